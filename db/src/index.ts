@@ -1,0 +1,3 @@
+export * from './schema/index.ts';
+export { openDb, type Db, type DbHandle, type OpenDbOptions } from './open-db.ts';
+export { newId } from './ids.ts';

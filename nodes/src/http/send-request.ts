@@ -1,0 +1,90 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { blockedTargetError, guardedLookup, isPrivateAddress } from './guarded-lookup.ts';
+import { NodeError } from '../sdk/node-error.ts';
+
+export interface HttpCall {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  timeoutMs: number;
+  allowPrivate: boolean;
+  signal?: AbortSignal;
+}
+
+export interface HttpReply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+  url: string;
+}
+
+const maxRedirects = 5;
+const maxBodyBytes = 5 * 1024 * 1024;
+
+function once(call: HttpCall, url: URL): Promise<HttpReply> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // Literal IPs never reach the lookup function, so they are checked here.
+  if (!call.allowPrivate && isPrivateAddress(host)) return Promise.reject(blockedTargetError(host, host));
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: call.method,
+        headers: call.headers,
+        lookup: guardedLookup(call.allowPrivate),
+        timeout: call.timeoutMs,
+        ...(call.signal ? { signal: call.signal } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBodyBytes) {
+            req.destroy(new NodeError('HTTP_RESPONSE_TOO_LARGE', `Response from ${url.host} is over 5 MB`, false));
+          } else chunks.push(chunk);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            url: url.toString(),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(new NodeError('HTTP_TIMEOUT', `No answer from ${url.host} within ${call.timeoutMs} ms`)),
+    );
+    req.on('error', reject);
+    req.end(call.body);
+  });
+}
+
+/** One HTTP exchange, following up to five redirects, each hop checked against private targets. */
+export async function sendRequest(call: HttpCall): Promise<HttpReply> {
+  let url: URL;
+  try {
+    url = new URL(call.url);
+  } catch {
+    throw new NodeError('HTTP_URL_INVALID', `"${call.url}" is not a valid URL`, false);
+  }
+  for (let hop = 0; ; hop++) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new NodeError('HTTP_URL_INVALID', `Only http and https URLs are supported, not ${url.protocol}`, false);
+    }
+    const reply = await once(call, url);
+    const location = reply.headers.location;
+    if (reply.status < 300 || reply.status >= 400 || !location || hop >= maxRedirects) return reply;
+    url = new URL(location, url);
+    // RFC 9110 §15.4: after 301/302/303 a POST becomes a GET without body.
+    if (reply.status === 303 || ((reply.status === 301 || reply.status === 302) && call.method === 'POST')) {
+      call = { ...call, method: 'GET', body: undefined };
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { AnyNodeDefinition } from './sdk/types.ts';
+import { flowStart } from './flow/start.node.ts';
+import { flowEnd } from './flow/end.node.ts';
+import { logicSet } from './logic/set.node.ts';
+import { logicSplit } from './logic/split.node.ts';
+import { logicWait } from './logic/wait.node.ts';
+import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
+import { httpRequest } from './http/request.node.ts';
+
+export const builtinNodes: readonly AnyNodeDefinition[] = [
+  flowStart,
+  flowEnd,
+  logicSet,
+  logicSplit,
+  logicWait,
+  logicWaitForEvent,
+  httpRequest,
+] as readonly AnyNodeDefinition[];
+
+export { flowStart, flowEnd, logicSet, logicSplit, logicWait, logicWaitForEvent, httpRequest };

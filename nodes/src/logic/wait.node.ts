@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node.ts';
+import { durationSchema, parseDuration } from '../sdk/duration.ts';
+
+export const logicWait = defineNode({
+  type: 'logic.wait',
+  version: 1,
+  title: { en: 'Wait', es: 'Esperar' },
+  description: {
+    en: 'Pauses the run for a duration (PT2H, P3D) or until a date and time.',
+    es: 'Pausa la ejecución durante un tiempo (PT2H, P3D) o hasta una fecha y hora.',
+  },
+  category: 'logic',
+  icon: 'timer',
+  waits: true,
+  ports: ['next'],
+  config: z
+    .object({
+      duration: durationSchema.optional(),
+      until: z
+        .string()
+        .min(1)
+        .optional()
+        .meta({ ui: { widget: 'template', label: { en: 'Until (date-time)', es: 'Hasta (fecha y hora)' } } }),
+    })
+    .refine((c) => (c.duration === undefined) !== (c.until === undefined), {
+      message: 'Set either a duration or an "until" date-time, not both',
+    }),
+  compile: (node, ctx) => {
+    const next = { target: ctx.target('next'), actions: [ctx.leave('next')] };
+    if (node.config.duration !== undefined) {
+      return { after: { [String(parseDuration(node.config.duration))]: next } };
+    }
+    // The due time is a template evaluated when the run arrives; an unreadable date fails the
+    // run with a clear code instead of waiting forever.
+    return {
+      meta: { until: node.config.until },
+      always: {
+        guard: { type: 'untilInvalid', params: { until: node.config.until } },
+        target: '__failed',
+        actions: [{ type: 'fail', params: { nodeId: node.id, code: 'WAIT_UNTIL_INVALID', until: node.config.until } }],
+      },
+      after: { [`until:${node.id}`]: next },
+    };
+  },
+});

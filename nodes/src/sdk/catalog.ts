@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { AnyNodeDefinition, Localized, NodeCategory } from './types.ts';
+
+export interface CatalogEntry {
+  type: string;
+  version: number;
+  title: Localized;
+  description: Localized;
+  category: NodeCategory;
+  icon: string;
+  trigger: boolean;
+  waits: boolean;
+  /** Fixed ports; when `dynamicPorts` is set, the config adds more (a split's branch ids). */
+  ports: string[];
+  dynamicPorts: boolean;
+  requiredPorts: string[];
+  /** JSON Schema of the config, with `ui` hints from `.meta({ ui })`. */
+  configSchema: unknown;
+}
+
+/** What the builder sees of the nodes: all it needs, nothing executable. */
+export function buildCatalog(definitions: readonly AnyNodeDefinition[]): CatalogEntry[] {
+  return definitions
+    .map((d) => ({
+      type: d.type,
+      version: d.version,
+      title: d.title,
+      description: d.description,
+      category: d.category,
+      icon: d.icon,
+      trigger: d.trigger ?? false,
+      waits: d.waits ?? false,
+      ports: typeof d.ports === 'function' ? ['else'] : [...d.ports],
+      dynamicPorts: typeof d.ports === 'function',
+      requiredPorts: [...(d.requiredPorts ?? [])],
+      configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
+    }))
+    .sort((a, b) => a.type.localeCompare(b.type) || a.version - b.version);
+}

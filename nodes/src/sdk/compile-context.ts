@@ -1,0 +1,47 @@
+import type { CompileContext, InstructionRef, NodeActivityOptions, NodeInstance, StateFragment } from './types.ts';
+
+/** State ids the compiler adds to every machine. */
+export const completedState = '__completed';
+export const failedState = '__failed';
+
+/**
+ * The context a node's `compile` receives. `targets` maps each wired port to the state it leads
+ * to; an unwired optional port ends the run as completed.
+ */
+export function createCompileContext(
+  node: NodeInstance<unknown>,
+  targets: ReadonlyMap<string, string>,
+  activityOptions?: NodeActivityOptions,
+): CompileContext {
+  const target = (port: string) => targets.get(port) ?? completedState;
+  const leave = (port: string): InstructionRef => ({ type: 'leaveNode', params: { nodeId: node.id, port } });
+  return {
+    nodeId: node.id,
+    target,
+    leave,
+    runActivity({ ports, errorPort }): StateFragment {
+      const failure = errorPort
+        ? { target: target(errorPort), actions: [{ type: 'saveError', params: { nodeId: node.id } }, leave(errorPort)] }
+        : { target: failedState, actions: [{ type: 'fail', params: { nodeId: node.id, code: 'NODE_FAILED' } }] };
+      return {
+        invoke: {
+          id: node.id,
+          src: 'runNode',
+          input: {
+            nodeId: node.id,
+            nodeType: node.type,
+            version: node.version,
+            config: node.config,
+            options: activityOptions ?? { startToCloseTimeout: '1m' },
+          },
+          onDone: ports.map((port) => ({
+            guard: { type: 'portIs', params: { port } },
+            target: target(port),
+            actions: [{ type: 'saveOutput', params: { nodeId: node.id } }, leave(port)],
+          })),
+          onError: failure,
+        },
+      };
+    },
+  };
+}

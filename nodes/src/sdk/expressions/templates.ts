@@ -1,0 +1,65 @@
+import { Liquid } from 'liquidjs';
+
+// One engine per isolate: parsed templates are cached, and the engine reads no files or clock
+// of its own, so it is safe inside Temporal's deterministic workflow sandbox.
+const engine = new Liquid({ cache: 500, strictFilters: true, ownPropertyOnly: true });
+
+const singleOutput = /^\s*\{\{-?\s*([^{}]*?)\s*-?\}\}\s*$/;
+
+export class TemplateError extends Error {
+  readonly code = 'TEMPLATE_INVALID';
+  constructor(
+    readonly template: string,
+    cause: unknown,
+  ) {
+    super(`Template "${template}" could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Renders a Liquid template to text. */
+export function renderText(template: string, scope: object): string {
+  try {
+    return engine.parseAndRenderSync(template, scope);
+  } catch (error) {
+    throw new TemplateError(template, error);
+  }
+}
+
+/**
+ * Evaluates a value that may be a template. A string that is one `{{ expression }}` keeps the
+ * expression's type (a number stays a number, an object an object); other strings render as
+ * text; non-strings pass through. This is what designers expect of `{{ input.amount }}`.
+ */
+export function evaluateValue(value: unknown, scope: object): unknown {
+  if (typeof value !== 'string') return value;
+  const single = singleOutput.exec(value);
+  if (single && single[1] && !single[1].includes('|')) {
+    try {
+      return engine.evalValueSync(single[1], scope);
+    } catch (error) {
+      throw new TemplateError(value, error);
+    }
+  }
+  if (!value.includes('{{') && !value.includes('{%')) return value;
+  return renderText(value, scope);
+}
+
+/** Evaluates every string of an object or array, recursively. */
+export function evaluateDeep(value: unknown, scope: object): unknown {
+  if (typeof value === 'string') return evaluateValue(value, scope);
+  if (Array.isArray(value)) return value.map((item) => evaluateDeep(item, scope));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, evaluateDeep(item, scope)]));
+  }
+  return value;
+}
+
+/** Syntax check for the validator: the parse error message, or undefined when it parses. */
+export function templateSyntaxError(template: string): string | undefined {
+  try {
+    engine.parse(template);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+
+/** Every text a user sees, in both UI languages. */
+export interface Localized {
+  en: string;
+  es: string;
+}
+
+export const nodeCategories = ['flow', 'logic', 'http', 'messaging', 'voice', 'email', 'data'] as const;
+export type NodeCategory = (typeof nodeCategories)[number];
+
+/** A JSON value: what machine fragments, configs and outputs are made of. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** An action or guard reference into the fixed instruction set (runtime/src/machine). */
+export interface InstructionRef {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+export interface TransitionJson {
+  target: string;
+  guard?: InstructionRef;
+  actions?: InstructionRef[];
+}
+
+/** The subset of an XState state config a node may return: JSON only. */
+export interface StateFragment {
+  type?: 'final';
+  entry?: InstructionRef[];
+  always?: TransitionJson | TransitionJson[];
+  on?: { [event: string]: TransitionJson | TransitionJson[] };
+  after?: { [delay: string]: TransitionJson | TransitionJson[] };
+  invoke?: {
+    id: string;
+    src: 'runNode';
+    input: Record<string, unknown>;
+    onDone: TransitionJson[];
+    onError: TransitionJson | TransitionJson[];
+  };
+  meta?: Record<string, unknown>;
+}
+
+/** Temporal activity options a node asks for, as plain JSON so they travel inside the machine. */
+export interface NodeActivityOptions {
+  startToCloseTimeout: string;
+  retry?: { maximumAttempts?: number; initialInterval?: string; backoffCoefficient?: number };
+}
+
+export interface CompileContext {
+  nodeId: string;
+  /** State id the given port leads to: the wired node, or the implicit completion state. */
+  target(port: string): string;
+  /** Step marker recording that the node was left through `port`. */
+  leave(port: string): InstructionRef;
+  /** An invoke of the node's activity whose result port picks the transition. */
+  runActivity(options: { ports: readonly string[]; errorPort?: string }): StateFragment;
+}
+
+export interface NodeInstance<TConfig> {
+  id: string;
+  type: string;
+  version: number;
+  config: TConfig;
+}
+
+/** What a template sees: DESIGN.md §4 and issue #2. */
+export interface TemplateScope {
+  input: unknown;
+  vars: Record<string, unknown>;
+  nodes: Record<string, { output?: unknown }>;
+  run: { id: string; flowId: string; version: number; startedAt: string };
+}
+
+export interface ActivityDeps {
+  /** `runId:nodeId:seq`: the same for every retry of one step, so drivers can deduplicate. */
+  idempotencyKey: string;
+  signal: AbortSignal;
+  env: Record<string, string | undefined>;
+}
+
+export interface ActivityResult<TPort extends string = string> {
+  port: TPort;
+  output: unknown;
+  /** What the node actually sent (rendered templates), for the step record. */
+  input?: unknown;
+}
+
+export interface NodeActivity<TConfig, TPort extends string> {
+  options: NodeActivityOptions;
+  output: z.ZodType;
+  run(config: TConfig, scope: TemplateScope, deps: ActivityDeps): Promise<ActivityResult<TPort>>;
+}
+
+export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort extends string = string> {
+  type: string;
+  version: number;
+  title: Localized;
+  description: Localized;
+  category: NodeCategory;
+  /** Name of an icon in the builder's icon set (lucide names). */
+  icon: string;
+  /** Starts a flow; exactly one per graph. */
+  trigger?: boolean;
+  /** Stops and waits for time or an outside event, so a loop through it is not a busy loop. */
+  waits?: boolean;
+  /** Output ports; a function when ports depend on the config (a split's branches). */
+  ports: readonly TPort[] | ((config: z.infer<TSchema>) => string[]);
+  /** Ports that must be wired for the flow to publish (e.g. `failed`, `timeout`). */
+  requiredPorts?: readonly TPort[];
+  config: TSchema;
+  /** Upgrades a config saved by an older version of this node. */
+  migrate?: (config: unknown, fromVersion: number) => unknown;
+  compile(node: NodeInstance<z.infer<TSchema>>, ctx: CompileContext): StateFragment;
+  activity?: NodeActivity<z.infer<TSchema>, TPort>;
+}
+
+/** A definition with its types erased, as registries hold them. */
+export type AnyNodeDefinition = NodeDefinition<z.ZodType, string>;

@@ -1,0 +1,30 @@
+export const validationCodes = [
+  'NO_TRIGGER',
+  'MULTIPLE_TRIGGERS',
+  'TRIGGER_NOT_FOUND',
+  'DUPLICATE_NODE_ID',
+  'DUPLICATE_EDGE_ID',
+  'UNKNOWN_NODE_TYPE',
+  'UNKNOWN_NODE_VERSION',
+  'NODE_CONFIG_INVALID',
+  'TEMPLATE_INVALID',
+  'EDGE_NODE_NOT_FOUND',
+  'EDGE_UNKNOWN_PORT',
+  'PORT_MULTIPLE_EDGES',
+  'EDGE_TO_TRIGGER',
+  'REQUIRED_PORT_UNWIRED',
+  'UNREACHABLE_NODE',
+  'LOOP_WITHOUT_WAIT',
+  'VARIABLE_DUPLICATE',
+] as const;
+export type ValidationCode = (typeof validationCodes)[number];
+
+export interface ValidationIssue {
+  code: ValidationCode;
+  message: string;
+  severity: 'error' | 'warning';
+  nodeId?: string;
+  edgeId?: string;
+  /** Path inside the node's config, for config errors. */
+  path?: (string | number)[];
+}

@@ -1,0 +1,3 @@
+export { hydrateMachine } from './hydrate-machine.ts';
+export type { MachineJson } from '../compiler/machine-json.ts';
+export type * from './run-context.ts';

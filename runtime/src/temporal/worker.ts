@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Db } from '@omniflow/db';
+import type { NodeRegistry } from '@omniflow/nodes/sdk';
+import { createActivities } from './activities.ts';
+import { flowTaskQueue } from './task-queue.ts';
+
+export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundles the workflow code once per process; every worker after the first reuses it. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  return bundle;
+}
+
+const quietBundlerLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+export interface FlowWorkerOptions {
+  address: string;
+  namespace?: string;
+  taskQueue?: string;
+  db: Db;
+  registry: NodeRegistry;
+  env?: Record<string, string | undefined>;
+}
+
+/** A worker running flow workflows and node activities; `run()` until `shutdown()`. */
+export async function createFlowWorker(options: FlowWorkerOptions): Promise<Worker> {
+  const connection = await NativeConnection.connect({ address: options.address });
+  return Worker.create({
+    connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue ?? flowTaskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities({ db: options.db, registry: options.registry, ...(options.env ? { env: options.env } : {}) }),
+  });
+}

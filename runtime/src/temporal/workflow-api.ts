@@ -1,0 +1,45 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { FlowEvent, MachineInput, RunFault } from '../machine/run-context.ts';
+import type { MachineJson } from '../compiler/machine-json.ts';
+import type { RunStatus, StepRecord } from './run-progress.ts';
+
+export interface PendingTimer {
+  id: string;
+  event: { type: string };
+  /** Absolute epoch ms, so the timer survives continue-as-new unchanged. */
+  dueAt: number;
+}
+
+export interface ResumeState {
+  snapshot: unknown;
+  timers: PendingTimer[];
+  seq: number;
+  openSteps: StepRecord[];
+}
+
+export interface FlowRunArgs extends MachineInput {
+  runId: string;
+  machine: MachineJson;
+  /** Carried by continue-as-new; absent on the first start. */
+  resume?: ResumeState;
+  /** Continue-as-new once history passes this many events (Temporal may suggest it sooner). */
+  historyLimit?: number;
+}
+
+export interface RunState {
+  status: RunStatus;
+  value: unknown;
+  currentNodes: string[];
+  context: unknown;
+  error?: RunFault;
+}
+
+export interface FlowRunResult {
+  status: RunStatus;
+  output?: unknown;
+  error?: RunFault;
+}
+
+export const sendEventUpdate = defineUpdate<RunState, [FlowEvent]>('sendEvent');
+export const eventSignal = defineSignal<[FlowEvent]>('event');
+export const stateQuery = defineQuery<RunState>('state');

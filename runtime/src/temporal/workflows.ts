@@ -1,0 +1,313 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { hydrateMachine } from '../machine/index.ts';
+import type { FlowEvent, RunContext, RunFault } from '../machine/index.ts';
+import type { Activities } from './activities.ts';
+import type { RunStatus, StepRecord } from './run-progress.ts';
+import {
+  eventSignal,
+  sendEventUpdate,
+  stateQuery,
+  type FlowRunArgs,
+  type FlowRunResult,
+  type PendingTimer,
+  type RunState,
+} from './workflow-api.ts';
+
+export { sendEventUpdate, eventSignal, stateQuery };
+
+const { recordProgress } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30s',
+  retry: { maximumInterval: '30s' },
+});
+
+interface ExecutableAction {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+interface ActivityRequest {
+  nodeId: string;
+  nodeType: string;
+  version: number;
+  config: unknown;
+  options: { startToCloseTimeout: string; retry?: Record<string, unknown> };
+}
+
+interface QueuedEvent {
+  event: { type: string; [key: string]: unknown };
+  ticket?: number;
+}
+
+const finalStates = new Set(['__completed', '__failed']);
+
+function failureOf(error: unknown): { message: string; code?: string } {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) return { message: cause.message, ...(cause.type ? { code: cause.type } : {}) };
+  return { message: cause instanceof Error ? cause.message : String(cause) };
+}
+
+/**
+ * One run of a published flow: the compiled machine driven as a pure reducer. Timers,
+ * activities and step records are the workflow's to carry out (DESIGN.md §6).
+ */
+export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
+  const machine = hydrateMachine(args.machine);
+  const now = () => new Date(Date.now()).toISOString();
+  const timers = new Map<string, PendingTimer>((args.resume?.timers ?? []).map((t) => [t.id, t]));
+  const inflight = new Map<string, { scope: CancellationScope; stopped: boolean }>();
+  const openSteps = new Map<string, StepRecord>((args.resume?.openSteps ?? []).map((s) => [s.nodeId, s]));
+  const dirtySteps = new Map<number, StepRecord>();
+  const queue: QueuedEvent[] = [];
+  let seq = args.resume?.seq ?? 0;
+  let tickets = 0;
+  let processed = 0;
+  let idle = false;
+  let status: RunStatus = 'running';
+  let lastFlushed = '';
+  let snapshot: AnyMachineSnapshot;
+
+  const context = () => snapshot.context as RunContext;
+  const currentNodes = () => {
+    const value = snapshot.value;
+    const ids = typeof value === 'string' ? [value] : Object.keys(value as object);
+    return ids.filter((id) => !finalStates.has(id));
+  };
+  const fault = (): RunFault | undefined => context().error;
+  const ended = () => snapshot.status === 'done' || fault() !== undefined;
+  const runState = (): RunState => ({
+    status,
+    value: snapshot.value,
+    currentNodes: status === 'completed' || status === 'failed' ? [] : currentNodes(),
+    context: snapshot.context,
+    ...(fault() ? { error: fault() } : {}),
+  });
+
+  function startActivity(id: string, request: ActivityRequest) {
+    const step = openSteps.get(request.nodeId);
+    const { executeNode } = proxyActivities<Activities>({
+      startToCloseTimeout: request.options.startToCloseTimeout,
+      ...(request.options.retry ? { retry: request.options.retry } : {}),
+    });
+    const scope = new CancellationScope();
+    const entry = { scope, stopped: false };
+    inflight.set(id, entry);
+    const ctx = context();
+    scope
+      .run(() =>
+        executeNode({
+          runId: args.runId,
+          nodeId: request.nodeId,
+          nodeType: request.nodeType,
+          version: request.version,
+          config: request.config,
+          scope: { input: ctx.input, vars: ctx.vars, nodes: ctx.nodes, run: ctx.run },
+          idempotencyKey: `${args.runId}:${request.nodeId}:${step?.seq ?? seq}`,
+        }),
+      )
+      .then(
+        (result) => {
+          if (entry.stopped) return;
+          if (step && result.input !== undefined) step.input = result.input;
+          queue.push({ event: { type: `xstate.done.actor.${id}`, output: result } });
+        },
+        (error: unknown) => {
+          if (entry.stopped) return;
+          const failure = failureOf(error);
+          if (step) step.error = { ...failure, code: failure.code ?? 'NODE_FAILED', nodeId: request.nodeId };
+          queue.push({ event: { type: `xstate.error.actor.${id}`, error: failure } });
+        },
+      )
+      .finally(() => inflight.delete(id));
+  }
+
+  function markDirty(step: StepRecord) {
+    dirtySteps.set(step.seq, step);
+  }
+
+  function carryOut(actions: ExecutableAction[]) {
+    for (const action of actions) {
+      const params = action.params ?? {};
+      switch (action.type) {
+        case 'enterNode': {
+          const step: StepRecord = {
+            seq: ++seq,
+            nodeId: String(params.nodeId),
+            nodeType: String(params.nodeType),
+            enteredAt: now(),
+          };
+          openSteps.set(step.nodeId, step);
+          markDirty(step);
+          break;
+        }
+        case 'leaveNode': {
+          const step = openSteps.get(String(params.nodeId));
+          if (!step) break;
+          step.leftAt = now();
+          step.port = String(params.port);
+          step.output = context().nodes[step.nodeId]?.output;
+          openSteps.delete(step.nodeId);
+          markDirty(step);
+          break;
+        }
+        case 'xstate.spawnChild':
+          startActivity(String(params.id), params.input as ActivityRequest);
+          break;
+        case 'xstate.stopChild': {
+          const ref = params.actorRef as { id?: string } | undefined;
+          const id = String(ref?.id ?? (params as { id?: string }).id);
+          const entry = inflight.get(id);
+          if (entry) {
+            entry.stopped = true;
+            entry.scope.cancel();
+          }
+          break;
+        }
+        case 'xstate.raise':
+          if (typeof params.delay === 'number') {
+            const id = String(params.id);
+            timers.set(id, { id, event: params.event as { type: string }, dueAt: Date.now() + params.delay });
+          }
+          break;
+        case 'xstate.cancel':
+          timers.delete(String(params.sendId));
+          break;
+      }
+    }
+  }
+
+  async function flush(ending: boolean) {
+    const error = fault();
+    const key = JSON.stringify([status, currentNodes(), dirtySteps.size]);
+    if (!ending && dirtySteps.size === 0 && key === lastFlushed) return;
+    lastFlushed = key;
+    const steps = [...dirtySteps.values()].map((s) => ({ ...s }));
+    dirtySteps.clear();
+    await recordProgress({
+      runId: args.runId,
+      status,
+      currentNodes: ending ? [] : currentNodes(),
+      steps,
+      ...(ending && context().output !== undefined ? { output: context().output } : {}),
+      ...(error ? { error } : {}),
+      ended: ending,
+    });
+  }
+
+  setHandler(stateQuery, runState);
+  setHandler(
+    sendEventUpdate,
+    async (event: FlowEvent) => {
+      const ticket = ++tickets;
+      idle = false;
+      queue.push({ event: { ...event, type: event.type }, ticket });
+      await condition(() => processed >= ticket && idle);
+      return runState();
+    },
+    {
+      validator: (event: FlowEvent) => {
+        if (ended()) throw new Error(`The run has already ${status === 'failed' ? 'failed' : 'finished'}`);
+        if (event.type.startsWith('xstate.')) throw new Error('Event types starting with "xstate." are reserved');
+        if (!snapshot.can(event)) {
+          throw new Error(`The run is at ${currentNodes().join(', ') || 'no node'} and cannot take "${event.type}" now`);
+        }
+      },
+    },
+  );
+  setHandler(eventSignal, (event: FlowEvent) => {
+    if (!event.type.startsWith('xstate.')) queue.push({ event: { ...event, type: event.type } });
+  });
+
+  if (args.resume) {
+    snapshot = machine.resolveState(args.resume.snapshot as never);
+  } else {
+    const [first, actions] = initialTransition(machine, { input: args.input, run: args.run });
+    snapshot = first;
+    carryOut(actions as ExecutableAction[]);
+  }
+
+  try {
+    for (;;) {
+      while (queue.length > 0 && !ended()) {
+        idle = false;
+        const next = queue.shift()!;
+        const [after, actions] = transition(machine, snapshot, next.event as never);
+        snapshot = after;
+        carryOut(actions as ExecutableAction[]);
+        if (next.ticket) processed = next.ticket;
+      }
+      if (ended()) break;
+      const due = [...timers.values()].filter((t) => t.dueAt <= Date.now()).sort((a, b) => a.dueAt - b.dueAt);
+      for (const timer of due) {
+        timers.delete(timer.id);
+        queue.push({ event: timer.event });
+      }
+      if (queue.length > 0) continue;
+
+      status = inflight.size === 0 ? 'waiting' : 'running';
+      await flush(false);
+      if (queue.length > 0) continue;
+      idle = inflight.size === 0;
+      const info = workflowInfo();
+      if (idle && (info.continueAsNewSuggested || info.historyLength > (args.historyLimit ?? 20_000))) {
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof flowRun>({
+          ...args,
+          resume: {
+            snapshot: machine.getPersistedSnapshot(snapshot),
+            timers: [...timers.values()],
+            seq,
+            openSteps: [...openSteps.values()],
+          },
+        });
+      }
+      const nextDue = Math.min(...[...timers.values()].map((t) => t.dueAt));
+      if (Number.isFinite(nextDue)) {
+        await condition(() => queue.length > 0, Math.max(1, nextDue - Date.now()));
+      } else {
+        await condition(() => queue.length > 0);
+      }
+    }
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    status = 'cancelled';
+    for (const step of openSteps.values()) {
+      step.leftAt = now();
+      markDirty(step);
+    }
+    await CancellationScope.nonCancellable(() => flush(true));
+    throw error;
+  }
+
+  for (const entry of inflight.values()) {
+    entry.stopped = true;
+    entry.scope.cancel();
+  }
+  status = fault() || String(snapshot.value) === '__failed' ? 'failed' : 'completed';
+  const ending = now();
+  for (const step of openSteps.values()) {
+    step.leftAt = ending;
+    step.output = context().nodes[step.nodeId]?.output;
+    if (status === 'failed' && fault()?.nodeId === step.nodeId) step.error = fault();
+    markDirty(step);
+  }
+  openSteps.clear();
+  await flush(true);
+  idle = true;
+  processed = tickets;
+  await condition(allHandlersFinished);
+  const error = fault();
+  return { status, ...(context().output !== undefined ? { output: context().output } : {}), ...(error ? { error } : {}) };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{db,nodes,runtime,builder,examples}/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    globalSetup: ['./runtime/test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Temporal servers and PGlite instances are heavy; two cores means two forks at most.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
