@@ -202,7 +202,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     const seen = new Set([trigger.id]);
     const queue = [trigger.id];
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      for (const target of next.get(id) ?? []) if (!seen.has(target)) (seen.add(target), queue.push(target));
+      for (const target of next.get(id) ?? []) {
+        if (!seen.has(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
     }
     for (const id of nodes.keys()) {
       if (!seen.has(id)) {

@@ -1,0 +1,28 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '@omniflow/db';
+import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
+
+export interface AppDeps {
+  db: Db;
+  registry: NodeRegistry;
+  catalog: CatalogEntry[];
+  temporal: Client;
+  taskQueue: string;
+  /** Checks run by `GET /health`; each resolves when the component answers. */
+  health: { db: () => Promise<void>; temporal: () => Promise<void> };
+  /** Sessions last this long (default 7 days). */
+  sessionTtlMs?: number;
+  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  secureCookies?: boolean;
+}
+
+/** Who is calling, resolved from the session cookie or the API key. */
+export interface Principal {
+  workspaceId: string;
+  userId: string | null;
+  via: 'session' | 'api-key';
+}
+
+export interface AppEnv {
+  Variables: { principal: Principal };
+}

@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { placeholderPage } from '@omniflow/builder/placeholder';
+import { ApiError, errorBody } from './api-error.ts';
+import { apiDocsPage } from './api-docs-page.ts';
+import type { AppDeps, AppEnv } from './app-deps.ts';
+import { authenticate } from './authenticate.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
+import { flowRoutes } from './routes/flows.ts';
+import { healthRoutes } from './routes/health.ts';
+import { nodeRoutes } from './routes/nodes.ts';
+import { runRoutes } from './routes/runs.ts';
+
+/** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
+const defaultHook = (
+  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+  c: { json: (body: unknown, status: 400) => Response },
+) => {
+  if (result.success || !result.error) return;
+  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return c.json(errorBody('VALIDATION_FAILED', message, { issues }), 400);
+};
+
+/** The HTTP API over real dependencies; tests call `app.request()` on it. */
+export function createApp(deps: AppDeps) {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook });
+  api.route('/', healthRoutes(deps));
+  api.route('/', publicAuthRoutes(deps));
+  api.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.endsWith('/health') || path.endsWith('/auth/login') || path.endsWith('/auth/logout') || path.endsWith('/openapi.json')) {
+      return next();
+    }
+    return authenticate(deps)(c, next);
+  });
+  for (const routes of [authRoutes, apiKeyRoutes, nodeRoutes, flowRoutes, runRoutes]) api.route('/', routes(deps));
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+  const specConfig = {
+    openapi: '3.1.0',
+    info: { title: 'Omniflow', version: '1.0.0', description: 'Flows as graphs, run durably on Temporal.' },
+    servers: [{ url: '/api/v1' }],
+    security: [{ apiKey: [] }],
+  };
+  api.doc31('/openapi.json', specConfig);
+
+  const app = new OpenAPIHono();
+  app.route('/api/v1', api);
+  app.get('/api/docs', (c) => c.html(apiDocsPage(api.getOpenAPI31Document(specConfig))));
+  app.get('/', (c) => c.html(placeholderPage));
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (error instanceof HTTPException) {
+      const malformed = error.status === 400 && /json/i.test(error.message);
+      return c.json(
+        errorBody(malformed ? 'INVALID_JSON' : 'BAD_REQUEST', malformed ? 'The request body is not valid JSON' : error.message),
+        error.status,
+      );
+    }
+    console.error(error);
+    return c.json(errorBody('INTERNAL', 'Something went wrong on the server; it has been logged'), 500);
+  });
+  return app;
+}

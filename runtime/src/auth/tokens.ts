@@ -1,0 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A new secret token with a readable prefix: `of_key_…` for API keys, `of_ses_…` for sessions. */
+export function newToken(kind: 'key' | 'ses'): string {
+  return `of_${kind}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Tokens carry 256 random bits, so a fast hash is enough to make a stolen table useless. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { openDb } from '@omniflow/db';
+import { bootstrapAdmin } from '../../auth/bootstrap-admin.ts';
+import { startApi } from '../../server/start-api.ts';
+import { loadRegistry } from '../../server/load-registry.ts';
+import { startDevServer, type DevServer } from '../../temporal/dev-server.ts';
+import { createFlowWorker } from '../../temporal/worker.ts';
+import { onShutdown } from '../on-shutdown.ts';
+
+export interface RunServicesOptions {
+  /** Start the Temporal dev server when TEMPORAL_ADDRESS is not set (`omniflow dev`). */
+  spawnTemporal: boolean;
+  /** Run the worker in this process (always with PGlite: it is single-process). */
+  worker: boolean;
+  printAdmin: boolean;
+}
+
+/** Starts database, Temporal, worker and API as one process group; resumes whatever was running. */
+export async function runServices(options: RunServicesOptions): Promise<void> {
+  const home = resolve(process.env.OMNIFLOW_HOME ?? '.omniflow');
+  mkdirSync(home, { recursive: true });
+  const env = process.env;
+  const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: resolve(home, 'pglite') });
+  const registry = await loadRegistry();
+
+  let devServer: DevServer | undefined;
+  let temporalAddress = env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    if (!options.spawnTemporal) throw new Error('Set TEMPORAL_ADDRESS to the Temporal frontend (host:port)');
+    process.stdout.write('Starting Temporal dev server… ');
+    devServer = await startDevServer({
+      dbFile: resolve(home, 'temporal.sqlite'),
+      port: Number(env.OMNIFLOW_TEMPORAL_PORT ?? 7233),
+      uiPort: env.OMNIFLOW_TEMPORAL_UI_PORT ? Number(env.OMNIFLOW_TEMPORAL_UI_PORT) : false,
+    });
+    temporalAddress = devServer.address;
+    console.log(`ready at ${temporalAddress}`);
+  }
+
+  const runWorker = options.worker || handle.kind === 'pglite';
+  const worker = runWorker ? await createFlowWorker({ address: temporalAddress, db: handle.db, registry }) : undefined;
+  const workerDone = worker?.run();
+  const api = await startApi({
+    db: handle.db,
+    ping: handle.ping,
+    registry,
+    temporalAddress,
+    port: Number(env.PORT ?? 3000),
+  });
+
+  console.log(`\nOmniflow is running at ${api.url}`);
+  console.log(`  API reference: ${api.url}/api/docs`);
+  console.log(`  Database: ${handle.kind === 'pglite' ? resolve(home, 'pglite') + ' (embedded PGlite)' : 'PostgreSQL'}`);
+  console.log(`  Temporal: ${temporalAddress}${worker ? ' (worker in this process)' : ''}`);
+  if (options.printAdmin) {
+    const admin = await bootstrapAdmin(handle.db);
+    if (admin.created) {
+      console.log(`\nFirst admin created — sign in with:\n  email:    ${admin.created.email}`);
+      console.log(
+        admin.created.generated
+          ? `  password: ${admin.created.password}   (shown once; set OMNIFLOW_ADMIN_PASSWORD to choose it)`
+          : '  password: the one in OMNIFLOW_ADMIN_PASSWORD',
+      );
+    }
+  }
+
+  onShutdown(async () => {
+    await api.close();
+    worker?.shutdown();
+    await workerDone;
+    await devServer?.stop();
+    await handle.close();
+  });
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { asc } from 'drizzle-orm';
+import { openDb, workspaces } from '@omniflow/db';
+import { createApiKey } from '../api/api-keys.ts';
+import { bootstrapAdmin } from '../auth/bootstrap-admin.ts';
+import { loadRegistry } from '../server/load-registry.ts';
+import { createFlowWorker } from '../temporal/worker.ts';
+import { runServices } from './commands/dev.ts';
+import { onShutdown } from './on-shutdown.ts';
+
+const program = new Command('omniflow').description('Omniflow: flows as graphs, run durably on Temporal');
+
+program
+  .command('dev')
+  .description('Run everything locally: embedded PostgreSQL, Temporal dev server, worker and API')
+  .action(() => runServices({ spawnTemporal: true, worker: true, printAdmin: true }));
+
+program
+  .command('api')
+  .description('Run the HTTP API against TEMPORAL_ADDRESS (with PGlite the worker runs here too)')
+  .action(() => runServices({ spawnTemporal: false, worker: false, printAdmin: true }));
+
+program
+  .command('worker')
+  .description('Run a worker for flow runs against TEMPORAL_ADDRESS and DATABASE_URL')
+  .action(async () => {
+    const address = process.env.TEMPORAL_ADDRESS;
+    if (!address) throw new Error('Set TEMPORAL_ADDRESS to the Temporal frontend (host:port)');
+    if (!process.env.DATABASE_URL) {
+      throw new Error('A separate worker needs DATABASE_URL: embedded PGlite is single-process (use `omniflow dev`)');
+    }
+    const handle = await openDb();
+    const worker = await createFlowWorker({ address, db: handle.db, registry: await loadRegistry() });
+    onShutdown(async () => worker.shutdown());
+    console.log(`Worker polling ${address}`);
+    await worker.run();
+    await handle.close();
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations (DATABASE_URL, or the embedded database)')
+  .action(async () => {
+    const handle = await openDb({ dataDir: '.omniflow/pglite' });
+    console.log(`Migrations applied (${handle.kind})`);
+    await handle.close();
+  });
+
+const apiKey = program.command('api-key').description('Manage API keys');
+apiKey
+  .command('create')
+  .description('Create an API key and print it (it is shown only once)')
+  .requiredOption('--name <name>', 'what the key is for')
+  .action(async ({ name }: { name: string }) => {
+    const handle = await openDb({ dataDir: '.omniflow/pglite' });
+    await bootstrapAdmin(handle.db);
+    const [workspace] = await handle.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
+    if (!workspace) throw new Error('No workspace exists yet');
+    const key = await createApiKey(handle.db, workspace.id, name, null);
+    console.log(key.key);
+    await handle.close();
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`omniflow: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

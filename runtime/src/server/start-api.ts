@@ -1,0 +1,50 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import type { Db } from '@omniflow/db';
+import { buildCatalog, type NodeRegistry } from '@omniflow/nodes/sdk';
+import { createApp } from '../api/create-app.ts';
+import { flowTaskQueue } from '../temporal/task-queue.ts';
+
+export interface ApiServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartApiOptions {
+  db: Db;
+  ping: () => Promise<void>;
+  registry: NodeRegistry;
+  temporalAddress: string;
+  port: number;
+  hostname?: string;
+}
+
+export async function startApi(options: StartApiOptions): Promise<ApiServer> {
+  const connection = await Connection.connect({ address: options.temporalAddress });
+  const temporal = new Client({ connection });
+  const app = createApp({
+    db: options.db,
+    registry: options.registry,
+    catalog: buildCatalog(options.registry.all()),
+    temporal,
+    taskQueue: flowTaskQueue,
+    health: {
+      db: options.ping,
+      temporal: async () => void (await connection.healthService.check({})),
+    },
+    secureCookies: process.env.OMNIFLOW_SECURE_COOKIES === '1',
+  });
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { openDb, type DbHandle } from '@omniflow/db';
+import { buildCatalog } from '@omniflow/nodes/sdk';
+import { createApp } from '../../src/api/create-app.ts';
+import { createApiKey } from '../../src/api/api-keys.ts';
+import { bootstrapAdmin } from '../../src/auth/bootstrap-admin.ts';
+import { loadRegistry } from '../../src/server/load-registry.ts';
+import { createFlowWorker } from '../../src/temporal/worker.ts';
+import { freshPostgresDatabase } from './postgres.ts';
+
+export interface TestOmniflow {
+  app: ReturnType<typeof createApp>;
+  handle: DbHandle;
+  temporal: Client;
+  taskQueue: string;
+  apiKey: string;
+  admin: { email: string; password: string };
+  /** JSON request with the API key; returns status and parsed body. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  startWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole Omniflow against real parts: the test Temporal server, PGlite or PostgreSQL, a worker
+ * on a task queue of its own, and the API app. `db: 'postgres'` needs OMNIFLOW_TEST_DATABASE_URL.
+ */
+export async function startTestOmniflow(options: { db?: 'pglite' | 'postgres'; worker?: boolean; env?: Record<string, string> } = {}): Promise<TestOmniflow> {
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
+  if (options.db === 'postgres') {
+    const fresh = await freshPostgresDatabase(inject('postgresUrl'));
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
+  }
+  const handle = await openDb(databaseUrl ? { databaseUrl } : { dataDir: 'memory://' });
+  const registry = await loadRegistry({});
+  const address = inject('temporalAddress');
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection });
+  const taskQueue = `test-${randomUUID()}`;
+  const admin = { email: 'admin@example.test', password: 'correct horse battery staple' };
+  await bootstrapAdmin(handle.db, { OMNIFLOW_ADMIN_EMAIL: admin.email, OMNIFLOW_ADMIN_PASSWORD: admin.password });
+  const app = createApp({
+    db: handle.db,
+    registry,
+    catalog: buildCatalog(registry.all()),
+    temporal,
+    taskQueue,
+    health: { db: handle.ping, temporal: async () => void (await connection.healthService.check({})) },
+  });
+  const workspace = await handle.db.query.workspaces.findFirst();
+  const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null);
+  const workers: { worker: Worker; done: Promise<void> }[] = [];
+  const startWorker = async () => {
+    const worker = await createFlowWorker({ address, taskQueue, db: handle.db, registry, env: { ...process.env, ...options.env } });
+    workers.push({ worker, done: worker.run() });
+    return worker;
+  };
+  if (options.worker ?? true) await startWorker();
+  return {
+    app,
+    handle,
+    temporal,
+    taskQueue,
+    apiKey,
+    admin,
+    async call(method, path, body, headers = {}) {
+      const response = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    startWorker,
+    async close() {
+      for (const { worker } of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+      await Promise.all(workers.map((w) => w.done.catch(() => undefined)));
+      await connection.close();
+      await handle.close();
+      await dropDatabase?.();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('Condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
