@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['{db,nodes,runtime,builder,examples}/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     globalSetup: ['./runtime/test/support/global-setup.ts'],
+    setupFiles: ['./runtime/test/support/quiet-temporal.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Temporal servers and PGlite instances are heavy; two cores means two forks at most.

@@ -40,7 +40,9 @@ export const httpRequest = defineNode({
       .string()
       .optional()
       .meta({ ui: { widget: 'code', language: 'json', template: true, label: { en: 'Body', es: 'Cuerpo' } } }),
-    timeout: durationSchema.default('PT30S'),
+    timeout: durationSchema
+      .meta({ ui: { widget: 'duration', label: { en: 'Timeout', es: 'Tiempo máximo' } } })
+      .default('PT30S'),
   }),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['success', 'failed'], errorPort: 'failed' }),
   activity: {
@@ -56,7 +58,9 @@ export const httpRequest = defineNode({
       if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
         headers['content-type'] = /^\s*[[{]/.test(body) ? 'application/json' : 'text/plain; charset=utf-8';
       }
-      headers['idempotency-key'] ??= deps.idempotencyKey;
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key')) {
+        headers['idempotency-key'] = deps.idempotencyKey;
+      }
       const sent = { method: config.method, url: renderText(config.url, scope), headers, body };
       const reply = await sendRequest({
         ...sent,

@@ -61,9 +61,27 @@ function once(call: HttpCall, url: URL): Promise<HttpReply> {
     req.on('timeout', () =>
       req.destroy(new NodeError('HTTP_TIMEOUT', `No answer from ${url.host} within ${call.timeoutMs} ms`)),
     );
+    // The socket timeout above only catches silence; this bounds the whole exchange, so a server
+    // that trickles its answer cannot hold the activity past the configured timeout.
+    const deadline = setTimeout(
+      () =>
+        req.destroy(
+          new NodeError('HTTP_TIMEOUT', `No complete answer from ${url.host} within ${call.timeoutMs} ms`),
+        ),
+      call.timeoutMs,
+    );
+    req.on('close', () => clearTimeout(deadline));
     req.on('error', reject);
     req.end(call.body);
   });
+}
+
+const credentialHeaders = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !credentialHeaders.has(name.toLowerCase())),
+  );
 }
 
 /** One HTTP exchange, following up to five redirects, each hop checked against private targets. */
@@ -81,7 +99,10 @@ export async function sendRequest(call: HttpCall): Promise<HttpReply> {
     const reply = await once(call, url);
     const location = reply.headers.location;
     if (reply.status < 300 || reply.status >= 400 || !location || hop >= maxRedirects) return reply;
-    url = new URL(location, url);
+    const next = new URL(location, url);
+    // Fetch standard (HTTP-redirect fetch): credentials set for one origin are not sent to another.
+    if (next.origin !== url.origin) call = { ...call, headers: withoutCredentials(call.headers) };
+    url = next;
     // RFC 9110 §15.4: after 301/302/303 a POST becomes a GET without body.
     if (reply.status === 303 || ((reply.status === 301 || reply.status === 302) && call.method === 'POST')) {
       call = { ...call, method: 'GET', body: undefined };

@@ -21,7 +21,9 @@ export const logicWaitForEvent = defineNode({
       .regex(/^[A-Za-z][A-Za-z0-9_.:-]*$/, 'An event name starts with a letter; letters, digits, _ . : - after')
       .refine((name) => !name.startsWith('xstate.'), 'Event names starting with "xstate." are reserved')
       .meta({ ui: { label: { en: 'Event name', es: 'Nombre del evento' } } }),
-    timeout: durationSchema,
+    timeout: durationSchema.meta({
+      ui: { widget: 'duration', label: { en: 'Timeout', es: 'Tiempo máximo' } },
+    }),
   }),
   compile: (node, ctx) => ({
     on: {

@@ -16,7 +16,9 @@ export const logicWait = defineNode({
   ports: ['next'],
   config: z
     .object({
-      duration: durationSchema.optional(),
+      duration: durationSchema
+        .meta({ ui: { widget: 'duration', label: { en: 'Duration', es: 'Duración' } } })
+        .optional(),
       until: z
         .string()
         .min(1)

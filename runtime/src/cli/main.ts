@@ -1,13 +1,23 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { asc } from 'drizzle-orm';
-import { openDb, workspaces } from '@omniflow/db';
+import { openDb, workspaces, type DbHandle } from '@omniflow/db';
 import { createApiKey } from '../api/api-keys.ts';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.ts';
+import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { loadRegistry } from '../server/load-registry.ts';
 import { createFlowWorker } from '../temporal/worker.ts';
 import { runServices } from './commands/dev.ts';
 import { onShutdown } from './on-shutdown.ts';
+
+/** Opens the configured database; the embedded one only when no other process holds it. */
+async function openForCommand(purpose: string): Promise<DbHandle & { release: () => void }> {
+  const dataDir = resolve(process.env.OMNIFLOW_HOME ?? '.omniflow', 'pglite');
+  const release = process.env.DATABASE_URL ? () => {} : lockEmbeddedDatabase(dataDir, purpose);
+  const handle = await openDb({ dataDir });
+  return { ...handle, release };
+}
 
 const program = new Command('omniflow').description('Omniflow: flows as graphs, run durably on Temporal');
 
@@ -42,9 +52,10 @@ program
   .command('migrate')
   .description('Apply database migrations (DATABASE_URL, or the embedded database)')
   .action(async () => {
-    const handle = await openDb({ dataDir: '.omniflow/pglite' });
+    const handle = await openForCommand('omniflow migrate');
     console.log(`Migrations applied (${handle.kind})`);
     await handle.close();
+    handle.release();
   });
 
 const apiKey = program.command('api-key').description('Manage API keys');
@@ -53,13 +64,14 @@ apiKey
   .description('Create an API key and print it (it is shown only once)')
   .requiredOption('--name <name>', 'what the key is for')
   .action(async ({ name }: { name: string }) => {
-    const handle = await openDb({ dataDir: '.omniflow/pglite' });
+    const handle = await openForCommand('omniflow api-key create');
     await bootstrapAdmin(handle.db);
     const [workspace] = await handle.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
     if (!workspace) throw new Error('No workspace exists yet');
     const key = await createApiKey(handle.db, workspace.id, name, null);
     console.log(key.key);
     await handle.close();
+    handle.release();
   });
 
 program.parseAsync().catch((error: unknown) => {

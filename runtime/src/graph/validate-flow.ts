@@ -128,7 +128,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     for (const [template, path] of templateStrings(node.config)) {
       const problem = templateSyntaxError(template);
       if (problem) {
-        error({ code: 'TEMPLATE_INVALID', nodeId: node.id, path, message: `Template at ${path.join('.')}: ${problem}` });
+        error({
+          code: 'TEMPLATE_INVALID',
+          nodeId: node.id,
+          path,
+          message: `${definition.title.en} "${node.id}": template at ${path.join('.')}: ${problem}`,
+        });
       }
     }
   }
@@ -139,8 +144,9 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     error({ code: 'TRIGGER_NOT_FOUND', message: `The trigger node "${doc.trigger.node}" does not exist` });
   } else if (!trigger) {
     error({ code: 'NO_TRIGGER', message: 'Add a start node: a flow needs exactly one trigger' });
-  } else if (triggers.length > 1) {
-    for (const extra of triggers.slice(1)) {
+  } else {
+    // Exactly one trigger per graph, also when the document names which one starts it.
+    for (const extra of doc.nodes.filter((n) => n !== trigger && registry.get(n.type, n.version)?.trigger)) {
       error({ code: 'MULTIPLE_TRIGGERS', nodeId: extra.id, message: `Only one trigger per flow; "${extra.id}" is a second one` });
     }
   }
@@ -181,7 +187,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     }
     usedPorts.add(portKey);
     if (trigger && to.id === trigger.id) {
-      error({ code: 'EDGE_TO_TRIGGER', edgeId: edge.id, nodeId: to.id, message: 'Nothing can lead back into the start node' });
+      error({
+        code: 'EDGE_TO_TRIGGER',
+        edgeId: edge.id,
+        nodeId: to.id,
+        message: `Edge "${edge.id}" leads back into the start node "${to.id}"; nothing can lead back into the start`,
+      });
     }
     next.set(from.id, [...(next.get(from.id) ?? []), to.id]);
   }

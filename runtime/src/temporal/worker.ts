@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  bundleWorkflowCode,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { createActivities } from './activities.ts';
@@ -33,8 +40,22 @@ export interface FlowWorkerOptions {
   env?: Record<string, string | undefined>;
 }
 
+let runtimeInstalled = false;
+
+/** Worker state changes are INFO chatter; operators need warnings and errors. */
+function installQuietRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger((process.env.OMNIFLOW_TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN') });
+  } catch {
+    // Already installed by the embedding process (tests may install their own).
+  }
+}
+
 /** A worker running flow workflows and node activities; `run()` until `shutdown()`. */
 export async function createFlowWorker(options: FlowWorkerOptions): Promise<Worker> {
+  installQuietRuntime();
   const connection = await NativeConnection.connect({ address: options.address });
   return Worker.create({
     connection,

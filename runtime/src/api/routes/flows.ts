@@ -9,7 +9,8 @@ import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { conflictResponse, errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 
-const documentSchema = flowDocumentSchema.openapi('FlowDocument');
+// Created before @hono/zod-openapi loads, so it has no .openapi(); zod 4 schemas document as they are.
+const documentSchema = flowDocumentSchema;
 
 const flowSummary = z
   .object({

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openDb } from '@omniflow/db';
 import { bootstrapAdmin } from '../../auth/bootstrap-admin.ts';
+import { lockEmbeddedDatabase } from '../../server/embedded-lock.ts';
 import { startApi } from '../../server/start-api.ts';
 import { loadRegistry } from '../../server/load-registry.ts';
 import { startDevServer, type DevServer } from '../../temporal/dev-server.ts';
@@ -21,7 +22,9 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
   const home = resolve(process.env.OMNIFLOW_HOME ?? '.omniflow');
   mkdirSync(home, { recursive: true });
   const env = process.env;
-  const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: resolve(home, 'pglite') });
+  const dataDir = resolve(home, 'pglite');
+  const release = env.DATABASE_URL ? () => {} : lockEmbeddedDatabase(dataDir, 'omniflow dev');
+  const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir });
   const registry = await loadRegistry();
 
   let devServer: DevServer | undefined;
@@ -71,5 +74,6 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
     await workerDone;
     await devServer?.stop();
     await handle.close();
+    release();
   });
 }

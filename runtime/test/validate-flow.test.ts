@@ -1,0 +1,198 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { builtinNodes } from '@omniflow/nodes';
+import { createNodeRegistry } from '@omniflow/nodes/sdk';
+import { describe, expect, it } from 'vitest';
+import { flowDocumentSchema, type FlowDocument } from '../src/graph/flow-schema.ts';
+import { validateFlow } from '../src/graph/validate-flow.ts';
+import { validationCodes, type ValidationIssue } from '../src/graph/validation-issue.ts';
+
+const registry = createNodeRegistry(builtinNodes);
+
+interface InvalidFixture {
+  description: string;
+  /** The codes validateFlow must report, as a multiset. */
+  expect: string[];
+  /** Each issue with the node or edge it must point at. */
+  issues: { code: string; nodeId?: string; edgeId?: string }[];
+  flow: unknown;
+}
+
+const invalidDir = new URL('./fixtures/invalid/', import.meta.url);
+const fixtures = readdirSync(invalidDir)
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .map(
+    (file) => [file, JSON.parse(readFileSync(new URL(file, invalidDir), 'utf8')) as InvalidFixture] as const,
+  );
+
+const goldenDir = new URL('./golden/', import.meta.url);
+const goldenGraphs = readdirSync(goldenDir).filter((file) => file.endsWith('.graph.json'));
+
+// Issues about the flow as a whole have no node or edge to point at.
+const flowLevelCodes = new Set(['NO_TRIGGER', 'TRIGGER_NOT_FOUND', 'VARIABLE_DUPLICATE']);
+
+const sortedCodes = (issues: readonly { code: string }[]) => issues.map((i) => i.code).sort();
+const targetKey = (i: { code: string; nodeId?: string | undefined; edgeId?: string | undefined }) =>
+  `${i.code} node=${i.nodeId ?? '-'} edge=${i.edgeId ?? '-'}`;
+
+function doc(
+  nodes: unknown[],
+  edges: [string, string, string][],
+  extra: Record<string, unknown> = {},
+): FlowDocument {
+  return flowDocumentSchema.parse({
+    name: 'generated',
+    nodes,
+    edges: edges.map(([from, port, to], i) => ({
+      id: `e${i + 1}`,
+      from: { node: from, port },
+      to: { node: to },
+    })),
+    ...extra,
+  });
+}
+
+describe('invalid flow fixtures', () => {
+  it('cover every validation code', () => {
+    const covered = new Set(fixtures.flatMap(([, fixture]) => fixture.expect));
+    expect([...validationCodes].filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it.each(fixtures)('%s reports exactly its expected codes', (_file, fixture) => {
+    const result = validateFlow(flowDocumentSchema.parse(fixture.flow), registry);
+    expect(result.ok).toBe(false);
+    expect(sortedCodes(result.errors)).toEqual([...fixture.expect].sort());
+    expect(sortedCodes(fixture.issues), 'fixture "issues" and "expect" disagree').toEqual(
+      [...fixture.expect].sort(),
+    );
+  });
+
+  it.each(fixtures)('%s ties each issue to its node or edge, with a message', (_file, fixture) => {
+    const { errors } = validateFlow(flowDocumentSchema.parse(fixture.flow), registry);
+    expect(errors.map(targetKey).sort()).toEqual(fixture.issues.map(targetKey).sort());
+    for (const issue of errors) {
+      expect(issue.severity).toBe('error');
+      expect(issue.message.length, `${issue.code} has no message`).toBeGreaterThan(10);
+      if (!flowLevelCodes.has(issue.code)) {
+        expect(issue.nodeId ?? issue.edgeId, `${issue.code} points at no node or edge`).toBeDefined();
+      }
+      if (issue.nodeId) expect(issue.message).toContain(issue.nodeId);
+    }
+  });
+
+  it('reports every problem of a broken flow at once', () => {
+    const [, fixture] = fixtures.find(([file]) => file === 'many-errors.json')!;
+    const { errors } = validateFlow(flowDocumentSchema.parse(fixture.flow), registry);
+    expect(new Set(errors.map((e) => e.code)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('gives the config path of a config error', () => {
+    const [, fixture] = fixtures.find(([file]) => file === 'node-config-invalid.json')!;
+    const { errors } = validateFlow(flowDocumentSchema.parse(fixture.flow), registry);
+    expect(errors.map((e) => e.path).sort()).toEqual([['method'], ['url']]);
+    expect(errors.map((e) => e.message).join('\n')).toContain('Enter the URL to call');
+  });
+});
+
+describe('valid flows', () => {
+  it.each(goldenGraphs)('golden graph %s validates clean', (file) => {
+    const graph = flowDocumentSchema.parse(JSON.parse(readFileSync(new URL(file, goldenDir), 'utf8')));
+    const result = validateFlow(graph, registry);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('accepts a loop through a wait node', () => {
+    const flow = doc(
+      [
+        { id: 'start', type: 'flow.start' },
+        { id: 'count', type: 'logic.set', config: { assignments: [{ name: 'n', value: 1 }] } },
+        { id: 'pause', type: 'logic.wait', config: { duration: 'PT1H' } },
+      ],
+      [
+        ['start', 'next', 'count'],
+        ['count', 'next', 'pause'],
+        ['pause', 'next', 'count'],
+      ],
+    );
+    expect(validateFlow(flow, registry).errors).toEqual([]);
+  });
+
+  it('accepts a retry loop through a wait-for-event, and still flags a busy loop beside it', () => {
+    const nodes = [
+      { id: 'start', type: 'flow.start' },
+      {
+        id: 'menu',
+        type: 'logic.split',
+        config: {
+          branches: [
+            { id: 'retry', conditions: [{ left: '{{ nodes.ask.output.digit }}', operator: 'is_empty' }] },
+          ],
+        },
+      },
+      { id: 'ask', type: 'logic.wait-for-event', config: { event: 'digit', timeout: 'PT10S' } },
+      { id: 'end', type: 'flow.end' },
+    ];
+    const edges: [string, string, string][] = [
+      ['start', 'next', 'ask'],
+      ['ask', 'received', 'menu'],
+      ['ask', 'timeout', 'end'],
+      ['menu', 'retry', 'ask'],
+      ['menu', 'else', 'end'],
+    ];
+    expect(validateFlow(doc(nodes, edges), registry).errors).toEqual([]);
+    const busy = doc(
+      [...nodes, { id: 'spin', type: 'logic.set', config: { assignments: [{ name: 'x', value: 1 }] } }],
+      [
+        ...edges.filter(([from, port]) => !(from === 'menu' && port === 'else')),
+        ['menu', 'else', 'spin'],
+        ['spin', 'next', 'menu'],
+      ],
+    );
+    expect(validateFlow(busy, registry).errors.map((e) => [e.code, e.nodeId])).toEqual([
+      ['LOOP_WITHOUT_WAIT', 'menu'],
+    ]);
+  });
+
+  it('validates a generated 1,000-node graph quickly', () => {
+    const count = 1000;
+    const nodes: unknown[] = [{ id: 'start', type: 'flow.start' }];
+    const edges: [string, string, string][] = [];
+    let previous = 'start';
+    for (let i = 1; i < count - 1; i++) {
+      const id = `n${i}`;
+      nodes.push(
+        i % 10 === 0
+          ? { id, type: 'logic.wait', config: { duration: 'PT1M' } }
+          : {
+              id,
+              type: 'logic.set',
+              config: { assignments: [{ name: `v${i}`, value: `{{ vars.v${i - 1} }}-${i}` }] },
+            },
+      );
+      edges.push([previous, 'next', id]);
+      previous = id;
+    }
+    nodes.push({ id: 'end', type: 'flow.end', config: { output: { last: `{{ vars.v${count - 3} }}` } } });
+    edges.push([previous, 'next', 'end']);
+    const flow = doc(nodes, edges);
+    expect(flow.nodes).toHaveLength(count);
+    const started = performance.now();
+    const result = validateFlow(flow, registry);
+    const elapsed = performance.now() - started;
+    expect(result.errors).toEqual([]);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it('finds the one busy loop in a generated 1,000-node cycle', () => {
+    const count = 1000;
+    const nodes: unknown[] = [{ id: 'start', type: 'flow.start' }];
+    const edges: [string, string, string][] = [['start', 'next', 'n1']];
+    for (let i = 1; i < count; i++) {
+      nodes.push({ id: `n${i}`, type: 'logic.set', config: { assignments: [{ name: 'x', value: i }] } });
+      edges.push([`n${i}`, 'next', i === count - 1 ? 'n1' : `n${i + 1}`]);
+    }
+    const errors: ValidationIssue[] = validateFlow(doc(nodes, edges), registry).errors;
+    expect(errors.map((e) => [e.code, e.nodeId])).toEqual([['LOOP_WITHOUT_WAIT', 'n1']]);
+  });
+});
