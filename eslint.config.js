@@ -1,6 +1,9 @@
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = { regex: '^node:', message: 'Workflow code runs in a deterministic sandbox: no Node built-ins (DESIGN.md §3).' };
+const nodeBuiltins = {
+  regex: '^node:',
+  message: 'Workflow code runs in a deterministic sandbox: no Node built-ins (DESIGN.md §3).',
+};
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.omniflow/**', '.tsbuild/**', '**/dist/**'] },
@@ -25,9 +28,11 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             {
-              regex: '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./workflow-api\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
+              regex:
+                '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./workflow-api\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
               allowTypeImports: true,
-              message: 'Workflow files may import only @temporalio/workflow, xstate and runtime/src/machine (DESIGN.md §3).',
+              message:
+                'Workflow files may import only @temporalio/workflow, xstate and runtime/src/machine (DESIGN.md §3).',
             },
           ],
         },
@@ -60,7 +65,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^@omniflow/(runtime|db)', message: 'The builder never imports server code (DESIGN.md §3).' },
+            {
+              regex: '^@omniflow/(runtime|db)',
+              message: 'The builder never imports server code (DESIGN.md §3).',
+            },
             nodeBuiltins,
           ],
         },

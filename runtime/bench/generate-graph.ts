@@ -10,7 +10,11 @@ export function generateGraph(size: number) {
   let previous = 'start';
   for (let i = 0; nodes.length < size - 1; i++) {
     const set = `set${i}`;
-    nodes.push({ id: set, type: 'logic.set', config: { assignments: [{ name: `v${i}`, value: `{{ input.n | plus: ${i} }}` }] } });
+    nodes.push({
+      id: set,
+      type: 'logic.set',
+      config: { assignments: [{ name: `v${i}`, value: `{{ input.n | plus: ${i} }}` }] },
+    });
     edge(previous, 'next', set);
     previous = set;
     if (nodes.length + 2 > size - 1) continue;
@@ -19,7 +23,15 @@ export function generateGraph(size: number) {
     nodes.push({
       id: split,
       type: 'logic.split',
-      config: { branches: [{ id: 'big', match: 'all', conditions: [{ left: `{{ vars.v${i} }}`, operator: 'gt', right: '10' }] }] },
+      config: {
+        branches: [
+          {
+            id: 'big',
+            match: 'all',
+            conditions: [{ left: `{{ vars.v${i} }}`, operator: 'gt', right: '10' }],
+          },
+        ],
+      },
     });
     nodes.push({ id: join, type: 'logic.set', config: { assignments: [{ name: 'joined', value: 'yes' }] } });
     edge(set, 'next', split);

@@ -23,13 +23,23 @@ const fiveNodeFlow = {
   name: 'Five nodes',
   nodes: [
     { id: 'start', type: 'flow.start', config: {} },
-    { id: 'score', type: 'logic.set', config: { assignments: [{ name: 'score', value: '{{ input.n | times: 2 }}' }] } },
+    {
+      id: 'score',
+      type: 'logic.set',
+      config: { assignments: [{ name: 'score', value: '{{ input.n | times: 2 }}' }] },
+    },
     {
       id: 'route',
       type: 'logic.split',
-      config: { branches: [{ id: 'high', conditions: [{ left: '{{ vars.score }}', operator: 'gte', right: '10' }] }] },
+      config: {
+        branches: [{ id: 'high', conditions: [{ left: '{{ vars.score }}', operator: 'gte', right: '10' }] }],
+      },
     },
-    { id: 'label', type: 'logic.set', config: { assignments: [{ name: 'label', value: 'score {{ vars.score }}' }] } },
+    {
+      id: 'label',
+      type: 'logic.set',
+      config: { assignments: [{ name: 'label', value: 'score {{ vars.score }}' }] },
+    },
     { id: 'end', type: 'flow.end', config: { output: { label: '{{ vars.label }}' } } },
   ],
   edges: [
@@ -41,7 +51,12 @@ const fiveNodeFlow = {
   ],
 };
 
-async function inParallel(count: number, limit: number, task: (i: number) => Promise<unknown>, label: string) {
+async function inParallel(
+  count: number,
+  limit: number,
+  task: (i: number) => Promise<unknown>,
+  label: string,
+) {
   const bar = progressBar(label, count);
   let next = 0;
   const lane = async () => {
@@ -80,8 +95,9 @@ async function throughput() {
   const running = worker.run();
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection });
-  const seeded = [];
-  for (let i = 0; i < runsPerRound * rounds; i++) seeded.push(await seedRun(handle.db, registry, fiveNodeFlow, { n: i }));
+  const seeded: Awaited<ReturnType<typeof seedRun>>[] = [];
+  for (let i = 0; i < runsPerRound * rounds; i++)
+    seeded.push(await seedRun(handle.db, registry, fiveNodeFlow, { n: i }));
 
   // Warm both paths so neither pays for first-use costs inside the measurement.
   await client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `warm-${randomUUID()}` });
@@ -95,15 +111,28 @@ async function throughput() {
     for (const kind of order) {
       const started = performance.now();
       if (kind === 'noop') {
-        await inParallel(runsPerRound, concurrency, () =>
-          client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` }), `no-op workflow, round ${round + 1}`);
+        await inParallel(
+          runsPerRound,
+          concurrency,
+          () => client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` }),
+          `no-op workflow, round ${round + 1}`,
+        );
         noop.push(runsPerRound / ((performance.now() - started) / 1000));
       } else {
-        await inParallel(runsPerRound, concurrency, async () => {
-          const args = seeded[flowIndex++]!;
-          const result = await client.workflow.execute('flowRun', { taskQueue, workflowId: args.runId, args: [args] });
-          if (result.status !== 'completed') throw new Error(`Run ${args.runId} ended ${result.status}`);
-        }, `5-node flow, round ${round + 1}`);
+        await inParallel(
+          runsPerRound,
+          concurrency,
+          async () => {
+            const args = seeded[flowIndex++]!;
+            const result = await client.workflow.execute('flowRun', {
+              taskQueue,
+              workflowId: args.runId,
+              args: [args],
+            });
+            if (result.status !== 'completed') throw new Error(`Run ${args.runId} ended ${result.status}`);
+          },
+          `5-node flow, round ${round + 1}`,
+        );
         flow.push(runsPerRound / ((performance.now() - started) / 1000));
       }
     }
@@ -141,7 +170,9 @@ const compile = await compileSpeed();
 console.log(`compile+validate 1,000 nodes: median ${compile.median.toFixed(1)} ms`);
 const runs = await throughput();
 const ratio = runs.flow / runs.noop;
-console.log(`5-node flow ${runs.flow.toFixed(1)} runs/s vs no-op ${runs.noop.toFixed(1)} runs/s → ratio ${ratio.toFixed(2)}`);
+console.log(
+  `5-node flow ${runs.flow.toFixed(1)} runs/s vs no-op ${runs.noop.toFixed(1)} runs/s → ratio ${ratio.toFixed(2)}`,
+);
 
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -23,9 +23,12 @@ describe('authentication', () => {
     expect(cookie).toMatch(/omniflow_session=of_ses_[\w-]+;.*HttpOnly/);
     const me = await omni.app.request('/api/v1/auth/me', { headers: { cookie: cookie.split(';')[0]! } });
     expect(me.status).toBe(200);
-    expect((await me.json()).user.email).toBe(omni.admin.email);
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe(omni.admin.email);
 
-    const logout = await omni.app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie: cookie.split(';')[0]! } });
+    const logout = await omni.app.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { cookie: cookie.split(';')[0]! },
+    });
     expect(logout.status).toBe(204);
     const after = await omni.app.request('/api/v1/auth/me', { headers: { cookie: cookie.split(';')[0]! } });
     expect(after.status).toBe(401);
@@ -68,8 +71,15 @@ describe('authentication', () => {
     const health = await omni.app.request('/api/v1/health');
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', checks: { db: 'ok', temporal: 'ok' } });
-    const spec = await (await omni.app.request('/api/v1/openapi.json')).json();
-    for (const path of ['/flows', '/flows/{id}/publish', '/runs', '/runs/{id}/events', '/runs/{id}/cancel', '/nodes']) {
+    const spec = (await (await omni.app.request('/api/v1/openapi.json')).json()) as { paths: object };
+    for (const path of [
+      '/flows',
+      '/flows/{id}/publish',
+      '/runs',
+      '/runs/{id}/events',
+      '/runs/{id}/cancel',
+      '/nodes',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
   });

@@ -25,7 +25,10 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     const before = await rowCounts();
     const res = await omni.call('POST', '/api/v1/flows', '{"name": "broken",');
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'INVALID_JSON', message: 'The request body is not valid JSON' });
+    expect(res.body.error).toMatchObject({
+      code: 'INVALID_JSON',
+      message: 'The request body is not valid JSON',
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -71,7 +74,9 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     const unpublished = await omni.call('POST', '/api/v1/runs', { flowId: created.body.id });
     expect(unpublished.status).toBe(409);
     expect(unpublished.body.error.code).toBe('FLOW_NOT_PUBLISHED');
-    const unknown = await omni.call('POST', '/api/v1/runs', { flowId: '01900000-0000-7000-8000-000000000000' });
+    const unknown = await omni.call('POST', '/api/v1/runs', {
+      flowId: '01900000-0000-7000-8000-000000000000',
+    });
     expect(unknown.status).toBe(404);
     const badId = await omni.call('POST', '/api/v1/runs', { flowId: 'flow-1' });
     expect(badId.status).toBe(400);
@@ -84,7 +89,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
   it('rejects a missing or wrong API key with 401 and a useful message', async () => {
     const missing = await omni.app.request('/api/v1/flows');
     expect(missing.status).toBe(401);
-    expect((await missing.json()).error.code).toBe('UNAUTHENTICATED');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
     const wrong = await omni.call('GET', '/api/v1/flows', undefined, { authorization: 'Bearer of_key_nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('API_KEY_INVALID');

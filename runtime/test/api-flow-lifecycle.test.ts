@@ -30,30 +30,43 @@ describe.each(backends)('flow lifecycle on $db', ({ db, enabled }) => {
       return run.body.status === status ? run.body : undefined;
     });
 
-  it.skipIf(!enabled)('runs start → set → split → wait-for-event → end, the event picking the path', async () => {
-    const { flowId, version } = await publishedFlow();
-    expect(version).toBe(1);
-    const started = await omni.call('POST', '/api/v1/runs', { flowId, input: { amount: 150, name: 'ana' } });
-    expect(started.status).toBe(201);
-    const waiting = await waitForStatus(started.body.id, 'waiting');
-    expect(waiting.currentNodes).toEqual(['approval']);
+  it.skipIf(!enabled)(
+    'runs start → set → split → wait-for-event → end, the event picking the path',
+    async () => {
+      const { flowId, version } = await publishedFlow();
+      expect(version).toBe(1);
+      const started = await omni.call('POST', '/api/v1/runs', {
+        flowId,
+        input: { amount: 150, name: 'ana' },
+      });
+      expect(started.status).toBe(201);
+      const waiting = await waitForStatus(started.body.id, 'waiting');
+      expect(waiting.currentNodes).toEqual(['approval']);
 
-    const event = await omni.call('POST', `/api/v1/runs/${started.body.id}/events`, { type: 'approved', data: { by: 'boss' } });
-    expect(event.status).toBe(200);
-    expect(event.body).toMatchObject({ status: 'completed', currentNodes: [] });
+      const event = await omni.call('POST', `/api/v1/runs/${started.body.id}/events`, {
+        type: 'approved',
+        data: { by: 'boss' },
+      });
+      expect(event.status).toBe(200);
+      expect(event.body).toMatchObject({ status: 'completed', currentNodes: [] });
 
-    const run = await omni.call('GET', `/api/v1/runs/${started.body.id}`);
-    expect(run.body).toMatchObject({ status: 'completed', version: 1, output: { result: 'approved ANA', by: 'boss' } });
-    expect(run.body.steps.map((s: { nodeId: string; port: string | null }) => [s.nodeId, s.port])).toEqual([
-      ['start', 'next'],
-      ['set', 'next'],
-      ['check', 'big'],
-      ['approval', 'received'],
-      ['done', null],
-    ]);
-    expect(run.body.steps.every((s: { leftAt: string | null }) => s.leftAt !== null)).toBe(true);
-    expect(run.body.steps[3].output).toEqual({ by: 'boss' });
-  });
+      const run = await omni.call('GET', `/api/v1/runs/${started.body.id}`);
+      expect(run.body).toMatchObject({
+        status: 'completed',
+        version: 1,
+        output: { result: 'approved ANA', by: 'boss' },
+      });
+      expect(run.body.steps.map((s: { nodeId: string; port: string | null }) => [s.nodeId, s.port])).toEqual([
+        ['start', 'next'],
+        ['set', 'next'],
+        ['check', 'big'],
+        ['approval', 'received'],
+        ['done', null],
+      ]);
+      expect(run.body.steps.every((s: { leftAt: string | null }) => s.leftAt !== null)).toBe(true);
+      expect(run.body.steps[3].output).toEqual({ by: 'boss' });
+    },
+  );
 
   it.skipIf(!enabled)('takes the else branch without waiting when the split does not match', async () => {
     const { flowId } = await publishedFlow();
@@ -74,7 +87,10 @@ describe.each(backends)('flow lifecycle on $db', ({ db, enabled }) => {
     const still = await omni.call('GET', `/api/v1/runs/${started.body.id}`);
     expect(still.body.status).toBe('waiting');
     await omni.call('POST', `/api/v1/runs/${started.body.id}/events`, { type: 'approved', data: {} });
-    const late = await omni.call('POST', `/api/v1/runs/${started.body.id}/events`, { type: 'approved', data: {} });
+    const late = await omni.call('POST', `/api/v1/runs/${started.body.id}/events`, {
+      type: 'approved',
+      data: {},
+    });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('RUN_ENDED');
   });
@@ -90,7 +106,10 @@ describe.each(backends)('flow lifecycle on $db', ({ db, enabled }) => {
     const republished = await omni.call('POST', `/api/v1/flows/${flowId}/publish`, { notes: 'second' });
     expect(republished.body.version).toBe(2);
 
-    await omni.call('POST', `/api/v1/runs/${first.body.id}/events`, { type: 'approved', data: { by: 'old' } });
+    await omni.call('POST', `/api/v1/runs/${first.body.id}/events`, {
+      type: 'approved',
+      data: { by: 'old' },
+    });
     const oldRun = await waitForStatus(first.body.id, 'completed');
     expect(oldRun.version).toBe(1);
     expect(oldRun.output.result).toBe('approved V1');

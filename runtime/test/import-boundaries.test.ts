@@ -43,7 +43,10 @@ describe('import boundaries (DESIGN.md §3)', () => {
   });
 
   it('keeps the builder away from server code', async () => {
-    const messages = await restrictedImports('builder/src/page.ts', "import { openDb } from '@omniflow/db';\nexport const x = openDb;");
+    const messages = await restrictedImports(
+      'builder/src/page.ts',
+      "import { openDb } from '@omniflow/db';\nexport const x = openDb;",
+    );
     expect(messages).toHaveLength(1);
   });
 });

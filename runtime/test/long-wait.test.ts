@@ -51,14 +51,22 @@ describe('long waits on the time-skipping test server', () => {
     });
     const wallStart = Date.now();
     const result = await worker.runUntil(
-      env.client.workflow.execute('flowRun', { taskQueue: 'long-wait', workflowId: args.runId, args: [args] }),
+      env.client.workflow.execute('flowRun', {
+        taskQueue: 'long-wait',
+        workflowId: args.runId,
+        args: [args],
+      }),
     );
     expect(result).toEqual({ status: 'completed', output: { done: 'yes' } });
     expect(Date.now() - wallStart).toBeLessThan(60_000);
     // Workflow time moved at least to the until date: 10 days after start.
     expect((await env.currentTimeMs()) - start).toBeGreaterThanOrEqual(10 * 86_400_000);
 
-    const steps = await handle.db.select().from(runSteps).where(eq(runSteps.runId, args.runId)).orderBy(asc(runSteps.seq));
+    const steps = await handle.db
+      .select()
+      .from(runSteps)
+      .where(eq(runSteps.runId, args.runId))
+      .orderBy(asc(runSteps.seq));
     expect(steps.map((s) => [s.nodeId, s.port])).toEqual([
       ['start', 'next'],
       ['pause', 'next'],
@@ -84,7 +92,11 @@ describe('long waits on the time-skipping test server', () => {
       activities: createActivities({ db: handle.db, registry }),
     });
     const result = await worker.runUntil(
-      env.client.workflow.execute('flowRun', { taskQueue: 'long-wait-bad', workflowId: args.runId, args: [args] }),
+      env.client.workflow.execute('flowRun', {
+        taskQueue: 'long-wait-bad',
+        workflowId: args.runId,
+        args: [args],
+      }),
     );
     expect(result.status).toBe('failed');
     expect(result.error).toMatchObject({ code: 'WAIT_UNTIL_INVALID', nodeId: 'later' });

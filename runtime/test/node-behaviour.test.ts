@@ -135,6 +135,7 @@ describe('logic.set', () => {
         { name: 'limits', value: { max: 3, tags: ['a', 'b'] } },
         { name: 'retries', value: 2 },
         { name: 'off', value: false },
+        { name: 'order', value: { id: '{{ input.customer.id }}', total: '{{ input.amount | times: 2 }}' } },
       ]),
       { amount: 150, customer: { id: 'c1', vip: true } },
     );
@@ -146,6 +147,7 @@ describe('logic.set', () => {
       limits: { max: 3, tags: ['a', 'b'] },
       retries: 2,
       off: false,
+      order: { id: 'c1', total: 300 },
     });
     expect(run.snapshot.value).toBe('done');
     expect(leftPorts(run, 'set')).toEqual(['next']);

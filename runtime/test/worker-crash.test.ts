@@ -32,7 +32,11 @@ describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a ru
     connection = await Connection.connect({ address: inject('temporalAddress') });
   });
   afterAll(async () => {
-    for (const child of children) child.kill('SIGKILL');
+    await Promise.all(
+      children
+        .filter((child) => child.exitCode === null && child.signalCode === null)
+        .map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))),
+    );
     await connection?.close();
     await handle?.close();
     await dropDatabase?.();
@@ -40,7 +44,12 @@ describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a ru
 
   function startWorkerProcess(): ChildProcess {
     const child = spawn(process.execPath, [tsx, cli, 'worker'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: inject('temporalAddress'), OMNIFLOW_TASK_QUEUE: taskQueue },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        TEMPORAL_ADDRESS: inject('temporalAddress'),
+        OMNIFLOW_TASK_QUEUE: taskQueue,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
@@ -52,9 +61,14 @@ describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a ru
     const args = await seedRun(handle.db, registry, approval, { amount: 1000, name: 'crash' });
     const client = new Client({ connection });
     const first = startWorkerProcess();
-    const workflow = await client.workflow.start('flowRun', { taskQueue, workflowId: args.runId, args: [args] });
+    const workflow = await client.workflow.start('flowRun', {
+      taskQueue,
+      workflowId: args.runId,
+      args: [args],
+    });
 
-    const statusOf = async () => (await handle.db.select().from(runs).where(eq(runs.id, args.runId)))[0]?.status;
+    const statusOf = async () =>
+      (await handle.db.select().from(runs).where(eq(runs.id, args.runId)))[0]?.status;
     await eventually(async () => ((await statusOf()) === 'waiting' ? true : undefined), 60_000);
 
     first.kill('SIGKILL');
@@ -64,9 +78,16 @@ describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a ru
 
     startWorkerProcess();
     const result = await workflow.result();
-    expect(result).toMatchObject({ status: 'completed', output: { result: 'approved CRASH', by: 'after-crash' } });
+    expect(result).toMatchObject({
+      status: 'completed',
+      output: { result: 'approved CRASH', by: 'after-crash' },
+    });
 
-    const steps = await handle.db.select().from(runSteps).where(eq(runSteps.runId, args.runId)).orderBy(asc(runSteps.seq));
+    const steps = await handle.db
+      .select()
+      .from(runSteps)
+      .where(eq(runSteps.runId, args.runId))
+      .orderBy(asc(runSteps.seq));
     expect(steps.map((s) => [s.seq, s.nodeId, s.port])).toEqual([
       [1, 'start', 'next'],
       [2, 'set', 'next'],

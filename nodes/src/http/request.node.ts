@@ -30,8 +30,14 @@ export const httpRequest = defineNode({
   ports: ['success', 'failed'],
   requiredPorts: ['failed'],
   config: z.object({
-    method: z.enum(methods).default('GET').meta({ ui: { widget: 'select', label: { en: 'Method', es: 'Método' } } }),
-    url: z.string().min(1, 'Enter the URL to call').meta({ ui: { widget: 'template', label: { en: 'URL', es: 'URL' } } }),
+    method: z
+      .enum(methods)
+      .default('GET')
+      .meta({ ui: { widget: 'select', label: { en: 'Method', es: 'Método' } } }),
+    url: z
+      .string()
+      .min(1, 'Enter the URL to call')
+      .meta({ ui: { widget: 'template', label: { en: 'URL', es: 'URL' } } }),
     headers: z
       .record(z.string(), z.string())
       .default({})
@@ -39,7 +45,9 @@ export const httpRequest = defineNode({
     body: z
       .string()
       .optional()
-      .meta({ ui: { widget: 'code', language: 'json', template: true, label: { en: 'Body', es: 'Cuerpo' } } }),
+      .meta({
+        ui: { widget: 'code', language: 'json', template: true, label: { en: 'Body', es: 'Cuerpo' } },
+      }),
     timeout: durationSchema
       .meta({ ui: { widget: 'duration', label: { en: 'Timeout', es: 'Tiempo máximo' } } })
       .default('PT30S'),
@@ -47,7 +55,10 @@ export const httpRequest = defineNode({
   compile: (_node, ctx) => ctx.runActivity({ ports: ['success', 'failed'], errorPort: 'failed' }),
   activity: {
     // Network errors and timeouts are retried; an HTTP answer, even a 500, is a result.
-    options: { startToCloseTimeout: '5m', retry: { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2 } },
+    options: {
+      startToCloseTimeout: '5m',
+      retry: { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2 },
+    },
     output: z.object({ status: z.number(), headers: z.record(z.string(), z.unknown()), body: z.unknown() }),
     async run(config, scope, deps) {
       const headers = Object.fromEntries(

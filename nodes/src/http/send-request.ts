@@ -44,7 +44,9 @@ function once(call: HttpCall, url: URL): Promise<HttpReply> {
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBodyBytes) {
-            req.destroy(new NodeError('HTTP_RESPONSE_TOO_LARGE', `Response from ${url.host} is over 5 MB`, false));
+            req.destroy(
+              new NodeError('HTTP_RESPONSE_TOO_LARGE', `Response from ${url.host} is over 5 MB`, false),
+            );
           } else chunks.push(chunk);
         });
         res.on('end', () =>
@@ -94,7 +96,11 @@ export async function sendRequest(call: HttpCall): Promise<HttpReply> {
   }
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new NodeError('HTTP_URL_INVALID', `Only http and https URLs are supported, not ${url.protocol}`, false);
+      throw new NodeError(
+        'HTTP_URL_INVALID',
+        `Only http and https URLs are supported, not ${url.protocol}`,
+        false,
+      );
     }
     const reply = await once(call, url);
     const location = reply.headers.location;

@@ -3,7 +3,10 @@ import { defineNode } from '../sdk/define-node.ts';
 
 const variableName = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'A variable name starts with a letter or _ and has only letters, digits and _');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    'A variable name starts with a letter or _ and has only letters, digits and _',
+  );
 
 export const logicSet = defineNode({
   type: 'logic.set',
@@ -21,9 +24,7 @@ export const logicSet = defineNode({
       .array(
         z.object({
           name: variableName.meta({ ui: { label: { en: 'Variable', es: 'Variable' } } }),
-          value: z
-            .json()
-            .meta({ ui: { widget: 'template', label: { en: 'Value', es: 'Valor' } } }),
+          value: z.json().meta({ ui: { widget: 'template', label: { en: 'Value', es: 'Valor' } } }),
         }),
       )
       .min(1, 'Add at least one assignment')
@@ -32,7 +33,10 @@ export const logicSet = defineNode({
   compile: (node, ctx) => ({
     always: {
       target: ctx.target('next'),
-      actions: [{ type: 'setVars', params: { nodeId: node.id, assignments: node.config.assignments } }, ctx.leave('next')],
+      actions: [
+        { type: 'setVars', params: { nodeId: node.id, assignments: node.config.assignments } },
+        ctx.leave('next'),
+      ],
     },
   }),
 });

@@ -6,7 +6,9 @@ const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
 
 const condition = z.object({
   left: z.string().meta({ ui: { widget: 'template', label: { en: 'Value', es: 'Valor' } } }),
-  operator: z.enum(conditionOperators).meta({ ui: { widget: 'select', label: { en: 'Operator', es: 'Operador' } } }),
+  operator: z
+    .enum(conditionOperators)
+    .meta({ ui: { widget: 'select', label: { en: 'Operator', es: 'Operador' } } }),
   right: z
     .string()
     .optional()
@@ -20,8 +22,14 @@ const branch = z.object({
     .refine((id) => id !== 'else', 'The branch id "else" is reserved for the fallback port')
     .meta(label('Port id', 'Id del puerto')),
   label: z.string().default('').meta(label('Label', 'Etiqueta')),
-  match: z.enum(['all', 'any']).default('all').meta({ ui: { widget: 'select', label: { en: 'Match', es: 'Coincidir' } } }),
-  conditions: z.array(condition).min(1, 'A branch needs at least one condition').meta({ ui: { widget: 'rows' } }),
+  match: z
+    .enum(['all', 'any'])
+    .default('all')
+    .meta({ ui: { widget: 'select', label: { en: 'Match', es: 'Coincidir' } } }),
+  conditions: z
+    .array(condition)
+    .min(1, 'A branch needs at least one condition')
+    .meta({ ui: { widget: 'rows' } }),
 });
 
 export const logicSplit = defineNode({
@@ -47,11 +55,17 @@ export const logicSplit = defineNode({
       ...node.config.branches.map((b) => ({
         guard: { type: 'matches', params: { match: b.match, conditions: b.conditions } },
         target: ctx.target(b.id),
-        actions: [{ type: 'setNodeOutput', params: { nodeId: node.id, output: { branch: b.id } } }, ctx.leave(b.id)],
+        actions: [
+          { type: 'setNodeOutput', params: { nodeId: node.id, output: { branch: b.id } } },
+          ctx.leave(b.id),
+        ],
       })),
       {
         target: ctx.target('else'),
-        actions: [{ type: 'setNodeOutput', params: { nodeId: node.id, output: { branch: 'else' } } }, ctx.leave('else')],
+        actions: [
+          { type: 'setNodeOutput', params: { nodeId: node.id, output: { branch: 'else' } } },
+          ctx.leave('else'),
+        ],
       },
     ],
   }),

@@ -18,7 +18,10 @@ export const logicWaitForEvent = defineNode({
   config: z.object({
     event: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_.:-]*$/, 'An event name starts with a letter; letters, digits, _ . : - after')
+      .regex(
+        /^[A-Za-z][A-Za-z0-9_.:-]*$/,
+        'An event name starts with a letter; letters, digits, _ . : - after',
+      )
       .refine((name) => !name.startsWith('xstate.'), 'Event names starting with "xstate." are reserved')
       .meta({ ui: { label: { en: 'Event name', es: 'Nombre del evento' } } }),
     timeout: durationSchema.meta({
@@ -33,7 +36,10 @@ export const logicWaitForEvent = defineNode({
       },
     },
     after: {
-      [String(parseDuration(node.config.timeout))]: { target: ctx.target('timeout'), actions: [ctx.leave('timeout')] },
+      [String(parseDuration(node.config.timeout))]: {
+        target: ctx.target('timeout'),
+        actions: [ctx.leave('timeout')],
+      },
     },
   }),
 });

@@ -40,7 +40,9 @@ export const logicWait = defineNode({
       always: {
         guard: { type: 'untilInvalid', params: { until: node.config.until } },
         target: '__failed',
-        actions: [{ type: 'fail', params: { nodeId: node.id, code: 'WAIT_UNTIL_INVALID', until: node.config.until } }],
+        actions: [
+          { type: 'fail', params: { nodeId: node.id, code: 'WAIT_UNTIL_INVALID', until: node.config.until } },
+        ],
       },
       after: { [`until:${node.id}`]: next },
     };

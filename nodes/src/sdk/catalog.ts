@@ -35,5 +35,5 @@ export function buildCatalog(definitions: readonly AnyNodeDefinition[]): Catalog
       requiredPorts: [...(d.requiredPorts ?? [])],
       configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
     }))
-    .sort((a, b) => a.type.localeCompare(b.type) || a.version - b.version);
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.version - b.version));
 }

@@ -1,4 +1,10 @@
-import type { CompileContext, InstructionRef, NodeActivityOptions, NodeInstance, StateFragment } from './types.ts';
+import type {
+  CompileContext,
+  InstructionRef,
+  NodeActivityOptions,
+  NodeInstance,
+  StateFragment,
+} from './types.ts';
 
 /** State ids the compiler adds to every machine. */
 export const completedState = '__completed';
@@ -21,8 +27,14 @@ export function createCompileContext(
     leave,
     runActivity({ ports, errorPort }): StateFragment {
       const failure = errorPort
-        ? { target: target(errorPort), actions: [{ type: 'saveError', params: { nodeId: node.id } }, leave(errorPort)] }
-        : { target: failedState, actions: [{ type: 'fail', params: { nodeId: node.id, code: 'NODE_FAILED' } }] };
+        ? {
+            target: target(errorPort),
+            actions: [{ type: 'saveError', params: { nodeId: node.id } }, leave(errorPort)],
+          }
+        : {
+            target: failedState,
+            actions: [{ type: 'fail', params: { nodeId: node.id, code: 'NODE_FAILED' } }],
+          };
       return {
         invoke: {
           id: node.id,

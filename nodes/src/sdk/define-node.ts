@@ -8,7 +8,9 @@ export function defineNode<TSchema extends z.ZodType, const TPort extends string
   definition: NodeDefinition<TSchema, TPort>,
 ): NodeDefinition<TSchema, TPort> {
   if (!typePattern.test(definition.type)) {
-    throw new Error(`Node type "${definition.type}" must look like "category.name" (lowercase, dot-separated)`);
+    throw new Error(
+      `Node type "${definition.type}" must look like "category.name" (lowercase, dot-separated)`,
+    );
   }
   if (!Number.isInteger(definition.version) || definition.version < 1) {
     throw new Error(`Node ${definition.type}: version must be a positive integer`);

@@ -21,7 +21,10 @@ export function compileNode(
 ): StateFragment {
   const parsed = definition.config.parse(config);
   const node = { id, type: definition.type, version: definition.version, config: parsed };
-  return definition.compile(node, createCompileContext(node, new Map(Object.entries(wiring)), definition.activity?.options));
+  return definition.compile(
+    node,
+    createCompileContext(node, new Map(Object.entries(wiring)), definition.activity?.options),
+  );
 }
 
 /** Runs a node's activity once, outside Temporal, with real dependencies. */

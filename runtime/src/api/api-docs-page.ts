@@ -11,7 +11,9 @@ export function apiDocsPage(spec: OpenAPIObject): string {
       methods.flatMap((method) => {
         const op = item[method];
         return op
-          ? [`<tr><td><code>${method.toUpperCase()}</code></td><td><code>/api/v1${escape(path)}</code></td><td>${escape(op.summary ?? '')}</td></tr>`]
+          ? [
+              `<tr><td><code>${method.toUpperCase()}</code></td><td><code>/api/v1${escape(path)}</code></td><td>${escape(op.summary ?? '')}</td></tr>`,
+            ]
           : [];
       }),
     )

@@ -12,7 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${what} ${id} does not exist`);
+export const notFound = (what: string, id: string) =>
+  new ApiError(404, 'NOT_FOUND', `${what} ${id} does not exist`);
 
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };

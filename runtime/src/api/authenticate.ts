@@ -14,12 +14,14 @@ export function authenticate(deps: AppDeps) {
     const header = c.req.header('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match?.[1]) throw new ApiError(401, 'UNAUTHENTICATED', 'Send the API key as "Authorization: Bearer <key>"');
+      if (!match?.[1])
+        throw new ApiError(401, 'UNAUTHENTICATED', 'Send the API key as "Authorization: Bearer <key>"');
       const [key] = await deps.db
         .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, createdBy: apiKeys.createdBy })
         .from(apiKeys)
         .where(and(eq(apiKeys.keyHash, hashToken(match[1])), isNull(apiKeys.revokedAt)));
-      if (!key) throw new ApiError(401, 'API_KEY_INVALID', 'This API key is unknown or revoked; create a new one');
+      if (!key)
+        throw new ApiError(401, 'API_KEY_INVALID', 'This API key is unknown or revoked; create a new one');
       await deps.db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
       c.set('principal', { workspaceId: key.workspaceId, userId: key.createdBy, via: 'api-key' });
       return next();
@@ -36,6 +38,10 @@ export function authenticate(deps: AppDeps) {
       }
       throw new ApiError(401, 'SESSION_EXPIRED', 'Your session has expired; sign in again');
     }
-    throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in, or send an API key as "Authorization: Bearer <key>"');
+    throw new ApiError(
+      401,
+      'UNAUTHENTICATED',
+      'Sign in, or send an API key as "Authorization: Bearer <key>"',
+    );
   });
 }

@@ -30,12 +30,18 @@ export function createApp(deps: AppDeps) {
   api.route('/', publicAuthRoutes(deps));
   api.use('*', async (c, next) => {
     const path = c.req.path;
-    if (path.endsWith('/health') || path.endsWith('/auth/login') || path.endsWith('/auth/logout') || path.endsWith('/openapi.json')) {
+    if (
+      path.endsWith('/health') ||
+      path.endsWith('/auth/login') ||
+      path.endsWith('/auth/logout') ||
+      path.endsWith('/openapi.json')
+    ) {
       return next();
     }
     return authenticate(deps)(c, next);
   });
-  for (const routes of [authRoutes, apiKeyRoutes, nodeRoutes, flowRoutes, runRoutes]) api.route('/', routes(deps));
+  for (const routes of [authRoutes, apiKeyRoutes, nodeRoutes, flowRoutes, runRoutes])
+    api.route('/', routes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   const specConfig = {
@@ -52,11 +58,15 @@ export function createApp(deps: AppDeps) {
   app.get('/', (c) => c.html(placeholderPage));
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (error instanceof ApiError)
+      return c.json(errorBody(error.code, error.message, error.details), error.status);
     if (error instanceof HTTPException) {
       const malformed = error.status === 400 && /json/i.test(error.message);
       return c.json(
-        errorBody(malformed ? 'INVALID_JSON' : 'BAD_REQUEST', malformed ? 'The request body is not valid JSON' : error.message),
+        errorBody(
+          malformed ? 'INVALID_JSON' : 'BAD_REQUEST',
+          malformed ? 'The request body is not valid JSON' : error.message,
+        ),
         error.status,
       );
     }

@@ -25,7 +25,9 @@ export async function bootstrapAdmin(
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.insert(workspaces).values({ id: workspaceId, name: 'Default' });
-    await tx.insert(users).values({ id: newId(), workspaceId, email, name: 'Admin', passwordHash, role: 'admin' });
+    await tx
+      .insert(users)
+      .values({ id: newId(), workspaceId, email, name: 'Admin', passwordHash, role: 'admin' });
   });
   return { created: { email, password, generated } };
 }

@@ -38,7 +38,9 @@ program
     const address = process.env.TEMPORAL_ADDRESS;
     if (!address) throw new Error('Set TEMPORAL_ADDRESS to the Temporal frontend (host:port)');
     if (!process.env.DATABASE_URL) {
-      throw new Error('A separate worker needs DATABASE_URL: embedded PGlite is single-process (use `omniflow dev`)');
+      throw new Error(
+        'A separate worker needs DATABASE_URL: embedded PGlite is single-process (use `omniflow dev`)',
+      );
     }
     const handle = await openDb();
     const worker = await createFlowWorker({ address, db: handle.db, registry: await loadRegistry() });

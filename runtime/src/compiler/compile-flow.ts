@@ -27,11 +27,18 @@ export function compileFlow(doc: FlowDocument, registry: NodeRegistry): MachineJ
     if (!definition) throw new CompileError(`Unknown node type ${node.type}@${node.version}`);
     const config = definition.config.parse(node.config);
     const instance = { id: node.id, type: node.type, version: node.version, config };
-    const ctx = createCompileContext(instance, wiring.get(node.id) ?? new Map(), definition.activity?.options);
+    const ctx = createCompileContext(
+      instance,
+      wiring.get(node.id) ?? new Map(),
+      definition.activity?.options,
+    );
     const fragment: StateFragment = definition.compile(instance, ctx);
     states[node.id] = {
       ...fragment,
-      entry: [{ type: 'enterNode', params: { nodeId: node.id, nodeType: node.type } }, ...(fragment.entry ?? [])],
+      entry: [
+        { type: 'enterNode', params: { nodeId: node.id, nodeType: node.type } },
+        ...(fragment.entry ?? []),
+      ],
       meta: { ...fragment.meta, nodeId: node.id, nodeType: node.type },
     };
   }

@@ -4,7 +4,10 @@ import type { StateFragment } from '@omniflow/nodes/sdk';
 export interface MachineJson {
   id: 'flow';
   initial: string;
-  states: Record<string, StateFragment & { meta: { nodeId: string; nodeType: string } & Record<string, unknown> }>;
+  states: Record<
+    string,
+    StateFragment & { meta: { nodeId: string; nodeType: string } & Record<string, unknown> }
+  >;
   /** Initial variable values declared by the flow. */
   variables: Record<string, unknown>;
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const nodeId = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'A node id starts with a letter and has only letters, digits, - and _ (64 at most)');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
+    'A node id starts with a letter and has only letters, digits, - and _ (64 at most)',
+  );
 
 export const flowNodeSchema = z.object({
   id: nodeId,

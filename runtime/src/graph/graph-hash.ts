@@ -14,5 +14,7 @@ function canonical(value: unknown): unknown {
 
 /** SHA-256 of the graph with keys sorted, so equal graphs hash equal however they were saved. */
 export function graphHash(graph: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(graph))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(graph)))
+    .digest('hex');
 }

@@ -9,7 +9,10 @@ export interface ValidationResult {
   warnings: ValidationIssue[];
 }
 
-function* templateStrings(value: unknown, path: (string | number)[] = []): Generator<[string, (string | number)[]]> {
+function* templateStrings(
+  value: unknown,
+  path: (string | number)[] = [],
+): Generator<[string, (string | number)[]]> {
   if (typeof value === 'string') {
     if (value.includes('{{') || value.includes('{%')) yield [value, path];
   } else if (Array.isArray(value)) {
@@ -26,7 +29,11 @@ export function findTrigger(doc: FlowDocument, registry: NodeRegistry): FlowNode
 }
 
 /** Nodes on a cycle that passes through no waiting node (Tarjan's strongly connected components). */
-function busyLoops(nodeIds: string[], next: Map<string, string[]>, waits: (id: string) => boolean): string[][] {
+function busyLoops(
+  nodeIds: string[],
+  next: Map<string, string[]>,
+  waits: (id: string) => boolean,
+): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -144,10 +151,20 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     error({ code: 'TRIGGER_NOT_FOUND', message: `The trigger node "${doc.trigger.node}" does not exist` });
   } else if (!trigger) {
     error({ code: 'NO_TRIGGER', message: 'Add a start node: a flow needs exactly one trigger' });
+  } else if (definitions.has(trigger.id) && !definitions.get(trigger.id)?.trigger) {
+    error({
+      code: 'TRIGGER_NOT_A_TRIGGER',
+      nodeId: trigger.id,
+      message: `The flow starts at "${trigger.id}", a ${trigger.type} node, which cannot start a flow; use a start node`,
+    });
   } else {
     // Exactly one trigger per graph, also when the document names which one starts it.
     for (const extra of doc.nodes.filter((n) => n !== trigger && registry.get(n.type, n.version)?.trigger)) {
-      error({ code: 'MULTIPLE_TRIGGERS', nodeId: extra.id, message: `Only one trigger per flow; "${extra.id}" is a second one` });
+      error({
+        code: 'MULTIPLE_TRIGGERS',
+        nodeId: extra.id,
+        message: `Only one trigger per flow; "${extra.id}" is a second one`,
+      });
     }
   }
 
@@ -155,7 +172,8 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const usedPorts = new Set<string>();
   const edgeIds = new Set<string>();
   for (const edge of doc.edges) {
-    if (edgeIds.has(edge.id)) error({ code: 'DUPLICATE_EDGE_ID', edgeId: edge.id, message: `Two edges share the id "${edge.id}"` });
+    if (edgeIds.has(edge.id))
+      error({ code: 'DUPLICATE_EDGE_ID', edgeId: edge.id, message: `Two edges share the id "${edge.id}"` });
     edgeIds.add(edge.id);
     const from = nodes.get(edge.from.node);
     const to = nodes.get(edge.to.node);
@@ -222,7 +240,11 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     }
     for (const id of nodes.keys()) {
       if (!seen.has(id)) {
-        error({ code: 'UNREACHABLE_NODE', nodeId: id, message: `Node "${id}" can never be reached from the start; connect it or delete it` });
+        error({
+          code: 'UNREACHABLE_NODE',
+          nodeId: id,
+          message: `Node "${id}" can never be reached from the start; connect it or delete it`,
+        });
       }
     }
   }

@@ -9,7 +9,8 @@ export function hydrateMachine(json: MachineJson): AnyStateMachine {
   for (const state of Object.values(json.states)) {
     const until = state.meta.until;
     if (typeof until === 'string') {
-      delays[`until:${state.meta.nodeId}`] = ({ context }) => Math.max(0, dueTime(until, context) - Date.now());
+      delays[`until:${state.meta.nodeId}`] = ({ context }) =>
+        Math.max(0, dueTime(until, context) - Date.now());
     }
   }
   return createMachine({

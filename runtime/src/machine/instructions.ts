@@ -3,7 +3,6 @@ import {
   TemplateError,
   conditionsMatch,
   evaluateDeep,
-  evaluateValue,
   renderText,
   type Condition,
 } from '@omniflow/nodes/sdk/expressions';
@@ -28,7 +27,8 @@ function withNodeOutput(context: RunContext, nodeId: string, output: unknown): R
 
 function faultOf(error: unknown, nodeId: string, code = 'NODE_FAILED'): RunFault {
   if (error instanceof TemplateError) return { code: error.code, message: error.message, nodeId };
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
+  const message =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
   return { code, message, nodeId };
 }
 
@@ -44,7 +44,10 @@ function guarded(nodeId: string, update: () => Partial<RunContext>): Partial<Run
 function activityErrorMessage(error: unknown): { message: string; code?: string } {
   if (error && typeof error === 'object') {
     const { message, code } = error as { message?: unknown; code?: unknown };
-    return { message: typeof message === 'string' ? message : 'Activity failed', ...(typeof code === 'string' ? { code } : {}) };
+    return {
+      message: typeof message === 'string' ? message : 'Activity failed',
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   return { message: String(error) };
 }
@@ -63,7 +66,7 @@ export const instructionActions = {
       const assigned: Record<string, unknown> = {};
       for (const { name, value } of assignments) {
         // Later assignments see earlier ones, as a designer reading top to bottom expects.
-        vars[name] = assigned[name] = evaluateValue(value, { ...scopeOf(context), vars });
+        vars[name] = assigned[name] = evaluateDeep(value, { ...scopeOf(context), vars });
       }
       return { vars, nodes: withNodeOutput(context, String(params.nodeId), assigned) };
     }),
@@ -72,7 +75,11 @@ export const instructionActions = {
     nodes: withNodeOutput(context, String(params.nodeId), params.output),
   })),
   saveOutput: assign(({ context, event }: ActionArgs, params: Params) => ({
-    nodes: withNodeOutput(context, String(params.nodeId), (event.output as { output?: unknown } | undefined)?.output),
+    nodes: withNodeOutput(
+      context,
+      String(params.nodeId),
+      (event.output as { output?: unknown } | undefined)?.output,
+    ),
   })),
   saveError: assign(({ context, event }: ActionArgs, params: Params) => ({
     nodes: withNodeOutput(context, String(params.nodeId), { error: activityErrorMessage(event.error) }),
@@ -95,7 +102,13 @@ export const instructionActions = {
       } catch (error) {
         return { error: faultOf(error, nodeId, 'WAIT_UNTIL_INVALID') };
       }
-      return { error: { code: 'WAIT_UNTIL_INVALID', message: `"${rendered}" is not a date-time to wait until`, nodeId } };
+      return {
+        error: {
+          code: 'WAIT_UNTIL_INVALID',
+          message: `"${rendered}" is not a date-time to wait until`,
+          nodeId,
+        },
+      };
     }
     const { message, code } = activityErrorMessage(event.error);
     return { error: { code: code ?? String(params.code ?? 'NODE_FAILED'), message, nodeId } };
@@ -105,14 +118,20 @@ export const instructionActions = {
 export const instructionGuards = {
   matches: ({ context }: ActionArgs, params: Params) => {
     try {
-      return conditionsMatch(params.match === 'any' ? 'any' : 'all', params.conditions as Condition[], scopeOf(context));
+      return conditionsMatch(
+        params.match === 'any' ? 'any' : 'all',
+        params.conditions as Condition[],
+        scopeOf(context),
+      );
     } catch {
       // A condition that cannot be evaluated (bad template or regex) does not match.
       return false;
     }
   },
-  portIs: ({ event }: ActionArgs, params: Params) => (event.output as { port?: unknown } | undefined)?.port === params.port,
-  untilInvalid: ({ context }: ActionArgs, params: Params) => Number.isNaN(dueTime(String(params.until), context)),
+  portIs: ({ event }: ActionArgs, params: Params) =>
+    (event.output as { port?: unknown } | undefined)?.port === params.port,
+  untilInvalid: ({ context }: ActionArgs, params: Params) =>
+    Number.isNaN(dueTime(String(params.until), context)),
 };
 
 /** Epoch ms of a templated date-time, NaN when it renders to something else. */

@@ -35,7 +35,9 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     secureCookies: process.env.OMNIFLOW_SECURE_COOKIES === '1',
   });
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }, () =>
+      resolve(s),
+    );
     s.once('error', reject);
   });
   const address = server.address();

@@ -45,7 +45,11 @@ export function createActivities({ db, registry, env = process.env }: ActivityDe
           signal: Context.current().cancellationSignal,
           env,
         });
-        return { port: result.port, output: result.output, ...(result.input !== undefined ? { input: result.input } : {}) };
+        return {
+          port: result.port,
+          output: result.output,
+          ...(result.input !== undefined ? { input: result.input } : {}),
+        };
       } catch (error) {
         throw toFailure(error);
       }

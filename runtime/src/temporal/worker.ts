@@ -47,7 +47,9 @@ function installQuietRuntime() {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger((process.env.OMNIFLOW_TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN') });
+    Runtime.install({
+      logger: new DefaultLogger((process.env.OMNIFLOW_TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN'),
+    });
   } catch {
     // Already installed by the embedding process (tests may install their own).
   }
@@ -62,6 +64,10 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? flowTaskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: options.db, registry: options.registry, ...(options.env ? { env: options.env } : {}) }),
+    activities: createActivities({
+      db: options.db,
+      registry: options.registry,
+      ...(options.env ? { env: options.env } : {}),
+    }),
   });
 }

@@ -55,7 +55,8 @@ const finalStates = new Set(['__completed', '__failed']);
 
 function failureOf(error: unknown): { message: string; code?: string } {
   const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure) return { message: cause.message, ...(cause.type ? { code: cause.type } : {}) };
+  if (cause instanceof ApplicationFailure)
+    return { message: cause.message, ...(cause.type ? { code: cause.type } : {}) };
   return { message: cause instanceof Error ? cause.message : String(cause) };
 }
 
@@ -219,9 +220,12 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     {
       validator: (event: FlowEvent) => {
         if (ended()) throw new Error(`The run has already ${status === 'failed' ? 'failed' : 'finished'}`);
-        if (event.type.startsWith('xstate.')) throw new Error('Event types starting with "xstate." are reserved');
+        if (event.type.startsWith('xstate.'))
+          throw new Error('Event types starting with "xstate." are reserved');
         if (!snapshot.can(event)) {
-          throw new Error(`The run is at ${currentNodes().join(', ') || 'no node'} and cannot take "${event.type}" now`);
+          throw new Error(
+            `The run is at ${currentNodes().join(', ') || 'no node'} and cannot take "${event.type}" now`,
+          );
         }
       },
     },
@@ -309,5 +313,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   processed = tickets;
   await condition(allHandlersFinished);
   const error = fault();
-  return { status, ...(context().output !== undefined ? { output: context().output } : {}), ...(error ? { error } : {}) };
+  return {
+    status,
+    ...(context().output !== undefined ? { output: context().output } : {}),
+    ...(error ? { error } : {}),
+  };
 }

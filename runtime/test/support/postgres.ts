@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 export interface FreshDatabase {
   /** Connection URL of the new, empty database. */
   url: string;
-  /** Drops the database; connections still open to it after 2 s are terminated. */
+  /** Drops the database; connections still open to it after 5 s are terminated. */
   drop(): Promise<void>;
 }
 
@@ -37,20 +36,17 @@ export async function freshPostgresDatabase(baseUrl: string): Promise<FreshDatab
       if (dropped) return;
       dropped = true;
       await withAdminClient(baseUrl, async (client) => {
-        // Give pools that are still closing (or killed worker processes) a moment to go away:
-        // forcing the drop would make their clients emit 'error', which can crash a test process.
-        for (let attempt = 0; attempt < 20; attempt++) {
-          try {
-            await client.query(`DROP DATABASE IF EXISTS ${quoted}`);
-            return;
-          } catch (error) {
-            if ((error as { code?: string }).code !== '55006') throw error; // 55006: object_in_use
-            await sleep(100);
-          }
+        // A plain DROP waits up to 5 s for other sessions (pools still closing, killed workers) to
+        // end. Forcing it at once would make their clients emit 'error', which can crash a test.
+        try {
+          await client.query(`DROP DATABASE IF EXISTS ${quoted}`);
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006') throw error; // 55006: object_in_use
         }
-        // Still in use after 2 s: a leaked connection. End it, then drop.
+        // Still in use: a leaked connection. End it, then drop.
         await client.query(
-          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()',
           [name],
         );
         await client.query(`DROP DATABASE IF EXISTS ${quoted}`);

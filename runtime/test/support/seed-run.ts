@@ -9,7 +9,12 @@ import type { FlowRunArgs } from '../../src/temporal/workflow-api.ts';
  * Publishes `graph` straight into the database and creates a run row, returning the
  * workflow arguments: for tests that drive Temporal without the HTTP API.
  */
-export async function seedRun(db: Db, registry: NodeRegistry, graph: unknown, input: unknown = {}): Promise<FlowRunArgs> {
+export async function seedRun(
+  db: Db,
+  registry: NodeRegistry,
+  graph: unknown,
+  input: unknown = {},
+): Promise<FlowRunArgs> {
   const doc = flowDocumentSchema.parse(graph);
   const validation = validateFlow(doc, registry);
   if (!validation.ok) throw new Error(`Fixture is invalid: ${JSON.stringify(validation.errors)}`);
@@ -20,7 +25,9 @@ export async function seedRun(db: Db, registry: NodeRegistry, graph: unknown, in
   const versionId = newId();
   const runId = newId();
   await db.insert(flows).values({ id: flowId, workspaceId, name: doc.name, draft: doc, latestVersion: 1 });
-  await db.insert(flowVersions).values({ id: versionId, workspaceId, flowId, version: 1, graph: doc, machine, hash: 'seed' });
+  await db
+    .insert(flowVersions)
+    .values({ id: versionId, workspaceId, flowId, version: 1, graph: doc, machine, hash: 'seed' });
   const startedAt = new Date();
   await db.insert(runs).values({
     id: runId,
@@ -32,5 +39,10 @@ export async function seedRun(db: Db, registry: NodeRegistry, graph: unknown, in
     temporalWorkflowId: runId,
     startedAt,
   });
-  return { runId, machine, input, run: { id: runId, flowId, version: 1, startedAt: startedAt.toISOString() } };
+  return {
+    runId,
+    machine,
+    input,
+    run: { id: runId, flowId, version: 1, startedAt: startedAt.toISOString() },
+  };
 }

@@ -19,7 +19,12 @@ export interface TestOmniflow {
   apiKey: string;
   admin: { email: string; password: string };
   /** JSON request with the API key; returns status and parsed body. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
   startWorker(): Promise<Worker>;
   close(): Promise<void>;
 }
@@ -28,7 +33,9 @@ export interface TestOmniflow {
  * A whole Omniflow against real parts: the test Temporal server, PGlite or PostgreSQL, a worker
  * on a task queue of its own, and the API app. `db: 'postgres'` needs OMNIFLOW_TEST_DATABASE_URL.
  */
-export async function startTestOmniflow(options: { db?: 'pglite' | 'postgres'; worker?: boolean; env?: Record<string, string> } = {}): Promise<TestOmniflow> {
+export async function startTestOmniflow(
+  options: { db?: 'pglite' | 'postgres'; worker?: boolean; env?: Record<string, string> } = {},
+): Promise<TestOmniflow> {
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
   if (options.db === 'postgres') {
@@ -43,7 +50,10 @@ export async function startTestOmniflow(options: { db?: 'pglite' | 'postgres'; w
   const temporal = new Client({ connection });
   const taskQueue = `test-${randomUUID()}`;
   const admin = { email: 'admin@example.test', password: 'correct horse battery staple' };
-  await bootstrapAdmin(handle.db, { OMNIFLOW_ADMIN_EMAIL: admin.email, OMNIFLOW_ADMIN_PASSWORD: admin.password });
+  await bootstrapAdmin(handle.db, {
+    OMNIFLOW_ADMIN_EMAIL: admin.email,
+    OMNIFLOW_ADMIN_PASSWORD: admin.password,
+  });
   const app = createApp({
     db: handle.db,
     registry,
@@ -56,7 +66,13 @@ export async function startTestOmniflow(options: { db?: 'pglite' | 'postgres'; w
   const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null);
   const workers: { worker: Worker; done: Promise<void> }[] = [];
   const startWorker = async () => {
-    const worker = await createFlowWorker({ address, taskQueue, db: handle.db, registry, env: { ...process.env, ...options.env } });
+    const worker = await createFlowWorker({
+      address,
+      taskQueue,
+      db: handle.db,
+      registry,
+      env: { ...process.env, ...options.env },
+    });
     workers.push({ worker, done: worker.run() });
     return worker;
   };
@@ -71,7 +87,11 @@ export async function startTestOmniflow(options: { db?: 'pglite' | 'postgres'; w
     async call(method, path, body, headers = {}) {
       const response = await app.request(path, {
         method,
-        headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
       const text = await response.text();

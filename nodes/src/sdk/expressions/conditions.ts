@@ -78,8 +78,16 @@ export function compare(operator: ConditionOperator, left: unknown, right: unkno
 }
 
 /** Evaluates a branch's conditions against a template scope. */
-export function conditionsMatch(match: 'all' | 'any', conditions: readonly Condition[], scope: object): boolean {
+export function conditionsMatch(
+  match: 'all' | 'any',
+  conditions: readonly Condition[],
+  scope: object,
+): boolean {
   const test = (condition: Condition) =>
-    compare(condition.operator, evaluateValue(condition.left, scope), evaluateValue(condition.right ?? '', scope));
+    compare(
+      condition.operator,
+      evaluateValue(condition.left, scope),
+      evaluateValue(condition.right ?? '', scope),
+    );
   return match === 'all' ? conditions.every(test) : conditions.some(test);
 }

@@ -50,6 +50,11 @@ describe('evaluateValue', () => {
     expect(evaluateValue('{{ vars.greeting }} {{ input.name }}', scope)).toBe('hola ana');
   });
 
+  it('keeps the type a filter gives in a single expression', () => {
+    expect(evaluateValue('{{ input.amount | plus: 1 }}', scope)).toBe(43);
+    expect(evaluateValue('{{ input.items | size }}', scope)).toBe(2);
+  });
+
   it('applies filters, e.g. upcase', () => {
     expect(evaluateValue('{{ input.name | upcase }}', scope)).toBe('ANA');
     expect(evaluateValue('{{ input.items | join: "," }}', scope)).toBe('a,b');

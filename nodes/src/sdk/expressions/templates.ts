@@ -12,7 +12,9 @@ export class TemplateError extends Error {
     readonly template: string,
     cause: unknown,
   ) {
-    super(`Template "${template}" could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Template "${template}" could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }
 
@@ -33,7 +35,7 @@ export function renderText(template: string, scope: object): string {
 export function evaluateValue(value: unknown, scope: object): unknown {
   if (typeof value !== 'string') return value;
   const single = singleOutput.exec(value);
-  if (single && single[1] && !single[1].includes('|')) {
+  if (single && single[1]) {
     try {
       return engine.evalValueSync(single[1], scope);
     } catch (error) {

@@ -7,7 +7,13 @@ import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, idParam, json, notFoundResponse } from '../schemas.ts';
 
 const keySummary = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
   .openapi('ApiKey');
 
 const create = createRoute({
@@ -18,11 +24,16 @@ const create = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1, 'Name the key').max(100) }) } },
+      content: {
+        'application/json': { schema: z.object({ name: z.string().trim().min(1, 'Name the key').max(100) }) },
+      },
     },
   },
   responses: {
-    201: json(z.object({ id: z.string(), name: z.string(), prefix: z.string(), key: z.string() }), 'The new key'),
+    201: json(
+      z.object({ id: z.string(), name: z.string(), prefix: z.string(), key: z.string() }),
+      'The new key',
+    ),
     ...errorResponses,
   },
 });
@@ -32,7 +43,10 @@ const list = createRoute({
   path: '/api-keys',
   tags: ['api-keys'],
   summary: 'List the workspace’s active API keys',
-  responses: { 200: json(z.object({ items: z.array(keySummary) }), 'Keys (never the secret)'), ...errorResponses },
+  responses: {
+    200: json(z.object({ items: z.array(keySummary) }), 'Keys (never the secret)'),
+    ...errorResponses,
+  },
 });
 
 const revoke = createRoute({
@@ -70,7 +84,13 @@ export function apiKeyRoutes(deps: AppDeps) {
       const revoked = await deps.db
         .update(apiKeys)
         .set({ revokedAt: new Date() })
-        .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, c.get('principal').workspaceId), isNull(apiKeys.revokedAt)))
+        .where(
+          and(
+            eq(apiKeys.id, id),
+            eq(apiKeys.workspaceId, c.get('principal').workspaceId),
+            isNull(apiKeys.revokedAt),
+          ),
+        )
         .returning({ id: apiKeys.id });
       if (revoked.length === 0) throw notFound('API key', id);
       return c.body(null, 204);

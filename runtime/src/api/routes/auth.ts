@@ -23,7 +23,10 @@ const login = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ email: z.string().min(1, 'Enter your email'), password: z.string().min(1, 'Enter your password') }),
+          schema: z.object({
+            email: z.string().min(1, 'Enter your email'),
+            password: z.string().min(1, 'Enter your password'),
+          }),
         },
       },
     },
@@ -81,16 +84,29 @@ const me = createRoute({
   path: '/auth/me',
   tags: ['auth'],
   summary: 'Who is signed in',
-  responses: { 200: json(z.object({ user: userSchema.nullable(), via: z.string() }), 'The caller'), ...errorResponses },
+  responses: {
+    200: json(z.object({ user: userSchema.nullable(), via: z.string() }), 'The caller'),
+    ...errorResponses,
+  },
 });
 
 export function authRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>().openapi(me, async (c) => {
     const principal = c.get('principal');
-    const [user] = principal.userId ? await deps.db.select().from(users).where(eq(users.id, principal.userId)) : [];
+    const [user] = principal.userId
+      ? await deps.db.select().from(users).where(eq(users.id, principal.userId))
+      : [];
     return c.json(
       {
-        user: user ? { id: user.id, email: user.email, name: user.name, role: user.role, workspaceId: user.workspaceId } : null,
+        user: user
+          ? {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              workspaceId: user.workspaceId,
+            }
+          : null,
         via: principal.via,
       },
       200,

@@ -7,7 +7,14 @@ import { graphHash } from '../../graph/graph-hash.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { conflictResponse, errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
+import {
+  conflictResponse,
+  errorResponses,
+  errorSchema,
+  idParam,
+  json,
+  notFoundResponse,
+} from '../schemas.ts';
 
 // Created before @hono/zod-openapi loads, so it has no .openapi(); zod 4 schemas document as they are.
 const documentSchema = flowDocumentSchema;
@@ -115,7 +122,12 @@ const routes = {
     tags: ['flows'],
     summary: 'Delete a flow, its versions and finished runs',
     request: { params: idParam },
-    responses: { 204: { description: 'Deleted' }, ...errorResponses, ...notFoundResponse, ...conflictResponse },
+    responses: {
+      204: { description: 'Deleted' },
+      ...errorResponses,
+      ...notFoundResponse,
+      ...conflictResponse,
+    },
   }),
   validate: createRoute({
     method: 'post',
@@ -123,7 +135,11 @@ const routes = {
     tags: ['flows'],
     summary: 'Validate the draft: every problem at once, with the node or edge it concerns',
     request: { params: idParam },
-    responses: { 200: json(validationSchema, 'The validation result'), ...errorResponses, ...notFoundResponse },
+    responses: {
+      200: json(validationSchema, 'The validation result'),
+      ...errorResponses,
+      ...notFoundResponse,
+    },
   }),
   publish: createRoute({
     method: 'post',
@@ -150,7 +166,11 @@ const routes = {
     tags: ['flows'],
     summary: 'Published versions, newest first',
     request: { params: idParam },
-    responses: { 200: json(z.object({ items: z.array(versionSummary) }), 'Versions'), ...errorResponses, ...notFoundResponse },
+    responses: {
+      200: json(z.object({ items: z.array(versionSummary) }), 'Versions'),
+      ...errorResponses,
+      ...notFoundResponse,
+    },
   }),
   version: createRoute({
     method: 'get',
@@ -158,7 +178,13 @@ const routes = {
     tags: ['flows'],
     summary: 'One published version with its graph and compiled machine',
     request: {
-      params: idParam.extend({ version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' } }) }),
+      params: idParam.extend({
+        version: z.coerce
+          .number()
+          .int()
+          .positive()
+          .openapi({ param: { name: 'version', in: 'path' } }),
+      }),
     },
     responses: {
       200: json(versionSummary.extend({ graph: z.unknown(), machine: z.unknown() }), 'The version'),
@@ -186,7 +212,14 @@ export function flowRoutes(deps: AppDeps) {
       const { workspaceId, userId } = c.get('principal');
       const [row] = await db
         .insert(flows)
-        .values({ id: newId(), workspaceId, name: draft.name, description: draft.description, draft, createdBy: userId })
+        .values({
+          id: newId(),
+          workspaceId,
+          name: draft.name,
+          description: draft.description,
+          draft,
+          createdBy: userId,
+        })
         .returning();
       return c.json(detail(row!), 201);
     })
@@ -223,7 +256,11 @@ export function flowRoutes(deps: AppDeps) {
         .where(and(eq(runs.flowId, id), inArray(runs.status, ['running', 'waiting'])))
         .limit(1);
       if (active) {
-        throw new ApiError(409, 'FLOW_HAS_ACTIVE_RUNS', 'This flow still has running or waiting runs; cancel them first');
+        throw new ApiError(
+          409,
+          'FLOW_HAS_ACTIVE_RUNS',
+          'This flow still has running or waiting runs; cancel them first',
+        );
       }
       await db.delete(flows).where(eq(flows.id, id));
       return c.body(null, 204);
@@ -235,15 +272,21 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(routes.publish, async (c) => {
       const { workspaceId, userId } = c.get('principal');
       const { id } = c.req.valid('param');
-      const notes = (c.req.header('content-type')?.includes('json') ? c.req.valid('json').notes : undefined) ?? '';
+      const notes =
+        (c.req.header('content-type')?.includes('json') ? c.req.valid('json').notes : undefined) ?? '';
       const flow = await findFlow(db, workspaceId, id);
       const graph = flowDocumentSchema.parse(flow.draft);
       const result = validateFlow(graph, registry);
       if (!result.ok) {
-        throw new ApiError(422, 'FLOW_INVALID', `The flow has ${result.errors.length} error(s); fix them and publish again`, {
-          errors: result.errors,
-          warnings: result.warnings,
-        });
+        throw new ApiError(
+          422,
+          'FLOW_INVALID',
+          `The flow has ${result.errors.length} error(s); fix them and publish again`,
+          {
+            errors: result.errors,
+            warnings: result.warnings,
+          },
+        );
       }
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);

@@ -14,12 +14,18 @@ const route = createRoute({
   path: '/health',
   tags: ['health'],
   summary: 'Whether the database and Temporal answer',
-  responses: { 200: json(healthSchema, 'All components answer'), 503: json(healthSchema, 'A component is down') },
+  responses: {
+    200: json(healthSchema, 'All components answer'),
+    503: json(healthSchema, 'A component is down'),
+  },
 });
 
 async function check(probe: () => Promise<void>): Promise<string> {
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 3 s')), 3000))]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 3 s')), 3000)),
+    ]);
     return 'ok';
   } catch (error) {
     return `error: ${error instanceof Error ? error.message : String(error)}`;
@@ -30,6 +36,9 @@ export function healthRoutes(deps: AppDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
     const [db, temporal] = await Promise.all([check(deps.health.db), check(deps.health.temporal)]);
     const ok = db === 'ok' && temporal === 'ok';
-    return c.json({ status: ok ? ('ok' as const) : ('degraded' as const), checks: { db, temporal } }, ok ? 200 : 503);
+    return c.json(
+      { status: ok ? ('ok' as const) : ('degraded' as const), checks: { db, temporal } },
+      ok ? 200 : 503,
+    );
   });
 }

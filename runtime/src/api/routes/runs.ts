@@ -73,7 +73,10 @@ const routes = {
       },
     },
     responses: {
-      201: json(z.object({ id: z.string(), version: z.number().int(), status: statusSchema }), 'The run started'),
+      201: json(
+        z.object({ id: z.string(), version: z.number().int(), status: statusSchema }),
+        'The run started',
+      ),
       ...errorResponses,
       ...notFoundResponse,
       ...conflictResponse,
@@ -93,7 +96,10 @@ const routes = {
       }),
     },
     responses: {
-      200: json(z.object({ items: z.array(runSummary), nextCursor: z.string().nullable() }), 'A page of runs'),
+      200: json(
+        z.object({ items: z.array(runSummary), nextCursor: z.string().nullable() }),
+        'A page of runs',
+      ),
       ...errorResponses,
     },
   }),
@@ -110,7 +116,10 @@ const routes = {
     path: '/runs/{id}/events',
     tags: ['runs'],
     summary: 'Send an event to a waiting run; answers with the state it reached',
-    request: { params: idParam, body: { required: true, content: { 'application/json': { schema: eventBody } } } },
+    request: {
+      params: idParam,
+      body: { required: true, content: { 'application/json': { schema: eventBody } } },
+    },
     responses: {
       200: json(
         z.object({ status: statusSchema, currentNodes: z.array(z.string()), error: z.unknown().optional() }),
@@ -128,7 +137,10 @@ const routes = {
     summary: 'Cancel a running or waiting run',
     request: { params: idParam },
     responses: {
-      200: json(z.object({ id: z.string(), status: statusSchema }), 'The run after cancelling (normally `cancelled`)'),
+      200: json(
+        z.object({ id: z.string(), status: statusSchema }),
+        'The run after cancelling (normally `cancelled`)',
+      ),
       ...errorResponses,
       ...notFoundResponse,
       ...conflictResponse,
@@ -139,7 +151,8 @@ const routes = {
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!z.uuid().safeParse(id).success) throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+  if (!z.uuid().safeParse(id).success)
+    throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
   return id;
 }
 
@@ -172,7 +185,8 @@ export function runRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const flow = await findFlow(db, workspaceId, body.flowId);
       const version = body.version ?? flow.latestVersion;
-      if (version === null) throw new ApiError(409, 'FLOW_NOT_PUBLISHED', 'Publish the flow before starting runs of it');
+      if (version === null)
+        throw new ApiError(409, 'FLOW_NOT_PUBLISHED', 'Publish the flow before starting runs of it');
       const [published] = await db
         .select()
         .from(flowVersions)
@@ -197,12 +211,20 @@ export function runRoutes(deps: AppDeps) {
         run: { id, flowId: flow.id, version, startedAt: startedAt.toISOString() },
       };
       try {
-        const handle = await temporal.workflow.start('flowRun', { taskQueue: deps.taskQueue, workflowId: id, args: [args] });
+        const handle = await temporal.workflow.start('flowRun', {
+          taskQueue: deps.taskQueue,
+          workflowId: id,
+          args: [args],
+        });
         await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, id));
       } catch (error) {
         // Nothing runs without a workflow: remove the row rather than leave a run that never moves.
         await db.delete(runs).where(eq(runs.id, id));
-        throw new ApiError(503, 'TEMPORAL_UNAVAILABLE', `The run could not be started: ${(error as Error).message}`);
+        throw new ApiError(
+          503,
+          'TEMPORAL_UNAVAILABLE',
+          `The run could not be started: ${(error as Error).message}`,
+        );
       }
       return c.json({ id, version, status: 'running' as const }, 201);
     })
@@ -220,11 +242,18 @@ export function runRoutes(deps: AppDeps) {
         .limit(limit + 1);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
-      return c.json({ items: page.map(summary), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }, 200);
+      return c.json(
+        { items: page.map(summary), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null },
+        200,
+      );
     })
     .openapi(routes.get, async (c) => {
       const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
-      const steps = await db.select().from(runSteps).where(eq(runSteps.runId, row.id)).orderBy(asc(runSteps.seq));
+      const steps = await db
+        .select()
+        .from(runSteps)
+        .where(eq(runSteps.runId, row.id))
+        .orderBy(asc(runSteps.seq));
       return c.json(
         {
           ...summary(row),
@@ -256,7 +285,14 @@ export function runRoutes(deps: AppDeps) {
         const state = await temporal.workflow
           .getHandle(row.temporalWorkflowId)
           .executeUpdate(sendEventUpdate, { args: [{ type: event.type, data: event.data }] });
-        return c.json({ status: state.status, currentNodes: state.currentNodes, ...(state.error ? { error: state.error } : {}) }, 200);
+        return c.json(
+          {
+            status: state.status,
+            currentNodes: state.currentNodes,
+            ...(state.error ? { error: state.error } : {}),
+          },
+          200,
+        );
       } catch (error) {
         if (error instanceof WorkflowUpdateFailedError) {
           const reason = error.cause instanceof Error ? error.cause.message : error.message;

@@ -42,7 +42,9 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
   }
 
   const runWorker = options.worker || handle.kind === 'pglite';
-  const worker = runWorker ? await createFlowWorker({ address: temporalAddress, db: handle.db, registry }) : undefined;
+  const worker = runWorker
+    ? await createFlowWorker({ address: temporalAddress, db: handle.db, registry })
+    : undefined;
   const workerDone = worker?.run();
   const api = await startApi({
     db: handle.db,
@@ -54,7 +56,9 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
 
   console.log(`\nOmniflow is running at ${api.url}`);
   console.log(`  API reference: ${api.url}/api/docs`);
-  console.log(`  Database: ${handle.kind === 'pglite' ? resolve(home, 'pglite') + ' (embedded PGlite)' : 'PostgreSQL'}`);
+  console.log(
+    `  Database: ${handle.kind === 'pglite' ? resolve(home, 'pglite') + ' (embedded PGlite)' : 'PostgreSQL'}`,
+  );
   console.log(`  Temporal: ${temporalAddress}${worker ? ' (worker in this process)' : ''}`);
   if (options.printAdmin) {
     const admin = await bootstrapAdmin(handle.db);
