@@ -4,8 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, runSteps, runs, type DbHandle } from '@omniflow/db';
 import { loadRegistry } from '../src/server/load-registry.ts';
-import { createActivities } from '../src/temporal/activities.ts';
-import { workflowBundle } from '../src/temporal/worker.ts';
+import { flowWorkerParts } from '../src/temporal/worker.ts';
 import { seedRun } from './support/seed-run.ts';
 
 const threeDayWait = {
@@ -46,8 +45,7 @@ describe('long waits on the time-skipping test server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'long-wait',
-      workflowBundle: await workflowBundle(),
-      activities: createActivities({ db: handle.db, registry }),
+      ...(await flowWorkerParts({ db: handle.db, registry })),
     });
     const wallStart = Date.now();
     const result = await worker.runUntil(
@@ -88,8 +86,7 @@ describe('long waits on the time-skipping test server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'long-wait-bad',
-      workflowBundle: await workflowBundle(),
-      activities: createActivities({ db: handle.db, registry }),
+      ...(await flowWorkerParts({ db: handle.db, registry })),
     });
     const result = await worker.runUntil(
       env.client.workflow.execute('flowRun', {

@@ -18,6 +18,7 @@ export interface StepRecord {
 /** What the workflow tells the database at each resting point. Idempotent to apply twice. */
 export interface RunProgress {
   runId: string;
+  workspaceId: string;
   status: RunStatus;
   currentNodes: string[];
   steps: StepRecord[];

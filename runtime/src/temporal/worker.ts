@@ -10,6 +10,7 @@ import {
 import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { createActivities } from './activities.ts';
+import { createProgressSinks } from './progress-sink.ts';
 import { flowTaskQueue } from './task-queue.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
@@ -63,11 +64,18 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? flowTaskQueue,
+    ...(await flowWorkerParts(options)),
+  });
+}
+
+/** What every worker running flowRun needs besides its connection: code, activities, sinks. */
+export async function flowWorkerParts(options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env'>) {
+  return {
     workflowBundle: await workflowBundle(),
     activities: createActivities({
-      db: options.db,
       registry: options.registry,
       ...(options.env ? { env: options.env } : {}),
     }),
-  });
+    sinks: createProgressSinks(options.db),
+  };
 }

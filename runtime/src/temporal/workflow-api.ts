@@ -1,7 +1,7 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate, type Sinks } from '@temporalio/workflow';
 import type { FlowEvent, MachineInput, RunFault } from '../machine/run-context.ts';
 import type { MachineJson } from '../compiler/machine-json.ts';
-import type { RunStatus, StepRecord } from './run-progress.ts';
+import type { RunProgress, RunStatus, StepRecord } from './run-progress.ts';
 
 export interface PendingTimer {
   id: string;
@@ -19,6 +19,7 @@ export interface ResumeState {
 
 export interface FlowRunArgs extends MachineInput {
   runId: string;
+  workspaceId: string;
   machine: MachineJson;
   /** Carried by continue-as-new; absent on the first start. */
   resume?: ResumeState;
@@ -43,3 +44,8 @@ export interface FlowRunResult {
 export const sendEventUpdate = defineUpdate<RunState, [FlowEvent]>('sendEvent');
 export const eventSignal = defineSignal<[FlowEvent]>('event');
 export const stateQuery = defineQuery<RunState>('state');
+
+/** How a run reports its steps and state to the database (see progress-sink.ts). */
+export interface ProgressSinks extends Sinks {
+  progress: { record(progress: RunProgress): void };
+}

@@ -7,7 +7,7 @@ import {
   continueAsNew,
   isCancellation,
   proxyActivities,
-  proxyLocalActivities,
+  proxySinks,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -23,15 +23,13 @@ import {
   type FlowRunArgs,
   type FlowRunResult,
   type PendingTimer,
+  type ProgressSinks,
   type RunState,
 } from './workflow-api.ts';
 
 export { sendEventUpdate, eventSignal, stateQuery };
 
-const { recordProgress } = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30s',
-  retry: { maximumInterval: '30s' },
-});
+const { progress } = proxySinks<ProgressSinks>();
 
 interface ExecutableAction {
   type: string;
@@ -189,15 +187,16 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     }
   }
 
-  async function flush(ending: boolean) {
+  function flush(ending: boolean) {
     const error = fault();
     const key = JSON.stringify([status, currentNodes(), dirtySteps.size]);
     if (!ending && dirtySteps.size === 0 && key === lastFlushed) return;
     lastFlushed = key;
     const steps = [...dirtySteps.values()].map((s) => ({ ...s }));
     dirtySteps.clear();
-    await recordProgress({
+    progress.record({
       runId: args.runId,
+      workspaceId: args.workspaceId,
       status,
       currentNodes: ending ? [] : currentNodes(),
       steps,
@@ -261,7 +260,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       if (queue.length > 0) continue;
 
       status = inflight.size === 0 ? 'waiting' : 'running';
-      await flush(false);
+      flush(false);
       if (queue.length > 0) continue;
       idle = inflight.size === 0;
       const info = workflowInfo();
@@ -291,7 +290,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       step.leftAt = now();
       markDirty(step);
     }
-    await CancellationScope.nonCancellable(() => flush(true));
+    flush(true);
     throw error;
   }
 
@@ -308,7 +307,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     markDirty(step);
   }
   openSteps.clear();
-  await flush(true);
+  flush(true);
   idle = true;
   processed = tickets;
   await condition(allHandlersFinished);

@@ -41,6 +41,7 @@ export async function seedRun(
   });
   return {
     runId,
+    workspaceId,
     machine,
     input,
     run: { id: runId, flowId, version: 1, startedAt: startedAt.toISOString() },

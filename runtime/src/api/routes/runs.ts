@@ -206,6 +206,7 @@ export function runRoutes(deps: AppDeps) {
       });
       const args: FlowRunArgs = {
         runId: id,
+        workspaceId,
         machine: published.machine as MachineJson,
         input: body.input,
         run: { id, flowId: flow.id, version, startedAt: startedAt.toISOString() },
