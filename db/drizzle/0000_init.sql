@@ -61,7 +61,6 @@ CREATE TABLE "flows" (
 );
 --> statement-breakpoint
 CREATE TABLE "run_steps" (
-	"id" uuid PRIMARY KEY NOT NULL,
 	"workspace_id" uuid NOT NULL,
 	"run_id" uuid NOT NULL,
 	"seq" integer NOT NULL,
@@ -72,7 +71,8 @@ CREATE TABLE "run_steps" (
 	"port" text,
 	"input" jsonb,
 	"output" jsonb,
-	"error" jsonb
+	"error" jsonb,
+	CONSTRAINT "run_steps_pkey" PRIMARY KEY("run_id","seq")
 );
 --> statement-breakpoint
 CREATE TABLE "runs" (
@@ -103,7 +103,6 @@ ALTER TABLE "flow_versions" ADD CONSTRAINT "flow_versions_flow_id_flows_id_fk" F
 ALTER TABLE "flow_versions" ADD CONSTRAINT "flow_versions_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "flows" ADD CONSTRAINT "flows_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "flows" ADD CONSTRAINT "flows_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "run_steps" ADD CONSTRAINT "run_steps_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "run_steps" ADD CONSTRAINT "run_steps_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "runs" ADD CONSTRAINT "runs_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "runs" ADD CONSTRAINT "runs_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -114,6 +113,5 @@ CREATE UNIQUE INDEX "sessions_token_unique" ON "sessions" USING btree ("token_ha
 CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "flow_versions_flow_version_unique" ON "flow_versions" USING btree ("flow_id","version");--> statement-breakpoint
 CREATE INDEX "flows_workspace_idx" ON "flows" USING btree ("workspace_id","updated_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "run_steps_run_seq_unique" ON "run_steps" USING btree ("run_id","seq");--> statement-breakpoint
 CREATE INDEX "runs_workspace_id_idx" ON "runs" USING btree ("workspace_id","id");--> statement-breakpoint
 CREATE INDEX "runs_flow_status_idx" ON "runs" USING btree ("flow_id","status","id");

@@ -106,7 +106,6 @@ function databaseTests(
     const enteredAt = new Date('2026-01-02T03:04:05.678Z');
     await db.insert(runSteps).values([
       {
-        id: newId(),
         workspaceId: ids.workspace,
         runId: ids.run,
         seq: 1,
@@ -117,7 +116,6 @@ function databaseTests(
         port: 'next',
       },
       {
-        id: newId(),
         workspaceId: ids.workspace,
         runId: ids.run,
         seq: 2,
@@ -173,7 +171,6 @@ function databaseTests(
 
   it('rejects a second step with the same (run_id, seq)', async () => {
     const duplicate = handle.db.insert(runSteps).values({
-      id: newId(),
       workspaceId: ids.workspace,
       runId: ids.run,
       seq: 2,

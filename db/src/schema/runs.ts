@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { flows, flowVersions } from './flows.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -40,14 +40,13 @@ export const runs = pgTable(
 export const runSteps = pgTable(
   'run_steps',
   {
-    id: uuid('id').primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // No foreign key of its own: the run's already ties it to the workspace, and steps are
+    // the hottest insert in the system.
+    workspaceId: uuid('workspace_id').notNull(),
     runId: uuid('run_id')
       .notNull()
       .references(() => runs.id, { onDelete: 'cascade' }),
-    // Order of entry within the run; with run_id it makes a retried write idempotent.
+    // Order of entry within the run; (run_id, seq) is the key, so a retried write is idempotent.
     seq: integer('seq').notNull(),
     nodeId: text('node_id').notNull(),
     nodeType: text('node_type').notNull(),
@@ -58,5 +57,5 @@ export const runSteps = pgTable(
     output: jsonb('output'),
     error: jsonb('error'),
   },
-  (t) => [uniqueIndex('run_steps_run_seq_unique').on(t.runId, t.seq)],
+  (t) => [primaryKey({ name: 'run_steps_pkey', columns: [t.runId, t.seq] })],
 );

@@ -64,6 +64,9 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? flowTaskQueue,
+    // A task stuck recording progress (database down) must not block shutdown forever; it is
+    // not reported, so another worker runs it again.
+    shutdownForceTime: '30s',
     ...(await flowWorkerParts(options)),
   });
 }

@@ -1,0 +1,142 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flowVersions, flows, newId, openDb, runSteps, runs, workspaces, type DbHandle } from '@omniflow/db';
+import { createProgressWriter, writeProgressBatch } from './progress-writer.ts';
+import type { RunProgress } from './run-progress.ts';
+
+describe('progress writer', () => {
+  let handle: DbHandle;
+  let workspaceId: string;
+  let versionId: string;
+  let flowId: string;
+
+  beforeEach(async () => {
+    handle = await openDb({ dataDir: 'memory://' });
+    workspaceId = newId();
+    flowId = newId();
+    versionId = newId();
+    await handle.db.insert(workspaces).values({ id: workspaceId, name: 'w' });
+    await handle.db.insert(flows).values({ id: flowId, workspaceId, name: 'f', draft: {} });
+    await handle.db
+      .insert(flowVersions)
+      .values({ id: versionId, workspaceId, flowId, version: 1, graph: {}, machine: {}, hash: 'h' });
+  });
+  afterEach(async () => handle.close());
+
+  async function newRun(): Promise<string> {
+    const id = newId();
+    await handle.db
+      .insert(runs)
+      .values({ id, workspaceId, flowId, flowVersionId: versionId, version: 1, temporalWorkflowId: id });
+    return id;
+  }
+
+  const progress = (runId: string, over: Partial<RunProgress> = {}): RunProgress => ({
+    runId,
+    workspaceId,
+    status: 'waiting',
+    currentNodes: ['wait'],
+    steps: [
+      {
+        seq: 1,
+        nodeId: 'start',
+        nodeType: 'flow.start',
+        enteredAt: '2026-01-01T00:00:00.000Z',
+        leftAt: '2026-01-01T00:00:00.000Z',
+        port: 'next',
+      },
+      { seq: 2, nodeId: 'wait', nodeType: 'logic.wait-for-event', enteredAt: '2026-01-01T00:00:00.000Z' },
+    ],
+    ended: false,
+    ...over,
+  });
+
+  const stepsOf = (runId: string) =>
+    handle.db.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.seq));
+
+  it('writes steps and run state, and writing the same batch twice changes nothing', async () => {
+    const runId = await newRun();
+    await writeProgressBatch(handle.db, [progress(runId)]);
+    await writeProgressBatch(handle.db, [progress(runId)]);
+    expect((await stepsOf(runId)).map((s) => [s.seq, s.nodeId, s.port])).toEqual([
+      [1, 'start', 'next'],
+      [2, 'wait', null],
+    ]);
+    const [run] = await handle.db.select().from(runs).where(eq(runs.id, runId));
+    expect(run).toMatchObject({ status: 'waiting', currentNodes: ['wait'], endedAt: null });
+  });
+
+  it('closes an open step and ends the run when later progress arrives', async () => {
+    const runId = await newRun();
+    const writer = createProgressWriter(handle.db);
+    await writer.write(progress(runId));
+    await writer.write(
+      progress(runId, {
+        status: 'completed',
+        currentNodes: [],
+        output: { ok: true },
+        ended: true,
+        steps: [
+          {
+            seq: 2,
+            nodeId: 'wait',
+            nodeType: 'logic.wait-for-event',
+            enteredAt: '2026-01-01T00:00:00.000Z',
+            leftAt: '2026-01-01T00:01:00.000Z',
+            port: 'received',
+            output: { by: 'x' },
+          },
+        ],
+      }),
+    );
+    const steps = await stepsOf(runId);
+    expect(steps[1]).toMatchObject({ port: 'received', output: { by: 'x' } });
+    const [run] = await handle.db.select().from(runs).where(eq(runs.id, runId));
+    expect(run).toMatchObject({ status: 'completed', output: { ok: true } });
+    expect(run!.endedAt).toBeInstanceOf(Date);
+  });
+
+  it('writes many runs arriving together, keeping each run’s last state', async () => {
+    const ids = await Promise.all(Array.from({ length: 30 }, newRun));
+    const writer = createProgressWriter(handle.db);
+    await Promise.all(
+      ids.flatMap((id) => [
+        writer.write(progress(id)),
+        writer.write(progress(id, { status: 'completed', currentNodes: [], ended: true, steps: [] })),
+      ]),
+    );
+    const rows = await handle.db.select().from(runs);
+    expect(rows.filter((r) => ids.includes(r.id)).every((r) => r.status === 'completed' && r.endedAt)).toBe(
+      true,
+    );
+    const [count] = await handle.db
+      .execute<{ n: number }>(sql`select count(*)::int as n from run_steps`)
+      .then((r) => ('rows' in r ? (r.rows as { n: number }[]) : (r as unknown as { n: number }[])));
+    expect(count!.n).toBe(60);
+  });
+
+  it('retries while the database refuses the write and finishes once it accepts it', async () => {
+    const runId = await newRun();
+    const warnings: string[] = [];
+    const writer = createProgressWriter(handle.db, (m) => warnings.push(m));
+    await handle.db.execute(sql`alter table run_steps rename to run_steps_offline`);
+    let done = false;
+    const writing = writer.write(progress(runId)).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 700));
+    expect(done).toBe(false);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings[0]).toContain('retrying');
+    await handle.db.execute(sql`alter table run_steps_offline rename to run_steps`);
+    await writing;
+    expect(await stepsOf(runId)).toHaveLength(2);
+  });
+
+  it('drops the record of a deleted run without holding back the others', async () => {
+    const kept = await newRun();
+    const writer = createProgressWriter(handle.db);
+    const ghost = newId();
+    await Promise.all([writer.write(progress(ghost)), writer.write(progress(kept))]);
+    expect(await stepsOf(kept)).toHaveLength(2);
+    expect(await stepsOf(ghost)).toHaveLength(0);
+  });
+});

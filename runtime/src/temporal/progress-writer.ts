@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@omniflow/db';
+import type { RunProgress } from './run-progress.ts';
+
+interface Pending {
+  progress: RunProgress;
+  resolve: () => void;
+}
+
+/** Folds several records of one run into one: later steps and the later run state win. */
+function fold(records: RunProgress[]): RunProgress {
+  const steps = new Map<number, RunProgress['steps'][number]>();
+  for (const record of records) for (const step of record.steps) steps.set(step.seq, step);
+  const last = records[records.length - 1]!;
+  const output = records.findLast((r) => r.output !== undefined)?.output;
+  const error = records.findLast((r) => r.error !== undefined)?.error;
+  return {
+    ...last,
+    steps: [...steps.values()],
+    ...(output !== undefined ? { output } : {}),
+    ...(error !== undefined ? { error } : {}),
+    ended: records.some((r) => r.ended),
+  };
+}
+
+/**
+ * Writes a batch of runs' progress in one statement: the steps are upserted on their
+ * (run_id, seq) key and the runs updated, so writing the same batch twice changes nothing.
+ */
+export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<void> {
+  const steps = batch.flatMap((p) =>
+    p.steps.map((s) => ({
+      workspace_id: p.workspaceId,
+      run_id: p.runId,
+      seq: s.seq,
+      node_id: s.nodeId,
+      node_type: s.nodeType,
+      entered_at: s.enteredAt,
+      left_at: s.leftAt ?? null,
+      port: s.port ?? null,
+      input: s.input ?? null,
+      output: s.output ?? null,
+      error: s.error ?? null,
+    })),
+  );
+  const updates = batch.map((p) => ({
+    id: p.runId,
+    status: p.status,
+    current_nodes: p.currentNodes,
+    output: p.output ?? null,
+    error: p.error ?? null,
+    ended: p.ended,
+  }));
+  await db.execute(sql`
+    with upserted as (
+      insert into run_steps (workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port, input, output, error)
+      select workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port, input, output, error
+      from jsonb_to_recordset(${JSON.stringify(steps)}::jsonb) as s(
+        workspace_id uuid, run_id uuid, seq integer, node_id text, node_type text, entered_at timestamptz,
+        left_at timestamptz, port text, input jsonb, output jsonb, error jsonb)
+      on conflict (run_id, seq) do update set
+        left_at = excluded.left_at, port = excluded.port, input = excluded.input,
+        output = excluded.output, error = excluded.error
+      returning 1
+    )
+    update runs set
+      status = u.status,
+      current_nodes = u.current_nodes,
+      updated_at = now(),
+      output = coalesce(u.output, runs.output),
+      error = coalesce(u.error, runs.error),
+      ended_at = case when u.ended then now() else runs.ended_at end
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(
+      id uuid, status text, current_nodes jsonb, output jsonb, error jsonb, ended boolean)
+    where runs.id = u.id`);
+}
+
+const isMissingRun = (error: unknown) =>
+  // 23503 foreign_key_violation: a run row is gone (its flow was deleted); nothing to record into.
+  [error, (error as { cause?: unknown })?.cause].some(
+    (e) => (e as { code?: string } | undefined)?.code === '23503',
+  );
+
+export interface ProgressWriter {
+  /** Resolves once the record is in the database; never rejects (it retries instead). */
+  write(progress: RunProgress): Promise<void>;
+}
+
+/**
+ * Group commit for run progress: records that arrive while a write is in flight go out together
+ * in the next one, so 50 busy runs cost one statement, not 50. A run's records keep their order
+ * because they are folded within a batch and batches are written one after another.
+ */
+export function createProgressWriter(
+  db: Db,
+  log: (message: string) => void = (m) => console.warn(m),
+): ProgressWriter {
+  let queue: Pending[] = [];
+  let writing = false;
+
+  async function writeBatch(batch: Pending[]) {
+    const byRun = new Map<string, RunProgress[]>();
+    for (const { progress } of batch)
+      byRun.set(progress.runId, [...(byRun.get(progress.runId) ?? []), progress]);
+    const folded = [...byRun.values()].map(fold);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await writeProgressBatch(db, folded);
+        return;
+      } catch (error) {
+        if (isMissingRun(error)) {
+          // Write run by run so one deleted run does not hold back the others.
+          for (const record of folded) {
+            await writeProgressBatch(db, [record]).catch((e: unknown) => {
+              if (!isMissingRun(e)) throw e;
+            });
+          }
+          return;
+        }
+        const delay = Math.min(5000, 100 * 2 ** attempt);
+        log(
+          `Recording progress of ${folded.length} run(s) failed (attempt ${attempt}, retrying in ${delay} ms): ${String(error)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  async function drain() {
+    writing = true;
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      await writeBatch(batch);
+      for (const pending of batch) pending.resolve();
+    }
+    writing = false;
+  }
+
+  return {
+    write(progress) {
+      return new Promise<void>((resolve) => {
+        queue.push({ progress, resolve });
+        if (!writing) void drain();
+      });
+    },
+  };
+}
