@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flowVersions, flows, newId, openDb, runSteps, runs, workspaces, type DbHandle } from '@omniflow/db';
 import { createProgressWriter, writeProgressBatch } from './progress-writer.ts';
@@ -109,10 +109,8 @@ describe('progress writer', () => {
     expect(rows.filter((r) => ids.includes(r.id)).every((r) => r.status === 'completed' && r.endedAt)).toBe(
       true,
     );
-    const [count] = await handle.db
-      .execute<{ n: number }>(sql`select count(*)::int as n from run_steps`)
-      .then((r) => ('rows' in r ? (r.rows as { n: number }[]) : (r as unknown as { n: number }[])));
-    expect(count!.n).toBe(60);
+    const [total] = await handle.db.select({ n: count() }).from(runSteps);
+    expect(total!.n).toBe(60);
   });
 
   it('retries while the database refuses the write and finishes once it accepts it', async () => {
