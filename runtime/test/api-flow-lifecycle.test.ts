@@ -127,6 +127,37 @@ describe.each(backends)('flow lifecycle on $db', ({ db, enabled }) => {
     ]);
   });
 
+  it.skipIf(!enabled)('lists runs newest first in cursor pages, filtered by flow and status', async () => {
+    const { flowId } = await publishedFlow();
+    const ids: string[] = [];
+    for (const amount of [1, 2, 3, 500, 600]) {
+      const started = await omni.call('POST', '/api/v1/runs', { flowId, input: { amount, name: 'p' } });
+      ids.push(started.body.id);
+    }
+    await waitForStatus(ids[4]!, 'waiting');
+    await waitForStatus(ids[2]!, 'completed');
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } =
+        await omni.call('GET', `/api/v1/runs?flowId=${flowId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((r) => r.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+
+    const waiting = await omni.call('GET', `/api/v1/runs?flowId=${flowId}&status=waiting`);
+    expect(waiting.body.items.map((r: { id: string }) => r.id).sort()).toEqual([ids[3], ids[4]].sort());
+    const badCursor = await omni.call('GET', '/api/v1/runs?cursor=nonsense');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error.code).toBe('CURSOR_INVALID');
+    const badStatus = await omni.call('GET', '/api/v1/runs?status=sleeping');
+    expect(badStatus.status).toBe(400);
+  });
+
   it.skipIf(!enabled)('cancels a waiting run and records it', async () => {
     const { flowId } = await publishedFlow();
     const started = await omni.call('POST', '/api/v1/runs', { flowId, input: { amount: 700, name: 'c' } });

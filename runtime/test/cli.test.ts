@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiKeys, openDb } from '@omniflow/db';
+import { hashToken } from '../src/auth/tokens.ts';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../bin/omniflow.mjs', import.meta.url));
+
+describe('omniflow CLI', () => {
+  const home = mkdtempSync(join(tmpdir(), 'omniflow-cli-'));
+  const env = { ...process.env, OMNIFLOW_HOME: home, DATABASE_URL: '' };
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('migrates the embedded database and prints an API key that is stored only hashed', async () => {
+    const migrated = await run(process.execPath, [bin, 'migrate'], { env });
+    expect(migrated.stdout).toContain('Migrations applied (pglite)');
+
+    const created = await run(process.execPath, [bin, 'api-key', 'create', '--name', 'deploy-bot'], { env });
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^of_key_[\w-]{43}$/);
+
+    const handle = await openDb({ dataDir: join(home, 'pglite') });
+    const rows = await handle.db.select().from(apiKeys);
+    await handle.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: 'deploy-bot', keyHash: hashToken(key) });
+  }, 60_000);
+
+  it('refuses to open the embedded database while another live process holds it', async () => {
+    writeFileSync(join(home, 'pglite.lock'), JSON.stringify({ pid: process.pid, purpose: 'omniflow dev' }));
+    const failed = await run(process.execPath, [bin, 'api-key', 'create', '--name', 'x'], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain('in use by "omniflow dev"');
+    rmSync(join(home, 'pglite.lock'));
+  }, 60_000);
+
+  it('explains what a separate worker needs', async () => {
+    const failed = await run(process.execPath, [bin, 'worker'], {
+      env: { ...env, TEMPORAL_ADDRESS: '' },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { stderr: string }).stderr).toContain('TEMPORAL_ADDRESS');
+  }, 60_000);
+});
