@@ -1,12 +1,9 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, runSteps, type DbHandle } from '@omniflow/db';
-import { loadRegistry } from '../src/server/load-registry.ts';
-import { flowWorkerParts } from '../src/temporal/worker.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSteps } from '@omniflow/db';
 import type { FlowRunArgs } from '../src/temporal/workflow-api.ts';
 import { seedRun } from './support/seed-run.ts';
+import { startTimeSkipping, type TimeSkippingOmniflow } from './support/time-skipping.ts';
 
 // A daily reminder loop: count up, wait a day, until five reminders went out.
 const loop = {
@@ -39,43 +36,30 @@ const loop = {
 };
 
 describe('continue-as-new', () => {
-  let env: TestWorkflowEnvironment;
-  let handle: DbHandle;
+  let omni: TimeSkippingOmniflow;
   beforeAll(async () => {
-    const path = inject('testServerPath');
-    env = await TestWorkflowEnvironment.createTimeSkipping(
-      path ? { server: { executable: { type: 'existing-path', path } } } : {},
-    );
-    handle = await openDb({ dataDir: 'memory://' });
+    omni = await startTimeSkipping();
   });
-  afterAll(async () => {
-    await env?.teardown();
-    await handle?.close();
-  });
+  afterAll(async () => omni?.close());
 
   it('carries the snapshot, timers and step numbering into the next execution', async () => {
-    const registry = await loadRegistry({});
-    const seeded = await seedRun(handle.db, registry, loop);
+    const seeded = await seedRun(omni.handle.db, omni.registry, loop);
     const args: FlowRunArgs = { ...seeded, historyLimit: 12 };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'can',
-      ...(await flowWorkerParts({ db: handle.db, registry })),
-    });
+    const worker = await omni.worker('can');
     const { result, runIds } = await worker.runUntil(async () => {
-      const workflow = await env.client.workflow.start('flowRun', {
+      const workflow = await omni.env.client.workflow.start('flowRun', {
         taskQueue: 'can',
         workflowId: seeded.runId,
         args: [args],
       });
       const result = await workflow.result();
-      const latest = await env.client.workflow.getHandle(seeded.runId).describe();
+      const latest = await omni.env.client.workflow.getHandle(seeded.runId).describe();
       return { result, runIds: new Set([workflow.firstExecutionRunId, latest.runId]) };
     });
     expect(result).toEqual({ status: 'completed', output: { sent: 5 } });
     expect(runIds.size).toBeGreaterThan(1);
 
-    const steps = await handle.db
+    const steps = await omni.handle.db
       .select()
       .from(runSteps)
       .where(eq(runSteps.runId, seeded.runId))

@@ -1,11 +1,8 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, runSteps, runs, type DbHandle } from '@omniflow/db';
-import { loadRegistry } from '../src/server/load-registry.ts';
-import { flowWorkerParts } from '../src/temporal/worker.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSteps, runs } from '@omniflow/db';
 import { seedRun } from './support/seed-run.ts';
+import { startTimeSkipping, type TimeSkippingOmniflow } from './support/time-skipping.ts';
 
 const threeDayWait = {
   name: 'Reminder in three days',
@@ -23,33 +20,20 @@ const threeDayWait = {
 };
 
 describe('long waits on the time-skipping test server', () => {
-  let env: TestWorkflowEnvironment;
-  let handle: DbHandle;
+  let omni: TimeSkippingOmniflow;
   beforeAll(async () => {
-    const path = inject('testServerPath');
-    env = await TestWorkflowEnvironment.createTimeSkipping(
-      path ? { server: { executable: { type: 'existing-path', path } } } : {},
-    );
-    handle = await openDb({ dataDir: 'memory://' });
+    omni = await startTimeSkipping();
   });
-  afterAll(async () => {
-    await env?.teardown();
-    await handle?.close();
-  });
+  afterAll(async () => omni?.close());
 
   it('finishes a 3-day wait and a templated until-wait in seconds of wall time', async () => {
-    const registry = await loadRegistry({});
-    const start = await env.currentTimeMs();
+    const start = await omni.env.currentTimeMs();
     const remindAt = new Date(start + 10 * 86_400_000).toISOString();
-    const args = await seedRun(handle.db, registry, threeDayWait, { remindAt });
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'long-wait',
-      ...(await flowWorkerParts({ db: handle.db, registry })),
-    });
+    const args = await seedRun(omni.handle.db, omni.registry, threeDayWait, { remindAt });
+    const worker = await omni.worker('long-wait');
     const wallStart = Date.now();
     const result = await worker.runUntil(
-      env.client.workflow.execute('flowRun', {
+      omni.env.client.workflow.execute('flowRun', {
         taskQueue: 'long-wait',
         workflowId: args.runId,
         args: [args],
@@ -58,9 +42,9 @@ describe('long waits on the time-skipping test server', () => {
     expect(result).toEqual({ status: 'completed', output: { done: 'yes' } });
     expect(Date.now() - wallStart).toBeLessThan(60_000);
     // Workflow time moved at least to the until date: 10 days after start.
-    expect((await env.currentTimeMs()) - start).toBeGreaterThanOrEqual(10 * 86_400_000);
+    expect((await omni.env.currentTimeMs()) - start).toBeGreaterThanOrEqual(10 * 86_400_000);
 
-    const steps = await handle.db
+    const steps = await omni.handle.db
       .select()
       .from(runSteps)
       .where(eq(runSteps.runId, args.runId))
@@ -76,20 +60,15 @@ describe('long waits on the time-skipping test server', () => {
     const paused = pause.leftAt!.getTime() - pause.enteredAt.getTime();
     expect(paused).toBeGreaterThanOrEqual(3 * 86_400_000);
     expect(paused).toBeLessThan(3 * 86_400_000 + 60_000);
-    const [run] = await handle.db.select().from(runs).where(eq(runs.id, args.runId));
+    const [run] = await omni.handle.db.select().from(runs).where(eq(runs.id, args.runId));
     expect(run!.status).toBe('completed');
   });
 
   it('fails the run with WAIT_UNTIL_INVALID when the until date cannot be read', async () => {
-    const registry = await loadRegistry({});
-    const args = await seedRun(handle.db, registry, threeDayWait, { remindAt: 'next tuesday-ish' });
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'long-wait-bad',
-      ...(await flowWorkerParts({ db: handle.db, registry })),
-    });
+    const args = await seedRun(omni.handle.db, omni.registry, threeDayWait, { remindAt: 'next tuesday-ish' });
+    const worker = await omni.worker('long-wait-bad');
     const result = await worker.runUntil(
-      env.client.workflow.execute('flowRun', {
+      omni.env.client.workflow.execute('flowRun', {
         taskQueue: 'long-wait-bad',
         workflowId: args.runId,
         args: [args],
@@ -98,7 +77,7 @@ describe('long waits on the time-skipping test server', () => {
     expect(result.status).toBe('failed');
     expect(result.error).toMatchObject({ code: 'WAIT_UNTIL_INVALID', nodeId: 'later' });
     expect(result.error?.message).toContain('next tuesday-ish');
-    const [run] = await handle.db.select().from(runs).where(eq(runs.id, args.runId));
+    const [run] = await omni.handle.db.select().from(runs).where(eq(runs.id, args.runId));
     expect(run!.status).toBe('failed');
   });
 });
