@@ -1,17 +1,31 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { flowVersions, flows, newId, openDb, runSteps, runs, workspaces, type DbHandle } from '@omniflow/db';
 import { createProgressWriter, writeProgressBatch } from './progress-writer.ts';
 import type { RunProgress } from './run-progress.ts';
+import { freshPostgresDatabase } from '../../test/support/postgres.ts';
 
-describe('progress writer', () => {
+const backends = [
+  { db: 'pglite', enabled: true },
+  { db: 'postgres', enabled: Boolean(inject('postgresUrl')) },
+];
+
+describe.each(backends)('progress writer on $db', ({ db, enabled }) => {
   let handle: DbHandle;
+  let drop: (() => Promise<void>) | undefined;
   let workspaceId: string;
   let versionId: string;
   let flowId: string;
 
-  beforeEach(async () => {
-    handle = await openDb({ dataDir: 'memory://' });
+  beforeEach(async (context) => {
+    if (!enabled) return context.skip();
+    if (db === 'postgres') {
+      const fresh = await freshPostgresDatabase(inject('postgresUrl'));
+      drop = fresh.drop;
+      handle = await openDb({ databaseUrl: fresh.url });
+    } else {
+      handle = await openDb({ dataDir: 'memory://' });
+    }
     workspaceId = newId();
     flowId = newId();
     versionId = newId();
@@ -21,7 +35,10 @@ describe('progress writer', () => {
       .insert(flowVersions)
       .values({ id: versionId, workspaceId, flowId, version: 1, graph: {}, machine: {}, hash: 'h' });
   });
-  afterEach(async () => handle.close());
+  afterEach(async () => {
+    await handle?.close();
+    await drop?.();
+  });
 
   async function newRun(): Promise<string> {
     const id = newId();
