@@ -1,19 +1,21 @@
-/** A one-line progress bar on stderr (plain lines when not a terminal, e.g. in CI logs). */
+import cliProgress from 'cli-progress';
+
+/** A progress bar on stderr; outside a terminal (CI logs) it prints one line when done. */
 export function progressBar(label: string, total: number) {
-  let done = 0;
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, noTTYOutput: false, clearOnComplete: false },
+    cliProgress.Presets.legacy,
+  );
   const tty = process.stderr.isTTY;
-  const draw = () => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-  };
+  if (tty) bar.start(total, 0);
+  let done = 0;
   return {
     tick() {
       done++;
-      if (tty) draw();
+      if (tty) bar.increment();
     },
     done() {
-      if (tty) process.stderr.write('\n');
+      if (tty) bar.stop();
       else process.stderr.write(`${label}: ${done}/${total}\n`);
     },
   };
