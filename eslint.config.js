@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['builder/**/*.{ts,tsx}'],
+    files: ['builder/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

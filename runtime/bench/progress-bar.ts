@@ -3,7 +3,12 @@ import cliProgress from 'cli-progress';
 /** A progress bar on stderr; outside a terminal (CI logs) it prints one line when done. */
 export function progressBar(label: string, total: number) {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, noTTYOutput: false, clearOnComplete: false },
+    {
+      format: `${label} [{bar}] {value}/{total}`,
+      stream: process.stderr,
+      noTTYOutput: false,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.legacy,
   );
   const tty = process.stderr.isTTY;

@@ -12,6 +12,8 @@ export interface AppDeps {
   health: { db: () => Promise<void>; temporal: () => Promise<void> };
   /** Sessions last this long (default 7 days). */
   sessionTtlMs?: number;
+  /** Folder of the built builder app (builder/dist); without it `/` shows a placeholder. */
+  builderDir?: string;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;
 }

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { placeholderPage } from '@omniflow/builder/placeholder';
@@ -55,7 +58,15 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.route('/api/v1', api);
   app.get('/api/docs', (c) => c.html(apiDocsPage(api.getOpenAPI31Document(specConfig))));
-  app.get('/', (c) => c.html(placeholderPage));
+  const index = deps.builderDir ? `${deps.builderDir}/index.html` : undefined;
+  if (index && existsSync(index)) {
+    // The built builder app; every other non-API path gets index.html so the app can route.
+    const page = readFileSync(index, 'utf8');
+    app.use('/assets/*', serveStatic({ root: relative(process.cwd(), deps.builderDir!) }));
+    app.get('*', async (c, next) => (/^\/(api|assets)\//.test(c.req.path) ? next() : c.html(page)));
+  } else {
+    app.get('/', (c) => c.html(placeholderPage));
+  }
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError)

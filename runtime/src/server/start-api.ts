@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '@omniflow/db';
@@ -33,6 +34,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       temporal: async () => void (await connection.healthService.check({})),
     },
     secureCookies: process.env.OMNIFLOW_SECURE_COOKIES === '1',
+    builderDir: fileURLToPath(new URL('../../../builder/dist', import.meta.url)),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }, () =>

@@ -34,7 +34,12 @@ export interface TestOmniflow {
  * on a task queue of its own, and the API app. `db: 'postgres'` needs OMNIFLOW_TEST_DATABASE_URL.
  */
 export async function startTestOmniflow(
-  options: { db?: 'pglite' | 'postgres'; worker?: boolean; env?: Record<string, string> } = {},
+  options: {
+    db?: 'pglite' | 'postgres';
+    worker?: boolean;
+    env?: Record<string, string>;
+    builderDir?: string;
+  } = {},
 ): Promise<TestOmniflow> {
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
@@ -61,6 +66,7 @@ export async function startTestOmniflow(
     temporal,
     taskQueue,
     health: { db: handle.ping, temporal: async () => void (await connection.healthService.check({})) },
+    ...(options.builderDir ? { builderDir: options.builderDir } : {}),
   });
   const workspace = await handle.db.query.workspaces.findFirst();
   const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null);

@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client.ts';
+import type { User } from '../../api/types.ts';
+import { useT } from '../../i18n/use-i18n.ts';
+import { LanguageSwitch } from '../../ui/language-switch.tsx';
+
+export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+  const t = useT();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await api<{ user: User }>('POST', '/auth/login', { email, password });
+      onSignedIn(user);
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.status === 401
+          ? t('auth.failed')
+          : t('common.error', { message: String(e) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="flex min-h-screen items-center justify-center">
+      <form
+        onSubmit={submit}
+        className="w-80 space-y-4 rounded-lg bg-white p-6 shadow"
+        aria-labelledby="sign-in-title"
+      >
+        <div className="flex items-center justify-between">
+          <h1 id="sign-in-title" className="text-lg font-semibold text-indigo-700">
+            {t('auth.title')}
+          </h1>
+        </div>
+        <label className="block text-sm">
+          {t('auth.email')}
+          <input
+            type="email"
+            required
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <label className="block text-sm">
+          {t('auth.password')}
+          <input
+            type="password"
+            required
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        {error && (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
+          {t('auth.submit')}
+        </button>
+        <LanguageSwitch />
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+import type { FlowDocument } from '../../api/types.ts';
+
+/** Reads an exported flow file; the API validates the document itself on import. */
+export async function readFlowFile(file: File): Promise<FlowDocument> {
+  const parsed: unknown = JSON.parse(await file.text());
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as FlowDocument).nodes)) {
+    throw new Error('no "nodes" list');
+  }
+  return parsed as FlowDocument;
+}
+
+/** Offers a flow document as a download named after the flow. */
+export function downloadFlow(doc: FlowDocument): void {
+  const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${doc.name.replace(/[^\w.-]+/g, '-').toLowerCase() || 'flow'}.json`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export function emptyFlow(name: string): FlowDocument {
+  return {
+    schemaVersion: 1,
+    name,
+    description: '',
+    nodes: [{ id: 'start', type: 'flow.start', version: 1, config: {}, position: { x: 0, y: 0 } }],
+    edges: [],
+    variables: [],
+  };
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { Flow, FlowSummary } from '../../api/types.ts';
+import { useLocale, useT } from '../../i18n/use-i18n.ts';
+import { navigate } from '../../use-route.ts';
+import { downloadFlow, emptyFlow, readFlowFile } from './flow-file.ts';
+
+export function FlowListPage() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const [flows, setFlows] = useState<FlowSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const { items } = await api<{ items: FlowSummary[] }>(
+        'GET',
+        `/flows${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+      );
+      setFlows(items);
+    } catch (e) {
+      setError(t('common.error', { message: (e as Error).message }));
+    }
+  }, [query, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function create() {
+    const flow = await api<Flow>('POST', '/flows', emptyFlow(t('flows.newName')));
+    navigate(`/flows/${flow.id}`);
+  }
+
+  async function duplicate(id: string) {
+    const flow = await api<Flow>('GET', `/flows/${id}`);
+    await api<Flow>('POST', '/flows', { ...flow.draft, name: t('flows.copyOf', { name: flow.name }) });
+    await load();
+  }
+
+  async function remove(summary: FlowSummary) {
+    if (!confirm(t('flows.confirmDelete', { name: summary.name }))) return;
+    try {
+      await api('DELETE', `/flows/${summary.id}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await load();
+  }
+
+  async function exportFlow(id: string) {
+    downloadFlow((await api<Flow>('GET', `/flows/${id}`)).draft);
+  }
+
+  async function importFile(file: File | undefined) {
+    if (!file) return;
+    try {
+      const flow = await api<Flow>('POST', '/flows', await readFlowFile(file));
+      navigate(`/flows/${flow.id}`);
+    } catch (e) {
+      setError(t('flows.importFailed', { reason: (e as Error).message }));
+    }
+  }
+
+  return (
+    <main className="mx-auto max-w-4xl p-6">
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        <h1 className="mr-auto text-2xl font-semibold">{t('flows.title')}</h1>
+        <input
+          type="search"
+          aria-label={t('flows.search')}
+          placeholder={t('flows.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="rounded border border-slate-300 px-2 py-1"
+        />
+        <button
+          onClick={() => fileInput.current?.click()}
+          className="rounded border border-slate-300 bg-white px-3 py-1"
+        >
+          {t('flows.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          className="hidden"
+          aria-label={t('flows.import')}
+          onChange={(e) => void importFile(e.target.files?.[0])}
+        />
+        <button
+          onClick={() => void create()}
+          className="rounded bg-indigo-600 px-3 py-1 font-medium text-white"
+        >
+          {t('flows.create')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="mb-3 rounded bg-red-50 p-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      {flows === null ? (
+        <p>{t('common.loading')}</p>
+      ) : flows.length === 0 ? (
+        <p className="text-slate-600">{t('flows.empty')}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow">
+          {flows.map((flow) => (
+            <li key={flow.id} className="flex items-center gap-3 p-3">
+              <a href={`#/flows/${flow.id}`} className="mr-auto font-medium text-indigo-700 hover:underline">
+                {flow.name}
+              </a>
+              <span className="rounded bg-slate-100 px-2 text-xs">
+                {flow.latestVersion
+                  ? t('flows.version', { version: flow.latestVersion })
+                  : t('flows.draftOnly')}
+              </span>
+              <span className="text-xs text-slate-500">
+                {t('flows.updated', { date: new Date(flow.updatedAt).toLocaleString(locale) })}
+              </span>
+              <button
+                onClick={() => void duplicate(flow.id)}
+                className="text-sm text-slate-700 hover:underline"
+              >
+                {t('flows.duplicate')}
+              </button>
+              <button
+                onClick={() => void exportFlow(flow.id)}
+                className="text-sm text-slate-700 hover:underline"
+              >
+                {t('flows.export')}
+              </button>
+              <button onClick={() => void remove(flow)} className="text-sm text-red-700 hover:underline">
+                {t('flows.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
