@@ -1,5 +1,9 @@
+import { canvasMessages } from '../features/canvas/messages.ts';
+import { editorMessages } from '../features/editor/messages.ts';
+import { inspectorMessages } from '../features/inspector/messages.ts';
+
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
-export const catalog = {
+const appMessages = {
   en: {
     'app.title': 'Omniflow',
     'app.language': 'Language',
@@ -57,6 +61,11 @@ export const catalog = {
     'common.error': 'Algo salió mal: {message}',
     'common.back': 'Volver',
   },
+} as const;
+
+export const catalog = {
+  en: { ...appMessages.en, ...canvasMessages.en, ...inspectorMessages.en, ...editorMessages.en },
+  es: { ...appMessages.es, ...canvasMessages.es, ...inspectorMessages.es, ...editorMessages.es },
 } as const;
 
 export type Locale = keyof typeof catalog;

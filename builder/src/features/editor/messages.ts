@@ -1,0 +1,5 @@
+// Strings of the editor feature; merged into the app catalog (src/i18n/catalog.ts).
+export const editorMessages = {
+  en: {},
+  es: {},
+} as const;
