@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { Flow, FlowDocument } from '../../api/types.ts';
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
+
+const backupKey = (flowId: string) => `omniflow.draft.${flowId}`;
+
+/** A local copy of unsaved edits, so a reload or a lost connection loses nothing. */
+export function readBackup(flowId: string): FlowDocument | undefined {
+  const text = localStorage.getItem(backupKey(flowId));
+  return text ? (JSON.parse(text) as FlowDocument) : undefined;
+}
+
+/**
+ * Saves the draft shortly after each change (and keeps a local backup until the server has
+ * it); `onSaved` runs after every successful save (the page re-validates then).
+ */
+export function useAutosave(
+  flowId: string,
+  doc: FlowDocument | null,
+  revision: number,
+  /** Revisions up to this one came from loading, not from edits. */
+  loadedRevision: number,
+  onSaved: () => void,
+) {
+  const [state, setState] = useState<SaveState>('saved');
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(onSaved);
+  latest.current = onSaved;
+
+  useEffect(() => {
+    if (!doc || revision <= loadedRevision) return;
+    localStorage.setItem(backupKey(flowId), JSON.stringify(doc));
+    setState('unsaved');
+    const timer = setTimeout(async () => {
+      setState('saving');
+      try {
+        await api<Flow>('PUT', `/flows/${flowId}`, doc);
+        localStorage.removeItem(backupKey(flowId));
+        setState('saved');
+        setError(null);
+        latest.current();
+      } catch (e) {
+        setState('error');
+        setError((e as Error).message);
+      }
+    }, 700);
+    return () => clearTimeout(timer);
+    // The revision says when the document changed; the doc object itself is read at that time.
+  }, [flowId, revision, loadedRevision]);
+
+  return { state, error };
+}
