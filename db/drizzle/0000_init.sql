@@ -40,6 +40,7 @@ CREATE TABLE "flow_versions" (
 	"workspace_id" uuid NOT NULL,
 	"flow_id" uuid NOT NULL,
 	"version" integer NOT NULL,
+	"kind" text DEFAULT 'published' NOT NULL,
 	"graph" jsonb NOT NULL,
 	"machine" jsonb NOT NULL,
 	"hash" text NOT NULL,
@@ -111,7 +112,8 @@ CREATE UNIQUE INDEX "api_keys_hash_unique" ON "api_keys" USING btree ("key_hash"
 CREATE INDEX "api_keys_workspace_idx" ON "api_keys" USING btree ("workspace_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_unique" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree ("email");--> statement-breakpoint
-CREATE UNIQUE INDEX "flow_versions_flow_version_unique" ON "flow_versions" USING btree ("flow_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "flow_versions_flow_version_unique" ON "flow_versions" USING btree ("flow_id","version") WHERE "flow_versions"."kind" = 'published';--> statement-breakpoint
+CREATE INDEX "flow_versions_test_hash_idx" ON "flow_versions" USING btree ("flow_id","hash") WHERE "flow_versions"."kind" = 'test';--> statement-breakpoint
 CREATE INDEX "flows_workspace_idx" ON "flows" USING btree ("workspace_id","updated_at");--> statement-breakpoint
 CREATE INDEX "runs_workspace_id_idx" ON "runs" USING btree ("workspace_id","id");--> statement-breakpoint
 CREATE INDEX "runs_flow_status_idx" ON "runs" USING btree ("flow_id","status","id");

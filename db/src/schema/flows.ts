@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './workspaces.ts';
 
@@ -30,7 +31,11 @@ export const flowVersions = pgTable(
     flowId: uuid('flow_id')
       .notNull()
       .references(() => flows.id, { onDelete: 'cascade' }),
+    // Published versions count 1, 2, 3…; draft test runs (the builder's simulator) use 0.
     version: integer('version').notNull(),
+    kind: text('kind', { enum: ['published', 'test'] })
+      .notNull()
+      .default('published'),
     graph: jsonb('graph').notNull(),
     machine: jsonb('machine').notNull(),
     // SHA-256 of the canonical graph JSON: publishing an unchanged graph is detectable.
@@ -39,5 +44,10 @@ export const flowVersions = pgTable(
     publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('flow_versions_flow_version_unique').on(t.flowId, t.version)],
+  (t) => [
+    uniqueIndex('flow_versions_flow_version_unique')
+      .on(t.flowId, t.version)
+      .where(sql`${t.kind} = 'published'`),
+    index('flow_versions_test_hash_idx').on(t.flowId, t.hash).where(sql`${t.kind} = 'test'`),
+  ],
 );

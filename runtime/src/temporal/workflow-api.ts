@@ -23,6 +23,8 @@ export interface FlowRunArgs extends MachineInput {
   machine: MachineJson;
   /** Carried by continue-as-new; absent on the first start. */
   resume?: ResumeState;
+  /** A draft run from the builder's simulator: its waits can be skipped on request. */
+  test?: boolean;
   /** Continue-as-new once history passes this many events (Temporal may suggest it sooner). */
   historyLimit?: number;
 }
@@ -43,6 +45,8 @@ export interface FlowRunResult {
 
 export const sendEventUpdate = defineUpdate<RunState, [FlowEvent]>('sendEvent');
 export const eventSignal = defineSignal<[FlowEvent]>('event');
+/** Test runs only: fire the earliest pending timer now (a wait's end, a timeout). */
+export const skipWaitUpdate = defineUpdate<RunState, []>('skipWait');
 export const stateQuery = defineQuery<RunState>('state');
 
 /** How a run reports its steps and state to the database (see progress-sink.ts). */

@@ -19,6 +19,7 @@ import type { RunStatus, StepRecord } from './run-progress.ts';
 import {
   eventSignal,
   sendEventUpdate,
+  skipWaitUpdate,
   stateQuery,
   type FlowRunArgs,
   type FlowRunResult,
@@ -27,7 +28,7 @@ import {
   type RunState,
 } from './workflow-api.ts';
 
-export { sendEventUpdate, eventSignal, stateQuery };
+export { sendEventUpdate, eventSignal, skipWaitUpdate, stateQuery };
 
 const { progress } = proxySinks<ProgressSinks>();
 
@@ -226,6 +227,24 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
             `The run is at ${currentNodes().join(', ') || 'no node'} and cannot take "${event.type}" now`,
           );
         }
+      },
+    },
+  );
+  setHandler(
+    skipWaitUpdate,
+    async () => {
+      const ticket = ++tickets;
+      idle = false;
+      const next = [...timers.values()].sort((a, b) => a.dueAt - b.dueAt)[0]!;
+      timers.delete(next.id);
+      queue.push({ event: next.event, ticket });
+      await condition(() => processed >= ticket && idle);
+      return runState();
+    },
+    {
+      validator: () => {
+        if (!args.test) throw new Error('Only test runs from the simulator can skip waits');
+        if (ended() || timers.size === 0) throw new Error('The run is not waiting on a timer');
       },
     },
   );

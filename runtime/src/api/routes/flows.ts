@@ -316,7 +316,7 @@ export function flowRoutes(deps: AppDeps) {
       const rows = await db
         .select()
         .from(flowVersions)
-        .where(eq(flowVersions.flowId, id))
+        .where(and(eq(flowVersions.flowId, id), eq(flowVersions.kind, 'published')))
         .orderBy(desc(flowVersions.version));
       return c.json({ items: rows.map(versionView) }, 200);
     })
@@ -326,7 +326,13 @@ export function flowRoutes(deps: AppDeps) {
       const [row] = await db
         .select()
         .from(flowVersions)
-        .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version)));
+        .where(
+          and(
+            eq(flowVersions.flowId, id),
+            eq(flowVersions.version, version),
+            eq(flowVersions.kind, 'published'),
+          ),
+        );
       if (!row) throw notFound('Version', `${version} of flow ${id}`);
       return c.json({ ...versionView(row), graph: row.graph, machine: row.machine }, 200);
     });

@@ -3,11 +3,22 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { flowVersions, newId, runSteps, runs, runStatuses } from '@omniflow/db';
 import type { FlowRunArgs } from '../../temporal/workflow-api.ts';
-import { sendEventUpdate } from '../../temporal/workflow-api.ts';
+import { sendEventUpdate, skipWaitUpdate } from '../../temporal/workflow-api.ts';
+import { compileFlow } from '../../compiler/compile-flow.ts';
+import { flowDocumentSchema } from '../../graph/flow-schema.ts';
+import { graphHash } from '../../graph/graph-hash.ts';
+import { validateFlow } from '../../graph/validate-flow.ts';
 import type { MachineJson } from '../../compiler/machine-json.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { conflictResponse, errorResponses, idParam, json, notFoundResponse } from '../schemas.ts';
+import {
+  conflictResponse,
+  errorResponses,
+  errorSchema,
+  idParam,
+  json,
+  notFoundResponse,
+} from '../schemas.ts';
 import { findFlow } from './flows.ts';
 
 const statusSchema = z.enum(runStatuses);
@@ -130,6 +141,46 @@ const routes = {
       ...conflictResponse,
     },
   }),
+  testRun: createRoute({
+    method: 'post',
+    path: '/flows/{id}/test-runs',
+    tags: ['runs'],
+    summary: 'Run the current draft without publishing it (the builder’s simulator)',
+    request: {
+      params: idParam,
+      body: {
+        required: false,
+        content: {
+          'application/json': { schema: z.object({ input: z.record(z.string(), z.unknown()).default({}) }) },
+        },
+      },
+    },
+    responses: {
+      201: json(
+        z.object({ id: z.string(), version: z.number().int(), status: statusSchema }),
+        'The test run started',
+      ),
+      422: json(errorSchema, 'The draft has errors; details.errors lists them'),
+      ...errorResponses,
+      ...notFoundResponse,
+    },
+  }),
+  skipWait: createRoute({
+    method: 'post',
+    path: '/runs/{id}/skip-wait',
+    tags: ['runs'],
+    summary: 'Test runs only: end the current wait or timeout now',
+    request: { params: idParam },
+    responses: {
+      200: json(
+        z.object({ status: statusSchema, currentNodes: z.array(z.string()) }),
+        'The state after the wait',
+      ),
+      ...errorResponses,
+      ...notFoundResponse,
+      ...conflictResponse,
+    },
+  }),
   cancel: createRoute({
     method: 'post',
     path: '/runs/{id}/cancel',
@@ -179,7 +230,123 @@ export function runRoutes(deps: AppDeps) {
     return row;
   }
 
+  /** Writes the run row, then starts its workflow; a run whose workflow cannot start is removed. */
+  async function startRun(
+    workspaceId: string,
+    version: typeof flowVersions.$inferSelect,
+    input: Record<string, unknown>,
+    test: boolean,
+  ): Promise<string> {
+    const id = newId();
+    const startedAt = new Date();
+    await db.insert(runs).values({
+      id,
+      workspaceId,
+      flowId: version.flowId,
+      flowVersionId: version.id,
+      version: version.version,
+      input,
+      temporalWorkflowId: id,
+      startedAt,
+    });
+    const args: FlowRunArgs = {
+      runId: id,
+      workspaceId,
+      machine: version.machine as MachineJson,
+      input,
+      run: { id, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
+      ...(test ? { test } : {}),
+    };
+    try {
+      const handle = await temporal.workflow.start('flowRun', {
+        taskQueue: deps.taskQueue,
+        workflowId: id,
+        args: [args],
+      });
+      await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, id));
+    } catch (error) {
+      // Nothing runs without a workflow: remove the row rather than leave a run that never moves.
+      await db.delete(runs).where(eq(runs.id, id));
+      throw new ApiError(
+        503,
+        'TEMPORAL_UNAVAILABLE',
+        `The run could not be started: ${(error as Error).message}`,
+      );
+    }
+    return id;
+  }
+
+  /** Sends an Update to a live run; refusals become 409 with the workflow's reason. */
+  async function updateRun<T>(row: RunRow, send: () => Promise<T>): Promise<T> {
+    if (row.status !== 'running' && row.status !== 'waiting') {
+      throw new ApiError(409, 'RUN_ENDED', `The run is ${row.status}; it takes no more events`);
+    }
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        const reason = error.cause instanceof Error ? error.cause.message : error.message;
+        throw new ApiError(409, 'EVENT_NOT_ACCEPTED', reason);
+      }
+      if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'RUN_ENDED', 'The run has ended');
+      throw error;
+    }
+  }
+
   return new OpenAPIHono<AppEnv>()
+    .openapi(routes.testRun, async (c) => {
+      const { workspaceId, userId } = c.get('principal');
+      const flow = await findFlow(db, workspaceId, c.req.valid('param').id);
+      const input =
+        (c.req.header('content-type')?.includes('json') ? c.req.valid('json').input : undefined) ?? {};
+      const graph = flowDocumentSchema.parse(flow.draft);
+      const result = validateFlow(graph, deps.registry);
+      if (!result.ok) {
+        throw new ApiError(
+          422,
+          'FLOW_INVALID',
+          `The draft has ${result.errors.length} error(s); fix them to test it`,
+          {
+            errors: result.errors,
+            warnings: result.warnings,
+          },
+        );
+      }
+      const hash = graphHash(graph);
+      // Test versions are kept per content: testing an unchanged draft again reuses its version.
+      let [version] = await db
+        .select()
+        .from(flowVersions)
+        .where(
+          and(eq(flowVersions.flowId, flow.id), eq(flowVersions.kind, 'test'), eq(flowVersions.hash, hash)),
+        );
+      if (!version) {
+        [version] = await db
+          .insert(flowVersions)
+          .values({
+            id: newId(),
+            workspaceId,
+            flowId: flow.id,
+            version: 0,
+            kind: 'test',
+            graph,
+            machine: compileFlow(graph, deps.registry),
+            hash,
+            notes: 'draft test',
+            publishedBy: userId,
+          })
+          .returning();
+      }
+      const id = await startRun(workspaceId, version!, input, true);
+      return c.json({ id, version: 0, status: 'running' as const }, 201);
+    })
+    .openapi(routes.skipWait, async (c) => {
+      const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
+      const state = await updateRun(row, () =>
+        temporal.workflow.getHandle(row.temporalWorkflowId).executeUpdate(skipWaitUpdate, { args: [] }),
+      );
+      return c.json({ status: state.status, currentNodes: state.currentNodes }, 200);
+    })
     .openapi(routes.start, async (c) => {
       const { workspaceId } = c.get('principal');
       const body = c.req.valid('json');
@@ -190,43 +357,15 @@ export function runRoutes(deps: AppDeps) {
       const [published] = await db
         .select()
         .from(flowVersions)
-        .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, version)));
-      if (!published) throw notFound('Version', `${version} of flow ${flow.id}`);
-      const id = newId();
-      const startedAt = new Date();
-      await db.insert(runs).values({
-        id,
-        workspaceId,
-        flowId: flow.id,
-        flowVersionId: published.id,
-        version,
-        input: body.input,
-        temporalWorkflowId: id,
-        startedAt,
-      });
-      const args: FlowRunArgs = {
-        runId: id,
-        workspaceId,
-        machine: published.machine as MachineJson,
-        input: body.input,
-        run: { id, flowId: flow.id, version, startedAt: startedAt.toISOString() },
-      };
-      try {
-        const handle = await temporal.workflow.start('flowRun', {
-          taskQueue: deps.taskQueue,
-          workflowId: id,
-          args: [args],
-        });
-        await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, id));
-      } catch (error) {
-        // Nothing runs without a workflow: remove the row rather than leave a run that never moves.
-        await db.delete(runs).where(eq(runs.id, id));
-        throw new ApiError(
-          503,
-          'TEMPORAL_UNAVAILABLE',
-          `The run could not be started: ${(error as Error).message}`,
+        .where(
+          and(
+            eq(flowVersions.flowId, flow.id),
+            eq(flowVersions.version, version),
+            eq(flowVersions.kind, 'published'),
+          ),
         );
-      }
+      if (!published) throw notFound('Version', `${version} of flow ${flow.id}`);
+      const id = await startRun(workspaceId, published, body.input, false);
       return c.json({ id, version, status: 'running' as const }, 201);
     })
     .openapi(routes.list, async (c) => {
@@ -278,30 +417,20 @@ export function runRoutes(deps: AppDeps) {
     })
     .openapi(routes.event, async (c) => {
       const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
-      if (row.status !== 'running' && row.status !== 'waiting') {
-        throw new ApiError(409, 'RUN_ENDED', `The run is ${row.status}; it takes no more events`);
-      }
       const event = c.req.valid('json');
-      try {
-        const state = await temporal.workflow
+      const state = await updateRun(row, () =>
+        temporal.workflow
           .getHandle(row.temporalWorkflowId)
-          .executeUpdate(sendEventUpdate, { args: [{ type: event.type, data: event.data }] });
-        return c.json(
-          {
-            status: state.status,
-            currentNodes: state.currentNodes,
-            ...(state.error ? { error: state.error } : {}),
-          },
-          200,
-        );
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) {
-          const reason = error.cause instanceof Error ? error.cause.message : error.message;
-          throw new ApiError(409, 'EVENT_NOT_ACCEPTED', reason);
-        }
-        if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'RUN_ENDED', 'The run has ended');
-        throw error;
-      }
+          .executeUpdate(sendEventUpdate, { args: [{ type: event.type, data: event.data }] }),
+      );
+      return c.json(
+        {
+          status: state.status,
+          currentNodes: state.currentNodes,
+          ...(state.error ? { error: state.error } : {}),
+        },
+        200,
+      );
     })
     .openapi(routes.cancel, async (c) => {
       const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
