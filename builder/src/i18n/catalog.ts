@@ -1,6 +1,7 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
+import { simulatorMessages } from '../features/simulator/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -64,8 +65,20 @@ const appMessages = {
 } as const;
 
 export const catalog = {
-  en: { ...appMessages.en, ...canvasMessages.en, ...inspectorMessages.en, ...editorMessages.en },
-  es: { ...appMessages.es, ...canvasMessages.es, ...inspectorMessages.es, ...editorMessages.es },
+  en: {
+    ...appMessages.en,
+    ...canvasMessages.en,
+    ...inspectorMessages.en,
+    ...editorMessages.en,
+    ...simulatorMessages.en,
+  },
+  es: {
+    ...appMessages.es,
+    ...canvasMessages.es,
+    ...inspectorMessages.es,
+    ...editorMessages.es,
+    ...simulatorMessages.es,
+  },
 } as const;
 
 export type Locale = keyof typeof catalog;

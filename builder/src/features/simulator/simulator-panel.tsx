@@ -1,0 +1,202 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../api/client.ts';
+import type { FlowDocument } from '../../api/types.ts';
+import { useT } from '../../i18n/use-i18n.ts';
+import { useRunPolling, type RunStep } from './use-run-polling.ts';
+
+export interface RunPath {
+  nodes: string[];
+  edges: string[];
+}
+
+/** The edges a run went along: each left step's port, matched to the edge leaving by it. */
+export function pathOf(doc: FlowDocument, steps: RunStep[]): RunPath {
+  const edges = steps.flatMap((s) =>
+    s.port
+      ? doc.edges.filter((e) => e.from.node === s.nodeId && e.from.port === s.port).map((e) => e.id)
+      : [],
+  );
+  return { nodes: [...new Set(steps.map((s) => s.nodeId))], edges };
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text || '{}');
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the current draft for real (a test run) and shows it as a conversation: each step the
+ * flow takes, the events it waits for as buttons, and its output; the path lights up on the canvas.
+ */
+export function SimulatorPanel({
+  flowId,
+  doc,
+  beforeRun,
+  onPath,
+}: {
+  flowId: string;
+  doc: FlowDocument;
+  /** Makes sure the server has the latest draft (autosave may still be pending). */
+  beforeRun: () => Promise<void>;
+  onPath: (path: RunPath | null) => void;
+}) {
+  const t = useT();
+  const [input, setInput] = useState('{}');
+  const [eventData, setEventData] = useState('{}');
+  const [runId, setRunId] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [selected, setSelected] = useState<RunStep | null>(null);
+  const { run, refresh } = useRunPolling(runId);
+
+  useEffect(() => {
+    onPath(run ? pathOf(doc, run.steps) : null);
+  }, [run, doc, onPath]);
+
+  async function start() {
+    const parsed = parseObject(input);
+    if (!parsed) return setProblem(t('simulator.inputInvalid'));
+    setProblem(null);
+    setSelected(null);
+    try {
+      await beforeRun();
+      const started = await api<{ id: string }>('POST', `/flows/${flowId}/test-runs`, { input: parsed });
+      setRunId(started.id);
+    } catch (e) {
+      setProblem(
+        e instanceof ApiError && e.status === 422
+          ? t('simulator.fixFirst', { message: e.message })
+          : (e as Error).message,
+      );
+    }
+  }
+
+  async function send(path: string, body?: unknown) {
+    try {
+      await api('POST', `/runs/${runId}/${path}`, body);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+    refresh();
+  }
+
+  const waitingNode =
+    run?.status === 'waiting' ? doc.nodes.find((n) => n.id === run.currentNodes[0]) : undefined;
+  const eventName =
+    waitingNode?.type === 'logic.wait-for-event' ? String(waitingNode.config.event ?? '') : undefined;
+  const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label || id;
+
+  return (
+    <section aria-labelledby="simulator-title" className="flex h-full flex-col gap-2 p-3 text-sm">
+      <h2 id="simulator-title" className="font-semibold">
+        {t('simulator.title')}
+      </h2>
+      <label className="block">
+        {t('simulator.input')}
+        <textarea
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          rows={3}
+          className="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-xs"
+        />
+      </label>
+      <button
+        onClick={() => void start()}
+        className="rounded bg-emerald-600 px-3 py-1 font-medium text-white"
+      >
+        {run ? t('simulator.restart') : t('simulator.start')}
+      </button>
+      {problem && (
+        <p role="alert" className="text-red-700">
+          {problem}
+        </p>
+      )}
+      {run && (
+        <div className="flex min-h-0 flex-1 flex-col gap-2">
+          <p data-testid="sim-status" data-status={run.status}>
+            {t('simulator.status', { status: run.status })}
+          </p>
+          <ol className="min-h-0 flex-1 space-y-1 overflow-auto" aria-live="polite">
+            {run.steps.map((step) => (
+              <li key={step.seq}>
+                <button
+                  onClick={() => setSelected(step)}
+                  className="w-full rounded-lg bg-slate-100 px-2 py-1 text-left hover:bg-slate-200"
+                  data-testid="sim-step"
+                >
+                  {step.leftAt
+                    ? t('simulator.step', { node: label(step.nodeId), port: step.port ?? '■' })
+                    : t('simulator.stepOpen', { node: label(step.nodeId) })}
+                </button>
+              </li>
+            ))}
+          </ol>
+          {waitingNode && (
+            <div className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2">
+              <p>{t('simulator.waitingFor', { node: label(waitingNode.id) })}</p>
+              {eventName && (
+                <>
+                  <label className="block">
+                    {t('simulator.eventData')}
+                    <input
+                      value={eventData}
+                      onChange={(e) => setEventData(e.target.value)}
+                      className="mt-1 w-full rounded border border-slate-300 px-1 font-mono text-xs"
+                    />
+                  </label>
+                  <button
+                    onClick={() =>
+                      void send('events', { type: eventName, data: parseObject(eventData) ?? {} })
+                    }
+                    className="rounded bg-indigo-600 px-2 py-1 text-white"
+                  >
+                    {t('simulator.sendEvent', { event: eventName })}
+                  </button>
+                </>
+              )}
+              <button
+                onClick={() => void send('skip-wait')}
+                className="ml-2 rounded border border-slate-400 px-2 py-1"
+              >
+                {t('simulator.skipWait')}
+              </button>
+            </div>
+          )}
+          {run.status === 'completed' && run.output !== null && (
+            <div>
+              <h3 className="font-medium">{t('simulator.output')}</h3>
+              <pre
+                className="overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"
+                data-testid="sim-output"
+              >
+                {JSON.stringify(run.output, null, 2)}
+              </pre>
+            </div>
+          )}
+          {run.status === 'failed' && (
+            <pre role="alert" className="overflow-auto rounded bg-red-50 p-2 text-xs text-red-800">
+              {JSON.stringify(run.error, null, 2)}
+            </pre>
+          )}
+          {selected && (
+            <div aria-label={t('simulator.details')}>
+              <h3 className="font-medium">{t('simulator.stepInput')}</h3>
+              <pre className="overflow-auto rounded bg-slate-100 p-1 text-xs">
+                {JSON.stringify(selected.input, null, 2)}
+              </pre>
+              <h3 className="font-medium">{t('simulator.stepOutput')}</h3>
+              <pre className="overflow-auto rounded bg-slate-100 p-1 text-xs">
+                {JSON.stringify(selected.output, null, 2)}
+              </pre>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
