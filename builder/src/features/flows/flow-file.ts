@@ -24,7 +24,7 @@ export function emptyFlow(name: string): FlowDocument {
     schemaVersion: 1,
     name,
     description: '',
-    nodes: [{ id: 'start', type: 'flow.start', version: 1, config: {}, position: { x: 0, y: 0 } }],
+    nodes: [],
     edges: [],
     variables: [],
   };

@@ -1,0 +1,107 @@
+import catalogJson from '@omniflow/nodes/catalog.json';
+import { describe, expect, it } from 'vitest';
+import {
+  arrayItems,
+  enumValues,
+  humanize,
+  labelOf,
+  properties,
+  resolve,
+  rootSchema,
+  uiHints,
+  widgetOf,
+} from './json-schema.ts';
+
+const schemaOf = (type: string) => rootSchema(catalogJson.find((e) => e.type === type)?.configSchema);
+const property = (type: string, name: string) => {
+  const found = properties(schemaOf(type)).find((p) => p.name === name);
+  if (!found) throw new Error(`${type} has no ${name}`);
+  return found;
+};
+
+describe('json-schema helpers', () => {
+  it('picks a widget for every property of the real catalog', () => {
+    const widgets = Object.fromEntries(
+      catalogJson.flatMap((entry) =>
+        properties(rootSchema(entry.configSchema)).map((p) => [`${entry.type}.${p.name}`, widgetOf(p.node)]),
+      ),
+    );
+    expect(widgets).toEqual({
+      'flow.end.output': 'key-value',
+      'flow.start.trigger': 'select',
+      'http.request.method': 'select',
+      'http.request.url': 'template',
+      'http.request.headers': 'key-value',
+      'http.request.body': 'code',
+      'http.request.timeout': 'duration',
+      'logic.set.assignments': 'rows',
+      'logic.split.branches': 'rows',
+      'logic.wait.duration': 'duration',
+      'logic.wait.until': 'template',
+      'logic.wait-for-event.event': 'text',
+      'logic.wait-for-event.timeout': 'duration',
+    });
+  });
+
+  it('reads a z.json() value ($ref to an anyOf of every JSON type) as a JSON field with its ui hints', () => {
+    const value = properties(arrayItems(property('logic.set', 'assignments').node)).find(
+      (p) => p.name === 'value',
+    );
+    expect(value && widgetOf(value.node)).toBe('json');
+    expect(value && uiHints(value.node).label).toEqual({ en: 'Value', es: 'Valor' });
+    expect(value?.required).toBe(true);
+  });
+
+  it('unwraps a nullable type and keeps the outer ui hints', () => {
+    const node = rootSchema({
+      anyOf: [{ type: 'string', enum: ['a', 'b'] }, { type: 'null' }],
+      ui: { label: { en: 'Mode', es: 'Modo' } },
+    });
+    expect(widgetOf(node)).toBe('select');
+    expect(enumValues(node)).toEqual(['a', 'b']);
+    expect(labelOf('mode', node, 'es')).toBe('Modo');
+  });
+
+  it('treats a schema without a type, or with several types, as any JSON', () => {
+    expect(widgetOf(rootSchema({}))).toBe('json');
+    expect(widgetOf(rootSchema({ type: ['string', 'number'] }))).toBe('json');
+    expect(widgetOf(rootSchema({ type: 'object' }))).toBe('json');
+    expect(widgetOf(rootSchema({ type: 'object', additionalProperties: { type: 'number' } }))).toBe(
+      'key-value',
+    );
+    expect(widgetOf(rootSchema({ type: 'array', items: { type: 'string' } }))).toBe('rows');
+    expect(widgetOf(rootSchema({ type: 'integer' }))).toBe('number');
+    expect(widgetOf(rootSchema({ type: 'boolean' }))).toBe('toggle');
+    expect(widgetOf(rootSchema({ const: 'x' }))).toBe('select');
+  });
+
+  it('ignores a widget hint that does not fit the schema', () => {
+    expect(widgetOf(rootSchema({ type: 'number', ui: { widget: 'duration' } }))).toBe('number');
+    expect(widgetOf(rootSchema({ type: 'string', ui: { widget: 'rows' } }))).toBe('text');
+    expect(widgetOf(rootSchema({ type: 'string', ui: { widget: 'made-up' } }))).toBe('text');
+  });
+
+  it('survives schemas that are not what it expects', () => {
+    expect(properties(rootSchema(null))).toEqual([]);
+    expect(properties(rootSchema({ properties: 'nope' }))).toEqual([]);
+    expect(resolve(rootSchema({ $ref: '#/$defs/missing', ui: { widget: 'template' } })).schema).toEqual({
+      ui: { widget: 'template' },
+    });
+    expect(uiHints(rootSchema({ ui: { label: 'not localized', widget: 3 } }))).toEqual({
+      template: false,
+      widget: undefined,
+      language: undefined,
+      label: undefined,
+      optionLabels: undefined,
+    });
+    const loop = rootSchema({ $defs: { a: { $ref: '#/$defs/a' } }, $ref: '#/$defs/a' });
+    expect(widgetOf(loop)).toBe('json');
+  });
+
+  it('humanises property names for labels', () => {
+    expect(humanize('startedAt')).toBe('Started at');
+    expect(humanize('max_retries')).toBe('Max retries');
+    expect(humanize('content-type')).toBe('Content type');
+    expect(labelOf('firstName', rootSchema({ type: 'string' }), 'es')).toBe('First name');
+  });
+});
