@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from './api/client.ts';
 import type { User } from './api/types.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
 import { FlowListPage } from './features/flows/flow-list-page.tsx';
 import { useT } from './i18n/use-i18n.ts';
 import { LanguageSwitch } from './ui/language-switch.tsx';
@@ -41,22 +42,10 @@ export function App() {
         </button>
       </header>
       {route.startsWith('/flows/') ? (
-        <FlowEditorPlaceholder id={route.slice('/flows/'.length)} />
+        <FlowEditorPage key={route} flowId={route.slice('/flows/'.length)} />
       ) : (
         <FlowListPage />
       )}
     </div>
-  );
-}
-
-function FlowEditorPlaceholder({ id }: { id: string }) {
-  const t = useT();
-  return (
-    <main className="p-6">
-      <a href="#/flows" className="text-indigo-700 hover:underline">
-        ← {t('common.back')}
-      </a>
-      <p className="mt-4 font-mono text-sm">{id}</p>
-    </main>
   );
 }

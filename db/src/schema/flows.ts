@@ -48,6 +48,8 @@ export const flowVersions = pgTable(
     uniqueIndex('flow_versions_flow_version_unique')
       .on(t.flowId, t.version)
       .where(sql`${t.kind} = 'published'`),
-    index('flow_versions_test_hash_idx').on(t.flowId, t.hash).where(sql`${t.kind} = 'test'`),
+    index('flow_versions_test_hash_idx')
+      .on(t.flowId, t.hash)
+      .where(sql`${t.kind} = 'test'`),
   ],
 );

@@ -1,10 +1,19 @@
 import type { ValidationIssue } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 
-export function ProblemsPanel({ issues, onFocus }: { issues: ValidationIssue[]; onFocus: (issue: ValidationIssue) => void }) {
+export function ProblemsPanel({
+  issues,
+  onFocus,
+}: {
+  issues: ValidationIssue[];
+  onFocus: (issue: ValidationIssue) => void;
+}) {
   const t = useT();
   return (
-    <section aria-labelledby="problems-title" className="max-h-40 overflow-auto border-t border-slate-200 bg-white">
+    <section
+      aria-labelledby="problems-title"
+      className="max-h-40 overflow-auto border-t border-slate-200 bg-white"
+    >
       <h2 id="problems-title" className="sticky top-0 bg-white px-3 py-1 text-sm font-semibold">
         {t('editor.problems')} ({issues.length})
       </h2>

@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-i18n.ts';
 
-export function PublishDialog({ onPublish, onClose }: { onPublish: (notes: string) => Promise<void>; onClose: () => void }) {
+export function PublishDialog({
+  onPublish,
+  onClose,
+}: {
+  onPublish: (notes: string) => Promise<void>;
+  onClose: () => void;
+}) {
   const t = useT();
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
@@ -44,7 +50,11 @@ export function PublishDialog({ onPublish, onClose }: { onPublish: (notes: strin
           <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1">
             {t('editor.cancel')}
           </button>
-          <button type="submit" disabled={busy} className="rounded bg-indigo-600 px-3 py-1 font-medium text-white">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded bg-indigo-600 px-3 py-1 font-medium text-white"
+          >
             {t('editor.publishConfirm')}
           </button>
         </div>

@@ -29,10 +29,15 @@ export function VersionsPanel({
       ) : (
         <ul className="space-y-2">
           {versions.map((v) => (
-            <li key={v.version} className={`rounded p-2 text-sm ${viewing === v.version ? 'bg-indigo-50' : 'bg-slate-50'}`}>
+            <li
+              key={v.version}
+              className={`rounded p-2 text-sm ${viewing === v.version ? 'bg-indigo-50' : 'bg-slate-50'}`}
+            >
               <div className="flex items-center gap-2">
                 <strong>v{v.version}</strong>
-                <span className="text-xs text-slate-500">{new Date(v.publishedAt).toLocaleString(locale)}</span>
+                <span className="text-xs text-slate-500">
+                  {new Date(v.publishedAt).toLocaleString(locale)}
+                </span>
               </div>
               {v.notes && <p className="text-slate-700">{v.notes}</p>}
               <div className="mt-1 flex gap-3">

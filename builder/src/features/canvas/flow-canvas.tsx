@@ -1,0 +1,24 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import type { CatalogEntry, ValidationIssue } from '../../api/types.ts';
+import { FlowCanvasView } from './flow-canvas-view.tsx';
+import type { RunHighlight } from './types.ts';
+
+export interface FlowCanvasProps {
+  catalog: readonly CatalogEntry[];
+  /** Validation issues; those with a nodeId or edgeId are drawn on that node or edge. */
+  issues: readonly ValidationIssue[];
+  /** The path a run took: these nodes and edges light up. */
+  highlight?: RunHighlight;
+  readOnly?: boolean;
+  /** The single selected node, or null when none or several are selected. */
+  onSelectNode?: (id: string | null) => void;
+}
+
+/** The flow document of `useFlowStore` as an editable graph, with minimap, controls and toolbar. */
+export function FlowCanvas(props: FlowCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <FlowCanvasView {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FlowDocument, ValidationIssue } from '../../api/types.ts';
+import { useLocale } from '../../i18n/use-i18n.ts';
+import { createElementConverter } from './flow-elements.ts';
+import { nodeTypes } from './flow-node.tsx';
+import { testCatalog } from './test-catalog.ts';
+
+const doc: FlowDocument = {
+  schemaVersion: 1,
+  name: 'Nodes',
+  description: '',
+  trigger: { node: 'start' },
+  nodes: [
+    { id: 'start', type: 'flow.start', version: 1, config: {}, position: { x: 0, y: 0 } },
+    {
+      id: 'split1',
+      type: 'logic.split',
+      version: 1,
+      config: { branches: [{ id: 'vip' }, { id: 'regular' }] },
+      position: { x: 300, y: 0 },
+      label: 'Customer kind',
+    },
+    { id: 'call', type: 'http.request', version: 1, config: {}, position: { x: 600, y: 0 } },
+  ],
+  edges: [{ id: 'e1', from: { node: 'call', port: 'success' }, to: { node: 'split1' } }],
+  variables: [],
+};
+
+function renderCanvas(issues: ValidationIssue[] = [], highlight?: { nodes: string[]; edges: string[] }) {
+  const nodes = createElementConverter().toNodes({
+    doc,
+    catalog: testCatalog,
+    issues,
+    highlight,
+    selected: [],
+    sizes: {},
+  });
+  return render(
+    <div style={{ width: 1000, height: 600 }}>
+      <ReactFlowProvider>
+        <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} />
+      </ReactFlowProvider>
+    </div>,
+  );
+}
+
+const nodeElement = (id: string) => screen.getByTestId(`rf__node-${id}`);
+
+beforeEach(() => useLocale.getState().setLocale('en'));
+afterEach(cleanup);
+
+describe('FlowNode', () => {
+  it('shows the localized title, the label and id, and one named handle per port', () => {
+    renderCanvas();
+    const split = nodeElement('split1');
+    expect(split.textContent).toContain('Split');
+    expect(split.textContent).toContain('Customer kind · split1');
+    expect(screen.getByLabelText('Input of Customer kind')).toBeTruthy();
+    for (const port of ['vip', 'regular', 'else']) {
+      expect(screen.getByLabelText(`Output “${port}” of Customer kind`)).toBeTruthy();
+    }
+    expect(split.querySelectorAll('.react-flow__handle.source')).toHaveLength(3);
+    expect([...split.querySelectorAll('[data-port]')].map((row) => row.textContent)).toEqual([
+      'vip',
+      'regular',
+      'else',
+    ]);
+  });
+
+  it('gives a trigger node outputs but no input', () => {
+    renderCanvas();
+    expect(screen.queryByLabelText('Input of start')).toBeNull();
+    expect(screen.getByLabelText('Output “next” of start')).toBeTruthy();
+  });
+
+  it('names the built-in ports in the designer’s language', () => {
+    renderCanvas();
+    act(() => useLocale.getState().setLocale('es'));
+    expect(nodeElement('split1').textContent).toContain('Bifurcación');
+    expect(screen.getByLabelText('Salida «si no» de Customer kind')).toBeTruthy();
+    expect(screen.getByLabelText('Salida «vip» de Customer kind')).toBeTruthy();
+  });
+
+  it('marks a required port that is not wired', () => {
+    renderCanvas();
+    const call = nodeElement('call');
+    const failed = call.querySelector('[data-port="failed"]')!;
+    const success = call.querySelector('[data-port="success"]')!;
+    expect(failed.textContent).toContain('Required: connect this port');
+    expect(success.textContent).not.toContain('Required');
+  });
+
+  it('shows its validation problems: red, counted, described and aria-invalid', () => {
+    renderCanvas([
+      {
+        code: 'REQUIRED_PORT_UNWIRED',
+        severity: 'error',
+        nodeId: 'call',
+        message: 'Connect the "failed" port',
+      },
+      { code: 'NODE_CONFIG_INVALID', severity: 'error', nodeId: 'call', message: 'url: Required' },
+      { code: 'UNREACHABLE_NODE', severity: 'error', nodeId: 'split1', message: 'Never reached' },
+    ]);
+    const card = nodeElement('call').firstElementChild!;
+    expect(card.getAttribute('aria-invalid')).toBe('true');
+    expect(card.getAttribute('title')).toBe('Connect the "failed" port\nurl: Required');
+    expect(card.textContent).toContain('2 problem(s)');
+    expect(card.className).toContain('ring-red-500');
+    expect(nodeElement('start').firstElementChild!.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('lights up when a run went through it', () => {
+    renderCanvas([], { nodes: ['start'], edges: [] });
+    expect(nodeElement('start').firstElementChild!.getAttribute('data-highlighted')).toBe('true');
+    expect(nodeElement('start').textContent).toContain('Taken by the run');
+    expect(nodeElement('call').firstElementChild!.getAttribute('data-highlighted')).toBeNull();
+  });
+});

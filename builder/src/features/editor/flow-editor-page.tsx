@@ -1,0 +1,273 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, ApiError } from '../../api/client.ts';
+import type { CatalogEntry, Flow, FlowDocument, ValidationIssue } from '../../api/types.ts';
+import { useT } from '../../i18n/use-i18n.ts';
+import { FlowCanvas } from '../canvas/flow-canvas.tsx';
+import { useFlowStore } from '../canvas/flow-store.ts';
+import { NodePalette } from '../canvas/node-palette.tsx';
+import { InspectorPanel } from '../inspector/inspector-panel.tsx';
+import { templateVariables } from '../inspector/template-variables.ts';
+import { ProblemsPanel } from './problems-panel.tsx';
+import { PublishDialog } from './publish-dialog.tsx';
+import { readBackup, useAutosave } from './use-autosave.ts';
+import { VersionsPanel, type VersionSummary } from './versions-panel.tsx';
+import { SimulatorPanel, type RunPath } from '../simulator/simulator-panel.tsx';
+
+interface Loaded {
+  flow: Flow;
+  catalog: CatalogEntry[];
+}
+
+/** The canvas, palette, inspector, problems, versions and publishing of one flow. */
+export function FlowEditorPage({ flowId }: { flowId: string }) {
+  const t = useT();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [viewing, setViewing] = useState<{ version: number; draft: FlowDocument } | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [loadedRevision, setLoadedRevision] = useState(Number.MAX_SAFE_INTEGER);
+  const [sideTab, setSideTab] = useState<'inspector' | 'simulator'>('inspector');
+  const [runPath, setRunPath] = useState<RunPath | null>(null);
+  const doc = useFlowStore((s) => s.doc);
+  const revision = useFlowStore((s) => s.revision);
+  const selected = useFlowStore((s) => s.selectedNodes);
+
+  const loadInto = useCallback((next: FlowDocument) => {
+    useFlowStore.getState().load(next);
+    setLoadedRevision(useFlowStore.getState().revision);
+  }, []);
+
+  const validate = useCallback(async () => {
+    const result = await api<{ errors: ValidationIssue[]; warnings: ValidationIssue[] }>(
+      'POST',
+      `/flows/${flowId}/validate`,
+    );
+    setIssues([...result.errors, ...result.warnings]);
+  }, [flowId]);
+
+  const loadVersions = useCallback(async () => {
+    setVersions((await api<{ items: VersionSummary[] }>('GET', `/flows/${flowId}/versions`)).items);
+  }, [flowId]);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([api<Flow>('GET', `/flows/${flowId}`), api<{ items: CatalogEntry[] }>('GET', '/nodes')]).then(
+      ([flow, nodes]) => {
+        if (cancelled) return;
+        setLoaded({ flow, catalog: nodes.items });
+        loadInto(flow.draft);
+        // Edits that never reached the server (closed tab, lost connection) come back.
+        const backup = readBackup(flowId);
+        if (backup && JSON.stringify(backup) !== JSON.stringify(flow.draft))
+          useFlowStore.getState().load(backup);
+        void validate();
+        void loadVersions();
+      },
+      (e: unknown) => setLoadError((e as Error).message),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [flowId, loadInto, validate, loadVersions]);
+
+  const { state: saveState, error: saveError } = useAutosave(
+    flowId,
+    viewing ? null : doc,
+    revision,
+    loadedRevision,
+    () => void validate(),
+  );
+
+  const selectedNode = useMemo(
+    () => (selected.length === 1 ? doc?.nodes.find((n) => n.id === selected[0]) : undefined),
+    [doc, selected],
+  );
+  const entryOf = (type: string, version: number) =>
+    loaded?.catalog.find((c) => c.type === type && c.version === version);
+
+  // The simulator runs what the server has: push the draft now rather than wait for autosave.
+  const saveNow = useCallback(async () => {
+    const current = useFlowStore.getState().doc;
+    if (current) await api<Flow>('PUT', `/flows/${flowId}`, current);
+  }, [flowId]);
+
+  async function publish(notes: string) {
+    try {
+      const { version } = await api<{ version: number }>('POST', `/flows/${flowId}/publish`, { notes });
+      setNotice(t('editor.published', { version }));
+      setPublishing(false);
+      await loadVersions();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) {
+        const details = e.details as { errors: ValidationIssue[]; warnings: ValidationIssue[] };
+        setIssues([...details.errors, ...details.warnings]);
+        setNotice(t('editor.publishBlocked', { count: details.errors.length }));
+        setPublishing(false);
+      } else throw e;
+    }
+  }
+
+  async function openVersion(version: number) {
+    const { graph } = await api<{ graph: FlowDocument }>('GET', `/flows/${flowId}/versions/${version}`);
+    setViewing((current) => ({ version, draft: current?.draft ?? useFlowStore.getState().doc! }));
+    loadInto(graph);
+  }
+
+  function backToDraft() {
+    if (viewing) loadInto(viewing.draft);
+    setViewing(null);
+  }
+
+  async function restoreVersion(version: number) {
+    const { graph } = await api<{ graph: FlowDocument }>('GET', `/flows/${flowId}/versions/${version}`);
+    await api<Flow>('PUT', `/flows/${flowId}`, graph);
+    setViewing(null);
+    loadInto(graph);
+    setNotice(t('editor.restored', { version }));
+    await validate();
+  }
+
+  if (loadError)
+    return (
+      <p role="alert" className="p-6 text-red-700">
+        {t('common.error', { message: loadError })}
+      </p>
+    );
+  if (!loaded || !doc) return <p className="p-6">{t('common.loading')}</p>;
+
+  const readOnly = viewing !== null;
+  const saveLabel = {
+    saved: t('editor.saved'),
+    unsaved: t('editor.unsaved'),
+    saving: t('editor.saving'),
+    error: t('editor.saveFailed', { message: saveError ?? '' }),
+  }[saveState];
+  const errorCount = issues.filter((i) => i.severity === 'error').length;
+
+  return (
+    <div className="flex h-[calc(100vh-45px)] flex-col">
+      <div className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
+        <a href="#/flows" className="text-sm text-indigo-700 hover:underline">
+          ← {t('common.back')}
+        </a>
+        <input
+          aria-label={t('editor.name')}
+          value={doc.name}
+          readOnly={readOnly}
+          onChange={(e) => useFlowStore.getState().rename(e.target.value)}
+          className="rounded border border-transparent px-2 py-1 text-lg font-semibold hover:border-slate-300"
+        />
+        <span
+          role="status"
+          data-testid="save-state"
+          data-state={saveState}
+          className="text-sm text-slate-500"
+        >
+          {saveLabel}
+        </span>
+        {notice && (
+          <span role="status" className="text-sm text-indigo-700">
+            {notice}
+          </span>
+        )}
+        {viewing ? (
+          <span className="ml-auto flex items-center gap-2 text-sm">
+            {t('editor.viewing', { version: viewing.version })}
+            <button onClick={backToDraft} className="rounded border border-slate-300 px-2 py-1">
+              {t('editor.backToDraft')}
+            </button>
+          </span>
+        ) : (
+          <button
+            onClick={() => setPublishing(true)}
+            disabled={saveState !== 'saved' || errorCount > 0}
+            title={errorCount > 0 ? t('editor.publishBlocked', { count: errorCount }) : undefined}
+            className="ml-auto rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
+          >
+            {t('editor.publish')}
+          </button>
+        )}
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <aside
+          aria-label={t('editor.palette')}
+          className="w-60 overflow-auto border-r border-slate-200 bg-white"
+        >
+          {!readOnly && (
+            <NodePalette
+              catalog={loaded.catalog}
+              onAdd={(entry) => {
+                const { addNode, viewCentre, select } = useFlowStore.getState();
+                const id = addNode(entry, viewCentre);
+                if (id) select([id], []);
+              }}
+            />
+          )}
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="min-h-0 flex-1">
+            <FlowCanvas
+              catalog={loaded.catalog}
+              issues={readOnly ? [] : issues}
+              readOnly={readOnly}
+              {...(runPath && sideTab === 'simulator' ? { highlight: runPath } : {})}
+            />
+          </div>
+          {!readOnly && (
+            <ProblemsPanel
+              issues={issues}
+              onFocus={(issue) => issue.nodeId && useFlowStore.getState().select([issue.nodeId], [])}
+            />
+          )}
+        </div>
+        <aside
+          aria-label={t('editor.inspector')}
+          className="flex w-96 flex-col overflow-auto border-l border-slate-200 bg-white"
+        >
+          <div role="tablist" className="flex border-b border-slate-200">
+            {(['inspector', 'simulator'] as const).map((tab) => (
+              <button
+                key={tab}
+                role="tab"
+                aria-selected={sideTab === tab}
+                onClick={() => setSideTab(tab)}
+                className={`flex-1 px-3 py-2 text-sm ${sideTab === tab ? 'border-b-2 border-indigo-600 font-semibold' : ''}`}
+              >
+                {tab === 'inspector' ? t('editor.inspector') : t('simulator.title')}
+              </button>
+            ))}
+          </div>
+          {sideTab === 'simulator' ? (
+            <SimulatorPanel flowId={flowId} doc={doc} beforeRun={saveNow} onPath={setRunPath} />
+          ) : (
+            <>
+              {selectedNode && entryOf(selectedNode.type, selectedNode.version) ? (
+                <InspectorPanel
+                  entry={entryOf(selectedNode.type, selectedNode.version)!}
+                  node={selectedNode}
+                  issues={issues.filter((i) => i.nodeId === selectedNode.id)}
+                  variables={templateVariables(doc, selectedNode.id, loaded.catalog)}
+                  onConfigChange={(config) => useFlowStore.getState().updateConfig(selectedNode.id, config)}
+                  onLabelChange={(label) => useFlowStore.getState().updateLabel(selectedNode.id, label)}
+                  readOnly={readOnly}
+                />
+              ) : (
+                <p className="p-4 text-sm text-slate-500">{t('editor.selectNode')}</p>
+              )}
+              <VersionsPanel
+                versions={versions}
+                viewing={viewing?.version ?? null}
+                onOpen={(v) => void openVersion(v)}
+                onRestore={(v) => void restoreVersion(v)}
+              />
+            </>
+          )}
+        </aside>
+      </div>
+      {publishing && <PublishDialog onPublish={publish} onClose={() => setPublishing(false)} />}
+    </div>
+  );
+}

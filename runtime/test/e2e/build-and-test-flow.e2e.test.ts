@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+import { serveOmniflow, type ServedOmniflow } from '../support/serve-omniflow.ts';
+
+// OMNIFLOW_SCREENSHOTS=1 refreshes the pictures the README shows.
+const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
+const screenshot = async (page: Page, name: string) => {
+  if (!process.env.OMNIFLOW_SCREENSHOTS) return;
+  mkdirSync(docs, { recursive: true });
+  await page.screenshot({ path: `${docs}${name}.png` });
+};
+
+describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test and restore a flow', () => {
+  let omni: ServedOmniflow;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    omni = await serveOmniflow();
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await omni?.close();
+  });
+
+  const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+
+  async function drop(type: string, x: number, y: number) {
+    await page
+      .locator(`[data-node-type="${type}"]`)
+      .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y }, force: true });
+  }
+
+  async function connect(from: string, port: string, to: string) {
+    const source = page.locator(`.react-flow__handle.source[data-nodeid="${from}"][data-handleid="${port}"]`);
+    const target = page.locator(`.react-flow__handle.target[data-nodeid="${to}"]`);
+    const a = (await source.boundingBox())!;
+    const b = (await target.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  it('goes from an empty canvas to a published, tested flow and back to an earlier version', async () => {
+    await page.goto(omni.url);
+    await page.getByLabel('Email').fill(omni.admin.email);
+    await page.getByLabel('Password').fill(omni.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'New flow' }).click();
+    await page.locator('.react-flow__pane').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(0);
+
+    // Four nodes dragged from the palette, then wired.
+    await drop('flow.start', 60, 60);
+    await drop('logic.set', 400, 560);
+    await drop('logic.wait-for-event', 60, 560);
+    await drop('flow.end', 400, 60);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    // Lay the nodes out so no handle sits on top of another before wiring them.
+    await page.getByRole('button', { name: /^Arrange/ }).click();
+    await page.getByRole('button', { name: /^Fit/ }).click();
+    await page.waitForTimeout(500);
+    await connect('start1', 'next', 'set1');
+    await connect('set1', 'next', 'wait-for-event1');
+    await connect('wait-for-event1', 'received', 'end1');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+
+    // Configure the set and the wait in the inspector.
+    await node('set1').click();
+    await page.getByRole('button', { name: /Add row to Assignments/ }).click();
+    await page.getByRole('textbox', { name: /^Variable/ }).fill('greeting');
+    await page.getByRole('combobox', { name: /^Value/ }).fill('hola {{ input.name }}');
+    await node('wait-for-event1').click();
+    await page.getByRole('textbox', { name: /^Event name/ }).fill('approved');
+    await page.getByRole('textbox', { name: /^Timeout/ }).fill('PT1H');
+    await node('end1').click();
+    await screenshot(page, 'inspector');
+
+    // The unwired timeout is an error on the node and in the problems panel; clicking it focuses the node.
+    await saved();
+    const problem = page.getByTestId('problem').filter({ hasText: 'timeout' });
+    await problem.waitFor();
+    expect(await node('wait-for-event1').getAttribute('aria-invalid')).toBeNull(); // attribute sits on the inner card
+    expect(await node('wait-for-event1').locator('[aria-invalid="true"]').count()).toBe(1);
+    await problem.click();
+    await expect.poll(() => node('wait-for-event1').getAttribute('class')).toContain('selected');
+    await connect('wait-for-event1', 'timeout', 'end1');
+    await saved();
+    await page.getByText('No problems found').waitFor();
+    await screenshot(page, 'canvas');
+
+    // Publish version 1.
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByLabel('What changed (notes)').fill('first version');
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Version 1 published').waitFor();
+
+    // Test run in the simulator: it waits for the event, which is a button; the path lights up.
+    await page.getByRole('tab', { name: 'Test run' }).click();
+    await page.getByLabel('Trigger input (JSON)').fill('{"name": "Ana"}');
+    await page.getByRole('button', { name: 'Run the draft' }).click();
+    await page.locator('[data-testid="sim-status"][data-status="waiting"]').waitFor();
+    await page.getByRole('button', { name: 'Send “approved”' }).click();
+    await page.locator('[data-testid="sim-status"][data-status="completed"]').waitFor();
+    await expect.poll(() => page.locator('[data-highlighted="true"]').count()).toBe(4);
+    await screenshot(page, 'simulator');
+
+    // A second version changes the event name; restoring version 1 brings "approved" back.
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await node('wait-for-event1').click();
+    await page.getByRole('textbox', { name: /^Event name/ }).fill('rejected');
+    await saved();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Version 2 published').waitFor();
+    await node('end1').click();
+    await page.getByRole('button', { name: 'Restore as draft' }).nth(1).click();
+    await page.getByText('Version 1 restored as the draft').waitFor();
+    await node('wait-for-event1').click();
+    expect(await page.getByRole('textbox', { name: /^Event name/ }).inputValue()).toBe('approved');
+
+    // Everything visible switches to Spanish.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await page.getByRole('button', { name: 'Publicar' }).waitFor();
+    await page.getByRole('tab', { name: 'Ejecución de prueba' }).waitFor();
+    await page.getByRole('textbox', { name: /^Nombre del evento/ }).waitFor();
+  }, 180_000);
+});
