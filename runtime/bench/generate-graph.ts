@@ -41,5 +41,10 @@ export function generateGraph(size: number) {
   }
   nodes.push({ id: 'end', type: 'flow.end', config: { output: { n: '{{ input.n }}' } } });
   edge(previous, 'next', 'end');
-  return { name: `Generated ${size}`, nodes, edges };
+  // A grid of 20 columns, so the canvas has something to draw where a designer would put it.
+  const placed = nodes.map((node, i) => ({
+    ...node,
+    position: { x: (i % 20) * 280, y: Math.floor(i / 20) * 160 },
+  }));
+  return { name: `Generated ${size}`, nodes: placed, edges };
 }
