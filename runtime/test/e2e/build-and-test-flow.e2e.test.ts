@@ -93,6 +93,9 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
     await connect('wait-for-event1', 'timeout', 'end1');
     await saved();
     await page.getByText('No problems found').waitFor();
+    await page.getByRole('button', { name: /^Arrange/ }).click();
+    await page.getByRole('button', { name: /^Fit/ }).click();
+    await saved();
     await screenshot(page, 'canvas');
 
     // Publish version 1.
