@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../support/browser.ts';
@@ -10,7 +13,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: sign in and manage flows', (
   beforeAll(async () => {
     omni = await serveOmniflow();
     browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US' });
+    page = await browser.newPage({ locale: 'en-US', acceptDownloads: true });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -36,6 +39,43 @@ describe.skipIf(!hasChromium)('builder in Chromium: sign in and manage flows', (
 
     await page.getByLabel('Search flows').fill('copy');
     await expect.poll(() => page.getByRole('link').count()).toBe(2); // the app title link + one flow
+
+    // Export the copy, import the file as a new flow, then delete the copy.
+    await page.getByLabel('Search flows').fill('');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('li', { hasText: 'Copy of Mesa de ayuda' })
+        .getByRole('button', { name: 'Export JSON' })
+        .click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported.name).toBe('Copy of Mesa de ayuda');
+    exported.name = 'Imported desk';
+    const file = join(mkdtempSync(join(tmpdir(), 'flow-')), 'desk.json');
+    writeFileSync(file, JSON.stringify(exported));
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await expect.poll(() => page.url()).toMatch(/#\/flows\/[0-9a-f-]{36}$/);
+    await page.goto(`${omni.url}/#/flows`);
+    await page.getByRole('link', { name: 'Imported desk' }).waitFor();
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .locator('li', { hasText: 'Copy of Mesa de ayuda' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect.poll(() => page.getByRole('link', { name: 'Copy of Mesa de ayuda' }).count()).toBe(0);
+    const remaining = await omni.call('GET', '/api/v1/flows');
+    expect(remaining.body.items.map((f: { name: string }) => f.name).sort()).toEqual([
+      'Imported desk',
+      'Mesa de ayuda',
+    ]);
+
+    // A file that is not a flow is refused with a message.
+    const bad = join(mkdtempSync(join(tmpdir(), 'flow-')), 'bad.json');
+    writeFileSync(bad, '{"hello": 1}');
+    await page.locator('input[type="file"]').setInputFiles(bad);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not a flow');
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await page.getByRole('heading', { name: 'Flujos' }).waitFor();
