@@ -45,7 +45,13 @@ function glyphStyle(path: string, ink: string): CSSProperties {
 }
 
 /** A small decorative badge for a node: its icon on its category's colour. */
-export function CategoryIcon({ icon, category }: { icon: string | undefined; category: NodeCategory | undefined }) {
+export function CategoryIcon({
+  icon,
+  category,
+}: {
+  icon: string | undefined;
+  category: NodeCategory | undefined;
+}) {
   const glyph = icon !== undefined && Object.hasOwn(glyphs, icon) ? glyphs[icon] : undefined;
   const look = category ? categoryLooks[category] : unknownLook;
   return (

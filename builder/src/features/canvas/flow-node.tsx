@@ -17,16 +17,18 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
     : t('canvas.node.unknownType', { type: data.nodeType });
   const name = data.label || id;
   const hasErrors = data.errorCount > 0;
-  const status = hasErrors
+  const ring = hasErrors
     ? 'ring-2 ring-red-500'
     : data.highlighted
-      ? 'ring-4 ring-emerald-400 bg-emerald-50'
+      ? 'ring-4 ring-emerald-400'
       : data.issues.length > 0
         ? 'ring-2 ring-amber-400'
         : '';
+  const border = selected ? 'border-indigo-500' : 'border-slate-200';
+  const background = data.highlighted ? 'bg-emerald-50' : 'bg-white';
   return (
     <div
-      className={`w-56 rounded-lg border-2 bg-white shadow-sm ${selected ? 'border-indigo-500' : 'border-slate-200'} ${status}`}
+      className={`w-56 rounded-lg border-2 shadow-sm ${border} ${background} ${ring}`}
       aria-invalid={hasErrors || undefined}
       title={data.issues.length > 0 ? data.issues.join('\n') : undefined}
       data-highlighted={data.highlighted || undefined}

@@ -36,7 +36,10 @@ export function NodePortRow({ port, index, name, nodeName }: NodePortRowProps) {
   const t = useT();
   const missing = port.required && !port.wired;
   return (
-    <li className="flex h-5 items-center justify-end gap-1 pr-4 pl-3 text-xs text-slate-600" data-port={port.id}>
+    <li
+      className="flex h-5 items-center justify-end gap-1 pr-4 pl-3 text-xs text-slate-600"
+      data-port={port.id}
+    >
       {missing && (
         <span className="font-bold text-red-600" title={t('canvas.node.required')}>
           <span aria-hidden="true">*</span>
