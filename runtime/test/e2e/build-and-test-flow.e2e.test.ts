@@ -90,6 +90,10 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
     expect(await node('wait-for-event1').locator('[aria-invalid="true"]').count()).toBe(1);
     await problem.click();
     await expect.poll(() => node('wait-for-event1').getAttribute('class')).toContain('selected');
+    // The canvas glided to the node; show everything again to wire it to the end node.
+    await page.waitForTimeout(400);
+    await page.getByRole('button', { name: /^Fit/ }).click();
+    await page.waitForTimeout(400);
     await connect('wait-for-event1', 'timeout', 'end1');
     await saved();
     await page.getByText('No problems found').waitFor();

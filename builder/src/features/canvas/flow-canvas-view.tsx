@@ -45,7 +45,7 @@ export function FlowCanvasView({
 }: FlowCanvasProps) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const { fitView, screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const { nodes, edges } = useFlowElements(catalog, issues, highlight);
@@ -74,6 +74,20 @@ export function FlowCanvasView({
   useEffect(() => {
     if (loadCount > 0) void fitView(fitViewOptions);
   }, [loadCount, fitView]);
+
+  // The problems panel asks for a node: centre it, keeping the zoom unless it is too far out to read.
+  const focusRequest = useFlowStore((s) => s.focusRequest);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const { doc, sizes } = useFlowStore.getState();
+    const node = doc?.nodes.find((n) => n.id === focusRequest.id);
+    if (!node) return;
+    const size = sizes[node.id] ?? { width: 224, height: 80 };
+    void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
+      zoom: Math.max(getZoom(), 0.8),
+      duration: 300,
+    });
+  }, [focusRequest, setCenter, getZoom]);
 
   useSelectedNode(onSelectNode);
 

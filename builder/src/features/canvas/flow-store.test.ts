@@ -315,3 +315,21 @@ describe('rename', () => {
     expect(store().past).toHaveLength(1);
   });
 });
+
+describe('focusNode', () => {
+  it('selects the node and raises a new focus request each time, without touching the document', () => {
+    const revision = store().revision;
+    store().focusNode('split1');
+    expect(store().selectedNodes).toEqual(['split1']);
+    const first = store().focusRequest;
+    expect(first?.id).toBe('split1');
+    store().focusNode('split1');
+    expect(store().focusRequest!.n).toBe(first!.n + 1);
+    expect(store().revision).toBe(revision);
+  });
+
+  it('ignores a node that is not in the flow', () => {
+    store().focusNode('ghost');
+    expect(store().focusRequest?.id).not.toBe('ghost');
+  });
+});

@@ -32,6 +32,8 @@ export interface FlowState {
   viewCentre: Point;
   /** Key of the last edit that may merge with the next one (typing in one field of one node). */
   lastEdit: string | null;
+  /** A node the canvas should bring into view (the problems panel asks); `n` makes repeats count. */
+  focusRequest: { id: string; n: number } | null;
 
   /** Opens a document: clears history and selection. */
   load(doc: FlowDocument): void;
@@ -57,6 +59,8 @@ export interface FlowState {
   /** Arranges the nodes left to right (ELK layered); one history entry. */
   autoLayout(catalog?: readonly CatalogEntry[]): Promise<void>;
   setViewCentre(point: Point): void;
+  /** Selects a node and asks the canvas to centre it. */
+  focusNode(id: string): void;
 }
 
 const blank = {
@@ -73,6 +77,7 @@ const blank = {
   layingOut: false,
   viewCentre: { x: 0, y: 0 },
   lastEdit: null,
+  focusRequest: null,
 } satisfies Partial<FlowState>;
 
 export const useFlowStore = create<FlowState>()((set, get) => {
@@ -337,6 +342,15 @@ export const useFlowStore = create<FlowState>()((set, get) => {
 
     setViewCentre(point) {
       set({ viewCentre: point });
+    },
+
+    focusNode(id) {
+      if (!get().doc?.nodes.some((n) => n.id === id)) return;
+      set({
+        selectedNodes: [id],
+        selectedEdges: [],
+        focusRequest: { id, n: (get().focusRequest?.n ?? 0) + 1 },
+      });
     },
   };
 });

@@ -219,7 +219,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           {!readOnly && (
             <ProblemsPanel
               issues={issues}
-              onFocus={(issue) => issue.nodeId && useFlowStore.getState().select([issue.nodeId], [])}
+              onFocus={(issue) => issue.nodeId && useFlowStore.getState().focusNode(issue.nodeId)}
             />
           )}
         </div>
