@@ -19,6 +19,10 @@ export const simulatorMessages = {
     'simulator.stepInput': 'Input',
     'simulator.stepOutput': 'Output',
     'simulator.fixFirst': 'Fix the problems first: {message}',
+    'simulator.reply': 'Reply as the customer',
+    'simulator.send': 'Send',
+    'simulator.keypad': 'Keypad',
+    'simulator.key': 'Press {key}',
   },
   es: {
     'simulator.title': 'Ejecución de prueba',
@@ -39,5 +43,9 @@ export const simulatorMessages = {
     'simulator.stepInput': 'Entrada',
     'simulator.stepOutput': 'Salida',
     'simulator.fixFirst': 'Corrige primero los problemas: {message}',
+    'simulator.reply': 'Responder como el cliente',
+    'simulator.send': 'Enviar',
+    'simulator.keypad': 'Teclado',
+    'simulator.key': 'Pulsar {key}',
   },
 } as const;

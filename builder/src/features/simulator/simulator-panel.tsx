@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import type { FlowDocument } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
+import { ReplyBox } from './reply-box.tsx';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
 
 export interface RunPath {
@@ -166,6 +167,9 @@ export function SimulatorPanel({
                 {t('simulator.skipWait')}
               </button>
             </div>
+          )}
+          {(run.status === 'running' || run.status === 'waiting') && (
+            <ReplyBox onEvent={(type, data) => void send('events', { type, data })} />
           )}
           {run.status === 'completed' && run.output !== null && (
             <div>
