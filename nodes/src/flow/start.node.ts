@@ -17,7 +17,16 @@ export const flowStart = defineNode({
     trigger: z
       .enum(['api', 'manual'])
       .default('api')
-      .meta({ ui: { widget: 'select', label: { en: 'Started by', es: 'Iniciado por' } } }),
+      .meta({
+        ui: {
+          widget: 'select',
+          label: { en: 'Started by', es: 'Iniciado por' },
+          optionLabels: {
+            api: { en: 'the API', es: 'la API' },
+            manual: { en: 'a person', es: 'una persona' },
+          },
+        },
+      }),
   }),
   compile: (node, ctx) => ({
     entry: [{ type: 'saveInput', params: { nodeId: node.id } }],

@@ -4,11 +4,27 @@ import { conditionOperators } from '../sdk/expressions/conditions.ts';
 
 const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
 
+const operatorLabels = {
+  equals: { en: 'equals', es: 'es igual a' },
+  not_equals: { en: 'does not equal', es: 'no es igual a' },
+  contains: { en: 'contains', es: 'contiene' },
+  starts_with: { en: 'starts with', es: 'empieza por' },
+  gt: { en: 'is greater than', es: 'es mayor que' },
+  gte: { en: 'is at least', es: 'es mayor o igual que' },
+  lt: { en: 'is less than', es: 'es menor que' },
+  lte: { en: 'is at most', es: 'es menor o igual que' },
+  is_empty: { en: 'is empty', es: 'está vacío' },
+  is_not_empty: { en: 'is not empty', es: 'no está vacío' },
+  matches_regex: { en: 'matches the regular expression', es: 'cumple la expresión regular' },
+} satisfies Record<(typeof conditionOperators)[number], { en: string; es: string }>;
+
 const condition = z.object({
   left: z.string().meta({ ui: { widget: 'template', label: { en: 'Value', es: 'Valor' } } }),
   operator: z
     .enum(conditionOperators)
-    .meta({ ui: { widget: 'select', label: { en: 'Operator', es: 'Operador' } } }),
+    .meta({
+      ui: { widget: 'select', label: { en: 'Operator', es: 'Operador' }, optionLabels: operatorLabels },
+    }),
   right: z
     .string()
     .optional()
@@ -25,7 +41,16 @@ const branch = z.object({
   match: z
     .enum(['all', 'any'])
     .default('all')
-    .meta({ ui: { widget: 'select', label: { en: 'Match', es: 'Coincidir' } } }),
+    .meta({
+      ui: {
+        widget: 'select',
+        label: { en: 'Match', es: 'Coincidir' },
+        optionLabels: {
+          all: { en: 'all conditions', es: 'todas las condiciones' },
+          any: { en: 'any condition', es: 'alguna condición' },
+        },
+      },
+    }),
   conditions: z
     .array(condition)
     .min(1, 'A branch needs at least one condition')

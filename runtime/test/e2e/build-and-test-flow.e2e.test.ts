@@ -31,20 +31,45 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
   const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
 
   async function drop(type: string, x: number, y: number) {
-    await page
-      .locator(`[data-node-type="${type}"]`)
-      .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y }, force: true });
+    const nodes = page.locator('.react-flow__node');
+    const before = await nodes.count();
+    for (let attempt = 1; ; attempt++) {
+      await page
+        .locator(`[data-node-type="${type}"]`)
+        .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y }, force: true });
+      try {
+        await expect.poll(() => nodes.count(), { timeout: 2000 }).toBe(before + 1);
+        return;
+      } catch (error) {
+        if (attempt === 4) throw error;
+      }
+    }
   }
 
+  // A drag between two handles, retried if it missed: on a loaded machine the canvas may still be
+  // settling from a fit or layout animation when the pointer goes down.
   async function connect(from: string, port: string, to: string) {
-    const source = page.locator(`.react-flow__handle.source[data-nodeid="${from}"][data-handleid="${port}"]`);
-    const target = page.locator(`.react-flow__handle.target[data-nodeid="${to}"]`);
-    const a = (await source.boundingBox())!;
-    const b = (await target.boundingBox())!;
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-    await page.mouse.up();
+    const edges = page.locator('.react-flow__edge');
+    const before = await edges.count();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const source = page.locator(
+        `.react-flow__handle.source[data-nodeid="${from}"][data-handleid="${port}"]`,
+      );
+      const target = page.locator(`.react-flow__handle.target[data-nodeid="${to}"]`);
+      const a = (await source.boundingBox())!;
+      const b = (await target.boundingBox())!;
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+      await page.mouse.up();
+      try {
+        await expect.poll(() => edges.count(), { timeout: 2000 }).toBe(before + 1);
+        return;
+      } catch (error) {
+        if (attempt === 4) throw error;
+        await page.waitForTimeout(500);
+      }
+    }
   }
 
   it('goes from an empty canvas to a published, tested flow and back to an earlier version', async () => {

@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: sign in and manage flows', (
     await omni?.close();
   });
 
-  it('refuses a wrong password, signs in, creates and duplicates a flow, and switches to Spanish', async () => {
+  it('refuses a wrong password, then creates, duplicates, searches, exports, imports and deletes flows, in both languages', async () => {
     await page.goto(omni.url);
     await page.getByLabel('Email').fill(omni.admin.email);
     await page.getByLabel('Password').fill('wrong');

@@ -212,7 +212,7 @@ describe('NodeForm widgets', () => {
     const branch = screen.getByRole('group', { name: 'Branches #1' });
     expect(within(branch).getByRole('textbox', { name: 'Port id' })).toHaveProperty('value', 'vip');
     await user.click(within(branch).getByRole('button', { name: 'Add row to Conditions' }));
-    await user.selectOptions(within(branch).getAllByRole('combobox', { name: 'Operator' })[1]!, 'is_empty');
+    await user.selectOptions(within(branch).getAllByRole('combobox', { name: 'Operator' })[1]!, 'is empty');
     expect(last()).toEqual({
       branches: [
         {
