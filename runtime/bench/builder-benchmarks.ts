@@ -4,17 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openDb } from '@omniflow/db';
 import { buildCatalog } from '@omniflow/nodes/sdk';
 import { createApp } from '../src/api/create-app.ts';
 import { createApiKey } from '../src/api/api-keys.ts';
 import { bootstrapAdmin } from '../src/auth/bootstrap-admin.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
+import { launchChromium } from '../test/support/browser.ts';
 import { generateGraph } from './generate-graph.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface BuilderFigures {
   openMs: number;
@@ -57,18 +57,7 @@ export async function builderBenchmarks(temporalAddress: string): Promise<Builde
   });
   const flowId = ((await created.json()) as { id: string }).id;
 
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     // First screen: every script a new visitor downloads before signing in, gzip-compressed.
     const fresh = await browser.newPage();

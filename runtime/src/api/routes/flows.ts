@@ -6,6 +6,7 @@ import { flowDocumentSchema, type FlowDocument } from '../../graph/flow-schema.t
 import { graphHash } from '../../graph/graph-hash.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
+import { validDraft } from '../valid-draft.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -275,19 +276,7 @@ export function flowRoutes(deps: AppDeps) {
       const notes =
         (c.req.header('content-type')?.includes('json') ? c.req.valid('json').notes : undefined) ?? '';
       const flow = await findFlow(db, workspaceId, id);
-      const graph = flowDocumentSchema.parse(flow.draft);
-      const result = validateFlow(graph, registry);
-      if (!result.ok) {
-        throw new ApiError(
-          422,
-          'FLOW_INVALID',
-          `The flow has ${result.errors.length} error(s); fix them and publish again`,
-          {
-            errors: result.errors,
-            warnings: result.warnings,
-          },
-        );
-      }
+      const graph = validDraft(flow.draft, registry, 'publish it');
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);
       // Versions are numbered under a row lock so two publishers cannot take the same number.

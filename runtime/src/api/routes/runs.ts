@@ -5,11 +5,10 @@ import { flowVersions, newId, runSteps, runs, runStatuses } from '@omniflow/db';
 import type { FlowRunArgs } from '../../temporal/workflow-api.ts';
 import { sendEventUpdate, skipWaitUpdate } from '../../temporal/workflow-api.ts';
 import { compileFlow } from '../../compiler/compile-flow.ts';
-import { flowDocumentSchema } from '../../graph/flow-schema.ts';
 import { graphHash } from '../../graph/graph-hash.ts';
-import { validateFlow } from '../../graph/validate-flow.ts';
 import type { MachineJson } from '../../compiler/machine-json.ts';
 import { ApiError, notFound } from '../api-error.ts';
+import { validDraft } from '../valid-draft.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -299,19 +298,7 @@ export function runRoutes(deps: AppDeps) {
       const flow = await findFlow(db, workspaceId, c.req.valid('param').id);
       const input =
         (c.req.header('content-type')?.includes('json') ? c.req.valid('json').input : undefined) ?? {};
-      const graph = flowDocumentSchema.parse(flow.draft);
-      const result = validateFlow(graph, deps.registry);
-      if (!result.ok) {
-        throw new ApiError(
-          422,
-          'FLOW_INVALID',
-          `The draft has ${result.errors.length} error(s); fix them to test it`,
-          {
-            errors: result.errors,
-            warnings: result.warnings,
-          },
-        );
-      }
+      const graph = validDraft(flow.draft, deps.registry, 'test it');
       const hash = graphHash(graph);
       // Test versions are kept per content: testing an unchanged draft again reuses its version.
       let [version] = await db
