@@ -29,6 +29,7 @@ const defaultHook = (
 /** The HTTP API over real dependencies; tests call `app.request()` on it. */
 export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
+  const requireCaller = authenticate(deps);
   api.route('/', healthRoutes(deps));
   api.route('/', publicAuthRoutes(deps));
   api.use('*', async (c, next) => {
@@ -41,7 +42,7 @@ export function createApp(deps: AppDeps) {
     ) {
       return next();
     }
-    return authenticate(deps)(c, next);
+    return requireCaller(c, next);
   });
   for (const routes of [authRoutes, apiKeyRoutes, nodeRoutes, flowRoutes, runRoutes])
     api.route('/', routes(deps));

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser.ts';
-import { serveOmniflow, type ServedOmniflow } from '../support/serve-omniflow.ts';
+import { hasChromium } from '../support/browser.ts';
+import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 
 // OMNIFLOW_SCREENSHOTS=1 refreshes the pictures the README shows.
 const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
@@ -14,18 +15,14 @@ const screenshot = async (page: Page, name: string) => {
 };
 
 describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test and restore a flow', () => {
+  let session: BuilderSession;
   let omni: ServedOmniflow;
-  let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    omni = await serveOmniflow();
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    session = await openBuilder({ viewport: { width: 1440, height: 900 } });
+    ({ omni, page } = session);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await omni?.close();
-  });
+  afterAll(async () => session?.close());
 
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
   const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
@@ -74,9 +71,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
 
   it('goes from an empty canvas to a published, tested flow and back to an earlier version', async () => {
     await page.goto(omni.url);
-    await page.getByLabel('Email').fill(omni.admin.email);
-    await page.getByLabel('Password').fill(omni.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(session);
     await page.getByRole('button', { name: 'New flow' }).click();
     await page.locator('.react-flow__pane').waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(0);

@@ -1,34 +1,28 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser.ts';
-import { serveOmniflow, type ServedOmniflow } from '../support/serve-omniflow.ts';
+import { hasChromium } from '../support/browser.ts';
+import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 
 describe.skipIf(!hasChromium)('builder in Chromium: sign in and manage flows', () => {
+  let session: BuilderSession;
   let omni: ServedOmniflow;
-  let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    omni = await serveOmniflow();
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', acceptDownloads: true });
+    session = await openBuilder({ acceptDownloads: true });
+    ({ omni, page } = session);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await omni?.close();
-  });
+  afterAll(async () => session?.close());
 
   it('refuses a wrong password, then creates, duplicates, searches, exports, imports and deletes flows, in both languages', async () => {
     await page.goto(omni.url);
-    await page.getByLabel('Email').fill(omni.admin.email);
-    await page.getByLabel('Password').fill('wrong');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(session, 'wrong');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('not right');
 
-    await page.getByLabel('Password').fill(omni.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(session);
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
 
     const created = await omni.call('POST', '/api/v1/flows', { name: 'Mesa de ayuda', nodes: [], edges: [] });

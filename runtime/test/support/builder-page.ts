@@ -1,0 +1,36 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { serveOmniflow, type ServedOmniflow } from './serve-omniflow.ts';
+
+export interface BuilderSession {
+  omni: ServedOmniflow;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The whole product on loopback and a Chromium page on it, in English, for browser tests. */
+export async function openBuilder(
+  pageOptions: Parameters<Browser['newPage']>[0] = {},
+): Promise<BuilderSession> {
+  const omni = await serveOmniflow();
+  const browser = await launchChromium();
+  const page = await browser.newPage({ locale: 'en-US', ...pageOptions });
+  return {
+    omni,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await omni.close();
+    },
+  };
+}
+
+/** Signs in through the form with the test admin (or another password, to see it refused). */
+export async function signIn(session: BuilderSession, password = session.omni.admin.password): Promise<void> {
+  const { page, omni } = session;
+  await page.getByLabel('Email').fill(omni.admin.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
