@@ -20,11 +20,9 @@ const operatorLabels = {
 
 const condition = z.object({
   left: z.string().meta({ ui: { widget: 'template', label: { en: 'Value', es: 'Valor' } } }),
-  operator: z
-    .enum(conditionOperators)
-    .meta({
-      ui: { widget: 'select', label: { en: 'Operator', es: 'Operador' }, optionLabels: operatorLabels },
-    }),
+  operator: z.enum(conditionOperators).meta({
+    ui: { widget: 'select', label: { en: 'Operator', es: 'Operador' }, optionLabels: operatorLabels },
+  }),
   right: z
     .string()
     .optional()
