@@ -20,7 +20,11 @@ export default tseslint.config(
   {
     // DESIGN.md §3: workflow files import only @temporalio/workflow, xstate and runtime/src/machine
     // (plus the workflow's own type-only contracts).
-    files: ['runtime/src/temporal/workflows.ts', 'runtime/src/temporal/workflow-api.ts'],
+    files: [
+      'runtime/src/temporal/workflows.ts',
+      'runtime/src/temporal/workflow-api.ts',
+      'runtime/src/temporal/operations-workflows.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -29,7 +33,7 @@ export default tseslint.config(
             nodeBuiltins,
             {
               regex:
-                '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./workflow-api\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
+                '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows)\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
               allowTypeImports: true,
               message:
                 'Workflow files may import only @temporalio/workflow, xstate and runtime/src/machine (DESIGN.md §3).',

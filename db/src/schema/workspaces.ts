@@ -1,8 +1,10 @@
-import { pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
 
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
+  // Runs ended longer ago than this keep only a summary row (the daily retention job).
+  runRetentionDays: integer('run_retention_days').notNull().default(45),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -22,13 +22,12 @@ export const httpRequest = defineNode({
   version: 1,
   title: { en: 'HTTP request', es: 'Petición HTTP' },
   description: {
-    en: 'Calls a web service; 2xx answers leave by "success", anything else by "failed".',
-    es: 'Llama a un servicio web; las respuestas 2xx salen por "success" y el resto por "failed".',
+    en: 'Calls a web service; 2xx answers leave by "success", anything else by "failed" (unconnected, the run fails here).',
+    es: 'Llama a un servicio web; las respuestas 2xx salen por "success" y el resto por "failed" (sin conectar, la ejecución falla aquí).',
   },
   category: 'http',
   icon: 'globe',
   ports: ['success', 'failed'],
-  requiredPorts: ['failed'],
   config: z.object({
     method: z
       .enum(methods)
@@ -84,7 +83,13 @@ export const httpRequest = defineNode({
         headers: reply.headers,
         body: parseBody(reply.body, reply.headers['content-type']),
       };
-      return { port: reply.status >= 200 && reply.status < 300 ? 'success' : 'failed', output, input: sent };
+      if (reply.status >= 200 && reply.status < 300) return { port: 'success', output, input: sent };
+      return {
+        port: 'failed',
+        output,
+        input: sent,
+        fault: { code: `HTTP_${reply.status}`, message: `${sent.method} ${sent.url} answered ${reply.status}` },
+      };
     },
   },
 });

@@ -52,7 +52,8 @@ describe('buildCatalog', () => {
     expect(byType.get('flow.start')).toMatchObject({ trigger: true, ports: ['next'], dynamicPorts: false });
     expect(byType.get('http.request')).toMatchObject({
       ports: ['success', 'failed'],
-      requiredPorts: ['failed'],
+      // Unwired, "failed" fails the run at the node, where operations can retry it.
+      requiredPorts: [],
     });
     expect(byType.get('logic.wait-for-event')).toMatchObject({ waits: true, requiredPorts: ['timeout'] });
     expect(byType.get('logic.wait')).toMatchObject({ waits: true, trigger: false });

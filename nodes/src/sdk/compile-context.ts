@@ -26,7 +26,10 @@ export function createCompileContext(
     target,
     leave,
     runActivity({ ports, errorPort }): StateFragment {
-      const failure = errorPort
+      // An unwired error port means nobody said what happens then: the run fails at this node,
+      // which is what operations can see, fix and retry.
+      const handled = errorPort !== undefined && targets.has(errorPort);
+      const failure = handled
         ? {
             target: target(errorPort),
             actions: [{ type: 'saveError', params: { nodeId: node.id } }, leave(errorPort)],
@@ -46,11 +49,22 @@ export function createCompileContext(
             config: node.config,
             options: activityOptions ?? { startToCloseTimeout: '1m' },
           },
-          onDone: ports.map((port) => ({
-            guard: { type: 'portIs', params: { port } },
-            target: target(port),
-            actions: [{ type: 'saveOutput', params: { nodeId: node.id } }, leave(port)],
-          })),
+          onDone: ports.map((port) =>
+            port === errorPort && !handled
+              ? {
+                  guard: { type: 'portIs', params: { port } },
+                  target: failedState,
+                  actions: [
+                    { type: 'saveOutput', params: { nodeId: node.id } },
+                    { type: 'fail', params: { nodeId: node.id, code: 'NODE_FAILED' } },
+                  ],
+                }
+              : {
+                  guard: { type: 'portIs', params: { port } },
+                  target: target(port),
+                  actions: [{ type: 'saveOutput', params: { nodeId: node.id } }, leave(port)],
+                },
+          ),
           onError: failure,
         },
       };

@@ -84,6 +84,8 @@ export interface ActivityResult<TPort extends string = string> {
   output: unknown;
   /** What the node actually sent (rendered templates), for the step record. */
   input?: unknown;
+  /** Why a result on the error port is a failure (e.g. `HTTP_503`), shown when the run fails on it. */
+  fault?: { code: string; message: string };
 }
 
 export interface NodeActivity<TConfig, TPort extends string> {

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Db } from '@omniflow/db';
 import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
 
@@ -16,6 +17,10 @@ export interface AppDeps {
   builderDir?: string;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;
+  /** The workflow code verify-replays run against (default: the worker's bundle). */
+  workflowBundle?: () => Promise<WorkflowBundleWithSourceMap>;
+  /** How often a run's live stream looks for changes (default 400 ms). */
+  streamPollMs?: number;
 }
 
 /** Who is calling, resolved from the session cookie or the API key. */

@@ -14,6 +14,11 @@ import { flowRoutes } from './routes/flows.ts';
 import { healthRoutes } from './routes/health.ts';
 import { nodeRoutes } from './routes/nodes.ts';
 import { runRoutes } from './routes/runs.ts';
+import { runBulkRoutes } from './routes/run-bulk.ts';
+import { runReplayRoutes } from './routes/run-replay.ts';
+import { runStreamRoutes } from './routes/run-stream.ts';
+import { flowOperationRoutes } from './routes/flow-operations.ts';
+import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -44,7 +49,19 @@ export function createApp(deps: AppDeps) {
     }
     return requireCaller(c, next);
   });
-  for (const routes of [authRoutes, apiKeyRoutes, nodeRoutes, flowRoutes, runRoutes])
+  // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.
+  for (const routes of [
+    authRoutes,
+    apiKeyRoutes,
+    nodeRoutes,
+    workspaceSettingsRoutes,
+    flowRoutes,
+    flowOperationRoutes,
+    runBulkRoutes,
+    runRoutes,
+    runReplayRoutes,
+    runStreamRoutes,
+  ])
     api.route('/', routes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });

@@ -42,7 +42,12 @@ program
       );
     }
     const handle = await openDb();
-    const worker = await createFlowWorker({ address, db: handle.db, registry: await loadRegistry() });
+    const worker = await createFlowWorker({
+      address,
+      db: handle.db,
+      registry: await loadRegistry(),
+      scheduleRetention: true,
+    });
     // The SDK drains the worker on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
     console.log(`Worker polling ${address}`);
     await worker.run();

@@ -110,6 +110,15 @@ export const instructionActions = {
         },
       };
     }
+    const result = event.output as { port?: string; fault?: { code: string; message: string } } | undefined;
+    if (result?.port !== undefined) {
+      // A result on an unwired error port: the node's own account of what went wrong.
+      const fault = result.fault ?? {
+        code: 'NODE_FAILED',
+        message: `Left by "${result.port}", which is not connected`,
+      };
+      return { error: { ...fault, nodeId } };
+    }
     const { message, code } = activityErrorMessage(event.error);
     return { error: { code: code ?? String(params.code ?? 'NODE_FAILED'), message, nodeId } };
   }),

@@ -8,19 +8,24 @@ export interface ActivityDependencies {
   env?: Record<string, string | undefined>;
 }
 
-function toFailure(error: unknown): ApplicationFailure {
+/** The failure Temporal records; its last detail is the attempt, so the run can show retries. */
+function toFailure(error: unknown, attempt: number): ApplicationFailure {
   if (error instanceof ApplicationFailure) return error;
   if (error instanceof NodeError) {
     return ApplicationFailure.create({
       message: error.message,
       type: error.code,
       nonRetryable: !error.retryable,
-      details: error.details === undefined ? [] : [error.details],
+      details: [error.details ?? null, { attempt }],
     });
   }
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
-  return ApplicationFailure.create({ message, type: typeof code === 'string' ? code : 'NODE_ERROR' });
+  return ApplicationFailure.create({
+    message,
+    type: typeof code === 'string' ? code : 'NODE_ERROR',
+    details: [null, { attempt }],
+  });
 }
 
 /** Activities built over their dependencies, so tests pass real ones without module mocks. */
@@ -36,6 +41,7 @@ export function createActivities({ registry, env = process.env }: ActivityDepend
         );
       }
       const config = definition.config.parse(input.config);
+      const attempt = Context.current().info.attempt;
       try {
         const result = await definition.activity.run(config, input.scope as TemplateScope, {
           idempotencyKey: input.idempotencyKey,
@@ -46,9 +52,11 @@ export function createActivities({ registry, env = process.env }: ActivityDepend
           port: result.port,
           output: result.output,
           ...(result.input !== undefined ? { input: result.input } : {}),
+          ...(result.fault ? { fault: result.fault } : {}),
+          attempts: attempt,
         };
       } catch (error) {
-        throw toFailure(error);
+        throw toFailure(error, attempt);
       }
     },
   };

@@ -11,12 +11,14 @@ interface Pending {
 function fold(records: RunProgress[]): RunProgress {
   const steps = new Map<number, RunProgress['steps'][number]>();
   for (const record of records) for (const step of record.steps) steps.set(step.seq, step);
+  const events = records.flatMap((r) => r.events ?? []);
   const last = records[records.length - 1]!;
   const output = records.findLast((r) => r.output !== undefined)?.output;
   const error = records.findLast((r) => r.error !== undefined)?.error;
   return {
     ...last,
     steps: [...steps.values()],
+    ...(events.length > 0 ? { events } : {}),
     ...(output !== undefined ? { output } : {}),
     ...(error !== undefined ? { error } : {}),
     ended: records.some((r) => r.ended),
@@ -38,9 +40,22 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
       entered_at: s.enteredAt,
       left_at: s.leftAt ?? null,
       port: s.port ?? null,
+      temporal_run_id: s.temporalRunId ?? null,
+      wft_event_id: s.wft ?? null,
+      attempts: s.attempts ?? null,
       input: s.input ?? null,
       output: s.output ?? null,
       error: s.error ?? null,
+    })),
+  );
+  const events = batch.flatMap((p) =>
+    (p.events ?? []).map((e) => ({
+      workspace_id: p.workspaceId,
+      run_id: p.runId,
+      seq: e.seq,
+      type: e.type,
+      data: e.data ?? null,
+      received_at: e.receivedAt,
     })),
   );
   const updates = batch.map((p) => ({
@@ -53,14 +68,27 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
   }));
   await db.execute(sql`
     with upserted as (
-      insert into run_steps (workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port, input, output, error)
-      select workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port, input, output, error
+      insert into run_steps (workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port,
+        temporal_run_id, wft_event_id, attempts, input, output, error)
+      select workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port,
+        temporal_run_id, wft_event_id, attempts, input, output, error
       from jsonb_to_recordset(${JSON.stringify(steps)}::jsonb) as s(
         workspace_id uuid, run_id uuid, seq integer, node_id text, node_type text, entered_at timestamptz,
-        left_at timestamptz, port text, input jsonb, output jsonb, error jsonb)
+        left_at timestamptz, port text, temporal_run_id text, wft_event_id integer, attempts integer,
+        input jsonb, output jsonb, error jsonb)
       on conflict (run_id, seq) do update set
-        left_at = excluded.left_at, port = excluded.port, input = excluded.input,
-        output = excluded.output, error = excluded.error
+        node_id = excluded.node_id, node_type = excluded.node_type, entered_at = excluded.entered_at,
+        left_at = excluded.left_at, port = excluded.port, temporal_run_id = excluded.temporal_run_id,
+        wft_event_id = excluded.wft_event_id, attempts = excluded.attempts,
+        input = excluded.input, output = excluded.output, error = excluded.error
+      returning 1
+    ), received as (
+      insert into run_events (workspace_id, run_id, seq, type, data, received_at)
+      select workspace_id, run_id, seq, type, data, received_at
+      from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(
+        workspace_id uuid, run_id uuid, seq integer, type text, data jsonb, received_at timestamptz)
+      on conflict (run_id, seq) do update set
+        type = excluded.type, data = excluded.data, received_at = excluded.received_at
       returning 1
     )
     update runs set
@@ -69,6 +97,7 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
       updated_at = now(),
       output = coalesce(u.output, runs.output),
       error = coalesce(u.error, runs.error),
+      failed_node_id = case when u.status = 'failed' then coalesce(u.error ->> 'nodeId', runs.failed_node_id) end,
       ended_at = case when u.ended then now() else runs.ended_at end
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(
       id uuid, status text, current_nodes jsonb, output jsonb, error jsonb, ended boolean)

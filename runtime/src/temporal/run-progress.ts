@@ -10,9 +10,21 @@ export interface StepRecord {
   enteredAt: string;
   leftAt?: string;
   port?: string;
+  /** The Temporal execution and workflow task (its WorkflowTaskStarted event id) it began in. */
+  temporalRunId?: string;
+  wft?: number;
+  attempts?: number;
   input?: unknown;
   output?: unknown;
   error?: RunFault;
+}
+
+/** An event sent into the run from outside, recorded so what-if replays can send it again. */
+export interface EventRecord {
+  seq: number;
+  type: string;
+  data?: unknown;
+  receivedAt: string;
 }
 
 /** What the workflow tells the database at each resting point. Idempotent to apply twice. */
@@ -22,6 +34,7 @@ export interface RunProgress {
   status: RunStatus;
   currentNodes: string[];
   steps: StepRecord[];
+  events?: EventRecord[];
   output?: unknown;
   error?: RunFault;
   ended: boolean;
@@ -41,4 +54,7 @@ export interface ExecuteNodeResult {
   port: string;
   output: unknown;
   input?: unknown;
+  fault?: { code: string; message: string };
+  /** Which attempt produced this result (1 unless Temporal retried the activity). */
+  attempts: number;
 }

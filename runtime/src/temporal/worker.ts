@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import {
   DefaultLogger,
   NativeConnection,
@@ -10,6 +11,9 @@ import {
 import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { createActivities } from './activities.ts';
+import { createOperationActivities } from '../runs/bulk-activities.ts';
+import { createRunOperations } from '../runs/run-operations.ts';
+import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { createProgressSinks } from './progress-sink.ts';
 import { flowTaskQueue } from './task-queue.ts';
 
@@ -39,6 +43,8 @@ export interface FlowWorkerOptions {
   db: Db;
   registry: NodeRegistry;
   env?: Record<string, string | undefined>;
+  /** Create the daily retention schedule if it is missing (the CLI's workers do). */
+  scheduleRetention?: boolean;
 }
 
 let runtimeInstalled = false;
@@ -60,25 +66,62 @@ function installQuietRuntime() {
 export async function createFlowWorker(options: FlowWorkerOptions): Promise<Worker> {
   installQuietRuntime();
   const connection = await NativeConnection.connect({ address: options.address });
-  return Worker.create({
+  const namespace = options.namespace ?? 'default';
+  const taskQueue = options.taskQueue ?? flowTaskQueue;
+  // Bulk actions start, cancel and reset runs: their activities are Temporal clients themselves.
+  const clientConnection = await Connection.connect({ address: options.address });
+  const client = new Client({ connection: clientConnection, namespace });
+  if (options.scheduleRetention) await ensureRetentionSchedule(client, taskQueue);
+  const worker = await Worker.create({
     connection,
-    namespace: options.namespace ?? 'default',
-    taskQueue: options.taskQueue ?? flowTaskQueue,
+    namespace,
+    taskQueue,
     // A task stuck recording progress (database down) must not block shutdown forever; it is
     // not reported, so another worker runs it again.
     shutdownForceTime: '30s',
-    ...(await flowWorkerParts(options)),
+    ...(await flowWorkerParts({
+      ...options,
+      temporal: client,
+      taskQueue,
+    })),
   });
+  const run = worker.run.bind(worker);
+  worker.run = async () => {
+    try {
+      await run();
+    } finally {
+      await clientConnection.close();
+    }
+  };
+  return worker;
 }
 
-/** What every worker running flowRun needs besides its connection: code, activities, sinks. */
-export async function flowWorkerParts(options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env'>) {
+/**
+ * What every worker running flowRun needs besides its connection: code, activities, sinks. With
+ * a Temporal client it also runs the operations activities (bulk actions, retention).
+ */
+export async function flowWorkerParts(
+  options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env'> & { temporal?: Client; taskQueue?: string },
+) {
+  const operations = options.temporal
+    ? createOperationActivities(
+        options.db,
+        createRunOperations({
+          db: options.db,
+          temporal: options.temporal,
+          taskQueue: options.taskQueue ?? flowTaskQueue,
+        }),
+      )
+    : {};
   return {
     workflowBundle: await workflowBundle(),
-    activities: createActivities({
-      registry: options.registry,
-      ...(options.env ? { env: options.env } : {}),
-    }),
+    activities: {
+      ...createActivities({
+        registry: options.registry,
+        ...(options.env ? { env: options.env } : {}),
+      }),
+      ...operations,
+    },
     sinks: createProgressSinks(options.db),
   };
 }

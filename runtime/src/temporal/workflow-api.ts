@@ -14,6 +14,8 @@ export interface ResumeState {
   snapshot: unknown;
   timers: PendingTimer[];
   seq: number;
+  /** Absent when resuming a run started before events were recorded. */
+  eventSeq?: number;
   openSteps: StepRecord[];
 }
 

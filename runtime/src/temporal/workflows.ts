@@ -15,7 +15,7 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { hydrateMachine } from '../machine/index.ts';
 import type { FlowEvent, RunContext, RunFault } from '../machine/index.ts';
 import type { Activities } from './activities.ts';
-import type { RunStatus, StepRecord } from './run-progress.ts';
+import type { EventRecord, RunStatus, StepRecord } from './run-progress.ts';
 import {
   eventSignal,
   sendEventUpdate,
@@ -48,14 +48,22 @@ interface ActivityRequest {
 interface QueuedEvent {
   event: { type: string; [key: string]: unknown };
   ticket?: number;
+  /** Sent from outside the run (not a timer or an activity result): recorded as a run event. */
+  external?: boolean;
 }
 
 const finalStates = new Set(['__completed', '__failed']);
 
-function failureOf(error: unknown): { message: string; code?: string } {
+function failureOf(error: unknown): { message: string; code?: string; attempts?: number } {
   const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure)
-    return { message: cause.message, ...(cause.type ? { code: cause.type } : {}) };
+  if (cause instanceof ApplicationFailure) {
+    const attempt = (cause.details?.at(-1) as { attempt?: unknown } | undefined)?.attempt;
+    return {
+      message: cause.message,
+      ...(cause.type ? { code: cause.type } : {}),
+      ...(typeof attempt === 'number' ? { attempts: attempt } : {}),
+    };
+  }
   return { message: cause instanceof Error ? cause.message : String(cause) };
 }
 
@@ -70,8 +78,10 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   const inflight = new Map<string, { scope: CancellationScope; stopped: boolean }>();
   const openSteps = new Map<string, StepRecord>((args.resume?.openSteps ?? []).map((s) => [s.nodeId, s]));
   const dirtySteps = new Map<number, StepRecord>();
+  const newEvents: EventRecord[] = [];
   const queue: QueuedEvent[] = [];
   let seq = args.resume?.seq ?? 0;
+  let eventSeq = args.resume?.eventSeq ?? 0;
   let tickets = 0;
   let processed = 0;
   let idle = false;
@@ -121,12 +131,16 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         (result) => {
           if (entry.stopped) return;
           if (step && result.input !== undefined) step.input = result.input;
+          if (step) step.attempts = result.attempts;
           queue.push({ event: { type: `xstate.done.actor.${id}`, output: result } });
         },
         (error: unknown) => {
           if (entry.stopped) return;
-          const failure = failureOf(error);
-          if (step) step.error = { ...failure, code: failure.code ?? 'NODE_FAILED', nodeId: request.nodeId };
+          const { attempts, ...failure } = failureOf(error);
+          if (step) {
+            step.error = { ...failure, code: failure.code ?? 'NODE_FAILED', nodeId: request.nodeId };
+            if (attempts !== undefined) step.attempts = attempts;
+          }
           queue.push({ event: { type: `xstate.error.actor.${id}`, error: failure } });
         },
       )
@@ -142,11 +156,14 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       const params = action.params ?? {};
       switch (action.type) {
         case 'enterNode': {
+          const info = workflowInfo();
           const step: StepRecord = {
             seq: ++seq,
             nodeId: String(params.nodeId),
             nodeType: String(params.nodeType),
             enteredAt: now(),
+            temporalRunId: info.runId,
+            wft: info.historyLength,
           };
           openSteps.set(step.nodeId, step);
           markDirty(step);
@@ -191,16 +208,18 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   function flush(ending: boolean) {
     const error = fault();
     const key = JSON.stringify([status, currentNodes(), dirtySteps.size]);
-    if (!ending && dirtySteps.size === 0 && key === lastFlushed) return;
+    if (!ending && dirtySteps.size === 0 && newEvents.length === 0 && key === lastFlushed) return;
     lastFlushed = key;
     const steps = [...dirtySteps.values()].map((s) => ({ ...s }));
     dirtySteps.clear();
+    const events = newEvents.splice(0);
     progress.record({
       runId: args.runId,
       workspaceId: args.workspaceId,
       status,
       currentNodes: ending ? [] : currentNodes(),
       steps,
+      ...(events.length > 0 ? { events } : {}),
       ...(ending && context().output !== undefined ? { output: context().output } : {}),
       ...(error ? { error } : {}),
       ended: ending,
@@ -213,7 +232,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     async (event: FlowEvent) => {
       const ticket = ++tickets;
       idle = false;
-      queue.push({ event: { ...event, type: event.type }, ticket });
+      queue.push({ event: { ...event, type: event.type }, ticket, external: true });
       await condition(() => processed >= ticket && idle);
       return runState();
     },
@@ -249,7 +268,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     },
   );
   setHandler(eventSignal, (event: FlowEvent) => {
-    if (!event.type.startsWith('xstate.')) queue.push({ event: { ...event, type: event.type } });
+    if (!event.type.startsWith('xstate.'))
+      queue.push({ event: { ...event, type: event.type }, external: true });
   });
 
   if (args.resume) {
@@ -265,7 +285,18 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       while (queue.length > 0 && !ended()) {
         idle = false;
         const next = queue.shift()!;
+        // A signal the run cannot take now changes nothing, so it is not part of the run's story.
+        const recorded = next.external === true && snapshot.can(next.event as never);
         const [after, actions] = transition(machine, snapshot, next.event as never);
+        if (recorded) {
+          const { type, data } = next.event;
+          newEvents.push({
+            seq: ++eventSeq,
+            type,
+            ...(data !== undefined ? { data } : {}),
+            receivedAt: now(),
+          });
+        }
         snapshot = after;
         carryOut(actions as ExecutableAction[]);
         if (next.ticket) processed = next.ticket;
@@ -291,6 +322,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
             snapshot: machine.getPersistedSnapshot(snapshot),
             timers: [...timers.values()],
             seq,
+            eventSeq,
             openSteps: [...openSteps.values()],
           },
         });
@@ -337,3 +369,4 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     ...(error ? { error } : {}),
   };
 }
+export { bulkRuns, retentionSweep } from './operations-workflows.ts';

@@ -19,20 +19,20 @@ const doc: FlowDocument = {
       position: { x: 300, y: 0 },
       label: 'Customer kind',
     },
-    { id: 'call', type: 'http.request', version: 1, config: {}, position: { x: 600, y: 0 } },
+    { id: 'call', type: 'logic.wait-for-event', version: 1, config: {}, position: { x: 600, y: 0 } },
     { id: 'gone', type: 'acme.removed', version: 1, config: {}, position: { x: 900, y: 0 } },
   ],
   edges: [
     { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'split1' } },
     { id: 'e2', from: { node: 'split1', port: 'vip' }, to: { node: 'call' } },
-    { id: 'e3', from: { node: 'call', port: 'success' }, to: { node: 'gone' } },
+    { id: 'e3', from: { node: 'call', port: 'received' }, to: { node: 'gone' } },
     { id: 'e4', from: { node: 'split1', port: 'deleted-branch' }, to: { node: 'gone' } },
   ],
   variables: [],
 };
 
 const issues: ValidationIssue[] = [
-  { code: 'REQUIRED_PORT_UNWIRED', severity: 'error', nodeId: 'call', message: 'Connect the "failed" port' },
+  { code: 'REQUIRED_PORT_UNWIRED', severity: 'error', nodeId: 'call', message: 'Connect the "timeout" port' },
   { code: 'UNKNOWN_NODE_TYPE', severity: 'error', nodeId: 'gone', message: 'Unknown type' },
   { code: 'EDGE_UNKNOWN_PORT', severity: 'error', nodeId: 'split1', edgeId: 'e4', message: 'No such port' },
   { code: 'SOME_WARNING', severity: 'warning', nodeId: 'call', message: 'Slow service' },
@@ -67,11 +67,11 @@ describe('flow nodes for React Flow', () => {
     const call = byId.get('call')!;
     expect(call.selected).toBe(true);
     expect(call.data.ports).toEqual([
-      { id: 'success', required: false, wired: true },
-      { id: 'failed', required: true, wired: false },
+      { id: 'received', required: false, wired: true },
+      { id: 'timeout', required: true, wired: false },
     ]);
     expect(call.data.errorCount).toBe(1);
-    expect(call.data.issues).toEqual(['Connect the "failed" port', 'Slow service']);
+    expect(call.data.issues).toEqual(['Connect the "timeout" port', 'Slow service']);
     expect(byId.get('gone')?.data.entry).toBeUndefined();
   });
 

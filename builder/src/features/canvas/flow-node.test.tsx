@@ -23,9 +23,9 @@ const doc: FlowDocument = {
       position: { x: 300, y: 0 },
       label: 'Customer kind',
     },
-    { id: 'call', type: 'http.request', version: 1, config: {}, position: { x: 600, y: 0 } },
+    { id: 'call', type: 'logic.wait-for-event', version: 1, config: {}, position: { x: 600, y: 0 } },
   ],
-  edges: [{ id: 'e1', from: { node: 'call', port: 'success' }, to: { node: 'split1' } }],
+  edges: [{ id: 'e1', from: { node: 'call', port: 'received' }, to: { node: 'split1' } }],
   variables: [],
 };
 
@@ -87,8 +87,8 @@ describe('FlowNode', () => {
   it('marks a required port that is not wired', () => {
     renderCanvas();
     const call = nodeElement('call');
-    const failed = call.querySelector('[data-port="failed"]')!;
-    const success = call.querySelector('[data-port="success"]')!;
+    const failed = call.querySelector('[data-port="timeout"]')!;
+    const success = call.querySelector('[data-port="received"]')!;
     expect(failed.textContent).toContain('Required: connect this port');
     expect(success.textContent).not.toContain('Required');
   });
@@ -99,14 +99,14 @@ describe('FlowNode', () => {
         code: 'REQUIRED_PORT_UNWIRED',
         severity: 'error',
         nodeId: 'call',
-        message: 'Connect the "failed" port',
+        message: 'Connect the "timeout" port',
       },
       { code: 'NODE_CONFIG_INVALID', severity: 'error', nodeId: 'call', message: 'url: Required' },
       { code: 'UNREACHABLE_NODE', severity: 'error', nodeId: 'split1', message: 'Never reached' },
     ]);
     const card = nodeElement('call').firstElementChild!;
     expect(card.getAttribute('aria-invalid')).toBe('true');
-    expect(card.getAttribute('title')).toBe('Connect the "failed" port\nurl: Required');
+    expect(card.getAttribute('title')).toBe('Connect the "timeout" port\nurl: Required');
     expect(card.textContent).toContain('2 problem(s)');
     expect(card.className).toContain('ring-red-500');
     expect(nodeElement('start').firstElementChild!.getAttribute('aria-invalid')).toBeNull();

@@ -7,6 +7,7 @@ import { graphHash } from '../../graph/graph-hash.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
+import { createRunOperations } from '../../runs/run-operations.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -151,11 +152,24 @@ const routes = {
       params: idParam,
       body: {
         required: false,
-        content: { 'application/json': { schema: z.object({ notes: z.string().max(2000).default('') }) } },
+        content: {
+          'application/json': {
+            schema: z.object({
+              notes: z.string().max(2000).default(''),
+              inflight: z.enum(['keep', 'cancel']).default('keep').openapi({
+                description:
+                  'Runs in flight on older versions stay on their version (`keep`, the default) or are cancelled',
+              }),
+            }),
+          },
+        },
       },
     },
     responses: {
-      201: json(z.object({ version: z.number().int(), hash: z.string() }), 'The published version'),
+      201: json(
+        z.object({ version: z.number().int(), hash: z.string(), cancelled: z.number().int() }),
+        'The published version, and how many in-flight runs were cancelled',
+      ),
       422: json(errorSchema, 'The draft has errors; details.errors lists them'),
       ...errorResponses,
       ...notFoundResponse,
@@ -207,6 +221,30 @@ function versionView(row: typeof flowVersions.$inferSelect) {
 
 export function flowRoutes(deps: AppDeps) {
   const { db, registry } = deps;
+  const ops = createRunOperations(deps);
+
+  /** Cancels the runs of older published versions still in flight; answers how many. */
+  async function cancelInflight(flowId: string, newVersion: number): Promise<number> {
+    const inflight = await db
+      .select()
+      .from(runs)
+      .where(
+        and(
+          eq(runs.flowId, flowId),
+          inArray(runs.status, ['running', 'waiting']),
+          sql`${runs.version} between 1 and ${newVersion - 1}`,
+        ),
+      );
+    let cancelled = 0;
+    for (let i = 0; i < inflight.length; i += 20) {
+      const settled = await Promise.allSettled(
+        inflight.slice(i, i + 20).map((row) => ops.cancelRun(row, false)),
+      );
+      cancelled += settled.filter((r) => r.status === 'fulfilled').length;
+    }
+    return cancelled;
+  }
+
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.create, async (c) => {
       const draft: FlowDocument = c.req.valid('json');
@@ -273,8 +311,8 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(routes.publish, async (c) => {
       const { workspaceId, userId } = c.get('principal');
       const { id } = c.req.valid('param');
-      const notes =
-        (c.req.header('content-type')?.includes('json') ? c.req.valid('json').notes : undefined) ?? '';
+      const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined;
+      const notes = body?.notes ?? '';
       const flow = await findFlow(db, workspaceId, id);
       const graph = validDraft(flow.draft, registry, 'publish it');
       const machine = compileFlow(graph, registry);
@@ -297,7 +335,8 @@ export function flowRoutes(deps: AppDeps) {
         await tx.update(flows).set({ latestVersion: next }).where(eq(flows.id, id));
         return next;
       });
-      return c.json({ version, hash }, 201);
+      const cancelled = body?.inflight === 'cancel' ? await cancelInflight(id, version) : 0;
+      return c.json({ version, hash, cancelled }, 201);
     })
     .openapi(routes.versions, async (c) => {
       const { id } = c.req.valid('param');

@@ -1,15 +1,17 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
-import { flowVersions, newId, runSteps, runs, runStatuses } from '@omniflow/db';
-import type { FlowRunArgs } from '../../temporal/workflow-api.ts';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { flowVersions, newId, runs, runStatuses } from '@omniflow/db';
 import { sendEventUpdate, skipWaitUpdate } from '../../temporal/workflow-api.ts';
 import { compileFlow } from '../../compiler/compile-flow.ts';
 import { graphHash } from '../../graph/graph-hash.ts';
-import type { MachineJson } from '../../compiler/machine-json.ts';
+import { runFilterConditions, runFilterSchema } from '../../runs/run-filter.ts';
+import { createRunOperations, type RunRow } from '../../runs/run-operations.ts';
+import { flowNames, runDetail, runSummaryView } from '../../runs/run-detail.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { runDetailSchema, runSummarySchema, statusSchema } from '../run-schemas.ts';
 import {
   conflictResponse,
   errorResponses,
@@ -19,38 +21,6 @@ import {
   notFoundResponse,
 } from '../schemas.ts';
 import { findFlow } from './flows.ts';
-
-const statusSchema = z.enum(runStatuses);
-
-const runSummary = z
-  .object({
-    id: z.string(),
-    flowId: z.string(),
-    version: z.number().int(),
-    status: statusSchema,
-    currentNodes: z.array(z.string()),
-    startedAt: z.string(),
-    endedAt: z.string().nullable(),
-  })
-  .openapi('RunSummary');
-
-const stepSchema = z
-  .object({
-    seq: z.number().int(),
-    nodeId: z.string(),
-    nodeType: z.string(),
-    enteredAt: z.string(),
-    leftAt: z.string().nullable(),
-    port: z.string().nullable(),
-    input: z.unknown(),
-    output: z.unknown(),
-    error: z.unknown(),
-  })
-  .openapi('RunStep');
-
-const runDetail = runSummary
-  .extend({ input: z.unknown(), output: z.unknown(), error: z.unknown(), steps: z.array(stepSchema) })
-  .openapi('Run');
 
 const eventBody = z
   .object({
@@ -77,6 +47,9 @@ const routes = {
               flowId: z.uuid({ message: 'flowId must be a flow id' }),
               version: z.number().int().positive().optional(),
               input: z.record(z.string(), z.unknown()).default({}),
+              contact: z.string().trim().min(1).max(320).optional().openapi({
+                description: 'Who the run is about; taken from input.contact/phone/email/from when absent',
+              }),
             }),
           },
         },
@@ -96,19 +69,31 @@ const routes = {
     method: 'get',
     path: '/runs',
     tags: ['runs'],
-    summary: 'Runs, newest first, in cursor pages',
+    summary: 'Runs, newest first, in cursor pages; filter by flow, status, version, dates, contact, node',
     request: {
-      query: z.object({
-        flowId: z.uuid().optional(),
-        status: statusSchema.optional(),
+      query: runFilterSchema.safeExtend({
         limit: z.coerce.number().int().min(1).max(200).default(50),
         cursor: z.string().optional(),
       }),
     },
     responses: {
       200: json(
-        z.object({ items: z.array(runSummary), nextCursor: z.string().nullable() }),
+        z.object({ items: z.array(runSummarySchema), nextCursor: z.string().nullable() }),
         'A page of runs',
+      ),
+      ...errorResponses,
+    },
+  }),
+  counts: createRoute({
+    method: 'get',
+    path: '/runs/counts',
+    tags: ['runs'],
+    summary: 'How many runs match a filter, per status',
+    request: { query: runFilterSchema },
+    responses: {
+      200: json(
+        z.object({ counts: z.record(statusSchema, z.number().int()), total: z.number().int() }),
+        'Counts per status',
       ),
       ...errorResponses,
     },
@@ -119,7 +104,7 @@ const routes = {
     tags: ['runs'],
     summary: 'A run with its status, current nodes and every step taken',
     request: { params: idParam },
-    responses: { 200: json(runDetail, 'The run'), ...errorResponses, ...notFoundResponse },
+    responses: { 200: json(runDetailSchema, 'The run'), ...errorResponses, ...notFoundResponse },
   }),
   event: createRoute({
     method: 'post',
@@ -206,74 +191,10 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
-type RunRow = typeof runs.$inferSelect;
-const summary = (row: RunRow) => ({
-  id: row.id,
-  flowId: row.flowId,
-  version: row.version,
-  status: row.status,
-  currentNodes: row.currentNodes,
-  startedAt: row.startedAt.toISOString(),
-  endedAt: row.endedAt?.toISOString() ?? null,
-});
-
 export function runRoutes(deps: AppDeps) {
   const { db, temporal } = deps;
-
-  async function findRun(workspaceId: string, id: string): Promise<RunRow> {
-    const [row] = await db
-      .select()
-      .from(runs)
-      .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId)));
-    if (!row) throw notFound('Run', id);
-    return row;
-  }
-
-  /** Writes the run row, then starts its workflow; a run whose workflow cannot start is removed. */
-  async function startRun(
-    workspaceId: string,
-    version: typeof flowVersions.$inferSelect,
-    input: Record<string, unknown>,
-    test: boolean,
-  ): Promise<string> {
-    const id = newId();
-    const startedAt = new Date();
-    await db.insert(runs).values({
-      id,
-      workspaceId,
-      flowId: version.flowId,
-      flowVersionId: version.id,
-      version: version.version,
-      input,
-      temporalWorkflowId: id,
-      startedAt,
-    });
-    const args: FlowRunArgs = {
-      runId: id,
-      workspaceId,
-      machine: version.machine as MachineJson,
-      input,
-      run: { id, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
-      ...(test ? { test } : {}),
-    };
-    try {
-      const handle = await temporal.workflow.start('flowRun', {
-        taskQueue: deps.taskQueue,
-        workflowId: id,
-        args: [args],
-      });
-      await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, id));
-    } catch (error) {
-      // Nothing runs without a workflow: remove the row rather than leave a run that never moves.
-      await db.delete(runs).where(eq(runs.id, id));
-      throw new ApiError(
-        503,
-        'TEMPORAL_UNAVAILABLE',
-        `The run could not be started: ${(error as Error).message}`,
-      );
-    }
-    return id;
-  }
+  const ops = createRunOperations(deps);
+  const findRun = ops.findRun;
 
   /** Sends an Update to a live run; refusals become 409 with the workflow's reason. */
   async function updateRun<T>(row: RunRow, send: () => Promise<T>): Promise<T> {
@@ -324,7 +245,7 @@ export function runRoutes(deps: AppDeps) {
           })
           .returning();
       }
-      const id = await startRun(workspaceId, version!, input, true);
+      const id = await ops.startRun(workspaceId, version!, input, { test: true });
       return c.json({ id, version: 0, status: 'running' as const }, 201);
     })
     .openapi(routes.skipWait, async (c) => {
@@ -352,14 +273,28 @@ export function runRoutes(deps: AppDeps) {
           ),
         );
       if (!published) throw notFound('Version', `${version} of flow ${flow.id}`);
-      const id = await startRun(workspaceId, published, body.input, false);
+      const id = await ops.startRun(workspaceId, published, body.input, {
+        ...(body.contact ? { contact: body.contact } : {}),
+      });
       return c.json({ id, version, status: 'running' as const }, 201);
     })
+    .openapi(routes.counts, async (c) => {
+      const filter = c.req.valid('query');
+      const rows = await db
+        .select({ status: runs.status, count: sql<number>`count(*)::int` })
+        .from(runs)
+        .where(and(...runFilterConditions(c.get('principal').workspaceId, filter)))
+        .groupBy(runs.status);
+      const counts = Object.fromEntries(runStatuses.map((s) => [s, 0])) as Record<
+        (typeof runStatuses)[number],
+        number
+      >;
+      for (const row of rows) counts[row.status] = Number(row.count);
+      return c.json({ counts, total: rows.reduce((sum, r) => sum + Number(r.count), 0) }, 200);
+    })
     .openapi(routes.list, async (c) => {
-      const { flowId, status, limit, cursor } = c.req.valid('query');
-      const conditions = [eq(runs.workspaceId, c.get('principal').workspaceId)];
-      if (flowId) conditions.push(eq(runs.flowId, flowId));
-      if (status) conditions.push(eq(runs.status, status));
+      const { limit, cursor, ...filter } = c.req.valid('query');
+      const conditions = runFilterConditions(c.get('principal').workspaceId, filter);
       if (cursor) conditions.push(lt(runs.id, decodeCursor(cursor)));
       const rows = await db
         .select()
@@ -369,38 +304,21 @@ export function runRoutes(deps: AppDeps) {
         .limit(limit + 1);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
+      const names = await flowNames(
+        db,
+        page.map((r) => r.flowId),
+      );
       return c.json(
-        { items: page.map(summary), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null },
+        {
+          items: page.map((r) => runSummaryView(r, names.get(r.flowId) ?? '')),
+          nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
+        },
         200,
       );
     })
     .openapi(routes.get, async (c) => {
       const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
-      const steps = await db
-        .select()
-        .from(runSteps)
-        .where(eq(runSteps.runId, row.id))
-        .orderBy(asc(runSteps.seq));
-      return c.json(
-        {
-          ...summary(row),
-          input: row.input,
-          output: row.output,
-          error: row.error,
-          steps: steps.map((s) => ({
-            seq: s.seq,
-            nodeId: s.nodeId,
-            nodeType: s.nodeType,
-            enteredAt: s.enteredAt.toISOString(),
-            leftAt: s.leftAt?.toISOString() ?? null,
-            port: s.port,
-            input: s.input,
-            output: s.output,
-            error: s.error,
-          })),
-        },
-        200,
-      );
+      return c.json(await runDetail(db, row), 200);
     })
     .openapi(routes.event, async (c) => {
       const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
@@ -421,19 +339,6 @@ export function runRoutes(deps: AppDeps) {
     })
     .openapi(routes.cancel, async (c) => {
       const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
-      if (row.status !== 'running' && row.status !== 'waiting') {
-        throw new ApiError(409, 'RUN_ENDED', `The run is already ${row.status}`);
-      }
-      const handle = temporal.workflow.getHandle(row.temporalWorkflowId);
-      try {
-        await handle.cancel();
-      } catch (error) {
-        if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'RUN_ENDED', 'The run has ended');
-        throw error;
-      }
-      // The workflow records its cancellation itself; wait briefly so the answer shows it.
-      await Promise.race([handle.result().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
-      const [after] = await db.select({ status: runs.status }).from(runs).where(eq(runs.id, row.id));
-      return c.json({ id: row.id, status: after?.status ?? row.status }, 200);
+      return c.json({ id: row.id, status: await ops.cancelRun(row) }, 200);
     });
 }

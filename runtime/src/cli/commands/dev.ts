@@ -43,7 +43,7 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
 
   const runWorker = options.worker || handle.kind === 'pglite';
   const worker = runWorker
-    ? await createFlowWorker({ address: temporalAddress, db: handle.db, registry })
+    ? await createFlowWorker({ address: temporalAddress, db: handle.db, registry, scheduleRetention: true })
     : undefined;
   const workerDone = worker?.run();
   const api = await startApi({

@@ -1,0 +1,52 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { workspaces } from '@omniflow/db';
+import { notFound } from '../api-error.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { errorResponses, json } from '../schemas.ts';
+
+const settingsSchema = z
+  .object({
+    runRetentionDays: z
+      .number({ message: 'runRetentionDays must be a number of days' })
+      .int()
+      .min(1, 'Keep run details at least 1 day')
+      .max(3650, 'Keep run details at most 3650 days (10 years)'),
+  })
+  .openapi('WorkspaceSettings');
+
+const routes = {
+  get: createRoute({
+    method: 'get',
+    path: '/workspace/settings',
+    tags: ['workspace'],
+    summary: 'Workspace settings (run retention)',
+    responses: { 200: json(settingsSchema, 'The settings'), ...errorResponses },
+  }),
+  put: createRoute({
+    method: 'put',
+    path: '/workspace/settings',
+    tags: ['workspace'],
+    summary: 'Change workspace settings',
+    request: { body: { required: true, content: { 'application/json': { schema: settingsSchema } } } },
+    responses: { 200: json(settingsSchema, 'The settings now'), ...errorResponses },
+  }),
+};
+
+export function workspaceSettingsRoutes({ db }: AppDeps) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(routes.get, async (c) => {
+      const id = c.get('principal').workspaceId;
+      const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+      if (!row) throw notFound('Workspace', id);
+      return c.json({ runRetentionDays: row.runRetentionDays }, 200);
+    })
+    .openapi(routes.put, async (c) => {
+      const { runRetentionDays } = c.req.valid('json');
+      await db
+        .update(workspaces)
+        .set({ runRetentionDays })
+        .where(eq(workspaces.id, c.get('principal').workspaceId));
+      return c.json({ runRetentionDays }, 200);
+    });
+}

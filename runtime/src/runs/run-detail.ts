@@ -1,0 +1,80 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { flowVersions, flows, runEvents, runSteps, runs, type Db, type RunSummaryRecord } from '@omniflow/db';
+import type { FlowDocument } from '../graph/flow-schema.ts';
+import type { RunFault } from '../machine/run-context.ts';
+import type { RunRow } from './run-operations.ts';
+
+/** A run as lists show it. */
+export function runSummaryView(row: RunRow, flowName: string) {
+  return {
+    id: row.id,
+    flowId: row.flowId,
+    flowName,
+    version: row.version,
+    test: row.version === 0,
+    status: row.status,
+    currentNodes: row.currentNodes,
+    failedNodeId: row.failedNodeId,
+    contact: row.contact,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    rerunOf: row.rerunOf,
+    detailsExpired: row.detailsExpiredAt !== null,
+  };
+}
+
+/** Flow names for a page of runs, in one query. */
+export async function flowNames(db: Db, flowIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(flowIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: flows.id, name: flows.name })
+    .from(flows)
+    .where(inArray(flows.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Everything the run detail screen shows: steps, inbound events, the version's graph, re-runs. */
+export async function runDetail(db: Db, row: RunRow) {
+  const [steps, events, [version], reruns, names] = await Promise.all([
+    db.select().from(runSteps).where(eq(runSteps.runId, row.id)).orderBy(asc(runSteps.seq)),
+    db.select().from(runEvents).where(eq(runEvents.runId, row.id)).orderBy(asc(runEvents.seq)),
+    db.select({ graph: flowVersions.graph }).from(flowVersions).where(eq(flowVersions.id, row.flowVersionId)),
+    db
+      .select({ id: runs.id })
+      .from(runs)
+      .where(and(eq(runs.rerunOf, row.id), eq(runs.workspaceId, row.workspaceId)))
+      .orderBy(desc(runs.id)),
+    flowNames(db, [row.flowId]),
+  ]);
+  return {
+    ...runSummaryView(row, names.get(row.flowId) ?? ''),
+    input: row.input,
+    output: row.output,
+    error: (row.error as RunFault | null) ?? null,
+    steps: steps.map((s) => ({
+      seq: s.seq,
+      nodeId: s.nodeId,
+      nodeType: s.nodeType,
+      enteredAt: s.enteredAt.toISOString(),
+      leftAt: s.leftAt?.toISOString() ?? null,
+      durationMs: s.leftAt ? s.leftAt.getTime() - s.enteredAt.getTime() : null,
+      port: s.port,
+      attempts: s.attempts,
+      input: s.input,
+      output: s.output,
+      error: (s.error as RunFault | null) ?? null,
+    })),
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      data: e.data,
+      receivedAt: e.receivedAt.toISOString(),
+    })),
+    graph: version?.graph as FlowDocument,
+    reruns: reruns.map((r) => r.id),
+    summary: (row.summary as RunSummaryRecord | null) ?? null,
+  };
+}
+
+export type RunDetail = Awaited<ReturnType<typeof runDetail>>;

@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+// The package is CommonJS: Node's ESM loader sees only its default export.
+import protos from '@temporalio/proto';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { flowVersions, newId, runSteps, runs, type Db } from '@omniflow/db';
+import type { MachineJson } from '../compiler/machine-json.ts';
+import type { FlowRunArgs } from '../temporal/workflow-api.ts';
+import { ApiError, notFound } from '../api/api-error.ts';
+import { contactOf } from './contact-of.ts';
+import { resetPointFor } from './temporal-history.ts';
+
+export type RunRow = typeof runs.$inferSelect;
+type VersionRow = typeof flowVersions.$inferSelect;
+type Long = NonNullable<
+  proto.api.workflowservice.v1.IResetWorkflowExecutionRequest['workflowTaskFinishEventId']
+>;
+
+export interface RunOperationsDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+export interface StartOptions {
+  test?: boolean;
+  rerunOf?: string;
+  contact?: string | null;
+  /** Chosen by the caller when the start must be idempotent (a bulk re-run retried). */
+  id?: string;
+}
+
+export interface RetryPlan {
+  seq: number;
+  nodeId: string;
+  /** The Temporal execution to reset, and the WorkflowTaskCompleted event id to reset to. */
+  execution: string;
+  resetTo: number;
+  /** The first step the retried run records again. */
+  fromSeq: number;
+}
+
+const ended = (status: RunRow['status']) => status !== 'running' && status !== 'waiting';
+
+/**
+ * What can be done to a run — start, cancel, re-run, retry from a step — in one place, so the
+ * API routes and the bulk-action activities do exactly the same thing.
+ */
+export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDeps) {
+  async function findRun(workspaceId: string, id: string): Promise<RunRow> {
+    const [row] = await db
+      .select()
+      .from(runs)
+      .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId)));
+    if (!row) throw notFound('Run', id);
+    return row;
+  }
+
+  async function findVersion(flowId: string, version: number): Promise<VersionRow> {
+    const [row] = await db
+      .select()
+      .from(flowVersions)
+      .where(
+        and(
+          eq(flowVersions.flowId, flowId),
+          eq(flowVersions.version, version),
+          eq(flowVersions.kind, version === 0 ? 'test' : 'published'),
+        ),
+      );
+    if (!row) throw notFound('Version', `${version} of flow ${flowId}`);
+    return row;
+  }
+
+  /**
+   * Writes the run row, then starts its workflow; a run whose workflow cannot start is removed.
+   * With a caller-chosen id, starting twice is harmless: the second finds the first.
+   */
+  async function startRun(
+    workspaceId: string,
+    version: VersionRow,
+    input: Record<string, unknown>,
+    options: StartOptions = {},
+  ): Promise<string> {
+    const id = options.id ?? newId();
+    const startedAt = new Date();
+    const inserted = await db
+      .insert(runs)
+      .values({
+        id,
+        workspaceId,
+        flowId: version.flowId,
+        flowVersionId: version.id,
+        version: version.version,
+        input,
+        contact: options.contact === undefined ? contactOf(input) : options.contact,
+        rerunOf: options.rerunOf ?? null,
+        temporalWorkflowId: id,
+        startedAt,
+      })
+      .onConflictDoNothing()
+      .returning({ id: runs.id });
+    const args: FlowRunArgs = {
+      runId: id,
+      workspaceId,
+      machine: version.machine as MachineJson,
+      input,
+      run: { id, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
+      ...(options.test ? { test: true } : {}),
+    };
+    try {
+      const handle = await temporal.workflow.start('flowRun', { taskQueue, workflowId: id, args: [args] });
+      await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, id));
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return id;
+      // Nothing runs without a workflow: remove the row rather than leave a run that never moves.
+      if (inserted.length > 0) await db.delete(runs).where(eq(runs.id, id));
+      throw new ApiError(
+        503,
+        'TEMPORAL_UNAVAILABLE',
+        `The run could not be started: ${(error as Error).message}`,
+      );
+    }
+    return id;
+  }
+
+  async function cancelRun(row: RunRow, wait = true): Promise<RunRow['status']> {
+    if (ended(row.status)) throw new ApiError(409, 'RUN_ENDED', `The run is already ${row.status}`);
+    const handle = temporal.workflow.getHandle(row.temporalWorkflowId);
+    try {
+      await handle.cancel();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'RUN_ENDED', 'The run has ended');
+      throw error;
+    }
+    if (!wait) return 'cancelled';
+    // The workflow records its cancellation itself; wait briefly so the answer shows it.
+    await Promise.race([handle.result().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
+    const [after] = await db.select({ status: runs.status }).from(runs).where(eq(runs.id, row.id));
+    return after?.status ?? row.status;
+  }
+
+  /** A new run with the same trigger input, on the same or another version, linked to the first. */
+  async function rerun(
+    row: RunRow,
+    version?: number,
+    id?: string,
+  ): Promise<{ runId: string; version: number }> {
+    const target = version ?? row.version;
+    if (target === 0 && row.version !== 0)
+      throw new ApiError(422, 'VERSION_INVALID', 'Re-run on a published version (1 or more)');
+    const versionRow = target === row.version ? await versionOf(row) : await findVersion(row.flowId, target);
+    const runId = await startRun(row.workspaceId, versionRow, row.input as Record<string, unknown>, {
+      rerunOf: row.id,
+      contact: row.contact,
+      test: row.version === 0,
+      ...(id ? { id } : {}),
+    });
+    return { runId, version: target };
+  }
+
+  async function versionOf(row: RunRow): Promise<VersionRow> {
+    const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, row.flowVersionId));
+    if (!version) throw notFound('Version', String(row.version));
+    return version;
+  }
+
+  /** Where a retry from step `seq` resets to; checks the run can be retried from there. */
+  async function planRetry(row: RunRow, seq: number): Promise<RetryPlan> {
+    if (!ended(row.status)) {
+      throw new ApiError(
+        409,
+        'RUN_ACTIVE',
+        `The run is ${row.status}; cancel it or wait until it ends to retry`,
+      );
+    }
+    if (row.detailsExpiredAt)
+      throw new ApiError(409, 'RUN_DETAILS_EXPIRED', 'This run’s details were removed by retention');
+    const [step] = await db
+      .select()
+      .from(runSteps)
+      .where(and(eq(runSteps.runId, row.id), eq(runSteps.seq, seq)));
+    if (!step) throw notFound('Step', `${seq} of run ${row.id}`);
+    if (step.wftEventId === null || !step.temporalRunId)
+      throw new ApiError(409, 'STEP_NOT_RETRYABLE', 'This step was recorded without its place in history');
+    const execution = (await temporal.workflow.getHandle(row.temporalWorkflowId).describe()).runId;
+    if (execution !== step.temporalRunId) {
+      throw new ApiError(
+        409,
+        'STEP_BEFORE_CONTINUE_AS_NEW',
+        'This step happened before the run’s history was rolled over; retry from a later step',
+      );
+    }
+    const history = await temporal.workflow.getHandle(row.temporalWorkflowId, execution).fetchHistory();
+    const resetTo = resetPointFor(history.events ?? [], step.wftEventId);
+    if (resetTo === undefined)
+      throw new ApiError(409, 'STEP_NOT_RETRYABLE', 'No workflow task to reset to was found for this step');
+    // Steps begun in that workflow task or later are recorded again by the retried run.
+    const [first] = await db
+      .select({ seq: sql<number>`min(${runSteps.seq})` })
+      .from(runSteps)
+      .where(
+        and(
+          eq(runSteps.runId, row.id),
+          eq(runSteps.temporalRunId, execution),
+          gte(runSteps.wftEventId, step.wftEventId),
+        ),
+      );
+    return { seq, nodeId: step.nodeId, execution, resetTo, fromSeq: first?.seq ?? seq };
+  }
+
+  /**
+   * Resets the run's workflow to the task that began the planned step: that step and all after
+   * it run again, while history before it (and so every earlier side effect) is kept. The
+   * database is cleared first so the retried run's records never race the clean-up.
+   */
+  async function applyRetry(row: RunRow, plan: RetryPlan, requestId: string) {
+    await db.transaction(async (tx) => {
+      await tx.delete(runSteps).where(and(eq(runSteps.runId, row.id), gte(runSteps.seq, plan.fromSeq)));
+      await tx
+        .update(runs)
+        .set({
+          status: 'running',
+          error: null,
+          failedNodeId: null,
+          output: null,
+          endedAt: null,
+          updatedAt: new Date(),
+        })
+        .where(eq(runs.id, row.id));
+    });
+    const reset = await temporal.workflowService.resetWorkflowExecution({
+      namespace: temporal.options.namespace,
+      workflowExecution: { workflowId: row.temporalWorkflowId, runId: plan.execution },
+      reason: `Retry from step ${plan.seq} (${plan.nodeId})`,
+      // protobufjs takes a plain number where the type says Long.
+      workflowTaskFinishEventId: plan.resetTo as unknown as Long,
+      requestId,
+      // Events sent after that point (API updates, channel signals) are delivered again.
+      resetReapplyType: protos.temporal.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_ALL_ELIGIBLE,
+    });
+    await db
+      .update(runs)
+      .set({ temporalRunId: reset.runId ?? null })
+      .where(eq(runs.id, row.id));
+    return { runId: row.id, fromSeq: plan.seq, status: 'running' as const };
+  }
+
+  /** True once the planned reset has happened (the run's latest execution is a newer one). */
+  async function retryApplied(row: RunRow, plan: RetryPlan): Promise<boolean> {
+    return (await temporal.workflow.getHandle(row.temporalWorkflowId).describe()).runId !== plan.execution;
+  }
+
+  async function retryFromStep(row: RunRow, seq: number, requestId = randomUUID()) {
+    return applyRetry(row, await planRetry(row, seq), requestId);
+  }
+
+  /** The step a failed run failed at (its last visit of the failed node). */
+  async function failedStepOf(row: RunRow): Promise<number> {
+    if (row.status !== 'failed' || !row.failedNodeId)
+      throw new ApiError(409, 'RUN_NOT_FAILED', `The run is ${row.status}, not failed at a step`);
+    const [step] = await db
+      .select({ seq: sql<number>`max(${runSteps.seq})` })
+      .from(runSteps)
+      .where(and(eq(runSteps.runId, row.id), eq(runSteps.nodeId, row.failedNodeId)));
+    if (step?.seq === null || step?.seq === undefined)
+      throw new ApiError(409, 'STEP_NOT_RETRYABLE', `No step of ${row.failedNodeId} was recorded`);
+    return step.seq;
+  }
+
+  async function stepsOf(runId: string) {
+    return db.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.seq));
+  }
+
+  return {
+    findRun,
+    findVersion,
+    startRun,
+    cancelRun,
+    rerun,
+    planRetry,
+    applyRetry,
+    retryApplied,
+    retryFromStep,
+    failedStepOf,
+    stepsOf,
+    versionOf,
+  };
+}
+
+export type RunOperations = ReturnType<typeof createRunOperations>;

@@ -1,0 +1,32 @@
+import type { Client } from '@temporalio/client';
+import { ReplayError, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import type { RunRow } from './run-operations.ts';
+
+export interface VerifyResult {
+  deterministic: boolean;
+  error: string | null;
+  historyLength: number;
+}
+
+/**
+ * Replays the run's recorded history against a workflow bundle (the worker's current code by
+ * default) without side effects: activities are not run, only the decisions are compared.
+ */
+export async function verifyRun(
+  temporal: Client,
+  row: RunRow,
+  workflowBundle: WorkflowBundleWithSourceMap,
+): Promise<VerifyResult> {
+  const history = await temporal.workflow.getHandle(row.temporalWorkflowId).fetchHistory();
+  const historyLength = history.events?.length ?? 0;
+  try {
+    await Worker.runReplayHistory({ workflowBundle, replayName: `verify-${row.id}` }, history, row.id);
+    return { deterministic: true, error: null, historyLength };
+  } catch (error) {
+    if (error instanceof DeterminismViolationError || error instanceof ReplayError) {
+      return { deterministic: false, error: error.message, historyLength };
+    }
+    throw error;
+  }
+}
