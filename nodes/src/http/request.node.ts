@@ -88,7 +88,10 @@ export const httpRequest = defineNode({
         port: 'failed',
         output,
         input: sent,
-        fault: { code: `HTTP_${reply.status}`, message: `${sent.method} ${sent.url} answered ${reply.status}` },
+        fault: {
+          code: `HTTP_${reply.status}`,
+          message: `${sent.method} ${sent.url} answered ${reply.status}`,
+        },
       };
     },
   },
