@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 // The package is CommonJS: Node's ESM loader sees only its default export.
 import protos from '@temporalio/proto';
+import type { temporal as ProtoTypes } from '@temporalio/proto';
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { flowVersions, newId, runSteps, runs, type Db } from '@omniflow/db';
 import type { MachineJson } from '../compiler/machine-json.ts';
@@ -13,7 +14,7 @@ import { resetPointFor } from './temporal-history.ts';
 export type RunRow = typeof runs.$inferSelect;
 type VersionRow = typeof flowVersions.$inferSelect;
 type Long = NonNullable<
-  proto.api.workflowservice.v1.IResetWorkflowExecutionRequest['workflowTaskFinishEventId']
+  ProtoTypes.api.workflowservice.v1.IResetWorkflowExecutionRequest['workflowTaskFinishEventId']
 >;
 
 export interface RunOperationsDeps {

@@ -1,9 +1,10 @@
 // The package is CommonJS: Node's ESM loader sees only its default export.
 import protos from '@temporalio/proto';
+import type { temporal as ProtoTypes } from '@temporalio/proto';
 
 const { temporal } = protos;
 
-type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+type HistoryEvent = ProtoTypes.api.history.v1.IHistoryEvent;
 const { EventType } = temporal.api.enums.v1;
 
 const idOf = (event: HistoryEvent) => Number(event.eventId ?? 0);

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { openDb, type DbHandle } from '@omniflow/db';
 import { buildCatalog } from '@omniflow/nodes/sdk';
 import { createApp } from '../../src/api/create-app.ts';
+import type { AppDeps } from '../../src/api/app-deps.ts';
 import { createApiKey } from '../../src/api/api-keys.ts';
 import { bootstrapAdmin } from '../../src/auth/bootstrap-admin.ts';
 import { loadRegistry } from '../../src/server/load-registry.ts';
@@ -39,6 +40,8 @@ export async function startTestOmniflow(
     worker?: boolean;
     env?: Record<string, string>;
     builderDir?: string;
+    /** Dependencies to swap in the API (e.g. another workflow bundle for verify-replay). */
+    appDeps?: Partial<AppDeps>;
   } = {},
 ): Promise<TestOmniflow> {
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -67,6 +70,7 @@ export async function startTestOmniflow(
     taskQueue,
     health: { db: handle.ping, temporal: async () => void (await connection.healthService.check({})) },
     ...(options.builderDir ? { builderDir: options.builderDir } : {}),
+    ...options.appDeps,
   });
   const workspace = await handle.db.query.workspaces.findFirst();
   const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null);
@@ -123,4 +127,21 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error('Condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Creates and publishes a flow through the API; answers its id. */
+export async function publishFlow(omni: TestOmniflow, graph: object): Promise<string> {
+  const flow = await omni.call('POST', '/api/v1/flows', graph);
+  if (flow.status !== 201) throw new Error(`Flow not created: ${JSON.stringify(flow.body)}`);
+  const published = await omni.call('POST', `/api/v1/flows/${flow.body.id}/publish`, {});
+  if (published.status !== 201) throw new Error(`Flow not published: ${JSON.stringify(published.body)}`);
+  return flow.body.id;
+}
+
+/** Polls a run until its status is one of `statuses`; answers the run detail. */
+export function runReaches(omni: TestOmniflow, runId: string, statuses: string[], timeoutMs = 30_000) {
+  return eventually(async () => {
+    const run = await omni.call('GET', `/api/v1/runs/${runId}`);
+    return statuses.includes(run.body.status) ? run.body : undefined;
+  }, timeoutMs);
 }
