@@ -39,6 +39,11 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle connection the server ends (restart, failover, admin) is dropped by the pool and
+    // replaced on next use; unhandled, its 'error' event would end the whole process.
+    pool.on('error', (error) =>
+      console.warn(`PostgreSQL connection lost (will reconnect): ${error.message}`),
+    );
     const db = drizzlePg(pool, { schema });
     if (shouldMigrate) await migratePg(db, { migrationsFolder });
     return {
