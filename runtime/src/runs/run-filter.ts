@@ -2,19 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { runStatuses, runs } from '@omniflow/db';
 
-const statusList = z.union([z.array(z.enum(runStatuses)), z.string()]).transform((value, ctx) => {
-  const list = Array.isArray(value) ? value : value.split(',').filter(Boolean);
-  for (const status of list) {
-    if (!(runStatuses as readonly string[]).includes(status)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${status}" is not a run status; use ${runStatuses.join(', ')}`,
-      });
-      return z.NEVER;
-    }
-  }
-  return list as (typeof runStatuses)[number][];
-});
+// Query strings say `status=failed,waiting`; JSON bodies say `"status": ["failed", "waiting"]`.
+const statusList = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
+  z.array(
+    z.enum(runStatuses, {
+      error: (issue) => `"${String(issue.input)}" is not a run status; use ${runStatuses.join(', ')}`,
+    }),
+  ),
+);
 
 /** Which runs a list, a count or a bulk action is about. Every field narrows; all are optional. */
 export const runFilterSchema = z
