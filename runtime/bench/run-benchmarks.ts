@@ -15,7 +15,7 @@ import { startDevServer } from '../src/temporal/dev-server.ts';
 import { seedRun } from '../test/support/seed-run.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { generateGraph } from './generate-graph.ts';
-import { progressBar } from './progress-bar.ts';
+import { progressBar } from '../src/cli/progress-bar.ts';
 
 const runsPerRound = Number(process.env.BENCH_RUNS ?? 150);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);

@@ -9,6 +9,7 @@ import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { loadRegistry } from '../server/load-registry.ts';
 import { createFlowWorker } from '../temporal/worker.ts';
 import { runServices } from './commands/dev.ts';
+import { registerRunCommands } from './commands/runs.ts';
 
 /** Opens the configured database; the embedded one only when no other process holds it. */
 async function openForCommand(purpose: string): Promise<DbHandle & { release: () => void }> {
@@ -79,6 +80,8 @@ apiKey
     await handle.close();
     handle.release();
   });
+
+registerRunCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`omniflow: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 
-/** A progress bar on stderr; outside a terminal (CI logs) it prints one line when done. */
+/** A progress bar on stderr; outside a terminal (CI logs, pipes) it prints a line per change. */
 export function progressBar(label: string, total: number) {
   const bar = new cliProgress.SingleBar(
     {
@@ -14,14 +14,24 @@ export function progressBar(label: string, total: number) {
   const tty = process.stderr.isTTY;
   if (tty) bar.start(total, 0);
   let done = 0;
+  let reported = -1;
   return {
     tick() {
       done++;
       if (tty) bar.increment();
     },
+    /** Sets how much is done (for work measured elsewhere, like a bulk job on the server). */
+    update(value: number) {
+      done = value;
+      if (tty) bar.update(value);
+      else if (value !== reported) {
+        reported = value;
+        process.stderr.write(`${label}: ${value}/${total}\n`);
+      }
+    },
     done() {
       if (tty) bar.stop();
-      else process.stderr.write(`${label}: ${done}/${total}\n`);
+      else if (done !== reported) process.stderr.write(`${label}: ${done}/${total}\n`);
     },
   };
 }

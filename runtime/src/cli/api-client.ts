@@ -1,0 +1,41 @@
+/** The Omniflow API as the CLI calls it: URL and API key from flags or the environment. */
+export interface ApiClientOptions {
+  url?: string;
+  apiKey?: string;
+}
+
+export function apiClient(options: ApiClientOptions) {
+  const base = (options.url ?? process.env.OMNIFLOW_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  const key = options.apiKey ?? process.env.OMNIFLOW_API_KEY;
+  if (!key) {
+    throw new Error(
+      'Set OMNIFLOW_API_KEY (or pass --api-key); create one with `omniflow api-key create --name cli`',
+    );
+  }
+  return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new Error(
+        `Cannot reach Omniflow at ${base} (${(error as Error).message}); is it running? Set OMNIFLOW_URL`,
+      );
+    }
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok) {
+      const error = (parsed as { error?: { code: string; message: string } } | undefined)?.error;
+      throw new Error(`${error?.message ?? response.statusText} (${error?.code ?? response.status})`);
+    }
+    return parsed as T;
+  };
+}
+
+export type ApiCall = ReturnType<typeof apiClient>;
