@@ -11,7 +11,8 @@ import { ProblemsPanel } from './problems-panel.tsx';
 import { PublishDialog } from './publish-dialog.tsx';
 import { readBackup, useAutosave } from './use-autosave.ts';
 import { VersionsPanel, type VersionSummary } from './versions-panel.tsx';
-import { SimulatorPanel, type RunPath } from '../simulator/simulator-panel.tsx';
+import type { RunPath } from '../simulator/path-of.ts';
+import { SimulatorPanel } from '../simulator/simulator-panel.tsx';
 
 interface Loaded {
   flow: Flow;
