@@ -26,6 +26,9 @@ afterEach(() => {
   location.hash = '';
 });
 
+// Screens loaded on first use need a module transform: slow on a busy machine.
+const lazyLoad = { timeout: 15_000 };
+
 const goTo = (hash: string) =>
   act(() => {
     location.hash = hash;
@@ -44,12 +47,12 @@ describe('App navigation', () => {
     expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('#/settings');
 
     await goTo('#/runs?status=failed');
-    await vi.waitFor(() => screen.getByRole('heading', { name: 'Runs' }));
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Runs' }), lazyLoad);
     expect(runs.getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('button', { name: /Failed/ }).getAttribute('aria-pressed')).toBe('true');
 
     await goTo('#/settings');
-    await vi.waitFor(() => screen.getByRole('heading', { name: 'Settings' }));
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Settings' }), lazyLoad);
     expect(runs.getAttribute('aria-current')).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { testCatalog } from '../canvas/test-catalog.ts';
 import { orderGraph } from '../runs/test-runs.ts';
 import { FlowEditorPage } from './flow-editor-page.tsx';
 
+// Screens loaded on first use need a module transform: slow on a busy machine.
+const lazyLoad = { timeout: 15_000 };
 const settle = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 function stubEditor(inflight: (call: number) => InflightCounts, extra: Parameters<typeof stubApi>[0] = {}) {
@@ -104,7 +106,10 @@ describe('FlowEditorPage and runs', () => {
     expect(screen.queryByTestId('inflight-total')).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: 'What if' }));
     // The panel is loaded on first use.
-    const replay = await vi.waitFor(() => screen.getByRole('button', { name: 'Replay against the draft' }));
+    const replay = await vi.waitFor(
+      () => screen.getByRole('button', { name: 'Replay against the draft' }),
+      lazyLoad,
+    );
     fireEvent.click(replay);
     await settle();
     fireEvent.click(screen.getByRole('button', { name: /Different path/ }));
