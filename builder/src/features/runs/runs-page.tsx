@@ -31,6 +31,7 @@ export function RunsPage({ flowId, query }: { flowId: string | null; query: URLS
   const counts = usePoll(loadCounts, countsEveryMs);
 
   useEffect(() => {
+    setFlowName(null);
     if (!flowId) return;
     let stale = false;
     api<FlowSummary>('GET', `/flows/${flowId}`).then(
