@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from './api/client.ts';
 import type { User } from './api/types.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
@@ -6,11 +6,36 @@ import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
 import { FlowListPage } from './features/flows/flow-list-page.tsx';
 import { useT } from './i18n/use-i18n.ts';
 import { LanguageSwitch } from './ui/language-switch.tsx';
+import { parseRoute, type Route } from './parse-route.ts';
 import { navigate, useRoute } from './use-route.ts';
+
+// Operations screens load on first visit: a designer opening the flow list does not pay for them.
+const RunsPage = lazy(() => import('./features/runs/runs-page.tsx').then((m) => ({ default: m.RunsPage })));
+const RunDetailPage = lazy(() =>
+  import('./features/runs/run-detail-page.tsx').then((m) => ({ default: m.RunDetailPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
+);
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'editor':
+      return <FlowEditorPage key={route.flowId} flowId={route.flowId} />;
+    case 'runs':
+      return <RunsPage flowId={route.flowId} query={route.query} />;
+    case 'run':
+      return <RunDetailPage key={route.runId} runId={route.runId} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'flows':
+      return <FlowListPage />;
+  }
+}
 
 export function App() {
   const t = useT();
-  const route = useRoute();
+  const route = parseRoute(useRoute());
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
   useEffect(() => {
@@ -35,17 +60,31 @@ export function App() {
         <a href="#/flows" className="font-semibold text-indigo-700">
           {t('app.title')}
         </a>
+        <nav aria-label={t('app.nav')} className="flex gap-4 text-sm">
+          <a
+            href="#/runs"
+            aria-current={route.screen === 'runs' || route.screen === 'run' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.runs')}
+          </a>
+          <a
+            href="#/settings"
+            aria-current={route.screen === 'settings' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.settings')}
+          </a>
+        </nav>
         <span className="ml-auto text-sm text-slate-600">{user.email}</span>
         <LanguageSwitch />
         <button onClick={() => void signOut()} className="text-sm text-slate-700 hover:underline">
           {t('app.signOut')}
         </button>
       </header>
-      {route.startsWith('/flows/') ? (
-        <FlowEditorPage key={route} flowId={route.slice('/flows/'.length)} />
-      ) : (
-        <FlowListPage />
-      )}
+      <Suspense fallback={<p className="p-6">{t('common.loading')}</p>}>
+        <Screen route={route} />
+      </Suspense>
     </div>
   );
 }

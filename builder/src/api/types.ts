@@ -55,3 +55,176 @@ export interface User {
   role: string;
   workspaceId: string;
 }
+
+// Runs console (issue #4). The API side is built to the same contract in another branch.
+
+export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+/** Which runs a list, a count or a bulk action is about; every field narrows it. */
+export interface RunFilter {
+  flowId?: string;
+  status?: RunStatus[];
+  version?: number;
+  /** ISO timestamps: runs started at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
+  /** A phone number or an email address. */
+  contact?: string;
+  /** Runs waiting at, or failed at, this node. */
+  nodeId?: string;
+}
+
+export interface RunSummary {
+  id: string;
+  flowId: string;
+  flowName: string;
+  version: number;
+  test: boolean;
+  status: RunStatus;
+  currentNodes: string[];
+  failedNodeId: string | null;
+  contact: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  rerunOf: string | null;
+  /** Steps, events and payloads were removed after the workspace's retention period. */
+  detailsExpired: boolean;
+}
+
+export interface RunPage {
+  items: RunSummary[];
+  nextCursor: string | null;
+}
+
+export interface RunCounts {
+  counts: Record<RunStatus, number>;
+  total: number;
+}
+
+export interface RunFault {
+  message: string;
+  /** The provider's or the node's error code, when it gave one. */
+  code?: string;
+  nodeId?: string;
+}
+
+export interface RunStep {
+  seq: number;
+  nodeId: string;
+  nodeType: string;
+  enteredAt: string;
+  leftAt: string | null;
+  durationMs: number | null;
+  port: string | null;
+  attempts: number | null;
+  input: unknown;
+  output: unknown;
+  error: RunFault | null;
+}
+
+/** Something from outside the run (a reply, a keypress, a webhook) that reached it. */
+export interface RunEvent {
+  seq: number;
+  type: string;
+  data: unknown;
+  receivedAt: string;
+}
+
+/** What is left of a run whose details expired. */
+export interface RunRetainedSummary {
+  stepCount: number;
+  path: string[];
+  lastNodeId: string | null;
+}
+
+export interface RunDetail extends RunSummary {
+  input: unknown;
+  output: unknown;
+  error: RunFault | null;
+  steps: RunStep[];
+  events: RunEvent[];
+  /** The graph of the version the run is pinned to. */
+  graph: FlowDocument;
+  reruns: string[];
+  /** Set when `detailsExpired`. */
+  summary: RunRetainedSummary | null;
+}
+
+export interface VerifyReplayResult {
+  mode: 'verify';
+  deterministic: boolean;
+  error: string | null;
+  historyLength: number;
+}
+
+export interface RerunResult {
+  mode: 'rerun';
+  runId: string;
+  version: number;
+}
+
+export interface RetryFromStepResult {
+  mode: 'retry-from-step';
+  runId: string;
+  fromSeq: number;
+  status: RunStatus;
+}
+
+export type BulkAction = 'cancel' | 'rerun' | 'retry';
+
+export interface BulkPreview {
+  count: number;
+  sample: RunSummary[];
+}
+
+export interface BulkJobStarted {
+  jobId: string;
+  total: number;
+}
+
+export interface BulkJob {
+  id: string;
+  action: BulkAction;
+  status: 'running' | 'completed' | 'failed';
+  total: number;
+  done: number;
+  succeeded: number;
+  failed: number;
+  errors: { runId: string; message: string }[];
+}
+
+/** Runs of a flow that are running or waiting right now, by the node they are at. */
+export interface InflightCounts {
+  total: number;
+  byNode: Record<string, number>;
+  byVersion: { version: number; total: number; byNode: Record<string, number> }[];
+}
+
+export type InflightPolicy = 'keep' | 'cancel';
+
+export interface PublishResult {
+  version: number;
+  hash: string;
+  /** In-flight runs cancelled because the publish asked for it. */
+  cancelled: number;
+}
+
+export interface WhatIfRunResult {
+  runId: string;
+  changed: boolean;
+  status: RunStatus;
+  originalPath: string[];
+  draftPath: string[];
+  divergedAt: { index: number; originalNodeId: string | null; draftNodeId: string | null } | null;
+}
+
+export interface WhatIfResult {
+  total: number;
+  changedCount: number;
+  results: WhatIfRunResult[];
+}
+
+export interface WorkspaceSettings {
+  runRetentionDays: number;
+}

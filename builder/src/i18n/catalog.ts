@@ -1,6 +1,8 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
+import { runsMessages } from '../features/runs/messages.ts';
+import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
@@ -9,6 +11,9 @@ const appMessages = {
     'app.title': 'Omniflow',
     'app.language': 'Language',
     'app.signOut': 'Sign out',
+    'app.nav': 'Main',
+    'app.runs': 'Runs',
+    'app.settings': 'Settings',
     'auth.title': 'Sign in to Omniflow',
     'auth.email': 'Email',
     'auth.password': 'Password',
@@ -37,6 +42,9 @@ const appMessages = {
     'app.title': 'Omniflow',
     'app.language': 'Idioma',
     'app.signOut': 'Cerrar sesión',
+    'app.nav': 'Principal',
+    'app.runs': 'Ejecuciones',
+    'app.settings': 'Ajustes',
     'auth.title': 'Inicia sesión en Omniflow',
     'auth.email': 'Correo electrónico',
     'auth.password': 'Contraseña',
@@ -71,6 +79,8 @@ export const catalog = {
     ...inspectorMessages.en,
     ...editorMessages.en,
     ...simulatorMessages.en,
+    ...runsMessages.en,
+    ...settingsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -78,6 +88,8 @@ export const catalog = {
     ...inspectorMessages.es,
     ...editorMessages.es,
     ...simulatorMessages.es,
+    ...runsMessages.es,
+    ...settingsMessages.es,
   },
 } as const;
 

@@ -16,6 +16,7 @@ import { connectionProblem } from './connection-rules.ts';
 import type { FlowCanvasProps } from './flow-canvas.tsx';
 import { nodeTypes } from './flow-node.tsx';
 import { useFlowStore } from './flow-store.ts';
+import { NodeBadgeLink } from './node-badge-link.ts';
 import { nodePorts } from './node-ports.ts';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 import type { CanvasNode } from './types.ts';
@@ -33,7 +34,13 @@ const virtualiseAbove = 100;
 const halfNode = { x: 112, y: 40 };
 
 const minimapColour = (node: CanvasNode) =>
-  node.data.errorCount > 0 ? '#fca5a5' : node.data.highlighted ? '#6ee7b7' : '#cbd5e1';
+  node.data.errorCount > 0 || node.data.runMark === 'failed'
+    ? '#fca5a5'
+    : node.data.runMark === 'current'
+      ? '#fcd34d'
+      : node.data.highlighted
+        ? '#6ee7b7'
+        : '#cbd5e1';
 
 /** The canvas inside its ReactFlowProvider (see flow-canvas.tsx). */
 export function FlowCanvasView({
@@ -41,6 +48,8 @@ export function FlowCanvasView({
   issues,
   highlight,
   readOnly = false,
+  badges,
+  badgeHref,
   onSelectNode,
 }: FlowCanvasProps) {
   const t = useT();
@@ -48,7 +57,7 @@ export function FlowCanvasView({
   const { fitView, screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const { nodes, edges } = useFlowElements(catalog, issues, highlight);
+  const { nodes, edges } = useFlowElements(catalog, issues, highlight, badges);
   const loadCount = useFlowStore((s) => s.loadCount);
   const ariaLabelConfig = useAriaLabelConfig();
 
@@ -117,52 +126,54 @@ export function FlowCanvasView({
 
   return (
     <div ref={container} className="relative h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<CanvasNode>
-        aria-label={t('canvas.label')}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={useFlowStore.getState().applyNodeChanges}
-        onEdgesChange={useFlowStore.getState().applyEdgeChanges}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        // Deleting goes through the store (use-canvas-shortcuts.ts) so it is one undoable step.
-        deleteKeyCode={null}
-        onlyRenderVisibleElements={nodes.length > virtualiseAbove}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.05}
-        maxZoom={2}
-        onInit={updateViewCentre}
-        onMoveEnd={updateViewCentre}
-        ariaLabelConfig={ariaLabelConfig}
-      >
-        <Background />
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        <MiniMap<CanvasNode>
-          pannable
-          zoomable
-          nodeColor={minimapColour}
-          ariaLabel={t('canvas.aria.minimap')}
-        />
-        <Panel position="top-right">
-          <CanvasToolbar
-            readOnly={readOnly}
-            onFitView={fit}
-            onAutoLayout={autoLayout}
-            onShowShortcuts={showHelp}
+      <NodeBadgeLink value={badgeHref ?? null}>
+        <ReactFlow<CanvasNode>
+          aria-label={t('canvas.label')}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={useFlowStore.getState().applyNodeChanges}
+          onEdgesChange={useFlowStore.getState().applyEdgeChanges}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          // Deleting goes through the store (use-canvas-shortcuts.ts) so it is one undoable step.
+          deleteKeyCode={null}
+          onlyRenderVisibleElements={nodes.length > virtualiseAbove}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.05}
+          maxZoom={2}
+          onInit={updateViewCentre}
+          onMoveEnd={updateViewCentre}
+          ariaLabelConfig={ariaLabelConfig}
+        >
+          <Background />
+          <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+          <MiniMap<CanvasNode>
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            ariaLabel={t('canvas.aria.minimap')}
           />
-        </Panel>
-        {notice !== null && (
-          <Panel position="top-center">
-            <p role="status" className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-900 shadow">
-              {notice}
-            </p>
+          <Panel position="top-right">
+            <CanvasToolbar
+              readOnly={readOnly}
+              onFitView={fit}
+              onAutoLayout={autoLayout}
+              onShowShortcuts={showHelp}
+            />
           </Panel>
-        )}
-      </ReactFlow>
+          {notice !== null && (
+            <Panel position="top-center">
+              <p role="status" className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-900 shadow">
+                {notice}
+              </p>
+            </Panel>
+          )}
+        </ReactFlow>
+      </NodeBadgeLink>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
     </div>
   );

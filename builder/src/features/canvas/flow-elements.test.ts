@@ -96,6 +96,29 @@ describe('flow nodes for React Flow', () => {
   });
 });
 
+describe('run marks and in-flight badges on nodes', () => {
+  it('puts a failed mark over a current one and counts badges per node', () => {
+    const nodes = createElementConverter().toNodes(
+      nodeInputs({
+        highlight: { nodes: ['start'], edges: [], failed: ['call'], current: ['call', 'split1'] },
+        badges: { split1: 3, elsewhere: 9 },
+      }),
+    );
+    const byId = new Map(nodes.map((n) => [n.id, n.data]));
+    expect(byId.get('call')).toMatchObject({ runMark: 'failed', inflight: 0 });
+    expect(byId.get('split1')).toMatchObject({ runMark: 'current', inflight: 3 });
+    expect(byId.get('start')).toMatchObject({ runMark: null, inflight: 0 });
+  });
+
+  it('rebuilds only the node whose count changed when the counts are polled again', () => {
+    const converter = createElementConverter();
+    const first = converter.toNodes(nodeInputs({ badges: { split1: 3, call: 1 } }));
+    const second = converter.toNodes(nodeInputs({ badges: { split1: 4, call: 1 } }));
+    expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['split1']);
+    expect(second.find((n) => n.id === 'split1')?.data.inflight).toBe(4);
+  });
+});
+
 describe('flow edges for React Flow', () => {
   it('draws edges with problems red and the run path lit up', () => {
     const edges = createElementConverter().toEdges(edgeInputs({ highlight: { nodes: [], edges: ['e1'] } }));

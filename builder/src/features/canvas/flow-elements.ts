@@ -7,7 +7,7 @@ import type {
   ValidationIssue,
 } from '../../api/types.ts';
 import { nodePorts } from './node-ports.ts';
-import type { CanvasEdge, CanvasNode, PortView, RunHighlight, Size } from './types.ts';
+import type { CanvasEdge, CanvasNode, NodeBadges, PortView, RunHighlight, RunMark, Size } from './types.ts';
 
 export interface NodeInputs {
   doc: FlowDocument;
@@ -16,6 +16,7 @@ export interface NodeInputs {
   highlight: RunHighlight | undefined;
   selected: readonly string[];
   sizes: Readonly<Record<string, Size>>;
+  badges?: NodeBadges | undefined;
 }
 
 export interface EdgeInputs {
@@ -47,6 +48,10 @@ export function createElementConverter() {
     const issues = issuesByNode(input.issues);
     const selected = new Set(input.selected);
     const lit = new Set(input.highlight?.nodes ?? []);
+    const failed = new Set(input.highlight?.failed ?? []);
+    const current = new Set(input.highlight?.current ?? []);
+    const markOf = (id: string): RunMark | null =>
+      failed.has(id) ? 'failed' : current.has(id) ? 'current' : null;
     const trigger = input.doc.trigger?.node;
     const next = new Map<string, Cached<CanvasNode>>();
     const nodes = input.doc.nodes.map((doc) => {
@@ -62,6 +67,8 @@ export function createElementConverter() {
         lit.has(doc.id),
         doc.id === trigger,
         input.sizes[doc.id],
+        markOf(doc.id),
+        input.badges?.[doc.id] ?? 0,
       ];
       const cached = nodeCache.get(doc.id);
       const value =
@@ -74,6 +81,8 @@ export function createElementConverter() {
               highlighted: lit.has(doc.id),
               trigger: doc.id === trigger || entry?.trigger === true,
               size: input.sizes[doc.id],
+              runMark: markOf(doc.id),
+              inflight: input.badges?.[doc.id] ?? 0,
             });
       next.set(doc.id, { deps, value });
       return value;
@@ -112,6 +121,8 @@ interface NodeFacts {
   highlighted: boolean;
   trigger: boolean;
   size: Size | undefined;
+  runMark: RunMark | null;
+  inflight: number;
 }
 
 function toNode(doc: FlowNodeDoc, entry: CatalogEntry | undefined, facts: NodeFacts): CanvasNode {
@@ -141,6 +152,8 @@ function toNode(doc: FlowNodeDoc, entry: CatalogEntry | undefined, facts: NodeFa
       issues: [...errors, ...warnings].map((i) => i.message),
       errorCount: errors.length,
       highlighted: facts.highlighted,
+      runMark: facts.runMark,
+      inflight: facts.inflight,
     },
   };
 }

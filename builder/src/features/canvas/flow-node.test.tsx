@@ -6,7 +6,9 @@ import type { FlowDocument, ValidationIssue } from '../../api/types.ts';
 import { useLocale } from '../../i18n/use-i18n.ts';
 import { createElementConverter } from './flow-elements.ts';
 import { nodeTypes } from './flow-node.tsx';
+import { NodeBadgeLink } from './node-badge-link.ts';
 import { testCatalog } from './test-catalog.ts';
+import type { NodeBadges, RunHighlight } from './types.ts';
 
 const doc: FlowDocument = {
   schemaVersion: 1,
@@ -29,7 +31,12 @@ const doc: FlowDocument = {
   variables: [],
 };
 
-function renderCanvas(issues: ValidationIssue[] = [], highlight?: { nodes: string[]; edges: string[] }) {
+function renderCanvas(
+  issues: ValidationIssue[] = [],
+  highlight?: RunHighlight,
+  badges?: NodeBadges,
+  badgeHref?: (nodeId: string) => string,
+) {
   const nodes = createElementConverter().toNodes({
     doc,
     catalog: testCatalog,
@@ -37,12 +44,15 @@ function renderCanvas(issues: ValidationIssue[] = [], highlight?: { nodes: strin
     highlight,
     selected: [],
     sizes: {},
+    badges,
   });
   return render(
     <div style={{ width: 1000, height: 600 }}>
-      <ReactFlowProvider>
-        <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} />
-      </ReactFlowProvider>
+      <NodeBadgeLink value={badgeHref ?? null}>
+        <ReactFlowProvider>
+          <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} />
+        </ReactFlowProvider>
+      </NodeBadgeLink>
     </div>,
   );
 }
@@ -117,5 +127,40 @@ describe('FlowNode', () => {
     expect(nodeElement('start').firstElementChild!.getAttribute('data-highlighted')).toBe('true');
     expect(nodeElement('start').textContent).toContain('Taken by the run');
     expect(nodeElement('call').firstElementChild!.getAttribute('data-highlighted')).toBeNull();
+  });
+
+  it('marks where a run failed and where it is now', () => {
+    renderCanvas([], {
+      nodes: ['start', 'call', 'split1'],
+      edges: [],
+      failed: ['call'],
+      current: ['split1'],
+    });
+    const call = nodeElement('call').firstElementChild!;
+    expect(call.getAttribute('data-run-mark')).toBe('failed');
+    expect(call.className).toContain('ring-red-500');
+    expect(call.textContent).toContain('The run failed here');
+    expect(nodeElement('split1').firstElementChild!.getAttribute('data-run-mark')).toBe('current');
+    expect(nodeElement('split1').textContent).toContain('The run is here now');
+    expect(nodeElement('start').firstElementChild!.getAttribute('data-run-mark')).toBeNull();
+  });
+
+  it('shows how many runs are at a node as a badge linking to them', () => {
+    renderCanvas([], undefined, { split1: 7, call: 0 }, (id) => `#/flows/f1/runs?node=${id}`);
+    // Nodes React Flow has not measured are hidden from roles in happy-dom: query by label.
+    const badge = screen.getByLabelText('7 run(s) here now: show them');
+    expect(badge.tagName).toBe('A');
+    expect(badge.textContent).toBe('7');
+    expect(badge.getAttribute('href')).toBe('#/flows/f1/runs?node=split1');
+    expect(nodeElement('split1').contains(badge)).toBe(true);
+    expect(screen.getAllByTestId('inflight-badge')).toHaveLength(1);
+  });
+
+  it('shows a badge that is not a link when the canvas gives no destination', () => {
+    renderCanvas([], undefined, { start: 2 });
+    const badge = screen.getByTestId('inflight-badge');
+    expect(badge.tagName).toBe('SPAN');
+    expect(nodeElement('start').contains(badge)).toBe(true);
+    expect(badge.textContent).toContain('2 run(s) here now');
   });
 });

@@ -2,6 +2,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps, type NodeType
 import { memo, useEffect, useRef } from 'react';
 import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import { CategoryIcon } from './category-icon.tsx';
+import { InflightBadge } from './inflight-badge.tsx';
 import { handleClasses, NodePortRow } from './node-port-row.tsx';
 import type { CanvasNode } from './types.ts';
 import { usePortName } from './use-port-name.ts';
@@ -19,20 +20,33 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const hasErrors = data.errorCount > 0;
   const ring = hasErrors
     ? 'ring-2 ring-red-500'
-    : data.highlighted
-      ? 'ring-4 ring-emerald-400'
-      : data.issues.length > 0
-        ? 'ring-2 ring-amber-400'
-        : '';
+    : data.runMark === 'failed'
+      ? 'ring-4 ring-red-500'
+      : data.runMark === 'current'
+        ? 'ring-4 ring-amber-400'
+        : data.highlighted
+          ? 'ring-4 ring-emerald-400'
+          : data.issues.length > 0
+            ? 'ring-2 ring-amber-400'
+            : '';
   const border = selected ? 'border-indigo-500' : 'border-slate-200';
-  const background = data.highlighted ? 'bg-emerald-50' : 'bg-white';
+  const background =
+    data.runMark === 'failed'
+      ? 'bg-red-50'
+      : data.runMark === 'current'
+        ? 'bg-amber-50'
+        : data.highlighted
+          ? 'bg-emerald-50'
+          : 'bg-white';
   return (
     <div
-      className={`w-56 rounded-lg border-2 shadow-sm ${border} ${background} ${ring}`}
+      className={`relative w-56 rounded-lg border-2 shadow-sm ${border} ${background} ${ring}`}
       aria-invalid={hasErrors || undefined}
       title={data.issues.length > 0 ? data.issues.join('\n') : undefined}
       data-highlighted={data.highlighted || undefined}
+      data-run-mark={data.runMark ?? undefined}
     >
+      {data.inflight > 0 && <InflightBadge nodeId={id} count={data.inflight} />}
       {!data.trigger && (
         <Handle
           type="target"
@@ -56,6 +70,8 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           </span>
         )}
         {data.highlighted && <span className="sr-only">{t('canvas.node.highlighted')}</span>}
+        {data.runMark === 'failed' && <span className="sr-only">{t('canvas.node.failedHere')}</span>}
+        {data.runMark === 'current' && <span className="sr-only">{t('canvas.node.runIsHere')}</span>}
       </div>
       {data.ports.length > 0 && (
         <ul className="border-t border-slate-100 py-1">

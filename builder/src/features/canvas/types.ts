@@ -37,7 +37,13 @@ export type FlowNodeData = {
   issues: readonly string[];
   errorCount: number;
   highlighted: boolean;
+  /** Where a run stands at this node: it failed here, or it is here now (running or waiting). */
+  runMark: RunMark | null;
+  /** Runs waiting or running at this node right now (0: no badge). */
+  inflight: number;
 };
+
+export type RunMark = 'failed' | 'current';
 
 export type CanvasNode = Node<FlowNodeData, 'flow'>;
 export type CanvasEdge = Edge;
@@ -46,4 +52,11 @@ export type CanvasEdge = Edge;
 export interface RunHighlight {
   nodes: readonly string[];
   edges: readonly string[];
+  /** Nodes the run failed at (drawn red). */
+  failed?: readonly string[];
+  /** Nodes the run is at now (drawn as "here now"). */
+  current?: readonly string[];
 }
+
+/** Counts of runs at each node right now, by node id; drawn as a badge on the node. */
+export type NodeBadges = Readonly<Record<string, number>>;

@@ -3,7 +3,7 @@ import type { CatalogEntry, FlowEdgeDoc, ValidationIssue } from '../../api/types
 import { useT } from '../../i18n/use-i18n.ts';
 import { createElementConverter } from './flow-elements.ts';
 import { useFlowStore } from './flow-store.ts';
-import type { RunHighlight } from './types.ts';
+import type { NodeBadges, RunHighlight } from './types.ts';
 import { usePortName } from './use-port-name.ts';
 
 /** React Flow nodes and edges of the store's document, rebuilt only where something changed. */
@@ -11,6 +11,7 @@ export function useFlowElements(
   catalog: readonly CatalogEntry[],
   issues: readonly ValidationIssue[],
   highlight: RunHighlight | undefined,
+  badges?: NodeBadges,
 ) {
   const doc = useFlowStore((s) => s.doc);
   const selectedNodes = useFlowStore((s) => s.selectedNodes);
@@ -31,8 +32,11 @@ export function useFlowElements(
   );
 
   const nodes = useMemo(
-    () => (doc ? converter.toNodes({ doc, catalog, issues, highlight, selected: selectedNodes, sizes }) : []),
-    [converter, doc, catalog, issues, highlight, selectedNodes, sizes],
+    () =>
+      doc
+        ? converter.toNodes({ doc, catalog, issues, highlight, selected: selectedNodes, sizes, badges })
+        : [],
+    [converter, doc, catalog, issues, highlight, selectedNodes, sizes, badges],
   );
   const docEdges = doc?.edges;
   const edges = useMemo(

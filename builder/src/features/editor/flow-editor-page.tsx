@@ -1,17 +1,35 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
-import type { CatalogEntry, Flow, FlowDocument, ValidationIssue } from '../../api/types.ts';
+import type {
+  CatalogEntry,
+  Flow,
+  FlowDocument,
+  InflightPolicy,
+  PublishResult,
+  ValidationIssue,
+} from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { FlowCanvas } from '../canvas/flow-canvas.tsx';
 import { useFlowStore } from '../canvas/flow-store.ts';
 import { NodePalette } from '../canvas/node-palette.tsx';
+import type { RunHighlight } from '../canvas/types.ts';
 import { InspectorPanel } from '../inspector/inspector-panel.tsx';
 import { templateVariables } from '../inspector/template-variables.ts';
+import { runsRoute } from '../runs/run-filter.ts';
+import { inflightBadges } from './inflight-badges.ts';
 import { ProblemsPanel } from './problems-panel.tsx';
 import { PublishDialog } from './publish-dialog.tsx';
 import { readBackup, useAutosave } from './use-autosave.ts';
+import { useInflight } from './use-inflight.ts';
 import { VersionsPanel, type VersionSummary } from './versions-panel.tsx';
-import { SimulatorPanel, type RunPath } from '../simulator/simulator-panel.tsx';
+import type { RunPath } from '../simulator/path-of.ts';
+import { SimulatorPanel } from '../simulator/simulator-panel.tsx';
+
+// Loaded when its tab is first opened: most editing sessions never replay runs.
+const WhatIfPanel = lazy(() => import('../runs/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
+
+const sideTabs = ['inspector', 'simulator', 'whatIf'] as const;
+type SideTab = (typeof sideTabs)[number];
 
 interface Loaded {
   flow: Flow;
@@ -29,8 +47,10 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   const [publishing, setPublishing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [loadedRevision, setLoadedRevision] = useState(Number.MAX_SAFE_INTEGER);
-  const [sideTab, setSideTab] = useState<'inspector' | 'simulator'>('inspector');
+  const [sideTab, setSideTab] = useState<SideTab>('inspector');
   const [runPath, setRunPath] = useState<RunPath | null>(null);
+  const [whatIfPath, setWhatIfPath] = useState<RunHighlight | null>(null);
+  const inflight = useInflight(flowId);
   const doc = useFlowStore((s) => s.doc);
   const revision = useFlowStore((s) => s.revision);
   const selected = useFlowStore((s) => s.selectedNodes);
@@ -85,6 +105,24 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     () => (selected.length === 1 ? doc?.nodes.find((n) => n.id === selected[0]) : undefined),
     [doc, selected],
   );
+  const viewingVersion = viewing?.version ?? null;
+  // Keyed by the node ids, not the document: dragging a node must not rebuild every badge.
+  const nodeIds = useMemo(() => doc?.nodes.map((n) => n.id).join('\u0000') ?? '', [doc]);
+  const inflightView = useMemo(
+    () => inflightBadges(inflight.data, viewingVersion, nodeIds.split('\u0000')),
+    [inflight.data, viewingVersion, nodeIds],
+  );
+  // A badge opens the runs at that node now (of the version shown, when it is not the draft).
+  const badgeHref = useCallback(
+    (nodeId: string) =>
+      `#${runsRoute({
+        flowId,
+        nodeId,
+        status: ['running', 'waiting'],
+        ...(viewingVersion === null ? {} : { version: viewingVersion }),
+      })}`,
+    [flowId, viewingVersion],
+  );
   const entryOf = (type: string, version: number) =>
     loaded?.catalog.find((c) => c.type === type && c.version === version);
 
@@ -94,10 +132,17 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     if (current) await api<Flow>('PUT', `/flows/${flowId}`, current);
   }, [flowId]);
 
-  async function publish(notes: string) {
+  async function publish(notes: string, policy: InflightPolicy) {
     try {
-      const { version } = await api<{ version: number }>('POST', `/flows/${flowId}/publish`, { notes });
-      setNotice(t('editor.published', { version }));
+      const { version, cancelled } = await api<PublishResult>('POST', `/flows/${flowId}/publish`, {
+        notes,
+        inflight: policy,
+      });
+      setNotice(
+        policy === 'cancel'
+          ? t('editor.publishedCancelled', { version, count: cancelled ?? 0 })
+          : t('editor.published', { version }),
+      );
       setPublishing(false);
       await loadVersions();
     } catch (e) {
@@ -146,6 +191,12 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     error: t('editor.saveFailed', { message: saveError ?? '' }),
   }[saveState];
   const errorCount = issues.filter((i) => i.severity === 'error').length;
+  const highlight = sideTab === 'simulator' ? runPath : sideTab === 'whatIf' ? whatIfPath : null;
+  const tabLabel = {
+    inspector: t('editor.inspector'),
+    simulator: t('simulator.title'),
+    whatIf: t('whatIf.tab'),
+  };
 
   return (
     <div className="flex h-[calc(100vh-45px)] flex-col">
@@ -173,8 +224,27 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
             {notice}
           </span>
         )}
+        <span className="ml-auto flex items-center gap-3 text-sm">
+          {inflightView.total > 0 && (
+            <a
+              href={`#${runsRoute({ flowId, status: ['running', 'waiting'] })}`}
+              title={
+                inflightView.elsewhere > 0
+                  ? t('editor.inflightElsewhere', { count: inflightView.elsewhere })
+                  : undefined
+              }
+              data-testid="inflight-total"
+              className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900 hover:underline"
+            >
+              {t('editor.inflightNow', { count: inflightView.total })}
+            </a>
+          )}
+          <a href={`#/flows/${flowId}/runs`} className="text-indigo-700 hover:underline">
+            {t('editor.runs')}
+          </a>
+        </span>
         {viewing ? (
-          <span className="ml-auto flex items-center gap-2 text-sm">
+          <span className="flex items-center gap-2 text-sm">
             {t('editor.viewing', { version: viewing.version })}
             <button onClick={backToDraft} className="rounded border border-slate-300 px-2 py-1">
               {t('editor.backToDraft')}
@@ -185,7 +255,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
             onClick={() => setPublishing(true)}
             disabled={saveState !== 'saved' || errorCount > 0}
             title={errorCount > 0 ? t('editor.publishBlocked', { count: errorCount }) : undefined}
-            className="ml-auto rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
+            className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
           >
             {t('editor.publish')}
           </button>
@@ -213,7 +283,9 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
               catalog={loaded.catalog}
               issues={readOnly ? [] : issues}
               readOnly={readOnly}
-              {...(runPath && sideTab === 'simulator' ? { highlight: runPath } : {})}
+              {...(highlight ? { highlight } : {})}
+              badges={inflightView.badges}
+              badgeHref={badgeHref}
             />
           </div>
           {!readOnly && (
@@ -228,7 +300,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           className="flex w-96 flex-col overflow-auto border-l border-slate-200 bg-white"
         >
           <div role="tablist" className="flex border-b border-slate-200">
-            {(['inspector', 'simulator'] as const).map((tab) => (
+            {sideTabs.map((tab) => (
               <button
                 key={tab}
                 role="tab"
@@ -236,12 +308,22 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
                 onClick={() => setSideTab(tab)}
                 className={`flex-1 px-3 py-2 text-sm ${sideTab === tab ? 'border-b-2 border-indigo-600 font-semibold' : ''}`}
               >
-                {tab === 'inspector' ? t('editor.inspector') : t('simulator.title')}
+                {tabLabel[tab]}
               </button>
             ))}
           </div>
           {sideTab === 'simulator' ? (
             <SimulatorPanel flowId={flowId} doc={doc} beforeRun={saveNow} onPath={setRunPath} />
+          ) : sideTab === 'whatIf' ? (
+            <Suspense fallback={<p className="p-3 text-sm">{t('common.loading')}</p>}>
+              <WhatIfPanel
+                flowId={flowId}
+                doc={doc}
+                versions={versions}
+                beforeRun={saveNow}
+                onHighlight={setWhatIfPath}
+              />
+            </Suspense>
           ) : (
             <>
               {selectedNode && entryOf(selectedNode.type, selectedNode.version) ? (
@@ -267,7 +349,14 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           )}
         </aside>
       </div>
-      {publishing && <PublishDialog onPublish={publish} onClose={() => setPublishing(false)} />}
+      {publishing && (
+        <PublishDialog
+          inflight={inflight.data}
+          inflightError={inflight.error}
+          onPublish={publish}
+          onClose={() => setPublishing(false)}
+        />
+      )}
     </div>
   );
 }

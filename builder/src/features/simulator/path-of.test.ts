@@ -20,7 +20,7 @@ const approval: FlowDocument = {
     edge('e5', 'approval', 'received', 'done'),
   ],
 };
-import { pathOf } from './simulator-panel.tsx';
+import { pathOf } from './path-of.ts';
 
 const step = (seq: number, nodeId: string, port: string | null, left = true) => ({
   seq,

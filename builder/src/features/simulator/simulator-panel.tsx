@@ -2,23 +2,9 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import type { FlowDocument } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
+import { pathOf, type RunPath } from './path-of.ts';
 import { ReplyBox } from './reply-box.tsx';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
-
-export interface RunPath {
-  nodes: string[];
-  edges: string[];
-}
-
-/** The edges a run went along: each left step's port, matched to the edge leaving by it. */
-export function pathOf(doc: FlowDocument, steps: RunStep[]): RunPath {
-  const edges = steps.flatMap((s) =>
-    s.port
-      ? doc.edges.filter((e) => e.from.node === s.nodeId && e.from.port === s.port).map((e) => e.id)
-      : [],
-  );
-  return { nodes: [...new Set(steps.map((s) => s.nodeId))], edges };
-}
 
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {

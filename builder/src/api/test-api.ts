@@ -1,0 +1,51 @@
+import { vi } from 'vitest';
+
+/** What a stubbed endpoint answers: a JSON body (status 200), or a Response for anything else. */
+export type StubHandler = (request: { url: URL; body: unknown; call: number }) => unknown;
+
+export interface StubCall {
+  method: string;
+  /** The path after /api/v1, with its query string. */
+  path: string;
+  body: unknown;
+}
+
+/**
+ * For component tests only: replaces `fetch` with the given endpoints (`'GET /runs'`, keyed by
+ * method and path without the query) and records every call. Unknown endpoints answer 404 in the
+ * API's error shape, so a test that forgets one fails on the message it shows.
+ */
+export function stubApi(routes: Record<string, StubHandler>) {
+  const calls: StubCall[] = [];
+  const counts = new Map<string, number>();
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => {
+      const url = new URL(input, 'http://omniflow.test');
+      const method = init?.method ?? 'GET';
+      const path = url.pathname.replace(/^\/api\/v1/, '');
+      const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+      calls.push({ method, path: `${path}${url.search}`, body });
+      const key = `${method} ${path}`;
+      const handler = routes[key];
+      if (!handler)
+        return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: `No stub for ${key}` } }), {
+          status: 404,
+        });
+      const call = counts.get(key) ?? 0;
+      counts.set(key, call + 1);
+      const answer = await handler({ url, body, call });
+      return answer instanceof Response ? answer : new Response(JSON.stringify(answer), { status: 200 });
+    }),
+  );
+  return {
+    calls,
+    /** The calls to one endpoint (`'POST /runs/bulk'`). */
+    callsTo: (key: string) => calls.filter((c) => `${c.method} ${c.path.split('?')[0]}` === key),
+  };
+}
+
+/** An API error answer, as the server sends it. */
+export function apiError(status: number, code: string, message: string): Response {
+  return new Response(JSON.stringify({ error: { code, message } }), { status });
+}

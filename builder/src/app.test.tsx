@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from './app.tsx';
+import { stubApi } from './api/test-api.ts';
+import { useLocale } from './i18n/use-i18n.ts';
+
+const user = { id: 'u1', email: 'ops@example.com', name: 'Ops', role: 'admin', workspaceId: 'w1' };
+const noCounts = { counts: { running: 0, waiting: 0, completed: 0, failed: 0, cancelled: 0 }, total: 0 };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  useLocale.getState().setLocale('en');
+  stubApi({
+    'GET /auth/me': () => ({ user }),
+    'GET /flows': () => ({ items: [] }),
+    'GET /runs': () => ({ items: [], nextCursor: null }),
+    'GET /runs/counts': () => noCounts,
+    'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  location.hash = '';
+});
+
+// Screens loaded on first use need a module transform: slow on a busy machine.
+const lazyLoad = { timeout: 15_000 };
+
+const goTo = (hash: string) =>
+  act(() => {
+    location.hash = hash;
+    dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+
+describe('App navigation', () => {
+  it('links Runs and Settings from the header and opens each screen from its hash route', async () => {
+    location.hash = '#/flows';
+    render(<App />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const runs = screen.getByRole('link', { name: 'Runs' });
+    expect(nav.contains(runs)).toBe(true);
+    expect(runs.getAttribute('href')).toBe('#/runs');
+    expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('#/settings');
+
+    await goTo('#/runs?status=failed');
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Runs' }), lazyLoad);
+    expect(runs.getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('button', { name: /Failed/ }).getAttribute('aria-pressed')).toBe('true');
+
+    await goTo('#/settings');
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Settings' }), lazyLoad);
+    expect(runs.getAttribute('aria-current')).toBeNull();
+  });
+});

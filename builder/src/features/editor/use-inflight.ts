@@ -1,0 +1,13 @@
+import { useCallback } from 'react';
+import { api } from '../../api/client.ts';
+import type { InflightCounts } from '../../api/types.ts';
+import { usePoll } from '../../api/use-poll.ts';
+
+/** How often the editor reads where the flow's runs are right now. */
+const everyMs = 5000;
+
+/** The flow's running and waiting runs by node and version, read again every 5 s. */
+export function useInflight(flowId: string) {
+  const load = useCallback(() => api<InflightCounts>('GET', `/flows/${flowId}/inflight`), [flowId]);
+  return usePoll(load, everyMs);
+}

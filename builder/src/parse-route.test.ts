@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from './parse-route.ts';
+
+describe('parseRoute', () => {
+  it('opens the flow list for an empty or unknown route', () => {
+    expect(parseRoute('/flows')).toEqual({ screen: 'flows' });
+    expect(parseRoute('')).toEqual({ screen: 'flows' });
+    expect(parseRoute('/nowhere/at/all')).toEqual({ screen: 'flows' });
+  });
+
+  it('tells a flow’s editor from its runs, keeping the runs filter query', () => {
+    expect(parseRoute('/flows/f1')).toEqual({ screen: 'editor', flowId: 'f1' });
+    const runs = parseRoute('/flows/f1/runs?status=failed,waiting&node=menu');
+    expect(runs).toMatchObject({ screen: 'runs', flowId: 'f1' });
+    expect(runs.screen === 'runs' && runs.query.get('node')).toBe('menu');
+  });
+
+  it('opens all runs, one run, and the settings', () => {
+    const all = parseRoute('/runs?contact=%2B34600');
+    expect(all).toMatchObject({ screen: 'runs', flowId: null });
+    expect(all.screen === 'runs' && all.query.get('contact')).toBe('+34600');
+    expect(parseRoute('/runs/r-1')).toEqual({ screen: 'run', runId: 'r-1' });
+    expect(parseRoute('/settings')).toEqual({ screen: 'settings' });
+  });
+});

@@ -1,0 +1,22 @@
+/** A screen of the app and what it is about, read from the hash route (`/flows/<id>/runs?…`). */
+export type Route =
+  | { screen: 'flows' }
+  | { screen: 'editor'; flowId: string }
+  | { screen: 'runs'; flowId: string | null; query: URLSearchParams }
+  | { screen: 'run'; runId: string }
+  | { screen: 'settings' };
+
+/** Unknown paths open the flow list, as an empty hash does. */
+export function parseRoute(route: string): Route {
+  const [path = '', search = ''] = route.split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const query = new URLSearchParams(search);
+  const [first, id, sub] = parts;
+  if (first === 'runs' && parts.length === 1) return { screen: 'runs', flowId: null, query };
+  if (first === 'runs' && id && parts.length === 2) return { screen: 'run', runId: id };
+  if (first === 'flows' && id && sub === 'runs' && parts.length === 3)
+    return { screen: 'runs', flowId: id, query };
+  if (first === 'flows' && id && parts.length === 2) return { screen: 'editor', flowId: id };
+  if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
+  return { screen: 'flows' };
+}
