@@ -28,6 +28,8 @@ function fold(records: RunProgress[]): RunProgress {
 /**
  * Writes a batch of runs' progress in one statement: the steps are upserted on their
  * (run_id, seq) key and the runs updated, so writing the same batch twice changes nothing.
+ * A step is left once: the first `left_at` stays, even when a retry re-runs the workflow task
+ * that left it (its activity is not run again).
  */
 export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<void> {
   const steps = batch.flatMap((p) =>
@@ -78,7 +80,7 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
         input jsonb, output jsonb, error jsonb)
       on conflict (run_id, seq) do update set
         node_id = excluded.node_id, node_type = excluded.node_type, entered_at = excluded.entered_at,
-        left_at = excluded.left_at, port = excluded.port, temporal_run_id = excluded.temporal_run_id,
+        left_at = coalesce(run_steps.left_at, excluded.left_at), port = excluded.port, temporal_run_id = excluded.temporal_run_id,
         wft_event_id = excluded.wft_event_id, attempts = excluded.attempts,
         input = excluded.input, output = excluded.output, error = excluded.error
       returning 1

@@ -1,18 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
 import type { ServedOmniflow } from '../support/serve-omniflow.ts';
-
-// OMNIFLOW_SCREENSHOTS=1 refreshes the pictures the README shows.
-const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
-const screenshot = async (page: Page, name: string) => {
-  if (!process.env.OMNIFLOW_SCREENSHOTS) return;
-  mkdirSync(docs, { recursive: true });
-  await page.screenshot({ path: `${docs}${name}.png` });
-};
+import { screenshot } from '../support/screenshot.ts';
 
 describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test and restore a flow', () => {
   let session: BuilderSession;

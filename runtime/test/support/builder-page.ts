@@ -12,8 +12,9 @@ export interface BuilderSession {
 /** The whole product on loopback and a Chromium page on it, in English, for browser tests. */
 export async function openBuilder(
   pageOptions: Parameters<Browser['newPage']>[0] = {},
+  omniOptions: Parameters<typeof serveOmniflow>[0] = {},
 ): Promise<BuilderSession> {
-  const omni = await serveOmniflow();
+  const omni = await serveOmniflow(omniOptions);
   const browser = await launchChromium();
   const page = await browser.newPage({ locale: 'en-US', ...pageOptions });
   return {

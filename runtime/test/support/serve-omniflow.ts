@@ -18,8 +18,10 @@ export interface ServedOmniflow extends TestOmniflow {
 }
 
 /** The whole product on a loopback port, for browser tests. */
-export async function serveOmniflow(): Promise<ServedOmniflow> {
-  const omni = await startTestOmniflow({ builderDir: buildBuilder() });
+export async function serveOmniflow(
+  options: Parameters<typeof startTestOmniflow>[0] = {},
+): Promise<ServedOmniflow> {
+  const omni = await startTestOmniflow({ ...options, builderDir: buildBuilder() });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: omni.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

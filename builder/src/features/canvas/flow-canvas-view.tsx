@@ -16,6 +16,7 @@ import { connectionProblem } from './connection-rules.ts';
 import type { FlowCanvasProps } from './flow-canvas.tsx';
 import { nodeTypes } from './flow-node.tsx';
 import { useFlowStore } from './flow-store.ts';
+import { needsLayout } from './needs-layout.ts';
 import { NodeBadgeLink } from './node-badge-link.ts';
 import { nodePorts } from './node-ports.ts';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
@@ -28,6 +29,7 @@ import { useSelectedNode } from './use-selected-node.ts';
 
 // Module scope: React Flow compares these props by identity.
 const fitViewOptions: FitViewOptions = { padding: 0.15, maxZoom: 1.2 };
+
 /** Past this many nodes only the visible ones are mounted, so panning stays smooth. */
 const virtualiseAbove = 100;
 /** Half a node, so "the centre of the view" puts the node's middle there. */
@@ -79,9 +81,13 @@ export function FlowCanvasView({
     return () => clearTimeout(timer);
   }, [notice]);
 
-  // A newly opened document (another version, a restored draft) is shown whole.
+  // A newly opened document (another version, a restored draft) is shown whole; one whose nodes
+  // all sit on one spot (made through the API without positions) is laid out first.
   useEffect(() => {
-    if (loadCount > 0) void fitView(fitViewOptions);
+    if (loadCount === 0) return;
+    if (needsLayout(useFlowStore.getState().doc)) autoLayout();
+    else void fitView(fitViewOptions);
+    // Only a new load decides this (autoLayout is left out on purpose): edits never re-arrange.
   }, [loadCount, fitView]);
 
   // The problems panel asks for a node: centre it, keeping the zoom unless it is too far out to read.
