@@ -71,10 +71,15 @@ describe.skipIf(!hasChromium)('runs console in Chromium: a failed run retried fr
   }, 120_000);
 
   it('replays recorded runs against the draft in the what-if tab', async () => {
+    // The draft now sends a successful call to the other end: both recorded runs would change.
+    const draft = notifyThenFlakyFlow(target.url, 'Order follow-up');
+    draft.edges = draft.edges.map((e) => (e.id === 'e4' ? { ...e, to: { node: 'notifyFailed' } } : e));
+    draft.nodes = draft.nodes.filter((n) => n.id !== 'done');
+    expect((await session.omni.call('PUT', `/api/v1/flows/${flowId}`, draft)).status).toBe(200);
     await page.goto(`${session.omni.url}/#/flows/${flowId}`);
     await page.getByRole('tab', { name: 'What if' }).click();
     await page.getByRole('button', { name: 'Replay against the draft' }).click();
-    await page.getByText(/0 of 2 runs would take a different path/).waitFor();
+    await page.getByText(/2 of 2 runs would take a different path/).waitFor();
     await screenshot(page, 'what-if');
   }, 60_000);
 
