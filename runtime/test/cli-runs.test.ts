@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CountingTarget, notifyThenFlakyFlow } from './support/counting-target.ts';
+import { CountingTarget } from './support/counting-target.ts';
+import { notifyThenFlakyFlow } from './support/flows.ts';
 import {
   eventually,
   publishFlow,

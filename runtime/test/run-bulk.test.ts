@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CountingTarget, notifyThenFlakyFlow } from './support/counting-target.ts';
+import { CountingTarget } from './support/counting-target.ts';
+import { notifyThenFlakyFlow, waitsForEventFlow } from './support/flows.ts';
 import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 const runCount = 200;
@@ -97,17 +98,7 @@ describe('bulk actions over a filter of runs', () => {
   });
 
   it('cancels the waiting runs of a filter', async () => {
-    const waits = await publishFlow(omni, {
-      name: 'Waits for a reply',
-      nodes: [
-        { id: 'start', type: 'flow.start', config: {} },
-        { id: 'reply', type: 'logic.wait-for-event', config: { event: 'reply', timeout: 'P2D' } },
-      ],
-      edges: [
-        { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'reply' } },
-        { id: 'e2', from: { node: 'reply', port: 'timeout' }, to: { node: 'reply' } },
-      ],
-    });
+    const waits = await publishFlow(omni, waitsForEventFlow('Waits for a reply', 'reply', 'reply'));
     for (let i = 0; i < 5; i++) await omni.call('POST', '/api/v1/runs', { flowId: waits, input: {} });
     await eventually(async () => {
       const counts = await omni.call('GET', `/api/v1/runs/counts?flowId=${waits}`);

@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { runs } from '@omniflow/db';
 import { verifyRun } from '../src/runs/verify-run.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CountingTarget, notifyThenFlakyFlow } from './support/counting-target.ts';
+import { CountingTarget } from './support/counting-target.ts';
+import { notifyThenFlakyFlow, waitsForEventFlow } from './support/flows.ts';
 import { publishFlow, runReaches, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 describe('replaying a run: retry from a step, re-run, verify', () => {
@@ -74,17 +75,7 @@ describe('replaying a run: retry from a step, re-run, verify', () => {
     const unknownMode = await omni.call('POST', `/api/v1/runs/${failed.id}/replay`, { mode: 'rewind' });
     expect(unknownMode.status).toBe(400);
 
-    const waitingFlow = await publishFlow(omni, {
-      name: 'Waits',
-      nodes: [
-        { id: 'start', type: 'flow.start', config: {} },
-        { id: 'wait', type: 'logic.wait-for-event', config: { event: 'go', timeout: 'P1D' } },
-      ],
-      edges: [
-        { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'wait' } },
-        { id: 'e2', from: { node: 'wait', port: 'timeout' }, to: { node: 'wait' } },
-      ],
-    });
+    const waitingFlow = await publishFlow(omni, waitsForEventFlow('Waits', 'go', 'wait'));
     const live = await omni.call('POST', '/api/v1/runs', { flowId: waitingFlow, input: {} });
     await runReaches(omni, live.body.id, ['waiting']);
     const refused = await omni.call('POST', `/api/v1/runs/${live.body.id}/replay`, {

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
-import { CountingTarget, notifyThenFlakyFlow } from '../support/counting-target.ts';
+import { CountingTarget } from '../support/counting-target.ts';
+import { notifyThenFlakyFlow, waitsForEventFlow } from '../support/flows.ts';
 import { screenshot } from '../support/screenshot.ts';
 import { publishFlow, runReaches } from '../support/test-omniflow.ts';
 
@@ -85,17 +86,7 @@ describe.skipIf(!hasChromium)('runs console in Chromium: a failed run retried fr
 
   it('badges the nodes where runs wait now, and the badge lists those runs', async () => {
     const { omni } = session;
-    const waits = await publishFlow(omni, {
-      name: 'Waits for a reply',
-      nodes: [
-        { id: 'start', type: 'flow.start', config: {} },
-        { id: 'reply', type: 'logic.wait-for-event', config: { event: 'reply', timeout: 'P1D' } },
-      ],
-      edges: [
-        { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'reply' } },
-        { id: 'e2', from: { node: 'reply', port: 'timeout' }, to: { node: 'reply' } },
-      ],
-    });
+    const waits = await publishFlow(omni, waitsForEventFlow('Waits for a reply', 'reply', 'reply'));
     for (let i = 0; i < 2; i++) {
       const started = await omni.call('POST', '/api/v1/runs', { flowId: waits, input: {} });
       await runReaches(omni, started.body.id, ['waiting']);

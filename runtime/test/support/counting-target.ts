@@ -41,27 +41,3 @@ export class CountingTarget {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 }
-
-/** start → notify (a side effect) → flaky (failed port unwired: the run fails there) → end. */
-export function notifyThenFlakyFlow(base: string, name = 'Notify then call') {
-  return {
-    name,
-    nodes: [
-      { id: 'start', type: 'flow.start', config: {} },
-      {
-        id: 'notify',
-        type: 'http.request',
-        config: { method: 'POST', url: `${base}/notify`, body: '{"who": "{{ input.phone }}"}' },
-      },
-      { id: 'flaky', type: 'http.request', config: { method: 'POST', url: `${base}/flaky` } },
-      { id: 'done', type: 'flow.end', config: { output: { status: '{{ nodes.flaky.output.status }}' } } },
-      { id: 'notifyFailed', type: 'flow.end', config: {} },
-    ],
-    edges: [
-      { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'notify' } },
-      { id: 'e2', from: { node: 'notify', port: 'success' }, to: { node: 'flaky' } },
-      { id: 'e3', from: { node: 'notify', port: 'failed' }, to: { node: 'notifyFailed' } },
-      { id: 'e4', from: { node: 'flaky', port: 'success' }, to: { node: 'done' } },
-    ],
-  };
-}

@@ -29,6 +29,8 @@ const step = (seq: number, nodeId: string, port: string | null, left = true) => 
   enteredAt: '',
   leftAt: left ? 'x' : null,
   port,
+  durationMs: null,
+  attempts: null,
   input: null,
   output: null,
   error: null,

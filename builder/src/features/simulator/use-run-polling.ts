@@ -1,26 +1,11 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
+import type { RunDetail, RunStep } from '../../api/types.ts';
 
-export interface RunStep {
-  seq: number;
-  nodeId: string;
-  nodeType: string;
-  enteredAt: string;
-  leftAt: string | null;
-  port: string | null;
-  input: unknown;
-  output: unknown;
-  error: unknown;
-}
+export type { RunStep };
 
-export interface RunView {
-  id: string;
-  status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
-  currentNodes: string[];
-  output: unknown;
-  error: unknown;
-  steps: RunStep[];
-}
+/** The part of a run the simulator reads (GET /runs/:id answers the whole RunDetail). */
+export type RunView = Pick<RunDetail, 'id' | 'status' | 'currentNodes' | 'output' | 'error' | 'steps'>;
 
 /** Reads a run every half second until it has ended; `refresh` asks at once (after an event). */
 export function useRunPolling(runId: string | null) {
