@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId, users } from '@omniflow/db';
+import { hashPassword } from '../src/auth/passwords.ts';
 import {
   eventually,
   publishFlow,
@@ -151,5 +153,28 @@ describe('runs console API: filters, counts, in-flight, live stream, settings', 
     const zero = await omni.call('PUT', '/api/v1/workspace/settings', { runRetentionDays: 0 });
     expect(zero.status).toBe(400);
     expect(zero.body.error.message).toContain('at least 1 day');
+
+    const workspace = (await omni.handle.db.query.workspaces.findFirst())!;
+    await omni.handle.db.insert(users).values({
+      id: newId(),
+      workspaceId: workspace.id,
+      email: 'designer@example.test',
+      passwordHash: await hashPassword('designer password'),
+      role: 'designer',
+    });
+    const login = await omni.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'designer@example.test', password: 'designer password' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const refused = await omni.call(
+      'PUT',
+      '/api/v1/workspace/settings',
+      { runRetentionDays: 5 },
+      { cookie, authorization: '' },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('Only an admin');
   });
 });
