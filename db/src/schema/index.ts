@@ -1,3 +1,4 @@
 export * from './workspaces.ts';
 export * from './flows.ts';
 export * from './runs.ts';
+export * from './messaging.ts';

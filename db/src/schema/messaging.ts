@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { runs } from './runs.ts';
+import { workspaces } from './workspaces.ts';
+
+export const messagingChannels = ['whatsapp', 'sms', 'webchat'] as const;
+export const messageDirections = ['outbound', 'inbound'] as const;
+export const messageStatuses = [
+  'queued',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'undelivered',
+  'expired',
+  'received',
+] as const;
+
+/** A person the workspace talks to; answers saved by flows live in `attributes`. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    displayName: text('display_name').notNull().default(''),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contacts_workspace_idx').on(t.workspaceId, t.id)],
+);
+
+/** One address of a contact on one channel, with its consent (STOP/START) and last message in. */
+export const contactChannels = pgTable(
+  'contact_channels',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: messagingChannels }).notNull(),
+    // E.164 for phones, the session id for web chat.
+    address: text('address').notNull(),
+    optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
+    optOutKeyword: text('opt_out_keyword'),
+    // WhatsApp's customer-service window is 24 h from the person's last message.
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('contact_channels_address_unique').on(t.workspaceId, t.channel, t.address)],
+);
+
+export interface StatusEntry {
+  status: (typeof messageStatuses)[number];
+  at: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+/** Every message in or out, with its delivery history; the run and node that sent it. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: messagingChannels }).notNull(),
+    direction: text('direction', { enum: messageDirections }).notNull(),
+    contactAddress: text('contact_address').notNull(),
+    ourAddress: text('our_address').notNull().default(''),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    nodeId: text('node_id'),
+    providerMessageId: text('provider_message_id'),
+    // The activity's key: a retried send finds its row instead of sending again.
+    idempotencyKey: text('idempotency_key'),
+    body: jsonb('body').notNull(),
+    segments: integer('segments').notNull().default(1),
+    status: text('status', { enum: messageStatuses }).notNull(),
+    statusHistory: jsonb('status_history').$type<StatusEntry[]>().notNull().default([]),
+    errorCode: text('error_code'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('messages_idempotency_unique')
+      .on(t.workspaceId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('messages_provider_id_unique')
+      .on(t.channel, t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
+    index('messages_run_idx')
+      .on(t.runId, t.id)
+      .where(sql`${t.runId} is not null`),
+    index('messages_contact_idx').on(t.workspaceId, t.contactAddress, t.id),
+    index('messages_status_idx').on(t.workspaceId, t.status, t.id),
+  ],
+);
+
+export const conversationStatuses = ['bot', 'agent', 'closed'] as const;
+
+/** A contact's conversation on a channel; handed to a human agent queue and back. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: messagingChannels }).notNull(),
+    contactAddress: text('contact_address').notNull(),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    status: text('status', { enum: conversationStatuses }).notNull().default('bot'),
+    queue: text('queue'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('conversations_contact_idx').on(t.workspaceId, t.channel, t.contactAddress, t.id)],
+);
