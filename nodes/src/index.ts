@@ -6,6 +6,7 @@ import { logicSplit } from './logic/split.node.ts';
 import { logicWait } from './logic/wait.node.ts';
 import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
 import { httpRequest } from './http/request.node.ts';
+import { messageSend } from './messaging/send.node.ts';
 
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
@@ -15,6 +16,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   logicWait,
   logicWaitForEvent,
   httpRequest,
+  messageSend,
 ] as readonly AnyNodeDefinition[];
 
-export { flowStart, flowEnd, logicSet, logicSplit, logicWait, logicWaitForEvent, httpRequest };
+export { flowStart, flowEnd, logicSet, logicSplit, logicWait, logicWaitForEvent, httpRequest, messageSend };

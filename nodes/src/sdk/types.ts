@@ -1,3 +1,4 @@
+import type { MessagingChannel, OutboundMessage, SendResult } from '../drivers/messaging/messaging-driver.ts';
 import type { z } from 'zod';
 
 /** Every text a user sees, in both UI languages. */
@@ -77,6 +78,18 @@ export interface ActivityDeps {
   idempotencyKey: string;
   signal: AbortSignal;
   env: Record<string, string | undefined>;
+  /** Sends through the workspace's channels and records each message; absent where none are set up. */
+  messaging?: NodeMessaging;
+}
+
+/** What a messaging node may do, already bound to its run, node and idempotency key. */
+export interface NodeMessaging {
+  send(channel: MessagingChannel, message: Omit<OutboundMessage, 'idempotencyKey'>): Promise<SentMessage>;
+}
+
+export interface SentMessage extends SendResult {
+  /** The `messages` row that records it. */
+  messageId: string;
 }
 
 export interface ActivityResult<TPort extends string = string> {

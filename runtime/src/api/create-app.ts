@@ -19,6 +19,7 @@ import { runReplayRoutes } from './routes/run-replay.ts';
 import { runStreamRoutes } from './routes/run-stream.ts';
 import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
+import { messageRoutes } from './routes/messages.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     runRoutes,
     runReplayRoutes,
     runStreamRoutes,
+    messageRoutes,
   ])
     api.route('/', routes(deps));
 

@@ -2,10 +2,13 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { NodeError, type NodeRegistry, type TemplateScope } from '@omniflow/nodes/sdk';
 import type { ExecuteNodeInput, ExecuteNodeResult } from './run-progress.ts';
+import type { MessagingService } from '../messaging/messaging-service.ts';
 
 export interface ActivityDependencies {
   registry: NodeRegistry;
   env?: Record<string, string | undefined>;
+  /** The channels messaging nodes send through; without it they fail with CHANNEL_NOT_CONFIGURED. */
+  messaging?: MessagingService;
 }
 
 /** The failure Temporal records; its last detail is the attempt, so the run can show retries. */
@@ -29,7 +32,7 @@ function toFailure(error: unknown, attempt: number): ApplicationFailure {
 }
 
 /** Activities built over their dependencies, so tests pass real ones without module mocks. */
-export function createActivities({ registry, env = process.env }: ActivityDependencies) {
+export function createActivities({ registry, env = process.env, messaging }: ActivityDependencies) {
   return {
     /** Runs one node's side effect (an HTTP call, a message) and returns the port it leaves by. */
     async executeNode(input: ExecuteNodeInput): Promise<ExecuteNodeResult> {
@@ -47,6 +50,15 @@ export function createActivities({ registry, env = process.env }: ActivityDepend
           idempotencyKey: input.idempotencyKey,
           signal: Context.current().cancellationSignal,
           env,
+          ...(messaging
+            ? {
+                messaging: messaging.forStep({
+                  runId: input.runId,
+                  nodeId: input.nodeId,
+                  idempotencyKey: input.idempotencyKey,
+                }),
+              }
+            : {}),
         });
         return {
           port: result.port,

@@ -14,6 +14,8 @@ import { createActivities } from './activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
+import { createMessagingService, type MessagingServiceDeps } from '../messaging/messaging-service.ts';
+import { sandboxDrivers } from '../messaging/sandbox-drivers.ts';
 import { createProgressSinks } from './progress-sink.ts';
 import { flowTaskQueue } from './task-queue.ts';
 
@@ -45,6 +47,8 @@ export interface FlowWorkerOptions {
   env?: Record<string, string | undefined>;
   /** Create the daily retention schedule if it is missing (the CLI's workers do). */
   scheduleRetention?: boolean;
+  /** The drivers behind each messaging channel (default: the sandbox for every channel). */
+  messagingDrivers?: MessagingServiceDeps['drivers'];
 }
 
 let runtimeInstalled = false;
@@ -101,7 +105,10 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
  * a Temporal client it also runs the operations activities (bulk actions, retention).
  */
 export async function flowWorkerParts(
-  options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env'> & { temporal?: Client; taskQueue?: string },
+  options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env' | 'messagingDrivers'> & {
+    temporal?: Client;
+    taskQueue?: string;
+  },
 ) {
   const operations = options.temporal
     ? createOperationActivities(
@@ -119,6 +126,10 @@ export async function flowWorkerParts(
       ...createActivities({
         registry: options.registry,
         ...(options.env ? { env: options.env } : {}),
+        messaging: createMessagingService({
+          db: options.db,
+          drivers: options.messagingDrivers ?? sandboxDrivers(),
+        }),
       }),
       ...operations,
     },

@@ -12,6 +12,7 @@ const glyphs: Record<string, string> = {
   timer: 'M12 21a8 8 0 100-16 8 8 0 000 16zM12 9v4l2.5 2.5M9 2h6',
   bell: 'M6 9a6 6 0 0112 0c0 6 3 8 3 8H3s3-2 3-8M10 21a2 2 0 004 0',
   globe: 'M12 21a9 9 0 100-18 9 9 0 000 18zM3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18',
+  send: 'M22 2L11 13M22 2l-7 20-4-9-9-4z',
 };
 
 const categoryLooks: Record<NodeCategory, { classes: string; ink: string }> = {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { NodeError } from '../sdk/node-error.ts';
+import { compileNode, testScope } from '../sdk/testing.ts';
+import type { NodeMessaging } from '../sdk/types.ts';
+import { messageSend } from './send.node.ts';
+
+function recordingMessaging(fail?: NodeError | Error) {
+  const sent: { channel: string; message: unknown }[] = [];
+  const messaging: NodeMessaging = {
+    async send(channel, message) {
+      if (fail) throw fail;
+      sent.push({ channel, message });
+      return { messageId: 'm1', providerMessageId: 'p1', segments: 1 };
+    },
+  };
+  return { sent, messaging };
+}
+
+const run = (config: unknown, messaging?: NodeMessaging, input: unknown = { from: '+34600111222' }) =>
+  messageSend.activity!.run(messageSend.config.parse(config), testScope({ input, vars: { name: 'Ana' } }), {
+    idempotencyKey: 'run:send:1',
+    signal: new AbortController().signal,
+    env: {},
+    ...(messaging ? { messaging } : {}),
+  });
+
+describe('message.send', () => {
+  it('renders the text and buttons and sends to the person who wrote by default', async () => {
+    const { sent, messaging } = recordingMessaging();
+    const result = await run(
+      { channel: 'sms', text: 'Hola {{ vars.name }}', buttons: [{ id: 'yes', title: 'Sí' }] },
+      messaging,
+    );
+    expect(result).toMatchObject({ port: 'sent', output: { messageId: 'm1', providerMessageId: 'p1' } });
+    expect(sent).toEqual([
+      {
+        channel: 'sms',
+        message: { to: '+34600111222', text: 'Hola Ana', buttons: [{ id: 'yes', title: 'Sí' }] },
+      },
+    ]);
+  });
+
+  it('leaves by failed with the reason when the provider refuses for good, and retries otherwise', async () => {
+    const refused = recordingMessaging(new NodeError('OPTED_OUT', 'opted out', false));
+    expect(await run({ text: 'x' }, refused.messaging)).toMatchObject({
+      port: 'failed',
+      fault: { code: 'OPTED_OUT' },
+    });
+    const outage = recordingMessaging(new Error('ECONNRESET'));
+    await expect(run({ text: 'x' }, outage.messaging)).rejects.toThrow('ECONNRESET');
+  });
+
+  it('explains a missing channel or recipient, and checks its config', async () => {
+    await expect(run({ text: 'x' })).rejects.toMatchObject({
+      code: 'CHANNEL_NOT_CONFIGURED',
+      retryable: false,
+    });
+    await expect(run({ text: 'x' }, recordingMessaging().messaging, {})).rejects.toMatchObject({
+      code: 'RECIPIENT_MISSING',
+    });
+    expect(messageSend.config.safeParse({ text: '' }).success).toBe(false);
+    const tooLong = messageSend.config.safeParse({
+      text: 'x',
+      buttons: [{ id: 'a', title: 'x'.repeat(21) }],
+    });
+    expect(tooLong.error?.issues[0]?.message).toContain('20 characters');
+  });
+
+  it('compiles to an activity whose unwired failed port fails the run', () => {
+    const fragment = compileNode(messageSend, { text: 'x' }, { sent: 'next' }) as {
+      invoke: { onDone: { target: string }[] };
+    };
+    expect(fragment.invoke.onDone.map((t) => t.target)).toEqual(['next', '__failed']);
+  });
+});

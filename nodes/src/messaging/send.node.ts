@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { NodeError } from '../sdk/node-error.ts';
+import { defineNode } from '../sdk/define-node.ts';
+import { renderText } from '../sdk/expressions/templates.ts';
+
+export const messagingChannelSchema = z.enum(['whatsapp', 'sms', 'webchat']).meta({
+  ui: {
+    widget: 'select',
+    label: { en: 'Channel', es: 'Canal' },
+    optionLabels: {
+      whatsapp: { en: 'WhatsApp', es: 'WhatsApp' },
+      sms: { en: 'SMS', es: 'SMS' },
+      webchat: { en: 'Web chat', es: 'Chat web' },
+    },
+  },
+});
+
+export const messageSend = defineNode({
+  type: 'message.send',
+  version: 1,
+  title: { en: 'Send message', es: 'Enviar mensaje' },
+  description: {
+    en: 'Sends a message on WhatsApp, SMS or web chat; buttons show as buttons, numbered options or chips.',
+    es: 'Envía un mensaje por WhatsApp, SMS o chat web; los botones se ven como botones, opciones numeradas o chips.',
+  },
+  category: 'messaging',
+  icon: 'send',
+  ports: ['sent', 'failed'],
+  config: z.object({
+    channel: messagingChannelSchema.default('whatsapp'),
+    to: z
+      .string()
+      .min(1, 'Say who receives it')
+      .default('{{ input.from }}')
+      .meta({ ui: { widget: 'template', label: { en: 'To', es: 'Para' } } }),
+    text: z
+      .string()
+      .min(1, 'Write the message')
+      .meta({ ui: { widget: 'template', label: { en: 'Text', es: 'Texto' } } }),
+    buttons: z
+      .array(
+        z.object({
+          id: z.string().min(1, 'Give the button an id'),
+          title: z
+            .string()
+            .min(1, 'Give the button a title')
+            .max(20, 'Button titles are at most 20 characters'),
+        }),
+      )
+      .max(10, 'At most 10 options')
+      .default([])
+      .meta({ ui: { widget: 'rows', label: { en: 'Buttons', es: 'Botones' } } }),
+    mediaUrl: z
+      .string()
+      .optional()
+      .meta({
+        ui: { widget: 'template', label: { en: 'Image or file URL', es: 'URL de imagen o archivo' } },
+      }),
+  }),
+  compile: (_node, ctx) => ctx.runActivity({ ports: ['sent', 'failed'], errorPort: 'failed' }),
+  activity: {
+    // Provider outages are retried; an opted-out number or a refused message is a result.
+    options: {
+      startToCloseTimeout: '2m',
+      retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
+    },
+    output: z.object({ messageId: z.string(), providerMessageId: z.string(), segments: z.number() }),
+    async run(config, scope, deps) {
+      if (!deps.messaging)
+        throw new NodeError(
+          'CHANNEL_NOT_CONFIGURED',
+          'No messaging channels are set up on this worker',
+          false,
+        );
+      const to = renderText(config.to, scope).trim();
+      if (!to) throw new NodeError('RECIPIENT_MISSING', `"To" rendered empty from ${config.to}`, false);
+      const mediaUrl = config.mediaUrl ? renderText(config.mediaUrl, scope).trim() : '';
+      const message = {
+        to,
+        text: renderText(config.text, scope),
+        ...(config.buttons.length > 0 ? { buttons: config.buttons } : {}),
+        ...(mediaUrl ? { media: { kind: 'image' as const, url: mediaUrl } } : {}),
+      };
+      try {
+        const sent = await deps.messaging.send(config.channel, message);
+        return { port: 'sent', output: sent, input: { channel: config.channel, ...message } };
+      } catch (error) {
+        if (error instanceof NodeError && !error.retryable) {
+          return {
+            port: 'failed',
+            output: { code: error.code, message: error.message },
+            input: { channel: config.channel, ...message },
+            fault: { code: error.code, message: error.message },
+          };
+        }
+        throw error;
+      }
+    },
+  },
+});

@@ -1,0 +1,214 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { contactChannels, messages, newId, queryRows, runs, type Db, type StatusEntry } from '@omniflow/db';
+import { NodeError, type NodeMessaging } from '@omniflow/nodes/sdk';
+import type {
+  InboundMessage,
+  MessagingChannel,
+  MessagingDriver,
+  StatusUpdate,
+} from '@omniflow/nodes/drivers/messaging';
+
+export interface MessagingServiceDeps {
+  db: Db;
+  /** The driver behind each channel: a provider's, or the sandbox. */
+  drivers: Partial<Record<MessagingChannel, MessagingDriver>>;
+}
+
+/** Provider failures that cannot get better by trying again (bad number, policy refusal). */
+function isPermanent(error: unknown): boolean {
+  const e = error as { retryable?: unknown; status?: unknown };
+  if (typeof e?.retryable === 'boolean') return !e.retryable;
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 429;
+}
+
+const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}): StatusEntry => ({
+  status,
+  at: new Date().toISOString(),
+  ...extra,
+});
+
+/**
+ * Sends and records messages. Every message is a `messages` row written before the provider is
+ * called, keyed by the activity's idempotency key: a retried activity finds the row and, if the
+ * provider already took the message, returns that result instead of sending it again.
+ */
+export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
+  function driverFor(channel: MessagingChannel): MessagingDriver {
+    const driver = drivers[channel];
+    if (!driver)
+      throw new NodeError('CHANNEL_NOT_CONFIGURED', `No ${channel} channel is set up on this worker`, false);
+    return driver;
+  }
+
+  async function optedOut(workspaceId: string, channel: MessagingChannel, address: string) {
+    const [row] = await db
+      .select({ optedOutAt: contactChannels.optedOutAt })
+      .from(contactChannels)
+      .where(
+        and(
+          eq(contactChannels.workspaceId, workspaceId),
+          eq(contactChannels.channel, channel),
+          eq(contactChannels.address, address),
+        ),
+      );
+    return row?.optedOutAt != null;
+  }
+
+  /** A NodeMessaging bound to one step of one run. */
+  function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {
+    return {
+      async send(channel, message) {
+        const [run] = await db
+          .select({ workspaceId: runs.workspaceId })
+          .from(runs)
+          .where(eq(runs.id, step.runId));
+        if (!run) throw new NodeError('RUN_NOT_FOUND', `Run ${step.runId} is not recorded`, false);
+        const { workspaceId } = run;
+        const driver = driverFor(channel);
+        await db
+          .insert(messages)
+          .values({
+            id: newId(),
+            workspaceId,
+            channel,
+            direction: 'outbound',
+            contactAddress: message.to,
+            ourAddress: message.from ?? '',
+            runId: step.runId,
+            nodeId: step.nodeId,
+            idempotencyKey: step.idempotencyKey,
+            body: message,
+            status: 'queued',
+            statusHistory: [entry('queued')],
+          })
+          .onConflictDoNothing();
+        const [row] = await db
+          .select()
+          .from(messages)
+          .where(
+            and(eq(messages.workspaceId, workspaceId), eq(messages.idempotencyKey, step.idempotencyKey)),
+          );
+        if (row!.providerMessageId) {
+          return { messageId: row!.id, providerMessageId: row!.providerMessageId, segments: row!.segments };
+        }
+        if (channel !== 'webchat' && (await optedOut(workspaceId, channel, message.to))) {
+          await markFailed(row!.id, 'OPTED_OUT', `${message.to} opted out of ${channel}`);
+          throw new NodeError('OPTED_OUT', `${message.to} opted out of ${channel}; nothing was sent`, false);
+        }
+        try {
+          const sent = await driver.send({ ...message, idempotencyKey: step.idempotencyKey });
+          await db
+            .update(messages)
+            .set({
+              providerMessageId: sent.providerMessageId,
+              segments: sent.segments,
+              status: sql`case when ${messages.status} = 'queued' then 'sent' else ${messages.status} end`,
+              statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([entry('sent')])}::jsonb`,
+              updatedAt: new Date(),
+            })
+            .where(eq(messages.id, row!.id));
+          return { messageId: row!.id, ...sent };
+        } catch (error) {
+          const code = String((error as { code?: unknown }).code ?? 'SEND_FAILED');
+          const text = error instanceof Error ? error.message : String(error);
+          if (isPermanent(error)) {
+            await markFailed(row!.id, code, text);
+            throw new NodeError(code, text, false);
+          }
+          // Kept queued: the activity retries with the same key and finds this row.
+          throw error;
+        }
+      },
+    };
+  }
+
+  async function markFailed(id: string, code: string, text: string) {
+    await db
+      .update(messages)
+      .set({
+        status: 'failed',
+        errorCode: code,
+        statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([entry('failed', { errorCode: code, errorMessage: text })])}::jsonb`,
+        updatedAt: new Date(),
+      })
+      .where(eq(messages.id, id));
+  }
+
+  /** Records a message a person sent; false when the provider delivered it before (a duplicate). */
+  async function recordInbound(workspaceId: string, inbound: InboundMessage, runId?: string) {
+    const inserted = await db
+      .insert(messages)
+      .values({
+        id: newId(),
+        workspaceId,
+        channel: inbound.channel,
+        direction: 'inbound',
+        contactAddress: inbound.from,
+        ourAddress: inbound.to,
+        runId: runId ?? null,
+        providerMessageId: inbound.providerMessageId,
+        body: {
+          ...(inbound.text !== undefined ? { text: inbound.text } : {}),
+          ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
+          ...(inbound.media ? { media: inbound.media } : {}),
+        },
+        status: 'received',
+        statusHistory: [{ status: 'received', at: inbound.receivedAt.toISOString() }],
+      })
+      .onConflictDoNothing()
+      .returning({ id: messages.id });
+    return inserted.length > 0;
+  }
+
+  /**
+   * Applies a delivery report: kept in the history, the status only ever moves forward. A report
+   * can beat our own record of the send (fast providers); it is tried again for a few seconds.
+   */
+  async function applyStatus(channel: MessagingChannel, update: StatusUpdate): Promise<boolean> {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      if (await applyStatusOnce(channel, update)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+    return false;
+  }
+
+  async function applyStatusOnce(channel: MessagingChannel, update: StatusUpdate): Promise<boolean> {
+    const record: StatusEntry = {
+      status: update.status,
+      at: update.at.toISOString(),
+      ...(update.errorCode ? { errorCode: update.errorCode } : {}),
+      ...(update.errorMessage ? { errorMessage: update.errorMessage } : {}),
+    };
+    const updated = await queryRows<{ id: string }>(
+      db,
+      sql`
+      update messages set
+        status_history = case when status_history @> ${JSON.stringify([record])}::jsonb then status_history
+          else status_history || ${JSON.stringify([record])}::jsonb end,
+        status = case when ${rankSql(sql`status`)} < ${rankSql(sql`${update.status}`)} then ${update.status} else status end,
+        error_code = coalesce(${update.errorCode ?? null}, error_code),
+        updated_at = now()
+      where channel = ${channel} and provider_message_id = ${update.providerMessageId}
+      returning id`,
+    );
+    return updated.length > 0;
+  }
+
+  // Drivers that learn statuses over their own connection (SMPP, the sandbox) report them here.
+  for (const [channel, driver] of Object.entries(drivers) as [MessagingChannel, MessagingDriver][]) {
+    const subscribable = driver as MessagingDriver & {
+      onStatus?: (listener: (update: StatusUpdate) => void) => unknown;
+    };
+    subscribable.onStatus?.((update) => void applyStatus(channel, update).catch(() => undefined));
+  }
+
+  return { forStep, recordInbound, applyStatus };
+}
+
+/** queued < sent < delivered < read < failed/undelivered/expired, as in statusRank. */
+function rankSql(status: ReturnType<typeof sql>) {
+  return sql`(case ${status} when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2
+    when 'read' then 3 when 'received' then 1 else 4 end)`;
+}
+
+export type MessagingService = ReturnType<typeof createMessagingService>;
