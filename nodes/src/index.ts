@@ -7,6 +7,8 @@ import { logicWait } from './logic/wait.node.ts';
 import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
 import { httpRequest } from './http/request.node.ts';
 import { messageSend } from './messaging/send.node.ts';
+import { messageInbound, inboundMatches } from './messaging/inbound.node.ts';
+import { messageAsk } from './messaging/ask.node.ts';
 
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
@@ -17,6 +19,20 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   logicWaitForEvent,
   httpRequest,
   messageSend,
+  messageInbound,
+  messageAsk,
 ] as readonly AnyNodeDefinition[];
 
-export { flowStart, flowEnd, logicSet, logicSplit, logicWait, logicWaitForEvent, httpRequest, messageSend };
+export {
+  flowStart,
+  flowEnd,
+  logicSet,
+  logicSplit,
+  logicWait,
+  logicWaitForEvent,
+  httpRequest,
+  messageSend,
+  messageInbound,
+  messageAsk,
+  inboundMatches,
+};

@@ -40,6 +40,9 @@ export interface StateFragment {
     onError: TransitionJson | TransitionJson[];
   };
   meta?: Record<string, unknown>;
+  /** Child states, for a node that goes through steps of its own (ask, wait for the answer, ask again). */
+  initial?: string;
+  states?: Record<string, StateFragment>;
 }
 
 /** Temporal activity options a node asks for, as plain JSON so they travel inside the machine. */

@@ -20,6 +20,7 @@ import { runStreamRoutes } from './routes/run-stream.ts';
 import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 import { messageRoutes } from './routes/messages.ts';
+import { sandboxRoutes } from './routes/sandbox.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
     runReplayRoutes,
     runStreamRoutes,
     messageRoutes,
+    sandboxRoutes,
   ])
     api.route('/', routes(deps));
 

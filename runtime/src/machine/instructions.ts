@@ -3,8 +3,12 @@ import {
   TemplateError,
   conditionsMatch,
   evaluateDeep,
+  parseAnswer,
   renderText,
+  type AnswerKind,
+  type Choice,
   type Condition,
+  type Reply,
 } from '@omniflow/nodes/sdk/expressions';
 import type { RunContext, RunFault } from './run-context.ts';
 
@@ -93,6 +97,26 @@ export const instructionActions = {
       return { output, nodes: withNodeOutput(context, String(params.nodeId), output) };
     }),
   ),
+  /** The person's reply to a question: the parsed answer (when valid), the words, the tries. */
+  saveAnswer: assign(({ context, event }: ActionArgs, params: Params) => {
+    const nodeId = String(params.nodeId);
+    const reply = (event.data ?? {}) as Reply;
+    const answer = parseAnswer(params.kind as AnswerKind, reply, (params.choices ?? []) as Choice[]);
+    const earlier = context.nodes[nodeId]?.output as { retries?: number } | undefined;
+    return {
+      nodes: withNodeOutput(context, nodeId, {
+        ...(answer !== undefined ? { answer } : {}),
+        text: reply.text ?? null,
+        choiceId: reply.choiceId ?? null,
+        retries: earlier?.retries ?? 0,
+      }),
+    };
+  }),
+  countRetry: assign(({ context }: ActionArgs, params: Params) => {
+    const nodeId = String(params.nodeId);
+    const earlier = context.nodes[nodeId]?.output as { retries?: number } | undefined;
+    return { nodes: withNodeOutput(context, nodeId, { ...earlier, retries: (earlier?.retries ?? 0) + 1 }) };
+  }),
   fail: assign(({ context, event }: ActionArgs, params: Params) => {
     const nodeId = String(params.nodeId);
     if (params.code === 'WAIT_UNTIL_INVALID') {
@@ -137,6 +161,15 @@ export const instructionGuards = {
       return false;
     }
   },
+  answerValid: ({ event }: ActionArgs, params: Params) =>
+    parseAnswer(
+      params.kind as AnswerKind,
+      (event.data ?? {}) as Reply,
+      (params.choices ?? []) as Choice[],
+    ) !== undefined,
+  retriesLeft: ({ context }: ActionArgs, params: Params) =>
+    ((context.nodes[String(params.nodeId)]?.output as { retries?: number } | undefined)?.retries ?? 0) <
+    Number(params.max),
   portIs: ({ event }: ActionArgs, params: Params) =>
     (event.output as { port?: unknown } | undefined)?.port === params.port,
   untilInvalid: ({ context }: ActionArgs, params: Params) =>

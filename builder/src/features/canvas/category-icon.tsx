@@ -13,6 +13,7 @@ const glyphs: Record<string, string> = {
   bell: 'M6 9a6 6 0 0112 0c0 6 3 8 3 8H3s3-2 3-8M10 21a2 2 0 004 0',
   globe: 'M12 21a9 9 0 100-18 9 9 0 000 18zM3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18',
   send: 'M22 2L11 13M22 2l-7 20-4-9-9-4z',
+  message: 'M21 12a8 8 0 01-11.6 7.1L4 21l1.9-5.4A8 8 0 1121 12z',
 };
 
 const categoryLooks: Record<NodeCategory, { classes: string; ink: string }> = {

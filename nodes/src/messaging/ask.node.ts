@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node.ts';
+import { durationSchema, parseDuration } from '../sdk/duration.ts';
+import { answerKinds } from '../sdk/expressions/answers.ts';
+import type { StateFragment, TransitionJson } from '../sdk/types.ts';
+import { messageSend, messagingChannelSchema } from './send.node.ts';
+
+const choiceSchema = z.object({
+  id: z.string().min(1, 'Give the option an id'),
+  title: z.string().min(1, 'Give the option a title').max(24, 'Option titles are at most 24 characters'),
+});
+
+export const messageAsk = defineNode({
+  type: 'message.ask',
+  version: 1,
+  title: { en: 'Ask a question', es: 'Hacer una pregunta' },
+  description: {
+    en: 'Sends a question and waits for the reply; a reply that does not fit is asked again with your error text.',
+    es: 'Envía una pregunta y espera la respuesta; si no encaja, vuelve a preguntar con tu texto de error.',
+  },
+  category: 'messaging',
+  icon: 'message',
+  waits: true,
+  ports: ['answered', 'invalid', 'timeout', 'failed'],
+  requiredPorts: ['timeout'],
+  config: z.object({
+    channel: messagingChannelSchema.default('whatsapp'),
+    to: z
+      .string()
+      .min(1, 'Say who is asked')
+      .default('{{ input.from }}')
+      .meta({ ui: { widget: 'template', label: { en: 'To', es: 'Para' } } }),
+    question: z
+      .string()
+      .min(1, 'Write the question')
+      .meta({ ui: { widget: 'template', label: { en: 'Question', es: 'Pregunta' } } }),
+    expect: z
+      .enum(answerKinds)
+      .default('text')
+      .meta({
+        ui: {
+          widget: 'select',
+          label: { en: 'Expected answer', es: 'Respuesta esperada' },
+          optionLabels: {
+            text: { en: 'Any text', es: 'Cualquier texto' },
+            number: { en: 'A number', es: 'Un número' },
+            email: { en: 'An email address', es: 'Un correo electrónico' },
+            phone: { en: 'A phone number', es: 'Un teléfono' },
+            date: { en: 'A date', es: 'Una fecha' },
+            choice: { en: 'One of the options', es: 'Una de las opciones' },
+          },
+        },
+      }),
+    choices: z
+      .array(choiceSchema)
+      .max(10, 'At most 10 options')
+      .default([])
+      .meta({ ui: { widget: 'rows', label: { en: 'Options', es: 'Opciones' } } }),
+    retryText: z
+      .string()
+      .min(1)
+      .default('Sorry, I did not understand that. {{ nodes.self.question }}')
+      .meta({ ui: { widget: 'template', label: { en: 'Error text', es: 'Texto de error' } } }),
+    maxRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(2)
+      .meta({ ui: { widget: 'number', label: { en: 'Retries', es: 'Reintentos' } } }),
+    timeout: durationSchema
+      .default('PT1H')
+      .meta({ ui: { widget: 'duration', label: { en: 'Wait at most', es: 'Esperar como máximo' } } }),
+  }),
+  compile: (node, ctx) => {
+    // Child states reach the flow's other nodes by absolute id.
+    const exit = (port: string) => `#flow.${ctx.target(port)}`;
+    const { config } = node;
+    const asking = ctx.runActivity({ ports: ['sent', 'failed'], errorPort: 'failed' }).invoke!;
+    const send = (id: string, text: string): StateFragment => ({
+      invoke: {
+        id,
+        src: 'runNode',
+        input: { ...asking.input, config: { ...config, question: text } },
+        onDone: [
+          { guard: { type: 'portIs', params: { port: 'sent' } }, target: 'waiting' },
+          ...asking.onDone.slice(1).map((t) => ({ ...t, target: absolute(t.target) })),
+        ],
+        onError: [asking.onError].flat().map((t) => ({ ...t, target: absolute(t.target) })),
+      },
+    });
+    const params = { nodeId: node.id, kind: config.expect, choices: config.choices };
+    const onMessage: TransitionJson[] = [
+      {
+        guard: { type: 'answerValid', params },
+        target: exit('answered'),
+        actions: [{ type: 'saveAnswer', params }, ctx.leave('answered')],
+      },
+      {
+        guard: { type: 'retriesLeft', params: { nodeId: node.id, max: config.maxRetries } },
+        target: 'retrying',
+        actions: [{ type: 'countRetry', params: { nodeId: node.id } }],
+      },
+      { target: exit('invalid'), actions: [{ type: 'saveAnswer', params }, ctx.leave('invalid')] },
+    ];
+    return {
+      initial: 'asking',
+      states: {
+        asking: send(node.id, config.question),
+        waiting: {
+          on: { message: onMessage },
+          after: {
+            [String(parseDuration(config.timeout))]: {
+              target: exit('timeout'),
+              actions: [ctx.leave('timeout')],
+            },
+          },
+        },
+        retrying: send(
+          `${node.id}.retry`,
+          config.retryText.replaceAll('{{ nodes.self.question }}', config.question),
+        ),
+      },
+    };
+  },
+  activity: {
+    options: messageSend.activity!.options,
+    output: messageSend.activity!.output,
+    // Sends the question (or, asked again, the error text): the same as message.send.
+    run: (config, scope, deps) =>
+      messageSend.activity!.run(
+        { channel: config.channel, to: config.to, text: config.question, buttons: config.choices },
+        scope,
+        deps,
+      ),
+  },
+});
+
+/** Targets of the activity's own transitions are top-level ids; from a child state they need '#flow.'. */
+function absolute(target: string): string {
+  return target.startsWith('#') ? target : `#flow.${target}`;
+}

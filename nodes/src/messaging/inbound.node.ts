@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node.ts';
+
+export const messageInbound = defineNode({
+  type: 'message.inbound',
+  version: 1,
+  title: { en: 'Message received', es: 'Mensaje recibido' },
+  description: {
+    en: 'Starts a run when someone writes on a channel (to one of your numbers, optionally with a keyword).',
+    es: 'Inicia una ejecución cuando alguien escribe por un canal (a uno de tus números, opcionalmente con una palabra clave).',
+  },
+  category: 'messaging',
+  icon: 'message',
+  trigger: true,
+  ports: ['next'],
+  config: z.object({
+    channel: z
+      .enum(['any', 'whatsapp', 'sms', 'webchat'])
+      .default('any')
+      .meta({
+        ui: {
+          widget: 'select',
+          label: { en: 'Channel', es: 'Canal' },
+          optionLabels: {
+            any: { en: 'Any channel', es: 'Cualquier canal' },
+            whatsapp: { en: 'WhatsApp', es: 'WhatsApp' },
+            sms: { en: 'SMS', es: 'SMS' },
+            webchat: { en: 'Web chat', es: 'Chat web' },
+          },
+        },
+      }),
+    to: z
+      .string()
+      .default('')
+      .meta({ ui: { label: { en: 'To number (empty: any)', es: 'Al número (vacío: cualquiera)' } } }),
+    keyword: z
+      .string()
+      .default('')
+      .meta({
+        ui: {
+          label: { en: 'First word (empty: any message)', es: 'Primera palabra (vacío: cualquier mensaje)' },
+        },
+      }),
+  }),
+  // The message that started the run is its input: { channel, from, to, text, choiceId }.
+  compile: (node, ctx) => ({
+    entry: [{ type: 'saveInput', params: { nodeId: node.id } }],
+    always: { target: ctx.target('next'), actions: [ctx.leave('next')] },
+  }),
+});
+
+/** Does an inbound message start a run of a flow whose trigger has this config? */
+export function inboundMatches(
+  config: { channel: string; to: string; keyword: string },
+  message: { channel: string; to: string; text?: string },
+): boolean {
+  if (config.channel !== 'any' && config.channel !== message.channel) return false;
+  if (config.to.trim() && config.to.replace(/[\s().-]/g, '') !== message.to.replace(/[\s().-]/g, ''))
+    return false;
+  if (!config.keyword.trim()) return true;
+  const first = (message.text ?? '').trim().split(/\s+/)[0] ?? '';
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
+  return fold(first) === fold(config.keyword.trim());
+}

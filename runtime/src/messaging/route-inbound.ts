@@ -1,0 +1,167 @@
+import type { Client } from '@temporalio/client';
+import { and, eq, inArray } from 'drizzle-orm';
+import { contactChannels, contacts, flowVersions, flows, messages, newId, runs, type Db } from '@omniflow/db';
+import { inboundMatches } from '@omniflow/nodes';
+import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
+import type { FlowDocument } from '../graph/flow-schema.ts';
+import type { MachineJson } from '../compiler/machine-json.ts';
+import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
+import type { MessagingService } from './messaging-service.ts';
+
+export interface InboundRouting {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  messaging: MessagingService;
+}
+
+export type RouteResult =
+  { outcome: 'duplicate' } | { outcome: 'unrouted' } | { outcome: 'delivered' | 'started'; runId: string };
+
+/** One Temporal workflow id per conversation: a contact on a channel talks to one run at a time. */
+export const conversationWorkflowId = (workspaceId: string, channel: string, address: string) =>
+  `conversation:${workspaceId}:${channel}:${address}`;
+
+/** The newest published version of each flow whose `message.inbound` trigger takes this message. */
+async function triggerFor(db: Db, workspaceId: string, inbound: InboundMessage) {
+  const candidates = await db
+    .select({ version: flowVersions })
+    .from(flowVersions)
+    .innerJoin(flows, and(eq(flows.id, flowVersions.flowId), eq(flows.latestVersion, flowVersions.version)))
+    .where(and(eq(flowVersions.workspaceId, workspaceId), eq(flowVersions.kind, 'published')));
+  return candidates
+    .map((c) => c.version)
+    .find((version) => {
+      const graph = version.graph as FlowDocument;
+      const trigger = graph.nodes.find((n) => n.id === graph.trigger?.node) ?? graph.nodes[0];
+      return (
+        trigger?.type === 'message.inbound' &&
+        inboundMatches(trigger.config as { channel: string; to: string; keyword: string }, inbound)
+      );
+    });
+}
+
+/** Remembers the person's address and when they last wrote (WhatsApp's 24 h window counts from it). */
+async function touchContact(db: Db, workspaceId: string, inbound: InboundMessage) {
+  const [existing] = await db
+    .select({ id: contactChannels.id })
+    .from(contactChannels)
+    .where(
+      and(
+        eq(contactChannels.workspaceId, workspaceId),
+        eq(contactChannels.channel, inbound.channel),
+        eq(contactChannels.address, inbound.from),
+      ),
+    );
+  if (existing) {
+    await db
+      .update(contactChannels)
+      .set({ lastInboundAt: inbound.receivedAt })
+      .where(eq(contactChannels.id, existing.id));
+    return;
+  }
+  const contactId = newId();
+  await db.insert(contacts).values({ id: contactId, workspaceId });
+  await db
+    .insert(contactChannels)
+    .values({
+      id: newId(),
+      workspaceId,
+      contactId,
+      channel: inbound.channel,
+      address: inbound.from,
+      lastInboundAt: inbound.receivedAt,
+    })
+    .onConflictDoNothing();
+}
+
+/**
+ * Takes a message someone sent: records it (a provider's duplicate stops here), then hands it to
+ * that person's conversation run on the channel, starting one from the matching trigger flow when
+ * none is going. Signal-with-start on one workflow id per conversation means two messages arriving
+ * together still reach one run.
+ */
+export async function routeInbound(
+  deps: InboundRouting,
+  workspaceId: string,
+  inbound: InboundMessage,
+): Promise<RouteResult> {
+  const { db, temporal } = deps;
+  if (!(await deps.messaging.recordInbound(workspaceId, inbound))) return { outcome: 'duplicate' };
+  await touchContact(db, workspaceId, inbound);
+  const workflowId = conversationWorkflowId(workspaceId, inbound.channel, inbound.from);
+  const event = {
+    type: 'message',
+    data: {
+      channel: inbound.channel,
+      from: inbound.from,
+      to: inbound.to,
+      ...(inbound.text !== undefined ? { text: inbound.text } : {}),
+      ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
+      ...(inbound.media ? { media: inbound.media } : {}),
+    },
+  };
+  const link = (runId: string) =>
+    db
+      .update(messages)
+      .set({ runId })
+      .where(
+        and(eq(messages.channel, inbound.channel), eq(messages.providerMessageId, inbound.providerMessageId)),
+      );
+
+  const version = await triggerFor(db, workspaceId, inbound);
+  if (!version) {
+    // No flow starts on this message; a conversation already going still gets it.
+    const [active] = await db
+      .select({ id: runs.id })
+      .from(runs)
+      .where(and(eq(runs.temporalWorkflowId, workflowId), inArray(runs.status, ['running', 'waiting'])));
+    if (!active) return { outcome: 'unrouted' };
+    await temporal.workflow.getHandle(workflowId).signal(eventSignal, event);
+    await link(active.id);
+    return { outcome: 'delivered', runId: active.id };
+  }
+
+  const runId = newId();
+  const startedAt = new Date();
+  await db.insert(runs).values({
+    id: runId,
+    workspaceId,
+    flowId: version.flowId,
+    flowVersionId: version.id,
+    version: version.version,
+    input: event.data,
+    contact: inbound.from,
+    temporalWorkflowId: workflowId,
+    startedAt,
+  });
+  const args: FlowRunArgs = {
+    runId,
+    workspaceId,
+    machine: version.machine as MachineJson,
+    input: event.data,
+    run: { id: runId, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
+  };
+  const handle = await temporal.workflow.signalWithStart('flowRun', {
+    taskQueue: deps.taskQueue,
+    workflowId,
+    args: [args],
+    // A no-op the run ignores ("xstate." events are refused): a new run has the message as its
+    // input, and one already going is sent the message below, after we know which it is.
+    signal: eventSignal,
+    signalArgs: [{ type: 'xstate.conversation' }],
+    memo: { runId },
+  });
+  const owner = (await handle.describe()).memo?.runId;
+  if (owner === runId) {
+    await db.update(runs).set({ temporalRunId: handle.signaledRunId }).where(eq(runs.id, runId));
+    await link(runId);
+    return { outcome: 'started', runId };
+  }
+  // The conversation was already going: our run row never ran, the message goes to that run.
+  await db.delete(runs).where(eq(runs.id, runId));
+  await handle.signal(eventSignal, event);
+  const ownerId = typeof owner === 'string' ? owner : '';
+  if (ownerId) await link(ownerId);
+  return { outcome: 'delivered', runId: ownerId };
+}
