@@ -2,7 +2,7 @@
  * A driver's memory of recent sends by idempotency key, so an activity retried inside the same
  * worker gets the first send's result instead of a second message. It is only a first line: it
  * forgets on restart and past `capacity` keys (oldest first). The durable guard is the
- * `messages` table's unique (workspace_id, idempotency_key) index, which the runtime checks
+ * `messages` table's unique (workspace_id, idempotency_key) index, which the runtime adds and checks
  * before calling the driver.
  */
 export class IdempotentSends<T> {
