@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import { contactChannels, contacts, flowVersions, flows, messages, newId, runs, type Db } from '@omniflow/db';
-import { inboundMatches } from '@omniflow/nodes';
+import { inboundMatches, messageInbound } from '@omniflow/nodes';
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import type { FlowDocument } from '../graph/flow-schema.ts';
 import type { MachineJson } from '../compiler/machine-json.ts';
@@ -34,10 +34,10 @@ async function triggerFor(db: Db, workspaceId: string, inbound: InboundMessage) 
     .find((version) => {
       const graph = version.graph as FlowDocument;
       const trigger = graph.nodes.find((n) => n.id === graph.trigger?.node) ?? graph.nodes[0];
-      return (
-        trigger?.type === 'message.inbound' &&
-        inboundMatches(trigger.config as { channel: string; to: string; keyword: string }, inbound)
-      );
+      if (trigger?.type !== 'message.inbound') return false;
+      // Drafts store what the designer set; defaults come from the node's schema.
+      const config = messageInbound.config.safeParse(trigger.config);
+      return config.success && inboundMatches(config.data, inbound);
     });
 }
 

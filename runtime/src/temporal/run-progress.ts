@@ -14,6 +14,8 @@ export interface StepRecord {
   temporalRunId?: string;
   wft?: number;
   attempts?: number;
+  /** Side effects started within this step so far (workflow bookkeeping, not stored). */
+  spawns?: number;
   input?: unknown;
   output?: unknown;
   error?: RunFault;

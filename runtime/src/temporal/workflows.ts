@@ -105,6 +105,17 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     ...(fault() ? { error: fault() } : {}),
   });
 
+  /**
+   * `runId:nodeId:seq` for a step's first side effect; a node that acts again within one step
+   * (asking again after an invalid reply) gets `:2`, `:3`…, so each is sent once, not deduplicated.
+   */
+  function idempotencyKey(nodeId: string, step: StepRecord | undefined): string {
+    const base = `${args.runId}:${nodeId}:${step?.seq ?? seq}`;
+    if (!step) return base;
+    step.spawns = (step.spawns ?? 0) + 1;
+    return step.spawns === 1 ? base : `${base}:${step.spawns}`;
+  }
+
   function startActivity(id: string, request: ActivityRequest) {
     const step = openSteps.get(request.nodeId);
     const { executeNode } = proxyActivities<Activities>({
@@ -124,7 +135,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
           version: request.version,
           config: request.config,
           scope: { input: ctx.input, vars: ctx.vars, nodes: ctx.nodes, run: ctx.run },
-          idempotencyKey: `${args.runId}:${request.nodeId}:${step?.seq ?? seq}`,
+          idempotencyKey: idempotencyKey(request.nodeId, step),
         }),
       )
       .then(

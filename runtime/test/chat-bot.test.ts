@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  publishFlow,
+  runReaches,
+  startTestOmniflow,
+  type TestOmniflow,
+} from './support/test-omniflow.ts';
+
+const orderBot = {
+  name: 'Order bot',
+  nodes: [
+    { id: 'hi', type: 'message.inbound', config: { channel: 'whatsapp', keyword: 'pedido' } },
+    {
+      id: 'qty',
+      type: 'message.ask',
+      config: {
+        channel: 'whatsapp',
+        question: '¿Cuántas unidades quieres?',
+        expect: 'number',
+        retryText: 'Escribe solo un número, por favor.',
+        maxRetries: 1,
+        timeout: 'PT1H',
+      },
+    },
+    {
+      id: 'ok',
+      type: 'message.send',
+      config: { channel: 'whatsapp', text: 'Anotado: {{ nodes.qty.output.answer }} unidades' },
+    },
+    { id: 'sorry', type: 'message.send', config: { channel: 'whatsapp', text: 'Te paso con una persona.' } },
+    { id: 'end', type: 'flow.end', config: { output: { qty: '{{ nodes.qty.output.answer }}' } } },
+  ],
+  edges: [
+    { id: 'e1', from: { node: 'hi', port: 'next' }, to: { node: 'qty' } },
+    { id: 'e2', from: { node: 'qty', port: 'answered' }, to: { node: 'ok' } },
+    { id: 'e3', from: { node: 'qty', port: 'invalid' }, to: { node: 'sorry' } },
+    { id: 'e4', from: { node: 'qty', port: 'timeout' }, to: { node: 'sorry' } },
+    { id: 'e5', from: { node: 'ok', port: 'sent' }, to: { node: 'end' } },
+  ],
+};
+
+describe('a chat bot on the sandbox WhatsApp channel', () => {
+  let omni: TestOmniflow;
+
+  beforeAll(async () => {
+    omni = await startTestOmniflow();
+    await publishFlow(omni, orderBot);
+  });
+  afterAll(async () => omni?.close());
+
+  const write = (from: string, text: string) =>
+    omni.call('POST', '/api/v1/sandbox/messages', { channel: 'whatsapp', from, text });
+  const outbound = async (runId: string) => {
+    const page = await omni.call('GET', `/api/v1/messages?runId=${runId}`);
+    return page.body.items
+      .filter((m: { direction: string }) => m.direction === 'outbound')
+      .map((m: { body: { text: string } }) => m.body.text)
+      .reverse();
+  };
+
+  it('starts on the keyword, asks again on a reply that is not a number, and finishes on a good one', async () => {
+    const first = await write('+34600111000', 'Pedido por favor');
+    expect(first.body.outcome).toBe('started');
+    const runId = first.body.runId as string;
+    await runReaches(omni, runId, ['waiting']);
+    expect(await outbound(runId)).toEqual(['¿Cuántas unidades quieres?']);
+
+    expect((await write('+34600111000', 'muchas')).body).toEqual({ outcome: 'delivered', runId });
+    await eventually(async () => ((await outbound(runId)).length === 2 ? true : undefined));
+    expect(await outbound(runId)).toEqual([
+      '¿Cuántas unidades quieres?',
+      'Escribe solo un número, por favor.',
+    ]);
+
+    await write('+34600111000', '12');
+    const done = await runReaches(omni, runId, ['completed', 'failed']);
+    expect(done).toMatchObject({ status: 'completed', output: { qty: 12 } });
+    expect((await outbound(runId)).at(-1)).toBe('Anotado: 12 unidades');
+    expect(done.events.map((e: { type: string }) => e.type)).toEqual(['message', 'message']);
+    const inbound = await omni.call('GET', `/api/v1/messages?runId=${runId}`);
+    expect(inbound.body.items.filter((m: { direction: string }) => m.direction === 'inbound')).toHaveLength(
+      3,
+    );
+  });
+
+  it('gives up after the allowed retries and leaves by invalid', async () => {
+    const first = await write('+34600111001', 'pedido');
+    const runId = first.body.runId as string;
+    await runReaches(omni, runId, ['waiting']);
+    await write('+34600111001', 'no sé');
+    await eventually(async () => ((await outbound(runId)).length === 2 ? true : undefined));
+    await write('+34600111001', 'tampoco');
+    await runReaches(omni, runId, ['completed']);
+    expect((await outbound(runId)).at(-1)).toBe('Te paso con una persona.');
+  });
+
+  it('sends two messages arriving together to one run, and ignores messages no flow takes', async () => {
+    const [a, b] = await Promise.all([write('+34600111002', 'pedido'), write('+34600111002', 'pedido')]);
+    const ids = new Set([a.body.runId, b.body.runId]);
+    expect(ids.size).toBe(1);
+    expect([a.body.outcome, b.body.outcome].sort()).toEqual(['delivered', 'started']);
+    const runs = await omni.call('GET', `/api/v1/runs?contact=${encodeURIComponent('+34600111002')}`);
+    expect(runs.body.items).toHaveLength(1);
+
+    const stray = await write('+34600111003', 'hola');
+    expect(stray.body).toEqual({ outcome: 'unrouted', runId: null });
+    const recorded = await omni.call('GET', `/api/v1/messages?contact=${encodeURIComponent('+34600111003')}`);
+    expect(recorded.body.items).toHaveLength(1);
+    const bad = await omni.call('POST', '/api/v1/sandbox/messages', {
+      channel: 'fax',
+      from: '+34600',
+      text: 'x',
+    });
+    expect(bad.status).toBe(400);
+  });
+});
