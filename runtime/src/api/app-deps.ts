@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { ChannelDrivers } from '../messaging/channel-drivers.ts';
 import type { Db } from '@omniflow/db';
 import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
 
@@ -21,6 +22,8 @@ export interface AppDeps {
   workflowBundle?: () => Promise<WorkflowBundleWithSourceMap>;
   /** How often a run's live stream looks for changes (default 400 ms). */
   streamPollMs?: number;
+  /** The channel drivers webhooks are checked and read with (default: from the environment). */
+  channels?: ChannelDrivers;
 }
 
 /** Who is calling, resolved from the session cookie or the API key. */

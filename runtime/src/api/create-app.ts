@@ -21,6 +21,7 @@ import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
+import { whatsAppWebhookRoutes } from './routes/whatsapp-webhook.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -39,13 +40,15 @@ export function createApp(deps: AppDeps) {
   const requireCaller = authenticate(deps);
   api.route('/', healthRoutes(deps));
   api.route('/', publicAuthRoutes(deps));
+  api.route('/', whatsAppWebhookRoutes(deps));
   api.use('*', async (c, next) => {
     const path = c.req.path;
     if (
       path.endsWith('/health') ||
       path.endsWith('/auth/login') ||
       path.endsWith('/auth/logout') ||
-      path.endsWith('/openapi.json')
+      path.endsWith('/openapi.json') ||
+      path.includes('/webhooks/')
     ) {
       return next();
     }

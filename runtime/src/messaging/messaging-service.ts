@@ -7,6 +7,8 @@ import type {
   MessagingDriver,
   StatusUpdate,
 } from '@omniflow/nodes/drivers/messaging';
+import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
+import { needsTemplate, serviceWindow } from '@omniflow/nodes/drivers/whatsapp';
 
 export interface MessagingServiceDeps {
   db: Db;
@@ -40,9 +42,9 @@ export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
     return driver;
   }
 
-  async function optedOut(workspaceId: string, channel: MessagingChannel, address: string) {
+  async function channelState(workspaceId: string, channel: MessagingChannel, address: string) {
     const [row] = await db
-      .select({ optedOutAt: contactChannels.optedOutAt })
+      .select({ optedOutAt: contactChannels.optedOutAt, lastInboundAt: contactChannels.lastInboundAt })
       .from(contactChannels)
       .where(
         and(
@@ -51,7 +53,7 @@ export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
           eq(contactChannels.address, address),
         ),
       );
-    return row?.optedOutAt != null;
+    return row;
   }
 
   /** A NodeMessaging bound to one step of one run. */
@@ -91,9 +93,19 @@ export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
         if (row!.providerMessageId) {
           return { messageId: row!.id, providerMessageId: row!.providerMessageId, segments: row!.segments };
         }
-        if (channel !== 'webchat' && (await optedOut(workspaceId, channel, message.to))) {
+        const consent =
+          channel === 'webchat' ? undefined : await channelState(workspaceId, channel, message.to);
+        if (consent?.optedOutAt) {
           await markFailed(row!.id, 'OPTED_OUT', `${message.to} opted out of ${channel}`);
           throw new NodeError('OPTED_OUT', `${message.to} opted out of ${channel}; nothing was sent`, false);
+        }
+        if (channel === 'whatsapp' && !(driver instanceof SandboxDriver)) {
+          // Checked here too, not only by Meta: a refused send should not cost a request.
+          const closed = needsTemplate(message, serviceWindow(consent?.lastInboundAt, new Date()));
+          if (closed) {
+            await markFailed(row!.id, closed.code, closed.message);
+            throw new NodeError(closed.code, closed.message, false);
+          }
         }
         try {
           const sent = await driver.send({ ...message, idempotencyKey: step.idempotencyKey });

@@ -15,7 +15,7 @@ import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { createMessagingService, type MessagingServiceDeps } from '../messaging/messaging-service.ts';
-import { sandboxDrivers } from '../messaging/sandbox-drivers.ts';
+import { channelDriversFromEnv } from '../messaging/channel-drivers.ts';
 import { createProgressSinks } from './progress-sink.ts';
 import { flowTaskQueue } from './task-queue.ts';
 
@@ -47,7 +47,7 @@ export interface FlowWorkerOptions {
   env?: Record<string, string | undefined>;
   /** Create the daily retention schedule if it is missing (the CLI's workers do). */
   scheduleRetention?: boolean;
-  /** The drivers behind each messaging channel (default: the sandbox for every channel). */
+  /** The drivers behind each messaging channel (default: from the environment, else the sandbox). */
   messagingDrivers?: MessagingServiceDeps['drivers'];
 }
 
@@ -128,7 +128,7 @@ export async function flowWorkerParts(
         ...(options.env ? { env: options.env } : {}),
         messaging: createMessagingService({
           db: options.db,
-          drivers: options.messagingDrivers ?? sandboxDrivers(),
+          drivers: options.messagingDrivers ?? channelDriversFromEnv(options.env ?? process.env),
         }),
       }),
       ...operations,

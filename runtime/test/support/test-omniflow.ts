@@ -6,6 +6,8 @@ import { openDb, type DbHandle } from '@omniflow/db';
 import { buildCatalog } from '@omniflow/nodes/sdk';
 import { createApp } from '../../src/api/create-app.ts';
 import type { AppDeps } from '../../src/api/app-deps.ts';
+import type { ChannelDrivers } from '../../src/messaging/channel-drivers.ts';
+import { sandboxDrivers } from '../../src/messaging/sandbox-drivers.ts';
 import { createApiKey } from '../../src/api/api-keys.ts';
 import { bootstrapAdmin } from '../../src/auth/bootstrap-admin.ts';
 import { loadRegistry } from '../../src/server/load-registry.ts';
@@ -42,6 +44,8 @@ export async function startTestOmniflow(
     builderDir?: string;
     /** Dependencies to swap in the API (e.g. another workflow bundle for verify-replay). */
     appDeps?: Partial<AppDeps>;
+    /** Channel drivers for the worker and the webhooks (default: the sandbox for every channel). */
+    channels?: ChannelDrivers;
   } = {},
 ): Promise<TestOmniflow> {
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -70,6 +74,7 @@ export async function startTestOmniflow(
     taskQueue,
     health: { db: handle.ping, temporal: async () => void (await connection.healthService.check({})) },
     ...(options.builderDir ? { builderDir: options.builderDir } : {}),
+    channels: options.channels ?? sandboxDrivers(),
     ...options.appDeps,
   });
   const workspace = await handle.db.query.workspaces.findFirst();
@@ -82,6 +87,7 @@ export async function startTestOmniflow(
       db: handle.db,
       registry,
       env: { ...process.env, ...options.env },
+      messagingDrivers: options.channels ?? sandboxDrivers(),
     });
     workers.push({ worker, done: worker.run() });
     return worker;

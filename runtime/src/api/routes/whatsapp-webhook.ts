@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { asc } from 'drizzle-orm';
+import { workspaces } from '@omniflow/db';
+import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
+import { createMessagingService } from '../../messaging/messaging-service.ts';
+import { routeInbound } from '../../messaging/route-inbound.ts';
+import { channelDriversFromEnv } from '../../messaging/channel-drivers.ts';
+import { errorBody } from '../api-error.ts';
+import type { AppDeps } from '../app-deps.ts';
+
+/**
+ * Meta's webhook for the WhatsApp channel: the GET handshake, then signed POSTs carrying messages
+ * and delivery statuses. Nothing in a body is read before its signature checks out. Not behind
+ * sign-in (Meta has no session); the signature is the authentication.
+ */
+export function whatsAppWebhookRoutes(deps: AppDeps) {
+  const driver = (deps.channels ?? channelDriversFromEnv()).whatsapp;
+  const messaging = createMessagingService({ db: deps.db, drivers: {} });
+  const app = new Hono();
+  if (!(driver instanceof WhatsAppDriver)) {
+    app.all('/webhooks/whatsapp', (c) =>
+      c.json(errorBody('CHANNEL_NOT_CONFIGURED', 'WhatsApp is not set up here (OMNIFLOW_WHATSAPP_*)'), 404),
+    );
+    return app;
+  }
+  app.get('/webhooks/whatsapp', (c) => {
+    const challenge = driver.verifySubscription(new URL(c.req.url).searchParams);
+    return challenge === null
+      ? c.json(errorBody('VERIFY_TOKEN_MISMATCH', 'The verify token does not match this webhook'), 403)
+      : c.text(challenge);
+  });
+  app.post('/webhooks/whatsapp', async (c) => {
+    const request = {
+      headers: Object.fromEntries(c.req.raw.headers.entries()),
+      rawBody: await c.req.text(),
+      url: c.req.url,
+    };
+    if (!driver.verifySignature(request))
+      return c.json(errorBody('SIGNATURE_INVALID', 'X-Hub-Signature-256 does not match this body'), 401);
+    let statuses, inbound;
+    try {
+      statuses = driver.parseStatus(request);
+      inbound = driver.parseInbound(request);
+    } catch (error) {
+      return c.json(errorBody('WEBHOOK_INVALID', (error as Error).message), 400);
+    }
+    // One self-hosted install, one WhatsApp number: its messages belong to the first workspace.
+    const [workspace] = await deps.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
+    if (!workspace) return c.json(errorBody('NO_WORKSPACE', 'No workspace exists yet'), 409);
+    for (const update of statuses) await messaging.applyStatus('whatsapp', update);
+    const routing = { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, messaging };
+    for (const message of inbound) await routeInbound(routing, workspace.id, message);
+    return c.json({ received: inbound.length, statuses: statuses.length }, 200);
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { MessagingChannel, MessagingDriver } from '@omniflow/nodes/drivers/messaging';
+import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
+import { sandboxDrivers } from './sandbox-drivers.ts';
+
+export type ChannelDrivers = Partial<Record<MessagingChannel, MessagingDriver>>;
+
+/**
+ * The driver behind each channel, from the environment: a provider when its settings are there,
+ * the sandbox otherwise (so `omniflow dev` works with no account). Secrets stay in the
+ * environment (or the secret store that fills it); they are never written to the database.
+ */
+export function channelDriversFromEnv(env: Record<string, string | undefined> = process.env): ChannelDrivers {
+  const drivers: ChannelDrivers = sandboxDrivers();
+  if (env.OMNIFLOW_WHATSAPP_PHONE_NUMBER_ID) {
+    drivers.whatsapp = new WhatsAppDriver({
+      ...(env.OMNIFLOW_WHATSAPP_BASE_URL ? { baseUrl: env.OMNIFLOW_WHATSAPP_BASE_URL } : {}),
+      apiVersion: env.OMNIFLOW_WHATSAPP_API_VERSION ?? 'v21.0',
+      phoneNumberId: env.OMNIFLOW_WHATSAPP_PHONE_NUMBER_ID,
+      accessToken: env.OMNIFLOW_WHATSAPP_ACCESS_TOKEN ?? '',
+      appSecret: env.OMNIFLOW_WHATSAPP_APP_SECRET ?? '',
+      verifyToken: env.OMNIFLOW_WHATSAPP_VERIFY_TOKEN ?? '',
+    });
+  }
+  return drivers;
+}
