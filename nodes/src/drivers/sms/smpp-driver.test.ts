@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InboundMessage, MessagingDriver, StatusUpdate } from '../messaging/messaging-driver.ts';
 import { planSms } from '../messaging/sms-encoding.ts';
 import { classifyOptKeyword } from './opt-out.ts';
-import { SmppDriver, type SmppDriverOptions } from './smpp-driver.ts';
-import type { LinkEvent } from './smpp-link.ts';
+import { SmppDriver, type SmppDriverOptions, type SmppEvent } from './smpp-driver.ts';
 import { LoopbackSmsc } from './testing/loopback-smsc.ts';
 
 const credentials = { systemId: 'omniflow', password: 's3cret' };
@@ -24,7 +23,7 @@ async function start(options: Partial<SmppDriverOptions> = {}) {
 }
 
 function driverFor(options: Partial<SmppDriverOptions> = {}) {
-  const events: LinkEvent[] = [];
+  const events: SmppEvent[] = [];
   const driver = new SmppDriver({
     ...smsc.address,
     ...credentials,
@@ -37,7 +36,7 @@ function driverFor(options: Partial<SmppDriverOptions> = {}) {
     now: () => at,
     ...options,
   });
-  driver.onLinkEvent((event) => events.push(event));
+  driver.onEvent((event) => events.push(event));
   drivers.push(driver);
   return { driver, events };
 }
@@ -204,6 +203,43 @@ describe('SmppDriver against a loopback SMSC', () => {
     });
 
     expect(inbound.map((m) => m.text)).toEqual([spanishWithEmoji]);
+  });
+
+  it('hands on the parts that arrived when the rest of a concatenated message never comes', async () => {
+    const { driver, events } = await start({ reassemblyTimeoutMs: 100 });
+    const inbound: InboundMessage[] = [];
+    driver.onInbound((m) => {
+      inbound.push(m);
+    });
+    await driver.connect();
+
+    await smsc.sendInbound({
+      from: '+34600111222',
+      to: '+34911000000',
+      text: 'uno-dos',
+      parts: 2,
+      onlyParts: [1],
+    });
+    expect(inbound).toEqual([]);
+    await until(() => inbound.length === 1);
+    expect(inbound[0]!.text).toBe('uno-');
+
+    driver.onInbound(() => {
+      throw new Error('database down');
+    });
+    await smsc.sendInbound({
+      from: '+34600111222',
+      to: '+34911000000',
+      text: 'tres--cuatro',
+      parts: 2,
+      onlyParts: [2],
+    });
+    await until(() => events.some((e) => e.type === 'inbound-lost'));
+    expect(events.find((e) => e.type === 'inbound-lost')).toMatchObject({
+      from: '+34600111222',
+      text: 'cuatro',
+      error: new Error('database down'),
+    });
   });
 
   it('answers deliver_sm with a temporary error when nobody took the message, so the SMSC redelivers', async () => {

@@ -50,6 +50,10 @@ export interface SmppDriverOptions {
 
 type Handler<T> = (value: T) => void | Promise<void>;
 
+/** What the driver tells its operator: the link's life, and inbound SMS it could not hand on. */
+export type SmppEvent =
+  LinkEvent | { type: 'inbound-lost'; from: string; to: string; text: string; error: Error };
+
 interface OutboundPart {
   text: string;
   udh: Buffer | undefined;
@@ -86,7 +90,7 @@ export class SmppDriver implements MessagingDriver {
   private readonly reassembler: InboundReassembler;
   private readonly inboundHandlers = new Set<Handler<InboundMessage>>();
   private readonly statusHandlers = new Set<Handler<StatusUpdate>>();
-  private readonly linkHandlers = new Set<(event: LinkEvent) => void>();
+  private readonly eventHandlers = new Set<(event: SmppEvent) => void>();
   private readonly sendTimeoutMs: number;
   private readonly now: () => Date;
   private reference = randomInt(256);
@@ -104,7 +108,17 @@ export class SmppDriver implements MessagingDriver {
       perSecond: options.messagesPerSecond ?? 50,
     });
     this.reassembler = new InboundReassembler(options.reassemblyTimeoutMs ?? 300_000, (message) => {
-      this.emitInbound(message).catch(() => undefined);
+      // The SMSC already has its answers for these parts and will not send them again, so a
+      // failure here cannot be retried: it is reported rather than dropped silently.
+      this.emitInbound(message).catch((error: unknown) =>
+        this.report({
+          type: 'inbound-lost',
+          from: message.from,
+          to: message.to,
+          text: message.text,
+          error: error instanceof Error ? error : new Error(String(error)),
+        }),
+      );
     });
     this.link = new SmppLink(
       {
@@ -120,7 +134,7 @@ export class SmppDriver implements MessagingDriver {
       },
       {
         onDeliver: (pdu) => this.onDeliver(pdu),
-        onEvent: (event) => this.linkHandlers.forEach((handler) => handler(event)),
+        onEvent: (event) => this.report(event),
       },
     );
   }
@@ -172,10 +186,10 @@ export class SmppDriver implements MessagingDriver {
     return () => this.statusHandlers.delete(handler);
   }
 
-  /** Bind, drop, reconnect and failure events, for health checks and logs. */
-  onLinkEvent(handler: (event: LinkEvent) => void): () => void {
-    this.linkHandlers.add(handler);
-    return () => this.linkHandlers.delete(handler);
+  /** Bind, drop, reconnect and failure events, and lost inbound SMS, for health checks and logs. */
+  onEvent(handler: (event: SmppEvent) => void): () => void {
+    this.eventHandlers.add(handler);
+    return () => this.eventHandlers.delete(handler);
   }
 
   /**
@@ -200,6 +214,10 @@ export class SmppDriver implements MessagingDriver {
     this.window.close(closedError());
     this.reassembler.close();
     await this.link.close();
+  }
+
+  private report(event: SmppEvent): void {
+    for (const handler of this.eventHandlers) handler(event);
   }
 
   private plan(message: OutboundMessage): OutboundJob {
@@ -329,7 +347,7 @@ export class SmppDriver implements MessagingDriver {
         status: update.status,
         at: this.now(),
         ...(update.errorCode ? { errorCode: update.errorCode } : {}),
-        errorMessage: update.status === 'delivered' ? undefined : `SMSC reported ${update.stat}`,
+        ...(update.status === 'delivered' ? {} : { errorMessage: `SMSC reported ${update.stat}` }),
       });
       return;
     }

@@ -166,13 +166,18 @@ export class LoopbackSmsc {
     ucs2?: boolean;
     parts?: number;
     reference?: number;
+    /** Send only these parts (1-based), as when the network loses the others. */
+    onlyParts?: number[];
   }): Promise<number[]> {
     const chars = [...message.text];
     const count = message.parts ?? 1;
     const size = Math.ceil(chars.length / count);
     const chunks = Array.from({ length: count }, (_, i) => chars.slice(i * size, (i + 1) * size).join(''));
     const reference = message.reference ?? 0x33;
-    const order = chunks.map((_, i) => i).reverse();
+    const order = chunks
+      .map((_, i) => i)
+      .reverse()
+      .filter((i) => !message.onlyParts || message.onlyParts.includes(i + 1));
     const statuses: number[] = [];
     for (const i of order) {
       const chunk = chunks[i] ?? '';
