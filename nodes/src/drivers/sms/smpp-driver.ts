@@ -57,9 +57,8 @@ export type SmppEvent =
 interface OutboundPart {
   text: string;
   udh: Buffer | undefined;
+  /** The SMSC's id once it acknowledged the part; a part with one is never submitted again. */
   messageId?: string;
-  /** Set while a submit_sm for this part is under way, so a retried send never submits it again. */
-  sending?: Promise<void>;
 }
 
 interface OutboundJob {
@@ -249,7 +248,10 @@ export class SmppDriver implements MessagingDriver {
 
   private async run(job: OutboundJob): Promise<SendResult> {
     const deadline = Date.now() + this.sendTimeoutMs;
-    const outcomes = await Promise.allSettled(job.parts.map((part) => this.submitOnce(job, part, deadline)));
+    // allSettled, not all: no part may still be in flight when a failed send returns, or the
+    // caller's retry could submit it a second time.
+    const pending = job.parts.filter((part) => !part.messageId);
+    const outcomes = await Promise.allSettled(pending.map((part) => this.submit(job, part, deadline)));
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
     const ids = job.parts.map((part) => part.messageId ?? '');
@@ -259,20 +261,18 @@ export class SmppDriver implements MessagingDriver {
     return job.result;
   }
 
-  private submitOnce(job: OutboundJob, part: OutboundPart, deadline: number): Promise<void> {
-    if (part.messageId) return Promise.resolve();
-    part.sending ??= this.submit(job, part, deadline).finally(() => {
-      part.sending = undefined;
-    });
-    return part.sending;
-  }
-
   private async submit(job: OutboundJob, part: OutboundPart, deadline: number): Promise<void> {
     const source = toSmppAddress(job.from);
     const destination = toSmppAddress(job.to);
     let throttledDelayMs = 100;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       if (this.closed) throw closedError();
+      if (attempt > 0 && Date.now() >= deadline) {
+        throw new NodeError(
+          'SMS_SEND_TIMEOUT',
+          `The SMSC did not accept part of the SMS to ${job.to} within ${this.sendTimeoutMs} ms`,
+        );
+      }
       await this.link.whenBound(deadline - Date.now());
       await this.window.acquire();
       let response: Pdu;
