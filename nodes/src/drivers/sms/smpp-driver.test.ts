@@ -163,6 +163,23 @@ describe('SmppDriver against a loopback SMSC', () => {
     ]);
   });
 
+  it('holds a receipt that overtakes the answers for the other parts until the message has its id', async () => {
+    const { driver } = await start();
+    const statuses: StatusUpdate[] = [];
+    driver.onStatus((s) => {
+      statuses.push(s);
+    });
+    smsc.receiptOnAcknowledge = 'DELIVRD';
+
+    const result = await driver.send({ to: '+34600111222', text: spanishWithEmoji, idempotencyKey: 'fast' });
+
+    await until(() => statuses.some((s) => s.status === 'delivered'));
+    expect(statuses.map((s) => [s.providerMessageId, s.status])).toEqual([
+      [result.providerMessageId, 'sent'],
+      [result.providerMessageId, 'delivered'],
+    ]);
+  });
+
   it('emits an inbound "BAJA" that opt-out classifies as an opt-out', async () => {
     const { driver } = await start();
     const inbound: InboundMessage[] = [];
@@ -298,6 +315,29 @@ describe('SmppDriver against a loopback SMSC', () => {
     expect(smsc.received).toHaveLength(1);
     expect(smsc.received[0]!.messageId).toBe(result.providerMessageId);
     expect(acceptedBinds()).toBe(2);
+  });
+
+  it('waits and submits again while the SMSC answers "throttled"', async () => {
+    const { driver } = await start();
+    smsc.refuseNextSubmits(0x58, 0x58);
+
+    const result = await driver.send({ to: '+34600111222', text: 'Hola', idempotencyKey: 'throttled' });
+
+    expect(smsc.received.map((p) => p.messageId)).toEqual([result.providerMessageId]);
+  });
+
+  it('fails with SMS_SUBMIT_REJECTED naming the SMPP status when the SMSC refuses a message', async () => {
+    const { driver } = await start();
+    smsc.refuseNextSubmits(0x0b);
+
+    await expect(
+      driver.send({ to: '+34600111222', text: 'Hola', idempotencyKey: 'refused' }),
+    ).rejects.toMatchObject({
+      code: 'SMS_SUBMIT_REJECTED',
+      retryable: false,
+      message: 'The SMSC refused the SMS to +34600111222: ESME_RINVDSTADR (0x0000000b)',
+    });
+    expect(smsc.received).toEqual([]);
   });
 
   it('returns the first result for a repeated idempotencyKey and submits nothing more', async () => {

@@ -337,7 +337,10 @@ export class SmppDriver implements MessagingDriver {
         throw new NodeError('SMPP_RECEIPT_UNREADABLE', `Unreadable delivery receipt: ${content.text ?? ''}`);
       }
       // A receipt can overtake the answers for the message's other parts; until they are in, the
-      // message has no id to report under, so this receipt (and its deliver_sm_resp) waits.
+      // message has no id to report under, so this receipt (and its deliver_sm_resp) waits. The
+      // answers read in the same chunk as this receipt settle first (setImmediate runs after
+      // their promise continuations), so its own part is known by then.
+      await new Promise((resolve) => setImmediate(resolve));
       const sending = this.jobsByPartId.get(receipt.messageId);
       if (sending?.running && !sending.result) await sending.running.catch(() => undefined);
       const update = this.receipts.apply(receipt);

@@ -63,6 +63,8 @@ export class LoopbackSmsc {
   answerDelayMs = 0;
   /** Stop answering enquire_link, as a hung SMSC would. */
   ignoreEnquireLinks = false;
+  /** Send this receipt right after acknowledging each part, as fast networks do. */
+  receiptOnAcknowledge: ReceiptStat | undefined;
 
   private server: SmppServer;
   private port = 0;
@@ -72,6 +74,7 @@ export class LoopbackSmsc {
   private unanswered = 0;
   private dropAfter: number | undefined;
   private dropOnSubmit = 0;
+  private refusals: number[] = [];
   /** Sessions being cut: what they send now is neither answered nor kept. */
   private readonly dropping = new WeakSet<Session>();
 
@@ -121,6 +124,11 @@ export class LoopbackSmsc {
   /** Cut the connection on receiving the next `count` submit_sm, without answering or keeping them. */
   dropOnNextSubmit(count = 1): void {
     this.dropOnSubmit = count;
+  }
+
+  /** Answer the next submit_sm with these error statuses, one each, keeping nothing. */
+  refuseNextSubmits(...statuses: number[]): void {
+    this.refusals.push(...statuses);
   }
 
   /** Cut every client connection now. */
@@ -290,6 +298,11 @@ export class LoopbackSmsc {
       session.destroy();
       return;
     }
+    const refusal = this.refusals.shift();
+    if (refusal !== undefined) {
+      session.send(pdu.response({ command_status: refusal }));
+      return;
+    }
     this.unanswered++;
     this.maxUnanswered = Math.max(this.maxUnanswered, this.unanswered);
     const answer = () => {
@@ -306,6 +319,8 @@ export class LoopbackSmsc {
       session.send(pdu.response({ message_id: messageId }), () => {
         if (dropNow) session.destroy();
       });
+      if (this.receiptOnAcknowledge)
+        this.sendReceipt(messageId, this.receiptOnAcknowledge).catch(() => undefined);
     };
     if (this.answerDelayMs > 0) setTimeout(answer, this.answerDelayMs);
     else answer();
