@@ -114,4 +114,30 @@ describe('a chat bot on the sandbox WhatsApp channel', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('opts a number out of a channel on BAJA and back in on ALTA', async () => {
+    const sms = (text: string) =>
+      omni.call('POST', '/api/v1/sandbox/messages', { channel: 'sms', from: '+34600111004', text });
+    expect((await sms('¡Baja!')).body.outcome).toBe('opted-out');
+    const flowId = await publishFlow(omni, {
+      name: 'Reminder',
+      nodes: [
+        { id: 'start', type: 'flow.start', config: {} },
+        {
+          id: 'tell',
+          type: 'message.send',
+          config: { channel: 'sms', to: '{{ input.phone }}', text: 'Recordatorio' },
+        },
+      ],
+      edges: [{ id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'tell' } }],
+    });
+    const refused = await omni.call('POST', '/api/v1/runs', { flowId, input: { phone: '+34600111004' } });
+    expect(await runReaches(omni, refused.body.id, ['failed', 'completed'])).toMatchObject({
+      status: 'failed',
+      error: { code: 'OPTED_OUT' },
+    });
+    expect((await sms('ALTA')).body.outcome).toBe('opted-in');
+    const allowed = await omni.call('POST', '/api/v1/runs', { flowId, input: { phone: '+34600111004' } });
+    expect((await runReaches(omni, allowed.body.id, ['failed', 'completed'])).status).toBe('completed');
+  });
 });

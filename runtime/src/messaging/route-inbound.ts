@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { contactChannels, contacts, flowVersions, flows, messages, newId, runs, type Db } from '@omniflow/db';
 import { inboundMatches, messageInbound } from '@omniflow/nodes';
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
+import { classifyOptKeyword } from '@omniflow/nodes/drivers/sms';
 import type { FlowDocument } from '../graph/flow-schema.ts';
 import type { MachineJson } from '../compiler/machine-json.ts';
 import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
@@ -16,7 +17,8 @@ export interface InboundRouting {
 }
 
 export type RouteResult =
-  { outcome: 'duplicate' } | { outcome: 'unrouted' } | { outcome: 'delivered' | 'started'; runId: string };
+  | { outcome: 'duplicate' | 'unrouted' | 'opted-out' | 'opted-in' }
+  | { outcome: 'delivered' | 'started'; runId: string };
 
 /** One Temporal workflow id per conversation: a contact on a channel talks to one run at a time. */
 export const conversationWorkflowId = (workspaceId: string, channel: string, address: string) =>
@@ -89,6 +91,26 @@ export async function routeInbound(
   const { db, temporal } = deps;
   if (!(await deps.messaging.recordInbound(workspaceId, inbound))) return { outcome: 'duplicate' };
   await touchContact(db, workspaceId, inbound);
+  // STOP / BAJA end what the channel may send this person; START / ALTA bring it back. Neither
+  // starts or feeds a conversation.
+  const keyword = inbound.channel === 'webchat' ? null : classifyOptKeyword(inbound.text);
+  if (keyword) {
+    await db
+      .update(contactChannels)
+      .set(
+        keyword === 'opt-out'
+          ? { optedOutAt: inbound.receivedAt, optOutKeyword: (inbound.text ?? '').trim().slice(0, 40) }
+          : { optedOutAt: null, optOutKeyword: null },
+      )
+      .where(
+        and(
+          eq(contactChannels.workspaceId, workspaceId),
+          eq(contactChannels.channel, inbound.channel),
+          eq(contactChannels.address, inbound.from),
+        ),
+      );
+    return { outcome: keyword === 'opt-out' ? 'opted-out' : 'opted-in' };
+  }
   const workflowId = conversationWorkflowId(workspaceId, inbound.channel, inbound.from);
   const event = {
     type: 'message',

@@ -34,10 +34,10 @@ const inboundRoute = createRoute({
   responses: {
     200: json(
       z.object({
-        outcome: z.enum(['started', 'delivered', 'unrouted', 'duplicate']),
+        outcome: z.enum(['started', 'delivered', 'unrouted', 'duplicate', 'opted-out', 'opted-in']),
         runId: z.string().nullable(),
       }),
-      'Where the message went: a new run, the conversation’s run, or nowhere (no trigger matched)',
+      'Where the message went: a new run, the conversation’s run, nowhere (no trigger matched), or a STOP/START',
     ),
     ...errorResponses,
   },
