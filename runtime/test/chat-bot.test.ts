@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendOnlyFlow } from './support/flows.ts';
 import {
   eventually,
   publishFlow,
@@ -119,18 +120,7 @@ describe('a chat bot on the sandbox WhatsApp channel', () => {
     const sms = (text: string) =>
       omni.call('POST', '/api/v1/sandbox/messages', { channel: 'sms', from: '+34600111004', text });
     expect((await sms('¡Baja!')).body.outcome).toBe('opted-out');
-    const flowId = await publishFlow(omni, {
-      name: 'Reminder',
-      nodes: [
-        { id: 'start', type: 'flow.start', config: {} },
-        {
-          id: 'tell',
-          type: 'message.send',
-          config: { channel: 'sms', to: '{{ input.phone }}', text: 'Recordatorio' },
-        },
-      ],
-      edges: [{ id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'tell' } }],
-    });
+    const flowId = await publishFlow(omni, sendOnlyFlow('Reminder', 'sms', 'Recordatorio'));
     const refused = await omni.call('POST', '/api/v1/runs', { flowId, input: { phone: '+34600111004' } });
     expect(await runReaches(omni, refused.body.id, ['failed', 'completed'])).toMatchObject({
       status: 'failed',

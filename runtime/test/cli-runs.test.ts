@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from './support/serve-omniflow.ts';
 import { CountingTarget } from './support/counting-target.ts';
 import { notifyThenFlakyFlow } from './support/flows.ts';
 import {
@@ -20,7 +19,7 @@ const bin = fileURLToPath(new URL('../bin/omniflow.mjs', import.meta.url));
 describe('omniflow runs … (the CLI over the API)', () => {
   let omni: TestOmniflow;
   let target: CountingTarget;
-  let server: ServerType;
+  let server: Awaited<ReturnType<typeof listen>>;
   let env: NodeJS.ProcessEnv;
   let flowId: string;
 
@@ -36,11 +35,8 @@ describe('omniflow runs … (the CLI over the API)', () => {
   beforeAll(async () => {
     target = await new CountingTarget().start();
     omni = await startTestOmniflow({ env: { OMNIFLOW_HTTP_ALLOW_PRIVATE: '1' } });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: omni.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    const port = (server.address() as AddressInfo).port;
-    env = { ...process.env, OMNIFLOW_URL: `http://127.0.0.1:${port}`, OMNIFLOW_API_KEY: omni.apiKey };
+    server = await listen(omni.app);
+    env = { ...process.env, OMNIFLOW_URL: server.url, OMNIFLOW_API_KEY: omni.apiKey };
     flowId = await publishFlow(omni, notifyThenFlakyFlow(target.url, 'CLI flow'));
     target.broken = true;
     for (const phone of ['600000001', '600000002', '600000003']) {
@@ -49,7 +45,7 @@ describe('omniflow runs … (the CLI over the API)', () => {
     }
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await omni?.close();
     await target?.close();
   });

@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from './support/serve-omniflow.ts';
+import { sendOnlyFlow } from './support/flows.ts';
 import { messages } from '@omniflow/db';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { FakeGraphApi } from '@omniflow/nodes/drivers/whatsapp/testing';
@@ -49,27 +49,12 @@ const surveyBot = {
   ],
 };
 
-const notice = {
-  name: 'Notice',
-  nodes: [
-    { id: 'start', type: 'flow.start', config: {} },
-    {
-      id: 'tell',
-      type: 'message.send',
-      config: { channel: 'whatsapp', to: '{{ input.phone }}', text: 'Tu cita es mañana' },
-    },
-    { id: 'end', type: 'flow.end', config: {} },
-  ],
-  edges: [
-    { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'tell' } },
-    { id: 'e2', from: { node: 'tell', port: 'sent' }, to: { node: 'end' } },
-  ],
-};
+const notice = sendOnlyFlow('Notice', 'whatsapp', 'Tu cita es mañana');
 
 describe('WhatsApp channel against a fake Graph API', () => {
   let graph: FakeGraphApi;
   let omni: TestOmniflow;
-  let server: ServerType;
+  let server: Awaited<ReturnType<typeof listen>>;
   let webhook: string;
 
   beforeAll(async () => {
@@ -77,14 +62,12 @@ describe('WhatsApp channel against a fake Graph API', () => {
     const driver = () =>
       new WhatsAppDriver({ ...settings, baseUrl: graph.url, apiVersion: 'v21.0', verifyToken: 'verify-me' });
     omni = await startTestOmniflow({ channels: { ...sandboxDrivers(), whatsapp: driver() } });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: omni.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    webhook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/webhooks/whatsapp`;
+    server = await listen(omni.app);
+    webhook = `${server.url}/api/v1/webhooks/whatsapp`;
     await publishFlow(omni, surveyBot);
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await omni?.close();
     await graph?.close();
   });

@@ -38,3 +38,19 @@ export function waitsForEventFlow(name = 'Waits for a reply', event = 'reply', n
     ],
   };
 }
+
+/** start → send one message to `input.phone` on a channel: a notice, a reminder. */
+export function sendOnlyFlow(name: string, channel: string, text: string) {
+  return {
+    name,
+    nodes: [
+      { id: 'start', type: 'flow.start', config: {} },
+      { id: 'tell', type: 'message.send', config: { channel, to: '{{ input.phone }}', text } },
+      { id: 'end', type: 'flow.end', config: {} },
+    ],
+    edges: [
+      { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'tell' } },
+      { id: 'e2', from: { node: 'tell', port: 'sent' }, to: { node: 'end' } },
+    ],
+  };
+}

@@ -17,20 +17,29 @@ export interface ServedOmniflow extends TestOmniflow {
   url: string;
 }
 
+/** Serves an app on a loopback port (for peers that call us: browsers, the CLI, webhooks). */
+export async function listen(app: { fetch: Parameters<typeof serve>[0]['fetch'] }) {
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 /** The whole product on a loopback port, for browser tests. */
 export async function serveOmniflow(
   options: Parameters<typeof startTestOmniflow>[0] = {},
 ): Promise<ServedOmniflow> {
   const omni = await startTestOmniflow({ ...options, builderDir: buildBuilder() });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: omni.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  const served = await listen(omni.app);
   return {
     ...omni,
-    url: `http://127.0.0.1:${port}`,
+    url: served.url,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
       await omni.close();
     },
   };

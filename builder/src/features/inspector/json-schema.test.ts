@@ -40,6 +40,22 @@ describe('json-schema helpers', () => {
       'logic.wait.until': 'template',
       'logic.wait-for-event.event': 'text',
       'logic.wait-for-event.timeout': 'duration',
+      'message.ask.channel': 'select',
+      'message.ask.choices': 'rows',
+      'message.ask.expect': 'select',
+      'message.ask.maxRetries': 'number',
+      'message.ask.question': 'template',
+      'message.ask.retryText': 'template',
+      'message.ask.timeout': 'duration',
+      'message.ask.to': 'template',
+      'message.inbound.channel': 'select',
+      'message.inbound.keyword': 'text',
+      'message.inbound.to': 'text',
+      'message.send.buttons': 'rows',
+      'message.send.channel': 'select',
+      'message.send.mediaUrl': 'template',
+      'message.send.text': 'template',
+      'message.send.to': 'template',
     });
   });
 
