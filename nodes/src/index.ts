@@ -9,6 +9,8 @@ import { httpRequest } from './http/request.node.ts';
 import { messageSend } from './messaging/send.node.ts';
 import { messageInbound, inboundMatches } from './messaging/inbound.node.ts';
 import { messageAsk } from './messaging/ask.node.ts';
+import { messageTemplate } from './messaging/template.node.ts';
+import { contactUpdate } from './contact/update.node.ts';
 
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
@@ -21,6 +23,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   messageSend,
   messageInbound,
   messageAsk,
+  messageTemplate,
+  contactUpdate,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -34,5 +38,7 @@ export {
   messageSend,
   messageInbound,
   messageAsk,
+  messageTemplate,
+  contactUpdate,
   inboundMatches,
 };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendOnlyFlow } from './support/flows.ts';
+import { eq } from 'drizzle-orm';
+import { contactChannels, contacts } from '@omniflow/db';
 import {
   eventually,
   publishFlow,
@@ -30,6 +32,11 @@ const orderBot = {
       config: { channel: 'whatsapp', text: 'Anotado: {{ nodes.qty.output.answer }} unidades' },
     },
     { id: 'sorry', type: 'message.send', config: { channel: 'whatsapp', text: 'Te paso con una persona.' } },
+    {
+      id: 'save',
+      type: 'contact.update',
+      config: { channel: 'whatsapp', fields: { units: '{{ nodes.qty.output.answer }}' } },
+    },
     { id: 'end', type: 'flow.end', config: { output: { qty: '{{ nodes.qty.output.answer }}' } } },
   ],
   edges: [
@@ -37,7 +44,8 @@ const orderBot = {
     { id: 'e2', from: { node: 'qty', port: 'answered' }, to: { node: 'ok' } },
     { id: 'e3', from: { node: 'qty', port: 'invalid' }, to: { node: 'sorry' } },
     { id: 'e4', from: { node: 'qty', port: 'timeout' }, to: { node: 'sorry' } },
-    { id: 'e5', from: { node: 'ok', port: 'sent' }, to: { node: 'end' } },
+    { id: 'e5', from: { node: 'ok', port: 'sent' }, to: { node: 'save' } },
+    { id: 'e6', from: { node: 'save', port: 'next' }, to: { node: 'end' } },
   ],
 };
 
@@ -79,6 +87,12 @@ describe('a chat bot on the sandbox WhatsApp channel', () => {
     expect(done).toMatchObject({ status: 'completed', output: { qty: 12 } });
     expect((await outbound(runId)).at(-1)).toBe('Anotado: 12 unidades');
     expect(done.events.map((e: { type: string }) => e.type)).toEqual(['message', 'message']);
+    const [channel] = await omni.handle.db
+      .select()
+      .from(contactChannels)
+      .where(eq(contactChannels.address, '+34600111000'));
+    const [contact] = await omni.handle.db.select().from(contacts).where(eq(contacts.id, channel!.contactId));
+    expect(contact!.attributes).toEqual({ units: 12 });
     const inbound = await omni.call('GET', `/api/v1/messages?runId=${runId}`);
     expect(inbound.body.items.filter((m: { direction: string }) => m.direction === 'inbound')).toHaveLength(
       3,

@@ -83,6 +83,17 @@ export interface ActivityDeps {
   env: Record<string, string | undefined>;
   /** Sends through the workspace's channels and records each message; absent where none are set up. */
   messaging?: NodeMessaging;
+  /** Reads and writes the contacts of the run's workspace. */
+  contacts?: NodeContacts;
+}
+
+/** What a node may do to contacts: save answers on the person behind an address. */
+export interface NodeContacts {
+  update(
+    channel: MessagingChannel,
+    address: string,
+    attributes: Record<string, unknown>,
+  ): Promise<{ contactId: string; attributes: Record<string, unknown> }>;
 }
 
 /** What a messaging node may do, already bound to its run, node and idempotency key. */

@@ -3,12 +3,14 @@ import { ApplicationFailure } from '@temporalio/common';
 import { NodeError, type NodeRegistry, type TemplateScope } from '@omniflow/nodes/sdk';
 import type { ExecuteNodeInput, ExecuteNodeResult } from './run-progress.ts';
 import type { MessagingService } from '../messaging/messaging-service.ts';
+import type { ContactsService } from '../messaging/contacts-service.ts';
 
 export interface ActivityDependencies {
   registry: NodeRegistry;
   env?: Record<string, string | undefined>;
   /** The channels messaging nodes send through; without it they fail with CHANNEL_NOT_CONFIGURED. */
   messaging?: MessagingService;
+  contacts?: ContactsService;
 }
 
 /** The failure Temporal records; its last detail is the attempt, so the run can show retries. */
@@ -32,7 +34,7 @@ function toFailure(error: unknown, attempt: number): ApplicationFailure {
 }
 
 /** Activities built over their dependencies, so tests pass real ones without module mocks. */
-export function createActivities({ registry, env = process.env, messaging }: ActivityDependencies) {
+export function createActivities({ registry, env = process.env, messaging, contacts }: ActivityDependencies) {
   return {
     /** Runs one node's side effect (an HTTP call, a message) and returns the port it leaves by. */
     async executeNode(input: ExecuteNodeInput): Promise<ExecuteNodeResult> {
@@ -59,6 +61,7 @@ export function createActivities({ registry, env = process.env, messaging }: Act
                 }),
               }
             : {}),
+          ...(contacts ? { contacts: contacts.forRun(input.runId) } : {}),
         });
         return {
           port: result.port,

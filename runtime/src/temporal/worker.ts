@@ -16,6 +16,7 @@ import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { createMessagingService, type MessagingServiceDeps } from '../messaging/messaging-service.ts';
 import { channelDriversFromEnv } from '../messaging/channel-drivers.ts';
+import { createContactsService } from '../messaging/contacts-service.ts';
 import { createProgressSinks } from './progress-sink.ts';
 import { flowTaskQueue } from './task-queue.ts';
 
@@ -130,6 +131,7 @@ export async function flowWorkerParts(
           db: options.db,
           drivers: options.messagingDrivers ?? channelDriversFromEnv(options.env ?? process.env),
         }),
+        contacts: createContactsService(options.db),
       }),
       ...operations,
     },

@@ -56,6 +56,13 @@ describe('json-schema helpers', () => {
       'message.send.mediaUrl': 'template',
       'message.send.text': 'template',
       'message.send.to': 'template',
+      'message.template.to': 'template',
+      'message.template.name': 'text',
+      'message.template.language': 'text',
+      'message.template.parameters': 'rows',
+      'contact.update.channel': 'select',
+      'contact.update.address': 'template',
+      'contact.update.fields': 'key-value',
     });
   });
 

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { NodeError } from '../sdk/node-error.ts';
+import { defineNode } from '../sdk/define-node.ts';
+import { renderText } from '../sdk/expressions/templates.ts';
+
+export const messageTemplate = defineNode({
+  type: 'message.template',
+  version: 1,
+  title: { en: 'WhatsApp template', es: 'Plantilla de WhatsApp' },
+  description: {
+    en: 'Sends a pre-approved WhatsApp template: the only message allowed 24 h after the person last wrote.',
+    es: 'Envía una plantilla de WhatsApp aprobada: el único mensaje permitido 24 h después del último mensaje de la persona.',
+  },
+  category: 'messaging',
+  icon: 'send',
+  ports: ['sent', 'failed'],
+  config: z.object({
+    to: z
+      .string()
+      .min(1, 'Say who receives it')
+      .default('{{ input.from }}')
+      .meta({ ui: { widget: 'template', label: { en: 'To', es: 'Para' } } }),
+    name: z
+      .string()
+      .regex(/^[a-z0-9_]+$/, 'Template names are lower case letters, digits and _ (as in WhatsApp Manager)')
+      .meta({ ui: { label: { en: 'Template name', es: 'Nombre de la plantilla' } } }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A language code such as es, es_MX or en_US')
+      .default('es')
+      .meta({ ui: { label: { en: 'Language', es: 'Idioma' } } }),
+    parameters: z
+      .array(z.object({ value: z.string() }))
+      .default([])
+      .meta({
+        ui: {
+          widget: 'rows',
+          label: { en: 'Body parameters {{1}}, {{2}}…', es: 'Parámetros {{1}}, {{2}}…' },
+        },
+      }),
+  }),
+  compile: (_node, ctx) => ctx.runActivity({ ports: ['sent', 'failed'], errorPort: 'failed' }),
+  activity: {
+    options: {
+      startToCloseTimeout: '2m',
+      retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
+    },
+    output: z.object({ messageId: z.string(), providerMessageId: z.string(), segments: z.number() }),
+    async run(config, scope, deps) {
+      if (!deps.messaging)
+        throw new NodeError(
+          'CHANNEL_NOT_CONFIGURED',
+          'No messaging channels are set up on this worker',
+          false,
+        );
+      const message = {
+        to: renderText(config.to, scope).trim(),
+        template: {
+          name: config.name,
+          language: config.language,
+          parameters: config.parameters.map((p) => renderText(p.value, scope)),
+        },
+      };
+      try {
+        const sent = await deps.messaging.send('whatsapp', message);
+        return { port: 'sent', output: sent, input: message };
+      } catch (error) {
+        if (error instanceof NodeError && !error.retryable) {
+          const fault = { code: error.code, message: error.message };
+          return { port: 'failed', output: fault, input: message, fault };
+        }
+        throw error;
+      }
+    },
+  },
+});

@@ -1,0 +1,55 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { contactChannels, contacts, newId, runs, type Db } from '@omniflow/db';
+import { NodeError, type NodeContacts } from '@omniflow/nodes/sdk';
+
+/** Contacts as nodes see them: the person behind an address on a channel, created on first use. */
+export function createContactsService(db: Db) {
+  async function contactFor(workspaceId: string, channel: string, address: string): Promise<string> {
+    const where = and(
+      eq(contactChannels.workspaceId, workspaceId),
+      eq(contactChannels.channel, channel as 'sms'),
+      eq(contactChannels.address, address),
+    );
+    const [existing] = await db
+      .select({ contactId: contactChannels.contactId })
+      .from(contactChannels)
+      .where(where);
+    if (existing) return existing.contactId;
+    const contactId = newId();
+    await db.insert(contacts).values({ id: contactId, workspaceId });
+    await db
+      .insert(contactChannels)
+      .values({ id: newId(), workspaceId, contactId, channel: channel as 'sms', address })
+      .onConflictDoNothing();
+    // Someone else may have created the address first: theirs wins, ours is dropped.
+    const [row] = await db
+      .select({ contactId: contactChannels.contactId })
+      .from(contactChannels)
+      .where(where);
+    if (row!.contactId !== contactId) await db.delete(contacts).where(eq(contacts.id, contactId));
+    return row!.contactId;
+  }
+
+  function forRun(runId: string): NodeContacts {
+    return {
+      async update(channel, address, attributes) {
+        const [run] = await db.select({ workspaceId: runs.workspaceId }).from(runs).where(eq(runs.id, runId));
+        if (!run) throw new NodeError('RUN_NOT_FOUND', `Run ${runId} is not recorded`, false);
+        const contactId = await contactFor(run.workspaceId, channel, address);
+        const [saved] = await db
+          .update(contacts)
+          .set({
+            attributes: sql`${contacts.attributes} || ${JSON.stringify(attributes)}::jsonb`,
+            updatedAt: new Date(),
+          })
+          .where(eq(contacts.id, contactId))
+          .returning({ attributes: contacts.attributes });
+        return { contactId, attributes: saved!.attributes };
+      },
+    };
+  }
+
+  return { forRun };
+}
+
+export type ContactsService = ReturnType<typeof createContactsService>;
