@@ -11,6 +11,7 @@ import { messageInbound, inboundMatches } from './messaging/inbound.node.ts';
 import { messageAsk } from './messaging/ask.node.ts';
 import { messageTemplate } from './messaging/template.node.ts';
 import { contactUpdate } from './contact/update.node.ts';
+import { conversationHandoff } from './messaging/handoff.node.ts';
 
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
@@ -25,6 +26,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   messageAsk,
   messageTemplate,
   contactUpdate,
+  conversationHandoff,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -40,5 +42,6 @@ export {
   messageAsk,
   messageTemplate,
   contactUpdate,
+  conversationHandoff,
   inboundMatches,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node.ts';
+import { fromChildState } from '../sdk/compile-context.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { answerKinds } from '../sdk/expressions/answers.ts';
 import type { StateFragment, TransitionJson } from '../sdk/types.ts';
@@ -73,8 +74,7 @@ export const messageAsk = defineNode({
       .meta({ ui: { widget: 'duration', label: { en: 'Wait at most', es: 'Esperar como máximo' } } }),
   }),
   compile: (node, ctx) => {
-    // Child states reach the flow's other nodes by absolute id.
-    const exit = (port: string) => `#flow.${ctx.target(port)}`;
+    const exit = (port: string) => fromChildState(ctx.target(port));
     const { config } = node;
     const asking = ctx.runActivity({ ports: ['sent', 'failed'], errorPort: 'failed' }).invoke!;
     const send = (id: string, text: string): StateFragment => ({
@@ -84,9 +84,9 @@ export const messageAsk = defineNode({
         input: { ...asking.input, config: { ...config, question: text } },
         onDone: [
           { guard: { type: 'portIs', params: { port: 'sent' } }, target: 'waiting' },
-          ...asking.onDone.slice(1).map((t) => ({ ...t, target: absolute(t.target) })),
+          ...asking.onDone.slice(1).map((t) => ({ ...t, target: fromChildState(t.target) })),
         ],
-        onError: [asking.onError].flat().map((t) => ({ ...t, target: absolute(t.target) })),
+        onError: [asking.onError].flat().map((t) => ({ ...t, target: fromChildState(t.target) })),
       },
     });
     const params = { nodeId: node.id, kind: config.expect, choices: config.choices };
@@ -135,8 +135,3 @@ export const messageAsk = defineNode({
       ),
   },
 });
-
-/** Targets of the activity's own transitions are top-level ids; from a child state they need '#flow.'. */
-function absolute(target: string): string {
-  return target.startsWith('#') ? target : `#flow.${target}`;
-}

@@ -11,6 +11,14 @@ export const completedState = '__completed';
 export const failedState = '__failed';
 
 /**
+ * A top-level state id as seen from a node's own child states (ask, wait for the answer, ask
+ * again): child states reach the flow's other nodes by absolute id.
+ */
+export function fromChildState(target: string): string {
+  return target.startsWith('#') ? target : `#flow.${target}`;
+}
+
+/**
  * The context a node's `compile` receives. `targets` maps each wired port to the state it leads
  * to; an unwired optional port ends the run as completed.
  */

@@ -85,6 +85,17 @@ export interface ActivityDeps {
   messaging?: NodeMessaging;
   /** Reads and writes the contacts of the run's workspace. */
   contacts?: NodeContacts;
+  /** Hands conversations to human agents. */
+  conversations?: NodeConversations;
+}
+
+/** What a node may do to a conversation: put it in an agent queue (idempotent per step). */
+export interface NodeConversations {
+  handOff(request: {
+    channel: MessagingChannel;
+    address: string;
+    queue: string;
+  }): Promise<{ conversationId: string }>;
 }
 
 /** What a node may do to contacts: save answers on the person behind an address. */

@@ -21,6 +21,7 @@ import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
+import { conversationRoutes } from './routes/conversations.ts';
 import { whatsAppWebhookRoutes } from './routes/whatsapp-webhook.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
     runStreamRoutes,
     messageRoutes,
     sandboxRoutes,
+    conversationRoutes,
   ])
     api.route('/', routes(deps));
 

@@ -4,6 +4,7 @@ import { NodeError, type NodeRegistry, type TemplateScope } from '@omniflow/node
 import type { ExecuteNodeInput, ExecuteNodeResult } from './run-progress.ts';
 import type { MessagingService } from '../messaging/messaging-service.ts';
 import type { ContactsService } from '../messaging/contacts-service.ts';
+import type { ConversationsService } from '../messaging/conversations-service.ts';
 
 export interface ActivityDependencies {
   registry: NodeRegistry;
@@ -11,6 +12,7 @@ export interface ActivityDependencies {
   /** The channels messaging nodes send through; without it they fail with CHANNEL_NOT_CONFIGURED. */
   messaging?: MessagingService;
   contacts?: ContactsService;
+  conversations?: ConversationsService;
 }
 
 /** The failure Temporal records; its last detail is the attempt, so the run can show retries. */
@@ -34,7 +36,13 @@ function toFailure(error: unknown, attempt: number): ApplicationFailure {
 }
 
 /** Activities built over their dependencies, so tests pass real ones without module mocks. */
-export function createActivities({ registry, env = process.env, messaging, contacts }: ActivityDependencies) {
+export function createActivities({
+  registry,
+  env = process.env,
+  messaging,
+  contacts,
+  conversations,
+}: ActivityDependencies) {
   return {
     /** Runs one node's side effect (an HTTP call, a message) and returns the port it leaves by. */
     async executeNode(input: ExecuteNodeInput): Promise<ExecuteNodeResult> {
@@ -62,6 +70,7 @@ export function createActivities({ registry, env = process.env, messaging, conta
               }
             : {}),
           ...(contacts ? { contacts: contacts.forRun(input.runId) } : {}),
+          ...(conversations ? { conversations: conversations.forRun(input.runId) } : {}),
         });
         return {
           port: result.port,

@@ -17,6 +17,7 @@ import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { createMessagingService, type MessagingServiceDeps } from '../messaging/messaging-service.ts';
 import { channelDriversFromEnv } from '../messaging/channel-drivers.ts';
 import { createContactsService } from '../messaging/contacts-service.ts';
+import { createConversationsService } from '../messaging/conversations-service.ts';
 import { createProgressSinks } from './progress-sink.ts';
 import { flowTaskQueue } from './task-queue.ts';
 
@@ -132,6 +133,7 @@ export async function flowWorkerParts(
           drivers: options.messagingDrivers ?? channelDriversFromEnv(options.env ?? process.env),
         }),
         contacts: createContactsService(options.db),
+        conversations: createConversationsService(options.db),
       }),
       ...operations,
     },

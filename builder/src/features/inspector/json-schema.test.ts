@@ -63,6 +63,11 @@ describe('json-schema helpers', () => {
       'contact.update.channel': 'select',
       'contact.update.address': 'template',
       'contact.update.fields': 'key-value',
+      'conversation.handoff.channel': 'select',
+      'conversation.handoff.address': 'template',
+      'conversation.handoff.queue': 'text',
+      'conversation.handoff.notifyUrl': 'template',
+      'conversation.handoff.timeout': 'duration',
     });
   });
 
