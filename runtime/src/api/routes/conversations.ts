@@ -147,12 +147,10 @@ export function conversationRoutes(deps: AppDeps) {
         const [run] = await db.select().from(runs).where(eq(runs.id, row.runId));
         try {
           if (run) {
-            await temporal.workflow
-              .getHandle(run.temporalWorkflowId)
-              .signal(eventSignal, {
-                type: 'conversation.closed',
-                data: { by: userId, ...(note ? { note } : {}) },
-              });
+            await temporal.workflow.getHandle(run.temporalWorkflowId).signal(eventSignal, {
+              type: 'conversation.closed',
+              data: { by: userId, ...(note ? { note } : {}) },
+            });
           }
         } catch (error) {
           // The run ended meanwhile (timed out): the conversation is closed all the same.
