@@ -17,6 +17,7 @@ beforeEach(() => {
     'GET /runs': () => ({ items: [], nextCursor: null }),
     'GET /runs/counts': () => noCounts,
     'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+    'GET /messages': () => ({ items: [], nextCursor: null }),
   });
 });
 afterEach(() => {
@@ -54,5 +55,18 @@ describe('App navigation', () => {
     await goTo('#/settings');
     await vi.waitFor(() => screen.getByRole('heading', { name: 'Settings' }), lazyLoad);
     expect(runs.getAttribute('aria-current')).toBeNull();
+  });
+
+  it('links the phone simulator from the header and opens it from #/phone', async () => {
+    location.hash = '#/flows';
+    render(<App />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    const phone = screen.getByRole('link', { name: 'Phone' });
+    expect(screen.getByRole('navigation', { name: 'Main' }).contains(phone)).toBe(true);
+    expect(phone.getAttribute('href')).toBe('#/phone');
+
+    await goTo('#/phone');
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Phone simulator' }), lazyLoad);
+    expect(phone.getAttribute('aria-current')).toBe('page');
   });
 });

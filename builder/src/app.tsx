@@ -18,6 +18,10 @@ const SettingsPage = lazy(() =>
   import('./features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
 
+const PhonePage = lazy(() =>
+  import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
+);
+
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'editor':
@@ -28,6 +32,8 @@ function Screen({ route }: { route: Route }) {
       return <RunDetailPage key={route.runId} runId={route.runId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'phone':
+      return <PhonePage />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -67,6 +73,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.runs')}
+          </a>
+          <a
+            href="#/phone"
+            aria-current={route.screen === 'phone' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.phone')}
           </a>
           <a
             href="#/settings"

@@ -15,6 +15,11 @@ describe('parseRoute', () => {
     expect(runs.screen === 'runs' && runs.query.get('node')).toBe('menu');
   });
 
+  it('opens the phone simulator', () => {
+    expect(parseRoute('/phone')).toEqual({ screen: 'phone' });
+    expect(parseRoute('/phone/extra')).toEqual({ screen: 'flows' });
+  });
+
   it('opens all runs, one run, and the settings', () => {
     const all = parseRoute('/runs?contact=%2B34600');
     expect(all).toMatchObject({ screen: 'runs', flowId: null });

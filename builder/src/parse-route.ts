@@ -4,7 +4,8 @@ export type Route =
   | { screen: 'editor'; flowId: string }
   | { screen: 'runs'; flowId: string | null; query: URLSearchParams }
   | { screen: 'run'; runId: string }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'phone' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -18,5 +19,6 @@ export function parseRoute(route: string): Route {
     return { screen: 'runs', flowId: id, query };
   if (first === 'flows' && id && parts.length === 2) return { screen: 'editor', flowId: id };
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
+  if (first === 'phone' && parts.length === 1) return { screen: 'phone' };
   return { screen: 'flows' };
 }

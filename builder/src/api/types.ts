@@ -228,3 +228,62 @@ export interface WhatIfResult {
 export interface WorkspaceSettings {
   runRetentionDays: number;
 }
+
+export type MessagingChannel = 'whatsapp' | 'sms' | 'webchat';
+
+export type MessageStatus =
+  'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+
+/** A quick reply a flow offered: WhatsApp reply button, numbered SMS option or web chat chip. */
+export interface MessageButton {
+  id: string;
+  title: string;
+}
+
+export interface MessageBody {
+  text?: string;
+  buttons?: MessageButton[];
+  /** The button a person pressed (inbound). */
+  choiceId?: string;
+  media?: { kind: string; url?: string };
+}
+
+/** One message in or out on a channel (GET /messages, newest first). */
+export interface Message {
+  id: string;
+  channel: MessagingChannel;
+  direction: 'outbound' | 'inbound';
+  contactAddress: string;
+  ourAddress: string;
+  runId: string | null;
+  nodeId: string | null;
+  providerMessageId: string | null;
+  body: MessageBody;
+  segments: number;
+  status: MessageStatus;
+  statusHistory: { status: string; at: string; errorCode?: string; errorMessage?: string }[];
+  errorCode: string | null;
+  createdAt: string;
+}
+
+export interface MessagePage {
+  items: Message[];
+  nextCursor: string | null;
+}
+
+/** What the person's side of a sandbox channel sends (POST /sandbox/messages). */
+export interface SandboxInbound {
+  channel: MessagingChannel;
+  from: string;
+  to?: string;
+  text?: string;
+  choiceId?: string;
+}
+
+export type SandboxOutcome = 'started' | 'delivered' | 'unrouted' | 'duplicate' | 'opted-out' | 'opted-in';
+
+/** Where a sandbox message went: a new run, the conversation's run, nowhere, or a STOP/START. */
+export interface SandboxInboundResult {
+  outcome: SandboxOutcome;
+  runId: string | null;
+}

@@ -1,6 +1,7 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
+import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
@@ -14,6 +15,7 @@ const appMessages = {
     'app.nav': 'Main',
     'app.runs': 'Runs',
     'app.settings': 'Settings',
+    'app.phone': 'Phone',
     'auth.title': 'Sign in to Omniflow',
     'auth.email': 'Email',
     'auth.password': 'Password',
@@ -45,6 +47,7 @@ const appMessages = {
     'app.nav': 'Principal',
     'app.runs': 'Ejecuciones',
     'app.settings': 'Ajustes',
+    'app.phone': 'Teléfono',
     'auth.title': 'Inicia sesión en Omniflow',
     'auth.email': 'Correo electrónico',
     'auth.password': 'Contraseña',
@@ -81,6 +84,7 @@ export const catalog = {
     ...simulatorMessages.en,
     ...runsMessages.en,
     ...settingsMessages.en,
+    ...phoneMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -90,6 +94,7 @@ export const catalog = {
     ...simulatorMessages.es,
     ...runsMessages.es,
     ...settingsMessages.es,
+    ...phoneMessages.es,
   },
 } as const;
 

@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { api } from '../../api/client.ts';
+import type { Message, MessagePage, MessagingChannel } from '../../api/types.ts';
+import { usePoll, type Poll } from '../../api/use-poll.ts';
+
+/** How often the conversation is read again while the page is open. */
+export const conversationEveryMs = 1000;
+
+/** The API refuses shorter addresses (POST /sandbox/messages). */
+export const minAddressLength = 3;
+
+/**
+ * The last 200 messages between this address and us on a channel, oldest first as a phone lists
+ * them, read again every second so the bot's replies and their ticks appear as they happen.
+ */
+export function useConversation(channel: MessagingChannel, address: string): Poll<Message[]> {
+  const contact = address.trim();
+  const load = useMemo(
+    () =>
+      contact.length < minAddressLength
+        ? null
+        : async () => {
+            const query = new URLSearchParams({ contact, channel, limit: '200' });
+            const page = await api<MessagePage>('GET', `/messages?${query}`);
+            return [...page.items].reverse();
+          },
+    [contact, channel],
+  );
+  return usePoll(load, conversationEveryMs);
+}
