@@ -13,22 +13,26 @@ export function hydrateMachine(json: MachineJson): AnyStateMachine {
         Math.max(0, dueTime(until, context) - Date.now());
     }
   }
-  return createMachine({
-    id: json.id,
-    initial: json.initial,
-    // The JSON holds only our StateFragment subset; XState's config type is wider.
-    states: json.states as Parameters<typeof createMachine>[0]['states'],
-    context: ({ input }: { input: MachineInput }): RunContext => ({
-      input: input.input,
-      vars: { ...json.variables },
-      nodes: {},
-      run: input.run,
-    }),
-  }).provide({
-    actions: instructionActions as never,
-    guards: instructionGuards as never,
-    delays: delays as never,
-    // Never started: the workflow turns each spawn of runNode into a Temporal activity.
-    actors: { runNode: fromPromise(async () => undefined) } as never,
-  });
+  // Implementations go to createMachine itself: `.provide()` would build the machine twice.
+  return createMachine(
+    {
+      id: json.id,
+      initial: json.initial,
+      // The JSON holds only our StateFragment subset; XState's config type is wider.
+      states: json.states as Parameters<typeof createMachine>[0]['states'],
+      context: ({ input }: { input: MachineInput }): RunContext => ({
+        input: input.input,
+        vars: { ...json.variables },
+        nodes: {},
+        run: input.run,
+      }),
+    },
+    {
+      actions: instructionActions as never,
+      guards: instructionGuards as never,
+      delays: delays as never,
+      // Never started: the workflow turns each spawn of runNode into a Temporal activity.
+      actors: { runNode: fromPromise(async () => undefined) } as never,
+    },
+  );
 }

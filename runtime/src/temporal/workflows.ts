@@ -11,8 +11,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { hydrateMachine } from '../machine/index.ts';
+import type { AnyMachineSnapshot } from 'xstate';
+import { createMachineStepper, hydrateMachine } from '../machine/index.ts';
 import type { FlowEvent, RunContext, RunFault } from '../machine/index.ts';
 import type { Activities } from './activities.ts';
 import type { RunStatus, StepRecord } from './run-progress.ts';
@@ -65,6 +65,7 @@ function failureOf(error: unknown): { message: string; code?: string } {
  */
 export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   const machine = hydrateMachine(args.machine);
+  const stepper = createMachineStepper(machine);
   const now = () => new Date(Date.now()).toISOString();
   const timers = new Map<string, PendingTimer>((args.resume?.timers ?? []).map((t) => [t.id, t]));
   const inflight = new Map<string, { scope: CancellationScope; stopped: boolean }>();
@@ -255,7 +256,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   if (args.resume) {
     snapshot = machine.resolveState(args.resume.snapshot as never);
   } else {
-    const [first, actions] = initialTransition(machine, { input: args.input, run: args.run });
+    const [first, actions] = stepper.initial({ input: args.input, run: args.run });
     snapshot = first;
     carryOut(actions as ExecutableAction[]);
   }
@@ -265,7 +266,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       while (queue.length > 0 && !ended()) {
         idle = false;
         const next = queue.shift()!;
-        const [after, actions] = transition(machine, snapshot, next.event as never);
+        const [after, actions] = stepper.next(snapshot, next.event);
         snapshot = after;
         carryOut(actions as ExecutableAction[]);
         if (next.ticket) processed = next.ticket;
@@ -329,7 +330,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   flush(true);
   idle = true;
   processed = tickets;
-  await condition(allHandlersFinished);
+  // Only wait when an update is still running: every promise a workflow creates costs a stack
+  // capture in the SDK, and most runs end with nothing in flight.
+  if (!allHandlersFinished()) await condition(allHandlersFinished);
   const error = fault();
   return {
     status,
