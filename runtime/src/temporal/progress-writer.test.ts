@@ -130,6 +130,26 @@ describe.each(backends)('progress writer on $db', ({ db, enabled }) => {
     expect(total!.n).toBe(60);
   });
 
+  it('writes the records handed over in one turn of the event loop in one statement', async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, newRun));
+    let statements = 0;
+    const counted = new Proxy(handle.db, {
+      get(target, key, receiver) {
+        if (key === 'execute') {
+          return (...args: Parameters<typeof target.execute>) => {
+            statements++;
+            return target.execute(...args);
+          };
+        }
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const writer = createProgressWriter(counted);
+    await Promise.all(ids.map((id) => writer.write(progress(id))));
+    expect(statements).toBe(1);
+    for (const id of ids) expect(await stepsOf(id)).toHaveLength(2);
+  });
+
   it('retries while the database refuses the write and finishes once it accepts it', async () => {
     const runId = await newRun();
     const warnings: string[] = [];

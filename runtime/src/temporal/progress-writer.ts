@@ -90,6 +90,12 @@ export interface ProgressWriter {
  * Group commit for run progress: records that arrive while a write is in flight go out together
  * in the next one, so 50 busy runs cost one statement, not 50. A run's records keep their order
  * because they are folded within a batch and batches are written one after another.
+ *
+ * A write also starts only once the event loop has handled the I/O already waiting
+ * (setImmediate), not on the first record: the worker hands over the completions of several
+ * workflow tasks in one turn, and PGlite runs a statement synchronously on this thread, so
+ * without the wait those records would never overlap a write in flight and each would pay a
+ * statement of its own. The wait adds no timer and no delay when nothing else is pending.
  */
 export function createProgressWriter(
   db: Db,
@@ -127,7 +133,7 @@ export function createProgressWriter(
   }
 
   async function drain() {
-    writing = true;
+    await new Promise((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
@@ -141,7 +147,10 @@ export function createProgressWriter(
     write(progress) {
       return new Promise<void>((resolve) => {
         queue.push({ progress, resolve });
-        if (!writing) void drain();
+        if (!writing) {
+          writing = true;
+          void drain();
+        }
       });
     },
   };
