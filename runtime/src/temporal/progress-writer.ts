@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@omniflow/db';
 import type { RunProgress } from './run-progress.ts';
 
@@ -26,8 +26,18 @@ function fold(records: RunProgress[]): RunProgress {
 /**
  * Writes a batch of runs' progress in one statement: the steps are upserted on their
  * (run_id, seq) key and the runs updated, so writing the same batch twice changes nothing.
+ *
+ * The runs are also named as an array of ids: the planner takes the record set for 100 rows
+ * whatever its size, and joined on that alone it hashed the batch and read every row of
+ * `runs` for each write (until the table grew past about 10,000 rows). `id = any(ids)` makes
+ * it look the batch's runs up by key.
  */
 export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<void> {
+  await db.execute(progressBatchStatement(batch));
+}
+
+/** The statement writeProgressBatch runs (exported for the test that checks its plan). */
+export function progressBatchStatement(batch: RunProgress[]): SQL {
   const steps = batch.flatMap((p) =>
     p.steps.map((s) => ({
       workspace_id: p.workspaceId,
@@ -51,7 +61,7 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
     error: p.error ?? null,
     ended: p.ended,
   }));
-  await db.execute(sql`
+  return sql`
     with upserted as (
       insert into run_steps (workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port, input, output, error)
       select workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port, input, output, error
@@ -72,7 +82,7 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
       ended_at = case when u.ended then now() else runs.ended_at end
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(
       id uuid, status text, current_nodes jsonb, output jsonb, error jsonb, ended boolean)
-    where runs.id = u.id`);
+    where runs.id = u.id and runs.id = any(${`{${batch.map((p) => p.runId).join(',')}}`}::uuid[])`;
 }
 
 const isMissingRun = (error: unknown) =>
