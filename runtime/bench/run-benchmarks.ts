@@ -1,154 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { openDb } from '@omniflow/db';
 import { compileFlow } from '../src/compiler/compile-flow.ts';
 import { flowDocumentSchema } from '../src/graph/flow-schema.ts';
 import { validateFlow } from '../src/graph/validate-flow.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
-import { createActivities } from '../src/temporal/activities.ts';
-import { createProgressSinks } from '../src/temporal/progress-sink.ts';
 import { startDevServer } from '../src/temporal/dev-server.ts';
-import { seedRun } from '../test/support/seed-run.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { generateGraph } from './generate-graph.ts';
+import { median } from './median.ts';
 import { runsListBenchmark } from './runs-list-benchmark.ts';
-import { progressBar } from '../src/cli/progress-bar.ts';
-
-const runsPerRound = Number(process.env.BENCH_RUNS ?? 150);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
-
-const fiveNodeFlow = {
-  name: 'Five nodes',
-  nodes: [
-    { id: 'start', type: 'flow.start', config: {} },
-    {
-      id: 'score',
-      type: 'logic.set',
-      config: { assignments: [{ name: 'score', value: '{{ input.n | times: 2 }}' }] },
-    },
-    {
-      id: 'route',
-      type: 'logic.split',
-      config: {
-        branches: [{ id: 'high', conditions: [{ left: '{{ vars.score }}', operator: 'gte', right: '10' }] }],
-      },
-    },
-    {
-      id: 'label',
-      type: 'logic.set',
-      config: { assignments: [{ name: 'label', value: 'score {{ vars.score }}' }] },
-    },
-    { id: 'end', type: 'flow.end', config: { output: { label: '{{ vars.label }}' } } },
-  ],
-  edges: [
-    { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'score' } },
-    { id: 'e2', from: { node: 'score', port: 'next' }, to: { node: 'route' } },
-    { id: 'e3', from: { node: 'route', port: 'high' }, to: { node: 'label' } },
-    { id: 'e4', from: { node: 'route', port: 'else' }, to: { node: 'label' } },
-    { id: 'e5', from: { node: 'label', port: 'next' }, to: { node: 'end' } },
-  ],
-};
-
-async function inParallel(
-  count: number,
-  limit: number,
-  task: (i: number) => Promise<unknown>,
-  label: string,
-) {
-  const bar = progressBar(label, count);
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      const i = next++;
-      await task(i);
-      bar.tick();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-  bar.done();
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-async function throughput(server: Awaited<ReturnType<typeof startDevServer>>) {
-  const handle = await openDb({ dataDir: 'memory://' });
-  const registry = await loadRegistry({});
-  const taskQueue = `bench-${randomUUID()}`;
-  const bundle = await bundleWorkflowCode({
-    workflowsPath: fileURLToPath(new URL('./bench-workflows.ts', import.meta.url)),
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-  });
-  const worker = await Worker.create({
-    connection: await NativeConnection.connect({ address: server.address }),
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({ registry }),
-    sinks: createProgressSinks(handle.db),
-    maxConcurrentWorkflowTaskExecutions: 100,
-  });
-  const running = worker.run();
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
-  const seeded: Awaited<ReturnType<typeof seedRun>>[] = [];
-  for (let i = 0; i < runsPerRound * rounds; i++)
-    seeded.push(await seedRun(handle.db, registry, fiveNodeFlow, { n: i }));
-
-  // Warm both paths so neither pays for first-use costs inside the measurement.
-  await client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `warm-${randomUUID()}` });
-
-  const noop: number[] = [];
-  const flow: number[] = [];
-  let flowIndex = 0;
-  for (let round = 0; round < rounds; round++) {
-    // Alternate which goes first so drift on a noisy machine hits both alike.
-    const order = round % 2 === 0 ? ['noop', 'flow'] : ['flow', 'noop'];
-    for (const kind of order) {
-      const started = performance.now();
-      if (kind === 'noop') {
-        await inParallel(
-          runsPerRound,
-          concurrency,
-          () => client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` }),
-          `no-op workflow, round ${round + 1}`,
-        );
-        noop.push(runsPerRound / ((performance.now() - started) / 1000));
-      } else {
-        await inParallel(
-          runsPerRound,
-          concurrency,
-          async () => {
-            const args = seeded[flowIndex++]!;
-            const result = await client.workflow.execute('flowRun', {
-              taskQueue,
-              workflowId: args.runId,
-              args: [args],
-            });
-            if (result.status !== 'completed') throw new Error(`Run ${args.runId} ended ${result.status}`);
-          },
-          `5-node flow, round ${round + 1}`,
-        );
-        flow.push(runsPerRound / ((performance.now() - started) / 1000));
-      }
-    }
-  }
-  worker.shutdown();
-  await running;
-  await connection.close();
-  await handle.close();
-  // Each round pairs a no-op batch with a flow batch run back to back; the median of the
-  // per-round ratios resists the drift of a shared 2-core machine better than a ratio of medians.
-  const ratios = flow.map((f, i) => f / noop[i]!);
-  return { noop: median(noop), flow: median(flow), ratio: median(ratios), ratios };
-}
+import { workflowThroughput } from './workflow-throughput.ts';
 
 async function compileSpeed() {
   const registry = await loadRegistry({});
@@ -176,7 +37,7 @@ console.log(`compile+validate 1,000 nodes: median ${compile.median.toFixed(1)} m
 const server = await startDevServer({});
 // The browser figures go first: after thousands of workflows the server stays busy for a while.
 const builder = await builderBenchmarks(server.address);
-const runs = await throughput(server);
+const runs = await workflowThroughput(server.address);
 const runsList = await runsListBenchmark(server.address, Number(process.env.BENCH_RUNS_LIST ?? 1_000_000));
 await server.stop();
 console.log(
@@ -209,7 +70,7 @@ measured in the same run, because absolute numbers on shared machines drift from
 
 | figure | result | baseline (same run) | ratio | goal | met |
 |---|---|---|---|---|---|
-| Runs/s of a 5-node flow (start → set → split → set → end), ${rounds} rounds of ${runsPerRound} runs each, ${concurrency} at a time | ${runs.flow.toFixed(1)} runs/s (median round) | bare no-op workflow: ${runs.noop.toFixed(1)} runs/s | **${ratio.toFixed(2)}** (median of per-round ratios ${runs.ratios.map((r) => r.toFixed(2)).join(', ')}) | ≥ 0.8 | ${ratio >= 0.8 ? 'yes' : 'no'} |
+| Runs/s of a 5-node flow (start → set → split → set → end), ${runs.rounds} rounds of ${runs.runsPerRound} runs each, ${runs.concurrency} at a time | ${runs.flow.toFixed(1)} runs/s (median round) | bare no-op workflow: ${runs.noop.toFixed(1)} runs/s | **${ratio.toFixed(2)}** (median of per-round ratios ${runs.ratios.map((r) => r.toFixed(2)).join(', ')}) | ≥ 0.8 | ${ratio >= 0.8 ? 'yes' : 'no'} |
 | Builder: open a 500-node flow in headless Chromium until a click on a node shows it in the inspector, median of 5 | **${builder.openMs.toFixed(0)} ms** | open the flow list the same way: ${builder.listMs.toFixed(0)} ms | ${(builder.openMs / builder.listMs).toFixed(1)}× | ≤ 1,500 ms | ${builder.openMs <= 1500 ? 'yes' : 'no'} |
 | Builder: frames painted while panning that 500-node canvas | **${builder.panFps.toFixed(0)} fps** | — | — | smooth (≥ 30) | ${builder.panFps >= 30 ? 'yes' : 'no'} |
 | Builder: JavaScript a visitor loads for the first screen (gzip) | **${builder.firstScreenJsKb.toFixed(0)} KB** | Monaco in it: ${builder.monacoInFirstScreen ? 'yes' : 'no'} | — | < 500 KB | ${builder.firstScreenJsKb < 500 ? 'yes' : 'no'} |
@@ -218,8 +79,11 @@ ${pageRows}
 | Parse + validate + compile a generated 1,000-node graph, median of 30 | **${compile.median.toFixed(1)} ms** | JSON round trip of the same graph: ${compile.baseline.toFixed(2)} ms | ${(compile.median / compile.baseline).toFixed(0)}× | ≤ 50 ms | ${compile.median <= 50 ? 'yes' : 'no'} |
 
 How: both workflow kinds run on one Temporal dev server (in memory) and one worker in the same
-process; each flow run is a real \`flowRun\` that writes its steps to an embedded PGlite database
-through the progress sink, exactly as in production. Rounds alternate which kind goes first.
+process, with the worker settings and shared workflow modules \`omniflow worker\` uses; each flow
+run is a real \`flowRun\` of one published version that writes its steps to an embedded PGlite
+database through the progress sink, exactly as in production. Both kinds are warmed up first;
+each round then runs its halves as A B B A (A alternating between rounds), so a change of load
+during a round weighs on both kinds alike.
 The runs-list figures seed 20 flows' runs in SQL into embedded PGlite (90% completed, 5% failed,
 3% waiting, 2% cancelled, spread over 30 days) and time the real API route, median of 12.
 The builder figures drive Debian's chromium (playwright-core) against the built app served by

@@ -7,6 +7,7 @@ import { createApiKey } from '../src/api/api-keys.ts';
 import { bootstrapAdmin } from '../src/auth/bootstrap-admin.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { progressBar } from '../src/cli/progress-bar.ts';
+import { median } from './median.ts';
 
 const flowCount = 20;
 const spanMs = 30 * 24 * 3600 * 1000;
@@ -50,8 +51,6 @@ async function seedRuns(
         when i % 100 < 90 then 'completed' when i % 100 < 95 then 'failed'
         when i % 100 < 98 then 'waiting' else 'cancelled' end as status) as s`);
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export interface RunsListFigures {
   scale: number;

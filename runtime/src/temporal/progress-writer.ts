@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@omniflow/db';
 import type { RunProgress } from './run-progress.ts';
 
@@ -30,8 +30,18 @@ function fold(records: RunProgress[]): RunProgress {
  * (run_id, seq) key and the runs updated, so writing the same batch twice changes nothing.
  * A step is left once: the first `left_at` stays, even when a retry re-runs the workflow task
  * that left it (its activity is not run again).
+ *
+ * The runs are also named as an array of ids: the planner takes the record set for 100 rows
+ * whatever its size, and joined on that alone it hashed the batch and read every row of
+ * `runs` for each write (until the table grew past about 10,000 rows). `id = any(ids)` makes
+ * it look the batch's runs up by key.
  */
 export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<void> {
+  await db.execute(progressBatchStatement(batch));
+}
+
+/** The statement writeProgressBatch runs (exported for the test that checks its plan). */
+export function progressBatchStatement(batch: RunProgress[]): SQL {
   const steps = batch.flatMap((p) =>
     p.steps.map((s) => ({
       workspace_id: p.workspaceId,
@@ -68,7 +78,7 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
     error: p.error ?? null,
     ended: p.ended,
   }));
-  await db.execute(sql`
+  return sql`
     with upserted as (
       insert into run_steps (workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port,
         temporal_run_id, wft_event_id, attempts, input, output, error)
@@ -103,7 +113,7 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
       ended_at = case when u.ended then now() else runs.ended_at end
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(
       id uuid, status text, current_nodes jsonb, output jsonb, error jsonb, ended boolean)
-    where runs.id = u.id`);
+    where runs.id = u.id and runs.id = any(${`{${batch.map((p) => p.runId).join(',')}}`}::uuid[])`;
 }
 
 const isMissingRun = (error: unknown) =>
@@ -121,6 +131,12 @@ export interface ProgressWriter {
  * Group commit for run progress: records that arrive while a write is in flight go out together
  * in the next one, so 50 busy runs cost one statement, not 50. A run's records keep their order
  * because they are folded within a batch and batches are written one after another.
+ *
+ * A write also starts only once the event loop has handled the I/O already waiting
+ * (setImmediate), not on the first record: the worker hands over the completions of several
+ * workflow tasks in one turn, and PGlite runs a statement synchronously on this thread, so
+ * without the wait those records would never overlap a write in flight and each would pay a
+ * statement of its own. The wait adds no timer and no delay when nothing else is pending.
  */
 export function createProgressWriter(
   db: Db,
@@ -158,7 +174,7 @@ export function createProgressWriter(
   }
 
   async function drain() {
-    writing = true;
+    await new Promise((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
@@ -172,7 +188,10 @@ export function createProgressWriter(
     write(progress) {
       return new Promise<void>((resolve) => {
         queue.push({ progress, resolve });
-        if (!writing) void drain();
+        if (!writing) {
+          writing = true;
+          void drain();
+        }
       });
     },
   };

@@ -11,8 +11,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { hydrateMachine } from '../machine/index.ts';
+import type { AnyMachineSnapshot } from 'xstate';
+import { createMachineStepper, hydrateMachine } from '../machine/index.ts';
 import type { FlowEvent, RunContext, RunFault } from '../machine/index.ts';
 import type { Activities } from './activities.ts';
 import type { EventRecord, RunStatus, StepRecord } from './run-progress.ts';
@@ -73,6 +73,7 @@ function failureOf(error: unknown): { message: string; code?: string; attempts?:
  */
 export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   const machine = hydrateMachine(args.machine);
+  const stepper = createMachineStepper(machine);
   const now = () => new Date(Date.now()).toISOString();
   const timers = new Map<string, PendingTimer>((args.resume?.timers ?? []).map((t) => [t.id, t]));
   const inflight = new Map<string, { scope: CancellationScope; stopped: boolean }>();
@@ -286,7 +287,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   if (args.resume) {
     snapshot = machine.resolveState(args.resume.snapshot as never);
   } else {
-    const [first, actions] = initialTransition(machine, { input: args.input, run: args.run });
+    const [first, actions] = stepper.initial({ input: args.input, run: args.run });
     snapshot = first;
     carryOut(actions as ExecutableAction[]);
   }
@@ -298,7 +299,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         const next = queue.shift()!;
         // A signal the run cannot take now changes nothing, so it is not part of the run's story.
         const recorded = next.external === true && snapshot.can(next.event as never);
-        const [after, actions] = transition(machine, snapshot, next.event as never);
+        const [after, actions] = stepper.next(snapshot, next.event);
         if (recorded) {
           const { type, data } = next.event;
           newEvents.push({
@@ -372,7 +373,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   flush(true);
   idle = true;
   processed = tickets;
-  await condition(allHandlersFinished);
+  // Only wait when an update is still running: every promise a workflow creates costs a stack
+  // capture in the SDK, and most runs end with nothing in flight.
+  if (!allHandlersFinished()) await condition(allHandlersFinished);
   const error = fault();
   return {
     status,

@@ -106,6 +106,31 @@ describe('renderText', () => {
   });
 });
 
+describe('parsed templates kept between evaluations', () => {
+  const other = testScope({ input: { amount: 7, name: 'luz', items: ['x'] } });
+
+  it('give each scope its own result', () => {
+    for (const template of ['{{ input.amount | plus: 1 }}', 'Hi {{ input.name | upcase }}!']) {
+      const first = evaluateValue(template, scope);
+      expect(evaluateValue(template, other)).not.toEqual(first);
+      expect(evaluateValue(template, scope)).toEqual(first);
+    }
+    expect(renderText('{% for i in input.items %}{{ i }}{% endfor %}', scope)).toBe('ab');
+    expect(renderText('{% for i in input.items %}{{ i }}{% endfor %}', other)).toBe('x');
+  });
+
+  it('still fail every time for a template that does not parse', () => {
+    for (let i = 0; i < 2; i++)
+      expect(() => evaluateValue('{{ input.name | nope }}', scope)).toThrow(TemplateError);
+  });
+
+  it('stay correct once more templates were used than are kept', () => {
+    for (let i = 0; i < 600; i++)
+      expect(evaluateValue(`{{ input.amount | plus: ${i} }}`, scope)).toBe(42 + i);
+    expect(evaluateValue('{{ input.amount | plus: 0 }}', other)).toBe(7);
+  });
+});
+
 describe('evaluateDeep', () => {
   it('evaluates every string in nested objects and arrays, keeping single-expression types', () => {
     const value = {

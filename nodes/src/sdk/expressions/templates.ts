@@ -1,8 +1,5 @@
-import { Liquid } from 'liquidjs';
-
-// One engine per isolate: parsed templates are cached, and the engine reads no files or clock
-// of its own, so it is safe inside Temporal's deterministic workflow sandbox.
-const engine = new Liquid({ cache: 500, strictFilters: true, ownPropertyOnly: true });
+import { liquidParse, liquidText, liquidValue } from './liquid-engine.ts';
+import { notPlain, readSinglePath, renderPlainPaths } from './plain-paths.ts';
 
 const singleOutput = /^\s*\{\{-?\s*([^{}]*?)\s*-?\}\}\s*$/;
 
@@ -20,8 +17,10 @@ export class TemplateError extends Error {
 
 /** Renders a Liquid template to text. */
 export function renderText(template: string, scope: object): string {
+  const plain = renderPlainPaths(template, scope);
+  if (plain !== notPlain) return plain;
   try {
-    return engine.parseAndRenderSync(template, scope);
+    return liquidText(template, scope);
   } catch (error) {
     throw new TemplateError(template, error);
   }
@@ -34,10 +33,12 @@ export function renderText(template: string, scope: object): string {
  */
 export function evaluateValue(value: unknown, scope: object): unknown {
   if (typeof value !== 'string') return value;
+  const plain = readSinglePath(value, scope);
+  if (plain !== notPlain) return plain;
   const single = singleOutput.exec(value);
   if (single && single[1]) {
     try {
-      return engine.evalValueSync(single[1], scope);
+      return liquidValue(single[1], scope);
     } catch (error) {
       throw new TemplateError(value, error);
     }
@@ -59,7 +60,7 @@ export function evaluateDeep(value: unknown, scope: object): unknown {
 /** Syntax check for the validator: the parse error message, or undefined when it parses. */
 export function templateSyntaxError(template: string): string | undefined {
   try {
-    engine.parse(template);
+    liquidParse(template);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
