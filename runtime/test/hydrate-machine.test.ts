@@ -22,4 +22,13 @@ describe('hydrateMachine', () => {
     const [snapshot] = initialTransition(machine, { input: {}, run });
     expect((snapshot.context as RunContext).vars).toMatchObject({ greeting: 'hola' });
   });
+
+  it('keeps only recent machines, and none larger than the bound', () => {
+    const numbered = (i: number) => ({ ...golden('approval'), variables: { i } });
+    const first = hydrateMachine(numbered(0));
+    for (let i = 1; i <= 100; i++) hydrateMachine(numbered(i));
+    expect(hydrateMachine(numbered(0))).not.toBe(first);
+    const huge = { ...golden('approval'), variables: { text: 'x'.repeat(4_000_001) } };
+    expect(hydrateMachine(huge)).not.toBe(hydrateMachine(huge));
+  });
 });

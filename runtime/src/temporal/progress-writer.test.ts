@@ -195,6 +195,28 @@ describe.each(backends)('progress writer on $db', ({ db, enabled }) => {
     expect(await stepsOf(runId)).toHaveLength(2);
   });
 
+  it('retries a run-by-run write that fails for another reason after a deleted run', async () => {
+    const kept = await newRun();
+    let calls = 0;
+    const flaky = new Proxy(handle.db, {
+      get(target, key, receiver) {
+        if (key === 'execute') {
+          return (...args: Parameters<typeof target.execute>) => {
+            // The second statement (the kept run's own write) meets a passing outage.
+            if (++calls === 2) return Promise.reject(new Error('connection reset'));
+            return target.execute(...args);
+          };
+        }
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const warnings: string[] = [];
+    const writer = createProgressWriter(flaky, (m) => warnings.push(m));
+    await Promise.all([writer.write(progress(kept)), writer.write(progress(newId()))]);
+    expect(await stepsOf(kept)).toHaveLength(2);
+    expect(warnings).toHaveLength(1);
+  });
+
   it('drops the record of a deleted run without holding back the others', async () => {
     const kept = await newRun();
     const writer = createProgressWriter(handle.db);

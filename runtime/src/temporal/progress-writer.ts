@@ -149,24 +149,26 @@ export function createProgressWriter(
     const byRun = new Map<string, RunProgress[]>();
     for (const { progress } of batch)
       byRun.set(progress.runId, [...(byRun.get(progress.runId) ?? []), progress]);
-    const folded = [...byRun.values()].map(fold);
+    await writeUntilDone([...byRun.values()].map(fold));
+  }
+
+  async function writeUntilDone(records: RunProgress[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await writeProgressBatch(db, folded);
+        await writeProgressBatch(db, records);
         return;
       } catch (error) {
         if (isMissingRun(error)) {
-          // Write run by run so one deleted run does not hold back the others.
-          for (const record of folded) {
-            await writeProgressBatch(db, [record]).catch((e: unknown) => {
-              if (!isMissingRun(e)) throw e;
-            });
-          }
+          // Its run is gone: nothing to record into.
+          if (records.length === 1) return;
+          // Write run by run so one deleted run does not hold back the others; each of those
+          // writes retries like this one.
+          for (const record of records) await writeUntilDone([record]);
           return;
         }
         const delay = Math.min(5000, 100 * 2 ** attempt);
         log(
-          `Recording progress of ${folded.length} run(s) failed (attempt ${attempt}, retrying in ${delay} ms): ${String(error)}`,
+          `Recording progress of ${records.length} run(s) failed (attempt ${attempt}, retrying in ${delay} ms): ${String(error)}`,
         );
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
