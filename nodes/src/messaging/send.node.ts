@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
+import { sendOrFail } from './send-or-fail.ts';
 
 export const messagingChannelSchema = z.enum(['whatsapp', 'sms', 'webchat']).meta({
   ui: {
@@ -81,20 +82,7 @@ export const messageSend = defineNode({
         ...(config.buttons.length > 0 ? { buttons: config.buttons } : {}),
         ...(mediaUrl ? { media: { kind: 'image' as const, url: mediaUrl } } : {}),
       };
-      try {
-        const sent = await deps.messaging.send(config.channel, message);
-        return { port: 'sent', output: sent, input: { channel: config.channel, ...message } };
-      } catch (error) {
-        if (error instanceof NodeError && !error.retryable) {
-          return {
-            port: 'failed',
-            output: { code: error.code, message: error.message },
-            input: { channel: config.channel, ...message },
-            fault: { code: error.code, message: error.message },
-          };
-        }
-        throw error;
-      }
+      return sendOrFail(deps, config.channel, message, { channel: config.channel, ...message });
     },
   },
 });

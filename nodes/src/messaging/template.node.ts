@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
+import { sendOrFail } from './send-or-fail.ts';
 
 export const messageTemplate = defineNode({
   type: 'message.template',
@@ -47,12 +47,6 @@ export const messageTemplate = defineNode({
     },
     output: z.object({ messageId: z.string(), providerMessageId: z.string(), segments: z.number() }),
     async run(config, scope, deps) {
-      if (!deps.messaging)
-        throw new NodeError(
-          'CHANNEL_NOT_CONFIGURED',
-          'No messaging channels are set up on this worker',
-          false,
-        );
       const message = {
         to: renderText(config.to, scope).trim(),
         template: {
@@ -61,16 +55,7 @@ export const messageTemplate = defineNode({
           parameters: config.parameters.map((p) => renderText(p.value, scope)),
         },
       };
-      try {
-        const sent = await deps.messaging.send('whatsapp', message);
-        return { port: 'sent', output: sent, input: message };
-      } catch (error) {
-        if (error instanceof NodeError && !error.retryable) {
-          const fault = { code: error.code, message: error.message };
-          return { port: 'failed', output: fault, input: message, fault };
-        }
-        throw error;
-      }
+      return sendOrFail(deps, 'whatsapp', message, message);
     },
   },
 });

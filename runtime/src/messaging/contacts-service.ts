@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { contactChannels, contacts, newId, runs, type Db } from '@omniflow/db';
-import { NodeError, type NodeContacts } from '@omniflow/nodes/sdk';
+import { contactChannels, contacts, newId, type Db } from '@omniflow/db';
+import { workspaceOfRun } from './workspace-of-run.ts';
+import type { NodeContacts } from '@omniflow/nodes/sdk';
 
 /** Contacts as nodes see them: the person behind an address on a channel, created on first use. */
 export function createContactsService(db: Db) {
@@ -33,9 +34,8 @@ export function createContactsService(db: Db) {
   function forRun(runId: string): NodeContacts {
     return {
       async update(channel, address, attributes) {
-        const [run] = await db.select({ workspaceId: runs.workspaceId }).from(runs).where(eq(runs.id, runId));
-        if (!run) throw new NodeError('RUN_NOT_FOUND', `Run ${runId} is not recorded`, false);
-        const contactId = await contactFor(run.workspaceId, channel, address);
+        const workspaceId = await workspaceOfRun(db, runId);
+        const contactId = await contactFor(workspaceId, channel, address);
         const [saved] = await db
           .update(contacts)
           .set({

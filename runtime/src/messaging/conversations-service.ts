@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { conversations, newId, runs, type Db } from '@omniflow/db';
-import { NodeError, type NodeConversations } from '@omniflow/nodes/sdk';
+import { conversations, newId, type Db } from '@omniflow/db';
+import { workspaceOfRun } from './workspace-of-run.ts';
+import type { NodeConversations } from '@omniflow/nodes/sdk';
 
 /** Hand-over to people: a run puts its conversation in an agent queue and waits for it to close. */
 export function createConversationsService(db: Db) {
   function forRun(runId: string): NodeConversations {
     return {
       async handOff({ channel, address, queue }) {
-        const [run] = await db.select({ workspaceId: runs.workspaceId }).from(runs).where(eq(runs.id, runId));
-        if (!run) throw new NodeError('RUN_NOT_FOUND', `Run ${runId} is not recorded`, false);
+        const workspaceId = await workspaceOfRun(db, runId);
         // A retried activity finds the conversation it already opened.
         const [open] = await db
           .select({ id: conversations.id })
@@ -18,7 +18,7 @@ export function createConversationsService(db: Db) {
         const id = newId();
         await db.insert(conversations).values({
           id,
-          workspaceId: run.workspaceId,
+          workspaceId,
           channel,
           contactAddress: address,
           runId,

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { contactChannels, messages, newId, queryRows, runs, type Db, type StatusEntry } from '@omniflow/db';
+import { contactChannels, messages, newId, queryRows, type Db, type StatusEntry } from '@omniflow/db';
+import { workspaceOfRun } from './workspace-of-run.ts';
 import { NodeError, type NodeMessaging } from '@omniflow/nodes/sdk';
 import type {
   InboundMessage,
@@ -60,12 +61,7 @@ export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
   function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {
     return {
       async send(channel, message) {
-        const [run] = await db
-          .select({ workspaceId: runs.workspaceId })
-          .from(runs)
-          .where(eq(runs.id, step.runId));
-        if (!run) throw new NodeError('RUN_NOT_FOUND', `Run ${step.runId} is not recorded`, false);
-        const { workspaceId } = run;
+        const workspaceId = await workspaceOfRun(db, step.runId);
         const driver = driverFor(channel);
         await db
           .insert(messages)
