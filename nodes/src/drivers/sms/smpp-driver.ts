@@ -273,7 +273,7 @@ export class SmppDriver implements MessagingDriver {
           `The SMSC did not accept part of the SMS to ${job.to} within ${this.sendTimeoutMs} ms`,
         );
       }
-      await this.link.whenBound(deadline - Date.now());
+      await this.link.whenBound(deadline - Date.now(), this.sendTimeoutMs);
       await this.window.acquire();
       let response: Pdu;
       try {

@@ -85,8 +85,11 @@ export class SmppLink {
     if (this.state === 'idle') this.connect();
   }
 
-  /** Resolves once the link is bound, or fails after timeoutMs with the reason it is not. */
-  whenBound(timeoutMs: number): Promise<void> {
+  /**
+   * Resolves once the link is bound, or fails after timeoutMs with the reason it is not. The
+   * error names `budgetMs` (the caller's whole send timeout), not the part of it left now.
+   */
+  whenBound(timeoutMs: number, budgetMs = timeoutMs): Promise<void> {
     if (this.state === 'bound') return Promise.resolve();
     if (this.fatal) return Promise.reject(this.fatal);
     if (this.state === 'closed') return Promise.reject(closedError());
@@ -101,7 +104,7 @@ export class SmppLink {
             reject(
               new NodeError(
                 'SMS_LINK_UNAVAILABLE',
-                `The SMPP link to ${this.peer} was not bound within ${timeoutMs} ms (last error: ${this.lastError})`,
+                `The SMPP link to ${this.peer} was not bound within ${budgetMs} ms (last error: ${this.lastError})`,
               ),
             );
           },
