@@ -17,6 +17,7 @@ import type { FlowCanvasProps } from './flow-canvas.tsx';
 import { nodeTypes } from './flow-node.tsx';
 import { useFlowStore } from './flow-store.ts';
 import { needsLayout } from './needs-layout.ts';
+import { openingView, openingViewport } from './opening-view.ts';
 import { NodeBadgeLink } from './node-badge-link.ts';
 import { nodePorts } from './node-ports.ts';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
@@ -56,7 +57,8 @@ export function FlowCanvasView({
 }: FlowCanvasProps) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
-  const { fitView, screenToFlowPosition, setCenter, getZoom } = useReactFlow();
+  const { fitView, screenToFlowPosition, setCenter, getZoom, setViewport, getNode, getNodesBounds } =
+    useReactFlow();
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const { nodes, edges } = useFlowElements(catalog, issues, highlight, badges);
@@ -81,14 +83,23 @@ export function FlowCanvasView({
     return () => clearTimeout(timer);
   }, [notice]);
 
-  // A newly opened document (another version, a restored draft) is shown whole; one whose nodes
-  // all sit on one spot (made through the API without positions) is laid out first.
+  // A newly opened document (another version, a restored draft) is shown whole, or from its start
+  // when it is too big to read whole (opening-view.ts); one whose nodes all sit on one spot (made
+  // through the API without positions) is laid out first.
   useEffect(() => {
     if (loadCount === 0) return;
-    if (needsLayout(useFlowStore.getState().doc)) autoLayout();
-    else void fitView(fitViewOptions);
+    const doc = useFlowStore.getState().doc;
+    if (needsLayout(doc)) {
+      autoLayout();
+      return;
+    }
+    const opening = doc ? openingView(doc) : null;
+    const pane = container.current?.getBoundingClientRect();
+    const start = opening && getNode(opening[0]!);
+    if (!opening || !start || !pane) return void fitView(fitViewOptions);
+    void setViewport(openingViewport(getNodesBounds(opening), start.position, pane));
     // Only a new load decides this (autoLayout is left out on purpose): edits never re-arrange.
-  }, [loadCount, fitView]);
+  }, [loadCount, fitView, setViewport, getNode, getNodesBounds]);
 
   // The problems panel asks for a node: centre it, keeping the zoom unless it is too far out to read.
   const focusRequest = useFlowStore((s) => s.focusRequest);
@@ -147,8 +158,6 @@ export function FlowCanvasView({
           // Deleting goes through the store (use-canvas-shortcuts.ts) so it is one undoable step.
           deleteKeyCode={null}
           onlyRenderVisibleElements={nodes.length > virtualiseAbove}
-          fitView
-          fitViewOptions={fitViewOptions}
           minZoom={0.05}
           maxZoom={2}
           onInit={updateViewCentre}

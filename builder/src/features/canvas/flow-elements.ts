@@ -6,6 +6,7 @@ import type {
   FlowNodeDoc,
   ValidationIssue,
 } from '../../api/types.ts';
+import { nodeHandles, nodeSize } from './node-geometry.ts';
 import { nodePorts } from './node-ports.ts';
 import type { CanvasEdge, CanvasNode, NodeBadges, PortView, RunHighlight, RunMark, Size } from './types.ts';
 
@@ -135,6 +136,7 @@ function toNode(doc: FlowNodeDoc, entry: CatalogEntry | undefined, facts: NodeFa
     required: required.has(id),
     wired: facts.wired?.has(id) ?? false,
   }));
+  const size = facts.size ?? nodeSize(ports.length);
   const errors = facts.issues.filter((i) => i.severity === 'error');
   const warnings = facts.issues.filter((i) => i.severity !== 'error');
   return {
@@ -142,7 +144,9 @@ function toNode(doc: FlowNodeDoc, entry: CatalogEntry | undefined, facts: NodeFa
     type: 'flow',
     position: doc.position,
     selected: facts.selected,
-    ...(facts.size ? { measured: facts.size } : {}),
+    // Known before drawing (node-geometry.ts), so React Flow need not mount every node to measure it.
+    measured: size,
+    handles: nodeHandles(ports, facts.trigger, size),
     data: {
       entry,
       nodeType: doc.type,

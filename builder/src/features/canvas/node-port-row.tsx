@@ -1,26 +1,19 @@
 import { Handle, Position } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import { useT } from '../../i18n/use-i18n.ts';
+import { rowHandleTopPx } from './node-geometry.ts';
 import type { PortView } from './types.ts';
 
 // Handles are placed with offsets from the node's box rather than React Flow's centring transform
 // inside a positioned row: with hundreds of nodes on screen, every transformed or positioned
 // element adds to Chromium's hit testing and layerizing on each pan frame (about a quarter
-// of it, measured on 500 nodes). The offsets follow the node's fixed header and row heights.
+// of it, measured on 500 nodes). The offsets follow the node's fixed header and row heights
+// (node-geometry.ts, which also tells React Flow where the handles are before it draws them).
 export const handleClasses = 'h-3! w-3! -mt-1.5! transform-none!';
-/** Header height, in flow-node.tsx as `h-14`. */
-const headerRem = 3.5;
-/** Port list top padding (`py-1`). */
-const listPaddingRem = 0.25;
-/** Row height (`h-5`). */
-const rowRem = 1.25;
 
 const rowHandleStyles: CSSProperties[] = [];
 function rowHandleStyle(index: number): CSSProperties {
-  rowHandleStyles[index] ??= {
-    // + the card's 2px border and the list's 1px top border.
-    top: `calc(${headerRem + listPaddingRem + rowRem * (index + 0.5)}rem + 3px)`,
-  };
+  rowHandleStyles[index] ??= { top: `${rowHandleTopPx(index)}px` };
   return rowHandleStyles[index];
 }
 

@@ -1,0 +1,57 @@
+import { Position, type NodeHandle } from '@xyflow/react';
+import type { Size } from './types.ts';
+
+// The node card has fixed sizes (flow-node.tsx, node-port-row.tsx), so its box and handles are
+// known before it is drawn. Telling React Flow lets it skip drawing every node once just to
+// measure it: on a 500-node flow only the nodes in view are mounted. A drawn node is still
+// measured, and the measurement wins if it ever differs.
+
+const rem = 16;
+/** Card width (`w-56`) and border (`border-2`). */
+export const cardWidth = 224;
+const cardBorder = 2;
+/** Header height (`h-14`). */
+export const headerRem = 3.5;
+/** Port list top padding (`py-1`) and the list's top border (`border-t`). */
+export const listPaddingRem = 0.25;
+const listBorder = 1;
+/** Row height (`h-5`). */
+export const rowRem = 1.25;
+/** Handles are 12px squares (`h-3 w-3`), pulled half out of the card (`-mt-1.5`, `-left-1.5`). */
+const handleSize = 12;
+const handleOverhang = 6;
+
+/** The card's box with this many output ports. */
+export function nodeSize(portCount: number): Size {
+  const list = portCount > 0 ? listBorder + 2 * listPaddingRem * rem + portCount * rowRem * rem : 0;
+  return { width: cardWidth, height: 2 * cardBorder + headerRem * rem + list };
+}
+
+/** Top of the source handle of row `index`, from the card's padding box (as a CSS value). */
+export function rowHandleTopPx(index: number): number {
+  return (headerRem + listPaddingRem + rowRem * (index + 0.5)) * rem + cardBorder + listBorder;
+}
+
+/** Where React Flow finds the input and each output port's handle, relative to the card. */
+export function nodeHandles(ports: readonly string[], trigger: boolean, size: Size): NodeHandle[] {
+  const handles: NodeHandle[] = ports.map((id, index) => ({
+    id,
+    type: 'source',
+    position: Position.Right,
+    x: size.width - cardBorder + handleOverhang - handleSize,
+    y: cardBorder + rowHandleTopPx(index) - handleOverhang,
+    width: handleSize,
+    height: handleSize,
+  }));
+  if (!trigger)
+    handles.push({
+      id: null,
+      type: 'target',
+      position: Position.Left,
+      x: cardBorder - handleOverhang,
+      y: cardBorder + (size.height - 2 * cardBorder) / 2 - handleOverhang,
+      width: handleSize,
+      height: handleSize,
+    });
+  return handles;
+}

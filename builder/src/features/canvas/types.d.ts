@@ -1,0 +1,52 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { CatalogEntry } from '../../api/types.ts';
+export interface Point {
+    x: number;
+    y: number;
+}
+export interface Size {
+    width: number;
+    height: number;
+}
+/** A connection as React Flow proposes it: a handle id is an output port name. */
+export interface PortConnection {
+    source: string;
+    sourceHandle?: string | null;
+    target: string;
+}
+/** An output port as the node draws it. */
+export interface PortView {
+    id: string;
+    required: boolean;
+    wired: boolean;
+}
+export type FlowNodeData = {
+    /** Undefined when the catalog has no such type@version (a removed custom node). */
+    entry: CatalogEntry | undefined;
+    nodeType: string;
+    label: string | undefined;
+    trigger: boolean;
+    ports: readonly PortView[];
+    /** Messages of the validation issues about this node, errors first. */
+    issues: readonly string[];
+    errorCount: number;
+    highlighted: boolean;
+    /** Where a run stands at this node: it failed here, or it is here now (running or waiting). */
+    runMark: RunMark | null;
+    /** Runs waiting or running at this node right now (0: no badge). */
+    inflight: number;
+};
+export type RunMark = 'failed' | 'current';
+export type CanvasNode = Node<FlowNodeData, 'flow'>;
+export type CanvasEdge = Edge;
+/** The path a run took, drawn over the canvas. */
+export interface RunHighlight {
+    nodes: readonly string[];
+    edges: readonly string[];
+    /** Nodes the run failed at (drawn red). */
+    failed?: readonly string[];
+    /** Nodes the run is at now (drawn as "here now"). */
+    current?: readonly string[];
+}
+/** Counts of runs at each node right now, by node id; drawn as a badge on the node. */
+export type NodeBadges = Readonly<Record<string, number>>;
