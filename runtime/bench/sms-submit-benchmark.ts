@@ -8,8 +8,8 @@ import { seedRun } from '../test/support/seed-run.ts';
 import { median } from './median.ts';
 
 // Per kind and round; each round sends it in two halves (A B B A).
-const shortPerRound = 2 * Math.round(Number(process.env.BENCH_SMS_SHORT ?? 2000) / 2);
-const longPerRound = 2 * Math.round(Number(process.env.BENCH_SMS_LONG ?? 200) / 2);
+const shortPerRound = 2 * Math.round(Number(process.env.BENCH_SMS_SHORT ?? 6000) / 2);
+const longPerRound = 2 * Math.round(Number(process.env.BENCH_SMS_LONG ?? 600) / 2);
 const rounds = Number(process.env.BENCH_SMS_ROUNDS ?? 4);
 const serviceSends = Number(process.env.BENCH_SMS_SERVICE ?? 400);
 // The driver's default window: both clients keep this many submit_sm unanswered, no more.
