@@ -1,15 +1,19 @@
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { compileFlow } from '../src/compiler/compile-flow.ts';
 import { flowDocumentSchema } from '../src/graph/flow-schema.ts';
 import { validateFlow } from '../src/graph/validate-flow.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { startDevServer } from '../src/temporal/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
+import { chatReport } from './chat-report.ts';
 import { generateGraph } from './generate-graph.ts';
+import { inboundReplyBenchmark } from './inbound-reply-benchmark.ts';
+import { measuredOn } from './measured-on.ts';
 import { median } from './median.ts';
 import { runsListBenchmark } from './runs-list-benchmark.ts';
+import { selectedBenchmarks } from './selected-benchmarks.ts';
+import { smsSubmitBenchmark } from './sms-submit-benchmark.ts';
 import { workflowThroughput } from './workflow-throughput.ts';
+import { writeBenchmarksMd } from './write-benchmarks-md.ts';
 
 async function compileSpeed() {
   const registry = await loadRegistry({});
@@ -32,40 +36,41 @@ async function compileSpeed() {
   return { median: median(times.slice(10)), baseline: median(baseline.slice(10)) };
 }
 
-const compile = await compileSpeed();
-console.log(`compile+validate 1,000 nodes: median ${compile.median.toFixed(1)} ms`);
-const server = await startDevServer({});
-// The browser figures go first: after thousands of workflows the server stays busy for a while.
-const builder = await builderBenchmarks(server.address);
-const runs = await workflowThroughput(server.address);
-const runsList = await runsListBenchmark(server.address, Number(process.env.BENCH_RUNS_LIST ?? 1_000_000));
-await server.stop();
-console.log(
-  `builder: 500-node flow interactive in ${builder.openMs.toFixed(0)} ms (flow list ${builder.listMs.toFixed(0)} ms), pan ${builder.panFps.toFixed(0)} fps, first screen ${builder.firstScreenJsKb.toFixed(0)} KB JS gzip`,
-);
-const ratio = runs.ratio;
-console.log(
-  `5-node flow ${runs.flow.toFixed(1)} runs/s vs no-op ${runs.noop.toFixed(1)} runs/s → ratio ${ratio.toFixed(2)}`,
-);
+const only = selectedBenchmarks(process.argv.slice(2), process.env.BENCH_ONLY);
+const mainFigures = ['compile', 'builder', 'workflows', 'runs-list'] as const;
+const runsMain = mainFigures.every((name) => only.has(name));
 
-for (const q of runsList.queries)
+/** The table and notes for the platform figures (compile, builder, runs/s, runs list). */
+function mainReport(
+  compile: Awaited<ReturnType<typeof compileSpeed>>,
+  builder: Awaited<ReturnType<typeof builderBenchmarks>>,
+  runs: Awaited<ReturnType<typeof workflowThroughput>>,
+  runsList: Awaited<ReturnType<typeof runsListBenchmark>>,
+) {
   console.log(
-    `runs list "${q.name}": ${q.largeMs.toFixed(1)} ms at ${runsList.scale} runs, ${q.smallMs.toFixed(1)} ms at ${runsList.small}`,
+    `builder: 500-node flow interactive in ${builder.openMs.toFixed(0)} ms (flow list ${builder.listMs.toFixed(0)} ms), pan ${builder.panFps.toFixed(0)} fps, first screen ${builder.firstScreenJsKb.toFixed(0)} KB JS gzip`,
   );
-const pages = runsList.queries.filter((q) => !q.name.startsWith('live counts'));
-const counts = runsList.queries.find((q) => q.name.startsWith('live counts'))!;
-const pageRows = pages
-  .map(
-    (q) =>
-      `| Runs list page (API, 50 rows): ${q.name}, at ${runsList.scale.toLocaleString('en')} runs | **${q.largeMs.toFixed(1)} ms** | same query at ${runsList.small.toLocaleString('en')} runs: ${q.smallMs.toFixed(1)} ms | ${(q.largeMs / q.smallMs).toFixed(1)}× | ≤ 3× (stays fast as runs grow) | ${q.largeMs / q.smallMs <= 3 ? 'yes' : 'no'} |`,
-  )
-  .join('\n');
+  const ratio = runs.ratio;
+  console.log(
+    `5-node flow ${runs.flow.toFixed(1)} runs/s vs no-op ${runs.noop.toFixed(1)} runs/s → ratio ${ratio.toFixed(2)}`,
+  );
 
-const date = new Date().toISOString().slice(0, 10);
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const report = `# Benchmarks
+  for (const q of runsList.queries)
+    console.log(
+      `runs list "${q.name}": ${q.largeMs.toFixed(1)} ms at ${runsList.scale} runs, ${q.smallMs.toFixed(1)} ms at ${runsList.small}`,
+    );
+  const pages = runsList.queries.filter((q) => !q.name.startsWith('live counts'));
+  const counts = runsList.queries.find((q) => q.name.startsWith('live counts'))!;
+  const pageRows = pages
+    .map(
+      (q) =>
+        `| Runs list page (API, 50 rows): ${q.name}, at ${runsList.scale.toLocaleString('en')} runs | **${q.largeMs.toFixed(1)} ms** | same query at ${runsList.small.toLocaleString('en')} runs: ${q.smallMs.toFixed(1)} ms | ${(q.largeMs / q.smallMs).toFixed(1)}× | ≤ 3× (stays fast as runs grow) | ${q.largeMs / q.smallMs <= 3 ? 'yes' : 'no'} |`,
+    )
+    .join('\n');
 
-Measured by \`npm run bench\` on ${date} (${machine}). Figures are ratios against a baseline
+  return `# Benchmarks
+
+Measured by \`npm run bench\` on ${measuredOn()}. Figures are ratios against a baseline
 measured in the same run, because absolute numbers on shared machines drift from run to run.
 
 | figure | result | baseline (same run) | ratio | goal | met |
@@ -89,5 +94,32 @@ The runs-list figures seed 20 flows' runs in SQL into embedded PGlite (90% compl
 The builder figures drive Debian's chromium (playwright-core) against the built app served by
 the real API; the baseline is the flow list opened the same way in the same run.
 `;
-writeFileSync(new URL('../../BENCHMARKS.md', import.meta.url), report);
-console.log('Wrote BENCHMARKS.md');
+}
+
+console.log(`Benchmarks: ${[...only].join(', ')}`);
+const compile = only.has('compile') ? await compileSpeed() : undefined;
+if (compile) console.log(`compile+validate 1,000 nodes: median ${compile.median.toFixed(1)} ms`);
+// The SMS figures need no Temporal; they go before anything leaves the server busy.
+const sms = only.has('chat') ? await smsSubmitBenchmark() : undefined;
+const server = await startDevServer({});
+// The browser figures go first: after thousands of workflows the server stays busy for a while.
+const builder = only.has('builder') ? await builderBenchmarks(server.address) : undefined;
+const chat = only.has('chat') ? await inboundReplyBenchmark(server.address) : undefined;
+const runs = only.has('workflows') ? await workflowThroughput(server.address) : undefined;
+const runsList = only.has('runs-list')
+  ? await runsListBenchmark(server.address, Number(process.env.BENCH_RUNS_LIST ?? 1_000_000))
+  : undefined;
+await server.stop();
+
+const sections: { main?: string; chat?: string } = {};
+if (runsMain && compile && builder && runs && runsList)
+  sections.main = mainReport(compile, builder, runs, runsList);
+else if (compile || builder || runs || runsList)
+  console.log('The platform table is kept as it was: it is written only when all its figures ran together.');
+if (sms && chat) sections.chat = chatReport(sms, chat);
+if (sections.main || sections.chat) {
+  writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);
+  console.log(
+    `Wrote BENCHMARKS.md (${Object.keys(sections).join(' and ')} section${sections.main && sections.chat ? 's' : ''})`,
+  );
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendOnlyFlow } from './support/flows.ts';
 import { eq } from 'drizzle-orm';
-import { contactChannels, contacts } from '@omniflow/db';
+import { contactChannels, contacts, runs } from '@omniflow/db';
 import {
   eventually,
   publishFlow,
@@ -128,6 +128,19 @@ describe('a chat bot on the sandbox WhatsApp channel', () => {
       text: 'x',
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('starts a new run when the row of a conversation says it is going but its run has ended', async () => {
+    const first = await write('+34600111005', 'pedido');
+    const ended = first.body.runId as string;
+    await runReaches(omni, ended, ['waiting']);
+    await write('+34600111005', '3');
+    await runReaches(omni, ended, ['completed']);
+    // A row behind Temporal (its last progress write not in yet): the signal is refused.
+    await omni.handle.db.update(runs).set({ status: 'waiting' }).where(eq(runs.id, ended));
+    const next = await write('+34600111005', 'pedido');
+    expect(next.body.outcome).toBe('started');
+    expect(next.body.runId).not.toBe(ended);
   });
 
   it('opts a number out of a channel on BAJA and back in on ALTA', async () => {

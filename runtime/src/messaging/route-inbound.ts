@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import { contactChannels, contacts, flowVersions, flows, messages, newId, runs, type Db } from '@omniflow/db';
 import { inboundMatches, messageInbound } from '@omniflow/nodes';
@@ -131,18 +131,26 @@ export async function routeInbound(
         and(eq(messages.channel, inbound.channel), eq(messages.providerMessageId, inbound.providerMessageId)),
       );
 
-  const version = await triggerFor(db, workspaceId, inbound);
-  if (!version) {
-    // No flow starts on this message; a conversation already going still gets it.
-    const [active] = await db
-      .select({ id: runs.id })
-      .from(runs)
-      .where(and(eq(runs.temporalWorkflowId, workflowId), inArray(runs.status, ['running', 'waiting'])));
-    if (!active) return { outcome: 'unrouted' };
-    await temporal.workflow.getHandle(workflowId).signal(eventSignal, event);
-    await link(active.id);
-    return { outcome: 'delivered', runId: active.id };
+  // A conversation already going takes the message straight away: one signal, instead of the
+  // start attempt, describe and signal below (about 20 ms of a reply on loopback). The row can be
+  // behind Temporal; a run that has ended refuses the signal and the message starts a new one.
+  const [active] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.temporalWorkflowId, workflowId), inArray(runs.status, ['running', 'waiting'])));
+  if (active) {
+    try {
+      await temporal.workflow.getHandle(workflowId).signal(eventSignal, event);
+      await link(active.id);
+      return { outcome: 'delivered', runId: active.id };
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
   }
+
+  const version = await triggerFor(db, workspaceId, inbound);
+  // No flow starts on this message, and no conversation is going to take it.
+  if (!version) return { outcome: 'unrouted' };
 
   const runId = newId();
   const startedAt = new Date();

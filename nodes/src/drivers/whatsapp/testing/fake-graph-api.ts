@@ -92,6 +92,7 @@ export class FakeGraphApi {
   readonly calls: ReceivedCall[] = [];
   readonly sent: SentMessage[] = [];
   private readonly lastInbound = new Map<string, Date>();
+  private readonly sentListeners = new Set<(message: SentMessage) => void>();
   private readonly failures: { status: number; code: number; title: string; details?: string }[] = [];
   private readonly business: FakeBusiness;
   private readonly now: () => Date;
@@ -128,6 +129,15 @@ export class FakeGraphApi {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
     });
+  }
+
+  /**
+   * Calls `listener` as each accepted message arrives: for timing a reply to the moment it
+   * reaches "Meta", without polling `sent` (a poll interval would blur the figure).
+   */
+  onSent(listener: (message: SentMessage) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
   }
 
   /** Marks the user as having written at `at` (now by default), opening their 24 h window. */
@@ -203,7 +213,9 @@ export class FakeGraphApi {
       );
     }
     const id = wamid();
-    this.sent.push({ id, waId, body, at: this.now() });
+    const sent = { id, waId, body, at: this.now() };
+    this.sent.push(sent);
+    for (const listener of this.sentListeners) listener(sent);
     return {
       status: 200,
       body: {
