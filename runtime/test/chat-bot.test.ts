@@ -99,6 +99,26 @@ describe('a chat bot on the sandbox WhatsApp channel', () => {
     );
   });
 
+  it('shows the messages a run sent and received in its detail, oldest first, with the node that sent each', async () => {
+    const runId = (await write('+34600111009', 'Pedido')).body.runId as string;
+    await runReaches(omni, runId, ['waiting']);
+    await write('+34600111009', '3');
+    const detail = await runReaches(omni, runId, ['completed', 'failed']);
+    expect(
+      detail.messages.map((m: { direction: string; body: { text: string }; nodeId: string | null }) => [
+        m.direction,
+        m.body.text,
+        m.direction === 'outbound' ? typeof m.nodeId : null,
+      ]),
+    ).toEqual([
+      ['inbound', 'Pedido', null],
+      ['outbound', '¿Cuántas unidades quieres?', 'string'],
+      ['inbound', '3', null],
+      ['outbound', 'Anotado: 3 unidades', 'string'],
+    ]);
+    expect(detail.messages.every((m: { runId: string }) => m.runId === runId)).toBe(true);
+  });
+
   it('gives up after the allowed retries and leaves by invalid', async () => {
     const first = await write('+34600111001', 'pedido');
     const runId = first.body.runId as string;

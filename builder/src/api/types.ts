@@ -144,6 +144,8 @@ export interface RunDetail extends RunSummary {
   error: RunFault | null;
   steps: RunStep[];
   events: RunEvent[];
+  /** Messages the run sent and received, oldest first. */
+  messages: Message[];
   /** The graph of the version the run is pinned to. */
   graph: FlowDocument;
   reruns: string[];

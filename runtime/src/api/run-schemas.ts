@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { runStatuses } from '@omniflow/db';
 import { flowDocumentSchema } from '../graph/flow-schema.ts';
+import { messageSchema } from './message-schema.ts';
 
 export const statusSchema = z.enum(runStatuses);
 
@@ -53,6 +54,7 @@ export const runDetailSchema = runSummarySchema
     error: faultSchema.nullable(),
     steps: z.array(stepSchema),
     events: z.array(runEventSchema),
+    messages: z.array(messageSchema),
     graph: flowDocumentSchema,
     reruns: z.array(z.string()),
     summary: z

@@ -1,5 +1,15 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { flowVersions, flows, runEvents, runSteps, runs, type Db, type RunSummaryRecord } from '@omniflow/db';
+import {
+  flowVersions,
+  flows,
+  messages,
+  runEvents,
+  runSteps,
+  runs,
+  type Db,
+  type RunSummaryRecord,
+} from '@omniflow/db';
+import { messageView } from '../messaging/message-view.ts';
 import type { FlowDocument } from '../graph/flow-schema.ts';
 import type { RunFault } from '../machine/run-context.ts';
 import type { RunRow } from './run-operations.ts';
@@ -34,11 +44,15 @@ export async function flowNames(db: Db, flowIds: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Everything the run detail screen shows: steps, inbound events, the version's graph, re-runs. */
+/**
+ * Everything the run detail screen shows: steps, inbound events, the messages the run sent and
+ * received, the version's graph, re-runs.
+ */
 export async function runDetail(db: Db, row: RunRow) {
-  const [steps, events, [version], reruns, names] = await Promise.all([
+  const [steps, events, sentAndReceived, [version], reruns, names] = await Promise.all([
     db.select().from(runSteps).where(eq(runSteps.runId, row.id)).orderBy(asc(runSteps.seq)),
     db.select().from(runEvents).where(eq(runEvents.runId, row.id)).orderBy(asc(runEvents.seq)),
+    db.select().from(messages).where(eq(messages.runId, row.id)).orderBy(asc(messages.id)),
     db.select({ graph: flowVersions.graph }).from(flowVersions).where(eq(flowVersions.id, row.flowVersionId)),
     db
       .select({ id: runs.id })
@@ -71,6 +85,7 @@ export async function runDetail(db: Db, row: RunRow) {
       data: e.data,
       receivedAt: e.receivedAt.toISOString(),
     })),
+    messages: sentAndReceived.map(messageView),
     graph: version?.graph as FlowDocument,
     reruns: reruns.map((r) => r.id),
     summary: (row.summary as RunSummaryRecord | null) ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent, RunStep } from '../../api/types.ts';
+import type { Message, RunEvent, RunStep } from '../../api/types.ts';
 import { buildTimeline } from './build-timeline.ts';
 
 const step = (
@@ -49,13 +49,11 @@ describe('buildTimeline', () => {
       [step(1, 'start', at(0), at(1)), step(2, 'ask', at(1), at(20)), step(4, 'reply', at(20), at(21))],
       [event(3, 'message', at(20)), event(9, 'dtmf', at(10))],
     );
-    expect(entries.map((e) => (e.kind === 'step' ? e.step.nodeId : `event:${e.event.type}`))).toEqual([
-      'start',
-      'ask',
-      'event:dtmf',
-      'event:message',
-      'reply',
-    ]);
+    expect(
+      entries.map((e) =>
+        e.kind === 'step' ? e.step.nodeId : e.kind === 'event' ? `event:${e.event.type}` : e.kind,
+      ),
+    ).toEqual(['start', 'ask', 'event:dtmf', 'event:message', 'reply']);
   });
 
   it('does not reorder its inputs and keeps steps entered at one instant in sequence order', () => {
@@ -63,5 +61,46 @@ describe('buildTimeline', () => {
     const entries = buildTimeline(steps, []);
     expect(entries.map((e) => e.kind === 'step' && e.step.seq)).toEqual([1, 2]);
     expect(steps.map((s) => s.seq)).toEqual([2, 1]);
+  });
+
+  it('shows a received message instead of the event it became, and a sent one after its step began', () => {
+    const message = (
+      id: string,
+      direction: 'inbound' | 'outbound',
+      text: string,
+      createdAt: string,
+    ): Message => ({
+      id,
+      channel: 'sms',
+      direction,
+      contactAddress: '+34600111222',
+      ourAddress: '',
+      runId: 'r',
+      nodeId: direction === 'outbound' ? 'ask' : null,
+      providerMessageId: null,
+      body: { text },
+      segments: 1,
+      status: direction === 'outbound' ? 'sent' : 'received',
+      statusHistory: [],
+      errorCode: null,
+      createdAt,
+    });
+    const entries = buildTimeline(
+      [step(1, 'ask', at(1), at(20)), step(2, 'reply', at(20), null)],
+      [
+        { seq: 3, type: 'message', data: { from: '+34600111222', text: 'yes' }, receivedAt: at(20) },
+        { seq: 4, type: 'message', data: { from: '+34600111222', text: 'again' }, receivedAt: at(25) },
+      ],
+      [message('m1', 'outbound', 'Sure?', at(1)), message('m2', 'inbound', 'yes', at(20))],
+    );
+    expect(
+      entries.map((e) =>
+        e.kind === 'step'
+          ? e.step.nodeId
+          : e.kind === 'event'
+            ? `event:${String((e.event.data as { text: string }).text)}`
+            : `${e.message.direction}:${e.message.body.text}`,
+      ),
+    ).toEqual(['ask', 'outbound:Sure?', 'inbound:yes', 'reply', 'event:again']);
   });
 });

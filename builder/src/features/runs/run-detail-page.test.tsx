@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunDetail } from '../../api/types.ts';
+import type { Message, RunDetail } from '../../api/types.ts';
 import { apiError, stubApi } from '../../api/test-api.ts';
 import { useLocale } from '../../i18n/use-i18n.ts';
 import { useFlowStore } from '../canvas/flow-store.ts';
 import { testCatalog } from '../canvas/test-catalog.ts';
 import { RunDetailPage } from './run-detail-page.tsx';
-import { testRun, testStep } from './test-runs.ts';
+import { at, testRun, testStep } from './test-runs.ts';
 
 class FakeEventSource {
   static last: FakeEventSource | undefined;
@@ -84,6 +84,68 @@ describe('RunDetailPage', () => {
     expect(stepItem(2).textContent).toContain('850 ms');
     expect(stepItem(2).textContent).toContain('success');
     expect(stepItem(3).textContent).toContain('here now');
+  });
+
+  it('draws the messages the run sent and received, with delivery and the provider’s error code', async () => {
+    const message = (over: Partial<Message>): Message => ({
+      id: 'm',
+      channel: 'whatsapp',
+      direction: 'outbound',
+      contactAddress: '+34600111222',
+      ourAddress: '',
+      runId: 'run-1',
+      nodeId: 'ask',
+      providerMessageId: 'wamid.1',
+      body: { text: 'What is your order number?' },
+      segments: 1,
+      status: 'sent',
+      statusHistory: [{ status: 'sent', at: at(3) }],
+      errorCode: null,
+      createdAt: at(3),
+      ...over,
+    });
+    stubRun(
+      testRun({
+        messages: [
+          message({ id: 'm1' }),
+          message({
+            id: 'm2',
+            direction: 'inbound',
+            nodeId: null,
+            body: { text: 'hola' },
+            status: 'received',
+            statusHistory: [],
+            createdAt: at(5),
+          }),
+          message({
+            id: 'm3',
+            body: { text: 'Thanks' },
+            status: 'failed',
+            statusHistory: [
+              { status: 'sent', at: at(6) },
+              { status: 'failed', at: at(7), errorCode: '131047', errorMessage: 'Re-engagement message' },
+            ],
+            errorCode: '131047',
+            createdAt: at(6),
+          }),
+        ],
+      }),
+    );
+    await open();
+    const timeline = screen.getByRole('list', { name: 'Timeline' });
+    const items = [...timeline.children].map(
+      (li) =>
+        li.getAttribute('data-node') ??
+        `${li.getAttribute('data-message')}:${li.getAttribute('data-status')}`,
+    );
+    // The reply is shown once, as the message it was (not also as the "message" event).
+    expect(items).toEqual(['start', 'call', 'ask', 'outbound:sent', 'inbound:received', 'outbound:failed']);
+    const failed = timeline.querySelector('[data-status="failed"]')!;
+    expect(failed.textContent).toContain('Sent on WhatsApp to +34600111222');
+    expect(failed.textContent).toContain('Thanks');
+    expect(failed.textContent).toContain('131047');
+    expect(failed.textContent).toContain('Re-engagement message');
+    expect(timeline.querySelector('[data-status="sent"]')!.textContent).toContain('· ask');
   });
 
   it('centres a step’s node when the step is clicked, and picks the step when its node is', async () => {

@@ -1,35 +1,11 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { messageStatuses, messages, messagingChannels } from '@omniflow/db';
+import { messageView } from '../../messaging/message-view.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { messageSchema } from '../message-schema.ts';
 import { errorResponses, json } from '../schemas.ts';
-
-const messageSchema = z
-  .object({
-    id: z.string(),
-    channel: z.enum(messagingChannels),
-    direction: z.enum(['outbound', 'inbound']),
-    contactAddress: z.string(),
-    ourAddress: z.string(),
-    runId: z.string().nullable(),
-    nodeId: z.string().nullable(),
-    providerMessageId: z.string().nullable(),
-    body: z.unknown(),
-    segments: z.number().int(),
-    status: z.enum(messageStatuses),
-    statusHistory: z.array(
-      z.object({
-        status: z.enum(messageStatuses),
-        at: z.string(),
-        errorCode: z.string().optional(),
-        errorMessage: z.string().optional(),
-      }),
-    ),
-    errorCode: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Message');
 
 const listRoute = createRoute({
   method: 'get',
@@ -76,22 +52,7 @@ export function messageRoutes({ db }: AppDeps) {
     const last = page.at(-1);
     return c.json(
       {
-        items: page.map((m) => ({
-          id: m.id,
-          channel: m.channel,
-          direction: m.direction,
-          contactAddress: m.contactAddress,
-          ourAddress: m.ourAddress,
-          runId: m.runId,
-          nodeId: m.nodeId,
-          providerMessageId: m.providerMessageId,
-          body: m.body,
-          segments: m.segments,
-          status: m.status,
-          statusHistory: m.statusHistory,
-          errorCode: m.errorCode,
-          createdAt: m.createdAt.toISOString(),
-        })),
+        items: page.map(messageView),
         nextCursor: rows.length > limit && last ? Buffer.from(last.id).toString('base64url') : null,
       },
       200,
