@@ -44,7 +44,7 @@ describe('web chat API: sessions, messages and refusals', () => {
   it('starts a session with an unguessable id and a token, and resumes it with its history', async () => {
     const session = await newSession();
     expect(session).toMatchObject({ resumed: false, messages: [] });
-    expect(session.sessionId).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(session.sessionId).toMatch(/^[0-9a-f]{32}$/);
     await message(session, { text: 'hola' });
     const resumed = await visitor('POST', '/sessions', {
       key,

@@ -21,9 +21,9 @@ describe('web chat session tokens', () => {
     expect(verifySessionToken(secret, 'ws-1', session, '')).toBe(false);
   });
 
-  it('makes session ids that do not repeat and fit in a URL', () => {
+  it('makes session ids that do not repeat and are lowercase (the runs console searches contacts in lowercase)', () => {
     const ids = new Set(Array.from({ length: 1000 }, newSessionId));
     expect(ids.size).toBe(1000);
-    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
   });
 });

@@ -9,8 +9,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 const version = 'wc1';
 
 export function newSessionId(): string {
-  // 144 random bits: unguessable, and URL-safe for query strings.
-  return randomBytes(18).toString('base64url');
+  // 128 random bits: unguessable. Lowercase hex because the runs console finds runs by contact
+  // in lowercase (runs/run-filter.ts), and the session id is the web chat contact.
+  return randomBytes(16).toString('hex');
 }
 
 function mac(secret: string, workspaceId: string, sessionId: string): string {
