@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('web chat widget in Chromium on a plain HTML page'
     await omni?.close();
   });
 
-  async function openSite(extra = '', prepare?: (context: BrowserContext) => Promise<void>) {
+  async function openSite(extra = '', prepare?: (context: BrowserContext) => Promise<unknown>) {
     const site = await customerSite(
       `<script src="${api.url}/webchat.js" data-key="${key}" data-color="#7b2cbf" data-title="Ayuda Tienda" ` +
         `data-greeting="¡Hola! ¿Hablamos?" data-lang="es"${extra} async></script>`,
@@ -110,7 +110,8 @@ describe.skipIf(!hasChromium)('web chat widget in Chromium on a plain HTML page'
     await page.getByRole('button', { name: 'Enviar' }).click();
   }
   async function runOf(page: Page) {
-    const saved = await page.evaluate((k) => localStorage.getItem(`omniflow-webchat:${k}`), key);
+    // Page code is passed as text: this package is type-checked without the DOM library.
+    const saved = await page.evaluate<string | null>(`localStorage.getItem('omniflow-webchat:${key}')`);
     const { sessionId } = JSON.parse(saved!) as { sessionId: string };
     const runs = await omni.call('GET', `/api/v1/runs?contact=${encodeURIComponent(sessionId)}`);
     return { sessionId, runs: runs.body.items as { id: string; status: string }[] };
@@ -127,15 +128,15 @@ describe.skipIf(!hasChromium)('web chat widget in Chromium on a plain HTML page'
     await log(page).getByText('¡Hola! ¿Hablamos?').waitFor();
 
     // The bot types between the visitor's message and its answer.
-    await page.evaluate(() => {
-      const root = document.querySelector('omniflow-webchat')!.shadowRoot!;
+    await page.evaluate(`{
+      const root = document.querySelector('omniflow-webchat').shadowRoot;
       new MutationObserver(() => {
-        if (root.querySelector('.typing')) (window as unknown as { sawTyping: boolean }).sawTyping = true;
-      }).observe(root.querySelector('ol')!, { childList: true });
-    });
+        if (root.querySelector('.typing')) window.sawTyping = true;
+      }).observe(root.querySelector('ol'), { childList: true });
+    }`);
     await write(page, 'Hola');
     await botSays(page, '¿En qué te ayudo?');
-    expect(await page.evaluate(() => (window as unknown as { sawTyping?: boolean }).sawTyping)).toBe(true);
+    expect(await page.evaluate('window.sawTyping')).toBe(true);
     const chips = page.getByRole('group', { name: 'Opciones' });
     expect(await chips.getByRole('button').allTextContents()).toEqual(['Pedidos', 'Facturas']);
     await screenshot(page, 'webchat-widget');
@@ -188,26 +189,22 @@ describe.skipIf(!hasChromium)('web chat widget in Chromium on a plain HTML page'
   it('falls back to server-sent events where WebSocket cannot connect, and still converses', async () => {
     const { page, context } = await openSite('', async (ctx) =>
       // A network that drops WebSocket upgrades: the socket errors and closes without opening.
-      ctx.addInitScript(() => {
-        class BlockedWebSocket extends EventTarget {
-          static readonly OPEN = 1;
-          readyState = 0;
-          onopen: unknown = null;
-          onmessage: unknown = null;
-          onclose: ((event: Event) => void) | null = null;
-          constructor() {
-            super();
-            setTimeout(() => {
-              this.readyState = 3;
-              this.onclose?.(new Event('close'));
-            }, 50);
+      ctx.addInitScript({
+        content: `
+          class BlockedWebSocket extends EventTarget {
+            constructor() {
+              super();
+              this.readyState = 0;
+              setTimeout(() => {
+                this.readyState = 3;
+                this.onclose?.(new Event('close'));
+              }, 50);
+            }
+            send() { throw new Error('not open'); }
+            close() {}
           }
-          send() {
-            throw new Error('not open');
-          }
-          close() {}
-        }
-        Object.defineProperty(window, 'WebSocket', { value: BlockedWebSocket });
+          BlockedWebSocket.OPEN = 1;
+          Object.defineProperty(window, 'WebSocket', { value: BlockedWebSocket });`,
       }),
     );
     await page.getByRole('button', { name: 'Abrir el chat' }).click();
