@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 import { buildWidget, webChatChannels } from './support/webchat.ts';
+import { messages, newId } from '@omniflow/db';
+import { startWebChatRelay } from '../src/messaging/webchat-relay.ts';
 
 describe('web chat API: sessions, messages and refusals', () => {
   let omni: TestOmniflow;
   let key: string;
+  const channels = webChatChannels();
 
   beforeAll(async () => {
     omni = await startTestOmniflow({
       worker: false,
-      channels: webChatChannels(),
+      channels,
       appDeps: { widgetFile: buildWidget() },
     });
     key = (await omni.handle.db.query.workspaces.findFirst())!.id;
@@ -135,5 +138,50 @@ describe('web chat API: sessions, messages and refusals', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect(await script.text()).toContain('omniflow-webchat');
+  });
+
+  it('gives a signed-in designer the embed code with the widget key', async () => {
+    const embed = await omni.call('GET', '/api/v1/workspace/webchat-embed', undefined, {
+      host: 'flows.example',
+    });
+    expect(embed.status).toBe(200);
+    expect(embed.body.key).toBe(key);
+    expect(embed.body.embedCode).toContain(`src="http://flows.example/webchat.js" data-key="${key}"`);
+    const anonymous = await omni.app.request('/api/v1/workspace/webchat-embed');
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('streams the history, then replies a worker in another process recorded (the relay)', async () => {
+    const session = await newSession();
+    await message(session, { text: 'hola' });
+    const stopRelay = startWebChatRelay({ db: omni.handle.db, hub: channels.webchat.hub, everyMs: 100 });
+    const query = new URLSearchParams({ key, sessionId: session.sessionId, token: session.token });
+    const response = await omni.app.request(`/api/v1/webchat/events?${query}`);
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const until = async (text: string) => {
+      while (!received.includes(text)) received += (await reader.read()).value ?? '';
+    };
+    try {
+      await until('"type":"history"');
+      expect(received).toContain('"text":"hola"');
+      // What a separate worker's send leaves behind: the row, with the provider id, and no hub call here.
+      await omni.handle.db.insert(messages).values({
+        id: newId(),
+        workspaceId: key,
+        channel: 'webchat',
+        direction: 'outbound',
+        contactAddress: session.sessionId,
+        providerMessageId: 'webchat.from-another-process',
+        body: { to: session.sessionId, text: 'Hola desde otro proceso', idempotencyKey: 'k' },
+        status: 'sent',
+      });
+      await until('Hola desde otro proceso');
+      expect(received).toContain('"id":"webchat.from-another-process"');
+    } finally {
+      stopRelay();
+      await reader.cancel();
+    }
   });
 });

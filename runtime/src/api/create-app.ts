@@ -26,6 +26,7 @@ import { whatsAppWebhookRoutes } from './routes/whatsapp-webhook.ts';
 import { webChatRoutes } from './routes/webchat.ts';
 import { webChatSocketRoutes } from './routes/webchat-socket.ts';
 import { webChatWidgetRoutes } from './routes/webchat-widget.ts';
+import { webChatEmbedRoutes } from './routes/webchat-embed.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     messageRoutes,
     sandboxRoutes,
     conversationRoutes,
+    webChatEmbedRoutes,
   ])
     api.route('/', routes(deps));
 
