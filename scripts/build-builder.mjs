@@ -28,3 +28,11 @@ if (stale || process.argv.includes('--force')) {
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log('done');
 }
+
+// The embeddable web chat widget is built alongside (served by the API as /webchat.js).
+const widgetBuild = spawnSync(
+  process.execPath,
+  [join(root, 'scripts', 'build-widget.mjs'), ...(process.argv.includes('--force') ? ['--force'] : [])],
+  { stdio: 'inherit' },
+);
+if (widgetBuild.status !== 0) process.exit(widgetBuild.status ?? 1);

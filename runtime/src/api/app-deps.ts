@@ -22,6 +22,8 @@ export interface AppDeps {
   workflowBundle?: () => Promise<WorkflowBundleWithSourceMap>;
   /** How often a run's live stream looks for changes (default 400 ms). */
   streamPollMs?: number;
+  /** The built web chat widget served as /webchat.js (builder/widget/dist/webchat.js). */
+  widgetFile?: string;
   /** The channel drivers webhooks are checked and read with (default: from the environment). */
   channels?: ChannelDrivers;
 }

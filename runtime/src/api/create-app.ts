@@ -23,6 +23,11 @@ import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { whatsAppWebhookRoutes } from './routes/whatsapp-webhook.ts';
+import { webChatRoutes } from './routes/webchat.ts';
+import { webChatSocketRoutes } from './routes/webchat-socket.ts';
+import { webChatWidgetRoutes } from './routes/webchat-widget.ts';
+import { webChatEmbedRoutes } from './routes/webchat-embed.ts';
+import { createNodeWebSocket } from '@hono/node-ws';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -35,13 +40,21 @@ const defaultHook = (
   return c.json(errorBody('VALIDATION_FAILED', message, { issues }), 400);
 };
 
-/** The HTTP API over real dependencies; tests call `app.request()` on it. */
+/**
+ * The HTTP API over real dependencies; tests call `app.request()` on it. A server that serves it
+ * calls `injectWebSocket(server)` so the web chat WebSocket can upgrade.
+ */
 export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+  const webSockets = createNodeWebSocket({ app });
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   const requireCaller = authenticate(deps);
   api.route('/', healthRoutes(deps));
   api.route('/', publicAuthRoutes(deps));
   api.route('/', whatsAppWebhookRoutes(deps));
+  // Web chat visitors have no account: the widget key and session token stand in (routes/webchat.ts).
+  api.route('/', webChatRoutes(deps));
+  api.route('/', webChatSocketRoutes(deps, webSockets.upgradeWebSocket));
   api.use('*', async (c, next) => {
     const path = c.req.path;
     if (
@@ -49,7 +62,8 @@ export function createApp(deps: AppDeps) {
       path.endsWith('/auth/login') ||
       path.endsWith('/auth/logout') ||
       path.endsWith('/openapi.json') ||
-      path.includes('/webhooks/')
+      path.includes('/webhooks/') ||
+      path.includes('/webchat/')
     ) {
       return next();
     }
@@ -70,6 +84,7 @@ export function createApp(deps: AppDeps) {
     messageRoutes,
     sandboxRoutes,
     conversationRoutes,
+    webChatEmbedRoutes,
   ])
     api.route('/', routes(deps));
 
@@ -82,8 +97,8 @@ export function createApp(deps: AppDeps) {
   };
   api.doc31('/openapi.json', specConfig);
 
-  const app = new OpenAPIHono();
   app.route('/api/v1', api);
+  app.route('/', webChatWidgetRoutes(deps));
   app.get('/api/docs', (c) => c.html(apiDocsPage(api.getOpenAPI31Document(specConfig))));
   const index = deps.builderDir ? `${deps.builderDir}/index.html` : undefined;
   if (index && existsSync(index)) {
@@ -111,5 +126,11 @@ export function createApp(deps: AppDeps) {
     console.error(error);
     return c.json(errorBody('INTERNAL', 'Something went wrong on the server; it has been logged'), 500);
   });
-  return app;
+  return Object.assign(app, {
+    injectWebSocket: webSockets.injectWebSocket,
+    /** Ends open WebSockets: an HTTP server's close() waits for them otherwise. */
+    closeWebSockets: () => {
+      for (const socket of webSockets.wss.clients) socket.terminate();
+    },
+  });
 }

@@ -1,16 +1,26 @@
 import type { MessagingChannel, MessagingDriver } from '@omniflow/nodes/drivers/messaging';
+import { WebChatDriver, WebChatHub } from '@omniflow/nodes/drivers/webchat';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { sandboxDrivers } from './sandbox-drivers.ts';
+import { webChatSecret } from './webchat-secret.ts';
 
 export type ChannelDrivers = Partial<Record<MessagingChannel, MessagingDriver>>;
+
+/**
+ * The live web-chat connections of this process. One hub per process so a worker running inside
+ * the API process (`omniflow dev`) reaches the widgets connected to it directly.
+ */
+export const processWebChatHub = new WebChatHub();
 
 /**
  * The driver behind each channel, from the environment: a provider when its settings are there,
  * the sandbox otherwise (so `omniflow dev` works with no account). Secrets stay in the
  * environment (or the secret store that fills it); they are never written to the database.
+ * Web chat needs no provider: its driver is always the real one.
  */
 export function channelDriversFromEnv(env: Record<string, string | undefined> = process.env): ChannelDrivers {
   const drivers: ChannelDrivers = sandboxDrivers();
+  drivers.webchat = new WebChatDriver({ hub: processWebChatHub, secret: webChatSecret(env) });
   if (env.OMNIFLOW_WHATSAPP_PHONE_NUMBER_ID) {
     drivers.whatsapp = new WhatsAppDriver({
       ...(env.OMNIFLOW_WHATSAPP_BASE_URL ? { baseUrl: env.OMNIFLOW_WHATSAPP_BASE_URL } : {}),

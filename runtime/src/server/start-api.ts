@@ -5,6 +5,8 @@ import type { Db } from '@omniflow/db';
 import { buildCatalog, type NodeRegistry } from '@omniflow/nodes/sdk';
 import { createApp } from '../api/create-app.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
+import { channelDriversFromEnv, processWebChatHub } from '../messaging/channel-drivers.ts';
+import { startWebChatRelay } from '../messaging/webchat-relay.ts';
 
 export interface ApiServer {
   url: string;
@@ -35,18 +37,25 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     },
     secureCookies: process.env.OMNIFLOW_SECURE_COOKIES === '1',
     builderDir: fileURLToPath(new URL('../../../builder/dist', import.meta.url)),
+    widgetFile: fileURLToPath(new URL('../../../builder/widget/dist/webchat.js', import.meta.url)),
+    channels: channelDriversFromEnv(),
   });
+  // Replies sent by workers in other processes reach the widgets connected here.
+  const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }, () =>
       resolve(s),
     );
     s.once('error', reject);
   });
+  app.injectWebSocket(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://localhost:${port}`,
     close: async () => {
+      stopRelay();
+      app.closeWebSockets();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },

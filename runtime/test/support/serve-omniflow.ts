@@ -18,14 +18,22 @@ export interface ServedOmniflow extends TestOmniflow {
 }
 
 /** Serves an app on a loopback port (for peers that call us: browsers, the CLI, webhooks). */
-export async function listen(app: { fetch: Parameters<typeof serve>[0]['fetch'] }) {
+export async function listen(app: {
+  fetch: Parameters<typeof serve>[0]['fetch'];
+  injectWebSocket?: (server: ServerType) => void;
+  closeWebSockets?: () => void;
+}) {
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  app.injectWebSocket?.(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      app.closeWebSockets?.();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
