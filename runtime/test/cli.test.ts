@@ -11,6 +11,7 @@ import { hashToken } from '../src/auth/tokens.ts';
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../bin/omniflow.mjs', import.meta.url));
 
+// Each case starts Node processes that load the CLI and PGlite: slow on a busy CI machine.
 describe('omniflow CLI', () => {
   const home = mkdtempSync(join(tmpdir(), 'omniflow-cli-'));
   const env = { ...process.env, OMNIFLOW_HOME: home, DATABASE_URL: '' };
@@ -29,7 +30,7 @@ describe('omniflow CLI', () => {
     await handle.close();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'deploy-bot', keyHash: hashToken(key) });
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to open the embedded database while another live process holds it', async () => {
     writeFileSync(join(home, 'pglite.lock'), JSON.stringify({ pid: process.pid, purpose: 'omniflow dev' }));
@@ -39,12 +40,12 @@ describe('omniflow CLI', () => {
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain('in use by "omniflow dev"');
     rmSync(join(home, 'pglite.lock'));
-  }, 60_000);
+  }, 180_000);
 
   it('explains what a separate worker needs', async () => {
     const failed = await run(process.execPath, [bin, 'worker'], {
       env: { ...env, TEMPORAL_ADDRESS: '' },
     }).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { stderr: string }).stderr).toContain('TEMPORAL_ADDRESS');
-  }, 60_000);
+  }, 180_000);
 });
