@@ -31,6 +31,8 @@ const goldenGraphs = readdirSync(goldenDir).filter((file) => file.endsWith('.gra
 // Issues about the flow as a whole have no node or edge to point at.
 const flowLevelCodes = new Set(['NO_TRIGGER', 'TRIGGER_NOT_FOUND', 'VARIABLE_DUPLICATE']);
 
+const warningCodes = ['WHATSAPP_WINDOW_MAY_CLOSE'];
+
 const sortedCodes = (issues: readonly { code: string }[]) => issues.map((i) => i.code).sort();
 const targetKey = (i: { code: string; nodeId?: string | undefined; edgeId?: string | undefined }) =>
   `${i.code} node=${i.nodeId ?? '-'} edge=${i.edgeId ?? '-'}`;
@@ -54,7 +56,8 @@ function doc(
 
 describe('invalid flow fixtures', () => {
   it('cover every validation code', () => {
-    const covered = new Set(fixtures.flatMap(([, fixture]) => fixture.expect));
+    // Warnings do not make a flow invalid; they have their own tests below.
+    const covered = new Set([...fixtures.flatMap(([, fixture]) => fixture.expect), ...warningCodes]);
     expect([...validationCodes].filter((code) => !covered.has(code))).toEqual([]);
   });
 
@@ -194,5 +197,81 @@ describe('valid flows', () => {
     }
     const errors: ValidationIssue[] = validateFlow(doc(nodes, edges), registry).errors;
     expect(errors.map((e) => [e.code, e.nodeId])).toEqual([['LOOP_WITHOUT_WAIT', 'n1']]);
+  });
+});
+
+describe('WhatsApp customer-service window warning', () => {
+  const inbound = (channel = 'whatsapp') => ({ id: 'in', type: 'message.inbound', config: { channel } });
+  const send = (id: string, channel = 'whatsapp') => ({
+    id,
+    type: 'message.send',
+    config: { channel, text: 'Hola' },
+  });
+  const wait = (id: string, duration: string) => ({ id, type: 'logic.wait', config: { duration } });
+  const warned = (flow: FlowDocument) => {
+    const result = validateFlow(flow, registry);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    return result.warnings.filter((w) => w.code === 'WHATSAPP_WINDOW_MAY_CLOSE').map((w) => w.nodeId);
+  };
+
+  it('says nothing when a flow answers the WhatsApp message that started it', () => {
+    expect(warned(doc([inbound(), send('reply')], [['in', 'next', 'reply']]))).toEqual([]);
+  });
+
+  it('warns at free text after waits that add up to a day since the person wrote, not before', () => {
+    const flow = doc(
+      [inbound(), send('soon'), wait('w1', 'PT20H'), send('still'), wait('w2', 'PT4H'), send('late')],
+      [
+        ['in', 'next', 'soon'],
+        ['soon', 'sent', 'w1'],
+        ['w1', 'next', 'still'],
+        ['still', 'sent', 'w2'],
+        ['w2', 'next', 'late'],
+      ],
+    );
+    const [warning] = validateFlow(flow, registry).warnings;
+    expect(warned(flow)).toEqual(['late']);
+    expect(warning).toMatchObject({ severity: 'warning', nodeId: 'late' });
+    expect(warning!.message).toContain('template');
+  });
+
+  it('warns when the flow does not start on their WhatsApp message, but not for SMS or a template', () => {
+    const flow = doc(
+      [
+        { id: 'start', type: 'flow.start' },
+        send('wa'),
+        send('sms', 'sms'),
+        {
+          id: 'tpl',
+          type: 'message.template',
+          config: { to: '{{ input.phone }}', name: 'hello', language: 'es' },
+        },
+      ],
+      [
+        ['start', 'next', 'wa'],
+        ['wa', 'sent', 'sms'],
+        ['sms', 'sent', 'tpl'],
+      ],
+    );
+    expect(warned(flow)).toEqual(['wa']);
+  });
+
+  it('counts an answer to a question as the person writing again, and an unanswered one as time passing', () => {
+    const ask = {
+      id: 'ask',
+      type: 'message.ask',
+      config: { channel: 'whatsapp', question: '¿Seguimos?', expect: 'text', timeout: 'P2D' },
+    };
+    const flow = doc(
+      [inbound(), ask, send('thanks'), send('nudge'), { id: 'end', type: 'flow.end' }],
+      [
+        ['in', 'next', 'ask'],
+        ['ask', 'answered', 'thanks'],
+        ['ask', 'invalid', 'end'],
+        ['ask', 'timeout', 'nudge'],
+      ],
+    );
+    expect(warned(flow)).toEqual(['nudge']);
   });
 });
