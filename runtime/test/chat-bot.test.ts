@@ -119,6 +119,44 @@ describe('a chat bot on the sandbox WhatsApp channel', () => {
     expect(detail.messages.every((m: { runId: string }) => m.runId === runId)).toBe(true);
   });
 
+  it('tests the draft as a sandbox conversation: the first message starts it, replies reach it', async () => {
+    const flowId = (await omni.call('GET', '/api/v1/flows')).body.items.find(
+      (f: { name: string }) => f.name === 'Order bot',
+    ).id as string;
+    const refused = await omni.call('POST', `/api/v1/flows/${flowId}/test-runs`, {
+      message: { channel: 'whatsapp' },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('text or a choiceId');
+
+    const started = await omni.call('POST', `/api/v1/flows/${flowId}/test-runs`, {
+      message: { channel: 'whatsapp', text: 'Hola' },
+    });
+    expect(started.status).toBe(201);
+    const { id: runId, conversation } = started.body;
+    expect(conversation).toMatchObject({
+      channel: 'whatsapp',
+      address: expect.stringMatching(/^sim-[0-9a-f]{12}$/),
+    });
+    await runReaches(omni, runId, ['waiting']);
+    // The simulator's reply goes through the sandbox like a phone's, to this test run.
+    const reply = await write(conversation.address, '7');
+    expect(reply.body).toEqual({ outcome: 'delivered', runId });
+    const done = await runReaches(omni, runId, ['completed', 'failed']);
+    expect(done).toMatchObject({ status: 'completed', version: 0, test: true, output: { qty: 7 } });
+    const page = await omni.call('GET', `/api/v1/messages?contact=${conversation.address}&channel=whatsapp`);
+    expect(
+      page.body.items
+        .reverse()
+        .map((m: { direction: string; body: { text: string } }) => [m.direction, m.body.text]),
+    ).toEqual([
+      ['inbound', 'Hola'],
+      ['outbound', '¿Cuántas unidades quieres?'],
+      ['inbound', '7'],
+      ['outbound', 'Anotado: 7 unidades'],
+    ]);
+  });
+
   it('gives up after the allowed retries and leaves by invalid', async () => {
     const first = await write('+34600111001', 'pedido');
     const runId = first.body.runId as string;

@@ -29,6 +29,8 @@ export interface StartOptions {
   contact?: string | null;
   /** Chosen by the caller when the start must be idempotent (a bulk re-run retried). */
   id?: string;
+  /** The Temporal workflow id (default: the run id); a conversation's, so replies reach the run. */
+  workflowId?: string;
 }
 
 export interface RetryPlan {
@@ -95,7 +97,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
         input,
         contact: options.contact === undefined ? contactOf(input) : options.contact,
         rerunOf: options.rerunOf ?? null,
-        temporalWorkflowId: id,
+        temporalWorkflowId: options.workflowId ?? id,
         startedAt,
       })
       .onConflictDoNothing()
@@ -109,7 +111,11 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
       ...(options.test ? { test: true } : {}),
     };
     try {
-      const handle = await temporal.workflow.start('flowRun', { taskQueue, workflowId: id, args: [args] });
+      const handle = await temporal.workflow.start('flowRun', {
+        taskQueue,
+        workflowId: options.workflowId ?? id,
+        args: [args],
+      });
       await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, id));
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return id;

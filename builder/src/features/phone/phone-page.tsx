@@ -1,14 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { Message, MessagingChannel, SandboxInbound, SandboxInboundResult } from '../../api/types.ts';
-import { useLocale, useT } from '../../i18n/use-i18n.ts';
-import { buttonReply } from './button-reply.ts';
-import { MessageBubble } from './message-bubble.tsx';
-import { PhoneReplyBox } from './phone-reply-box.tsx';
+import type { MessagingChannel, SandboxInbound, SandboxInboundResult } from '../../api/types.ts';
+import { useT } from '../../i18n/use-i18n.ts';
+import { channels } from './channels.ts';
+import { PhoneScreen, type PhoneReply } from './phone-screen.tsx';
 import { SendOutcome } from './send-outcome.tsx';
 import { minAddressLength, useConversation } from './use-conversation.ts';
 
-export const channels: readonly MessagingChannel[] = ['whatsapp', 'sms', 'webchat'];
 export const defaultNumber = '+34600000000';
 export const numberKey = 'omniflow.phone.number';
 export const channelKey = 'omniflow.phone.channel';
@@ -22,7 +20,6 @@ const isChannel = (value: string | null): value is MessagingChannel => channels.
  */
 export function PhonePage() {
   const t = useT();
-  const locale = useLocale((s) => s.locale);
   const [channel, setChannel] = useState<MessagingChannel>(() => {
     const stored = localStorage.getItem(channelKey);
     return isChannel(stored) ? stored : 'whatsapp';
@@ -36,18 +33,6 @@ export function PhonePage() {
   const conversation = useConversation(channel, number);
   const address = number.trim();
   const addressValid = address.length >= minAddressLength;
-
-  const timeFormat = useMemo(
-    () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
-    [locale],
-  );
-
-  const scroller = useRef<HTMLDivElement>(null);
-  const lastId = conversation.data?.at(-1)?.id;
-  useEffect(() => {
-    const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [lastId]);
 
   function pickChannel(next: MessagingChannel) {
     setChannel(next);
@@ -63,7 +48,7 @@ export function PhonePage() {
     setSendError(null);
   }
 
-  async function send(reply: Pick<SandboxInbound, 'text' | 'choiceId'>): Promise<boolean> {
+  async function send(reply: PhoneReply): Promise<boolean> {
     if (!addressValid) return false;
     setSending(true);
     setSendError(null);
@@ -79,9 +64,6 @@ export function PhonePage() {
       setSending(false);
     }
   }
-
-  const pick = (message: Message, index: number) =>
-    void send(buttonReply(message.channel, message.body.buttons ?? [], index));
 
   const channelName = t(`phone.channel.${channel}`);
 
@@ -140,40 +122,15 @@ export function PhonePage() {
         )}
       </div>
 
-      <section
-        aria-labelledby="phone-screen-title"
-        className="flex h-[640px] w-[360px] flex-col overflow-hidden rounded-[2rem] border-8 border-slate-800 bg-slate-100 shadow-lg"
-      >
-        <h2
-          id="phone-screen-title"
-          className={`px-4 py-2 text-sm font-semibold text-white ${
-            { whatsapp: 'bg-emerald-700', sms: 'bg-slate-700', webchat: 'bg-indigo-700' }[channel]
-          }`}
-        >
-          {t('phone.conversation', { number: address || '…', channel: channelName })}
-        </h2>
-        <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto p-3">
-          {conversation.data === undefined ? (
-            addressValid &&
-            !conversation.error && <p className="text-sm text-slate-500">{t('common.loading')}</p>
-          ) : conversation.data.length === 0 ? (
-            <p className="text-center text-sm text-slate-500">{t('phone.empty')}</p>
-          ) : (
-            <ol aria-labelledby="phone-screen-title" className="space-y-2">
-              {conversation.data.map((message) => (
-                <MessageBubble
-                  key={message.id}
-                  message={message}
-                  time={timeFormat.format(new Date(message.createdAt))}
-                  sending={sending}
-                  onPick={pick}
-                />
-              ))}
-            </ol>
-          )}
-        </div>
-        <PhoneReplyBox sending={sending} disabled={!addressValid} onSend={(text) => send({ text })} />
-      </section>
+      <PhoneScreen
+        channel={channel}
+        title={t('phone.conversation', { number: address || '…', channel: channelName })}
+        conversation={addressValid ? conversation : undefined}
+        sending={sending}
+        disabled={!addressValid}
+        emptyText={t('phone.empty')}
+        onSend={send}
+      />
     </main>
   );
 }

@@ -23,6 +23,12 @@ export const simulatorMessages = {
     'simulator.send': 'Send',
     'simulator.keypad': 'Keypad',
     'simulator.key': 'Press {key}',
+    'simulator.chatTitle': 'You, on {channel} (sandbox)',
+    'simulator.chatEmpty':
+      'Write the first message as the customer would: it starts a test run of the draft.',
+    'simulator.chatEnded': 'The conversation ended. Write again to start a new test run.',
+    'simulator.chatChannel': 'Channel',
+    'simulator.newChat': 'New conversation',
   },
   es: {
     'simulator.title': 'Ejecución de prueba',
@@ -47,5 +53,11 @@ export const simulatorMessages = {
     'simulator.send': 'Enviar',
     'simulator.keypad': 'Teclado',
     'simulator.key': 'Pulsar {key}',
+    'simulator.chatTitle': 'Tú, por {channel} (sandbox)',
+    'simulator.chatEmpty':
+      'Escribe el primer mensaje como lo haría el cliente: empieza una ejecución de prueba del borrador.',
+    'simulator.chatEnded': 'La conversación terminó. Escribe de nuevo para empezar otra ejecución de prueba.',
+    'simulator.chatChannel': 'Canal',
+    'simulator.newChat': 'Nueva conversación',
   },
 } as const;

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
-import type { FlowDocument } from '../../api/types.ts';
+import type { FlowDocument, MessagingChannel } from '../../api/types.ts';
+import { channels } from '../phone/channels.ts';
+import { ChatSimulator, type SimulatorConversation } from './chat-simulator.tsx';
+import { chatChannelOf } from './chat-channel-of.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { pathOf, type RunPath } from './path-of.ts';
 import { ReplyBox } from './reply-box.tsx';
@@ -40,6 +43,11 @@ export function SimulatorPanel({
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<RunStep | null>(null);
   const { run, refresh } = useRunPolling(runId);
+  const triggerChannel = chatChannelOf(doc);
+  const [pickedChannel, setPickedChannel] = useState<MessagingChannel>('whatsapp');
+  const chatChannel = triggerChannel === 'any' ? pickedChannel : triggerChannel;
+  const [conversation, setConversation] = useState<SimulatorConversation | null>(null);
+  const live = run?.status === 'running' || run?.status === 'waiting';
 
   useEffect(() => {
     onPath(run ? pathOf(doc, run.steps) : null);
@@ -83,21 +91,69 @@ export function SimulatorPanel({
       <h2 id="simulator-title" className="font-semibold">
         {t('simulator.title')}
       </h2>
-      <label className="block">
-        {t('simulator.input')}
-        <textarea
-          value={input}
-          onChange={(e) => setInput(e.target.value)}
-          rows={3}
-          className="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-xs"
-        />
-      </label>
-      <button
-        onClick={() => void start()}
-        className="rounded bg-emerald-600 px-3 py-1 font-medium text-white"
-      >
-        {run ? t('simulator.restart') : t('simulator.start')}
-      </button>
+      {chatChannel ? (
+        <>
+          {triggerChannel === 'any' && (
+            <label className="block">
+              {t('simulator.chatChannel')}
+              <select
+                value={pickedChannel}
+                onChange={(e) => setPickedChannel(e.target.value as MessagingChannel)}
+                className="ml-2 rounded border border-slate-300 px-1"
+              >
+                {channels.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`phone.channel.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <ChatSimulator
+            flowId={flowId}
+            channel={chatChannel}
+            conversation={conversation}
+            live={live}
+            beforeRun={beforeRun}
+            onStarted={(id, started) => {
+              setSelected(null);
+              setConversation(started);
+              setRunId(id);
+            }}
+            onSent={refresh}
+            onProblem={setProblem}
+          />
+          {conversation && (
+            <button
+              onClick={() => {
+                setConversation(null);
+                setRunId(null);
+              }}
+              className="self-start rounded border border-slate-400 px-2 py-1"
+            >
+              {t('simulator.newChat')}
+            </button>
+          )}
+        </>
+      ) : (
+        <>
+          <label className="block">
+            {t('simulator.input')}
+            <textarea
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+              rows={3}
+              className="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-xs"
+            />
+          </label>
+          <button
+            onClick={() => void start()}
+            className="rounded bg-emerald-600 px-3 py-1 font-medium text-white"
+          >
+            {run ? t('simulator.restart') : t('simulator.start')}
+          </button>
+        </>
+      )}
       {problem && (
         <p role="alert" className="text-red-700">
           {problem}
@@ -154,9 +210,7 @@ export function SimulatorPanel({
               </button>
             </div>
           )}
-          {(run.status === 'running' || run.status === 'waiting') && (
-            <ReplyBox onEvent={(type, data) => void send('events', { type, data })} />
-          )}
+          {live && !chatChannel && <ReplyBox onEvent={(type, data) => void send('events', { type, data })} />}
           {run.status === 'completed' && run.output !== null && (
             <div>
               <h3 className="font-medium">{t('simulator.output')}</h3>

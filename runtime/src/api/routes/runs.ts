@@ -1,12 +1,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { flowVersions, newId, runs, runStatuses } from '@omniflow/db';
+import { flowVersions, messagingChannels, newId, runs, runStatuses } from '@omniflow/db';
+import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { sendEventUpdate, skipWaitUpdate } from '../../temporal/workflow-api.ts';
 import { compileFlow } from '../../compiler/compile-flow.ts';
 import { graphHash } from '../../graph/graph-hash.ts';
 import { runFilterConditions, runFilterSchema } from '../../runs/run-filter.ts';
 import { createRunOperations, type RunRow } from '../../runs/run-operations.ts';
+import { simulatorConversation } from '../../runs/simulator-conversation.ts';
 import { flowNames, runDetail, runSummaryView } from '../../runs/run-detail.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
@@ -135,13 +137,35 @@ const routes = {
       body: {
         required: false,
         content: {
-          'application/json': { schema: z.object({ input: z.record(z.string(), z.unknown()).default({}) }) },
+          'application/json': {
+            schema: z.object({
+              input: z.record(z.string(), z.unknown()).default({}),
+              message: z
+                .object({
+                  channel: z.enum(messagingChannels),
+                  text: z.string().max(4096).optional(),
+                  choiceId: z.string().max(200).optional(),
+                })
+                .refine((m) => m.text !== undefined || m.choiceId !== undefined, {
+                  message: 'The first message needs text or a choiceId',
+                })
+                .optional()
+                .describe(
+                  'A chat flow: the person’s first message. The run becomes a sandbox conversation (its address is in the answer) that replies reach through POST /sandbox/messages',
+                ),
+            }),
+          },
         },
       },
     },
     responses: {
       201: json(
-        z.object({ id: z.string(), version: z.number().int(), status: statusSchema }),
+        z.object({
+          id: z.string(),
+          version: z.number().int(),
+          status: statusSchema,
+          conversation: z.object({ channel: z.enum(messagingChannels), address: z.string() }).nullable(),
+        }),
         'The test run started',
       ),
       422: json(errorSchema, 'The draft has errors; details.errors lists them'),
@@ -195,6 +219,8 @@ export function runRoutes(deps: AppDeps) {
   const { db, temporal } = deps;
   const ops = createRunOperations(deps);
   const findRun = ops.findRun;
+  // Only records the simulator's first message; its sends go through the worker's sandbox.
+  const simulatorMessaging = createMessagingService({ db, drivers: {} });
 
   /** Sends an Update to a live run; refusals become 409 with the workflow's reason. */
   async function updateRun<T>(row: RunRow, send: () => Promise<T>): Promise<T> {
@@ -217,8 +243,9 @@ export function runRoutes(deps: AppDeps) {
     .openapi(routes.testRun, async (c) => {
       const { workspaceId, userId } = c.get('principal');
       const flow = await findFlow(db, workspaceId, c.req.valid('param').id);
-      const input =
-        (c.req.header('content-type')?.includes('json') ? c.req.valid('json').input : undefined) ?? {};
+      const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined;
+      const chat = body?.message ? simulatorConversation(workspaceId, body.message) : null;
+      const input = chat?.input ?? body?.input ?? {};
       const graph = validDraft(flow.draft, deps.registry, 'test it');
       const hash = graphHash(graph);
       // Test versions are kept per content: testing an unchanged draft again reuses its version.
@@ -245,8 +272,20 @@ export function runRoutes(deps: AppDeps) {
           })
           .returning();
       }
-      const id = await ops.startRun(workspaceId, version!, input, { test: true });
-      return c.json({ id, version: 0, status: 'running' as const }, 201);
+      const id = await ops.startRun(workspaceId, version!, input, {
+        test: true,
+        ...(chat ? { workflowId: chat.workflowId, contact: chat.address } : {}),
+      });
+      if (chat) await simulatorMessaging.recordInbound(workspaceId, chat.inbound, id);
+      return c.json(
+        {
+          id,
+          version: 0,
+          status: 'running' as const,
+          conversation: chat ? { channel: chat.inbound.channel, address: chat.address } : null,
+        },
+        201,
+      );
     })
     .openapi(routes.skipWait, async (c) => {
       const row = await findRun(c.get('principal').workspaceId, c.req.valid('param').id);
