@@ -1,3 +1,4 @@
+import { benchAdmin, benchApp } from './bench-app.ts';
 import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -5,12 +6,6 @@ import { gzipSync } from 'node:zlib';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import type { Page } from 'playwright-core';
-import { openDb } from '@omniflow/db';
-import { buildCatalog } from '@omniflow/nodes/sdk';
-import { createApp } from '../src/api/create-app.ts';
-import { createApiKey } from '../src/api/api-keys.ts';
-import { bootstrapAdmin } from '../src/auth/bootstrap-admin.ts';
-import { loadRegistry } from '../src/server/load-registry.ts';
 import { launchChromium } from '../test/support/browser.ts';
 import { generateGraph } from './generate-graph.ts';
 
@@ -30,26 +25,16 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function builderBenchmarks(temporalAddress: string): Promise<BuilderFigures> {
   const build = spawnSync(process.execPath, [`${root}/scripts/build-builder.mjs`], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('Building the builder failed');
-  const handle = await openDb({ dataDir: 'memory://' });
-  const registry = await loadRegistry({});
   const connection = await Connection.connect({ address: temporalAddress });
-  const admin = { OMNIFLOW_ADMIN_EMAIL: 'bench@example.test', OMNIFLOW_ADMIN_PASSWORD: 'bench-password' };
-  await bootstrapAdmin(handle.db, admin);
-  const app = createApp({
-    db: handle.db,
-    registry,
-    catalog: buildCatalog(registry.all()),
-    temporal: new Client({ connection }),
+  const { handle, app, key } = await benchApp(new Client({ connection }), {
     taskQueue: 'bench-builder',
-    health: { db: handle.ping, temporal: async () => {} },
     builderDir: `${root}/builder/dist`,
   });
+  const admin = benchAdmin;
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const workspace = await handle.db.query.workspaces.findFirst();
-  const { key } = await createApiKey(handle.db, workspace!.id, 'bench', null);
   const created = await app.request('/api/v1/flows', {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

@@ -1,17 +1,12 @@
+import { benchApp } from './bench-app.ts';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { openDb } from '@omniflow/db';
-import { buildCatalog } from '@omniflow/nodes/sdk';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { FakeGraphApi } from '@omniflow/nodes/drivers/whatsapp/testing';
-import { createApiKey } from '../src/api/api-keys.ts';
-import { createApp } from '../src/api/create-app.ts';
-import { bootstrapAdmin } from '../src/auth/bootstrap-admin.ts';
 import { sandboxDrivers } from '../src/messaging/sandbox-drivers.ts';
-import { loadRegistry } from '../src/server/load-registry.ts';
 import { flowWorkerParts, sharedWorkflowModules } from '../src/temporal/worker.ts';
 import type { BaselineActivities } from './bench-workflows.ts';
 import { latencyFigures, type LatencyFigures } from './latency-figures.ts';
@@ -103,14 +98,6 @@ export async function inboundReplyBenchmark(address: string): Promise<InboundRep
   } catch {
     // Installed already by an earlier benchmark in this process.
   }
-  const handle = await openDb({ dataDir: 'memory://' });
-  const registry = await loadRegistry({});
-  await bootstrapAdmin(handle.db, {
-    OMNIFLOW_ADMIN_EMAIL: 'bench@example.test',
-    OMNIFLOW_ADMIN_PASSWORD: 'bench bench bench',
-  });
-  const workspace = (await handle.db.query.workspaces.findFirst())!;
-  const { key } = await createApiKey(handle.db, workspace.id, 'bench', null);
   const graph = await FakeGraphApi.start(settings);
   const channels = {
     ...sandboxDrivers(),
@@ -124,15 +111,7 @@ export async function inboundReplyBenchmark(address: string): Promise<InboundRep
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection });
   const taskQueue = `bench-chat-${randomUUID()}`;
-  const app = createApp({
-    db: handle.db,
-    registry,
-    catalog: buildCatalog(registry.all()),
-    temporal,
-    taskQueue,
-    health: { db: handle.ping, temporal: async () => {} },
-    channels,
-  });
+  const { handle, registry, key, app } = await benchApp(temporal, { taskQueue, channels });
 
   // The baseline's activity tells the waiting measurement that its conversation was answered.
   const baselineReplies = new Map<string, () => void>();

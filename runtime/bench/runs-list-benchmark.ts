@@ -1,11 +1,7 @@
+import { benchApp } from './bench-app.ts';
 import { Client, Connection } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
-import { flowVersions, flows, newId, openDb, queryRows, type Db } from '@omniflow/db';
-import { buildCatalog } from '@omniflow/nodes/sdk';
-import { createApp } from '../src/api/create-app.ts';
-import { createApiKey } from '../src/api/api-keys.ts';
-import { bootstrapAdmin } from '../src/auth/bootstrap-admin.ts';
-import { loadRegistry } from '../src/server/load-registry.ts';
+import { flowVersions, flows, newId, queryRows, type Db } from '@omniflow/db';
 import { progressBar } from '../src/cli/progress-bar.ts';
 import { median } from './median.ts';
 
@@ -67,23 +63,8 @@ export async function runsListBenchmark(
   scale = 1_000_000,
 ): Promise<RunsListFigures> {
   const small = 10_000;
-  const handle = await openDb({ dataDir: 'memory://' });
-  const registry = await loadRegistry({});
-  await bootstrapAdmin(handle.db, {
-    OMNIFLOW_ADMIN_EMAIL: 'bench@example.test',
-    OMNIFLOW_ADMIN_PASSWORD: 'bench bench bench',
-  });
-  const workspace = (await handle.db.query.workspaces.findFirst())!;
-  const { key } = await createApiKey(handle.db, workspace.id, 'bench', null);
   const connection = await Connection.connect({ address: temporalAddress });
-  const app = createApp({
-    db: handle.db,
-    registry,
-    catalog: buildCatalog(registry.all()),
-    temporal: new Client({ connection }),
-    taskQueue: 'bench',
-    health: { db: handle.ping, temporal: async () => {} },
-  });
+  const { handle, workspace, key, app } = await benchApp(new Client({ connection }));
   const versions: { flowId: string; id: string }[] = [];
   for (let f = 0; f < flowCount; f++) {
     const flowId = newId();
