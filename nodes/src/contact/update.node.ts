@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { evaluateValue, renderText } from '../sdk/expressions/templates.ts';
-import { messagingChannelSchema } from '../messaging/send.node.ts';
+import { messagingChannelSchema, resolveChannel } from '../messaging/channel-field.ts';
 
 export const contactUpdate = defineNode({
   type: 'contact.update',
@@ -44,8 +44,9 @@ export const contactUpdate = defineNode({
       const attributes = Object.fromEntries(
         Object.entries(config.fields).map(([name, value]) => [name, evaluateValue(value, scope)]),
       );
-      const saved = await deps.contacts.update(config.channel, address, attributes);
-      return { port: 'next', output: saved, input: { channel: config.channel, address, attributes } };
+      const channel = resolveChannel(config.channel, scope);
+      const saved = await deps.contacts.update(channel, address, attributes);
+      return { port: 'next', output: saved, input: { channel, address, attributes } };
     },
   },
 });

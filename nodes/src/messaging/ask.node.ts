@@ -4,7 +4,8 @@ import { fromChildState } from '../sdk/compile-context.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { answerKinds } from '../sdk/expressions/answers.ts';
 import type { StateFragment, TransitionJson } from '../sdk/types.ts';
-import { messageSend, messagingChannelSchema } from './send.node.ts';
+import { messagingChannelSchema } from './channel-field.ts';
+import { messageSend } from './send.node.ts';
 
 const choiceSchema = z.object({
   id: z.string().min(1, 'Give the option an id'),

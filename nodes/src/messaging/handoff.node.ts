@@ -5,7 +5,7 @@ import { fromChildState } from '../sdk/compile-context.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { sendRequest } from '../http/send-request.ts';
-import { messagingChannelSchema } from './send.node.ts';
+import { messagingChannelSchema, resolveChannel } from './channel-field.ts';
 
 export const conversationHandoff = defineNode({
   type: 'conversation.handoff',
@@ -89,8 +89,9 @@ export const conversationHandoff = defineNode({
       if (!deps.conversations)
         throw new NodeError('CONVERSATIONS_UNAVAILABLE', 'This worker cannot hand conversations over', false);
       const address = renderText(config.address, scope).trim();
+      const channel = resolveChannel(config.channel, scope);
       const { conversationId } = await deps.conversations.handOff({
-        channel: config.channel,
+        channel,
         address,
         queue: config.queue,
       });
@@ -102,7 +103,7 @@ export const conversationHandoff = defineNode({
           headers: { 'content-type': 'application/json', 'idempotency-key': deps.idempotencyKey },
           body: JSON.stringify({
             conversationId,
-            channel: config.channel,
+            channel,
             address,
             queue: config.queue,
             runId: scope.run.id,

@@ -50,6 +50,15 @@ describe('message.send', () => {
     await expect(run({ text: 'x' }, outage.messaging)).rejects.toThrow('ECONNRESET');
   });
 
+  it('answers on the channel the conversation came in on, and says so when there is none', async () => {
+    const { sent, messaging } = recordingMessaging();
+    await run({ channel: 'conversation', text: 'Hola' }, messaging, { channel: 'webchat', from: 'abc123' });
+    expect(sent).toEqual([{ channel: 'webchat', message: { to: 'abc123', text: 'Hola' } }]);
+    await expect(
+      run({ channel: 'conversation', text: 'Hola' }, messaging, { from: '+34600111222' }),
+    ).rejects.toMatchObject({ code: 'NO_CONVERSATION_CHANNEL', retryable: false });
+  });
+
   it('explains a missing channel or recipient, and checks its config', async () => {
     await expect(run({ text: 'x' })).rejects.toMatchObject({
       code: 'CHANNEL_NOT_CONFIGURED',

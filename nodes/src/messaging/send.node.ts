@@ -2,19 +2,10 @@ import { z } from 'zod';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
+import { messagingChannelSchema, resolveChannel } from './channel-field.ts';
 import { sendOrFail } from './send-or-fail.ts';
 
-export const messagingChannelSchema = z.enum(['whatsapp', 'sms', 'webchat']).meta({
-  ui: {
-    widget: 'select',
-    label: { en: 'Channel', es: 'Canal' },
-    optionLabels: {
-      whatsapp: { en: 'WhatsApp', es: 'WhatsApp' },
-      sms: { en: 'SMS', es: 'SMS' },
-      webchat: { en: 'Web chat', es: 'Chat web' },
-    },
-  },
-});
+export { messagingChannelSchema };
 
 export const messageSend = defineNode({
   type: 'message.send',
@@ -82,7 +73,8 @@ export const messageSend = defineNode({
         ...(config.buttons.length > 0 ? { buttons: config.buttons } : {}),
         ...(mediaUrl ? { media: { kind: 'image' as const, url: mediaUrl } } : {}),
       };
-      return sendOrFail(deps, config.channel, message, { channel: config.channel, ...message });
+      const channel = resolveChannel(config.channel, scope);
+      return sendOrFail(deps, channel, message, { channel, ...message });
     },
   },
 });

@@ -2,6 +2,7 @@ import type { AnyNodeDefinition, NodeRegistry } from '@omniflow/nodes/sdk';
 import { portsOf, templateSyntaxError } from '@omniflow/nodes/sdk';
 import type { FlowDocument, FlowNode } from './flow-schema.ts';
 import type { ValidationIssue } from './validation-issue.ts';
+import { conversationChannelErrors } from './conversation-channel-rule.ts';
 import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
 
 export interface ValidationResult {
@@ -267,7 +268,10 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     variableNames.add(variable.name);
   }
 
-  if (trigger) warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
+  if (trigger) {
+    errors.push(...conversationChannelErrors(doc, trigger));
+    warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
+  }
 
   return { ok: errors.length === 0, errors, warnings };
 }

@@ -17,6 +17,7 @@ export const validationCodes = [
   'UNREACHABLE_NODE',
   'LOOP_WITHOUT_WAIT',
   'VARIABLE_DUPLICATE',
+  'CONVERSATION_CHANNEL_WITHOUT_MESSAGE',
   'WHATSAPP_WINDOW_MAY_CLOSE',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];

@@ -63,7 +63,10 @@ export function whatsAppWindowWarnings(
   const warnings: ValidationIssue[] = [];
   for (const [id, since] of elapsed) {
     const node = nodes.get(id)!;
-    if (!freeFormSenders.has(node.type) || configs.get(id)!.channel !== 'whatsapp') continue;
+    const channel = configs.get(id)!.channel;
+    // "The conversation's channel" is WhatsApp when the flow starts on a WhatsApp message.
+    const onWhatsApp = channel === 'whatsapp' || (channel === 'conversation' && startsOnWhatsApp);
+    if (!freeFormSenders.has(node.type) || !onWhatsApp) continue;
     if (since < serviceWindowMs) continue;
     warnings.push({
       code: 'WHATSAPP_WINDOW_MAY_CLOSE',

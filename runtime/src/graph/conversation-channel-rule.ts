@@ -1,0 +1,19 @@
+import type { FlowDocument, FlowNode } from './flow-schema.ts';
+import type { ValidationIssue } from './validation-issue.ts';
+
+/**
+ * Errors for nodes set to answer on "the conversation's channel" in a flow that does not start
+ * on a message: such a run has no conversation, and the node would fail every time.
+ */
+export function conversationChannelErrors(doc: FlowDocument, trigger: FlowNode): ValidationIssue[] {
+  if (trigger.type === 'message.inbound') return [];
+  return doc.nodes
+    .filter((n) => (n.config as { channel?: unknown }).channel === 'conversation')
+    .map((n) => ({
+      code: 'CONVERSATION_CHANNEL_WITHOUT_MESSAGE' as const,
+      severity: 'error' as const,
+      nodeId: n.id,
+      path: ['channel'],
+      message: `"${n.id}" answers on the conversation's channel, but this flow does not start on a message (its trigger is ${trigger.type}); pick WhatsApp, SMS or web chat`,
+    }));
+}
