@@ -64,5 +64,31 @@ describe.skipIf(!hasChromium)(
       expect(runs.body.items).toHaveLength(1);
       expect((await runReaches(session.omni, runs.body.items[0].id, ['completed'])).status).toBe('completed');
     }, 90_000);
+
+    it('tests the draft of a chat flow in the editor on the same phone, lighting its path', async () => {
+      const flows = await session.omni.call('GET', '/api/v1/flows');
+      const flowId = flows.body.items.find((f: { name: string }) => f.name === 'Pizza bot').id as string;
+      await page.goto(`${session.omni.url}/#/flows/${flowId}`);
+      await page.getByRole('tab', { name: 'Test run' }).click();
+      const phone = page.getByRole('region', { name: /You, on WhatsApp/ });
+      await phone.getByLabel('Message').fill('hola');
+      await phone.getByLabel('Message').press('Enter');
+      await phone.getByText('¿Qué tamaño?').waitFor();
+      await phone.getByRole('button', { name: 'Pequeña' }).click();
+      await phone.getByText('Marchando una small').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="sim-status"][data-status="completed"]').waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => page.locator('.react-flow__node[data-id="ok"] [data-highlighted="true"]').count())
+        .toBe(1);
+      await screenshot(page, 'simulator-chat');
+      // A test run: version 0, its own sandbox address, never the phone page's number.
+      const runs = await session.omni.call('GET', `/api/v1/runs?flowId=${flowId}`);
+      const test = runs.body.items.find((r: { test: boolean }) => r.test);
+      expect(test).toMatchObject({
+        version: 0,
+        status: 'completed',
+        contact: expect.stringMatching(/^sim-/),
+      });
+    }, 90_000);
   },
 );
