@@ -23,6 +23,8 @@ import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { whatsAppWebhookRoutes } from './routes/whatsapp-webhook.ts';
+import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
+import { channelSettingsRoutes } from './routes/channel-settings.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -42,6 +44,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', healthRoutes(deps));
   api.route('/', publicAuthRoutes(deps));
   api.route('/', whatsAppWebhookRoutes(deps));
+  api.route('/', twilioWebhookRoutes(deps));
   api.use('*', async (c, next) => {
     const path = c.req.path;
     if (
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps) {
     apiKeyRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
+    channelSettingsRoutes,
     flowRoutes,
     flowOperationRoutes,
     runBulkRoutes,

@@ -14,8 +14,10 @@ import { createActivities } from './activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
-import { createMessagingService, type MessagingServiceDeps } from '../messaging/messaging-service.ts';
-import { channelDriversFromEnv } from '../messaging/channel-drivers.ts';
+import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
+import { attachChannelLinks } from '../messaging/channel-links.ts';
+import type { ChannelResolver } from '../messaging/channel-resolver.ts';
+import { workerChannels, type WorkerChannels } from '../messaging/worker-channels.ts';
 import { createContactsService } from '../messaging/contacts-service.ts';
 import { createConversationsService } from '../messaging/conversations-service.ts';
 import { createProgressSinks } from './progress-sink.ts';
@@ -69,6 +71,8 @@ export interface FlowWorkerOptions {
   scheduleRetention?: boolean;
   /** The drivers behind each messaging channel (default: from the environment, else the sandbox). */
   messagingDrivers?: MessagingServiceDeps['drivers'];
+  /** Workspaces' saved channel settings, shared with the API when both run in one process. */
+  channelResolver?: ChannelResolver;
 }
 
 let runtimeInstalled = false;
@@ -96,6 +100,23 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
   const clientConnection = await Connection.connect({ address: options.address });
   const client = new Client({ connection: clientConnection, namespace });
   if (options.scheduleRetention) await ensureRetentionSchedule(client, taskQueue);
+  const channels = workerChannels(options);
+  // This worker holds the SMPP links: what arrives on them is routed with its Temporal client.
+  const detach = attachChannelLinks(channels.resolver, {
+    db: options.db,
+    temporal: client,
+    taskQueue,
+    messaging: channels.messaging,
+  });
+  const refreshMs = Number(
+    options.env?.OMNIFLOW_CHANNEL_REFRESH_MS ?? process.env.OMNIFLOW_CHANNEL_REFRESH_MS ?? 15_000,
+  );
+  const refresh = () =>
+    channels.resolver
+      .refresh((error, where) => console.warn(`Channel ${where}: ${(error as Error).message}`))
+      .catch((error: unknown) =>
+        console.warn(`Reading channel settings failed: ${(error as Error).message}`),
+      );
   const worker = await Worker.create({
     connection,
     namespace,
@@ -107,13 +128,20 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
       ...options,
       temporal: client,
       taskQueue,
+      channels,
     })),
   });
   const run = worker.run.bind(worker);
   worker.run = async () => {
+    // Settings saved while the worker runs are picked up on the next refresh (links opened, closed).
+    await refresh();
+    const refreshing = setInterval(() => void refresh(), refreshMs);
     try {
       await run();
     } finally {
+      clearInterval(refreshing);
+      detach();
+      if (channels.owned) await channels.resolver.close();
       await clientConnection.close();
     }
   };
@@ -125,11 +153,13 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
  * a Temporal client it also runs the operations activities (bulk actions, retention).
  */
 export async function flowWorkerParts(
-  options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env' | 'messagingDrivers'> & {
+  options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env' | 'messagingDrivers' | 'channelResolver'> & {
     temporal?: Client;
     taskQueue?: string;
+    channels?: WorkerChannels;
   },
 ) {
+  const channels = options.channels ?? workerChannels(options);
   const operations = options.temporal
     ? createOperationActivities(
         options.db,
@@ -146,10 +176,7 @@ export async function flowWorkerParts(
       ...createActivities({
         registry: options.registry,
         ...(options.env ? { env: options.env } : {}),
-        messaging: createMessagingService({
-          db: options.db,
-          drivers: options.messagingDrivers ?? channelDriversFromEnv(options.env ?? process.env),
-        }),
+        messaging: channels.messaging,
         contacts: createContactsService(options.db),
         conversations: createConversationsService(options.db),
       }),
