@@ -5,6 +5,7 @@ import type { Db } from '@omniflow/db';
 import { buildCatalog, type NodeRegistry } from '@omniflow/nodes/sdk';
 import { createApp } from '../api/create-app.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
+import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 
 export interface ApiServer {
   url: string;
@@ -18,6 +19,8 @@ export interface StartApiOptions {
   temporalAddress: string;
   port: number;
   hostname?: string;
+  /** The in-process worker's, so both use one driver (one SMPP bind) per channel. */
+  channelResolver?: ChannelResolver;
 }
 
 export async function startApi(options: StartApiOptions): Promise<ApiServer> {
@@ -35,6 +38,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     },
     secureCookies: process.env.OMNIFLOW_SECURE_COOKIES === '1',
     builderDir: fileURLToPath(new URL('../../../builder/dist', import.meta.url)),
+    ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }, () =>
