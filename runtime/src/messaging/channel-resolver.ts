@@ -36,7 +36,7 @@ interface Entry extends BuiltDriver {
 export function createChannelResolver(options: ChannelResolverOptions) {
   const store = createCredentialsStore(options.db, options.keyring);
   const cache = new Map<string, Entry>();
-  const building = new Map<string, Promise<MessagingDriver>>();
+  const building = new Map<string, Promise<MessagingDriver | undefined>>();
   const listeners = new Set<(built: BuiltDriver) => void>();
   const retiring = new Set<{ timer: NodeJS.Timeout; driver: MessagingDriver }>();
   let closed = false;
@@ -88,7 +88,7 @@ export function createChannelResolver(options: ChannelResolverOptions) {
     const pendingKey = `${key}@${revision}`;
     let pending = building.get(pendingKey);
     if (!pending) {
-      pending = build(workspaceId, channel, key).then((d) => d ?? options.fallback[channel]!);
+      pending = build(workspaceId, channel, key).then((d) => d ?? options.fallback[channel]);
       building.set(pendingKey, pending);
       void pending.finally(() => building.delete(pendingKey)).catch(() => undefined);
     }
