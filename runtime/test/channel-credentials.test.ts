@@ -161,6 +161,27 @@ describe.each(databases)('channel settings on $db', ({ db, enabled }) => {
     },
   );
 
+  it.skipIf(!enabled)(
+    'serves the WhatsApp webhook with saved settings: the verify token is the saved secret',
+    async () => {
+      const saved = await omni.call('PUT', '/api/v1/channels/whatsapp', {
+        provider: 'whatsapp-cloud',
+        config: { phoneNumberId: '106540352242922' },
+        secrets: { accessToken: 'graph-token', appSecret: 'app-secret', verifyToken: 'saved-verify-token' },
+      });
+      expect(saved.status).toBe(200);
+      const handshake = (token: string) =>
+        omni.app.request(
+          `/api/v1/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=42`,
+        );
+      const ok = await handshake('saved-verify-token');
+      expect([ok.status, await ok.text()]).toEqual([200, '42']);
+      expect((await handshake('another')).status).toBe(403);
+      expect((await omni.call('DELETE', '/api/v1/channels/whatsapp')).status).toBe(204);
+      expect((await handshake('saved-verify-token')).status).toBe(404);
+    },
+  );
+
   it.skipIf(!enabled)('lets only admins see or change channel settings', async () => {
     await omni.handle.db.insert(users).values({
       id: newId(),

@@ -162,6 +162,10 @@ describe('SMS over SMPP, end to end through flows', () => {
     expect(await smsc.sendInbound({ from: phone, to: ourNumber, text: 'START' })).toEqual([0]);
     expect(await notify()).toMatchObject({ status: 'completed' });
     expect(sentTo(phone).map((m) => m.text)).toEqual(['Mañana no hay clase']);
+
+    const notice = sentTo(phone)[0]!.parts[0]!;
+    await smsc.sendReceipt(notice.messageId, 'EXPIRED', { as: 'tlv' });
+    expect(await rowOf(notice.messageId)).toMatchObject({ status: 'expired' });
   });
 
   it('sends a message exactly once when the link drops in the middle of it', async () => {

@@ -108,15 +108,14 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     taskQueue,
     messaging: channels.messaging,
   });
-  const refreshMs = Number(
-    options.env?.OMNIFLOW_CHANNEL_REFRESH_MS ?? process.env.OMNIFLOW_CHANNEL_REFRESH_MS ?? 15_000,
+  const refreshMs = positiveMs(
+    options.env?.OMNIFLOW_CHANNEL_REFRESH_MS ?? process.env.OMNIFLOW_CHANNEL_REFRESH_MS,
+    15_000,
   );
   const refresh = () =>
     channels.resolver
-      .refresh((error, where) => console.warn(`Channel ${where}: ${(error as Error).message}`))
-      .catch((error: unknown) =>
-        console.warn(`Reading channel settings failed: ${(error as Error).message}`),
-      );
+      .refresh((error, where) => console.warn(`Channel ${where}: ${messageOf(error)}`))
+      .catch((error: unknown) => console.warn(`Reading channel settings failed: ${messageOf(error)}`));
   const worker = await Worker.create({
     connection,
     namespace,
@@ -146,6 +145,13 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     }
   };
   return worker;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function positiveMs(text: string | undefined, fallback: number): number {
+  const value = Number(text);
+  return text && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /**
