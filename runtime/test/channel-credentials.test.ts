@@ -6,7 +6,11 @@ import { LoopbackSmsc } from '@omniflow/nodes/drivers/sms/testing';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { createCredentialsStore } from '../src/credentials/credentials-store.ts';
 import { loadSecretKeyring } from '../src/credentials/secret-keyring.ts';
-import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
+import { sendOnlyFlow } from './support/flows.ts';
+import { publishFlow, runReaches, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
+import { loadRegistry } from '../src/server/load-registry.ts';
+import { sandboxDrivers } from '../src/messaging/sandbox-drivers.ts';
+import { createFlowWorker } from '../src/temporal/worker.ts';
 
 const secretKey = randomBytes(32).toString('base64');
 const smpp = { systemId: 'omniflow', password: 'smpp-pass-9' };
@@ -216,5 +220,56 @@ describe.each(databases)('channel settings on $db', ({ db, enabled }) => {
     const listed = await omni.call('GET', '/api/v1/channels');
     expect(listed.body.items[1]).toMatchObject({ channel: 'sms', provider: 'sandbox', source: 'sandbox' });
     expect(await omni.handle.db.select().from(credentials)).toEqual([]);
+  });
+});
+
+describe('a worker started with another secret key', () => {
+  let omni: TestOmniflow;
+  let smsc: LoopbackSmsc;
+
+  beforeAll(async () => {
+    smsc = await LoopbackSmsc.start(smpp);
+    omni = await startTestOmniflow({ worker: false, env: { OMNIFLOW_SECRET_KEY: secretKey } });
+  });
+  afterAll(async () => {
+    await omni?.close();
+    await smsc?.stop();
+  });
+
+  it('fails the send with SECRET_KEY_MISMATCH naming the keys, and sends nothing', async () => {
+    const saved = await omni.call('PUT', '/api/v1/channels/sms', {
+      provider: 'smpp',
+      config: { ...smsc.address, systemId: smpp.systemId, sourceAddress: 'Omniflow' },
+      secrets: { password: smpp.password },
+    });
+    expect(saved.status).toBe(200);
+    const otherKey = randomBytes(32).toString('base64');
+    const worker = await createFlowWorker({
+      address: inject('temporalAddress'),
+      taskQueue: omni.taskQueue,
+      db: omni.handle.db,
+      registry: await loadRegistry({}),
+      env: { ...process.env, OMNIFLOW_SECRET_KEY: otherKey, OMNIFLOW_CHANNEL_REFRESH_MS: '60000' },
+      messagingDrivers: sandboxDrivers(),
+    });
+    const running = worker.run();
+    try {
+      const flowId = await publishFlow(omni, sendOnlyFlow('Aviso', 'sms', 'Hola'));
+      const started = await omni.call('POST', '/api/v1/runs', { flowId, input: { phone: '+34600555001' } });
+      const run = await runReaches(omni, started.body.id, ['failed', 'completed']);
+      expect(run).toMatchObject({
+        status: 'failed',
+        failedNodeId: 'tell',
+        error: {
+          code: 'SECRET_KEY_MISMATCH',
+          message: expect.stringContaining(`sealed with key ${saved.body.keyId}, but the key in use`),
+        },
+      });
+      expect(smsc.received).toEqual([]);
+      expect(smsc.binds).toEqual([]);
+    } finally {
+      worker.shutdown();
+      await running;
+    }
   });
 });
