@@ -2,3 +2,4 @@ export * from './workspaces.ts';
 export * from './flows.ts';
 export * from './runs.ts';
 export * from './messaging.ts';
+export * from './credentials.ts';

@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ChannelDrivers } from '../messaging/channel-drivers.ts';
+import type { ChannelResolver } from '../messaging/channel-resolver.ts';
+import type { SecretKeyring } from '../credentials/secret-keyring.ts';
 import type { Db } from '@omniflow/db';
 import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
 
@@ -26,6 +28,10 @@ export interface AppDeps {
   widgetFile?: string;
   /** The channel drivers webhooks are checked and read with (default: from the environment). */
   channels?: ChannelDrivers;
+  /** Workspaces' saved channel settings over `channels` (default: one of the app's own). */
+  channelResolver?: ChannelResolver;
+  /** The key channel secrets are sealed with (default: OMNIFLOW_SECRET_KEY or .omniflow/secret.key). */
+  secretKeyring?: () => SecretKeyring;
 }
 
 /** Who is calling, resolved from the session cookie or the API key. */

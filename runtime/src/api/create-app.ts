@@ -28,6 +28,8 @@ import { webChatSocketRoutes } from './routes/webchat-socket.ts';
 import { webChatWidgetRoutes } from './routes/webchat-widget.ts';
 import { webChatEmbedRoutes } from './routes/webchat-embed.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
+import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
+import { channelSettingsRoutes } from './routes/channel-settings.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -55,6 +57,7 @@ export function createApp(deps: AppDeps) {
   // Web chat visitors have no account: the widget key and session token stand in (routes/webchat.ts).
   api.route('/', webChatRoutes(deps));
   api.route('/', webChatSocketRoutes(deps, webSockets.upgradeWebSocket));
+  api.route('/', twilioWebhookRoutes(deps));
   api.use('*', async (c, next) => {
     const path = c.req.path;
     if (
@@ -75,6 +78,7 @@ export function createApp(deps: AppDeps) {
     apiKeyRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
+    channelSettingsRoutes,
     flowRoutes,
     flowOperationRoutes,
     runBulkRoutes,

@@ -15,6 +15,8 @@ export interface MessagingServiceDeps {
   db: Db;
   /** The driver behind each channel: a provider's, or the sandbox. */
   drivers: Partial<Record<MessagingChannel, MessagingDriver>>;
+  /** A workspace's own driver for a channel (its saved settings); `drivers` when absent. */
+  resolve?: (workspaceId: string, channel: MessagingChannel) => Promise<MessagingDriver | undefined>;
 }
 
 /** Provider failures that cannot get better by trying again (bad number, policy refusal). */
@@ -35,9 +37,9 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  * called, keyed by the activity's idempotency key: a retried activity finds the row and, if the
  * provider already took the message, returns that result instead of sending it again.
  */
-export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
-  function driverFor(channel: MessagingChannel): MessagingDriver {
-    const driver = drivers[channel];
+export function createMessagingService({ db, drivers, resolve }: MessagingServiceDeps) {
+  async function driverFor(workspaceId: string, channel: MessagingChannel): Promise<MessagingDriver> {
+    const driver = resolve ? await resolve(workspaceId, channel) : drivers[channel];
     if (!driver)
       throw new NodeError('CHANNEL_NOT_CONFIGURED', `No ${channel} channel is set up on this worker`, false);
     return driver;
@@ -62,7 +64,7 @@ export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
     return {
       async send(channel, message) {
         const workspaceId = await workspaceOfRun(db, step.runId);
-        const driver = driverFor(channel);
+        const driver = await driverFor(workspaceId, channel);
         await db
           .insert(messages)
           .values({
@@ -202,13 +204,10 @@ export function createMessagingService({ db, drivers }: MessagingServiceDeps) {
     return updated.length > 0;
   }
 
-  // Drivers that learn statuses over their own connection (SMPP, the sandbox) report them here.
-  for (const [channel, driver] of Object.entries(drivers) as [MessagingChannel, MessagingDriver][]) {
-    const subscribable = driver as MessagingDriver & {
-      onStatus?: (listener: (update: StatusUpdate) => void) => unknown;
-    };
-    subscribable.onStatus?.((update) => void applyStatus(channel, update).catch(() => undefined));
-  }
+  // Drivers that learn statuses over their own connection (SMPP, the sandbox) report them here;
+  // those built from saved settings are wired by attachChannelLinks instead.
+  for (const driver of Object.values(drivers))
+    driver.onStatus?.((update) => void applyStatus(driver.channel, update).catch(() => undefined));
 
   return { forStep, recordInbound, applyStatus };
 }

@@ -7,6 +7,7 @@ import { createApp } from '../api/create-app.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
 import { channelDriversFromEnv, processWebChatHub } from '../messaging/channel-drivers.ts';
 import { startWebChatRelay } from '../messaging/webchat-relay.ts';
+import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 
 export interface ApiServer {
   url: string;
@@ -20,6 +21,8 @@ export interface StartApiOptions {
   temporalAddress: string;
   port: number;
   hostname?: string;
+  /** The in-process worker's, so both use one driver (one SMPP bind) per channel. */
+  channelResolver?: ChannelResolver;
 }
 
 export async function startApi(options: StartApiOptions): Promise<ApiServer> {
@@ -39,6 +42,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     builderDir: fileURLToPath(new URL('../../../builder/dist', import.meta.url)),
     widgetFile: fileURLToPath(new URL('../../../builder/widget/dist/webchat.js', import.meta.url)),
     channels: channelDriversFromEnv(),
+    ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
   });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });

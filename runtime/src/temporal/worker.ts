@@ -14,8 +14,10 @@ import { createActivities } from './activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
-import { createMessagingService, type MessagingServiceDeps } from '../messaging/messaging-service.ts';
-import { channelDriversFromEnv } from '../messaging/channel-drivers.ts';
+import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
+import { attachChannelLinks } from '../messaging/channel-links.ts';
+import type { ChannelResolver } from '../messaging/channel-resolver.ts';
+import { workerChannels, type WorkerChannels } from '../messaging/worker-channels.ts';
 import { createContactsService } from '../messaging/contacts-service.ts';
 import { createConversationsService } from '../messaging/conversations-service.ts';
 import { createProgressSinks } from './progress-sink.ts';
@@ -69,6 +71,8 @@ export interface FlowWorkerOptions {
   scheduleRetention?: boolean;
   /** The drivers behind each messaging channel (default: from the environment, else the sandbox). */
   messagingDrivers?: MessagingServiceDeps['drivers'];
+  /** Workspaces' saved channel settings, shared with the API when both run in one process. */
+  channelResolver?: ChannelResolver;
 }
 
 let runtimeInstalled = false;
@@ -96,6 +100,22 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
   const clientConnection = await Connection.connect({ address: options.address });
   const client = new Client({ connection: clientConnection, namespace });
   if (options.scheduleRetention) await ensureRetentionSchedule(client, taskQueue);
+  const channels = workerChannels(options);
+  // This worker holds the SMPP links: what arrives on them is routed with its Temporal client.
+  const detach = attachChannelLinks(channels.resolver, {
+    db: options.db,
+    temporal: client,
+    taskQueue,
+    messaging: channels.messaging,
+  });
+  const refreshMs = positiveMs(
+    options.env?.OMNIFLOW_CHANNEL_REFRESH_MS ?? process.env.OMNIFLOW_CHANNEL_REFRESH_MS,
+    15_000,
+  );
+  const refresh = () =>
+    channels.resolver
+      .refresh((error, where) => console.warn(`Channel ${where}: ${messageOf(error)}`))
+      .catch((error: unknown) => console.warn(`Reading channel settings failed: ${messageOf(error)}`));
   const worker = await Worker.create({
     connection,
     namespace,
@@ -107,17 +127,31 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
       ...options,
       temporal: client,
       taskQueue,
+      channels,
     })),
   });
   const run = worker.run.bind(worker);
   worker.run = async () => {
+    // Settings saved while the worker runs are picked up on the next refresh (links opened, closed).
+    await refresh();
+    const refreshing = setInterval(() => void refresh(), refreshMs);
     try {
       await run();
     } finally {
+      clearInterval(refreshing);
+      detach();
+      if (channels.owned) await channels.resolver.close();
       await clientConnection.close();
     }
   };
   return worker;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function positiveMs(text: string | undefined, fallback: number): number {
+  const value = Number(text);
+  return text && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /**
@@ -125,11 +159,13 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
  * a Temporal client it also runs the operations activities (bulk actions, retention).
  */
 export async function flowWorkerParts(
-  options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env' | 'messagingDrivers'> & {
+  options: Pick<FlowWorkerOptions, 'db' | 'registry' | 'env' | 'messagingDrivers' | 'channelResolver'> & {
     temporal?: Client;
     taskQueue?: string;
+    channels?: WorkerChannels;
   },
 ) {
+  const channels = options.channels ?? workerChannels(options);
   const operations = options.temporal
     ? createOperationActivities(
         options.db,
@@ -146,10 +182,7 @@ export async function flowWorkerParts(
       ...createActivities({
         registry: options.registry,
         ...(options.env ? { env: options.env } : {}),
-        messaging: createMessagingService({
-          db: options.db,
-          drivers: options.messagingDrivers ?? channelDriversFromEnv(options.env ?? process.env),
-        }),
+        messaging: channels.messaging,
         contacts: createContactsService(options.db),
         conversations: createConversationsService(options.db),
       }),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -13,6 +13,7 @@ import { bootstrapAdmin } from '../../src/auth/bootstrap-admin.ts';
 import { loadRegistry } from '../../src/server/load-registry.ts';
 import { createFlowWorker } from '../../src/temporal/worker.ts';
 import { freshPostgresDatabase } from './postgres.ts';
+import { loadSecretKeyring } from '../../src/credentials/secret-keyring.ts';
 
 export interface TestOmniflow {
   app: ReturnType<typeof createApp>;
@@ -62,6 +63,15 @@ export async function startTestOmniflow(
   const temporal = new Client({ connection });
   const taskQueue = `test-${randomUUID()}`;
   const admin = { email: 'admin@example.test', password: 'correct horse battery staple' };
+  // One secret key per instance, shared by its API and workers as one install's would be; the
+  // worker looks for saved channel settings often, so tests need not wait for it.
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    OMNIFLOW_SECRET_KEY: randomBytes(32).toString('base64'),
+    OMNIFLOW_CHANNEL_REFRESH_MS: '250',
+    ...options.env,
+  };
+  const keyring = loadSecretKeyring(env);
   await bootstrapAdmin(handle.db, {
     OMNIFLOW_ADMIN_EMAIL: admin.email,
     OMNIFLOW_ADMIN_PASSWORD: admin.password,
@@ -75,6 +85,7 @@ export async function startTestOmniflow(
     health: { db: handle.ping, temporal: async () => void (await connection.healthService.check({})) },
     ...(options.builderDir ? { builderDir: options.builderDir } : {}),
     channels: options.channels ?? sandboxDrivers(),
+    secretKeyring: () => keyring,
     ...options.appDeps,
   });
   const workspace = await handle.db.query.workspaces.findFirst();
@@ -86,7 +97,7 @@ export async function startTestOmniflow(
       taskQueue,
       db: handle.db,
       registry,
-      env: { ...process.env, ...options.env },
+      env,
       messagingDrivers: options.channels ?? sandboxDrivers(),
     });
     workers.push({ worker, done: worker.run() });

@@ -79,6 +79,14 @@ export interface MessagingDriver {
   parseInbound(request: WebhookRequest): InboundMessage[];
   /** The delivery reports in a verified webhook body. */
   parseStatus(request: WebhookRequest): StatusUpdate[];
+  /**
+   * Drivers that hear from the provider over a connection of their own (SMPP, the sandbox)
+   * instead of webhooks report here. A handler that rejects asks the provider to deliver again.
+   */
+  onStatus?(handler: (update: StatusUpdate) => void | Promise<void>): () => void;
+  onInbound?(handler: (message: InboundMessage) => void | Promise<void>): () => void;
+  /** Releases what the driver holds open (an SMPP bind) when its settings change or we stop. */
+  close?(): Promise<void>;
 }
 
 /** Rank of each status, so a late "sent" never overwrites "delivered" or "read". */

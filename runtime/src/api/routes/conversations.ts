@@ -5,6 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { conversationStatuses, conversations, runs } from '@omniflow/db';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { channelDriversFromEnv } from '../../messaging/channel-drivers.ts';
+import { channelResolverOf } from '../channel-resolver-of.ts';
 import { eventSignal } from '../../temporal/workflow-api.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
@@ -95,7 +96,11 @@ const view = (c: typeof conversations.$inferSelect) => ({
 
 export function conversationRoutes(deps: AppDeps) {
   const { db, temporal } = deps;
-  const messaging = createMessagingService({ db, drivers: deps.channels ?? channelDriversFromEnv() });
+  const messaging = createMessagingService({
+    db,
+    drivers: deps.channels ?? channelDriversFromEnv(),
+    resolve: (workspaceId, channel) => channelResolverOf(deps).driverFor(workspaceId, channel),
+  });
 
   async function find(workspaceId: string, id: string) {
     const [row] = await db

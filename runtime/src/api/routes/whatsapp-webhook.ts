@@ -4,9 +4,9 @@ import { workspaces } from '@omniflow/db';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { routeInbound } from '../../messaging/route-inbound.ts';
-import { channelDriversFromEnv } from '../../messaging/channel-drivers.ts';
 import { errorBody } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { channelResolverOf } from '../channel-resolver-of.ts';
 
 /**
  * Meta's webhook for the WhatsApp channel: the GET handshake, then signed POSTs carrying messages
@@ -14,22 +14,31 @@ import type { AppDeps } from '../app-deps.ts';
  * sign-in (Meta has no session); the signature is the authentication.
  */
 export function whatsAppWebhookRoutes(deps: AppDeps) {
-  const driver = (deps.channels ?? channelDriversFromEnv()).whatsapp;
   const messaging = createMessagingService({ db: deps.db, drivers: {} });
   const app = new Hono();
-  if (!(driver instanceof WhatsAppDriver)) {
-    app.all('/webhooks/whatsapp', (c) =>
-      c.json(errorBody('CHANNEL_NOT_CONFIGURED', 'WhatsApp is not set up here (OMNIFLOW_WHATSAPP_*)'), 404),
-    );
-    return app;
-  }
-  app.get('/webhooks/whatsapp', (c) => {
-    const challenge = driver.verifySubscription(new URL(c.req.url).searchParams);
+  // One self-hosted install, one WhatsApp number: its messages belong to the first workspace,
+  // with the settings it saved (PUT /channels/whatsapp) or OMNIFLOW_WHATSAPP_*.
+  const setUp = async () => {
+    const [workspace] = await deps.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
+    const driver = workspace ? await channelResolverOf(deps).driverFor(workspace.id, 'whatsapp') : undefined;
+    return workspace && driver instanceof WhatsAppDriver ? { workspace, driver } : undefined;
+  };
+  const notSetUp = errorBody(
+    'CHANNEL_NOT_CONFIGURED',
+    'WhatsApp is not set up here (PUT /channels/whatsapp or OMNIFLOW_WHATSAPP_*)',
+  );
+  app.get('/webhooks/whatsapp', async (c) => {
+    const found = await setUp();
+    if (!found) return c.json(notSetUp, 404);
+    const challenge = found.driver.verifySubscription(new URL(c.req.url).searchParams);
     return challenge === null
       ? c.json(errorBody('VERIFY_TOKEN_MISMATCH', 'The verify token does not match this webhook'), 403)
       : c.text(challenge);
   });
   app.post('/webhooks/whatsapp', async (c) => {
+    const found = await setUp();
+    if (!found) return c.json(notSetUp, 404);
+    const { workspace, driver } = found;
     const request = {
       headers: Object.fromEntries(c.req.raw.headers.entries()),
       rawBody: await c.req.text(),
@@ -44,9 +53,6 @@ export function whatsAppWebhookRoutes(deps: AppDeps) {
     } catch (error) {
       return c.json(errorBody('WEBHOOK_INVALID', (error as Error).message), 400);
     }
-    // One self-hosted install, one WhatsApp number: its messages belong to the first workspace.
-    const [workspace] = await deps.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
-    if (!workspace) return c.json(errorBody('NO_WORKSPACE', 'No workspace exists yet'), 409);
     for (const update of statuses) await messaging.applyStatus('whatsapp', update);
     const routing = { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, messaging };
     for (const message of inbound) await routeInbound(routing, workspace.id, message);

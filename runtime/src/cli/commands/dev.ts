@@ -7,6 +7,9 @@ import { startApi } from '../../server/start-api.ts';
 import { loadRegistry } from '../../server/load-registry.ts';
 import { startDevServer, type DevServer } from '../../temporal/dev-server.ts';
 import { createFlowWorker } from '../../temporal/worker.ts';
+import { lazyKeyring, loadSecretKeyring } from '../../credentials/secret-keyring.ts';
+import { channelDriversFromEnv } from '../../messaging/channel-drivers.ts';
+import { createChannelResolver } from '../../messaging/channel-resolver.ts';
 import { onShutdown } from '../on-shutdown.ts';
 
 export interface RunServicesOptions {
@@ -42,8 +45,22 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
   }
 
   const runWorker = options.worker || handle.kind === 'pglite';
+  // Channel settings saved by admins, secrets sealed with OMNIFLOW_SECRET_KEY or the key file
+  // generated in the data directory; channels without settings use OMNIFLOW_WHATSAPP_* or the sandbox.
+  const channelResolver = createChannelResolver({
+    db: handle.db,
+    keyring: lazyKeyring(() => loadSecretKeyring({ ...env, OMNIFLOW_HOME: home })),
+    fallback: channelDriversFromEnv(env),
+    ...(env.OMNIFLOW_PUBLIC_URL ? { publicUrl: env.OMNIFLOW_PUBLIC_URL } : {}),
+  });
   const worker = runWorker
-    ? await createFlowWorker({ address: temporalAddress, db: handle.db, registry, scheduleRetention: true })
+    ? await createFlowWorker({
+        address: temporalAddress,
+        db: handle.db,
+        registry,
+        scheduleRetention: true,
+        channelResolver,
+      })
     : undefined;
   const workerDone = worker?.run();
   const api = await startApi({
@@ -52,6 +69,8 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
     registry,
     temporalAddress,
     port: Number(env.PORT ?? 3000),
+    // Without a worker here the API keeps its own; with one, they share links.
+    ...(worker ? { channelResolver } : {}),
   });
 
   console.log(`\nOmniflow is running at ${api.url}`);
@@ -77,6 +96,7 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
     // The SDK also drains the worker on SIGINT/SIGTERM by itself; shut down only if it has not.
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await workerDone;
+    await channelResolver.close();
     await devServer?.stop();
     await handle.close();
     release();

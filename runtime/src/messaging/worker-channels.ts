@@ -1,0 +1,36 @@
+import type { Db } from '@omniflow/db';
+import { lazyKeyring, loadSecretKeyring } from '../credentials/secret-keyring.ts';
+import { channelDriversFromEnv, type ChannelDrivers } from './channel-drivers.ts';
+import { createChannelResolver, type ChannelResolver } from './channel-resolver.ts';
+import { createMessagingService } from './messaging-service.ts';
+
+export interface WorkerChannelsOptions {
+  db: Db;
+  env?: Record<string, string | undefined>;
+  /** The drivers of channels a workspace saved no settings for (default: environment, else sandbox). */
+  messagingDrivers?: ChannelDrivers;
+  /** A resolver shared with the API in the same process; otherwise the worker makes its own. */
+  channelResolver?: ChannelResolver;
+}
+
+/** The worker's messaging: each workspace's saved providers, the fallback drivers for the rest. */
+export function workerChannels(options: WorkerChannelsOptions) {
+  const env = options.env ?? process.env;
+  const fallback = options.messagingDrivers ?? channelDriversFromEnv(env);
+  const resolver =
+    options.channelResolver ??
+    createChannelResolver({
+      db: options.db,
+      keyring: lazyKeyring(() => loadSecretKeyring(env)),
+      fallback,
+      ...(env.OMNIFLOW_PUBLIC_URL ? { publicUrl: env.OMNIFLOW_PUBLIC_URL } : {}),
+    });
+  const messaging = createMessagingService({
+    db: options.db,
+    drivers: fallback,
+    resolve: resolver.driverFor,
+  });
+  return { resolver, messaging, owned: !options.channelResolver };
+}
+
+export type WorkerChannels = ReturnType<typeof workerChannels>;
