@@ -151,4 +151,22 @@ describe('WhatsApp channel against a fake Graph API', () => {
     });
     expect(graph.sent.filter((m) => m.waId === '34600222999')).toEqual([]);
   });
+
+  it('sends a test run’s messages to the sandbox, never to the provider', async () => {
+    const flowId = (await omni.call('GET', '/api/v1/flows')).body.items.find(
+      (f: { name: string }) => f.name === 'Survey',
+    ).id as string;
+    const sentBefore = graph.sent.length;
+    const started = await omni.call('POST', `/api/v1/flows/${flowId}/test-runs`, {
+      message: { channel: 'whatsapp', text: 'hola' },
+    });
+    expect(started.status).toBe(201);
+    const { id: runId, conversation } = started.body;
+    await runReaches(omni, runId, ['waiting']);
+    const asked = await omni.call('GET', `/api/v1/messages?runId=${runId}`);
+    const outbound = asked.body.items.find((m: { direction: string }) => m.direction === 'outbound');
+    expect(outbound).toMatchObject({ contactAddress: conversation.address, nodeId: 'happy' });
+    expect(outbound.providerMessageId).toMatch(/^sandbox\./);
+    expect(graph.sent.length).toBe(sentBefore);
+  });
 });

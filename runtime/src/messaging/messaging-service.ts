@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { contactChannels, messages, newId, queryRows, type Db, type StatusEntry } from '@omniflow/db';
-import { workspaceOfRun } from './workspace-of-run.ts';
+import { runOwner } from './workspace-of-run.ts';
+import { sandboxDrivers } from './sandbox-drivers.ts';
 import { NodeError, type NodeMessaging } from '@omniflow/nodes/sdk';
 import type {
   InboundMessage,
@@ -38,6 +39,7 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  * provider already took the message, returns that result instead of sending it again.
  */
 export function createMessagingService({ db, drivers, resolve }: MessagingServiceDeps) {
+  const testDrivers = sandboxDrivers();
   async function driverFor(workspaceId: string, channel: MessagingChannel): Promise<MessagingDriver> {
     const driver = resolve ? await resolve(workspaceId, channel) : drivers[channel];
     if (!driver)
@@ -63,8 +65,9 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
   function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {
     return {
       async send(channel, message) {
-        const workspaceId = await workspaceOfRun(db, step.runId);
-        const driver = await driverFor(workspaceId, channel);
+        const { workspaceId, test } = await runOwner(db, step.runId);
+        // A test run of a draft (the builder's simulator) never writes to real people.
+        const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
         await db
           .insert(messages)
           .values({
