@@ -1,0 +1,77 @@
+// The one contract every voice driver implements (issue #6, DESIGN.md §7): the built-in SIP
+// endpoint and the TwiML webhook driver both hand calls to the runtime as `Call`s, and voice
+// nodes only ever talk to a `Call` — never to SIP, RTP or a provider's API.
+
+/** Audio a call can play: a prepared prompt file (8 kHz mono WAV, G.711-ready) or a URL. */
+export type AudioSource = { kind: 'file'; path: string } | { kind: 'url'; url: string };
+
+export interface SayOptions {
+  /** BCP 47 language: `es`, `en`, `es-ES`… */
+  language: string;
+  /** A voice name the TTS engine knows; its default for the language when absent. */
+  voice?: string;
+}
+
+export interface GatherOptions {
+  /** Played (and interrupted by the first key) while waiting for digits. */
+  prompt?: AudioSource;
+  /** Stop after this many digits. */
+  maxDigits: number;
+  /** A key that ends the input early (`#`); it is not part of the digits. */
+  finishOnKey?: string;
+  /** How long to wait for the first digit, and between digits, in milliseconds. */
+  timeoutMs: number;
+}
+
+export interface GatherResult {
+  digits: string;
+  /** Why it stopped: enough digits, the finish key, silence, or the caller hung up. */
+  reason: 'max-digits' | 'finish-key' | 'timeout' | 'hangup';
+}
+
+export interface RecordOptions {
+  maxLengthMs: number;
+  beep: boolean;
+  /** A key that ends the recording (`#`). */
+  finishOnKey?: string;
+  /** Where the WAV goes. */
+  path: string;
+}
+
+export interface RecordResult {
+  path: string;
+  durationMs: number;
+  reason: 'max-length' | 'finish-key' | 'hangup';
+}
+
+export type TransferMode = 'blind' | 'attended';
+export type TransferOutcome = 'answered' | 'busy' | 'no-answer' | 'failed';
+
+export type HangupSide = 'caller' | 'flow' | 'transfer' | 'error';
+
+/** One phone call, live on the driver that answered it. */
+export interface Call {
+  readonly id: string;
+  /** The caller's number (or SIP user). */
+  readonly from: string;
+  /** The dialled number: the request-URI user part on SIP. Selects the `voice.inbound-call` flow. */
+  readonly to: string;
+  answer(): Promise<void>;
+  play(audio: AudioSource): Promise<void>;
+  say(text: string, options: SayOptions): Promise<void>;
+  gather(options: GatherOptions): Promise<GatherResult>;
+  record(options: RecordOptions): Promise<RecordResult>;
+  hold(): Promise<void>;
+  resume(): Promise<void>;
+  transfer(target: string, mode: TransferMode): Promise<TransferOutcome>;
+  hangup(): Promise<void>;
+  /** Resolves once, when the call is over, saying who ended it. */
+  readonly ended: Promise<{ side: HangupSide; at: Date }>;
+}
+
+export interface VoiceDriver {
+  /** Every new inbound call; the handler decides whether and when to answer. */
+  onCall(handler: (call: Call) => void): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
