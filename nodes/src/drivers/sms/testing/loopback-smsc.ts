@@ -315,9 +315,13 @@ export class LoopbackSmsc {
         this.dropAfter = undefined;
         this.dropping.add(session);
       }
-      // Destroy only once the answer is written, so the client did get it.
+      // Close our side once the answer is written (a FIN after it, not a reset, which could make
+      // the client's kernel throw the answer away): the client did get this acknowledgement, and
+      // what it sends after is neither answered nor kept.
       session.send(pdu.response({ message_id: messageId }), () => {
-        if (dropNow) session.destroy();
+        if (!dropNow) return;
+        session.socket.end();
+        setTimeout(() => session.destroy(), 2000).unref();
       });
       if (this.receiptOnAcknowledge)
         this.sendReceipt(messageId, this.receiptOnAcknowledge).catch(() => undefined);
