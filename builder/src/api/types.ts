@@ -245,6 +245,8 @@ export interface MessageButton {
 export interface MessageBody {
   text?: string;
   buttons?: MessageButton[];
+  /** A WhatsApp list (more than three options): a button that opens these rows. */
+  list?: { button: string; sections: { title: string; rows: MessageButton[] }[] };
   /** The button a person pressed (inbound). */
   choiceId?: string;
   media?: { kind: string; url?: string };

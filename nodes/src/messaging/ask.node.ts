@@ -58,6 +58,7 @@ export const messageAsk = defineNode({
       .max(10, 'At most 10 options')
       .default([])
       .meta({ ui: { widget: 'rows', label: { en: 'Options', es: 'Opciones' } } }),
+    listButton: messageSend.config.shape.listButton,
     retryText: z
       .string()
       .min(1)
@@ -130,7 +131,13 @@ export const messageAsk = defineNode({
     // Sends the question (or, asked again, the error text): the same as message.send.
     run: (config, scope, deps) =>
       messageSend.activity!.run(
-        { channel: config.channel, to: config.to, text: config.question, buttons: config.choices },
+        {
+          channel: config.channel,
+          to: config.to,
+          text: config.question,
+          buttons: config.choices,
+          listButton: config.listButton,
+        },
         scope,
         deps,
       ),

@@ -59,6 +59,21 @@ describe('message.send', () => {
     ).rejects.toMatchObject({ code: 'NO_CONVERSATION_CHANNEL', retryable: false });
   });
 
+  it('shows more than three options as a list on WhatsApp and as options elsewhere', async () => {
+    const { sent, messaging } = recordingMessaging();
+    const buttons = ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id.toUpperCase() }));
+    await run({ channel: 'whatsapp', text: 'Elige', buttons, listButton: 'Ver' }, messaging);
+    await run({ channel: 'sms', text: 'Elige', buttons }, messaging);
+    expect(sent.map((s) => s.message)).toEqual([
+      {
+        to: '+34600111222',
+        text: 'Elige',
+        list: { button: 'Ver', sections: [{ title: '', rows: buttons }] },
+      },
+      { to: '+34600111222', text: 'Elige', buttons },
+    ]);
+  });
+
   it('explains a missing channel or recipient, and checks its config', async () => {
     await expect(run({ text: 'x' })).rejects.toMatchObject({
       code: 'CHANNEL_NOT_CONFIGURED',

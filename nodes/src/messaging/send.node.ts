@@ -4,6 +4,7 @@ import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { messagingChannelSchema, resolveChannel } from './channel-field.ts';
 import { sendOrFail } from './send-or-fail.ts';
+import { whatsAppOptions } from './whatsapp-options.ts';
 
 export { messagingChannelSchema };
 
@@ -42,6 +43,18 @@ export const messageSend = defineNode({
       .max(10, 'At most 10 options')
       .default([])
       .meta({ ui: { widget: 'rows', label: { en: 'Buttons', es: 'Botones' } } }),
+    listButton: z
+      .string()
+      .max(20, 'At most 20 characters')
+      .default('')
+      .meta({
+        ui: {
+          label: {
+            en: 'List button (WhatsApp, over 3 options)',
+            es: 'Botón de la lista (WhatsApp, más de 3 opciones)',
+          },
+        },
+      }),
     mediaUrl: z
       .string()
       .optional()
@@ -67,13 +80,21 @@ export const messageSend = defineNode({
       const to = renderText(config.to, scope).trim();
       if (!to) throw new NodeError('RECIPIENT_MISSING', `"To" rendered empty from ${config.to}`, false);
       const mediaUrl = config.mediaUrl ? renderText(config.mediaUrl, scope).trim() : '';
+      const channel = resolveChannel(config.channel, scope);
+      // More options than WhatsApp's reply buttons hold become a list there; other channels show
+      // them as numbered options (SMS) or chips (web chat).
+      const options =
+        channel === 'whatsapp'
+          ? whatsAppOptions(config.buttons, config.listButton)
+          : config.buttons.length > 0
+            ? { buttons: config.buttons }
+            : {};
       const message = {
         to,
         text: renderText(config.text, scope),
-        ...(config.buttons.length > 0 ? { buttons: config.buttons } : {}),
+        ...options,
         ...(mediaUrl ? { media: { kind: 'image' as const, url: mediaUrl } } : {}),
       };
-      const channel = resolveChannel(config.channel, scope);
       return sendOrFail(deps, channel, message, { channel, ...message });
     },
   },

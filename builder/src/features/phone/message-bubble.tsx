@@ -2,6 +2,7 @@ import type { Message } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { deliveryTick } from './delivery-tick.ts';
 import { DeliveryTicks } from './delivery-ticks.tsx';
+import { offeredOptions } from './offered-options.ts';
 import { OfferedReplies } from './offered-replies.tsx';
 
 const personLook = {
@@ -29,7 +30,8 @@ export function MessageBubble({
   const t = useT();
   const fromPerson = message.direction === 'inbound';
   const tick = deliveryTick(message);
-  const { text, buttons, choiceId, media } = message.body;
+  const { text, choiceId, media } = message.body;
+  const buttons = offeredOptions(message.body);
   return (
     <li
       aria-label={t(fromPerson ? 'phone.fromPerson' : 'phone.fromBot', { time })}
@@ -58,7 +60,7 @@ export function MessageBubble({
           {tick && <DeliveryTicks tick={tick} />}
         </p>
       </div>
-      {!fromPerson && buttons && buttons.length > 0 && (
+      {!fromPerson && buttons.length > 0 && (
         <div className="w-[80%] max-w-xs">
           <OfferedReplies
             channel={message.channel}

@@ -4,6 +4,7 @@ import type { Poll } from '../../api/use-poll.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { buttonReply } from './button-reply.ts';
 import { MessageBubble } from './message-bubble.tsx';
+import { offeredOptions } from './offered-options.ts';
 import { PhoneReplyBox } from './phone-reply-box.tsx';
 
 const headerLook = { whatsapp: 'bg-emerald-700', sms: 'bg-slate-700', webchat: 'bg-indigo-700' } as const;
@@ -50,7 +51,7 @@ export function PhoneScreen({
   }, [lastId]);
 
   const pick = (message: Message, index: number) =>
-    void onSend(buttonReply(message.channel, message.body.buttons ?? [], index));
+    void onSend(buttonReply(message.channel, offeredOptions(message.body), index));
 
   return (
     <section

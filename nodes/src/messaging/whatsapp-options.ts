@@ -1,0 +1,26 @@
+import type { OutboundMessage, ReplyButton } from '../drivers/messaging/messaging-driver.ts';
+
+/** WhatsApp's reply buttons: at most 3, titles of at most 20 characters. */
+const maxButtons = 3;
+const maxButtonTitle = 20;
+/** A symbol rather than a word: the list's button reads the same in any language. */
+export const defaultListButton = '☰';
+
+/**
+ * How options show on WhatsApp: reply buttons when they fit (3 or fewer, short titles), otherwise
+ * a list message of one section (up to 10 rows, 24-character titles) opened by `listButton`.
+ */
+export function whatsAppOptions(
+  buttons: readonly ReplyButton[],
+  listButton: string,
+): Pick<OutboundMessage, 'buttons' | 'list'> {
+  if (buttons.length === 0) return {};
+  const fits = buttons.length <= maxButtons && buttons.every((b) => [...b.title].length <= maxButtonTitle);
+  if (fits) return { buttons: [...buttons] };
+  return {
+    list: {
+      button: listButton.trim() || defaultListButton,
+      sections: [{ title: '', rows: buttons.map(({ id, title }) => ({ id, title })) }],
+    },
+  };
+}
