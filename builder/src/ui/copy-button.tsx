@@ -30,7 +30,7 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
   }
 
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex shrink-0 items-center gap-2">
       <button
         type="button"
         onClick={() => void copy()}

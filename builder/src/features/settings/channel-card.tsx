@@ -87,34 +87,36 @@ export function ChannelCard({
           }}
         />
       )}
-      {saved && (
-        <div className="flex flex-wrap items-center gap-2">
-          {view.provider === 'smpp' && (
+      <div className="flex flex-wrap items-center gap-2">
+        {saved && (
+          <>
+            {view.provider === 'smpp' && (
+              <button
+                type="button"
+                disabled={testing}
+                onClick={() => void testConnection()}
+                className="rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-50"
+              >
+                {testing ? t('channels.testing') : t('channels.test')}
+              </button>
+            )}
             <button
               type="button"
-              disabled={testing}
-              onClick={() => void testConnection()}
-              className="rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-50"
+              onClick={() => setConfirmingRemove(true)}
+              className="rounded border border-red-300 px-3 py-1 text-sm text-red-700"
             >
-              {testing ? t('channels.testing') : t('channels.test')}
+              {t('channels.remove')}
             </button>
-          )}
-          <button
-            type="button"
-            onClick={() => setConfirmingRemove(true)}
-            className="rounded border border-red-300 px-3 py-1 text-sm text-red-700"
-          >
-            {t('channels.remove')}
-          </button>
-        </div>
-      )}
-      <p
-        role="status"
-        data-kind={notice?.kind}
-        className="text-sm data-[kind=failed]:text-red-700 data-[kind=ok]:text-green-700"
-      >
-        {notice?.text}
-      </p>
+          </>
+        )}
+        <p
+          role="status"
+          data-kind={notice?.kind}
+          className="text-sm data-[kind=failed]:text-red-700 data-[kind=ok]:text-green-700"
+        >
+          {notice?.text}
+        </p>
+      </div>
       {confirmingRemove && (
         <ConfirmDialog
           title={t('channels.removeTitle', { channel: channelName })}

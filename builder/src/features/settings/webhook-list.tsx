@@ -19,10 +19,10 @@ export function WebhookList({ urls }: { urls: WebhookUrl[] }) {
           // A purpose the builder does not know yet still shows, under the API's own name.
           const label = purposeLabels[purpose] ? t(purposeLabels[purpose]) : purpose;
           return (
-            <div key={purpose} className="flex flex-wrap items-center gap-2">
-              <dt className="w-32 text-slate-600">{label}</dt>
-              <dd className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
-                <code className="rounded bg-slate-100 px-1.5 py-0.5 break-all">{url}</code>
+            <div key={purpose} className="flex items-start gap-2">
+              <dt className="w-32 shrink-0 py-0.5 text-slate-600">{label}</dt>
+              <dd className="flex min-w-0 flex-1 items-start gap-2">
+                <code className="min-w-0 flex-1 rounded bg-slate-100 px-1.5 py-0.5 break-all">{url}</code>
                 <CopyButton text={url} what={label} />
               </dd>
             </div>
