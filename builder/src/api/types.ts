@@ -233,6 +233,46 @@ export interface WorkspaceSettings {
 
 export type MessagingChannel = 'whatsapp' | 'sms' | 'webchat';
 
+/** Who carries a channel's messages (PUT /channels/{channel}). */
+export type ChannelProvider = 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox';
+
+/** Where a channel's provider comes from: saved in the workspace, the server's environment, or none. */
+export type ChannelSource = 'settings' | 'environment' | 'sandbox';
+
+/** One channel as GET /channels shows it to an admin; secrets only by name, never their values. */
+export interface ChannelSettingsView {
+  channel: MessagingChannel;
+  /** null: a driver the API cannot name (the built-in web chat widget). */
+  provider: ChannelProvider | null;
+  source: ChannelSource;
+  config: Record<string, unknown>;
+  secretsSet: string[];
+  keyId: string | null;
+  updatedAt: string | null;
+  /** Paths (under this server) to paste at the provider, by purpose. */
+  webhooks?: Record<string, string>;
+}
+
+/** The body of PUT /channels/{channel}; a secret left out keeps the saved one. */
+export interface ChannelSettingsInput {
+  provider: ChannelProvider;
+  config: Record<string, string | number>;
+  secrets: Record<string, string>;
+}
+
+/** The outcome of POST /channels/{channel}/test (an SMPP bind and unbind). */
+export interface ChannelTestResult {
+  ok: boolean;
+  code?: string;
+  message: string;
+}
+
+/** GET /workspace/webchat-embed: the widget key and a script tag for this server. */
+export interface WebChatEmbed {
+  key: string;
+  embedCode: string;
+}
+
 export type MessageStatus =
   'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
 

@@ -3,6 +3,7 @@ import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
+import { channelMessages } from '../features/settings/channel-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 
@@ -39,6 +40,10 @@ const appMessages = {
     'common.loading': 'Loading…',
     'common.error': 'Something went wrong: {message}',
     'common.back': 'Back',
+    'common.copyButton': 'Copy',
+    'common.copy': 'Copy {what}',
+    'common.copied': 'Copied',
+    'common.copyFailed': 'Could not copy: select the text and copy it by hand',
   },
   es: {
     'app.title': 'Omniflow',
@@ -72,6 +77,10 @@ const appMessages = {
     'common.loading': 'Cargando…',
     'common.error': 'Algo salió mal: {message}',
     'common.back': 'Volver',
+    'common.copyButton': 'Copiar',
+    'common.copy': 'Copiar {what}',
+    'common.copied': 'Copiado',
+    'common.copyFailed': 'No se pudo copiar: selecciona el texto y cópialo a mano',
   },
 } as const;
 
@@ -84,6 +93,7 @@ export const catalog = {
     ...simulatorMessages.en,
     ...runsMessages.en,
     ...settingsMessages.en,
+    ...channelMessages.en,
     ...phoneMessages.en,
   },
   es: {
@@ -94,6 +104,7 @@ export const catalog = {
     ...simulatorMessages.es,
     ...runsMessages.es,
     ...settingsMessages.es,
+    ...channelMessages.es,
     ...phoneMessages.es,
   },
 } as const;

@@ -2,6 +2,7 @@
 export const settingsMessages = {
   en: {
     'settings.title': 'Settings',
+    'settings.runs': 'Run history',
     'settings.retention': 'Keep run details for (days)',
     'settings.retentionHint':
       'After this many days a run’s steps, events and data are removed; its summary stays. From 1 to 3650.',
@@ -13,6 +14,7 @@ export const settingsMessages = {
   },
   es: {
     'settings.title': 'Ajustes',
+    'settings.runs': 'Historial de ejecuciones',
     'settings.retention': 'Conservar los detalles de las ejecuciones (días)',
     'settings.retentionHint':
       'Pasados estos días se eliminan los pasos, eventos y datos de cada ejecución; queda su resumen. De 1 a 3650.',

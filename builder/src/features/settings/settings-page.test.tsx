@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiError, stubApi } from '../../api/test-api.ts';
 import { useLocale } from '../../i18n/use-i18n.ts';
 import { SettingsPage } from './settings-page.tsx';
-
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -18,45 +16,23 @@ afterEach(() => {
 });
 
 describe('SettingsPage', () => {
-  it('shows the retention, refuses days out of 1–3650, and saves a valid one', async () => {
-    const api = stubApi({
-      'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
-      'PUT /workspace/settings': ({ body }) => body,
-    });
-    render(<SettingsPage />);
-    await settle();
-    const days = screen.getByLabelText('Keep run details for (days)');
-    const save = screen.getByRole('button', { name: 'Save' });
-    expect((days as HTMLInputElement).value).toBe('30');
-    expect(screen.getByRole('status').textContent).toBe('Saved');
-    expect(save.hasAttribute('disabled')).toBe(true);
-
-    for (const bad of ['0', '3651', '2.5', '']) {
-      fireEvent.change(days, { target: { value: bad } });
-      expect(days.getAttribute('aria-invalid'), bad).toBe('true');
-      expect(save.hasAttribute('disabled')).toBe(true);
-      expect(screen.getByText('Enter a whole number of days from 1 to 3650')).toBeTruthy();
-    }
-
-    fireEvent.change(days, { target: { value: '90' } });
-    expect(screen.getByRole('status').textContent).toBe('Not saved yet');
-    fireEvent.click(save);
-    await settle();
-    expect(api.callsTo('PUT /workspace/settings')[0]!.body).toEqual({ runRetentionDays: 90 });
-    expect(screen.getByRole('status').textContent).toBe('Saved');
-  });
-
-  it('shows the server’s refusal and keeps the change unsaved', async () => {
+  it('shows a designer who is not an admin a note for channels, and still the web chat tag', async () => {
     stubApi({
       'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
-      'PUT /workspace/settings': () => apiError(403, 'FORBIDDEN', 'Only admins can change settings'),
+      'GET /channels': () => apiError(403, 'FORBIDDEN', 'Only admins can see channel settings'),
+      'GET /workspace/webchat-embed': () => ({
+        key: 'w1',
+        embedCode: '<script src="http://h/webchat.js" data-key="w1" async></script>',
+      }),
     });
     render(<SettingsPage />);
-    await settle();
-    fireEvent.change(screen.getByLabelText('Keep run details for (days)'), { target: { value: '7' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await settle();
-    expect(screen.getByRole('alert').textContent).toContain('Only admins can change settings');
-    expect(screen.getByRole('status').textContent).toBe('Not saved yet');
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    const channels = screen.getByRole('region', { name: 'Channels' });
+    expect(within(channels).getByText(/Only workspace admins/)).toBeTruthy();
+    expect(within(channels).queryByRole('form')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Run history' })).toBeTruthy();
+    const embed = screen.getByRole('region', { name: 'Web chat on your site' });
+    expect(within(embed).getByTestId('embed-code').textContent).toContain('data-key="w1"');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

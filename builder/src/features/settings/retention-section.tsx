@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { WorkspaceSettings } from '../../api/types.ts';
+import { useT } from '../../i18n/use-i18n.ts';
+import { maxRetentionDays, minRetentionDays, parseRetentionDays } from './retention-days.ts';
+
+type SaveState = 'saved' | 'unsaved' | 'saving';
+
+/** Settings → Run history: how long run details are kept. */
+export function RetentionSection() {
+  const t = useT();
+  const [text, setText] = useState<string | null>(null);
+  const [state, setState] = useState<SaveState>('saved');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    api<WorkspaceSettings>('GET', '/workspace/settings').then(
+      (settings) => !stale && setText(String(settings.runRetentionDays)),
+      (e: unknown) => !stale && setError((e as Error).message),
+    );
+    return () => {
+      stale = true;
+    };
+  }, []);
+
+  const days = text === null ? null : parseRetentionDays(text);
+  const invalid = text !== null && days === null;
+
+  async function save() {
+    if (days === null) return;
+    setState('saving');
+    setError(null);
+    try {
+      const saved = await api<WorkspaceSettings>('PUT', '/workspace/settings', { runRetentionDays: days });
+      setText(String(saved.runRetentionDays));
+      setState('saved');
+    } catch (e) {
+      setState('unsaved');
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <section aria-labelledby="settings-runs" className="space-y-3">
+      <h2 id="settings-runs" className="text-xl font-semibold">
+        {t('settings.runs')}
+      </h2>
+      {error && (
+        <p role="alert" className="text-red-700">
+          {t('common.error', { message: error })}
+        </p>
+      )}
+      {text === null ? (
+        !error && <p>{t('common.loading')}</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <label className="block text-sm font-medium">
+            {t('settings.retention')}
+            <input
+              type="number"
+              min={minRetentionDays}
+              max={maxRetentionDays}
+              step={1}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setState('unsaved');
+              }}
+              aria-invalid={invalid || undefined}
+              aria-describedby="retention-hint"
+              className={`mt-1 block w-32 rounded border px-2 py-1 ${invalid ? 'border-red-500' : 'border-slate-300'}`}
+            />
+          </label>
+          <p id="retention-hint" className="text-sm text-slate-600">
+            {invalid ? (
+              <span className="text-red-700">{t('settings.invalid')}</span>
+            ) : (
+              t('settings.retentionHint')
+            )}
+          </p>
+          <div className="flex items-center gap-3">
+            <button
+              type="submit"
+              disabled={invalid || state !== 'unsaved'}
+              className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
+            >
+              {t('settings.save')}
+            </button>
+            <span role="status" data-state={state} className="text-sm text-slate-600">
+              {t(`settings.${state}`)}
+            </span>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
