@@ -446,3 +446,61 @@ describe('logic.wait-for-event', () => {
     expect(run.snapshot.can({ type: 'approved' })).toBe(false);
   });
 });
+
+describe('message.ask', () => {
+  const askFlow = () =>
+    flow(
+      [
+        { id: 'hi', type: 'message.inbound', config: { channel: 'sms' } },
+        {
+          id: 'qty',
+          type: 'message.ask',
+          config: { channel: 'sms', question: '¿Cuántas?', expect: 'number', maxRetries: 1, timeout: 'PT1H' },
+        },
+        end('done', { qty: '{{ nodes.qty.output.answer }}' }),
+        end('human'),
+        end('late'),
+      ],
+      [
+        ['hi', 'next', 'qty'],
+        ['qty', 'answered', 'done'],
+        ['qty', 'invalid', 'human'],
+        ['qty', 'timeout', 'late'],
+      ],
+    );
+  const sent = (id: string) => ({ type: `xstate.done.actor.${id}`, output: { port: 'sent', output: {} } });
+  const reply = (text: string) => ({ type: 'message', data: { text } });
+
+  it('takes a reply that came while the question was still being sent, once it is sent', () => {
+    let run = start(askFlow(), { channel: 'sms', from: '+34600111222', text: 'hola' });
+    run = send(run, reply('12'));
+    // Held, not lost: the question's send has not finished.
+    expect(run.context.held).toEqual({ qty: { text: '12' } });
+    expect(run.snapshot.status).toBe('active');
+    run = send(run, reply('13'));
+    expect(run.context.held).toEqual({ qty: { text: '12' } });
+    run = send(run, sent('qty'));
+    expect(run.snapshot.status).toBe('done');
+    expect(run.context.output).toEqual({ qty: 12 });
+    expect(run.context.held).toEqual({});
+  });
+
+  it('asks again on an early reply that is not valid, and still waits for the next one', () => {
+    let run = start(askFlow(), { channel: 'sms', from: '+34600111222', text: 'hola' });
+    run = send(send(run, reply('muchas')), sent('qty'));
+    expect(run.context.nodes.qty?.output).toMatchObject({ retries: 1 });
+    expect(run.context.held).toEqual({});
+    run = send(run, sent('qty.retry'));
+    expect(run.snapshot.status).toBe('active');
+    run = send(run, reply('3'));
+    expect(run.context.output).toEqual({ qty: 3 });
+  });
+
+  it('waits as before when nothing came early', () => {
+    let run = send(start(askFlow(), { channel: 'sms', from: '+34600111222' }), sent('qty'));
+    expect(run.snapshot.status).toBe('active');
+    expect(run.context.held).toBeUndefined();
+    run = send(run, reply('7'));
+    expect(run.context.output).toEqual({ qty: 7 });
+  });
+});

@@ -92,25 +92,45 @@ export const messageAsk = defineNode({
       },
     });
     const params = { nodeId: node.id, kind: config.expect, choices: config.choices };
-    const onMessage: TransitionJson[] = [
-      {
-        guard: { type: 'answerValid', params },
-        target: exit('answered'),
-        actions: [{ type: 'saveAnswer', params }, ctx.leave('answered')],
-      },
-      {
-        guard: { type: 'retriesLeft', params: { nodeId: node.id, max: config.maxRetries } },
-        target: 'retrying',
-        actions: [{ type: 'countRetry', params: { nodeId: node.id } }],
-      },
-      { target: exit('invalid'), actions: [{ type: 'saveAnswer', params }, ctx.leave('invalid')] },
-    ];
+    // The reply in the event, or (held: true) the one that came while the question was on its way.
+    const handleReply = (held: boolean): TransitionJson[] => {
+      const reply = held ? { ...params, held } : params;
+      const release = held ? [{ type: 'releaseReply', params: { nodeId: node.id } }] : [];
+      return [
+        {
+          guard: { type: 'answerValid', params: reply },
+          target: exit('answered'),
+          actions: [{ type: 'saveAnswer', params: reply }, ...release, ctx.leave('answered')],
+        },
+        {
+          guard: {
+            type: 'retriesLeft',
+            params: { nodeId: node.id, max: config.maxRetries, ...(held ? { held } : {}) },
+          },
+          target: 'retrying',
+          actions: [{ type: 'countRetry', params: { nodeId: node.id } }, ...release],
+        },
+        {
+          ...(held ? { guard: { type: 'hasHeldReply', params: { nodeId: node.id } } } : {}),
+          target: exit('invalid'),
+          actions: [{ type: 'saveAnswer', params: reply }, ...release, ctx.leave('invalid')],
+        },
+      ];
+    };
+    // A person can answer before the send has finished (the provider delivered the question while
+    // we were still recording it): that reply is held, not lost, and answers once it is sent.
+    const hold = { message: { actions: [{ type: 'holdReply', params: { nodeId: node.id } }] } };
     return {
       initial: 'asking',
       states: {
-        asking: send(node.id, config.question),
+        asking: {
+          ...send(node.id, config.question),
+          entry: [{ type: 'releaseReply', params: { nodeId: node.id } }],
+          on: hold,
+        },
         waiting: {
-          on: { message: onMessage },
+          always: handleReply(true),
+          on: { message: handleReply(false) },
           after: {
             [String(parseDuration(config.timeout))]: {
               target: exit('timeout'),
@@ -118,10 +138,13 @@ export const messageAsk = defineNode({
             },
           },
         },
-        retrying: send(
-          `${node.id}.retry`,
-          config.retryText.replaceAll('{{ nodes.self.question }}', config.question),
-        ),
+        retrying: {
+          ...send(
+            `${node.id}.retry`,
+            config.retryText.replaceAll('{{ nodes.self.question }}', config.question),
+          ),
+          on: hold,
+        },
       },
     };
   },

@@ -14,7 +14,10 @@ export const failedState = '__failed';
  * A top-level state id as seen from a node's own child states (ask, wait for the answer, ask
  * again): child states reach the flow's other nodes by absolute id.
  */
-export function fromChildState(target: string): string {
+export function fromChildState(target: string): string;
+export function fromChildState(target: string | undefined): string | undefined;
+export function fromChildState(target: string | undefined): string | undefined {
+  if (target === undefined) return undefined;
   return target.startsWith('#') ? target : `#flow.${target}`;
 }
 

@@ -20,7 +20,8 @@ export interface InstructionRef {
 }
 
 export interface TransitionJson {
-  target: string;
+  /** Absent: the run stays where it is and only the actions run. */
+  target?: string;
   guard?: InstructionRef;
   actions?: InstructionRef[];
 }

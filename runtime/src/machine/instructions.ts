@@ -25,6 +25,12 @@ function scopeOf(context: RunContext) {
   return { input: context.input, vars: context.vars, nodes: context.nodes, run: context.run };
 }
 
+/** The reply a question's guards and actions read: the event's, or the one held while sending. */
+function replyOf({ context, event }: ActionArgs, params: Params): Reply | undefined {
+  if (params.held === true) return context.held?.[String(params.nodeId)] as Reply | undefined;
+  return (event.data ?? {}) as Reply;
+}
+
 function withNodeOutput(context: RunContext, nodeId: string, output: unknown): RunContext['nodes'] {
   return { ...context.nodes, [nodeId]: { output } };
 }
@@ -100,7 +106,7 @@ export const instructionActions = {
   /** The person's reply to a question: the parsed answer (when valid), the words, the tries. */
   saveAnswer: assign(({ context, event }: ActionArgs, params: Params) => {
     const nodeId = String(params.nodeId);
-    const reply = (event.data ?? {}) as Reply;
+    const reply = replyOf({ context, event }, params) ?? {};
     const answer = parseAnswer(params.kind as AnswerKind, reply, (params.choices ?? []) as Choice[]);
     const earlier = context.nodes[nodeId]?.output as { retries?: number } | undefined;
     return {
@@ -111,6 +117,17 @@ export const instructionActions = {
         retries: earlier?.retries ?? 0,
       }),
     };
+  }),
+  /** Keeps the first reply that comes while the question is still on its way (see message.ask). */
+  holdReply: assign(({ context, event }: ActionArgs, params: Params) => {
+    const nodeId = String(params.nodeId);
+    if (context.held?.[nodeId] !== undefined) return {};
+    return { held: { ...context.held, [nodeId]: event.data ?? {} } };
+  }),
+  releaseReply: assign(({ context }: ActionArgs, params: Params) => {
+    const nodeId = String(params.nodeId);
+    if (context.held?.[nodeId] === undefined) return {};
+    return { held: Object.fromEntries(Object.entries(context.held).filter(([id]) => id !== nodeId)) };
   }),
   countRetry: assign(({ context }: ActionArgs, params: Params) => {
     const nodeId = String(params.nodeId);
@@ -161,15 +178,19 @@ export const instructionGuards = {
       return false;
     }
   },
-  answerValid: ({ event }: ActionArgs, params: Params) =>
-    parseAnswer(
-      params.kind as AnswerKind,
-      (event.data ?? {}) as Reply,
-      (params.choices ?? []) as Choice[],
-    ) !== undefined,
+  answerValid: (args: ActionArgs, params: Params) => {
+    const reply = replyOf(args, params);
+    return (
+      reply !== undefined &&
+      parseAnswer(params.kind as AnswerKind, reply, (params.choices ?? []) as Choice[]) !== undefined
+    );
+  },
   retriesLeft: ({ context }: ActionArgs, params: Params) =>
+    (params.held !== true || context.held?.[String(params.nodeId)] !== undefined) &&
     ((context.nodes[String(params.nodeId)]?.output as { retries?: number } | undefined)?.retries ?? 0) <
-    Number(params.max),
+      Number(params.max),
+  hasHeldReply: ({ context }: ActionArgs, params: Params) =>
+    context.held?.[String(params.nodeId)] !== undefined,
   portIs: ({ event }: ActionArgs, params: Params) =>
     (event.output as { port?: unknown } | undefined)?.port === params.port,
   untilInvalid: ({ context }: ActionArgs, params: Params) =>

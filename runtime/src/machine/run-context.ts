@@ -12,6 +12,8 @@ export interface RunFault {
 export interface RunContext extends TemplateScope {
   output?: Record<string, unknown>;
   error?: RunFault;
+  /** A reply that came while a question was still being sent, by node: it answers once sent. */
+  held?: Record<string, unknown>;
 }
 
 export interface RunMeta {
