@@ -5,6 +5,7 @@ import { logicSet } from './logic/set.node.ts';
 import { logicSplit } from './logic/split.node.ts';
 import { logicWait } from './logic/wait.node.ts';
 import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
+import { logicBusinessHours } from './logic/business-hours.node.ts';
 import { httpRequest } from './http/request.node.ts';
 import { messageSend } from './messaging/send.node.ts';
 import { messageInbound, inboundMatches } from './messaging/inbound.node.ts';
@@ -20,6 +21,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   logicSplit,
   logicWait,
   logicWaitForEvent,
+  logicBusinessHours,
   httpRequest,
   messageSend,
   messageInbound,
@@ -36,6 +38,7 @@ export {
   logicSplit,
   logicWait,
   logicWaitForEvent,
+  logicBusinessHours,
   httpRequest,
   messageSend,
   messageInbound,

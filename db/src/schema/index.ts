@@ -3,3 +3,4 @@ export * from './flows.ts';
 export * from './runs.ts';
 export * from './messaging.ts';
 export * from './credentials.ts';
+export * from './voice.ts';

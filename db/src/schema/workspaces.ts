@@ -1,10 +1,18 @@
-import { integer, pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+
+/** Issue #6: 250 GB (decimal, as disks are sold) of call recordings per workspace unless changed. */
+export const defaultRecordingsQuotaBytes = 250_000_000_000;
 
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   // Runs ended longer ago than this keep only a summary row (the daily retention job).
   runRetentionDays: integer('run_retention_days').notNull().default(45),
+  // New recordings are refused past this; a warning shows from 80 % (runtime/src/recordings).
+  // Numbers, not bigints, in JS: 2^53 bytes is far past any disk.
+  recordingsQuotaBytes: bigint('recordings_quota_bytes', { mode: 'number' })
+    .notNull()
+    .default(defaultRecordingsQuotaBytes),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -31,12 +31,20 @@ export function compileNode(
 export async function runNodeActivity(
   definition: AnyNodeDefinition,
   config: unknown,
-  options: { scope?: TemplateScope; env?: Record<string, string | undefined>; idempotencyKey?: string } = {},
+  options: {
+    scope?: TemplateScope;
+    env?: Record<string, string | undefined>;
+    idempotencyKey?: string;
+    /** The activity's clock. */
+    now?: Date;
+  } = {},
 ): Promise<ActivityResult> {
   if (!definition.activity) throw new Error(`${definition.type} has no activity`);
+  const now = options.now;
   return definition.activity.run(definition.config.parse(config), options.scope ?? testScope(), {
     idempotencyKey: options.idempotencyKey ?? 'run-test:node:1',
     signal: new AbortController().signal,
     env: options.env ?? {},
+    ...(now ? { clock: () => now } : {}),
   });
 }

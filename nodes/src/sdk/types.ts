@@ -82,6 +82,8 @@ export interface ActivityDeps {
   idempotencyKey: string;
   signal: AbortSignal;
   env: Record<string, string | undefined>;
+  /** The time now (default the system clock); tests pass a fixed one. */
+  clock?: () => Date;
   /** Sends through the workspace's channels and records each message; absent where none are set up. */
   messaging?: NodeMessaging;
   /** Reads and writes the contacts of the run's workspace. */

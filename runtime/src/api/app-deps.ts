@@ -3,6 +3,7 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ChannelDrivers } from '../messaging/channel-drivers.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
+import type { RecordingStore } from '../recordings/recording-store.ts';
 import type { Db } from '@omniflow/db';
 import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
 
@@ -32,6 +33,8 @@ export interface AppDeps {
   channelResolver?: ChannelResolver;
   /** The key channel secrets are sealed with (default: OMNIFLOW_SECRET_KEY or .omniflow/secret.key). */
   secretKeyring?: () => SecretKeyring;
+  /** Where call recordings are (default: from the environment, see recordingStoreFromEnv). */
+  recordingStore?: RecordingStore;
 }
 
 /** Who is calling, resolved from the session cookie or the API key. */

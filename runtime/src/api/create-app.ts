@@ -30,6 +30,9 @@ import { webChatEmbedRoutes } from './routes/webchat-embed.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
+import { recordingRoutes } from './routes/recordings.ts';
+import { callRoutes } from './routes/calls.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -91,6 +94,10 @@ export function createApp(deps: AppDeps) {
     webChatEmbedRoutes,
   ])
     api.route('/', routes(deps));
+  // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.
+  const recordingStore = deps.recordingStore ?? recordingStoreFromEnv(process.env);
+  api.route('/', recordingRoutes({ ...deps, recordingStore }));
+  api.route('/', callRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   const specConfig = {

@@ -1,1 +1,3 @@
 export * from './voice-driver.ts';
+export * from './wav-info.ts';
+export * from './prompts/index.ts';

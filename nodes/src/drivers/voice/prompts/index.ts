@@ -1,0 +1,2 @@
+export * from './prompt-cache.ts';
+export * from './prompt-error.ts';

@@ -1,0 +1,237 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, desc, eq } from 'drizzle-orm';
+import { recordings, workspaces } from '@omniflow/db';
+import { parseByteRange } from '../../recordings/byte-range.ts';
+import { deleteRecording, deleteRecordingsBetween } from '../../recordings/delete-recordings.ts';
+import { RecordingError, type RecordingStore } from '../../recordings/recording-store.ts';
+import { recordingsUsage } from '../../recordings/recordings-usage.ts';
+import { ApiError, notFound } from '../api-error.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { requireAdmin } from '../require-admin.ts';
+import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
+import { encodeCursor, voiceFilterConditions } from '../voice-filter.ts';
+import { recordingSchema, recordingView, usageSchema, voiceFilterSchema } from '../voice-schemas.ts';
+
+const unprocessable = {
+  422: json(errorSchema, 'The request cannot be carried out as asked (see the message)'),
+};
+const forbidden = { 403: json(errorSchema, 'Not an admin') };
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/recordings',
+    tags: ['recordings'],
+    summary: 'Call recordings, newest first: by number (either side), date and flow',
+    request: { query: voiceFilterSchema },
+    responses: {
+      200: json(z.object({ items: z.array(recordingSchema), nextCursor: z.string().nullable() }), 'A page'),
+      ...errorResponses,
+      ...unprocessable,
+    },
+  }),
+  usage: createRoute({
+    method: 'get',
+    path: '/recordings/usage',
+    tags: ['recordings'],
+    summary: 'Space the recordings take against the quota; `warning` from 80 %',
+    responses: { 200: json(usageSchema, 'The usage'), ...errorResponses },
+  }),
+  quota: createRoute({
+    method: 'put',
+    path: '/recordings/quota',
+    tags: ['recordings'],
+    summary: 'Change the recordings quota (admins)',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({
+              quotaBytes: z
+                .number({ message: 'quotaBytes must be a number of bytes' })
+                .int()
+                .min(0, 'quotaBytes cannot be negative')
+                .max(Number.MAX_SAFE_INTEGER),
+            }),
+          },
+        },
+      },
+    },
+    responses: { 200: json(usageSchema, 'The usage under the new quota'), ...errorResponses, ...forbidden },
+  }),
+  deleteRange: createRoute({
+    method: 'post',
+    path: '/recordings/delete',
+    tags: ['recordings'],
+    summary: 'Delete every recording made in [from, to) (admins); answers how many',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({
+              from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
+              to: z.iso.datetime({
+                offset: true,
+                message: 'to must be an ISO date-time: recordings made before it are deleted',
+              }),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      200: json(z.object({ deleted: z.number() }), 'How many were deleted'),
+      ...errorResponses,
+      ...forbidden,
+      ...unprocessable,
+    },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/recordings/{id}',
+    tags: ['recordings'],
+    summary: 'One recording',
+    request: { params: idParam },
+    responses: { 200: json(recordingSchema, 'The recording'), ...errorResponses, ...notFoundResponse },
+  }),
+  audio: createRoute({
+    method: 'get',
+    path: '/recordings/{id}/audio',
+    tags: ['recordings'],
+    summary: 'The audio (WAV); honours Range so a player can seek; `?download=1` saves it as a file',
+    request: {
+      params: idParam,
+      query: z.object({ download: z.enum(['0', '1', 'true', 'false']).optional() }),
+    },
+    responses: {
+      200: {
+        description: 'The whole file',
+        content: { 'audio/wav': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      206: {
+        description: 'The asked range',
+        content: { 'audio/wav': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      416: json(errorSchema, 'The range starts past the end'),
+      ...errorResponses,
+      ...notFoundResponse,
+    },
+  }),
+  delete: createRoute({
+    method: 'delete',
+    path: '/recordings/{id}',
+    tags: ['recordings'],
+    summary: 'Delete one recording (its audio too)',
+    request: { params: idParam },
+    responses: { 204: { description: 'Deleted' }, ...errorResponses, ...notFoundResponse },
+  }),
+};
+
+/** Recordings API over a store; `store` is the one the worker saves into. */
+export function recordingRoutes(deps: AppDeps & { recordingStore: RecordingStore }) {
+  const { db, recordingStore: store } = deps;
+  const findRecording = async (workspaceId: string, id: string) => {
+    const [row] = await db
+      .select()
+      .from(recordings)
+      .where(and(eq(recordings.workspaceId, workspaceId), eq(recordings.id, id)));
+    if (!row) throw notFound('Recording', id);
+    return row;
+  };
+  const usage = async (workspaceId: string) => ({
+    store: store.kind,
+    ...(await recordingsUsage(db, workspaceId)),
+  });
+
+  return new OpenAPIHono<AppEnv>()
+    .openapi(routes.list, async (c) => {
+      const filter = c.req.valid('query');
+      const where = voiceFilterConditions(
+        { ...recordings, at: recordings.createdAt },
+        c.get('principal').workspaceId,
+        filter,
+      );
+      const rows = await db
+        .select()
+        .from(recordings)
+        .where(and(...where))
+        .orderBy(desc(recordings.id))
+        .limit(filter.limit + 1);
+      const page = rows.slice(0, filter.limit);
+      const last = page.at(-1);
+      return c.json(
+        {
+          items: page.map(recordingView),
+          nextCursor: rows.length > filter.limit && last ? encodeCursor(last.id) : null,
+        },
+        200,
+      );
+    })
+    .openapi(routes.usage, async (c) => c.json(await usage(c.get('principal').workspaceId), 200))
+    .openapi(routes.quota, async (c) => {
+      const principal = c.get('principal');
+      await requireAdmin(db, principal, 'change the recordings quota');
+      await db
+        .update(workspaces)
+        .set({ recordingsQuotaBytes: c.req.valid('json').quotaBytes })
+        .where(eq(workspaces.id, principal.workspaceId));
+      return c.json(await usage(principal.workspaceId), 200);
+    })
+    .openapi(routes.deleteRange, async (c) => {
+      const principal = c.get('principal');
+      await requireAdmin(db, principal, 'delete recordings by date');
+      const { from, to } = c.req.valid('json');
+      if (from && Date.parse(from) >= Date.parse(to))
+        throw new ApiError(422, 'RANGE_INVALID', `from (${from}) must be before to (${to})`);
+      const deleted = await deleteRecordingsBetween({ db, store }, principal.workspaceId, {
+        ...(from ? { from: new Date(from) } : {}),
+        to: new Date(to),
+      });
+      return c.json({ deleted }, 200);
+    })
+    .openapi(routes.get, async (c) => {
+      const row = await findRecording(c.get('principal').workspaceId, c.req.valid('param').id);
+      return c.json(recordingView(row), 200);
+    })
+    .openapi(routes.audio, async (c) => {
+      const row = await findRecording(c.get('principal').workspaceId, c.req.valid('param').id);
+      const { download } = c.req.valid('query');
+      const headers: Record<string, string> = {
+        'content-type': row.contentType,
+        'accept-ranges': 'bytes',
+        // Recordings never change once saved: the browser may keep what it fetched.
+        'cache-control': 'private, max-age=3600',
+      };
+      if (download === '1' || download === 'true')
+        headers['content-disposition'] = `attachment; filename="recording-${row.id}.wav"`;
+      const range = parseByteRange(c.req.header('range'), row.bytes);
+      if (range === 'unsatisfiable') {
+        return c.json(
+          { error: { code: 'RANGE_NOT_SATISFIABLE', message: `The recording has ${row.bytes} bytes` } },
+          416,
+          { 'content-range': `bytes */${row.bytes}` },
+        );
+      }
+      try {
+        const body = await store.get(row.storageKey, range);
+        if (!range) return c.body(body, 200, { ...headers, 'content-length': String(row.bytes) });
+        return c.body(body, 206, {
+          ...headers,
+          'content-length': String(range.end - range.start + 1),
+          'content-range': `bytes ${range.start}-${range.end}/${row.bytes}`,
+        });
+      } catch (error) {
+        if (error instanceof RecordingError && error.code === 'RECORDING_AUDIO_MISSING')
+          throw new ApiError(404, error.code, `${error.message}; delete the recording to clear it`);
+        throw error;
+      }
+    })
+    .openapi(routes.delete, async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await deleteRecording({ db, store }, c.get('principal').workspaceId, id)))
+        throw notFound('Recording', id);
+      return c.body(null, 204);
+    });
+}
