@@ -1,1 +1,2 @@
 export * from './voice-driver.ts';
+export * from './sip/index.ts';
