@@ -234,6 +234,36 @@ describe('SipVoiceDriver with sipp', () => {
   );
 
   it(
+    'holds and resumes with re-INVITE, then transfers blind with REFER and hangs up on NOTIFY 200',
+    async () => {
+      const dir = await callerDir('transfer', '');
+      let outcome: string | undefined;
+      let ended: { side: HangupSide } | undefined;
+      const handled = nextCall(async (call) => {
+        await call.answer();
+        await call.hold();
+        await call.resume();
+        outcome = await call.transfer('5555', 'blind');
+        ended = await call.ended;
+      });
+      const sipp = await runSipp({
+        scenario: 'uac-hold-transfer.xml',
+        target: `127.0.0.1:${driver.port}`,
+        transport: 'udp',
+        mediaPort: await freeMediaPort(),
+        cwd: dir,
+        service: '4006',
+        keys: { caller: '1006' },
+      });
+      await handled;
+      expect(sipp.code, sipp.output).toBe(0);
+      expect(outcome).toBe('answered');
+      expect(ended?.side).toBe('transfer');
+    },
+    timeout,
+  );
+
+  it(
     'keeps 20 concurrent callers apart: each call gathers its own keys',
     async () => {
       const count = 20;
