@@ -1,0 +1,192 @@
+import type { Call, VoiceDriver } from '../voice-driver.ts';
+import { AudioLoader } from './audio-loader.ts';
+import { ClientTransactions } from './client-transactions.ts';
+import { RtpPortPool } from './rtp-port-pool.ts';
+import { allowedMethods, SipCall, type PromptSynthesizer } from './sip-call.ts';
+import {
+  sipEndpointOptionsSchema,
+  type SipEndpointOptions,
+  type SipEndpointOptionsInput,
+} from './sip-endpoint-options.ts';
+import {
+  buildResponse,
+  getHeader,
+  parseNameAddr,
+  topViaBranch,
+  type SipMessage,
+  type SipRequest,
+} from './sip-message.ts';
+import { ServerTransactions } from './server-transactions.ts';
+import { SipTransport, type SipRemote } from './sip-transport.ts';
+
+export interface SipVoiceDriverDependencies {
+  /** Text-to-speech for `Call.say`; without it `say` fails with NO_TTS_CONFIGURED. */
+  prompts?: PromptSynthesizer;
+  /** Protocol trouble that is not any one call's: unparsable datagrams, socket errors. */
+  onError?: (error: Error) => void;
+  now?: () => Date;
+}
+
+/**
+ * The built-in SIP endpoint (issue #6): a user agent server that answers inbound calls over UDP
+ * and TCP and hands each to the runtime as a `Call`. The dialled number (request-URI user) is
+ * `call.to`, which selects the flow.
+ */
+export class SipVoiceDriver implements VoiceDriver {
+  readonly options: SipEndpointOptions;
+  private readonly transport: SipTransport;
+  private readonly servers: ServerTransactions;
+  private readonly clients: ClientTransactions;
+  private readonly ports: RtpPortPool;
+  private readonly audio = new AudioLoader();
+  private readonly calls = new Map<string, SipCall>();
+  private readonly handlers = new Set<(call: Call) => void>();
+  private started = false;
+
+  constructor(
+    options: SipEndpointOptionsInput = {},
+    private readonly deps: SipVoiceDriverDependencies = {},
+  ) {
+    this.options = sipEndpointOptionsSchema.parse(options);
+    this.transport = new SipTransport({
+      host: this.options.host,
+      port: this.options.port,
+      protocols: this.options.transports,
+      onMessage: (message, remote) => this.receive(message, remote),
+      onError: (error) => this.deps.onError?.(error),
+    });
+    this.servers = new ServerTransactions((response, remote) => this.transport.send(response, remote));
+    this.clients = new ClientTransactions((request, remote) => this.transport.send(request, remote));
+    this.ports = new RtpPortPool(this.options.host, this.options.rtpPortMin, this.options.rtpPortMax);
+  }
+
+  /** The SIP port actually bound (differs from options.port when that was 0). */
+  get port(): number {
+    return this.transport.port;
+  }
+
+  /** Calls not yet over. */
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  onCall(handler: (call: Call) => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.transport.start();
+    this.started = true;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    for (const call of [...this.calls.values()]) call.abort();
+    this.servers.clear();
+    this.clients.clear();
+    await this.transport.stop();
+  }
+
+  private receive(message: SipMessage, remote: SipRemote): void {
+    try {
+      if (message.kind === 'response') this.clients.handleResponse(message);
+      else this.receiveRequest(message, remote);
+    } catch (error) {
+      this.deps.onError?.(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private receiveRequest(request: SipRequest, remote: SipRemote): void {
+    const callId = getHeader(request, 'call-id') ?? '';
+    if (request.method === 'ACK') {
+      if (this.servers.absorbAck(request)) return;
+      this.calls.get(callId)?.handleAck(request);
+      return;
+    }
+    if (this.servers.absorbRetransmission(request)) return;
+    const transaction = this.servers.create(request, remote);
+
+    if (request.method === 'CANCEL') {
+      // RFC 3261 §9.2: a CANCEL matches the INVITE transaction with the same branch.
+      const invite = this.servers.find(topViaBranch(request), 'INVITE');
+      const call = this.calls.get(callId);
+      if (!invite || !call) {
+        transaction.respond(buildResponse(request, 481, 'Call/Transaction Does Not Exist'));
+        return;
+      }
+      call.handleRequest(request, transaction);
+      return;
+    }
+
+    const toTag = parseNameAddr(getHeader(request, 'to') ?? '').params.get('tag');
+    if (toTag !== undefined) {
+      const call = this.calls.get(callId);
+      if (call && call.dialog.localTag === toTag) call.handleRequest(request, transaction);
+      else transaction.respond(buildResponse(request, 481, 'Call/Transaction Does Not Exist'));
+      return;
+    }
+
+    switch (request.method) {
+      case 'INVITE':
+        return this.receiveInvite(request, transaction);
+      case 'OPTIONS':
+        // Keep-alive pings from trunks and PBXs (and sipp -sn options): answer 200 with capabilities.
+        transaction.respond(
+          buildResponse(request, 200, 'OK', {
+            toTag: 'omniflow',
+            headers: [
+              { name: 'allow', value: allowedMethods },
+              { name: 'accept', value: 'application/sdp, application/dtmf-relay' },
+              { name: 'user-agent', value: this.options.userAgent },
+            ],
+          }),
+        );
+        return;
+      default:
+        transaction.respond(
+          buildResponse(request, 405, 'Method Not Allowed', {
+            toTag: 'omniflow',
+            headers: [{ name: 'allow', value: allowedMethods }],
+          }),
+        );
+    }
+  }
+
+  private receiveInvite(invite: SipRequest, transaction: ReturnType<ServerTransactions['create']>): void {
+    const callId = getHeader(invite, 'call-id') ?? '';
+    // RFC 3261 §8.2.2.2: a second INVITE for a call we already have (new branch, no To tag) is a merged request.
+    if (this.calls.has(callId)) {
+      transaction.respond(buildResponse(invite, 482, 'Loop Detected'));
+      return;
+    }
+    transaction.respond(buildResponse(invite, 100, 'Trying'));
+    if (this.handlers.size === 0) {
+      transaction.respond(buildResponse(invite, 480, 'Temporarily Unavailable', { toTag: 'omniflow' }));
+      return;
+    }
+    const call = new SipCall(invite, transaction, {
+      local: {
+        host: this.options.publicAddress ?? this.options.host,
+        port: this.transport.port,
+        userAgent: this.options.userAgent,
+      },
+      mediaAddress: this.options.publicAddress ?? this.options.host,
+      ports: this.ports,
+      audio: this.audio,
+      clients: this.clients,
+      send: (message, to) => this.transport.send(message, to),
+      prompts: this.deps.prompts,
+      transferTimeoutMs: this.options.transferTimeoutMs,
+      now: this.deps.now ?? (() => new Date()),
+      onEnded: (ended) => {
+        if (this.calls.get(ended.callId) === ended) this.calls.delete(ended.callId);
+      },
+    });
+    this.calls.set(callId, call);
+    call.ring();
+    for (const handler of this.handlers) handler(call);
+  }
+}
