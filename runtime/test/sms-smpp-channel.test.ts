@@ -6,6 +6,7 @@ import { LoopbackSmsc } from '@omniflow/nodes/drivers/sms/testing';
 import { sendOnlyFlow } from './support/flows.ts';
 import {
   eventually,
+  latestRunOf,
   publishFlow,
   runReaches,
   startTestOmniflow,
@@ -67,10 +68,7 @@ describe('SMS over SMPP, end to end through flows', () => {
     await smsc?.stop();
   });
 
-  const runOf = async (phone: string) => {
-    const runs = await omni.call('GET', `/api/v1/runs?contact=${encodeURIComponent(phone)}`);
-    return runs.body.items[0]?.id as string | undefined;
-  };
+  const runOf = (phone: string) => latestRunOf(omni, phone);
   const sentTo = (phone: string) => smsc.messages().filter((m) => m.destination === phone.slice(1));
   const rowOf = async (providerMessageId: string) => {
     const [row] = await omni.handle.db

@@ -6,6 +6,7 @@ import { FakeTwilio } from '@omniflow/nodes/drivers/sms/testing';
 import { listen } from './support/serve-omniflow.ts';
 import {
   eventually,
+  latestRunOf,
   publishFlow,
   runReaches,
   startTestOmniflow,
@@ -72,10 +73,7 @@ describe('SMS through Twilio: signed webhooks and status callbacks', () => {
     await twilio?.close();
   });
 
-  const runOf = async (phone: string) => {
-    const runs = await omni.call('GET', `/api/v1/runs?contact=${encodeURIComponent(phone)}`);
-    return runs.body.items[0]?.id as string | undefined;
-  };
+  const runOf = (phone: string) => latestRunOf(omni, phone);
   const rowOf = async (sid: string) =>
     (await omni.handle.db.select().from(messages).where(eq(messages.providerMessageId, sid)))[0];
 

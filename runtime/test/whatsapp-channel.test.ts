@@ -7,6 +7,7 @@ import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { FakeGraphApi } from '@omniflow/nodes/drivers/whatsapp/testing';
 import {
   eventually,
+  latestRunOf,
   publishFlow,
   runReaches,
   startTestOmniflow,
@@ -72,10 +73,7 @@ describe('WhatsApp channel against a fake Graph API', () => {
     await graph?.close();
   });
 
-  const runOf = async (phone: string) => {
-    const runs = await omni.call('GET', `/api/v1/runs?contact=${encodeURIComponent(phone)}`);
-    return runs.body.items[0]?.id as string | undefined;
-  };
+  const runOf = (phone: string) => latestRunOf(omni, phone);
 
   it('answers the subscription handshake only with the right verify token', async () => {
     const ok = await fetch(

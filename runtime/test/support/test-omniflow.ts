@@ -155,6 +155,12 @@ export async function publishFlow(omni: TestOmniflow, graph: object): Promise<st
   return flow.body.id;
 }
 
+/** The newest run of a contact (phone number, chat id), or undefined when they have none. */
+export async function latestRunOf(omni: TestOmniflow, contact: string): Promise<string | undefined> {
+  const runs = await omni.call('GET', `/api/v1/runs?contact=${encodeURIComponent(contact)}`);
+  return runs.body.items[0]?.id as string | undefined;
+}
+
 /** Polls a run until its status is one of `statuses`; answers the run detail. */
 export function runReaches(omni: TestOmniflow, runId: string, statuses: string[], timeoutMs = 30_000) {
   return eventually(async () => {
