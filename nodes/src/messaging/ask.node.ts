@@ -160,6 +160,7 @@ export const messageAsk = defineNode({
           text: config.question,
           buttons: config.choices,
           listButton: config.listButton,
+          mediaKind: 'image',
         },
         scope,
         deps,

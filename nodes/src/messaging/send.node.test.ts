@@ -74,6 +74,24 @@ describe('message.send', () => {
     ]);
   });
 
+  it('sends media of the kind the designer chose, with the text', async () => {
+    const { sent, messaging } = recordingMessaging();
+    await run(
+      {
+        channel: 'whatsapp',
+        text: 'Tu factura',
+        mediaKind: 'document',
+        mediaUrl: 'https://files.example/{{ vars.name }}.pdf',
+      },
+      messaging,
+    );
+    expect(sent[0]!.message).toEqual({
+      to: '+34600111222',
+      text: 'Tu factura',
+      media: { kind: 'document', url: 'https://files.example/Ana.pdf' },
+    });
+  });
+
   it('explains a missing channel or recipient, and checks its config', async () => {
     await expect(run({ text: 'x' })).rejects.toMatchObject({
       code: 'CHANNEL_NOT_CONFIGURED',

@@ -55,6 +55,21 @@ export const messageSend = defineNode({
           },
         },
       }),
+    mediaKind: z
+      .enum(['image', 'video', 'audio', 'document'])
+      .default('image')
+      .meta({
+        ui: {
+          widget: 'select',
+          label: { en: 'Media kind', es: 'Tipo de archivo' },
+          optionLabels: {
+            image: { en: 'Image', es: 'Imagen' },
+            video: { en: 'Video', es: 'Vídeo' },
+            audio: { en: 'Audio', es: 'Audio' },
+            document: { en: 'Document (PDF…)', es: 'Documento (PDF…)' },
+          },
+        },
+      }),
     mediaUrl: z
       .string()
       .optional()
@@ -93,7 +108,7 @@ export const messageSend = defineNode({
         to,
         text: renderText(config.text, scope),
         ...options,
-        ...(mediaUrl ? { media: { kind: 'image' as const, url: mediaUrl } } : {}),
+        ...(mediaUrl ? { media: { kind: config.mediaKind, url: mediaUrl } } : {}),
       };
       return sendOrFail(deps, channel, message, { channel, ...message });
     },

@@ -64,6 +64,7 @@ describe('json-schema helpers', () => {
       'message.send.buttons': 'rows',
       'message.send.channel': 'select',
       'message.send.listButton': 'text',
+      'message.send.mediaKind': 'select',
       'message.send.mediaUrl': 'template',
       'message.send.text': 'template',
       'message.send.to': 'template',
