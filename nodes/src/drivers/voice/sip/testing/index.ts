@@ -1,0 +1,2 @@
+export * from './run-sipp.ts';
+export * from './rtp-pcap-writer.ts';
