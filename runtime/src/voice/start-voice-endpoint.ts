@@ -79,7 +79,8 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     callQueue,
     async stop() {
       await driver.stop();
-      worker.shutdown();
+      // On SIGINT/SIGTERM the SDK has begun draining every worker already.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
     },
