@@ -58,6 +58,20 @@ const helpDesk = {
   ],
 };
 
+/** A menu nobody answers, with its timeout port unwired: the run completes with the caller on the line. */
+const unwiredTimeout = {
+  name: 'Menú sin salida',
+  nodes: [
+    { id: 'call', type: 'voice.inbound-call', config: { numbers: ['1001'] } },
+    {
+      id: 'menu',
+      type: 'voice.menu',
+      config: { prompt: 'Pulse 1', options: [{ digit: '1', id: 'one' }], timeout: 'PT1S', maxRetries: 0 },
+    },
+  ],
+  edges: [{ id: 'e1', from: { node: 'call', port: 'next' }, to: { node: 'menu' } }],
+};
+
 let omni: TestOmniflow;
 let endpoint: VoiceEndpoint;
 let work: string;
@@ -110,6 +124,7 @@ beforeAll(async () => {
     settings: { sip: { port: 0, rtpPortMin: 44000, rtpPortMax: 44999 }, promptDir: join(work, 'prompts') },
   });
   await publishFlow(omni, helpDesk);
+  await publishFlow(omni, unwiredTimeout);
 }, timeout);
 
 afterAll(async () => {
@@ -143,6 +158,23 @@ describe('a voice IVR flow called by sipp', () => {
       expect(run.input).toMatchObject({ from: '600111222', to: '1000' });
       // Two spoken prompts, each over a second: at least 2 s of 20 ms packets reached the caller.
       expect(listener.packets()).toBeGreaterThan(100);
+    },
+    timeout,
+  );
+
+  it(
+    'hangs up on the caller when the run ends without a hangup node',
+    async () => {
+      const listener = await audioListener();
+      const dir = await callerDir('no-exit', '', 200);
+      // uac-ivr-menu.xml passes only once our BYE comes.
+      const sipp = await call('uac-ivr-menu.xml', '1001', dir, '600777888', listener.socket.address().port);
+      listener.socket.close();
+      expect(sipp.code, sipp.output).toBe(0);
+      const runId = await eventually(() => latestRunOf(omni, '600777888'));
+      const run = await runReaches(omni, runId, ['completed', 'failed', 'abandoned', 'cancelled'], 60_000);
+      expect(run.status).toBe('completed');
+      expect(run.steps.at(-1)).toMatchObject({ nodeId: 'menu', port: 'timeout' });
     },
     timeout,
   );

@@ -139,6 +139,16 @@ async function takeCall(
   });
   await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, runId));
 
+  // A run that ends with the caller still on the line (a port left unwired, a failed node) has
+  // nobody left to talk to them: hang up rather than leave them in silence.
+  const first = await Promise.race([
+    call.ended.then(() => 'call' as const),
+    handle.result().then(
+      () => 'run' as const,
+      () => 'run' as const,
+    ),
+  ]);
+  if (first === 'run') await call.hangup();
   const ended = await call.ended;
   await recordCall(db, {
     ...record,
