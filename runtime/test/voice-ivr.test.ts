@@ -11,6 +11,8 @@ import {
   writeRtpPcap,
 } from '@omniflow/nodes/drivers/voice/testing';
 import { loadRegistry } from '../src/server/load-registry.ts';
+import { eventSignal } from '../src/temporal/workflow-api.ts';
+import { waitsForEventFlow } from './support/flows.ts';
 import { startVoiceEndpoint, type VoiceEndpoint } from '../src/voice/index.ts';
 import {
   eventually,
@@ -215,4 +217,15 @@ describe('a voice IVR flow called by sipp', () => {
     },
     timeout,
   );
+
+  it('leaves a run no call started alone when a call.hangup signal reaches it', async () => {
+    const flowId = await publishFlow(omni, waitsForEventFlow('Not a call'));
+    const started = await omni.call('POST', '/api/v1/runs', { flowId, input: {} });
+    await runReaches(omni, started.body.id, ['waiting']);
+    await omni.temporal.workflow.getHandle(started.body.id).signal(eventSignal, { type: 'call.hangup' });
+    // The update is handled after the signal; an abandoned run would refuse it with 409.
+    const reply = await omni.call('POST', `/api/v1/runs/${started.body.id}/events`, { type: 'reply' });
+    expect(reply.status).toBe(200);
+    expect(reply.body.status).toBe('completed');
+  });
 });

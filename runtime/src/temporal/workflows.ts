@@ -129,8 +129,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     const { executeNode } = proxyActivities<Activities>({
       startToCloseTimeout: request.options.startToCloseTimeout,
       ...(request.options.retry ? { retry: request.options.retry } : {}),
-      // Voice nodes act on a live call, which only the process that answered it holds.
-      ...(request.options.queue === 'call' && args.callQueue ? { taskQueue: args.callQueue } : {}),
+      // Voice nodes act on a live call, which only the process that answered it holds. If that
+      // process is gone, so is the call: nobody will ever take the task, so give up after a minute.
+      ...(request.options.queue === 'call' && args.callQueue
+        ? { taskQueue: args.callQueue, scheduleToStartTimeout: '1m' }
+        : {}),
     });
     const scope = new CancellationScope();
     const entry = { scope, stopped: false };
