@@ -6,7 +6,10 @@ import { stubApi } from './api/test-api.ts';
 import { useLocale } from './i18n/use-i18n.ts';
 
 const user = { id: 'u1', email: 'ops@example.com', name: 'Ops', role: 'admin', workspaceId: 'w1' };
-const noCounts = { counts: { running: 0, waiting: 0, completed: 0, failed: 0, cancelled: 0 }, total: 0 };
+const noCounts = {
+  counts: { running: 0, waiting: 0, completed: 0, failed: 0, cancelled: 0, abandoned: 0 },
+  total: 0,
+};
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -13,6 +13,11 @@ import { messageAsk } from './messaging/ask.node.ts';
 import { messageTemplate } from './messaging/template.node.ts';
 import { contactUpdate } from './contact/update.node.ts';
 import { conversationHandoff } from './messaging/handoff.node.ts';
+import { voiceInboundCall, answersCall } from './voice/inbound-call.node.ts';
+import { voiceSay } from './voice/say.node.ts';
+import { voicePlay } from './voice/play.node.ts';
+import { voiceMenu } from './voice/menu.node.ts';
+import { voiceHangup } from './voice/hangup.node.ts';
 
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
@@ -29,6 +34,11 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   messageTemplate,
   contactUpdate,
   conversationHandoff,
+  voiceInboundCall,
+  voiceSay,
+  voicePlay,
+  voiceMenu,
+  voiceHangup,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -47,4 +57,10 @@ export {
   contactUpdate,
   conversationHandoff,
   inboundMatches,
+  voiceInboundCall,
+  voiceSay,
+  voicePlay,
+  voiceMenu,
+  voiceHangup,
+  answersCall,
 };

@@ -58,7 +58,7 @@ export interface User {
 
 // Runs console (issue #4). The API side is built to the same contract in another branch.
 
-export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled'] as const;
+export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled', 'abandoned'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
 /** Which runs a list, a count or a bulk action is about; every field narrows it. */

@@ -14,7 +14,9 @@ import {
 import { flows, flowVersions } from './flows.ts';
 import { users, workspaces } from './workspaces.ts';
 
-export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled'] as const;
+// A plain text column (the enum is TypeScript's only), so a new status needs no migration.
+// `abandoned`: the caller hung up before the flow ended.
+export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled', 'abandoned'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
 /** What is left of a run once the retention job has removed its details. */

@@ -1,5 +1,5 @@
 import { createCompileContext } from './compile-context.ts';
-import type { ActivityResult, AnyNodeDefinition, StateFragment, TemplateScope } from './types.ts';
+import type { ActivityResult, AnyNodeDefinition, NodeVoice, StateFragment, TemplateScope } from './types.ts';
 
 /** A template scope with sensible defaults, for node tests. */
 export function testScope(partial: Partial<TemplateScope> = {}): TemplateScope {
@@ -37,6 +37,8 @@ export async function runNodeActivity(
     idempotencyKey?: string;
     /** The activity's clock. */
     now?: Date;
+    /** The calls voice nodes act on. */
+    voice?: NodeVoice;
   } = {},
 ): Promise<ActivityResult> {
   if (!definition.activity) throw new Error(`${definition.type} has no activity`);
@@ -46,5 +48,6 @@ export async function runNodeActivity(
     signal: new AbortController().signal,
     env: options.env ?? {},
     ...(now ? { clock: () => now } : {}),
+    ...(options.voice ? { voice: options.voice } : {}),
   });
 }

@@ -1,4 +1,5 @@
 import type { MessagingChannel, OutboundMessage, SendResult } from '../drivers/messaging/messaging-driver.ts';
+import type { Call } from '../drivers/voice/voice-driver.ts';
 import type { z } from 'zod';
 
 /** Every text a user sees, in both UI languages. */
@@ -50,6 +51,11 @@ export interface StateFragment {
 export interface NodeActivityOptions {
   startToCloseTimeout: string;
   retry?: { maximumAttempts?: number; initialInterval?: string; backoffCoefficient?: number };
+  /**
+   * `call`: the activity must run in the process that holds the run's live phone call (its RTP
+   * socket cannot move), so it goes to the task queue that process named in the run's input.
+   */
+  queue?: 'call';
 }
 
 export interface CompileContext {
@@ -90,6 +96,14 @@ export interface ActivityDeps {
   contacts?: NodeContacts;
   /** Hands conversations to human agents. */
   conversations?: NodeConversations;
+  /** The live phone calls this process holds; only on the worker that answered the call. */
+  voice?: NodeVoice;
+}
+
+/** Voice nodes reach their run's call by id and never see SIP or a provider. */
+export interface NodeVoice {
+  /** The live call; throws `CALLER_HUNG_UP` when it has ended or this process does not hold it. */
+  call(callId: string): Call;
 }
 
 /** What a node may do to a conversation: put it in an agent queue (idempotent per step). */

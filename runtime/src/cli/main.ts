@@ -8,6 +8,7 @@ import { bootstrapAdmin } from '../auth/bootstrap-admin.ts';
 import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { loadRegistry } from '../server/load-registry.ts';
 import { createFlowWorker } from '../temporal/worker.ts';
+import { startVoiceEndpointFromEnv } from '../voice/voice-endpoint-from-env.ts';
 import { runServices } from './commands/dev.ts';
 import { registerRunCommands } from './commands/runs.ts';
 
@@ -43,15 +44,23 @@ program
       );
     }
     const handle = await openDb();
+    const registry = await loadRegistry();
     const worker = await createFlowWorker({
       address,
       db: handle.db,
-      registry: await loadRegistry(),
+      registry,
       scheduleRetention: true,
+    });
+    const voice = await startVoiceEndpointFromEnv({
+      db: handle.db,
+      address,
+      registry,
+      dataDir: resolve(process.env.OMNIFLOW_HOME ?? '.omniflow'),
     });
     // The SDK drains the worker on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
     console.log(`Worker polling ${address}`);
     await worker.run();
+    await voice?.stop();
     await handle.close();
   });
 

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { NodeError, type NodeRegistry, type TemplateScope } from '@omniflow/nodes/sdk';
+import { NodeError, type NodeRegistry, type NodeVoice, type TemplateScope } from '@omniflow/nodes/sdk';
 import type { ExecuteNodeInput, ExecuteNodeResult } from './run-progress.ts';
 import type { MessagingService } from '../messaging/messaging-service.ts';
 import type { ContactsService } from '../messaging/contacts-service.ts';
@@ -13,6 +13,8 @@ export interface ActivityDependencies {
   messaging?: MessagingService;
   contacts?: ContactsService;
   conversations?: ConversationsService;
+  /** The calls this process holds: only on a voice endpoint's call-queue worker. */
+  voice?: NodeVoice;
 }
 
 /** The failure Temporal records; its last detail is the attempt, so the run can show retries. */
@@ -42,6 +44,7 @@ export function createActivities({
   messaging,
   contacts,
   conversations,
+  voice,
 }: ActivityDependencies) {
   return {
     /** Runs one node's side effect (an HTTP call, a message) and returns the port it leaves by. */
@@ -71,6 +74,7 @@ export function createActivities({
             : {}),
           ...(contacts ? { contacts: contacts.forRun(input.runId) } : {}),
           ...(conversations ? { conversations: conversations.forRun(input.runId) } : {}),
+          ...(voice ? { voice } : {}),
         });
         return {
           port: result.port,

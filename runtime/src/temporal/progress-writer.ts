@@ -109,7 +109,7 @@ export function progressBatchStatement(batch: RunProgress[]): SQL {
       updated_at = now(),
       output = coalesce(u.output, runs.output),
       error = coalesce(u.error, runs.error),
-      failed_node_id = case when u.status = 'failed' then coalesce(u.error ->> 'nodeId', runs.failed_node_id) end,
+      failed_node_id = case when u.status in ('failed', 'abandoned') then coalesce(u.error ->> 'nodeId', runs.failed_node_id) end,
       ended_at = case when u.ended then now() else runs.ended_at end
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(
       id uuid, status text, current_nodes jsonb, output jsonb, error jsonb, ended boolean)

@@ -1,6 +1,7 @@
 import type { RunFault } from '../machine/run-context.ts';
 
-export type RunStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
+/** `abandoned`: the caller hung up before the flow ended (voice runs). */
+export type RunStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
 
 /** One visit of a node, as the workflow records it; `seq` orders visits within a run. */
 export interface StepRecord {

@@ -27,6 +27,11 @@ export interface FlowRunArgs extends MachineInput {
   resume?: ResumeState;
   /** A draft run from the builder's simulator: its waits can be skipped on request. */
   test?: boolean;
+  /**
+   * A run started by a phone call: the task queue of the process holding the call, where voice
+   * nodes' activities go. It also makes a `call.hangup` signal end the run as abandoned.
+   */
+  callQueue?: string;
   /** Continue-as-new once history passes this many events (Temporal may suggest it sooner). */
   historyLimit?: number;
 }

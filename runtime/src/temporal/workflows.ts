@@ -42,7 +42,7 @@ interface ActivityRequest {
   nodeType: string;
   version: number;
   config: unknown;
-  options: { startToCloseTimeout: string; retry?: Record<string, unknown> };
+  options: { startToCloseTimeout: string; retry?: Record<string, unknown>; queue?: 'call' };
 }
 
 interface QueuedEvent {
@@ -53,6 +53,10 @@ interface QueuedEvent {
 }
 
 const finalStates = new Set(['__completed', '__failed']);
+
+/** The caller left: the signal the voice endpoint sends, and the code a voice node fails with. */
+const callHangupEvent = 'call.hangup';
+const callerHungUpCode = 'CALLER_HUNG_UP';
 
 function failureOf(error: unknown): { message: string; code?: string; attempts?: number } {
   const cause = error instanceof ActivityFailure ? error.cause : error;
@@ -89,6 +93,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   let status: RunStatus = 'running';
   let lastFlushed = '';
   let snapshot: AnyMachineSnapshot;
+  // Set when the caller hangs up mid-flow: the run ends as abandoned at the node it was in.
+  let abandoned = false;
+  let hangupFault: RunFault | undefined;
 
   const context = () => snapshot.context as RunContext;
   const currentNodes = () => {
@@ -96,8 +103,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     const ids = typeof value === 'string' ? [value] : Object.keys(value as object);
     return ids.filter((id) => !finalStates.has(id));
   };
-  const fault = (): RunFault | undefined => context().error;
-  const ended = () => snapshot.status === 'done' || fault() !== undefined;
+  const fault = (): RunFault | undefined => context().error ?? hangupFault;
+  const ended = () => snapshot.status === 'done' || fault() !== undefined || abandoned;
   const runState = (): RunState => ({
     status,
     value: snapshot.value,
@@ -122,6 +129,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     const { executeNode } = proxyActivities<Activities>({
       startToCloseTimeout: request.options.startToCloseTimeout,
       ...(request.options.retry ? { retry: request.options.retry } : {}),
+      // Voice nodes act on a live call, which only the process that answered it holds. If that
+      // process is gone, so is the call: nobody will ever take the task, so give up after a minute.
+      ...(request.options.queue === 'call' && args.callQueue
+        ? { taskQueue: args.callQueue, scheduleToStartTimeout: '1m' }
+        : {}),
     });
     const scope = new CancellationScope();
     const entry = { scope, stopped: false };
@@ -149,6 +161,10 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         (error: unknown) => {
           if (entry.stopped) return;
           const { attempts, ...failure } = failureOf(error);
+          if (failure.code === callerHungUpCode && args.callQueue) {
+            abandoned = true;
+            return;
+          }
           if (step) {
             step.error = { ...failure, code: failure.code ?? 'NODE_FAILED', nodeId: request.nodeId };
             if (attempts !== undefined) step.attempts = attempts;
@@ -280,7 +296,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     },
   );
   setHandler(eventSignal, (event: FlowEvent) => {
-    if (!event.type.startsWith('xstate.'))
+    if (event.type === callHangupEvent && args.callQueue && !ended()) abandoned = true;
+    else if (!event.type.startsWith('xstate.'))
       queue.push({ event: { ...event, type: event.type }, external: true });
   });
 
@@ -340,10 +357,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         });
       }
       const nextDue = Math.min(...[...timers.values()].map((t) => t.dueAt));
+      const woken = () => queue.length > 0 || abandoned;
       if (Number.isFinite(nextDue)) {
-        await condition(() => queue.length > 0, Math.max(1, nextDue - Date.now()));
+        await condition(woken, Math.max(1, nextDue - Date.now()));
       } else {
-        await condition(() => queue.length > 0);
+        await condition(woken);
       }
     }
   } catch (error) {
@@ -361,12 +379,20 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     entry.stopped = true;
     entry.scope.cancel();
   }
-  status = fault() || String(snapshot.value) === '__failed' ? 'failed' : 'completed';
+  if (abandoned)
+    hangupFault = { code: callerHungUpCode, message: 'The caller hung up', nodeId: currentNodes()[0] };
+  status = abandoned
+    ? 'abandoned'
+    : fault() || String(snapshot.value) === '__failed'
+      ? 'failed'
+      : 'completed';
   const ending = now();
   for (const step of openSteps.values()) {
     step.leftAt = ending;
     step.output = context().nodes[step.nodeId]?.output;
     if (status === 'failed' && fault()?.nodeId === step.nodeId) step.error = fault();
+    if (abandoned)
+      step.error = { code: callerHungUpCode, message: 'The caller hung up', nodeId: step.nodeId };
     markDirty(step);
   }
   openSteps.clear();

@@ -8,7 +8,7 @@ const types = (groups: ReturnType<typeof paletteGroups>) =>
 describe('paletteGroups', () => {
   it('groups every node by category, flow first, sorted by title', () => {
     const groups = paletteGroups(testCatalog, '', 'en');
-    expect(groups.map((g) => g.category)).toEqual(['flow', 'logic', 'messaging', 'http', 'data']);
+    expect(groups.map((g) => g.category)).toEqual(['flow', 'logic', 'messaging', 'voice', 'http', 'data']);
     expect(groups[0]!.entries.map((e) => e.type)).toEqual(['flow.end', 'flow.start']);
     expect(types(groups)).toHaveLength(testCatalog.length);
   });

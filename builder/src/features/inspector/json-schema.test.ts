@@ -80,6 +80,19 @@ describe('json-schema helpers', () => {
       'conversation.handoff.queue': 'text',
       'conversation.handoff.notifyUrl': 'template',
       'conversation.handoff.timeout': 'duration',
+      'voice.inbound-call.numbers': 'rows',
+      'voice.say.text': 'template',
+      'voice.say.language': 'select',
+      'voice.say.voice': 'text',
+      'voice.play.audio': 'template',
+      'voice.menu.prompt': 'template',
+      'voice.menu.language': 'select',
+      'voice.menu.voice': 'text',
+      'voice.menu.options': 'rows',
+      'voice.menu.timeout': 'duration',
+      'voice.menu.maxRetries': 'number',
+      'voice.menu.invalidPrompt': 'template',
+      'voice.menu.noInputPrompt': 'template',
     });
   });
 

@@ -9,7 +9,7 @@ import { RunsPage } from './runs-page.tsx';
 import { testSummary } from './test-runs.ts';
 
 const counts = (c: Partial<Record<RunStatus, number>>) => {
-  const all = { running: 0, waiting: 0, completed: 0, failed: 0, cancelled: 0, ...c };
+  const all = { running: 0, waiting: 0, completed: 0, failed: 0, cancelled: 0, abandoned: 0, ...c };
   return { counts: all, total: Object.values(all).reduce((a, b) => a + b, 0) };
 };
 

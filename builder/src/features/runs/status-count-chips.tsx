@@ -7,6 +7,7 @@ const pressedLooks: Record<RunStatus, string> = {
   completed: 'border-emerald-500 bg-emerald-100',
   failed: 'border-red-500 bg-red-100',
   cancelled: 'border-slate-500 bg-slate-200',
+  abandoned: 'border-amber-500 bg-amber-100',
 };
 
 /**

@@ -11,6 +11,7 @@ import { lazyKeyring, loadSecretKeyring } from '../../credentials/secret-keyring
 import { channelDriversFromEnv } from '../../messaging/channel-drivers.ts';
 import { createChannelResolver } from '../../messaging/channel-resolver.ts';
 import { onShutdown } from '../on-shutdown.ts';
+import { startVoiceEndpointFromEnv } from '../../voice/voice-endpoint-from-env.ts';
 
 export interface RunServicesOptions {
   /** Start the Temporal dev server when TEMPORAL_ADDRESS is not set (`omniflow dev`). */
@@ -63,6 +64,10 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
       })
     : undefined;
   const workerDone = worker?.run();
+  // Calls are held where the worker is: with no worker here there is no SIP endpoint either.
+  const voice = worker
+    ? await startVoiceEndpointFromEnv({ db: handle.db, address: temporalAddress, registry, dataDir: home })
+    : undefined;
   const api = await startApi({
     db: handle.db,
     ping: handle.ping,
@@ -93,6 +98,7 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
 
   onShutdown(async () => {
     await api.close();
+    await voice?.stop();
     // The SDK also drains the worker on SIGINT/SIGTERM by itself; shut down only if it has not.
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await workerDone;

@@ -44,7 +44,7 @@ function query(filter: Record<string, unknown>): string {
 function withFilters(command: Command): Command {
   return command
     .option('--flow <id>', 'only runs of this flow')
-    .option('--status <list>', 'running,waiting,completed,failed,cancelled (comma-separated)')
+    .option('--status <list>', 'running,waiting,completed,failed,cancelled,abandoned (comma-separated)')
     .option('--version <n>', 'only runs of this flow version')
     .option('--from <date-time>', 'started at or after (ISO 8601)')
     .option('--to <date-time>', 'started before (ISO 8601)')

@@ -1,0 +1,3 @@
+export * from './run-sipp.ts';
+export * from './rtp-pcap-writer.ts';
+export { parseRtpPacket } from '../rtp-packet.ts';

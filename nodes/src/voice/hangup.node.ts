@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node.ts';
+import { callActivityOptions, liveCall } from './live-call.ts';
+
+export const voiceHangup = defineNode({
+  type: 'voice.hangup',
+  version: 1,
+  title: { en: 'Hang up', es: 'Colgar' },
+  description: { en: 'Ends the call.', es: 'Termina la llamada.' },
+  category: 'voice',
+  icon: 'phone-off',
+  ports: ['next'],
+  config: z.object({}),
+  compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
+  activity: {
+    options: callActivityOptions,
+    output: z.object({ hungUp: z.boolean() }),
+    async run(_config, scope, deps) {
+      // Hanging up a call that already ended is a no-op: the flow wanted it over, and it is.
+      await liveCall(scope, deps).hangup();
+      return { port: 'next', output: { hungUp: true } };
+    },
+  },
+});

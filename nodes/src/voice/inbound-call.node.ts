@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node.ts';
+
+export const voiceInboundCall = defineNode({
+  type: 'voice.inbound-call',
+  version: 1,
+  title: { en: 'Incoming call', es: 'Llamada entrante' },
+  description: {
+    en: 'Starts a run when someone calls one of these numbers on the voice endpoint.',
+    es: 'Inicia una ejecución cuando alguien llama a uno de estos números en el punto de voz.',
+  },
+  category: 'voice',
+  icon: 'phone-incoming',
+  trigger: true,
+  ports: ['next'],
+  config: z.object({
+    numbers: z
+      .array(z.string().trim().min(1, 'Write the number'))
+      .min(1, 'Add at least one number this flow answers')
+      .meta({
+        ui: { widget: 'rows', label: { en: 'Numbers it answers', es: 'Números que atiende' } },
+      }),
+  }),
+  // The call is the run's input: { callId, from, to }; voice nodes find the call by its id.
+  compile: (node, ctx) => ({
+    entry: [{ type: 'saveInput', params: { nodeId: node.id } }],
+    always: { target: ctx.target('next'), actions: [ctx.leave('next')] },
+  }),
+});
+
+const digitsOnly = (number: string) => number.replace(/[\s().-]/g, '');
+
+/** Does a flow whose trigger has this config answer a call to `to` (the dialled number)? */
+export function answersCall(config: { numbers: readonly string[] }, to: string): boolean {
+  return config.numbers.some((number) => digitsOnly(number) === digitsOnly(to));
+}

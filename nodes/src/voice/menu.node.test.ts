@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { portsOf } from '../sdk/define-node.ts';
+import { compileNode, runNodeActivity, testScope } from '../sdk/testing.ts';
+import type { GatherResult } from '../drivers/voice/voice-driver.ts';
+import { callInput, ScriptedCall } from './scripted-call.ts';
+import { voiceMenu } from './menu.node.ts';
+
+const menu = {
+  prompt: 'Pulse 1 para ventas, 2 para soporte',
+  options: [
+    { digit: '1', id: 'sales', label: 'Ventas' },
+    { digit: '2', id: 'support', label: 'Soporte' },
+  ],
+  timeout: 'PT3S',
+  maxRetries: 1,
+};
+
+const press = (digits: string): GatherResult => ({ digits, reason: 'max-digits' });
+const silence: GatherResult = { digits: '', reason: 'timeout' };
+
+async function runMenu(answers: GatherResult[]) {
+  const call = new ScriptedCall(answers);
+  const result = await runNodeActivity(voiceMenu, menu, {
+    scope: testScope({ input: callInput }),
+    voice: call.voice(),
+  });
+  return { call, result };
+}
+
+describe('voice.menu', () => {
+  it('has one port per option plus timeout and invalid', () => {
+    expect(portsOf(voiceMenu, voiceMenu.config.parse(menu))).toEqual([
+      'sales',
+      'support',
+      'timeout',
+      'invalid',
+    ]);
+  });
+
+  it('routes digit 2 to the support port after saying the prompt', async () => {
+    const { call, result } = await runMenu([press('2')]);
+    expect(result).toEqual({ port: 'support', output: { digit: '2', option: 'support', attempts: 1 } });
+    expect(call.said.map((s) => s.text)).toEqual(['Pulse 1 para ventas, 2 para soporte']);
+    expect(call.gathers).toEqual([{ maxDigits: 1, timeoutMs: 3000 }]);
+  });
+
+  it('asks again after a wrong key and goes on by the next good one', async () => {
+    const { call, result } = await runMenu([press('9'), press('1')]);
+    expect(result.port).toBe('sales');
+    expect(call.said.map((s) => s.text)).toEqual([menu.prompt, 'Opción no válida.', menu.prompt]);
+  });
+
+  it('leaves by timeout when no key comes on any attempt', async () => {
+    const { call, result } = await runMenu([silence, silence]);
+    expect(result).toEqual({ port: 'timeout', output: { digit: '', attempts: 2 } });
+    expect(call.said.map((s) => s.text)).toContain('No hemos recibido ninguna opción.');
+  });
+
+  it('leaves by invalid when the last attempt is a wrong key', async () => {
+    expect((await runMenu([silence, press('7')])).result.port).toBe('invalid');
+  });
+
+  it('fails with CALLER_HUNG_UP when the caller hangs up during the menu', async () => {
+    await expect(runMenu([{ digits: '', reason: 'hangup' }])).rejects.toMatchObject({
+      code: 'CALLER_HUNG_UP',
+    });
+  });
+
+  it('refuses a key used twice and the reserved port ids', () => {
+    const twice = { ...menu, options: [menu.options[0], { digit: '1', id: 'other' }] };
+    expect(voiceMenu.config.safeParse(twice).success).toBe(false);
+    expect(voiceMenu.config.safeParse({ ...menu, options: [{ digit: '1', id: 'timeout' }] }).success).toBe(
+      false,
+    );
+  });
+
+  it('compiles to an activity whose port picks the option’s edge', () => {
+    const fragment = compileNode(voiceMenu, menu, { sales: 'saySales', support: 'saySupport' }, 'menu');
+    expect(fragment.invoke?.onDone.map((t) => [t.guard?.params?.port, t.target])).toEqual([
+      ['sales', 'saySales'],
+      ['support', 'saySupport'],
+      ['timeout', '__completed'],
+      ['invalid', '__completed'],
+    ]);
+  });
+});

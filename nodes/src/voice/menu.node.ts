@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Call, SayOptions } from '../drivers/voice/voice-driver.ts';
+import { defineNode } from '../sdk/define-node.ts';
+import { durationSchema, parseDuration } from '../sdk/duration.ts';
+import { renderText } from '../sdk/expressions/templates.ts';
+import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+
+const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
+
+const option = z.object({
+  digit: z
+    .string()
+    .regex(/^[0-9*#]$/, 'One key: 0-9, * or #')
+    .meta(label('Key', 'Tecla')),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'A port id has only letters, digits, - and _')
+    .refine((id) => id !== 'timeout' && id !== 'invalid', 'timeout and invalid are the menu’s own ports')
+    .meta(label('Port id', 'Id del puerto')),
+  label: z.string().default('').meta(label('Label', 'Etiqueta')),
+});
+
+const optionalText = (en: string, es: string) =>
+  z
+    .string()
+    .default('')
+    .meta({ ui: { widget: 'template', label: { en, es } } });
+
+export const voiceMenu = defineNode({
+  type: 'voice.menu',
+  version: 1,
+  title: { en: 'Key menu', es: 'Menú de teclas' },
+  description: {
+    en: 'Reads the options and goes on by the key the caller presses; asks again on silence or a wrong key.',
+    es: 'Lee las opciones y sigue por la tecla que pulse quien llama; repite si no pulsa nada o pulsa otra.',
+  },
+  category: 'voice',
+  icon: 'grid-3x3',
+  ports: (config) => [...config.options.map((o) => o.id), 'timeout', 'invalid'],
+  config: z.object({
+    prompt: z
+      .string()
+      .min(1, 'Write the menu prompt')
+      .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
+    language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
+    voice: z.string().optional().meta(label('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
+    options: z
+      .array(option)
+      .min(1, 'Add at least one option')
+      .refine((list) => new Set(list.map((o) => o.digit)).size === list.length, 'Each key once')
+      .refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'Port ids must be unique')
+      .meta({ ui: { widget: 'rows', label: { en: 'Options', es: 'Opciones' } } }),
+    timeout: durationSchema
+      .default('PT5S')
+      .meta({ ui: { widget: 'duration', label: { en: 'Wait for a key', es: 'Esperar una tecla' } } }),
+    maxRetries: z.number().int().min(0).max(5).default(2).meta(label('Asks again', 'Repeticiones')),
+    invalidPrompt: optionalText('Said after a wrong key', 'Locución si pulsa otra tecla').default(
+      'Opción no válida.',
+    ),
+    noInputPrompt: optionalText('Said when no key comes', 'Locución si no pulsa nada').default(
+      'No hemos recibido ninguna opción.',
+    ),
+  }),
+  compile: (node, ctx) =>
+    ctx.runActivity({ ports: [...node.config.options.map((o) => o.id), 'timeout', 'invalid'] }),
+  activity: {
+    options: callActivityOptions,
+    output: z.object({ digit: z.string(), option: z.string().optional(), attempts: z.number() }),
+    async run(config, scope, deps) {
+      const call = liveCall(scope, deps);
+      const speech: SayOptions = {
+        language: config.language,
+        ...(config.voice ? { voice: config.voice } : {}),
+      };
+      const timeoutMs = parseDuration(config.timeout) ?? 5000;
+      let last: 'timeout' | 'invalid' = 'timeout';
+      let digit = '';
+      for (let attempt = 1; attempt <= config.maxRetries + 1; attempt++) {
+        if (attempt > 1) {
+          const again = renderText(last === 'invalid' ? config.invalidPrompt : config.noInputPrompt, scope);
+          if (again.trim()) await onCall(call, () => call.say(again, speech));
+        }
+        const result = await gatherOne(call, renderText(config.prompt, scope), speech, timeoutMs);
+        if (result.reason === 'hangup') throw callerHungUp(call.id);
+        digit = result.digits;
+        const chosen = config.options.find((o) => o.digit === digit);
+        if (chosen) return { port: chosen.id, output: { digit, option: chosen.id, attempts: attempt } };
+        last = digit ? 'invalid' : 'timeout';
+      }
+      return { port: last, output: { digit, attempts: config.maxRetries + 1 } };
+    },
+  },
+});
+
+/** Says the prompt, interrupted by the first key, and waits for one key. */
+async function gatherOne(call: Call, prompt: string, speech: SayOptions, timeoutMs: number) {
+  return onCall(call, async () => {
+    // The Call contract takes only audio as a gather prompt, so spoken text is said first; keys
+    // pressed while it plays are kept by the driver and answer the gather at once (no barge-in yet).
+    await call.say(prompt, speech);
+    return call.gather({ maxDigits: 1, timeoutMs });
+  });
+}

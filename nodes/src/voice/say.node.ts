@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node.ts';
+import { renderText } from '../sdk/expressions/templates.ts';
+import { callActivityOptions, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+
+export const voiceSay = defineNode({
+  type: 'voice.say',
+  version: 1,
+  title: { en: 'Say', es: 'Decir' },
+  description: {
+    en: 'Reads a text to the caller with text-to-speech.',
+    es: 'Lee un texto a quien llama con síntesis de voz.',
+  },
+  category: 'voice',
+  icon: 'volume-2',
+  ports: ['next'],
+  config: z.object({
+    text: z
+      .string()
+      .min(1, 'Write what to say')
+      .meta({ ui: { widget: 'template', label: { en: 'Text', es: 'Texto' } } }),
+    language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
+    voice: z
+      .string()
+      .optional()
+      .meta({ ui: { label: { en: 'Voice (empty: default)', es: 'Voz (vacío: la predeterminada)' } } }),
+  }),
+  compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
+  activity: {
+    options: callActivityOptions,
+    output: z.object({ text: z.string() }),
+    async run(config, scope, deps) {
+      const call = liveCall(scope, deps);
+      const text = renderText(config.text, scope);
+      await onCall(call, () =>
+        call.say(text, { language: config.language, ...(config.voice ? { voice: config.voice } : {}) }),
+      );
+      return { port: 'next', output: { text } };
+    },
+  },
+});

@@ -1,0 +1,5 @@
+export * from './call-registry.ts';
+export * from './find-call-flow.ts';
+export * from './voice-endpoint-options.ts';
+export * from './start-voice-endpoint.ts';
+export * from './voice-endpoint-from-env.ts';
