@@ -1,13 +1,13 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
-import { contactChannels, contacts, flowVersions, flows, messages, newId, runs, type Db } from '@omniflow/db';
+import { contactChannels, contacts, messages, newId, runs, type Db } from '@omniflow/db';
 import { inboundMatches, messageInbound } from '@omniflow/nodes';
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { classifyOptKeyword } from '@omniflow/nodes/drivers/sms';
-import type { FlowDocument } from '../graph/flow-schema.ts';
 import type { MachineJson } from '../compiler/machine-json.ts';
 import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
 import type { MessagingService } from './messaging-service.ts';
+import { triggeredVersion } from '../runs/triggered-version.ts';
 
 export interface InboundRouting {
   db: Db;
@@ -24,24 +24,9 @@ export type RouteResult =
 export const conversationWorkflowId = (workspaceId: string, channel: string, address: string) =>
   `conversation:${workspaceId}:${channel}:${address}`;
 
-/** The newest published version of each flow whose `message.inbound` trigger takes this message. */
-async function triggerFor(db: Db, workspaceId: string, inbound: InboundMessage) {
-  const candidates = await db
-    .select({ version: flowVersions })
-    .from(flowVersions)
-    .innerJoin(flows, and(eq(flows.id, flowVersions.flowId), eq(flows.latestVersion, flowVersions.version)))
-    .where(and(eq(flowVersions.workspaceId, workspaceId), eq(flowVersions.kind, 'published')));
-  return candidates
-    .map((c) => c.version)
-    .find((version) => {
-      const graph = version.graph as FlowDocument;
-      const trigger = graph.nodes.find((n) => n.id === graph.trigger?.node) ?? graph.nodes[0];
-      if (trigger?.type !== 'message.inbound') return false;
-      // Drafts store what the designer set; defaults come from the node's schema.
-      const config = messageInbound.config.safeParse(trigger.config);
-      return config.success && inboundMatches(config.data, inbound);
-    });
-}
+/** The newest published flow whose `message.inbound` trigger takes this message. */
+const triggerFor = (db: Db, workspaceId: string, inbound: InboundMessage) =>
+  triggeredVersion(db, workspaceId, messageInbound, (config) => inboundMatches(config, inbound));
 
 /** Remembers the person's address and when they last wrote (WhatsApp's 24 h window counts from it). */
 async function touchContact(db: Db, workspaceId: string, inbound: InboundMessage) {
