@@ -1,8 +1,6 @@
 import type { OutboundMessage, ReplyButton } from '../drivers/messaging/messaging-driver.ts';
+import { whatsAppLimits } from '../drivers/whatsapp/render-message.ts';
 
-/** WhatsApp's reply buttons: at most 3, titles of at most 20 characters. */
-const maxButtons = 3;
-const maxButtonTitle = 20;
 /** A symbol rather than a word: the list's button reads the same in any language. */
 export const defaultListButton = '☰';
 
@@ -15,7 +13,9 @@ export function whatsAppOptions(
   listButton: string,
 ): Pick<OutboundMessage, 'buttons' | 'list'> {
   if (buttons.length === 0) return {};
-  const fits = buttons.length <= maxButtons && buttons.every((b) => [...b.title].length <= maxButtonTitle);
+  const fits =
+    buttons.length <= whatsAppLimits.buttons &&
+    buttons.every((b) => [...b.title].length <= whatsAppLimits.buttonTitle);
   if (fits) return { buttons: [...buttons] };
   return {
     list: {

@@ -24,6 +24,18 @@ export type RouteResult =
 export const conversationWorkflowId = (workspaceId: string, channel: string, address: string) =>
   `conversation:${workspaceId}:${channel}:${address}`;
 
+/** What a run is given of a message: its trigger input, or the data of its `message` event. */
+export function messageEventData(inbound: InboundMessage) {
+  return {
+    channel: inbound.channel,
+    from: inbound.from,
+    to: inbound.to,
+    ...(inbound.text !== undefined ? { text: inbound.text } : {}),
+    ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
+    ...(inbound.media ? { media: inbound.media } : {}),
+  };
+}
+
 /** The newest published flow whose `message.inbound` trigger takes this message. */
 const triggerFor = (db: Db, workspaceId: string, inbound: InboundMessage) =>
   triggeredVersion(db, workspaceId, messageInbound, (config) => inboundMatches(config, inbound));
@@ -97,17 +109,7 @@ export async function routeInbound(
     return { outcome: keyword === 'opt-out' ? 'opted-out' : 'opted-in' };
   }
   const workflowId = conversationWorkflowId(workspaceId, inbound.channel, inbound.from);
-  const event = {
-    type: 'message',
-    data: {
-      channel: inbound.channel,
-      from: inbound.from,
-      to: inbound.to,
-      ...(inbound.text !== undefined ? { text: inbound.text } : {}),
-      ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
-      ...(inbound.media ? { media: inbound.media } : {}),
-    },
-  };
+  const event = { type: 'message', data: messageEventData(inbound) };
   const link = (runId: string) =>
     db
       .update(messages)

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InboundMessage, MessagingChannel } from '@omniflow/nodes/drivers/messaging';
-import { conversationWorkflowId } from '../messaging/route-inbound.ts';
+import { conversationWorkflowId, messageEventData } from '../messaging/route-inbound.ts';
 
 /** What the builder's simulator types as the person's first message to a chat flow. */
 export interface SimulatorMessage {
@@ -28,17 +28,10 @@ export function simulatorConversation(workspaceId: string, message: SimulatorMes
     ...(message.choiceId !== undefined ? { choiceId: message.choiceId } : {}),
     receivedAt: new Date(),
   };
-  const input = {
-    channel: inbound.channel,
-    from: inbound.from,
-    to: inbound.to,
-    ...(inbound.text !== undefined ? { text: inbound.text } : {}),
-    ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
-  };
   return {
     address,
     inbound,
-    input,
+    input: messageEventData(inbound),
     workflowId: conversationWorkflowId(workspaceId, message.channel, address),
   };
 }
