@@ -140,7 +140,8 @@ async function takeCall(
   await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, runId));
 
   // A run that ends with the caller still on the line (a port left unwired, a failed node) has
-  // nobody left to talk to them: hang up rather than leave them in silence.
+  // nobody left to talk to them: hang up rather than leave them in silence. A call bridged to a
+  // transfer target or queue agent is theirs now: it stays up until one of them hangs up.
   const first = await Promise.race([
     call.ended.then(() => 'call' as const),
     handle.result().then(
@@ -148,7 +149,7 @@ async function takeCall(
       () => 'run' as const,
     ),
   ]);
-  if (first === 'run') await call.hangup();
+  if (first === 'run' && !call.bridged) await call.hangup();
   const ended = await call.ended;
   await recordCall(db, {
     ...record,

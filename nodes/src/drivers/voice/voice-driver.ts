@@ -44,7 +44,23 @@ export interface RecordResult {
   reason: 'max-length' | 'finish-key' | 'hangup';
 }
 
+/** Stops a playback early (the queue's hold music when an agent answers or the wait is over). */
+export interface PlayOptions {
+  signal?: AbortSignal;
+}
+
 export type TransferMode = 'blind' | 'attended';
+
+export interface TransferOptions {
+  /** How long the target may ring before the attempt counts as `no-answer` (and is cancelled). */
+  ringTimeoutMs?: number;
+  /** The caller id shown to the target (SIP From user); the caller's own number by default. */
+  callerId?: string;
+  /** Play ringback to the caller while the target rings (default true; a queue keeps its music). */
+  ringback?: boolean;
+  /** Gives up ringing (as `no-answer`): a queue whose wait is over. */
+  signal?: AbortSignal;
+}
 export type TransferOutcome = 'answered' | 'busy' | 'no-answer' | 'failed';
 
 export type HangupSide = 'caller' | 'flow' | 'transfer' | 'error';
@@ -57,13 +73,19 @@ export interface Call {
   /** The dialled number: the request-URI user part on SIP. Selects the `voice.inbound-call` flow. */
   readonly to: string;
   answer(): Promise<void>;
-  play(audio: AudioSource): Promise<void>;
-  say(text: string, options: SayOptions): Promise<void>;
+  play(audio: AudioSource, options?: PlayOptions): Promise<void>;
+  say(text: string, options: SayOptions & PlayOptions): Promise<void>;
   gather(options: GatherOptions): Promise<GatherResult>;
   record(options: RecordOptions): Promise<RecordResult>;
   hold(): Promise<void>;
   resume(): Promise<void>;
-  transfer(target: string, mode: TransferMode): Promise<TransferOutcome>;
+  /**
+   * Hands the caller to `target`. An `answered` attended transfer leaves the call bridged to the
+   * target until either side hangs up (then `ended` resolves with side `transfer`).
+   */
+  transfer(target: string, mode: TransferMode, options?: TransferOptions): Promise<TransferOutcome>;
+  /** True while the call is bridged to a transfer target: the flow no longer owns its audio. */
+  readonly bridged?: boolean;
   hangup(): Promise<void>;
   /** Resolves once, when the call is over, saying who ended it. */
   readonly ended: Promise<{ side: HangupSide; at: Date }>;

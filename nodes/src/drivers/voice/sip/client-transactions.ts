@@ -16,8 +16,19 @@ interface Pending {
   /** For INVITE: the ACK once sent, resent on each retransmitted 2xx (RFC 3261 §13.2.2.4). */
   ack: SipRequest | undefined;
   buildAck: ((response: SipResponse) => SipRequest) | undefined;
+  onProvisional: ((response: SipResponse) => void) | undefined;
   done: boolean;
 }
+
+export interface RequestOptions {
+  /** Makes the ACK for a 2xx INVITE response (a new transaction, from the dialog). */
+  buildAck?: (response: SipResponse) => SipRequest;
+  /** 1xx responses to an outbound INVITE (ringing, early media). */
+  onProvisional?: (response: SipResponse) => void;
+}
+
+/** CANCEL shares its INVITE's branch (RFC 3261 §9.1), so the method is part of the key. */
+const keyOf = (branch: string, method: string) => `${branch} ${method}`;
 
 /** RFC 3261 §8.1.1.7: branches start with the magic cookie so peers can match on them alone. */
 export function newBranch(): string {
@@ -41,9 +52,11 @@ export class ClientTransactions {
   request(
     request: SipRequest,
     remote: SipRemote,
-    buildAck?: (response: SipResponse) => SipRequest,
+    buildAckOrOptions?: ((response: SipResponse) => SipRequest) | RequestOptions,
   ): Promise<SipResponse> {
-    const branch = topViaBranch(request);
+    const options: RequestOptions =
+      typeof buildAckOrOptions === 'function' ? { buildAck: buildAckOrOptions } : (buildAckOrOptions ?? {});
+    const branch = keyOf(topViaBranch(request), request.method);
     return new Promise((resolve, reject) => {
       const entry: Pending = {
         request,
@@ -52,7 +65,8 @@ export class ClientTransactions {
         reject,
         retransmit: undefined,
         ack: undefined,
-        buildAck,
+        buildAck: options.buildAck,
+        onProvisional: options.onProvisional,
         done: false,
         timeout: setTimeout(() => {
           this.finish(branch, entry);
@@ -84,11 +98,17 @@ export class ClientTransactions {
     } catch {
       return;
     }
+    branch = keyOf(branch, parseCSeq(response).method);
     const entry = this.pending.get(branch);
-    if (!entry || parseCSeq(response).method !== entry.request.method) return;
+    if (!entry) return;
     if (response.status < 200) {
-      // A provisional INVITE response stops retransmission (timer A); others slow to T2.
-      if (entry.request.method === 'INVITE') clearTimeout(entry.retransmit);
+      // A provisional INVITE response stops retransmission (timer A) and timer B: from then on
+      // the caller of request() bounds the wait (ring timeout, then CANCEL). Others slow to T2.
+      if (entry.request.method === 'INVITE' && !entry.done) {
+        clearTimeout(entry.retransmit);
+        clearTimeout(entry.timeout);
+        entry.onProvisional?.(response);
+      }
       return;
     }
     if (entry.done) {
@@ -108,6 +128,16 @@ export class ClientTransactions {
     // Keep the entry a while to absorb retransmitted final responses (timer D/K).
     setTimeout(() => this.finish(branch, entry), transactionTimeout).unref();
     entry.resolve(response);
+  }
+
+  /** Stops waiting for `request`'s final response (a CANCELled INVITE whose 487 never came). */
+  forget(request: SipRequest): void {
+    const key = keyOf(topViaBranch(request), request.method);
+    const entry = this.pending.get(key);
+    if (!entry) return;
+    const settled = entry.done;
+    this.finish(key, entry);
+    if (!settled) entry.reject(new VoiceError('SIP_REQUEST_TIMEOUT', `${request.method} abandoned`, true));
   }
 
   clear(): void {

@@ -37,6 +37,8 @@ export class RtpSession {
   private readonly digitListeners = new Set<(digit: string) => void>();
   private readonly audioListeners = new Set<(audio: InboundAudio) => void>();
   private packetsSent = 0;
+  /** Aborted by stopPlayback(): every queued and current playback ends at once. */
+  private flush = new AbortController();
 
   constructor(
     private readonly socket: Socket,
@@ -74,9 +76,25 @@ export class RtpSession {
 
   /** Sends the samples as 20 ms packets; resolves when the last one went out or on abort. */
   play(samples: Int16Array, signal?: AbortSignal): Promise<PlaybackOutcome> {
-    const run = this.queue.then(() => this.pace(samples, signal));
+    const flush = this.flush.signal;
+    const both = signal ? AbortSignal.any([signal, flush]) : flush;
+    const run = this.queue.then(() => this.pace(samples, both));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Ends the current playback and drops queued ones: a bridge takes over the stream. */
+  stopPlayback(): void {
+    this.flush.abort();
+    this.flush = new AbortController();
+  }
+
+  /**
+   * Sends audio received on another call leg now, unpaced (it arrives paced): the bridge's relay.
+   * Encoded in this leg's own codec, so legs on µ-law and A-law are transcoded on the way.
+   */
+  relay(samples: Int16Array): void {
+    if (!this.closed) this.sendFrame(samples, false);
   }
 
   close(): void {
@@ -143,7 +161,7 @@ export class RtpSession {
       this.packetsSent++;
     }
     this.sequence = (this.sequence + 1) & 0xffff;
-    this.timestamp = (this.timestamp + samplesPerFrame) >>> 0;
+    this.timestamp = (this.timestamp + frame.length) >>> 0;
   }
 
   private receive(data: Buffer): void {

@@ -5,13 +5,16 @@ import type {
   GatherOptions,
   GatherResult,
   HangupSide,
+  PlayOptions,
   RecordOptions,
   RecordResult,
   SayOptions,
   TransferMode,
+  TransferOptions,
   TransferOutcome,
 } from '../voice-driver.ts';
 import type { AudioLoader } from './audio-loader.ts';
+import { bridgeTransfer, type BridgeableCall, type BridgeDependencies } from './call-bridge.ts';
 import type { ClientTransactions } from './client-transactions.ts';
 import { DigitBuffer } from './digit-buffer.ts';
 import { parseDtmfInfo } from './dtmf-relay.ts';
@@ -62,6 +65,8 @@ export interface SipCallDependencies {
   prompts: PromptSynthesizer | undefined;
   /** How long a blind transfer waits for the transferee's final NOTIFY. */
   transferTimeoutMs: number;
+  /** Outbound legs for attended transfer (and a refused REFER's fallback). */
+  bridge: BridgeDependencies;
   now: () => Date;
   onEnded: (call: SipCall) => void;
 }
@@ -80,7 +85,7 @@ function hasSdp(message: SipRequest | SipResponse): boolean {
 }
 
 /** One inbound call answered by the built-in SIP endpoint (the UAS side of RFC 3261 §13.3). */
-export class SipCall implements Call {
+export class SipCall implements Call, BridgeableCall {
   readonly id = randomUUID();
   readonly from: string;
   readonly to: string;
@@ -105,6 +110,7 @@ export class SipCall implements Call {
   private reinviting = false;
   private transferWaiter: ((status: number) => void) | undefined;
   private digitUnsubscribe: (() => void) | undefined;
+  private bridgedTo = false;
 
   constructor(
     private readonly invite: SipRequest,
@@ -132,6 +138,10 @@ export class SipCall implements Call {
     return this.state === 'ended';
   }
 
+  get bridged(): boolean {
+    return this.bridgedTo && this.state !== 'ended';
+  }
+
   ring(): void {
     this.respond(this.inviteTransaction, 180, 'Ringing');
   }
@@ -142,13 +152,14 @@ export class SipCall implements Call {
     return this.answering;
   }
 
-  async play(audio: AudioSource): Promise<void> {
+  async play(audio: AudioSource, options: PlayOptions = {}): Promise<void> {
     const rtp = this.requireMedia();
     const samples = await this.deps.audio.load(audio);
-    await rtp.play(samples, this.endController.signal);
+    const end = this.endController.signal;
+    await rtp.play(samples, options.signal ? AbortSignal.any([end, options.signal]) : end);
   }
 
-  async say(text: string, options: SayOptions): Promise<void> {
+  async say(text: string, options: SayOptions & PlayOptions): Promise<void> {
     if (!this.deps.prompts) {
       throw new VoiceError(
         'NO_TTS_CONFIGURED',
@@ -157,7 +168,7 @@ export class SipCall implements Call {
     }
     this.requireMedia();
     const path = await this.deps.prompts.say(text, options);
-    await this.play({ kind: 'file', path });
+    await this.play({ kind: 'file', path }, options.signal ? { signal: options.signal } : {});
   }
 
   async gather(options: GatherOptions): Promise<GatherResult> {
@@ -251,14 +262,13 @@ export class SipCall implements Call {
     return this.reinvite('sendrecv');
   }
 
-  async transfer(target: string, mode: TransferMode): Promise<TransferOutcome> {
+  async transfer(
+    target: string,
+    mode: TransferMode,
+    options: TransferOptions = {},
+  ): Promise<TransferOutcome> {
     this.requireMedia();
-    if (mode !== 'blind') {
-      throw new VoiceError(
-        'TRANSFER_UNSUPPORTED',
-        'The SIP endpoint does blind transfer (REFER) only: attended transfer needs an outbound call leg',
-      );
-    }
+    if (mode === 'attended') return bridgeTransfer(this, target, options, this.deps.bridge);
     const host = parseSipUri(this.dialog.remoteTargetUri).host;
     const referTo = /^(sips?|tel):/i.test(target) ? target : `sip:${target}@${host}`;
     const notified = new Promise<number>((resolve) => {
@@ -273,7 +283,8 @@ export class SipCall implements Call {
     );
     if (response.status >= 300) {
       this.transferWaiter = undefined;
-      return 'failed';
+      // A caller's phone that cannot transfer itself (405, 501, 603…): bridge the target instead.
+      return bridgeTransfer(this, target, options, this.deps.bridge);
     }
     // RFC 3515 §2.4.5: the transferee reports the new call's outcome in NOTIFY sipfrag bodies.
     // A blind transfer is done once the REFER is accepted; without a final NOTIFY in time the
@@ -325,7 +336,7 @@ export class SipCall implements Call {
     switch (method) {
       case 'BYE':
         this.respond(transaction, 200, 'OK');
-        this.end('caller');
+        this.end(this.bridgedTo ? 'transfer' : 'caller');
         return;
       case 'INVITE':
         return this.handleReinvite(request, transaction);
@@ -372,6 +383,19 @@ export class SipCall implements Call {
       }
     }
     waiter.resolve();
+  }
+
+  /** The caller's RTP session, for the bridge (BridgeableCall). */
+  media() {
+    return this.requireMedia();
+  }
+
+  markBridged(): void {
+    this.bridgedTo = true;
+  }
+
+  async endBridge(): Promise<void> {
+    if (this.state !== 'ended') await this.sendBye('transfer');
   }
 
   /** Ends the call from the endpoint's side (driver stopping). */
@@ -586,6 +610,11 @@ export class SipCall implements Call {
     if (this.state !== 'confirmed' || !this.rtp) {
       throw new VoiceError('CALL_NOT_ANSWERED', 'Answer the call before playing, gathering or recording');
     }
+    if (this.bridgedTo)
+      throw new VoiceError(
+        'CALL_BRIDGED',
+        `Call ${this.id} is bridged to a transfer target: the flow no longer talks on it`,
+      );
     return this.rtp;
   }
 

@@ -22,6 +22,13 @@ export const sipEndpointOptionsSchema = z
     userAgent: z.string().min(1).default('Omniflow'),
     /** How long a blind transfer waits for the transferee's final NOTIFY (RFC 3515). */
     transferTimeoutMs: z.number().int().positive().default(30_000),
+    /**
+     * Where transfers to a phone number go: `host[:port][;transport=tcp]` of a SIP trunk or PBX
+     * (OMNIFLOW_SIP_TRUNK); numbers become `sip:<number>@<trunk>`. SIP URIs are called directly.
+     */
+    trunk: z.string().min(1).optional(),
+    /** How long an attended transfer rings when the node does not say. */
+    ringTimeoutMs: z.number().int().positive().default(30_000),
   })
   .refine((o) => o.rtpPortMax > o.rtpPortMin, {
     message: 'rtpPortMax must be above rtpPortMin',

@@ -1,5 +1,6 @@
 import type { Call, VoiceDriver } from '../voice-driver.ts';
 import { AudioLoader } from './audio-loader.ts';
+import type { OutboundLeg } from './outbound-leg.ts';
 import { ClientTransactions } from './client-transactions.ts';
 import { RtpPortPool } from './rtp-port-pool.ts';
 import { allowedMethods, SipCall, type PromptSynthesizer } from './sip-call.ts';
@@ -40,6 +41,8 @@ export class SipVoiceDriver implements VoiceDriver {
   private readonly ports: RtpPortPool;
   private readonly audio = new AudioLoader();
   private readonly calls = new Map<string, SipCall>();
+  /** Calls we placed (transfer targets, agents), by Call-ID: their in-dialog requests go to them. */
+  private readonly legs = new Map<string, OutboundLeg>();
   private readonly handlers = new Set<(call: Call) => void>();
   private started = false;
 
@@ -85,6 +88,7 @@ export class SipVoiceDriver implements VoiceDriver {
     if (!this.started) return;
     this.started = false;
     for (const call of [...this.calls.values()]) call.abort();
+    await Promise.all([...this.legs.values()].map((leg) => leg.hangup()));
     this.servers.clear();
     this.clients.clear();
     await this.transport.stop();
@@ -122,6 +126,11 @@ export class SipVoiceDriver implements VoiceDriver {
     }
 
     const toTag = parseNameAddr(getHeader(request, 'to') ?? '').params.get('tag');
+    const leg = this.legs.get(callId);
+    if (leg && leg.dialog.matches(request)) {
+      leg.handleRequest(request, transaction);
+      return;
+    }
     if (toTag !== undefined) {
       const call = this.calls.get(callId);
       if (call && call.dialog.localTag === toTag) call.handleRequest(request, transaction);
@@ -167,19 +176,35 @@ export class SipVoiceDriver implements VoiceDriver {
       transaction.respond(buildResponse(invite, 480, 'Temporarily Unavailable', { toTag: 'omniflow' }));
       return;
     }
+    const local = {
+      host: this.options.publicAddress ?? this.options.host,
+      port: this.transport.port,
+      userAgent: this.options.userAgent,
+    };
+    const mediaAddress = this.options.publicAddress ?? this.options.host;
     const call = new SipCall(invite, transaction, {
-      local: {
-        host: this.options.publicAddress ?? this.options.host,
-        port: this.transport.port,
-        userAgent: this.options.userAgent,
-      },
-      mediaAddress: this.options.publicAddress ?? this.options.host,
+      local,
+      mediaAddress,
       ports: this.ports,
       audio: this.audio,
       clients: this.clients,
       send: (message, to) => this.transport.send(message, to),
       prompts: this.deps.prompts,
       transferTimeoutMs: this.options.transferTimeoutMs,
+      bridge: {
+        local,
+        mediaAddress,
+        ports: this.ports,
+        clients: this.clients,
+        trunk: this.options.trunk,
+        defaultRingTimeoutMs: this.options.ringTimeoutMs,
+        register: (leg) => {
+          this.legs.set(leg.dialog.callId, leg);
+          return () => {
+            if (this.legs.get(leg.dialog.callId) === leg) this.legs.delete(leg.dialog.callId);
+          };
+        },
+      },
       now: this.deps.now ?? (() => new Date()),
       onEnded: (ended) => {
         if (this.calls.get(ended.callId) === ended) this.calls.delete(ended.callId);

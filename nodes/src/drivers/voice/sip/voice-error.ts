@@ -11,7 +11,10 @@ export type VoiceErrorCode =
   | 'NO_TTS_CONFIGURED'
   | 'AUDIO_FORMAT_UNSUPPORTED'
   | 'AUDIO_FETCH_FAILED'
-  | 'TRANSFER_UNSUPPORTED';
+  | 'TRANSFER_UNSUPPORTED'
+  | 'CALL_BRIDGED'
+  | 'SIP_TRUNK_MISSING'
+  | 'TRANSFER_TARGET_INVALID';
 
 export class VoiceError extends NodeError {
   constructor(code: VoiceErrorCode, message: string, retryable = false) {

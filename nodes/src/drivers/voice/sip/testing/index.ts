@@ -1,3 +1,4 @@
 export * from './run-sipp.ts';
 export * from './rtp-pcap-writer.ts';
 export { parseRtpPacket } from '../rtp-packet.ts';
+export * from './tone-check.ts';

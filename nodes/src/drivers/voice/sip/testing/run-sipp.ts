@@ -25,6 +25,8 @@ export interface SippOptions {
   /** Working directory: where relative pcap paths in the scenario are read from. */
   cwd: string;
   timeoutSeconds?: number;
+  /** sipp -d: how long a scenario's bare <pause/> lasts. */
+  pauseMs?: number;
 }
 
 /** Runs one sipp call to the end and returns its exit code (0: the scenario passed) and output. */
@@ -48,6 +50,7 @@ export function runSipp(options: SippOptions): Promise<SippRun> {
     '-timeout_error',
     '-nostdin',
     '-trace_err',
+    ...(options.pauseMs !== undefined ? ['-d', String(options.pauseMs)] : []),
     ...Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, String(value)]),
   ];
   return new Promise((resolve, reject) => {
@@ -58,6 +61,60 @@ export function runSipp(options: SippOptions): Promise<SippRun> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output: output.slice(-4000) }));
   });
+}
+
+export interface SippServerOptions {
+  scenario: string;
+  /** The SIP port sipp listens on (-p). */
+  port: number;
+  transport: 'udp' | 'tcp';
+  mediaPort: number;
+  keys?: Record<string, string | number>;
+  cwd: string;
+  timeoutSeconds?: number;
+  /** sipp -d: how long a scenario's bare <pause/> lasts. */
+  pauseMs?: number;
+}
+
+/** Runs sipp as a UAS (a transfer target) for one call; resolves when that call is over. */
+export function runSippServer(options: SippServerOptions): { done: Promise<SippRun>; stop: () => void } {
+  const args = [
+    '-sf',
+    scenarioPath(options.scenario),
+    '-p',
+    String(options.port),
+    '-m',
+    '1',
+    '-t',
+    options.transport === 'udp' ? 'u1' : 't1',
+    '-i',
+    '127.0.0.1',
+    '-mp',
+    String(options.mediaPort),
+    '-timeout',
+    `${options.timeoutSeconds ?? 60}s`,
+    '-timeout_error',
+    '-nostdin',
+    '-trace_err',
+    ...(options.pauseMs !== undefined ? ['-d', String(options.pauseMs)] : []),
+    ...Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, String(value)]),
+  ];
+  const child = spawn('sipp', args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = new Promise<SippRun>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output: output.slice(-4000) }));
+  });
+  return { done, stop: () => child.kill('SIGTERM') };
+}
+
+/** A UDP port free right now (nothing listens on it once this returns): for SIP peers in tests. */
+export async function freeUdpPort(): Promise<number> {
+  const socket = await bindUdp(0);
+  socket.close();
+  return socket.port;
 }
 
 /**
