@@ -18,6 +18,8 @@ import { voiceSay } from './voice/say.node.ts';
 import { voicePlay } from './voice/play.node.ts';
 import { voiceMenu } from './voice/menu.node.ts';
 import { voiceHangup } from './voice/hangup.node.ts';
+import { voiceTransfer } from './voice/transfer.node.ts';
+import { voiceEnqueue } from './voice/enqueue.node.ts';
 
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
@@ -39,6 +41,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   voicePlay,
   voiceMenu,
   voiceHangup,
+  voiceTransfer,
+  voiceEnqueue,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -62,5 +66,7 @@ export {
   voicePlay,
   voiceMenu,
   voiceHangup,
+  voiceTransfer,
+  voiceEnqueue,
   answersCall,
 };

@@ -104,6 +104,8 @@ export interface ActivityDeps {
 export interface NodeVoice {
   /** The live call; throws `CALLER_HUNG_UP` when it has ended or this process does not hold it. */
   call(callId: string): Call;
+  /** The workspace whose flow took the call: agent queues are per workspace. */
+  workspaceOf?(callId: string): string | undefined;
 }
 
 /** What a node may do to a conversation: put it in an agent queue (idempotent per step). */

@@ -5,6 +5,9 @@ import type {
   GatherResult,
   HangupSide,
   SayOptions,
+  TransferMode,
+  TransferOptions,
+  TransferOutcome,
 } from '../drivers/voice/voice-driver.ts';
 import { callerHungUp } from './live-call.ts';
 import type { NodeVoice } from '../sdk/types.ts';
@@ -20,6 +23,10 @@ export class ScriptedCall implements Call {
   readonly said: Array<{ text: string; options: SayOptions }> = [];
   readonly played: AudioSource[] = [];
   readonly gathers: GatherOptions[] = [];
+  readonly transfers: Array<{ target: string; mode: TransferMode; options: TransferOptions | undefined }> =
+    [];
+  /** What each transfer answers, in order; `failed` once they run out. */
+  transferOutcomes: TransferOutcome[] = [];
   hungUp = false;
   readonly ended: Promise<{ side: HangupSide; at: Date }> = new Promise(() => {});
 
@@ -41,8 +48,9 @@ export class ScriptedCall implements Call {
   }
   async hold() {}
   async resume() {}
-  async transfer(): Promise<never> {
-    throw new Error('not scripted');
+  async transfer(target: string, mode: TransferMode, options?: TransferOptions): Promise<TransferOutcome> {
+    this.transfers.push({ target, mode, options });
+    return this.transferOutcomes.shift() ?? 'failed';
   }
   async hangup() {
     this.hungUp = true;

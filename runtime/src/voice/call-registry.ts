@@ -7,10 +7,19 @@ import { NodeError, type NodeVoice } from '@omniflow/nodes/sdk';
  */
 export class CallRegistry implements NodeVoice {
   private readonly calls = new Map<string, Call>();
+  private readonly workspaces = new Map<string, string>();
 
-  add(call: Call): void {
+  add(call: Call, workspaceId?: string): void {
     this.calls.set(call.id, call);
-    void call.ended.then(() => this.calls.delete(call.id));
+    if (workspaceId) this.workspaces.set(call.id, workspaceId);
+    void call.ended.then(() => {
+      this.calls.delete(call.id);
+      this.workspaces.delete(call.id);
+    });
+  }
+
+  workspaceOf(callId: string): string | undefined {
+    return this.workspaces.get(callId);
   }
 
   call(callId: string): Call {

@@ -100,7 +100,7 @@ async function takeCall(
     await call.hangup();
     return;
   }
-  endpoint.calls.add(call);
+  endpoint.calls.add(call, version.workspaceId);
   await call.answer();
   const runId = newId();
   const workflowId = callWorkflowId(version.workspaceId, call.id);

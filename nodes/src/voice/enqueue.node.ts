@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import type { AudioSource, Call } from '../drivers/voice/voice-driver.ts';
+import { defineNode } from '../sdk/define-node.ts';
+import { durationSchema, parseDuration } from '../sdk/duration.ts';
+import { renderText } from '../sdk/expressions/templates.ts';
+import { NodeError } from '../sdk/node-error.ts';
+import { agentQueues } from './agent-queue.ts';
+import { defaultHoldMusic } from './hold-music.ts';
+import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall } from './live-call.ts';
+import { audioSourceOf } from './play.node.ts';
+
+const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
+
+/** The longest a caller may wait: the activity's start-to-close timeout must cover it. */
+const maxWaitLimitMs = 60 * 60_000;
+
+const positionText = {
+  es: (n: number) => `Usted es el número ${n} en la cola`,
+  en: (n: number) => `You are number ${n} in the queue`,
+};
+
+export const voiceEnqueue = defineNode({
+  type: 'voice.enqueue',
+  version: 1,
+  title: { en: 'Agent queue', es: 'Cola de agentes' },
+  description: {
+    en: 'Puts the caller in a queue with hold music until a free agent answers (connected) or the maximum wait passes (timeout).',
+    es: 'Pone a quien llama en una cola con música de espera hasta que conteste un agente libre (conectado) o pase la espera máxima (tiempo agotado).',
+  },
+  category: 'voice',
+  icon: 'users',
+  ports: ['connected', 'timeout'],
+  config: z.object({
+    queue: z.string().min(1, 'Name the queue').max(100).meta(label('Queue name', 'Nombre de la cola')),
+    agents: z
+      .array(z.string().min(1, 'Give a SIP address or number'))
+      .min(1, 'Add at least one agent (sip:agent@host or a number)')
+      .meta({ ui: { widget: 'rows', label: { en: 'Agents to ring', es: 'Agentes a llamar' } } }),
+    music: z
+      .string()
+      .default('')
+      .meta({
+        ui: {
+          widget: 'template',
+          label: { en: 'Hold music (empty: built-in)', es: 'Música de espera (vacío: la incluida)' },
+        },
+      }),
+    announceEvery: durationSchema.default('PT30S').meta({
+      ui: {
+        widget: 'duration',
+        label: { en: 'Announce position every (0: never)', es: 'Anunciar posición cada (0: nunca)' },
+      },
+    }),
+    language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
+    ringTimeout: durationSchema
+      .default('PT20S')
+      .meta({ ui: { widget: 'duration', label: { en: 'Ring each agent for', es: 'Timbre por agente' } } }),
+    maxWait: durationSchema
+      .default('PT5M')
+      .refine((d) => (parseDuration(d) ?? 0) <= maxWaitLimitMs, 'The longest wait is one hour (PT1H)')
+      .meta({ ui: { widget: 'duration', label: { en: 'Maximum wait', es: 'Espera máxima' } } }),
+  }),
+  compile: (_node, ctx) => ctx.runActivity({ ports: ['connected', 'timeout'] }),
+  activity: {
+    // No heartbeat is offered to node activities (ActivityDeps has none), so the timeout covers
+    // the longest wait the config allows (one hour) plus ringing and the last announcement.
+    options: { ...callActivityOptions, startToCloseTimeout: '70m' },
+    output: z.object({
+      queue: z.string(),
+      agent: z.string().optional(),
+      position: z.number(),
+      waitedMs: z.number(),
+    }),
+    async run(config, scope, deps) {
+      const call = liveCall(scope, deps);
+      const queue = renderText(config.queue, scope).trim();
+      if (!queue)
+        throw new NodeError('QUEUE_MISSING', `The queue name rendered empty from ${config.queue}`, false);
+      const agents = config.agents.map((agent) => renderText(agent, scope).trim()).filter(Boolean);
+      if (agents.length === 0)
+        throw new NodeError('QUEUE_NO_AGENTS', 'Every agent address rendered empty', false);
+      const musicLocation = renderText(config.music, scope).trim();
+      const music: AudioSource = musicLocation
+        ? audioSourceOf(musicLocation)
+        : { kind: 'file', path: await defaultHoldMusic() };
+      // Runs of the built-in SIP endpoint know their workspace; elsewhere the flow scopes the queue.
+      const workspaceId = deps.voice?.workspaceOf?.(call.id) ?? `flow:${scope.run.flowId}`;
+      const started = Date.now();
+      const ticket = agentQueues.join({
+        workspaceId,
+        queue,
+        call,
+        agents,
+        ringTimeoutMs: parseDuration(config.ringTimeout) ?? 20_000,
+      });
+      const position = ticket.position();
+      const done = new AbortController();
+      const waitOver = new Promise<'timeout'>((resolve) => {
+        const timer = setTimeout(() => resolve('timeout'), parseDuration(config.maxWait) ?? 300_000);
+        done.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      });
+      const hungUp = call.ended.then(() => 'hangup' as const);
+      const holding = holdCaller(call, music, {
+        announceEveryMs: parseDuration(config.announceEvery) ?? 0,
+        say: (n) => positionText[config.language](n),
+        language: config.language,
+        position: () => ticket.position(),
+        signal: done.signal,
+      });
+      const cancelled = new Promise<'hangup'>((resolve) => {
+        if (deps.signal.aborted) resolve('hangup');
+        deps.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
+      });
+      // Hold music that cannot play (a bad file or URL) fails the node now, not after the wait.
+      const musicFailed = holding.then(() => new Promise<never>(() => {}));
+      let outcome: { agent: string } | 'timeout' | 'hangup';
+      try {
+        outcome = await Promise.race([ticket.connected, waitOver, hungUp, cancelled, musicFailed]);
+      } catch (error) {
+        done.abort();
+        ticket.leave();
+        throw error;
+      }
+      done.abort();
+      if (outcome !== 'timeout' && outcome !== 'hangup') {
+        await holding;
+        return {
+          port: 'connected',
+          output: { queue, agent: outcome.agent, position, waitedMs: Date.now() - started },
+        };
+      }
+      ticket.leave();
+      await holding;
+      if (outcome === 'hangup') throw callerHungUp(call.id);
+      return { port: 'timeout', output: { queue, position, waitedMs: Date.now() - started } };
+    },
+  },
+});
+
+/**
+ * Hold music in a loop, broken every `announceEveryMs` by the caller's position, until `signal`.
+ * An agent answering bridges the call, which silences the music and makes further playback fail:
+ * both simply end the loop.
+ */
+async function holdCaller(
+  call: Call,
+  music: AudioSource,
+  options: {
+    announceEveryMs: number;
+    say: (position: number) => string;
+    language: 'es' | 'en';
+    position: () => number;
+    signal: AbortSignal;
+  },
+): Promise<void> {
+  const { signal } = options;
+  try {
+    if (options.announceEveryMs > 0 && options.position() > 0)
+      await call.say(options.say(options.position()), { language: options.language, signal });
+    while (!signal.aborted && !call.bridged) {
+      const segment = new AbortController();
+      const stop = () => segment.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      const timer = options.announceEveryMs > 0 ? setTimeout(stop, options.announceEveryMs) : undefined;
+      try {
+        // The music repeats until the announcement is due (or the wait ends).
+        while (!segment.signal.aborted && !call.bridged) await call.play(music, { signal: segment.signal });
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', stop);
+      }
+      if (signal.aborted || call.bridged) return;
+      const position = options.position();
+      if (position > 0) await call.say(options.say(position), { language: options.language, signal });
+    }
+  } catch (error) {
+    // Bridged (CALL_BRIDGED) or gone (CALL_ENDED): the queue's outcome says which.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== 'CALL_BRIDGED' && code !== 'CALL_ENDED') throw error;
+  }
+}
