@@ -138,6 +138,11 @@ export class SipCall implements Call, BridgeableCall {
     return this.state === 'ended';
   }
 
+  /** The direction the caller's last SDP asked for: `sendonly` while it holds the call. */
+  get remoteDirection(): MediaDirection | undefined {
+    return this.remoteMedia?.direction;
+  }
+
   get bridged(): boolean {
     return this.bridgedTo && this.state !== 'ended';
   }
