@@ -164,7 +164,13 @@ async function holdCaller(
       const timer = options.announceEveryMs > 0 ? setTimeout(stop, options.announceEveryMs) : undefined;
       try {
         // The music repeats until the announcement is due (or the wait ends).
-        while (!segment.signal.aborted && !call.bridged) await call.play(music, { signal: segment.signal });
+        while (!segment.signal.aborted && !call.bridged) {
+          const started = Date.now();
+          await call.play(music, { signal: segment.signal });
+          // An empty or broken music file must not spin: rest before trying it again.
+          if (Date.now() - started < 100 && !segment.signal.aborted)
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
       } finally {
         clearTimeout(timer);
         signal.removeEventListener('abort', stop);

@@ -162,7 +162,11 @@ export class OutboundLeg {
     let heard = false;
     let ringing = false;
     const final = this.deps.clients.request(invite, this.dialog.remote, {
-      buildAck: () => this.dialog.ackFor(invite),
+      // The ACK belongs to the dialog the 2xx creates: its To tag and Contact first.
+      buildAck: (ok) => {
+        this.dialog.confirm(ok);
+        return this.dialog.ackFor(invite);
+      },
       onProvisional: (response) => {
         heard = true;
         if (!ringing && (response.status === 180 || response.status === 183)) {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { compileNode, runNodeActivity, testScope } from '../sdk/testing.ts';
+import { callInput, ScriptedCall } from './scripted-call.ts';
+import { voiceEnqueue } from './enqueue.node.ts';
+
+describe('voice.enqueue', () => {
+  it('connects the caller when the agent answers, with the built-in hold music', async () => {
+    const call = new ScriptedCall();
+    call.transferOutcomes = ['answered'];
+    const result = await runNodeActivity(
+      voiceEnqueue,
+      { queue: 'ventas-{{ vars.zone }}', agents: ['sip:ana@pbx.local'], announceEvery: 'PT0S' },
+      { scope: testScope({ input: callInput, vars: { zone: 'norte' } }), voice: call.voice() },
+    );
+    expect(result.port).toBe('connected');
+    expect(result.output).toMatchObject({ queue: 'ventas-norte', agent: 'sip:ana@pbx.local', position: 1 });
+    expect(call.transfers[0]).toMatchObject({
+      target: 'sip:ana@pbx.local',
+      mode: 'attended',
+      options: { ringTimeoutMs: 20_000, ringback: false },
+    });
+  });
+
+  it('announces the position and times out after the maximum wait when nobody answers', async () => {
+    const call = new ScriptedCall();
+    call.transferOutcomes = ['no-answer', 'busy'];
+    const result = await runNodeActivity(
+      voiceEnqueue,
+      {
+        queue: 'soporte',
+        agents: ['sip:luis@pbx.local'],
+        music: '/srv/music.wav',
+        announceEvery: 'PT0.3S',
+        language: 'en',
+        maxWait: 'PT1S',
+      },
+      { scope: testScope({ input: callInput }), voice: call.voice() },
+    );
+    expect(result.port).toBe('timeout');
+    expect(call.said[0]).toEqual({
+      text: 'You are number 1 in the queue',
+      options: expect.objectContaining({ language: 'en' }),
+    });
+    expect(call.played).toContainEqual({ kind: 'file', path: '/srv/music.wav' });
+  });
+
+  it('refuses a queue without agents or a wait over an hour, and runs long on the call queue', () => {
+    expect(voiceEnqueue.config.safeParse({ queue: 'q', agents: [] }).success).toBe(false);
+    expect(voiceEnqueue.config.safeParse({ queue: 'q', agents: ['1001'], maxWait: 'PT2H' }).success).toBe(
+      false,
+    );
+    const fragment = compileNode(voiceEnqueue, { queue: 'q', agents: ['1001'] });
+    expect(fragment.invoke?.input.options).toMatchObject({ queue: 'call', startToCloseTimeout: '70m' });
+  });
+});
