@@ -16,7 +16,8 @@ const numberOr = (text: string | undefined, fallback: number) => {
 
 /**
  * The SIP endpoint's settings from the environment: OMNIFLOW_SIP_ENABLED=1 turns it on;
- * OMNIFLOW_SIP_HOST / _PORT / _PUBLIC_ADDRESS and OMNIFLOW_RTP_PORT_MIN / _MAX place it.
+ * OMNIFLOW_SIP_HOST / _PORT / _PUBLIC_ADDRESS and OMNIFLOW_RTP_PORT_MIN / _MAX place it;
+ * OMNIFLOW_SIP_TRUNK (host[:port][;transport=tcp]) is where transfers to phone numbers go.
  * Loopback on 5060 by default: a SIP port open to the world answers anyone (no caller auth yet).
  */
 export function voiceEndpointFromEnv(
@@ -31,6 +32,7 @@ export function voiceEndpointFromEnv(
       ...(env.OMNIFLOW_SIP_PUBLIC_ADDRESS ? { publicAddress: env.OMNIFLOW_SIP_PUBLIC_ADDRESS } : {}),
       rtpPortMin: numberOr(env.OMNIFLOW_RTP_PORT_MIN, 20000),
       rtpPortMax: numberOr(env.OMNIFLOW_RTP_PORT_MAX, 20999),
+      ...(env.OMNIFLOW_SIP_TRUNK ? { trunk: env.OMNIFLOW_SIP_TRUNK } : {}),
     },
     promptDir: env.OMNIFLOW_PROMPT_DIR ?? join(dataDir, 'prompts'),
   };

@@ -15,6 +15,7 @@ import type {
 } from '../voice-driver.ts';
 import type { AudioLoader } from './audio-loader.ts';
 import { bridgeTransfer, type BridgeableCall, type BridgeDependencies } from './call-bridge.ts';
+import { outcomeOfStatus } from './outbound-leg.ts';
 import type { ClientTransactions } from './client-transactions.ts';
 import { DigitBuffer } from './digit-buffer.ts';
 import { parseDtmfInfo } from './dtmf-relay.ts';
@@ -300,14 +301,7 @@ export class SipCall implements Call, BridgeableCall {
       this.ended.then(() => 200),
     ]);
     this.transferWaiter = undefined;
-    const outcome: TransferOutcome =
-      status < 300
-        ? 'answered'
-        : status === 486 || status === 600
-          ? 'busy'
-          : [408, 480, 487].includes(status)
-            ? 'no-answer'
-            : 'failed';
+    const outcome = outcomeOfStatus(status);
     if (outcome === 'answered' && this.state !== 'ended') await this.sendBye('transfer');
     return outcome;
   }
