@@ -64,13 +64,13 @@ async function peerDir(name: string, file: string, frequency: number, codec: 'PC
 /** One call from a sipp caller; the handler gets the Call and returns what the test checks. */
 async function callIn<T>(
   handler: (call: Call) => Promise<T>,
-  options: { talkMs: number; rtpPort: number; dir: string; codec?: string },
+  options: { talkMs: number; rtpPort: number; dir: string; codec?: string; scenario?: string },
 ) {
   const handled = new Promise<T>((resolve, reject) => {
     handlers.push((call) => handler(call).then(resolve, reject));
   });
   const sipp = runSipp({
-    scenario: 'uac-talk.xml',
+    scenario: options.scenario ?? 'uac-talk.xml',
     target: `127.0.0.1:${driver.port}`,
     service: '3000',
     transport: 'udp',
@@ -166,6 +166,51 @@ describe('attended transfer to a sipp target (B2BUA bridge)', () => {
   );
 
   it(
+    'falls back to the bridge when the caller refuses a blind transfer’s REFER',
+    async () => {
+      const targetSink = await mediaSink();
+      const targetPort = await freeUdpPort();
+      const target = runSippServer({
+        scenario: 'uas-answer.xml',
+        port: targetPort,
+        transport: 'udp',
+        mediaPort: await freeMediaPort(),
+        cwd: await peerDir('refer-target', 'target-audio.pcap', 1500),
+        keys: { rtp_port: targetSink.socket.address().port, codec: '0' },
+        pauseMs: 200,
+      });
+      const callerSink = await mediaSink();
+      const { handled, sipp } = await callIn(
+        async (call) => {
+          await call.answer();
+          // sipp drops a request that arrives before its scenario reaches the <recv>.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          const outcome = await call.transfer(`sip:agent@127.0.0.1:${targetPort}`, 'blind', {
+            ringTimeoutMs: 10_000,
+          });
+          return { outcome, ended: await call.ended };
+        },
+        {
+          talkMs: 4000,
+          rtpPort: callerSink.socket.address().port,
+          dir: await peerDir('refer-caller', 'caller-audio.pcap', 440),
+          scenario: 'uac-refuse-refer.xml',
+        },
+      );
+      const [caller, targetRun, result] = await Promise.all([sipp, target.done, handled]);
+      callerSink.socket.close();
+      targetSink.socket.close();
+      expect(caller.code, caller.output).toBe(0);
+      expect(targetRun.code, targetRun.output).toBe(0);
+      expect(result.outcome).toBe('answered');
+      expect(result.ended.side).toBe('transfer');
+      expect(dominantFrequency(loudTail(targetSink.samples()), [425, 440, 1500])).toBe(440);
+      expect(dominantFrequency(loudTail(callerSink.samples()), [425, 440, 1500])).toBe(1500);
+    },
+    timeout,
+  );
+
+  it(
     'reports busy on 486',
     async () => {
       const targetPort = await freeUdpPort();
@@ -238,6 +283,44 @@ describe('attended transfer to a sipp target (B2BUA bridge)', () => {
       expect(result.outcome).toBe('no-answer');
       expect(result.tookMs).toBeGreaterThanOrEqual(1900);
       expect(result.tookMs).toBeLessThan(6000);
+    },
+    timeout,
+  );
+
+  it(
+    'cancels the ringing target when the caller hangs up, and ends the transfer as CALL_ENDED',
+    async () => {
+      const targetPort = await freeUdpPort();
+      const target = runSippServer({
+        scenario: 'uas-no-answer.xml',
+        port: targetPort,
+        transport: 'udp',
+        mediaPort: await freeMediaPort(),
+        cwd: work,
+      });
+      const sink = await mediaSink();
+      const { handled, sipp } = await callIn(
+        async (call) => {
+          await call.answer();
+          return call
+            .transfer(`sip:agent@127.0.0.1:${targetPort}`, 'attended', { ringTimeoutMs: 20_000 })
+            .then(
+              (outcome) => ({ outcome, code: undefined }),
+              (error: { code?: string }) => ({ outcome: undefined, code: error.code }),
+            );
+        },
+        {
+          talkMs: 1500,
+          rtpPort: sink.socket.address().port,
+          dir: await peerDir('gone-caller', 'caller-audio.pcap', 440),
+        },
+      );
+      const [caller, targetRun, result] = await Promise.all([sipp, target.done, handled]);
+      sink.socket.close();
+      expect(caller.code, caller.output).toBe(0);
+      // The target's scenario passes only with the CANCEL, the 487 and its ACK.
+      expect(targetRun.code, targetRun.output).toBe(0);
+      expect(result).toEqual({ outcome: undefined, code: 'CALL_ENDED' });
     },
     timeout,
   );
