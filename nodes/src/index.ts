@@ -70,3 +70,4 @@ export {
   voiceEnqueue,
   answersCall,
 };
+export { agentQueues, type AgentQueues } from './voice/agent-queue.ts';

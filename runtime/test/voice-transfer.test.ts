@@ -12,6 +12,8 @@ import {
 } from '@omniflow/nodes/drivers/voice/testing';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { startVoiceEndpoint, type VoiceEndpoint } from '../src/voice/index.ts';
+import { freeUdpPort } from '@omniflow/nodes/drivers/voice/testing';
+import { agentQueues } from '@omniflow/nodes';
 import {
   eventually,
   latestRunOf,
@@ -235,6 +237,45 @@ describe('voice.transfer and voice.enqueue with baresip', () => {
       await caller.waitForEvent('CALL_CLOSED');
       const music = dominantFrequency(slice(await heard(caller), 1000, 4000), tones);
       expect([440, 554, 659]).toContain(music);
+    },
+    timeout,
+  );
+
+  it(
+    'ends the run as abandoned at the queue when the caller hangs up while waiting, and leaves the queue',
+    async () => {
+      const caller = await phone('caller4', 440);
+      const nobody = `sip:nobody@127.0.0.1:${await freeUdpPort()}`;
+      await publishFlow(omni, {
+        name: 'Cola abandonada',
+        nodes: [
+          { id: 'call', type: 'voice.inbound-call', config: { numbers: ['2003'] } },
+          {
+            id: 'queue',
+            type: 'voice.enqueue',
+            config: {
+              queue: 'abandono',
+              agents: [nobody],
+              announceEvery: 'PT0S',
+              ringTimeout: 'PT2S',
+              maxWait: 'PT60S',
+            },
+          },
+        ],
+        edges: [{ id: 'e1', from: { node: 'call', port: 'next' }, to: { node: 'queue' } }],
+      });
+      expect((await caller.command('dial', `sip:2003@127.0.0.1:${endpoint.driver.port}`)).ok).toBe(true);
+      await caller.waitForEvent('CALL_ESTABLISHED');
+      const runId = await eventually(() => latestRunOf(omni, 'caller4'));
+      const call = await eventually(async () => inbound.find((c) => c.from === 'caller4'));
+      const workspaceId = endpoint.calls.workspaceOf(call.id)!;
+      await eventually(async () => (agentQueues.size(workspaceId, 'abandono') === 1 ? true : undefined));
+      await sleep(1500);
+      expect((await caller.command('hangup')).ok).toBe(true);
+      const run = await runReaches(omni, runId, finished, 30_000);
+      expect(run.status).toBe('abandoned');
+      expect(run.error).toMatchObject({ code: 'CALLER_HUNG_UP', nodeId: 'queue' });
+      expect(agentQueues.size(workspaceId, 'abandono')).toBe(0);
     },
     timeout,
   );
