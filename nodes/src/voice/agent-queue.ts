@@ -12,7 +12,10 @@ export interface JoinRequest {
 export interface QueueTicket {
   /** 1 for the caller at the head of the queue. */
   position(): number;
-  /** Resolves when an agent answered and is bridged to the caller. */
+  /**
+   * Resolves when an agent answered and is bridged to the caller; rejects when an agent cannot be
+   * called at all (an address that is not SIP, a number without a trunk): waiting would not help.
+   */
   readonly connected: Promise<{ agent: string }>;
   /** Leaves the queue (max wait over, caller gone); a ringing agent is cancelled. */
   leave(): void;
@@ -27,7 +30,11 @@ interface Entry {
   failedAt: Map<string, number>;
   ringing: AbortController | undefined;
   resolve: (value: { agent: string }) => void;
+  reject: (error: Error) => void;
 }
+
+/** Errors that say the agent list is wrong, not that an agent is away. */
+const configurationErrors = new Set(['TRANSFER_TARGET_INVALID', 'SIP_TRUNK_MISSING']);
 
 /** How long an agent that did not answer (or was busy) rests before the same caller rings it again. */
 const retryMs = 5_000;
@@ -44,13 +51,18 @@ export class AgentQueues {
   private readonly busy = new Set<string>();
   private retryTimer: NodeJS.Timeout | undefined;
 
+  /** `now` is the clock agents' rest periods are measured on (tests may pass their own). */
+  constructor(private readonly now: () => number = Date.now) {}
+
   join(request: JoinRequest): QueueTicket {
     const key = `${request.workspaceId}\u0000${request.queue}`;
     const list = this.queues.get(key) ?? [];
     this.queues.set(key, list);
     let resolve!: Entry['resolve'];
-    const connected = new Promise<{ agent: string }>((r) => {
-      resolve = r;
+    let reject!: Entry['reject'];
+    const connected = new Promise<{ agent: string }>((onConnected, onError) => {
+      resolve = onConnected;
+      reject = onError;
     });
     const entry: Entry = {
       call: request.call,
@@ -60,6 +72,7 @@ export class AgentQueues {
       failedAt: new Map(),
       ringing: undefined,
       resolve,
+      reject,
     };
     list.push(entry);
     const leave = () => {
@@ -87,7 +100,7 @@ export class AgentQueues {
 
   private dispatch(workspaceId: string, key: string): void {
     const list = this.queues.get(key) ?? [];
-    const now = Date.now();
+    const now = this.now();
     for (const entry of list) {
       if (entry.state !== 'waiting') continue;
       const agent = entry.agents.find(
@@ -127,15 +140,23 @@ export class AgentQueues {
             return;
           }
           if (entry.state === 'ringing') entry.state = 'waiting';
-          entry.failedAt.set(agent, Date.now());
+          entry.failedAt.set(agent, this.now());
           this.scheduleRetry();
           free();
         },
-        () => {
-          // The caller left while ringing, or the agent's address is unusable: rest it like a no-answer.
+        (error: unknown) => {
           entry.ringing = undefined;
+          const code = (error as { code?: unknown } | null)?.code;
+          if (typeof code === 'string' && configurationErrors.has(code) && entry.state !== 'done') {
+            entry.state = 'done';
+            this.remove(key, entry);
+            entry.reject(error instanceof Error ? error : new Error(String(error)));
+            free();
+            return;
+          }
+          // The caller left while ringing, or the call attempt broke: rest the agent like a no-answer.
           if (entry.state === 'ringing') entry.state = 'waiting';
-          entry.failedAt.set(agent, Date.now());
+          entry.failedAt.set(agent, this.now());
           this.scheduleRetry();
           free();
         },

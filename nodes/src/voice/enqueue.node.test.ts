@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compileNode, runNodeActivity, testScope } from '../sdk/testing.ts';
 import { callInput, ScriptedCall } from './scripted-call.ts';
+import { VoiceError } from '../drivers/voice/sip/voice-error.ts';
 import { voiceEnqueue } from './enqueue.node.ts';
+
+/** A call whose agents are numbers on an endpoint with no trunk to dial them through. */
+class NoTrunkCall extends ScriptedCall {
+  override async transfer(): Promise<never> {
+    throw new VoiceError('SIP_TRUNK_MISSING', 'Calling the number 1001 needs an outbound trunk');
+  }
+}
 
 describe('voice.enqueue', () => {
   it('connects the caller when the agent answers, with the built-in hold music', async () => {
@@ -42,6 +50,15 @@ describe('voice.enqueue', () => {
       options: expect.objectContaining({ language: 'en' }),
     });
     expect(call.played).toContainEqual({ kind: 'file', path: '/srv/music.wav' });
+  });
+
+  it('fails at once, not after the wait, when the agents cannot be called at all', async () => {
+    const run = runNodeActivity(
+      voiceEnqueue,
+      { queue: 'sin-troncal', agents: ['1001'], announceEvery: 'PT0S', maxWait: 'PT1H' },
+      { scope: testScope({ input: callInput }), voice: new NoTrunkCall().voice() },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'SIP_TRUNK_MISSING' });
   });
 
   it('refuses a queue without agents or a wait over an hour, and runs long on the call queue', () => {

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { AudioSource, Call } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
@@ -85,7 +86,8 @@ export const voiceEnqueue = defineNode({
         : { kind: 'file', path: await defaultHoldMusic() };
       // Runs of the built-in SIP endpoint know their workspace; elsewhere the flow scopes the queue.
       const workspaceId = deps.voice?.workspaceOf?.(call.id) ?? `flow:${scope.run.flowId}`;
-      const started = Date.now();
+      const now = () => (deps.clock?.() ?? new Date()).getTime();
+      const started = now();
       const ticket = agentQueues.join({
         workspaceId,
         queue,
@@ -126,13 +128,13 @@ export const voiceEnqueue = defineNode({
         await holding;
         return {
           port: 'connected',
-          output: { queue, agent: outcome.agent, position, waitedMs: Date.now() - started },
+          output: { queue, agent: outcome.agent, position, waitedMs: now() - started },
         };
       }
       ticket.leave();
       await holding;
       if (outcome === 'hangup') throw callerHungUp(call.id);
-      return { port: 'timeout', output: { queue, position, waitedMs: Date.now() - started } };
+      return { port: 'timeout', output: { queue, position, waitedMs: now() - started } };
     },
   },
 });
@@ -165,10 +167,10 @@ async function holdCaller(
       try {
         // The music repeats until the announcement is due (or the wait ends).
         while (!segment.signal.aborted && !call.bridged) {
-          const started = Date.now();
+          const started = performance.now();
           await call.play(music, { signal: segment.signal });
-          // An empty or broken music file must not spin: rest before trying it again.
-          if (Date.now() - started < 100 && !segment.signal.aborted)
+          // An empty music file must not spin: rest before trying it again.
+          if (performance.now() - started < 100 && !segment.signal.aborted)
             await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       } finally {
