@@ -20,6 +20,8 @@ import { dominantFrequency, tonePackets } from './testing/tone-check.ts';
 const timeout = 90_000;
 let driver: SipVoiceDriver;
 let work: string;
+/** Where the driver's trunk points: a sipp UAS listens there in the trunk test. */
+let trunkPort: number;
 const handlers: Array<(call: Call) => void> = [];
 
 /** RTP the endpoint sends to one party, decoded (PCMU or PCMA) in arrival order. */
@@ -84,7 +86,13 @@ async function callIn<T>(
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'omniflow-bridge-'));
-  driver = new SipVoiceDriver({ port: 0, rtpPortMin: 45000, rtpPortMax: 45999 });
+  trunkPort = await freeUdpPort();
+  driver = new SipVoiceDriver({
+    port: 0,
+    rtpPortMin: 45000,
+    rtpPortMax: 45999,
+    trunk: `127.0.0.1:${trunkPort}`,
+  });
   driver.onCall((call) => {
     const handler = handlers.shift();
     if (handler) handler(call);
@@ -244,6 +252,40 @@ describe('attended transfer to a sipp target (B2BUA bridge)', () => {
       expect(targetRun.code, targetRun.output).toBe(0);
       expect(caller.code, caller.output).toBe(0);
       expect(result).toEqual({ outcome: 'busy', bridged: false });
+    },
+    timeout,
+  );
+
+  it(
+    'dials a number through the trunk as sip:<number>@<trunk>',
+    async () => {
+      const trunk = runSippServer({
+        scenario: 'uas-trunk-busy.xml',
+        port: trunkPort,
+        transport: 'udp',
+        mediaPort: await freeMediaPort(),
+        cwd: work,
+      });
+      const sink = await mediaSink();
+      const { handled, sipp } = await callIn(
+        async (call) => {
+          await call.answer();
+          return call.transfer('600 123 456', 'attended', {
+            ringTimeoutMs: 5000,
+          });
+        },
+        {
+          talkMs: 2000,
+          rtpPort: sink.socket.address().port,
+          dir: await peerDir('trunk-caller', 'caller-audio.pcap', 440),
+        },
+      );
+      const [caller, trunkRun, outcome] = await Promise.all([sipp, trunk.done, handled]);
+      sink.socket.close();
+      // sipp checks the request line: INVITE sip:600123456@127.0.0.1:<trunk port>.
+      expect(trunkRun.code, trunkRun.output).toBe(0);
+      expect(caller.code, caller.output).toBe(0);
+      expect(outcome).toBe('busy');
     },
     timeout,
   );
