@@ -34,6 +34,11 @@ export class ScriptedCall implements Call {
   }
   async gather(options: GatherOptions): Promise<GatherResult> {
     this.gathers.push(options);
+    // A spoken gather prompt is heard like a say (until a key cuts it off, which a script cannot).
+    if (options.prompt?.kind === 'speech') {
+      const { text, language, voice } = options.prompt;
+      this.said.push({ text, options: { language, ...(voice ? { voice } : {}) } });
+    }
     return this.answers.shift() ?? { digits: '', reason: 'timeout' };
   }
   async record(): Promise<never> {

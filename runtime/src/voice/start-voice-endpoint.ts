@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { eq } from 'drizzle-orm';
-import { newId, runs, type Db } from '@omniflow/db';
+import { asc, eq } from 'drizzle-orm';
+import { newId, runs, runSteps, type Db } from '@omniflow/db';
 import { createPromptCache, SipVoiceDriver, type Call } from '@omniflow/nodes/drivers/voice';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import type { MachineJson } from '../compiler/machine-json.ts';
 import { recordCall } from '../recordings/record-call.ts';
+import type { RecordingStore } from '../recordings/recording-store.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { createActivities } from '../temporal/activities.ts';
 import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
+import { callPath } from './call-path.ts';
 import { CallRegistry } from './call-registry.ts';
+import { createCallRecordings } from './call-recordings.ts';
 import { findCallFlow } from './find-call-flow.ts';
 import type { VoiceEndpointEnv } from './voice-endpoint-options.ts';
 
@@ -24,6 +30,10 @@ export interface VoiceEndpointDeps {
   registry: NodeRegistry;
   env?: Record<string, string | undefined>;
   settings: Pick<VoiceEndpointEnv, 'sip' | 'promptDir'>;
+  /** Where `voice.record` stores audio (default: from the environment, as the API reads it). */
+  recordingStore?: RecordingStore;
+  /** Where drivers write a recording before it is stored (default: the system's temp folder). */
+  recordingScratchDir?: string;
   /** Reports calls that could not be handed to a flow (default: console.warn). */
   onError?: (error: unknown, where: string) => void;
 }
@@ -63,6 +73,12 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
       registry: deps.registry,
       ...(deps.env ? { env: deps.env } : {}),
       voice: calls,
+      recordings: createCallRecordings({
+        db: deps.db,
+        store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
+        calls,
+        scratchDir: deps.recordingScratchDir ?? join(tmpdir(), 'omniflow-recording-scratch'),
+      }),
     }),
   });
   const running = worker.run();
@@ -123,7 +139,22 @@ async function takeCall(
     from: call.from,
     to: call.to,
   };
-  await recordCall(db, { ...record, startedAt, answeredAt: new Date(), runId, flowId: version.flowId });
+  const answeredAt = new Date();
+  const callRecord = await recordCall(db, {
+    ...record,
+    startedAt,
+    answeredAt,
+    runId,
+    flowId: version.flowId,
+  });
+  endpoint.calls.describe(call.id, {
+    workspaceId: version.workspaceId,
+    callRecordId: callRecord.id,
+    runId,
+    flowId: version.flowId,
+    from: call.from,
+    to: call.to,
+  });
   const args: FlowRunArgs = {
     runId,
     workspaceId: version.workspaceId,
@@ -150,22 +181,40 @@ async function takeCall(
   ]);
   if (first === 'run') await call.hangup();
   const ended = await call.ended;
-  await recordCall(db, {
+  const finalRecord = {
     ...record,
     startedAt,
+    answeredAt,
     endedAt: ended.at,
     hangupSide: ended.side,
     runId,
     flowId: version.flowId,
-  });
+  };
+  await recordCall(db, finalRecord);
   // The flow ended the call itself (or transferred it): the run goes on to its end as drawn.
-  if (ended.side === 'flow' || ended.side === 'transfer') return;
-  try {
-    await handle.signal(eventSignal, { type: 'call.hangup' });
-  } catch (error) {
-    // A run that already finished needs no telling.
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
+  if (ended.side !== 'flow' && ended.side !== 'transfer') {
+    try {
+      await handle.signal(eventSignal, { type: 'call.hangup' });
+    } catch (error) {
+      // A run that already finished needs no telling.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
   }
+  // The path and keys come from the run's steps, which the run writes as it goes: wait briefly
+  // for it to settle (a run that goes on for days after the call is not waited for).
+  await Promise.race([
+    handle.result().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, pathSettleMs).unref()),
+  ]);
+  const steps = await db
+    .select({ seq: runSteps.seq, nodeId: runSteps.nodeId, enteredAt: runSteps.enteredAt })
+    .from(runSteps)
+    .where(eq(runSteps.runId, runId))
+    .orderBy(asc(runSteps.seq));
+  await recordCall(db, { ...finalRecord, ...callPath(steps, call.pressedKeys ?? []) });
 }
+
+/** How long a call's end waits for its run to finish before the record takes the path so far. */
+const pathSettleMs = 15_000;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -2,12 +2,15 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type {
   AudioSource,
   Call,
+  CallRecording,
   GatherOptions,
   GatherResult,
   HangupSide,
+  PressedKey,
   RecordOptions,
   RecordResult,
   SayOptions,
+  SpeechPrompt,
   TransferMode,
   TransferOutcome,
 } from '../voice-driver.ts';
@@ -91,6 +94,7 @@ export class SipCall implements Call {
   private resolveEnded!: (value: { side: HangupSide; at: Date }) => void;
   private readonly endController = new AbortController();
   private readonly digits = new DigitBuffer();
+  readonly pressedKeys: PressedKey[] = [];
   private rtp: RtpSession | undefined;
   private answering: Promise<void> | undefined;
   private ackWaiter: { resolve: () => void; reject: (error: Error) => void } | undefined;
@@ -149,15 +153,22 @@ export class SipCall implements Call {
   }
 
   async say(text: string, options: SayOptions): Promise<void> {
+    this.requireMedia();
+    await this.play(await this.speech({ kind: 'speech', text, ...options }));
+  }
+
+  private async speech(prompt: SpeechPrompt): Promise<AudioSource> {
     if (!this.deps.prompts) {
       throw new VoiceError(
         'NO_TTS_CONFIGURED',
         'No text-to-speech is configured for the SIP endpoint (prompts.say)',
       );
     }
-    this.requireMedia();
-    const path = await this.deps.prompts.say(text, options);
-    await this.play({ kind: 'file', path });
+    const options: SayOptions = {
+      language: prompt.language,
+      ...(prompt.voice ? { voice: prompt.voice } : {}),
+    };
+    return { kind: 'file', path: await this.deps.prompts.say(prompt.text, options) };
   }
 
   async gather(options: GatherOptions): Promise<GatherResult> {
@@ -166,10 +177,14 @@ export class SipCall implements Call {
     const promptController = new AbortController();
     const stopPrompt = () => promptController.abort();
     this.endController.signal.addEventListener('abort', stopPrompt, { once: true });
-    // Keys typed ahead skip the prompt, as on any IVR.
+    // Keys typed ahead skip the prompt, as on any IVR. A key that comes while the prompt is being
+    // synthesised aborts it before its first packet; one that comes while it plays stops it at once.
+    const source = options.prompt;
     const prompt =
-      options.prompt && this.digits.size === 0
-        ? this.deps.audio.load(options.prompt).then((samples) => rtp.play(samples, promptController.signal))
+      source && this.digits.size === 0
+        ? (source.kind === 'speech' ? this.speech(source) : Promise.resolve(source))
+            .then((audio) => this.deps.audio.load(audio))
+            .then((samples) => rtp.play(samples, promptController.signal))
         : Promise.resolve('done' as const);
     try {
       for (;;) {
@@ -241,6 +256,29 @@ export class SipCall implements Call {
       stopAudio();
       await recorder.close().catch(() => undefined);
     }
+  }
+
+  startRecording(options: { path: string }): CallRecording {
+    const rtp = this.requireMedia();
+    const stopRequested = new AbortController();
+    const done = (async (): Promise<RecordResult> => {
+      const recorder = await WavRecorder.create(options.path);
+      const stopAudio = rtp.onAudio((audio) => recorder.write(audio.samples, audio.timestamp, audio.ssrc));
+      const reason = await new Promise<RecordResult['reason']>((resolve) => {
+        if (this.endController.signal.aborted) return resolve('hangup');
+        this.endController.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
+        stopRequested.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+      });
+      stopAudio();
+      return { ...(await recorder.close()), reason };
+    })();
+    return {
+      done,
+      stop: () => {
+        stopRequested.abort();
+        return done;
+      },
+    };
   }
 
   hold(): Promise<void> {
@@ -338,7 +376,7 @@ export class SipCall implements Call {
           return;
         }
         this.respond(transaction, 200, 'OK');
-        if (key !== undefined) this.digits.push(key);
+        if (key !== undefined) this.pressKey(key);
         return;
       }
       case 'OPTIONS':
@@ -542,8 +580,13 @@ export class SipCall implements Call {
     this.rtp?.setRemote({ address: remote.address, port: remote.port }, format);
     this.rtp?.setSending(remote.direction === 'sendrecv' || remote.direction === 'recvonly');
     if (this.rtp && this.digitUnsubscribe === undefined) {
-      this.digitUnsubscribe = this.rtp.onDigit((key) => this.digits.push(key));
+      this.digitUnsubscribe = this.rtp.onDigit((key) => this.pressKey(key));
     }
+  }
+
+  private pressKey(key: string): void {
+    this.pressedKeys.push({ key, at: this.deps.now() });
+    this.digits.push(key);
   }
 
   private localSdp(
