@@ -105,7 +105,7 @@ const wholeCallFlow = {
     {
       id: 'ask',
       type: 'voice.gather',
-      config: { prompt: 'Diga algo', timeout: 'PT20S', maxRetries: 0, digits: 1 },
+      config: { prompt: 'Diga su nombre después de la señal', timeout: 'PT20S', maxRetries: 0, digits: 1 },
     },
   ],
   edges: [edge('e1', 'call', 'next', 'record'), edge('e2', 'record', 'next', 'ask')],
@@ -335,9 +335,10 @@ describe('voice.record on a real call', () => {
   );
 
   it(
-    'records the rest of the call in the background and saves it when the caller hangs up',
+    'records the rest of the call in the background, both sides, and saves it when the caller hangs up',
     async () => {
-      const dir = await callerDir('whole-call', '', 500, 3000);
+      // The caller is silent for 2.5 s (while the flow's prompt plays), then talks until the BYE at 4.5 s.
+      const dir = await callerDir('whole-call', '', 2500, 2500);
       const run = await dial('uac-offer-record.xml', '3002', dir, '600200003');
       expect(run.status).toBe('abandoned');
       expect(run.steps[1]).toMatchObject({
@@ -348,9 +349,25 @@ describe('voice.record on a real call', () => {
         const answer = await omni.call('GET', '/api/v1/recordings?number=600200003');
         return answer.body.items.length > 0 ? answer.body.items : undefined;
       });
-      // From the record node to the hang-up: about 4 s of the caller's side.
-      expect(listed[0].durationMs).toBeGreaterThan(3000);
       expect(listed[0]).toMatchObject({ nodeId: 'record', runId: run.id });
+      // From the record node to the hang-up: about 4 s.
+      expect(listed[0].durationMs).toBeGreaterThan(3000);
+      const audio = await omni.app.request(`/api/v1/recordings/${listed[0].id}/audio`, {
+        headers: { authorization: `Bearer ${omni.apiKey}` },
+      });
+      const wav = Buffer.from(await audio.arrayBuffer());
+      const info = readWavInfo(wav)!;
+      const peak = (fromMs: number, toMs: number) => {
+        let max = 0;
+        const last = Math.min(info.dataOffset + info.dataBytes, info.dataOffset + toMs * 16);
+        for (let at = info.dataOffset + fromMs * 16; at + 1 < last; at += 2)
+          max = Math.max(max, Math.abs(wav.readInt16LE(at)));
+        return max;
+      };
+      // The prompt, heard while the caller was silent, is in it: the flow's side.
+      expect(peak(0, 1000)).toBeGreaterThan(1000);
+      // So is the caller's tone, near the end, after the prompt is long over.
+      expect(peak(info.durationMs - 1000, info.durationMs - 200)).toBeGreaterThan(1000);
     },
     timeout,
   );

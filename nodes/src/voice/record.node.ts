@@ -43,8 +43,8 @@ export const voiceRecord = defineNode({
           optionLabels: {
             voicemail: { en: 'A message (voicemail)', es: 'Un mensaje (buzón de voz)' },
             'whole-call': {
-              en: 'The rest of the call (caller side)',
-              es: 'El resto de la llamada (lado de quien llama)',
+              en: 'The rest of the call (both sides)',
+              es: 'El resto de la llamada (las dos partes)',
             },
           },
         },

@@ -83,8 +83,9 @@ export interface Call {
   gather(options: GatherOptions): Promise<GatherResult>;
   record(options: RecordOptions): Promise<RecordResult>;
   /**
-   * Records the caller's side from now to the end of the call (or `stop()`), while the flow goes
-   * on playing, gathering and transferring. Optional: a driver without it cannot record whole calls.
+   * Records both sides mixed (what the caller said and heard) from now to the end of the call (or
+   * `stop()`), while the flow goes on playing, gathering and transferring. Optional: a driver
+   * without it cannot record whole calls.
    */
   startRecording?(options: { path: string }): CallRecording;
   /** Every key the caller pressed so far, in order: for the call record. */

@@ -36,6 +36,7 @@ export class RtpSession {
   private readonly events = new TelephoneEventReceiver();
   private readonly digitListeners = new Set<(digit: string) => void>();
   private readonly audioListeners = new Set<(audio: InboundAudio) => void>();
+  private readonly sentListeners = new Set<(audio: InboundAudio) => void>();
   private packetsSent = 0;
 
   constructor(
@@ -72,6 +73,12 @@ export class RtpSession {
     return () => this.audioListeners.delete(listener);
   }
 
+  /** Audio as it goes out to the caller (what they hear), for whole-call recordings. */
+  onSent(listener: (audio: InboundAudio) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
+  }
+
   /** Sends the samples as 20 ms packets; resolves when the last one went out or on abort. */
   play(samples: Int16Array, signal?: AbortSignal): Promise<PlaybackOutcome> {
     const run = this.queue.then(() => this.pace(samples, signal));
@@ -84,6 +91,7 @@ export class RtpSession {
     this.closed = true;
     this.digitListeners.clear();
     this.audioListeners.clear();
+    this.sentListeners.clear();
     this.release();
   }
 
@@ -141,6 +149,8 @@ export class RtpSession {
       });
       this.socket.send(packet, remote.port, remote.address);
       this.packetsSent++;
+      for (const listener of this.sentListeners)
+        listener({ samples: frame, timestamp: this.timestamp, ssrc: this.ssrc });
     }
     this.sequence = (this.sequence + 1) & 0xffff;
     this.timestamp = (this.timestamp + samplesPerFrame) >>> 0;

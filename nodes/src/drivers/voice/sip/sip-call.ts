@@ -46,6 +46,7 @@ import { T1, T2, transactionTimeout } from './sip-timers.ts';
 import type { ServerTransaction } from './server-transactions.ts';
 import { recordBeep } from './tones.ts';
 import { VoiceError } from './voice-error.ts';
+import { MixRecorder } from './mix-recorder.ts';
 import { WavRecorder } from './wav-recorder.ts';
 
 /** Text-to-speech as a prompt file; the espeak-ng/sox pipeline provides it. */
@@ -258,18 +259,21 @@ export class SipCall implements Call {
     }
   }
 
+  /** Both sides mixed (what the caller heard and said), from now to stop() or the end of the call. */
   startRecording(options: { path: string }): CallRecording {
     const rtp = this.requireMedia();
     const stopRequested = new AbortController();
     const done = (async (): Promise<RecordResult> => {
-      const recorder = await WavRecorder.create(options.path);
-      const stopAudio = rtp.onAudio((audio) => recorder.write(audio.samples, audio.timestamp, audio.ssrc));
+      const recorder = await MixRecorder.create(options.path);
+      const stopIn = rtp.onAudio((audio) => recorder.add('in', audio.samples, audio.timestamp, audio.ssrc));
+      const stopOut = rtp.onSent((audio) => recorder.add('out', audio.samples, audio.timestamp, audio.ssrc));
       const reason = await new Promise<RecordResult['reason']>((resolve) => {
         if (this.endController.signal.aborted) return resolve('hangup');
         this.endController.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
         stopRequested.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
       });
-      stopAudio();
+      stopIn();
+      stopOut();
       return { ...(await recorder.close()), reason };
     })();
     return {
