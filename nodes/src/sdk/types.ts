@@ -113,11 +113,9 @@ export interface NodeRecordings {
   scratchPath(): string;
   /**
    * Stores the WAV (within the workspace's quota) as a recording of the call and removes the
-   * scratch file. `part` tells apart several recordings made by one step (idempotency).
+   * scratch file; a retried step answers the recording it saved before.
    */
-  save(recording: { callId: string; file: string; durationMs: number; part?: string }): Promise<{
-    recordingId: string;
-  }>;
+  save(recording: { callId: string; file: string; durationMs: number }): Promise<{ recordingId: string }>;
 }
 
 /** Voice nodes reach their run's call by id and never see SIP or a provider. */

@@ -22,7 +22,7 @@ export function createCallRecordings(deps: {
     forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeRecordings {
       return {
         scratchPath: () => join(deps.scratchDir, `${randomUUID()}.wav`),
-        async save({ callId, file, durationMs, part }) {
+        async save({ callId, file, durationMs }) {
           try {
             const call = deps.calls.contextOf(callId);
             const row = await saveRecording(
@@ -37,7 +37,7 @@ export function createCallRecordings(deps: {
                 flowId: call.flowId,
                 nodeId: step.nodeId,
                 durationMs,
-                idempotencyKey: part ? `${step.idempotencyKey}:${part}` : step.idempotencyKey,
+                idempotencyKey: step.idempotencyKey,
               },
             );
             return { recordingId: row.id };
