@@ -58,7 +58,8 @@ export interface NodeActivityOptions {
   queue?: 'call';
   /**
    * For activities that may run long (a recording, a slow caller): the runtime heartbeats while
-   * the node runs, so a process that died with its call is noticed after this (ISO 8601 duration).
+   * the node runs, so a process that died with its call is noticed after this (a Temporal
+   * duration, like `startToCloseTimeout`: `30s`).
    */
   heartbeatTimeout?: string;
 }

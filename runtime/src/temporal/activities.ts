@@ -2,7 +2,6 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   NodeError,
-  parseDuration,
   type NodeRecordings,
   type NodeRegistry,
   type NodeVoice,
@@ -27,15 +26,16 @@ export interface ActivityDependencies {
 }
 
 /**
- * Heartbeats a third of the node's heartbeat timeout apart while it runs: the node's work (a
- * recording, a caller typing) is alive as long as this process is, and Temporal notices a dead
- * process after the timeout instead of after startToClose.
+ * Heartbeats a third of the activity's heartbeat timeout apart while the node runs (the timeout
+ * comes from the node's options through the workflow): the node's work — a recording, a caller
+ * typing — is alive as long as this process is, and Temporal notices a dead process after the
+ * heartbeat timeout instead of after start-to-close.
  */
-function keepHeartbeating(timeout: string | undefined): () => void {
-  const ms = timeout ? parseDuration(timeout) : undefined;
-  if (!ms) return () => undefined;
+function keepHeartbeating(): () => void {
   const context = Context.current();
-  const timer = setInterval(() => context.heartbeat(), Math.max(1000, Math.floor(ms / 3)));
+  const timeoutMs = context.info.heartbeatTimeoutMs;
+  if (!timeoutMs) return () => undefined;
+  const timer = setInterval(() => context.heartbeat(), Math.max(1000, Math.floor(timeoutMs / 3)));
   return () => clearInterval(timer);
 }
 
@@ -81,7 +81,7 @@ export function createActivities({
       }
       const config = definition.config.parse(input.config);
       const attempt = Context.current().info.attempt;
-      const stopHeartbeats = keepHeartbeating(definition.activity.options.heartbeatTimeout);
+      const stopHeartbeats = keepHeartbeating();
       try {
         const result = await definition.activity.run(config, input.scope as TemplateScope, {
           idempotencyKey: input.idempotencyKey,
