@@ -111,6 +111,37 @@ const wholeCallFlow = {
   edges: [edge('e1', 'call', 'next', 'record'), edge('e2', 'record', 'next', 'ask')],
 };
 
+/** The help-desk menu, asking once more after a wrong key. */
+const menuFlow = {
+  name: 'Menú',
+  nodes: [
+    { id: 'call', type: 'voice.inbound-call', config: { numbers: ['2100'] } },
+    {
+      id: 'menu',
+      type: 'voice.menu',
+      config: {
+        prompt: 'Pulse 1 para ventas, 2 para soporte',
+        options: [
+          { digit: '1', id: 'sales' },
+          { digit: '2', id: 'support' },
+        ],
+        timeout: 'PT10S',
+        maxRetries: 1,
+      },
+    },
+    { id: 'sales', type: 'voice.say', config: { text: 'Ventas', language: 'es' } },
+    { id: 'support', type: 'voice.say', config: { text: 'Soporte', language: 'es' } },
+    { id: 'bye', type: 'voice.hangup', config: {} },
+  ],
+  edges: [
+    edge('e1', 'call', 'next', 'menu'),
+    edge('e2', 'menu', 'sales', 'sales'),
+    edge('e3', 'menu', 'support', 'support'),
+    edge('e4', 'sales', 'next', 'bye'),
+    edge('e5', 'support', 'next', 'bye'),
+  ],
+};
+
 let omni: TestOmniflow;
 let endpoint: VoiceEndpoint;
 let work: string;
@@ -185,7 +216,7 @@ beforeAll(async () => {
     settings: { sip: { port: 0, rtpPortMin: 45000, rtpPortMax: 45999 }, promptDir: join(work, 'prompts') },
   });
   endpoint.driver.onCall((call) => callsByCaller.set(call.from, call));
-  for (const flow of [pinFlow, voicemailFlow, longVoicemailFlow, wholeCallFlow])
+  for (const flow of [pinFlow, menuFlow, voicemailFlow, longVoicemailFlow, wholeCallFlow])
     await publishFlow(omni, flow);
 }, timeout);
 
@@ -272,6 +303,32 @@ describe('voice.gather on a real call', () => {
       ]);
       expect(run.steps[1].output).toEqual({ digits: '', attempts: 2 });
       expect((await callRecordOf('600100003')).digits).toEqual([]);
+    },
+    timeout,
+  );
+});
+
+describe('voice.menu on a real call', () => {
+  it(
+    'answers a delayed offer, says invalid after a wrong key and takes the right one',
+    async () => {
+      // 9 cuts the prompt off and is refused; three seconds later 1 picks sales.
+      const dir = await callerDir('menu-retry', '9,,,1', 1500);
+      const run = await dial('uac-delayed-offer.xml', '2100', dir, '600100004');
+      expect(run.status).toBe('completed');
+      expect(stepsOf(run)).toEqual([
+        ['call', 'next'],
+        ['menu', 'sales'],
+        ['sales', 'next'],
+        ['bye', 'next'],
+      ]);
+      expect(run.steps[1].output).toEqual({ digit: '1', option: 'sales', attempts: 2 });
+      const record = await callRecordOf('600100004');
+      expect(record).toMatchObject({
+        path: ['call', 'menu', 'sales', 'bye'],
+        digits: [{ nodeId: 'menu', digits: '91' }],
+        hangupSide: 'flow',
+      });
     },
     timeout,
   );
