@@ -1,5 +1,6 @@
 import type { CallVolume } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
+import { fillPeriods } from './fill-periods.ts';
 
 /** `2031-05-05` or `2031-05-05T09:00` as a short local label (`5 May`, `5 May 09:00`). */
 function periodLabel(period: string, locale: string): string {
@@ -25,7 +26,8 @@ export function CallVolumeChart({
 }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const max = Math.max(1, ...volume.items.map((i) => i.total));
+  const items = fillPeriods(volume.items, volume.bucket);
+  const max = Math.max(1, ...items.map((i) => i.total));
   const heading = volume.bucket === 'day' ? t('voice.calls.volume') : t('voice.calls.volumeHour');
   return (
     <section aria-label={heading} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -54,12 +56,12 @@ export function CallVolumeChart({
           ))}
         </div>
       </div>
-      {volume.items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t('voice.calls.volumeEmpty')}</p>
       ) : (
         <>
           <ul className="flex h-28 items-end gap-0.5 border-b border-slate-300">
-            {volume.items.map((item) => {
+            {items.map((item) => {
               const other = Math.max(0, item.total - item.answered - item.abandoned);
               const label = t('voice.calls.volumeBar', {
                 period: periodLabel(item.period, locale),
@@ -84,8 +86,8 @@ export function CallVolumeChart({
             })}
           </ul>
           <div className="mt-1 flex justify-between text-xs text-slate-600">
-            <span>{periodLabel(volume.items[0]!.period, locale)}</span>
-            <span>{periodLabel(volume.items.at(-1)!.period, locale)}</span>
+            <span>{periodLabel(items[0]!.period, locale)}</span>
+            <span>{periodLabel(items.at(-1)!.period, locale)}</span>
           </div>
         </>
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { RecordingsUsage } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
@@ -26,6 +26,12 @@ export function StorageUsage({
   const [unit, setUnit] = useState<QuotaUnit>(shown.unit);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
+  // A quota changed elsewhere (the API, another admin, a refresh) shows in the form.
+  useEffect(() => {
+    const next = quotaInUnit(usage.quotaBytes);
+    setText(next.value);
+    setUnit(next.unit);
+  }, [usage.quotaBytes]);
   const bytes = parseQuota(text, unit);
   const store = usage.store in storeKeys ? t(storeKeys[usage.store as keyof typeof storeKeys]) : usage.store;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
