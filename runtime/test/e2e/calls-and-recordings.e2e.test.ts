@@ -12,6 +12,7 @@ import { hasChromium } from '../support/browser.ts';
 import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
 import { screenshot } from '../support/screenshot.ts';
 
+// The runtime's tsconfig has no DOM library: functions that run in the page are given as text.
 const scratch = mkdtempSync(join(tmpdir(), 'omniflow-voice-ui-'));
 
 /** A WAV as the SIP endpoint records one: 8 kHz mono 16-bit, here a tone made by sox. */
@@ -171,7 +172,7 @@ describe.skipIf(!hasChromium)('calls and recordings screens in Chromium', () => 
     );
     const audio = page.getByRole('region', { name: 'Recordings' }).locator('audio');
     await expect
-      .poll(() => audio.evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 })
+      .poll(() => audio.evaluate<number, undefined>('(a) => a.duration'), { timeout: 15_000 })
       .toBeCloseTo(3, 1);
   }, 120_000);
 
@@ -187,9 +188,9 @@ describe.skipIf(!hasChromium)('calls and recordings screens in Chromium', () => 
 
     // The browser's own player: Chromium asks for a byte range and gets 206, the length follows.
     const first = page.locator('[data-recording-id] audio').first();
-    await first.evaluate((a: HTMLAudioElement) => a.play().catch(() => undefined));
+    await first.evaluate('(a) => a.play().catch(() => undefined)');
     await expect
-      .poll(() => first.evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 })
+      .poll(() => first.evaluate<number, undefined>('(a) => a.duration'), { timeout: 15_000 })
       .toBeGreaterThan(0);
     await expect.poll(() => ranges.some((r) => r.range?.startsWith('bytes=') && r.status === 206)).toBe(true);
     const download = await page
