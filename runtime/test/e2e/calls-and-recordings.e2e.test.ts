@@ -170,9 +170,13 @@ describe.skipIf(!hasChromium)('calls and recordings screens in Chromium', () => 
     expect(await page.getByRole('region', { name: 'Digits pressed' }).textContent()).toContain(
       '9at Main menu',
     );
-    const audio = page.getByRole('region', { name: 'Recordings' }).locator('audio');
+    await page.getByRole('region', { name: 'Recordings' }).locator('audio').waitFor();
     await expect
-      .poll(() => audio.evaluate<number, undefined>('(a) => a.duration'), { timeout: 15_000 })
+      .poll(
+        () =>
+          page.evaluate<number>(`document.querySelector('[aria-labelledby=call-recordings] audio').duration`),
+        { timeout: 15_000 },
+      )
       .toBeCloseTo(3, 1);
   }, 120_000);
 
@@ -187,10 +191,11 @@ describe.skipIf(!hasChromium)('calls and recordings screens in Chromium', () => 
     await expect.poll(() => page.locator('[data-recording-id]').count()).toBe(4);
 
     // The browser's own player: Chromium asks for a byte range and gets 206, the length follows.
-    const first = page.locator('[data-recording-id] audio').first();
-    await first.evaluate('(a) => a.play().catch(() => undefined)');
+    await page.evaluate(`document.querySelector('[data-recording-id] audio').play().catch(() => undefined)`);
     await expect
-      .poll(() => first.evaluate<number, undefined>('(a) => a.duration'), { timeout: 15_000 })
+      .poll(() => page.evaluate<number>(`document.querySelector('[data-recording-id] audio').duration`), {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0);
     await expect.poll(() => ranges.some((r) => r.range?.startsWith('bytes=') && r.status === 206)).toBe(true);
     const download = await page
