@@ -96,7 +96,16 @@ export const callRecordSchema = z
     endedAt: z.string().nullable(),
     durationMs: z.number().nullable(),
     path: z.array(z.string()),
-    digits: z.array(z.object({ nodeId: z.string(), digits: z.string() })),
+    digits: z.array(
+      z.object({
+        nodeId: z.string(),
+        digits: z.string(),
+        at: z
+          .string()
+          .optional()
+          .openapi({ description: 'When the digits came, where the driver records it' }),
+      }),
+    ),
     hangupSide: z.enum(hangupSides).nullable(),
   })
   .openapi('CallRecord');
