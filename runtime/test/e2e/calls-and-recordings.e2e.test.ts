@@ -245,5 +245,18 @@ describe.skipIf(!hasChromium)('calls and recordings screens in Chromium', () => 
     await page.getByText('Quota saved').waitFor();
     await expect.poll(() => warning.count()).toBe(0);
     expect((await omni.call('GET', '/api/v1/recordings/usage')).body.quotaBytes).toBe(5_000_000);
+
+    // Delete by date: the dialog counts what the range holds before it deletes.
+    await page.getByRole('button', { name: 'Delete by date' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete recordings by date' });
+    const until = daysAgo(2, 0);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await dialog
+      .getByLabel('Until')
+      .fill(`${until.getFullYear()}-${pad(until.getMonth() + 1)}-${pad(until.getDate())}T00:00`);
+    await dialog.getByText(/^Recordings to delete: 1 \(16 KB\)/).waitFor();
+    await dialog.getByRole('button', { name: 'Delete them (1)' }).click();
+    await page.getByText('Recordings deleted: 1').waitFor();
+    await expect.poll(() => page.locator('[data-recording-id]').count()).toBe(2);
   }, 120_000);
 });

@@ -71,11 +71,10 @@ export const voiceMessages = {
     'voice.recordings.deleteRangeHint':
       'Every recording made in this period is deleted, whatever the search above says.',
     'voice.recordings.deleteRangeNeedsTo': 'Choose the date recordings made before it are deleted',
-    'voice.recordings.deleteRangeCount':
-      '{count} recordings ({size}) will be deleted. This cannot be undone.',
+    'voice.recordings.deleteRangeCount': 'Recordings to delete: {count} ({size}). This cannot be undone.',
     'voice.recordings.deleteRangeNone': 'No recordings were made in this period.',
-    'voice.recordings.deleteRangeConfirm': 'Delete {count} recordings',
-    'voice.recordings.deleted': '{count} recordings deleted',
+    'voice.recordings.deleteRangeConfirm': 'Delete them ({count})',
+    'voice.recordings.deleted': 'Recordings deleted: {count}',
     'voice.recordings.counting': 'Counting…',
     'voice.usage.title': 'Storage',
     'voice.usage.summary': '{used} of {quota} used ({percent} %) · {count} recordings · {store}',
@@ -162,10 +161,11 @@ export const voiceMessages = {
     'voice.recordings.deleteRangeHint':
       'Se eliminan todas las grabaciones hechas en este periodo, diga lo que diga la búsqueda de arriba.',
     'voice.recordings.deleteRangeNeedsTo': 'Elige la fecha: se eliminan las grabaciones anteriores a ella',
-    'voice.recordings.deleteRangeCount': 'Se eliminarán {count} grabaciones ({size}). No se puede deshacer.',
+    'voice.recordings.deleteRangeCount':
+      'Grabaciones que se eliminarán: {count} ({size}). No se puede deshacer.',
     'voice.recordings.deleteRangeNone': 'No hay grabaciones de este periodo.',
-    'voice.recordings.deleteRangeConfirm': 'Eliminar {count} grabaciones',
-    'voice.recordings.deleted': '{count} grabaciones eliminadas',
+    'voice.recordings.deleteRangeConfirm': 'Eliminarlas ({count})',
+    'voice.recordings.deleted': 'Grabaciones eliminadas: {count}',
     'voice.recordings.counting': 'Contando…',
     'voice.usage.title': 'Almacenamiento',
     'voice.usage.summary': '{used} de {quota} usados ({percent} %) · {count} grabaciones · {store}',

@@ -132,7 +132,7 @@ describe('RecordingsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete by date' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete recordings by date' });
     const confirm = () =>
-      within(dialog).getByRole('button', { name: /^Delete \d+ recordings$/ }) as HTMLButtonElement;
+      within(dialog).getByRole('button', { name: /^Delete them \(\d+\)$/ }) as HTMLButtonElement;
     expect(confirm().disabled).toBe(true);
     fireEvent.change(within(dialog).getByLabelText('Until'), { target: { value: '2030-03-02T00:00' } });
     await settle();
@@ -141,14 +141,14 @@ describe('RecordingsPage', () => {
       `/recordings/count?to=${encodeURIComponent(new Date('2030-03-02T00:00').toISOString())}`,
     );
     expect(within(dialog).getByTestId('delete-range-count').textContent).toBe(
-      '3 recordings (96 KB) will be deleted. This cannot be undone.',
+      'Recordings to delete: 3 (96 KB). This cannot be undone.',
     );
     fireEvent.click(confirm());
     await settle();
     expect(api.callsTo('POST /recordings/delete')[0]!.body).toEqual({
       to: new Date('2030-03-02T00:00').toISOString(),
     });
-    expect(screen.getByText('3 recordings deleted')).toBeTruthy();
+    expect(screen.getByText('Recordings deleted: 3')).toBeTruthy();
     expect(api.callsTo('GET /recordings')).toHaveLength(2);
   });
 });
