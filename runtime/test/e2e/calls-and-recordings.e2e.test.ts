@@ -178,6 +178,7 @@ describe.skipIf(!hasChromium)('calls and recordings screens in Chromium', () => 
         { timeout: 15_000 },
       )
       .toBeCloseTo(3, 1);
+    await screenshot(page, 'voice-call-detail');
   }, 120_000);
 
   it('plays a recording over Range, deletes one, and warns when usage passes 80 % of the quota', async () => {

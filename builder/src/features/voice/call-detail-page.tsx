@@ -11,6 +11,7 @@ interface Loaded {
   recordings: Recording[];
   /** Node titles of the call's flow (its draft): ids are all a deleted flow leaves. */
   titles: Map<string, string>;
+  flowName: string | null;
 }
 
 async function loadCall(callId: string): Promise<Loaded> {
@@ -19,11 +20,10 @@ async function loadCall(callId: string): Promise<Loaded> {
     api<Page<Recording>>('GET', `/recordings?callRecordId=${callId}&limit=200`),
   ]);
   const titles = new Map<string, string>();
-  if (call.flowId) {
-    const flow = await api<Flow>('GET', `/flows/${call.flowId}`).catch(() => null);
-    for (const node of flow?.draft.nodes ?? []) if (node.label) titles.set(node.id, node.label);
-  }
-  return { call, recordings: recordings.items, titles };
+  // A deleted flow leaves the call its ids: the page still opens.
+  const flow = call.flowId ? await api<Flow>('GET', `/flows/${call.flowId}`).catch(() => null) : null;
+  for (const node of flow?.draft.nodes ?? []) if (node.label) titles.set(node.id, node.label);
+  return { call, recordings: recordings.items, titles, flowName: flow?.name ?? null };
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -69,7 +69,7 @@ export function CallDetailPage({ callId }: { callId: string }) {
     );
   if (!loaded) return <p className="p-6">{t('common.loading')}</p>;
 
-  const { call, recordings, titles } = loaded;
+  const { call, recordings, titles, flowName } = loaded;
   const when = (iso: string) => new Date(iso).toLocaleString(locale);
   const nodeName = (id: string) => titles.get(id) ?? id;
 
@@ -91,6 +91,19 @@ export function CallDetailPage({ callId }: { callId: string }) {
         <Fact label={t('voice.call.hangup')}>{t(hangupSideKey(call.hangupSide))}</Fact>
         <Fact label={t('voice.call.driver')}>
           <span className="font-mono">{call.driver}</span>
+        </Fact>
+        <Fact label={t('voice.column.flow')}>
+          {call.flowId ? (
+            flowName ? (
+              <a href={`#/flows/${call.flowId}`} className="text-indigo-700 hover:underline">
+                {flowName}
+              </a>
+            ) : (
+              t('voice.unknownFlow')
+            )
+          ) : (
+            '—'
+          )}
           {call.runId && (
             <a href={`#/runs/${call.runId}`} className="ml-3 text-indigo-700 hover:underline">
               {t('voice.call.openRun')}

@@ -125,6 +125,9 @@ describe('CallDetailPage', () => {
       '/api/v1/recordings/rec1/audio?download=1',
     );
     expect(screen.getByRole('link', { name: 'Open its run' }).getAttribute('href')).toBe('#/runs/r1');
+    expect(screen.getByRole('link', { name: 'Help desk IVR' }).getAttribute('href')).toBe(
+      `#/flows/${flowId}`,
+    );
   });
 
   it('says when a call is missing, with a way back', async () => {
