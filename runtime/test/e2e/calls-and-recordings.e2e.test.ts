@@ -259,5 +259,14 @@ describe.skipIf(!hasChromium)('calls and recordings screens in Chromium', () => 
     await dialog.getByRole('button', { name: 'Delete them (1)' }).click();
     await page.getByText('Recordings deleted: 1').waitFor();
     await expect.poll(() => page.locator('[data-recording-id]').count()).toBe(2);
+
+    // The same screens in Spanish.
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { name: 'Grabaciones' }).waitFor();
+    await page.getByRole('heading', { name: 'Almacenamiento' }).waitFor();
+    await page.getByRole('link', { name: 'Llamadas', exact: true }).click();
+    await page.getByRole('region', { name: 'Llamadas por día' }).waitFor();
+    expect(await page.locator('[data-hangup="caller"]').first().textContent()).toBe('Quien llama');
+    await page.getByLabel('Idioma').selectOption('en');
   }, 120_000);
 });

@@ -48,6 +48,9 @@ describe('CallsPage', () => {
     const volumePath = api.callsTo('GET /calls/volume')[0]!.path;
     expect(volumePath).toContain('bucket=day');
     expect(volumePath).toContain(`flowId=${flowId}`);
+    // No start date searched: the chart covers the last 30 days.
+    const from = Date.parse(new URLSearchParams(volumePath.split('?')[1]).get('from')!);
+    expect(Date.now() - from).toBe(30 * 86_400_000);
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]!.textContent).toContain('Caller');

@@ -14,6 +14,8 @@ import { voiceFilterFromQuery, voiceFilterToApiQuery, voiceRoute } from './voice
 /** The volume chart is something people watch during the day: read it again now and then. */
 const volumeEveryMs = 15_000;
 
+const chartWindowMs = { day: 30 * 86_400_000, hour: 48 * 3_600_000 } as const;
+
 // The chart counts days and hours where the person looking lives.
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -31,6 +33,11 @@ export function CallsPage({ query }: { query: URLSearchParams }) {
     const params = new URLSearchParams(apiQuery);
     params.set('bucket', bucket);
     params.set('tz', timeZone);
+    // With no start in the search the chart shows a recent window, not every day since install.
+    if (!params.has('from')) {
+      const end = params.has('to') ? Date.parse(params.get('to')!) : Date.now();
+      params.set('from', new Date(end - chartWindowMs[bucket]).toISOString());
+    }
     return api<CallVolume>('GET', `/calls/volume?${params}`);
   }, [apiQuery, bucket]);
   const volume = usePoll(loadVolume, volumeEveryMs);
