@@ -76,12 +76,17 @@ export class TwimlVoiceDriver implements VoiceDriver {
     return this.calls.size;
   }
 
-  /** Answers one provider request: `request.url`'s path must be under the webhook URL's. */
-  async handle(request: Request): Promise<Response> {
+  /**
+   * Answers one provider request. `path` is the part of its path after the webhook's (`''`,
+   * `/status`, `/calls/…`); by default `request.url` must be under the webhook URL's path.
+   */
+  async handle(request: Request, path?: string): Promise<Response> {
     const seen = new URL(request.url);
-    if (!seen.pathname.startsWith(this.base.pathname))
-      return problem(404, 'NOT_FOUND', `Not a voice webhook path: ${seen.pathname}`);
-    const path = seen.pathname.slice(this.base.pathname.length);
+    if (path === undefined) {
+      if (!seen.pathname.startsWith(this.base.pathname))
+        return problem(404, 'NOT_FOUND', `Not a voice webhook path: ${seen.pathname}`);
+      path = seen.pathname.slice(this.base.pathname.length);
+    }
     if (request.method === 'GET') return this.serveAudio(path);
     if (request.method !== 'POST') return problem(405, 'METHOD_NOT_ALLOWED', 'Voice webhooks are POST');
 
