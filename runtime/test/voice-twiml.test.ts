@@ -103,6 +103,12 @@ describe('a voice IVR flow called through Twilio webhooks', () => {
     async () => {
       const caller = '+34600111001';
       const call = await twilio.placeCall({ from: caller, to: ourNumber, digits: ['2'] });
+      console.log(
+        'TwiML requests of one call (ms):',
+        call.requests
+          .map((r) => `${new URL(r.url).pathname.split('/voice')[1] || '/'} ${r.ms.toFixed(0)}`)
+          .join(', '),
+      );
       expect(call.end).toBe('hangup-verb');
       expect(call.said).toEqual([
         { text: 'Pulse 1 para ventas, 2 para soporte', language: 'es-ES' },
@@ -167,6 +173,44 @@ describe('a voice IVR flow called through Twilio webhooks', () => {
         .from(callRecords)
         .where(eq(callRecords.callId, call.sid));
       expect(record).toMatchObject({ driver: 'twiml', hangupSide: 'caller' });
+    },
+    timeout,
+  );
+
+  it(
+    'keeps 20 concurrent calls apart: each caller hears the branch of the key they pressed',
+    async () => {
+      const callers = Array.from({ length: 20 }, (_, i) => ({
+        from: `+3460022${String(i).padStart(4, '0')}`,
+        digit: i % 2 ? '1' : '2',
+      }));
+      const calls = await Promise.all(
+        callers.map((c) => twilio.placeCall({ from: c.from, to: ourNumber, digits: [c.digit] })),
+      );
+      calls.forEach((call, i) => {
+        expect(call.end).toBe('hangup-verb');
+        expect(call.said[1]!.text).toBe(
+          callers[i]!.digit === '1' ? 'Le pasamos con ventas' : 'Le pasamos con soporte',
+        );
+      });
+      // From the caller's keys reaching us to the TwiML of the next prompt: through Temporal
+      // (menu activity ends, workflow task, say activity starts) and back.
+      const latencies = calls
+        .map((call) => call.requests.find((r) => r.url.includes('/gathered/'))!.ms)
+        .sort((a, b) => a - b);
+      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+      console.log(
+        `TwiML digits → next prompt, 20 concurrent calls: p50 ${at(0.5).toFixed(0)} ms, max ${at(1).toFixed(0)} ms`,
+      );
+      for (const c of callers) {
+        const run = await runReaches(
+          omni,
+          (await eventually(() => latestRunOf(omni, c.from)))!,
+          finished,
+          60_000,
+        );
+        expect(run.status).toBe('completed');
+      }
     },
     timeout,
   );

@@ -104,8 +104,9 @@ export class TwimlCall implements Call {
       this.settle(turn, kind, params);
     }
     if (this.isEnded) return Promise.resolve(hangupDocument);
-    // A provider that retried leaves the older request with nobody listening; it gets the same.
-    this.respond(renderTwiml([]));
+    // Only a provider that retried has two requests open; should the older still be listened
+    // to, a redirect keeps the call up where an empty answer would end it.
+    this.respond(renderTwiml([{ verb: 'Redirect', url: this.context.url('continue', 0) }]));
     return new Promise((respond) => {
       const timer = setTimeout(() => this.keepAlive(), this.context.heldRequestMs);
       timer.unref();
@@ -342,7 +343,10 @@ export class TwimlCall implements Call {
         return;
       }
       case 'dial': {
-        operation.resolve(dialOutcome(params.get('DialCallStatus')));
+        const outcome = dialOutcome(params.get('DialCallStatus'));
+        operation.resolve(outcome);
+        // A provider that did not run <Number url> reports the answer only now: same hand-over.
+        if (outcome === 'answered') this.end('transfer');
         return;
       }
       case 'hold': {

@@ -35,7 +35,8 @@ export interface FakeCallResult {
   played: Array<{ url: string; contentType: string; bytes: number }>;
   /** Every verb run, in order (`Gather`, `Say`…), with nested ones after their parent. */
   verbs: string[];
-  requests: Array<{ url: string; status: number }>;
+  /** Every request made, with how long its answer took. */
+  requests: Array<{ url: string; status: number; ms: number }>;
   /** How the call ended. */
   end: 'hangup-verb' | 'end-of-document' | 'caller' | 'rejected' | 'http-error';
   rejectReason?: string;
@@ -143,6 +144,7 @@ export class FakeTwilioVoice {
       const signature = twilioSignature(this.options.authToken, url, params);
       const mode = first ? (script.signature ?? 'valid') : 'valid';
       first = false;
+      const started = performance.now();
       const response = await fetch(url, {
         method: 'POST',
         headers: {
@@ -154,7 +156,7 @@ export class FakeTwilioVoice {
         },
         body: params.toString(),
       });
-      result.requests.push({ url, status: response.status });
+      result.requests.push({ url, status: response.status, ms: performance.now() - started });
       return response;
     };
 
