@@ -23,7 +23,6 @@ export type TwimlVerb =
       maxLength: number;
       playBeep: boolean;
       finishOnKey?: string;
-      recordingStatusCallback?: string;
     }
   | { verb: 'Dial'; action: string; timeout: number; target: string; answeredUrl: string }
   | { verb: 'Redirect'; url: string }
@@ -72,7 +71,6 @@ function toNode(verb: TwimlVerb): Node {
         maxLength: String(verb.maxLength),
         playBeep: String(verb.playBeep),
         ...(verb.finishOnKey ? { finishOnKey: verb.finishOnKey } : {}),
-        ...(verb.recordingStatusCallback ? { recordingStatusCallback: verb.recordingStatusCallback } : {}),
       });
     case 'Dial': {
       // A SIP URI goes in <Sip>, anything else is a phone number; the noun's url runs when the

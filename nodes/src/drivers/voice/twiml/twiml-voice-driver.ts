@@ -6,7 +6,7 @@ import { encodeWav } from '../sip/wav-file.ts';
 import { VoiceError } from '../sip/voice-error.ts';
 import type { AudioSource, Call, VoiceDriver } from '../voice-driver.ts';
 import { readWavInfo } from '../wav-info.ts';
-import { TwimlCall, type TwimlCallContext } from './twiml-call.ts';
+import { TwimlCall, type ProviderRequestKind, type TwimlCallContext } from './twiml-call.ts';
 import { renderTwiml, type TwimlVerb } from './twiml-document.ts';
 import { finalCallStatuses, twilioCallParams } from './twilio-voice-params.ts';
 
@@ -31,9 +31,15 @@ export interface TwimlVoiceDriverOptions {
   now?: () => Date;
 }
 
-const callPath = /^\/calls\/(CA[0-9A-Za-z]{1,64})\/(continue|gathered|recorded|dialled|answered)\/(\d{1,9})$/;
+const callPath = /^\/calls\/(CA[0-9A-Za-z]{1,64})\/([a-z]+)\/(\d{1,9})$/;
 const audioPath = /^\/audio\/([0-9a-f]{64})\.(wav|mp3)$/;
-const audioTypes = { wav: 'audio/wav', mp3: 'audio/mpeg' } as const;
+const returnKinds: readonly string[] = [
+  'continue',
+  'gathered',
+  'recorded',
+  'dialled',
+] satisfies ProviderRequestKind[];
+const isReturnKind = (kind: string): kind is ProviderRequestKind => returnKinds.includes(kind);
 
 const twiml = (xml: string) => new Response(xml, { headers: { 'content-type': 'text/xml; charset=utf-8' } });
 const problem = (status: number, code: string, message: string) =>
@@ -134,15 +140,17 @@ export class TwimlVoiceDriver implements VoiceDriver {
     }
     const match = callPath.exec(path);
     if (!match) return problem(404, 'NOT_FOUND', `Not a voice webhook path: ${path}`);
-    const [, sid, kind, seqText] = match;
-    const call = this.calls.get(sid!);
+    const [, sid = '', kind = '', seqText] = match;
+    if (kind !== 'answered' && !isReturnKind(kind))
+      return problem(404, 'NOT_FOUND', `Not a voice webhook path: ${path}`);
+    const call = this.calls.get(sid);
     // A call this process does not hold (it restarted, or the call is over): nothing to say.
     if (!call) return twiml(renderTwiml([{ verb: 'Hangup' }]));
     if (kind === 'answered') {
       call.calleeAnswered(Number(seqText));
       return twiml(renderTwiml([]));
     }
-    return twiml(await call.receive(kind as 'continue', Number(seqText), params));
+    return twiml(await call.receive(kind, Number(seqText), params));
   }
 
   private newCall(sid: string, from: string, to: string, accountSid: string, token: string): TwimlCall {
@@ -179,7 +187,8 @@ export class TwimlVoiceDriver implements VoiceDriver {
     try {
       bytes = await readFile(audio.path);
     } catch (error) {
-      throw new VoiceError('AUDIO_FETCH_FAILED', `Cannot read ${audio.path}: ${(error as Error).message}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new VoiceError('AUDIO_FETCH_FAILED', `Cannot read ${audio.path}: ${reason}`);
     }
     const type = extname(audio.path).toLowerCase() === '.mp3' ? 'mp3' : 'wav';
     if (type === 'wav' && !readWavInfo(bytes))
@@ -196,7 +205,10 @@ export class TwimlVoiceDriver implements VoiceDriver {
     const bytes = await readFile(file).catch(() => undefined);
     if (!bytes) return problem(404, 'NOT_FOUND', 'The prompt file is gone');
     return new Response(new Uint8Array(bytes), {
-      headers: { 'content-type': audioTypes[match[2] as 'wav' | 'mp3'], 'cache-control': 'max-age=86400' },
+      headers: {
+        'content-type': match[2] === 'mp3' ? 'audio/mpeg' : 'audio/wav',
+        'cache-control': 'max-age=86400',
+      },
     });
   }
 
