@@ -55,6 +55,8 @@ export async function startTwimlVoiceHost(deps: TwimlVoiceHostDeps): Promise<Twi
   });
   const callQueue = worker.callQueue;
   const drivers = new Map<string, TwimlVoiceDriver>();
+  // What a held caller hears (an http(s) WAV/MP3 the provider fetches); silence without it.
+  const holdMusicUrl = deps.env?.OMNIFLOW_TWIML_HOLD_MUSIC_URL;
   return {
     calls,
     callQueue,
@@ -66,6 +68,7 @@ export async function startTwimlVoiceHost(deps: TwimlVoiceHostDeps): Promise<Twi
           webhookUrl,
           authToken,
           ...(deps.heldRequestMs ? { heldRequestMs: deps.heldRequestMs } : {}),
+          ...(holdMusicUrl ? { holdAudio: { kind: 'url' as const, url: holdMusicUrl } } : {}),
         });
         driver.onCall((call) => {
           takeCall(deps, { calls, callQueue, driver: 'twiml', workspaceId }, call).catch((error: unknown) => {
