@@ -80,6 +80,8 @@ export class TwimlCall implements Call {
   private sent: Turn | undefined;
   private onHold = false;
   private resumed: Waiter | undefined;
+  /** The last answer, for the request open when the call ends or any that comes after. */
+  private farewell = hangupDocument;
 
   constructor(
     readonly id: string,
@@ -103,7 +105,7 @@ export class TwimlCall implements Call {
       for (const waiter of turn.played) waiter.resolve();
       this.settle(turn, kind, params);
     }
-    if (this.isEnded) return Promise.resolve(hangupDocument);
+    if (this.isEnded) return Promise.resolve(this.farewell);
     // Only a provider that retried has two requests open; should the older still be listened
     // to, a redirect keeps the call up where an empty answer would end it.
     this.respond(renderTwiml([{ verb: 'Redirect', url: this.context.url('continue', 0) }]));
@@ -111,7 +113,7 @@ export class TwimlCall implements Call {
       const timer = setTimeout(() => this.keepAlive(), this.context.heldRequestMs);
       timer.unref();
       this.held = { respond, timer };
-      if (turn?.operation?.kind === 'hold' && this.onHold) this.sendHoldMusic();
+      if (turn?.operation?.kind === 'hold' && this.onHold) void this.sendHoldMusic();
       this.pump();
     });
   }
@@ -233,16 +235,17 @@ export class TwimlCall implements Call {
     if (this.isEnded) return;
     // Before any answer, refusing the call is TwiML's way to not pick up at all.
     const refuse = !this.answered && !this.responded;
-    this.send((_seq, pending) =>
-      refuse ? [{ verb: 'Reject', reason: 'rejected' }] : [...pending, { verb: 'Hangup' }],
+    const { verbs, played } = this.next;
+    this.next = { verbs: [], played: [] };
+    for (const waiter of played) waiter.resolve();
+    this.end(
+      'flow',
+      renderTwiml(refuse ? [{ verb: 'Reject', reason: 'rejected' }] : [...verbs, { verb: 'Hangup' }]),
     );
-    this.end('flow');
   }
 
   /** Ends the call from our side (the driver stopping). */
   close(): void {
-    if (this.isEnded) return;
-    this.respond(hangupDocument);
     this.end('error');
   }
 
@@ -367,11 +370,12 @@ export class TwimlCall implements Call {
     return new VoiceError('CALL_ENDED', `Call ${this.id} has ended`);
   }
 
-  private end(side: HangupSide) {
+  private end(side: HangupSide, farewell = hangupDocument) {
     if (this.isEnded) return;
     this.isEnded = true;
+    this.farewell = farewell;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.respond(hangupDocument);
+    this.respond(farewell);
     const error = this.endedError();
     for (const waiter of [...this.next.played, ...(this.sent?.played ?? [])]) waiter.reject(error);
     this.resumed?.reject(error);

@@ -208,6 +208,21 @@ describe('TwimlVoiceDriver with a Twilio-compatible provider', () => {
     expect(afterwards).toMatchObject({ code: 'CALL_ENDED' });
   });
 
+  it('settles an open gather when the flow hangs up meanwhile, and the provider gets <Hangup/>', async () => {
+    let gathered;
+    const result = await place(
+      async (call) => {
+        await call.answer();
+        const pending = call.gather({ maxDigits: 1, timeoutMs: 5000 });
+        await call.hangup();
+        gathered = await pending;
+      },
+      { digits: ['5'] },
+    );
+    expect(gathered).toEqual({ digits: '', reason: 'hangup' });
+    expect(result.end).toBe('hangup-verb');
+  });
+
   it('rejects a call hung up before it is answered', async () => {
     const result = await place(async (call) => call.hangup());
     expect(result).toMatchObject({ end: 'rejected', rejectReason: 'rejected' });

@@ -162,10 +162,12 @@ export class TwimlVoiceDriver implements VoiceDriver {
         await mkdir(dirname(path), { recursive: true });
         await writeFile(path, encodeWav(new Int16Array(0)));
       },
-      holdVerb: async (): Promise<TwimlVerb> =>
-        this.options.holdAudio
-          ? { verb: 'Play', url: await this.audioUrl(this.options.holdAudio) }
-          : { verb: 'Pause', length: 2 },
+      // Hold music that cannot be served leaves the caller in silence rather than the call broken.
+      holdVerb: async (): Promise<TwimlVerb> => {
+        const audio = this.options.holdAudio;
+        const url = audio ? await this.audioUrl(audio).catch(() => undefined) : undefined;
+        return url ? { verb: 'Play', url } : { verb: 'Pause', length: 2 };
+      },
       heldRequestMs: this.options.heldRequestMs ?? 10_000,
       idleGapMs: this.options.idleGapMs ?? 0,
       dialTimeoutSeconds: this.options.dialTimeoutSeconds ?? 30,
