@@ -12,12 +12,16 @@ import type { CallRegistry } from './call-registry.ts';
  * writes into a scratch folder on this machine; saving copies the WAV into the store (within
  * the quota) and removes the scratch file either way, so scratch never fills the disk.
  */
+export interface CallRecordings {
+  forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeRecordings;
+}
+
 export function createCallRecordings(deps: {
   db: Db;
   store: RecordingStore;
   calls: CallRegistry;
   scratchDir: string;
-}) {
+}): CallRecordings {
   return {
     forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeRecordings {
       return {
