@@ -72,4 +72,41 @@ describe('App navigation', () => {
     await vi.waitFor(() => screen.getByRole('heading', { name: 'Phone simulator' }), lazyLoad);
     expect(phone.getAttribute('aria-current')).toBe('page');
   });
+
+  it('links Calls and Recordings; an operator sees recordings without the admin actions', async () => {
+    stubApi({
+      'GET /auth/me': () => ({ user: { ...user, role: 'operator' } }),
+      'GET /flows': () => ({ items: [] }),
+      'GET /calls': () => ({ items: [], nextCursor: null }),
+      'GET /calls/volume': () => ({ bucket: 'day', timeZone: 'UTC', items: [] }),
+      'GET /recordings': () => ({ items: [], nextCursor: null }),
+      'GET /recordings/usage': () => ({
+        store: 'filesystem',
+        bytes: 0,
+        quotaBytes: 250_000_000_000,
+        percent: 0,
+        warning: false,
+        full: false,
+        count: 0,
+      }),
+    });
+    location.hash = '#/flows';
+    render(<App />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    const calls = screen.getByRole('link', { name: 'Calls' });
+    expect(calls.getAttribute('href')).toBe('#/calls');
+    await goTo('#/calls/c1');
+    expect(calls.getAttribute('aria-current')).toBe('page');
+    await goTo('#/recordings');
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Recordings' }), lazyLoad);
+    expect(screen.getByRole('link', { name: 'Recordings' }).getAttribute('aria-current')).toBe('page');
+    await vi.waitFor(() => screen.getByText(/0 B of 250 GB used/), lazyLoad);
+    expect(screen.queryByRole('button', { name: 'Delete by date' })).toBeNull();
+    expect(screen.queryByLabelText('Quota')).toBeNull();
+
+    useLocale.getState().setLocale('es');
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByRole('link', { name: 'Llamadas' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Grabaciones' })).toBeTruthy();
+  });
 });

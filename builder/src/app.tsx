@@ -18,11 +18,21 @@ const SettingsPage = lazy(() =>
   import('./features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
 
+const CallsPage = lazy(() =>
+  import('./features/voice/calls-page.tsx').then((m) => ({ default: m.CallsPage })),
+);
+const CallDetailPage = lazy(() =>
+  import('./features/voice/call-detail-page.tsx').then((m) => ({ default: m.CallDetailPage })),
+);
+const RecordingsPage = lazy(() =>
+  import('./features/voice/recordings-page.tsx').then((m) => ({ default: m.RecordingsPage })),
+);
+
 const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
 );
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, user }: { route: Route; user: User }) {
   switch (route.screen) {
     case 'editor':
       return <FlowEditorPage key={route.flowId} flowId={route.flowId} />;
@@ -34,6 +44,12 @@ function Screen({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'phone':
       return <PhonePage />;
+    case 'calls':
+      return <CallsPage query={route.query} />;
+    case 'call':
+      return <CallDetailPage key={route.callId} callId={route.callId} />;
+    case 'recordings':
+      return <RecordingsPage query={route.query} isAdmin={user.role === 'admin'} />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -75,6 +91,20 @@ export function App() {
             {t('app.runs')}
           </a>
           <a
+            href="#/calls"
+            aria-current={route.screen === 'calls' || route.screen === 'call' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.calls')}
+          </a>
+          <a
+            href="#/recordings"
+            aria-current={route.screen === 'recordings' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.recordings')}
+          </a>
+          <a
             href="#/phone"
             aria-current={route.screen === 'phone' ? 'page' : undefined}
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
@@ -96,7 +126,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<p className="p-6">{t('common.loading')}</p>}>
-        <Screen route={route} />
+        <Screen route={route} user={user} />
       </Suspense>
     </div>
   );

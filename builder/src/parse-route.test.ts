@@ -15,6 +15,15 @@ describe('parseRoute', () => {
     expect(runs.screen === 'runs' && runs.query.get('node')).toBe('menu');
   });
 
+  it('opens calls, one call and recordings with their search', () => {
+    const calls = parseRoute('/calls?number=%2B34600');
+    expect(calls.screen === 'calls' && calls.query.get('number')).toBe('+34600');
+    expect(parseRoute('/calls/c1')).toEqual({ screen: 'call', callId: 'c1' });
+    const recordings = parseRoute('/recordings?flow=f1');
+    expect(recordings.screen === 'recordings' && recordings.query.get('flow')).toBe('f1');
+    expect(parseRoute('/recordings/r1')).toEqual({ screen: 'flows' });
+  });
+
   it('opens the phone simulator', () => {
     expect(parseRoute('/phone')).toEqual({ screen: 'phone' });
     expect(parseRoute('/phone/extra')).toEqual({ screen: 'flows' });

@@ -5,7 +5,10 @@ export type Route =
   | { screen: 'runs'; flowId: string | null; query: URLSearchParams }
   | { screen: 'run'; runId: string }
   | { screen: 'settings' }
-  | { screen: 'phone' };
+  | { screen: 'phone' }
+  | { screen: 'calls'; query: URLSearchParams }
+  | { screen: 'call'; callId: string }
+  | { screen: 'recordings'; query: URLSearchParams };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -20,5 +23,8 @@ export function parseRoute(route: string): Route {
   if (first === 'flows' && id && parts.length === 2) return { screen: 'editor', flowId: id };
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
   if (first === 'phone' && parts.length === 1) return { screen: 'phone' };
+  if (first === 'calls' && parts.length === 1) return { screen: 'calls', query };
+  if (first === 'calls' && id && parts.length === 2) return { screen: 'call', callId: id };
+  if (first === 'recordings' && parts.length === 1) return { screen: 'recordings', query };
   return { screen: 'flows' };
 }

@@ -17,6 +17,8 @@ import { voiceInboundCall, answersCall } from './voice/inbound-call.node.ts';
 import { voiceSay } from './voice/say.node.ts';
 import { voicePlay } from './voice/play.node.ts';
 import { voiceMenu } from './voice/menu.node.ts';
+import { voiceGather } from './voice/gather.node.ts';
+import { voiceRecord } from './voice/record.node.ts';
 import { voiceHangup } from './voice/hangup.node.ts';
 import { voiceTransfer } from './voice/transfer.node.ts';
 import { voiceEnqueue } from './voice/enqueue.node.ts';
@@ -40,6 +42,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   voiceSay,
   voicePlay,
   voiceMenu,
+  voiceGather,
+  voiceRecord,
   voiceHangup,
   voiceTransfer,
   voiceEnqueue,
@@ -65,6 +69,8 @@ export {
   voiceSay,
   voicePlay,
   voiceMenu,
+  voiceGather,
+  voiceRecord,
   voiceHangup,
   voiceTransfer,
   voiceEnqueue,

@@ -278,4 +278,120 @@ describe.each(['pglite', 'postgres'] as const)('recordings and calls on %s', (db
     expect(other.body.items).toEqual([]);
     expect((await omni.call('GET', '/api/v1/calls/01900000-0000-7000-8000-000000000000')).status).toBe(404);
   });
+  it('counts calls per day in a time zone, answered and abandoned apart, with the list filters', async () => {
+    const call = (n: number, startedAt: string, extra: Partial<Parameters<typeof recordCall>[1]>) =>
+      recordCall(omni.handle.db, {
+        workspaceId,
+        callId: `volume-${db}-${n}`,
+        driver: 'sip',
+        from: '+3491000000',
+        to: '800',
+        startedAt: new Date(startedAt),
+        flowId,
+        ...extra,
+      });
+    // 23:30 UTC on the 1st is already the 2nd in Madrid (UTC+1 in January).
+    await call(1, '2032-01-01T10:00:00Z', {
+      answeredAt: new Date('2032-01-01T10:00:01Z'),
+      endedAt: new Date('2032-01-01T10:01:00Z'),
+      hangupSide: 'flow',
+    });
+    await call(2, '2032-01-01T23:30:00Z', {
+      answeredAt: new Date('2032-01-01T23:30:01Z'),
+      endedAt: new Date('2032-01-01T23:30:20Z'),
+      hangupSide: 'caller',
+    });
+    await call(3, '2032-01-02T09:00:00Z', {
+      endedAt: new Date('2032-01-02T09:00:05Z'),
+      hangupSide: 'caller',
+    });
+    await call(4, '2032-01-02T09:10:00Z', {
+      answeredAt: new Date('2032-01-02T09:10:01Z'),
+      endedAt: new Date('2032-01-02T09:11:00Z'),
+      hangupSide: 'transfer',
+    });
+    const range = 'from=2032-01-01T00:00:00Z&to=2032-01-03T00:00:00Z';
+    const utc = await omni.call('GET', `/api/v1/calls/volume?${range}`);
+    expect(utc.body).toEqual({
+      bucket: 'day',
+      timeZone: 'UTC',
+      items: [
+        { period: '2032-01-01', total: 2, answered: 1, abandoned: 1 },
+        { period: '2032-01-02', total: 2, answered: 1, abandoned: 1 },
+      ],
+    });
+    const madrid = await omni.call('GET', `/api/v1/calls/volume?${range}&tz=Europe/Madrid`);
+    expect(madrid.body.items).toEqual([
+      { period: '2032-01-01', total: 1, answered: 1, abandoned: 0 },
+      { period: '2032-01-02', total: 3, answered: 1, abandoned: 2 },
+    ]);
+    const hours = await omni.call('GET', `/api/v1/calls/volume?${range}&bucket=hour&number=%2B3491000000`);
+    expect(hours.body.items.map((i: { period: string; total: number }) => [i.period, i.total])).toEqual([
+      ['2032-01-01T10:00', 1],
+      ['2032-01-01T23:00', 1],
+      ['2032-01-02T09:00', 2],
+    ]);
+    const otherNumber = await omni.call('GET', `/api/v1/calls/volume?${range}&number=123`);
+    expect(otherNumber.body.items).toEqual([]);
+
+    const badZone = await omni.call('GET', '/api/v1/calls/volume?tz=Mars/Olympus');
+    expect(badZone.status).toBe(400);
+    expect(badZone.body.error.message).toMatch(/IANA time zone/);
+    expect((await omni.call('GET', '/api/v1/calls/volume?bucket=week')).status).toBe(400);
+    const backwards = await omni.call(
+      'GET',
+      '/api/v1/calls/volume?from=2032-01-03T00:00:00Z&to=2032-01-01T00:00:00Z',
+    );
+    expect(backwards.status).toBe(422);
+  });
+
+  it("lists one call's recordings and counts what a filter (a delete by date) would take", async () => {
+    const callRow = await recordCall(omni.handle.db, {
+      workspaceId,
+      callId: `with-recordings-${db}`,
+      driver: 'sip',
+      from: '+3492000000',
+      to: '801',
+      startedAt: new Date('2033-02-01T08:00:00Z'),
+    });
+    const file = recordedWav(`call-${db}`, 0.3);
+    const size = readFileSync(file).length;
+    const mine = await saveRecording(deps(), {
+      workspaceId,
+      file,
+      from: '+3492000000',
+      to: '801',
+      callRecordId: callRow.id,
+      at: new Date('2033-02-01T08:00:30Z'),
+    });
+    await saveRecording(deps(), {
+      workspaceId,
+      file,
+      from: '+3492000000',
+      to: '801',
+      at: new Date('2033-02-02T08:00:00Z'),
+    });
+
+    const ofCall = await omni.call('GET', `/api/v1/recordings?callRecordId=${callRow.id}`);
+    expect(ofCall.body.items.map((r: { id: string }) => r.id)).toEqual([mine.id]);
+    expect((await omni.call('GET', '/api/v1/recordings?callRecordId=nope')).status).toBe(400);
+
+    const count = await omni.call(
+      'GET',
+      '/api/v1/recordings/count?from=2033-02-01T00:00:00Z&to=2033-02-03T00:00:00Z',
+    );
+    expect(count.body).toEqual({ count: 2, bytes: 2 * size });
+    const deleted = await omni.call('POST', '/api/v1/recordings/delete', {
+      from: '2033-02-01T00:00:00Z',
+      to: '2033-02-03T00:00:00Z',
+    });
+    expect(deleted.body.deleted).toBe(count.body.count);
+    const after = await omni.call('GET', '/api/v1/recordings/count?from=2033-02-01T00:00:00Z');
+    expect(after.body).toEqual({ count: 0, bytes: 0 });
+    const backwards = await omni.call(
+      'GET',
+      '/api/v1/recordings/count?from=2033-02-03T00:00:00Z&to=2033-02-01T00:00:00Z',
+    );
+    expect(backwards.status).toBe(422);
+  });
 });

@@ -331,3 +331,72 @@ export interface SandboxInboundResult {
   outcome: SandboxOutcome;
   runId: string | null;
 }
+
+// Calls and recordings (issue #6): GET /calls, /calls/volume, /recordings, /recordings/usage.
+
+export const hangupSides = ['caller', 'flow', 'transfer', 'error'] as const;
+export type HangupSide = (typeof hangupSides)[number];
+
+/** Which calls or recordings a screen shows; every field narrows it. */
+export interface VoiceFilter {
+  /** The caller or the called number. */
+  number?: string;
+  /** ISO timestamps: started (calls) or made (recordings) at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
+  flowId?: string;
+}
+
+export interface CallRecord {
+  id: string;
+  callId: string;
+  driver: string;
+  runId: string | null;
+  flowId: string | null;
+  from: string;
+  to: string;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  durationMs: number | null;
+  path: string[];
+  /** `at` is there when the driver recorded when the digits came. */
+  digits: { nodeId: string; digits: string; at?: string }[];
+  hangupSide: HangupSide | null;
+}
+
+export interface Recording {
+  id: string;
+  callRecordId: string | null;
+  runId: string | null;
+  flowId: string | null;
+  nodeId: string | null;
+  from: string;
+  to: string;
+  contentType: string;
+  bytes: number;
+  durationMs: number;
+  createdAt: string;
+  audioUrl: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface CallVolume {
+  bucket: 'day' | 'hour';
+  timeZone: string;
+  items: { period: string; total: number; answered: number; abandoned: number }[];
+}
+
+export interface RecordingsUsage {
+  store: string;
+  bytes: number;
+  quotaBytes: number;
+  percent: number;
+  warning: boolean;
+  full: boolean;
+  count: number;
+}

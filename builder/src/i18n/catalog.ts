@@ -6,6 +6,7 @@ import { runsMessages } from '../features/runs/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
+import { voiceMessages } from '../features/voice/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -17,6 +18,8 @@ const appMessages = {
     'app.runs': 'Runs',
     'app.settings': 'Settings',
     'app.phone': 'Phone',
+    'app.calls': 'Calls',
+    'app.recordings': 'Recordings',
     'auth.title': 'Sign in to Omniflow',
     'auth.email': 'Email',
     'auth.password': 'Password',
@@ -53,6 +56,8 @@ const appMessages = {
     'app.runs': 'Ejecuciones',
     'app.settings': 'Ajustes',
     'app.phone': 'Teléfono',
+    'app.calls': 'Llamadas',
+    'app.recordings': 'Grabaciones',
     'auth.title': 'Inicia sesión en Omniflow',
     'auth.email': 'Correo electrónico',
     'auth.password': 'Contraseña',
@@ -95,6 +100,7 @@ export const catalog = {
     ...settingsMessages.en,
     ...channelMessages.en,
     ...phoneMessages.en,
+    ...voiceMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -106,6 +112,7 @@ export const catalog = {
     ...settingsMessages.es,
     ...channelMessages.es,
     ...phoneMessages.es,
+    ...voiceMessages.es,
   },
 } as const;
 

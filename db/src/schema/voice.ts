@@ -21,6 +21,8 @@ export const hangupSides = ['caller', 'flow', 'transfer', 'error'] as const;
 export interface CallDigits {
   nodeId: string;
   digits: string;
+  /** When the first of these keys came (ISO 8601); absent on records written before it was kept. */
+  at?: string;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { createCompileContext } from './compile-context.ts';
-import type { ActivityResult, AnyNodeDefinition, NodeVoice, StateFragment, TemplateScope } from './types.ts';
+import type {
+  ActivityResult,
+  AnyNodeDefinition,
+  NodeRecordings,
+  NodeVoice,
+  StateFragment,
+  TemplateScope,
+} from './types.ts';
 
 /** A template scope with sensible defaults, for node tests. */
 export function testScope(partial: Partial<TemplateScope> = {}): TemplateScope {
@@ -39,6 +46,7 @@ export async function runNodeActivity(
     now?: Date;
     /** The calls voice nodes act on. */
     voice?: NodeVoice;
+    recordings?: NodeRecordings;
   } = {},
 ): Promise<ActivityResult> {
   if (!definition.activity) throw new Error(`${definition.type} has no activity`);
@@ -49,5 +57,6 @@ export async function runNodeActivity(
     env: options.env ?? {},
     ...(now ? { clock: () => now } : {}),
     ...(options.voice ? { voice: options.voice } : {}),
+    ...(options.recordings ? { recordings: options.recordings } : {}),
   });
 }

@@ -56,6 +56,12 @@ export interface NodeActivityOptions {
    * socket cannot move), so it goes to the task queue that process named in the run's input.
    */
   queue?: 'call';
+  /**
+   * For activities that may run long (a recording, a slow caller): the runtime heartbeats while
+   * the node runs, so a process that died with its call is noticed after this (a Temporal
+   * duration, like `startToCloseTimeout`: `30s`).
+   */
+  heartbeatTimeout?: string;
 }
 
 export interface CompileContext {
@@ -98,6 +104,19 @@ export interface ActivityDeps {
   conversations?: NodeConversations;
   /** The live phone calls this process holds; only on the worker that answered the call. */
   voice?: NodeVoice;
+  /** Stores call recordings, bound to the run, node and step; beside `voice` on the call's worker. */
+  recordings?: NodeRecordings;
+}
+
+/** What a node may do with a recording a call made: store it with its call record, run and node. */
+export interface NodeRecordings {
+  /** A fresh local file for the driver to write a WAV into before it is saved. */
+  scratchPath(): string;
+  /**
+   * Stores the WAV (within the workspace's quota) as a recording of the call and removes the
+   * scratch file; a retried step answers the recording it saved before.
+   */
+  save(recording: { callId: string; file: string; durationMs: number }): Promise<{ recordingId: string }>;
 }
 
 /** Voice nodes reach their run's call by id and never see SIP or a provider. */

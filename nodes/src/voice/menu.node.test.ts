@@ -41,7 +41,14 @@ describe('voice.menu', () => {
     const { call, result } = await runMenu([press('2')]);
     expect(result).toEqual({ port: 'support', output: { digit: '2', option: 'support', attempts: 1 } });
     expect(call.said.map((s) => s.text)).toEqual(['Pulse 1 para ventas, 2 para soporte']);
-    expect(call.gathers).toEqual([{ maxDigits: 1, timeoutMs: 3000 }]);
+    // The prompt is the gather's own, so the first key cuts it off (barge-in).
+    expect(call.gathers).toEqual([
+      {
+        prompt: { kind: 'speech', text: menu.prompt, language: 'es' },
+        maxDigits: 1,
+        timeoutMs: 3000,
+      },
+    ]);
   });
 
   it('asks again after a wrong key and goes on by the next good one', async () => {

@@ -92,12 +92,9 @@ export const voiceMenu = defineNode({
   },
 });
 
-/** Says the prompt, interrupted by the first key, and waits for one key. */
+/** Says the prompt and waits for one key; the first key cuts the prompt off (barge-in). */
 async function gatherOne(call: Call, prompt: string, speech: SayOptions, timeoutMs: number) {
-  return onCall(call, async () => {
-    // The Call contract takes only audio as a gather prompt, so spoken text is said first; keys
-    // pressed while it plays are kept by the driver and answer the gather at once (no barge-in yet).
-    await call.say(prompt, speech);
-    return call.gather({ maxDigits: 1, timeoutMs });
-  });
+  return onCall(call, () =>
+    call.gather({ prompt: { kind: 'speech', text: prompt, ...speech }, maxDigits: 1, timeoutMs }),
+  );
 }

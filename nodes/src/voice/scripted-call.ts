@@ -1,9 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import { encodeWav } from '../drivers/voice/sip/wav-file.ts';
 import type {
   AudioSource,
   Call,
+  CallRecording,
   GatherOptions,
   GatherResult,
   HangupSide,
+  RecordOptions,
+  RecordResult,
   SayOptions,
   TransferMode,
   TransferOptions,
@@ -27,8 +32,15 @@ export class ScriptedCall implements Call {
     [];
   /** What each transfer answers, in order; `failed` once they run out. */
   transferOutcomes: TransferOutcome[] = [];
+  readonly records: RecordOptions[] = [];
+  /** What a recording captures (written as a WAV) and why it stops. */
+  recordAudio: Int16Array = new Int16Array(8000);
+  recordReason: RecordResult['reason'] = 'max-length';
   hungUp = false;
-  readonly ended: Promise<{ side: HangupSide; at: Date }> = new Promise(() => {});
+  private endCall!: (value: { side: HangupSide; at: Date }) => void;
+  readonly ended: Promise<{ side: HangupSide; at: Date }> = new Promise((resolve) => {
+    this.endCall = resolve;
+  });
 
   constructor(private readonly answers: GatherResult[] = []) {}
 
@@ -41,10 +53,28 @@ export class ScriptedCall implements Call {
   }
   async gather(options: GatherOptions): Promise<GatherResult> {
     this.gathers.push(options);
+    // A spoken gather prompt is heard like a say (until a key cuts it off, which a script cannot).
+    if (options.prompt?.kind === 'speech') {
+      const { text, language, voice } = options.prompt;
+      this.said.push({ text, options: { language, ...(voice ? { voice } : {}) } });
+    }
     return this.answers.shift() ?? { digits: '', reason: 'timeout' };
   }
-  async record(): Promise<never> {
-    throw new Error('not scripted');
+  async record(options: RecordOptions): Promise<RecordResult> {
+    this.records.push(options);
+    return this.writeRecording(options.path, this.recordReason);
+  }
+  startRecording(options: { path: string }): CallRecording {
+    const done = this.ended.then(() => this.writeRecording(options.path, 'hangup'));
+    return { done, stop: () => done };
+  }
+  /** The caller hangs up: background recordings end. */
+  callerHangsUp(): void {
+    this.endCall({ side: 'caller', at: new Date() });
+  }
+  private async writeRecording(path: string, reason: RecordResult['reason']): Promise<RecordResult> {
+    await writeFile(path, encodeWav(this.recordAudio));
+    return { path, durationMs: this.recordAudio.length / 8, reason };
   }
   async hold() {}
   async resume() {}

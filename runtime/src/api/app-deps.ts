@@ -4,6 +4,7 @@ import type { ChannelDrivers } from '../messaging/channel-drivers.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
 import type { RecordingStore } from '../recordings/recording-store.ts';
+import type { TwimlVoiceHost } from '../voice/twiml-voice-host.ts';
 import type { Db } from '@omniflow/db';
 import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
 
@@ -35,6 +36,8 @@ export interface AppDeps {
   secretKeyring?: () => SecretKeyring;
   /** Where call recordings are (default: from the environment, see recordingStoreFromEnv). */
   recordingStore?: RecordingStore;
+  /** Takes Twilio/TwiML voice calls; without it the voice webhooks answer 503. */
+  twimlVoice?: TwimlVoiceHost;
 }
 
 /** Who is calling, resolved from the session cookie or the API key. */

@@ -29,6 +29,7 @@ import { webChatWidgetRoutes } from './routes/webchat-widget.ts';
 import { webChatEmbedRoutes } from './routes/webchat-embed.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
+import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps) {
   // Web chat visitors have no account: the widget key and session token stand in (routes/webchat.ts).
   api.route('/', webChatRoutes(deps));
   api.route('/', webChatSocketRoutes(deps, webSockets.upgradeWebSocket));
+  // Before the SMS webhooks: their /webhooks/twilio/:workspaceId/:kind would answer …/voice with a 404.
+  api.route('/', twilioVoiceWebhookRoutes(deps));
   api.route('/', twilioWebhookRoutes(deps));
   api.use('*', async (c, next) => {
     const path = c.req.path;

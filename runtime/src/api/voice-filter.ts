@@ -21,7 +21,7 @@ export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url'
 export function voiceFilterConditions(
   columns: VoiceColumns,
   workspaceId: string,
-  filter: z.infer<typeof voiceFilterSchema>,
+  filter: Omit<z.infer<typeof voiceFilterSchema>, 'limit'>,
 ): SQL[] {
   const conditions: SQL[] = [eq(columns.workspaceId, workspaceId)];
   if (filter.from && filter.to && Date.parse(filter.from) >= Date.parse(filter.to))

@@ -19,6 +19,50 @@ export const voiceFilterSchema = z.object({
   cursor: z.string().optional(),
 });
 
+/** `GET /recordings` also narrows to one call's recordings. */
+export const recordingFilterSchema = voiceFilterSchema.extend({
+  callRecordId: z.uuid({ message: 'callRecordId must be a call record id' }).optional(),
+});
+
+/** What `GET /recordings/count` counts: a list filter without its paging. */
+export const recordingCountFilterSchema = recordingFilterSchema.omit({ limit: true, cursor: true });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `GET /calls/volume`: the calls filter without paging, counted per day or hour. */
+export const callVolumeFilterSchema = voiceFilterSchema.omit({ limit: true, cursor: true }).extend({
+  bucket: z.enum(['day', 'hour'], { message: 'bucket must be day or hour' }).default('day'),
+  tz: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, { message: 'tz must be an IANA time zone such as Europe/Madrid' })
+    .openapi({ description: 'Days and hours are counted in this time zone (default UTC)' }),
+});
+
+export const callVolumeSchema = z
+  .object({
+    bucket: z.enum(['day', 'hour']),
+    timeZone: z.string(),
+    items: z.array(
+      z.object({
+        period: z
+          .string()
+          .openapi({ description: 'Local start of the day or hour: 2031-05-05 or 2031-05-05T09:00' }),
+        total: z.number(),
+        answered: z.number().openapi({ description: 'Answered and not ended by the caller' }),
+        abandoned: z.number().openapi({ description: 'The caller hung up (before or after the answer)' }),
+      }),
+    ),
+  })
+  .openapi('CallVolume');
+
 export const recordingSchema = z
   .object({
     id: z.string(),
@@ -52,7 +96,16 @@ export const callRecordSchema = z
     endedAt: z.string().nullable(),
     durationMs: z.number().nullable(),
     path: z.array(z.string()),
-    digits: z.array(z.object({ nodeId: z.string(), digits: z.string() })),
+    digits: z.array(
+      z.object({
+        nodeId: z.string(),
+        digits: z.string(),
+        at: z
+          .string()
+          .optional()
+          .openapi({ description: 'When the digits came, where the driver records it' }),
+      }),
+    ),
     hangupSide: z.enum(hangupSides).nullable(),
   })
   .openapi('CallRecord');

@@ -8,6 +8,7 @@ import { flowTaskQueue } from '../temporal/task-queue.ts';
 import { channelDriversFromEnv, processWebChatHub } from '../messaging/channel-drivers.ts';
 import { startWebChatRelay } from '../messaging/webchat-relay.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
+import { startTwimlVoiceHost } from '../voice/twiml-voice-host.ts';
 
 export interface ApiServer {
   url: string;
@@ -28,6 +29,18 @@ export interface StartApiOptions {
 export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection });
+  // TwiML calls live where their webhooks are answered: here, with a call-queue worker of their own.
+  const twimlVoice =
+    process.env.OMNIFLOW_TWIML_VOICE === '0'
+      ? undefined
+      : await startTwimlVoiceHost({
+          db: options.db,
+          temporal,
+          address: options.temporalAddress,
+          taskQueue: flowTaskQueue,
+          registry: options.registry,
+          env: process.env,
+        });
   const app = createApp({
     db: options.db,
     registry: options.registry,
@@ -43,6 +56,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     widgetFile: fileURLToPath(new URL('../../../builder/widget/dist/webchat.js', import.meta.url)),
     channels: channelDriversFromEnv(),
     ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
+    ...(twimlVoice ? { twimlVoice } : {}),
   });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });
@@ -60,6 +74,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     close: async () => {
       stopRelay();
       app.closeWebSockets();
+      // Held webhooks get <Hangup/> first: server.close() waits for open requests.
+      await twimlVoice?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },

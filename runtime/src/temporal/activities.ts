@@ -1,6 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { NodeError, type NodeRegistry, type NodeVoice, type TemplateScope } from '@omniflow/nodes/sdk';
+import {
+  NodeError,
+  type NodeRecordings,
+  type NodeRegistry,
+  type NodeVoice,
+  type TemplateScope,
+} from '@omniflow/nodes/sdk';
 import type { ExecuteNodeInput, ExecuteNodeResult } from './run-progress.ts';
 import type { MessagingService } from '../messaging/messaging-service.ts';
 import type { ContactsService } from '../messaging/contacts-service.ts';
@@ -15,6 +21,22 @@ export interface ActivityDependencies {
   conversations?: ConversationsService;
   /** The calls this process holds: only on a voice endpoint's call-queue worker. */
   voice?: NodeVoice;
+  /** Stores recordings voice nodes make: beside `voice` on a voice endpoint's worker. */
+  recordings?: { forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeRecordings };
+}
+
+/**
+ * Heartbeats a third of the activity's heartbeat timeout apart while the node runs (the timeout
+ * comes from the node's options through the workflow): the node's work — a recording, a caller
+ * typing — is alive as long as this process is, and Temporal notices a dead process after the
+ * heartbeat timeout instead of after start-to-close.
+ */
+function keepHeartbeating(): () => void {
+  const context = Context.current();
+  const timeoutMs = context.info.heartbeatTimeoutMs;
+  if (!timeoutMs) return () => undefined;
+  const timer = setInterval(() => context.heartbeat(), Math.max(1000, Math.floor(timeoutMs / 3)));
+  return () => clearInterval(timer);
 }
 
 /** The failure Temporal records; its last detail is the attempt, so the run can show retries. */
@@ -45,6 +67,7 @@ export function createActivities({
   contacts,
   conversations,
   voice,
+  recordings,
 }: ActivityDependencies) {
   return {
     /** Runs one node's side effect (an HTTP call, a message) and returns the port it leaves by. */
@@ -58,6 +81,7 @@ export function createActivities({
       }
       const config = definition.config.parse(input.config);
       const attempt = Context.current().info.attempt;
+      const stopHeartbeats = keepHeartbeating();
       try {
         const result = await definition.activity.run(config, input.scope as TemplateScope, {
           idempotencyKey: input.idempotencyKey,
@@ -75,6 +99,15 @@ export function createActivities({
           ...(contacts ? { contacts: contacts.forRun(input.runId) } : {}),
           ...(conversations ? { conversations: conversations.forRun(input.runId) } : {}),
           ...(voice ? { voice } : {}),
+          ...(recordings
+            ? {
+                recordings: recordings.forStep({
+                  runId: input.runId,
+                  nodeId: input.nodeId,
+                  idempotencyKey: input.idempotencyKey,
+                }),
+              }
+            : {}),
         });
         return {
           port: result.port,
@@ -85,6 +118,8 @@ export function createActivities({
         };
       } catch (error) {
         throw toFailure(error, attempt);
+      } finally {
+        stopHeartbeats();
       }
     },
   };

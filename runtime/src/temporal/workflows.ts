@@ -42,7 +42,12 @@ interface ActivityRequest {
   nodeType: string;
   version: number;
   config: unknown;
-  options: { startToCloseTimeout: string; retry?: Record<string, unknown>; queue?: 'call' };
+  options: {
+    startToCloseTimeout: string;
+    retry?: Record<string, unknown>;
+    queue?: 'call';
+    heartbeatTimeout?: string;
+  };
 }
 
 interface QueuedEvent {
@@ -129,6 +134,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     const { executeNode } = proxyActivities<Activities>({
       startToCloseTimeout: request.options.startToCloseTimeout,
       ...(request.options.retry ? { retry: request.options.retry } : {}),
+      ...(request.options.heartbeatTimeout ? { heartbeatTimeout: request.options.heartbeatTimeout } : {}),
       // Voice nodes act on a live call, which only the process that answered it holds. If that
       // process is gone, so is the call: nobody will ever take the task, so give up after a minute.
       ...(request.options.queue === 'call' && args.callQueue

@@ -1,16 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { eq } from 'drizzle-orm';
-import { newId, runs, type Db } from '@omniflow/db';
-import { createPromptCache, SipVoiceDriver, type Call } from '@omniflow/nodes/drivers/voice';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { Db } from '@omniflow/db';
+import { createPromptCache, SipVoiceDriver } from '@omniflow/nodes/drivers/voice';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
-import type { MachineJson } from '../compiler/machine-json.ts';
-import { recordCall } from '../recordings/record-call.ts';
-import { createActivities } from '../temporal/activities.ts';
-import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
+import type { RecordingStore } from '../recordings/recording-store.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { CallRegistry } from './call-registry.ts';
-import { findCallFlow } from './find-call-flow.ts';
+import { createCallRecordings } from './call-recordings.ts';
+import { startCallWorker } from './call-worker.ts';
+import { takeCall } from './take-call.ts';
 import type { VoiceEndpointEnv } from './voice-endpoint-options.ts';
 
 export interface VoiceEndpointDeps {
@@ -24,6 +23,10 @@ export interface VoiceEndpointDeps {
   registry: NodeRegistry;
   env?: Record<string, string | undefined>;
   settings: Pick<VoiceEndpointEnv, 'sip' | 'promptDir'>;
+  /** Where `voice.record` stores audio (default: from the environment, as the API reads it). */
+  recordingStore?: RecordingStore;
+  /** Where drivers write a recording before it is stored (default: the system's temp folder). */
+  recordingScratchDir?: string;
   /** Reports calls that could not be handed to a flow (default: console.warn). */
   onError?: (error: unknown, where: string) => void;
 }
@@ -36,8 +39,7 @@ export interface VoiceEndpoint {
   stop(): Promise<void>;
 }
 
-/** One Temporal workflow id per call, so a retried start cannot run the flow twice. */
-export const callWorkflowId = (workspaceId: string, callId: string) => `call:${workspaceId}:${callId}`;
+export { callWorkflowId } from './take-call.ts';
 
 /**
  * The built-in SIP endpoint wired to flows: each call to a number a published
@@ -46,28 +48,28 @@ export const callWorkflowId = (workspaceId: string, callId: string) => `call:${w
  */
 export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<VoiceEndpoint> {
   const calls = new CallRegistry();
-  const callQueue = `voice-${randomUUID()}`;
   const report =
     deps.onError ?? ((error, where) => console.warn(`Voice endpoint ${where}: ${messageOf(error)}`));
   const driver = new SipVoiceDriver(deps.settings.sip, {
     prompts: createPromptCache({ dir: deps.settings.promptDir }),
     onError: (error) => report(error, 'SIP'),
   });
-  const connection = await NativeConnection.connect({ address: deps.address });
-  // Only the node activity: workflows stay on the shared queue, where any worker may run them.
-  const worker = await Worker.create({
-    connection,
-    namespace: deps.namespace ?? 'default',
-    taskQueue: callQueue,
-    activities: createActivities({
-      registry: deps.registry,
-      ...(deps.env ? { env: deps.env } : {}),
-      voice: calls,
+  const worker = await startCallWorker({
+    address: deps.address,
+    ...(deps.namespace ? { namespace: deps.namespace } : {}),
+    registry: deps.registry,
+    ...(deps.env ? { env: deps.env } : {}),
+    calls,
+    recordings: createCallRecordings({
+      db: deps.db,
+      store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
+      calls,
+      scratchDir: deps.recordingScratchDir ?? join(tmpdir(), 'omniflow-recording-scratch'),
     }),
   });
-  const running = worker.run();
+  const callQueue = worker.callQueue;
   driver.onCall((call) => {
-    takeCall(deps, { calls, callQueue }, call).catch((error: unknown) => {
+    takeCall(deps, { calls, callQueue, driver: 'sip' }, call).catch((error: unknown) => {
       report(error, `call ${call.id}`);
       void call.hangup();
     });
@@ -79,94 +81,9 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     callQueue,
     async stop() {
       await driver.stop();
-      // On SIGINT/SIGTERM the SDK has begun draining every worker already.
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await connection.close();
+      await worker.stop();
     },
   };
-}
-
-async function takeCall(
-  deps: VoiceEndpointDeps,
-  endpoint: { calls: CallRegistry; callQueue: string },
-  call: Call,
-) {
-  const { db, temporal } = deps;
-  const startedAt = new Date();
-  const version = await findCallFlow(db, call.to);
-  // Nobody answers this number: hanging up before the answer refuses the call (603 Decline).
-  if (!version) {
-    await call.hangup();
-    return;
-  }
-  endpoint.calls.add(call, version.workspaceId);
-  await call.answer();
-  const runId = newId();
-  const workflowId = callWorkflowId(version.workspaceId, call.id);
-  const input = { callId: call.id, from: call.from, to: call.to };
-  await db.insert(runs).values({
-    id: runId,
-    workspaceId: version.workspaceId,
-    flowId: version.flowId,
-    flowVersionId: version.id,
-    version: version.version,
-    input,
-    contact: call.from,
-    temporalWorkflowId: workflowId,
-    startedAt,
-  });
-  const record = {
-    workspaceId: version.workspaceId,
-    callId: call.id,
-    driver: 'sip',
-    from: call.from,
-    to: call.to,
-  };
-  await recordCall(db, { ...record, startedAt, answeredAt: new Date(), runId, flowId: version.flowId });
-  const args: FlowRunArgs = {
-    runId,
-    workspaceId: version.workspaceId,
-    machine: version.machine as MachineJson,
-    input,
-    run: { id: runId, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
-    callQueue: endpoint.callQueue,
-  };
-  const handle = await temporal.workflow.start('flowRun', {
-    taskQueue: deps.taskQueue,
-    workflowId,
-    args: [args],
-  });
-  await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, runId));
-
-  // A run that ends with the caller still on the line (a port left unwired, a failed node) has
-  // nobody left to talk to them: hang up rather than leave them in silence. A call bridged to a
-  // transfer target or queue agent is theirs now: it stays up until one of them hangs up.
-  const first = await Promise.race([
-    call.ended.then(() => 'call' as const),
-    handle.result().then(
-      () => 'run' as const,
-      () => 'run' as const,
-    ),
-  ]);
-  if (first === 'run' && !call.bridged) await call.hangup();
-  const ended = await call.ended;
-  await recordCall(db, {
-    ...record,
-    startedAt,
-    endedAt: ended.at,
-    hangupSide: ended.side,
-    runId,
-    flowId: version.flowId,
-  });
-  // The flow ended the call itself (or transferred it): the run goes on to its end as drawn.
-  if (ended.side === 'flow' || ended.side === 'transfer') return;
-  try {
-    await handle.signal(eventSignal, { type: 'call.hangup' });
-  } catch (error) {
-    // A run that already finished needs no telling.
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-  }
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -17,6 +17,8 @@ import { loadSecretKeyring } from '../../src/credentials/secret-keyring.ts';
 
 export interface TestOmniflow {
   app: ReturnType<typeof createApp>;
+  /** What `app` was made from: for a test that needs a second app over the same parts. */
+  deps: AppDeps;
   handle: DbHandle;
   temporal: Client;
   taskQueue: string;
@@ -76,7 +78,7 @@ export async function startTestOmniflow(
     OMNIFLOW_ADMIN_EMAIL: admin.email,
     OMNIFLOW_ADMIN_PASSWORD: admin.password,
   });
-  const app = createApp({
+  const deps: AppDeps = {
     db: handle.db,
     registry,
     catalog: buildCatalog(registry.all()),
@@ -87,7 +89,8 @@ export async function startTestOmniflow(
     channels: options.channels ?? sandboxDrivers(),
     secretKeyring: () => keyring,
     ...options.appDeps,
-  });
+  };
+  const app = createApp(deps);
   const workspace = await handle.db.query.workspaces.findFirst();
   const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null);
   const workers: { worker: Worker; done: Promise<void> }[] = [];
@@ -106,6 +109,7 @@ export async function startTestOmniflow(
   if (options.worker ?? true) await startWorker();
   return {
     app,
+    deps,
     handle,
     temporal,
     taskQueue,

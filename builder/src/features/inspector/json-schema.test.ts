@@ -105,6 +105,20 @@ describe('json-schema helpers', () => {
       'voice.menu.maxRetries': 'number',
       'voice.menu.invalidPrompt': 'template',
       'voice.menu.noInputPrompt': 'template',
+      'voice.gather.prompt': 'template',
+      'voice.gather.language': 'select',
+      'voice.gather.voice': 'text',
+      'voice.gather.digits': 'number',
+      'voice.gather.finishOnKey': 'select',
+      'voice.gather.timeout': 'duration',
+      'voice.gather.pattern': 'text',
+      'voice.gather.maxRetries': 'number',
+      'voice.gather.invalidPrompt': 'template',
+      'voice.gather.noInputPrompt': 'template',
+      'voice.record.mode': 'select',
+      'voice.record.maxLength': 'duration',
+      'voice.record.beep': 'toggle',
+      'voice.record.finishOnKey': 'select',
     });
   });
 

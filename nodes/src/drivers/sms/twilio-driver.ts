@@ -12,7 +12,7 @@ import { planSms } from '../messaging/sms-encoding.ts';
 import { NodeError } from '../../sdk/node-error.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { renderSmsText } from './render-sms-text.ts';
-import { verifyTwilioSignature } from './twilio-signature.ts';
+import { verifyTwilioSignature } from '../twilio/twilio-signature.ts';
 
 export interface TwilioDriverOptions {
   accountSid: string;

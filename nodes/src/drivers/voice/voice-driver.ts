@@ -12,9 +12,15 @@ export interface SayOptions {
   voice?: string;
 }
 
+/** Text a gather speaks as its prompt, through the driver's text-to-speech. */
+export interface SpeechPrompt extends SayOptions {
+  kind: 'speech';
+  text: string;
+}
+
 export interface GatherOptions {
-  /** Played (and interrupted by the first key) while waiting for digits. */
-  prompt?: AudioSource;
+  /** Played or spoken, and cut off by the first key (barge-in), while waiting for digits. */
+  prompt?: AudioSource | SpeechPrompt;
   /** Stop after this many digits. */
   maxDigits: number;
   /** A key that ends the input early (`#`); it is not part of the digits. */
@@ -41,7 +47,22 @@ export interface RecordOptions {
 export interface RecordResult {
   path: string;
   durationMs: number;
-  reason: 'max-length' | 'finish-key' | 'hangup';
+  /** `stopped`: a background recording the flow ended with `stop()`. */
+  reason: 'max-length' | 'finish-key' | 'hangup' | 'stopped';
+}
+
+/** A recording that runs in the background until it is stopped or the call ends. */
+export interface CallRecording {
+  /** Ends the recording now (idempotent); resolves with the closed WAV. */
+  stop(): Promise<RecordResult>;
+  /** Resolves once the WAV is closed: after `stop()` or when the call ends (`reason: 'hangup'`). */
+  readonly done: Promise<RecordResult>;
+}
+
+/** A key the caller pressed, when it arrived. */
+export interface PressedKey {
+  key: string;
+  at: Date;
 }
 
 /** Stops a playback early (the queue's hold music when an agent answers or the wait is over). */
@@ -77,6 +98,14 @@ export interface Call {
   say(text: string, options: SayOptions & PlayOptions): Promise<void>;
   gather(options: GatherOptions): Promise<GatherResult>;
   record(options: RecordOptions): Promise<RecordResult>;
+  /**
+   * Records both sides mixed (what the caller said and heard) from now to the end of the call (or
+   * `stop()`), while the flow goes on playing, gathering and transferring. Optional: a driver
+   * without it cannot record whole calls.
+   */
+  startRecording?(options: { path: string }): CallRecording;
+  /** Every key the caller pressed so far, in order: for the call record. */
+  readonly pressedKeys?: readonly PressedKey[];
   hold(): Promise<void>;
   resume(): Promise<void>;
   /**

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { recordings, workspaces } from '@omniflow/db';
 import { parseByteRange } from '../../recordings/byte-range.ts';
 import { deleteRecording, deleteRecordingsBetween } from '../../recordings/delete-recordings.ts';
@@ -10,7 +10,13 @@ import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { requireAdmin } from '../require-admin.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 import { encodeCursor, voiceFilterConditions } from '../voice-filter.ts';
-import { recordingSchema, recordingView, usageSchema, voiceFilterSchema } from '../voice-schemas.ts';
+import {
+  recordingCountFilterSchema,
+  recordingFilterSchema,
+  recordingSchema,
+  recordingView,
+  usageSchema,
+} from '../voice-schemas.ts';
 
 const unprocessable = {
   422: json(errorSchema, 'The request cannot be carried out as asked (see the message)'),
@@ -22,10 +28,22 @@ const routes = {
     method: 'get',
     path: '/recordings',
     tags: ['recordings'],
-    summary: 'Call recordings, newest first: by number (either side), date and flow',
-    request: { query: voiceFilterSchema },
+    summary: 'Call recordings, newest first: by number (either side), date, flow and call',
+    request: { query: recordingFilterSchema },
     responses: {
       200: json(z.object({ items: z.array(recordingSchema), nextCursor: z.string().nullable() }), 'A page'),
+      ...errorResponses,
+      ...unprocessable,
+    },
+  }),
+  count: createRoute({
+    method: 'get',
+    path: '/recordings/count',
+    tags: ['recordings'],
+    summary: 'How many recordings (and bytes) a filter matches: what a delete by date would remove',
+    request: { query: recordingCountFilterSchema },
+    responses: {
+      200: json(z.object({ count: z.number(), bytes: z.number() }), 'The count'),
       ...errorResponses,
       ...unprocessable,
     },
@@ -145,14 +163,19 @@ export function recordingRoutes(deps: AppDeps & { recordingStore: RecordingStore
     ...(await recordingsUsage(db, workspaceId)),
   });
 
+  const conditionsOf = (
+    workspaceId: string,
+    filter: Parameters<typeof voiceFilterConditions>[2] & { callRecordId?: string | undefined },
+  ): SQL[] => {
+    const where = voiceFilterConditions({ ...recordings, at: recordings.createdAt }, workspaceId, filter);
+    if (filter.callRecordId) where.push(eq(recordings.callRecordId, filter.callRecordId));
+    return where;
+  };
+
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) => {
       const filter = c.req.valid('query');
-      const where = voiceFilterConditions(
-        { ...recordings, at: recordings.createdAt },
-        c.get('principal').workspaceId,
-        filter,
-      );
+      const where = conditionsOf(c.get('principal').workspaceId, filter);
       const rows = await db
         .select()
         .from(recordings)
@@ -168,6 +191,15 @@ export function recordingRoutes(deps: AppDeps & { recordingStore: RecordingStore
         },
         200,
       );
+    })
+    .openapi(routes.count, async (c) => {
+      const where = conditionsOf(c.get('principal').workspaceId, c.req.valid('query'));
+      // count() and sum() come back as strings (bigint, numeric) from the drivers.
+      const [row] = await db
+        .select({ count: sql<string>`count(*)`, bytes: sql<string>`coalesce(sum(${recordings.bytes}), 0)` })
+        .from(recordings)
+        .where(and(...where));
+      return c.json({ count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) }, 200);
     })
     .openapi(routes.usage, async (c) => c.json(await usage(c.get('principal').workspaceId), 200))
     .openapi(routes.quota, async (c) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { planSms } from '../../messaging/sms-encoding.ts';
-import { twilioSignature } from '../twilio-signature.ts';
+import { twilioSignature } from '../../twilio/twilio-signature.ts';
 
 // A stand-in for Twilio's Messages API on loopback, for tests: same path, Basic auth, form body,
 // JSON answers (201 with the Message resource, errors as { code, message, more_info, status }),

@@ -36,6 +36,7 @@ export class RtpSession {
   private readonly events = new TelephoneEventReceiver();
   private readonly digitListeners = new Set<(digit: string) => void>();
   private readonly audioListeners = new Set<(audio: InboundAudio) => void>();
+  private readonly sentListeners = new Set<(audio: InboundAudio) => void>();
   private packetsSent = 0;
   /** Aborted by stopPlayback(): every queued and current playback ends at once. */
   private flush = new AbortController();
@@ -74,6 +75,12 @@ export class RtpSession {
     return () => this.audioListeners.delete(listener);
   }
 
+  /** Audio as it goes out to the caller (what they hear), for whole-call recordings. */
+  onSent(listener: (audio: InboundAudio) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
+  }
+
   /** Sends the samples as 20 ms packets; resolves when the last one went out or on abort. */
   play(samples: Int16Array, signal?: AbortSignal): Promise<PlaybackOutcome> {
     const flush = this.flush.signal;
@@ -102,6 +109,7 @@ export class RtpSession {
     this.closed = true;
     this.digitListeners.clear();
     this.audioListeners.clear();
+    this.sentListeners.clear();
     this.release();
   }
 
@@ -159,6 +167,8 @@ export class RtpSession {
       });
       this.socket.send(packet, remote.port, remote.address);
       this.packetsSent++;
+      for (const listener of this.sentListeners)
+        listener({ samples: frame, timestamp: this.timestamp, ssrc: this.ssrc });
     }
     this.sequence = (this.sequence + 1) & 0xffff;
     this.timestamp = (this.timestamp + frame.length) >>> 0;

@@ -2,13 +2,16 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type {
   AudioSource,
   Call,
+  CallRecording,
   GatherOptions,
   GatherResult,
   HangupSide,
   PlayOptions,
+  PressedKey,
   RecordOptions,
   RecordResult,
   SayOptions,
+  SpeechPrompt,
   TransferMode,
   TransferOptions,
   TransferOutcome,
@@ -47,6 +50,7 @@ import { T1, T2, transactionTimeout } from './sip-timers.ts';
 import type { ServerTransaction } from './server-transactions.ts';
 import { recordBeep } from './tones.ts';
 import { VoiceError } from './voice-error.ts';
+import { MixRecorder } from './mix-recorder.ts';
 import { WavRecorder } from './wav-recorder.ts';
 
 /** Text-to-speech as a prompt file; the espeak-ng/sox pipeline provides it. */
@@ -97,6 +101,7 @@ export class SipCall implements Call, BridgeableCall {
   private resolveEnded!: (value: { side: HangupSide; at: Date }) => void;
   private readonly endController = new AbortController();
   private readonly digits = new DigitBuffer();
+  readonly pressedKeys: PressedKey[] = [];
   private rtp: RtpSession | undefined;
   private answering: Promise<void> | undefined;
   private ackWaiter: { resolve: () => void; reject: (error: Error) => void } | undefined;
@@ -166,15 +171,23 @@ export class SipCall implements Call, BridgeableCall {
   }
 
   async say(text: string, options: SayOptions & PlayOptions): Promise<void> {
+    this.requireMedia();
+    const { signal, ...speech } = options;
+    await this.play(await this.speech({ kind: 'speech', text, ...speech }), signal ? { signal } : {});
+  }
+
+  private async speech(prompt: SpeechPrompt): Promise<AudioSource> {
     if (!this.deps.prompts) {
       throw new VoiceError(
         'NO_TTS_CONFIGURED',
         'No text-to-speech is configured for the SIP endpoint (prompts.say)',
       );
     }
-    this.requireMedia();
-    const path = await this.deps.prompts.say(text, options);
-    await this.play({ kind: 'file', path }, options.signal ? { signal: options.signal } : {});
+    const options: SayOptions = {
+      language: prompt.language,
+      ...(prompt.voice ? { voice: prompt.voice } : {}),
+    };
+    return { kind: 'file', path: await this.deps.prompts.say(prompt.text, options) };
   }
 
   async gather(options: GatherOptions): Promise<GatherResult> {
@@ -183,10 +196,14 @@ export class SipCall implements Call, BridgeableCall {
     const promptController = new AbortController();
     const stopPrompt = () => promptController.abort();
     this.endController.signal.addEventListener('abort', stopPrompt, { once: true });
-    // Keys typed ahead skip the prompt, as on any IVR.
+    // Keys typed ahead skip the prompt, as on any IVR. A key that comes while the prompt is being
+    // synthesised aborts it before its first packet; one that comes while it plays stops it at once.
+    const source = options.prompt;
     const prompt =
-      options.prompt && this.digits.size === 0
-        ? this.deps.audio.load(options.prompt).then((samples) => rtp.play(samples, promptController.signal))
+      source && this.digits.size === 0
+        ? (source.kind === 'speech' ? this.speech(source) : Promise.resolve(source))
+            .then((audio) => this.deps.audio.load(audio))
+            .then((samples) => rtp.play(samples, promptController.signal))
         : Promise.resolve('done' as const);
     try {
       for (;;) {
@@ -258,6 +275,32 @@ export class SipCall implements Call, BridgeableCall {
       stopAudio();
       await recorder.close().catch(() => undefined);
     }
+  }
+
+  /** Both sides mixed (what the caller heard and said), from now to stop() or the end of the call. */
+  startRecording(options: { path: string }): CallRecording {
+    const rtp = this.requireMedia();
+    const stopRequested = new AbortController();
+    const done = (async (): Promise<RecordResult> => {
+      const recorder = await MixRecorder.create(options.path);
+      const stopIn = rtp.onAudio((audio) => recorder.add('in', audio.samples, audio.timestamp, audio.ssrc));
+      const stopOut = rtp.onSent((audio) => recorder.add('out', audio.samples, audio.timestamp, audio.ssrc));
+      const reason = await new Promise<RecordResult['reason']>((resolve) => {
+        if (this.endController.signal.aborted) return resolve('hangup');
+        this.endController.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
+        stopRequested.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+      });
+      stopIn();
+      stopOut();
+      return { ...(await recorder.close()), reason };
+    })();
+    return {
+      done,
+      stop: () => {
+        stopRequested.abort();
+        return done;
+      },
+    };
   }
 
   hold(): Promise<void> {
@@ -348,7 +391,7 @@ export class SipCall implements Call, BridgeableCall {
           return;
         }
         this.respond(transaction, 200, 'OK');
-        if (key !== undefined) this.digits.push(key);
+        if (key !== undefined) this.pressKey(key);
         return;
       }
       case 'OPTIONS':
@@ -565,8 +608,13 @@ export class SipCall implements Call, BridgeableCall {
     this.rtp?.setRemote({ address: remote.address, port: remote.port }, format);
     this.rtp?.setSending(remote.direction === 'sendrecv' || remote.direction === 'recvonly');
     if (this.rtp && this.digitUnsubscribe === undefined) {
-      this.digitUnsubscribe = this.rtp.onDigit((key) => this.digits.push(key));
+      this.digitUnsubscribe = this.rtp.onDigit((key) => this.pressKey(key));
     }
+  }
+
+  private pressKey(key: string): void {
+    this.pressedKeys.push({ key, at: this.deps.now() });
+    this.digits.push(key);
   }
 
   private localSdp(

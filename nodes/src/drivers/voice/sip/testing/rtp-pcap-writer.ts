@@ -10,7 +10,7 @@ import { tone } from '../tones.ts';
 export interface CallerMediaPlan {
   /** When the first key goes, from the start of the replay; silence before it. */
   digitsAtMs: number;
-  /** Keys sent as RFC 4733 events, 100 ms each, 100 ms apart. */
+  /** Keys sent as RFC 4733 events, 100 ms each, 100 ms apart; a `,` is a 1 s pause (as phones dial). */
   digits: string;
   telephoneEventPayloadType: number;
   /** µ-law speech stand-in (a 440 Hz tone) after the keys, for recordings. */
@@ -47,6 +47,11 @@ export function callerMediaPackets(plan: CallerMediaPlan): TimedPacket[] {
     timestamp += 160;
   }
   for (const digit of plan.digits) {
+    if (digit === ',') {
+      atMs += 1000;
+      timestamp += 8000;
+      continue;
+    }
     // RFC 4733 §2.5: one timestamp per key; duration grows per packet; the end packet thrice.
     for (let i = 1; i <= 5; i++) {
       const end = i === 5;

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-// Twilio's webhook security (docs: "Secure webhooks", X-Twilio-Signature): HMAC-SHA1, keyed with
+// Twilio's webhook security, shared by the SMS and voice drivers (docs: "Secure webhooks", X-Twilio-Signature): HMAC-SHA1, keyed with
 // the account's auth token, over the full request URL followed by every POST parameter sorted by
 // name, each name immediately followed by its value, no separators; the digest in base64.
 

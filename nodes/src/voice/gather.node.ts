@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { SayOptions } from '../drivers/voice/voice-driver.ts';
+import { defineNode } from '../sdk/define-node.ts';
+import { durationSchema, parseDuration } from '../sdk/duration.ts';
+import { renderText } from '../sdk/expressions/templates.ts';
+import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { defaultRetryPrompts } from './retry-prompts.ts';
+
+const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
+
+/** Without a digit count the caller ends with the finish key; this bounds a key held down forever. */
+const maxDigitsWithoutCount = 32;
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const retryText = (en: string, es: string) =>
+  z
+    .string()
+    .optional()
+    .meta({ ui: { widget: 'template', label: { en, es } } });
+
+export const voiceGather = defineNode({
+  type: 'voice.gather',
+  version: 1,
+  title: { en: 'Collect digits', es: 'Recoger dígitos' },
+  description: {
+    en: 'Asks for a number (a PIN, an account) on the keypad; checks it and asks again when it is wrong or missing.',
+    es: 'Pide un número (un PIN, una cuenta) por el teclado; lo comprueba y vuelve a pedirlo si falta o no vale.',
+  },
+  category: 'voice',
+  icon: 'hash',
+  ports: ['next', 'invalid', 'timeout'],
+  config: z
+    .object({
+      prompt: z
+        .string()
+        .min(1, 'Write what to ask for')
+        .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
+      language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
+      voice: z.string().optional().meta(label('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
+      digits: z
+        .number()
+        .int()
+        .min(0)
+        .max(maxDigitsWithoutCount)
+        .default(0)
+        .meta(label('Digits (0: until the finish key)', 'Dígitos (0: hasta la tecla de fin)')),
+      finishOnKey: z
+        .enum(['#', '*', ''])
+        .default('#')
+        .meta({
+          ui: {
+            widget: 'select',
+            label: { en: 'Finish key', es: 'Tecla de fin' },
+            optionLabels: {
+              '#': { en: '#', es: '#' },
+              '*': { en: '*', es: '*' },
+              '': { en: 'None', es: 'Ninguna' },
+            },
+          },
+        }),
+      timeout: durationSchema
+        .default('PT5S')
+        .meta({ ui: { widget: 'duration', label: { en: 'Wait for each key', es: 'Esperar cada tecla' } } }),
+      pattern: z
+        .string()
+        .default('')
+        .refine(compiles, 'Not a valid regular expression')
+        .meta(
+          label('Valid when it matches (regex, empty: any)', 'Válido si coincide (regex, vacío: cualquiera)'),
+        ),
+      maxRetries: z.number().int().min(0).max(5).default(2).meta(label('Asks again', 'Repeticiones')),
+      invalidPrompt: retryText(
+        'Said after a wrong answer (empty: nothing)',
+        'Locución si la respuesta no vale (vacío: nada)',
+      ),
+      noInputPrompt: retryText(
+        'Said when no key comes (empty: nothing)',
+        'Locución si no pulsa nada (vacío: nada)',
+      ),
+    })
+    .refine((config) => config.digits > 0 || config.finishOnKey !== '', {
+      message: 'Set a number of digits or a finish key, or the caller cannot end the input',
+      path: ['digits'],
+    }),
+  compile: (_node, ctx) => ctx.runActivity({ ports: ['next', 'invalid', 'timeout'] }),
+  activity: {
+    // A caller typing a long number slowly can take minutes: heartbeats tell a live call from a dead process.
+    options: { ...callActivityOptions, heartbeatTimeout: '30s' },
+    output: z.object({ digits: z.string(), attempts: z.number() }),
+    async run(config, scope, deps) {
+      const call = liveCall(scope, deps);
+      const speech: SayOptions = {
+        language: config.language,
+        ...(config.voice ? { voice: config.voice } : {}),
+      };
+      const timeoutMs = parseDuration(config.timeout) ?? 5000;
+      // The whole answer must match, as a person reading the pattern would expect.
+      const valid = config.pattern ? new RegExp(`^(?:${config.pattern})$`) : undefined;
+      const again = {
+        invalid: config.invalidPrompt ?? defaultRetryPrompts.invalid[config.language],
+        timeout: config.noInputPrompt ?? defaultRetryPrompts.noInput[config.language],
+      };
+      let last: 'timeout' | 'invalid' = 'timeout';
+      let digits = '';
+      for (let attempt = 1; attempt <= config.maxRetries + 1; attempt++) {
+        if (attempt > 1) {
+          const text = renderText(again[last], scope);
+          if (text.trim()) await onCall(call, () => call.say(text, speech));
+        }
+        const result = await onCall(call, () =>
+          call.gather({
+            prompt: { kind: 'speech', text: renderText(config.prompt, scope), ...speech },
+            maxDigits: config.digits || maxDigitsWithoutCount,
+            ...(config.finishOnKey ? { finishOnKey: config.finishOnKey } : {}),
+            timeoutMs,
+          }),
+        );
+        if (result.reason === 'hangup') throw callerHungUp(call.id);
+        digits = result.digits;
+        if (digits && (!valid || valid.test(digits))) {
+          return { port: 'next', output: { digits, attempts: attempt } };
+        }
+        last = digits ? 'invalid' : 'timeout';
+      }
+      return { port: last, output: { digits, attempts: config.maxRetries + 1 } };
+    },
+  },
+});
