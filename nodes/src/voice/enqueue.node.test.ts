@@ -67,6 +67,10 @@ describe('voice.enqueue', () => {
       false,
     );
     const fragment = compileNode(voiceEnqueue, { queue: 'q', agents: ['1001'] });
-    expect(fragment.invoke?.input.options).toMatchObject({ queue: 'call', startToCloseTimeout: '70m' });
+    expect(fragment.invoke?.input.options).toMatchObject({
+      queue: 'call',
+      startToCloseTimeout: '70m',
+      heartbeatTimeout: '30s',
+    });
   });
 });

@@ -63,9 +63,9 @@ export const voiceEnqueue = defineNode({
   }),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['connected', 'timeout'] }),
   activity: {
-    // No heartbeat is offered to node activities (ActivityDeps has none), so the timeout covers
-    // the longest wait the config allows (one hour) plus ringing and the last announcement.
-    options: { ...callActivityOptions, startToCloseTimeout: '70m' },
+    // The timeout covers the longest wait the config allows (one hour) plus ringing and the last
+    // announcement; heartbeats tell a caller waiting that long from a dead call process.
+    options: { ...callActivityOptions, startToCloseTimeout: '70m', heartbeatTimeout: '30s' },
     output: z.object({
       queue: z.string(),
       agent: z.string().optional(),
