@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../sdk/define-node.ts';
+import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { conditionOperators } from '../sdk/expressions/conditions.ts';
 
 const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
@@ -65,7 +65,7 @@ export const logicSplit = defineNode({
   },
   category: 'logic',
   icon: 'split',
-  ports: (config) => [...config.branches.map((b) => b.id), 'else'],
+  ports: rowPorts('branches', ['else']),
   config: z.object({
     branches: z
       .array(branch)

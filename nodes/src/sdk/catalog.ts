@@ -13,6 +13,8 @@ export interface CatalogEntry {
   /** Fixed ports; when `dynamicPorts` is set, the config adds more (a split's branch ids). */
   ports: string[];
   dynamicPorts: boolean;
+  /** With dynamic ports: the config list whose rows' ids come before `ports` (`branches`, `options`). */
+  portRows?: string;
   requiredPorts: string[];
   /** JSON Schema of the config, with `ui` hints from `.meta({ ui })`. */
   configSchema: unknown;
@@ -30,10 +32,16 @@ export function buildCatalog(definitions: readonly AnyNodeDefinition[]): Catalog
       icon: d.icon,
       trigger: d.trigger ?? false,
       waits: d.waits ?? false,
-      ports: typeof d.ports === 'function' ? ['else'] : [...d.ports],
-      dynamicPorts: typeof d.ports === 'function',
+      ...catalogPorts(d.ports),
       requiredPorts: [...(d.requiredPorts ?? [])],
       configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
     }))
     .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.version - b.version));
+}
+
+/** A function's ports are known only once a config runs through it: the builder adds wired ones. */
+function catalogPorts(ports: AnyNodeDefinition['ports']) {
+  if (typeof ports !== 'function') return { ports: [...ports], dynamicPorts: false };
+  if (!ports.rows) return { ports: [], dynamicPorts: true };
+  return { ports: [...ports.rows.then], dynamicPorts: true, portRows: ports.rows.list };
 }

@@ -1,5 +1,5 @@
 export * from './types.ts';
-export { defineNode, portsOf } from './define-node.ts';
+export { defineNode, portsOf, rowPorts } from './define-node.ts';
 export { parseDuration, durationSchema } from './duration.ts';
 export { NodeError } from './node-error.ts';
 export { createNodeRegistry, type NodeRegistry } from './registry.ts';

@@ -182,8 +182,11 @@ export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort ext
   trigger?: boolean;
   /** Stops and waits for time or an outside event, so a loop through it is not a busy loop. */
   waits?: boolean;
-  /** Output ports; a function when ports depend on the config (a split's branches). */
-  ports: readonly TPort[] | ((config: z.infer<TSchema>) => string[]);
+  /**
+   * Output ports; a function when ports depend on the config. Ports named by a list's rows (a
+   * split's branches, a menu's options) come from `rowPorts`, so the builder can draw them too.
+   */
+  ports: readonly TPort[] | PortsOfConfig<z.infer<TSchema>>;
   /** Ports that must be wired for the flow to publish (e.g. `failed`, `timeout`). */
   requiredPorts?: readonly TPort[];
   config: TSchema;
@@ -195,3 +198,12 @@ export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort ext
 
 /** A definition with its types erased, as registries hold them. */
 export type AnyNodeDefinition = NodeDefinition<z.ZodType, string>;
+
+/** Where the ports of a `rowPorts` node come from: each row's `id` in `list`, then `then`. */
+export interface RowPortsSource {
+  list: string;
+  then: readonly string[];
+}
+
+/** Ports computed from a node's config; `rows` is set when they are a list's row ids (`rowPorts`). */
+export type PortsOfConfig<TConfig> = ((config: TConfig) => string[]) & { rows?: RowPortsSource };

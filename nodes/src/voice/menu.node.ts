@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Call, SayOptions } from '../drivers/voice/voice-driver.ts';
-import { defineNode } from '../sdk/define-node.ts';
+import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
@@ -36,7 +36,7 @@ export const voiceMenu = defineNode({
   },
   category: 'voice',
   icon: 'grid-3x3',
-  ports: (config) => [...config.options.map((o) => o.id), 'timeout', 'invalid'],
+  ports: rowPorts('options', ['timeout', 'invalid']),
   config: z.object({
     prompt: z
       .string()

@@ -11,6 +11,13 @@ const portKeys = new Map<string, MessageKey>([
   ['timeout', 'canvas.port.timeout'],
   ['received', 'canvas.port.received'],
   ['else', 'canvas.port.else'],
+  ['invalid', 'canvas.port.invalid'],
+  ['open', 'canvas.port.open'],
+  ['closed', 'canvas.port.closed'],
+  ['answered', 'canvas.port.answered'],
+  ['busy', 'canvas.port.busy'],
+  ['no-answer', 'canvas.port.noAnswer'],
+  ['connected', 'canvas.port.connected'],
 ]);
 
 /** `(portId) => name to show`, in the current language. */

@@ -14,6 +14,7 @@ const catalogEntry = z
     waits: z.boolean(),
     ports: z.array(z.string()),
     dynamicPorts: z.boolean(),
+    portRows: z.string().optional(),
     requiredPorts: z.array(z.string()),
     configSchema: z.unknown(),
   })
