@@ -1,10 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createPromptCache, SipVoiceDriver, type Call, type SayOptions } from '@omniflow/nodes/drivers/voice';
+import {
+  createPromptCache,
+  readWavInfo,
+  SipVoiceDriver,
+  type Call,
+  type SayOptions,
+} from '@omniflow/nodes/drivers/voice';
 import { startVoiceEndpoint } from '../src/voice/start-voice-endpoint.ts';
 import { flowWorkerParts } from '../src/temporal/worker.ts';
 import { benchApp } from './bench-app.ts';
@@ -152,7 +158,9 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
   const promptDir = join(work, 'prompts');
   const prompts = createPromptCache({ dir: promptDir });
   // Every prompt exists before the first call: the figures are about the hot path, not espeak-ng.
-  await prompts.say(menu.prompt, speech);
+  const menuWav = readWavInfo(await readFile(await prompts.say(menu.prompt, speech)));
+  if (!menuWav) throw new Error('The menu prompt is not a WAV file');
+  const menuPackets = Math.ceil(menuWav.dataBytes / 2 / 160);
   for (const o of menu.options) await prompts.say(o.text, speech);
   const longAudio = join(work, 'long.wav');
   execFileSync('sox', [
@@ -218,7 +226,7 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
     const perRound: { flow: number; driver: number }[] = [];
     const callsOf = async (kind: 'flow' | 'driver', count: number) =>
       lanesOf(count, lanes, (index) =>
-        caller.menu(targets[kind], '1000', menu.options[index % menu.options.length]!.digit),
+        caller.menu(targets[kind], '1000', menu.options[index % menu.options.length]!.digit, menuPackets),
       );
     await callsOf('flow', warmUp);
     await callsOf('driver', warmUp);

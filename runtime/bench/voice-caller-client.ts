@@ -44,9 +44,9 @@ export class VoiceCaller {
     });
   }
 
-  /** Calls `number`, presses `digit` once the menu waits, and times the next prompt. */
-  menu(target: Target, number: string, digit: string): Promise<MenuResult> {
-    return this.request({ op: 'menu', target, number, digit });
+  /** Calls `number`, presses `digit` once the menu's prompt (`menuPackets` long) is over, and times the next prompt. */
+  menu(target: Target, number: string, digit: string, menuPackets: number): Promise<MenuResult> {
+    return this.request({ op: 'menu', target, number, digit, menuPackets });
   }
 
   /** Calls `number` and stays on the line once its prompt streams. */

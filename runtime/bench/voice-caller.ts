@@ -8,7 +8,7 @@ import { createSocket, type RemoteInfo } from 'node:dgram';
 import { performance } from 'node:perf_hooks';
 
 export type CallerRequest =
-  | { op: 'menu'; id: number; target: Target; number: string; digit: string }
+  | { op: 'menu'; id: number; target: Target; number: string; digit: string; menuPackets: number }
   | { op: 'hold'; id: number; target: Target; number: string }
   | { op: 'measure'; id: number; ms: number; sample: number }
   | { op: 'bye-all'; id: number };
@@ -264,7 +264,7 @@ function pressKey(dialog: Dialog, digit: string): number {
 async function menuCall(request: Extract<CallerRequest, { op: 'menu' }>): Promise<MenuResult> {
   const dialog = await invite(request.target, request.number);
   return new Promise<MenuResult>((resolve, reject) => {
-    let menuStarted = false;
+    let menuPackets = 0;
     let lastPacketAt = 0;
     let keySentAt: number | undefined;
     let latencyMs: number | undefined;
@@ -283,7 +283,8 @@ async function menuCall(request: Extract<CallerRequest, { op: 'menu' }>): Promis
     dialog.onRtp = (packet, at) => {
       if (payloadTypeOf(packet) !== 0) return;
       if (keySentAt === undefined) {
-        menuStarted ||= markerOf(packet);
+        if (markerOf(packet)) menuPackets = 0;
+        menuPackets++;
         lastPacketAt = at;
         return;
       }
@@ -293,10 +294,13 @@ async function menuCall(request: Extract<CallerRequest, { op: 'menu' }>): Promis
       }
       if (latencyMs !== undefined) nextPromptPackets++;
     };
-    // The menu waits once its prompt is over: no packet for 100 ms after it started.
+    // The menu waits once its whole prompt has arrived (counted, so a stall of the endpoint is not
+    // taken for its end); a packet lost on the way is made up for by 1 s of silence.
     const waitingForMenu = setInterval(() => {
-      if (!menuStarted || keySentAt !== undefined || performance.now() - lastPacketAt < 100) return;
-      keySentAt = pressKey(dialog, request.digit);
+      if (keySentAt !== undefined || menuPackets === 0) return;
+      const quiet = performance.now() - lastPacketAt;
+      if ((menuPackets >= request.menuPackets && quiet >= 30) || quiet >= 1000)
+        keySentAt = pressKey(dialog, request.digit);
     }, 5);
     dialog.onBye = () => {
       forget(dialog);
