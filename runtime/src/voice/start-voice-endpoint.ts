@@ -60,6 +60,7 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     registry: deps.registry,
     ...(deps.env ? { env: deps.env } : {}),
     calls,
+    maxCalls: rtpPortsOf(driver.options),
     recordings: createCallRecordings({
       db: deps.db,
       store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
@@ -85,5 +86,9 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     },
   };
 }
+
+/** RTP ports are even ones of the range: one per call. */
+const rtpPortsOf = (options: { rtpPortMin: number; rtpPortMax: number }) =>
+  Math.floor((options.rtpPortMax - options.rtpPortMin) / 2) + 1;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
