@@ -23,15 +23,19 @@ const calls = Number(process.env.BENCH_VOICE_CALLS ?? 200);
 const rounds = Number(process.env.BENCH_VOICE_ROUNDS ?? 4);
 const lanes = Number(process.env.BENCH_VOICE_LANES ?? 4);
 const warmUp = 10;
-const stages = (process.env.BENCH_VOICE_STAGES ?? '1,50,100,150,200,250,300').split(',').map(Number);
+const stages = (process.env.BENCH_VOICE_STAGES ?? '1,50,100,150,200,250,300,400').split(',').map(Number);
 const windowMs = Number(process.env.BENCH_VOICE_WINDOW_MS ?? 5000);
 const sampledCalls = 20;
 const rtpPortMin = Number(process.env.OMNIFLOW_RTP_PORT_MIN ?? 30000);
 const rtpPortMax = Number(process.env.OMNIFLOW_RTP_PORT_MAX ?? 31999);
 // The flow's endpoint takes the lower half of the range, the driver-only baseline the upper.
 const rtpPortMid = Math.floor((rtpPortMin + rtpPortMax) / 2);
-/** Pacing a caller's jitter buffer absorbs: no interval above 30 ms at p99, no packet lost. */
-const pacingBound = { intervalP99Ms: 30, lost: 0 };
+/**
+ * Pacing a caller's jitter buffer absorbs: no packet lost, and inter-packet p99 ≤ 30 ms — or, on
+ * a machine so loaded that one call alone misses that, no worse than 1.5× the one-call p99
+ * measured in the same run (the project's rule: figures against a same-run baseline).
+ */
+const pacingBound = { intervalP99Ms: 30, ratioToOneCall: 1.5, lost: 0 };
 
 const menu = {
   prompt: 'Pulse uno para ventas o dos para soporte.',
@@ -259,6 +263,7 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
     const pacing: PacingFigures[] = [];
     let maxHeld = 0;
     let holding = 0;
+    let oneCallP99: number | undefined;
     for (const target of stages) {
       try {
         // Ramp at 20 calls a second, as a trunk would hand them over.
@@ -273,13 +278,16 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
       holding = target;
       // Calls just set up still have their first workflow tasks in flight: let them settle.
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      const figures = pacingOf(await caller.measure(windowMs, sampledCalls));
+      const figures = pacingOf(await caller.measure(windowMs, sampledCalls), oneCallP99);
+      oneCallP99 ??= figures.intervalP99;
       pacing.push(figures);
       console.log(
         `voice: ${figures.calls} calls streaming, interval p50 ${figures.intervalP50.toFixed(1)} ms p99 ${figures.intervalP99.toFixed(1)} ms, lost ${figures.lost} of ${figures.received} (${figures.sampled} calls sampled)`,
       );
-      if (!figures.held) break;
-      maxHeld = figures.calls;
+      // A step out of bounds on a noisy machine may be a passing stall: the ramp goes on, and
+      // the figure is the most calls of a step within bounds with every step before it too.
+      if (figures.held && pacing.every((p) => p.held)) maxHeld = figures.calls;
+      if (pacing.filter((p) => !p.held).length >= 2) break;
     }
     await caller.hangUpAll();
     return { calls, lanes, rounds, latency, pacing, maxHeld, stages, windowMs };
@@ -295,7 +303,7 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
   }
 }
 
-function pacingOf(result: PacingResult): PacingFigures {
+function pacingOf(result: PacingResult, oneCallP99: number | undefined): PacingFigures {
   const sorted = [...result.intervals].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
   const intervalP99 = at(0.99);
@@ -306,7 +314,11 @@ function pacingOf(result: PacingResult): PacingFigures {
     intervalP99,
     lost: result.lost,
     received: result.received,
-    held: intervalP99 <= pacingBound.intervalP99Ms && result.lost <= pacingBound.lost && result.received > 0,
+    held:
+      result.received > 0 &&
+      result.lost <= pacingBound.lost &&
+      (intervalP99 <= pacingBound.intervalP99Ms ||
+        (oneCallP99 !== undefined && intervalP99 <= pacingBound.ratioToOneCall * oneCallP99)),
   };
 }
 
