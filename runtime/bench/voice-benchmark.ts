@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
@@ -97,6 +98,8 @@ export interface VoiceLatencyFigures {
   p50Ratio: number;
   p99Ratio: number;
   perRound: { flow: number; driver: number }[];
+  /** The endpoint process's longest event-loop stall while each kind's calls ran. */
+  loopDelayMaxMs: { flow: number; driver: number };
   /** Calls after whose key more than one prompt started (a prompt played twice). */
   doubled: number;
 }
@@ -120,6 +123,7 @@ export interface VoiceFigures {
   maxHeld: number;
   stages: number[];
   windowMs: number;
+  sampledCalls: number;
 }
 
 /** The menu as the driver runs it alone: what voice.menu → voice.say do, with no Temporal between. */
@@ -228,6 +232,9 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
     };
     const results: Record<'flow' | 'driver', MenuResult[]> = { flow: [], driver: [] };
     const perRound: { flow: number; driver: number }[] = [];
+    // How long the endpoint process's event loop was held up: a key waits for it like anything.
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    const loopDelays = { flow: 0, driver: 0 };
     const callsOf = async (kind: 'flow' | 'driver', count: number) =>
       lanesOf(count, lanes, (index) =>
         caller.menu(targets[kind], '1000', menu.options[index % menu.options.length]!.digit, menuPackets),
@@ -240,7 +247,14 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
       const order: Array<'flow' | 'driver'> = round % 2 === 0 ? ['flow', 'driver'] : ['driver', 'flow'];
       const medians = { flow: 0, driver: 0 };
       for (const kind of order) {
+        loopDelay.enable();
         const made = await callsOf(kind, perKind);
+        loopDelay.disable();
+        loopDelays[kind] = Math.max(loopDelays[kind], loopDelay.max / 1e6);
+        loopDelay.reset();
+        const slow = made.filter((r) => r.latencyMs > 50).map((r) => r.latencyMs.toFixed(0));
+        if (slow.length > 0) console.log(`voice: ${kind} calls over 50 ms: ${slow.join(', ')} ms`);
+          );
         results[kind].push(...made);
         medians[kind] = median(made.map((r) => r.latencyMs));
       }
@@ -257,6 +271,7 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
       p50Ratio: flow.p50 / driverFigures.p50,
       p99Ratio: flow.p99 / driverFigures.p99,
       perRound,
+      loopDelayMaxMs: loopDelays,
       doubled: results.flow.filter((r) => r.talkspurtsAfterKey > 1).length,
     };
 
@@ -290,7 +305,7 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
       if (pacing.filter((p) => !p.held).length >= 2) break;
     }
     await caller.hangUpAll();
-    return { calls, lanes, rounds, latency, pacing, maxHeld, stages, windowMs };
+    return { calls, lanes, rounds, latency, pacing, maxHeld, stages, windowMs, sampledCalls };
   } finally {
     caller.stop();
     await driver.stop();
