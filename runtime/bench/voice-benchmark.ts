@@ -254,7 +254,6 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
         loopDelay.reset();
         const slow = made.filter((r) => r.latencyMs > 50).map((r) => r.latencyMs.toFixed(0));
         if (slow.length > 0) console.log(`voice: ${kind} calls over 50 ms: ${slow.join(', ')} ms`);
-          );
         results[kind].push(...made);
         medians[kind] = median(made.map((r) => r.latencyMs));
       }
