@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { inArray } from 'drizzle-orm';
+import { runs } from '@omniflow/db';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import {
   createPromptCache,
@@ -309,6 +311,17 @@ export async function voiceBenchmark(address: string): Promise<VoiceFigures> {
     caller.stop();
     await driver.stop();
     await endpoint.stop();
+    // Each call's runner long-polls its run's result with the client: let the runs end (they
+    // hear their callers hung up) before that connection closes under them.
+    for (let waited = 0; waited < 60_000; waited += 250) {
+      const open = await handle.db
+        .select({ id: runs.id })
+        .from(runs)
+        .where(inArray(runs.status, ['running', 'waiting']))
+        .limit(1);
+      if (open.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     worker.shutdown();
     await running;
     await handle.close();
