@@ -118,23 +118,23 @@ describe('prompt prefetch (voice.menu → voice.say)', () => {
     const call = new PlayingCall([press('1')]);
     const { said } = await menuThenSay(call, { text: 'Le pasamos con ventas' });
     expect(said).toEqual({ port: 'next', output: { text: 'Le pasamos con ventas' } });
-    expect(call.playbacks).toEqual([
-      { text: 'Pulse 1 para ventas', outcome: 'done' },
-      { text: 'Le pasamos con ventas', outcome: 'done' },
-    ]);
+    // The menu's own prompt is the gather's; the say prompt is played once, to its end.
+    expect(call.playbacks).toEqual([{ text: 'Le pasamos con ventas', outcome: 'done' }]);
   });
 
   it('predicts a text built from the menu’s own output', async () => {
     const call = new PlayingCall([press('1')]);
     await menuThenSay(call, { text: 'Ha pulsado {{ nodes.menu.output.digit }}' });
-    expect(call.playbacks.map((p) => p.text)).toEqual(['Pulse 1 para ventas', 'Ha pulsado 1']);
+    expect(call.playbacks.map((p) => p.text)).toEqual(['Ha pulsado 1']);
   });
 
   it('leaves a text with Liquid filters to the say node: played once, by it', async () => {
     const call = new PlayingCall([press('1')]);
     await menuThenSay(call, { text: 'Son las {{ "now" | date: "%H:%M" }}' });
+    // The scripted call lists the gather's spoken prompt among what it said.
     expect(call.said).toHaveLength(2);
-    expect(call.playbacks[1]?.outcome).toBe('done');
+    expect(call.playbacks).toHaveLength(1);
+    expect(call.playbacks[0]?.outcome).toBe('done');
   });
 
   it('stops a started prompt that is not what the say node says, and says its own', async () => {
@@ -146,7 +146,6 @@ describe('prompt prefetch (voice.menu → voice.say)', () => {
     // Something changed the variable between the menu and the say (a parallel branch, say).
     await run(voiceSay, say.config, call, { ...scope, vars: { name: 'Luis' } }, { nodeId: 'sales' });
     expect(call.playbacks).toEqual([
-      { text: 'Pulse 1 para ventas', outcome: 'done' },
       { text: 'Hola Ana', outcome: 'stopped' },
       { text: 'Hola Luis', outcome: 'done' },
     ]);
@@ -163,16 +162,14 @@ describe('prompt prefetch (voice.menu → voice.say)', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await run(voiceSay, say.config, call, scope, { nodeId: 'sales' });
     expect(call.said.map((s) => s.text)).toEqual(['Pulse 1 para ventas', 'Ventas', 'Ventas']);
-    expect(call.playbacks).toEqual([
-      { text: 'Pulse 1 para ventas', outcome: 'done' },
-      { text: 'Ventas', outcome: 'done' },
-    ]);
+    expect(call.playbacks).toEqual([{ text: 'Ventas', outcome: 'done' }]);
   });
 
   it('starts nothing for a port that leads to no say or play', async () => {
     const call = new PlayingCall([press('2')]);
     await menuThenSay(call, { text: 'Ventas' });
     // Port support is unwired: only the menu prompt, then the say node's own prompt.
-    expect(call.playbacks.map((p) => p.text)).toEqual(['Pulse 1 para ventas', 'Ventas']);
+    expect(call.playbacks.map((p) => p.text)).toEqual(['Ventas']);
+    expect(call.said.map((p) => p.text)).toEqual(['Pulse 1 para ventas', 'Ventas']);
   });
 });
