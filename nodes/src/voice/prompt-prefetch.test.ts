@@ -9,6 +9,7 @@ import type {
   NodeInstance,
   TemplateScope,
 } from '../sdk/types.ts';
+import { voiceGather } from './gather.node.ts';
 import { voiceHangup } from './hangup.node.ts';
 import { voiceMenu } from './menu.node.ts';
 import { voicePlay } from './play.node.ts';
@@ -171,5 +172,27 @@ describe('prompt prefetch (voice.menu → voice.say)', () => {
     // Port support is unwired: only the menu prompt, then the say node's own prompt.
     expect(call.playbacks.map((p) => p.text)).toEqual(['Ventas']);
     expect(call.said.map((p) => p.text)).toEqual(['Pulse 1 para ventas', 'Ventas']);
+  });
+});
+
+describe('prompt prefetch (voice.gather → voice.say)', () => {
+  it('starts the say after the digits at once; the say node adopts it', async () => {
+    const call = new PlayingCall([press('1234')]);
+    const gatherConfig = { prompt: 'Marque su PIN', digits: 4, maxRetries: 0 };
+    const say = instance(voiceSay, 'thanks', { text: 'Ha marcado {{ nodes.pin.output.digits }}' });
+    const gather = instance(voiceGather, 'pin', gatherConfig);
+    const ctx = createCompileContext(
+      gather,
+      new Map([['next', 'thanks']]),
+      voiceGather.activity?.options,
+      new Map([['next', say]]),
+    );
+    const next = voiceGather.compile(gather as never, ctx).invoke?.input.next as NextNodes;
+    const scope = testScope({ input: callInput });
+    const result = await run(voiceGather, gatherConfig, call, scope, { nodeId: 'pin', next });
+    expect(result.port).toBe('next');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await run(voiceSay, say.config, call, { ...scope, nodes: { pin: { output: result.output } } });
+    expect(call.playbacks).toEqual([{ text: 'Ha marcado 1234', outcome: 'done' }]);
   });
 });
