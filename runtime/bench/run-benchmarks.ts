@@ -13,7 +13,9 @@ import { runsListBenchmark } from './runs-list-benchmark.ts';
 import { selectedBenchmarks } from './selected-benchmarks.ts';
 import { smsSubmitBenchmark } from './sms-submit-benchmark.ts';
 import { workflowThroughput } from './workflow-throughput.ts';
-import { writeBenchmarksMd } from './write-benchmarks-md.ts';
+import { voiceBenchmark } from './voice-benchmark.ts';
+import { voiceReport } from './voice-report.ts';
+import { writeBenchmarksMd, type BenchmarkSections } from './write-benchmarks-md.ts';
 
 async function compileSpeed() {
   const registry = await loadRegistry({});
@@ -109,17 +111,19 @@ const runs = only.has('workflows') ? await workflowThroughput(server.address) : 
 const runsList = only.has('runs-list')
   ? await runsListBenchmark(server.address, Number(process.env.BENCH_RUNS_LIST ?? 1_000_000))
   : undefined;
+// The voice figures go last and alone: hundreds of streaming calls load the whole machine.
+const voice = only.has('voice') ? await voiceBenchmark(server.address) : undefined;
 await server.stop();
 
-const sections: { main?: string; chat?: string } = {};
+const sections: BenchmarkSections = {};
 if (runsMain && compile && builder && runs && runsList)
   sections.main = mainReport(compile, builder, runs, runsList);
 else if (compile || builder || runs || runsList)
   console.log('The platform table is kept as it was: it is written only when all its figures ran together.');
 if (sms && chat) sections.chat = chatReport(sms, chat);
-if (sections.main || sections.chat) {
+if (voice) sections.voice = voiceReport(voice);
+const written = Object.keys(sections);
+if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);
-  console.log(
-    `Wrote BENCHMARKS.md (${Object.keys(sections).join(' and ')} section${sections.main && sections.chat ? 's' : ''})`,
-  );
+  console.log(`Wrote BENCHMARKS.md (${written.join(', ')} section${written.length > 1 ? 's' : ''})`);
 }

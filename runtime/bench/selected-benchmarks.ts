@@ -1,4 +1,4 @@
-export const benchmarkNames = ['compile', 'builder', 'workflows', 'runs-list', 'chat'] as const;
+export const benchmarkNames = ['compile', 'builder', 'workflows', 'runs-list', 'chat', 'voice'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 /**

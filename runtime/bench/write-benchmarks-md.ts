@@ -1,18 +1,38 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export const chatHeading = '## Chat channels (#5)';
+export const voiceHeading = '## Voice (#6)';
+
+export interface BenchmarkSections {
+  main?: string;
+  chat?: string;
+  voice?: string;
+}
+
+const headings = { chat: chatHeading, voice: voiceHeading } as const;
+
+/** The file cut at its section headings: the platform table first, then each issue's section. */
+function splitSections(text: string): Required<BenchmarkSections> {
+  const starts = (Object.entries(headings) as Array<[keyof typeof headings, string]>)
+    .map(([name, heading]) => ({ name, at: text.indexOf(heading) }))
+    .filter((s) => s.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const sections = { main: text.slice(0, starts[0]?.at ?? text.length), chat: '', voice: '' };
+  starts.forEach((s, i) => {
+    sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
+  });
+  return sections;
+}
 
 /**
  * Writes BENCHMARKS.md from the sections this run measured, keeping the others as the file had
  * them: `--only chat` refreshes the chat section without replacing the platform table with
  * nothing (or with figures of another day presented as today's).
  */
-export function writeBenchmarksMd(file: URL, sections: { main?: string; chat?: string }): void {
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const at = current.indexOf(chatHeading);
-  const currentMain = at >= 0 ? current.slice(0, at) : current;
-  const currentChat = at >= 0 ? current.slice(at) : '';
-  const main = (sections.main ?? currentMain).trimEnd();
-  const chat = (sections.chat ?? currentChat).trimEnd();
-  writeFileSync(file, [main, chat].filter(Boolean).join('\n\n') + '\n');
+export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void {
+  const current = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
+  const parts = (['main', 'chat', 'voice'] as const).map((name) =>
+    (sections[name] ?? current[name]).trimEnd(),
+  );
+  writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');
 }

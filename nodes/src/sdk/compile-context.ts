@@ -29,6 +29,7 @@ export function createCompileContext(
   node: NodeInstance<unknown>,
   targets: ReadonlyMap<string, string>,
   activityOptions?: NodeActivityOptions,
+  followers?: ReadonlyMap<string, NodeInstance<unknown>>,
 ): CompileContext {
   const target = (port: string) => targets.get(port) ?? completedState;
   const leave = (port: string): InstructionRef => ({ type: 'leaveNode', params: { nodeId: node.id, port } });
@@ -36,7 +37,8 @@ export function createCompileContext(
     nodeId: node.id,
     target,
     leave,
-    runActivity({ ports, errorPort }): StateFragment {
+    follower: (port) => followers?.get(port),
+    runActivity({ ports, errorPort, next }): StateFragment {
       // An unwired error port means nobody said what happens then: the run fails at this node,
       // which is what operations can see, fix and retry.
       const handled = errorPort !== undefined && targets.has(errorPort);
@@ -59,6 +61,7 @@ export function createCompileContext(
             version: node.version,
             config: node.config,
             options: activityOptions ?? { startToCloseTimeout: '1m' },
+            ...(next && Object.keys(next).length > 0 ? { next } : {}),
           },
           onDone: ports.map((port) =>
             port === errorPort && !handled

@@ -70,9 +70,18 @@ export interface CompileContext {
   target(port: string): string;
   /** Step marker recording that the node was left through `port`. */
   leave(port: string): InstructionRef;
-  /** An invoke of the node's activity whose result port picks the transition. */
-  runActivity(options: { ports: readonly string[]; errorPort?: string }): StateFragment;
+  /** The node a port is wired to (its config parsed), or undefined when the port is unwired. */
+  follower(port: string): NodeInstance<unknown> | undefined;
+  /**
+   * An invoke of the node's activity whose result port picks the transition. `next` travels to
+   * the activity as `deps.next`: what the node may prepare ahead for the node after it (a menu
+   * starting the prompt its chosen option leads to). Keep it small: it is in every history.
+   */
+  runActivity(options: { ports: readonly string[]; errorPort?: string; next?: NextNodes }): StateFragment;
 }
+
+/** Per port, the node it leads to, as much of it as the activity needs to act ahead. */
+export type NextNodes = Record<string, { nodeId: string; type: string; version: number; config: Json }>;
 
 export interface NodeInstance<TConfig> {
   id: string;
@@ -106,6 +115,10 @@ export interface ActivityDeps {
   voice?: NodeVoice;
   /** Stores call recordings, bound to the run, node and step; beside `voice` on the call's worker. */
   recordings?: NodeRecordings;
+  /** The node's id in the flow (what `nodes.<id>` templates of later nodes read its output by). */
+  nodeId?: string;
+  /** What the node's compile passed as `runActivity({ next })`: the nodes its ports lead to. */
+  next?: NextNodes;
 }
 
 /** What a node may do with a recording a call made: store it with its call record, run and node. */

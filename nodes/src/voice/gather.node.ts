@@ -4,6 +4,7 @@ import { defineNode } from '../sdk/define-node.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
 import { defaultRetryPrompts } from './retry-prompts.ts';
 
 const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
@@ -90,7 +91,10 @@ export const voiceGather = defineNode({
       message: 'Set a number of digits or a finish key, or the caller cannot end the input',
       path: ['digits'],
     }),
-  compile: (_node, ctx) => ctx.runActivity({ ports: ['next', 'invalid', 'timeout'] }),
+  compile: (_node, ctx) => {
+    const ports = ['next', 'invalid', 'timeout'];
+    return ctx.runActivity({ ports, next: promptFollowers(ctx, ports) });
+  },
   activity: {
     // A caller typing a long number slowly can take minutes: heartbeats tell a live call from a dead process.
     options: { ...callActivityOptions, heartbeatTimeout: '30s' },
@@ -126,11 +130,16 @@ export const voiceGather = defineNode({
         if (result.reason === 'hangup') throw callerHungUp(call.id);
         digits = result.digits;
         if (digits && (!valid || valid.test(digits))) {
-          return { port: 'next', output: { digits, attempts: attempt } };
+          const output = { digits, attempts: attempt };
+          // The say/play after the gather starts now, not a Temporal round trip later (prompt-prefetch.ts).
+          startNextPrompt(call, deps, 'next', scope, output);
+          return { port: 'next', output };
         }
         last = digits ? 'invalid' : 'timeout';
       }
-      return { port: last, output: { digits, attempts: config.maxRetries + 1 } };
+      const output = { digits, attempts: config.maxRetries + 1 };
+      startNextPrompt(call, deps, last, scope, output);
+      return { port: last, output };
     },
   },
 });

@@ -4,6 +4,7 @@ import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
 
 const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
 
@@ -61,8 +62,10 @@ export const voiceMenu = defineNode({
       'No hemos recibido ninguna opción.',
     ),
   }),
-  compile: (node, ctx) =>
-    ctx.runActivity({ ports: [...node.config.options.map((o) => o.id), 'timeout', 'invalid'] }),
+  compile: (node, ctx) => {
+    const ports = [...node.config.options.map((o) => o.id), 'timeout', 'invalid'];
+    return ctx.runActivity({ ports, next: promptFollowers(ctx, ports) });
+  },
   activity: {
     options: callActivityOptions,
     output: z.object({ digit: z.string(), option: z.string().optional(), attempts: z.number() }),
@@ -84,10 +87,16 @@ export const voiceMenu = defineNode({
         if (result.reason === 'hangup') throw callerHungUp(call.id);
         digit = result.digits;
         const chosen = config.options.find((o) => o.digit === digit);
-        if (chosen) return { port: chosen.id, output: { digit, option: chosen.id, attempts: attempt } };
+        if (chosen) {
+          const output = { digit, option: chosen.id, attempts: attempt };
+          startNextPrompt(call, deps, chosen.id, scope, output);
+          return { port: chosen.id, output };
+        }
         last = digit ? 'invalid' : 'timeout';
       }
-      return { port: last, output: { digit, attempts: config.maxRetries + 1 } };
+      const output = { digit, attempts: config.maxRetries + 1 };
+      startNextPrompt(call, deps, last, scope, output);
+      return { port: last, output };
     },
   },
 });

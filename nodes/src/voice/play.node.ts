@@ -4,6 +4,7 @@ import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { callActivityOptions, liveCall, onCall } from './live-call.ts';
+import { playAudioOnce } from './prompt-prefetch.ts';
 
 /** An http(s) address is fetched; anything else is a file the worker can read (8 kHz mono WAV). */
 export function audioSourceOf(location: string): AudioSource {
@@ -36,7 +37,8 @@ export const voicePlay = defineNode({
       const audio = renderText(config.audio, scope).trim();
       if (!audio)
         throw new NodeError('AUDIO_MISSING', `The audio rendered empty from ${config.audio}`, false);
-      await onCall(call, () => call.play(audioSourceOf(audio)));
+      // The menu before may have started this very audio as the key came in (prompt-prefetch.ts).
+      await onCall(call, () => playAudioOnce(call, audioSourceOf(audio)));
       return { port: 'next', output: { audio } };
     },
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { sayOnce } from './prompt-prefetch.ts';
 
 export const voiceSay = defineNode({
   type: 'voice.say',
@@ -32,8 +33,9 @@ export const voiceSay = defineNode({
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
       const text = renderText(config.text, scope);
+      // The menu before may have started this very prompt as the key came in (prompt-prefetch.ts).
       await onCall(call, () =>
-        call.say(text, { language: config.language, ...(config.voice ? { voice: config.voice } : {}) }),
+        sayOnce(call, text, { language: config.language, ...(config.voice ? { voice: config.voice } : {}) }),
       );
       return { port: 'next', output: { text } };
     },

@@ -1,4 +1,4 @@
-import type { NodeRegistry, StateFragment } from '@omniflow/nodes/sdk';
+import type { NodeInstance, NodeRegistry, StateFragment } from '@omniflow/nodes/sdk';
 import { completedState, createCompileContext, failedState } from '@omniflow/nodes/sdk';
 import type { FlowDocument } from '../graph/flow-schema.ts';
 import { findTrigger } from '../graph/validate-flow.ts';
@@ -21,17 +21,24 @@ export function compileFlow(doc: FlowDocument, registry: NodeRegistry): MachineJ
     ports.set(edge.from.port, edge.to.node);
     wiring.set(edge.from.node, ports);
   }
-  const states: MachineJson['states'] = {};
+  const instances = new Map<string, NodeInstance<unknown>>();
   for (const node of doc.nodes) {
     const definition = registry.get(node.type, node.version);
     if (!definition) throw new CompileError(`Unknown node type ${node.type}@${node.version}`);
     const config = definition.config.parse(node.config);
-    const instance = { id: node.id, type: node.type, version: node.version, config };
-    const ctx = createCompileContext(
-      instance,
-      wiring.get(node.id) ?? new Map(),
-      definition.activity?.options,
-    );
+    instances.set(node.id, { id: node.id, type: node.type, version: node.version, config });
+  }
+  const states: MachineJson['states'] = {};
+  for (const node of doc.nodes) {
+    const definition = registry.get(node.type, node.version)!;
+    const instance = instances.get(node.id)!;
+    const ports = wiring.get(node.id) ?? new Map<string, string>();
+    const followers = new Map<string, NodeInstance<unknown>>();
+    for (const [port, to] of ports) {
+      const follower = instances.get(to);
+      if (follower) followers.set(port, follower);
+    }
+    const ctx = createCompileContext(instance, ports, definition.activity?.options, followers);
     const fragment: StateFragment = definition.compile(instance, ctx);
     states[node.id] = {
       ...fragment,

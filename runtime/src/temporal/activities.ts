@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import {
   NodeError,
   type NodeRecordings,
+  type NextNodes,
   type NodeRegistry,
   type NodeVoice,
   type TemplateScope,
@@ -85,6 +86,7 @@ export function createActivities({
       try {
         const result = await definition.activity.run(config, input.scope as TemplateScope, {
           idempotencyKey: input.idempotencyKey,
+          nodeId: input.nodeId,
           signal: Context.current().cancellationSignal,
           env,
           ...(messaging
@@ -108,6 +110,7 @@ export function createActivities({
                 }),
               }
             : {}),
+          ...(input.next !== undefined ? { next: input.next as NextNodes } : {}),
         });
         return {
           port: result.port,

@@ -49,6 +49,8 @@ export interface ExecuteNodeInput {
   nodeType: string;
   version: number;
   config: unknown;
+  /** The nodes the node's ports lead to, when its compile asked for them (CompileContext.runActivity). */
+  next?: unknown;
   scope: unknown;
   idempotencyKey: string;
 }

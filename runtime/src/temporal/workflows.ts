@@ -48,6 +48,7 @@ interface ActivityRequest {
     queue?: 'call';
     heartbeatTimeout?: string;
   };
+  next?: unknown;
 }
 
 interface QueuedEvent {
@@ -153,6 +154,7 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
           nodeType: request.nodeType,
           version: request.version,
           config: request.config,
+          ...(request.next !== undefined ? { next: request.next } : {}),
           scope: { input: ctx.input, vars: ctx.vars, nodes: ctx.nodes, run: ctx.run },
           idempotencyKey: idempotencyKey(request.nodeId, step),
         }),

@@ -24,6 +24,8 @@ export async function startCallWorker(options: {
   calls: CallRegistry;
   /** Where `voice.record` files its audio; without it the node fails with RECORDINGS_NOT_CONFIGURED. */
   recordings?: CallRecordings;
+  /** The most calls this process can hold at once (the SIP endpoint: one per RTP port). */
+  maxCalls?: number;
 }): Promise<CallWorker> {
   const callQueue = `voice-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address: options.address });
@@ -31,6 +33,13 @@ export async function startCallWorker(options: {
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: callQueue,
+    // Every call has a voice activity open nearly all the time (a prompt, a menu waiting for a
+    // key), mostly idle on its RTP timer: the SDK's default of 100 at once would leave calls past
+    // the 100th in silence.
+    maxConcurrentActivityTaskExecutions: Math.max(100, options.maxCalls ?? 1000),
+    // More pollers waiting on the call queue: the next voice node of a call starts without
+    // queueing behind another call's poll.
+    maxConcurrentActivityTaskPolls: 10,
     activities: createActivities({
       registry: options.registry,
       ...(options.env ? { env: options.env } : {}),

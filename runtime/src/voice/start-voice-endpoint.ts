@@ -60,6 +60,7 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     registry: deps.registry,
     ...(deps.env ? { env: deps.env } : {}),
     calls,
+    maxCalls: rtpPortsOf(driver.options),
     recordings: createCallRecordings({
       db: deps.db,
       store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
@@ -68,11 +69,15 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     }),
   });
   const callQueue = worker.callQueue;
+  // Calls still being recorded or told to their runs; stop() lets them finish with the client open.
+  const handling = new Set<Promise<void>>();
   driver.onCall((call) => {
-    takeCall(deps, { calls, callQueue, driver: 'sip' }, call).catch((error: unknown) => {
+    const handled = takeCall(deps, { calls, callQueue, driver: 'sip' }, call).catch((error: unknown) => {
       report(error, `call ${call.id}`);
       void call.hangup();
     });
+    handling.add(handled);
+    void handled.finally(() => handling.delete(handled));
   });
   await driver.start();
   return {
@@ -81,9 +86,22 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     callQueue,
     async stop() {
       await driver.stop();
+      // Ending the calls makes each run hear its caller hung up; bounded, as Temporal may be gone.
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(handling),
+        new Promise((resolve) => {
+          bound = setTimeout(resolve, 10_000);
+        }),
+      ]);
+      clearTimeout(bound);
       await worker.stop();
     },
   };
 }
+
+/** RTP ports are even ones of the range: one per call. */
+const rtpPortsOf = (options: { rtpPortMin: number; rtpPortMax: number }) =>
+  Math.floor((options.rtpPortMax - options.rtpPortMin) / 2) + 1;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -60,11 +60,18 @@ export function createPromptCache(options: PromptCacheOptions): PromptCache {
   const stats = { synthesised: 0, converted: 0, hits: 0 };
   // Concurrent requests for one prompt (many calls reaching the same menu) share one synthesis.
   const inflight = new Map<string, Promise<string>>();
+  // Files are named by the hash of what they hold and never rewritten: once seen, a prompt needs
+  // no disk check again (the next prompt after a key press is on the hot path).
+  const known = new Set<string>();
   let soxFormats: Promise<string[]> | undefined;
 
   /** The file `name` in the cache folder, made by `make` (into `output`) unless it is there. */
   async function cached(name: string, make: (files: PreparedFiles) => Promise<void>) {
     const path = join(options.dir, name);
+    if (known.has(path)) {
+      stats.hits += 1;
+      return path;
+    }
     const running = inflight.get(path);
     if (running) {
       stats.hits += 1;
@@ -73,6 +80,7 @@ export function createPromptCache(options: PromptCacheOptions): PromptCache {
     const work = (async () => {
       if (await exists(path)) {
         stats.hits += 1;
+        known.add(path);
         return path;
       }
       await mkdir(options.dir, { recursive: true });
@@ -87,6 +95,7 @@ export function createPromptCache(options: PromptCacheOptions): PromptCache {
         await make({ output, temp: tmp });
         // Renamed into place whole, so another process sharing the folder never plays half a file.
         await rename(output, path);
+        known.add(path);
         return path;
       } finally {
         await Promise.all(temps.map((file) => rm(file, { force: true })));

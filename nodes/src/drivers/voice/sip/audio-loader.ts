@@ -5,6 +5,8 @@ import { VoiceError } from './voice-error.ts';
 
 const maxUrlBytes = 20 * 1024 * 1024;
 const maxCachedFiles = 200;
+/** How long a prompt file's size and mtime are trusted before it is looked at again. */
+const recheckMs = 1000;
 
 /**
  * Turns an `AudioSource` into samples. Prompt files are decoded once and kept (keyed by path,
@@ -12,20 +14,27 @@ const maxCachedFiles = 200;
  * within one packet time, not after a disk read and a decode.
  */
 export class AudioLoader {
-  private readonly cache = new Map<string, { stamp: string; samples: Int16Array }>();
+  private readonly cache = new Map<string, { stamp: string; checkedAt: number; samples: Int16Array }>();
 
   async load(source: AudioSource): Promise<Int16Array> {
     return source.kind === 'file' ? this.loadFile(source.path) : this.loadUrl(source.url);
   }
 
   private async loadFile(path: string): Promise<Int16Array> {
+    const cached = this.cache.get(path);
+    // A menu's next prompt starts the moment the key is in: a prompt played within the last
+    // second (hundreds of calls in one menu) skips even the stat on the thread pool.
+    const now = performance.now();
+    if (cached && now - cached.checkedAt < recheckMs) return cached.samples;
     const info = await stat(path);
     const stamp = `${info.size}:${info.mtimeMs}`;
-    const cached = this.cache.get(path);
-    if (cached?.stamp === stamp) return cached.samples;
+    if (cached?.stamp === stamp) {
+      cached.checkedAt = now;
+      return cached.samples;
+    }
     const samples = decodeWav(await readFile(path), path);
     this.cache.delete(path);
-    this.cache.set(path, { stamp, samples });
+    this.cache.set(path, { stamp, checkedAt: now, samples });
     if (this.cache.size > maxCachedFiles) this.cache.delete(this.cache.keys().next().value ?? '');
     return samples;
   }

@@ -5,6 +5,7 @@ import { answerDirection, chooseAudioFormat, parseRemoteMedia } from './sdp.ts';
 import { serializeTelephoneEvent, TelephoneEventReceiver } from './telephone-event.ts';
 import { tone } from './tones.ts';
 import { decodeWav, encodeWav } from './wav-file.ts';
+import { RtpSession } from './rtp-session.ts';
 
 describe('RFC 4733 telephone-events', () => {
   it('reports a key once although its packets, and its end packet, repeat', () => {
@@ -97,5 +98,44 @@ describe('WAV files', () => {
     const wav = encodeWav(tone(440, 10));
     wav.writeUInt32LE(16000, 24);
     expect(() => decodeWav(wav, 'hello.wav')).toThrow(/sox in.wav -r 8000 -c 1 -b 16 out.wav/);
+  });
+});
+
+describe('RTP session playback', () => {
+  it('stops a prompt when its signal aborts, and starts the next one with the marker bit', async () => {
+    const { createSocket } = await import('node:dgram');
+    const bind = async () => {
+      const socket = createSocket('udp4');
+      await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+      return socket;
+    };
+    const [ours, caller] = [await bind(), await bind()];
+    const heard: Array<{ marker: boolean }> = [];
+    caller.on('message', (data) => {
+      const packet = parseRtpPacket(data);
+      if (packet) heard.push({ marker: packet.marker });
+    });
+    const session = new RtpSession(ours, ours.address().port, () => ours.close());
+    session.setRemote(
+      { address: '127.0.0.1', port: caller.address().port },
+      { codec: 'PCMU', payloadType: 0, telephoneEventPayloadType: 101 },
+    );
+    try {
+      const stop = new AbortController();
+      // A 2 s prompt stopped after about 100 ms: what a speculative prompt that is not adopted gets.
+      const first = session.play(tone(440, 2000), stop.signal);
+      setTimeout(() => stop.abort(), 100);
+      expect(await first).toBe('aborted');
+      const stoppedAt = heard.length;
+      expect(stoppedAt).toBeGreaterThan(0);
+      expect(stoppedAt).toBeLessThan(50);
+      expect(await session.play(tone(440, 100))).toBe('done');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard.length).toBe(stoppedAt + 5);
+      expect(heard.map((p, i) => (p.marker ? i : -1)).filter((i) => i >= 0)).toEqual([0, stoppedAt]);
+    } finally {
+      session.close();
+      caller.close();
+    }
   });
 });
