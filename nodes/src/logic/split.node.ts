@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineNode, rowPorts } from '../sdk/define-node.ts';
+import { uiLabel } from '../sdk/ui-label.ts';
 import { conditionOperators } from '../sdk/expressions/conditions.ts';
-
-const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
 
 const operatorLabels = {
   equals: { en: 'equals', es: 'es igual a' },
@@ -34,8 +33,8 @@ const branch = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'A branch id has only letters, digits, - and _')
     .refine((id) => id !== 'else', 'The branch id "else" is reserved for the fallback port')
-    .meta(label('Port id', 'Id del puerto')),
-  label: z.string().default('').meta(label('Label', 'Etiqueta')),
+    .meta(uiLabel('Port id', 'Id del puerto')),
+  label: z.string().default('').meta(uiLabel('Label', 'Etiqueta')),
   match: z
     .enum(['all', 'any'])
     .default('all')

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { AudioSource, Call } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
+import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { NodeError } from '../sdk/node-error.ts';
@@ -9,8 +10,6 @@ import { agentQueues } from './agent-queue.ts';
 import { defaultHoldMusic } from './hold-music.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall } from './live-call.ts';
 import { audioSourceOf } from './play.node.ts';
-
-const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
 
 /** The longest a caller may wait: the activity's start-to-close timeout must cover it. */
 const maxWaitLimitMs = 60 * 60_000;
@@ -32,7 +31,7 @@ export const voiceEnqueue = defineNode({
   icon: 'users',
   ports: ['connected', 'timeout'],
   config: z.object({
-    queue: z.string().min(1, 'Name the queue').max(100).meta(label('Queue name', 'Nombre de la cola')),
+    queue: z.string().min(1, 'Name the queue').max(100).meta(uiLabel('Queue name', 'Nombre de la cola')),
     agents: z
       .array(z.string().min(1, 'Give a SIP address or number'))
       .min(1, 'Add at least one agent (sip:agent@host or a number)')

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { SayOptions } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
+import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
-import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import {
+  callActivityOptions,
+  callerHungUp,
+  finishKeySchema,
+  languageSchemaOptions,
+  liveCall,
+  onCall,
+} from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
 import { defaultRetryPrompts } from './retry-prompts.ts';
-
-const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
 
 /** Without a digit count the caller ends with the finish key; this bounds a key held down forever. */
 const maxDigitsWithoutCount = 32;
@@ -45,28 +51,15 @@ export const voiceGather = defineNode({
         .min(1, 'Write what to ask for')
         .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
       language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
-      voice: z.string().optional().meta(label('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
+      voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
       digits: z
         .number()
         .int()
         .min(0)
         .max(maxDigitsWithoutCount)
         .default(0)
-        .meta(label('Digits (0: until the finish key)', 'Dígitos (0: hasta la tecla de fin)')),
-      finishOnKey: z
-        .enum(['#', '*', ''])
-        .default('#')
-        .meta({
-          ui: {
-            widget: 'select',
-            label: { en: 'Finish key', es: 'Tecla de fin' },
-            optionLabels: {
-              '#': { en: '#', es: '#' },
-              '*': { en: '*', es: '*' },
-              '': { en: 'None', es: 'Ninguna' },
-            },
-          },
-        }),
+        .meta(uiLabel('Digits (0: until the finish key)', 'Dígitos (0: hasta la tecla de fin)')),
+      finishOnKey: finishKeySchema('Finish key', 'Tecla de fin'),
       timeout: durationSchema
         .default('PT5S')
         .meta({ ui: { widget: 'duration', label: { en: 'Wait for each key', es: 'Esperar cada tecla' } } }),
@@ -75,9 +68,12 @@ export const voiceGather = defineNode({
         .default('')
         .refine(compiles, 'Not a valid regular expression')
         .meta(
-          label('Valid when it matches (regex, empty: any)', 'Válido si coincide (regex, vacío: cualquiera)'),
+          uiLabel(
+            'Valid when it matches (regex, empty: any)',
+            'Válido si coincide (regex, vacío: cualquiera)',
+          ),
         ),
-      maxRetries: z.number().int().min(0).max(5).default(2).meta(label('Asks again', 'Repeticiones')),
+      maxRetries: z.number().int().min(0).max(5).default(2).meta(uiLabel('Asks again', 'Repeticiones')),
       invalidPrompt: retryText(
         'Said after a wrong answer (empty: nothing)',
         'Locución si la respuesta no vale (vacío: nada)',

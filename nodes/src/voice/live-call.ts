@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Call } from '../drivers/voice/voice-driver.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import type { ActivityDeps, TemplateScope } from '../sdk/types.ts';
@@ -47,3 +48,20 @@ export const languageSchemaOptions = {
   label: { en: 'Language', es: 'Idioma' },
   optionLabels: { es: { en: 'Spanish', es: 'Español' }, en: { en: 'English', es: 'Inglés' } },
 } as const;
+
+/** The key that ends what the caller types or says (`#`, `*` or none), as gather and record offer it. */
+export const finishKeySchema = (en: string, es: string) =>
+  z
+    .enum(['#', '*', ''])
+    .default('#')
+    .meta({
+      ui: {
+        widget: 'select',
+        label: { en, es },
+        optionLabels: {
+          '#': { en: '#', es: '#' },
+          '*': { en: '*', es: '*' },
+          '': { en: 'None', es: 'Ninguna' },
+        },
+      },
+    });

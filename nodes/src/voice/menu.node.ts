@@ -1,24 +1,23 @@
 import { z } from 'zod';
 import type { Call, SayOptions } from '../drivers/voice/voice-driver.ts';
 import { defineNode, rowPorts } from '../sdk/define-node.ts';
+import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
 
-const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
-
 const option = z.object({
   digit: z
     .string()
     .regex(/^[0-9*#]$/, 'One key: 0-9, * or #')
-    .meta(label('Key', 'Tecla')),
+    .meta(uiLabel('Key', 'Tecla')),
   id: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'A port id has only letters, digits, - and _')
     .refine((id) => id !== 'timeout' && id !== 'invalid', 'timeout and invalid are the menu’s own ports')
-    .meta(label('Port id', 'Id del puerto')),
-  label: z.string().default('').meta(label('Label', 'Etiqueta')),
+    .meta(uiLabel('Port id', 'Id del puerto')),
+  label: z.string().default('').meta(uiLabel('Label', 'Etiqueta')),
 });
 
 const optionalText = (en: string, es: string) =>
@@ -44,7 +43,7 @@ export const voiceMenu = defineNode({
       .min(1, 'Write the menu prompt')
       .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
     language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
-    voice: z.string().optional().meta(label('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
+    voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
     options: z
       .array(option)
       .min(1, 'Add at least one option')
@@ -54,7 +53,7 @@ export const voiceMenu = defineNode({
     timeout: durationSchema
       .default('PT5S')
       .meta({ ui: { widget: 'duration', label: { en: 'Wait for a key', es: 'Esperar una tecla' } } }),
-    maxRetries: z.number().int().min(0).max(5).default(2).meta(label('Asks again', 'Repeticiones')),
+    maxRetries: z.number().int().min(0).max(5).default(2).meta(uiLabel('Asks again', 'Repeticiones')),
     invalidPrompt: optionalText('Said after a wrong key', 'Locución si pulsa otra tecla').default(
       'Opción no válida.',
     ),

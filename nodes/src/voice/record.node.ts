@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Call } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
+import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import type { NodeRecordings } from '../sdk/types.ts';
-import { callActivityOptions, callerHungUp, liveCall, onCall } from './live-call.ts';
+import { callActivityOptions, callerHungUp, finishKeySchema, liveCall, onCall } from './live-call.ts';
 import { isSilentWav } from './silence.ts';
-
-const label = (en: string, es: string) => ({ ui: { label: { en, es } } });
 
 /** The activity's own limit is an hour; a message longer than this is not a voicemail. */
 const longestMessageMs = 30 * 60_000;
@@ -53,21 +52,8 @@ export const voiceRecord = defineNode({
       .default('PT2M')
       .refine((text) => (parseDuration(text) ?? 0) <= longestMessageMs, 'At most 30 minutes (PT30M)')
       .meta({ ui: { widget: 'duration', label: { en: 'Longest message', es: 'Duración máxima' } } }),
-    beep: z.boolean().default(true).meta(label('Beep before recording', 'Pitido antes de grabar')),
-    finishOnKey: z
-      .enum(['#', '*', ''])
-      .default('#')
-      .meta({
-        ui: {
-          widget: 'select',
-          label: { en: 'Key that ends the message', es: 'Tecla que termina el mensaje' },
-          optionLabels: {
-            '#': { en: '#', es: '#' },
-            '*': { en: '*', es: '*' },
-            '': { en: 'None', es: 'Ninguna' },
-          },
-        },
-      }),
+    beep: z.boolean().default(true).meta(uiLabel('Beep before recording', 'Pitido antes de grabar')),
+    finishOnKey: finishKeySchema('Key that ends the message', 'Tecla que termina el mensaje'),
   }),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {

@@ -1,9 +1,34 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
+import type { RecordingStore } from '../recordings/recording-store.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { createActivities } from '../temporal/activities.ts';
 import type { CallRegistry } from './call-registry.ts';
-import type { CallRecordings } from './call-recordings.ts';
+import { createCallRecordings } from './call-recordings.ts';
+
+/** What a process that answers calls (SIP endpoint, TwiML host) needs, whichever driver. */
+export interface CallHostDeps {
+  db: Db;
+  temporal: Client;
+  /** Temporal address and namespace for this process's call-queue worker. */
+  address: string;
+  namespace?: string;
+  /** The queue flow runs go to (their workflows and every non-voice node). */
+  taskQueue: string;
+  registry: NodeRegistry;
+  env?: Record<string, string | undefined>;
+  /** Where `voice.record` stores audio (default: from the environment, as the API reads it). */
+  recordingStore?: RecordingStore;
+  /** Where drivers write a recording before it is stored (default: the system's temp folder). */
+  recordingScratchDir?: string;
+  /** Reports calls that could not be handed to a flow (default: console.warn). */
+  onError?: (error: unknown, where: string) => void;
+}
 
 export interface CallWorker {
   /** This process's task queue: the voice nodes of its calls' runs run here. */
@@ -16,17 +41,19 @@ export interface CallWorker {
  * (an RTP socket, a held provider webhook), so each process that answers calls polls a queue of
  * its own; workflows stay on the shared queue, where any worker may run them.
  */
-export async function startCallWorker(options: {
-  address: string;
-  namespace?: string;
-  registry: NodeRegistry;
-  env?: Record<string, string | undefined>;
-  calls: CallRegistry;
-  /** Where `voice.record` files its audio; without it the node fails with RECORDINGS_NOT_CONFIGURED. */
-  recordings?: CallRecordings;
+export async function startCallWorker(
+  deps: CallHostDeps,
+  calls: CallRegistry,
   /** The most calls this process can hold at once (the SIP endpoint: one per RTP port). */
-  maxCalls?: number;
-}): Promise<CallWorker> {
+  maxCalls?: number,
+): Promise<CallWorker> {
+  const options = { ...deps, calls, maxCalls };
+  const recordings = createCallRecordings({
+    db: deps.db,
+    store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
+    calls,
+    scratchDir: deps.recordingScratchDir ?? join(tmpdir(), 'omniflow-recording-scratch'),
+  });
   const callQueue = `voice-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
@@ -44,7 +71,7 @@ export async function startCallWorker(options: {
       registry: options.registry,
       ...(options.env ? { env: options.env } : {}),
       voice: options.calls,
-      ...(options.recordings ? { recordings: options.recordings } : {}),
+      recordings,
     }),
   });
   const running = worker.run();

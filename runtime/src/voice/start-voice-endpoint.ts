@@ -1,34 +1,11 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
-import type { Db } from '@omniflow/db';
 import { createPromptCache, SipVoiceDriver } from '@omniflow/nodes/drivers/voice';
-import type { NodeRegistry } from '@omniflow/nodes/sdk';
-import type { RecordingStore } from '../recordings/recording-store.ts';
-import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { CallRegistry } from './call-registry.ts';
-import { createCallRecordings } from './call-recordings.ts';
-import { startCallWorker } from './call-worker.ts';
+import { startCallWorker, type CallHostDeps } from './call-worker.ts';
 import { takeCall } from './take-call.ts';
 import type { VoiceEndpointEnv } from './voice-endpoint-options.ts';
 
-export interface VoiceEndpointDeps {
-  db: Db;
-  temporal: Client;
-  /** Temporal address and namespace for this process's call-queue worker. */
-  address: string;
-  namespace?: string;
-  /** The queue flow runs go to (their workflows and every non-voice node). */
-  taskQueue: string;
-  registry: NodeRegistry;
-  env?: Record<string, string | undefined>;
+export interface VoiceEndpointDeps extends CallHostDeps {
   settings: Pick<VoiceEndpointEnv, 'sip' | 'promptDir'>;
-  /** Where `voice.record` stores audio (default: from the environment, as the API reads it). */
-  recordingStore?: RecordingStore;
-  /** Where drivers write a recording before it is stored (default: the system's temp folder). */
-  recordingScratchDir?: string;
-  /** Reports calls that could not be handed to a flow (default: console.warn). */
-  onError?: (error: unknown, where: string) => void;
 }
 
 export interface VoiceEndpoint {
@@ -54,20 +31,7 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     prompts: createPromptCache({ dir: deps.settings.promptDir }),
     onError: (error) => report(error, 'SIP'),
   });
-  const worker = await startCallWorker({
-    address: deps.address,
-    ...(deps.namespace ? { namespace: deps.namespace } : {}),
-    registry: deps.registry,
-    ...(deps.env ? { env: deps.env } : {}),
-    calls,
-    maxCalls: rtpPortsOf(driver.options),
-    recordings: createCallRecordings({
-      db: deps.db,
-      store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
-      calls,
-      scratchDir: deps.recordingScratchDir ?? join(tmpdir(), 'omniflow-recording-scratch'),
-    }),
-  });
+  const worker = await startCallWorker(deps, calls, rtpPortsOf(driver.options));
   const callQueue = worker.callQueue;
   // Calls still being recorded or told to their runs; stop() lets them finish with the client open.
   const handling = new Set<Promise<void>>();

@@ -1,32 +1,11 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
-import type { Db } from '@omniflow/db';
 import { TwimlVoiceDriver } from '@omniflow/nodes/drivers/voice';
-import type { NodeRegistry } from '@omniflow/nodes/sdk';
-import type { RecordingStore } from '../recordings/recording-store.ts';
-import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { CallRegistry } from './call-registry.ts';
-import { createCallRecordings } from './call-recordings.ts';
-import { startCallWorker } from './call-worker.ts';
+import { startCallWorker, type CallHostDeps } from './call-worker.ts';
 import { takeCall } from './take-call.ts';
 
-export interface TwimlVoiceHostDeps {
-  db: Db;
-  temporal: Client;
-  /** Temporal address and namespace for this process's call-queue worker. */
-  address: string;
-  namespace?: string;
-  taskQueue: string;
-  registry: NodeRegistry;
-  env?: Record<string, string | undefined>;
+export interface TwimlVoiceHostDeps extends CallHostDeps {
   /** Webhook holding time and the like, for tests (see TwimlVoiceDriverOptions). */
   heldRequestMs?: number;
-  /** Where `voice.record` stores audio (default: from the environment, as the API reads it). */
-  recordingStore?: RecordingStore;
-  /** Where the provider's recording is downloaded before it is stored (default: the temp folder). */
-  recordingScratchDir?: string;
-  onError?: (error: unknown, where: string) => void;
 }
 
 /** The voice webhook path of a workspace, under the API. */
@@ -55,19 +34,7 @@ export async function startTwimlVoiceHost(deps: TwimlVoiceHostDeps): Promise<Twi
   const calls = new CallRegistry();
   const report =
     deps.onError ?? ((error, where) => console.warn(`TwiML voice ${where}: ${messageOf(error)}`));
-  const worker = await startCallWorker({
-    address: deps.address,
-    ...(deps.namespace ? { namespace: deps.namespace } : {}),
-    registry: deps.registry,
-    ...(deps.env ? { env: deps.env } : {}),
-    calls,
-    recordings: createCallRecordings({
-      db: deps.db,
-      store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
-      calls,
-      scratchDir: deps.recordingScratchDir ?? join(tmpdir(), 'omniflow-recording-scratch'),
-    }),
-  });
+  const worker = await startCallWorker(deps, calls);
   const callQueue = worker.callQueue;
   const drivers = new Map<string, TwimlVoiceDriver>();
   // What a held caller hears (an http(s) WAV/MP3 the provider fetches); silence without it.
