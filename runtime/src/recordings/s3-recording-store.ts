@@ -29,6 +29,10 @@ export function createS3RecordingStore(options: S3RecordingStoreOptions): Record
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     forcePathStyle: options.forcePathStyle,
+    // The SDK's default since 2025 sends bodies aws-chunked with a trailing CRC32, which many
+    // self-hosted S3 servers store verbatim (framing and all): checksum only where S3 demands one.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
   });
   const objectKey = (key: string) => `${options.prefix ?? ''}${key}`;
