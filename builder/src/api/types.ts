@@ -92,11 +92,6 @@ export interface RunSummary {
   detailsExpired: boolean;
 }
 
-export interface RunPage {
-  items: RunSummary[];
-  nextCursor: string | null;
-}
-
 export interface RunCounts {
   counts: Record<RunStatus, number>;
   total: number;

@@ -81,8 +81,8 @@ export function RunsPage({ flowId, query }: { flowId: string | null; query: URLS
           {t('common.error', { message: list.error })}
         </p>
       )}
-      {list.runs.length > 0 ? (
-        <RunsTable runs={list.runs} showFlow={flowId === null} />
+      {list.items.length > 0 ? (
+        <RunsTable runs={list.items} showFlow={flowId === null} />
       ) : (
         !list.loading && !list.error && <p className="text-slate-600">{t('runs.empty')}</p>
       )}

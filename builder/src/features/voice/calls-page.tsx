@@ -7,7 +7,7 @@ import { navigate } from '../../use-route.ts';
 import { CallVolumeChart } from './call-volume-chart.tsx';
 import { CallsTable } from './calls-table.tsx';
 import { useFlowNames } from './use-flow-names.ts';
-import { useVoiceList } from './use-voice-list.ts';
+import { useCursorList } from '../../api/use-cursor-list.ts';
 import { VoiceFilterBar } from './voice-filter-bar.tsx';
 import { voiceFilterFromQuery, voiceFilterToApiQuery, voiceRoute } from './voice-filter.ts';
 
@@ -25,7 +25,7 @@ export function CallsPage({ query }: { query: URLSearchParams }) {
   const queryText = query.toString();
   const filter = useMemo(() => voiceFilterFromQuery(new URLSearchParams(queryText)), [queryText]);
   const apiQuery = voiceFilterToApiQuery(filter);
-  const list = useVoiceList<CallRecord>('/calls', apiQuery);
+  const list = useCursorList<CallRecord>('/calls', apiQuery);
   const { flows, nameOf } = useFlowNames();
   const [bucket, setBucket] = useState<'day' | 'hour'>('day');
 

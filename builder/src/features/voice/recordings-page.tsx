@@ -9,7 +9,7 @@ import { formatBytes } from './format-bytes.ts';
 import { RecordingsTable } from './recordings-table.tsx';
 import { StorageUsage } from './storage-usage.tsx';
 import { useFlowNames } from './use-flow-names.ts';
-import { useVoiceList } from './use-voice-list.ts';
+import { useCursorList } from '../../api/use-cursor-list.ts';
 import { VoiceFilterBar } from './voice-filter-bar.tsx';
 import { voiceFilterFromQuery, voiceFilterToApiQuery, voiceRoute } from './voice-filter.ts';
 
@@ -23,7 +23,7 @@ export function RecordingsPage({ query, isAdmin }: { query: URLSearchParams; isA
   const locale = useLocale((s) => s.locale);
   const queryText = query.toString();
   const filter = useMemo(() => voiceFilterFromQuery(new URLSearchParams(queryText)), [queryText]);
-  const list = useVoiceList<Recording>('/recordings', voiceFilterToApiQuery(filter));
+  const list = useCursorList<Recording>('/recordings', voiceFilterToApiQuery(filter));
   const { flows, nameOf } = useFlowNames();
   const [usage, setUsage] = useState<RecordingsUsage | null>(null);
   const [usageError, setUsageError] = useState<string | null>(null);

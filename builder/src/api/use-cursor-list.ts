@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/types.ts';
+import { api } from './client.ts';
+import type { Page } from './types.ts';
 
 const pageSize = '50';
 
@@ -12,10 +12,11 @@ interface ListState<T> {
 }
 
 /**
- * Calls or recordings matching an API query, newest first, a page at a time (`loadMore` follows
- * the cursor), as the runs console lists runs.
+ * What a cursor-paged list endpoint (`/runs`, `/calls`, `/recordings`) answers for a query, newest
+ * first, a page at a time (`loadMore` follows the cursor; a page for a query no longer shown is
+ * dropped).
  */
-export function useVoiceList<T extends { id: string }>(path: '/calls' | '/recordings', query: string) {
+export function useCursorList<T extends { id: string }>(path: string, query: string) {
   const current = useRef(query);
   current.current = query;
   const [state, setState] = useState<ListState<T>>({
