@@ -1,19 +1,12 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  callerMediaPackets,
-  freeMediaPort,
-  parseRtpPacket,
-  runSipp,
-  writeRtpPcap,
-} from '@omniflow/nodes/drivers/voice/testing';
-import { loadRegistry } from '../src/server/load-registry.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeMediaPort, parseRtpPacket, runSipp } from '@omniflow/nodes/drivers/voice/testing';
 import { eventSignal } from '../src/temporal/workflow-api.ts';
 import { waitsForEventFlow } from './support/flows.ts';
-import { startVoiceEndpoint, type VoiceEndpoint } from '../src/voice/index.ts';
+import type { VoiceEndpoint } from '../src/voice/index.ts';
 import {
   eventually,
   latestRunOf,
@@ -22,6 +15,7 @@ import {
   startTestOmniflow,
   type TestOmniflow,
 } from './support/test-omniflow.ts';
+import { callerAudioDir, startTestVoiceEndpoint } from './support/voice-endpoint.ts';
 
 // Real calls end to end: sipp dials the built-in SIP endpoint on loopback, the run goes through
 // Temporal and PGlite, prompts are spoken by espeak-ng + sox. sipp replays the caller's RTP (the
@@ -79,12 +73,8 @@ let endpoint: VoiceEndpoint;
 let work: string;
 
 /** A folder with the caller's audio: silence, then `digits` as RFC 4733 events at `digitsAtMs`. */
-async function callerDir(name: string, digits: string, digitsAtMs: number) {
-  const dir = join(work, name);
-  await mkdir(dir, { recursive: true });
-  const packets = callerMediaPackets({ digits, digitsAtMs, telephoneEventPayloadType: 101, toneMs: 500 });
-  await writeFile(join(dir, 'caller-audio.pcap'), writeRtpPcap(packets));
-  return dir;
+function callerDir(name: string, digits: string, digitsAtMs: number) {
+  return callerAudioDir(join(work, name), digits, digitsAtMs, 500);
 }
 
 /** A UDP socket standing in for the caller's media port: counts the 20 ms µ-law packets we send. */
@@ -117,14 +107,7 @@ function call(scenario: string, service: string, dir: string, caller: string, rt
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'omniflow-ivr-'));
   omni = await startTestOmniflow();
-  endpoint = await startVoiceEndpoint({
-    db: omni.handle.db,
-    temporal: omni.temporal,
-    address: inject('temporalAddress'),
-    taskQueue: omni.taskQueue,
-    registry: await loadRegistry({}),
-    settings: { sip: { port: 0, rtpPortMin: 44000, rtpPortMax: 44999 }, promptDir: join(work, 'prompts') },
-  });
+  endpoint = await startTestVoiceEndpoint(omni, work, 44000);
   await publishFlow(omni, helpDesk);
   await publishFlow(omni, unwiredTimeout);
 }, timeout);

@@ -1,19 +1,13 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from '@omniflow/nodes/drivers/voice';
-import {
-  callerMediaPackets,
-  freeMediaPort,
-  parseRtpPacket,
-  runSipp,
-  writeRtpPcap,
-} from '@omniflow/nodes/drivers/voice/testing';
-import { loadRegistry } from '../src/server/load-registry.ts';
-import { startVoiceEndpoint, type VoiceEndpoint } from '../src/voice/index.ts';
+import { freeMediaPort, parseRtpPacket, runSipp } from '@omniflow/nodes/drivers/voice/testing';
+import type { VoiceEndpoint } from '../src/voice/index.ts';
 import { publishFlow, runReaches, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
+import { callerAudioDir, startTestVoiceEndpoint } from './support/voice-endpoint.ts';
 
 // 50 callers at once through one menu (issue #6): one sipp process per caller, each pressing
 // the key its number picks and listening on a media port of its own. Every call must complete
@@ -78,14 +72,7 @@ async function mediaListener() {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'omniflow-voice-load-'));
   omni = await startTestOmniflow();
-  endpoint = await startVoiceEndpoint({
-    db: omni.handle.db,
-    temporal: omni.temporal,
-    address: inject('temporalAddress'),
-    taskQueue: omni.taskQueue,
-    registry: await loadRegistry({}),
-    settings: { sip: { port: 0, rtpPortMin: 46000, rtpPortMax: 46999 }, promptDir: join(work, 'prompts') },
-  });
+  endpoint = await startTestVoiceEndpoint(omni, work, 46000);
   endpoint.driver.onCall((call) => callsByCaller.set(call.from, call));
   await publishFlow(omni, menuFlow);
 }, timeout);
@@ -104,16 +91,8 @@ describe('50 concurrent calls through a menu', () => {
         Array.from({ length: callers }, async (_, index) => {
           const caller = `6005${String(index).padStart(5, '0')}`;
           const digit = String((index % options.length) + 1);
-          const dir = join(work, caller);
-          await mkdir(dir, { recursive: true });
           // The key comes during the prompt, at a different moment for each caller.
-          const packets = callerMediaPackets({
-            digits: digit,
-            digitsAtMs: 1500 + (index % 10) * 100,
-            telephoneEventPayloadType: 101,
-            toneMs: 200,
-          });
-          await writeFile(join(dir, 'caller-audio.pcap'), writeRtpPcap(packets));
+          const dir = await callerAudioDir(join(work, caller), digit, 1500 + (index % 10) * 100, 200);
           return { caller, digit, dir, listener: await mediaListener() };
         }),
       );

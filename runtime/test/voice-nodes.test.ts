@@ -1,19 +1,12 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWavInfo, type Call } from '@omniflow/nodes/drivers/voice';
-import {
-  callerMediaPackets,
-  freeMediaPort,
-  parseRtpPacket,
-  runSipp,
-  writeRtpPcap,
-} from '@omniflow/nodes/drivers/voice/testing';
+import { freeMediaPort, parseRtpPacket, runSipp } from '@omniflow/nodes/drivers/voice/testing';
 import { createFilesystemRecordingStore } from '../src/recordings/filesystem-recording-store.ts';
-import { loadRegistry } from '../src/server/load-registry.ts';
-import { startVoiceEndpoint, type VoiceEndpoint } from '../src/voice/index.ts';
+import type { VoiceEndpoint } from '../src/voice/index.ts';
 import {
   eventually,
   latestRunOf,
@@ -22,6 +15,7 @@ import {
   startTestOmniflow,
   type TestOmniflow,
 } from './support/test-omniflow.ts';
+import { callerAudioDir, startTestVoiceEndpoint } from './support/voice-endpoint.ts';
 
 // voice.gather and voice.record on real calls: sipp dials the built-in SIP endpoint, presses keys
 // as RFC 4733 events and talks (a 440 Hz tone) from a pcap; the runs go through Temporal and
@@ -148,12 +142,8 @@ let work: string;
 /** Every call the endpoint took, by caller number: the test reads the driver's own key log. */
 const callsByCaller = new Map<string, Call>();
 
-async function callerDir(name: string, digits: string, digitsAtMs: number, toneMs = 300) {
-  const dir = join(work, name);
-  await mkdir(dir, { recursive: true });
-  const packets = callerMediaPackets({ digits, digitsAtMs, telephoneEventPayloadType: 101, toneMs });
-  await writeFile(join(dir, 'caller-audio.pcap'), writeRtpPcap(packets));
-  return dir;
+function callerDir(name: string, digits: string, digitsAtMs: number, toneMs = 300) {
+  return callerAudioDir(join(work, name), digits, digitsAtMs, toneMs);
 }
 
 interface Heard {
@@ -205,15 +195,9 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'omniflow-voice-nodes-'));
   const recordingStore = createFilesystemRecordingStore({ dir: join(work, 'recordings') });
   omni = await startTestOmniflow({ appDeps: { recordingStore } });
-  endpoint = await startVoiceEndpoint({
-    db: omni.handle.db,
-    temporal: omni.temporal,
-    address: inject('temporalAddress'),
-    taskQueue: omni.taskQueue,
-    registry: await loadRegistry({}),
+  endpoint = await startTestVoiceEndpoint(omni, work, 45000, {
     recordingStore,
     recordingScratchDir: join(work, 'scratch'),
-    settings: { sip: { port: 0, rtpPortMin: 45000, rtpPortMax: 45999 }, promptDir: join(work, 'prompts') },
   });
   endpoint.driver.onCall((call) => callsByCaller.set(call.from, call));
   for (const flow of [pinFlow, menuFlow, voicemailFlow, longVoicemailFlow, wholeCallFlow])

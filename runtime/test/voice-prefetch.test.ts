@@ -1,18 +1,11 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPromptCache, readWavInfo } from '@omniflow/nodes/drivers/voice';
-import {
-  callerMediaPackets,
-  freeMediaPort,
-  parseRtpPacket,
-  runSipp,
-  writeRtpPcap,
-} from '@omniflow/nodes/drivers/voice/testing';
-import { loadRegistry } from '../src/server/load-registry.ts';
-import { startVoiceEndpoint, type VoiceEndpoint } from '../src/voice/index.ts';
+import { freeMediaPort, parseRtpPacket, runSipp } from '@omniflow/nodes/drivers/voice/testing';
+import type { VoiceEndpoint } from '../src/voice/index.ts';
 import {
   eventually,
   latestRunOf,
@@ -21,6 +14,7 @@ import {
   startTestOmniflow,
   type TestOmniflow,
 } from './support/test-omniflow.ts';
+import { callerAudioDir, startTestVoiceEndpoint } from './support/voice-endpoint.ts';
 
 // The menu starts the next prompt as the key arrives (nodes/src/voice/prompt-prefetch.ts) and the
 // say node, a Temporal round trip later, adopts it. Through the real stack (sipp, the SIP
@@ -83,15 +77,7 @@ async function promptPackets(text: string): Promise<number> {
 
 /** sipp calls `number`, presses 1 after the menu prompt, and waits for the flow's BYE. */
 async function callAndPressOne(number: string, caller: string) {
-  const dir = join(work, caller);
-  await mkdir(dir, { recursive: true });
-  const packets = callerMediaPackets({
-    digits: '1',
-    digitsAtMs: 4000,
-    telephoneEventPayloadType: 101,
-    toneMs: 300,
-  });
-  await writeFile(join(dir, 'caller-audio.pcap'), writeRtpPcap(packets));
+  const dir = await callerAudioDir(join(work, caller), '1', 4000, 300);
   const listener = await mediaListener();
   const sipp = await runSipp({
     scenario: 'uac-ivr-menu.xml',
@@ -116,14 +102,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'omniflow-prefetch-'));
   promptDir = join(work, 'prompts');
   omni = await startTestOmniflow();
-  endpoint = await startVoiceEndpoint({
-    db: omni.handle.db,
-    temporal: omni.temporal,
-    address: inject('temporalAddress'),
-    taskQueue: omni.taskQueue,
-    registry: await loadRegistry({}),
-    settings: { sip: { port: 0, rtpPortMin: 45000, rtpPortMax: 45999 }, promptDir },
-  });
+  endpoint = await startTestVoiceEndpoint(omni, work, 47000, { promptDir });
   await publishFlow(omni, menuFlow('3000', 'Le pasamos con ventas'));
   await publishFlow(omni, menuFlow('3001', 'Ha elegido {{ nodes.menu.output.option | upcase }}'));
 }, timeout);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from '@omniflow/nodes/drivers/voice';
 import {
   Baresip,
@@ -10,8 +10,7 @@ import {
   encodeWav,
   tone,
 } from '@omniflow/nodes/drivers/voice/testing';
-import { loadRegistry } from '../src/server/load-registry.ts';
-import { startVoiceEndpoint, type VoiceEndpoint } from '../src/voice/index.ts';
+import type { VoiceEndpoint } from '../src/voice/index.ts';
 import { freeUdpPort } from '@omniflow/nodes/drivers/voice/testing';
 import { agentQueues } from '@omniflow/nodes';
 import {
@@ -22,6 +21,7 @@ import {
   startTestOmniflow,
   type TestOmniflow,
 } from './support/test-omniflow.ts';
+import { startTestVoiceEndpoint } from './support/voice-endpoint.ts';
 
 // Real softphones end to end: headless baresip 1.0.0 calls the built-in SIP endpoint, the run
 // goes through Temporal, and the flow transfers or queues the caller to a second baresip acting
@@ -78,14 +78,7 @@ function loudTail(samples: Int16Array) {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'omniflow-transfer-'));
   omni = await startTestOmniflow();
-  endpoint = await startVoiceEndpoint({
-    db: omni.handle.db,
-    temporal: omni.temporal,
-    address: inject('temporalAddress'),
-    taskQueue: omni.taskQueue,
-    registry: await loadRegistry({}),
-    settings: { sip: { port: 0, rtpPortMin: 46000, rtpPortMax: 46999 }, promptDir: join(work, 'prompts') },
-  });
+  endpoint = await startTestVoiceEndpoint(omni, work, 48000);
   endpoint.driver.onCall((call) => inbound.push(call));
 }, timeout);
 
