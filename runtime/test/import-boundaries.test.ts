@@ -3,7 +3,15 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const eslint = new ESLint({ cwd: root });
+// The boundary rules need no type information: lint snippets without the project service, so a
+// snippet may stand at a path that does not exist.
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false, project: null } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+});
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: `${root}/${filePath}` });
@@ -49,4 +57,18 @@ describe('import boundaries (DESIGN.md §3)', () => {
     );
     expect(messages).toHaveLength(1);
   });
+
+  it(
+    'refuses a promise that nobody awaits (no-floating-promises, type-aware)',
+    { timeout: 180_000 },
+    async () => {
+      // The default config, with type information: the snippet stands in for an existing file.
+      const typed = new ESLint({ cwd: root });
+      const [result] = await typed.lintText(
+        'export async function save(): Promise<void> {}\nexport function later(): void {\n  save();\n}\n',
+        { filePath: `${root}/runtime/src/api/api-keys.ts` },
+      );
+      expect(result!.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
+    },
+  );
 });
