@@ -54,7 +54,8 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
     };
   }
   const dataDir = options.dataDir ?? resolve(process.cwd(), '.omniflow/pglite');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  // Owner only: the embedded database holds every flow, run and credential row.
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const client = new PGlite(dataDir);
   const db = drizzlePglite(client, { schema });
   if (shouldMigrate) await migratePglite(db, { migrationsFolder });

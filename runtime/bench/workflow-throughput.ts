@@ -160,6 +160,10 @@ export async function workflowThroughput(address: string) {
       elapsed[kind] += performance.now() - started;
     }
     for (const kind of [a, b]) measured[kind].push(runsPerRound / (elapsed[kind] / 1000));
+    // A round takes a while on a shared machine: show it went by.
+    console.log(
+      `workflows: round ${round + 1} of ${rounds}: 5-node flow ${measured.flow.at(-1)!.toFixed(1)} runs/s, no-op ${measured.noop.at(-1)!.toFixed(1)} runs/s`,
+    );
   }
   worker.shutdown();
   await running;

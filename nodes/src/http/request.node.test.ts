@@ -338,6 +338,12 @@ describe('http.request activity', () => {
       'http://169.254.169.254/latest/meta-data/',
       'http://[::1]:80/',
       'http://[::ffff:127.0.0.1]/',
+      'http://[::127.0.0.1]/',
+      'http://[64:ff9b::127.0.0.1]/',
+      'http://[fe80::1]/',
+      'http://[fd00::1]/',
+      'http://0.0.0.0/',
+      'http://0x7f.1/',
     ])('refuses %s before opening any connection', async (url) => {
       const { spy } = watchConnects();
       const error = await rejection(runNodeActivity(httpRequest, { url }));

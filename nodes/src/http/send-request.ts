@@ -11,6 +11,8 @@ export interface HttpCall {
   timeoutMs: number;
   allowPrivate: boolean;
   signal?: AbortSignal;
+  /** Largest answer body accepted (default 5 MB). */
+  maxBodyBytes?: number;
 }
 
 export interface HttpReply {
@@ -20,10 +22,16 @@ export interface HttpReply {
   url: string;
 }
 
-const maxRedirects = 5;
-const maxBodyBytes = 5 * 1024 * 1024;
+/** An answer whose body is kept as bytes (audio, files). */
+export interface HttpBytesReply extends Omit<HttpReply, 'body'> {
+  body: Buffer;
+}
 
-function once(call: HttpCall, url: URL): Promise<HttpReply> {
+const maxRedirects = 5;
+const defaultMaxBodyBytes = 5 * 1024 * 1024;
+
+function once(call: HttpCall, url: URL): Promise<HttpBytesReply> {
+  const maxBodyBytes = call.maxBodyBytes ?? defaultMaxBodyBytes;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   // Literal IPs never reach the lookup function, so they are checked here.
   if (!call.allowPrivate && isPrivateAddress(host)) return Promise.reject(blockedTargetError(host, host));
@@ -45,7 +53,11 @@ function once(call: HttpCall, url: URL): Promise<HttpReply> {
           size += chunk.length;
           if (size > maxBodyBytes) {
             req.destroy(
-              new NodeError('HTTP_RESPONSE_TOO_LARGE', `Response from ${url.host} is over 5 MB`, false),
+              new NodeError(
+                'HTTP_RESPONSE_TOO_LARGE',
+                `Response from ${url.host} is over ${Math.round(maxBodyBytes / 1024 / 1024)} MB`,
+                false,
+              ),
             );
           } else chunks.push(chunk);
         });
@@ -53,7 +65,7 @@ function once(call: HttpCall, url: URL): Promise<HttpReply> {
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
+            body: Buffer.concat(chunks),
             url: url.toString(),
           }),
         );
@@ -88,6 +100,12 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
 
 /** One HTTP exchange, following up to five redirects, each hop checked against private targets. */
 export async function sendRequest(call: HttpCall): Promise<HttpReply> {
+  const reply = await sendRequestForBytes(call);
+  return { ...reply, body: reply.body.toString('utf8') };
+}
+
+/** `sendRequest` keeping the body as bytes: the same private-target guard for audio and files. */
+export async function sendRequestForBytes(call: HttpCall): Promise<HttpBytesReply> {
   let url: URL;
   try {
     url = new URL(call.url);

@@ -58,7 +58,8 @@ export function loadSecretKeyring(env: Record<string, string | undefined> = proc
   }
   const file = resolve(env.OMNIFLOW_HOME ?? '.omniflow', secretKeyFileName);
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    // The data directory holds this key, the embedded database and Temporal's: owner only.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // 'wx' fails if another process wrote the file first; then we read theirs.
     try {
       writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });

@@ -16,7 +16,7 @@ function alive(pid: number): boolean {
  */
 export function lockEmbeddedDatabase(dataDir: string, purpose: string): () => void {
   const file = `${dataDir}.lock`;
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   try {
     const holder = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; purpose: string };
     if (holder.pid !== process.pid && alive(holder.pid)) {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,6 +55,26 @@ function withParentDeathSignal(command: string, args: string[]): [string, string
       spawnSync('setpriv', ['--pdeathsig', 'TERM', 'true'], { stdio: 'ignore', timeout: 5_000 }).status === 0;
   }
   return pdeathsig ? ['setpriv', ['--pdeathsig', 'TERM', '--', command, ...args]] : [command, args];
+}
+
+/**
+ * The server's SQLite file holds every run's history (inputs, outputs, tokens in them): only its
+ * owner may read it. A new directory is made 0700; files the server creates get umask 077 (see
+ * withOwnerOnlyUmask); files left by an older, looser start are tightened here. (The file cannot
+ * be made in advance: the server creates its schema only when the file does not exist yet.)
+ */
+function ownerOnlyDbFile(dbFile: string): void {
+  mkdirSync(dirname(dbFile), { recursive: true, mode: 0o700 });
+  for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
+// Node cannot set a child's umask (and process.umask would change it for this whole process), so
+// on POSIX a shell sets it and execs the server in its place.
+function withOwnerOnlyUmask(command: string, args: string[]): [string, string[]] {
+  if (process.platform === 'win32') return [command, args];
+  return ['/bin/sh', ['-c', 'umask 077 && exec "$@"', 'sh', command, ...args]];
 }
 
 function describeExit(exit: { code: number | null; signal: NodeJS.Signals | null }): string {
@@ -114,14 +134,14 @@ export async function startDevServer(opts: StartDevServerOptions = {}): Promise<
   args.push('--ip', host, '--port', String(port));
   if (opts.dbFile) {
     const dbFile = resolve(opts.dbFile);
-    mkdirSync(dirname(dbFile), { recursive: true });
+    ownerOnlyDbFile(dbFile);
     args.push('--db-filename', dbFile);
   }
   args.push('--namespace', 'default');
   if (namespace !== 'default') args.push('--namespace', namespace);
   args.push('--log-level', 'warn');
 
-  const [command, commandArgs] = withParentDeathSignal(cli, args);
+  const [command, commandArgs] = withParentDeathSignal(...withOwnerOnlyUmask(cli, args));
   const child = spawn(command, commandArgs, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The server must not read connection settings meant for clients of this process.

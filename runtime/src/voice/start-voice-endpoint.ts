@@ -30,6 +30,8 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
   const driver = new SipVoiceDriver(deps.settings.sip, {
     prompts: createPromptCache({ dir: deps.settings.promptDir }),
     onError: (error) => report(error, 'SIP'),
+    // The same escape hatch as http.request: audio URLs on private addresses only when allowed.
+    allowPrivateAudio: (deps.env ?? process.env).OMNIFLOW_HTTP_ALLOW_PRIVATE === '1',
   });
   const worker = await startCallWorker(deps, calls, rtpPortsOf(driver.options));
   const callQueue = worker.callQueue;

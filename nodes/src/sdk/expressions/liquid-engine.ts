@@ -1,9 +1,31 @@
-import { Context, Liquid, Value, toValueSync, type Template } from 'liquidjs';
+import { CaptureTag, Context, Liquid, LiquidError, Value, toValueSync, type Template } from 'liquidjs';
+import { CountedText, RenderBudget, TemplateLimitError, templateLimits } from './render-budget.ts';
+import { TemplateFileError, TemplateFiles } from './template-files.ts';
 
-// One engine per isolate. It reads no files or clock of its own, so it is safe inside Temporal's
-// deterministic workflow sandbox. (No `cache` option: it caches only file templates, which we do
-// not use.)
-const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true });
+// `capture` renders into a buffer of Liquid's own that nothing counts; this one charges the
+// captured text to the render's memory, so a loop inside a capture cannot grow it without bound.
+class CountedCapture extends CaptureTag {
+  override *render(ctx: Context): Generator<unknown, void, string> {
+    const text = new CountedText((chars) => ctx.memoryLimit.use(chars));
+    yield this.liquid.renderer.renderTemplates(this.templates, ctx, text);
+    Object.assign(ctx.bottom(), { [this.variable]: text.buffer });
+  }
+}
+
+// One engine per isolate. It reads no clock of its own and no files: `include`, `render` and
+// `layout` see only the template library (`TemplateFiles`, empty for now), never the disk, so it
+// is safe inside Temporal's deterministic workflow sandbox and cannot send the worker's files.
+// (No `cache` option: it caches only file templates.)
+const engine = new Liquid({
+  strictFilters: true,
+  ownPropertyOnly: true,
+  fs: new TemplateFiles(),
+  root: [''],
+  partials: [''],
+  layouts: [''],
+  relativeReference: false,
+});
+engine.registerTag('capture', CountedCapture);
 
 // Parsing costs more than rendering, and a flow renders the same few templates run after run
 // (the worker shares this module between workflows), so parsed templates are kept, the most
@@ -16,6 +38,9 @@ const parsedTemplates = new Map<string, Template[]>();
 function parsed<T>(cache: Map<string, T>, source: string, parse: () => T): T {
   let entry = cache.get(source);
   if (entry === undefined) {
+    if (source.length > templateLimits.sourceChars) {
+      throw new TemplateLimitError(`the template is longer than ${templateLimits.sourceChars} characters`);
+    }
     entry = parse();
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
     cache.set(source, entry);
@@ -23,20 +48,56 @@ function parsed<T>(cache: Map<string, T>, source: string, parse: () => T): T {
   return entry;
 }
 
+/**
+ * A render context whose limiters count against `budget`. Liquid's own renderLimit reads
+ * `performance.now()`, which is not deterministic in a workflow, and its limiters are not
+ * exported, so this render's instances get our checks instead (spawned child contexts share them).
+ */
+function budgetedContext(scope: object, budget: RenderBudget): Context {
+  const ctx = new Context(scope, engine.options, {}, { liquid: engine });
+  ctx.renderLimit.check = () => budget.step();
+  ctx.memoryLimit.use = (count) => budget.allocate(count);
+  return ctx;
+}
+
+/** Runs one render; a limit that stopped it is what is thrown, however Liquid wrapped it. */
+function withinBudget<T>(render: (budget: RenderBudget) => T): T {
+  const budget = new RenderBudget();
+  try {
+    return render(budget);
+  } catch (error) {
+    throw budget.exceeded ?? error;
+  }
+}
+
 /** Liquid's value of one expression (`input.amount | plus: 1`), keeping its type. Throws as Liquid does. */
 export function liquidValue(expression: string, scope: object): unknown {
   const value = parsed(parsedValues, expression, () => new Value(expression, engine));
   // What engine.evalValueSync does, with the parsed value kept.
-  return toValueSync(value.value(new Context(scope, engine.options, {}, { liquid: engine }), false));
+  return withinBudget((budget) => toValueSync(value.value(budgetedContext(scope, budget), false)));
 }
 
-/** A template rendered to text by Liquid. Throws as Liquid does. */
+/** A template rendered to text by Liquid, within `templateLimits`. Throws as Liquid does. */
 export function liquidText(template: string, scope: object): string {
   const templates = parsed(parsedTemplates, template, () => engine.parse(template));
-  return String(engine.renderSync(templates, scope));
+  return withinBudget((budget) => {
+    const text = new CountedText((chars) => budget.write(chars));
+    toValueSync(engine.renderer.renderTemplates(templates, budgetedContext(scope, budget), text));
+    return text.buffer;
+  });
 }
 
 /** Parses a template without rendering it; throws Liquid's parse error. */
 export function liquidParse(template: string): void {
+  if (template.length > templateLimits.sourceChars) {
+    throw new TemplateLimitError(`the template is longer than ${templateLimits.sourceChars} characters`);
+  }
   engine.parse(template);
+}
+
+/** Why a Liquid call failed: our limit or file refusal when Liquid wrapped one, else the error. */
+export function failureOf(error: unknown): unknown {
+  let current = error;
+  while (current instanceof LiquidError && current.originalError) current = current.originalError;
+  return current instanceof TemplateFileError || current instanceof TemplateLimitError ? current : error;
 }

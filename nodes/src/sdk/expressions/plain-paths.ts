@@ -5,6 +5,8 @@
 // anything it is not certain about, so the caller asks Liquid instead.
 // plain-paths.test.ts checks every answer against Liquid itself.
 
+import { templateLimits } from './render-budget.ts';
+
 /** Returned when a template is not one this module reads exactly as Liquid would. */
 export const notPlain: unique symbol = Symbol('notPlain');
 export type NotPlain = typeof notPlain;
@@ -85,7 +87,9 @@ export function readSinglePath(template: string, scope: object): unknown {
 
 /** A template of text and plain-path outputs rendered to text, or `notPlain`. */
 export function renderPlainPaths(template: string, scope: object): string | NotPlain {
-  if (template.includes('{%') || !isPlainData(scope)) return notPlain;
+  // Over a limit, Liquid gives the TEMPLATE_LIMIT error.
+  if (template.includes('{%') || template.length > templateLimits.sourceChars || !isPlainData(scope))
+    return notPlain;
   let text = '';
   let from = 0;
   for (const match of template.matchAll(pathOutput)) {
@@ -96,9 +100,10 @@ export function renderPlainPaths(template: string, scope: object): string | NotP
     const value = read === notPlain ? notPlain : textOf(read);
     if (value === notPlain) return notPlain;
     text += template.slice(from, match.index) + value;
+    if (text.length > templateLimits.outputChars) return notPlain;
     from = match.index + match[0].length;
   }
   const rest = template.slice(from);
-  if (rest.includes('{{')) return notPlain;
+  if (rest.includes('{{') || text.length + rest.length > templateLimits.outputChars) return notPlain;
   return text + rest;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testScope } from '../testing.ts';
-import { TemplateError, evaluateDeep, evaluateValue, renderText, templateSyntaxError } from './templates.ts';
+import {
+  TemplateError,
+  evaluateDeep,
+  evaluateValue,
+  renderText,
+  templateLimits,
+  templateSyntaxError,
+} from './templates.ts';
 
 const scope = testScope({
   input: {
@@ -14,6 +21,7 @@ const scope = testScope({
   vars: { greeting: 'hola', count: 3 },
   nodes: { fetch: { output: { status: 200, body: { ok: true } } } },
 });
+const longScope = testScope({ input: { long: 'y'.repeat(100) } });
 
 describe('evaluateValue', () => {
   it('keeps a number from a single {{ expression }}', () => {
@@ -160,5 +168,100 @@ describe('templateSyntaxError', () => {
 
   it('rejects an unknown filter at parse time', () => {
     expect(templateSyntaxError('{{ input.name | shout }}')).toMatch(/undefined filter: shout/);
+  });
+});
+
+describe('templates have no file system', () => {
+  it.each([
+    "{% include 'package.json' %}",
+    "{% render 'package.json' %}",
+    "{% layout 'package.json' %}x",
+    "{% include '../../../package.json' %}",
+    '{% include input.file %}',
+  ])('%s fails with TEMPLATE_FILE_ACCESS and sends no file', (template) => {
+    let caught: unknown;
+    let text: string | undefined;
+    try {
+      text = renderText(template, testScope({ input: { file: 'package.json' } }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(text).toBeUndefined();
+    expect(caught).toBeInstanceOf(TemplateError);
+    const error = caught as TemplateError;
+    expect(error.code).toBe('TEMPLATE_FILE_ACCESS');
+    expect(error.message).toMatch(/cannot read files/);
+    expect(error.message).not.toContain('"workspaces"');
+  });
+});
+
+describe('template limits', () => {
+  function failure(run: () => unknown): TemplateError {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof TemplateError) return error;
+      throw error;
+    }
+    throw new Error('did not fail');
+  }
+
+  it('stops a ten-million-step loop fast, before building its range', () => {
+    const started = performance.now();
+    const error = failure(() => renderText('{% for i in (1..10000000) %}x{% endfor %}', scope));
+    expect(error.code).toBe('TEMPLATE_LIMIT');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('stops nested loops over data by counting steps, not by the clock', () => {
+    const items = Array.from({ length: 100 }, (_, i) => i);
+    const many = testScope({ input: { items } });
+    const error = failure(() =>
+      renderText(
+        '{% for a in input.items %}{% for b in input.items %}{% for c in input.items %}{% endfor %}{% endfor %}{% endfor %}',
+        many,
+      ),
+    );
+    expect(error.code).toBe('TEMPLATE_LIMIT');
+    expect(error.message).toMatch(new RegExp(`more than ${templateLimits.steps} render steps`));
+  });
+
+  it('caps the output size', () => {
+    const error = failure(() =>
+      renderText('{% for i in (1..50000) %}{{ input.long }}{% endfor %}', longScope),
+    );
+    expect(error.code).toBe('TEMPLATE_LIMIT');
+    expect(error.message).toMatch(/longer than 1000000 characters/);
+  });
+
+  it('caps text built inside a capture', () => {
+    const error = failure(() =>
+      renderText(
+        '{% capture c %}{% for i in (1..50000) %}{{ input.long }}{% endfor %}{% endcapture %}{{ c | size }}',
+        longScope,
+      ),
+    );
+    expect(error.code).toBe('TEMPLATE_LIMIT');
+  });
+
+  it('caps plain-path templates too', () => {
+    const template = '{{ input.long }}'.repeat(20_000);
+    expect(failure(() => renderText(template, longScope)).code).toBe('TEMPLATE_LIMIT');
+  });
+
+  it('caps a single expression', () => {
+    expect(failure(() => evaluateValue('{{ (1..100000000) | join }}', scope)).code).toBe('TEMPLATE_LIMIT');
+  });
+
+  it('refuses a template source over the size limit', () => {
+    const template = `{% if true %}${'x'.repeat(templateLimits.sourceChars)}{% endif %}`;
+    expect(failure(() => renderText(template, scope)).code).toBe('TEMPLATE_LIMIT');
+  });
+
+  it('leaves ordinary loops and captures alone', () => {
+    expect(
+      renderText('{% capture c %}{% for i in (1..3) %}{{ i }}{% endfor %}{% endcapture %}[{{ c }}]', scope),
+    ).toBe('[123]');
+    expect(renderText('{% for i in (1..2000) %}{% endfor %}done', scope)).toBe('done');
   });
 });

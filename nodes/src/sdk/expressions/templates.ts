@@ -1,17 +1,43 @@
-import { liquidParse, liquidText, liquidValue } from './liquid-engine.ts';
+import { NodeError } from '../node-error.ts';
+import { failureOf, liquidParse, liquidText, liquidValue } from './liquid-engine.ts';
 import { notPlain, readSinglePath, renderPlainPaths } from './plain-paths.ts';
+import { TemplateLimitError } from './render-budget.ts';
+import { TemplateFileError } from './template-files.ts';
+
+export { templateLimits, TemplateLimitError } from './render-budget.ts';
+export { TemplateFileError } from './template-files.ts';
+
+/**
+ * TEMPLATE_INVALID: it does not parse or a filter failed; TEMPLATE_LIMIT: it went over
+ * `templateLimits`; TEMPLATE_FILE_ACCESS: it named a file that is not in the template library.
+ */
+export type TemplateErrorCode = 'TEMPLATE_INVALID' | 'TEMPLATE_LIMIT' | 'TEMPLATE_FILE_ACCESS';
 
 const singleOutput = /^\s*\{\{-?\s*([^{}]*?)\s*-?\}\}\s*$/;
 
-export class TemplateError extends Error {
-  readonly code = 'TEMPLATE_INVALID';
+function codeOf(cause: unknown): TemplateErrorCode {
+  return cause instanceof TemplateLimitError || cause instanceof TemplateFileError
+    ? cause.code
+    : 'TEMPLATE_INVALID';
+}
+
+// The message is stored with the run and shown in the builder: a huge template is cut.
+const shortened = (template: string) => (template.length > 200 ? `${template.slice(0, 200)}…` : template);
+
+/** A template that cannot render. Not retryable: the same template fails the same way again. */
+export class TemplateError extends NodeError {
+  declare readonly code: TemplateErrorCode;
   constructor(
     readonly template: string,
-    cause: unknown,
+    error: unknown,
   ) {
+    const cause = failureOf(error);
     super(
-      `Template "${template}" could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`,
+      codeOf(cause),
+      `Template "${shortened(template)}" could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`,
+      false,
     );
+    this.name = 'TemplateError';
   }
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { openDb } from '@omniflow/db';
 import { bootstrapAdmin } from '../../auth/bootstrap-admin.ts';
 import { lockEmbeddedDatabase } from '../../server/embedded-lock.ts';
@@ -24,7 +24,9 @@ export interface RunServicesOptions {
 /** Starts database, Temporal, worker and API as one process group; resumes whatever was running. */
 export async function runServices(options: RunServicesOptions): Promise<void> {
   const home = resolve(process.env.OMNIFLOW_HOME ?? '.omniflow');
-  mkdirSync(home, { recursive: true });
+  // Keys, the embedded database and Temporal's history live here: owner only, also when it existed.
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  chmodSync(home, 0o700);
   const env = process.env;
   const dataDir = resolve(home, 'pglite');
   const release = env.DATABASE_URL ? () => {} : lockEmbeddedDatabase(dataDir, 'omniflow dev');

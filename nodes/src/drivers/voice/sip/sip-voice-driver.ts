@@ -26,6 +26,8 @@ export interface SipVoiceDriverDependencies {
   /** Protocol trouble that is not any one call's: unparsable datagrams, socket errors. */
   onError?: (error: Error) => void;
   now?: () => Date;
+  /** Let `play` fetch audio URLs on private addresses (OMNIFLOW_HTTP_ALLOW_PRIVATE=1); off by default. */
+  allowPrivateAudio?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export class SipVoiceDriver implements VoiceDriver {
   private readonly servers: ServerTransactions;
   private readonly clients: ClientTransactions;
   private readonly ports: RtpPortPool;
-  private readonly audio = new AudioLoader();
+  private readonly audio: AudioLoader;
   private readonly calls = new Map<string, SipCall>();
   /** Calls we placed (transfer targets, agents), by Call-ID: their in-dialog requests go to them. */
   private readonly legs = new Map<string, OutboundLeg>();
@@ -51,6 +53,7 @@ export class SipVoiceDriver implements VoiceDriver {
     private readonly deps: SipVoiceDriverDependencies = {},
   ) {
     this.options = sipEndpointOptionsSchema.parse(options);
+    this.audio = new AudioLoader({ allowPrivate: deps.allowPrivateAudio ?? false });
     this.transport = new SipTransport({
       host: this.options.host,
       port: this.options.port,
