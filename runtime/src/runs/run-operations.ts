@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 // The package is CommonJS: Node's ESM loader sees only its default export.
 import protos from '@temporalio/proto';
 import type { temporal as ProtoTypes } from '@temporalio/proto';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { flowVersions, runSteps, runs, type Db } from '@omniflow/db';
 import { RunError, runNotFound } from './run-error.ts';
-import { historyMissing, runNotStartedCode, runWorkflow } from './run-workflow.ts';
-import { startFlowRun } from './start-flow-run.ts';
+import { historyMissing, isWorkflowMissing, runNotStartedCode, runWorkflow } from './run-workflow.ts';
+import { startFlowRun, type FlowRunStart } from './start-flow-run.ts';
 import { resetPointFor } from './temporal-history.ts';
 
 export type RunRow = typeof runs.$inferSelect;
@@ -22,15 +22,8 @@ export interface RunOperationsDeps {
   taskQueue: string;
 }
 
-export interface StartOptions {
-  test?: boolean;
-  rerunOf?: string;
-  contact?: string | null;
-  /** Chosen by the caller when the start must be idempotent (a bulk re-run retried). */
-  id?: string;
-  /** The Temporal workflow id (default: the run id); a conversation's, so replies reach the run. */
-  workflowId?: string;
-}
+/** How a start may differ: see FlowRunStart. */
+export type StartOptions = Pick<FlowRunStart, 'test' | 'rerunOf' | 'contact' | 'id' | 'workflowId'>;
 
 export interface RetryPlan {
   seq: number;
@@ -82,16 +75,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
   ): Promise<string> {
     const { runId } = await startFlowRun(
       { db, temporal, taskQueue },
-      {
-        workspaceId,
-        version,
-        input,
-        ...(options.id ? { id: options.id } : {}),
-        ...(options.workflowId ? { workflowId: options.workflowId } : {}),
-        ...(options.contact !== undefined ? { contact: options.contact } : {}),
-        ...(options.rerunOf ? { rerunOf: options.rerunOf } : {}),
-        ...(options.test ? { test: true } : {}),
-      },
+      { workspaceId, version, input, ...options },
     );
     return runId;
   }
@@ -108,7 +92,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
     try {
       await handle.cancel();
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return cancelWithoutWorkflow(row);
+      if (isWorkflowMissing(error)) return cancelWithoutWorkflow(row);
       throw error;
     }
     if (!wait) return 'cancelled';
@@ -249,7 +233,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
     try {
       return await temporal.workflow.getHandle(row.temporalWorkflowId).describe();
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw historyMissing();
+      if (isWorkflowMissing(error)) throw historyMissing();
       throw error;
     }
   }

@@ -1,4 +1,9 @@
-import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  isGrpcServiceError,
+  type Client,
+  type WorkflowExecutionDescription,
+} from '@temporalio/client';
 import type { runs } from '@omniflow/db';
 import { RunError } from './run-error.ts';
 
@@ -19,7 +24,7 @@ export async function runWorkflow(
     const owner = described.memo?.runId;
     return owner === undefined || owner === row.id ? described : undefined;
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return undefined;
+    if (isWorkflowMissing(error)) return undefined;
     throw error;
   }
 }
@@ -38,3 +43,10 @@ export const historyMissing = () =>
     'RUN_HISTORY_MISSING',
     'This run has no workflow history in Temporal: its workflow never started, or its history was removed',
   );
+
+/** gRPC's NOT_FOUND: what fetching a history Temporal does not have throws (not WorkflowNotFoundError). */
+const grpcNotFound = 5;
+
+/** True when Temporal has no such workflow execution, however the client says it. */
+export const isWorkflowMissing = (error: unknown) =>
+  error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === grpcNotFound);

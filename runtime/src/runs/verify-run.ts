@@ -1,8 +1,8 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { ReplayError, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { RunRow } from './run-operations.ts';
-import { historyMissing, runWorkflow } from './run-workflow.ts';
+import { historyMissing, isWorkflowMissing, runWorkflow } from './run-workflow.ts';
 
 export interface VerifyResult {
   deterministic: boolean;
@@ -28,7 +28,7 @@ export async function verifyRun(
     .getHandle(row.temporalWorkflowId, execution)
     .fetchHistory()
     .catch((error: unknown) => {
-      throw error instanceof WorkflowNotFoundError ? historyMissing() : error;
+      throw isWorkflowMissing(error) ? historyMissing() : error;
     });
   const historyLength = history.events?.length ?? 0;
   try {
