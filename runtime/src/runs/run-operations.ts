@@ -87,12 +87,13 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
   async function cancelRun(row: RunRow, wait = true): Promise<RunRow['status']> {
     if (ended(row.status)) throw new RunError('RUN_ENDED', `The run is already ${row.status}`);
     const execution = await runWorkflow(temporal, row);
-    if (!execution || execution.status.name !== 'RUNNING') return cancelWithoutWorkflow(row);
+    if (!execution || execution.status.name !== 'RUNNING')
+      return cancelWithoutWorkflow(row, execution !== undefined || row.temporalRunId !== null);
     const handle = temporal.workflow.getHandle(row.temporalWorkflowId);
     try {
       await handle.cancel();
     } catch (error) {
-      if (isWorkflowMissing(error)) return cancelWithoutWorkflow(row);
+      if (isWorkflowMissing(error)) return cancelWithoutWorkflow(row, true);
       throw error;
     }
     if (!wait) return 'cancelled';
@@ -102,15 +103,19 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
     return after?.status ?? row.status;
   }
 
-  async function cancelWithoutWorkflow(row: RunRow): Promise<RunRow['status']> {
+  /** `started`: whether its workflow ever started (else a start may still be on its way). */
+  async function cancelWithoutWorkflow(row: RunRow, started: boolean): Promise<RunRow['status']> {
     const now = new Date();
     const [cancelled] = await db
       .update(runs)
       .set({
         status: 'cancelled',
         // The mark a start still on its way looks for (startFlowRun then stops the workflow).
-        error: row.temporalRunId
-          ? { code: 'WORKFLOW_MISSING', message: 'Cancelled here: Temporal no longer had the run’s workflow' }
+        error: started
+          ? {
+              code: 'WORKFLOW_MISSING',
+              message: 'Cancelled here: the run’s workflow was no longer running in Temporal',
+            }
           : { code: runNotStartedCode, message: 'Cancelled before the run’s workflow started' },
         endedAt: now,
         updatedAt: now,
