@@ -5,6 +5,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { placeholderPage } from '@omniflow/builder/placeholder';
 import { ApiError, errorBody } from './api-error.ts';
+import { runErrorStatus } from './run-error-status.ts';
+import { RunError } from '../runs/run-error.ts';
 import { apiDocsPage } from './api-docs-page.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 import { authenticate } from './authenticate.ts';
@@ -127,6 +129,8 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof ApiError)
       return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (error instanceof RunError)
+      return c.json(errorBody(error.code, error.message), runErrorStatus[error.code]);
     if (error instanceof HTTPException) {
       const malformed = error.status === 400 && /json/i.test(error.message);
       return c.json(

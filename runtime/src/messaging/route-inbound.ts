@@ -1,12 +1,12 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { contactChannels, contacts, messages, newId, runs, type Db } from '@omniflow/db';
 import { inboundMatches, messageInbound } from '@omniflow/nodes';
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { classifyOptKeyword } from '@omniflow/nodes/drivers/sms';
-import type { MachineJson } from '../compiler/machine-json.ts';
-import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
+import { eventSignal } from '../temporal/workflow-api.ts';
 import type { MessagingService } from './messaging-service.ts';
+import { startFlowRun } from '../runs/start-flow-run.ts';
 import { triggeredVersion } from '../runs/triggered-version.ts';
 
 export interface InboundRouting {
@@ -124,7 +124,14 @@ export async function routeInbound(
   const [active] = await db
     .select({ id: runs.id })
     .from(runs)
-    .where(and(eq(runs.temporalWorkflowId, workflowId), inArray(runs.status, ['running', 'waiting'])));
+    .where(
+      and(
+        eq(runs.temporalWorkflowId, workflowId),
+        inArray(runs.status, ['running', 'waiting']),
+        // A row whose start is not noted yet may have no workflow (see reconcile-run-starts.ts).
+        isNotNull(runs.temporalRunId),
+      ),
+    );
   if (active) {
     try {
       await temporal.workflow.getHandle(workflowId).signal(eventSignal, event);
@@ -139,46 +146,21 @@ export async function routeInbound(
   // No flow starts on this message, and no conversation is going to take it.
   if (!version) return { outcome: 'unrouted' };
 
-  const runId = newId();
-  const startedAt = new Date();
-  await db.insert(runs).values({
-    id: runId,
+  const started = await startFlowRun(deps, {
     workspaceId,
-    flowId: version.flowId,
-    flowVersionId: version.id,
-    version: version.version,
+    version,
     input: event.data,
     contact: inbound.from,
-    temporalWorkflowId: workflowId,
-    startedAt,
-  });
-  const args: FlowRunArgs = {
-    runId,
-    workspaceId,
-    machine: version.machine as MachineJson,
-    input: event.data,
-    run: { id: runId, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
-  };
-  const handle = await temporal.workflow.signalWithStart('flowRun', {
-    taskQueue: deps.taskQueue,
     workflowId,
-    args: [args],
-    // A no-op the run ignores ("xstate." events are refused): a new run has the message as its
-    // input, and one already going is sent the message below, after we know which it is.
-    signal: eventSignal,
-    signalArgs: [{ type: 'xstate.conversation' }],
-    memo: { runId },
+    joinRunning: true,
   });
-  const owner = (await handle.describe()).memo?.runId;
-  if (owner === runId) {
-    await db.update(runs).set({ temporalRunId: handle.signaledRunId }).where(eq(runs.id, runId));
-    await link(runId);
-    return { outcome: 'started', runId };
+  if (started.outcome === 'started') {
+    await link(started.runId);
+    return { outcome: 'started', runId: started.runId };
   }
-  // The conversation was already going: our run row never ran, the message goes to that run.
-  await db.delete(runs).where(eq(runs.id, runId));
-  await handle.signal(eventSignal, event);
-  const ownerId = typeof owner === 'string' ? owner : '';
+  // The conversation was already going: the message goes to that run.
+  await started.handle.signal(eventSignal, event);
+  const ownerId = started.owner ?? '';
   if (ownerId) await link(ownerId);
   return { outcome: 'delivered', runId: ownerId };
 }

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 // The package is CommonJS: Node's ESM loader sees only its default export.
 import protos from '@temporalio/proto';
 import type { temporal as ProtoTypes } from '@temporalio/proto';
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import { flowVersions, newId, runSteps, runs, type Db } from '@omniflow/db';
-import type { MachineJson } from '../compiler/machine-json.ts';
-import type { FlowRunArgs } from '../temporal/workflow-api.ts';
-import { ApiError, notFound } from '../api/api-error.ts';
-import { contactOf } from './contact-of.ts';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { flowVersions, runSteps, runs, type Db } from '@omniflow/db';
+import { RunError, runNotFound } from './run-error.ts';
+import { historyMissing, isWorkflowMissing, runNotStartedCode, runWorkflow } from './run-workflow.ts';
+import { startFlowRun, type FlowRunStart } from './start-flow-run.ts';
 import { resetPointFor } from './temporal-history.ts';
 
 export type RunRow = typeof runs.$inferSelect;
@@ -23,15 +22,8 @@ export interface RunOperationsDeps {
   taskQueue: string;
 }
 
-export interface StartOptions {
-  test?: boolean;
-  rerunOf?: string;
-  contact?: string | null;
-  /** Chosen by the caller when the start must be idempotent (a bulk re-run retried). */
-  id?: string;
-  /** The Temporal workflow id (default: the run id); a conversation's, so replies reach the run. */
-  workflowId?: string;
-}
+/** How a start may differ: see FlowRunStart. */
+export type StartOptions = Pick<FlowRunStart, 'test' | 'rerunOf' | 'contact' | 'id' | 'workflowId'>;
 
 export interface RetryPlan {
   seq: number;
@@ -55,7 +47,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
       .select()
       .from(runs)
       .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId)));
-    if (!row) throw notFound('Run', id);
+    if (!row) throw runNotFound('Run', id);
     return row;
   }
 
@@ -70,78 +62,68 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
           eq(flowVersions.kind, version === 0 ? 'test' : 'published'),
         ),
       );
-    if (!row) throw notFound('Version', `${version} of flow ${flowId}`);
+    if (!row) throw runNotFound('Version', `${version} of flow ${flowId}`);
     return row;
   }
 
-  /**
-   * Writes the run row, then starts its workflow; a run whose workflow cannot start is removed.
-   * With a caller-chosen id, starting twice is harmless: the second finds the first.
-   */
+  /** Starts a run of a version (see startFlowRun); with a caller-chosen id, starting twice is harmless. */
   async function startRun(
     workspaceId: string,
     version: VersionRow,
     input: Record<string, unknown>,
     options: StartOptions = {},
   ): Promise<string> {
-    const id = options.id ?? newId();
-    const startedAt = new Date();
-    const inserted = await db
-      .insert(runs)
-      .values({
-        id,
-        workspaceId,
-        flowId: version.flowId,
-        flowVersionId: version.id,
-        version: version.version,
-        input,
-        contact: options.contact === undefined ? contactOf(input) : options.contact,
-        rerunOf: options.rerunOf ?? null,
-        temporalWorkflowId: options.workflowId ?? id,
-        startedAt,
-      })
-      .onConflictDoNothing()
-      .returning({ id: runs.id });
-    const args: FlowRunArgs = {
-      runId: id,
-      workspaceId,
-      machine: version.machine as MachineJson,
-      input,
-      run: { id, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
-      ...(options.test ? { test: true } : {}),
-    };
-    try {
-      const handle = await temporal.workflow.start('flowRun', {
-        taskQueue,
-        workflowId: options.workflowId ?? id,
-        args: [args],
-      });
-      await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, id));
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return id;
-      // Nothing runs without a workflow: remove the row rather than leave a run that never moves.
-      if (inserted.length > 0) await db.delete(runs).where(eq(runs.id, id));
-      throw new ApiError(
-        503,
-        'TEMPORAL_UNAVAILABLE',
-        `The run could not be started: ${(error as Error).message}`,
-      );
-    }
-    return id;
+    const { runId } = await startFlowRun(
+      { db, temporal, taskQueue },
+      { workspaceId, version, input, ...options },
+    );
+    return runId;
   }
 
+  /**
+   * Cancels a running or waiting run. A run whose workflow never started or is gone from
+   * Temporal is marked cancelled here, since no workflow is left to record it.
+   */
   async function cancelRun(row: RunRow, wait = true): Promise<RunRow['status']> {
-    if (ended(row.status)) throw new ApiError(409, 'RUN_ENDED', `The run is already ${row.status}`);
+    if (ended(row.status)) throw new RunError('RUN_ENDED', `The run is already ${row.status}`);
+    const execution = await runWorkflow(temporal, row);
+    if (!execution || execution.status.name !== 'RUNNING')
+      return cancelWithoutWorkflow(row, execution !== undefined || row.temporalRunId !== null);
     const handle = temporal.workflow.getHandle(row.temporalWorkflowId);
     try {
       await handle.cancel();
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'RUN_ENDED', 'The run has ended');
+      if (isWorkflowMissing(error)) return cancelWithoutWorkflow(row, true);
       throw error;
     }
     if (!wait) return 'cancelled';
     // The workflow records its cancellation itself; wait briefly so the answer shows it.
     await Promise.race([handle.result().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
+    const [after] = await db.select({ status: runs.status }).from(runs).where(eq(runs.id, row.id));
+    return after?.status ?? row.status;
+  }
+
+  /** `started`: whether its workflow ever started (else a start may still be on its way). */
+  async function cancelWithoutWorkflow(row: RunRow, started: boolean): Promise<RunRow['status']> {
+    const now = new Date();
+    const [cancelled] = await db
+      .update(runs)
+      .set({
+        status: 'cancelled',
+        // The mark a start still on its way looks for (startFlowRun then stops the workflow).
+        error: started
+          ? {
+              code: 'WORKFLOW_MISSING',
+              message: 'Cancelled here: the run’s workflow was no longer running in Temporal',
+            }
+          : { code: runNotStartedCode, message: 'Cancelled before the run’s workflow started' },
+        endedAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(runs.id, row.id), inArray(runs.status, ['running', 'waiting'])))
+      .returning({ status: runs.status });
+    if (cancelled) return cancelled.status;
+    // It ended meanwhile, by itself.
     const [after] = await db.select({ status: runs.status }).from(runs).where(eq(runs.id, row.id));
     return after?.status ?? row.status;
   }
@@ -154,7 +136,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
   ): Promise<{ runId: string; version: number }> {
     const target = version ?? row.version;
     if (target === 0 && row.version !== 0)
-      throw new ApiError(422, 'VERSION_INVALID', 'Re-run on a published version (1 or more)');
+      throw new RunError('VERSION_INVALID', 'Re-run on a published version (1 or more)');
     const versionRow = target === row.version ? await versionOf(row) : await findVersion(row.flowId, target);
     const runId = await startRun(row.workspaceId, versionRow, row.input as Record<string, unknown>, {
       rerunOf: row.id,
@@ -167,32 +149,27 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
 
   async function versionOf(row: RunRow): Promise<VersionRow> {
     const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, row.flowVersionId));
-    if (!version) throw notFound('Version', String(row.version));
+    if (!version) throw runNotFound('Version', String(row.version));
     return version;
   }
 
   /** Where a retry from step `seq` resets to; checks the run can be retried from there. */
   async function planRetry(row: RunRow, seq: number): Promise<RetryPlan> {
     if (!ended(row.status)) {
-      throw new ApiError(
-        409,
-        'RUN_ACTIVE',
-        `The run is ${row.status}; cancel it or wait until it ends to retry`,
-      );
+      throw new RunError('RUN_ACTIVE', `The run is ${row.status}; cancel it or wait until it ends to retry`);
     }
     if (row.detailsExpiredAt)
-      throw new ApiError(409, 'RUN_DETAILS_EXPIRED', 'This run’s details were removed by retention');
+      throw new RunError('RUN_DETAILS_EXPIRED', 'This run’s details were removed by retention');
     const [step] = await db
       .select()
       .from(runSteps)
       .where(and(eq(runSteps.runId, row.id), eq(runSteps.seq, seq)));
-    if (!step) throw notFound('Step', `${seq} of run ${row.id}`);
+    if (!step) throw runNotFound('Step', `${seq} of run ${row.id}`);
     if (step.wftEventId === null || !step.temporalRunId)
-      throw new ApiError(409, 'STEP_NOT_RETRYABLE', 'This step was recorded without its place in history');
-    const execution = (await temporal.workflow.getHandle(row.temporalWorkflowId).describe()).runId;
+      throw new RunError('STEP_NOT_RETRYABLE', 'This step was recorded without its place in history');
+    const execution = (await describeOrRefuse(row)).runId;
     if (execution !== step.temporalRunId) {
-      throw new ApiError(
-        409,
+      throw new RunError(
         'STEP_BEFORE_CONTINUE_AS_NEW',
         'This step happened before the run’s history was rolled over; retry from a later step',
       );
@@ -200,7 +177,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
     const history = await temporal.workflow.getHandle(row.temporalWorkflowId, execution).fetchHistory();
     const resetTo = resetPointFor(history.events ?? [], step.wftEventId);
     if (resetTo === undefined)
-      throw new ApiError(409, 'STEP_NOT_RETRYABLE', 'No workflow task to reset to was found for this step');
+      throw new RunError('STEP_NOT_RETRYABLE', 'No workflow task to reset to was found for this step');
     // Steps begun in that workflow task or later are recorded again by the retried run.
     const [first] = await db
       .select({ seq: sql<number>`min(${runSteps.seq})` })
@@ -254,7 +231,16 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
 
   /** True once the planned reset has happened (the run's latest execution is a newer one). */
   async function retryApplied(row: RunRow, plan: RetryPlan): Promise<boolean> {
-    return (await temporal.workflow.getHandle(row.temporalWorkflowId).describe()).runId !== plan.execution;
+    return (await describeOrRefuse(row)).runId !== plan.execution;
+  }
+
+  async function describeOrRefuse(row: RunRow) {
+    try {
+      return await temporal.workflow.getHandle(row.temporalWorkflowId).describe();
+    } catch (error) {
+      if (isWorkflowMissing(error)) throw historyMissing();
+      throw error;
+    }
   }
 
   async function retryFromStep(row: RunRow, seq: number, requestId = randomUUID()) {
@@ -264,13 +250,13 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
   /** The step a failed run failed at (its last visit of the failed node). */
   async function failedStepOf(row: RunRow): Promise<number> {
     if (row.status !== 'failed' || !row.failedNodeId)
-      throw new ApiError(409, 'RUN_NOT_FAILED', `The run is ${row.status}, not failed at a step`);
+      throw new RunError('RUN_NOT_FAILED', `The run is ${row.status}, not failed at a step`);
     const [step] = await db
       .select({ seq: sql<number>`max(${runSteps.seq})` })
       .from(runSteps)
       .where(and(eq(runSteps.runId, row.id), eq(runSteps.nodeId, row.failedNodeId)));
     if (step?.seq === null || step?.seq === undefined)
-      throw new ApiError(409, 'STEP_NOT_RETRYABLE', `No step of ${row.failedNodeId} was recorded`);
+      throw new RunError('STEP_NOT_RETRYABLE', `No step of ${row.failedNodeId} was recorded`);
     return step.seq;
   }
 

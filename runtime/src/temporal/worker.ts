@@ -14,6 +14,7 @@ import { createActivities } from './activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
+import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
 import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
 import { attachChannelLinks } from '../messaging/channel-links.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
@@ -130,15 +131,29 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
       channels,
     })),
   });
+  const reconcileMs = positiveMs(
+    options.env?.OMNIFLOW_RUN_RECONCILE_MS ?? process.env.OMNIFLOW_RUN_RECONCILE_MS,
+    15_000,
+  );
   const run = worker.run.bind(worker);
   worker.run = async () => {
     // Settings saved while the worker runs are picked up on the next refresh (links opened, closed).
     await refresh();
     const refreshing = setInterval(() => void refresh(), refreshMs);
+    // Run rows left without a workflow by a process that stopped mid-start are repaired from here:
+    // every deployment has a worker, and one query per pass costs less than a Temporal schedule.
+    const reconciler = startRunStartReconciler(
+      { db: options.db, temporal: client },
+      {
+        everyMs: reconcileMs,
+        onError: (error) => console.warn(`Repairing run starts failed: ${messageOf(error)}`),
+      },
+    );
     try {
       await run();
     } finally {
       clearInterval(refreshing);
+      await reconciler.stop();
       detach();
       if (channels.owned) await channels.resolver.close();
       await clientConnection.close();

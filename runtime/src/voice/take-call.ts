@@ -1,10 +1,10 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { asc, eq } from 'drizzle-orm';
-import { newId, runs, runSteps, type Db } from '@omniflow/db';
+import { runSteps, type Db } from '@omniflow/db';
 import type { Call } from '@omniflow/nodes/drivers/voice';
-import type { MachineJson } from '../compiler/machine-json.ts';
 import { recordCall } from '../recordings/record-call.ts';
-import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
+import { startFlowRun } from '../runs/start-flow-run.ts';
+import { eventSignal } from '../temporal/workflow-api.ts';
 import { callPath } from './call-path.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { findCallFlow } from './find-call-flow.ts';
@@ -35,7 +35,7 @@ export const callWorkflowId = (workspaceId: string, callId: string) => `call:${w
  * driver answered it: records it, runs the flow, and tells the run when the caller hangs up.
  */
 export async function takeCall(deps: TakeCallDeps, line: CallLine, call: Call): Promise<void> {
-  const { db, temporal } = deps;
+  const { db } = deps;
   const startedAt = new Date();
   const version = await findCallFlow(db, call.to, line.workspaceId);
   // Nobody answers this number: hanging up before the answer refuses the call (SIP 603, <Reject>).
@@ -45,20 +45,7 @@ export async function takeCall(deps: TakeCallDeps, line: CallLine, call: Call): 
   }
   line.calls.add(call);
   await call.answer();
-  const runId = newId();
-  const workflowId = callWorkflowId(version.workspaceId, call.id);
   const input = { callId: call.id, from: call.from, to: call.to };
-  await db.insert(runs).values({
-    id: runId,
-    workspaceId: version.workspaceId,
-    flowId: version.flowId,
-    flowVersionId: version.id,
-    version: version.version,
-    input,
-    contact: call.from,
-    temporalWorkflowId: workflowId,
-    startedAt,
-  });
   const record = {
     workspaceId: version.workspaceId,
     callId: call.id,
@@ -67,36 +54,35 @@ export async function takeCall(deps: TakeCallDeps, line: CallLine, call: Call): 
     to: call.to,
   };
   const answeredAt = new Date();
-  const callRecord = await recordCall(db, {
-    ...record,
-    startedAt,
-    answeredAt,
-    runId,
-    flowId: version.flowId,
-  });
-  // What the call's recordings are filed under (voice.record saves through it).
-  line.calls.describe(call.id, {
+  const { runId, handle } = await startFlowRun(deps, {
     workspaceId: version.workspaceId,
-    callRecordId: callRecord.id,
-    runId,
-    flowId: version.flowId,
-    from: call.from,
-    to: call.to,
-  });
-  const args: FlowRunArgs = {
-    runId,
-    workspaceId: version.workspaceId,
-    machine: version.machine as MachineJson,
+    version,
     input,
-    run: { id: runId, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
+    contact: call.from,
+    // One workflow per call, so a retried start cannot run the flow twice.
+    workflowId: callWorkflowId(version.workspaceId, call.id),
     callQueue: line.callQueue,
-  };
-  const handle = await temporal.workflow.start('flowRun', {
-    taskQueue: deps.taskQueue,
-    workflowId,
-    args: [args],
+    startedAt,
+    // The call's record and context exist before the flow's first voice node can save a recording.
+    async beforeStart(runId) {
+      const callRecord = await recordCall(db, {
+        ...record,
+        startedAt,
+        answeredAt,
+        runId,
+        flowId: version.flowId,
+      });
+      // What the call's recordings are filed under (voice.record saves through it).
+      line.calls.describe(call.id, {
+        workspaceId: version.workspaceId,
+        callRecordId: callRecord.id,
+        runId,
+        flowId: version.flowId,
+        from: call.from,
+        to: call.to,
+      });
+    },
   });
-  await db.update(runs).set({ temporalRunId: handle.firstExecutionRunId }).where(eq(runs.id, runId));
 
   // A run that ends with the caller still on the line (a port left unwired, a failed node) has
   // nobody left to talk to them: hang up rather than leave them in silence. A call bridged to a
