@@ -117,6 +117,7 @@ describe('channels on a server that refuses the sandbox (omniflow api/worker)', 
       text: 'BAJA',
     });
     expect(unconfigured.status).toBe(409);
+    expect(unconfigured.body.error.message).toContain('OMNIFLOW_SANDBOX=1');
 
     // A channel an admin put on the sandbox takes them.
     await omni.call('PUT', '/api/v1/channels/sms', { provider: 'sandbox' });

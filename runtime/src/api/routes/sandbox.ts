@@ -58,17 +58,17 @@ const inboundRoute = createRoute({
 const webChatSessionId = /^[0-9a-f]{32}$/;
 
 /**
- * Whether a message on this channel from this address stays in the sandbox: the channel's driver
- * for the workspace is the sandbox, or the address is the builder simulator's own conversation
- * with a test run (those always send through the sandbox), or, on web chat, whose person side is
- * open to anyone, the address is not a real visitor's session.
+ * Why a message on this channel from this address may not go through the sandbox, or null when it
+ * may: the channel's driver for the workspace is the sandbox, or the address is the builder
+ * simulator's own conversation with a test run (those always send through the sandbox), or, on
+ * web chat, whose person side is open to anyone, the address is not a real visitor's session.
  */
-async function staysInSandbox(deps: AppDeps, workspaceId: string, message: SandboxMessage) {
+async function notSandbox(deps: AppDeps, workspaceId: string, message: SandboxMessage) {
+  // Saved settings that cannot build a driver still name a real provider.
   const driver = await channelResolverOf(deps)
     .driverFor(workspaceId, message.channel)
-    // Saved settings that cannot build a driver still name a real provider.
-    .catch(() => undefined);
-  if (driver instanceof SandboxDriver) return true;
+    .catch(() => 'unusable' as const);
+  if (driver instanceof SandboxDriver) return null;
   if (message.from.startsWith(simulatorAddressPrefix)) {
     const [test] = await deps.db
       .select({ id: runs.id })
@@ -83,9 +83,14 @@ async function staysInSandbox(deps: AppDeps, workspaceId: string, message: Sandb
         ),
       )
       .limit(1);
-    if (test) return true;
+    if (test) return null;
   }
-  return message.channel === 'webchat' && driver !== undefined && !webChatSessionId.test(message.from);
+  if (driver === undefined) {
+    return `The ${message.channel} channel has no provider and this server does not use the sandbox (omniflow api/worker without OMNIFLOW_SANDBOX=1), so there is no sandbox to write to.`;
+  }
+  if (message.channel === 'webchat' && !webChatSessionId.test(message.from)) return null;
+  // A made-up message would be taken as that person's (a STOP would opt a real customer out).
+  return `The ${message.channel} channel reaches real people through its provider, so the sandbox cannot write on it as ${message.from}. Use the editor's Test run (it always uses the sandbox), or remove the channel's provider in Settings → Channels to use the phone simulator.`;
 }
 
 /** The person's side of the sandbox channels: what a phone or a chat window would send. */
@@ -94,15 +99,8 @@ export function sandboxRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>().openapi(inboundRoute, async (c) => {
     const body = c.req.valid('json');
     const { workspaceId } = c.get('principal');
-    if (!(await staysInSandbox(deps, workspaceId, body))) {
-      // A real provider is connected: a message made up here would be taken as that person's
-      // (a STOP would opt a real customer out), so only the provider may speak for them.
-      throw new ApiError(
-        409,
-        'CHANNEL_NOT_SANDBOX',
-        `The ${body.channel} channel reaches real people through its provider, so the sandbox cannot write on it as ${body.from}. Use the editor's Test run (it always uses the sandbox), or remove the channel's provider in Settings → Channels to use the phone simulator.`,
-      );
-    }
+    const refused = await notSandbox(deps, workspaceId, body);
+    if (refused) throw new ApiError(409, 'CHANNEL_NOT_SANDBOX', refused);
     const result = await routeInbound(
       { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, messaging },
       workspaceId,
