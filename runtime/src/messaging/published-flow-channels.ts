@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { flows, flowVersions, messagingChannels, type Db } from '@omniflow/db';
 import type { MessagingChannel } from '@omniflow/nodes/drivers/messaging';
 
@@ -11,15 +11,12 @@ const isChannel = (value: unknown): value is MessagingChannel =>
   messagingChannels.some((channel) => channel === value);
 
 /**
- * The channels each node of a graph names in its `channel` setting. `any` (a trigger taking every
+ * The channels named by the `channel` settings of a graph's nodes. `any` (a trigger taking every
  * channel) counts as all of them; `conversation` is the trigger's channel, already counted there.
  */
-export function channelsOfGraph(graph: unknown): Set<MessagingChannel> {
+export function channelsOfSettings(values: readonly unknown[]): Set<MessagingChannel> {
   const found = new Set<MessagingChannel>();
-  const nodes = (graph as { nodes?: unknown } | null)?.nodes;
-  if (!Array.isArray(nodes)) return found;
-  for (const node of nodes) {
-    const channel = (node as { config?: { channel?: unknown } } | null)?.config?.channel;
+  for (const channel of values) {
     if (isChannel(channel)) found.add(channel);
     else if (channel === 'any') for (const each of messagingChannels) found.add(each);
   }
@@ -32,7 +29,12 @@ export async function publishedFlowChannels(
   workspaceId: string,
 ): Promise<Map<MessagingChannel, FlowRef[]>> {
   const published = await db
-    .select({ id: flows.id, name: flows.name, graph: flowVersions.graph })
+    .select({
+      id: flows.id,
+      name: flows.name,
+      // Only the nodes' channel settings leave the database, not whole graphs.
+      channels: sql<unknown[]>`jsonb_path_query_array(${flowVersions.graph}, '$.nodes[*].config.channel')`,
+    })
     .from(flows)
     .innerJoin(
       flowVersions,
@@ -45,7 +47,7 @@ export async function publishedFlowChannels(
     .where(eq(flows.workspaceId, workspaceId));
   const byChannel = new Map<MessagingChannel, FlowRef[]>();
   for (const flow of published) {
-    for (const channel of channelsOfGraph(flow.graph)) {
+    for (const channel of channelsOfSettings(flow.channels)) {
       byChannel.set(channel, [...(byChannel.get(channel) ?? []), { id: flow.id, name: flow.name }]);
     }
   }
