@@ -131,6 +131,22 @@ describe('channels on a server that refuses the sandbox (omniflow api/worker)', 
     await omni.call('DELETE', '/api/v1/channels/sms');
   });
 
+  it('lets the phone simulator write on web chat, but never as a real visitor’s session', async () => {
+    const phone = await omni.call('POST', '/api/v1/sandbox/messages', {
+      channel: 'webchat',
+      from: '+34600999888',
+      text: 'hola',
+    });
+    expect(phone.status).toBe(200);
+    const visitor = await omni.call('POST', '/api/v1/sandbox/messages', {
+      channel: 'webchat',
+      from: randomBytes(16).toString('hex'),
+      text: 'STOP',
+    });
+    expect(visitor.status).toBe(409);
+    expect(visitor.body.error.code).toBe('CHANNEL_NOT_SANDBOX');
+  });
+
   it('keeps the builder simulator’s test conversation working on a channel with a real provider', async () => {
     const flowId = (await omni.call('POST', '/api/v1/flows', survey)).body.id as string;
     const started = await omni.call('POST', `/api/v1/flows/${flowId}/test-runs`, {
