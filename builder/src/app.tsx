@@ -4,6 +4,7 @@ import type { User } from './api/types.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
 import { FlowListPage } from './features/flows/flow-list-page.tsx';
+import { SandboxBanner } from './features/sandbox/sandbox-banner.tsx';
 import { useT } from './i18n/use-i18n.ts';
 import { LanguageSwitch } from './ui/language-switch.tsx';
 import { parseRoute, type Route } from './parse-route.ts';
@@ -125,6 +126,7 @@ export function App() {
           {t('app.signOut')}
         </button>
       </header>
+      <SandboxBanner />
       <Suspense fallback={<p className="p-6">{t('common.loading')}</p>}>
         <Screen route={route} user={user} />
       </Suspense>

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { apiKeys, openDb } from '@omniflow/db';
 import { hashToken } from '../src/auth/tokens.ts';
+import { freshPostgresDatabase } from './support/postgres.ts';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../bin/omniflow.mjs', import.meta.url));
@@ -48,4 +51,40 @@ describe('omniflow CLI', () => {
     }).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { stderr: string }).stderr).toContain('TEMPORAL_ADDRESS');
   }, 180_000);
+
+  it.skipIf(!inject('postgresUrl'))(
+    'migrates the PostgreSQL database at DATABASE_URL, every migration once, and exits',
+    async () => {
+      const fresh = await freshPostgresDatabase(inject('postgresUrl'));
+      try {
+        const migrateEnv = { ...env, DATABASE_URL: fresh.url };
+        const first = await run(process.execPath, [bin, 'migrate'], { env: migrateEnv });
+        expect(first.stdout).toContain('Migrations applied (postgres)');
+        // Run again (a second deploy): nothing left to apply, no error.
+        await run(process.execPath, [bin, 'migrate'], { env: migrateEnv });
+        const client = new pg.Client({ connectionString: fresh.url });
+        await client.connect();
+        try {
+          const applied = await client.query('select count(*)::int as n from drizzle.__drizzle_migrations');
+          const files = readdirSync(fileURLToPath(new URL('../../db/drizzle', import.meta.url))).filter((f) =>
+            f.endsWith('.sql'),
+          );
+          expect(applied.rows[0].n).toBe(files.length);
+          const tables = await client.query(
+            "select table_name from information_schema.tables where table_schema = 'public' and table_name in ('runs', 'flows', 'credentials')",
+          );
+          expect(tables.rows.map((r: { table_name: string }) => r.table_name).sort()).toEqual([
+            'credentials',
+            'flows',
+            'runs',
+          ]);
+        } finally {
+          await client.end();
+        }
+      } finally {
+        await fresh.drop();
+      }
+    },
+    180_000,
+  );
 });

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/api/create-app.ts';
 import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 describe('serving the builder app', () => {
@@ -33,5 +34,15 @@ describe('serving the builder app', () => {
     const api = await omni.call('GET', '/api/v1/nothing');
     expect(api.status).toBe(404);
     expect(api.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('says plainly at / that the web app is not built, and how to build it, when builder/dist is missing', async () => {
+    const bare = createApp({ ...omni.deps, builderDir: join(dist, 'not-built') });
+    const home = await bare.request('/');
+    expect(home.status).toBe(200);
+    const page = await home.text();
+    expect(page).toContain('web app is not built');
+    expect(page).toContain('npm run build');
+    expect(page).not.toMatch(/coming|en camino/);
   });
 });

@@ -231,8 +231,11 @@ export type MessagingChannel = 'whatsapp' | 'sms' | 'webchat';
 /** Who carries a channel's messages (PUT /channels/{channel}). */
 export type ChannelProvider = 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox';
 
-/** Where a channel's provider comes from: saved in the workspace, the server's environment, or none. */
-export type ChannelSource = 'settings' | 'environment' | 'sandbox';
+/**
+ * Where a channel's provider comes from: saved in the workspace, the server's environment, the
+ * sandbox, or none (no provider and a server that refuses the sandbox: sends fail).
+ */
+export type ChannelSource = 'settings' | 'environment' | 'sandbox' | 'none';
 
 /** One channel as GET /channels shows it to an admin; secrets only by name, never their values. */
 export interface ChannelSettingsView {
@@ -240,6 +243,8 @@ export interface ChannelSettingsView {
   /** null: a driver the API cannot name (the built-in web chat widget). */
   provider: ChannelProvider | null;
   source: ChannelSource;
+  /** Sends go to the sandbox: recorded as delivered, reaching no one. */
+  sandbox: boolean;
   config: Record<string, unknown>;
   secretsSet: string[];
   keyId: string | null;

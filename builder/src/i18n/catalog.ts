@@ -3,6 +3,7 @@ import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
+import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
@@ -101,6 +102,7 @@ export const catalog = {
     ...channelMessages.en,
     ...phoneMessages.en,
     ...voiceMessages.en,
+    ...sandboxMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -113,6 +115,7 @@ export const catalog = {
     ...channelMessages.es,
     ...phoneMessages.es,
     ...voiceMessages.es,
+    ...sandboxMessages.es,
   },
 } as const;
 

@@ -18,7 +18,7 @@ export interface AppDeps {
   health: { db: () => Promise<void>; temporal: () => Promise<void> };
   /** Sessions last this long (default 7 days). */
   sessionTtlMs?: number;
-  /** Folder of the built builder app (builder/dist); without it `/` shows a placeholder. */
+  /** Folder of the built builder app (builder/dist); without it `/` says the app is not built. */
   builderDir?: string;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;

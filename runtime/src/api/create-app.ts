@@ -3,11 +3,11 @@ import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { placeholderPage } from '@omniflow/builder/placeholder';
 import { ApiError, errorBody } from './api-error.ts';
 import { runErrorStatus } from './run-error-status.ts';
 import { RunError } from '../runs/run-error.ts';
 import { apiDocsPage } from './api-docs-page.ts';
+import { appNotBuiltPage } from './app-not-built-page.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 import { authenticate } from './authenticate.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
@@ -123,7 +123,7 @@ export function createApp(deps: AppDeps) {
     app.use('/assets/*', serveStatic({ root: relative(process.cwd(), deps.builderDir!) }));
     app.get('*', async (c, next) => (/^\/(api|assets)\//.test(c.req.path) ? next() : c.html(page)));
   } else {
-    app.get('/', (c) => c.html(placeholderPage));
+    app.get('/', (c) => c.html(appNotBuiltPage));
   }
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

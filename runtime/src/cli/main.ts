@@ -9,6 +9,7 @@ import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { loadRegistry } from '../server/load-registry.ts';
 import { createFlowWorker } from '../temporal/worker.ts';
 import { startVoiceEndpointFromEnv } from '../voice/voice-endpoint-from-env.ts';
+import { channelDriversFromEnv, sandboxAllowedByEnv } from '../messaging/channel-drivers.ts';
 import { runServices } from './commands/dev.ts';
 import { registerRunCommands } from './commands/runs.ts';
 
@@ -25,12 +26,19 @@ const program = new Command('omniflow').description('Omniflow: flows as graphs, 
 program
   .command('dev')
   .description('Run everything locally: embedded PostgreSQL, Temporal dev server, worker and API')
-  .action(() => runServices({ spawnTemporal: true, worker: true, printAdmin: true }));
+  .action(() => runServices({ spawnTemporal: true, worker: true, printAdmin: true, sandbox: true }));
 
 program
   .command('api')
   .description('Run the HTTP API against TEMPORAL_ADDRESS (with PGlite the worker runs here too)')
-  .action(() => runServices({ spawnTemporal: false, worker: false, printAdmin: true }));
+  .action(() =>
+    runServices({
+      spawnTemporal: false,
+      worker: false,
+      printAdmin: true,
+      sandbox: sandboxAllowedByEnv(process.env),
+    }),
+  );
 
 program
   .command('worker')
@@ -50,6 +58,8 @@ program
       db: handle.db,
       registry,
       scheduleRetention: true,
+      // Channels with no provider fail their sends unless OMNIFLOW_SANDBOX=1 allows the sandbox.
+      messagingDrivers: channelDriversFromEnv(process.env, { sandbox: sandboxAllowedByEnv(process.env) }),
     });
     const voice = await startVoiceEndpointFromEnv({
       db: handle.db,

@@ -105,9 +105,15 @@ export function createCredentialsStore(db: Db, keyring: () => SecretKeyring) {
     /**
      * Saves a channel's settings. A secret left out keeps the value saved before for the same
      * provider; switching provider needs all of the new one's secrets. Saving re-seals with the
-     * current key, which is how a rotated key takes over.
+     * current key, which is how a rotated key takes over. `check` sees the whole settings (kept
+     * secrets included) before anything is written, and throws to refuse them.
      */
-    async save(workspaceId: string, channel: MessagingChannel, body: ChannelSettingsBody) {
+    async save(
+      workspaceId: string,
+      channel: MessagingChannel,
+      body: ChannelSettingsBody,
+      check: (settings: ChannelSettings) => void = () => undefined,
+    ) {
       if (!providerServes(body.provider, channel)) {
         throw new NodeError(
           'PROVIDER_NOT_FOR_CHANNEL',
@@ -133,6 +139,19 @@ export function createCredentialsStore(db: Db, keyring: () => SecretKeyring) {
           { missing },
         );
       }
+      const whole = channelSettingsSchema.safeParse({
+        provider: body.provider,
+        config: body.config,
+        secrets,
+      });
+      if (!whole.success) {
+        throw new NodeError(
+          'CHANNEL_SETTINGS_INVALID',
+          whole.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          false,
+        );
+      }
+      check(whole.data);
       const sealed = sealSecrets(keyring(), secrets, contextOf(workspaceId, channel));
       const values = {
         provider: body.provider,

@@ -12,14 +12,30 @@ export type ChannelDrivers = Partial<Record<MessagingChannel, MessagingDriver>>;
  */
 export const processWebChatHub = new WebChatHub();
 
+export interface ChannelDriversOptions {
+  /**
+   * Whether a channel with no provider goes to the sandbox (sends recorded and reported delivered,
+   * reaching no one). `omniflow dev` says yes; `omniflow api`/`worker` only with OMNIFLOW_SANDBOX=1,
+   * so a production install without a provider fails its sends (CHANNEL_NOT_CONFIGURED) instead
+   * of losing them. Tests and embedders that pass nothing keep the sandbox.
+   */
+  sandbox?: boolean;
+}
+
+/** `omniflow api` and `omniflow worker` allow the sandbox only when the operator says so. */
+export const sandboxAllowedByEnv = (env: Record<string, string | undefined>) => env.OMNIFLOW_SANDBOX === '1';
+
 /**
  * The driver behind each channel, from the environment: a provider when its settings are there,
- * the sandbox otherwise (so `omniflow dev` works with no account). Secrets stay in the
- * environment (or the secret store that fills it); they are never written to the database.
- * Web chat needs no provider: its driver is always the real one.
+ * the sandbox otherwise when allowed (so `omniflow dev` works with no account), else none.
+ * Secrets stay in the environment (or the secret store that fills it); they are never written to
+ * the database. Web chat needs no provider: its driver is always the real one.
  */
-export function channelDriversFromEnv(env: Record<string, string | undefined> = process.env): ChannelDrivers {
-  const drivers: ChannelDrivers = sandboxDrivers();
+export function channelDriversFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  options: ChannelDriversOptions = {},
+): ChannelDrivers {
+  const drivers: ChannelDrivers = options.sandbox === false ? {} : sandboxDrivers();
   drivers.webchat = new WebChatDriver({ hub: processWebChatHub, secret: webChatSecret(env) });
   if (env.OMNIFLOW_WHATSAPP_PHONE_NUMBER_ID) {
     drivers.whatsapp = new WhatsAppDriver({

@@ -1,5 +1,6 @@
 import type { Db } from '@omniflow/db';
 import type { MessagingChannel, MessagingDriver } from '@omniflow/nodes/drivers/messaging';
+import { NodeError } from '@omniflow/nodes/sdk';
 import { createCredentialsStore } from '../credentials/credentials-store.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
 import type { ChannelDrivers } from './channel-drivers.ts';
@@ -60,11 +61,21 @@ export function createChannelResolver(options: ChannelResolverOptions) {
   async function build(workspaceId: string, channel: MessagingChannel, key: string) {
     const read = await store.read(workspaceId, channel);
     if (!read) return undefined;
-    const driver = driverFromSettings(channel, read.settings, {
-      workspaceId,
-      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-      ...(options.smpp ? { smpp: options.smpp } : {}),
-    });
+    let driver: MessagingDriver;
+    try {
+      driver = driverFromSettings(channel, read.settings, {
+        workspaceId,
+        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+        ...(options.smpp ? { smpp: options.smpp } : {}),
+      });
+    } catch (error) {
+      // Settings saved before the driver's rules were checked on save: say so, not a bare crash.
+      throw new NodeError(
+        'CHANNEL_SETTINGS_INVALID',
+        `The saved ${channel} settings cannot be used (${error instanceof Error ? error.message : String(error)}); save them again in Settings → Channels (PUT /api/v1/channels/${channel})`,
+        false,
+      );
+    }
     if (closed) {
       await driver.close?.();
       return undefined;

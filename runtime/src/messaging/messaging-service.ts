@@ -40,12 +40,12 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  */
 export function createMessagingService({ db, drivers, resolve }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers();
-  async function driverFor(workspaceId: string, channel: MessagingChannel): Promise<MessagingDriver> {
-    const driver = resolve ? await resolve(workspaceId, channel) : drivers[channel];
-    if (!driver)
-      throw new NodeError('CHANNEL_NOT_CONFIGURED', `No ${channel} channel is set up on this worker`, false);
-    return driver;
+  async function driverFor(workspaceId: string, channel: MessagingChannel) {
+    return resolve ? await resolve(workspaceId, channel) : drivers[channel];
   }
+
+  const notConfigured = (channel: MessagingChannel) =>
+    `The ${channel} channel has no provider connected, and this server does not send to the sandbox (omniflow api/worker): connect one in Settings → Channels (PUT /api/v1/channels/${channel}) or with environment settings, or start the server with OMNIFLOW_SANDBOX=1 to record sends that reach no one`;
 
   async function channelState(workspaceId: string, channel: MessagingChannel, address: string) {
     const [row] = await db
@@ -93,6 +93,11 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
           );
         if (row!.providerMessageId) {
           return { messageId: row!.id, providerMessageId: row!.providerMessageId, segments: row!.segments };
+        }
+        if (!driver) {
+          // Recorded as failed where people look for their messages, never as delivered.
+          await markFailed(row!.id, 'CHANNEL_NOT_CONFIGURED', notConfigured(channel));
+          throw new NodeError('CHANNEL_NOT_CONFIGURED', notConfigured(channel), false);
         }
         const consent =
           channel === 'webchat' ? undefined : await channelState(workspaceId, channel, message.to);

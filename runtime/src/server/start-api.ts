@@ -5,7 +5,11 @@ import type { Db } from '@omniflow/db';
 import { buildCatalog, type NodeRegistry } from '@omniflow/nodes/sdk';
 import { createApp } from '../api/create-app.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
-import { channelDriversFromEnv, processWebChatHub } from '../messaging/channel-drivers.ts';
+import {
+  channelDriversFromEnv,
+  processWebChatHub,
+  type ChannelDrivers,
+} from '../messaging/channel-drivers.ts';
 import { startWebChatRelay } from '../messaging/webchat-relay.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { startTwimlVoiceHost } from '../voice/twiml-voice-host.ts';
@@ -22,6 +26,8 @@ export interface StartApiOptions {
   temporalAddress: string;
   port: number;
   hostname?: string;
+  /** Drivers of channels with no saved settings (default: the environment's, else the sandbox). */
+  channels?: ChannelDrivers;
   /** The in-process worker's, so both use one driver (one SMPP bind) per channel. */
   channelResolver?: ChannelResolver;
 }
@@ -54,7 +60,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     secureCookies: process.env.OMNIFLOW_SECURE_COOKIES === '1',
     builderDir: fileURLToPath(new URL('../../../builder/dist', import.meta.url)),
     widgetFile: fileURLToPath(new URL('../../../builder/widget/dist/webchat.js', import.meta.url)),
-    channels: channelDriversFromEnv(),
+    channels: options.channels ?? channelDriversFromEnv(),
     ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
     ...(twimlVoice ? { twimlVoice } : {}),
   });

@@ -21,6 +21,13 @@ describe('paletteGroups', () => {
     expect(paletteGroups(testCatalog, 'zzz', 'en')).toEqual([]);
   });
 
+  it('makes a group only for a category that has nodes (no empty Email group while email has none)', () => {
+    expect(testCatalog.some((e) => e.category === 'email')).toBe(false);
+    const groups = paletteGroups(testCatalog, '', 'en');
+    expect(groups.map((g) => g.category)).not.toContain('email');
+    expect(groups.every((g) => g.entries.length > 0)).toBe(true);
+  });
+
   it('offers only the newest version of a type', () => {
     const v2 = { ...entryOf('logic.set'), version: 2 };
     const groups = paletteGroups([...testCatalog, v2], 'set', 'en');

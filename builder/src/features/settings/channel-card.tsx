@@ -30,7 +30,7 @@ export function ChannelCard({
   const channelName = t(`channels.name.${view.channel}`);
   const providerName = view.provider
     ? t(`channels.provider.${view.provider}`)
-    : t('channels.provider.builtIn');
+    : t(view.source === 'none' ? 'channels.provider.none' : 'channels.provider.builtIn');
   const urls = webhookUrls(view, window.location.origin);
   const saved = view.source === 'settings';
 

@@ -21,6 +21,10 @@ export const channelMessages = {
     'channels.source.settings': 'saved settings',
     'channels.source.environment': 'environment',
     'channels.source.sandbox': 'sandbox',
+    'channels.source.none': 'not connected',
+    'channels.provider.none': 'No provider',
+    'channels.sourceHint.none':
+      'No provider is connected and this server does not use the sandbox: sends on this channel fail (CHANNEL_NOT_CONFIGURED) until you connect one.',
     'channels.sourceHint.settings': 'Saved in this workspace’s settings.',
     'channels.sourceHint.environment':
       'From the server’s environment variables. Save settings here to use another provider without a restart.',
@@ -85,6 +89,10 @@ export const channelMessages = {
     'channels.source.settings': 'ajustes guardados',
     'channels.source.environment': 'entorno',
     'channels.source.sandbox': 'sandbox',
+    'channels.source.none': 'sin conectar',
+    'channels.provider.none': 'Sin proveedor',
+    'channels.sourceHint.none':
+      'No hay proveedor conectado y este servidor no usa el sandbox: los envíos por este canal fallan (CHANNEL_NOT_CONFIGURED) hasta que conectes uno.',
     'channels.sourceHint.settings': 'Guardado en los ajustes de este espacio de trabajo.',
     'channels.sourceHint.environment':
       'Viene de las variables de entorno del servidor. Guarda ajustes aquí para usar otro proveedor sin reiniciar.',

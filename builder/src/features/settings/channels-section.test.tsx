@@ -57,6 +57,16 @@ describe('ChannelsSection', () => {
     expect(within(smsForm()).getByText('Set — leave empty to keep it')).toBeTruthy();
   });
 
+  it('says a channel has no provider, and that its sends fail, on a server that refuses the sandbox', async () => {
+    const none = { ...sandboxChannels()[0]!, provider: null, source: 'none' as const, sandbox: false };
+    stubApi({ 'GET /channels': () => ({ items: withChannel(none), sandboxInUse: [] }) });
+    render(<ChannelsSection />);
+    await settle();
+    const whatsapp = card('WhatsApp');
+    expect(within(whatsapp).getByTestId('provider-in-use').textContent).toBe('No provider');
+    expect(whatsapp.textContent).toContain('sends on this channel fail (CHANNEL_NOT_CONFIGURED)');
+  });
+
   it('saves with the saved secret left out of the body when its field stays empty', async () => {
     const api = stubApi({
       'GET /channels': () => ({ items: withChannel(twilioSms()) }),

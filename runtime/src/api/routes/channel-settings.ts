@@ -1,13 +1,19 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { messagingChannels } from '@omniflow/db';
-import { SandboxDriver, type MessagingDriver } from '@omniflow/nodes/drivers/messaging';
+import {
+  SandboxDriver,
+  type MessagingChannel,
+  type MessagingDriver,
+} from '@omniflow/nodes/drivers/messaging';
 import { SmppDriver, TwilioSmsDriver } from '@omniflow/nodes/drivers/sms';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { NodeError } from '@omniflow/nodes/sdk';
 import { channelProviders } from '@omniflow/db';
-import { channelSettingsBody } from '../../credentials/channel-settings.ts';
+import { channelSettingsBody, type ChannelSettings } from '../../credentials/channel-settings.ts';
+import { checkChannelSettings } from '../../credentials/check-channel-settings.ts';
 import type { ChannelSettingsSummary } from '../../credentials/credentials-store.ts';
 import { driverFromSettings, twilioWebhookPath } from '../../messaging/driver-from-settings.ts';
+import { publishedFlowChannels, type FlowRef } from '../../messaging/published-flow-channels.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
@@ -24,7 +30,13 @@ const channelView = z
   .object({
     channel: z.enum(messagingChannels),
     provider: z.enum(channelProviders).nullable(),
-    source: z.enum(['settings', 'environment', 'sandbox']),
+    source: z.enum(['settings', 'environment', 'sandbox', 'none']).openapi({
+      description:
+        'Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)',
+    }),
+    sandbox: z.boolean().openapi({
+      description: 'Sends on this channel go to the sandbox: recorded as delivered, reaching no one',
+    }),
     config: z.record(z.string(), z.unknown()),
     secretsSet: z
       .array(z.string())
@@ -34,6 +46,18 @@ const channelView = z
     webhooks: z.record(z.string(), z.string()).optional(),
   })
   .openapi('ChannelSettings');
+
+const sandboxInUse = z
+  .array(
+    z.object({
+      channel: z.enum(messagingChannels),
+      flows: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  )
+  .openapi('SandboxInUse', {
+    description:
+      'Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none.',
+  });
 
 const forbidden = { 403: json(errorSchema, 'Not an admin') };
 const unprocessable = { 422: json(errorSchema, 'The settings do not fit the channel or lack a secret') };
@@ -45,9 +69,19 @@ const routes = {
     tags: ['channels'],
     summary: 'Each channel’s provider and settings (secrets are never shown)',
     responses: {
-      200: json(z.object({ items: z.array(channelView) }), 'The channels'),
+      200: json(z.object({ items: z.array(channelView), sandboxInUse }), 'The channels'),
       ...errorResponses,
       ...forbidden,
+    },
+  }),
+  sandbox: createRoute({
+    method: 'get',
+    path: '/channels/sandbox',
+    tags: ['channels'],
+    summary: 'Which channels published flows use are on the sandbox (any member: the app shows a banner)',
+    responses: {
+      200: json(z.object({ sandboxInUse }), 'Channels on the sandbox that published flows use'),
+      ...errorResponses,
     },
   }),
   put: createRoute({
@@ -94,7 +128,8 @@ const routes = {
 };
 
 function providerOf(driver: MessagingDriver | undefined) {
-  if (!driver || driver instanceof SandboxDriver) return 'sandbox' as const;
+  if (!driver) return null;
+  if (driver instanceof SandboxDriver) return 'sandbox' as const;
   if (driver instanceof WhatsAppDriver) return 'whatsapp-cloud' as const;
   if (driver instanceof SmppDriver) return 'smpp' as const;
   if (driver instanceof TwilioSmsDriver) return 'twilio' as const;
@@ -110,10 +145,27 @@ const asUnprocessable = (error: unknown): never => {
 export function channelSettingsRoutes(deps: AppDeps) {
   const resolver = () => channelResolverOf(deps);
 
+  // A driver that cannot be built (old settings) is not the sandbox: it names a real provider.
+  const onSandbox = async (workspaceId: string, channel: MessagingChannel) =>
+    (await resolver()
+      .driverFor(workspaceId, channel)
+      .catch(() => undefined)) instanceof SandboxDriver;
+
+  async function sandboxChannelsInUse(workspaceId: string) {
+    const used = await publishedFlowChannels(deps.db, workspaceId);
+    const inUse: { channel: MessagingChannel; flows: FlowRef[] }[] = [];
+    for (const channel of messagingChannels) {
+      const flows = used.get(channel);
+      if (flows && (await onSandbox(workspaceId, channel))) inUse.push({ channel, flows });
+    }
+    return inUse;
+  }
+
   const view = (workspaceId: string, saved: ChannelSettingsSummary) => ({
     channel: saved.channel,
     provider: saved.provider,
     source: 'settings' as const,
+    sandbox: saved.provider === 'sandbox',
     config: saved.config,
     secretsSet: saved.secretsSet,
     keyId: saved.keyId,
@@ -137,11 +189,17 @@ export function channelSettingsRoutes(deps: AppDeps) {
         messagingChannels.map(async (channel) => {
           const own = saved.find((s) => s.channel === channel);
           if (own) return view(principal.workspaceId, own);
-          const provider = providerOf(await resolver().driverFor(principal.workspaceId, channel));
+          const driver = await resolver().driverFor(principal.workspaceId, channel);
+          const provider = providerOf(driver);
           return {
             channel,
             provider,
-            source: provider === 'sandbox' ? ('sandbox' as const) : ('environment' as const),
+            source: !driver
+              ? ('none' as const)
+              : provider === 'sandbox'
+                ? ('sandbox' as const)
+                : ('environment' as const),
+            sandbox: driver instanceof SandboxDriver,
             config: {},
             secretsSet: [] as string[],
             keyId: null,
@@ -149,14 +207,22 @@ export function channelSettingsRoutes(deps: AppDeps) {
           };
         }),
       );
-      return c.json({ items }, 200);
+      return c.json({ items, sandboxInUse: await sandboxChannelsInUse(principal.workspaceId) }, 200);
     })
+    .openapi(routes.sandbox, async (c) =>
+      c.json({ sandboxInUse: await sandboxChannelsInUse(c.get('principal').workspaceId) }, 200),
+    )
     .openapi(routes.put, async (c) => {
       const principal = c.get('principal');
       await requireAdmin(deps.db, principal, 'change channel settings');
       const { channel } = c.req.valid('param');
+      // Checked with the driver's own rules: settings it would refuse are never stored.
+      const check = (settings: ChannelSettings) =>
+        checkChannelSettings(settings, (s) =>
+          driverFromSettings(channel, s, { workspaceId: principal.workspaceId }),
+        );
       const saved = await resolver()
-        .store.save(principal.workspaceId, channel, c.req.valid('json'))
+        .store.save(principal.workspaceId, channel, c.req.valid('json'), check)
         .catch(asUnprocessable);
       return c.json(view(principal.workspaceId, saved), 200);
     })

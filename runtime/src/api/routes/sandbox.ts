@@ -1,10 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { messagingChannels } from '@omniflow/db';
+import { and, eq } from 'drizzle-orm';
+import { messagingChannels, runs } from '@omniflow/db';
+import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
-import { routeInbound } from '../../messaging/route-inbound.ts';
+import { conversationWorkflowId, routeInbound } from '../../messaging/route-inbound.ts';
+import { simulatorAddressPrefix } from '../../runs/simulator-conversation.ts';
+import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { errorResponses, json } from '../schemas.ts';
+import { channelResolverOf } from '../channel-resolver-of.ts';
+import { errorResponses, errorSchema, json } from '../schemas.ts';
+
+const sandboxMessage = z
+  .object({
+    channel: z.enum(messagingChannels),
+    from: z.string().trim().min(3, 'from is the person’s phone number or chat id'),
+    to: z.string().trim().default('sandbox'),
+    text: z.string().max(4096).optional(),
+    choiceId: z.string().max(200).optional(),
+  })
+  .refine((m) => m.text !== undefined || m.choiceId !== undefined, {
+    message: 'Send text or a choiceId (a button the person pressed)',
+  });
+
+type SandboxMessage = z.output<typeof sandboxMessage>;
 
 const inboundRoute = createRoute({
   method: 'post',
@@ -16,17 +35,7 @@ const inboundRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z
-            .object({
-              channel: z.enum(messagingChannels),
-              from: z.string().trim().min(3, 'from is the person’s phone number or chat id'),
-              to: z.string().trim().default('sandbox'),
-              text: z.string().max(4096).optional(),
-              choiceId: z.string().max(200).optional(),
-            })
-            .refine((m) => m.text !== undefined || m.choiceId !== undefined, {
-              message: 'Send text or a choiceId (a button the person pressed)',
-            }),
+          schema: sandboxMessage,
         },
       },
     },
@@ -40,17 +49,61 @@ const inboundRoute = createRoute({
       'Where the message went: a new run, the conversation’s run, nowhere (no trigger matched), or a STOP/START',
     ),
     ...errorResponses,
+    409: json(errorSchema, 'The channel reaches real people (CHANNEL_NOT_SANDBOX)'),
   },
 });
+
+// Web chat visitors' ids as the widget's session endpoint issues them (newSessionId): 128 random
+// bits in hex. Only a visitor holding that session's token may write as one.
+const webChatSessionId = /^[0-9a-f]{32}$/;
+
+/**
+ * Why a message on this channel from this address may not go through the sandbox, or null when it
+ * may: the channel's driver for the workspace is the sandbox, or the address is the builder
+ * simulator's own conversation with a test run (those always send through the sandbox), or, on
+ * web chat, whose person side is open to anyone, the address is not a real visitor's session.
+ */
+async function notSandbox(deps: AppDeps, workspaceId: string, message: SandboxMessage) {
+  // Saved settings that cannot build a driver still name a real provider.
+  const driver = await channelResolverOf(deps)
+    .driverFor(workspaceId, message.channel)
+    .catch(() => 'unusable' as const);
+  if (driver instanceof SandboxDriver) return null;
+  if (message.from.startsWith(simulatorAddressPrefix)) {
+    const [test] = await deps.db
+      .select({ id: runs.id })
+      .from(runs)
+      .where(
+        and(
+          eq(runs.workspaceId, workspaceId),
+          // The contact index finds it; the workflow id makes sure it is that conversation.
+          eq(runs.contact, message.from.toLowerCase()),
+          eq(runs.temporalWorkflowId, conversationWorkflowId(workspaceId, message.channel, message.from)),
+          eq(runs.version, 0),
+        ),
+      )
+      .limit(1);
+    if (test) return null;
+  }
+  if (driver === undefined) {
+    return `The ${message.channel} channel has no provider and this server does not use the sandbox (omniflow api/worker without OMNIFLOW_SANDBOX=1), so there is no sandbox to write to.`;
+  }
+  if (message.channel === 'webchat' && !webChatSessionId.test(message.from)) return null;
+  // A made-up message would be taken as that person's (a STOP would opt a real customer out).
+  return `The ${message.channel} channel reaches real people through its provider, so the sandbox cannot write on it as ${message.from}. Use the editor's Test run (it always uses the sandbox), or remove the channel's provider in Settings → Channels to use the phone simulator.`;
+}
 
 /** The person's side of the sandbox channels: what a phone or a chat window would send. */
 export function sandboxRoutes(deps: AppDeps) {
   const messaging = createMessagingService({ db: deps.db, drivers: {} });
   return new OpenAPIHono<AppEnv>().openapi(inboundRoute, async (c) => {
     const body = c.req.valid('json');
+    const { workspaceId } = c.get('principal');
+    const refused = await notSandbox(deps, workspaceId, body);
+    if (refused) throw new ApiError(409, 'CHANNEL_NOT_SANDBOX', refused);
     const result = await routeInbound(
       { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, messaging },
-      c.get('principal').workspaceId,
+      workspaceId,
       {
         channel: body.channel,
         from: body.from,

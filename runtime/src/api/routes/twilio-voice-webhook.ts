@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { workspaces } from '@omniflow/db';
+import { NodeError } from '@omniflow/nodes/sdk';
 import { errorBody } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
@@ -33,7 +34,15 @@ export function twilioVoiceWebhookRoutes(deps: AppDeps) {
     const workspace = await deps.db.query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) });
     if (!workspace) return c.json(errorBody('NOT_FOUND', `Workspace ${workspaceId} does not exist`), 404);
     const authToken = () => twilioAuthToken(deps, workspaceId);
-    if (c.req.method === 'POST' && !(await authToken()))
+    let saved: string | undefined;
+    try {
+      saved = c.req.method === 'POST' ? await authToken() : undefined;
+    } catch (error) {
+      // Saved settings that no longer open or parse: the reason, not a bare 500.
+      if (error instanceof NodeError) return c.json(errorBody(error.code, error.message), 503);
+      throw error;
+    }
+    if (c.req.method === 'POST' && !saved)
       return c.json(
         errorBody(
           'CHANNEL_NOT_CONFIGURED',

@@ -5,7 +5,7 @@ import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { routeInbound } from '../../messaging/route-inbound.ts';
 import { errorBody } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { channelResolverOf } from '../channel-resolver-of.ts';
+import { webhookDriver } from '../webhook-driver.ts';
 
 const params = z.object({
   workspaceId: z.uuid({ message: 'The webhook URL names no workspace: copy it from GET /channels' }),
@@ -37,7 +37,9 @@ export function twilioWebhookRoutes(deps: AppDeps) {
     const path = params.safeParse(c.req.param());
     if (!path.success) return c.json(errorBody('NOT_FOUND', path.error.issues[0]!.message), 404);
     const { workspaceId } = path.data;
-    const driver = await channelResolverOf(deps).driverFor(workspaceId, 'sms');
+    const found = await webhookDriver(deps, workspaceId, 'sms');
+    if (!found.ok) return c.json(found.body, found.status);
+    const driver = found.driver;
     if (!(driver instanceof TwilioSmsDriver)) {
       return c.json(
         errorBody(

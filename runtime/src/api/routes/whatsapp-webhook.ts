@@ -6,7 +6,7 @@ import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { routeInbound } from '../../messaging/route-inbound.ts';
 import { errorBody } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { channelResolverOf } from '../channel-resolver-of.ts';
+import { webhookDriver } from '../webhook-driver.ts';
 
 /**
  * Meta's webhook for the WhatsApp channel: the GET handshake, then signed POSTs carrying messages
@@ -20,8 +20,12 @@ export function whatsAppWebhookRoutes(deps: AppDeps) {
   // with the settings it saved (PUT /channels/whatsapp) or OMNIFLOW_WHATSAPP_*.
   const setUp = async () => {
     const [workspace] = await deps.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
-    const driver = workspace ? await channelResolverOf(deps).driverFor(workspace.id, 'whatsapp') : undefined;
-    return workspace && driver instanceof WhatsAppDriver ? { workspace, driver } : undefined;
+    if (!workspace) return undefined;
+    const found = await webhookDriver(deps, workspace.id, 'whatsapp');
+    if (!found.ok) return found;
+    return found.driver instanceof WhatsAppDriver
+      ? { ok: true as const, workspace, driver: found.driver }
+      : undefined;
   };
   const notSetUp = errorBody(
     'CHANNEL_NOT_CONFIGURED',
@@ -30,6 +34,7 @@ export function whatsAppWebhookRoutes(deps: AppDeps) {
   app.get('/webhooks/whatsapp', async (c) => {
     const found = await setUp();
     if (!found) return c.json(notSetUp, 404);
+    if (!found.ok) return c.json(found.body, found.status);
     const challenge = found.driver.verifySubscription(new URL(c.req.url).searchParams);
     return challenge === null
       ? c.json(errorBody('VERIFY_TOKEN_MISMATCH', 'The verify token does not match this webhook'), 403)
@@ -38,6 +43,7 @@ export function whatsAppWebhookRoutes(deps: AppDeps) {
   app.post('/webhooks/whatsapp', async (c) => {
     const found = await setUp();
     if (!found) return c.json(notSetUp, 404);
+    if (!found.ok) return c.json(found.body, found.status);
     const { workspace, driver } = found;
     const request = {
       headers: Object.fromEntries(c.req.raw.headers.entries()),

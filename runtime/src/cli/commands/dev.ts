@@ -19,6 +19,11 @@ export interface RunServicesOptions {
   /** Run the worker in this process (always with PGlite: it is single-process). */
   worker: boolean;
   printAdmin: boolean;
+  /**
+   * Whether channels with no provider go to the sandbox: always for `omniflow dev`; for
+   * `omniflow api` only with OMNIFLOW_SANDBOX=1, so production sends never vanish silently.
+   */
+  sandbox: boolean;
 }
 
 /** Starts database, Temporal, worker and API as one process group; resumes whatever was running. */
@@ -50,10 +55,11 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
   const runWorker = options.worker || handle.kind === 'pglite';
   // Channel settings saved by admins, secrets sealed with OMNIFLOW_SECRET_KEY or the key file
   // generated in the data directory; channels without settings use OMNIFLOW_WHATSAPP_* or the sandbox.
+  const channels = channelDriversFromEnv(env, { sandbox: options.sandbox });
   const channelResolver = createChannelResolver({
     db: handle.db,
     keyring: lazyKeyring(() => loadSecretKeyring({ ...env, OMNIFLOW_HOME: home })),
-    fallback: channelDriversFromEnv(env),
+    fallback: channels,
     ...(env.OMNIFLOW_PUBLIC_URL ? { publicUrl: env.OMNIFLOW_PUBLIC_URL } : {}),
   });
   const worker = runWorker
@@ -76,6 +82,7 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
     registry,
     temporalAddress,
     port: Number(env.PORT ?? 3000),
+    channels,
     // Without a worker here the API keeps its own; with one, they share links.
     ...(worker ? { channelResolver } : {}),
   });
@@ -86,6 +93,11 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
     `  Database: ${handle.kind === 'pglite' ? resolve(home, 'pglite') + ' (embedded PGlite)' : 'PostgreSQL'}`,
   );
   console.log(`  Temporal: ${temporalAddress}${worker ? ' (worker in this process)' : ''}`);
+  console.log(
+    options.sandbox
+      ? '  Channels without a provider: sandbox (sends are recorded, reach no one)'
+      : '  Channels without a provider: refused (CHANNEL_NOT_CONFIGURED; OMNIFLOW_SANDBOX=1 allows the sandbox)',
+  );
   if (options.printAdmin) {
     const admin = await bootstrapAdmin(handle.db);
     if (admin.created) {

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubApi } from '../../api/test-api.ts';
+import { useLocale } from '../../i18n/use-i18n.ts';
+import { SandboxBanner, sandboxCheckEveryMs } from './sandbox-banner.tsx';
+
+const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
+const notice = { channel: 'sms', flows: [{ id: 'f1', name: 'Notice' }] };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  useLocale.getState().setLocale('en');
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('SandboxBanner', () => {
+  it('warns, in the current language, while published flows send through the sandbox, and links to the channel settings', async () => {
+    stubApi({ 'GET /channels/sandbox': () => ({ sandboxInUse: [notice] }) });
+    render(<SandboxBanner />);
+    await settle();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Published flows send on SMS through the sandbox');
+    expect(alert.textContent).toContain('(Notice)');
+    expect(screen.getByRole('link', { name: 'Connect a provider in Settings' }).getAttribute('href')).toBe(
+      '#/settings',
+    );
+    act(() => useLocale.getState().setLocale('es'));
+    expect(screen.getByRole('alert').textContent).toContain('a través del sandbox');
+  });
+
+  it('goes away once no published flow uses a sandbox channel', async () => {
+    stubApi({
+      'GET /channels/sandbox': ({ call }) => ({ sandboxInUse: call === 0 ? [notice] : [] }),
+    });
+    render(<SandboxBanner />);
+    await settle();
+    expect(screen.queryByRole('alert')).not.toBeNull();
+    await act(() => vi.advanceTimersByTimeAsync(sandboxCheckEveryMs));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

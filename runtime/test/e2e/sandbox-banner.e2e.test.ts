@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { sendOnlyFlow } from '../support/flows.ts';
+import { publishFlow } from '../support/test-omniflow.ts';
+
+describe.skipIf(!hasChromium)('the sandbox banner in Chromium', () => {
+  let session: BuilderSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openBuilder({}, { worker: false });
+    page = session.page;
+  }, 180_000);
+  afterAll(async () => session?.close());
+
+  it('warns on every screen while a published flow sends on a sandbox channel, and leads to Settings', async () => {
+    await publishFlow(session.omni, sendOnlyFlow('Appointment reminder', 'sms', 'Tu cita es mañana'));
+    await page.goto(session.omni.url);
+    await signIn(session);
+    const banner = page.getByRole('alert').filter({ hasText: 'through the sandbox' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('SMS');
+    expect(await banner.textContent()).toContain('Appointment reminder');
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    await banner.waitFor();
+    await banner.getByRole('link', { name: 'Connect a provider in Settings' }).click();
+    await page.getByRole('article', { name: 'SMS' }).waitFor();
+  });
+});
