@@ -131,7 +131,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'see channel settings');
+      requireAdmin(principal, 'see channel settings');
       const saved = await resolver().store.list(principal.workspaceId);
       const items = await Promise.all(
         messagingChannels.map(async (channel) => {
@@ -153,7 +153,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
     })
     .openapi(routes.put, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'change channel settings');
+      requireAdmin(principal, 'change channel settings');
       const { channel } = c.req.valid('param');
       const saved = await resolver()
         .store.save(principal.workspaceId, channel, c.req.valid('json'))
@@ -162,7 +162,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
     })
     .openapi(routes.remove, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'change channel settings');
+      requireAdmin(principal, 'change channel settings');
       const { channel } = c.req.valid('param');
       if (!(await resolver().store.remove(principal.workspaceId, channel)))
         throw new ApiError(404, 'NOT_FOUND', `The ${channel} channel has no saved settings`);
@@ -170,7 +170,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
     })
     .openapi(routes.test, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'test channel settings');
+      requireAdmin(principal, 'test channel settings');
       const { channel } = c.req.valid('param');
       const read = await resolver().store.read(principal.workspaceId, channel).catch(asUnprocessable);
       if (!read) throw new ApiError(404, 'NOT_FOUND', `The ${channel} channel has no saved settings`);
