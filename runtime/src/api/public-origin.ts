@@ -13,16 +13,17 @@ export function publicOrigin(
 }
 
 /**
- * Whether the session cookie gets `Secure`: when the public origin is https, or
- * OMNIFLOW_SECURE_COOKIES=1 says so (https in front, no public URL set); a request that itself came
- * over https always does.
+ * Whether the session cookie gets `Secure`: when the public origin is https, unless
+ * OMNIFLOW_SECURE_COOKIES says otherwise (`1`: https in front but no public URL set; `0`: a
+ * browser on plain http, e.g. `omniflow dev` with a tunnel's https URL). A request that itself came
+ * over https always does (routes/auth.ts).
  */
 export function secureCookiesOf(
   deps: Pick<AppDeps, 'publicUrl' | 'secureCookies'>,
   env: Record<string, string | undefined> = process.env,
 ): boolean {
-  return (
-    deps.secureCookies ??
-    (env.OMNIFLOW_SECURE_COOKIES === '1' || publicOrigin(deps, env)?.startsWith('https:') === true)
-  );
+  if (deps.secureCookies !== undefined) return deps.secureCookies;
+  if (env.OMNIFLOW_SECURE_COOKIES === '1' || env.OMNIFLOW_SECURE_COOKIES === '0')
+    return env.OMNIFLOW_SECURE_COOKIES === '1';
+  return publicOrigin(deps, env)?.startsWith('https:') === true;
 }
