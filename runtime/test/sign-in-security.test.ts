@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, users } from '@omniflow/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { newId, signInThrottles, users } from '@omniflow/db';
 import { createApp } from '../src/api/create-app.ts';
 import type { AppDeps } from '../src/api/app-deps.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
@@ -9,7 +10,13 @@ import { webChatChannels } from './support/webchat.ts';
 
 const password = 'the right password';
 
-describe('signing in', () => {
+// Lockouts are counted in the database with row locks: both kinds must hold them.
+const databases = [
+  { db: 'pglite' as const },
+  ...(inject('postgresUrl') ? [{ db: 'postgres' as const }] : []),
+];
+
+describe.each(databases)('signing in on $db', ({ db }) => {
   let omni: TestOmniflow;
   let workspaceId: string;
   /** The clock the lockouts are measured with; tests move it instead of waiting. */
@@ -54,7 +61,7 @@ describe('signing in', () => {
 
   beforeAll(async () => {
     // The real web chat driver: its visitor routes must keep working from customers' sites.
-    omni = await startTestOmniflow({ worker: false, channels: webChatChannels() });
+    omni = await startTestOmniflow({ db, worker: false, channels: webChatChannels() });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
     app = appWith({});
   });
@@ -116,6 +123,20 @@ describe('signing in', () => {
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(5);
       expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    });
+
+    it('forgets attempts a day old, so guessed emails do not pile up', async () => {
+      const guessed = `nobody-${newId()}@example.test`;
+      expect((await login(guessed, 'wrong', '192.0.2.90')).status).toBe(401);
+      const stored = () =>
+        omni.handle.db
+          .select()
+          .from(signInThrottles)
+          .where(eq(signInThrottles.key, `account:${guessed}`));
+      expect(await stored()).toHaveLength(1);
+      seconds(25 * 3600);
+      expect((await login(`nobody-${newId()}@example.test`, 'wrong', '192.0.2.91')).status).toBe(401);
+      expect(await stored()).toEqual([]);
     });
 
     it('counts a served request by its socket address, ignoring X-Forwarded-For unless trusted', async () => {

@@ -17,6 +17,8 @@ const keysOf = (subject: SignInSubject, limits: SignInLimits) => ({
   address: { key: `ip:${subject.address}`, threshold: limits.perAddress },
 });
 
+export type SignInClaim = { allowed: true } | { allowed: false; retryAfterMs: number };
+
 /**
  * Claims one attempt against the account and the address, in one transaction so every API replica
  * counts the same attempts. Refused (nothing counted) while either is locked.
@@ -26,12 +28,9 @@ export async function claimSignInAttempt(
   subject: SignInSubject,
   now: Date,
   limits: SignInLimits,
-): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
+): Promise<SignInClaim> {
   const { account, address } = keysOf(subject, limits);
-  return db.transaction(async (tx) => {
-    await tx
-      .delete(signInThrottles)
-      .where(lt(signInThrottles.lastAttemptAt, new Date(now.getTime() - limits.forgetAfterMs)));
+  const claimed = await db.transaction(async (tx): Promise<SignInClaim> => {
     // Rows first, so two replicas racing on a new key both lock the same row below.
     await tx
       .insert(signInThrottles)
@@ -58,6 +57,21 @@ export async function claimSignInAttempt(
       if (claim.allowed) await tx.update(signInThrottles).set(claim.next).where(eq(signInThrottles.key, key));
     return { allowed: true };
   });
+  await forgetOldAttempts(db, new Date(now.getTime() - limits.forgetAfterMs));
+  return claimed;
+}
+
+/**
+ * Deletes keys last tried before `cutoff`, so guessed emails do not pile up. On its own and
+ * skipping rows a claim holds: it never waits, so it cannot deadlock with claims.
+ */
+async function forgetOldAttempts(db: Db, cutoff: Date): Promise<void> {
+  const stale = db
+    .select({ key: signInThrottles.key })
+    .from(signInThrottles)
+    .where(lt(signInThrottles.lastAttemptAt, cutoff))
+    .for('update', { skipLocked: true });
+  await db.delete(signInThrottles).where(inArray(signInThrottles.key, stale));
 }
 
 /**
