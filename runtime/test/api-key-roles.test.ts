@@ -61,6 +61,10 @@ describe('roles of people and their API keys', () => {
     const made = await omni.call('POST', '/api/v1/api-keys', { name: 'mine' }, designer.headers);
     expect(made.status).toBe(201);
     expect(made.body.role).toBe('designer');
+    const me = await omni.call('GET', '/api/v1/auth/me', undefined, {
+      authorization: `Bearer ${made.body.key}`,
+    });
+    expect(me.body).toMatchObject({ via: 'api-key', role: 'designer', user: { role: 'designer' } });
     const lesser = await omni.call(
       'POST',
       '/api/v1/api-keys',

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { newId, sessions, users } from '@omniflow/db';
+import { newId, sessions, userRoles, users } from '@omniflow/db';
 import { verifyPasswordOf } from '../../auth/passwords.ts';
 import {
   claimSignInAttempt,
@@ -124,7 +124,14 @@ const me = createRoute({
   tags: ['auth'],
   summary: 'Who is signed in',
   responses: {
-    200: json(z.object({ user: userSchema.nullable(), via: z.string() }), 'The caller'),
+    200: json(
+      z.object({
+        user: userSchema.nullable(),
+        via: z.string(),
+        role: z.enum(userRoles).describe('What the caller may do: a key’s role, capped by its maker’s'),
+      }),
+      'The caller',
+    ),
     ...errorResponses,
   },
 });
@@ -147,6 +154,7 @@ export function authRoutes(deps: AppDeps) {
             }
           : null,
         via: principal.via,
+        role: principal.role,
       },
       200,
     );
