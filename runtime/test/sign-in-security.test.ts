@@ -125,6 +125,14 @@ describe.each(databases)('signing in on $db', ({ db }) => {
       expect(statuses.filter((s) => s === 429)).toHaveLength(20);
     });
 
+    it('refuses an email or a password too long to be one, before storing or hashing it', async () => {
+      expect((await login(`${'a'.repeat(10_000)}@example.test`, 'wrong', '192.0.2.95')).status).toBe(400);
+      expect((await login(await person(), 'p'.repeat(100_000), '192.0.2.95')).status).toBe(400);
+      expect(
+        await omni.handle.db.select().from(signInThrottles).where(eq(signInThrottles.key, 'ip:192.0.2.95')),
+      ).toEqual([]);
+    });
+
     it('forgets attempts a day old, so guessed emails do not pile up', async () => {
       const guessed = `nobody-${newId()}@example.test`;
       expect((await login(guessed, 'wrong', '192.0.2.90')).status).toBe(401);

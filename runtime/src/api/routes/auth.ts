@@ -32,8 +32,12 @@ const login = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            email: z.string().min(1, 'Enter your email'),
-            password: z.string().min(1, 'Enter your password'),
+            // Bounded: the email is stored as a lockout key, and argon2 hashes the whole password.
+            email: z.string().min(1, 'Enter your email').max(320, 'An email has at most 320 characters'),
+            password: z
+              .string()
+              .min(1, 'Enter your password')
+              .max(1024, 'A password has at most 1024 characters'),
           }),
         },
       },
