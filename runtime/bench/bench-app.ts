@@ -24,7 +24,7 @@ export async function benchApp(
   const registry = await loadRegistry({});
   await bootstrapAdmin(handle.db, benchAdmin);
   const workspace = (await handle.db.query.workspaces.findFirst())!;
-  const { key } = await createApiKey(handle.db, workspace.id, 'bench', null);
+  const { key } = await createApiKey(handle.db, workspace.id, 'bench', null, 'admin');
   const app = createApp({
     db: handle.db,
     registry,

@@ -27,7 +27,7 @@ describe('authentication', () => {
 
     const logout = await omni.app.request('/api/v1/auth/logout', {
       method: 'POST',
-      headers: { cookie: cookie.split(';')[0]! },
+      headers: { cookie: cookie.split(';')[0]!, origin: 'http://localhost' },
     });
     expect(logout.status).toBe(204);
     const after = await omni.app.request('/api/v1/auth/me', { headers: { cookie: cookie.split(';')[0]! } });

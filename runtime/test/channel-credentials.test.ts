@@ -200,7 +200,7 @@ describe.each(databases)('channel settings on $db', ({ db, enabled }) => {
       body: JSON.stringify({ email: `designer-${db}@example.test`, password: 'designer password' }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const asDesigner = { cookie, authorization: '' };
+    const asDesigner = { cookie, authorization: '', origin: 'http://localhost' };
     for (const [method, path, body] of [
       ['GET', '/api/v1/channels', undefined],
       ['PUT', '/api/v1/channels/sms', { provider: 'sandbox' }],

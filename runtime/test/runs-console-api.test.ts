@@ -172,7 +172,7 @@ describe('runs console API: filters, counts, in-flight, live stream, settings', 
       'PUT',
       '/api/v1/workspace/settings',
       { runRetentionDays: 5 },
-      { cookie, authorization: '' },
+      { cookie, authorization: '', origin: 'http://localhost' },
     );
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('Only an admin');

@@ -1,7 +1,21 @@
-import { bigint, integer, pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  uniqueIndex,
+  index,
+} from 'drizzle-orm/pg-core';
 
 /** Issue #6: 250 GB (decimal, as disks are sold) of call recordings per workspace unless changed. */
 export const defaultRecordingsQuotaBytes = 250_000_000_000;
+
+/** What a person (or an API key made by one) may do, most to least: see runtime/src/auth/roles.ts. */
+export const userRoles = ['admin', 'designer', 'operator'] as const;
+export type Role = (typeof userRoles)[number];
 
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey(),
@@ -27,9 +41,7 @@ export const users = pgTable(
     name: text('name').notNull().default(''),
     // argon2id PHC string; never the password itself.
     passwordHash: text('password_hash').notNull(),
-    role: text('role', { enum: ['admin', 'designer', 'operator'] })
-      .notNull()
-      .default('designer'),
+    role: text('role', { enum: userRoles }).notNull().default('designer'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email)],
@@ -48,6 +60,11 @@ export const apiKeys = pgTable(
     // SHA-256 of the whole key: keys are 256-bit random, so a slow hash adds nothing.
     keyHash: text('key_hash').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    // Never above its creator's role when made (and capped by their role now when used); the
+    // default is the least role so a key nobody chose a role for can do the least.
+    role: text('role', { enum: userRoles }).notNull().default('operator'),
+    // Reserved for narrowing a key below its role (e.g. ["runs:write"]); null = the whole role.
+    scopes: jsonb('scopes').$type<string[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -73,4 +90,19 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('sessions_token_unique').on(t.tokenHash)],
+);
+
+/**
+ * Failed sign-ins per account (`account:<email>`) and per client address (`ip:<address>`), in the
+ * database so every API replica sees the same count (runtime/src/auth/sign-in-throttle.ts).
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_in_throttles_last_attempt_idx').on(t.lastAttemptAt)],
 );

@@ -1,8 +1,18 @@
 import { newId, apiKeys, type Db } from '@omniflow/db';
+import type { Role } from '../auth/roles.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 
-/** Creates an API key; the key itself is returned here once and stored only as a hash. */
-export async function createApiKey(db: Db, workspaceId: string, name: string, createdBy: string | null) {
+/**
+ * Creates an API key acting with `role`; the key itself is returned here once and stored only as a
+ * hash. Callers cap `role` at their own (routes/api-keys.ts).
+ */
+export async function createApiKey(
+  db: Db,
+  workspaceId: string,
+  name: string,
+  createdBy: string | null,
+  role: Role,
+) {
   const key = newToken('key');
   const row = {
     id: newId(),
@@ -11,7 +21,8 @@ export async function createApiKey(db: Db, workspaceId: string, name: string, cr
     prefix: key.slice(0, 14),
     keyHash: hashToken(key),
     createdBy,
+    role,
   };
   await db.insert(apiKeys).values(row);
-  return { id: row.id, name, prefix: row.prefix, key };
+  return { id: row.id, name, prefix: row.prefix, role, key };
 }

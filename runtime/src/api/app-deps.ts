@@ -6,6 +6,8 @@ import type { SecretKeyring } from '../credentials/secret-keyring.ts';
 import type { RecordingStore } from '../recordings/recording-store.ts';
 import type { TwimlVoiceHost } from '../voice/twiml-voice-host.ts';
 import type { Db } from '@omniflow/db';
+import type { Role } from '../auth/roles.ts';
+import type { SignInLimits } from '../auth/sign-in-throttle.ts';
 import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
 
 export interface AppDeps {
@@ -20,8 +22,22 @@ export interface AppDeps {
   sessionTtlMs?: number;
   /** Folder of the built builder app (builder/dist); without it `/` says the app is not built. */
   builderDir?: string;
-  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  /**
+   * Set the Secure flag on the session cookie (default: when `publicUrl` is https, the request came
+   * over https, or OMNIFLOW_SECURE_COOKIES=1).
+   */
   secureCookies?: boolean;
+  /**
+   * The origin people reach this install at (default: OMNIFLOW_PUBLIC_URL); writes signed in by
+   * cookie must come from it or from the request's own host.
+   */
+  publicUrl?: string;
+  /** Sign-in lockouts count by the X-Forwarded-For address (default: OMNIFLOW_TRUST_PROXY=1). */
+  trustProxy?: boolean;
+  /** Sign-in lockout thresholds and backoff (default: defaultSignInLimits). */
+  signInLimits?: Partial<SignInLimits>;
+  /** The clock sign-in lockouts are measured with (default: the system clock). */
+  now?: () => Date;
   /** The workflow code verify-replays run against (default: the worker's bundle). */
   workflowBundle?: () => Promise<WorkflowBundleWithSourceMap>;
   /** How often a run's live stream looks for changes (default 400 ms). */
@@ -45,6 +61,8 @@ export interface Principal {
   workspaceId: string;
   userId: string | null;
   via: 'session' | 'api-key';
+  /** A person's role, or a key's role capped by its maker's role now. */
+  role: Role;
 }
 
 export interface AppEnv {

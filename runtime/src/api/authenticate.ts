@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { apiKeys, sessions } from '@omniflow/db';
+import { apiKeys, sessions, users } from '@omniflow/db';
+import { lesserRole } from '../auth/roles.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { ApiError } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
@@ -17,20 +18,30 @@ export function authenticate(deps: AppDeps) {
       if (!match?.[1])
         throw new ApiError(401, 'UNAUTHENTICATED', 'Send the API key as "Authorization: Bearer <key>"');
       const [key] = await deps.db
-        .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, createdBy: apiKeys.createdBy })
+        .select({
+          id: apiKeys.id,
+          workspaceId: apiKeys.workspaceId,
+          createdBy: apiKeys.createdBy,
+          role: apiKeys.role,
+          makerRole: users.role,
+        })
         .from(apiKeys)
+        .leftJoin(users, eq(users.id, apiKeys.createdBy))
         .where(and(eq(apiKeys.keyHash, hashToken(match[1])), isNull(apiKeys.revokedAt)));
       if (!key)
         throw new ApiError(401, 'API_KEY_INVALID', 'This API key is unknown or revoked; create a new one');
       await deps.db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
-      c.set('principal', { workspaceId: key.workspaceId, userId: key.createdBy, via: 'api-key' });
+      // A maker who has since been given a lesser role takes their keys down with them.
+      const role = key.makerRole ? lesserRole(key.role, key.makerRole) : key.role;
+      c.set('principal', { workspaceId: key.workspaceId, userId: key.createdBy, via: 'api-key', role });
       return next();
     }
     const token = getCookie(c, sessionCookie);
     if (token) {
       const [session] = await deps.db
-        .select({ workspaceId: sessions.workspaceId, userId: sessions.userId })
+        .select({ workspaceId: sessions.workspaceId, userId: sessions.userId, role: users.role })
         .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
       if (session) {
         c.set('principal', { ...session, via: 'session' });

@@ -10,6 +10,7 @@ import { apiDocsPage } from './api-docs-page.ts';
 import { appNotBuiltPage } from './app-not-built-page.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 import { authenticate } from './authenticate.ts';
+import { checkOrigin } from './check-origin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { flowRoutes } from './routes/flows.ts';
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps) {
   const webSockets = createNodeWebSocket({ app });
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   const requireCaller = authenticate(deps);
+  // First, so no route (logout included) acts on a cookie another site's page made the browser send.
+  api.use('*', checkOrigin(deps));
   api.route('/', healthRoutes(deps));
   api.route('/', publicAuthRoutes(deps));
   api.route('/', whatsAppWebhookRoutes(deps));

@@ -1,14 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { users, type Db } from '@omniflow/db';
+import { roleAtLeast } from '../auth/roles.ts';
 import { ApiError } from './api-error.ts';
 import type { Principal } from './app-deps.ts';
 
-/** API keys act for the workspace; people need the admin role. */
-export async function requireAdmin(db: Db, principal: Principal, what: string): Promise<void> {
-  if (principal.via !== 'session') return;
-  const [user] = await db
-    .select({ role: users.role })
-    .from(users)
-    .where(eq(users.id, principal.userId ?? ''));
-  if (user?.role !== 'admin') throw new ApiError(403, 'FORBIDDEN', `Only an admin can ${what}`);
+/** People and API keys alike need the admin role; a key's role is never above its maker's. */
+export function requireAdmin(principal: Principal, what: string): void {
+  if (!roleAtLeast(principal.role, 'admin'))
+    throw new ApiError(403, 'FORBIDDEN', `Only an admin can ${what}`);
 }

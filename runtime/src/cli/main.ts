@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { asc } from 'drizzle-orm';
-import { openDb, workspaces, type DbHandle } from '@omniflow/db';
+import { openDb, userRoles, workspaces, type DbHandle, type Role } from '@omniflow/db';
 import { createApiKey } from '../api/api-keys.ts';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.ts';
 import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
@@ -89,12 +89,14 @@ apiKey
   .command('create')
   .description('Create an API key and print it (it is shown only once)')
   .requiredOption('--name <name>', 'what the key is for')
-  .action(async ({ name }: { name: string }) => {
+  // Whoever runs this holds the database itself, so the key may be an admin's.
+  .addOption(new Option('--role <role>', 'what the key may do').choices(userRoles).default('admin'))
+  .action(async ({ name, role }: { name: string; role: Role }) => {
     const handle = await openForCommand('omniflow api-key create');
     await bootstrapAdmin(handle.db);
     const [workspace] = await handle.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
     if (!workspace) throw new Error('No workspace exists yet');
-    const key = await createApiKey(handle.db, workspace.id, name, null);
+    const key = await createApiKey(handle.db, workspace.id, name, null, role);
     console.log(key.key);
     await handle.close();
     handle.release();

@@ -57,7 +57,6 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       db: options.ping,
       temporal: async () => void (await connection.healthService.check({})),
     },
-    secureCookies: process.env.OMNIFLOW_SECURE_COOKIES === '1',
     builderDir: fileURLToPath(new URL('../../../builder/dist', import.meta.url)),
     widgetFile: fileURLToPath(new URL('../../../builder/widget/dist/webchat.js', import.meta.url)),
     channels: options.channels ?? channelDriversFromEnv(),

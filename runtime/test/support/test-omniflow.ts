@@ -92,7 +92,7 @@ export async function startTestOmniflow(
   };
   const app = createApp(deps);
   const workspace = await handle.db.query.workspaces.findFirst();
-  const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null);
+  const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null, 'admin');
   const workers: { worker: Worker; done: Promise<void> }[] = [];
   const startWorker = async () => {
     const worker = await createFlowWorker({

@@ -4,6 +4,18 @@ import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 
+/** Whole minutes left of a sign-in lock (the API's `details.retryAfterSeconds`), at least 1. */
+function lockMinutes(details: unknown): number {
+  const seconds =
+    typeof details === 'object' &&
+    details !== null &&
+    'retryAfterSeconds' in details &&
+    typeof details.retryAfterSeconds === 'number'
+      ? details.retryAfterSeconds
+      : 60;
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
 export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const t = useT();
   const [email, setEmail] = useState('');
@@ -22,7 +34,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void })
       setError(
         e instanceof ApiError && e.status === 401
           ? t('auth.failed')
-          : t('common.error', { message: String(e) }),
+          : e instanceof ApiError && e.code === 'SIGN_IN_LOCKED'
+            ? t('auth.locked', { minutes: lockMinutes(e.details) })
+            : t('common.error', { message: String(e) }),
       );
     } finally {
       setBusy(false);

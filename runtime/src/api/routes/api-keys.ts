@@ -1,40 +1,55 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { apiKeys } from '@omniflow/db';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { apiKeys, userRoles } from '@omniflow/db';
+import { roleAtLeast } from '../../auth/roles.ts';
 import { createApiKey } from '../api-keys.ts';
-import { notFound } from '../api-error.ts';
-import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { errorResponses, idParam, json, notFoundResponse } from '../schemas.ts';
+import { ApiError, notFound } from '../api-error.ts';
+import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
+
+const roleSchema = z.enum(userRoles);
 
 const keySummary = z
   .object({
     id: z.string(),
     name: z.string(),
     prefix: z.string(),
+    role: roleSchema,
+    createdBy: z.string().nullable(),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
   })
   .openapi('ApiKey');
+
+const forbiddenResponse = { 403: json(errorSchema, 'The caller’s role does not allow this') };
 
 const create = createRoute({
   method: 'post',
   path: '/api-keys',
   tags: ['api-keys'],
   summary: 'Create an API key (the key is shown only in this answer)',
+  description:
+    'The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s.',
   request: {
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ name: z.string().trim().min(1, 'Name the key').max(100) }) },
+        'application/json': {
+          schema: z.object({
+            name: z.string().trim().min(1, 'Name the key').max(100),
+            role: roleSchema.optional(),
+          }),
+        },
       },
     },
   },
   responses: {
     201: json(
-      z.object({ id: z.string(), name: z.string(), prefix: z.string(), key: z.string() }),
+      z.object({ id: z.string(), name: z.string(), prefix: z.string(), role: roleSchema, key: z.string() }),
       'The new key',
     ),
     ...errorResponses,
+    ...forbiddenResponse,
   },
 });
 
@@ -42,7 +57,7 @@ const list = createRoute({
   method: 'get',
   path: '/api-keys',
   tags: ['api-keys'],
-  summary: 'List the workspace’s active API keys',
+  summary: 'List active API keys: an admin sees the workspace’s, others their own',
   responses: {
     200: json(z.object({ items: z.array(keySummary) }), 'Keys (never the secret)'),
     ...errorResponses,
@@ -53,27 +68,49 @@ const revoke = createRoute({
   method: 'delete',
   path: '/api-keys/{id}',
   tags: ['api-keys'],
-  summary: 'Revoke an API key',
+  summary: 'Revoke an API key (one’s own; an admin any in the workspace)',
   request: { params: idParam },
-  responses: { 204: { description: 'Revoked' }, ...errorResponses, ...notFoundResponse },
+  responses: {
+    204: { description: 'Revoked' },
+    ...errorResponses,
+    ...forbiddenResponse,
+    ...notFoundResponse,
+  },
 });
+
+/** Keys the caller may see and revoke: all of the workspace's for an admin, else those they made. */
+function manageable(principal: Principal): SQL | undefined {
+  const inWorkspace = and(eq(apiKeys.workspaceId, principal.workspaceId), isNull(apiKeys.revokedAt));
+  if (roleAtLeast(principal.role, 'admin')) return inWorkspace;
+  // A key nobody made (the CLI's) is an admin's to manage.
+  return and(inWorkspace, principal.userId ? eq(apiKeys.createdBy, principal.userId) : sql`false`);
+}
 
 export function apiKeyRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(create, async (c) => {
-      const { workspaceId, userId } = c.get('principal');
-      return c.json(await createApiKey(deps.db, workspaceId, c.req.valid('json').name, userId), 201);
+      const principal = c.get('principal');
+      const { name, role = principal.role } = c.req.valid('json');
+      if (!roleAtLeast(principal.role, role))
+        throw new ApiError(
+          403,
+          'FORBIDDEN',
+          `A key can do no more than its maker: you are ${principal.role}, so ask an admin for a ${role} key`,
+        );
+      return c.json(await createApiKey(deps.db, principal.workspaceId, name, principal.userId, role), 201);
     })
     .openapi(list, async (c) => {
       const rows = await deps.db
         .select()
         .from(apiKeys)
-        .where(and(eq(apiKeys.workspaceId, c.get('principal').workspaceId), isNull(apiKeys.revokedAt)))
+        .where(manageable(c.get('principal')))
         .orderBy(desc(apiKeys.createdAt));
       const items = rows.map((k) => ({
         id: k.id,
         name: k.name,
         prefix: k.prefix,
+        role: k.role,
+        createdBy: k.createdBy,
         createdAt: k.createdAt.toISOString(),
         lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
       }));
@@ -81,18 +118,20 @@ export function apiKeyRoutes(deps: AppDeps) {
     })
     .openapi(revoke, async (c) => {
       const { id } = c.req.valid('param');
+      const principal = c.get('principal');
       const revoked = await deps.db
         .update(apiKeys)
         .set({ revokedAt: new Date() })
-        .where(
-          and(
-            eq(apiKeys.id, id),
-            eq(apiKeys.workspaceId, c.get('principal').workspaceId),
-            isNull(apiKeys.revokedAt),
-          ),
-        )
+        .where(and(eq(apiKeys.id, id), manageable(principal)))
         .returning({ id: apiKeys.id });
-      if (revoked.length === 0) throw notFound('API key', id);
-      return c.body(null, 204);
+      if (revoked.length > 0) return c.body(null, 204);
+      const [other] = await deps.db
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(
+          and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, principal.workspaceId), isNull(apiKeys.revokedAt)),
+        );
+      if (!other) throw notFound('API key', id);
+      throw new ApiError(403, 'FORBIDDEN', 'Only an admin can revoke another person’s key');
     });
 }

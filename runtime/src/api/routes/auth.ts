@@ -1,13 +1,21 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { newId, sessions, users } from '@omniflow/db';
-import { verifyPassword } from '../../auth/passwords.ts';
+import { newId, sessions, userRoles, users } from '@omniflow/db';
+import { verifyPasswordOf } from '../../auth/passwords.ts';
+import {
+  claimSignInAttempt,
+  defaultSignInLimits,
+  forgiveSignInAttempt,
+  type SignInSubject,
+} from '../../auth/sign-in-throttle.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
-import { ApiError } from '../api-error.ts';
+import { ApiError, errorBody } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { sessionCookie } from '../authenticate.ts';
-import { errorResponses, json } from '../schemas.ts';
+import { clientAddress } from '../client-address.ts';
+import { secureCookiesOf } from '../public-origin.ts';
+import { errorResponses, errorSchema, json } from '../schemas.ts';
 
 const userSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), workspaceId: z.string() })
@@ -24,15 +32,32 @@ const login = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            email: z.string().min(1, 'Enter your email'),
-            password: z.string().min(1, 'Enter your password'),
+            // Bounded: the email is stored as a lockout key, and argon2 hashes the whole password.
+            email: z.string().min(1, 'Enter your email').max(320, 'An email has at most 320 characters'),
+            password: z
+              .string()
+              .min(1, 'Enter your password')
+              .max(1024, 'A password has at most 1024 characters'),
           }),
         },
       },
     },
   },
-  responses: { 200: json(z.object({ user: userSchema }), 'Signed in'), ...errorResponses },
+  responses: {
+    200: json(z.object({ user: userSchema }), 'Signed in'),
+    ...errorResponses,
+    429: json(
+      errorSchema,
+      'Too many failed attempts for this account or from this address: locked for `Retry-After` seconds (also `details.retryAfterSeconds`), even for the right password',
+    ),
+  },
 });
+
+/** "3 minutes", "1 minute": how long a lock has left, for the message. */
+const minutesText = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
 
 const logout = createRoute({
   method: 'post',
@@ -45,14 +70,32 @@ const logout = createRoute({
 /** Routes that work without being signed in. */
 export function publicAuthRoutes(deps: AppDeps) {
   const ttl = deps.sessionTtlMs ?? 7 * 24 * 3600 * 1000;
+  const limits = { ...defaultSignInLimits, ...deps.signInLimits };
+  const trustProxy = deps.trustProxy ?? process.env.OMNIFLOW_TRUST_PROXY === '1';
+  const secure = secureCookiesOf(deps);
+  const now = deps.now ?? (() => new Date());
   return new OpenAPIHono()
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json');
-      const [user] = await deps.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-      // The same answer for an unknown email and a wrong password: no account probing.
-      if (!user || !(await verifyPassword(user.passwordHash, password))) {
-        throw new ApiError(401, 'LOGIN_FAILED', 'The email or password is not right');
+      const subject: SignInSubject = { email, address: clientAddress(c, trustProxy) };
+      const claim = await claimSignInAttempt(deps.db, subject, now(), limits);
+      if (!claim.allowed) {
+        const retryAfterSeconds = Math.ceil(claim.retryAfterMs / 1000);
+        return c.json(
+          errorBody(
+            'SIGN_IN_LOCKED',
+            `Too many failed sign-ins; try again in ${minutesText(retryAfterSeconds)}`,
+            { retryAfterSeconds },
+          ),
+          429,
+          { 'retry-after': String(retryAfterSeconds) },
+        );
       }
+      const [user] = await deps.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+      // The same answer, after the same work, for an unknown email and a wrong password: no probing.
+      if (!(await verifyPasswordOf(user?.passwordHash, password)) || !user)
+        throw new ApiError(401, 'LOGIN_FAILED', 'The email or password is not right');
+      await forgiveSignInAttempt(deps.db, subject, limits);
       const token = newToken('ses');
       await deps.db.insert(sessions).values({
         id: newId(),
@@ -65,7 +108,7 @@ export function publicAuthRoutes(deps: AppDeps) {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: deps.secureCookies ?? false,
+        secure: secure || new URL(c.req.url).protocol === 'https:',
         maxAge: Math.floor(ttl / 1000),
       });
       const { id, name, role, workspaceId } = user;
@@ -85,7 +128,14 @@ const me = createRoute({
   tags: ['auth'],
   summary: 'Who is signed in',
   responses: {
-    200: json(z.object({ user: userSchema.nullable(), via: z.string() }), 'The caller'),
+    200: json(
+      z.object({
+        user: userSchema.nullable(),
+        via: z.string(),
+        role: z.enum(userRoles).describe('What the caller may do: a key’s role, capped by its maker’s'),
+      }),
+      'The caller',
+    ),
     ...errorResponses,
   },
 });
@@ -108,6 +158,7 @@ export function authRoutes(deps: AppDeps) {
             }
           : null,
         via: principal.via,
+        role: principal.role,
       },
       200,
     );

@@ -183,7 +183,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'see channel settings');
+      requireAdmin(principal, 'see channel settings');
       const saved = await resolver().store.list(principal.workspaceId);
       const items = await Promise.all(
         messagingChannels.map(async (channel) => {
@@ -214,7 +214,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
     )
     .openapi(routes.put, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'change channel settings');
+      requireAdmin(principal, 'change channel settings');
       const { channel } = c.req.valid('param');
       // Checked with the driver's own rules: settings it would refuse are never stored.
       const check = (settings: ChannelSettings) =>
@@ -228,7 +228,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
     })
     .openapi(routes.remove, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'change channel settings');
+      requireAdmin(principal, 'change channel settings');
       const { channel } = c.req.valid('param');
       if (!(await resolver().store.remove(principal.workspaceId, channel)))
         throw new ApiError(404, 'NOT_FOUND', `The ${channel} channel has no saved settings`);
@@ -236,7 +236,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
     })
     .openapi(routes.test, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(deps.db, principal, 'test channel settings');
+      requireAdmin(principal, 'test channel settings');
       const { channel } = c.req.valid('param');
       const read = await resolver().store.read(principal.workspaceId, channel).catch(asUnprocessable);
       if (!read) throw new ApiError(404, 'NOT_FOUND', `The ${channel} channel has no saved settings`);

@@ -204,7 +204,7 @@ export function recordingRoutes(deps: AppDeps & { recordingStore: RecordingStore
     .openapi(routes.usage, async (c) => c.json(await usage(c.get('principal').workspaceId), 200))
     .openapi(routes.quota, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(db, principal, 'change the recordings quota');
+      requireAdmin(principal, 'change the recordings quota');
       await db
         .update(workspaces)
         .set({ recordingsQuotaBytes: c.req.valid('json').quotaBytes })
@@ -213,7 +213,7 @@ export function recordingRoutes(deps: AppDeps & { recordingStore: RecordingStore
     })
     .openapi(routes.deleteRange, async (c) => {
       const principal = c.get('principal');
-      await requireAdmin(db, principal, 'delete recordings by date');
+      requireAdmin(principal, 'delete recordings by date');
       const { from, to } = c.req.valid('json');
       if (from && Date.parse(from) >= Date.parse(to))
         throw new ApiError(422, 'RANGE_INVALID', `from (${from}) must be before to (${to})`);

@@ -1,7 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { users, workspaces } from '@omniflow/db';
-import { ApiError, notFound } from '../api-error.ts';
+import { workspaces } from '@omniflow/db';
+import { notFound } from '../api-error.ts';
+import { requireAdmin } from '../require-admin.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json } from '../schemas.ts';
 
@@ -46,13 +47,7 @@ export function workspaceSettingsRoutes({ db }: AppDeps) {
       return c.json({ runRetentionDays: row.runRetentionDays }, 200);
     })
     .openapi(routes.put, async (c) => {
-      const { userId, via } = c.get('principal');
-      // API keys act for the workspace; people need the admin role to change its settings.
-      if (via === 'session') {
-        const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId!));
-        if (user?.role !== 'admin')
-          throw new ApiError(403, 'FORBIDDEN', 'Only an admin can change workspace settings');
-      }
+      requireAdmin(c.get('principal'), 'change workspace settings');
       const { runRetentionDays } = c.req.valid('json');
       await db
         .update(workspaces)

@@ -1,0 +1,56 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as schema from '../src/schema/index.ts';
+
+const migrations = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** The migrations folder as it was before `tag` (the journal cut there). */
+function migrationsBefore(tag: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'omniflow-migrations-'));
+  cpSync(migrations, folder, { recursive: true });
+  const journalFile = join(folder, 'meta/_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`No migration ${tag}`);
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  return folder;
+}
+
+describe('migration 0005: API keys get roles', () => {
+  const before = migrationsBefore('0005_key_roles_sign_in');
+  afterAll(() => rmSync(before, { recursive: true, force: true }));
+
+  it('gives a key made before roles its maker’s role, and a key with no maker the least role', async () => {
+    const client = new PGlite('memory://');
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: before });
+    const ws = '00000000-0000-7000-8000-000000000001';
+    const admin = '00000000-0000-7000-8000-000000000002';
+    const designer = '00000000-0000-7000-8000-000000000003';
+    await db.execute(sql`insert into workspaces (id, name) values (${ws}, 'w')`);
+    await db.execute(sql`insert into users (id, workspace_id, email, password_hash, role) values
+      (${admin}, ${ws}, 'a@x.test', 'h', 'admin'), (${designer}, ${ws}, 'd@x.test', 'h', 'designer')`);
+    await db.execute(sql`insert into api_keys (id, workspace_id, name, prefix, key_hash, created_by) values
+      ('00000000-0000-7000-8000-00000000000a', ${ws}, 'by admin', 'p', 'h1', ${admin}),
+      ('00000000-0000-7000-8000-00000000000b', ${ws}, 'by designer', 'p', 'h2', ${designer}),
+      ('00000000-0000-7000-8000-00000000000c', ${ws}, 'by the CLI', 'p', 'h3', null)`);
+
+    await migrate(db, { migrationsFolder: migrations });
+    const keys = await db
+      .select({ name: schema.apiKeys.name, role: schema.apiKeys.role })
+      .from(schema.apiKeys);
+    expect(Object.fromEntries(keys.map((k) => [k.name, k.role]))).toEqual({
+      'by admin': 'admin',
+      'by designer': 'designer',
+      'by the CLI': 'operator',
+    });
+    await client.close();
+  });
+});
