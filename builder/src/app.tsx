@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { api } from './api/client.ts';
+import { client, done, ok } from './api/client.ts';
 import type { User } from './api/types.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
@@ -62,7 +62,7 @@ export function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
   useEffect(() => {
-    api<{ user: User | null }>('GET', '/auth/me').then(
+    ok(client.GET('/auth/me')).then(
       ({ user }) => setUser(user),
       () => setUser(null),
     );
@@ -72,7 +72,7 @@ export function App() {
   if (user === null) return <SignInPage onSignedIn={setUser} />;
 
   async function signOut() {
-    await api('POST', '/auth/logout');
+    await done(client.POST('/auth/logout'));
     setUser(null);
     navigate('/flows');
   }

@@ -20,11 +20,14 @@ export function stubApi(routes: Record<string, StubHandler>) {
   const counts = new Map<string, number>();
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://omniflow.test');
-      const method = init?.method ?? 'GET';
+    vi.fn(async (input: string | Request, init?: RequestInit) => {
+      // The typed client (client.ts) calls fetch with a Request; anything else with a URL and init.
+      const request = typeof input === 'string' ? undefined : input;
+      const url = new URL(request?.url ?? String(input), 'http://omniflow.test');
+      const method = request?.method ?? init?.method ?? 'GET';
       const path = url.pathname.replace(/^\/api\/v1/, '');
-      const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+      const text = request ? await request.text() : init?.body;
+      const body: unknown = typeof text === 'string' && text !== '' ? JSON.parse(text) : undefined;
       calls.push({ method, path: `${path}${url.search}`, body });
       const key = `${method} ${path}`;
       const handler = routes[key];

@@ -1,65 +1,124 @@
-// Shapes of the API's answers the builder reads (see /api/v1/openapi.json).
-export type { CatalogEntry } from '@omniflow/nodes/sdk';
+// The API's shapes the builder reads, by name. Each is the server's own (api-schema.ts, generated
+// from its OpenAPI document by `npm run api-types`), never written out here: a route that changes
+// what it answers changes these types, and the builder's typecheck shows every place it matters.
+// Only what the client alone decides (filters it keeps in the URL) is declared at the end.
+import type { components, paths } from './api-schema.ts';
 
-export interface FlowNodeDoc {
-  id: string;
-  type: string;
-  version: number;
-  config: Record<string, unknown>;
-  position: { x: number; y: number };
-  label?: string;
+type Schemas = components['schemas'];
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
+/** What a path answers a method with when it succeeds (its 2xx JSON body). */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
 }
+  ? { [S in keyof R]: S extends 200 | 201 | 202 ? Json<R[S]> : never }[keyof R]
+  : never;
 
-export interface FlowEdgeDoc {
-  id: string;
-  from: { node: string; port: string };
-  to: { node: string };
+/** The JSON body a path takes for a method. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
+  ? B
+  : never;
 
-export interface FlowDocument {
-  schemaVersion: 1;
-  name: string;
-  description: string;
-  trigger?: { node: string };
-  nodes: FlowNodeDoc[];
-  edges: FlowEdgeDoc[];
-  variables: { name: string; type: string; default?: unknown }[];
+/** The query parameters a path takes for a method. */
+export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
 }
+  ? NonNullable<Q>
+  : never;
 
-export interface FlowSummary {
-  id: string;
-  name: string;
-  description: string;
-  latestVersion: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type FlowSummary = Schemas['FlowSummary'];
+export type Flow = Schemas['Flow'];
+export type FlowDocument = Flow['draft'];
+export type FlowNodeDoc = FlowDocument['nodes'][number];
+export type FlowEdgeDoc = FlowDocument['edges'][number];
+export type FlowVersionSummary = Schemas['FlowVersionSummary'];
+export type ValidationIssue = Schemas['ValidationIssue'];
+export type User = Schemas['User'];
+/** A node type as GET /nodes lists it: ports, flags and its config's JSON Schema. */
+export type CatalogEntry = Schemas['NodeType'];
 
-export interface Flow extends FlowSummary {
-  draft: FlowDocument;
-}
+export type RunStatus = RunSummary['status'];
+export type RunSummary = Schemas['RunSummary'];
+export type RunCounts = Answer<'/runs/counts', 'get'>;
+export type RunFault = NonNullable<Schemas['RunFault']>;
+export type RunStep = Schemas['RunStep'];
+/** Something from outside the run (a reply, a keypress, a webhook) that reached it. */
+export type RunEvent = Schemas['RunEventRecord'];
+/** An event sent to a waiting run (POST /runs/{id}/events). */
+export type RunEventInput = Schemas['RunEvent'];
+export type RunDetail = Schemas['Run'];
+/** What is left of a run whose details expired. */
+export type RunRetainedSummary = NonNullable<RunDetail['summary']>;
 
-export interface ValidationIssue {
-  code: string;
-  message: string;
-  severity: 'error' | 'warning';
-  nodeId?: string;
-  edgeId?: string;
-  path?: (string | number)[];
-}
+export type ReplayResult = Schemas['ReplayResult'];
+export type VerifyReplayResult = Extract<ReplayResult, { mode: 'verify' }>;
+export type RerunResult = Extract<ReplayResult, { mode: 'rerun' }>;
+export type RetryFromStepResult = Extract<ReplayResult, { mode: 'retry-from-step' }>;
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  workspaceId: string;
-}
+export type BulkJob = Schemas['BulkJob'];
+export type BulkAction = BulkJob['action'];
+export type BulkPreview = Answer<'/runs/bulk/preview', 'post'>;
+export type BulkJobStarted = Answer<'/runs/bulk', 'post'>;
 
-// Runs console (issue #4). The API side is built to the same contract in another branch.
+/** Runs of a flow that are running or waiting right now, by the node they are at. */
+export type InflightCounts = Schemas['Inflight'];
+export type InflightPolicy = NonNullable<Body<'/flows/{id}/publish', 'post'>>['inflight'];
+export type PublishResult = Answer<'/flows/{id}/publish', 'post'>;
+export type WhatIfResult = Answer<'/flows/{id}/what-if', 'post'>;
+export type WhatIfRunResult = Schemas['WhatIfResult'];
+export type TestRunStarted = Answer<'/flows/{id}/test-runs', 'post'>;
 
-export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled', 'abandoned'] as const;
-export type RunStatus = (typeof runStatuses)[number];
+export type WorkspaceSettings = Schemas['WorkspaceSettings'];
+/** One channel as GET /channels shows it to an admin; secrets only by name, never their values. */
+export type ChannelSettingsView = Schemas['ChannelSettings'];
+export type MessagingChannel = ChannelSettingsView['channel'];
+/** Who carries a channel's messages (PUT /channels/{channel}). */
+export type ChannelProvider = ChannelSettingsInput['provider'];
+/** The body of PUT /channels/{channel}; a secret left out keeps the saved one. */
+export type ChannelSettingsInput = Schemas['ChannelSettingsInput'];
+/** The outcome of POST /channels/{channel}/test (an SMPP bind and unbind). */
+export type ChannelTestResult = Answer<'/channels/{channel}/test', 'post'>;
+/** GET /workspace/webchat-embed: the widget key and a script tag for this server. */
+export type WebChatEmbed = Answer<'/workspace/webchat-embed', 'get'>;
+
+/** One message in or out on a channel; its `body` is free-form (read it with message-body.ts). */
+export type Message = Schemas['Message'];
+export type MessageStatus = Message['status'];
+export type MessagePage = Answer<'/messages', 'get'>;
+/** What the person's side of a sandbox channel sends (POST /sandbox/messages). */
+export type SandboxInbound = Body<'/sandbox/messages', 'post'>;
+/** Where a sandbox message went: a new run, the conversation's run, nowhere, or a STOP/START. */
+export type SandboxInboundResult = Answer<'/sandbox/messages', 'post'>;
+export type SandboxOutcome = SandboxInboundResult['outcome'];
+
+export type CallRecord = Schemas['CallRecord'];
+export type HangupSide = NonNullable<CallRecord['hangupSide']>;
+export type Recording = Schemas['Recording'];
+export type CallVolume = Schemas['CallVolume'];
+export type RecordingsUsage = Schemas['RecordingsUsage'];
+
+// Client-side: what the builder keeps in its URL and turns into the API's query.
+
+/**
+ * A list of every member of a union, checked: a member the server adds and the list lacks fails the
+ * typecheck (the screens would never show it otherwise).
+ */
+const everyOf =
+  <T>() =>
+  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L =>
+    list;
+
+/** Every run status, in the order the screens list them. */
+export const runStatuses = everyOf<RunStatus>()([
+  'running',
+  'waiting',
+  'completed',
+  'failed',
+  'cancelled',
+  'abandoned',
+]);
 
 /** Which runs a list, a count or a bulk action is about; every field narrows it. */
 export interface RunFilter {
@@ -75,267 +134,7 @@ export interface RunFilter {
   nodeId?: string;
 }
 
-export interface RunSummary {
-  id: string;
-  flowId: string;
-  flowName: string;
-  version: number;
-  test: boolean;
-  status: RunStatus;
-  currentNodes: string[];
-  failedNodeId: string | null;
-  contact: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  rerunOf: string | null;
-  /** Steps, events and payloads were removed after the workspace's retention period. */
-  detailsExpired: boolean;
-}
-
-export interface RunCounts {
-  counts: Record<RunStatus, number>;
-  total: number;
-}
-
-export interface RunFault {
-  message: string;
-  /** The provider's or the node's error code, when it gave one. */
-  code?: string;
-  nodeId?: string;
-}
-
-export interface RunStep {
-  seq: number;
-  nodeId: string;
-  nodeType: string;
-  enteredAt: string;
-  leftAt: string | null;
-  durationMs: number | null;
-  port: string | null;
-  attempts: number | null;
-  input: unknown;
-  output: unknown;
-  error: RunFault | null;
-}
-
-/** Something from outside the run (a reply, a keypress, a webhook) that reached it. */
-export interface RunEvent {
-  seq: number;
-  type: string;
-  data: unknown;
-  receivedAt: string;
-}
-
-/** What is left of a run whose details expired. */
-export interface RunRetainedSummary {
-  stepCount: number;
-  path: string[];
-  lastNodeId: string | null;
-}
-
-export interface RunDetail extends RunSummary {
-  input: unknown;
-  output: unknown;
-  error: RunFault | null;
-  steps: RunStep[];
-  events: RunEvent[];
-  /** Messages the run sent and received, oldest first. */
-  messages: Message[];
-  /** The graph of the version the run is pinned to. */
-  graph: FlowDocument;
-  reruns: string[];
-  /** Set when `detailsExpired`. */
-  summary: RunRetainedSummary | null;
-}
-
-export interface VerifyReplayResult {
-  mode: 'verify';
-  deterministic: boolean;
-  error: string | null;
-  historyLength: number;
-}
-
-export interface RerunResult {
-  mode: 'rerun';
-  runId: string;
-  version: number;
-}
-
-export interface RetryFromStepResult {
-  mode: 'retry-from-step';
-  runId: string;
-  fromSeq: number;
-  status: RunStatus;
-}
-
-export type BulkAction = 'cancel' | 'rerun' | 'retry';
-
-export interface BulkPreview {
-  count: number;
-  sample: RunSummary[];
-}
-
-export interface BulkJobStarted {
-  jobId: string;
-  total: number;
-}
-
-export interface BulkJob {
-  id: string;
-  action: BulkAction;
-  status: 'running' | 'completed' | 'failed';
-  total: number;
-  done: number;
-  succeeded: number;
-  failed: number;
-  errors: { runId: string; message: string }[];
-}
-
-/** Runs of a flow that are running or waiting right now, by the node they are at. */
-export interface InflightCounts {
-  total: number;
-  byNode: Record<string, number>;
-  byVersion: { version: number; total: number; byNode: Record<string, number> }[];
-}
-
-export type InflightPolicy = 'keep' | 'cancel';
-
-export interface PublishResult {
-  version: number;
-  hash: string;
-  /** In-flight runs cancelled because the publish asked for it. */
-  cancelled: number;
-}
-
-export interface WhatIfRunResult {
-  runId: string;
-  changed: boolean;
-  status: RunStatus;
-  originalPath: string[];
-  draftPath: string[];
-  divergedAt: { index: number; originalNodeId: string | null; draftNodeId: string | null } | null;
-}
-
-export interface WhatIfResult {
-  total: number;
-  changedCount: number;
-  results: WhatIfRunResult[];
-}
-
-export interface WorkspaceSettings {
-  runRetentionDays: number;
-}
-
-export type MessagingChannel = 'whatsapp' | 'sms' | 'webchat';
-
-/** Who carries a channel's messages (PUT /channels/{channel}). */
-export type ChannelProvider = 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox';
-
-/**
- * Where a channel's provider comes from: saved in the workspace, the server's environment, the
- * sandbox, or none (no provider and a server that refuses the sandbox: sends fail).
- */
-export type ChannelSource = 'settings' | 'environment' | 'sandbox' | 'none';
-
-/** One channel as GET /channels shows it to an admin; secrets only by name, never their values. */
-export interface ChannelSettingsView {
-  channel: MessagingChannel;
-  /** null: a driver the API cannot name (the built-in web chat widget). */
-  provider: ChannelProvider | null;
-  source: ChannelSource;
-  /** Sends go to the sandbox: recorded as delivered, reaching no one. */
-  sandbox: boolean;
-  config: Record<string, unknown>;
-  secretsSet: string[];
-  keyId: string | null;
-  updatedAt: string | null;
-  /** Paths (under this server) to paste at the provider, by purpose. */
-  webhooks?: Record<string, string>;
-}
-
-/** The body of PUT /channels/{channel}; a secret left out keeps the saved one. */
-export interface ChannelSettingsInput {
-  provider: ChannelProvider;
-  config: Record<string, string | number>;
-  secrets: Record<string, string>;
-}
-
-/** The outcome of POST /channels/{channel}/test (an SMPP bind and unbind). */
-export interface ChannelTestResult {
-  ok: boolean;
-  code?: string;
-  message: string;
-}
-
-/** GET /workspace/webchat-embed: the widget key and a script tag for this server. */
-export interface WebChatEmbed {
-  key: string;
-  embedCode: string;
-}
-
-export type MessageStatus =
-  'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
-
-/** A quick reply a flow offered: WhatsApp reply button, numbered SMS option or web chat chip. */
-export interface MessageButton {
-  id: string;
-  title: string;
-}
-
-export interface MessageBody {
-  text?: string;
-  buttons?: MessageButton[];
-  /** A WhatsApp list (more than three options): a button that opens these rows. */
-  list?: { button: string; sections: { title: string; rows: MessageButton[] }[] };
-  /** The button a person pressed (inbound). */
-  choiceId?: string;
-  media?: { kind: string; url?: string };
-}
-
-/** One message in or out on a channel (GET /messages, newest first). */
-export interface Message {
-  id: string;
-  channel: MessagingChannel;
-  direction: 'outbound' | 'inbound';
-  contactAddress: string;
-  ourAddress: string;
-  runId: string | null;
-  nodeId: string | null;
-  providerMessageId: string | null;
-  body: MessageBody;
-  segments: number;
-  status: MessageStatus;
-  statusHistory: { status: string; at: string; errorCode?: string; errorMessage?: string }[];
-  errorCode: string | null;
-  createdAt: string;
-}
-
-export interface MessagePage {
-  items: Message[];
-  nextCursor: string | null;
-}
-
-/** What the person's side of a sandbox channel sends (POST /sandbox/messages). */
-export interface SandboxInbound {
-  channel: MessagingChannel;
-  from: string;
-  to?: string;
-  text?: string;
-  choiceId?: string;
-}
-
-export type SandboxOutcome = 'started' | 'delivered' | 'unrouted' | 'duplicate' | 'opted-out' | 'opted-in';
-
-/** Where a sandbox message went: a new run, the conversation's run, nowhere, or a STOP/START. */
-export interface SandboxInboundResult {
-  outcome: SandboxOutcome;
-  runId: string | null;
-}
-
-// Calls and recordings (issue #6): GET /calls, /calls/volume, /recordings, /recordings/usage.
-
-export const hangupSides = ['caller', 'flow', 'transfer', 'error'] as const;
-export type HangupSide = (typeof hangupSides)[number];
+export const hangupSides = everyOf<HangupSide>()(['caller', 'flow', 'transfer', 'error']);
 
 /** Which calls or recordings a screen shows; every field narrows it. */
 export interface VoiceFilter {
@@ -345,58 +144,4 @@ export interface VoiceFilter {
   from?: string;
   to?: string;
   flowId?: string;
-}
-
-export interface CallRecord {
-  id: string;
-  callId: string;
-  driver: string;
-  runId: string | null;
-  flowId: string | null;
-  from: string;
-  to: string;
-  startedAt: string;
-  answeredAt: string | null;
-  endedAt: string | null;
-  durationMs: number | null;
-  path: string[];
-  /** `at` is there when the driver recorded when the digits came. */
-  digits: { nodeId: string; digits: string; at?: string }[];
-  hangupSide: HangupSide | null;
-}
-
-export interface Recording {
-  id: string;
-  callRecordId: string | null;
-  runId: string | null;
-  flowId: string | null;
-  nodeId: string | null;
-  from: string;
-  to: string;
-  contentType: string;
-  bytes: number;
-  durationMs: number;
-  createdAt: string;
-  audioUrl: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface CallVolume {
-  bucket: 'day' | 'hour';
-  timeZone: string;
-  items: { period: string; total: number; answered: number; abandoned: number }[];
-}
-
-export interface RecordingsUsage {
-  store: string;
-  bytes: number;
-  quotaBytes: number;
-  percent: number;
-  warning: boolean;
-  full: boolean;
-  count: number;
 }

@@ -1,8 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from './client.ts';
-import type { Page } from './types.ts';
 
-const pageSize = '50';
+const pageSize = 50;
+
+/** One page of a cursor-paged list, as the API answers it. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Which page to read: the first (no cursor) or the one after a cursor. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
 
 interface ListState<T> {
   items: T[];
@@ -14,11 +24,17 @@ interface ListState<T> {
 /**
  * What a cursor-paged list endpoint (`/runs`, `/calls`, `/recordings`) answers for a query, newest
  * first, a page at a time (`loadMore` follows the cursor; a page for a query no longer shown is
- * dropped).
+ * dropped). `query` names the list shown (it is read again when it changes); `loadPage` reads one
+ * page of it.
  */
-export function useCursorList<T extends { id: string }>(path: string, query: string) {
+export function useCursorList<T extends { id: string }>(
+  query: string,
+  loadPage: (page: PageRequest) => Promise<Page<T>>,
+) {
   const current = useRef(query);
   current.current = query;
+  const load = useRef(loadPage);
+  load.current = loadPage;
   const [state, setState] = useState<ListState<T>>({
     items: [],
     nextCursor: null,
@@ -30,9 +46,7 @@ export function useCursorList<T extends { id: string }>(path: string, query: str
   useEffect(() => {
     let stale = false;
     setState({ items: [], nextCursor: null, loading: true, error: null });
-    const params = new URLSearchParams(query);
-    params.set('limit', pageSize);
-    api<Page<T>>('GET', `${path}?${params}`).then(
+    load.current({ limit: pageSize }).then(
       (page) =>
         !stale && setState({ items: page.items, nextCursor: page.nextCursor, loading: false, error: null }),
       (e: unknown) => !stale && setState((s) => ({ ...s, loading: false, error: (e as Error).message })),
@@ -40,17 +54,14 @@ export function useCursorList<T extends { id: string }>(path: string, query: str
     return () => {
       stale = true;
     };
-  }, [path, query, generation]);
+  }, [query, generation]);
 
   const { nextCursor, loading } = state;
   const loadMore = useCallback(async () => {
     if (!nextCursor || loading) return;
     setState((s) => ({ ...s, loading: true }));
-    const params = new URLSearchParams(query);
-    params.set('limit', pageSize);
-    params.set('cursor', nextCursor);
     try {
-      const page = await api<Page<T>>('GET', `${path}?${params}`);
+      const page = await load.current({ limit: pageSize, cursor: nextCursor });
       // The search changed while this page loaded: it belongs to a list no longer shown.
       if (current.current !== query) return;
       setState((s) => {
@@ -65,7 +76,7 @@ export function useCursorList<T extends { id: string }>(path: string, query: str
     } catch (e) {
       if (current.current === query) setState((s) => ({ ...s, loading: false, error: (e as Error).message }));
     }
-  }, [path, query, nextCursor, loading]);
+  }, [query, nextCursor, loading]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   /** Drops one item without reading the list again (after deleting it). */

@@ -1,5 +1,12 @@
+import type { paths } from '../../src/api/api-schema.ts';
 import type { Outgoing, ServerEvent, Session } from './protocol.ts';
 import { loadSession, saveSession } from './session-store.ts';
+
+// The widget's two HTTP calls are typed from the API's OpenAPI document (types only: nothing of
+// the builder's client is bundled into the widget).
+type WebChatPost = '/webchat/sessions' | '/webchat/messages';
+type JsonBody<P extends WebChatPost> = paths[P]['post']['requestBody']['content']['application/json'];
+type SessionAnswer = paths['/webchat/sessions']['post']['responses'][200]['content']['application/json'];
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'failed';
 export type Transport = 'websocket' | 'sse';
@@ -57,7 +64,7 @@ export class ChatConnection {
   /** Sends what the visitor wrote; resolves when the server has it (then the bot types). */
   async send(message: Outgoing): Promise<void> {
     if (!this.session) throw new Error('Not connected yet');
-    const frame = {
+    const frame: JsonBody<'/webchat/messages'> = {
       key: this.options.key,
       sessionId: this.session.sessionId,
       clientMessageId: message.clientMessageId,
@@ -83,7 +90,7 @@ export class ChatConnection {
   }
 
   private async resume(): Promise<void> {
-    const body = { key: this.options.key, ...(this.session ?? {}) };
+    const body: JsonBody<'/webchat/sessions'> = { key: this.options.key, ...(this.session ?? {}) };
     const response = await fetch(`${this.options.base}/api/v1/webchat/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -97,7 +104,7 @@ export class ChatConnection {
     }
     if (response.status === 404) throw new SessionRefused('Unknown widget key');
     if (!response.ok) throw new Error(`Session not available (${response.status})`);
-    const session = (await response.json()) as Session;
+    const session: SessionAnswer = await response.json();
     this.session = { sessionId: session.sessionId, token: session.token };
     saveSession(this.options.key, this.session);
   }

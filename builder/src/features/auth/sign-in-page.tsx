@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
@@ -28,7 +28,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void })
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api<{ user: User }>('POST', '/auth/login', { email, password });
+      const { user } = await ok(client.POST('/auth/login', { body: { email, password } }));
       onSignedIn(user);
     } catch (e) {
       setError(

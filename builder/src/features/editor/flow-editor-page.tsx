@@ -1,13 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
-import type {
-  CatalogEntry,
-  Flow,
-  FlowDocument,
-  InflightPolicy,
-  PublishResult,
-  ValidationIssue,
-} from '../../api/types.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
+import type { CatalogEntry, Flow, FlowDocument, InflightPolicy, ValidationIssue } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { FlowCanvas } from '../canvas/flow-canvas.tsx';
 import { useFlowStore } from '../canvas/flow-store.ts';
@@ -61,20 +54,20 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   }, []);
 
   const validate = useCallback(async () => {
-    const result = await api<{ errors: ValidationIssue[]; warnings: ValidationIssue[] }>(
-      'POST',
-      `/flows/${flowId}/validate`,
-    );
+    const result = await ok(client.POST('/flows/{id}/validate', { params: { path: { id: flowId } } }));
     setIssues([...result.errors, ...result.warnings]);
   }, [flowId]);
 
   const loadVersions = useCallback(async () => {
-    setVersions((await api<{ items: VersionSummary[] }>('GET', `/flows/${flowId}/versions`)).items);
+    setVersions((await ok(client.GET('/flows/{id}/versions', { params: { path: { id: flowId } } }))).items);
   }, [flowId]);
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([api<Flow>('GET', `/flows/${flowId}`), api<{ items: CatalogEntry[] }>('GET', '/nodes')]).then(
+    Promise.all([
+      ok(client.GET('/flows/{id}', { params: { path: { id: flowId } } })),
+      ok(client.GET('/nodes')),
+    ]).then(
       ([flow, nodes]) => {
         if (cancelled) return;
         setLoaded({ flow, catalog: nodes.items });
@@ -129,15 +122,17 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   // The simulator runs what the server has: push the draft now rather than wait for autosave.
   const saveNow = useCallback(async () => {
     const current = useFlowStore.getState().doc;
-    if (current) await api<Flow>('PUT', `/flows/${flowId}`, current);
+    if (current) await ok(client.PUT('/flows/{id}', { params: { path: { id: flowId } }, body: current }));
   }, [flowId]);
 
   async function publish(notes: string, policy: InflightPolicy) {
     try {
-      const { version, cancelled } = await api<PublishResult>('POST', `/flows/${flowId}/publish`, {
-        notes,
-        inflight: policy,
-      });
+      const { version, cancelled } = await ok(
+        client.POST('/flows/{id}/publish', {
+          params: { path: { id: flowId } },
+          body: { notes, inflight: policy },
+        }),
+      );
       setNotice(
         policy === 'cancel'
           ? t('editor.publishedCancelled', { version, count: cancelled ?? 0 })
@@ -155,8 +150,11 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     }
   }
 
+  const readVersion = (version: number) =>
+    ok(client.GET('/flows/{id}/versions/{version}', { params: { path: { id: flowId, version } } }));
+
   async function openVersion(version: number) {
-    const { graph } = await api<{ graph: FlowDocument }>('GET', `/flows/${flowId}/versions/${version}`);
+    const { graph } = await readVersion(version);
     setViewing((current) => ({ version, draft: current?.draft ?? useFlowStore.getState().doc! }));
     loadInto(graph);
   }
@@ -167,8 +165,8 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   }
 
   async function restoreVersion(version: number) {
-    const { graph } = await api<{ graph: FlowDocument }>('GET', `/flows/${flowId}/versions/${version}`);
-    await api<Flow>('PUT', `/flows/${flowId}`, graph);
+    const { graph } = await readVersion(version);
+    await ok(client.PUT('/flows/{id}', { params: { path: { id: flowId } }, body: graph }));
     setViewing(null);
     loadInto(graph);
     setNotice(t('editor.restored', { version }));

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { Flow, FlowDocument } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
+import type { FlowDocument } from '../../api/types.ts';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
 
@@ -36,7 +36,7 @@ export function useAutosave(
     const timer = setTimeout(async () => {
       setState('saving');
       try {
-        await api<Flow>('PUT', `/flows/${flowId}`, doc);
+        await ok(client.PUT('/flows/{id}', { params: { path: { id: flowId } }, body: doc }));
         localStorage.removeItem(backupKey(flowId));
         setState('saved');
         setError(null);

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import { api } from '../../api/client.ts';
-import type { InflightCounts } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
 import { usePoll } from '../../api/use-poll.ts';
 
 /** How often the editor reads where the flow's runs are right now. */
@@ -8,6 +7,9 @@ const everyMs = 5000;
 
 /** The flow's running and waiting runs by node and version, read again every 5 s. */
 export function useInflight(flowId: string) {
-  const load = useCallback(() => api<InflightCounts>('GET', `/flows/${flowId}/inflight`), [flowId]);
+  const load = useCallback(
+    () => ok(client.GET('/flows/{id}/inflight', { params: { path: { id: flowId } } })),
+    [flowId],
+  );
   return usePoll(load, everyMs);
 }

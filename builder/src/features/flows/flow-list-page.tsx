@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { Flow, FlowSummary } from '../../api/types.ts';
+import { client, done, ok } from '../../api/client.ts';
+import type { FlowSummary } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { downloadFlow, emptyFlow, readFlowFile } from './flow-file.ts';
@@ -15,10 +15,7 @@ export function FlowListPage() {
 
   const load = useCallback(async () => {
     try {
-      const { items } = await api<{ items: FlowSummary[] }>(
-        'GET',
-        `/flows${query ? `?q=${encodeURIComponent(query)}` : ''}`,
-      );
+      const { items } = await ok(client.GET('/flows', { params: { query: query ? { q: query } : {} } }));
       setFlows(items);
     } catch (e) {
       setError(t('common.error', { message: (e as Error).message }));
@@ -30,20 +27,22 @@ export function FlowListPage() {
   }, [load]);
 
   async function create() {
-    const flow = await api<Flow>('POST', '/flows', emptyFlow(t('flows.newName')));
+    const flow = await ok(client.POST('/flows', { body: emptyFlow(t('flows.newName')) }));
     navigate(`/flows/${flow.id}`);
   }
 
   async function duplicate(id: string) {
-    const flow = await api<Flow>('GET', `/flows/${id}`);
-    await api<Flow>('POST', '/flows', { ...flow.draft, name: t('flows.copyOf', { name: flow.name }) });
+    const flow = await ok(client.GET('/flows/{id}', { params: { path: { id } } }));
+    await ok(
+      client.POST('/flows', { body: { ...flow.draft, name: t('flows.copyOf', { name: flow.name }) } }),
+    );
     await load();
   }
 
   async function remove(summary: FlowSummary) {
     if (!confirm(t('flows.confirmDelete', { name: summary.name }))) return;
     try {
-      await api('DELETE', `/flows/${summary.id}`);
+      await done(client.DELETE('/flows/{id}', { params: { path: { id: summary.id } } }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -51,13 +50,13 @@ export function FlowListPage() {
   }
 
   async function exportFlow(id: string) {
-    downloadFlow((await api<Flow>('GET', `/flows/${id}`)).draft);
+    downloadFlow((await ok(client.GET('/flows/{id}', { params: { path: { id } } }))).draft);
   }
 
   async function importFile(file: File | undefined) {
     if (!file) return;
     try {
-      const flow = await api<Flow>('POST', '/flows', await readFlowFile(file));
+      const flow = await ok(client.POST('/flows', { body: await readFlowFile(file) }));
       navigate(`/flows/${flow.id}`);
     } catch (e) {
       setError(t('flows.importFailed', { reason: (e as Error).message }));

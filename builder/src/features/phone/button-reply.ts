@@ -1,4 +1,5 @@
-import type { MessageButton, MessagingChannel, SandboxInbound } from '../../api/types.ts';
+import type { MessageButton } from '../../api/message-body.ts';
+import type { MessagingChannel, SandboxInbound } from '../../api/types.ts';
 import { smsOptions } from './sms-options.ts';
 
 /**

@@ -20,8 +20,8 @@ describe('deliveryTick', () => {
       errorCode: '131047',
     });
     const history = [
-      { status: 'sent', at: '2026-03-02T10:00:00Z' },
-      { status: 'undelivered', at: '2026-03-02T10:00:05Z', errorCode: '30003' },
+      { status: 'sent' as const, at: '2026-03-02T10:00:00Z' },
+      { status: 'undelivered' as const, at: '2026-03-02T10:00:05Z', errorCode: '30003' },
     ];
     expect(deliveryTick(testMessage({ status: 'undelivered', statusHistory: history }))).toEqual({
       kind: 'failed',

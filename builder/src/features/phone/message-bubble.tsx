@@ -1,3 +1,4 @@
+import { messageBody } from '../../api/message-body.ts';
 import type { Message } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { deliveryTick } from './delivery-tick.ts';
@@ -30,8 +31,9 @@ export function MessageBubble({
   const t = useT();
   const fromPerson = message.direction === 'inbound';
   const tick = deliveryTick(message);
-  const { text, choiceId, media } = message.body;
-  const buttons = offeredOptions(message.body);
+  const body = messageBody(message);
+  const { text, choiceId, media } = body;
+  const buttons = offeredOptions(body);
   return (
     <li
       aria-label={t(fromPerson ? 'phone.fromPerson' : 'phone.fromBot', { time })}

@@ -1,4 +1,4 @@
-import type { MessageBody, MessageButton } from '../../api/types.ts';
+import type { MessageBody, MessageButton } from '../../api/message-body.ts';
 
 /**
  * The options a bot's message offers: its reply buttons, or the rows of its WhatsApp list (what

@@ -1,4 +1,5 @@
-import type { MessageButton, MessagingChannel } from '../../api/types.ts';
+import type { MessageButton } from '../../api/message-body.ts';
+import type { MessagingChannel } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { smsOptions } from './sms-options.ts';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { MessagingChannel, SandboxInbound, SandboxInboundResult } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { channels } from './channels.ts';
@@ -54,7 +54,7 @@ export function PhonePage() {
     setSendError(null);
     try {
       const body: SandboxInbound = { channel, from: address, ...reply };
-      const result = await api<SandboxInboundResult>('POST', '/sandbox/messages', body);
+      const result = await ok(client.POST('/sandbox/messages', { body }));
       setOutcome({ result, channel });
       return true;
     } catch (e) {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { messageBody } from '../../api/message-body.ts';
 import type { Message, MessagingChannel, SandboxInbound } from '../../api/types.ts';
 import type { Poll } from '../../api/use-poll.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
@@ -51,7 +52,7 @@ export function PhoneScreen({
   }, [lastId]);
 
   const pick = (message: Message, index: number) =>
-    void onSend(buttonReply(message.channel, offeredOptions(message.body), index));
+    void onSend(buttonReply(message.channel, offeredOptions(messageBody(message)), index));
 
   return (
     <section

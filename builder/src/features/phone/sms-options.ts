@@ -1,4 +1,4 @@
-import type { MessageButton } from '../../api/types.ts';
+import type { MessageButton } from '../../api/message-body.ts';
 
 export interface SmsOption {
   /** What the person texts back to pick it ("2" picks the second). */

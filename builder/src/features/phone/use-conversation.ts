@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { api } from '../../api/client.ts';
-import type { Message, MessagePage, MessagingChannel } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
+import type { Message, MessagingChannel } from '../../api/types.ts';
 import { usePoll, type Poll } from '../../api/use-poll.ts';
 
 /** How often the conversation is read again while the page is open. */
@@ -20,8 +20,9 @@ export function useConversation(channel: MessagingChannel, address: string): Pol
       contact.length < minAddressLength
         ? null
         : async () => {
-            const query = new URLSearchParams({ contact, channel, limit: '200' });
-            const page = await api<MessagePage>('GET', `/messages?${query}`);
+            const page = await ok(
+              client.GET('/messages', { params: { query: { contact, channel, limit: 200 } } }),
+            );
             return [...page.items].reverse();
           },
     [contact, channel],

@@ -1,3 +1,4 @@
+import { messageBody } from '../../api/message-body.ts';
 import { describe, expect, it } from 'vitest';
 import type { Message, RunEvent, RunStep } from '../../api/types.ts';
 import { buildTimeline } from './build-timeline.ts';
@@ -99,7 +100,7 @@ describe('buildTimeline', () => {
           ? e.step.nodeId
           : e.kind === 'event'
             ? `event:${String((e.event.data as { text: string }).text)}`
-            : `${e.message.direction}:${e.message.body.text}`,
+            : `${e.message.direction}:${messageBody(e.message).text}`,
       ),
     ).toEqual(['ask', 'outbound:Sure?', 'inbound:yes', 'reply', 'event:again']);
   });

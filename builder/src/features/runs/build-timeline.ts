@@ -1,3 +1,4 @@
+import { messageBody } from '../../api/message-body.ts';
 import type { Message, RunEvent, RunStep } from '../../api/types.ts';
 
 export type TimelineEntry =
@@ -29,10 +30,11 @@ const timeOf = (iso: string) => {
 function isEventOf(event: RunEvent, message: Message): boolean {
   if (event.type !== 'message' || message.direction !== 'inbound') return false;
   const data = (event.data ?? {}) as { from?: unknown; text?: unknown; choiceId?: unknown };
+  const body = messageBody(message);
   return (
     data.from === message.contactAddress &&
-    (data.text ?? null) === (message.body.text ?? null) &&
-    (data.choiceId ?? null) === (message.body.choiceId ?? null)
+    (data.text ?? null) === (body.text ?? null) &&
+    (data.choiceId ?? null) === (body.choiceId ?? null)
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { BulkAction, BulkJobStarted, BulkPreview, RunFilter } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { ModalDialog } from '../../ui/modal-dialog.tsx';
@@ -34,7 +34,7 @@ export function BulkActionDialog({
 
   useEffect(() => {
     let stale = false;
-    api<BulkPreview>('POST', '/runs/bulk/preview', request).then(
+    ok(client.POST('/runs/bulk/preview', { body: request })).then(
       (answer) => !stale && setPreview(answer),
       (e: unknown) => !stale && setError((e as Error).message),
     );
@@ -49,7 +49,7 @@ export function BulkActionDialog({
     setStarting(true);
     setError(null);
     try {
-      setJob(await api<BulkJobStarted>('POST', '/runs/bulk', { ...request, idempotencyKey }));
+      setJob(await ok(client.POST('/runs/bulk', { body: { ...request, idempotencyKey } })));
     } catch (e) {
       // Nothing started (or the server will say it did under the same key): trying again is safe.
       startedOnce.current = false;

@@ -1,13 +1,15 @@
 import { useCallback } from 'react';
-import { api } from '../../api/client.ts';
-import type { BulkJob } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
 import { usePoll } from '../../api/use-poll.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 
 /** A bulk job as it goes: a bar, what succeeded and failed, and why each failure failed. */
 export function BulkProgress({ jobId, total }: { jobId: string; total: number }) {
   const t = useT();
-  const load = useCallback(() => api<BulkJob>('GET', `/runs/bulk/${jobId}`), [jobId]);
+  const load = useCallback(
+    () => ok(client.GET('/runs/bulk/{id}', { params: { path: { id: jobId } } })),
+    [jobId],
+  );
   const { data: job, error } = usePoll(load, 1000, (answer) => answer.status !== 'running');
   const done = job?.done ?? 0;
   const of = job?.total ?? total;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { RerunResult, RunDetail } from '../../api/types.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
+import type { RunDetail } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { navigate } from '../../use-route.ts';
@@ -18,7 +18,7 @@ export function RerunDialog({ run, onClose }: { run: RunDetail; onClose: () => v
 
   useEffect(() => {
     let stale = false;
-    api<{ items: VersionSummary[] }>('GET', `/flows/${run.flowId}/versions`).then(
+    ok(client.GET('/flows/{id}/versions', { params: { path: { id: run.flowId } } })).then(
       ({ items }) => !stale && setVersions(items),
       (e: unknown) => !stale && setLoadError((e as Error).message),
     );
@@ -28,8 +28,11 @@ export function RerunDialog({ run, onClose }: { run: RunDetail; onClose: () => v
   }, [run.flowId]);
 
   async function rerun() {
-    const body = choice === same ? { mode: 'rerun' } : { mode: 'rerun', version: Number(choice) };
-    const result = await api<RerunResult>('POST', `/runs/${run.id}/replay`, body);
+    const body =
+      choice === same ? { mode: 'rerun' as const } : { mode: 'rerun' as const, version: Number(choice) };
+    const result = await ok(client.POST('/runs/{id}/replay', { params: { path: { id: run.id } }, body }));
+    if (result.mode !== 'rerun')
+      throw new ApiError(200, 'UNEXPECTED_ANSWER', `Expected a rerun, got ${result.mode}`);
     navigate(`/runs/${result.runId}`);
   }
 

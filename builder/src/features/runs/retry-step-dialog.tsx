@@ -1,4 +1,4 @@
-import { api } from '../../api/client.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import type { RetryFromStepResult, RunDetail, RunStep } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -23,10 +23,14 @@ export function RetryStepDialog({
       confirmLabel={t('run.retry.confirm')}
       onClose={onClose}
       onConfirm={async () => {
-        const result = await api<RetryFromStepResult>('POST', `/runs/${run.id}/replay`, {
-          mode: 'retry-from-step',
-          seq: step.seq,
-        });
+        const result = await ok(
+          client.POST('/runs/{id}/replay', {
+            params: { path: { id: run.id } },
+            body: { mode: 'retry-from-step', seq: step.seq },
+          }),
+        );
+        if (result.mode !== 'retry-from-step')
+          throw new ApiError(200, 'UNEXPECTED_ANSWER', `Expected a retry, got ${result.mode}`);
         onRetried(result);
       }}
     >

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import type { RunDetail, VerifyReplayResult } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -23,7 +23,12 @@ export function RunActions({ run, onChanged }: { run: RunDetail; onChanged: () =
     setVerified(null);
     setError(null);
     try {
-      setVerified(await api<VerifyReplayResult>('POST', `/runs/${run.id}/replay`, { mode: 'verify' }));
+      const result = await ok(
+        client.POST('/runs/{id}/replay', { params: { path: { id: run.id } }, body: { mode: 'verify' } }),
+      );
+      if (result.mode !== 'verify')
+        throw new ApiError(200, 'UNEXPECTED_ANSWER', `Expected a verify, got ${result.mode}`);
+      setVerified(result);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -64,7 +69,7 @@ export function RunActions({ run, onChanged }: { run: RunDetail; onChanged: () =
           danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            await api('POST', `/runs/${run.id}/cancel`);
+            await ok(client.POST('/runs/{id}/cancel', { params: { path: { id: run.id } } }));
             setDialog(null);
             onChanged();
           }}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { CatalogEntry, RetryFromStepResult, RunStep } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { JsonTree } from '../../ui/json-tree.tsx';
@@ -29,7 +29,7 @@ export function RunDetailPage({ runId }: { runId: string }) {
 
   useEffect(() => {
     let stale = false;
-    api<{ items: CatalogEntry[] }>('GET', '/nodes').then(
+    ok(client.GET('/nodes')).then(
       ({ items }) => !stale && setCatalog(items),
       (e: unknown) => !stale && setCatalogError((e as Error).message),
     );

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../parse-route.ts';
 import {
   filterFromQuery,
-  filterToApiQuery,
   fromLocalInput,
   runsRoute,
   toggleStatus,
@@ -61,17 +60,9 @@ describe('run filter ⇄ hash query', () => {
     expect(runsRoute({ status: ['running', 'failed'] })).toBe('/runs?status=running%2Cfailed');
   });
 
-  it('names the node `node` in the hash and `nodeId` for the API, with the flow id and extras', () => {
+  it('names the node `node` in the hash, with the flow in the path', () => {
     const filter = { flowId: 'f1', nodeId: 'menu', status: ['waiting' as const] };
     expect(runsRoute(filter)).toBe('/flows/f1/runs?status=waiting&node=menu');
-    const api = new URLSearchParams(filterToApiQuery(filter, { limit: '50', cursor: 'abc' }));
-    expect(Object.fromEntries(api)).toEqual({
-      flowId: 'f1',
-      status: 'waiting',
-      nodeId: 'menu',
-      limit: '50',
-      cursor: 'abc',
-    });
   });
 
   it('toggles statuses and clears emptied fields', () => {

@@ -32,7 +32,7 @@ export function filterFromQuery(query: URLSearchParams, flowId: string | null): 
   return filter;
 }
 
-function pairs(filter: RunFilter, nodeKey: string): [string, string][] {
+function pairs(filter: RunFilter): [string, string][] {
   const entries: [string, string | undefined][] = [
     [
       'status',
@@ -42,24 +42,16 @@ function pairs(filter: RunFilter, nodeKey: string): [string, string][] {
     ['from', filter.from],
     ['to', filter.to],
     ['contact', filter.contact],
-    [nodeKey, filter.nodeId],
+    ['node', filter.nodeId],
   ];
   return entries.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
 }
 
 /** The hash route of a runs screen showing this filter (`/flows/<id>/runs?…` or `/runs?…`). */
 export function runsRoute(filter: RunFilter): string {
-  const query = new URLSearchParams(pairs(filter, 'node')).toString();
+  const query = new URLSearchParams(pairs(filter)).toString();
   const path = filter.flowId ? `/flows/${encodeURIComponent(filter.flowId)}/runs` : '/runs';
   return query ? `${path}?${query}` : path;
-}
-
-/** The filter as the API's query string (`GET /runs`, `GET /runs/counts`), without the leading `?`. */
-export function filterToApiQuery(filter: RunFilter, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams(filter.flowId ? [['flowId', filter.flowId]] : []);
-  for (const [key, value] of pairs(filter, 'nodeId')) params.set(key, value);
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  return params.toString();
 }
 
 /** The same filter with one status added or removed. */

@@ -53,7 +53,7 @@ describe('RunsPage', () => {
     renderRoute('/runs?status=failed,waiting&contact=%2B34600&node=call');
     await settle();
     expect(api.callsTo('GET /runs')[0]!.path).toBe(
-      '/runs?status=waiting%2Cfailed&contact=%2B34600&nodeId=call&limit=50',
+      '/runs?status=waiting,failed&contact=%2B34600&nodeId=call&limit=50',
     );
     // Counts are over every status, so each chip can say what pressing it would show.
     expect(api.callsTo('GET /runs/counts')[0]!.path).toBe('/runs/counts?contact=%2B34600&nodeId=call');

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { FlowSummary, RunCounts, RunFilter } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
+import type { RunFilter } from '../../api/types.ts';
 import { usePoll } from '../../api/use-poll.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { BulkActions } from './bulk-actions.tsx';
-import { filterFromQuery, filterToApiQuery, runsRoute, toggleStatus, withoutStatus } from './run-filter.ts';
+import { filterFromQuery, runsRoute, toggleStatus, withoutStatus } from './run-filter.ts';
 import { RunFilterBar } from './run-filter-bar.tsx';
 import { RunsTable } from './runs-table.tsx';
 import { StatusCountChips } from './status-count-chips.tsx';
@@ -26,15 +26,18 @@ export function RunsPage({ flowId, query }: { flowId: string | null; query: URLS
   const list = useRunList(filter);
   const [flowName, setFlowName] = useState<string | null>(null);
 
-  const countQuery = filterToApiQuery(withoutStatus(filter));
-  const loadCounts = useCallback(() => api<RunCounts>('GET', `/runs/counts?${countQuery}`), [countQuery]);
+  const countQuery = useMemo(() => withoutStatus(filter), [filter]);
+  const loadCounts = useCallback(
+    () => ok(client.GET('/runs/counts', { params: { query: countQuery } })),
+    [countQuery],
+  );
   const counts = usePoll(loadCounts, countsEveryMs);
 
   useEffect(() => {
     setFlowName(null);
     if (!flowId) return;
     let stale = false;
-    api<FlowSummary>('GET', `/flows/${flowId}`).then(
+    ok(client.GET('/flows/{id}', { params: { path: { id: flowId } } })).then(
       (flow) => !stale && setFlowName(flow.name),
       () => !stale && setFlowName(null),
     );

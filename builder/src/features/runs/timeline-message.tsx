@@ -1,3 +1,4 @@
+import { messageBody } from '../../api/message-body.ts';
 import type { Message } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { JsonTree } from '../../ui/json-tree.tsx';
@@ -9,7 +10,7 @@ const failedStatuses = new Set(['failed', 'undelivered', 'expired']);
 
 /** What the message says, in a line: its text, else its template's name, else its media kind. */
 function summary(message: Message): string {
-  const body = message.body as Message['body'] & { template?: { name?: string } };
+  const body = messageBody(message);
   return body.text ?? body.template?.name ?? body.media?.kind ?? '';
 }
 

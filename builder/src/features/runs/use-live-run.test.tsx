@@ -27,9 +27,9 @@ class FakeEventSource {
 }
 
 let answers: RunDetail[];
-const fetchMock = vi.fn(async (url: string) => {
+const fetchMock = vi.fn(async (request: Request) => {
   const next = answers.length > 1 ? answers.shift()! : answers[0]!;
-  expect(url).toBe('/api/v1/runs/run-1');
+  expect(new URL(request.url).pathname).toBe('/api/v1/runs/run-1');
   return new Response(JSON.stringify(next), { status: 200 });
 });
 

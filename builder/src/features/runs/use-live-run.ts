@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { RunDetail, RunStatus } from '../../api/types.ts';
 
 /** How the page keeps up: the server's event stream, polling after the stream failed, or not at all. */
@@ -23,7 +23,7 @@ export function useLiveRun(runId: string) {
     let stopped = false;
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const path = `/runs/${encodeURIComponent(runId)}`;
+    const read = () => ok(client.GET('/runs/{id}', { params: { path: { id: runId } } }));
 
     const take = (next: RunDetail) => {
       setRun(next);
@@ -32,7 +32,7 @@ export function useLiveRun(runId: string) {
 
     const poll = async () => {
       try {
-        const next = await api<RunDetail>('GET', path);
+        const next = await read();
         if (stopped) return;
         take(next);
         if (!isLive(next.status)) return setMode('ended');
@@ -52,7 +52,7 @@ export function useLiveRun(runId: string) {
     };
 
     const stream = () => {
-      source = new EventSource(`/api/v1${path}/stream`);
+      source = new EventSource(`/api/v1/runs/${encodeURIComponent(runId)}/stream`);
       setMode('stream');
       source.addEventListener('run', (e) => {
         try {
@@ -70,7 +70,7 @@ export function useLiveRun(runId: string) {
       source.onerror = fallBackToPolling;
     };
 
-    api<RunDetail>('GET', path).then(
+    read().then(
       (first) => {
         if (stopped) return;
         take(first);

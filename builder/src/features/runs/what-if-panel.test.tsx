@@ -23,6 +23,7 @@ const result: WhatIfResult = {
       originalPath: ['start', 'call', 'ask', 'done'],
       draftPath: ['start', 'call', 'done'],
       divergedAt: { index: 2, originalNodeId: 'ask', draftNodeId: 'done' },
+      assumed: [],
     },
     {
       runId: 'r2',
@@ -31,6 +32,7 @@ const result: WhatIfResult = {
       originalPath: ['start', 'call'],
       draftPath: ['start', 'call'],
       divergedAt: null,
+      assumed: [],
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { FlowDocument, WhatIfResult } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import type { RunHighlight } from '../canvas/types.ts';
@@ -51,7 +51,9 @@ export function WhatIfPanel({
     onHighlight(null);
     try {
       await beforeRun();
-      const result = await api<WhatIfResult>('POST', `/flows/${flowId}/what-if`, { version, limit });
+      const result = await ok(
+        client.POST('/flows/{id}/what-if', { params: { path: { id: flowId } }, body: { version, limit } }),
+      );
       setAnswer({ version, result });
     } catch (e) {
       setError((e as Error).message);

@@ -1,4 +1,4 @@
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { MessagingChannel } from '../../api/types.ts';
 import { usePoll } from '../../api/use-poll.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
@@ -10,15 +10,11 @@ const channelNames: Record<MessagingChannel, MessageKey> = {
   webchat: 'phone.channel.webchat',
 };
 
-/** GET /channels/sandbox: channels on the sandbox that published flows talk on. */
-export interface SandboxInUse {
-  sandboxInUse: { channel: MessagingChannel; flows: { id: string; name: string }[] }[];
-}
-
 /** How often the app asks again: a provider connected elsewhere clears the banner soon after. */
 export const sandboxCheckEveryMs = 60_000;
 
-const loadSandboxInUse = () => api<SandboxInUse>('GET', '/channels/sandbox');
+/** GET /channels/sandbox: channels on the sandbox that published flows talk on. */
+const loadSandboxInUse = () => ok(client.GET('/channels/sandbox'));
 
 /**
  * A warning across the app while a published flow talks on a channel that is on the sandbox:

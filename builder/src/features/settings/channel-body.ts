@@ -1,12 +1,13 @@
-import type { ChannelProvider, ChannelSettingsInput } from '../../api/types.ts';
+import type { ChannelFormBody } from '../../api/client.ts';
+import type { ChannelProvider } from '../../api/types.ts';
 import { fieldKey, providerFields } from './provider-fields.ts';
 
 /**
  * The PUT body for what the form holds (`values` by field key). Empty inputs are left out: an
  * empty optional setting is unset, and an empty secret keeps the one saved before.
  */
-export function channelBody(provider: ChannelProvider, values: Record<string, string>): ChannelSettingsInput {
-  const body: ChannelSettingsInput = { provider, config: {}, secrets: {} };
+export function channelBody(provider: ChannelProvider, values: Record<string, string>): ChannelFormBody {
+  const body: ChannelFormBody = { provider, config: {}, secrets: {} };
   for (const field of providerFields[provider]) {
     const raw = values[fieldKey(field)] ?? '';
     // Secrets go as typed (a space may be part of one); settings are trimmed.

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
-import type { ChannelSettingsView, ChannelTestResult } from '../../api/types.ts';
+import { ApiError, client, done, ok } from '../../api/client.ts';
+import type { ChannelSettingsView } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ChannelForm } from './channel-form.tsx';
@@ -38,7 +38,9 @@ export function ChannelCard({
     setTesting(true);
     setNotice(null);
     try {
-      const result = await api<ChannelTestResult>('POST', `/channels/${view.channel}/test`);
+      const result = await ok(
+        client.POST('/channels/{channel}/test', { params: { path: { channel: view.channel } } }),
+      );
       const message = result.code ? `${result.code}: ${result.message}` : result.message;
       setNotice({
         kind: result.ok ? 'ok' : 'failed',
@@ -124,7 +126,7 @@ export function ChannelCard({
           danger
           onClose={() => setConfirmingRemove(false)}
           onConfirm={async () => {
-            await api('DELETE', `/channels/${view.channel}`);
+            await done(client.DELETE('/channels/{channel}', { params: { path: { channel: view.channel } } }));
             setConfirmingRemove(false);
             setNotice({ kind: 'ok', text: t('channels.removed') });
             onRemoved();

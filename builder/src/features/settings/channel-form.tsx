@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { ChannelProvider, ChannelSettingsView } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { channelBody, formValues } from './channel-body.ts';
@@ -41,10 +41,11 @@ export function ChannelForm({
     setSaving(true);
     setErrors(noErrors);
     try {
-      const saved = await api<ChannelSettingsView>(
-        'PUT',
-        `/channels/${view.channel}`,
-        channelBody(provider, values),
+      const saved = await ok(
+        client.PUT('/channels/{channel}', {
+          params: { path: { channel: view.channel } },
+          body: channelBody(provider, values),
+        }),
       );
       onSaved(saved);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import type { ChannelSettingsView } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { ChannelCard } from './channel-card.tsx';
@@ -17,7 +17,7 @@ export function ChannelsSection() {
 
   const load = useCallback(async () => {
     try {
-      const { items } = await api<{ items: ChannelSettingsView[] }>('GET', '/channels');
+      const { items } = await ok(client.GET('/channels'));
       setLoaded({ kind: 'ready', items });
     } catch (error) {
       setLoaded(

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { WorkspaceSettings } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { maxRetentionDays, minRetentionDays, parseRetentionDays } from './retention-days.ts';
 
@@ -15,7 +14,7 @@ export function RetentionSection() {
 
   useEffect(() => {
     let stale = false;
-    api<WorkspaceSettings>('GET', '/workspace/settings').then(
+    ok(client.GET('/workspace/settings')).then(
       (settings) => !stale && setText(String(settings.runRetentionDays)),
       (e: unknown) => !stale && setError((e as Error).message),
     );
@@ -32,7 +31,7 @@ export function RetentionSection() {
     setState('saving');
     setError(null);
     try {
-      const saved = await api<WorkspaceSettings>('PUT', '/workspace/settings', { runRetentionDays: days });
+      const saved = await ok(client.PUT('/workspace/settings', { body: { runRetentionDays: days } }));
       setText(String(saved.runRetentionDays));
       setState('saved');
     } catch (e) {

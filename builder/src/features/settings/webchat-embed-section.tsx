@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { WebChatEmbed } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
@@ -20,7 +20,7 @@ export function WebChatEmbedSection() {
 
   useEffect(() => {
     let stale = false;
-    api<WebChatEmbed>('GET', '/workspace/webchat-embed').then(
+    ok(client.GET('/workspace/webchat-embed')).then(
       (loaded) => {
         if (stale) return;
         setEmbed(loaded);

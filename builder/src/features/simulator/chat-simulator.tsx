@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import type { MessagingChannel, SandboxInbound } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { PhoneScreen, type PhoneReply } from '../phone/phone-screen.tsx';
@@ -8,11 +8,6 @@ import { useConversation } from '../phone/use-conversation.ts';
 export interface SimulatorConversation {
   channel: MessagingChannel;
   address: string;
-}
-
-interface TestRunStarted {
-  id: string;
-  conversation: SimulatorConversation | null;
 }
 
 /**
@@ -53,13 +48,16 @@ export function ChatSimulator({
     try {
       if (shown && live) {
         const body: SandboxInbound = { channel, from: shown.address, ...reply };
-        await api('POST', '/sandbox/messages', body);
+        await ok(client.POST('/sandbox/messages', { body }));
         onSent();
       } else {
         await beforeRun();
-        const started = await api<TestRunStarted>('POST', `/flows/${flowId}/test-runs`, {
-          message: { channel, ...reply },
-        });
+        const started = await ok(
+          client.POST('/flows/{id}/test-runs', {
+            params: { path: { id: flowId } },
+            body: { message: { channel, ...reply } },
+          }),
+        );
         if (started.conversation) onStarted(started.id, started.conversation);
       }
       return true;

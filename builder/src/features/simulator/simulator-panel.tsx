@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
-import type { FlowDocument, MessagingChannel } from '../../api/types.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
+import type { FlowDocument, MessagingChannel, RunEventInput } from '../../api/types.ts';
 import { channels } from '../phone/channels.ts';
 import { ChatSimulator, type SimulatorConversation } from './chat-simulator.tsx';
 import { chatChannelOf } from './chat-channel-of.ts';
@@ -60,7 +60,9 @@ export function SimulatorPanel({
     setSelected(null);
     try {
       await beforeRun();
-      const started = await api<{ id: string }>('POST', `/flows/${flowId}/test-runs`, { input: parsed });
+      const started = await ok(
+        client.POST('/flows/{id}/test-runs', { params: { path: { id: flowId } }, body: { input: parsed } }),
+      );
       setRunId(started.id);
     } catch (e) {
       setProblem(
@@ -71,9 +73,16 @@ export function SimulatorPanel({
     }
   }
 
-  async function send(path: string, body?: unknown) {
+  /** Sends the waiting run an event, or skips its wait (`event` undefined). */
+  async function send(event?: RunEventInput) {
+    if (!runId) return;
+    const path = { params: { path: { id: runId } } };
     try {
-      await api('POST', `/runs/${runId}/${path}`, body);
+      await ok(
+        event
+          ? client.POST('/runs/{id}/events', { ...path, body: event })
+          : client.POST('/runs/{id}/skip-wait', path),
+      );
     } catch (e) {
       setProblem((e as Error).message);
     }
@@ -193,24 +202,19 @@ export function SimulatorPanel({
                     />
                   </label>
                   <button
-                    onClick={() =>
-                      void send('events', { type: eventName, data: parseObject(eventData) ?? {} })
-                    }
+                    onClick={() => void send({ type: eventName, data: parseObject(eventData) ?? {} })}
                     className="rounded bg-indigo-600 px-2 py-1 text-white"
                   >
                     {t('simulator.sendEvent', { event: eventName })}
                   </button>
                 </>
               )}
-              <button
-                onClick={() => void send('skip-wait')}
-                className="ml-2 rounded border border-slate-400 px-2 py-1"
-              >
+              <button onClick={() => void send()} className="ml-2 rounded border border-slate-400 px-2 py-1">
                 {t('simulator.skipWait')}
               </button>
             </div>
           )}
-          {live && !chatChannel && <ReplyBox onEvent={(type, data) => void send('events', { type, data })} />}
+          {live && !chatChannel && <ReplyBox onEvent={(type, data) => void send({ type, data })} />}
           {run.status === 'completed' && run.output !== null && (
             <div>
               <h3 className="font-medium">{t('simulator.output')}</h3>

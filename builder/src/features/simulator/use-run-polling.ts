@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { RunDetail, RunStep } from '../../api/types.ts';
 
 export type { RunStep };
@@ -16,7 +16,7 @@ export function useRunPolling(runId: string | null) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
-      const next = await api<RunView>('GET', `/runs/${runId}`);
+      const next: RunView = await ok(client.GET('/runs/{id}', { params: { path: { id: runId } } }));
       if (stopped) return;
       setRun(next);
       if (next.status === 'running' || next.status === 'waiting') timer = setTimeout(poll, 500);

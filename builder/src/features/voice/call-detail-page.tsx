@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { CallRecord, Flow, Page, Recording } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
+import type { CallRecord, Recording } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { formatDuration } from '../runs/format-duration.ts';
 import { hangupSideKey } from './hangup-side-label.ts';
@@ -16,12 +16,14 @@ interface Loaded {
 
 async function loadCall(callId: string): Promise<Loaded> {
   const [call, recordings] = await Promise.all([
-    api<CallRecord>('GET', `/calls/${callId}`),
-    api<Page<Recording>>('GET', `/recordings?callRecordId=${callId}&limit=200`),
+    ok(client.GET('/calls/{id}', { params: { path: { id: callId } } })),
+    ok(client.GET('/recordings', { params: { query: { callRecordId: callId, limit: 200 } } })),
   ]);
   const titles = new Map<string, string>();
   // A deleted flow leaves the call its ids: the page still opens.
-  const flow = call.flowId ? await api<Flow>('GET', `/flows/${call.flowId}`).catch(() => null) : null;
+  const flow = call.flowId
+    ? await ok(client.GET('/flows/{id}', { params: { path: { id: call.flowId } } })).catch(() => null)
+    : null;
   for (const node of flow?.draft.nodes ?? []) if (node.label) titles.set(node.id, node.label);
   return { call, recordings: recordings.items, titles, flowName: flow?.name ?? null };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { CallRecord, CallVolume, VoiceFilter } from '../../api/types.ts';
+import { client, ok } from '../../api/client.ts';
+import type { VoiceFilter } from '../../api/types.ts';
 import { usePoll } from '../../api/use-poll.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
@@ -9,7 +9,7 @@ import { CallsTable } from './calls-table.tsx';
 import { useFlowNames } from './use-flow-names.ts';
 import { useCursorList } from '../../api/use-cursor-list.ts';
 import { VoiceFilterBar } from './voice-filter-bar.tsx';
-import { voiceFilterFromQuery, voiceFilterToApiQuery, voiceRoute } from './voice-filter.ts';
+import { voiceFilterFromQuery, voiceRoute } from './voice-filter.ts';
 
 /** The volume chart is something people watch during the day: read it again now and then. */
 const volumeEveryMs = 15_000;
@@ -24,22 +24,19 @@ export function CallsPage({ query }: { query: URLSearchParams }) {
   const t = useT();
   const queryText = query.toString();
   const filter = useMemo(() => voiceFilterFromQuery(new URLSearchParams(queryText)), [queryText]);
-  const apiQuery = voiceFilterToApiQuery(filter);
-  const list = useCursorList<CallRecord>('/calls', apiQuery);
+  const list = useCursorList(JSON.stringify(filter), (page) =>
+    ok(client.GET('/calls', { params: { query: { ...filter, ...page } } })),
+  );
   const { flows, nameOf } = useFlowNames();
   const [bucket, setBucket] = useState<'day' | 'hour'>('day');
 
   const loadVolume = useCallback(() => {
-    const params = new URLSearchParams(apiQuery);
-    params.set('bucket', bucket);
-    params.set('tz', timeZone);
     // With no start in the search the chart shows a recent window, not every day since install.
-    if (!params.has('from')) {
-      const end = params.has('to') ? Date.parse(params.get('to')!) : Date.now();
-      params.set('from', new Date(end - chartWindowMs[bucket]).toISOString());
-    }
-    return api<CallVolume>('GET', `/calls/volume?${params}`);
-  }, [apiQuery, bucket]);
+    const from =
+      filter.from ??
+      new Date((filter.to ? Date.parse(filter.to) : Date.now()) - chartWindowMs[bucket]).toISOString();
+    return ok(client.GET('/calls/volume', { params: { query: { ...filter, from, bucket, tz: timeZone } } }));
+  }, [filter, bucket]);
   const volume = usePoll(loadVolume, volumeEveryMs);
 
   const show = (next: VoiceFilter) => navigate(voiceRoute('calls', next));

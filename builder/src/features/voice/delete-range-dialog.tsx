@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { ModalDialog } from '../../ui/modal-dialog.tsx';
 import { fromLocalInput } from '../runs/run-filter.ts';
@@ -33,8 +33,7 @@ export function DeleteRangeDialog({
     setError(null);
     if (!to) return;
     let stale = false;
-    const params = new URLSearchParams({ to, ...(from ? { from } : {}) });
-    api<{ count: number; bytes: number }>('GET', `/recordings/count?${params}`).then(
+    ok(client.GET('/recordings/count', { params: { query: { to, ...(from ? { from } : {}) } } })).then(
       (answer) => !stale && setCount(answer),
       (e: unknown) => !stale && setError((e as Error).message),
     );
@@ -48,10 +47,9 @@ export function DeleteRangeDialog({
     setBusy(true);
     setError(null);
     try {
-      const { deleted } = await api<{ deleted: number }>('POST', '/recordings/delete', {
-        to,
-        ...(from ? { from } : {}),
-      });
+      const { deleted } = await ok(
+        client.POST('/recordings/delete', { body: { to, ...(from ? { from } : {}) } }),
+      );
       onDeleted(deleted);
     } catch (e) {
       setError((e as Error).message);

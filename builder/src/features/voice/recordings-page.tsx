@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, done, ok } from '../../api/client.ts';
 import type { Recording, RecordingsUsage, VoiceFilter } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -11,7 +11,7 @@ import { StorageUsage } from './storage-usage.tsx';
 import { useFlowNames } from './use-flow-names.ts';
 import { useCursorList } from '../../api/use-cursor-list.ts';
 import { VoiceFilterBar } from './voice-filter-bar.tsx';
-import { voiceFilterFromQuery, voiceFilterToApiQuery, voiceRoute } from './voice-filter.ts';
+import { voiceFilterFromQuery, voiceRoute } from './voice-filter.ts';
 
 /**
  * Call recordings (`#/recordings`): search, play, download, delete one or a date range, and the
@@ -23,7 +23,9 @@ export function RecordingsPage({ query, isAdmin }: { query: URLSearchParams; isA
   const locale = useLocale((s) => s.locale);
   const queryText = query.toString();
   const filter = useMemo(() => voiceFilterFromQuery(new URLSearchParams(queryText)), [queryText]);
-  const list = useCursorList<Recording>('/recordings', voiceFilterToApiQuery(filter));
+  const list = useCursorList(JSON.stringify(filter), (page) =>
+    ok(client.GET('/recordings', { params: { query: { ...filter, ...page } } })),
+  );
   const { flows, nameOf } = useFlowNames();
   const [usage, setUsage] = useState<RecordingsUsage | null>(null);
   const [usageError, setUsageError] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function RecordingsPage({ query, isAdmin }: { query: URLSearchParams; isA
   const [notice, setNotice] = useState<string | null>(null);
 
   const loadUsage = useCallback(() => {
-    api<RecordingsUsage>('GET', '/recordings/usage').then(
+    ok(client.GET('/recordings/usage')).then(
       (answer) => {
         setUsage(answer);
         setUsageError(null);
@@ -109,7 +111,7 @@ export function RecordingsPage({ query, isAdmin }: { query: URLSearchParams; isA
           danger
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
-            await api('DELETE', `/recordings/${deleting.id}`);
+            await done(client.DELETE('/recordings/{id}', { params: { path: { id: deleting.id } } }));
             list.remove(deleting.id);
             setDeleting(null);
             loadUsage();

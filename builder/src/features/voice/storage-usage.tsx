@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { RecordingsUsage } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { formatBytes, parseQuota, quotaInUnit, quotaUnits, type QuotaUnit } from './format-bytes.ts';
@@ -42,7 +42,7 @@ export function StorageUsage({
     setState('saving');
     setError(null);
     try {
-      const next = await api<RecordingsUsage>('PUT', '/recordings/quota', { quotaBytes: bytes });
+      const next = await ok(client.PUT('/recordings/quota', { body: { quotaBytes: bytes } }));
       onChange(next);
       setState('saved');
     } catch (e) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { FlowSummary } from '../../api/types.ts';
 
 /** The workspace's flows, for the flow filter and to name the flow of a call or recording. */
@@ -8,7 +8,7 @@ export function useFlowNames(): { flows: FlowSummary[]; nameOf: (id: string | nu
   useEffect(() => {
     let stale = false;
     // Without the names the lists still work (ids stay links): a failure here is not worth a banner.
-    api<{ items: FlowSummary[] }>('GET', '/flows').then(
+    ok(client.GET('/flows')).then(
       ({ items }) => !stale && setFlows(items),
       () => undefined,
     );

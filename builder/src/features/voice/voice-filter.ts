@@ -26,23 +26,18 @@ export function voiceFilterFromQuery(query: URLSearchParams): VoiceFilter {
   return filter;
 }
 
-function pairs(filter: VoiceFilter, flowKey: string): [string, string][] {
+function pairs(filter: VoiceFilter): [string, string][] {
   const entries: [string, string | undefined][] = [
     ['number', filter.number],
     ['from', filter.from],
     ['to', filter.to],
-    [flowKey, filter.flowId],
+    ['flow', filter.flowId],
   ];
   return entries.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
 }
 
-/** The query string `GET /calls` and `GET /recordings` take for this filter. */
-export function voiceFilterToApiQuery(filter: VoiceFilter): string {
-  return new URLSearchParams(pairs(filter, 'flowId')).toString();
-}
-
 /** The hash route of the calls or recordings screen showing this filter. */
 export function voiceRoute(screen: 'calls' | 'recordings', filter: VoiceFilter): string {
-  const query = new URLSearchParams(pairs(filter, 'flow')).toString();
+  const query = new URLSearchParams(pairs(filter)).toString();
   return query ? `/${screen}?${query}` : `/${screen}`;
 }

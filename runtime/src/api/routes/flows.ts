@@ -202,7 +202,7 @@ const routes = {
       }),
     },
     responses: {
-      200: json(versionSummary.extend({ graph: z.unknown(), machine: z.unknown() }), 'The version'),
+      200: json(versionSummary.extend({ graph: documentSchema, machine: z.unknown() }), 'The version'),
       ...errorResponses,
       ...notFoundResponse,
     },
@@ -362,6 +362,9 @@ export function flowRoutes(deps: AppDeps) {
           ),
         );
       if (!row) throw notFound('Version', `${version} of flow ${id}`);
-      return c.json({ ...versionView(row), graph: row.graph, machine: row.machine }, 200);
+      return c.json(
+        { ...versionView(row), graph: flowDocumentSchema.parse(row.graph), machine: row.machine },
+        200,
+      );
     });
 }

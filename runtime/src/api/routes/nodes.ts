@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { nodeCategories } from '@omniflow/nodes/sdk';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json } from '../schemas.ts';
 
@@ -8,7 +9,7 @@ const catalogEntry = z
     version: z.number().int(),
     title: z.object({ en: z.string(), es: z.string() }),
     description: z.object({ en: z.string(), es: z.string() }),
-    category: z.string(),
+    category: z.enum(nodeCategories),
     icon: z.string(),
     trigger: z.boolean(),
     waits: z.boolean(),
