@@ -34,6 +34,7 @@ import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
+import { requestLimits } from './request-limits.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -52,6 +53,8 @@ const defaultHook = (
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
+  // Before every route, webhooks and web chat included: size, depth and text no route need check.
+  app.use('*', requestLimits());
   const webSockets = createNodeWebSocket({ app });
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   const requireCaller = authenticate(deps);
