@@ -173,13 +173,15 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.error.message).toContain('5 MiB');
     // Webhooks too, before their signature is checked.
-    const workspace = await omni.handle.db.query.workspaces.findFirst();
-    const hook = await omni.call(
-      'POST',
-      `/api/v1/webhooks/whatsapp/${workspace!.id}`,
-      'x'.repeat(1024 * 1024 + 1),
-    );
+    const hook = await omni.call('POST', '/api/v1/webhooks/whatsapp', 'x'.repeat(1024 * 1024 + 1));
     expect(hook.status).toBe(413);
+    const workspace = await omni.handle.db.query.workspaces.findFirst();
+    const sms = await omni.app.request(`/api/v1/webhooks/twilio/${workspace!.id}/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `Body=${'x'.repeat(1024 * 1024)}`,
+    });
+    expect(sms.status).toBe(413);
   });
 
   it('refuses a NUL character in a name, event data or web chat text with INVALID_TEXT naming the field', async () => {
