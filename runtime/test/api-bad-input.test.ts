@@ -104,6 +104,18 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('asks for sign-in on routes whose path merely contains /webchat/ or /webhooks/', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/v1/channels/webchat'],
+      ['PUT', '/api/v1/channels/webchat'],
+      ['POST', '/api/v1/channels/webchat/test'],
+      ['DELETE', '/api/v1/channels/webchat'],
+    ] as const) {
+      const res = await omni.app.request(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
   it('answers an unknown route with 404 in the error shape', async () => {
     const res = await omni.call('GET', '/api/v1/nothing-here');
     expect(res.status).toBe(404);

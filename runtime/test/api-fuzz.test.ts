@@ -281,7 +281,7 @@ const queryNames = [
 
 function badQuery(r: Random, ids: Ids): string {
   const params: string[] = [];
-  for (let n = r.int(4); n > 0; n--) {
+  for (let n = r.chance(0.5) ? 0 : 1 + r.int(3); n > 0; n--) {
     const name = r.pick(queryNames);
     const value = r.pick([
       () => r.pick(evilDates),
