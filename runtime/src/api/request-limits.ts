@@ -11,14 +11,14 @@ import {
 const MiB = 1024 * 1024;
 
 /** The body size every route takes unless a larger limit below names it. */
-export const DEFAULT_BODY_LIMIT = 1 * MiB;
+const DEFAULT_BODY_LIMIT = 1 * MiB;
 
 /** Routes that take more: flow documents (a draft of a few hundred nodes with long texts). */
 const largerBodyLimits: { path: RegExp; bytes: number }[] = [
   { path: /^\/api\/v1\/flows(\/|$)/, bytes: 5 * MiB },
 ];
 
-export const bodyLimitOf = (path: string) =>
+const bodyLimitOf = (path: string) =>
   largerBodyLimits.find((limit) => limit.path.test(path))?.bytes ?? DEFAULT_BODY_LIMIT;
 
 const formatBytes = (bytes: number) =>
@@ -34,8 +34,8 @@ function refuseUnstorableUrl(url: URL) {
   } catch {
     // Not valid percent-encoding: the router sees it raw and no route matches it as a value.
   }
-  if (unstorableTextReason(path))
-    throw new ApiError(400, 'INVALID_TEXT', `The URL path ${unstorableTextReason(path)}; remove it`);
+  const reason = unstorableTextReason(path);
+  if (reason) throw new ApiError(400, 'INVALID_TEXT', `The URL path ${reason}; remove it`);
   for (const [name, value] of url.searchParams) {
     const reason = unstorableTextReason(name) ?? unstorableTextReason(value);
     if (reason)

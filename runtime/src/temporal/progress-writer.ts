@@ -5,6 +5,7 @@ import {
   isStorableJson,
   storableJson,
   storableText,
+  unstorableTextReason,
   MAX_STORED_JSON_DEPTH,
 } from '../limits/storable-json.ts';
 import type { RunProgress } from './run-progress.ts';
@@ -179,7 +180,8 @@ export function storableProgress(record: RunProgress): RunProgress {
     ...record.steps.flatMap((s) => [s.input, s.output, s.error]),
     ...(record.events ?? []).map((e) => e.data),
   ];
-  if (texts.every((t) => storableText(t) === t) && values.every((v) => isStorableJson(v))) return record;
+  if (texts.every((t) => unstorableTextReason(t) === undefined) && values.every((v) => isStorableJson(v)))
+    return record;
 
   const cut: string[] = [];
   const store = (value: unknown, what: string): unknown => {
