@@ -6,8 +6,11 @@ import { webChatChannels } from './support/webchat.ts';
 
 const approval = JSON.parse(readFileSync(new URL('./golden/approval.graph.json', import.meta.url), 'utf8'));
 
-/** At least this many requests; every route gets its share before the rest are drawn at random. */
-const REQUESTS = 1200;
+/**
+ * At least this many requests (OMNIFLOW_FUZZ_REQUESTS for a longer hunt); every route gets its
+ * share before the rest are drawn at random.
+ */
+const REQUESTS = Number(process.env.OMNIFLOW_FUZZ_REQUESTS ?? 1200);
 /** A request that has not answered by then counts as a failure (a hang is as bad as a 500). */
 const ANSWER_WITHIN_MS = 15_000;
 
