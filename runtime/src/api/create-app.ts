@@ -37,6 +37,7 @@ import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
+import { requestLimits } from './request-limits.ts';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
@@ -50,11 +51,20 @@ const defaultHook = (
 };
 
 /**
+ * What answers without a caller: whole paths, not a substring anywhere (`/channels/webchat/test`
+ * once passed as web chat's and reached an admin route with no one signed in).
+ */
+const publicPaths =
+  /^\/api\/v1\/(health|auth\/login|auth\/logout|openapi\.json)$|^\/api\/v1\/(webhooks|webchat)\//;
+
+/**
  * The HTTP API over real dependencies; tests call `app.request()` on it. A server that serves it
  * calls `injectWebSocket(server)` so the web chat WebSocket can upgrade.
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
+  // Before every route, webhooks and web chat included: size, depth and text no route need check.
+  app.use('*', requestLimits());
   const webSockets = createNodeWebSocket({ app });
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   const requireCaller = authenticate(deps);
@@ -69,20 +79,7 @@ export function createApp(deps: AppDeps) {
   // Before the SMS webhooks: their /webhooks/twilio/:workspaceId/:kind would answer …/voice with a 404.
   api.route('/', twilioVoiceWebhookRoutes(deps));
   api.route('/', twilioWebhookRoutes(deps));
-  api.use('*', async (c, next) => {
-    const path = c.req.path;
-    if (
-      path.endsWith('/health') ||
-      path.endsWith('/auth/login') ||
-      path.endsWith('/auth/logout') ||
-      path.endsWith('/openapi.json') ||
-      path.includes('/webhooks/') ||
-      path.includes('/webchat/')
-    ) {
-      return next();
-    }
-    return requireCaller(c, next);
-  });
+  api.use('*', async (c, next) => (publicPaths.test(c.req.path) ? next() : requireCaller(c, next)));
   // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.
   for (const routes of [
     authRoutes,

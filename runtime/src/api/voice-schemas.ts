@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { hangupSides } from '@omniflow/db';
 import type { CallRecordRow } from '../recordings/record-call.ts';
 import type { RecordingRow } from '../recordings/save-recording.ts';
+import { boundedDateTime } from '../limits/bounded-fields.ts';
 
 /** Filters shared by `GET /recordings` and `GET /calls`. */
 export const voiceFilterSchema = z.object({
@@ -12,8 +13,8 @@ export const voiceFilterSchema = z.object({
     .max(320)
     .optional()
     .openapi({ description: 'The caller or the called number' }),
-  from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
+  from: boundedDateTime('from').optional(),
+  to: boundedDateTime('to').optional(),
   flowId: z.uuid({ message: 'flowId must be a flow id' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),

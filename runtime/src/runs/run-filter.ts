@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { runStatuses, runs } from '@omniflow/db';
+import { boundedDateTime, boundedQueryInt } from '../limits/bounded-fields.ts';
 
 // Query strings say `status=failed,waiting`; JSON bodies say `"status": ["failed", "waiting"]`.
 const statusList = z.preprocess(
@@ -17,9 +18,9 @@ export const runFilterSchema = z
   .object({
     flowId: z.uuid({ message: 'flowId must be a flow id' }).optional(),
     status: statusList.optional(),
-    version: z.coerce.number().int().min(0).optional(),
-    from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
-    to: z.iso.datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
+    version: boundedQueryInt('version', 0).optional(),
+    from: boundedDateTime('from').optional(),
+    to: boundedDateTime('to').optional(),
     contact: z.string().trim().min(1).max(320).optional(),
     nodeId: z.string().min(1).max(200).optional(),
   })

@@ -1,7 +1,17 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { flowVersions, flows, newId, openDb, runSteps, runs, workspaces, type DbHandle } from '@omniflow/db';
+import {
+  flowVersions,
+  flows,
+  newId,
+  openDb,
+  runEvents,
+  runSteps,
+  runs,
+  workspaces,
+  type DbHandle,
+} from '@omniflow/db';
 import { createProgressWriter, progressBatchStatement, writeProgressBatch } from './progress-writer.ts';
 import type { RunProgress } from './run-progress.ts';
 import { freshPostgresDatabase } from '../../test/support/postgres.ts';
@@ -225,4 +235,117 @@ describe.each(backends)('progress writer on $db', ({ db, enabled }) => {
     expect(await stepsOf(kept)).toHaveLength(2);
     expect(await stepsOf(ghost)).toHaveLength(0);
   });
+
+  const runRow = async (runId: string) => (await handle.db.select().from(runs).where(eq(runs.id, runId)))[0]!;
+
+  /** JSON nested `depth` levels, as a node's output might be (PGlite crashed near 1,100). */
+  const nested = (depth: number): unknown => JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
+
+  it(
+    'cuts a step output nested 1,100 deep instead of crashing the database, and notes it on the run',
+    { timeout: 20_000 },
+    async () => {
+      const runId = await newRun();
+      const writer = createProgressWriter(handle.db, () => undefined);
+      const record = progress(runId);
+      record.steps[0]!.output = { body: nested(1100) };
+      await writer.write(record);
+      await handle.db.execute(sql`select 1`);
+      const [start] = await stepsOf(runId);
+      expect(JSON.stringify(start!.output)).toContain('[not recorded: nested deeper than 256 levels]');
+      const run = await runRow(runId);
+      expect(run.status).toBe('waiting');
+      expect(run.error).toMatchObject({ code: 'PROGRESS_NOT_RECORDED' });
+      expect((run.error as { message: string }).message).toContain('the output of step 1 (start)');
+    },
+  );
+
+  it(
+    'cleans NUL characters from event data and step text so every run of the batch is written',
+    { timeout: 20_000 },
+    async () => {
+      const [dirty, clean] = await Promise.all([newRun(), newRun()]);
+      const writer = createProgressWriter(handle.db, () => undefined);
+      await Promise.all([
+        writer.write(
+          progress(dirty, {
+            events: [
+              { seq: 1, type: 'approve', data: { by: 'a\u0000b' }, receivedAt: '2026-01-01T00:00:00.000Z' },
+            ],
+            steps: [
+              {
+                seq: 1,
+                nodeId: 'start',
+                nodeType: 'flow.start',
+                enteredAt: '2026-01-01T00:00:00.000Z',
+                port: 'n\u0000',
+              },
+            ],
+          }),
+        ),
+        writer.write(progress(clean)),
+      ]);
+      const [event] = await handle.db.select().from(runEvents).where(eq(runEvents.runId, dirty));
+      expect(event!.data).toEqual({ by: 'a\uFFFDb' });
+      expect((await stepsOf(dirty))[0]!.port).toBe('n\uFFFD');
+      expect(await stepsOf(clean)).toHaveLength(2);
+    },
+  );
+
+  it(
+    'gives up on a run whose rows the database refuses, records that on the run, and writes the rest of the batch',
+    { timeout: 20_000 },
+    async () => {
+      const ids = await Promise.all(Array.from({ length: 4 }, newRun));
+      const bad = ids[1]!;
+      const warnings: string[] = [];
+      let statements = 0;
+      const counted = new Proxy(handle.db, {
+        get(target, key, receiver) {
+          if (key === 'execute')
+            return (...args: Parameters<typeof target.execute>) => {
+              statements++;
+              return target.execute(...args);
+            };
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      const writer = createProgressWriter(counted, (m) => warnings.push(m));
+      await Promise.all(
+        ids.map((id) =>
+          writer.write(
+            // seq past PostgreSQL's integer: refused for what the row says (22003), every time.
+            id === bad
+              ? progress(id, {
+                  status: 'running',
+                  steps: [
+                    {
+                      seq: 3_000_000_000,
+                      nodeId: 'x',
+                      nodeType: 'flow.start',
+                      enteredAt: '2026-01-01T00:00:00.000Z',
+                    },
+                  ],
+                })
+              : progress(id),
+          ),
+        ),
+      );
+      for (const id of ids.filter((i) => i !== bad)) expect(await stepsOf(id)).toHaveLength(2);
+      expect(await stepsOf(bad)).toHaveLength(0);
+      const run = await runRow(bad);
+      expect(run.status).toBe('running');
+      expect(run.error).toMatchObject({ code: 'PROGRESS_NOT_RECORDED' });
+      expect((run.error as { message: string }).message).toContain('the database refused it');
+      // The batch, then each run once, then the refused run's state: no retries.
+      expect(statements).toBe(1 + ids.length + 1);
+      expect(warnings.filter((w) => w.includes('retrying'))).toEqual([]);
+      expect(warnings.some((w) => w.includes(bad))).toBe(true);
+
+      // Later progress of that run is written as usual.
+      await writer.write(progress(bad, { status: 'completed', currentNodes: [], ended: true }));
+      expect(await stepsOf(bad)).toHaveLength(2);
+      expect((await runRow(bad)).status).toBe('completed');
+    },
+  );
 });

@@ -1,5 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@omniflow/db';
+import type { RunFault } from '../machine/run-context.ts';
+import {
+  isStorableJson,
+  storableJson,
+  storableText,
+  unstorableTextReason,
+  MAX_STORED_JSON_DEPTH,
+} from '../limits/storable-json.ts';
 import type { RunProgress } from './run-progress.ts';
 
 interface Pending {
@@ -116,11 +124,105 @@ export function progressBatchStatement(batch: RunProgress[]): SQL {
     where runs.id = u.id and runs.id = any(${`{${batch.map((p) => p.runId).join(',')}}`}::uuid[])`;
 }
 
-const isMissingRun = (error: unknown) =>
-  // 23503 foreign_key_violation: a run row is gone (its flow was deleted); nothing to record into.
-  [error, (error as { cause?: unknown })?.cause].some(
-    (e) => (e as { code?: string } | undefined)?.code === '23503',
-  );
+/** The database's own words: drizzle wraps the driver's error, whose message names the problem. */
+const errorMessage = (error: unknown) =>
+  String((error instanceof Error && error.cause instanceof Error ? error.cause : error) ?? 'unknown');
+
+const sqlStates = (error: unknown) =>
+  [error, (error as { cause?: unknown })?.cause].map((e) => (e as { code?: unknown } | undefined)?.code);
+
+// 23503 foreign_key_violation: a run row is gone (its flow was deleted); nothing to record into.
+const isMissingRun = (error: unknown) => sqlStates(error).includes('23503');
+
+/**
+ * The database refused what the rows say, not the write: SQLSTATE class 22 (data exception: a
+ * NUL byte, bad Unicode, a number or date out of range), 23 (integrity) or 54 (program limit:
+ * nested too deep, too large). Writing the same rows again would fail the same way; any other
+ * failure (an outage, a missing table) may pass and is retried.
+ */
+const isRefusedContent = (error: unknown) =>
+  sqlStates(error).some((code) => typeof code === 'string' && /^(22|23|54)/.test(code));
+
+/** The code on a run whose progress, or part of it, the database could not take. */
+export const PROGRESS_NOT_RECORDED = 'PROGRESS_NOT_RECORDED';
+
+/** The run's own fault, if any, with a note of what was not recorded; else a fault of its own. */
+function withNote(error: RunFault | undefined, note: string): RunFault {
+  const message = `Part of this run's progress could not be recorded: ${note}`;
+  return error
+    ? { ...error, message: `${error.message} (${message})` }
+    : { code: PROGRESS_NOT_RECORDED, message };
+}
+
+const storableFault = (fault: RunFault): RunFault => ({
+  ...fault,
+  code: storableText(fault.code),
+  message: storableText(fault.message),
+  ...(fault.nodeId === undefined ? {} : { nodeId: storableText(fault.nodeId) }),
+});
+
+/**
+ * The record as the database can take it: text without NUL characters or lone surrogates, and
+ * values nested deeper than MAX_STORED_JSON_DEPTH cut (PGlite would crash on them, not refuse
+ * them), noted on the run's error. Returns the record itself when nothing needs it, which is
+ * nearly always, so the usual write copies nothing.
+ */
+export function storableProgress(record: RunProgress): RunProgress {
+  const texts = [
+    record.status,
+    ...record.currentNodes,
+    ...record.steps.flatMap((s) => [s.nodeId, s.nodeType, s.port ?? '', s.temporalRunId ?? '']),
+    ...(record.events ?? []).map((e) => e.type),
+  ];
+  const values = [
+    record.output,
+    record.error,
+    ...record.steps.flatMap((s) => [s.input, s.output, s.error]),
+    ...(record.events ?? []).map((e) => e.data),
+  ];
+  if (texts.every((t) => unstorableTextReason(t) === undefined) && values.every((v) => isStorableJson(v)))
+    return record;
+
+  const cut: string[] = [];
+  const store = (value: unknown, what: string): unknown => {
+    const stored = storableJson(value);
+    if (stored.cut) cut.push(what);
+    return stored.value;
+  };
+  const steps = record.steps.map((step) => ({
+    ...step,
+    nodeId: storableText(step.nodeId),
+    nodeType: storableText(step.nodeType),
+    ...(step.port === undefined ? {} : { port: storableText(step.port) }),
+    ...(step.temporalRunId === undefined ? {} : { temporalRunId: storableText(step.temporalRunId) }),
+    ...(step.input === undefined
+      ? {}
+      : { input: store(step.input, `the input of step ${step.seq} (${step.nodeId})`) }),
+    ...(step.output === undefined
+      ? {}
+      : { output: store(step.output, `the output of step ${step.seq} (${step.nodeId})`) }),
+    ...(step.error === undefined ? {} : { error: storableFault(step.error) }),
+  }));
+  const events = record.events?.map((event) => ({
+    ...event,
+    type: storableText(event.type),
+    ...(event.data === undefined
+      ? {}
+      : { data: store(event.data, `the data of event ${event.seq} (${event.type})`) }),
+  }));
+  const output = record.output === undefined ? undefined : store(record.output, 'the run output');
+  const error = record.error === undefined ? undefined : storableFault(record.error);
+  const note = `${cut.join(', ')} nested deeper than ${MAX_STORED_JSON_DEPTH} levels`;
+  const fault = cut.length > 0 ? withNote(error, note) : error;
+  return {
+    ...record,
+    currentNodes: record.currentNodes.map(storableText),
+    steps,
+    ...(events ? { events } : {}),
+    ...(output === undefined ? {} : { output }),
+    ...(fault === undefined ? {} : { error: fault }),
+  };
+}
 
 export interface ProgressWriter {
   /** Resolves once the record is in the database; never rejects (it retries instead). */
@@ -149,22 +251,45 @@ export function createProgressWriter(
     const byRun = new Map<string, RunProgress[]>();
     for (const { progress } of batch)
       byRun.set(progress.runId, [...(byRun.get(progress.runId) ?? []), progress]);
-    await writeUntilDone([...byRun.values()].map(fold));
+    await writeUntilDone([...byRun.values()].map(fold).map(storableProgress));
   }
 
-  async function writeUntilDone(records: RunProgress[]): Promise<void> {
+  /** `refusedBefore`: the record is what is left after a refusal; a second one gives up. */
+  async function writeUntilDone(records: RunProgress[], refusedBefore = false): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await writeProgressBatch(db, records);
         return;
       } catch (error) {
-        if (isMissingRun(error)) {
+        if (isMissingRun(error) || isRefusedContent(error)) {
+          if (records.length > 1) {
+            // Write run by run so one deleted run or one refused row does not hold back the
+            // others; each of those writes retries like this one.
+            for (const record of records) await writeUntilDone([record]);
+            return;
+          }
           // Its run is gone: nothing to record into.
-          if (records.length === 1) return;
-          // Write run by run so one deleted run does not hold back the others; each of those
-          // writes retries like this one.
-          for (const record of records) await writeUntilDone([record]);
-          return;
+          if (isMissingRun(error)) return;
+          const record = records[0]!;
+          const reason = errorMessage(error);
+          if (refusedBefore) {
+            log(`The database refused even the state of run ${record.runId}; giving up on it: ${reason}`);
+            return;
+          }
+          // The same rows would be refused again: record the refusal on the run, without them.
+          log(
+            `The database refused the progress of run ${record.runId}; its steps are not recorded: ${reason}`,
+          );
+          const refused: RunProgress = {
+            runId: record.runId,
+            workspaceId: record.workspaceId,
+            status: record.status,
+            currentNodes: record.currentNodes,
+            steps: [],
+            ended: record.ended,
+            error: withNote(record.error, `the database refused it (${reason})`),
+          };
+          return writeUntilDone([storableProgress(refused)], true);
         }
         const delay = Math.min(5000, 100 * 2 ** attempt);
         log(

@@ -14,6 +14,7 @@ import {
   notFoundResponse,
 } from '../schemas.ts';
 import { findFlow } from './flows.ts';
+import { boundedInt } from '../../limits/bounded-fields.ts';
 
 const countsByNode = z.record(z.string(), z.number().int());
 const inflightSchema = z
@@ -65,7 +66,7 @@ const routes = {
         content: {
           'application/json': {
             schema: z.object({
-              version: z.number().int().positive().optional(),
+              version: boundedInt('version').optional(),
               limit: z.number().int().min(1).max(500, 'At most 500 runs at a time').default(100),
               runIds: z.array(z.uuid()).min(1).max(500).optional(),
             }),

@@ -17,6 +17,7 @@ import {
   json,
   notFoundResponse,
 } from '../schemas.ts';
+import { boundedQueryInt } from '../../limits/bounded-fields.ts';
 
 // Created before @hono/zod-openapi loads, so it has no .openapi(); zod 4 schemas document as they are.
 const documentSchema = flowDocumentSchema;
@@ -194,11 +195,7 @@ const routes = {
     summary: 'One published version with its graph and compiled machine',
     request: {
       params: idParam.extend({
-        version: z.coerce
-          .number()
-          .int()
-          .positive()
-          .openapi({ param: { name: 'version', in: 'path' } }),
+        version: boundedQueryInt('version').openapi({ param: { name: 'version', in: 'path' } }),
       }),
     },
     responses: {

@@ -17,6 +17,7 @@ import {
   recordingView,
   usageSchema,
 } from '../voice-schemas.ts';
+import { boundedDateTime } from '../../limits/bounded-fields.ts';
 
 const unprocessable = {
   422: json(errorSchema, 'The request cannot be carried out as asked (see the message)'),
@@ -89,11 +90,8 @@ const routes = {
         content: {
           'application/json': {
             schema: z.object({
-              from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
-              to: z.iso.datetime({
-                offset: true,
-                message: 'to must be an ISO date-time: recordings made before it are deleted',
-              }),
+              from: boundedDateTime('from').optional(),
+              to: boundedDateTime('to', ': recordings made before it are deleted'),
             }),
           },
         },

@@ -5,14 +5,19 @@ import { workflowBundle } from '../../temporal/worker.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { statusSchema } from '../run-schemas.ts';
 import { conflictResponse, errorResponses, idParam, json, notFoundResponse } from '../schemas.ts';
+import { PG_INTEGER_MAX, boundedInt } from '../../limits/bounded-fields.ts';
 
 const replayBody = z
   .discriminatedUnion('mode', [
     z.object({ mode: z.literal('verify') }),
-    z.object({ mode: z.literal('rerun'), version: z.number().int().positive().optional() }),
+    z.object({ mode: z.literal('rerun'), version: boundedInt('version').optional() }),
     z.object({
       mode: z.literal('retry-from-step'),
-      seq: z.number({ message: 'Name the step to retry from by its seq' }).int().positive(),
+      seq: z
+        .number({ message: 'Name the step to retry from by its seq' })
+        .int()
+        .positive()
+        .max(PG_INTEGER_MAX, `seq must be at most ${PG_INTEGER_MAX}`),
     }),
   ])
   .openapi('ReplayRequest');

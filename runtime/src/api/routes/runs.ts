@@ -23,6 +23,7 @@ import {
   notFoundResponse,
 } from '../schemas.ts';
 import { findFlow } from './flows.ts';
+import { boundedInt } from '../../limits/bounded-fields.ts';
 
 const eventBody = z
   .object({
@@ -47,7 +48,7 @@ const routes = {
           'application/json': {
             schema: z.object({
               flowId: z.uuid({ message: 'flowId must be a flow id' }),
-              version: z.number().int().positive().optional(),
+              version: boundedInt('version').optional(),
               input: z.record(z.string(), z.unknown()).default({}),
               contact: z.string().trim().min(1).max(320).optional().openapi({
                 description: 'Who the run is about; taken from input.contact/phone/email/from when absent',
