@@ -1,7 +1,7 @@
 import { assign, createMachine, fromPromise, type AnyStateMachine } from 'xstate';
 import type { StateFragment } from '../types.ts';
 import { dueTime } from './core-instructions.ts';
-import { stepMarkers, type ContextUpdate, type InstructionSet } from './instruction-set.ts';
+import { stepMarkers, type ContextUpdate, type NodeInstructions } from './instruction-set.ts';
 import type { MachineInput, RunContext } from './run-context.ts';
 
 /** A compiled flow's states, as the compiler stores them (machine JSON) or a test builds them. */
@@ -15,9 +15,11 @@ export interface RunMachineConfig {
 
 /**
  * Builds an executable machine from JSON states and an instruction set. Pure: the workflow
- * hydrates stored machines with it, and `sdk/testing` runs one node's fragment the same way.
+ * hydrates stored machines with the whole set (nodes/src/instructions.ts), and `sdk/testing`
+ * runs one node's fragment with the core set and the node's own, so a fragment naming an
+ * instruction its node does not declare fails there.
  */
-export function createRunMachine(json: RunMachineConfig, instructions: InstructionSet): AnyStateMachine {
+export function createRunMachine(json: RunMachineConfig, instructions: NodeInstructions): AnyStateMachine {
   const delays: Record<string, (args: { context: RunContext }) => number> = {};
   for (const [id, state] of Object.entries(json.states)) {
     const until = state.meta?.until;
@@ -30,8 +32,8 @@ export function createRunMachine(json: RunMachineConfig, instructions: Instructi
   // Step markers change nothing: the workflow reads them from the action list it executes.
   for (const marker of stepMarkers) actions[marker] = () => {};
   // Each update reads the params its name's entry in ActionParams gives; XState hands them over.
-  const updates: Record<string, ContextUpdate<never>> = instructions.actions;
-  for (const [name, update] of Object.entries(updates)) actions[name] = assign(update);
+  const updates: Record<string, ContextUpdate<never> | undefined> = instructions.actions ?? {};
+  for (const [name, update] of Object.entries(updates)) if (update) actions[name] = assign(update);
   // Implementations go to createMachine itself: `.provide()` would build the machine twice.
   return createMachine(
     {
@@ -48,7 +50,7 @@ export function createRunMachine(json: RunMachineConfig, instructions: Instructi
     },
     {
       actions: actions as never,
-      guards: instructions.guards as never,
+      guards: (instructions.guards ?? {}) as never,
       delays: delays as never,
       // Never started: the workflow turns each spawn of runNode into a Temporal activity.
       actors: { runNode: fromPromise(async () => undefined) } as never,
