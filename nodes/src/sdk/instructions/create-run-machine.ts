@@ -13,6 +13,22 @@ export interface RunMachineConfig {
   variables: Record<string, unknown>;
 }
 
+// XState actions for each instruction set, built once: every machine of a worker shares them.
+const builtActions = new WeakMap<NodeInstructions, Record<string, unknown>>();
+
+function actionsOf(instructions: NodeInstructions): Record<string, unknown> {
+  const built = builtActions.get(instructions);
+  if (built) return built;
+  const actions: Record<string, unknown> = {};
+  // Step markers change nothing: the workflow reads them from the action list it executes.
+  for (const marker of stepMarkers) actions[marker] = () => {};
+  // Each update reads the params its name's entry in ActionParams gives; XState hands them over.
+  const updates: Record<string, ContextUpdate<never> | undefined> = instructions.actions ?? {};
+  for (const [name, update] of Object.entries(updates)) if (update) actions[name] = assign(update);
+  builtActions.set(instructions, actions);
+  return actions;
+}
+
 /**
  * Builds an executable machine from JSON states and an instruction set. Pure: the workflow
  * hydrates stored machines with the whole set (nodes/src/instructions.ts), and `sdk/testing`
@@ -28,12 +44,7 @@ export function createRunMachine(json: RunMachineConfig, instructions: NodeInstr
         Math.max(0, dueTime(until, context) - Date.now());
     }
   }
-  const actions: Record<string, unknown> = {};
-  // Step markers change nothing: the workflow reads them from the action list it executes.
-  for (const marker of stepMarkers) actions[marker] = () => {};
-  // Each update reads the params its name's entry in ActionParams gives; XState hands them over.
-  const updates: Record<string, ContextUpdate<never> | undefined> = instructions.actions ?? {};
-  for (const [name, update] of Object.entries(updates)) if (update) actions[name] = assign(update);
+  const actions = actionsOf(instructions);
   // Implementations go to createMachine itself: `.provide()` would build the machine twice.
   return createMachine(
     {
