@@ -3,6 +3,7 @@ import { completedState, createCompileContext, failedState } from './compile-con
 import { portsOf } from './define-node.ts';
 import { coreInstructions } from './instructions/core-instructions.ts';
 import { createRunMachine } from './instructions/create-run-machine.ts';
+import { missingInstructions } from './instructions/missing-instructions.ts';
 import type { RunContext, RunEvent, RunFault } from './instructions/run-context.ts';
 import type {
   ActivityResult,
@@ -106,6 +107,7 @@ function field(params: unknown, key: string): unknown {
  * node's own) through XState's pure `initialTransition` / `transition`, as the workflow does,
  * without Temporal: activities wait for `finishActivity`, timers for `fireTimer`. Each port
  * leads to a final state of its own; `unwired` ports are left unconnected, as a designer may.
+ * Throws when the fragment names an instruction the node does not bring.
  */
 export function runFragment(
   definition: AnyNodeDefinition,
@@ -134,13 +136,17 @@ export function runFragment(
     [failedState]: { type: 'final', meta: { nodeId: failedState } },
   };
   for (const state of targets.values()) states[state] = { type: 'final', meta: { nodeId: state } };
-  const machine = createRunMachine(
-    { id: 'flow', initial: id, states, variables: {} },
-    {
-      actions: { ...coreInstructions.actions, ...definition.instructions?.actions },
-      guards: { ...coreInstructions.guards, ...definition.instructions?.guards },
-    },
-  );
+  const instructions = {
+    actions: { ...coreInstructions.actions, ...definition.instructions?.actions },
+    guards: { ...coreInstructions.guards, ...definition.instructions?.guards },
+  };
+  const missing = missingInstructions(states, instructions);
+  if (missing.length > 0) {
+    throw new Error(
+      `${definition.type} names ${missing.join(', ')}, which neither the core set nor its own instructions have`,
+    );
+  }
+  const machine = createRunMachine({ id: 'flow', initial: id, states, variables: {} }, instructions);
 
   let port: string | undefined;
   const activities: StartedActivity[] = [];
