@@ -55,7 +55,8 @@ export default tseslint.config(
     },
   },
   {
-    // The instruction set is bundled into workflows: pure code only.
+    // The machine is bundled into workflows: pure code only. Its instructions come from the nodes
+    // package's instruction set (below).
     files: ['runtime/src/machine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -64,9 +65,52 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             {
-              regex: '^(?!xstate$|@omniflow/nodes/sdk/expressions$|\\.\\.?/)',
+              regex: '^(?!xstate$|@omniflow/nodes/instructions$|\\./)',
               allowTypeImports: true,
-              message: 'The machine instruction set may import only xstate and the pure expression helpers.',
+              message:
+                'The machine may import only xstate and the instruction set (@omniflow/nodes/instructions).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The SDK's instruction set runs inside workflows: only xstate and the pure expression helpers.
+    files: ['nodes/src/sdk/instructions/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              regex: '^(?!xstate$|\\./|\\.\\./expressions/index\\.ts$)',
+              allowTypeImports: true,
+              message: 'Instructions run inside workflows: they may import only xstate and sdk/expressions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A node's own instructions (`<name>.instructions.ts`) and the set that gathers them run inside
+    // workflows too: only the SDK's instructions, its expressions and other instruction files.
+    files: ['nodes/src/instructions.ts', 'nodes/src/**/*.instructions.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              regex:
+                '^(?!xstate$|(\\.\\.?/)+(sdk/)?(instructions|expressions)/index\\.ts$|(\\.\\.?/)+([a-z-]+/)?[a-z-]+\\.instructions\\.ts$)',
+              allowTypeImports: true,
+              message:
+                'Instructions run inside workflows: they may import only xstate, sdk/instructions, sdk/expressions and other *.instructions.ts files.',
             },
           ],
         },

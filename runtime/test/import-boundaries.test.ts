@@ -50,6 +50,35 @@ describe('import boundaries (DESIGN.md §3)', () => {
     expect(messages).toEqual([]);
   });
 
+  it('keeps the instruction set the workflow loads pure', async () => {
+    const nodeInstructions = await restrictedImports(
+      'nodes/src/messaging/ask.instructions.ts',
+      [
+        "import { z } from 'zod';",
+        "import { messageSend } from './send.node.ts';",
+        "import { action } from '../sdk/instructions/index.ts';",
+        "import { renderText } from '../sdk/expressions/index.ts';",
+        'export const used = [z, messageSend, action, renderText];',
+      ].join('\n'),
+    );
+    expect(nodeInstructions).toHaveLength(2);
+    expect(nodeInstructions.some((m) => m.includes("'zod'"))).toBe(true);
+    expect(nodeInstructions.some((m) => m.includes("'./send.node.ts'"))).toBe(true);
+
+    const sdkInstructions = await restrictedImports(
+      'nodes/src/sdk/instructions/core-instructions.ts',
+      "import { builtinNodes } from '../../index.ts';\nimport { renderText } from '../expressions/index.ts';\nexport const used = [builtinNodes, renderText];",
+    );
+    expect(sdkInstructions).toHaveLength(1);
+
+    const machine = await restrictedImports(
+      'runtime/src/machine/hydrate-machine.ts',
+      "import { builtinNodes } from '@omniflow/nodes';\nimport { instructionSet } from '@omniflow/nodes/instructions';\nexport const used = [builtinNodes, instructionSet];",
+    );
+    expect(machine).toHaveLength(1);
+    expect(machine[0]).toContain("'@omniflow/nodes'");
+  });
+
   it('keeps the builder away from server code', async () => {
     const messages = await restrictedImports(
       'builder/src/page.ts',

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { builtinNodes } from '@omniflow/nodes';
-import { createNodeRegistry } from '@omniflow/nodes/sdk';
+import { createNodeRegistry, defineNode, type AnyNodeDefinition } from '@omniflow/nodes/sdk';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { flowDocumentSchema, type FlowDocument } from '../src/graph/flow-schema.ts';
 import { validateFlow } from '../src/graph/validate-flow.ts';
 import { validationCodes, type ValidationIssue } from '../src/graph/validation-issue.ts';
@@ -273,5 +274,65 @@ describe('WhatsApp customer-service window warning', () => {
       ],
     );
     expect(warned(flow)).toEqual(['nudge']);
+  });
+});
+
+describe('channel rules read what a node declares, not its type', () => {
+  const channel = z.enum(['whatsapp', 'sms', 'conversation']).default('whatsapp');
+  const acme = (type: string, extra: Partial<AnyNodeDefinition>): AnyNodeDefinition =>
+    defineNode({
+      type,
+      version: 1,
+      title: { en: type, es: type },
+      description: { en: type, es: type },
+      category: 'messaging',
+      icon: 'message',
+      ports: ['next'],
+      config: z.object({ channel, timeout: z.string().default('P2D') }),
+      compile: (_node, ctx) => ({ always: { target: ctx.target('next') } }),
+      ...extra,
+    });
+  const custom = createNodeRegistry([
+    ...builtinNodes,
+    acme('acme.chat-started', { trigger: true, startsConversation: () => ['whatsapp'] }),
+    acme('acme.form-started', { trigger: true }),
+    acme('acme.poll', { waits: true, ports: ['voted', 'timeout'], repliedPorts: ['voted'] }),
+    acme('acme.say', { sendsFreeText: true }),
+  ]);
+  const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config });
+
+  it('warns at free text on WhatsApp only past the window, which a replied port opens again', () => {
+    const flow = doc(
+      [
+        node('in', 'acme.chat-started'),
+        node('poll', 'acme.poll'),
+        node('thanks', 'acme.say'),
+        node('nudge', 'acme.say'),
+      ],
+      [
+        ['in', 'next', 'poll'],
+        ['poll', 'voted', 'thanks'],
+        ['poll', 'timeout', 'nudge'],
+      ],
+    );
+    const result = validateFlow(flow, custom);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.code, w.nodeId])).toEqual([['WHATSAPP_WINDOW_MAY_CLOSE', 'nudge']]);
+  });
+
+  it('lets nodes answer on the conversation’s channel only after a trigger that starts a conversation', () => {
+    const answer = node('answer', 'acme.say', { channel: 'conversation' });
+    const chat = validateFlow(
+      doc([node('in', 'acme.chat-started'), answer], [['in', 'next', 'answer']]),
+      custom,
+    );
+    expect(chat.errors).toEqual([]);
+    const form = validateFlow(
+      doc([node('in', 'acme.form-started'), answer], [['in', 'next', 'answer']]),
+      custom,
+    );
+    expect(form.errors.map((e) => [e.code, e.nodeId])).toEqual([
+      ['CONVERSATION_CHANNEL_WITHOUT_MESSAGE', 'answer'],
+    ]);
   });
 });

@@ -31,7 +31,9 @@ describe('logic.business-hours config', () => {
 describe('logic.business-hours compile', () => {
   it('runs as an activity whose port picks open or closed', () => {
     const fragment = compileNode(logicBusinessHours, {}, { open: 'menu', closed: 'afterHours' }, 'hours');
-    expect(fragment.invoke?.onDone.map((t) => [t.guard?.params?.port, t.target])).toEqual([
+    expect(
+      fragment.invoke?.onDone.map((t) => [t.guard?.type === 'portIs' && t.guard.params.port, t.target]),
+    ).toEqual([
       ['open', 'menu'],
       ['closed', 'afterHours'],
     ]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
 import { conditionOperators } from '../sdk/expressions/conditions.ts';
+import { action, guard } from '../sdk/instructions/index.ts';
 
 const operatorLabels = {
   equals: { en: 'equals', es: 'es igual a' },
@@ -75,17 +76,14 @@ export const logicSplit = defineNode({
   compile: (node, ctx) => ({
     always: [
       ...node.config.branches.map((b) => ({
-        guard: { type: 'matches', params: { match: b.match, conditions: b.conditions } },
+        guard: guard('matches', { match: b.match, conditions: b.conditions }),
         target: ctx.target(b.id),
-        actions: [
-          { type: 'setNodeOutput', params: { nodeId: node.id, output: { branch: b.id } } },
-          ctx.leave(b.id),
-        ],
+        actions: [action('setNodeOutput', { nodeId: node.id, output: { branch: b.id } }), ctx.leave(b.id)],
       })),
       {
         target: ctx.target('else'),
         actions: [
-          { type: 'setNodeOutput', params: { nodeId: node.id, output: { branch: 'else' } } },
+          action('setNodeOutput', { nodeId: node.id, output: { branch: 'else' } }),
           ctx.leave('else'),
         ],
       },

@@ -30,19 +30,18 @@ export const logicWait = defineNode({
     }),
   compile: (node, ctx) => {
     const next = { target: ctx.target('next'), actions: [ctx.leave('next')] };
-    if (node.config.duration !== undefined) {
-      return { after: { [String(parseDuration(node.config.duration))]: next } };
-    }
+    const { duration, until } = node.config;
+    if (duration !== undefined) return { after: { [String(parseDuration(duration))]: next } };
+    if (until === undefined)
+      throw new Error(`logic.wait "${node.id}" has neither a duration nor a date-time`);
     // The due time is a template evaluated when the run arrives; an unreadable date fails the
     // run with a clear code instead of waiting forever.
     return {
-      meta: { until: node.config.until },
+      meta: { until },
       always: {
-        guard: { type: 'untilInvalid', params: { until: node.config.until } },
+        guard: { type: 'untilInvalid', params: { until } },
         target: '__failed',
-        actions: [
-          { type: 'fail', params: { nodeId: node.id, code: 'WAIT_UNTIL_INVALID', until: node.config.until } },
-        ],
+        actions: [{ type: 'fail', params: { nodeId: node.id, code: 'WAIT_UNTIL_INVALID', until } }],
       },
       after: { [`until:${node.id}`]: next },
     };

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineNode } from '../sdk/define-node.ts';
 import { fromChildState } from '../sdk/compile-context.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
-import { answerKinds } from '../sdk/expressions/answers.ts';
+import { action, guard } from '../sdk/instructions/index.ts';
 import type { StateFragment, TransitionJson } from '../sdk/types.ts';
+import { answerKinds, askInstructions, type ReplyParams } from './ask.instructions.ts';
 import { messagingChannelSchema } from './channel-field.ts';
 import { messageSend } from './send.node.ts';
 
@@ -23,8 +24,12 @@ export const messageAsk = defineNode({
   category: 'messaging',
   icon: 'message',
   waits: true,
+  sendsFreeText: true,
   ports: ['answered', 'invalid', 'timeout', 'failed'],
+  // The person just wrote: WhatsApp's 24 h window is open again there.
+  repliedPorts: ['answered', 'invalid'],
   requiredPorts: ['timeout'],
+  instructions: askInstructions,
   config: z.object({
     channel: messagingChannelSchema.default('whatsapp'),
     to: z
@@ -85,47 +90,44 @@ export const messageAsk = defineNode({
         src: 'runNode',
         input: { ...asking.input, config: { ...config, question: text } },
         onDone: [
-          { guard: { type: 'portIs', params: { port: 'sent' } }, target: 'waiting' },
+          { guard: guard('portIs', { port: 'sent' }), target: 'waiting' },
           ...asking.onDone.slice(1).map((t) => ({ ...t, target: fromChildState(t.target) })),
         ],
         onError: [asking.onError].flat().map((t) => ({ ...t, target: fromChildState(t.target) })),
       },
     });
-    const params = { nodeId: node.id, kind: config.expect, choices: config.choices };
+    const params: ReplyParams = { nodeId: node.id, kind: config.expect, choices: config.choices };
     // The reply in the event, or (held: true) the one that came while the question was on its way.
     const handleReply = (held: boolean): TransitionJson[] => {
       const reply = held ? { ...params, held } : params;
-      const release = held ? [{ type: 'releaseReply', params: { nodeId: node.id } }] : [];
+      const release = held ? [action('releaseReply', { nodeId: node.id })] : [];
       return [
         {
-          guard: { type: 'answerValid', params: reply },
+          guard: guard('answerValid', reply),
           target: exit('answered'),
-          actions: [{ type: 'saveAnswer', params: reply }, ...release, ctx.leave('answered')],
+          actions: [action('saveAnswer', reply), ...release, ctx.leave('answered')],
         },
         {
-          guard: {
-            type: 'retriesLeft',
-            params: { nodeId: node.id, max: config.maxRetries, ...(held ? { held } : {}) },
-          },
+          guard: guard('retriesLeft', { nodeId: node.id, max: config.maxRetries, ...(held ? { held } : {}) }),
           target: 'retrying',
-          actions: [{ type: 'countRetry', params: { nodeId: node.id } }, ...release],
+          actions: [action('countRetry', { nodeId: node.id }), ...release],
         },
         {
-          ...(held ? { guard: { type: 'hasHeldReply', params: { nodeId: node.id } } } : {}),
+          ...(held ? { guard: guard('hasHeldReply', { nodeId: node.id }) } : {}),
           target: exit('invalid'),
-          actions: [{ type: 'saveAnswer', params: reply }, ...release, ctx.leave('invalid')],
+          actions: [action('saveAnswer', reply), ...release, ctx.leave('invalid')],
         },
       ];
     };
     // A person can answer before the send has finished (the provider delivered the question while
     // we were still recording it): that reply is held, not lost, and answers once it is sent.
-    const hold = { message: { actions: [{ type: 'holdReply', params: { nodeId: node.id } }] } };
+    const hold = { message: { actions: [action('holdReply', { nodeId: node.id })] } };
     return {
       initial: 'asking',
       states: {
         asking: {
           ...send(node.id, config.question),
-          entry: [{ type: 'releaseReply', params: { nodeId: node.id } }],
+          entry: [action('releaseReply', { nodeId: node.id })],
           on: hold,
         },
         waiting: {

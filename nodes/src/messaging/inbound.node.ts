@@ -12,6 +12,9 @@ export const messageInbound = defineNode({
   category: 'messaging',
   icon: 'message',
   trigger: true,
+  // The person who wrote is in a conversation with the run, on the channel they wrote on.
+  startsConversation: (config) =>
+    config.channel === 'any' ? ['whatsapp', 'sms', 'webchat'] : [config.channel],
   ports: ['next'],
   config: z.object({
     channel: z

@@ -18,6 +18,7 @@ export const messageSend = defineNode({
   },
   category: 'messaging',
   icon: 'send',
+  sendsFreeText: true,
   ports: ['sent', 'failed'],
   config: z.object({
     channel: messagingChannelSchema.default('whatsapp'),

@@ -1,10 +1,5 @@
-import type {
-  CompileContext,
-  InstructionRef,
-  NodeActivityOptions,
-  NodeInstance,
-  StateFragment,
-} from './types.ts';
+import { action, guard, type ActionRef } from './instructions/instruction-params.ts';
+import type { CompileContext, NodeActivityOptions, NodeInstance, StateFragment } from './types.ts';
 
 /** State ids the compiler adds to every machine. */
 export const completedState = '__completed';
@@ -32,7 +27,7 @@ export function createCompileContext(
   followers?: ReadonlyMap<string, NodeInstance<unknown>>,
 ): CompileContext {
   const target = (port: string) => targets.get(port) ?? completedState;
-  const leave = (port: string): InstructionRef => ({ type: 'leaveNode', params: { nodeId: node.id, port } });
+  const leave = (port: string): ActionRef => action('leaveNode', { nodeId: node.id, port });
   return {
     nodeId: node.id,
     target,
@@ -45,11 +40,11 @@ export function createCompileContext(
       const failure = handled
         ? {
             target: target(errorPort),
-            actions: [{ type: 'saveError', params: { nodeId: node.id } }, leave(errorPort)],
+            actions: [action('saveError', { nodeId: node.id }), leave(errorPort)],
           }
         : {
             target: failedState,
-            actions: [{ type: 'fail', params: { nodeId: node.id, code: 'NODE_FAILED' } }],
+            actions: [action('fail', { nodeId: node.id, code: 'NODE_FAILED' })],
           };
       return {
         invoke: {
@@ -66,17 +61,17 @@ export function createCompileContext(
           onDone: ports.map((port) =>
             port === errorPort && !handled
               ? {
-                  guard: { type: 'portIs', params: { port } },
+                  guard: guard('portIs', { port }),
                   target: failedState,
                   actions: [
-                    { type: 'saveOutput', params: { nodeId: node.id } },
-                    { type: 'fail', params: { nodeId: node.id, code: 'NODE_FAILED' } },
+                    action('saveOutput', { nodeId: node.id }),
+                    action('fail', { nodeId: node.id, code: 'NODE_FAILED' }),
                   ],
                 }
               : {
-                  guard: { type: 'portIs', params: { port } },
+                  guard: guard('portIs', { port }),
                   target: target(port),
-                  actions: [{ type: 'saveOutput', params: { nodeId: node.id } }, leave(port)],
+                  actions: [action('saveOutput', { nodeId: node.id }), leave(port)],
                 },
           ),
           onError: failure,

@@ -6,3 +6,20 @@ export { createNodeRegistry, type NodeRegistry } from './registry.ts';
 export { buildCatalog, type CatalogEntry } from './catalog.ts';
 export { createCompileContext, completedState, failedState } from './compile-context.ts';
 export * from './expressions/index.ts';
+export type * from './call.ts';
+export type * from './channels.ts';
+export {
+  action,
+  guard,
+  defineInstructions,
+  type ActionParams,
+  type GuardParams,
+} from './instructions/index.ts';
+export type {
+  ActionRef,
+  GuardRef,
+  ContextUpdate,
+  GuardCheck,
+  InstructionArgs,
+  NodeInstructions,
+} from './instructions/index.ts';

@@ -1,5 +1,7 @@
-import type { MessagingChannel, OutboundMessage, SendResult } from '../drivers/messaging/messaging-driver.ts';
-import type { Call } from '../drivers/voice/voice-driver.ts';
+import type { Call } from './call.ts';
+import type { MessagingChannel, OutboundMessage, SendResult } from './channels.ts';
+import type { ActionRef, GuardRef } from './instructions/instruction-params.ts';
+import type { NodeInstructions } from './instructions/instruction-set.ts';
 import type { z } from 'zod';
 
 /** Every text a user sees, in both UI languages. */
@@ -14,23 +16,19 @@ export type NodeCategory = (typeof nodeCategories)[number];
 /** A JSON value: what machine fragments, configs and outputs are made of. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** An action or guard reference into the fixed instruction set (runtime/src/machine). */
-export interface InstructionRef {
-  type: string;
-  params?: Record<string, unknown>;
-}
-
 export interface TransitionJson {
   /** Absent: the run stays where it is and only the actions run. */
   target?: string;
-  guard?: InstructionRef;
-  actions?: InstructionRef[];
+  /** A guard of the instruction set with its params (`guard('portIs', { port })`). */
+  guard?: GuardRef;
+  /** Actions of the instruction set with their params (`action('saveOutput', { nodeId })`). */
+  actions?: ActionRef[];
 }
 
 /** The subset of an XState state config a node may return: JSON only. */
 export interface StateFragment {
   type?: 'final';
-  entry?: InstructionRef[];
+  entry?: ActionRef[];
   always?: TransitionJson | TransitionJson[];
   on?: { [event: string]: TransitionJson | TransitionJson[] };
   after?: { [delay: string]: TransitionJson | TransitionJson[] };
@@ -69,7 +67,7 @@ export interface CompileContext {
   /** State id the given port leads to: the wired node, or the implicit completion state. */
   target(port: string): string;
   /** Step marker recording that the node was left through `port`. */
-  leave(port: string): InstructionRef;
+  leave(port: string): ActionRef;
   /** The node a port is wired to (its config parsed), or undefined when the port is unwired. */
   follower(port: string): NodeInstance<unknown> | undefined;
   /**
@@ -207,6 +205,26 @@ export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort ext
   migrate?: (config: unknown, fromVersion: number) => unknown;
   compile(node: NodeInstance<z.infer<TSchema>>, ctx: CompileContext): StateFragment;
   activity?: NodeActivity<z.infer<TSchema>, TPort>;
+  /**
+   * Actions and guards of the node's own that its fragment names (message.ask's reply handling),
+   * beside the core set every node may use. They must be pure (only xstate and sdk/expressions,
+   * no I/O, no clock): they run inside the workflow, which loads them through
+   * `nodes/src/instructions.ts`; `sdk/testing` runs the fragment with them.
+   */
+  instructions?: NodeInstructions;
+  /**
+   * Sends free text (not a pre-approved template) on the channel its `channel` config field
+   * names: on WhatsApp that is refused outside the 24 h customer-service window, which the
+   * validator warns about.
+   */
+  sendsFreeText?: boolean;
+  /** Ports the node leaves by because the person just wrote to us: WhatsApp's 24 h window opens again. */
+  repliedPorts?: readonly TPort[];
+  /**
+   * A trigger set off by a person's message: the run has a conversation (nodes may answer on
+   * "the conversation's channel"), and its person just wrote on one of these channels.
+   */
+  startsConversation?(config: z.infer<TSchema>): readonly MessagingChannel[];
 }
 
 /** A definition with its types erased, as registries hold them. */

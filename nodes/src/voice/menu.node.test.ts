@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { portsOf } from '../sdk/define-node.ts';
-import { compileNode, runNodeActivity, testScope } from '../sdk/testing.ts';
-import type { GatherResult } from '../drivers/voice/voice-driver.ts';
+import { compileNode, runFragment, runNodeActivity, testScope } from '../sdk/testing.ts';
+import type { GatherResult } from '../sdk/call.ts';
 import { callInput, ScriptedCall } from './scripted-call.ts';
 import { voiceMenu } from './menu.node.ts';
 
@@ -83,11 +83,37 @@ describe('voice.menu', () => {
 
   it('compiles to an activity whose port picks the option’s edge', () => {
     const fragment = compileNode(voiceMenu, menu, { sales: 'saySales', support: 'saySupport' }, 'menu');
-    expect(fragment.invoke?.onDone.map((t) => [t.guard?.params?.port, t.target])).toEqual([
+    expect(
+      fragment.invoke?.onDone.map((t) => [t.guard?.type === 'portIs' && t.guard.params.port, t.target]),
+    ).toEqual([
       ['sales', 'saySales'],
       ['support', 'saySupport'],
       ['timeout', '__completed'],
       ['invalid', '__completed'],
     ]);
+  });
+});
+
+describe('voice.menu in a run', () => {
+  it('goes on by the option its activity heard and keeps the key for later nodes', () => {
+    const run = runFragment(voiceMenu, menu, { id: 'menu' });
+    expect(run.activities).toEqual([{ id: 'menu', config: voiceMenu.config.parse(menu) }]);
+    run.finishActivity('support', { digit: '2', option: 'support', attempts: 1 });
+    expect(run.port).toBe('support');
+    expect(run.output).toEqual({ digit: '2', option: 'support', attempts: 1 });
+    expect(run.failure).toBeUndefined();
+  });
+
+  it('leaves by timeout after silence on every attempt', () => {
+    const run = runFragment(voiceMenu, menu);
+    run.finishActivity('timeout', { digit: '', attempts: 2 });
+    expect(run.port).toBe('timeout');
+  });
+
+  it('fails the run at the menu when the call cannot go on', () => {
+    const run = runFragment(voiceMenu, menu, { id: 'menu' });
+    run.failActivity({ message: 'The caller hung up', code: 'CALLER_HUNG_UP' });
+    expect(run.port).toBeUndefined();
+    expect(run.failure).toEqual({ code: 'CALLER_HUNG_UP', message: 'The caller hung up', nodeId: 'menu' });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Call, SayOptions } from '../drivers/voice/voice-driver.ts';
+import type { Call, SayOptions } from '../sdk/call.ts';
 import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';

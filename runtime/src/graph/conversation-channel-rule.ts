@@ -1,12 +1,18 @@
+import type { AnyNodeDefinition } from '@omniflow/nodes/sdk';
 import type { FlowDocument, FlowNode } from './flow-schema.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
 /**
- * Errors for nodes set to answer on "the conversation's channel" in a flow that does not start
- * on a message: such a run has no conversation, and the node would fail every time.
+ * Errors for nodes set to answer on "the conversation's channel" in a flow whose trigger does not
+ * start a conversation (`startsConversation` on its definition): such a run has none, and the
+ * node would fail every time.
  */
-export function conversationChannelErrors(doc: FlowDocument, trigger: FlowNode): ValidationIssue[] {
-  if (trigger.type === 'message.inbound') return [];
+export function conversationChannelErrors(
+  doc: FlowDocument,
+  trigger: FlowNode,
+  triggerDefinition: AnyNodeDefinition | undefined,
+): ValidationIssue[] {
+  if (triggerDefinition?.startsConversation) return [];
   return doc.nodes
     .filter((n) => (n.config as { channel?: unknown }).channel === 'conversation')
     .map((n) => ({

@@ -269,7 +269,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   }
 
   if (trigger) {
-    errors.push(...conversationChannelErrors(doc, trigger));
+    errors.push(...conversationChannelErrors(doc, trigger, definitions.get(trigger.id)));
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
 

@@ -6,10 +6,6 @@ import type { ValidationIssue } from './validation-issue.ts';
 /** WhatsApp takes free-form messages only within 24 h of the person's last message to us. */
 export const serviceWindowMs = 24 * 3_600_000;
 
-const freeFormSenders = new Set(['message.send', 'message.ask']);
-/** Ports a node leaves by because the person just wrote: the window opens again there. */
-const repliedPorts: Record<string, readonly string[]> = { 'message.ask': ['answered', 'invalid'] };
-
 /** The config as the node reads it (with its defaults), or the raw one when it does not parse. */
 function configOf(node: FlowNode, definition: AnyNodeDefinition | undefined): Record<string, unknown> {
   const parsed = definition?.config.safeParse(node.config);
@@ -43,30 +39,30 @@ export function whatsAppWindowWarnings(
   // The longest time since the person's last message when the run reaches each node, capped at
   // the window (anything at or past it is "maybe outside"), so loops settle.
   const elapsed = new Map<string, number>();
-  const triggerConfig = configs.get(trigger.id)!;
+  const triggerDefinition = definitions.get(trigger.id);
   const startsOnWhatsApp =
-    trigger.type === 'message.inbound' && ['whatsapp', 'any'].includes(String(triggerConfig.channel));
+    triggerDefinition?.startsConversation?.(configs.get(trigger.id)!).includes('whatsapp') === true;
   const queue: [string, number][] = [[trigger.id, startsOnWhatsApp ? 0 : serviceWindowMs]];
   while (queue.length > 0) {
     const [id, since] = queue.shift()!;
     if ((elapsed.get(id) ?? -1) >= since) continue;
     elapsed.set(id, since);
-    const node = nodes.get(id);
-    if (!node) continue;
-    const stay = longestStay(configs.get(id)!, definitions.get(id));
+    if (!nodes.has(id)) continue;
+    const definition = definitions.get(id);
+    const stay = longestStay(configs.get(id)!, definition);
     for (const { port, to } of out.get(id) ?? []) {
-      const replied = repliedPorts[node.type]?.includes(port) === true;
+      // The node was left because the person just wrote: the window opens again there.
+      const replied = definition?.repliedPorts?.includes(port) === true;
       queue.push([to, replied ? 0 : Math.min(since + stay, serviceWindowMs)]);
     }
   }
 
   const warnings: ValidationIssue[] = [];
   for (const [id, since] of elapsed) {
-    const node = nodes.get(id)!;
     const channel = configs.get(id)!.channel;
     // "The conversation's channel" is WhatsApp when the flow starts on a WhatsApp message.
     const onWhatsApp = channel === 'whatsapp' || (channel === 'conversation' && startsOnWhatsApp);
-    if (!freeFormSenders.has(node.type) || !onWhatsApp) continue;
+    if (definitions.get(id)?.sendsFreeText !== true || !onWhatsApp) continue;
     if (since < serviceWindowMs) continue;
     warnings.push({
       code: 'WHATSAPP_WINDOW_MAY_CLOSE',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswer } from './answers.ts';
+import { parseAnswer } from './ask.instructions.ts';
 
 const choices = [
   { id: 'card', title: 'Tarjeta' },
