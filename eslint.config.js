@@ -29,6 +29,37 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // Layers point one way: api/ (with server/ and cli/, which start it) sits on top; runs/,
+    // temporal/, messaging/… throw domain errors that api/ maps to HTTP and never import it. No
+    // server code imports the builder (the API serves its built files, nothing more).
+    files: ['runtime/src/**/*.ts'],
+    ignores: ['runtime/src/{api,server,cli}/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@omniflow/builder', message: 'Server code never imports the builder.' },
+            {
+              regex: '^(\\.\\./)+api/',
+              message:
+                'Only api/, server/ and cli/ import api/: throw a domain error (e.g. RunError) and let api/ map it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['runtime/src/{api,server,cli}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@omniflow/builder', message: 'Server code never imports the builder.' }] },
+      ],
+    },
+  },
+  {
     // DESIGN.md §3: workflow files import only @temporalio/workflow, xstate and runtime/src/machine
     // (plus the workflow's own type-only contracts).
     files: [
@@ -69,6 +100,45 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'The machine may import only xstate and the instruction set (@omniflow/nodes/instructions).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The SDK is what drivers and nodes build on: it names the contracts (Call, OutboundMessage)
+    // and never imports a driver or the built-in node index.
+    files: ['nodes/src/sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(drivers/|index\\.ts$)|^@omniflow/nodes$',
+              message: 'The SDK imports neither drivers nor the node index: drivers implement its contracts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Templates and conditions are bundled into workflows: Liquid and each other, nothing else.
+    files: ['nodes/src/sdk/expressions/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              regex: '^(?!liquidjs$|\\./|\\.\\./node-error\\.ts$)',
+              allowTypeImports: true,
+              message:
+                'sdk/expressions runs inside workflows: it may import only liquidjs and its own files.',
             },
           ],
         },

@@ -79,6 +79,59 @@ describe('import boundaries (DESIGN.md §3)', () => {
     expect(machine[0]).toContain("'@omniflow/nodes'");
   });
 
+  it('keeps runs/ and the other domain folders from importing api/ (they throw domain errors)', async () => {
+    for (const file of ['runtime/src/runs/run-operations.ts', 'runtime/src/messaging/route-inbound.ts']) {
+      const messages = await restrictedImports(
+        file,
+        "import { notFound } from '../api/api-error.ts';\nexport const x = notFound;",
+      );
+      expect(messages, file).toHaveLength(1);
+    }
+    const fromServer = await restrictedImports(
+      'runtime/src/server/start-api.ts',
+      "import { createApp } from '../api/create-app.ts';\nexport const x = createApp;",
+    );
+    expect(fromServer).toEqual([]);
+  });
+
+  it('keeps server code away from the builder', async () => {
+    for (const file of ['runtime/src/api/create-app.ts', 'runtime/src/runs/run-operations.ts']) {
+      const messages = await restrictedImports(
+        file,
+        "import { anything } from '@omniflow/builder/anything';\nexport const x = anything;",
+      );
+      expect(messages, file).toHaveLength(1);
+    }
+  });
+
+  it('keeps the SDK from importing drivers or the node index', async () => {
+    const messages = await restrictedImports(
+      'nodes/src/sdk/types.ts',
+      [
+        "import type { Call } from '../drivers/voice/voice-driver.ts';",
+        "import { builtinNodes } from '../index.ts';",
+        'export type C = Call;',
+        'export const n = builtinNodes;',
+      ].join('\n'),
+    );
+    expect(messages).toHaveLength(2);
+  });
+
+  it('keeps sdk/expressions (bundled into workflows) to Liquid and its own files', async () => {
+    const messages = await restrictedImports(
+      'nodes/src/sdk/expressions/templates.ts',
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { z } from 'zod';",
+        "import { Liquid } from 'liquidjs';",
+        "import { compare } from './conditions.ts';",
+        'export const used = [readFileSync, z, Liquid, compare];',
+      ].join('\n'),
+    );
+    const refused = new Set(messages.map((m) => /'([^']+)'/.exec(m)?.[1]));
+    expect([...refused].sort()).toEqual(['node:fs', 'zod']);
+  });
+
   it('keeps the builder away from server code', async () => {
     const messages = await restrictedImports(
       'builder/src/page.ts',
