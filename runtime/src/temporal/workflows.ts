@@ -63,6 +63,8 @@ const finalStates = new Set(['__completed', '__failed']);
 /** The caller left: the signal the voice endpoint sends, and the code a voice node fails with. */
 const callHangupEvent = 'call.hangup';
 const callerHungUpCode = 'CALLER_HUNG_UP';
+/** An update's event the run could not take when its turn came (the API answers 409). */
+const eventNotAcceptedCode = 'EVENT_NOT_ACCEPTED';
 
 function failureOf(error: unknown): { message: string; code?: string; attempts?: number } {
   const cause = error instanceof ActivityFailure ? error.cause : error;
@@ -95,6 +97,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   let eventSeq = args.resume?.eventSeq ?? 0;
   let tickets = 0;
   let processed = 0;
+  // Updates whose event the run could no longer take when its turn came: ticket → reason.
+  const refusals = new Map<number, string>();
   let idle = false;
   let status: RunStatus = 'running';
   let lastFlushed = '';
@@ -111,6 +115,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   };
   const fault = (): RunFault | undefined => context().error ?? hangupFault;
   const ended = () => snapshot.status === 'done' || fault() !== undefined || abandoned;
+  const cannotTake = (type: string) =>
+    `The run is at ${currentNodes().join(', ') || 'no node'} and cannot take "${type}" now`;
+  const hasEnded = () => `The run has already ${status === 'failed' ? 'failed' : 'finished'}`;
   const runState = (): RunState => ({
     status,
     value: snapshot.value,
@@ -269,19 +276,24 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       const ticket = ++tickets;
       idle = false;
       queue.push({ event: { ...event, type: event.type }, ticket, external: true });
-      await condition(() => processed >= ticket && idle);
+      await condition(() => refusals.has(ticket) || (processed >= ticket && idle));
+      const refusal = refusals.get(ticket);
+      if (refusal !== undefined) {
+        refusals.delete(ticket);
+        // Accepted by the validator, but an event ahead of it moved the run on: it was not
+        // applied, so the sender must not hear that it was.
+        throw ApplicationFailure.create({ type: eventNotAcceptedCode, message: refusal, nonRetryable: true });
+      }
       return runState();
     },
     {
+      // Refuses early, without a trace in history, what the run cannot take now. Updates accepted
+      // together are all checked against the same state, so the handler checks again in turn.
       validator: (event: FlowEvent) => {
-        if (ended()) throw new Error(`The run has already ${status === 'failed' ? 'failed' : 'finished'}`);
+        if (ended()) throw new Error(hasEnded());
         if (event.type.startsWith('xstate.'))
           throw new Error('Event types starting with "xstate." are reserved');
-        if (!snapshot.can(event)) {
-          throw new Error(
-            `The run is at ${currentNodes().join(', ') || 'no node'} and cannot take "${event.type}" now`,
-          );
-        }
+        if (!snapshot.can(event)) throw new Error(cannotTake(event.type));
       },
     },
   );
@@ -322,8 +334,14 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       while (queue.length > 0 && !ended()) {
         idle = false;
         const next = queue.shift()!;
+        const takes = snapshot.can(next.event as never);
+        if (next.ticket && next.external && !takes) {
+          refusals.set(next.ticket, cannotTake(next.event.type));
+          processed = next.ticket;
+          continue;
+        }
         // A signal the run cannot take now changes nothing, so it is not part of the run's story.
-        const recorded = next.external === true && snapshot.can(next.event as never);
+        const recorded = next.external === true && takes;
         const [after, actions] = stepper.next(snapshot, next.event);
         if (recorded) {
           const { type, data } = next.event;
@@ -405,6 +423,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   }
   openSteps.clear();
   flush(true);
+  // Events still queued when the run ended were never applied.
+  for (const left of queue.splice(0)) if (left.ticket && left.external) refusals.set(left.ticket, hasEnded());
   idle = true;
   processed = tickets;
   // Only wait when an update is still running: every promise a workflow creates costs a stack
