@@ -13,6 +13,7 @@ import type { FlowEvent, RunContext, RunFault } from '../../machine/index.ts';
 import type { RunStatus } from '../run-progress.ts';
 import type { FlowRunArgs, FlowRunResult, ProgressSinks, RunState } from '../workflow-api.ts';
 import { createCallHangup } from './call-hangup.ts';
+import { carryOutCommands } from './carry-out-commands.ts';
 import { createEventInbox } from './event-inbox.ts';
 import { createNodeActivities } from './node-activities.ts';
 import { planCommands, type ExecutableAction } from './plan-commands.ts';
@@ -47,10 +48,10 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   let status: RunStatus = 'running';
   let snapshot: AnyMachineSnapshot;
 
-  const context = () => snapshot.context as RunContext;
+  const context = (): RunContext => snapshot.context;
   const currentNodes = () => {
     const value = snapshot.value;
-    const ids = typeof value === 'string' ? [value] : Object.keys(value as object);
+    const ids = typeof value === 'string' ? [value] : Object.keys(value);
     return ids.filter((id) => !finalStates.has(id));
   };
   const fault = (): RunFault | undefined => context().error ?? hangup.fault;
@@ -71,44 +72,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       ending,
     );
 
-  /** Carries out the commands a machine step returned, in order. */
-  function carryOut(actions: readonly ExecutableAction[]) {
-    for (const command of planCommands(actions)) {
-      switch (command.type) {
-        case 'openStep': {
-          const info = workflowInfo();
-          journal.open(command.nodeId, command.nodeType, {
-            enteredAt: now(),
-            temporalRunId: info.runId,
-            wft: info.historyLength,
-          });
-          break;
-        }
-        case 'closeStep':
-          journal.close(command.nodeId, command.port, now(), (nodeId) => context().nodes[nodeId]?.output);
-          break;
-        case 'startActivity': {
-          const ctx = context();
-          activities.start(command.id, command.request, {
-            input: ctx.input,
-            vars: ctx.vars,
-            nodes: ctx.nodes,
-            run: ctx.run,
-          });
-          break;
-        }
-        case 'stopActivity':
-          activities.stop(command.id);
-          break;
-        case 'startTimer':
-          timers.start(command.id, command.event, command.delayMs);
-          break;
-        case 'cancelTimer':
-          timers.cancel(command.id);
-          break;
-      }
-    }
-  }
+  const targets = { journal, activities, timers, context, now };
+  const carryOut = (actions: readonly ExecutableAction[]) => carryOutCommands(planCommands(actions), targets);
 
   setRunHandlers({
     test: args.test === true,
@@ -130,10 +95,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
 
   try {
     for (;;) {
-      while (inbox.size > 0 && !ended()) {
+      while (!ended()) {
+        const next = inbox.shift();
+        if (!next) break;
         inbox.idle = false;
-        const next = inbox.shift()!;
-        const takes = snapshot.can(next.event as never);
+        const takes = snapshot.can(next.event);
         if (next.ticket && next.external && !takes && refusesUntakenEvents()) {
           inbox.refuse(next.ticket, cannotTake(next.event.type));
           continue;
