@@ -75,10 +75,32 @@ export default tseslint.config(
             nodeBuiltins,
             {
               regex:
-                '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows)\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
+                '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows)\\.ts$|\\./workflows/[\\w-]+\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
               allowTypeImports: true,
               message:
                 'Workflow files may import only @temporalio/workflow, xstate and runtime/src/machine (DESIGN.md §3).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // flowRun's parts: every file in the folder is workflow code, importing only what workflow
+    // files may and each other.
+    files: ['runtime/src/temporal/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              regex:
+                '^(?!@temporalio/workflow$|xstate$|\\.\\./\\.\\./machine/|\\./[\\w-]+\\.ts$|\\.\\./workflow-api\\.ts$)',
+              allowTypeImports: true,
+              message:
+                'Workflow files may import only @temporalio/workflow, xstate, runtime/src/machine and each other (DESIGN.md §3).',
             },
           ],
         },

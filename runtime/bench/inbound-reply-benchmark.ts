@@ -7,7 +7,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } 
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { FakeGraphApi } from '@omniflow/nodes/drivers/whatsapp/testing';
 import { sandboxDrivers } from '../src/messaging/sandbox-drivers.ts';
-import { flowWorkerParts, sharedWorkflowModules } from '../src/temporal/worker.ts';
+import { flowWorkerParts } from '../src/worker/flow-worker.ts';
+import { sharedWorkflowModules } from '../src/worker/workflow-bundle.ts';
 import type { BaselineActivities } from './bench-workflows.ts';
 import { latencyFigures, type LatencyFigures } from './latency-figures.ts';
 import { median } from './median.ts';

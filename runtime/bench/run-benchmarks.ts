@@ -2,7 +2,7 @@ import { compileFlow } from '../src/compiler/compile-flow.ts';
 import { flowDocumentSchema } from '../src/graph/flow-schema.ts';
 import { validateFlow } from '../src/graph/validate-flow.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
-import { startDevServer } from '../src/temporal/dev-server.ts';
+import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { chatReport } from './chat-report.ts';
 import { generateGraph } from './generate-graph.ts';

@@ -15,7 +15,7 @@ import {
   type SayOptions,
 } from '@omniflow/nodes/drivers/voice';
 import { startVoiceEndpoint } from '../src/voice/start-voice-endpoint.ts';
-import { flowWorkerParts } from '../src/temporal/worker.ts';
+import { flowWorkerParts } from '../src/worker/flow-worker.ts';
 import { benchApp } from './bench-app.ts';
 import { latencyFigures, type LatencyFigures } from './latency-figures.ts';
 import { median } from './median.ts';

@@ -8,7 +8,7 @@ import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { createActivities } from '../src/temporal/activities.ts';
 import { createProgressSinks } from '../src/temporal/progress-sink.ts';
-import { sharedWorkflowModules } from '../src/temporal/worker.ts';
+import { sharedWorkflowModules } from '../src/worker/workflow-bundle.ts';
 import type { FlowRunArgs } from '../src/temporal/workflow-api.ts';
 import { seedRun } from '../test/support/seed-run.ts';
 import { median } from './median.ts';

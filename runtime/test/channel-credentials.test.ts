@@ -10,7 +10,7 @@ import { sendOnlyFlow } from './support/flows.ts';
 import { publishFlow, runReaches, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { sandboxDrivers } from '../src/messaging/sandbox-drivers.ts';
-import { createFlowWorker } from '../src/temporal/worker.ts';
+import { createFlowWorker } from '../src/worker/flow-worker.ts';
 
 const secretKey = randomBytes(32).toString('base64');
 const smpp = { systemId: 'omniflow', password: 'smpp-pass-9' };

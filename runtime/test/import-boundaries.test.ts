@@ -132,6 +132,24 @@ describe('import boundaries (DESIGN.md §3)', () => {
     expect([...refused].sort()).toEqual(['node:fs', 'zod']);
   });
 
+  it('treats every file in the workflows folder as workflow code', async () => {
+    const messages = await restrictedImports(
+      'runtime/src/temporal/workflows/some-part.ts',
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { createActivities } from '../activities.ts';",
+        "import { condition } from '@temporalio/workflow';",
+        "import { hydrateMachine } from '../../machine/index.ts';",
+        "import { planCommands } from './plan-commands.ts';",
+        "import type { Activities } from '../activities.ts';",
+        'export const used: unknown[] = [readFileSync, createActivities, condition, hydrateMachine, planCommands];',
+        'export type Used = Activities;',
+      ].join('\n'),
+    );
+    const flagged = new Set(messages.map((m) => m.slice(0, m.indexOf(' import is restricted'))));
+    expect([...flagged].sort()).toEqual(["'../activities.ts'", "'node:fs'"]);
+  });
+
   it('keeps the builder away from server code', async () => {
     const messages = await restrictedImports(
       'builder/src/page.ts',

@@ -7,7 +7,7 @@ import { createApiKey } from '../api/api-keys.ts';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.ts';
 import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { loadRegistry } from '../server/load-registry.ts';
-import { createFlowWorker } from '../temporal/worker.ts';
+import { createFlowWorker } from '../worker/flow-worker.ts';
 import { startVoiceEndpointFromEnv } from '../voice/voice-endpoint-from-env.ts';
 import { channelDriversFromEnv, sandboxAllowedByEnv } from '../messaging/channel-drivers.ts';
 import { runServices } from './commands/dev.ts';

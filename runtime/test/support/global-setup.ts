@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startDevServer, type DevServer } from '../../src/temporal/dev-server.ts';
-import { findTemporalTestServer } from '../../src/temporal/temporal-binaries.ts';
+import { startDevServer, type DevServer } from '../../src/temporal-server/dev-server.ts';
+import { findTemporalTestServer } from '../../src/temporal-server/temporal-binaries.ts';
 
 /**
  * Runs once per `vitest run`: one Temporal dev server (in memory) shared by all test files, unless

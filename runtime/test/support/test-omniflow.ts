@@ -11,7 +11,7 @@ import { sandboxDrivers } from '../../src/messaging/sandbox-drivers.ts';
 import { createApiKey } from '../../src/api/api-keys.ts';
 import { bootstrapAdmin } from '../../src/auth/bootstrap-admin.ts';
 import { loadRegistry } from '../../src/server/load-registry.ts';
-import { createFlowWorker } from '../../src/temporal/worker.ts';
+import { createFlowWorker } from '../../src/worker/flow-worker.ts';
 import { freshPostgresDatabase } from './postgres.ts';
 import { loadSecretKeyring } from '../../src/credentials/secret-keyring.ts';
 

@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { openDb, type DbHandle } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { loadRegistry } from '../../src/server/load-registry.ts';
-import { flowWorkerParts } from '../../src/temporal/worker.ts';
+import { flowWorkerParts } from '../../src/worker/flow-worker.ts';
 
 export interface TimeSkippingOmniflow {
   env: TestWorkflowEnvironment;

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { verifyRun } from '../../runs/verify-run.ts';
 import { createRunOperations } from '../../runs/run-operations.ts';
-import { workflowBundle } from '../../temporal/worker.ts';
+import { workflowBundle } from '../../worker/workflow-bundle.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { statusSchema } from '../run-schemas.ts';
 import { conflictResponse, errorResponses, idParam, json, notFoundResponse } from '../schemas.ts';

@@ -1,5 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+} from '@temporalio/client';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { flowVersions, messagingChannels, newId, runs, runStatuses } from '@omniflow/db';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
@@ -216,6 +221,21 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
+/**
+ * Temporal turned the update away before the run saw it, even after the client's retries: more
+ * updates in flight for one run than the server allows (RESOURCE_EXHAUSTED), or the update
+ * dropped before it was accepted (UNAVAILABLE "aborted"). Either way it was not applied.
+ */
+function runTooBusy(cause: unknown): boolean {
+  if (!isGrpcServiceError(cause)) return false;
+  return (
+    cause.code === grpcResourceExhausted ||
+    (cause.code === grpcUnavailable && /update was aborted/.test(cause.details))
+  );
+}
+const grpcResourceExhausted = 8;
+const grpcUnavailable = 14;
+
 export function runRoutes(deps: AppDeps) {
   const { db, temporal } = deps;
   const ops = createRunOperations(deps);
@@ -236,6 +256,13 @@ export function runRoutes(deps: AppDeps) {
         throw new ApiError(409, 'EVENT_NOT_ACCEPTED', reason);
       }
       if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'RUN_ENDED', 'The run has ended');
+      if (error instanceof ServiceError && runTooBusy(error.cause)) {
+        throw new ApiError(
+          409,
+          'RUN_BUSY',
+          'The run is taking other events right now and did not take this one; send it again in a moment',
+        );
+      }
       throw error;
     }
   }

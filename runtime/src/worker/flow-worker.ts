@@ -1,16 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import {
-  DefaultLogger,
-  NativeConnection,
-  Runtime,
-  Worker,
-  bundleWorkflowCode,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
-import { createActivities } from './activities.ts';
+import { createActivities } from '../temporal/activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
@@ -21,45 +13,9 @@ import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { workerChannels, type WorkerChannels } from '../messaging/worker-channels.ts';
 import { createContactsService } from '../messaging/contacts-service.ts';
 import { createConversationsService } from '../messaging/conversations-service.ts';
-import { createProgressSinks } from './progress-sink.ts';
-import { flowTaskQueue } from './task-queue.ts';
-
-export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
-
-/**
- * Modules all workflows of a worker share instead of each evaluating its own copy (the SDK's
- * `preloadModules`, for its default reusable V8 context): the instruction set, and with it
- * XState, the template helpers and the Liquid engine. Evaluated per workflow, their classes
- * were new for every run, so V8 never kept its optimised code for them and recompiled it all
- * the time; with one copy they stay compiled, and the engine is built once.
- *
- * They must hold no per-run state: the instruction set and the template helpers are pure
- * functions, the Liquid engine keeps only its options, and XState's only module state is the
- * counter behind actor session ids, which nothing a workflow records depends on. The SDK
- * freezes what they export.
- */
-export const sharedWorkflowModules = [fileURLToPath(new URL('../machine/index.ts', import.meta.url))];
-
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-
-/** Bundles the workflow code once per process; every worker after the first reuses it. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath,
-    preloadModules: sharedWorkflowModules,
-    logger: quietBundlerLogger,
-  });
-  return bundle;
-}
-
-const quietBundlerLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
+import { createProgressSinks } from '../temporal/progress-sink.ts';
+import { flowTaskQueue } from '../temporal/task-queue.ts';
+import { workflowBundle } from './workflow-bundle.ts';
 
 export interface FlowWorkerOptions {
   address: string;
