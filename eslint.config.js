@@ -51,6 +51,31 @@ export default tseslint.config(
     },
   },
   {
+    // temporal/ is what runs inside Temporal (workflows) and what they call (activities, the
+    // progress sink); the processes that host them (worker/, temporal-server/) sit above it.
+    files: ['runtime/src/temporal/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@omniflow/builder', message: 'Server code never imports the builder.' },
+            {
+              regex: '^(\\.\\./)+api/',
+              message:
+                'Only api/, server/ and cli/ import api/: throw a domain error (e.g. RunError) and let api/ map it.',
+            },
+            {
+              regex: '^(\\.\\./)+(worker|temporal-server)/',
+              message:
+                'temporal/ holds workflow-side code and activities; the worker process and the Temporal server import it, not the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['runtime/src/{api,server,cli}/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '@omniflow/db';
 import { loadSecretKeyring } from '../src/credentials/secret-keyring.ts';
-import { startDevServer } from '../src/temporal/dev-server.ts';
+import { startDevServer } from '../src/temporal-server/dev-server.ts';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 const root = mkdtempSync(join(tmpdir(), 'omniflow-perms-'));

@@ -94,6 +94,23 @@ describe('import boundaries (DESIGN.md §3)', () => {
     expect(fromServer).toEqual([]);
   });
 
+  it('keeps temporal/ (workflow side and activities) below the worker process and the Temporal server', async () => {
+    const messages = await restrictedImports(
+      'runtime/src/temporal/activities.ts',
+      [
+        "import { createFlowWorker } from '../worker/flow-worker.ts';",
+        "import { startDevServer } from '../temporal-server/dev-server.ts';",
+        'export const used = [createFlowWorker, startDevServer];',
+      ].join('\n'),
+    );
+    expect(messages).toHaveLength(2);
+    const fromWorker = await restrictedImports(
+      'runtime/src/worker/flow-worker.ts',
+      "import { createActivities } from '../temporal/activities.ts';\nexport const x = createActivities;",
+    );
+    expect(fromWorker).toEqual([]);
+  });
+
   it('keeps server code away from the builder', async () => {
     for (const file of ['runtime/src/api/create-app.ts', 'runtime/src/runs/run-operations.ts']) {
       const messages = await restrictedImports(

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { flowVersions, openDb, runs, type DbHandle } from '@omniflow/db';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { runWorkflow } from '../src/runs/run-workflow.ts';
-import { createFlowWorker } from '../src/temporal/worker.ts';
+import { createFlowWorker } from '../src/worker/flow-worker.ts';
 import { freshPostgresDatabase } from './support/postgres.ts';
 import { seedRun } from './support/seed-run.ts';
 import { eventually } from './support/test-omniflow.ts';
