@@ -4,6 +4,13 @@ const nodeBuiltins = {
   regex: '^node:',
   message: 'Workflow code runs in a deterministic sandbox: no Node built-ins (DESIGN.md §3).',
 };
+const noBuilder = { regex: '^@omniflow/builder', message: 'Server code never imports the builder.' };
+const apiFromTopOnly = {
+  regex: '^(\\.\\./)+api/',
+  message:
+    'Only api/, server/ and cli/ import api/: throw a domain error (e.g. RunError) and let api/ map it.',
+};
+const importsOnly = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.omniflow/**', '.tsbuild/**', '**/dist/**'] },
@@ -34,55 +41,21 @@ export default tseslint.config(
     // server code imports the builder (the API serves its built files, nothing more).
     files: ['runtime/src/**/*.ts'],
     ignores: ['runtime/src/{api,server,cli}/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^@omniflow/builder', message: 'Server code never imports the builder.' },
-            {
-              regex: '^(\\.\\./)+api/',
-              message:
-                'Only api/, server/ and cli/ import api/: throw a domain error (e.g. RunError) and let api/ map it.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(noBuilder, apiFromTopOnly),
   },
   {
     // temporal/ is what runs inside Temporal (workflows) and what they call (activities, the
     // progress sink); the processes that host them (worker/, temporal-server/) sit above it.
     files: ['runtime/src/temporal/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^@omniflow/builder', message: 'Server code never imports the builder.' },
-            {
-              regex: '^(\\.\\./)+api/',
-              message:
-                'Only api/, server/ and cli/ import api/: throw a domain error (e.g. RunError) and let api/ map it.',
-            },
-            {
-              regex: '^(\\.\\./)+(worker|temporal-server)/',
-              message:
-                'temporal/ holds workflow-side code and activities; the worker process and the Temporal server import it, not the other way.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(noBuilder, apiFromTopOnly, {
+      regex: '^(\\.\\./)+(worker|temporal-server)/',
+      message:
+        'temporal/ holds workflow-side code and activities; the worker process and the Temporal server import it, not the other way.',
+    }),
   },
   {
     files: ['runtime/src/{api,server,cli}/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^@omniflow/builder', message: 'Server code never imports the builder.' }] },
-      ],
-    },
+    rules: importsOnly(noBuilder),
   },
   {
     // DESIGN.md §3: workflow files import only @temporalio/workflow, xstate and runtime/src/machine
