@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
 import { sendOnlyFlow } from '../support/flows.ts';
+import { screenshot } from '../support/screenshot.ts';
 import { publishFlow } from '../support/test-omniflow.ts';
 
 describe.skipIf(!hasChromium)('the sandbox banner in Chromium', () => {
@@ -23,6 +24,7 @@ describe.skipIf(!hasChromium)('the sandbox banner in Chromium', () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain('SMS');
     expect(await banner.textContent()).toContain('Appointment reminder');
+    await screenshot(page, 'sandbox-banner');
     await page.getByRole('link', { name: 'Runs', exact: true }).click();
     await banner.waitFor();
     await banner.getByRole('link', { name: 'Connect a provider in Settings' }).click();

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { screenshot } from '../support/screenshot.ts';
 
 describe.skipIf(!hasChromium)('builder in Chromium: a locked sign-in', () => {
   let session: BuilderSession;
@@ -28,6 +29,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: a locked sign-in', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await page.getByRole('button', { name: 'Entrar' }).click();
     await expect.poll(alert).toBe('Demasiados intentos. Vuelve a intentarlo en 1 min.');
+    await screenshot(page, 'sign-in-locked');
 
     now = new Date(now.getTime() + 61_000);
     await page.getByRole('button', { name: 'Entrar' }).click();
