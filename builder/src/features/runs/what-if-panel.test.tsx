@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WhatIfResult } from '../../api/types.ts';
 import { stubApi } from '../../api/test-api.ts';
-import { useLocale } from '../../i18n/use-i18n.ts';
 import { orderGraph } from './test-runs.ts';
 import { WhatIfPanel } from './what-if-panel.tsx';
+import { settle, useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 
 const versions = [
   { version: 3, notes: '', publishedAt: '2025-03-01T00:00:00Z' },
@@ -37,17 +37,7 @@ const result: WhatIfResult = {
   ],
 };
 
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('en');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+useComponentTestHooks();
 
 function renderPanel(onHighlight = vi.fn(), beforeRun = vi.fn(async () => {})) {
   render(

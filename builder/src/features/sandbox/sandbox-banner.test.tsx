@@ -1,22 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { stubApi } from '../../api/test-api.ts';
 import { useLocale } from '../../i18n/use-i18n.ts';
 import { SandboxBanner, sandboxCheckEveryMs } from './sandbox-banner.tsx';
+import { settle, useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
 const notice = { channel: 'sms', flows: [{ id: 'f1', name: 'Notice' }] };
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('en');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+useComponentTestHooks();
 
 describe('SandboxBanner', () => {
   it('warns, in the current language, while published flows send through the sandbox, and links to the channel settings', async () => {

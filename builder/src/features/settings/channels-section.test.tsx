@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, stubApi } from '../../api/test-api.ts';
 import { useLocale } from '../../i18n/use-i18n.ts';
 import { ChannelsSection } from './channels-section.tsx';
 import { accountSid, sandboxChannels, smppSms, twilioSms, withChannel } from './test-channels.ts';
+import { settle, useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
 const card = (name: string) => screen.getByRole('article', { name });
 const smsForm = () => screen.getByRole('form', { name: 'SMS provider settings' });
 
@@ -14,15 +14,7 @@ function apiErrorWithDetails(status: number, code: string, message: string, deta
   return new Response(JSON.stringify({ error: { code, message, details } }), { status });
 }
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('en');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+useComponentTestHooks();
 
 describe('ChannelsSection', () => {
   it('shows each channel’s provider, where it comes from, and the webhook URLs to copy', async () => {

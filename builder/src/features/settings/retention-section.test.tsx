@@ -1,21 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { apiError, stubApi } from '../../api/test-api.ts';
-import { useLocale } from '../../i18n/use-i18n.ts';
 import { RetentionSection } from './retention-section.tsx';
+import { settle, useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('en');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+useComponentTestHooks();
 
 describe('RetentionSection', () => {
   it('shows the retention, refuses days out of 1–3650, and saves a valid one', async () => {

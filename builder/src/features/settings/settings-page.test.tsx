@@ -1,19 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, stubApi } from '../../api/test-api.ts';
-import { useLocale } from '../../i18n/use-i18n.ts';
 import { SettingsPage } from './settings-page.tsx';
+import { useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('en');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+useComponentTestHooks();
 
 describe('SettingsPage', () => {
   it('shows a designer who is not an admin a note for channels, and still the web chat tag', async () => {

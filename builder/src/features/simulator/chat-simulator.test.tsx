@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { FlowDocument } from '../../api/types.ts';
 import { apiError, stubApi } from '../../api/test-api.ts';
-import { useLocale } from '../../i18n/use-i18n.ts';
 import { testMessage } from '../phone/test-messages.ts';
 import { SimulatorPanel } from './simulator-panel.tsx';
+import { useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 
 const settle = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
 
@@ -45,15 +45,7 @@ const waitingRun = {
   error: null,
 };
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('en');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+useComponentTestHooks();
 
 function open(channel = 'whatsapp') {
   const beforeRun = vi.fn(async () => {});
