@@ -65,163 +65,85 @@ export default tseslint.config(
       'runtime/src/temporal/workflow-api.ts',
       'runtime/src/temporal/operations-workflows.ts',
     ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            {
-              regex:
-                '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows)\\.ts$|\\./workflows/[\\w-]+\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
-              allowTypeImports: true,
-              message:
-                'Workflow files may import only @temporalio/workflow, xstate and runtime/src/machine (DESIGN.md §3).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(nodeBuiltins, {
+      regex:
+        '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows)\\.ts$|\\./workflows/[\\w-]+\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
+      allowTypeImports: true,
+      message:
+        'Workflow files may import only @temporalio/workflow, xstate and runtime/src/machine (DESIGN.md §3).',
+    }),
   },
   {
     // flowRun's parts: every file in the folder is workflow code, importing only what workflow
     // files may and each other.
     files: ['runtime/src/temporal/workflows/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            {
-              regex:
-                '^(?!@temporalio/workflow$|xstate$|\\.\\./\\.\\./machine/|\\./[\\w-]+\\.ts$|\\.\\./workflow-api\\.ts$)',
-              allowTypeImports: true,
-              message:
-                'Workflow files may import only @temporalio/workflow, xstate, runtime/src/machine and each other (DESIGN.md §3).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(nodeBuiltins, {
+      regex:
+        '^(?!@temporalio/workflow$|xstate$|\\.\\./\\.\\./machine/|\\./[\\w-]+\\.ts$|\\.\\./workflow-api\\.ts$)',
+      allowTypeImports: true,
+      message:
+        'Workflow files may import only @temporalio/workflow, xstate, runtime/src/machine and each other (DESIGN.md §3).',
+    }),
   },
   {
     // The machine is bundled into workflows: pure code only. Its instructions come from the nodes
     // package's instruction set (below).
     files: ['runtime/src/machine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            {
-              regex: '^(?!xstate$|@omniflow/nodes/instructions$|\\./)',
-              allowTypeImports: true,
-              message:
-                'The machine may import only xstate and the instruction set (@omniflow/nodes/instructions).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(nodeBuiltins, {
+      regex: '^(?!xstate$|@omniflow/nodes/instructions$|\\./)',
+      allowTypeImports: true,
+      message: 'The machine may import only xstate and the instruction set (@omniflow/nodes/instructions).',
+    }),
   },
   {
     // The SDK is what drivers and nodes build on: it names the contracts (Call, OutboundMessage)
     // and never imports a driver or the built-in node index.
     files: ['nodes/src/sdk/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(drivers/|index\\.ts$)|^@omniflow/nodes$',
-              message: 'The SDK imports neither drivers nor the node index: drivers implement its contracts.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly({
+      regex: '^(\\.\\./)+(drivers/|index\\.ts$)|^@omniflow/nodes$',
+      message: 'The SDK imports neither drivers nor the node index: drivers implement its contracts.',
+    }),
   },
   {
     // Templates and conditions are bundled into workflows: Liquid and each other, nothing else.
     files: ['nodes/src/sdk/expressions/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            {
-              regex: '^(?!liquidjs$|\\./|\\.\\./node-error\\.ts$)',
-              allowTypeImports: true,
-              message:
-                'sdk/expressions runs inside workflows: it may import only liquidjs and its own files.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(nodeBuiltins, {
+      regex: '^(?!liquidjs$|\\./|\\.\\./node-error\\.ts$)',
+      allowTypeImports: true,
+      message: 'sdk/expressions runs inside workflows: it may import only liquidjs and its own files.',
+    }),
   },
   {
     // The SDK's instruction set runs inside workflows: only xstate and the pure expression helpers.
     files: ['nodes/src/sdk/instructions/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            {
-              regex: '^(?!xstate$|\\./|\\.\\./expressions/index\\.ts$)',
-              allowTypeImports: true,
-              message: 'Instructions run inside workflows: they may import only xstate and sdk/expressions.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(nodeBuiltins, {
+      regex: '^(?!xstate$|\\./|\\.\\./expressions/index\\.ts$)',
+      allowTypeImports: true,
+      message: 'Instructions run inside workflows: they may import only xstate and sdk/expressions.',
+    }),
   },
   {
     // A node's own instructions (`<name>.instructions.ts`) and the set that gathers them run inside
     // workflows too: only the SDK's instructions, its expressions and other instruction files.
     files: ['nodes/src/instructions.ts', 'nodes/src/**/*.instructions.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            {
-              regex:
-                '^(?!xstate$|(\\.\\.?/)+(sdk/)?(instructions|expressions)/index\\.ts$|(\\.\\.?/)+([a-z-]+/)?[a-z-]+\\.instructions\\.ts$)',
-              allowTypeImports: true,
-              message:
-                'Instructions run inside workflows: they may import only xstate, sdk/instructions, sdk/expressions and other *.instructions.ts files.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(nodeBuiltins, {
+      regex:
+        '^(?!xstate$|(\\.\\.?/)+(sdk/)?(instructions|expressions)/index\\.ts$|(\\.\\.?/)+([a-z-]+/)?[a-z-]+\\.instructions\\.ts$)',
+      allowTypeImports: true,
+      message:
+        'Instructions run inside workflows: they may import only xstate, sdk/instructions, sdk/expressions and other *.instructions.ts files.',
+    }),
   },
   {
     files: ['builder/src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^@omniflow/(runtime|db)',
-              message: 'The builder never imports server code (DESIGN.md §3).',
-            },
-            nodeBuiltins,
-          ],
-        },
-      ],
-    },
+    rules: importsOnly(
+      {
+        regex: '^@omniflow/(runtime|db)',
+        message: 'The builder never imports server code (DESIGN.md §3).',
+      },
+      nodeBuiltins,
+    ),
   },
 );
