@@ -10,7 +10,7 @@ const apiFromTopOnly = {
   message:
     'Only api/, server/ and cli/ import api/: throw a domain error (e.g. RunError) and let api/ map it.',
 };
-const importsOnly = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.omniflow/**', '.tsbuild/**', '**/dist/**'] },
@@ -41,13 +41,13 @@ export default tseslint.config(
     // server code imports the builder (the API serves its built files, nothing more).
     files: ['runtime/src/**/*.ts'],
     ignores: ['runtime/src/{api,server,cli}/**'],
-    rules: importsOnly(noBuilder, apiFromTopOnly),
+    rules: restrictImports(noBuilder, apiFromTopOnly),
   },
   {
     // temporal/ is what runs inside Temporal (workflows) and what they call (activities, the
     // progress sink); the processes that host them (worker/, temporal-server/) sit above it.
     files: ['runtime/src/temporal/*.ts'],
-    rules: importsOnly(noBuilder, apiFromTopOnly, {
+    rules: restrictImports(noBuilder, apiFromTopOnly, {
       regex: '^(\\.\\./)+(worker|temporal-server)/',
       message:
         'temporal/ holds workflow-side code and activities; the worker process and the Temporal server import it, not the other way.',
@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   {
     files: ['runtime/src/{api,server,cli}/**/*.ts'],
-    rules: importsOnly(noBuilder),
+    rules: restrictImports(noBuilder),
   },
   {
     // DESIGN.md §3: workflow files import only @temporalio/workflow, xstate and runtime/src/machine
@@ -65,7 +65,7 @@ export default tseslint.config(
       'runtime/src/temporal/workflow-api.ts',
       'runtime/src/temporal/operations-workflows.ts',
     ],
-    rules: importsOnly(nodeBuiltins, {
+    rules: restrictImports(nodeBuiltins, {
       regex:
         '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows)\\.ts$|\\./workflows/[\\w-]+\\.ts$|\\.\\./compiler/machine-json\\.ts$)',
       allowTypeImports: true,
@@ -77,7 +77,7 @@ export default tseslint.config(
     // flowRun's parts: every file in the folder is workflow code, importing only what workflow
     // files may and each other.
     files: ['runtime/src/temporal/workflows/**/*.ts'],
-    rules: importsOnly(nodeBuiltins, {
+    rules: restrictImports(nodeBuiltins, {
       regex:
         '^(?!@temporalio/workflow$|xstate$|\\.\\./\\.\\./machine/|\\./[\\w-]+\\.ts$|\\.\\./workflow-api\\.ts$)',
       allowTypeImports: true,
@@ -89,7 +89,7 @@ export default tseslint.config(
     // The machine is bundled into workflows: pure code only. Its instructions come from the nodes
     // package's instruction set (below).
     files: ['runtime/src/machine/**/*.ts'],
-    rules: importsOnly(nodeBuiltins, {
+    rules: restrictImports(nodeBuiltins, {
       regex: '^(?!xstate$|@omniflow/nodes/instructions$|\\./)',
       allowTypeImports: true,
       message: 'The machine may import only xstate and the instruction set (@omniflow/nodes/instructions).',
@@ -99,7 +99,7 @@ export default tseslint.config(
     // The SDK is what drivers and nodes build on: it names the contracts (Call, OutboundMessage)
     // and never imports a driver or the built-in node index.
     files: ['nodes/src/sdk/**/*.ts'],
-    rules: importsOnly({
+    rules: restrictImports({
       regex: '^(\\.\\./)+(drivers/|index\\.ts$)|^@omniflow/nodes$',
       message: 'The SDK imports neither drivers nor the node index: drivers implement its contracts.',
     }),
@@ -108,7 +108,7 @@ export default tseslint.config(
     // Templates and conditions are bundled into workflows: Liquid and each other, nothing else.
     files: ['nodes/src/sdk/expressions/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: importsOnly(nodeBuiltins, {
+    rules: restrictImports(nodeBuiltins, {
       regex: '^(?!liquidjs$|\\./|\\.\\./node-error\\.ts$)',
       allowTypeImports: true,
       message: 'sdk/expressions runs inside workflows: it may import only liquidjs and its own files.',
@@ -118,7 +118,7 @@ export default tseslint.config(
     // The SDK's instruction set runs inside workflows: only xstate and the pure expression helpers.
     files: ['nodes/src/sdk/instructions/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: importsOnly(nodeBuiltins, {
+    rules: restrictImports(nodeBuiltins, {
       regex: '^(?!xstate$|\\./|\\.\\./expressions/index\\.ts$)',
       allowTypeImports: true,
       message: 'Instructions run inside workflows: they may import only xstate and sdk/expressions.',
@@ -128,7 +128,7 @@ export default tseslint.config(
     // A node's own instructions (`<name>.instructions.ts`) and the set that gathers them run inside
     // workflows too: only the SDK's instructions, its expressions and other instruction files.
     files: ['nodes/src/instructions.ts', 'nodes/src/**/*.instructions.ts'],
-    rules: importsOnly(nodeBuiltins, {
+    rules: restrictImports(nodeBuiltins, {
       regex:
         '^(?!xstate$|(\\.\\.?/)+(sdk/)?(instructions|expressions)/index\\.ts$|(\\.\\.?/)+([a-z-]+/)?[a-z-]+\\.instructions\\.ts$)',
       allowTypeImports: true,
@@ -138,7 +138,7 @@ export default tseslint.config(
   },
   {
     files: ['builder/src/**/*.{ts,tsx}'],
-    rules: importsOnly(
+    rules: restrictImports(
       {
         regex: '^@omniflow/(runtime|db)',
         message: 'The builder never imports server code (DESIGN.md §3).',
