@@ -97,6 +97,16 @@ describe.each(backends)('progress writer on $db', ({ db, enabled }) => {
     expect(run).toMatchObject({ status: 'waiting', currentNodes: ['wait'], endedAt: null });
   });
 
+  it('leaves a run given up on before its workflow started as it is', async () => {
+    const runId = await newRun();
+    const givenUp = { code: 'RUN_NOT_STARTED', message: 'never started' };
+    await handle.db.update(runs).set({ status: 'failed', error: givenUp }).where(eq(runs.id, runId));
+    // The workflow started late and took a step before it was terminated.
+    await writeProgressBatch(handle.db, [progress(runId)]);
+    const [run] = await handle.db.select().from(runs).where(eq(runs.id, runId));
+    expect(run).toMatchObject({ status: 'failed', error: givenUp });
+  });
+
   it('closes an open step and ends the run when later progress arrives', async () => {
     const runId = await newRun();
     const writer = createProgressWriter(handle.db);

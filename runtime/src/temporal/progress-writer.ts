@@ -8,6 +8,7 @@ import {
   unstorableTextReason,
   MAX_STORED_JSON_DEPTH,
 } from '../limits/storable-json.ts';
+import { runNotStartedCode } from '../runs/run-workflow.ts';
 import type { RunProgress } from './run-progress.ts';
 
 interface Pending {
@@ -121,7 +122,10 @@ export function progressBatchStatement(batch: RunProgress[]): SQL {
       ended_at = case when u.ended then now() else runs.ended_at end
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(
       id uuid, status text, current_nodes jsonb, output jsonb, error jsonb, ended boolean)
-    where runs.id = u.id and runs.id = any(${`{${batch.map((p) => p.runId).join(',')}}`}::uuid[])`;
+    where runs.id = u.id and runs.id = any(${`{${batch.map((p) => p.runId).join(',')}}`}::uuid[])
+      -- A run given up on before its workflow started stays given up on: the workflow that
+      -- started late is being terminated, and its first steps must not make the run look alive.
+      and coalesce(runs.error ->> 'code', '') <> ${runNotStartedCode}`;
 }
 
 /** The database's own words: drizzle wraps the driver's error, whose message names the problem. */
