@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizz
 import { messagingChannels } from './messaging.ts';
 import { workspaces } from './workspaces.ts';
 
-export const channelProviders = ['whatsapp-cloud', 'smpp', 'twilio', 'sandbox'] as const;
+export const channelProviders = ['whatsapp-cloud', 'smpp', 'twilio', 'smtp', 'sandbox'] as const;
 
 /**
  * A workspace's provider for one channel. `config` is what an admin may read back (hosts, sender

@@ -4,3 +4,4 @@ export * from './runs.ts';
 export * from './messaging.ts';
 export * from './credentials.ts';
 export * from './voice.ts';
+export * from './email.ts';

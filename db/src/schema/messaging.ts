@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { runs } from './runs.ts';
 import { workspaces } from './workspaces.ts';
 
-export const messagingChannels = ['whatsapp', 'sms', 'webchat'] as const;
+export const messagingChannels = ['whatsapp', 'sms', 'webchat', 'email'] as const;
 export const messageDirections = ['outbound', 'inbound'] as const;
 export const messageStatuses = [
   'queued',
@@ -14,6 +14,8 @@ export const messageStatuses = [
   'undelivered',
   'expired',
   'received',
+  // Email: a hard bounce (RFC 3464 DSN) or a complaint (RFC 5965 ARF) came back for it.
+  'bounced',
 ] as const;
 
 /** A person the workspace talks to; answers saved by flows live in `attributes`. */
@@ -44,7 +46,7 @@ export const contactChannels = pgTable(
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
     channel: text('channel', { enum: messagingChannels }).notNull(),
-    // E.164 for phones, the session id for web chat.
+    // E.164 for phones, the session id for web chat, the lower-cased address for email.
     address: text('address').notNull(),
     optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
     optOutKeyword: text('opt_out_keyword'),

@@ -16,7 +16,17 @@ import { users, workspaces } from './workspaces.ts';
 
 // A plain text column (the enum is TypeScript's only), so a new status needs no migration.
 // `abandoned`: the caller hung up before the flow ended.
-export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled', 'abandoned'] as const;
+// `skipped`: a mail its trigger took but must not answer (RFC 3834: an auto-reply, a list, a
+// bounce, a sender answered within the period); the run never starts, its error says why.
+export const runStatuses = [
+  'running',
+  'waiting',
+  'completed',
+  'failed',
+  'cancelled',
+  'abandoned',
+  'skipped',
+] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
 /** What is left of a run once the retention job has removed its details. */

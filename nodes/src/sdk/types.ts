@@ -107,6 +107,8 @@ export interface ActivityDeps {
   messaging?: NodeMessaging;
   /** Reads and writes the contacts of the run's workspace. */
   contacts?: NodeContacts;
+  /** The workspace's template library (Templates in the top bar), rendered for this run. */
+  templates?: NodeTemplates;
   /** Hands conversations to human agents. */
   conversations?: NodeConversations;
   /** The live phone calls this process holds; only on the worker that answered the call. */
@@ -157,6 +159,20 @@ export interface NodeContacts {
 }
 
 /** What a messaging node may do, already bound to its run, node and idempotency key. */
+/** A library template rendered with the run's scope (Liquid), in the language asked for. */
+export interface NodeTemplates {
+  /** An email template: MJML rendered to HTML, with its subject and text alternative. */
+  email(name: string, language: 'es' | 'en', scope: TemplateScope): Promise<RenderedEmail>;
+  /** A short text template (SMS, WhatsApp, web chat). */
+  text(name: string, language: 'es' | 'en', scope: TemplateScope): Promise<string>;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
 export interface NodeMessaging {
   send(channel: MessagingChannel, message: Omit<OutboundMessage, 'idempotencyKey'>): Promise<SentMessage>;
 }

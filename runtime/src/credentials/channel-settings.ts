@@ -71,8 +71,28 @@ export const providerSpecs = {
       }),
     secrets: ['authToken'],
   },
+  smtp: {
+    channels: ['email'],
+    config: z
+      .object({
+        host: text('host (the SMTP server)'),
+        port: positive('port', 65535).default(587),
+        // `tls`: TLS from the first byte (port 465); `starttls`: upgraded, required (587);
+        // `none`: plain (a relay on the same network).
+        security: z
+          .enum(['tls', 'starttls', 'none'], { message: 'security is tls, starttls or none' })
+          .default('starttls'),
+        user: z.string().trim().min(1, 'user is empty').optional(),
+        fromAddress: z.string().trim().email('fromAddress must be an email address'),
+        fromName: z.string().trim().max(200, 'fromName is at most 200 characters').optional(),
+        maxConnections: positive('maxConnections', 100).optional(),
+      })
+      .strict(),
+    // Optional: a server that takes mail without a login (a local relay) needs none.
+    secrets: ['password'],
+  },
   sandbox: {
-    channels: ['whatsapp', 'sms', 'webchat'],
+    channels: ['whatsapp', 'sms', 'webchat', 'email'],
     config: z.object({}).strict().default({}),
     secrets: [],
   },
@@ -98,6 +118,11 @@ export const channelSettingsSchema = z.discriminatedUnion('provider', [
     provider: z.literal('twilio'),
     config: providerSpecs.twilio.config,
     secrets: z.object({ authToken: secret }),
+  }),
+  z.object({
+    provider: z.literal('smtp'),
+    config: providerSpecs.smtp.config,
+    secrets: z.object({ password: secret.optional() }),
   }),
   z.object({ provider: z.literal('sandbox'), config: providerSpecs.sandbox.config, secrets: z.object({}) }),
 ]);
@@ -126,7 +151,7 @@ function bodyFor<P extends ChannelProvider>(provider: P) {
 export const channelSettingsBody = z
   .discriminatedUnion(
     'provider',
-    [bodyFor('whatsapp-cloud'), bodyFor('smpp'), bodyFor('twilio'), bodyFor('sandbox')],
+    [bodyFor('whatsapp-cloud'), bodyFor('smpp'), bodyFor('twilio'), bodyFor('smtp'), bodyFor('sandbox')],
     { message: `provider must be one of ${Object.keys(providerSpecs).join(', ')}` },
   )
   .openapi('ChannelSettingsInput');

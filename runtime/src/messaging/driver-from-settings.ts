@@ -22,6 +22,8 @@ export function driverFromSettings(
   context: DriverContext,
 ): MessagingDriver {
   switch (settings.provider) {
+    case 'smtp':
+      throw new Error('FOUNDATION PLACEHOLDER: the SMTP driver is being built (issue #13)');
     case 'sandbox':
       return new SandboxDriver(channel);
     case 'whatsapp-cloud':

@@ -6,5 +6,6 @@ export function sandboxDrivers() {
     whatsapp: new SandboxDriver('whatsapp'),
     sms: new SandboxDriver('sms'),
     webchat: new SandboxDriver('webchat'),
+    email: new SandboxDriver('email'),
   };
 }

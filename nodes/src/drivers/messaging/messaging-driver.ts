@@ -12,7 +12,15 @@ export type {
   SendResult,
 } from '../../sdk/channels.ts';
 
-export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired';
+export type DeliveryStatus =
+  | 'queued'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'failed'
+  | 'undelivered'
+  | 'expired'
+  | 'bounced';
 
 /** A delivery report, in the provider's words mapped to ours. */
 export interface StatusUpdate {
@@ -35,7 +43,32 @@ export interface InboundMessage {
   /** The id of the button or list row they chose, when they chose one. */
   choiceId?: string;
   media?: { kind: string; url?: string; id?: string; caption?: string };
+  /** What only a mail has. */
+  email?: InboundEmail;
   receivedAt: Date;
+}
+
+/** A parsed mail (mailparser), with what threading, RFC 3834 and bounces need. */
+export interface InboundEmail {
+  subject: string;
+  cc: string[];
+  /** The HTML part, sanitised for display. */
+  html?: string;
+  /** Its `Message-ID` (without angle brackets); also the message's `providerMessageId`. */
+  messageId: string;
+  inReplyTo?: string;
+  references: string[];
+  /** The headers RFC 3834 and bulk mail rules look at, lower-cased names, raw values. */
+  autoSubmitted?: string;
+  precedence?: string;
+  listId?: string;
+  listUnsubscribe?: string;
+  /** The SMTP envelope sender (Return-Path); empty for the null sender `<>` of bounces. */
+  envelopeFrom?: string;
+  /** Attachments kept in the attachment store (`mail_attachments` ids). */
+  attachments: { id?: string; filename: string; contentType: string; bytes: number }[];
+  /** A delivery status notification (RFC 3464) or a feedback report (RFC 5965), not a person. */
+  report?: 'dsn' | 'arf';
 }
 
 /** A raw webhook delivery, as the HTTP layer received it (the body unparsed, for signatures). */
@@ -73,4 +106,5 @@ export const statusRank: Record<DeliveryStatus, number> = {
   failed: 4,
   undelivered: 4,
   expired: 4,
+  bounced: 4,
 };
