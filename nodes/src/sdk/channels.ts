@@ -58,6 +58,8 @@ export interface OutboundEmail {
    * `List-Unsubscribe` with `List-Unsubscribe-Post`, and in a visible footer.
    */
   marketing?: boolean;
+  /** Filled in by the runtime for marketing mail: the signed one-click unsubscribe link. */
+  unsubscribeUrl?: string;
   /** RFC 3834 §5: `auto-replied` on an answer a flow sent by itself to a mail. */
   autoSubmitted?: 'auto-replied' | 'auto-generated';
   attachments?: EmailAttachment[];

@@ -1,35 +1,41 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { contactChannels, contacts, newId, type Db } from '@omniflow/db';
+import { contactChannels, contacts, newId, type Db, type messagingChannels } from '@omniflow/db';
 import { workspaceOfRun } from './workspace-of-run.ts';
 import type { NodeContacts } from '@omniflow/nodes/sdk';
 
+/** The contact behind an address on a channel, created on first use. */
+export async function contactForAddress(
+  db: Db,
+  workspaceId: string,
+  channel: (typeof messagingChannels)[number],
+  address: string,
+): Promise<string> {
+  const where = and(
+    eq(contactChannels.workspaceId, workspaceId),
+    eq(contactChannels.channel, channel),
+    eq(contactChannels.address, address),
+  );
+  const [existing] = await db
+    .select({ contactId: contactChannels.contactId })
+    .from(contactChannels)
+    .where(where);
+  if (existing) return existing.contactId;
+  const contactId = newId();
+  await db.insert(contacts).values({ id: contactId, workspaceId });
+  await db
+    .insert(contactChannels)
+    .values({ id: newId(), workspaceId, contactId, channel: channel, address })
+    .onConflictDoNothing();
+  // Someone else may have created the address first: theirs wins, ours is dropped.
+  const [row] = await db.select({ contactId: contactChannels.contactId }).from(contactChannels).where(where);
+  if (row!.contactId !== contactId) await db.delete(contacts).where(eq(contacts.id, contactId));
+  return row!.contactId;
+}
+
 /** Contacts as nodes see them: the person behind an address on a channel, created on first use. */
 export function createContactsService(db: Db) {
-  async function contactFor(workspaceId: string, channel: string, address: string): Promise<string> {
-    const where = and(
-      eq(contactChannels.workspaceId, workspaceId),
-      eq(contactChannels.channel, channel as 'sms'),
-      eq(contactChannels.address, address),
-    );
-    const [existing] = await db
-      .select({ contactId: contactChannels.contactId })
-      .from(contactChannels)
-      .where(where);
-    if (existing) return existing.contactId;
-    const contactId = newId();
-    await db.insert(contacts).values({ id: contactId, workspaceId });
-    await db
-      .insert(contactChannels)
-      .values({ id: newId(), workspaceId, contactId, channel: channel as 'sms', address })
-      .onConflictDoNothing();
-    // Someone else may have created the address first: theirs wins, ours is dropped.
-    const [row] = await db
-      .select({ contactId: contactChannels.contactId })
-      .from(contactChannels)
-      .where(where);
-    if (row!.contactId !== contactId) await db.delete(contacts).where(eq(contacts.id, contactId));
-    return row!.contactId;
-  }
+  const contactFor = (workspaceId: string, channel: (typeof messagingChannels)[number], address: string) =>
+    contactForAddress(db, workspaceId, channel, address);
 
   function forRun(runId: string): NodeContacts {
     return {
