@@ -929,7 +929,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -993,7 +993,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -1064,7 +1064,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -2293,7 +2293,7 @@ export interface paths {
             /** @description A chat flow: the person’s first message. The run becomes a sandbox conversation (its address is in the answer) that replies reach through POST /sandbox/messages */
             message?: {
               /** @enum {string} */
-              channel: 'whatsapp' | 'sms' | 'webchat';
+              channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
               text?: string;
               choiceId?: string;
             };
@@ -2311,10 +2311,10 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               conversation: {
                 /** @enum {string} */
-                channel: 'whatsapp' | 'sms' | 'webchat';
+                channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
                 address: string;
               } | null;
             };
@@ -2393,7 +2393,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
             };
           };
@@ -2454,7 +2454,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2536,7 +2536,7 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -2596,7 +2596,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2623,6 +2623,7 @@ export interface paths {
                 failed?: number;
                 cancelled?: number;
                 abandoned?: number;
+                skipped?: number;
               };
               total: number;
             };
@@ -2754,7 +2755,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
               error?: unknown;
             };
@@ -2834,7 +2835,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -3055,9 +3056,17 @@ export interface paths {
         query?: {
           runId?: string;
           contact?: string;
-          channel?: 'whatsapp' | 'sms' | 'webchat';
+          channel?: 'whatsapp' | 'sms' | 'webchat' | 'email';
           status?:
-            'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+            | 'queued'
+            | 'sent'
+            | 'delivered'
+            | 'read'
+            | 'failed'
+            | 'undelivered'
+            | 'expired'
+            | 'received'
+            | 'bounced';
           limit?: number;
           cursor?: string;
         };
@@ -3128,7 +3137,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            channel: 'whatsapp' | 'sms' | 'webchat';
+            channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
             from: string;
             /** @default sandbox */
             to?: string;
@@ -4316,9 +4325,9 @@ export interface components {
     };
     ChannelSettings: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string|null} */
-      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox' | null;
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
       /**
        * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
        * @enum {string}
@@ -4340,7 +4349,7 @@ export interface components {
     /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
     SandboxInUse: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       flows: {
         id: string;
         name: string;
@@ -4398,6 +4407,29 @@ export interface components {
           /** @default {} */
           secrets: {
             authToken?: string;
+          };
+        }
+      | {
+          /** @enum {string} */
+          provider: 'smtp';
+          config: {
+            host: string;
+            /** @default 587 */
+            port: number;
+            /**
+             * @default starttls
+             * @enum {string}
+             */
+            security: 'tls' | 'starttls' | 'none';
+            user?: string;
+            /** Format: email */
+            fromAddress: string;
+            fromName?: string;
+            maxConnections?: number;
+          };
+          /** @default {} */
+          secrets: {
+            password?: string;
           };
         }
       | {
@@ -4510,7 +4542,7 @@ export interface components {
       runId: string;
       changed: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       originalPath: string[];
       draftPath: string[];
       divergedAt: {
@@ -4527,7 +4559,7 @@ export interface components {
       version: number;
       test: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       currentNodes: string[];
       failedNodeId: string | null;
       contact: string | null;
@@ -4539,7 +4571,7 @@ export interface components {
     RunFilter: {
       /** Format: uuid */
       flowId?: string;
-      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
       version?: number | null;
       /** Format: date-time */
       from?: string;
@@ -4661,7 +4693,7 @@ export interface components {
     Message: {
       id: string;
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string} */
       direction: 'outbound' | 'inbound';
       contactAddress: string;
@@ -4672,10 +4704,28 @@ export interface components {
       body?: unknown;
       segments: number;
       /** @enum {string} */
-      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+      status:
+        | 'queued'
+        | 'sent'
+        | 'delivered'
+        | 'read'
+        | 'failed'
+        | 'undelivered'
+        | 'expired'
+        | 'received'
+        | 'bounced';
       statusHistory: {
         /** @enum {string} */
-        status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+        status:
+          | 'queued'
+          | 'sent'
+          | 'delivered'
+          | 'read'
+          | 'failed'
+          | 'undelivered'
+          | 'expired'
+          | 'received'
+          | 'bounced';
         at: string;
         errorCode?: string;
         errorMessage?: string;
@@ -4707,7 +4757,7 @@ export interface components {
           runId: string;
           fromSeq: number;
           /** @enum {string} */
-          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
         };
     ReplayRequest:
       | {
