@@ -183,6 +183,50 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
       hint: { en: 'For a Twilio-compatible API', es: 'Para una API compatible con Twilio' },
     },
   ],
+  smtp: [
+    {
+      group: 'config',
+      name: 'host',
+      kind: 'text',
+      required: true,
+      label: { en: 'SMTP server', es: 'Servidor SMTP' },
+      placeholder: 'smtp.example.org',
+    },
+    {
+      group: 'config',
+      name: 'port',
+      kind: 'number',
+      label: { en: 'Port', es: 'Puerto' },
+      placeholder: '587',
+    },
+    {
+      group: 'config',
+      name: 'security',
+      kind: 'text',
+      label: { en: 'Security', es: 'Seguridad' },
+      hint: {
+        en: 'starttls (port 587), tls (port 465) or none (a relay on your network)',
+        es: 'starttls (puerto 587), tls (puerto 465) o none (un relay de tu red)',
+      },
+      placeholder: 'starttls',
+    },
+    { group: 'config', name: 'user', kind: 'text', label: { en: 'User', es: 'Usuario' } },
+    {
+      group: 'config',
+      name: 'fromAddress',
+      kind: 'text',
+      required: true,
+      label: { en: 'Send from (address)', es: 'Enviar desde (dirección)' },
+      placeholder: 'ayuda@example.org',
+    },
+    {
+      group: 'config',
+      name: 'fromName',
+      kind: 'text',
+      label: { en: 'Sender name', es: 'Nombre del remitente' },
+    },
+    { ...secret('password', { en: 'Password', es: 'Contraseña' }), required: false },
+  ],
   sandbox: [],
 };
 
@@ -192,4 +236,5 @@ export const providersFor: Record<MessagingChannel, readonly ChannelProvider[]> 
   sms: ['smpp', 'twilio', 'sandbox'],
   // The widget is built in: its only alternative is the sandbox, which an admin never needs.
   webchat: [],
+  email: ['smtp', 'sandbox'],
 };
