@@ -67,6 +67,7 @@ describe.each(databases)('channel settings on $db', ({ db, enabled }) => {
         ['whatsapp', 'sandbox'],
         ['sms', 'settings'],
         ['webchat', 'sandbox'],
+        ['email', 'sandbox'],
       ]);
       expect(JSON.stringify(saved.body) + JSON.stringify(listed.body)).not.toContain(smpp.password);
 

@@ -929,7 +929,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -993,7 +993,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -1058,13 +1058,13 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check the saved settings against the provider (SMPP: bind and unbind) */
+    /** Check the saved settings against the provider (SMPP: bind and unbind; SMTP: connect and log in) */
     post: {
       parameters: {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -1131,6 +1131,205 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dkim-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The DKIM key of each sending domain, with the DNS record to publish (never the private key) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The keys */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['DkimKey'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dkim-keys/{domain}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Make or paste the DKIM key a sending domain’s mail is signed with (replaces the one before) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          domain: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DkimKeyInput'];
+        };
+      };
+      responses: {
+        /** @description The key and the DNS record to publish */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DkimKey'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The pasted key cannot sign DKIM */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Stop signing a domain’s mail */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          domain: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Forgotten */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -2293,7 +2492,7 @@ export interface paths {
             /** @description A chat flow: the person’s first message. The run becomes a sandbox conversation (its address is in the answer) that replies reach through POST /sandbox/messages */
             message?: {
               /** @enum {string} */
-              channel: 'whatsapp' | 'sms' | 'webchat';
+              channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
               text?: string;
               choiceId?: string;
             };
@@ -2311,10 +2510,10 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               conversation: {
                 /** @enum {string} */
-                channel: 'whatsapp' | 'sms' | 'webchat';
+                channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
                 address: string;
               } | null;
             };
@@ -2393,7 +2592,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
             };
           };
@@ -2454,7 +2653,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2536,7 +2735,7 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -2596,7 +2795,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2623,6 +2822,7 @@ export interface paths {
                 failed?: number;
                 cancelled?: number;
                 abandoned?: number;
+                skipped?: number;
               };
               total: number;
             };
@@ -2754,7 +2954,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
               error?: unknown;
             };
@@ -2834,7 +3034,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -3055,9 +3255,17 @@ export interface paths {
         query?: {
           runId?: string;
           contact?: string;
-          channel?: 'whatsapp' | 'sms' | 'webchat';
+          channel?: 'whatsapp' | 'sms' | 'webchat' | 'email';
           status?:
-            'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+            | 'queued'
+            | 'sent'
+            | 'delivered'
+            | 'read'
+            | 'failed'
+            | 'undelivered'
+            | 'expired'
+            | 'received'
+            | 'bounced';
           limit?: number;
           cursor?: string;
         };
@@ -3128,7 +3336,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            channel: 'whatsapp' | 'sms' | 'webchat';
+            channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
             from: string;
             /** @default sandbox */
             to?: string;
@@ -4316,9 +4524,9 @@ export interface components {
     };
     ChannelSettings: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string|null} */
-      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox' | null;
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
       /**
        * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
        * @enum {string}
@@ -4340,7 +4548,7 @@ export interface components {
     /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
     SandboxInUse: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       flows: {
         id: string;
         name: string;
@@ -4402,12 +4610,58 @@ export interface components {
         }
       | {
           /** @enum {string} */
+          provider: 'smtp';
+          config: {
+            host: string;
+            /** @default 587 */
+            port: number;
+            /**
+             * @default starttls
+             * @enum {string}
+             */
+            security: 'tls' | 'starttls' | 'none';
+            user?: string;
+            /** Format: email */
+            fromAddress: string;
+            fromName?: string;
+            maxConnections?: number;
+          };
+          /** @default {} */
+          secrets: {
+            password?: string;
+          };
+        }
+      | {
+          /** @enum {string} */
           provider: 'sandbox';
           /** @default {} */
           config: Record<string, never>;
           /** @default {} */
           secrets: Record<string, never>;
         };
+    DkimKey: {
+      domain: string;
+      selector: string;
+      /** @description Base64 DER, the p= of the record */
+      publicKey: string;
+      dnsRecord: {
+        /** @description Where to publish it: <selector>._domainkey.<domain> */
+        name: string;
+        /** @enum {string} */
+        type: 'TXT';
+        /** @description The TXT record’s text, as a DNS provider’s form takes it */
+        value: string;
+        /** @description The same in zone-file syntax, in strings of ≤ 255 characters */
+        zoneLine: string;
+      };
+      createdAt: string;
+    };
+    DkimKeyInput: {
+      /** @description The DNS selector; `of<year><month>` when left out */
+      selector?: string;
+      /** @description An RSA private key in PEM to use; a new 2048-bit key is made when left out */
+      privateKey?: string;
+    };
     Flow: components['schemas']['FlowSummary'] & {
       draft: {
         /**
@@ -4510,7 +4764,7 @@ export interface components {
       runId: string;
       changed: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       originalPath: string[];
       draftPath: string[];
       divergedAt: {
@@ -4527,7 +4781,7 @@ export interface components {
       version: number;
       test: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       currentNodes: string[];
       failedNodeId: string | null;
       contact: string | null;
@@ -4539,7 +4793,7 @@ export interface components {
     RunFilter: {
       /** Format: uuid */
       flowId?: string;
-      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
       version?: number | null;
       /** Format: date-time */
       from?: string;
@@ -4661,7 +4915,7 @@ export interface components {
     Message: {
       id: string;
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string} */
       direction: 'outbound' | 'inbound';
       contactAddress: string;
@@ -4672,10 +4926,28 @@ export interface components {
       body?: unknown;
       segments: number;
       /** @enum {string} */
-      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+      status:
+        | 'queued'
+        | 'sent'
+        | 'delivered'
+        | 'read'
+        | 'failed'
+        | 'undelivered'
+        | 'expired'
+        | 'received'
+        | 'bounced';
       statusHistory: {
         /** @enum {string} */
-        status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+        status:
+          | 'queued'
+          | 'sent'
+          | 'delivered'
+          | 'read'
+          | 'failed'
+          | 'undelivered'
+          | 'expired'
+          | 'received'
+          | 'bounced';
         at: string;
         errorCode?: string;
         errorMessage?: string;
@@ -4707,7 +4979,7 @@ export interface components {
           runId: string;
           fromSeq: number;
           /** @enum {string} */
-          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
         };
     ReplayRequest:
       | {

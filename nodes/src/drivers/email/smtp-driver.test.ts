@@ -2,7 +2,6 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeError } from '../../sdk/node-error.ts';
 import type { OutboundMessage } from '../messaging/messaging-driver.ts';
@@ -10,78 +9,7 @@ import { messageIdFor } from './build-mail.ts';
 import { dkimDnsRecord, dkimKeyFromPem, generateDkimKey } from './dkim-key.ts';
 import { parseMail } from './parse-mail.ts';
 import { SmtpDriver, type SmtpDriverOptions } from './smtp-driver.ts';
-
-interface Received {
-  raw: string;
-  recipients: string[];
-  secure: boolean;
-  user?: string;
-}
-
-/**
- * A loopback SMTP sink: it takes everything, except recipients told to answer with a reply of
- * their own (`refusals`), and logins other than mailer/secret.
- */
-class SmtpSink {
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly port: number,
-    readonly mails: Received[],
-    readonly refusals: Map<string, { code: number; text: string; times: number }[]>,
-  ) {}
-
-  static async start(): Promise<SmtpSink> {
-    const mails: Received[] = [];
-    const refusals = new Map<string, { code: number; text: string; times: number }[]>();
-    const server = new SMTPServer({
-      authOptional: true,
-      allowInsecureAuth: true,
-      logger: false,
-      onAuth(auth, _session, callback) {
-        if (auth.username === 'mailer' && auth.password === 'secret') callback(null, { user: 'mailer' });
-        else
-          callback(
-            Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }),
-          );
-      },
-      onRcptTo(address, _session, callback) {
-        const queue = refusals.get(address.address);
-        const next = queue?.[0];
-        if (next) {
-          next.times -= 1;
-          if (next.times <= 0) queue.shift();
-          callback(Object.assign(new Error(next.text), { responseCode: next.code }));
-          return;
-        }
-        callback();
-      },
-      onData(stream: SMTPServerDataStream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push({
-            raw: Buffer.concat(chunks).toString('utf8'),
-            recipients: session.envelope.rcptTo.map((r) => r.address),
-            secure: session.secure,
-            ...(typeof session.user === 'string' ? { user: session.user } : {}),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    return new SmtpSink(server, port, mails, refusals);
-  }
-
-  mailsTo(address: string) {
-    return this.mails.filter((m) => m.recipients.some((r) => r.toLowerCase() === address.toLowerCase()));
-  }
-
-  close() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { SmtpSink } from './testing/smtp-sink.ts';
 
 async function closedPort(): Promise<number> {
   const server = createServer();

@@ -90,6 +90,15 @@ export class SmtpDriver implements MessagingDriver {
     return { providerMessageId: mail.messageId, segments: 1 };
   }
 
+  /** Connects and logs in once, to check the settings before a flow relies on them. */
+  async verify(): Promise<void> {
+    try {
+      await this.transport.verify();
+    } catch (error) {
+      throw smtpFailure(error, this.server, this.options.fromAddress);
+    }
+  }
+
   /** Mail has no webhooks: replies arrive by the inbound server or IMAP, bounces as DSN mail. */
   verifySignature(): boolean {
     return false;
