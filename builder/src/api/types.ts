@@ -118,6 +118,7 @@ export const runStatuses = everyOf<RunStatus>()([
   'failed',
   'cancelled',
   'abandoned',
+  'skipped',
 ]);
 
 /** Which runs a list, a count or a bulk action is about; every field narrows it. */
@@ -145,3 +146,6 @@ export interface VoiceFilter {
   to?: string;
   flowId?: string;
 }
+
+/** A sending domain's DKIM key as the API shows it (never the private key). */
+export type DkimKey = Schemas['DkimKey'];

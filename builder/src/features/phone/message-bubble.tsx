@@ -10,6 +10,7 @@ const personLook = {
   whatsapp: 'bg-emerald-100',
   sms: 'bg-sky-500 text-white',
   webchat: 'bg-indigo-600 text-white',
+  email: 'bg-amber-100',
 } as const;
 
 /**

@@ -9,7 +9,9 @@ type Localized = { en: string; es: string };
 export interface ProviderField {
   group: 'config' | 'secrets';
   name: string;
-  kind: 'text' | 'number' | 'url' | 'secret';
+  kind: 'text' | 'number' | 'url' | 'secret' | 'choice';
+  /** The values a `choice` offers, each with its label. */
+  choices?: readonly { value: string; label: Localized }[];
   required?: boolean;
   label: Localized;
   hint?: Localized;
@@ -183,6 +185,79 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
       hint: { en: 'For a Twilio-compatible API', es: 'Para una API compatible con Twilio' },
     },
   ],
+  smtp: [
+    {
+      group: 'config',
+      name: 'host',
+      kind: 'text',
+      required: true,
+      label: { en: 'SMTP server', es: 'Servidor SMTP' },
+      placeholder: 'smtp.example.org',
+    },
+    {
+      group: 'config',
+      name: 'port',
+      kind: 'number',
+      required: true,
+      label: { en: 'Port', es: 'Puerto' },
+      placeholder: '587',
+      hint: { en: '587 with STARTTLS, 465 with TLS', es: '587 con STARTTLS, 465 con TLS' },
+    },
+    {
+      group: 'config',
+      name: 'security',
+      kind: 'choice',
+      required: true,
+      label: { en: 'Security', es: 'Seguridad' },
+      choices: [
+        { value: 'starttls', label: { en: 'STARTTLS (port 587)', es: 'STARTTLS (puerto 587)' } },
+        {
+          value: 'tls',
+          label: { en: 'TLS from the start (port 465)', es: 'TLS desde el inicio (puerto 465)' },
+        },
+        {
+          value: 'none',
+          label: { en: 'None (a relay on your own network)', es: 'Ninguna (un relay en tu propia red)' },
+        },
+      ],
+    },
+    {
+      group: 'config',
+      name: 'user',
+      kind: 'text',
+      label: { en: 'User', es: 'Usuario' },
+      hint: {
+        en: 'Leave empty for a server that takes mail without a login',
+        es: 'Déjalo vacío si el servidor acepta correo sin iniciar sesión',
+      },
+    },
+    { ...secret('password', { en: 'Password', es: 'Contraseña' }), required: false },
+    {
+      group: 'config',
+      name: 'fromAddress',
+      kind: 'text',
+      required: true,
+      label: { en: 'From address', es: 'Dirección del remitente' },
+      placeholder: 'ayuda@example.org',
+    },
+    {
+      group: 'config',
+      name: 'fromName',
+      kind: 'text',
+      label: { en: 'From name', es: 'Nombre del remitente' },
+      placeholder: 'Ayuntamiento de Ejemplo',
+    },
+    {
+      group: 'config',
+      name: 'maxConnections',
+      kind: 'number',
+      label: { en: 'Connections at once', es: 'Conexiones a la vez' },
+      hint: {
+        en: 'How many mails go out in parallel (default 5)',
+        es: 'Cuántos correos salen en paralelo (5 si lo dejas vacío)',
+      },
+    },
+  ],
   sandbox: [],
 };
 
@@ -192,4 +267,5 @@ export const providersFor: Record<MessagingChannel, readonly ChannelProvider[]> 
   sms: ['smpp', 'twilio', 'sandbox'],
   // The widget is built in: its only alternative is the sandbox, which an admin never needs.
   webchat: [],
+  email: ['smtp', 'sandbox'],
 };
