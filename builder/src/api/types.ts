@@ -146,3 +146,6 @@ export interface VoiceFilter {
   to?: string;
   flowId?: string;
 }
+
+/** A sending domain's DKIM key as the API shows it (never the private key). */
+export type DkimKey = Schemas['DkimKey'];

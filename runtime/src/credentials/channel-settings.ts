@@ -88,8 +88,9 @@ export const providerSpecs = {
         maxConnections: positive('maxConnections', 100).optional(),
       })
       .strict(),
-    // Optional: a server that takes mail without a login (a local relay) needs none.
     secrets: ['password'],
+    // A server that takes mail without a login (a local relay) needs none.
+    optionalSecrets: ['password'],
   },
   sandbox: {
     channels: ['whatsapp', 'sms', 'webchat', 'email'],

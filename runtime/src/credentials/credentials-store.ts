@@ -130,7 +130,9 @@ export function createCredentialsStore(db: Db, keyring: () => SecretKeyring) {
         Object.entries(body.secrets).filter((entry): entry is [string, string] => entry[1] !== undefined),
       );
       const secrets: Record<string, string> = { ...kept, ...given };
-      const missing = providerSpecs[body.provider].secrets.filter((name) => !secrets[name]);
+      const spec = providerSpecs[body.provider];
+      const optional: readonly string[] = 'optionalSecrets' in spec ? spec.optionalSecrets : [];
+      const missing = spec.secrets.filter((name) => !secrets[name] && !optional.includes(name));
       if (missing.length > 0) {
         throw new NodeError(
           'SECRETS_MISSING',

@@ -1,7 +1,9 @@
+import { SmtpDriver } from '@omniflow/nodes/drivers/email';
 import type { MessagingChannel, MessagingDriver } from '@omniflow/nodes/drivers/messaging';
 import { WebChatDriver, WebChatHub } from '@omniflow/nodes/drivers/webchat';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { sandboxDrivers } from './sandbox-drivers.ts';
+import { smtpSettingsFromEnv } from './smtp-env-settings.ts';
 import { webChatSecret } from './webchat-secret.ts';
 
 export type ChannelDrivers = Partial<Record<MessagingChannel, MessagingDriver>>;
@@ -46,6 +48,9 @@ export function channelDriversFromEnv(
       appSecret: env.OMNIFLOW_WHATSAPP_APP_SECRET ?? '',
       verifyToken: env.OMNIFLOW_WHATSAPP_VERIFY_TOKEN ?? '',
     });
+  }
+  if (env.OMNIFLOW_SMTP_URL) {
+    drivers.email = new SmtpDriver(smtpSettingsFromEnv(env.OMNIFLOW_SMTP_URL, env.OMNIFLOW_SMTP_FROM));
   }
   return drivers;
 }

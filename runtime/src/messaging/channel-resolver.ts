@@ -108,6 +108,8 @@ export function createChannelResolver(options: ChannelResolverOptions) {
 
   return {
     store,
+    /** The keyring that opens this install's sealed secrets (DKIM keys are sealed with it too). */
+    keyring: options.keyring,
     /** The channel's driver for this workspace; undefined when neither settings nor fallback have one. */
     driverFor: (workspaceId: string, channel: MessagingChannel): Promise<MessagingDriver | undefined> =>
       driverFor(workspaceId, channel),

@@ -1,4 +1,5 @@
 import { SandboxDriver, type MessagingDriver } from '@omniflow/nodes/drivers/messaging';
+import { SmtpDriver } from '@omniflow/nodes/drivers/email';
 import { SmppDriver, TwilioSmsDriver } from '@omniflow/nodes/drivers/sms';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import type { ChannelSettings } from '../credentials/channel-settings.ts';
@@ -9,6 +10,8 @@ export interface DriverContext {
   publicUrl?: string;
   /** SMPP timings, for tests that drop links on purpose. */
   smpp?: { reconnectInitialDelayMs?: number; reconnectMaxDelayMs?: number; sendTimeoutMs?: number };
+  /** SMTP options that are not settings (a test relay's self-signed certificate, timeouts). */
+  smtp?: { allowUnverifiedTls?: boolean; connectionTimeoutMs?: number };
 }
 
 /** The Twilio webhooks of a workspace: incoming SMS and status callbacks. */
@@ -22,8 +25,12 @@ export function driverFromSettings(
   context: DriverContext,
 ): MessagingDriver {
   switch (settings.provider) {
-    case 'smtp':
-      throw new Error('FOUNDATION PLACEHOLDER: the SMTP driver is being built (issue #13)');
+    case 'smtp': {
+      const { user, ...config } = settings.config;
+      const password = settings.secrets.password;
+      if (user && !password) throw new Error(`user ${user} is set without a password (secrets.password)`);
+      return new SmtpDriver({ ...config, ...(user ? { user, password } : {}), ...context.smtp });
+    }
     case 'sandbox':
       return new SandboxDriver(channel);
     case 'whatsapp-cloud':

@@ -1,14 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { contactChannels, messages, newId, queryRows, type Db, type StatusEntry } from '@omniflow/db';
 import { runOwner } from './workspace-of-run.ts';
 import { sandboxDrivers } from './sandbox-drivers.ts';
 import { NodeError, type NodeMessaging } from '@omniflow/nodes/sdk';
 import type {
+  DkimSigningKey,
   InboundMessage,
   MessagingChannel,
   MessagingDriver,
+  OutboundMessage,
+  SendContext,
   StatusUpdate,
 } from '@omniflow/nodes/drivers/messaging';
+import { suppressAddress } from '../email/suppress-address.ts';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { needsTemplate, serviceWindow } from '@omniflow/nodes/drivers/whatsapp';
 
@@ -18,6 +22,20 @@ export interface MessagingServiceDeps {
   drivers: Partial<Record<MessagingChannel, MessagingDriver>>;
   /** A workspace's own driver for a channel (its saved settings); `drivers` when absent. */
   resolve?: (workspaceId: string, channel: MessagingChannel) => Promise<MessagingDriver | undefined>;
+  /** A workspace's DKIM key for a sending domain (runtime/src/email/dkim-key-store.ts). */
+  dkimKey?: (workspaceId: string, domain: string) => Promise<DkimSigningKey | undefined>;
+}
+
+// Mail addresses are compared lower-cased everywhere (parseMail, suppressAddress): Ana@X and
+// ana@x are one person's consent.
+const normalizeAddress = (channel: MessagingChannel, address: string) =>
+  channel === 'email' ? address.trim().toLowerCase() : address;
+
+/** An SMTP 5.1.x refusal (the address does not exist): the driver marks it `bounce: 'hard'`. */
+function isHardBounce(error: unknown): boolean {
+  if (!(error instanceof NodeError)) return false;
+  const details: unknown = error.details;
+  return typeof details === 'object' && details !== null && 'bounce' in details && details.bounce === 'hard';
 }
 
 /** Provider failures that cannot get better by trying again (bad number, policy refusal). */
@@ -38,7 +56,7 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  * called, keyed by the activity's idempotency key: a retried activity finds the row and, if the
  * provider already took the message, returns that result instead of sending it again.
  */
-export function createMessagingService({ db, drivers, resolve }: MessagingServiceDeps) {
+export function createMessagingService({ db, drivers, resolve, dkimKey }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers();
   async function driverFor(workspaceId: string, channel: MessagingChannel) {
     return resolve ? await resolve(workspaceId, channel) : drivers[channel];
@@ -61,10 +79,36 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
     return row;
   }
 
+  /** The copies of a mail that may still go: addresses that opted out of email are left off. */
+  async function consentingCopies<M extends Omit<OutboundMessage, 'idempotencyKey'>>(
+    workspaceId: string,
+    message: M,
+  ): Promise<M> {
+    const cc = message.email?.cc?.map((a) => normalizeAddress('email', a));
+    if (!message.email || !cc?.length) return message;
+    const out = await db
+      .select({ address: contactChannels.address })
+      .from(contactChannels)
+      .where(
+        and(
+          eq(contactChannels.workspaceId, workspaceId),
+          eq(contactChannels.channel, 'email'),
+          inArray(contactChannels.address, cc),
+          isNotNull(contactChannels.optedOutAt),
+        ),
+      );
+    const refused = new Set(out.map((r) => r.address));
+    return { ...message, email: { ...message.email, cc: cc.filter((a) => !refused.has(a)) } };
+  }
+
+  const sendContext = (workspaceId: string): SendContext =>
+    dkimKey ? { dkimKey: (domain) => dkimKey(workspaceId, domain) } : {};
+
   /** A NodeMessaging bound to one step of one run. */
   function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {
     return {
-      async send(channel, message) {
+      async send(channel, given) {
+        const message = { ...given, to: normalizeAddress(channel, given.to) };
         const { workspaceId, test } = await runOwner(db, step.runId);
         // A test run of a draft (the builder's simulator) never writes to real people.
         const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
@@ -114,7 +158,11 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
           }
         }
         try {
-          const sent = await driver.send({ ...message, idempotencyKey: step.idempotencyKey });
+          const outgoing = channel === 'email' ? await consentingCopies(workspaceId, message) : message;
+          const sent = await driver.send(
+            { ...outgoing, idempotencyKey: step.idempotencyKey },
+            sendContext(workspaceId),
+          );
           await db
             .update(messages)
             .set({
@@ -129,6 +177,12 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
         } catch (error) {
           const code = String((error as { code?: unknown }).code ?? 'SEND_FAILED');
           const text = error instanceof Error ? error.message : String(error);
+          if (channel === 'email' && isHardBounce(error)) {
+            // The server says the address does not exist: no later mail of the workspace goes there.
+            await markFailed(row!.id, code, text, 'bounced');
+            await suppressAddress(db, workspaceId, message.to, 'hard-bounce');
+            throw new NodeError(code, text, false);
+          }
           if (isPermanent(error)) {
             await markFailed(row!.id, code, text);
             throw new NodeError(code, text, false);
@@ -140,13 +194,13 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
     };
   }
 
-  async function markFailed(id: string, code: string, text: string) {
+  async function markFailed(id: string, code: string, text: string, status: 'failed' | 'bounced' = 'failed') {
     await db
       .update(messages)
       .set({
-        status: 'failed',
+        status,
         errorCode: code,
-        statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([entry('failed', { errorCode: code, errorMessage: text })])}::jsonb`,
+        statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([entry(status, { errorCode: code, errorMessage: text })])}::jsonb`,
         updatedAt: new Date(),
       })
       .where(eq(messages.id, id));

@@ -2,6 +2,7 @@ import type { Db } from '@omniflow/db';
 import { lazyKeyring, loadSecretKeyring } from '../credentials/secret-keyring.ts';
 import { channelDriversFromEnv, type ChannelDrivers } from './channel-drivers.ts';
 import { createChannelResolver, type ChannelResolver } from './channel-resolver.ts';
+import { createDkimKeyStore } from '../email/dkim-key-store.ts';
 import { createMessagingService } from './messaging-service.ts';
 
 export interface WorkerChannelsOptions {
@@ -29,6 +30,7 @@ export function workerChannels(options: WorkerChannelsOptions) {
     db: options.db,
     drivers: fallback,
     resolve: resolver.driverFor,
+    dkimKey: createDkimKeyStore(options.db, resolver.keyring).signingKey,
   });
   return { resolver, messaging, owned: !options.channelResolver };
 }

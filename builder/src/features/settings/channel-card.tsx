@@ -92,7 +92,7 @@ export function ChannelCard({
       <div className="flex flex-wrap items-center gap-2">
         {saved && (
           <>
-            {view.provider === 'smpp' && (
+            {(view.provider === 'smpp' || view.provider === 'smtp') && (
               <button
                 type="button"
                 disabled={testing}

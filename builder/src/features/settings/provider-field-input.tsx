@@ -3,6 +3,8 @@ import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import type { ProviderField } from './provider-fields.ts';
 
 const inputType = { text: 'text', number: 'number', url: 'url', secret: 'password' } as const;
+const fieldClass = (error: string | undefined) =>
+  `mt-1 block w-full rounded border px-2 py-1 ${error ? 'border-red-500' : 'border-slate-300'}`;
 
 /**
  * One labelled input of a provider form, with its hint or the API's complaint under it. A secret
@@ -37,20 +39,37 @@ export function ProviderFieldInput({
           *
         </span>
       )}
-      <input
-        id={id}
-        type={inputType[field.kind]}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={secretSaved ? '••••••••' : field.placeholder}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        autoComplete={field.kind === 'secret' ? 'new-password' : 'off'}
-        spellCheck={false}
-        {...(field.kind === 'number' ? { min: 1, step: 1 } : {})}
-        className={`mt-1 block w-full rounded border px-2 py-1 ${error ? 'border-red-500' : 'border-slate-300'}`}
-      />
+      {field.kind === 'choice' ? (
+        <select
+          id={id}
+          value={value || field.choices?.[0]?.value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className={`${fieldClass(error)} bg-white`}
+        >
+          {field.choices?.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {localized(choice.label)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type={inputType[field.kind]}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder={secretSaved ? '••••••••' : field.placeholder}
+          aria-required={required || undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          autoComplete={field.kind === 'secret' ? 'new-password' : 'off'}
+          spellCheck={false}
+          {...(field.kind === 'number' ? { min: 1, step: 1 } : {})}
+          className={fieldClass(error)}
+        />
+      )}
       {hint && (
         <p id={`${id}-hint`} className={`mt-0.5 text-xs ${error ? 'text-red-700' : 'text-slate-600'}`}>
           {hint}

@@ -9,7 +9,9 @@ type Localized = { en: string; es: string };
 export interface ProviderField {
   group: 'config' | 'secrets';
   name: string;
-  kind: 'text' | 'number' | 'url' | 'secret';
+  kind: 'text' | 'number' | 'url' | 'secret' | 'choice';
+  /** The values a `choice` offers, each with its label. */
+  choices?: readonly { value: string; label: Localized }[];
   required?: boolean;
   label: Localized;
   hint?: Localized;
@@ -196,36 +198,65 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
       group: 'config',
       name: 'port',
       kind: 'number',
+      required: true,
       label: { en: 'Port', es: 'Puerto' },
       placeholder: '587',
+      hint: { en: '587 with STARTTLS, 465 with TLS', es: '587 con STARTTLS, 465 con TLS' },
     },
     {
       group: 'config',
       name: 'security',
-      kind: 'text',
+      kind: 'choice',
+      required: true,
       label: { en: 'Security', es: 'Seguridad' },
-      hint: {
-        en: 'starttls (port 587), tls (port 465) or none (a relay on your network)',
-        es: 'starttls (puerto 587), tls (puerto 465) o none (un relay de tu red)',
-      },
-      placeholder: 'starttls',
+      choices: [
+        { value: 'starttls', label: { en: 'STARTTLS (port 587)', es: 'STARTTLS (puerto 587)' } },
+        {
+          value: 'tls',
+          label: { en: 'TLS from the start (port 465)', es: 'TLS desde el inicio (puerto 465)' },
+        },
+        {
+          value: 'none',
+          label: { en: 'None (a relay on your own network)', es: 'Ninguna (un relay en tu propia red)' },
+        },
+      ],
     },
-    { group: 'config', name: 'user', kind: 'text', label: { en: 'User', es: 'Usuario' } },
+    {
+      group: 'config',
+      name: 'user',
+      kind: 'text',
+      label: { en: 'User', es: 'Usuario' },
+      hint: {
+        en: 'Leave empty for a server that takes mail without a login',
+        es: 'Déjalo vacío si el servidor acepta correo sin iniciar sesión',
+      },
+    },
+    { ...secret('password', { en: 'Password', es: 'Contraseña' }), required: false },
     {
       group: 'config',
       name: 'fromAddress',
       kind: 'text',
       required: true,
-      label: { en: 'Send from (address)', es: 'Enviar desde (dirección)' },
+      label: { en: 'From address', es: 'Dirección del remitente' },
       placeholder: 'ayuda@example.org',
     },
     {
       group: 'config',
       name: 'fromName',
       kind: 'text',
-      label: { en: 'Sender name', es: 'Nombre del remitente' },
+      label: { en: 'From name', es: 'Nombre del remitente' },
+      placeholder: 'Ayuntamiento de Ejemplo',
     },
-    { ...secret('password', { en: 'Password', es: 'Contraseña' }), required: false },
+    {
+      group: 'config',
+      name: 'maxConnections',
+      kind: 'number',
+      label: { en: 'Connections at once', es: 'Conexiones a la vez' },
+      hint: {
+        en: 'How many mails go out in parallel (default 5)',
+        es: 'Cuántos correos salen en paralelo (5 si lo dejas vacío)',
+      },
+    },
   ],
   sandbox: [],
 };

@@ -12,6 +12,7 @@ describe('SettingsPage', () => {
     stubApi({
       'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
       'GET /channels': () => apiError(403, 'FORBIDDEN', 'Only admins can see channel settings'),
+      'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Only an admin can see DKIM keys'),
       'GET /workspace/webchat-embed': () => ({
         key: 'w1',
         embedCode: '<script src="http://h/webchat.js" data-key="w1" async></script>',
@@ -25,6 +26,7 @@ describe('SettingsPage', () => {
     expect(screen.getByRole('region', { name: 'Run history' })).toBeTruthy();
     const embed = screen.getByRole('region', { name: 'Web chat on your site' });
     expect(within(embed).getByTestId('embed-code').textContent).toContain('data-key="w1"');
+    expect(screen.queryByRole('region', { name: 'Email signing (DKIM)' })).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

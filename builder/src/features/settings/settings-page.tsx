@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-i18n.ts';
 import { ChannelsSection } from './channels-section.tsx';
+import { DkimSection } from './dkim-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 
@@ -11,6 +12,7 @@ export function SettingsPage() {
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <RetentionSection />
       <ChannelsSection />
+      <DkimSection />
       <WebChatEmbedSection />
     </main>
   );

@@ -6,3 +6,20 @@ export {
   type MailEnvelope,
   type ParsedInboundMail,
 } from './parse-mail.ts';
+export { SmtpDriver, type SmtpDriverOptions } from './smtp-driver.ts';
+export {
+  buildMail,
+  messageIdFor,
+  domainOf,
+  dkimSignedHeaders,
+  type BuiltMail,
+  type MailAccount,
+} from './build-mail.ts';
+export { smtpFailure, type SmtpFailureDetails } from './smtp-failure.ts';
+export {
+  generateDkimKey,
+  dkimKeyFromPem,
+  dkimDnsRecord,
+  type DkimKeyPair,
+  type DkimDnsRecord,
+} from './dkim-key.ts';

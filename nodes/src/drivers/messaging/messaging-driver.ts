@@ -78,9 +78,27 @@ export interface WebhookRequest {
   url: string;
 }
 
+/** A DKIM key to sign a domain's mail with (RFC 6376): the PEM private key stays out of rows. */
+export interface DkimSigningKey {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
+
+/**
+ * What the runtime hands a driver with each send, from the sending workspace: kept out of the
+ * `OutboundMessage` because the message is stored and these are secrets or open stored files.
+ */
+export interface SendContext {
+  /** The workspace's DKIM key for a sending domain, when it has one. */
+  dkimKey?(domain: string): Promise<DkimSigningKey | undefined>;
+  /** The bytes of an attachment stored by an earlier step (`mail_attachments`). */
+  openAttachment?(attachmentId: string): Promise<Buffer>;
+}
+
 export interface MessagingDriver {
   readonly channel: MessagingChannel;
-  send(message: OutboundMessage): Promise<SendResult>;
+  send(message: OutboundMessage, context?: SendContext): Promise<SendResult>;
   /** True when the webhook really comes from the provider (HMAC, provider signature). */
   verifySignature(request: WebhookRequest): boolean;
   /** The messages in a verified webhook body (none when it carries only statuses). */

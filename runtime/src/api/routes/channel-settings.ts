@@ -5,6 +5,7 @@ import {
   type MessagingChannel,
   type MessagingDriver,
 } from '@omniflow/nodes/drivers/messaging';
+import { SmtpDriver } from '@omniflow/nodes/drivers/email';
 import { SmppDriver, TwilioSmsDriver } from '@omniflow/nodes/drivers/sms';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
 import { NodeError } from '@omniflow/nodes/sdk';
@@ -112,7 +113,8 @@ const routes = {
     method: 'post',
     path: '/channels/{channel}/test',
     tags: ['channels'],
-    summary: 'Check the saved settings against the provider (SMPP: bind and unbind)',
+    summary:
+      'Check the saved settings against the provider (SMPP: bind and unbind; SMTP: connect and log in)',
     request: { params: channelParam },
     responses: {
       200: json(
@@ -133,6 +135,7 @@ function providerOf(driver: MessagingDriver | undefined) {
   if (driver instanceof WhatsAppDriver) return 'whatsapp-cloud' as const;
   if (driver instanceof SmppDriver) return 'smpp' as const;
   if (driver instanceof TwilioSmsDriver) return 'twilio' as const;
+  if (driver instanceof SmtpDriver) return 'smtp' as const;
   return null;
 }
 
@@ -242,6 +245,26 @@ export function channelSettingsRoutes(deps: AppDeps) {
       if (!read) throw new ApiError(404, 'NOT_FOUND', `The ${channel} channel has no saved settings`);
       if (read.settings.provider === 'sandbox')
         return c.json({ ok: true, message: 'The sandbox is always up' }, 200);
+      if (read.settings.provider === 'smtp') {
+        const smtp = driverFromSettings(channel, read.settings, {
+          workspaceId: principal.workspaceId,
+          smtp: { connectionTimeoutMs: 10_000 },
+        });
+        if (!(smtp instanceof SmtpDriver)) throw new Error('SMTP settings built another driver');
+        const { host, port } = read.settings.config;
+        try {
+          await smtp.verify();
+          return c.json({ ok: true, message: `Connected to ${host}:${port}` }, 200);
+        } catch (error) {
+          const code = error instanceof NodeError ? error.code : 'SMTP_TEST_FAILED';
+          return c.json(
+            { ok: false, code, message: error instanceof Error ? error.message : String(error) },
+            200,
+          );
+        } finally {
+          await smtp.close();
+        }
+      }
       if (read.settings.provider !== 'smpp') {
         throw new ApiError(
           422,

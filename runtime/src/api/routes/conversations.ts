@@ -5,6 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { conversationStatuses, conversations, runs } from '@omniflow/db';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { channelDriversFromEnv } from '../../messaging/channel-drivers.ts';
+import { createDkimKeyStore } from '../../email/dkim-key-store.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
 import { eventSignal } from '../../temporal/workflow-api.ts';
 import { ApiError, notFound } from '../api-error.ts';
@@ -100,6 +101,8 @@ export function conversationRoutes(deps: AppDeps) {
     db,
     drivers: deps.channels ?? channelDriversFromEnv(),
     resolve: (workspaceId, channel) => channelResolverOf(deps).driverFor(workspaceId, channel),
+    dkimKey: (workspaceId, domain) =>
+      createDkimKeyStore(db, channelResolverOf(deps).keyring).signingKey(workspaceId, domain),
   });
 
   async function find(workspaceId: string, id: string) {
