@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messages, runs } from '@omniflow/db';
 import { parseMail } from '@omniflow/nodes/drivers/email';
@@ -273,6 +274,45 @@ describe.each(backends)('email flows on $db: mail in, answers in the thread', ({
       .from(runs)
       .where(eq(runs.contact, 'rosa@example.com'));
     expect(started).toHaveLength(2);
+  });
+
+  it('runs the help desk example: an order number asked and answered by mail', async () => {
+    const example = JSON.parse(
+      readFileSync(new URL('../../examples/flows/email-help-desk.json', import.meta.url), 'utf8'),
+    ) as { nodes: { id: string; config: Record<string, unknown> }[] };
+    // Its trigger takes any address: here it only takes the example's, beside the other flows.
+    example.nodes[0]!.config = { ...example.nodes[0]!.config, address: 'pedidos@omniflow.test' };
+    await publishFlow(omni, example);
+    const mail = rawMail({
+      from: 'pau@example.com',
+      to: 'pedidos@omniflow.test',
+      subject: 'Mi pedido',
+      text: '¿Dónde está?',
+    });
+    const routed = await deliver(mail.raw);
+    const runId = 'runId' in routed ? routed.runId : '';
+    await runReaches(omni, runId, ['waiting']);
+    const question = await eventually(async () => (await sentBy(runId)).find((m) => m.providerMessageId));
+    expect(question.body).toMatchObject({
+      email: { subject: 'Re: Mi pedido', autoSubmitted: 'auto-replied' },
+    });
+    const answer = rawMail({
+      from: 'pau@example.com',
+      to: 'pedidos@omniflow.test',
+      subject: 'Re: Mi pedido',
+      text: `12345\n\nEl lun, 7 dic 2026 a las 10:00, <pedidos@omniflow.test> escribió:\n> Si es sobre un pedido…`,
+      inReplyTo: question.providerMessageId!,
+    });
+    expect(await deliver(answer.raw)).toEqual({ outcome: 'delivered', runId });
+    expect(await runReaches(omni, runId, ['completed', 'failed'])).toMatchObject({
+      status: 'completed',
+      output: { order: 12345 },
+    });
+    const sent = await sentBy(runId);
+    expect(sent.map((m) => (m.body as { text: string }).text)).toEqual([
+      'Hola, hemos recibido tu correo «Mi pedido».\nSi es sobre un pedido, responde a este correo con su número (solo cifras).',
+      'Tu pedido 12345 está en camino y llega mañana. ¡Gracias!',
+    ]);
   });
 
   it('refuses to publish an email flow with missing parts, naming each field', async () => {
