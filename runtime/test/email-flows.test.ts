@@ -315,6 +315,36 @@ describe.each(backends)('email flows on $db: mail in, answers in the thread', ({
     ]);
   });
 
+  it('tests an email flow’s draft in the simulator: the first mail starts it, replies reach it', async () => {
+    const created = await omni.call(
+      'POST',
+      '/api/v1/flows',
+      customerNumber('simulador@omniflow.test', 'PT10M'),
+    );
+    const started = await omni.call('POST', `/api/v1/flows/${created.body.id}/test-runs`, {
+      message: { channel: 'email', text: 'Quiero el alta' },
+    });
+    expect(started.status).toBe(201);
+    const { id: runId, conversation } = started.body;
+    await runReaches(omni, runId, ['waiting']);
+    const reply = await omni.call('POST', '/api/v1/sandbox/messages', {
+      channel: 'email',
+      from: conversation.address,
+      text: '4711',
+    });
+    expect(reply.body).toEqual({ outcome: 'delivered', runId });
+    expect(await runReaches(omni, runId, ['completed', 'failed'])).toMatchObject({
+      status: 'completed',
+      test: true,
+    });
+    const sent = await sentBy(runId);
+    expect(sent.map((m) => (m.body as { text: string }).text)).toEqual([
+      '¿Cuál es tu número de cliente?',
+      'Gracias, cliente 4711.',
+    ]);
+    expect(sent[1]!.body).toMatchObject({ to: conversation.address, email: { subject: 'Re:' } });
+  });
+
   it('refuses to publish an email flow with missing parts, naming each field', async () => {
     const created = await omni.call('POST', '/api/v1/flows', {
       name: 'Correo a medias',

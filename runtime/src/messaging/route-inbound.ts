@@ -8,7 +8,7 @@ import { eventSignal } from '../temporal/workflow-api.ts';
 import type { MessagingService } from './messaging-service.ts';
 import { startFlowRun } from '../runs/start-flow-run.ts';
 import { triggeredVersion } from '../runs/triggered-version.ts';
-import { messageEventData } from './message-event-data.ts';
+import { mailPartOf, messageEventData } from './message-event-data.ts';
 import { routeMail } from './route-mail.ts';
 
 export interface InboundRouting {
@@ -78,6 +78,7 @@ export async function routeInbound(
   inbound: InboundMessage,
 ): Promise<RouteResult> {
   const { db, temporal } = deps;
+  if (inbound.channel === 'email') inbound = { ...inbound, email: mailPartOf(inbound) };
   if (!(await deps.messaging.recordInbound(workspaceId, inbound))) return { outcome: 'duplicate' };
   await touchContact(db, workspaceId, inbound);
   // Mail goes by thread, not by address; opting out of it is the unsubscribe link's job.

@@ -7,7 +7,7 @@ import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { eventSignal } from '../temporal/workflow-api.ts';
 import { startFlowRun } from '../runs/start-flow-run.ts';
 import { triggeredVersion } from '../runs/triggered-version.ts';
-import type { InboundRouting, RouteResult } from './route-inbound.ts';
+import { conversationWorkflowId, type InboundRouting, type RouteResult } from './route-inbound.ts';
 import { messageEventData } from './message-event-data.ts';
 
 /**
@@ -81,6 +81,30 @@ export async function routeMail(
       return { outcome: 'delivered', runId: thread.runId };
     } catch (error) {
       // The run ended meanwhile: the mail is a new one for the trigger flows.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+
+  // The builder's simulator talks to a test run as a conversation of its own address
+  // (runs/simulator-conversation.ts), with no thread headers; real mail never starts one.
+  const [simulated] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.temporalWorkflowId, conversationWorkflowId(workspaceId, 'email', mail.from)),
+        inArray(runs.status, ['running', 'waiting']),
+        isNotNull(runs.temporalRunId),
+      ),
+    );
+  if (simulated) {
+    await link(simulated.id);
+    try {
+      await temporal.workflow
+        .getHandle(conversationWorkflowId(workspaceId, 'email', mail.from))
+        .signal(eventSignal, event);
+      return { outcome: 'delivered', runId: simulated.id };
+    } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
   }
