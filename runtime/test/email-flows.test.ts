@@ -5,6 +5,7 @@ import { messages, runs } from '@omniflow/db';
 import { parseMail } from '@omniflow/nodes/drivers/email';
 import { createMessagingService } from '../src/messaging/messaging-service.ts';
 import { routeInbound } from '../src/messaging/route-inbound.ts';
+import { mailTrigger } from '../src/messaging/route-mail.ts';
 import {
   eventually,
   publishFlow,
@@ -343,6 +344,20 @@ describe.each(backends)('email flows on $db: mail in, answers in the thread', ({
       'Gracias, cliente 4711.',
     ]);
     expect(sent[1]!.body).toMatchObject({ to: conversation.address, email: { subject: 'Re:' } });
+  });
+
+  it('tells where mail comes in which flow a mail would start and its auto-reply period', async () => {
+    const mail = rawMail({ from: 'ana@example.com', to: 'ayuda@omniflow.test', subject: 'x', text: 'y' });
+    const [parsed] = (await parseMail(mail.raw)).messages;
+    const trigger = await mailTrigger(omni.handle.db, workspaceId, parsed!);
+    expect(trigger).toMatchObject({ autoReplyPeriodMs: 86_400_000 });
+    const [flow] = await omni.handle.db.query.flows.findMany({
+      where: (f, { eq: is }) => is(f.id, trigger!.flowId),
+    });
+    expect(flow?.name).toBe('Auto-respuesta de ayuda');
+    const nobody = (await parseMail(rawMail({ from: 'a@b.c', to: 'nadie@x.y', subject: '', text: '' }).raw))
+      .messages[0]!;
+    expect(await mailTrigger(omni.handle.db, workspaceId, nobody)).toBeUndefined();
   });
 
   it('refuses to publish an email flow with missing parts, naming each field', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { messages, runs, type Db } from '@omniflow/db';
-import { emailInbound, emailInboundMatches, threadIds } from '@omniflow/nodes';
+import { autoReplyPeriodMs, emailInbound, emailInboundMatches, threadIds } from '@omniflow/nodes';
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { eventSignal } from '../temporal/workflow-api.ts';
 import { startFlowRun } from '../runs/start-flow-run.ts';
@@ -20,6 +20,20 @@ export const mailWorkflowId = (workspaceId: string, messageId: string) =>
 /** The newest published flow whose `email.inbound` trigger takes this mail. */
 export const emailTriggerFor = (db: Db, workspaceId: string, mail: InboundMessage) =>
   triggeredVersion(db, workspaceId, emailInbound, (config) => emailInboundMatches(config, mail));
+
+/**
+ * The flow a new mail would start, with how long after an automatic answer the same sender gets
+ * none from it (its trigger's period; RFC 3834 §2), for the safety checks made where mail comes in.
+ */
+export async function mailTrigger(db: Db, workspaceId: string, mail: InboundMessage) {
+  let autoReplyPeriod = 0;
+  const version = await triggeredVersion(db, workspaceId, emailInbound, (config) => {
+    const takes = emailInboundMatches(config, mail);
+    if (takes) autoReplyPeriod = autoReplyPeriodMs(config);
+    return takes;
+  });
+  return version ? { version, flowId: version.flowId, autoReplyPeriodMs: autoReplyPeriod } : undefined;
+}
 
 // A References header may name hundreds of ids; the newest are the ones a run can still wait on.
 const maxThreadIds = 50;
