@@ -22,6 +22,9 @@ import { voiceRecord } from './voice/record.node.ts';
 import { voiceHangup } from './voice/hangup.node.ts';
 import { voiceTransfer } from './voice/transfer.node.ts';
 import { voiceEnqueue } from './voice/enqueue.node.ts';
+import { emailInbound, emailInboundMatches, autoReplyPeriodMs } from './email/inbound.node.ts';
+import { emailSend } from './email/send.node.ts';
+import { emailReply } from './email/reply.node.ts';
 
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
@@ -47,6 +50,9 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   voiceHangup,
   voiceTransfer,
   voiceEnqueue,
+  emailInbound,
+  emailSend,
+  emailReply,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -75,5 +81,12 @@ export {
   voiceTransfer,
   voiceEnqueue,
   answersCall,
+  emailInbound,
+  emailSend,
+  emailReply,
+  emailInboundMatches,
+  autoReplyPeriodMs,
 };
+export { replyText } from './email/reply-text.ts';
+export { threadIds } from './email/mail-thread.ts';
 export { agentQueues, type AgentQueues } from './voice/agent-queue.ts';

@@ -336,3 +336,30 @@ describe('channel rules read what a node declares, not its type', () => {
     ]);
   });
 });
+
+describe('email replies', () => {
+  const reply = { id: 'answer', type: 'email.reply', config: { body: 'Gracias' } };
+  const errorsOf = (nodes: unknown[], edges: [string, string, string][]) =>
+    validateFlow(doc(nodes, edges), registry).errors.map((e) => [e.code, e.nodeId]);
+
+  it('answers a mail in a flow started by one, or in one that asks by email', () => {
+    expect(
+      errorsOf([{ id: 'in', type: 'email.inbound', config: {} }, reply], [['in', 'next', 'answer']]),
+    ).toEqual([]);
+    const ask = {
+      id: 'ask',
+      type: 'message.ask',
+      config: { channel: 'email', to: '{{ input.email }}', question: '¿Vienes?', timeout: 'P1D' },
+    };
+    expect(
+      errorsOf(
+        [{ id: 'start', type: 'flow.start', config: {} }, ask, reply],
+        [
+          ['start', 'next', 'ask'],
+          ['ask', 'answered', 'answer'],
+          ['ask', 'timeout', 'answer'],
+        ],
+      ).filter(([code]) => code === 'EMAIL_REPLY_WITHOUT_MAIL'),
+    ).toEqual([]);
+  });
+});

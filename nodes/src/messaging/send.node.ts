@@ -5,6 +5,7 @@ import { renderText } from '../sdk/expressions/templates.ts';
 import { messagingChannelSchema, resolveChannel } from './channel-field.ts';
 import { sendOrFail } from './send-or-fail.ts';
 import { whatsAppOptions } from './whatsapp-options.ts';
+import { conversationMail, fileNameOf, withNumberedOptions } from '../email/conversation-mail.ts';
 
 export { messagingChannelSchema };
 
@@ -13,8 +14,8 @@ export const messageSend = defineNode({
   version: 1,
   title: { en: 'Send message', es: 'Enviar mensaje' },
   description: {
-    en: 'Sends a message on WhatsApp, SMS or web chat; buttons show as buttons, numbered options or chips.',
-    es: 'Envía un mensaje por WhatsApp, SMS o chat web; los botones se ven como botones, opciones numeradas o chips.',
+    en: 'Sends a message on WhatsApp, SMS, web chat or email; buttons show as buttons, numbered options or chips.',
+    es: 'Envía un mensaje por WhatsApp, SMS, chat web o correo; los botones se ven como botones, opciones numeradas o chips.',
   },
   category: 'messaging',
   icon: 'send',
@@ -99,6 +100,22 @@ export const messageSend = defineNode({
       const channel = resolveChannel(config.channel, scope);
       // More options than WhatsApp's reply buttons hold become a list there; other channels show
       // them as numbered options (SMS) or chips (web chat).
+      const text = renderText(config.text, scope);
+      if (channel === 'email') {
+        // By mail, options are numbered lines and the message goes in the person's thread.
+        // A file goes as an attachment. Addresses are compared lower-cased (consent, threads).
+        const address = to.toLowerCase();
+        const body = withNumberedOptions(text, config.buttons);
+        const mail = await conversationMail(address, body, scope, deps);
+        const message = {
+          to: address,
+          text: body,
+          email: mediaUrl
+            ? { ...mail, attachments: [{ filename: fileNameOf(mediaUrl), url: mediaUrl }] }
+            : mail,
+        };
+        return sendOrFail(deps, channel, message, { channel, ...message });
+      }
       const options =
         channel === 'whatsapp'
           ? whatsAppOptions(config.buttons, config.listButton)
@@ -107,7 +124,7 @@ export const messageSend = defineNode({
             : {};
       const message = {
         to,
-        text: renderText(config.text, scope),
+        text,
         ...options,
         ...(mediaUrl ? { media: { kind: config.mediaKind, url: mediaUrl } } : {}),
       };

@@ -175,6 +175,21 @@ export interface RenderedEmail {
 
 export interface NodeMessaging {
   send(channel: MessagingChannel, message: Omit<OutboundMessage, 'idempotencyKey'>): Promise<SentMessage>;
+  /** The newest mail the run received (what an answer in its thread replies to), if any. */
+  lastMail?(): Promise<ReceivedMail | undefined>;
+}
+
+/** A mail a run received, as much of it as an answer in its thread needs (RFC 5322 §3.6.4). */
+export interface ReceivedMail {
+  /** The person's address: where the answer goes. */
+  from: string;
+  /** Our address they wrote to. */
+  to: string;
+  subject: string;
+  /** Its Message-ID, without angle brackets. */
+  messageId: string;
+  /** Its References (the thread's ids before it), oldest first. */
+  references: string[];
 }
 
 export interface SentMessage extends SendResult {

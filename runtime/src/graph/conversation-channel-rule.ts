@@ -20,6 +20,6 @@ export function conversationChannelErrors(
       severity: 'error' as const,
       nodeId: n.id,
       path: ['channel'],
-      message: `"${n.id}" answers on the conversation's channel, but this flow does not start on a message (its trigger is ${trigger.type}); pick WhatsApp, SMS or web chat`,
+      message: `"${n.id}" answers on the conversation's channel, but this flow does not start on a message (its trigger is ${trigger.type}); pick WhatsApp, SMS, web chat or email`,
     }));
 }

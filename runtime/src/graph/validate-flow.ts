@@ -3,6 +3,7 @@ import { portsOf, templateSyntaxError } from '@omniflow/nodes/sdk';
 import type { FlowDocument, FlowNode } from './flow-schema.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 import { conversationChannelErrors } from './conversation-channel-rule.ts';
+import { emailReplyErrors } from './email-reply-rule.ts';
 import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
 
 export interface ValidationResult {
@@ -270,6 +271,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
 
   if (trigger) {
     errors.push(...conversationChannelErrors(doc, trigger, definitions.get(trigger.id)));
+    errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id)));
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
 

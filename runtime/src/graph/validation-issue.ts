@@ -19,6 +19,7 @@ export const validationCodes = [
   'VARIABLE_DUPLICATE',
   'CONVERSATION_CHANNEL_WITHOUT_MESSAGE',
   'WHATSAPP_WINDOW_MAY_CLOSE',
+  'EMAIL_REPLY_WITHOUT_MAIL',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { contactChannels, messages, newId, queryRows, type Db, type StatusEntry } from '@omniflow/db';
 import { runOwner } from './workspace-of-run.ts';
 import { sandboxDrivers } from './sandbox-drivers.ts';
+import { lastMailOfRun } from './last-mail-of-run.ts';
 import { NodeError, type NodeMessaging } from '@omniflow/nodes/sdk';
 import type {
   DkimSigningKey,
@@ -107,6 +108,7 @@ export function createMessagingService({ db, drivers, resolve, dkimKey }: Messag
   /** A NodeMessaging bound to one step of one run. */
   function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {
     return {
+      lastMail: () => lastMailOfRun(db, step.runId),
       async send(channel, given) {
         const message = { ...given, to: normalizeAddress(channel, given.to) };
         const { workspaceId, test } = await runOwner(db, step.runId);
@@ -223,6 +225,7 @@ export function createMessagingService({ db, drivers, resolve, dkimKey }: Messag
           ...(inbound.text !== undefined ? { text: inbound.text } : {}),
           ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
           ...(inbound.media ? { media: inbound.media } : {}),
+          ...(inbound.email ? { email: inbound.email } : {}),
         },
         status: 'received',
         statusHistory: [{ status: 'received', at: inbound.receivedAt.toISOString() }],

@@ -8,6 +8,8 @@ import { eventSignal } from '../temporal/workflow-api.ts';
 import type { MessagingService } from './messaging-service.ts';
 import { startFlowRun } from '../runs/start-flow-run.ts';
 import { triggeredVersion } from '../runs/triggered-version.ts';
+import { mailPartOf, messageEventData } from './message-event-data.ts';
+import { routeMail } from './route-mail.ts';
 
 export interface InboundRouting {
   db: Db;
@@ -24,17 +26,7 @@ export type RouteResult =
 export const conversationWorkflowId = (workspaceId: string, channel: string, address: string) =>
   `conversation:${workspaceId}:${channel}:${address}`;
 
-/** What a run is given of a message: its trigger input, or the data of its `message` event. */
-export function messageEventData(inbound: InboundMessage) {
-  return {
-    channel: inbound.channel,
-    from: inbound.from,
-    to: inbound.to,
-    ...(inbound.text !== undefined ? { text: inbound.text } : {}),
-    ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
-    ...(inbound.media ? { media: inbound.media } : {}),
-  };
-}
+export { messageEventData };
 
 /** The newest published flow whose `message.inbound` trigger takes this message. */
 const triggerFor = (db: Db, workspaceId: string, inbound: InboundMessage) =>
@@ -86,8 +78,11 @@ export async function routeInbound(
   inbound: InboundMessage,
 ): Promise<RouteResult> {
   const { db, temporal } = deps;
+  if (inbound.channel === 'email') inbound = { ...inbound, email: mailPartOf(inbound) };
   if (!(await deps.messaging.recordInbound(workspaceId, inbound))) return { outcome: 'duplicate' };
   await touchContact(db, workspaceId, inbound);
+  // Mail goes by thread, not by address; opting out of it is the unsubscribe link's job.
+  if (inbound.channel === 'email') return routeMail(deps, workspaceId, inbound);
   // STOP / BAJA end what the channel may send this person; START / ALTA bring it back. Neither
   // starts or feeds a conversation.
   const keyword = inbound.channel === 'webchat' ? null : classifyOptKeyword(inbound.text);

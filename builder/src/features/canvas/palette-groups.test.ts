@@ -8,7 +8,15 @@ const types = (groups: ReturnType<typeof paletteGroups>) =>
 describe('paletteGroups', () => {
   it('groups every node by category, flow first, sorted by title', () => {
     const groups = paletteGroups(testCatalog, '', 'en');
-    expect(groups.map((g) => g.category)).toEqual(['flow', 'logic', 'messaging', 'voice', 'http', 'data']);
+    expect(groups.map((g) => g.category)).toEqual([
+      'flow',
+      'logic',
+      'messaging',
+      'voice',
+      'email',
+      'http',
+      'data',
+    ]);
     expect(groups[0]!.entries.map((e) => e.type)).toEqual(['flow.end', 'flow.start']);
     expect(types(groups)).toHaveLength(testCatalog.length);
   });
@@ -21,11 +29,16 @@ describe('paletteGroups', () => {
     expect(paletteGroups(testCatalog, 'zzz', 'en')).toEqual([]);
   });
 
-  it('makes a group only for a category that has nodes (no empty Email group while email has none)', () => {
-    expect(testCatalog.some((e) => e.category === 'email')).toBe(false);
-    const groups = paletteGroups(testCatalog, '', 'en');
+  it('makes a group only for a category that has nodes', () => {
+    const withoutMail = testCatalog.filter((e) => e.category !== 'email');
+    const groups = paletteGroups(withoutMail, '', 'en');
     expect(groups.map((g) => g.category)).not.toContain('email');
     expect(groups.every((g) => g.entries.length > 0)).toBe(true);
+  });
+
+  it('shows the email nodes in the Email group', () => {
+    const email = paletteGroups(testCatalog, '', 'es').find((g) => g.category === 'email');
+    expect(email?.entries.map((e) => e.type).sort()).toEqual(['email.inbound', 'email.reply', 'email.send']);
   });
 
   it('offers only the newest version of a type', () => {

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { messages, runs, type Db } from '@omniflow/db';
+import { autoReplyPeriodMs, emailInbound, emailInboundMatches, threadIds } from '@omniflow/nodes';
+import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
+import { eventSignal } from '../temporal/workflow-api.ts';
+import { startFlowRun } from '../runs/start-flow-run.ts';
+import { triggeredVersion } from '../runs/triggered-version.ts';
+import { conversationWorkflowId, type InboundRouting, type RouteResult } from './route-inbound.ts';
+import { messageEventData } from './message-event-data.ts';
+
+/**
+ * One workflow per mail that starts a thread. Message-IDs are long and free-form (RFC 5322
+ * §3.6.4), so the id carries a digest of it.
+ */
+export const mailWorkflowId = (workspaceId: string, messageId: string) =>
+  `email:${workspaceId}:${createHash('sha256').update(messageId).digest('hex').slice(0, 32)}`;
+
+/** The newest published flow whose `email.inbound` trigger takes this mail. */
+export const emailTriggerFor = (db: Db, workspaceId: string, mail: InboundMessage) =>
+  triggeredVersion(db, workspaceId, emailInbound, (config) => emailInboundMatches(config, mail));
+
+/**
+ * The flow a new mail would start, with how long after an automatic answer the same sender gets
+ * none from it (its trigger's period; RFC 3834 §2), for the safety checks made where mail comes in.
+ */
+export async function mailTrigger(db: Db, workspaceId: string, mail: InboundMessage) {
+  let autoReplyPeriod = 0;
+  const version = await triggeredVersion(db, workspaceId, emailInbound, (config) => {
+    const takes = emailInboundMatches(config, mail);
+    if (takes) autoReplyPeriod = autoReplyPeriodMs(config);
+    return takes;
+  });
+  return version ? { version, flowId: version.flowId, autoReplyPeriodMs: autoReplyPeriod } : undefined;
+}
+
+// A References header may name hundreds of ids; the newest are the ones a run can still wait on.
+const maxThreadIds = 50;
+
+/**
+ * The run still going that a reply belongs to: the run of the mail its In-Reply-To names, else of
+ * the newest of its References that is one of ours (a mail we sent, or one a run took).
+ */
+export async function threadRunOf(db: Db, workspaceId: string, mail: InboundMessage) {
+  if (!mail.email) return undefined;
+  const byPreference = [
+    ...new Set([...(mail.email.inReplyTo ? [mail.email.inReplyTo] : []), ...threadIds(mail.email).reverse()]),
+  ]
+    .filter((id) => id !== '' && id !== mail.providerMessageId)
+    .slice(0, maxThreadIds);
+  if (byPreference.length === 0) return undefined;
+  const found = await db
+    .select({ messageId: messages.providerMessageId, runId: runs.id, workflowId: runs.temporalWorkflowId })
+    .from(messages)
+    .innerJoin(runs, eq(runs.id, messages.runId))
+    .where(
+      and(
+        eq(messages.workspaceId, workspaceId),
+        eq(messages.channel, 'email'),
+        inArray(messages.providerMessageId, byPreference),
+        inArray(runs.status, ['running', 'waiting']),
+        // A row whose start is not noted yet may have no workflow (see reconcile-run-starts.ts).
+        isNotNull(runs.temporalRunId),
+      ),
+    );
+  const rank = (id: string | null) => byPreference.indexOf(id ?? '');
+  return found.sort((a, b) => rank(a.messageId) - rank(b.messageId))[0];
+}
+
+/**
+ * Routes a mail (recorded already): a reply in a thread one of our runs is still in goes to that
+ * run, the way a WhatsApp reply goes to its conversation; any other mail starts the flow whose
+ * email.inbound trigger takes it, as a thread (and a run) of its own.
+ */
+export async function routeMail(
+  deps: InboundRouting,
+  workspaceId: string,
+  mail: InboundMessage,
+): Promise<RouteResult> {
+  const { db, temporal } = deps;
+  const event = { type: 'message', data: messageEventData(mail) };
+  const link = (runId: string) =>
+    db
+      .update(messages)
+      .set({ runId })
+      .where(and(eq(messages.channel, 'email'), eq(messages.providerMessageId, mail.providerMessageId)));
+
+  const thread = await threadRunOf(db, workspaceId, mail);
+  if (thread) {
+    // Linked before the run hears of it: its next answer in the thread replies to this mail.
+    await link(thread.runId);
+    try {
+      await temporal.workflow.getHandle(thread.workflowId).signal(eventSignal, event);
+      return { outcome: 'delivered', runId: thread.runId };
+    } catch (error) {
+      // The run ended meanwhile: the mail is a new one for the trigger flows.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+
+  // The builder's simulator talks to a test run as a conversation of its own address
+  // (runs/simulator-conversation.ts), with no thread headers; real mail never starts one.
+  const [simulated] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.temporalWorkflowId, conversationWorkflowId(workspaceId, 'email', mail.from)),
+        inArray(runs.status, ['running', 'waiting']),
+        isNotNull(runs.temporalRunId),
+      ),
+    );
+  if (simulated) {
+    await link(simulated.id);
+    try {
+      await temporal.workflow
+        .getHandle(conversationWorkflowId(workspaceId, 'email', mail.from))
+        .signal(eventSignal, event);
+      return { outcome: 'delivered', runId: simulated.id };
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+
+  const version = await emailTriggerFor(db, workspaceId, mail);
+  if (!version) return { outcome: 'unrouted' };
+  const started = await startFlowRun(deps, {
+    workspaceId,
+    version,
+    input: event.data,
+    contact: mail.from,
+    workflowId: mailWorkflowId(workspaceId, mail.providerMessageId),
+    joinRunning: true,
+  });
+  const runId = started.outcome === 'joined' ? (started.owner ?? '') : started.runId;
+  if (runId) await link(runId);
+  return { outcome: started.outcome === 'joined' ? 'delivered' : 'started', runId };
+}
