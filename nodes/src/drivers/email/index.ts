@@ -6,3 +6,9 @@ export {
   type MailEnvelope,
   type ParsedInboundMail,
 } from './parse-mail.ts';
+export {
+  autoReplySkip,
+  type AutoReplySkip,
+  type AutoReplySkipReason,
+  type AutoReplyContext,
+} from './auto-reply-safety.ts';
