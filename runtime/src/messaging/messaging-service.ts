@@ -169,6 +169,7 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
           ...(inbound.text !== undefined ? { text: inbound.text } : {}),
           ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
           ...(inbound.media ? { media: inbound.media } : {}),
+          ...(inbound.email ? { email: inbound.email } : {}),
         },
         status: 'received',
         statusHistory: [{ status: 'received', at: inbound.receivedAt.toISOString() }],

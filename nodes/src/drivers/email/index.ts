@@ -12,3 +12,11 @@ export {
   type AutoReplySkipReason,
   type AutoReplyContext,
 } from './auto-reply-safety.ts';
+export {
+  startInboundSmtpServer,
+  defaultMaxMailBytes,
+  maxRecipients,
+  type InboundSmtpOptions,
+  type InboundSmtpServer,
+} from './inbound-smtp-server.ts';
+export { startImapMailbox, type ImapMailbox, type ImapMailboxOptions } from './imap-mailbox.ts';
