@@ -13,6 +13,9 @@ import {
 import { startWebChatRelay } from '../messaging/webchat-relay.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { startTwimlVoiceHost } from '../voice/twiml-voice-host.ts';
+import { mailIntakeFromEnv } from '../email/mail-intake-from-env.ts';
+import { startMailIntake } from '../email/start-mail-intake.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 
 export interface ApiServer {
   url: string;
@@ -63,6 +66,15 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
     ...(twimlVoice ? { twimlVoice } : {}),
   });
+  // Mail comes in here like the other channels' webhooks: the inbound SMTP server and an IMAP
+  // mailbox, each only when its settings are given (off by default).
+  const mail = await startMailIntake({
+    db: options.db,
+    temporal,
+    taskQueue: flowTaskQueue,
+    settings: mailIntakeFromEnv(process.env),
+    attachmentStore: recordingStoreFromEnv(process.env),
+  });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -77,6 +89,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   return {
     url: `http://localhost:${port}`,
     close: async () => {
+      await mail.stop();
       stopRelay();
       app.closeWebSockets();
       // Held webhooks get <Hangup/> first: server.close() waits for open requests.
