@@ -2311,7 +2311,7 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               conversation: {
                 /** @enum {string} */
                 channel: 'whatsapp' | 'sms' | 'webchat';
@@ -2393,7 +2393,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
             };
           };
@@ -2454,7 +2454,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2536,7 +2536,7 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -2596,7 +2596,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2623,6 +2623,7 @@ export interface paths {
                 failed?: number;
                 cancelled?: number;
                 abandoned?: number;
+                skipped?: number;
               };
               total: number;
             };
@@ -2754,7 +2755,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
               error?: unknown;
             };
@@ -2834,7 +2835,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -4510,7 +4511,7 @@ export interface components {
       runId: string;
       changed: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       originalPath: string[];
       draftPath: string[];
       divergedAt: {
@@ -4527,7 +4528,7 @@ export interface components {
       version: number;
       test: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       currentNodes: string[];
       failedNodeId: string | null;
       contact: string | null;
@@ -4535,11 +4536,12 @@ export interface components {
       endedAt: string | null;
       rerunOf: string | null;
       detailsExpired: boolean;
+      skipReason: string | null;
     };
     RunFilter: {
       /** Format: uuid */
       flowId?: string;
-      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
       version?: number | null;
       /** Format: date-time */
       from?: string;
@@ -4707,7 +4709,7 @@ export interface components {
           runId: string;
           fromSeq: number;
           /** @enum {string} */
-          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
         };
     ReplayRequest:
       | {

@@ -118,6 +118,7 @@ export const runStatuses = everyOf<RunStatus>()([
   'failed',
   'cancelled',
   'abandoned',
+  'skipped',
 ]);
 
 /** Which runs a list, a count or a bulk action is about; every field narrows it. */

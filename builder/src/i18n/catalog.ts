@@ -7,6 +7,7 @@ import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
+import { skipMessages } from '../features/runs/skip-messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
@@ -100,6 +101,7 @@ export const catalog = {
     ...editorMessages.en,
     ...simulatorMessages.en,
     ...runsMessages.en,
+    ...skipMessages.en,
     ...settingsMessages.en,
     ...channelMessages.en,
     ...phoneMessages.en,
@@ -113,6 +115,7 @@ export const catalog = {
     ...editorMessages.es,
     ...simulatorMessages.es,
     ...runsMessages.es,
+    ...skipMessages.es,
     ...settingsMessages.es,
     ...channelMessages.es,
     ...phoneMessages.es,
