@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import { and, eq } from 'drizzle-orm';
 import { messages } from '@omniflow/db';
 import { startMailIntake, type MailIntake } from '../src/email/start-mail-intake.ts';
 import { mailIntakeFromEnv } from '../src/email/mail-intake-from-env.ts';
+import { loadRegistry } from '../src/server/load-registry.ts';
+import { startApi } from '../src/server/start-api.ts';
+import { freePort } from '../src/temporal-server/free-port.ts';
 import {
   eventually,
   publishFlow,
@@ -171,6 +174,69 @@ describe('the built-in inbound SMTP server', () => {
       return found.length ? found : undefined;
     });
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('the period of auto-replies', () => {
+  it('answers two mails from one sender arriving together only once', async () => {
+    const send = (n: number) =>
+      smtp().sendMail({ from: 'gemela@example.org', to: desk, subject: `a la vez ${n}`, text: `mail ${n}` });
+    await Promise.all([send(1), send(2)]);
+    await replyTo('gemela@example.org');
+    const inbound = await eventually(async () => {
+      const rows = await inboundFrom('gemela@example.org');
+      return rows.length === 2 && rows.every((r) => r.runId) ? rows : undefined;
+    });
+    const runs = await Promise.all(inbound.map((r) => runReaches(omni, r.runId!, ['completed', 'skipped'])));
+    expect(runs.map((r) => r.status).sort()).toEqual(['completed', 'skipped']);
+    const replies = await omni.handle.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.direction, 'outbound'), eq(messages.contactAddress, 'gemela@example.org')));
+    expect(replies).toHaveLength(1);
+  });
+});
+
+describe('omniflow api', () => {
+  it('runs the inbound server its environment asks for, and stops it with the API', async () => {
+    const port = await freePort();
+    const api = await startApi({
+      db: omni.handle.db,
+      ping: omni.handle.ping,
+      registry: await loadRegistry({}),
+      temporalAddress: inject('temporalAddress'),
+      port: 0,
+      hostname: '127.0.0.1',
+      env: {
+        OMNIFLOW_TWIML_VOICE: '0',
+        OMNIFLOW_MAIL_INBOUND_PORT: String(port),
+        OMNIFLOW_MAIL_INBOUND_HOST: '127.0.0.1',
+      },
+    });
+    const transport = () => nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true });
+    try {
+      const info = await transport().sendMail({ from: 'ana@example.org', to: desk, subject: 'x', text: 'x' });
+      expect(info.accepted).toEqual([desk]);
+    } finally {
+      await api.close();
+    }
+    const closed = await transport()
+      .sendMail({ from: 'ana@example.org', to: desk, subject: 'x', text: 'x' })
+      .catch((e: { code?: string }) => e);
+    expect(closed).toMatchObject({ code: 'ESOCKET' });
+  });
+
+  it('refuses to start with mail settings that are wrong', async () => {
+    await expect(
+      startApi({
+        db: omni.handle.db,
+        ping: omni.handle.ping,
+        registry: await loadRegistry({}),
+        temporalAddress: inject('temporalAddress'),
+        port: 0,
+        env: { OMNIFLOW_MAIL_INBOUND_PORT: 'veinticinco' },
+      }),
+    ).rejects.toMatchObject({ code: 'MAIL_INTAKE_SETTINGS_INVALID' });
   });
 });
 

@@ -33,14 +33,19 @@ export interface StartApiOptions {
   channels?: ChannelDrivers;
   /** The in-process worker's, so both use one driver (one SMPP bind) per channel. */
   channelResolver?: ChannelResolver;
+  /** Settings read at start (TwiML voice, mail intake); default the process's environment. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection });
+  const env = options.env ?? process.env;
+  // Read first: settings that are wrong stop the start before anything listens.
+  const mailSettings = mailIntakeFromEnv(env);
   // TwiML calls live where their webhooks are answered: here, with a call-queue worker of their own.
   const twimlVoice =
-    process.env.OMNIFLOW_TWIML_VOICE === '0'
+    env.OMNIFLOW_TWIML_VOICE === '0'
       ? undefined
       : await startTwimlVoiceHost({
           db: options.db,
@@ -48,7 +53,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
           address: options.temporalAddress,
           taskQueue: flowTaskQueue,
           registry: options.registry,
-          env: process.env,
+          env,
         });
   const app = createApp({
     db: options.db,
@@ -72,8 +77,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     db: options.db,
     temporal,
     taskQueue: flowTaskQueue,
-    settings: mailIntakeFromEnv(process.env),
-    attachmentStore: recordingStoreFromEnv(process.env),
+    settings: mailSettings,
+    attachmentStore: recordingStoreFromEnv(env),
   });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });
