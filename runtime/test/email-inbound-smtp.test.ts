@@ -197,6 +197,17 @@ describe('the period of auto-replies', () => {
   });
 });
 
+describe('our own mail', () => {
+  it('never answers mail coming back from one of our own addresses (a loop)', async () => {
+    await smtp().sendMail({ from: desk, to: desk, subject: 'eco', text: 'eco' });
+    const run = await eventually(async () => {
+      const listed = await omni.call('GET', `/api/v1/runs?contact=${encodeURIComponent(desk)}`);
+      return listed.body.items[0];
+    });
+    expect(run).toMatchObject({ status: 'skipped', skipReason: 'OWN_MAIL' });
+  });
+});
+
 describe('omniflow api', () => {
   it('runs the inbound server its environment asks for, and stops it with the API', async () => {
     const port = await freePort();

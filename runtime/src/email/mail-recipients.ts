@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { credentials, flowVersions, flows, type Db } from '@omniflow/db';
-import type { FlowDocument } from '../graph/flow-schema.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@omniflow/db';
 
 /**
  * Which workspace takes mail for an address. Known recipients, in this order:
@@ -13,8 +12,8 @@ import type { FlowDocument } from '../graph/flow-schema.ts';
  */
 export interface MailRecipients {
   workspaceFor(address: string): Promise<string | undefined>;
-  /** Every address a workspace answers on, to spot mail we sent ourselves coming back. */
-  addressesOf(workspaceId: string): Promise<Set<string>>;
+  /** Whether the address is one the workspace answers on (its mail coming back would loop). */
+  isOwnAddress(workspaceId: string, address: string): Promise<boolean>;
 }
 
 export interface MailDomain {
@@ -34,46 +33,31 @@ export function parseMailDomains(text: string | undefined): MailDomain[] {
     });
 }
 
-const isMailAddress = (value: unknown): value is string =>
-  typeof value === 'string' && /^[^@\s]+@[^@\s]+$/.test(value.trim());
-
-/** The mail address a published trigger listens on, if it names one. */
-function triggerAddress(graph: FlowDocument): string | undefined {
-  const trigger = graph.nodes.find((n) => n.id === graph.trigger?.node) ?? graph.nodes[0];
-  const config = (trigger?.config ?? {}) as Record<string, unknown>;
-  const candidate =
-    trigger?.type === 'email.inbound'
-      ? config.address
-      : trigger?.type === 'message.inbound'
-        ? config.to
-        : undefined;
-  return isMailAddress(candidate) ? candidate.trim().toLowerCase() : undefined;
-}
+/**
+ * The workspaces whose published triggers or SMTP settings name this address, looked up in the
+ * database (not by loading every graph): each RCPT asks, so publishing a flow opens its address at
+ * once. Only the latest version of each flow counts, as for routing.
+ */
+const workspacesNaming = (db: Db, address: string, workspaceId?: string) =>
+  queryRows<{ workspace_id: string }>(
+    db,
+    sql`
+    select v.workspace_id from flow_versions v
+      join flows f on f.id = v.flow_id and f.latest_version = v.version
+      where v.kind = 'published'
+        ${workspaceId ? sql`and v.workspace_id = ${workspaceId}` : sql``}
+        and exists (
+          select 1 from jsonb_array_elements(v.graph -> 'nodes') n
+          where (n ->> 'type' = 'email.inbound' and lower(trim(n -> 'config' ->> 'address')) = ${address})
+             or (n ->> 'type' = 'message.inbound' and lower(trim(n -> 'config' ->> 'to')) = ${address}))
+    union all
+    select c.workspace_id from credentials c
+      where c.channel = 'email' and lower(trim(c.config ->> 'fromAddress')) = ${address}
+        ${workspaceId ? sql`and c.workspace_id = ${workspaceId}` : sql``}
+    limit 1`,
+  );
 
 export function createMailRecipients(db: Db, domains: MailDomain[] = []): MailRecipients {
-  async function known(): Promise<{ address: string; workspaceId: string }[]> {
-    const published = await db
-      .select({ workspaceId: flowVersions.workspaceId, graph: flowVersions.graph })
-      .from(flowVersions)
-      .innerJoin(flows, and(eq(flows.id, flowVersions.flowId), eq(flows.latestVersion, flowVersions.version)))
-      .where(eq(flowVersions.kind, 'published'));
-    const senders = await db
-      .select({ workspaceId: credentials.workspaceId, config: credentials.config })
-      .from(credentials)
-      .where(eq(credentials.channel, 'email'));
-    return [
-      ...published.flatMap((row) => {
-        const address = triggerAddress(row.graph as FlowDocument);
-        return address ? [{ address, workspaceId: row.workspaceId }] : [];
-      }),
-      ...senders.flatMap((row) =>
-        isMailAddress(row.config.fromAddress)
-          ? [{ address: row.config.fromAddress.trim().toLowerCase(), workspaceId: row.workspaceId }]
-          : [],
-      ),
-    ];
-  }
-
   async function firstWorkspace(): Promise<string | undefined> {
     const row = await db.query.workspaces.findFirst({ orderBy: (w, { asc }) => [asc(w.createdAt)] });
     return row?.id;
@@ -82,15 +66,17 @@ export function createMailRecipients(db: Db, domains: MailDomain[] = []): MailRe
   return {
     async workspaceFor(address) {
       const normalized = address.trim().toLowerCase();
-      const exact = (await known()).find((k) => k.address === normalized);
-      if (exact) return exact.workspaceId;
+      const [named] = await workspacesNaming(db, normalized);
+      if (named) return named.workspace_id;
       const domain = normalized.slice(normalized.lastIndexOf('@') + 1);
       const given = domains.find((d) => d.domain === domain);
       if (!given) return undefined;
       return given.workspaceId ?? (await firstWorkspace());
     },
-    async addressesOf(workspaceId) {
-      return new Set((await known()).filter((k) => k.workspaceId === workspaceId).map((k) => k.address));
+    async isOwnAddress(workspaceId, address) {
+      const normalized = address.trim().toLowerCase();
+      if (!normalized.includes('@')) return false;
+      return (await workspacesNaming(db, normalized, workspaceId)).length > 0;
     },
   };
 }

@@ -180,7 +180,7 @@ async function isOwnMail(
   workspaceId: string,
   inbound: InboundMessage,
 ): Promise<boolean> {
-  if ((await deps.recipients.addressesOf(workspaceId)).has(inbound.from)) return true;
+  if (await deps.recipients.isOwnAddress(workspaceId, inbound.from)) return true;
   const messageId = inbound.email?.messageId;
   if (!messageId) return false;
   const [ours] = await deps.db
