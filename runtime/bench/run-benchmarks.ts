@@ -7,6 +7,7 @@ import { builderBenchmarks } from './builder-benchmarks.ts';
 import { chatReport } from './chat-report.ts';
 import { generateGraph } from './generate-graph.ts';
 import { inboundReplyBenchmark } from './inbound-reply-benchmark.ts';
+import { mailAutoReplyBenchmark, mailAutoReplyLines } from './mail-auto-reply-benchmark.ts';
 import { median } from './median.ts';
 import { platformFigureLines, platformReport } from './platform-report.ts';
 import { runsListBenchmark } from './runs-list-benchmark.ts';
@@ -42,7 +43,7 @@ const only = selectedBenchmarks(process.argv.slice(2), process.env.BENCH_ONLY);
 const mainFigures = ['compile', 'builder', 'workflows', 'runs-list'] as const;
 const runsMain = mainFigures.every((name) => only.has(name));
 /** Every figure but compile and the SMS submit rates runs against a Temporal dev server. */
-const needsTemporal = (['builder', 'chat', 'workflows', 'runs-list', 'voice'] as const).some((name) =>
+const needsTemporal = (['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice'] as const).some((name) =>
   only.has(name),
 );
 /** Each figure is printed the moment it is measured, whichever subset runs. */
@@ -58,6 +59,8 @@ const server = needsTemporal ? await startDevServer({}) : undefined;
 const builder = server && only.has('builder') ? await builderBenchmarks(server.address) : undefined;
 print(platformFigureLines({ builder }));
 const chat = server && only.has('chat') ? await inboundReplyBenchmark(server.address) : undefined;
+const mail = server && only.has('mail') ? await mailAutoReplyBenchmark(server.address) : undefined;
+if (mail) print(mailAutoReplyLines(mail));
 const runs = server && only.has('workflows') ? await workflowThroughput(server.address) : undefined;
 print(platformFigureLines({ runs }));
 const runsList =

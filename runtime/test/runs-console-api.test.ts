@@ -79,7 +79,7 @@ describe('runs console API: filters, counts, in-flight, live stream, settings', 
   it('counts per status and explains bad filters', async () => {
     const counts = await omni.call('GET', `/api/v1/runs/counts?flowId=${flowId}`);
     expect(counts.body).toEqual({
-      counts: { running: 0, waiting: 2, completed: 1, failed: 0, cancelled: 0, abandoned: 0 },
+      counts: { running: 0, waiting: 2, completed: 1, failed: 0, cancelled: 0, abandoned: 0, skipped: 0 },
       total: 3,
     });
     const badStatus = await omni.call('GET', '/api/v1/runs?status=done');

@@ -4789,6 +4789,7 @@ export interface components {
       endedAt: string | null;
       rerunOf: string | null;
       detailsExpired: boolean;
+      skipReason: string | null;
     };
     RunFilter: {
       /** Format: uuid */

@@ -8,6 +8,7 @@ import { channelMessages } from '../features/settings/channel-messages.ts';
 import { dkimMessages } from '../features/settings/dkim-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
+import { skipMessages } from '../features/runs/skip-messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
@@ -101,6 +102,7 @@ export const catalog = {
     ...editorMessages.en,
     ...simulatorMessages.en,
     ...runsMessages.en,
+    ...skipMessages.en,
     ...settingsMessages.en,
     ...channelMessages.en,
     ...dkimMessages.en,
@@ -115,6 +117,7 @@ export const catalog = {
     ...editorMessages.es,
     ...simulatorMessages.es,
     ...runsMessages.es,
+    ...skipMessages.es,
     ...settingsMessages.es,
     ...channelMessages.es,
     ...dkimMessages.es,

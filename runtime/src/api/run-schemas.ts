@@ -24,6 +24,9 @@ export const runSummarySchema = z
     endedAt: z.string().nullable(),
     rerunOf: z.string().nullable(),
     detailsExpired: z.boolean(),
+    // Why a `skipped` run never started (a mail that must not be answered): a stable code such as
+    // AUTO_SUBMITTED or REPLIED_RECENTLY, which the builder words in the person's language.
+    skipReason: z.string().nullable(),
   })
   .openapi('RunSummary');
 

@@ -29,7 +29,7 @@ export const conversationWorkflowId = (workspaceId: string, channel: string, add
 export { messageEventData };
 
 /** The newest published flow whose `message.inbound` trigger takes this message. */
-const triggerFor = (db: Db, workspaceId: string, inbound: InboundMessage) =>
+export const inboundTriggerFor = (db: Db, workspaceId: string, inbound: InboundMessage) =>
   triggeredVersion(db, workspaceId, messageInbound, (config) => inboundMatches(config, inbound));
 
 /** Remembers the person's address and when they last wrote (WhatsApp's 24 h window counts from it). */
@@ -137,7 +137,7 @@ export async function routeInbound(
     }
   }
 
-  const version = await triggerFor(db, workspaceId, inbound);
+  const version = await inboundTriggerFor(db, workspaceId, inbound);
   // No flow starts on this message, and no conversation is going to take it.
   if (!version) return { outcome: 'unrouted' };
 

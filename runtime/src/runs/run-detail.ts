@@ -30,7 +30,13 @@ export function runSummaryView(row: RunRow, flowName: string) {
     endedAt: row.endedAt?.toISOString() ?? null,
     rerunOf: row.rerunOf,
     detailsExpired: row.detailsExpiredAt !== null,
+    skipReason: row.status === 'skipped' ? skipReasonOf(row.error) : null,
   };
+}
+
+function skipReasonOf(error: unknown): string | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' ? code : null;
 }
 
 /** Flow names for a page of runs, in one query. */

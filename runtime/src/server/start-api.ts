@@ -13,6 +13,9 @@ import {
 import { startWebChatRelay } from '../messaging/webchat-relay.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { startTwimlVoiceHost } from '../voice/twiml-voice-host.ts';
+import { mailIntakeFromEnv } from '../email/mail-intake-from-env.ts';
+import { startMailIntake } from '../email/start-mail-intake.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 
 export interface ApiServer {
   url: string;
@@ -30,14 +33,19 @@ export interface StartApiOptions {
   channels?: ChannelDrivers;
   /** The in-process worker's, so both use one driver (one SMPP bind) per channel. */
   channelResolver?: ChannelResolver;
+  /** Settings read at start (TwiML voice, mail intake); default the process's environment. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection });
+  const env = options.env ?? process.env;
+  // Read first: settings that are wrong stop the start before anything listens.
+  const mailSettings = mailIntakeFromEnv(env);
   // TwiML calls live where their webhooks are answered: here, with a call-queue worker of their own.
   const twimlVoice =
-    process.env.OMNIFLOW_TWIML_VOICE === '0'
+    env.OMNIFLOW_TWIML_VOICE === '0'
       ? undefined
       : await startTwimlVoiceHost({
           db: options.db,
@@ -45,7 +53,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
           address: options.temporalAddress,
           taskQueue: flowTaskQueue,
           registry: options.registry,
-          env: process.env,
+          env,
         });
   const app = createApp({
     db: options.db,
@@ -63,6 +71,15 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
     ...(twimlVoice ? { twimlVoice } : {}),
   });
+  // Mail comes in here like the other channels' webhooks: the inbound SMTP server and an IMAP
+  // mailbox, each only when its settings are given (off by default).
+  const mail = await startMailIntake({
+    db: options.db,
+    temporal,
+    taskQueue: flowTaskQueue,
+    settings: mailSettings,
+    attachmentStore: recordingStoreFromEnv(env),
+  });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -77,6 +94,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   return {
     url: `http://localhost:${port}`,
     close: async () => {
+      await mail.stop();
       stopRelay();
       app.closeWebSockets();
       // Held webhooks get <Hangup/> first: server.close() waits for open requests.

@@ -9,7 +9,16 @@ import { RunsPage } from './runs-page.tsx';
 import { testSummary } from './test-runs.ts';
 
 const counts = (c: Partial<Record<RunStatus, number>>) => {
-  const all = { running: 0, waiting: 0, completed: 0, failed: 0, cancelled: 0, abandoned: 0, ...c };
+  const all = {
+    running: 0,
+    waiting: 0,
+    completed: 0,
+    failed: 0,
+    cancelled: 0,
+    abandoned: 0,
+    skipped: 0,
+    ...c,
+  };
   return { counts: all, total: Object.values(all).reduce((a, b) => a + b, 0) };
 };
 
@@ -69,6 +78,41 @@ describe('RunsPage', () => {
     );
     fireEvent.click(rows[1]!);
     expect(location.hash).toBe('#/runs/r2');
+  });
+
+  it('shows a skipped mail with why it was not answered, in the person’s language', async () => {
+    stubApi({
+      'GET /runs': () => ({
+        items: [
+          testSummary({
+            id: 'r3',
+            status: 'skipped',
+            contact: 'ana@example.org',
+            skipReason: 'REPLIED_RECENTLY',
+          }),
+          testSummary({
+            id: 'r4',
+            status: 'skipped',
+            contact: 'bob@example.org',
+            skipReason: 'SOMETHING_NEW',
+          }),
+        ],
+        nextCursor: null,
+      }),
+      'GET /runs/counts': () => counts({ skipped: 2 }),
+    });
+    renderRoute('/runs?status=skipped');
+    await settle();
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(within(rows[0]!).getByText('Skipped')).toBeTruthy();
+    expect(rows[0]!.textContent).toContain(
+      'Not answered: this person was already answered within the period',
+    );
+    expect(rows[1]!.textContent).toContain('Not answered: a mail that must not be answered');
+    act(() => useLocale.getState().setLocale('es'));
+    expect(screen.getAllByRole('row')[1]!.textContent).toContain(
+      'Sin respuesta: ya se respondió a esta persona dentro del periodo',
+    );
   });
 
   it('keeps the status counts live and toggles statuses through the URL', async () => {

@@ -3,6 +3,7 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { elapsedMs, formatDuration } from './format-duration.ts';
 import { RunStatusBadge } from './run-status-badge.tsx';
+import { skipReasonText } from './skip-reason-text.ts';
 
 const cell = 'px-3 py-2 align-top';
 
@@ -60,7 +61,11 @@ export function RunsTable({ runs, showFlow }: { runs: readonly RunSummary[]; sho
               <td className={cell}>v{run.version}</td>
               <td className={`${cell} font-mono`}>{run.contact ?? '—'}</td>
               <td className={`${cell} font-mono`}>
-                {run.failedNodeId ? (
+                {run.status === 'skipped' ? (
+                  <span className="font-sans text-slate-600">
+                    {t('runs.skipped', { reason: skipReasonText(t, run.skipReason) })}
+                  </span>
+                ) : run.failedNodeId ? (
                   <span className="text-red-700">
                     <span className="sr-only">{t('runs.failedAt')} </span>✕ {run.failedNodeId}
                   </span>

@@ -66,6 +66,7 @@ export function testSummary(over: Partial<RunSummary> = {}): RunSummary {
     endedAt: at(9),
     rerunOf: null,
     detailsExpired: false,
+    skipReason: null,
     ...over,
   };
 }

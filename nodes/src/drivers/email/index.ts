@@ -23,3 +23,17 @@ export {
   type DkimKeyPair,
   type DkimDnsRecord,
 } from './dkim-key.ts';
+export {
+  autoReplySkip,
+  type AutoReplySkip,
+  type AutoReplySkipReason,
+  type AutoReplyContext,
+} from './auto-reply-safety.ts';
+export {
+  startInboundSmtpServer,
+  defaultMaxMailBytes,
+  maxRecipients,
+  type InboundSmtpOptions,
+  type InboundSmtpServer,
+} from './inbound-smtp-server.ts';
+export { startImapMailbox, type ImapMailbox, type ImapMailboxOptions } from './imap-mailbox.ts';
