@@ -11,6 +11,8 @@ import type {
 } from '@omniflow/nodes/drivers/messaging';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { needsTemplate, serviceWindow } from '@omniflow/nodes/drivers/whatsapp';
+import { emailToSend } from '../email/email-to-send.ts';
+import type { EmailLinkSettings } from '../email/email-links.ts';
 
 export interface MessagingServiceDeps {
   db: Db;
@@ -18,6 +20,8 @@ export interface MessagingServiceDeps {
   drivers: Partial<Record<MessagingChannel, MessagingDriver>>;
   /** A workspace's own driver for a channel (its saved settings); `drivers` when absent. */
   resolve?: (workspaceId: string, channel: MessagingChannel) => Promise<MessagingDriver | undefined>;
+  /** Signed open/click/unsubscribe links for mail (email/decorate-email.ts). */
+  emailLinks?: EmailLinkSettings;
 }
 
 /** Provider failures that cannot get better by trying again (bad number, policy refusal). */
@@ -38,7 +42,7 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  * called, keyed by the activity's idempotency key: a retried activity finds the row and, if the
  * provider already took the message, returns that result instead of sending it again.
  */
-export function createMessagingService({ db, drivers, resolve }: MessagingServiceDeps) {
+export function createMessagingService({ db, drivers, resolve, emailLinks }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers();
   async function driverFor(workspaceId: string, channel: MessagingChannel) {
     return resolve ? await resolve(workspaceId, channel) : drivers[channel];
@@ -113,8 +117,18 @@ export function createMessagingService({ db, drivers, resolve }: MessagingServic
             throw new NodeError(closed.code, closed.message, false);
           }
         }
+        let outgoing = message;
+        if (channel === 'email') {
+          try {
+            // After the row exists: its id is in every tracking and unsubscribe link.
+            outgoing = emailToSend(message, row!.id, emailLinks);
+          } catch (error) {
+            if (error instanceof NodeError) await markFailed(row!.id, error.code, error.message);
+            throw error;
+          }
+        }
         try {
-          const sent = await driver.send({ ...message, idempotencyKey: step.idempotencyKey });
+          const sent = await driver.send({ ...outgoing, idempotencyKey: step.idempotencyKey });
           await db
             .update(messages)
             .set({

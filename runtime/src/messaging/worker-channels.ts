@@ -3,6 +3,7 @@ import { lazyKeyring, loadSecretKeyring } from '../credentials/secret-keyring.ts
 import { channelDriversFromEnv, type ChannelDrivers } from './channel-drivers.ts';
 import { createChannelResolver, type ChannelResolver } from './channel-resolver.ts';
 import { createMessagingService } from './messaging-service.ts';
+import { emailLinksFromEnv } from '../email/email-links-from-env.ts';
 
 export interface WorkerChannelsOptions {
   db: Db;
@@ -17,11 +18,12 @@ export interface WorkerChannelsOptions {
 export function workerChannels(options: WorkerChannelsOptions) {
   const env = options.env ?? process.env;
   const fallback = options.messagingDrivers ?? channelDriversFromEnv(env);
+  const keyring = lazyKeyring(() => loadSecretKeyring(env));
   const resolver =
     options.channelResolver ??
     createChannelResolver({
       db: options.db,
-      keyring: lazyKeyring(() => loadSecretKeyring(env)),
+      keyring,
       fallback,
       ...(env.OMNIFLOW_PUBLIC_URL ? { publicUrl: env.OMNIFLOW_PUBLIC_URL } : {}),
     });
@@ -29,6 +31,7 @@ export function workerChannels(options: WorkerChannelsOptions) {
     db: options.db,
     drivers: fallback,
     resolve: resolver.driverFor,
+    emailLinks: emailLinksFromEnv(env, keyring),
   });
   return { resolver, messaging, owned: !options.channelResolver };
 }
