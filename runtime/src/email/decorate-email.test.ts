@@ -69,6 +69,7 @@ describe('decorateEmail', () => {
     // The footer link is the unsubscribe page itself, not a tracked click.
     expect(hrefs(out.email!.html!)).toContain(unsubscribe);
     expect(out.email!.html).not.toContain('Darse de baja');
+    expect(out.email!.html).toMatch(/Unsubscribe<\/a><\/div><img src="[^"]+\/email-links\/open\//);
     expect(out.text).toBe(
       `Hola\n\n--\nYou get this email because you are on our list. Unsubscribe: ${unsubscribe}\n`,
     );

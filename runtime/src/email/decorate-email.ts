@@ -73,7 +73,8 @@ export function decorateEmail(message: OutboundMessage, options: EmailDecoration
         openPixelUrl(publicUrl, secret, messageRowId),
       )}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0">`,
     ).children;
-    for (const node of additions) {
+    // A copy: appending a node takes it out of the fragment's own list.
+    for (const node of [...additions]) {
       if (body) DomUtils.appendChild(body, node);
       else document.children.push(node);
     }

@@ -15,7 +15,7 @@ import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorSchema } from '../schemas.ts';
 
 // The smallest transparent GIF (43 bytes).
-const pixel = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const pixel = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 const linkParams = z.object({
   messageId: z.string().openapi({ param: { name: 'messageId', in: 'path' } }),
