@@ -36,7 +36,7 @@ class SubmitToPostfix extends SandboxDriver {
     });
     return { providerMessageId: messageId, segments: 1 };
   }
-  close() {
+  async close() {
     this.transport.close();
   }
 }
@@ -117,7 +117,7 @@ describe.skipIf(!postfixAvailable())('a real DSN from Debian postfix', () => {
   }, 60_000);
 
   afterAll(async () => {
-    driver?.close();
+    await driver?.close();
     await postfix?.stop();
     await new Promise<void>((resolve) => (refusing ? refusing.close(() => resolve()) : resolve()));
     await new Promise<void>((resolve) => (inbound ? inbound.close(() => resolve()) : resolve()));

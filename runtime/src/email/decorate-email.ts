@@ -53,7 +53,10 @@ function footerText(url: string, language: Language | undefined): string {
  * List-Unsubscribe-Post from it) and a visible footer link in the mail's language. Links in the
  * plain-text part are left as written: a reader copies them, and a tracking link is only longer.
  */
-export function decorateEmail(message: OutboundMessage, options: EmailDecorationOptions): OutboundMessage {
+export function decorateEmail<M extends Pick<OutboundMessage, 'text' | 'email'>>(
+  message: M,
+  options: EmailDecorationOptions,
+): M {
   const email = message.email;
   if (!email) return message;
   const { messageRowId, publicUrl, secret } = options;

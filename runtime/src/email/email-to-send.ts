@@ -7,11 +7,11 @@ import type { EmailLinkSettings } from './email-links.ts';
  * without signed links is refused rather than sent without a way out (RFC 8058, and the law of
  * most places such mail goes).
  */
-export function emailToSend(
-  message: OutboundMessage,
+export function emailToSend<M extends Pick<OutboundMessage, 'text' | 'email'>>(
+  message: M,
   messageRowId: string,
   links: EmailLinkSettings | undefined,
-): OutboundMessage {
+): M {
   if (!links) {
     if (message.email?.marketing)
       throw new NodeError(

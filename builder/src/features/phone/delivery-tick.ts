@@ -6,7 +6,7 @@ export type DeliveryTick =
 
 /**
  * The tick for a message, or null for what the person sent (inbound messages carry no ticks).
- * Failed, undelivered and expired are all a red failure; the code is the message's, or else the
+ * Failed, undelivered, expired and bounced (a mail that came back) are all a red failure; the code is the message's, or else the
  * newest one its status history recorded.
  */
 export function deliveryTick(
@@ -22,7 +22,8 @@ export function deliveryTick(
       return { kind: message.status };
     case 'failed':
     case 'undelivered':
-    case 'expired': {
+    case 'expired':
+    case 'bounced': {
       const fromHistory = message.statusHistory.findLast((h) => h.errorCode)?.errorCode;
       return { kind: 'failed', errorCode: message.errorCode ?? fromHistory ?? null };
     }
