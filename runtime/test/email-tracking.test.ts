@@ -357,6 +357,13 @@ describe('email tracking: opens, clicks, one-click unsubscribe, bounces and comp
       expect(await optedOut('angry@example.org')).toBe('complaint');
     });
 
+    it('ignores a bounce about an address the workspace never mailed (a forged report)', async () => {
+      const forged = dsn('made-up@elsewhere.example', 'victim@example.org', '5.1.1', 'failed', 'r9');
+      const applied = await applyMailReport(omni.handle.db, workspaceId, await parseMail(forged));
+      expect(applied).toMatchObject({ messageIds: [], suppressed: [] });
+      expect(await optedOut('victim@example.org')).toBeUndefined();
+    });
+
     it('answers undefined for a mail that is not a report, touching nothing', async () => {
       const plain = await parseMail(
         'From: a@example.org\r\nTo: b@omniflow.test\r\nSubject: hola\r\n\r\nhola\r\n',

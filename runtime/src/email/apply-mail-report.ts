@@ -96,10 +96,13 @@ async function noteOnMessage(
 
 /**
  * Applies a bounce (RFC 3464 DSN) or a complaint (RFC 5965 ARF) that came back to one of the
- * workspace's addresses. A hard bounce marks the mail `bounced` and suppresses the address; a
- * soft one that is permanent (a policy refusal) fails the mail; a delay only adds to its history.
- * A complaint suppresses the address (unless it says `not-spam`) and is kept on the mail. Each is
- * an `email_events` row. Answers undefined for a mail that is not a report.
+ * workspace's addresses, when it is about a mail the workspace sent (by the returned Message-ID,
+ * else the latest mail to that address): anyone can write a mail that looks like a bounce, so
+ * one about an address we never mailed changes nothing. A hard bounce marks the mail `bounced`
+ * and suppresses the address; a soft one that is permanent (a policy refusal) fails the mail; a
+ * delay only adds to its history. A complaint suppresses the address (unless it says
+ * `not-spam`) and is kept on the mail. Each is an `email_events` row, and the same report read
+ * twice is applied once. Answers undefined for a mail that is not a report.
  */
 export async function applyMailReport(
   db: Db,
@@ -110,36 +113,35 @@ export async function applyMailReport(
   if (!report) return undefined;
   const messageIds = new Set<string>();
   const suppressed: string[] = [];
+  const reportId = report.reportId ? { reportId: report.reportId } : {};
   if (report.type === 'dsn') {
     for (const recipient of report.recipients) {
       const messageId = await sentMessage(db, workspaceId, report.originalMessageId, recipient.address);
-      if (messageId && (await alreadyApplied(db, messageId, report.reportId, recipient.address))) continue;
+      if (!messageId || (await alreadyApplied(db, messageId, report.reportId, recipient.address))) continue;
+      messageIds.add(messageId);
       const diagnostic = recipient.diagnostic ?? `${recipient.action} (${recipient.status})`;
-      if (messageId) {
-        messageIds.add(messageId);
-        await recordEmailEvent(db, {
-          workspaceId,
-          messageId,
-          type: 'bounce',
-          detail: {
-            kind: recipient.kind,
-            permanent: recipient.permanent,
-            status: recipient.status,
-            diagnostic,
-            recipient: recipient.address,
-            ...(recipient.remoteMta ? { remoteMta: recipient.remoteMta } : {}),
-            ...(report.reportingMta ? { reportingMta: report.reportingMta } : {}),
-            ...(report.reportId ? { reportId: report.reportId } : {}),
-          },
-        });
-        await noteOnMessage(
-          db,
-          messageId,
-          recipient.kind === 'hard' ? 'bounced' : recipient.permanent ? 'failed' : null,
-          recipient.status,
+      await recordEmailEvent(db, {
+        workspaceId,
+        messageId,
+        type: 'bounce',
+        detail: {
+          kind: recipient.kind,
+          permanent: recipient.permanent,
+          status: recipient.status,
           diagnostic,
-        );
-      }
+          recipient: recipient.address,
+          ...(recipient.remoteMta ? { remoteMta: recipient.remoteMta } : {}),
+          ...(report.reportingMta ? { reportingMta: report.reportingMta } : {}),
+          ...reportId,
+        },
+      });
+      await noteOnMessage(
+        db,
+        messageId,
+        recipient.kind === 'hard' ? 'bounced' : recipient.permanent ? 'failed' : null,
+        recipient.status,
+        diagnostic,
+      );
       if (recipient.kind === 'hard') {
         await suppressAddress(db, workspaceId, recipient.address, 'hard-bounce');
         suppressed.push(recipient.address);
@@ -151,30 +153,22 @@ export async function applyMailReport(
   const complaint = report.feedbackType !== 'not-spam';
   for (const address of report.recipients) {
     const messageId = await sentMessage(db, workspaceId, report.originalMessageId, address);
-    if (messageId && (await alreadyApplied(db, messageId, report.reportId, address))) continue;
-    if (messageId) {
-      messageIds.add(messageId);
-      await recordEmailEvent(db, {
-        workspaceId,
-        messageId,
-        type: 'complaint',
-        ...(report.userAgent ? { userAgent: report.userAgent } : {}),
-        detail: {
-          feedbackType: report.feedbackType,
-          recipient: address,
-          ...(report.sourceIp ? { sourceIp: report.sourceIp } : {}),
-          ...(report.arrivalDate ? { arrivalDate: report.arrivalDate } : {}),
-          ...(report.reportId ? { reportId: report.reportId } : {}),
-        },
-      });
-      await noteOnMessage(
-        db,
-        messageId,
-        null,
-        'COMPLAINT',
-        `Reported as ${report.feedbackType} by ${address}`,
-      );
-    }
+    if (!messageId || (await alreadyApplied(db, messageId, report.reportId, address))) continue;
+    messageIds.add(messageId);
+    await recordEmailEvent(db, {
+      workspaceId,
+      messageId,
+      type: 'complaint',
+      ...(report.userAgent ? { userAgent: report.userAgent } : {}),
+      detail: {
+        feedbackType: report.feedbackType,
+        recipient: address,
+        ...(report.sourceIp ? { sourceIp: report.sourceIp } : {}),
+        ...(report.arrivalDate ? { arrivalDate: report.arrivalDate } : {}),
+        ...reportId,
+      },
+    });
+    await noteOnMessage(db, messageId, null, 'COMPLAINT', `Reported as ${report.feedbackType} by ${address}`);
     if (complaint) {
       await suppressAddress(db, workspaceId, address, 'complaint');
       suppressed.push(address);
