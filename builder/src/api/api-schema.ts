@@ -372,6 +372,186 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/email-links/open/{messageId}/{signature}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A mail's open pixel: records an open and answers a 1×1 GIF */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          messageId: string;
+          signature: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A transparent 1×1 GIF */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/gif': string;
+          };
+        };
+        /** @description Not a link this server signed */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/email-links/click/{messageId}/{signature}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tracked link in a mail: records the click and redirects to the link */
+    get: {
+      parameters: {
+        query?: {
+          url?: string;
+        };
+        header?: never;
+        path: {
+          messageId: string;
+          signature: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description To the link as written in the mail */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not a link this server signed */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/email-links/unsubscribe/{messageId}/{signature}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The unsubscribe page (es/en): asks, its button unsubscribes */
+    get: {
+      parameters: {
+        query?: {
+          lang?: string;
+        };
+        header?: never;
+        path: {
+          messageId: string;
+          signature: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description The link is not valid */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    /** RFC 8058 one-click unsubscribe (List-Unsubscribe-Post), also the page’s button */
+    post: {
+      parameters: {
+        query?: {
+          lang?: string;
+        };
+        header?: never;
+        path: {
+          messageId: string;
+          signature: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Unsubscribed (a confirmation page) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description The link is not valid */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/me': {
     parameters: {
       query?: never;
@@ -4955,6 +5135,18 @@ export interface components {
       }[];
       errorCode: string | null;
       createdAt: string;
+      emailEvents?: components['schemas']['EmailEvent'][];
+    };
+    EmailEvent: {
+      /** @enum {string} */
+      type: 'open' | 'click' | 'bounce' | 'complaint' | 'unsubscribe';
+      at: string;
+      userAgent: string | null;
+      url: string | null;
+      proxy: boolean;
+      detail: {
+        [key: string]: unknown;
+      };
     };
     RunEvent: {
       type: string;

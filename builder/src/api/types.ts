@@ -85,6 +85,7 @@ export type WebChatEmbed = Answer<'/workspace/webchat-embed', 'get'>;
 
 /** One message in or out on a channel; its `body` is free-form (read it with message-body.ts). */
 export type Message = Schemas['Message'];
+export type EmailEvent = Schemas['EmailEvent'];
 export type MessageStatus = Message['status'];
 export type MessagePage = Answer<'/messages', 'get'>;
 /** What the person's side of a sandbox channel sends (POST /sandbox/messages). */

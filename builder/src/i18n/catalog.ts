@@ -1,6 +1,7 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
+import { mailEventMessages } from '../features/mail-events/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
@@ -109,6 +110,7 @@ export const catalog = {
     ...phoneMessages.en,
     ...voiceMessages.en,
     ...sandboxMessages.en,
+    ...mailEventMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -124,6 +126,7 @@ export const catalog = {
     ...phoneMessages.es,
     ...voiceMessages.es,
     ...sandboxMessages.es,
+    ...mailEventMessages.es,
   },
 } as const;
 

@@ -32,6 +32,7 @@ import { webChatWidgetRoutes } from './routes/webchat-widget.ts';
 import { webChatEmbedRoutes } from './routes/webchat-embed.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
+import { emailLinkRoutes } from './routes/email-links.ts';
 import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { dkimKeyRoutes } from './routes/dkim-keys.ts';
@@ -56,7 +57,7 @@ const defaultHook = (
  * once passed as web chat's and reached an admin route with no one signed in).
  */
 const publicPaths =
-  /^\/api\/v1\/(health|auth\/login|auth\/logout|openapi\.json)$|^\/api\/v1\/(webhooks|webchat)\//;
+  /^\/api\/v1\/(health|auth\/login|auth\/logout|openapi\.json)$|^\/api\/v1\/(webhooks|webchat|email-links)\//;
 
 /**
  * The HTTP API over real dependencies; tests call `app.request()` on it. A server that serves it
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps) {
   // Before the SMS webhooks: their /webhooks/twilio/:workspaceId/:kind would answer …/voice with a 404.
   api.route('/', twilioVoiceWebhookRoutes(deps));
   api.route('/', twilioWebhookRoutes(deps));
+  // Mail readers have no account: the signed link is the authority (routes/email-links.ts).
+  api.route('/', emailLinkRoutes(deps));
   api.use('*', async (c, next) => (publicPaths.test(c.req.path) ? next() : requireCaller(c, next)));
   // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.
   for (const routes of [

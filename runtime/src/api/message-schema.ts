@@ -1,5 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { messageStatuses, messagingChannels } from '@omniflow/db';
+import { emailEventTypes, messageStatuses, messagingChannels } from '@omniflow/db';
+
+/** What happened to a mail after it left (email_events). */
+export const emailEventSchema = z
+  .object({
+    type: z.enum(emailEventTypes),
+    at: z.string(),
+    userAgent: z.string().nullable(),
+    url: z.string().nullable(),
+    // A mail provider's image proxy fetched the pixel (Apple Mail Privacy Protection), not a person.
+    proxy: z.boolean(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .openapi('EmailEvent');
 
 /** One message in or out, as `GET /messages` and a run's detail show it. */
 export const messageSchema = z
@@ -25,5 +38,7 @@ export const messageSchema = z
     ),
     errorCode: z.string().nullable(),
     createdAt: z.string(),
+    /** Email only: opens, clicks, bounces, complaints and unsubscribes, oldest first. */
+    emailEvents: z.array(emailEventSchema).optional(),
   })
   .openapi('Message');

@@ -16,6 +16,8 @@ import type {
 import { suppressAddress } from '../email/suppress-address.ts';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { needsTemplate, serviceWindow } from '@omniflow/nodes/drivers/whatsapp';
+import { emailToSend } from '../email/email-to-send.ts';
+import type { EmailLinkSettings } from '../email/email-links.ts';
 
 export interface MessagingServiceDeps {
   db: Db;
@@ -23,6 +25,8 @@ export interface MessagingServiceDeps {
   drivers: Partial<Record<MessagingChannel, MessagingDriver>>;
   /** A workspace's own driver for a channel (its saved settings); `drivers` when absent. */
   resolve?: (workspaceId: string, channel: MessagingChannel) => Promise<MessagingDriver | undefined>;
+  /** Signed open/click/unsubscribe links for mail (email/decorate-email.ts). */
+  emailLinks?: EmailLinkSettings;
   /** A workspace's DKIM key for a sending domain (runtime/src/email/dkim-key-store.ts). */
   dkimKey?: (workspaceId: string, domain: string) => Promise<DkimSigningKey | undefined>;
 }
@@ -57,7 +61,7 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  * called, keyed by the activity's idempotency key: a retried activity finds the row and, if the
  * provider already took the message, returns that result instead of sending it again.
  */
-export function createMessagingService({ db, drivers, resolve, dkimKey }: MessagingServiceDeps) {
+export function createMessagingService({ db, drivers, resolve, dkimKey, emailLinks }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers();
   async function driverFor(workspaceId: string, channel: MessagingChannel) {
     return resolve ? await resolve(workspaceId, channel) : drivers[channel];
@@ -159,10 +163,20 @@ export function createMessagingService({ db, drivers, resolve, dkimKey }: Messag
             throw new NodeError(closed.code, closed.message, false);
           }
         }
+        let outgoing = message;
+        if (channel === 'email') {
+          try {
+            // After the row exists: its id is in every tracking and unsubscribe link.
+            outgoing = emailToSend(message, row!.id, emailLinks);
+          } catch (error) {
+            if (error instanceof NodeError) await markFailed(row!.id, error.code, error.message);
+            throw error;
+          }
+        }
         try {
-          const outgoing = channel === 'email' ? await consentingCopies(workspaceId, message) : message;
+          const toSend = channel === 'email' ? await consentingCopies(workspaceId, outgoing) : outgoing;
           const sent = await driver.send(
-            { ...outgoing, idempotencyKey: step.idempotencyKey },
+            { ...toSend, idempotencyKey: step.idempotencyKey },
             sendContext(workspaceId),
           );
           await db

@@ -4,6 +4,7 @@ import { channelDriversFromEnv, type ChannelDrivers } from './channel-drivers.ts
 import { createChannelResolver, type ChannelResolver } from './channel-resolver.ts';
 import { createDkimKeyStore } from '../email/dkim-key-store.ts';
 import { createMessagingService } from './messaging-service.ts';
+import { emailLinksFromEnv } from '../email/email-links-from-env.ts';
 
 export interface WorkerChannelsOptions {
   db: Db;
@@ -18,11 +19,12 @@ export interface WorkerChannelsOptions {
 export function workerChannels(options: WorkerChannelsOptions) {
   const env = options.env ?? process.env;
   const fallback = options.messagingDrivers ?? channelDriversFromEnv(env);
+  const keyring = lazyKeyring(() => loadSecretKeyring(env));
   const resolver =
     options.channelResolver ??
     createChannelResolver({
       db: options.db,
-      keyring: lazyKeyring(() => loadSecretKeyring(env)),
+      keyring,
       fallback,
       ...(env.OMNIFLOW_PUBLIC_URL ? { publicUrl: env.OMNIFLOW_PUBLIC_URL } : {}),
     });
@@ -31,6 +33,7 @@ export function workerChannels(options: WorkerChannelsOptions) {
     drivers: fallback,
     resolve: resolver.driverFor,
     dkimKey: createDkimKeyStore(options.db, resolver.keyring).signingKey,
+    emailLinks: emailLinksFromEnv(env, keyring),
   });
   return { resolver, messaging, owned: !options.channelResolver };
 }

@@ -10,6 +10,7 @@ import {
   type RunSummaryRecord,
 } from '@omniflow/db';
 import { messageView } from '../messaging/message-view.ts';
+import { emailEventsOf } from '../email/email-events-of.ts';
 import type { FlowDocument } from '../graph/flow-schema.ts';
 import type { RunFault } from '../machine/run-context.ts';
 import type { RunRow } from './run-operations.ts';
@@ -67,6 +68,10 @@ export async function runDetail(db: Db, row: RunRow) {
       .orderBy(desc(runs.id)),
     flowNames(db, [row.flowId]),
   ]);
+  const mailEvents = await emailEventsOf(
+    db,
+    sentAndReceived.filter((m) => m.channel === 'email').map((m) => m.id),
+  );
   return {
     ...runSummaryView(row, names.get(row.flowId) ?? ''),
     input: row.input,
@@ -91,7 +96,7 @@ export async function runDetail(db: Db, row: RunRow) {
       data: e.data,
       receivedAt: e.receivedAt.toISOString(),
     })),
-    messages: sentAndReceived.map(messageView),
+    messages: sentAndReceived.map((m) => messageView(m, mailEvents.get(m.id))),
     graph: version?.graph as FlowDocument,
     reruns: reruns.map((r) => r.id),
     summary: (row.summary as RunSummaryRecord | null) ?? null,

@@ -6,7 +6,7 @@ export type DeliveryTick =
 
 /**
  * The tick for a message, or null for what the person sent (inbound messages carry no ticks).
- * Failed, undelivered, expired and bounced are all a red failure; the code is the message's, or else the
+ * Failed, undelivered, expired and bounced (a mail that came back) are all a red failure; the code is the message's, or else the
  * newest one its status history recorded.
  */
 export function deliveryTick(

@@ -2,11 +2,12 @@ import { messageBody } from '../../api/message-body.ts';
 import type { Message } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { JsonTree } from '../../ui/json-tree.tsx';
+import { MailEventList } from '../mail-events/mail-event-list.tsx';
 
 const time = (iso: string, locale: string) =>
   new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-const failedStatuses = new Set(['failed', 'undelivered', 'expired']);
+const failedStatuses = new Set(['failed', 'undelivered', 'expired', 'bounced']);
 
 /** What the message says, in a line: its text, else its template's name, else its media kind. */
 function summary(message: Message): string {
@@ -63,6 +64,7 @@ export function TimelineMessage({ message, nodeLabel }: { message: Message; node
           {message.segments > 1 && <li>{t('run.message.segments', { count: message.segments })}</li>}
         </ol>
       )}
+      {message.emailEvents && <MailEventList events={message.emailEvents} />}
       <JsonTree label={t('run.message.body')} value={message.body} />
     </li>
   );

@@ -37,3 +37,11 @@ export {
   type InboundSmtpServer,
 } from './inbound-smtp-server.ts';
 export { startImapMailbox, type ImapMailbox, type ImapMailboxOptions } from './imap-mailbox.ts';
+export {
+  parseMailReport,
+  type MailReport,
+  type DsnReport,
+  type DsnRecipient,
+  type ArfReport,
+  type BounceKind,
+} from './parse-report.ts';

@@ -81,7 +81,13 @@ export const sanitizeMailHtml = (html: string) =>
 export async function parseMail(raw: Buffer | string, envelope?: MailEnvelope): Promise<ParsedInboundMail> {
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true });
+    // keepDeliveryStatus: a DSN's message/delivery-status part stays a part (parse-report.ts reads
+    // it) instead of being folded into the text.
+    parsed = await simpleParser(raw, {
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      keepDeliveryStatus: true,
+    });
   } catch (error) {
     throw new MailParseError(
       `The mail could not be read: ${error instanceof Error ? error.message : String(error)}`,

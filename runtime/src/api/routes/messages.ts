@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { messageStatuses, messages, messagingChannels } from '@omniflow/db';
 import { messageView } from '../../messaging/message-view.ts';
+import { emailEventsOf } from '../../email/email-events-of.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { messageSchema } from '../message-schema.ts';
@@ -50,9 +51,13 @@ export function messageRoutes({ db }: AppDeps) {
       .limit(limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    const mailEvents = await emailEventsOf(
+      db,
+      page.filter((m) => m.channel === 'email').map((m) => m.id),
+    );
     return c.json(
       {
-        items: page.map(messageView),
+        items: page.map((m) => messageView(m, mailEvents.get(m.id))),
         nextCursor: rows.length > limit && last ? Buffer.from(last.id).toString('base64url') : null,
       },
       200,
