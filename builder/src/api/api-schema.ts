@@ -1136,6 +1136,147 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/email/deliverability/domains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The domains worth checking: the From address’s, then those with a DKIM key */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The domains */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              domains: string[];
+              sendingServer: components['schemas']['SendingServer'];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Operators cannot check sending domains */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/email/deliverability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Looks up a sending domain’s SPF, DKIM, DMARC and MX and says what to publish */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The sending domain (default: the domain of the email channel’s From address) */
+          domain?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What DNS says, record by record */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DeliverabilityReport'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Operators cannot check sending domains */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No domain given and no From address to take it from */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/flows': {
     parameters: {
       query?: never;
@@ -4408,6 +4549,81 @@ export interface components {
           /** @default {} */
           secrets: Record<string, never>;
         };
+    SendingServer: {
+      host: string;
+      /**
+       * @description Read from the workspace’s email channel settings, or from OMNIFLOW_SMTP_URL
+       * @enum {string}
+       */
+      source: 'settings' | 'environment';
+    } | null;
+    DeliverabilityReport: {
+      domain: string;
+      checkedAt: string;
+      sendingServer: components['schemas']['SendingServer'];
+      checks: components['schemas']['DeliverabilityCheck'][];
+    };
+    DeliverabilityCheck: {
+      /** @enum {string} */
+      kind: 'spf' | 'dkim' | 'dmarc' | 'mx';
+      /**
+       * @description `unknown`: could not be checked (DNS did not answer, the sending server is not known)
+       * @enum {string}
+       */
+      status: 'ok' | 'unknown' | 'warning' | 'error';
+      /** @description The main finding first, then notes; the builder words each code */
+      findings: {
+        /** @enum {string} */
+        code:
+          | 'DNS_FAILED'
+          | 'SPF_OK'
+          | 'SPF_MISSING'
+          | 'SPF_MULTIPLE'
+          | 'SPF_INVALID'
+          | 'SPF_TOO_MANY_LOOKUPS'
+          | 'SPF_ALLOWS_EVERYONE'
+          | 'SPF_SERVER_NOT_ALLOWED'
+          | 'SPF_SERVER_UNKNOWN'
+          | 'SPF_SERVER_PRIVATE'
+          | 'SPF_SERVER_UNRESOLVED'
+          | 'DKIM_OK'
+          | 'DKIM_NO_KEY'
+          | 'DKIM_HELD_KEY_UNREADABLE'
+          | 'DKIM_MISSING'
+          | 'DKIM_MULTIPLE'
+          | 'DKIM_INVALID'
+          | 'DKIM_REVOKED'
+          | 'DKIM_KEY_MISMATCH'
+          | 'DKIM_TESTING'
+          | 'DMARC_POLICY_REJECT'
+          | 'DMARC_POLICY_QUARANTINE'
+          | 'DMARC_POLICY_NONE'
+          | 'DMARC_INHERITED'
+          | 'DMARC_PARTIAL'
+          | 'DMARC_MISSING'
+          | 'DMARC_MULTIPLE'
+          | 'DMARC_INVALID'
+          | 'MX_OK'
+          | 'MX_MISSING'
+          | 'MX_NULL'
+          | 'MX_HOST_IS_ADDRESS'
+          | 'MX_HOST_UNRESOLVED';
+        params: {
+          [key: string]: string;
+        };
+      }[];
+      /** @description What DNS answers for this record today */
+      published: string[];
+      /** @description The exact record to publish, when one is missing or wrong */
+      record?: {
+        name: string;
+        /** @enum {string} */
+        type: 'TXT' | 'MX';
+        value: string;
+        /** @description The published record this one replaces */
+        replaces?: string;
+      };
+    };
     Flow: components['schemas']['FlowSummary'] & {
       draft: {
         /**

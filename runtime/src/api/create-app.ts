@@ -34,6 +34,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
 import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
+import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
     nodeRoutes,
     workspaceSettingsRoutes,
     channelSettingsRoutes,
+    emailDeliverabilityRoutes,
     flowRoutes,
     flowOperationRoutes,
     runBulkRoutes,
