@@ -5,6 +5,7 @@ import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
+import { deliverabilityMessages } from '../features/settings/deliverability-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
@@ -102,6 +103,7 @@ export const catalog = {
     ...runsMessages.en,
     ...settingsMessages.en,
     ...channelMessages.en,
+    ...deliverabilityMessages.en,
     ...phoneMessages.en,
     ...voiceMessages.en,
     ...sandboxMessages.en,
@@ -115,6 +117,7 @@ export const catalog = {
     ...runsMessages.es,
     ...settingsMessages.es,
     ...channelMessages.es,
+    ...deliverabilityMessages.es,
     ...phoneMessages.es,
     ...voiceMessages.es,
     ...sandboxMessages.es,

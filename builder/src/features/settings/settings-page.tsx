@@ -1,9 +1,13 @@
 import { useT } from '../../i18n/use-i18n.ts';
 import { ChannelsSection } from './channels-section.tsx';
+import { DeliverabilitySection } from './deliverability-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 
-/** The workspace's settings: run history, channel providers, and the web chat for a site. */
+/**
+ * The workspace's settings: run history, channel providers, email deliverability, and the web chat
+ * for a site.
+ */
 export function SettingsPage() {
   const t = useT();
   return (
@@ -11,6 +15,7 @@ export function SettingsPage() {
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <RetentionSection />
       <ChannelsSection />
+      <DeliverabilitySection />
       <WebChatEmbedSection />
     </main>
   );
