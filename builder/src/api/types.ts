@@ -83,6 +83,9 @@ export type ChannelTestResult = Answer<'/channels/{channel}/test', 'post'>;
 /** GET /workspace/webchat-embed: the widget key and a script tag for this server. */
 export type WebChatEmbed = Answer<'/workspace/webchat-embed', 'get'>;
 
+export type DeliverabilityReport = Schemas['DeliverabilityReport'];
+export type DeliverabilityCheck = Schemas['DeliverabilityCheck'];
+
 /** One message in or out on a channel; its `body` is free-form (read it with message-body.ts). */
 export type Message = Schemas['Message'];
 export type EmailEvent = Schemas['EmailEvent'];

@@ -7,6 +7,7 @@ import { runsMessages } from '../features/runs/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { dkimMessages } from '../features/settings/dkim-messages.ts';
+import { deliverabilityMessages } from '../features/settings/deliverability-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
@@ -107,6 +108,7 @@ export const catalog = {
     ...settingsMessages.en,
     ...channelMessages.en,
     ...dkimMessages.en,
+    ...deliverabilityMessages.en,
     ...phoneMessages.en,
     ...voiceMessages.en,
     ...sandboxMessages.en,
@@ -123,6 +125,7 @@ export const catalog = {
     ...settingsMessages.es,
     ...channelMessages.es,
     ...dkimMessages.es,
+    ...deliverabilityMessages.es,
     ...phoneMessages.es,
     ...voiceMessages.es,
     ...sandboxMessages.es,

@@ -52,6 +52,8 @@ export interface AppDeps {
   secretKeyring?: () => SecretKeyring;
   /** Where call recordings are (default: from the environment, see recordingStoreFromEnv). */
   recordingStore?: RecordingStore;
+  /** DNS servers the email deliverability check asks (default: OMNIFLOW_DNS_SERVERS, else the system's). */
+  dnsServers?: string[];
   /** Takes Twilio/TwiML voice calls; without it the voice webhooks answer 503. */
   twimlVoice?: TwimlVoiceHost;
 }

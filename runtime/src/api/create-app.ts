@@ -36,6 +36,7 @@ import { emailLinkRoutes } from './routes/email-links.ts';
 import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { dkimKeyRoutes } from './routes/dkim-keys.ts';
+import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
     workspaceSettingsRoutes,
     channelSettingsRoutes,
     dkimKeyRoutes,
+    emailDeliverabilityRoutes,
     flowRoutes,
     flowOperationRoutes,
     runBulkRoutes,

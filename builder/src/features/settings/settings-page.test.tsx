@@ -13,6 +13,7 @@ describe('SettingsPage', () => {
       'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
       'GET /channels': () => apiError(403, 'FORBIDDEN', 'Only admins can see channel settings'),
       'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Only an admin can see DKIM keys'),
+      'GET /email/deliverability/domains': () => ({ domains: ['example.test'], sendingServer: null }),
       'GET /workspace/webchat-embed': () => ({
         key: 'w1',
         embedCode: '<script src="http://h/webchat.js" data-key="w1" async></script>',
@@ -24,6 +25,9 @@ describe('SettingsPage', () => {
     expect(within(channels).getByText(/Only workspace admins/)).toBeTruthy();
     expect(within(channels).queryByRole('form')).toBeNull();
     expect(screen.getByRole('region', { name: 'Run history' })).toBeTruthy();
+    // A designer may check the sending domain even though channels are admin-only.
+    const deliverability = screen.getByRole('region', { name: 'Email deliverability' });
+    expect(within(deliverability).getByRole('button', { name: 'Check' })).toBeTruthy();
     const embed = screen.getByRole('region', { name: 'Web chat on your site' });
     expect(within(embed).getByTestId('embed-code').textContent).toContain('data-key="w1"');
     expect(screen.queryByRole('region', { name: 'Email signing (DKIM)' })).toBeNull();

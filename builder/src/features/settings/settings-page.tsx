@@ -1,10 +1,14 @@
 import { useT } from '../../i18n/use-i18n.ts';
 import { ChannelsSection } from './channels-section.tsx';
 import { DkimSection } from './dkim-section.tsx';
+import { DeliverabilitySection } from './deliverability-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 
-/** The workspace's settings: run history, channel providers, and the web chat for a site. */
+/**
+ * The workspace's settings: run history, channel providers, email deliverability, and the web chat
+ * for a site.
+ */
 export function SettingsPage() {
   const t = useT();
   return (
@@ -13,6 +17,7 @@ export function SettingsPage() {
       <RetentionSection />
       <ChannelsSection />
       <DkimSection />
+      <DeliverabilitySection />
       <WebChatEmbedSection />
     </main>
   );
