@@ -929,7 +929,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -993,7 +993,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -1064,7 +1064,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -2293,7 +2293,7 @@ export interface paths {
             /** @description A chat flow: the person’s first message. The run becomes a sandbox conversation (its address is in the answer) that replies reach through POST /sandbox/messages */
             message?: {
               /** @enum {string} */
-              channel: 'whatsapp' | 'sms' | 'webchat';
+              channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
               text?: string;
               choiceId?: string;
             };
@@ -2311,10 +2311,10 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               conversation: {
                 /** @enum {string} */
-                channel: 'whatsapp' | 'sms' | 'webchat';
+                channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
                 address: string;
               } | null;
             };
@@ -2393,7 +2393,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
             };
           };
@@ -2454,7 +2454,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2536,7 +2536,7 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -2596,7 +2596,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2623,6 +2623,7 @@ export interface paths {
                 failed?: number;
                 cancelled?: number;
                 abandoned?: number;
+                skipped?: number;
               };
               total: number;
             };
@@ -2754,7 +2755,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
               error?: unknown;
             };
@@ -2834,7 +2835,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -3055,9 +3056,17 @@ export interface paths {
         query?: {
           runId?: string;
           contact?: string;
-          channel?: 'whatsapp' | 'sms' | 'webchat';
+          channel?: 'whatsapp' | 'sms' | 'webchat' | 'email';
           status?:
-            'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+            | 'queued'
+            | 'sent'
+            | 'delivered'
+            | 'read'
+            | 'failed'
+            | 'undelivered'
+            | 'expired'
+            | 'received'
+            | 'bounced';
           limit?: number;
           cursor?: string;
         };
@@ -3128,7 +3137,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            channel: 'whatsapp' | 'sms' | 'webchat';
+            channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
             from: string;
             /** @default sandbox */
             to?: string;
@@ -3447,6 +3456,554 @@ export interface paths {
         };
         /** @description Not signed in or bad API key */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The template library, by name */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'email' | 'text';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The templates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Template'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a template; its Liquid and MJML are checked first */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TemplateInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+        /** @description The template has errors: each with its language, field and line */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateInvalid'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/preview-contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Contacts to preview a template for, by name or address */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Up to 20 contacts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                address: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a template (saved or not) for a chosen contact or the sample one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'email' | 'text';
+            /** @enum {string} */
+            language: 'es' | 'en';
+            variant: components['schemas']['TemplateVariant'];
+            name?: string;
+            /** Format: uuid */
+            contactId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The rendering */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplatePreview'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The template */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change a template; 409 naming the published flows that use it unless confirm=true */
+    put: {
+      parameters: {
+        query?: {
+          /** @description Change or delete it even though published flows use it */
+          confirm?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TemplateInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+        /** @description The template has errors: each with its language, field and line */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateInvalid'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a template; 409 naming the published flows that use it unless confirm=true */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Change or delete it even though published flows use it */
+          confirm?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published flows whose newest version uses the template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The flows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              flows: components['schemas']['TemplateUser'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -4316,9 +4873,9 @@ export interface components {
     };
     ChannelSettings: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string|null} */
-      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox' | null;
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
       /**
        * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
        * @enum {string}
@@ -4340,7 +4897,7 @@ export interface components {
     /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
     SandboxInUse: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       flows: {
         id: string;
         name: string;
@@ -4398,6 +4955,29 @@ export interface components {
           /** @default {} */
           secrets: {
             authToken?: string;
+          };
+        }
+      | {
+          /** @enum {string} */
+          provider: 'smtp';
+          config: {
+            host: string;
+            /** @default 587 */
+            port: number;
+            /**
+             * @default starttls
+             * @enum {string}
+             */
+            security: 'tls' | 'starttls' | 'none';
+            user?: string;
+            /** Format: email */
+            fromAddress: string;
+            fromName?: string;
+            maxConnections?: number;
+          };
+          /** @default {} */
+          secrets: {
+            password?: string;
           };
         }
       | {
@@ -4510,7 +5090,7 @@ export interface components {
       runId: string;
       changed: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       originalPath: string[];
       draftPath: string[];
       divergedAt: {
@@ -4527,7 +5107,7 @@ export interface components {
       version: number;
       test: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       currentNodes: string[];
       failedNodeId: string | null;
       contact: string | null;
@@ -4539,7 +5119,7 @@ export interface components {
     RunFilter: {
       /** Format: uuid */
       flowId?: string;
-      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
       version?: number | null;
       /** Format: date-time */
       from?: string;
@@ -4661,7 +5241,7 @@ export interface components {
     Message: {
       id: string;
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string} */
       direction: 'outbound' | 'inbound';
       contactAddress: string;
@@ -4672,10 +5252,28 @@ export interface components {
       body?: unknown;
       segments: number;
       /** @enum {string} */
-      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+      status:
+        | 'queued'
+        | 'sent'
+        | 'delivered'
+        | 'read'
+        | 'failed'
+        | 'undelivered'
+        | 'expired'
+        | 'received'
+        | 'bounced';
       statusHistory: {
         /** @enum {string} */
-        status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+        status:
+          | 'queued'
+          | 'sent'
+          | 'delivered'
+          | 'read'
+          | 'failed'
+          | 'undelivered'
+          | 'expired'
+          | 'received'
+          | 'bounced';
         at: string;
         errorCode?: string;
         errorMessage?: string;
@@ -4707,7 +5305,7 @@ export interface components {
           runId: string;
           fromSeq: number;
           /** @enum {string} */
-          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
         };
     ReplayRequest:
       | {
@@ -4734,6 +5332,86 @@ export interface components {
       queue: string | null;
       createdAt: string;
       closedAt: string | null;
+    };
+    Template: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'email' | 'text';
+      description: string;
+      variants: {
+        es?: components['schemas']['TemplateVariant'];
+        en?: components['schemas']['TemplateVariant'];
+      };
+      createdAt: string;
+      updatedAt: string;
+    };
+    TemplateVariant: {
+      subject?: string;
+      body: string;
+    };
+    TemplatePreview: {
+      subject?: string;
+      html?: string;
+      text: string;
+      sms: {
+        /** @enum {string} */
+        encoding: 'gsm7' | 'ucs2';
+        units: number;
+        segments: number;
+      };
+      problems: components['schemas']['TemplateProblem'][];
+      renderError?: {
+        code: string;
+        message: string;
+      };
+    };
+    TemplateProblem: {
+      /** @enum {string} */
+      language: 'es' | 'en';
+      /** @enum {string} */
+      field: 'subject' | 'body';
+      /** @enum {string} */
+      code: 'LIQUID_INVALID' | 'MJML_INVALID' | 'INCLUDE_UNKNOWN';
+      message: string;
+      line?: number;
+      column?: number;
+    };
+    TemplateUser: {
+      flowId: string;
+      flowName: string;
+      version: number;
+      nodeIds: string[];
+    };
+    TemplateConflict: {
+      error: {
+        code: string;
+        message: string;
+        details?: {
+          flows: components['schemas']['TemplateUser'][];
+        };
+      };
+    };
+    TemplateInvalid: {
+      error: {
+        /** @enum {string} */
+        code: 'TEMPLATE_INVALID';
+        message: string;
+        details: {
+          problems: components['schemas']['TemplateProblem'][];
+        };
+      };
+    };
+    TemplateInput: {
+      name: string;
+      /** @enum {string} */
+      kind: 'email' | 'text';
+      /** @default  */
+      description: string;
+      variants: {
+        es?: components['schemas']['TemplateVariant'];
+        en?: components['schemas']['TemplateVariant'];
+      };
     };
     Recording: {
       id: string;

@@ -36,6 +36,7 @@ import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
     sandboxRoutes,
     conversationRoutes,
     webChatEmbedRoutes,
+    templateRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.
