@@ -929,7 +929,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+          channel: 'whatsapp' | 'sms' | 'webchat';
         };
         cookie?: never;
       };
@@ -993,7 +993,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+          channel: 'whatsapp' | 'sms' | 'webchat';
         };
         cookie?: never;
       };
@@ -1064,7 +1064,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+          channel: 'whatsapp' | 'sms' | 'webchat';
         };
         cookie?: never;
       };
@@ -2293,7 +2293,7 @@ export interface paths {
             /** @description A chat flow: the person’s first message. The run becomes a sandbox conversation (its address is in the answer) that replies reach through POST /sandbox/messages */
             message?: {
               /** @enum {string} */
-              channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+              channel: 'whatsapp' | 'sms' | 'webchat';
               text?: string;
               choiceId?: string;
             };
@@ -2311,10 +2311,10 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
               conversation: {
                 /** @enum {string} */
-                channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+                channel: 'whatsapp' | 'sms' | 'webchat';
                 address: string;
               } | null;
             };
@@ -2393,7 +2393,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
               currentNodes: string[];
             };
           };
@@ -2454,7 +2454,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2536,7 +2536,7 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
             };
           };
         };
@@ -2596,7 +2596,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2623,7 +2623,6 @@ export interface paths {
                 failed?: number;
                 cancelled?: number;
                 abandoned?: number;
-                skipped?: number;
               };
               total: number;
             };
@@ -2755,7 +2754,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
               currentNodes: string[];
               error?: unknown;
             };
@@ -2835,7 +2834,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
             };
           };
         };
@@ -3056,17 +3055,9 @@ export interface paths {
         query?: {
           runId?: string;
           contact?: string;
-          channel?: 'whatsapp' | 'sms' | 'webchat' | 'email';
+          channel?: 'whatsapp' | 'sms' | 'webchat';
           status?:
-            | 'queued'
-            | 'sent'
-            | 'delivered'
-            | 'read'
-            | 'failed'
-            | 'undelivered'
-            | 'expired'
-            | 'received'
-            | 'bounced';
+            'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
           limit?: number;
           cursor?: string;
         };
@@ -3137,7 +3128,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+            channel: 'whatsapp' | 'sms' | 'webchat';
             from: string;
             /** @default sandbox */
             to?: string;
@@ -3456,554 +3447,6 @@ export interface paths {
         };
         /** @description Not signed in or bad API key */
         401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The template library, by name */
-    get: {
-      parameters: {
-        query?: {
-          kind?: 'email' | 'text';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The templates */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Template'][];
-            };
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a template; its Liquid and MJML are checked first */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['TemplateInput'];
-        };
-      };
-      responses: {
-        /** @description Saved */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Template'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Only designers and admins change templates */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The name is taken, or published flows use the template */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateConflict'];
-          };
-        };
-        /** @description The template has errors: each with its language, field and line */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateInvalid'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/preview-contacts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Contacts to preview a template for, by name or address */
-    get: {
-      parameters: {
-        query?: {
-          q?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Up to 20 contacts */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                name: string;
-                address: string;
-              }[];
-            };
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Render a template (saved or not) for a chosen contact or the sample one */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            kind: 'email' | 'text';
-            /** @enum {string} */
-            language: 'es' | 'en';
-            variant: components['schemas']['TemplateVariant'];
-            name?: string;
-            /** Format: uuid */
-            contactId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The rendering */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplatePreview'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One template */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The template */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Template'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    /** Change a template; 409 naming the published flows that use it unless confirm=true */
-    put: {
-      parameters: {
-        query?: {
-          /** @description Change or delete it even though published flows use it */
-          confirm?: 'true' | 'false';
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['TemplateInput'];
-        };
-      };
-      responses: {
-        /** @description Saved */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Template'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Only designers and admins change templates */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The name is taken, or published flows use the template */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateConflict'];
-          };
-        };
-        /** @description The template has errors: each with its language, field and line */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateInvalid'];
-          };
-        };
-      };
-    };
-    post?: never;
-    /** Delete a template; 409 naming the published flows that use it unless confirm=true */
-    delete: {
-      parameters: {
-        query?: {
-          /** @description Change or delete it even though published flows use it */
-          confirm?: 'true' | 'false';
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Deleted */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Only designers and admins change templates */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The name is taken, or published flows use the template */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateConflict'];
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/{id}/usage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The published flows whose newest version uses the template */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The flows */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              flows: components['schemas']['TemplateUser'][];
-            };
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -4793,6 +4236,554 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The template library, by name */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'email' | 'text';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The templates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Template'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a template; its Liquid and MJML are checked first */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TemplateInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+        /** @description The template has errors: each with its language, field and line */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateInvalid'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/preview-contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Contacts to preview a template for, by name or address */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Up to 20 contacts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                address: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a template (saved or not) for a chosen contact or the sample one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'email' | 'text';
+            /** @enum {string} */
+            language: 'es' | 'en';
+            variant: components['schemas']['TemplateVariant'];
+            name?: string;
+            /** Format: uuid */
+            contactId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The rendering */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplatePreview'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The template */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change a template; 409 naming the published flows that use it unless confirm=true */
+    put: {
+      parameters: {
+        query?: {
+          /** @description Change or delete it even though published flows use it */
+          confirm?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TemplateInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+        /** @description The template has errors: each with its language, field and line */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateInvalid'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a template; 409 naming the published flows that use it unless confirm=true */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Change or delete it even though published flows use it */
+          confirm?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published flows whose newest version uses the template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The flows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              flows: components['schemas']['TemplateUser'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4873,9 +4864,9 @@ export interface components {
     };
     ChannelSettings: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+      channel: 'whatsapp' | 'sms' | 'webchat';
       /** @enum {string|null} */
-      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox' | null;
       /**
        * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
        * @enum {string}
@@ -4897,7 +4888,7 @@ export interface components {
     /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
     SandboxInUse: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+      channel: 'whatsapp' | 'sms' | 'webchat';
       flows: {
         id: string;
         name: string;
@@ -4955,29 +4946,6 @@ export interface components {
           /** @default {} */
           secrets: {
             authToken?: string;
-          };
-        }
-      | {
-          /** @enum {string} */
-          provider: 'smtp';
-          config: {
-            host: string;
-            /** @default 587 */
-            port: number;
-            /**
-             * @default starttls
-             * @enum {string}
-             */
-            security: 'tls' | 'starttls' | 'none';
-            user?: string;
-            /** Format: email */
-            fromAddress: string;
-            fromName?: string;
-            maxConnections?: number;
-          };
-          /** @default {} */
-          secrets: {
-            password?: string;
           };
         }
       | {
@@ -5090,7 +5058,7 @@ export interface components {
       runId: string;
       changed: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
       originalPath: string[];
       draftPath: string[];
       divergedAt: {
@@ -5107,7 +5075,7 @@ export interface components {
       version: number;
       test: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
       currentNodes: string[];
       failedNodeId: string | null;
       contact: string | null;
@@ -5119,7 +5087,7 @@ export interface components {
     RunFilter: {
       /** Format: uuid */
       flowId?: string;
-      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
+      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
       version?: number | null;
       /** Format: date-time */
       from?: string;
@@ -5241,7 +5209,7 @@ export interface components {
     Message: {
       id: string;
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+      channel: 'whatsapp' | 'sms' | 'webchat';
       /** @enum {string} */
       direction: 'outbound' | 'inbound';
       contactAddress: string;
@@ -5252,28 +5220,10 @@ export interface components {
       body?: unknown;
       segments: number;
       /** @enum {string} */
-      status:
-        | 'queued'
-        | 'sent'
-        | 'delivered'
-        | 'read'
-        | 'failed'
-        | 'undelivered'
-        | 'expired'
-        | 'received'
-        | 'bounced';
+      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
       statusHistory: {
         /** @enum {string} */
-        status:
-          | 'queued'
-          | 'sent'
-          | 'delivered'
-          | 'read'
-          | 'failed'
-          | 'undelivered'
-          | 'expired'
-          | 'received'
-          | 'bounced';
+        status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
         at: string;
         errorCode?: string;
         errorMessage?: string;
@@ -5305,7 +5255,7 @@ export interface components {
           runId: string;
           fromSeq: number;
           /** @enum {string} */
-          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
         };
     ReplayRequest:
       | {
@@ -5332,6 +5282,68 @@ export interface components {
       queue: string | null;
       createdAt: string;
       closedAt: string | null;
+    };
+    Recording: {
+      id: string;
+      callRecordId: string | null;
+      runId: string | null;
+      flowId: string | null;
+      nodeId: string | null;
+      from: string;
+      to: string;
+      contentType: string;
+      bytes: number;
+      durationMs: number;
+      createdAt: string;
+      /** @description Play it (Range requests work); add ?download=1 to save it */
+      audioUrl: string;
+    };
+    RecordingsUsage: {
+      store: string;
+      bytes: number;
+      quotaBytes: number;
+      percent: number;
+      /** @description At or past 80 % of the quota */
+      warning: boolean;
+      /** @description New recordings are refused */
+      full: boolean;
+      count: number;
+    };
+    CallRecord: {
+      id: string;
+      callId: string;
+      driver: string;
+      runId: string | null;
+      flowId: string | null;
+      from: string;
+      to: string;
+      startedAt: string;
+      answeredAt: string | null;
+      endedAt: string | null;
+      durationMs: number | null;
+      path: string[];
+      digits: {
+        nodeId: string;
+        digits: string;
+        /** @description When the digits came, where the driver records it */
+        at?: string;
+      }[];
+      /** @enum {string|null} */
+      hangupSide: 'caller' | 'flow' | 'transfer' | 'error' | null;
+    };
+    CallVolume: {
+      /** @enum {string} */
+      bucket: 'day' | 'hour';
+      timeZone: string;
+      items: {
+        /** @description Local start of the day or hour: 2031-05-05 or 2031-05-05T09:00 */
+        period: string;
+        total: number;
+        /** @description Answered and not ended by the caller */
+        answered: number;
+        /** @description The caller hung up (before or after the answer) */
+        abandoned: number;
+      }[];
     };
     Template: {
       id: string;
@@ -5412,68 +5424,6 @@ export interface components {
         es?: components['schemas']['TemplateVariant'];
         en?: components['schemas']['TemplateVariant'];
       };
-    };
-    Recording: {
-      id: string;
-      callRecordId: string | null;
-      runId: string | null;
-      flowId: string | null;
-      nodeId: string | null;
-      from: string;
-      to: string;
-      contentType: string;
-      bytes: number;
-      durationMs: number;
-      createdAt: string;
-      /** @description Play it (Range requests work); add ?download=1 to save it */
-      audioUrl: string;
-    };
-    RecordingsUsage: {
-      store: string;
-      bytes: number;
-      quotaBytes: number;
-      percent: number;
-      /** @description At or past 80 % of the quota */
-      warning: boolean;
-      /** @description New recordings are refused */
-      full: boolean;
-      count: number;
-    };
-    CallRecord: {
-      id: string;
-      callId: string;
-      driver: string;
-      runId: string | null;
-      flowId: string | null;
-      from: string;
-      to: string;
-      startedAt: string;
-      answeredAt: string | null;
-      endedAt: string | null;
-      durationMs: number | null;
-      path: string[];
-      digits: {
-        nodeId: string;
-        digits: string;
-        /** @description When the digits came, where the driver records it */
-        at?: string;
-      }[];
-      /** @enum {string|null} */
-      hangupSide: 'caller' | 'flow' | 'transfer' | 'error' | null;
-    };
-    CallVolume: {
-      /** @enum {string} */
-      bucket: 'day' | 'hour';
-      timeZone: string;
-      items: {
-        /** @description Local start of the day or hour: 2031-05-05 or 2031-05-05T09:00 */
-        period: string;
-        total: number;
-        /** @description Answered and not ended by the caller */
-        answered: number;
-        /** @description The caller hung up (before or after the answer) */
-        abandoned: number;
-      }[];
     };
   };
   responses: never;

@@ -7,6 +7,7 @@ import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
+import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
@@ -105,6 +106,7 @@ export const catalog = {
     ...phoneMessages.en,
     ...voiceMessages.en,
     ...sandboxMessages.en,
+    ...templatesMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -118,6 +120,7 @@ export const catalog = {
     ...phoneMessages.es,
     ...voiceMessages.es,
     ...sandboxMessages.es,
+    ...templatesMessages.es,
   },
 } as const;
 
