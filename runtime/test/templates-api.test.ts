@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { contactChannels, contacts, newId } from '@omniflow/db';
 import { NodeError, defineNode } from '@omniflow/nodes/sdk';
+import { createApiKey } from '../src/api/api-keys.ts';
 import { starterTemplates } from '../src/templates/starter-templates.ts';
 import { publishFlow, runReaches, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
@@ -58,12 +59,18 @@ const emailBody = `<mjml>
   </mj-body>
 </mjml>`;
 
-describe('template library API', () => {
+// PostgreSQL too: the name's unique violation and the contact search's ilike are the database's.
+const databases = [
+  { db: 'pglite' as const },
+  ...(inject('postgresUrl') ? [{ db: 'postgres' as const }] : []),
+];
+
+describe.each(databases)('template library API on $db', ({ db }) => {
   let omni: TestOmniflow;
   let workspaceId: string;
 
   beforeAll(async () => {
-    omni = await startTestOmniflow({ nodes: [templatedNote] });
+    omni = await startTestOmniflow({ db, nodes: [templatedNote] });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
   });
   afterAll(async () => omni?.close());
@@ -313,6 +320,29 @@ describe('template library API', () => {
     const deleted = await omni.call('DELETE', `/api/v1/templates/${created.body.id}?confirm=true`);
     expect(deleted.status).toBe(204);
     expect((await omni.call('GET', `/api/v1/templates/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('lets an operator read templates but not change them', async () => {
+    const { key } = await createApiKey(omni.handle.db, workspaceId, 'operator', null, 'operator');
+    const asOperator = { authorization: `Bearer ${key}` };
+    const list = await omni.call('GET', '/api/v1/templates', undefined, asOperator);
+    expect(list.status).toBe(200);
+    const created = await omni.call(
+      'POST',
+      '/api/v1/templates',
+      { name: 'by-operator', kind: 'text', variants: { es: { body: 'x' } } },
+      asOperator,
+    );
+    expect(created.status).toBe(403);
+    expect(created.body.error.code).toBe('FORBIDDEN');
+    const greeting = list.body.items.find((t: { name: string }) => t.name === 'greeting');
+    const removed = await omni.call(
+      'DELETE',
+      `/api/v1/templates/${greeting.id}?confirm=true`,
+      undefined,
+      asOperator,
+    );
+    expect(removed.status).toBe(403);
   });
 
   it('lets a template no published flow uses change without confirming', async () => {
