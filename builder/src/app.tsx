@@ -29,6 +29,10 @@ const RecordingsPage = lazy(() =>
   import('./features/voice/recordings-page.tsx').then((m) => ({ default: m.RecordingsPage })),
 );
 
+const TemplatesPage = lazy(() =>
+  import('./features/templates/templates-page.tsx').then((m) => ({ default: m.TemplatesPage })),
+);
+
 const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
 );
@@ -51,6 +55,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <CallDetailPage key={route.callId} callId={route.callId} />;
     case 'recordings':
       return <RecordingsPage query={route.query} isAdmin={user.role === 'admin'} />;
+    case 'templates':
+      return <TemplatesPage selectedName={route.name} />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -104,6 +110,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.recordings')}
+          </a>
+          <a
+            href="#/templates"
+            aria-current={route.screen === 'templates' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.templates')}
           </a>
           <a
             href="#/phone"

@@ -36,4 +36,10 @@ describe('parseRoute', () => {
     expect(parseRoute('/runs/r-1')).toEqual({ screen: 'run', runId: 'r-1' });
     expect(parseRoute('/settings')).toEqual({ screen: 'settings' });
   });
+
+  it('opens the template library, on a template by name', () => {
+    expect(parseRoute('/templates')).toEqual({ screen: 'templates' });
+    expect(parseRoute('/templates/welcome%20mail')).toEqual({ screen: 'templates', name: 'welcome mail' });
+    expect(parseRoute('/templates/a/b')).toEqual({ screen: 'flows' });
+  });
 });

@@ -8,7 +8,8 @@ export type Route =
   | { screen: 'phone' }
   | { screen: 'calls'; query: URLSearchParams }
   | { screen: 'call'; callId: string }
-  | { screen: 'recordings'; query: URLSearchParams };
+  | { screen: 'recordings'; query: URLSearchParams }
+  | { screen: 'templates'; name?: string };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -26,5 +27,7 @@ export function parseRoute(route: string): Route {
   if (first === 'calls' && parts.length === 1) return { screen: 'calls', query };
   if (first === 'calls' && id && parts.length === 2) return { screen: 'call', callId: id };
   if (first === 'recordings' && parts.length === 1) return { screen: 'recordings', query };
+  if (first === 'templates' && parts.length === 1) return { screen: 'templates' };
+  if (first === 'templates' && id && parts.length === 2) return { screen: 'templates', name: id };
   return { screen: 'flows' };
 }

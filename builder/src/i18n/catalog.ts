@@ -11,6 +11,7 @@ import { deliverabilityMessages } from '../features/settings/deliverability-mess
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
+import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
@@ -113,6 +114,7 @@ export const catalog = {
     ...voiceMessages.en,
     ...sandboxMessages.en,
     ...mailEventMessages.en,
+    ...templatesMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -130,6 +132,7 @@ export const catalog = {
     ...voiceMessages.es,
     ...sandboxMessages.es,
     ...mailEventMessages.es,
+    ...templatesMessages.es,
   },
 } as const;
 

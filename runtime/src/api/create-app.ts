@@ -39,6 +39,7 @@ import { dkimKeyRoutes } from './routes/dkim-keys.ts';
 import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
     sandboxRoutes,
     conversationRoutes,
     webChatEmbedRoutes,
+    templateRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

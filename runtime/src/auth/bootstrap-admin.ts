@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { newId, users, workspaces, type Db } from '@omniflow/db';
 import { hashPassword } from './passwords.ts';
+import { seedStarterTemplates } from '../templates/seed-starter-templates.ts';
 
 export interface BootstrapResult {
   /** Set when this call created the first admin. */
@@ -28,6 +29,7 @@ export async function bootstrapAdmin(
     await tx
       .insert(users)
       .values({ id: newId(), workspaceId, email, name: 'Admin', passwordHash, role: 'admin' });
+    await seedStarterTemplates(tx, workspaceId);
   });
   return { created: { email, password, generated } };
 }

@@ -12,6 +12,7 @@ import type { ExecuteNodeInput, ExecuteNodeResult } from './run-progress.ts';
 import type { MessagingService } from '../messaging/messaging-service.ts';
 import type { ContactsService } from '../messaging/contacts-service.ts';
 import type { ConversationsService } from '../messaging/conversations-service.ts';
+import type { TemplateLibrary } from '../templates/template-library.ts';
 
 export interface ActivityDependencies {
   registry: NodeRegistry;
@@ -20,6 +21,8 @@ export interface ActivityDependencies {
   messaging?: MessagingService;
   contacts?: ContactsService;
   conversations?: ConversationsService;
+  /** The workspace's template library, rendered for nodes that pick a template by name. */
+  templates?: Pick<TemplateLibrary, 'forRun'>;
   /** The calls this process holds: only on a voice endpoint's call-queue worker. */
   voice?: NodeVoice;
   /** Stores recordings voice nodes make: beside `voice` on a voice endpoint's worker. */
@@ -67,6 +70,7 @@ export function createActivities({
   messaging,
   contacts,
   conversations,
+  templates,
   voice,
   recordings,
 }: ActivityDependencies) {
@@ -100,6 +104,7 @@ export function createActivities({
             : {}),
           ...(contacts ? { contacts: contacts.forRun(input.runId) } : {}),
           ...(conversations ? { conversations: conversations.forRun(input.runId) } : {}),
+          ...(templates ? { templates: templates.forRun(input.runId) } : {}),
           ...(voice ? { voice } : {}),
           ...(recordings
             ? {

@@ -12,6 +12,7 @@ import { attachChannelLinks } from '../messaging/channel-links.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { workerChannels, type WorkerChannels } from '../messaging/worker-channels.ts';
 import { createContactsService } from '../messaging/contacts-service.ts';
+import { createTemplateLibrary } from '../templates/template-library.ts';
 import { createConversationsService } from '../messaging/conversations-service.ts';
 import { createProgressSinks } from '../temporal/progress-sink.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
@@ -156,6 +157,7 @@ export async function flowWorkerParts(
         messaging: channels.messaging,
         contacts: createContactsService(options.db),
         conversations: createConversationsService(options.db),
+        templates: createTemplateLibrary(options.db),
       }),
       ...operations,
     },

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { openDb, type DbHandle } from '@omniflow/db';
-import { buildCatalog } from '@omniflow/nodes/sdk';
+import { buildCatalog, createNodeRegistry, type AnyNodeDefinition } from '@omniflow/nodes/sdk';
 import { createApp } from '../../src/api/create-app.ts';
 import type { AppDeps } from '../../src/api/app-deps.ts';
 import type { ChannelDrivers } from '../../src/messaging/channel-drivers.ts';
@@ -49,6 +49,8 @@ export async function startTestOmniflow(
     appDeps?: Partial<AppDeps>;
     /** Channel drivers for the worker and the webhooks (default: the sandbox for every channel). */
     channels?: ChannelDrivers;
+    /** Node definitions beside the built-in ones (a test's own node), in the API and the worker. */
+    nodes?: AnyNodeDefinition[];
   } = {},
 ): Promise<TestOmniflow> {
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -59,7 +61,8 @@ export async function startTestOmniflow(
     dropDatabase = fresh.drop;
   }
   const handle = await openDb(databaseUrl ? { databaseUrl } : { dataDir: 'memory://' });
-  const registry = await loadRegistry({});
+  const builtin = await loadRegistry({});
+  const registry = options.nodes ? createNodeRegistry([...builtin.all(), ...options.nodes]) : builtin;
   const address = inject('temporalAddress');
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection });

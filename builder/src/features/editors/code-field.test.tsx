@@ -24,6 +24,7 @@ vi.mock('./monaco-setup.ts', () => ({
       setValue: vi.fn((value: string) => {
         view.textContent = value;
       }),
+      setMarkers: vi.fn(),
       update: vi.fn(),
       dispose: vi.fn(() => view.remove()),
     };

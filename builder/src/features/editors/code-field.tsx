@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-i18n.ts';
 import { findJsonProblem, type JsonProblem } from './json-problem.ts';
-import type { MountedEditor } from './monaco-setup.ts';
+import type { LineMarker, MountedEditor } from './monaco-setup.ts';
 
 export interface CodeFieldProps {
   /** A Monaco language id; 'json' is also checked here, other ids only get highlighting. */
@@ -17,6 +17,10 @@ export interface CodeFieldProps {
   required?: boolean;
   /** Ids of hints and messages outside the field that describe it. */
   describedBy?: string;
+  /** Problems found elsewhere (the server), drawn under their lines in Monaco. */
+  markers?: readonly LineMarker[];
+  /** Tailwind height of the editor (default h-48). */
+  heightClass?: string;
 }
 
 const textareaClass =
@@ -39,6 +43,8 @@ export function CodeField({
   readOnly = false,
   required = false,
   describedBy,
+  markers,
+  heightClass = 'h-48',
 }: CodeFieldProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -122,6 +128,10 @@ export function CodeField({
     editor?.update({ readOnly, ariaLabel: label });
   }, [editor, readOnly, label]);
 
+  useEffect(() => {
+    editor?.setMarkers(markers ?? []);
+  }, [editor, markers]);
+
   return (
     <div className="min-w-0">
       <label
@@ -163,7 +173,7 @@ export function CodeField({
         aria-describedby={describedByAll}
         hidden={editor === null}
         data-testid="monaco-container"
-        className="h-48 overflow-hidden rounded border border-slate-300"
+        className={`${heightClass} overflow-hidden rounded border border-slate-300`}
       />
       {problem && (
         <p id={errorId} className="mt-1 text-xs text-red-700">

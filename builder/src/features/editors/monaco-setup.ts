@@ -84,10 +84,18 @@ export interface CodeEditorOptions {
   describeProblem(problem: JsonProblem): string;
 }
 
+/** A problem the server found at a line (a template's Liquid or MJML), drawn under that line. */
+export interface LineMarker {
+  line: number;
+  column?: number;
+  message: string;
+}
+
 /** The few things CodeField does with a mounted editor; keeps Monaco's types inside this chunk. */
 export interface MountedEditor {
   focus(): void;
   setValue(value: string): void;
+  setMarkers(markers: readonly LineMarker[]): void;
   update(options: { readOnly: boolean; ariaLabel: string }): void;
   dispose(): void;
 }
@@ -156,6 +164,20 @@ export function mountCodeEditor(container: HTMLElement, options: CodeEditorOptio
       } finally {
         applying = false;
       }
+    },
+    setMarkers(markers) {
+      monaco.editor.setModelMarkers(
+        model,
+        'omniflow-server',
+        markers.map((marker) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message: marker.message,
+          startLineNumber: marker.line,
+          startColumn: marker.column ?? 1,
+          endLineNumber: marker.line,
+          endColumn: model.getLineMaxColumn(Math.min(Math.max(marker.line, 1), model.getLineCount())),
+        })),
+      );
     },
     update: ({ readOnly, ariaLabel }) => editor.updateOptions({ readOnly, ariaLabel }),
     dispose() {

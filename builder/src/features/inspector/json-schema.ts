@@ -28,6 +28,7 @@ export type Widget =
   | 'template'
   | 'duration'
   | 'code'
+  | 'library-template'
   | 'json';
 
 export interface UiHints {
@@ -38,6 +39,8 @@ export interface UiHints {
   label?: Localized;
   /** Display names for enum values, keyed by the value as text. */
   optionLabels?: Record<string, Localized>;
+  /** A `library-template` field's template kind: `email` or `text`. */
+  kind?: string;
 }
 
 export interface PropertyNode {
@@ -135,6 +138,7 @@ export function uiHints(node: SchemaNode): UiHints {
     template: ui.template === true,
     label: isLocalized(ui.label) ? ui.label : undefined,
     optionLabels,
+    ...(typeof ui.kind === 'string' ? { kind: ui.kind } : {}),
   };
 }
 
@@ -251,6 +255,9 @@ export function widgetOf(node: SchemaNode): Widget {
       break;
     case 'code':
       if (kind === 'string') return 'code';
+      break;
+    case 'library-template':
+      if (kind === 'string') return 'library-template';
       break;
   }
   const byKind: Record<Kind, Widget> = {

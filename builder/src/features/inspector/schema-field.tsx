@@ -5,6 +5,7 @@ import type { FieldProps } from './field-props.ts';
 import { JsonValueField } from './json-value-field.tsx';
 import { uiHints, widgetOf } from './json-schema.ts';
 import { KeyValueField } from './key-value-field.tsx';
+import { LibraryTemplateField } from './library-template-field.tsx';
 import { NumberField } from './number-field.tsx';
 import { ObjectFields } from './object-fields.tsx';
 import { RowsField } from './rows-field.tsx';
@@ -67,6 +68,8 @@ export function SchemaField(props: FieldProps) {
         </FieldShell>
       );
     }
+    case 'library-template':
+      return <LibraryTemplateField {...props} />;
     case 'json':
       return <JsonValueField {...props} />;
   }

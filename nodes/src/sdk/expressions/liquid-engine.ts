@@ -12,20 +12,29 @@ class CountedCapture extends CaptureTag {
   }
 }
 
-// One engine per isolate. It reads no clock of its own and no files: `include`, `render` and
-// `layout` see only the template library (`TemplateFiles`, empty for now), never the disk, so it
-// is safe inside Temporal's deterministic workflow sandbox and cannot send the worker's files.
+// An engine reads no clock of its own and no files: `include`, `render` and `layout` see only
+// the template library it was given (`TemplateFiles`), never the disk, so it is safe inside
+// Temporal's deterministic workflow sandbox and cannot send the worker's files.
 // (No `cache` option: it caches only file templates.)
-const engine = new Liquid({
-  strictFilters: true,
-  ownPropertyOnly: true,
-  fs: new TemplateFiles(),
-  root: [''],
-  partials: [''],
-  layouts: [''],
-  relativeReference: false,
-});
-engine.registerTag('capture', CountedCapture);
+function createEngine(files: TemplateFiles, escapeHtml = false): Liquid {
+  const liquid = new Liquid({
+    strictFilters: true,
+    // In HTML, a value (a name someone typed) is text, not markup; `| raw` opts out.
+    ...(escapeHtml ? { outputEscape: 'escape' as const } : {}),
+    ownPropertyOnly: true,
+    fs: files,
+    root: [''],
+    partials: [''],
+    layouts: [''],
+    relativeReference: false,
+  });
+  liquid.registerTag('capture', CountedCapture);
+  return liquid;
+}
+
+// One engine per isolate for flow templates, whose library is empty: inside the workflow no
+// template can include another.
+const engine = createEngine(new TemplateFiles());
 
 // Parsing costs more than rendering, and a flow renders the same few templates run after run
 // (the worker shares this module between workflows), so parsed templates are kept, the most
@@ -53,8 +62,10 @@ function parsed<T>(cache: Map<string, T>, source: string, parse: () => T): T {
  * `performance.now()`, which is not deterministic in a workflow, and its limiters are not
  * exported, so this render's instances get our checks instead (spawned child contexts share them).
  */
-function budgetedContext(scope: object, budget: RenderBudget): Context {
-  const ctx = new Context(scope, engine.options, {}, { liquid: engine });
+function budgetedContext(scope: object, budget: RenderBudget, liquid: Liquid = engine): Context {
+  // `sync`: partials (library includes) are read with the file system's sync calls, as the
+  // render itself is run synchronously.
+  const ctx = new Context(scope, liquid.options, { sync: liquid !== engine }, { liquid });
   ctx.renderLimit.check = () => budget.step();
   ctx.memoryLimit.use = (count) => budget.allocate(count);
   return ctx;
@@ -85,6 +96,36 @@ export function liquidText(template: string, scope: object): string {
     toValueSync(engine.renderer.renderTemplates(templates, budgetedContext(scope, budget), text));
     return text.buffer;
   });
+}
+
+/**
+ * A template of the workspace's library rendered to text, where `include`, `render` and `layout`
+ * may name the library's other templates (`files`: name → source). Activities only: the engine
+ * is built for this render and its parse is not kept, as the library can change between renders.
+ */
+export function liquidLibraryText(
+  template: string,
+  scope: object,
+  files: ReadonlyMap<string, string>,
+  escapeHtml: boolean,
+): string {
+  if (template.length > templateLimits.sourceChars) {
+    throw new TemplateLimitError(`the template is longer than ${templateLimits.sourceChars} characters`);
+  }
+  const liquid = createEngine(new TemplateFiles(files), escapeHtml);
+  return withinBudget((budget) => {
+    const templates = liquid.parse(template);
+    const text = new CountedText((chars) => budget.write(chars));
+    toValueSync(liquid.renderer.renderTemplates(templates, budgetedContext(scope, budget, liquid), text));
+    return text.buffer;
+  });
+}
+
+/** Where a parse failed (1-based line and column), when Liquid knows. */
+export function liquidErrorPosition(error: unknown): { line: number; column: number } | undefined {
+  if (!(error instanceof LiquidError) || !error.token) return undefined;
+  const [line, column] = error.token.getPosition();
+  return line === undefined || column === undefined ? undefined : { line, column };
 }
 
 /** Parses a template without rendering it; throws Liquid's parse error. */

@@ -14,8 +14,8 @@ export class TemplateFileError extends Error {
 
 /**
  * The only "file system" Liquid sees: named templates held in memory. It never touches the disk,
- * so `{% include 'package.json' %}` cannot send a server file. Today the library is empty; the
- * template library will fill it (the one seam to plug into).
+ * so `{% include 'package.json' %}` cannot send a server file. Flow templates get an empty one;
+ * templates of the workspace's library (`renderLibraryText`) get the library's templates by name.
  */
 export class TemplateFiles implements FS {
   readonly sep = '/';

@@ -4,9 +4,11 @@ import {
   TemplateError,
   evaluateDeep,
   evaluateValue,
+  renderLibraryText,
   renderText,
   templateLimits,
   templateSyntaxError,
+  templateSyntaxProblem,
 } from './templates.ts';
 
 const scope = testScope({
@@ -263,5 +265,43 @@ describe('template limits', () => {
       renderText('{% capture c %}{% for i in (1..3) %}{{ i }}{% endfor %}{% endcapture %}[{{ c }}]', scope),
     ).toBe('[123]');
     expect(renderText('{% for i in (1..2000) %}{% endfor %}done', scope)).toBe('done');
+  });
+});
+
+describe('library templates', () => {
+  const files = new Map([['greeting', 'Hola {{ input.name }}']]);
+
+  it('includes a library template by name', () => {
+    expect(renderLibraryText("{% include 'greeting' %}!", scope, files)).toBe('Hola ana!');
+  });
+
+  it('escapes outputs for HTML when asked, leaving | raw alone', () => {
+    const html = testScope({ input: { name: '<b>' } });
+    expect(
+      renderLibraryText('{{ input.name }}{{ input.name | raw }}', html, files, { escapeHtml: true }),
+    ).toBe('&lt;b&gt;<b>');
+  });
+
+  it('refuses an include outside the library with TEMPLATE_FILE_ACCESS', () => {
+    expect(() => renderLibraryText("{% include 'package.json' %}", scope, files)).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_FILE_ACCESS' }),
+    );
+  });
+
+  it('flow templates still cannot include library templates', () => {
+    expect(() => renderText("{% include 'greeting' %}", scope)).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_FILE_ACCESS' }),
+    );
+  });
+});
+
+describe('templateSyntaxProblem', () => {
+  it('gives the line and column of a parse error, without Liquid’s suffix', () => {
+    expect(templateSyntaxProblem('one\ntwo {{ x | nope }}')).toEqual({
+      message: 'undefined filter: nope',
+      line: 2,
+      column: 5,
+    });
+    expect(templateSyntaxProblem('fine {{ x }}')).toBeUndefined();
   });
 });

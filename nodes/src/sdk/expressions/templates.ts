@@ -1,5 +1,12 @@
 import { NodeError } from '../node-error.ts';
-import { failureOf, liquidParse, liquidText, liquidValue } from './liquid-engine.ts';
+import {
+  failureOf,
+  liquidErrorPosition,
+  liquidLibraryText,
+  liquidParse,
+  liquidText,
+  liquidValue,
+} from './liquid-engine.ts';
 import { notPlain, readSinglePath, renderPlainPaths } from './plain-paths.ts';
 import { TemplateLimitError } from './render-budget.ts';
 import { TemplateFileError } from './template-files.ts';
@@ -90,5 +97,44 @@ export function templateSyntaxError(template: string): string | undefined {
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Renders a template of the workspace's template library: `include`/`render`/`layout` may name
+ * the library's other templates (`files`, name → source in the render's language). With
+ * `escapeHtml` (an email's MJML) every output is HTML-escaped unless it ends in `| raw`.
+ */
+export function renderLibraryText(
+  template: string,
+  scope: object,
+  files: ReadonlyMap<string, string>,
+  options: { escapeHtml?: boolean } = {},
+): string {
+  try {
+    return liquidLibraryText(template, scope, files, options.escapeHtml ?? false);
+  } catch (error) {
+    throw new TemplateError(template, error);
+  }
+}
+
+/** Why a template does not parse, and where (1-based line), for an error shown at save. */
+export interface TemplateSyntaxProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** The parse error of a template with its line, or undefined when it parses. */
+export function templateSyntaxProblem(template: string): TemplateSyntaxProblem | undefined {
+  try {
+    liquidParse(template);
+    return undefined;
+  } catch (error) {
+    const position = liquidErrorPosition(error);
+    const raw = error instanceof Error ? error.message : String(error);
+    // Liquid appends ", line:3, col:1"; the position is given apart.
+    const message = raw.replace(/, line:\d+, col:\d+$/, '');
+    return position ? { message, ...position } : { message };
   }
 }

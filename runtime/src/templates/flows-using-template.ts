@@ -1,0 +1,86 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { flowVersions, flows, type Db } from '@omniflow/db';
+import type { CatalogEntry } from '@omniflow/nodes/sdk';
+
+/** A published flow that names a template, and the nodes that do. */
+export interface TemplateUser {
+  flowId: string;
+  flowName: string;
+  version: number;
+  nodeIds: string[];
+}
+
+const widgetName = 'library-template';
+
+const graphNodes = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      version: z.number(),
+      config: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+
+const uiOf = z.object({ ui: z.object({ widget: z.string() }) });
+const schemaProperties = z.object({ properties: z.record(z.string(), z.unknown()) });
+
+/**
+ * Which config fields of which nodes pick a library template: the top-level fields whose
+ * `ui.widget` is `library-template`, by `type@version`.
+ */
+export function templateFields(catalog: readonly CatalogEntry[]): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  for (const entry of catalog) {
+    const properties = schemaProperties.safeParse(entry.configSchema);
+    if (!properties.success) continue;
+    const names = Object.entries(properties.data.properties)
+      .filter(([, schema]) => uiOf.safeParse(schema).data?.ui.widget === widgetName)
+      .map(([name]) => name);
+    if (names.length > 0) fields.set(`${entry.type}@${entry.version}`, names);
+  }
+  return fields;
+}
+
+/**
+ * The published flows that use a template: a flow uses it when its newest published version (what
+ * new runs start on) has a node whose `library-template` field names it. Drafts and test versions
+ * do not count: nothing real runs them.
+ */
+export async function flowsUsingTemplate(
+  db: Db,
+  catalog: readonly CatalogEntry[],
+  workspaceId: string,
+  name: string,
+): Promise<TemplateUser[]> {
+  const fields = templateFields(catalog);
+  if (fields.size === 0) return [];
+  const rows = await db
+    .select({
+      flowId: flows.id,
+      flowName: flows.name,
+      version: flowVersions.version,
+      graph: flowVersions.graph,
+    })
+    .from(flows)
+    .innerJoin(
+      flowVersions,
+      and(eq(flowVersions.flowId, flows.id), eq(flowVersions.version, flows.latestVersion)),
+    )
+    .where(and(eq(flows.workspaceId, workspaceId), eq(flowVersions.kind, 'published')));
+  const users: TemplateUser[] = [];
+  for (const row of rows) {
+    const graph = graphNodes.safeParse(row.graph);
+    if (!graph.success) continue;
+    const nodeIds = graph.data.nodes
+      .filter((node) =>
+        (fields.get(`${node.type}@${node.version}`) ?? []).some((f) => node.config?.[f] === name),
+      )
+      .map((node) => node.id);
+    if (nodeIds.length > 0)
+      users.push({ flowId: row.flowId, flowName: row.flowName, version: row.version, nodeIds });
+  }
+  return users.sort((a, b) => a.flowName.localeCompare(b.flowName));
+}
