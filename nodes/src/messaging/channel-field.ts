@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { NodeError } from '../sdk/node-error.ts';
 import type { TemplateScope } from '../sdk/types.ts';
 
-export type Channel = 'whatsapp' | 'sms' | 'webchat';
-const channels: readonly Channel[] = ['whatsapp', 'sms', 'webchat'];
+export type Channel = 'whatsapp' | 'sms' | 'webchat' | 'email';
+const channels: readonly Channel[] = ['whatsapp', 'sms', 'webchat', 'email'];
 
 /**
  * Which channel a messaging node talks on: a fixed one, or `conversation`, the channel the message
@@ -18,6 +18,7 @@ export const messagingChannelSchema = z.enum(['conversation', ...channels]).meta
       whatsapp: { en: 'WhatsApp', es: 'WhatsApp' },
       sms: { en: 'SMS', es: 'SMS' },
       webchat: { en: 'Web chat', es: 'Chat web' },
+      email: { en: 'Email', es: 'Correo electrónico' },
     },
   },
 });

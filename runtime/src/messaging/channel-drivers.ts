@@ -1,3 +1,4 @@
+import type { Db } from '@omniflow/db';
 import type { MessagingChannel, MessagingDriver } from '@omniflow/nodes/drivers/messaging';
 import { WebChatDriver, WebChatHub } from '@omniflow/nodes/drivers/webchat';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
@@ -20,6 +21,8 @@ export interface ChannelDriversOptions {
    * of losing them. Tests and embedders that pass nothing keep the sandbox.
    */
   sandbox?: boolean;
+  /** Where the email sandbox (the mail catcher) keeps mail; without it mail is only counted as sent. */
+  db?: Db;
 }
 
 /** `omniflow api` and `omniflow worker` allow the sandbox only when the operator says so. */
@@ -35,7 +38,7 @@ export function channelDriversFromEnv(
   env: Record<string, string | undefined> = process.env,
   options: ChannelDriversOptions = {},
 ): ChannelDrivers {
-  const drivers: ChannelDrivers = options.sandbox === false ? {} : sandboxDrivers();
+  const drivers: ChannelDrivers = options.sandbox === false ? {} : sandboxDrivers({ db: options.db });
   drivers.webchat = new WebChatDriver({ hub: processWebChatHub, secret: webChatSecret(env) });
   if (env.OMNIFLOW_WHATSAPP_PHONE_NUMBER_ID) {
     drivers.whatsapp = new WhatsAppDriver({

@@ -33,6 +33,7 @@ export function messageEventData(inbound: InboundMessage) {
     ...(inbound.text !== undefined ? { text: inbound.text } : {}),
     ...(inbound.choiceId !== undefined ? { choiceId: inbound.choiceId } : {}),
     ...(inbound.media ? { media: inbound.media } : {}),
+    ...(inbound.email ? { subject: inbound.email.subject } : {}),
   };
 }
 

@@ -98,7 +98,7 @@ export function conversationRoutes(deps: AppDeps) {
   const { db, temporal } = deps;
   const messaging = createMessagingService({
     db,
-    drivers: deps.channels ?? channelDriversFromEnv(),
+    drivers: deps.channels ?? channelDriversFromEnv(process.env, { db }),
     resolve: (workspaceId, channel) => channelResolverOf(deps).driverFor(workspaceId, channel),
   });
 
