@@ -172,6 +172,6 @@ describe('the mail catcher (the email sandbox)', () => {
       body: JSON.stringify({ from: 'ana@example.org', to: 'help@desk.example', text: 'hi' }),
     });
     expect(response.status).toBe(409);
-    expect((await response.json()).error.code).toBe('CHANNEL_NOT_SANDBOX');
+    expect(await response.json()).toMatchObject({ error: { code: 'CHANNEL_NOT_SANDBOX' } });
   });
 });

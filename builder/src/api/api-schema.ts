@@ -929,7 +929,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -993,7 +993,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -1064,7 +1064,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          channel: 'whatsapp' | 'sms' | 'webchat';
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
         };
         cookie?: never;
       };
@@ -2293,7 +2293,7 @@ export interface paths {
             /** @description A chat flow: the person’s first message. The run becomes a sandbox conversation (its address is in the answer) that replies reach through POST /sandbox/messages */
             message?: {
               /** @enum {string} */
-              channel: 'whatsapp' | 'sms' | 'webchat';
+              channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
               text?: string;
               choiceId?: string;
             };
@@ -2311,10 +2311,10 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               conversation: {
                 /** @enum {string} */
-                channel: 'whatsapp' | 'sms' | 'webchat';
+                channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
                 address: string;
               } | null;
             };
@@ -2393,7 +2393,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
             };
           };
@@ -2454,7 +2454,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2536,7 +2536,7 @@ export interface paths {
               id: string;
               version: number;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -2596,7 +2596,7 @@ export interface paths {
       parameters: {
         query?: {
           flowId?: string;
-          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+          status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
           version?: number | null;
           from?: string;
           to?: string;
@@ -2623,6 +2623,7 @@ export interface paths {
                 failed?: number;
                 cancelled?: number;
                 abandoned?: number;
+                skipped?: number;
               };
               total: number;
             };
@@ -2754,7 +2755,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
               currentNodes: string[];
               error?: unknown;
             };
@@ -2834,7 +2835,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+              status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
             };
           };
         };
@@ -3055,9 +3056,17 @@ export interface paths {
         query?: {
           runId?: string;
           contact?: string;
-          channel?: 'whatsapp' | 'sms' | 'webchat';
+          channel?: 'whatsapp' | 'sms' | 'webchat' | 'email';
           status?:
-            'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+            | 'queued'
+            | 'sent'
+            | 'delivered'
+            | 'read'
+            | 'failed'
+            | 'undelivered'
+            | 'expired'
+            | 'received'
+            | 'bounced';
           limit?: number;
           cursor?: string;
         };
@@ -3128,7 +3137,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            channel: 'whatsapp' | 'sms' | 'webchat';
+            channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
             from: string;
             /** @default sandbox */
             to?: string;
@@ -3170,6 +3179,380 @@ export interface paths {
           };
         };
         /** @description The channel reaches real people (CHANNEL_NOT_SANDBOX) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mail-catcher/mails': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sandbox’s caught mail, newest first (every mail of test runs, and all with no SMTP account) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CaughtMailSummary'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete every caught mail of the workspace */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Your role may not do this (FORBIDDEN) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mail-catcher/mails/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One caught mail, parsed: headers, text part, HTML */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The mail */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaughtMail'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete one caught mail */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Your role may not do this (FORBIDDEN) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mail-catcher/mails/{id}/raw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One caught mail as it would have left (message/rfc822, an .eml file) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The raw mail */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'message/rfc822': string;
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mail-catcher/inbound': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write a mail to your flows, as a person would (sandbox only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WrittenMail'];
+        };
+      };
+      responses: {
+        /** @description Where the mail went: a new run, the conversation’s run, or nowhere (no trigger takes it) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: {
+                to: string;
+                /** @enum {string} */
+                outcome: 'started' | 'delivered' | 'unrouted' | 'duplicate' | 'opted-out' | 'opted-in';
+                runId: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Your role may not do this (FORBIDDEN) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Email reaches real people here (CHANNEL_NOT_SANDBOX) */
         409: {
           headers: {
             [name: string]: unknown;
@@ -4316,9 +4699,9 @@ export interface components {
     };
     ChannelSettings: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string|null} */
-      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'sandbox' | null;
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
       /**
        * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
        * @enum {string}
@@ -4340,7 +4723,7 @@ export interface components {
     /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
     SandboxInUse: {
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       flows: {
         id: string;
         name: string;
@@ -4398,6 +4781,29 @@ export interface components {
           /** @default {} */
           secrets: {
             authToken?: string;
+          };
+        }
+      | {
+          /** @enum {string} */
+          provider: 'smtp';
+          config: {
+            host: string;
+            /** @default 587 */
+            port: number;
+            /**
+             * @default starttls
+             * @enum {string}
+             */
+            security: 'tls' | 'starttls' | 'none';
+            user?: string;
+            /** Format: email */
+            fromAddress: string;
+            fromName?: string;
+            maxConnections?: number;
+          };
+          /** @default {} */
+          secrets: {
+            password?: string;
           };
         }
       | {
@@ -4510,7 +4916,7 @@ export interface components {
       runId: string;
       changed: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       originalPath: string[];
       draftPath: string[];
       divergedAt: {
@@ -4527,7 +4933,7 @@ export interface components {
       version: number;
       test: boolean;
       /** @enum {string} */
-      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+      status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
       currentNodes: string[];
       failedNodeId: string | null;
       contact: string | null;
@@ -4539,7 +4945,7 @@ export interface components {
     RunFilter: {
       /** Format: uuid */
       flowId?: string;
-      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned')[];
+      status?: ('running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped')[];
       version?: number | null;
       /** Format: date-time */
       from?: string;
@@ -4661,7 +5067,7 @@ export interface components {
     Message: {
       id: string;
       /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat';
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       /** @enum {string} */
       direction: 'outbound' | 'inbound';
       contactAddress: string;
@@ -4672,10 +5078,28 @@ export interface components {
       body?: unknown;
       segments: number;
       /** @enum {string} */
-      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+      status:
+        | 'queued'
+        | 'sent'
+        | 'delivered'
+        | 'read'
+        | 'failed'
+        | 'undelivered'
+        | 'expired'
+        | 'received'
+        | 'bounced';
       statusHistory: {
         /** @enum {string} */
-        status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'received';
+        status:
+          | 'queued'
+          | 'sent'
+          | 'delivered'
+          | 'read'
+          | 'failed'
+          | 'undelivered'
+          | 'expired'
+          | 'received'
+          | 'bounced';
         at: string;
         errorCode?: string;
         errorMessage?: string;
@@ -4707,7 +5131,7 @@ export interface components {
           runId: string;
           fromSeq: number;
           /** @enum {string} */
-          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned';
+          status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
         };
     ReplayRequest:
       | {
@@ -4724,6 +5148,48 @@ export interface components {
           mode: 'retry-from-step';
           seq: number;
         };
+    CaughtMailSummary: {
+      id: string;
+      from: string;
+      to: string[];
+      subject: string;
+      createdAt: string;
+    };
+    CaughtMail: {
+      id: string;
+      /** @description The `messages` row of the send */
+      messageId: string | null;
+      runId: string | null;
+      from: string;
+      to: string[];
+      cc: string[];
+      subject: string;
+      createdAt: string;
+      headers: {
+        name: string;
+        value: string;
+      }[];
+      text: string;
+      /** @description As sent: show it only in a sandboxed frame */
+      html: string | null;
+      /** @description The List-Unsubscribe links */
+      unsubscribe: string[];
+      dkimSigned: boolean;
+      attachments: {
+        filename: string;
+        contentType: string;
+        bytes: number;
+      }[];
+    };
+    WrittenMail: {
+      /** Format: email */
+      from: string;
+      /** Format: email */
+      to: string;
+      /** @default  */
+      subject: string;
+      text: string;
+    };
     Conversation: {
       id: string;
       channel: string;

@@ -1,6 +1,7 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
+import { mailMessages } from '../features/mail/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
@@ -105,6 +106,7 @@ export const catalog = {
     ...phoneMessages.en,
     ...voiceMessages.en,
     ...sandboxMessages.en,
+    ...mailMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -118,6 +120,7 @@ export const catalog = {
     ...phoneMessages.es,
     ...voiceMessages.es,
     ...sandboxMessages.es,
+    ...mailMessages.es,
   },
 } as const;
 

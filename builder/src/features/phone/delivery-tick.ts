@@ -22,7 +22,8 @@ export function deliveryTick(
       return { kind: message.status };
     case 'failed':
     case 'undelivered':
-    case 'expired': {
+    case 'expired':
+    case 'bounced': {
       const fromHistory = message.statusHistory.findLast((h) => h.errorCode)?.errorCode;
       return { kind: 'failed', errorCode: message.errorCode ?? fromHistory ?? null };
     }

@@ -8,7 +8,12 @@ import { MessageBubble } from './message-bubble.tsx';
 import { offeredOptions } from './offered-options.ts';
 import { PhoneReplyBox } from './phone-reply-box.tsx';
 
-const headerLook = { whatsapp: 'bg-emerald-700', sms: 'bg-slate-700', webchat: 'bg-indigo-700' } as const;
+const headerLook = {
+  whatsapp: 'bg-emerald-700',
+  sms: 'bg-slate-700',
+  webchat: 'bg-indigo-700',
+  email: 'bg-amber-700',
+} as const;
 
 export type PhoneReply = Pick<SandboxInbound, 'text' | 'choiceId'>;
 

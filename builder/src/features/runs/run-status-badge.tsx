@@ -8,6 +8,7 @@ const looks: Record<RunStatus, string> = {
   failed: 'bg-red-100 text-red-800 ring-red-300',
   cancelled: 'bg-slate-200 text-slate-700 ring-slate-300',
   abandoned: 'bg-amber-100 text-amber-800 ring-amber-300',
+  skipped: 'bg-slate-100 text-slate-600 ring-slate-300',
 };
 
 /** A run's status in words and colour (the words carry it for those who do not see the colour). */

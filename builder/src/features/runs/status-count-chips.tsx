@@ -8,6 +8,7 @@ const pressedLooks: Record<RunStatus, string> = {
   failed: 'border-red-500 bg-red-100',
   cancelled: 'border-slate-500 bg-slate-200',
   abandoned: 'border-amber-500 bg-amber-100',
+  skipped: 'border-slate-400 bg-slate-100',
 };
 
 /**

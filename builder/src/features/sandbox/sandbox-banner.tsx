@@ -8,6 +8,7 @@ const channelNames: Record<MessagingChannel, MessageKey> = {
   whatsapp: 'phone.channel.whatsapp',
   sms: 'phone.channel.sms',
   webchat: 'phone.channel.webchat',
+  email: 'phone.channel.email',
 };
 
 /** How often the app asks again: a provider connected elsewhere clears the banner soon after. */

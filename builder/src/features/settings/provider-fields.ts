@@ -183,6 +183,8 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
       hint: { en: 'For a Twilio-compatible API', es: 'Para una API compatible con Twilio' },
     },
   ],
+  // Its form comes with the SMTP driver; until then email offers only the mail catcher.
+  smtp: [],
   sandbox: [],
 };
 
@@ -192,4 +194,5 @@ export const providersFor: Record<MessagingChannel, readonly ChannelProvider[]> 
   sms: ['smpp', 'twilio', 'sandbox'],
   // The widget is built in: its only alternative is the sandbox, which an admin never needs.
   webchat: [],
+  email: ['sandbox'],
 };
