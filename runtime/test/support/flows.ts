@@ -56,7 +56,11 @@ export function sendOnlyFlow(name: string, channel: string, text: string) {
 }
 
 /** An inbox answered by a flow: a mail to `to` (any address when empty) gets a reply in kind. */
-export function emailAutoReplyFlow(name = 'Help desk auto-reply', to = '') {
+export function emailAutoReplyFlow(
+  name = 'Help desk auto-reply',
+  to = '',
+  statusLink = 'https://status.example.org/tickets',
+) {
   return {
     name,
     nodes: [
@@ -67,7 +71,7 @@ export function emailAutoReplyFlow(name = 'Help desk auto-reply', to = '') {
         config: {
           channel: 'conversation',
           to: '{{ input.from }}',
-          text: 'Hola, recibimos tu correo: «{{ input.text }}». Te contestamos hoy. Ver el estado: https://status.example.org/tickets',
+          text: `Hola, recibimos tu correo: «{{ input.text }}». Te contestamos hoy. Ver el estado: ${statusLink}`,
         },
       },
       { id: 'end', type: 'flow.end', config: {} },
