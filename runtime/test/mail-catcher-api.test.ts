@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseMail } from '@omniflow/nodes/drivers/email';
 import { createApiKey } from '../src/api/api-keys.ts';
 import { createApp } from '../src/api/create-app.ts';
@@ -19,12 +19,18 @@ interface Listed {
   subject: string;
 }
 
-describe('the mail catcher (the email sandbox)', () => {
+const databases = [
+  { db: 'pglite' as const, enabled: true },
+  { db: 'postgres' as const, enabled: Boolean(inject('postgresUrl')) },
+];
+
+describe.each(databases)('the mail catcher (the email sandbox) on $db', ({ db, enabled }) => {
   let omni: TestOmniflow;
   let workspaceId: string;
 
   beforeAll(async () => {
-    omni = await startTestOmniflow();
+    if (!enabled) return;
+    omni = await startTestOmniflow({ db });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
     await publishFlow(omni, emailAutoReplyFlow('Help desk', 'help@desk.example'));
   });
@@ -34,7 +40,7 @@ describe('the mail catcher (the email sandbox)', () => {
   const caughtFor = (address: string) =>
     eventually(async () => (await list()).find((m) => m.to.includes(address)));
 
-  it('takes a written mail to a flow and catches the flow’s reply, whole', async () => {
+  it.skipIf(!enabled)('takes a written mail to a flow and catches the flow’s reply, whole', async () => {
     const written = await omni.call('POST', '/api/v1/mail-catcher/inbound', {
       from: 'Ana@Example.org',
       to: 'help@desk.example',
@@ -80,7 +86,7 @@ describe('the mail catcher (the email sandbox)', () => {
     expect(messages[0]!.email!.messageId).toBe(sent.providerMessageId);
   });
 
-  it('sends a test run’s mail to the catcher (the builder’s simulator)', async () => {
+  it.skipIf(!enabled)('sends a test run’s mail to the catcher (the builder’s simulator)', async () => {
     const flow = await omni.call('POST', '/api/v1/flows', emailAutoReplyFlow('Draft desk'));
     const started = await omni.call('POST', `/api/v1/flows/${flow.body.id}/test-runs`, {
       message: { channel: 'email', text: 'Hola desde el simulador' },
@@ -93,7 +99,7 @@ describe('the mail catcher (the email sandbox)', () => {
     expect(mail.body.text).toContain('Hola desde el simulador');
   });
 
-  it('says when no flow takes a mail', async () => {
+  it.skipIf(!enabled)('says when no flow takes a mail', async () => {
     const written = await omni.call('POST', '/api/v1/mail-catcher/inbound', {
       from: 'ana@example.org',
       to: 'sales@desk.example',
@@ -103,7 +109,7 @@ describe('the mail catcher (the email sandbox)', () => {
     expect(written.body.results).toEqual([{ to: 'sales@desk.example', outcome: 'unrouted', runId: null }]);
   });
 
-  it('refuses a written mail that is not one, naming the field', async () => {
+  it.skipIf(!enabled)('refuses a written mail that is not one, naming the field', async () => {
     const bad = await omni.call('POST', '/api/v1/mail-catcher/inbound', {
       from: 'not an address',
       to: 'help@desk.example',
@@ -121,7 +127,7 @@ describe('the mail catcher (the email sandbox)', () => {
     expect(long.status).toBe(400);
   });
 
-  it('answers 404 for a mail that is not there, 400 for a bad id or cursor', async () => {
+  it.skipIf(!enabled)('answers 404 for a mail that is not there, 400 for a bad id or cursor', async () => {
     const missing = await omni.call('GET', '/api/v1/mail-catcher/mails/0190b3c4-0000-7000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
@@ -131,30 +137,33 @@ describe('the mail catcher (the email sandbox)', () => {
     expect(cursor.body.error.code).toBe('CURSOR_INVALID');
   });
 
-  it('lets any member read the catcher, and only designers delete or write to flows', async () => {
-    const { key } = await createApiKey(omni.handle.db, workspaceId, 'operator', null, 'operator');
-    const asOperator = { authorization: `Bearer ${key}` };
-    const [first] = await list();
-    const read = await omni.call('GET', `/api/v1/mail-catcher/mails/${first!.id}`, undefined, asOperator);
-    expect(read.status).toBe(200);
-    const remove = await omni.call(
-      'DELETE',
-      `/api/v1/mail-catcher/mails/${first!.id}`,
-      undefined,
-      asOperator,
-    );
-    expect(remove.status).toBe(403);
-    expect(remove.body.error.code).toBe('FORBIDDEN');
-    const write = await omni.call(
-      'POST',
-      '/api/v1/mail-catcher/inbound',
-      { from: 'ana@example.org', to: 'help@desk.example', text: 'hi' },
-      asOperator,
-    );
-    expect(write.status).toBe(403);
-  });
+  it.skipIf(!enabled)(
+    'lets any member read the catcher, and only designers delete or write to flows',
+    async () => {
+      const { key } = await createApiKey(omni.handle.db, workspaceId, 'operator', null, 'operator');
+      const asOperator = { authorization: `Bearer ${key}` };
+      const [first] = await list();
+      const read = await omni.call('GET', `/api/v1/mail-catcher/mails/${first!.id}`, undefined, asOperator);
+      expect(read.status).toBe(200);
+      const remove = await omni.call(
+        'DELETE',
+        `/api/v1/mail-catcher/mails/${first!.id}`,
+        undefined,
+        asOperator,
+      );
+      expect(remove.status).toBe(403);
+      expect(remove.body.error.code).toBe('FORBIDDEN');
+      const write = await omni.call(
+        'POST',
+        '/api/v1/mail-catcher/inbound',
+        { from: 'ana@example.org', to: 'help@desk.example', text: 'hi' },
+        asOperator,
+      );
+      expect(write.status).toBe(403);
+    },
+  );
 
-  it('deletes one mail, then all of them', async () => {
+  it.skipIf(!enabled)('deletes one mail, then all of them', async () => {
     const [first, ...rest] = await list();
     expect(rest.length).toBeGreaterThan(0);
     expect((await omni.call('DELETE', `/api/v1/mail-catcher/mails/${first!.id}`)).status).toBe(204);
@@ -164,14 +173,17 @@ describe('the mail catcher (the email sandbox)', () => {
     expect(await list()).toEqual([]);
   });
 
-  it('refuses to write as a person where email has no sandbox (omniflow api without OMNIFLOW_SANDBOX)', async () => {
-    const app = createApp({ ...omni.deps, channels: channelDriversFromEnv({}, { sandbox: false }) });
-    const response = await app.request('/api/v1/mail-catcher/inbound', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${omni.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ from: 'ana@example.org', to: 'help@desk.example', text: 'hi' }),
-    });
-    expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ error: { code: 'CHANNEL_NOT_SANDBOX' } });
-  });
+  it.skipIf(!enabled)(
+    'refuses to write as a person where email has no sandbox (omniflow api without OMNIFLOW_SANDBOX)',
+    async () => {
+      const app = createApp({ ...omni.deps, channels: channelDriversFromEnv({}, { sandbox: false }) });
+      const response = await app.request('/api/v1/mail-catcher/inbound', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${omni.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ from: 'ana@example.org', to: 'help@desk.example', text: 'hi' }),
+      });
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ error: { code: 'CHANNEL_NOT_SANDBOX' } });
+    },
+  );
 });
