@@ -106,4 +106,20 @@ describe.skipIf(!hasChromium)('the mail catcher in Chromium: an inbox answered b
     expect(tab.url()).toBe(statusLink);
     await tab.close();
   }, 90_000);
+
+  it('tests an email flow’s draft on the editor’s phone, its answer also in the catcher', async () => {
+    const flows = await session.omni.call('GET', '/api/v1/flows');
+    const flowId = flows.body.items.find((f: { name: string }) => f.name === 'Help desk').id as string;
+    await page.goto(`${session.omni.url}/#/flows/${flowId}`);
+    await page.getByRole('tab', { name: 'Test run' }).click();
+    const phone = page.getByRole('region', { name: /You, on Email/ });
+    await phone.getByLabel('Message').fill('¿Abren el sábado?');
+    await phone.getByLabel('Message').press('Enter');
+    await phone.getByText(/recibimos tu correo: «¿Abren el sábado\?»/).waitFor({ timeout: 20_000 });
+    const runs = await session.omni.call('GET', `/api/v1/runs?flowId=${flowId}`);
+    const test = runs.body.items.find((r: { test: boolean }) => r.test);
+    expect(test.contact).toMatch(/^sim-[0-9a-f]+@simulator\.invalid$/);
+    const caught = await session.omni.call('GET', '/api/v1/mail-catcher/mails');
+    expect(caught.body.items.some((m: { to: string[] }) => m.to.includes(test.contact))).toBe(true);
+  }, 90_000);
 });
