@@ -37,6 +37,8 @@ const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
 );
 
+const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
+
 function Screen({ route, user }: { route: Route; user: User }) {
   switch (route.screen) {
     case 'editor':
@@ -49,6 +51,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <SettingsPage />;
     case 'phone':
       return <PhonePage />;
+    case 'mail':
+      return <MailPage />;
     case 'calls':
       return <CallsPage query={route.query} />;
     case 'call':
@@ -124,6 +128,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.phone')}
+          </a>
+          <a
+            href="#/mail"
+            aria-current={route.screen === 'mail' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.mail')}
           </a>
           <a
             href="#/settings"

@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'run'; runId: string }
   | { screen: 'settings' }
   | { screen: 'phone' }
+  | { screen: 'mail' }
   | { screen: 'calls'; query: URLSearchParams }
   | { screen: 'call'; callId: string }
   | { screen: 'recordings'; query: URLSearchParams }
@@ -24,6 +25,7 @@ export function parseRoute(route: string): Route {
   if (first === 'flows' && id && parts.length === 2) return { screen: 'editor', flowId: id };
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
   if (first === 'phone' && parts.length === 1) return { screen: 'phone' };
+  if (first === 'mail' && parts.length === 1) return { screen: 'mail' };
   if (first === 'calls' && parts.length === 1) return { screen: 'calls', query };
   if (first === 'calls' && id && parts.length === 2) return { screen: 'call', callId: id };
   if (first === 'recordings' && parts.length === 1) return { screen: 'recordings', query };

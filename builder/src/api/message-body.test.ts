@@ -31,6 +31,16 @@ describe('messageBody', () => {
     });
   });
 
+  it('reads a mail’s subject beside its text', () => {
+    expect(
+      messageBody({ body: { text: 'Hola', email: { subject: 'Re: Mi factura', html: '<p>Hola</p>' } } }),
+    ).toEqual({
+      text: 'Hola',
+      subject: 'Re: Mi factura',
+    });
+    expect(messageBody({ body: { text: 'Hola', email: { subject: '' } } })).toEqual({ text: 'Hola' });
+  });
+
   it('leaves out what has another shape, so a strange body shows as an empty message', () => {
     expect(messageBody({ body: { text: 42, buttons: 'no', media: { url: 'u' }, template: {} } })).toEqual({});
     expect(messageBody({ body: null })).toEqual({});

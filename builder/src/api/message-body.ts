@@ -16,6 +16,8 @@ export interface MessageBody {
   choiceId?: string;
   template?: { name: string };
   media?: { kind: string; url?: string };
+  /** A mail's subject (what the flow sent; a person's mail as the catcher took it). */
+  subject?: string;
 }
 
 type Fields = { [key: string]: unknown };
@@ -52,6 +54,7 @@ export function messageBody(message: Pick<Message, 'body'>): MessageBody {
   if (choiceId !== undefined) result.choiceId = choiceId;
   if (isFields(body.template) && text(body.template.name) !== undefined)
     result.template = { name: String(body.template.name) };
+  if (isFields(body.email) && text(body.email.subject)) result.subject = String(body.email.subject);
   const media = body.media;
   if (isFields(media) && text(media.kind) !== undefined) {
     const url = text(media.url);

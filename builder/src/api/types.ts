@@ -103,6 +103,13 @@ export type Recording = Schemas['Recording'];
 export type CallVolume = Schemas['CallVolume'];
 export type RecordingsUsage = Schemas['RecordingsUsage'];
 
+/** A mail the email sandbox caught, as the list shows it, and whole (headers, text, HTML). */
+export type CaughtMailSummary = Schemas['CaughtMailSummary'];
+export type CaughtMail = Schemas['CaughtMail'];
+/** A mail written to the flows from the Mail page (POST /mail-catcher/inbound). */
+export type WrittenMail = Schemas['WrittenMail'];
+export type WrittenMailResult = Answer<'/mail-catcher/inbound', 'post'>;
+
 // Client-side: what the builder keeps in its URL and turns into the API's query.
 
 /**

@@ -2,6 +2,7 @@ import { canvasMessages } from '../features/canvas/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { mailEventMessages } from '../features/mail-events/messages.ts';
+import { mailMessages } from '../features/mail/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
@@ -115,6 +116,7 @@ export const catalog = {
     ...sandboxMessages.en,
     ...mailEventMessages.en,
     ...templatesMessages.en,
+    ...mailMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -133,6 +135,7 @@ export const catalog = {
     ...sandboxMessages.es,
     ...mailEventMessages.es,
     ...templatesMessages.es,
+    ...mailMessages.es,
   },
 } as const;
 

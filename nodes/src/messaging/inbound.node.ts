@@ -14,11 +14,11 @@ export const messageInbound = defineNode({
   trigger: true,
   // The person who wrote is in a conversation with the run, on the channel they wrote on.
   startsConversation: (config) =>
-    config.channel === 'any' ? ['whatsapp', 'sms', 'webchat'] : [config.channel],
+    config.channel === 'any' ? ['whatsapp', 'sms', 'webchat', 'email'] : [config.channel],
   ports: ['next'],
   config: z.object({
     channel: z
-      .enum(['any', 'whatsapp', 'sms', 'webchat'])
+      .enum(['any', 'whatsapp', 'sms', 'webchat', 'email'])
       .default('any')
       .meta({
         ui: {
@@ -29,6 +29,7 @@ export const messageInbound = defineNode({
             whatsapp: { en: 'WhatsApp', es: 'WhatsApp' },
             sms: { en: 'SMS', es: 'SMS' },
             webchat: { en: 'Web chat', es: 'Chat web' },
+            email: { en: 'Email', es: 'Correo electrónico' },
           },
         },
       }),

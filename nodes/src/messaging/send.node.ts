@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
+import type { TemplateScope } from '../sdk/types.ts';
 import { messagingChannelSchema, resolveChannel } from './channel-field.ts';
 import { sendOrFail } from './send-or-fail.ts';
 import { whatsAppOptions } from './whatsapp-options.ts';
 import { conversationMail, fileNameOf, withNumberedOptions } from '../email/conversation-mail.ts';
 
 export { messagingChannelSchema };
+
+/** A mail answering the run's trigger mail keeps its subject (RFC 5322 §3.6.5: "Re: "). */
+function replySubject(scope: TemplateScope): string {
+  const subject = (scope.input as { subject?: unknown } | null)?.subject;
+  if (typeof subject !== 'string' || !subject.trim()) return '';
+  return /^re:/i.test(subject.trim()) ? subject.trim() : `Re: ${subject.trim()}`;
+}
 
 export const messageSend = defineNode({
   type: 'message.send',
@@ -127,6 +135,7 @@ export const messageSend = defineNode({
         text,
         ...options,
         ...(mediaUrl ? { media: { kind: config.mediaKind, url: mediaUrl } } : {}),
+        ...(channel === 'email' ? { email: { subject: replySubject(scope) } } : {}),
       };
       return sendOrFail(deps, channel, message, { channel, ...message });
     },

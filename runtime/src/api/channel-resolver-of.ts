@@ -16,7 +16,7 @@ export function channelResolverOf(deps: AppDeps): ChannelResolver {
   if (deps.channelResolver) return deps.channelResolver;
   let resolver = owned.get(deps);
   if (!resolver) {
-    const fallback = deps.channels ?? channelDriversFromEnv();
+    const fallback = deps.channels ?? channelDriversFromEnv(process.env, { db: deps.db });
     resolver = createChannelResolver({
       db: deps.db,
       keyring: deps.secretKeyring ?? lazyKeyring(() => loadSecretKeyring()),

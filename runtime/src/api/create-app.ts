@@ -24,6 +24,7 @@ import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
+import { mailCatcherRoutes } from './routes/mail-catcher.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { whatsAppWebhookRoutes } from './routes/whatsapp-webhook.ts';
 import { webChatRoutes } from './routes/webchat.ts';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
     runStreamRoutes,
     messageRoutes,
     sandboxRoutes,
+    mailCatcherRoutes,
     conversationRoutes,
     webChatEmbedRoutes,
     templateRoutes,

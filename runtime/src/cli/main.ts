@@ -59,7 +59,10 @@ program
       registry,
       scheduleRetention: true,
       // Channels with no provider fail their sends unless OMNIFLOW_SANDBOX=1 allows the sandbox.
-      messagingDrivers: channelDriversFromEnv(process.env, { sandbox: sandboxAllowedByEnv(process.env) }),
+      messagingDrivers: channelDriversFromEnv(process.env, {
+        sandbox: sandboxAllowedByEnv(process.env),
+        db: handle.db,
+      }),
     });
     const voice = await startVoiceEndpointFromEnv({
       db: handle.db,

@@ -1,4 +1,5 @@
 import { SmtpDriver } from '@omniflow/nodes/drivers/email';
+import type { Db } from '@omniflow/db';
 import type { MessagingChannel, MessagingDriver } from '@omniflow/nodes/drivers/messaging';
 import { WebChatDriver, WebChatHub } from '@omniflow/nodes/drivers/webchat';
 import { WhatsAppDriver } from '@omniflow/nodes/drivers/whatsapp';
@@ -22,6 +23,8 @@ export interface ChannelDriversOptions {
    * of losing them. Tests and embedders that pass nothing keep the sandbox.
    */
   sandbox?: boolean;
+  /** Where the email sandbox (the mail catcher) keeps mail; without it mail is only counted as sent. */
+  db?: Db;
 }
 
 /** `omniflow api` and `omniflow worker` allow the sandbox only when the operator says so. */
@@ -37,7 +40,7 @@ export function channelDriversFromEnv(
   env: Record<string, string | undefined> = process.env,
   options: ChannelDriversOptions = {},
 ): ChannelDrivers {
-  const drivers: ChannelDrivers = options.sandbox === false ? {} : sandboxDrivers();
+  const drivers: ChannelDrivers = options.sandbox === false ? {} : sandboxDrivers({ db: options.db });
   drivers.webchat = new WebChatDriver({ hub: processWebChatHub, secret: webChatSecret(env) });
   if (env.OMNIFLOW_WHATSAPP_PHONE_NUMBER_ID) {
     drivers.whatsapp = new WhatsAppDriver({

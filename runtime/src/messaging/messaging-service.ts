@@ -62,7 +62,7 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  * provider already took the message, returns that result instead of sending it again.
  */
 export function createMessagingService({ db, drivers, resolve, dkimKey, emailLinks }: MessagingServiceDeps) {
-  const testDrivers = sandboxDrivers();
+  const testDrivers = sandboxDrivers({ db });
   async function driverFor(workspaceId: string, channel: MessagingChannel) {
     return resolve ? await resolve(workspaceId, channel) : drivers[channel];
   }

@@ -18,7 +18,7 @@ export interface WorkerChannelsOptions {
 /** The worker's messaging: each workspace's saved providers, the fallback drivers for the rest. */
 export function workerChannels(options: WorkerChannelsOptions) {
   const env = options.env ?? process.env;
-  const fallback = options.messagingDrivers ?? channelDriversFromEnv(env);
+  const fallback = options.messagingDrivers ?? channelDriversFromEnv(env, { db: options.db });
   const keyring = lazyKeyring(() => loadSecretKeyring(env));
   const resolver =
     options.channelResolver ??

@@ -18,7 +18,9 @@ export const simulatorAddressPrefix = 'sim-';
  * simulator's replies go through `POST /sandbox/messages` to this run like a phone's would.
  */
 export function simulatorConversation(workspaceId: string, message: SimulatorMessage) {
-  const address = `${simulatorAddressPrefix}${randomBytes(6).toString('hex')}`;
+  const local = `${simulatorAddressPrefix}${randomBytes(6).toString('hex')}`;
+  // A mail needs an address; `.invalid` (RFC 2606) can never reach anyone.
+  const address = message.channel === 'email' ? `${local}@simulator.invalid` : local;
   const inbound: InboundMessage = {
     channel: message.channel,
     from: address,

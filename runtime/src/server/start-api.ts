@@ -67,7 +67,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     },
     builderDir: fileURLToPath(new URL('../../../builder/dist', import.meta.url)),
     widgetFile: fileURLToPath(new URL('../../../builder/widget/dist/webchat.js', import.meta.url)),
-    channels: options.channels ?? channelDriversFromEnv(),
+    channels: options.channels ?? channelDriversFromEnv(process.env, { db: options.db }),
     ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
     ...(twimlVoice ? { twimlVoice } : {}),
   });

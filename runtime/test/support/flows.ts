@@ -54,3 +54,31 @@ export function sendOnlyFlow(name: string, channel: string, text: string) {
     ],
   };
 }
+
+/** An inbox answered by a flow: a mail to `to` (any address when empty) gets a reply in kind. */
+export function emailAutoReplyFlow(
+  name = 'Help desk auto-reply',
+  to = '',
+  statusLink = 'https://status.example.org/tickets',
+) {
+  return {
+    name,
+    nodes: [
+      { id: 'mail', type: 'message.inbound', config: { channel: 'email', to } },
+      {
+        id: 'reply',
+        type: 'message.send',
+        config: {
+          channel: 'conversation',
+          to: '{{ input.from }}',
+          text: `Hola, recibimos tu correo: «{{ input.text }}». Te contestamos hoy. Ver el estado: ${statusLink}`,
+        },
+      },
+      { id: 'end', type: 'flow.end', config: {} },
+    ],
+    edges: [
+      { id: 'e1', from: { node: 'mail', port: 'next' }, to: { node: 'reply' } },
+      { id: 'e2', from: { node: 'reply', port: 'sent' }, to: { node: 'end' } },
+    ],
+  };
+}

@@ -89,7 +89,7 @@ export async function startTestOmniflow(
     taskQueue,
     health: { db: handle.ping, temporal: async () => void (await connection.healthService.check({})) },
     ...(options.builderDir ? { builderDir: options.builderDir } : {}),
-    channels: options.channels ?? sandboxDrivers(),
+    channels: options.channels ?? sandboxDrivers({ db: handle.db }),
     secretKeyring: () => keyring,
     ...options.appDeps,
   };
@@ -104,7 +104,7 @@ export async function startTestOmniflow(
       db: handle.db,
       registry,
       env,
-      messagingDrivers: options.channels ?? sandboxDrivers(),
+      messagingDrivers: options.channels ?? sandboxDrivers({ db: handle.db }),
     });
     workers.push({ worker, done: worker.run() });
     return worker;

@@ -15,7 +15,7 @@ const personLook = {
 
 /**
  * One message as a phone shows it: the person's on the right, the bot's on the left with its
- * delivery ticks and the replies it offered underneath.
+ * delivery ticks and the replies it offered underneath. A mail shows its subject above its text.
  */
 export function MessageBubble({
   message,
@@ -33,7 +33,7 @@ export function MessageBubble({
   const fromPerson = message.direction === 'inbound';
   const tick = deliveryTick(message);
   const body = messageBody(message);
-  const { text, choiceId, media } = body;
+  const { text, choiceId, media, subject } = body;
   const buttons = offeredOptions(body);
   return (
     <li
@@ -48,6 +48,7 @@ export function MessageBubble({
             : 'rounded-bl-sm bg-white text-slate-900'
         }`}
       >
+        {subject && <p className="font-semibold break-words">{subject}</p>}
         {text && <p className="whitespace-pre-wrap break-words">{text}</p>}
         {!text && choiceId && <p className="italic">{t('phone.chose', { choice: choiceId })}</p>}
         {media &&

@@ -5,7 +5,7 @@ import { smsOptions } from './sms-options.ts';
 
 /**
  * The replies a bot offered, as each channel shows them: reply buttons on WhatsApp, numbered
- * options on SMS, chips on web chat. Pressing one sends it (`onPick` gets its position).
+ * options on SMS and email, chips on web chat. Pressing one sends it (`onPick` gets its position).
  */
 export function OfferedReplies({
   channel,
@@ -19,7 +19,10 @@ export function OfferedReplies({
   onPick: (index: number) => void;
 }) {
   const t = useT();
-  const labels = channel === 'sms' ? smsOptions(buttons).map((o) => o.label) : buttons.map((b) => b.title);
+  const labels =
+    channel === 'sms' || channel === 'email'
+      ? smsOptions(buttons).map((o) => o.label)
+      : buttons.map((b) => b.title);
   const layout = {
     whatsapp: 'mt-1 flex flex-col gap-1',
     sms: 'mt-1 flex flex-col items-start gap-0.5',

@@ -9,5 +9,7 @@ export function chatChannelOf(doc: FlowDocument): MessagingChannel | 'any' | nul
     doc.nodes.find((n) => n.id === doc.trigger?.node) ?? doc.nodes.find((n) => n.type === 'message.inbound');
   if (trigger?.type !== 'message.inbound') return null;
   const channel = trigger.config.channel;
-  return channel === 'sms' || channel === 'webchat' || channel === 'any' ? channel : 'whatsapp';
+  return channel === 'sms' || channel === 'webchat' || channel === 'email' || channel === 'any'
+    ? channel
+    : 'whatsapp';
 }

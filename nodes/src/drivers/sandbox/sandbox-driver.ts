@@ -15,7 +15,8 @@ import { planSms } from '../messaging/sms-encoding.ts';
  * side writes back through the API, not a webhook, so there is no signature to check.
  */
 export class SandboxDriver implements MessagingDriver {
-  private readonly sent = new Map<string, SendResult>();
+  // The pending send too, so the same key sent twice at once is delivered once.
+  private readonly sent = new Map<string, Promise<SendResult>>();
   private readonly statusListeners = new Set<(update: StatusUpdate) => void>();
 
   constructor(readonly channel: MessagingChannel) {}
@@ -23,20 +24,33 @@ export class SandboxDriver implements MessagingDriver {
   async send(message: OutboundMessage): Promise<SendResult> {
     const earlier = this.sent.get(message.idempotencyKey);
     if (earlier) return earlier;
-    if (!message.text && !message.template && !message.media)
-      throw new Error('A message needs text, a template or media');
-    const text = message.text ?? message.template?.parameters.join(' ') ?? '';
-    const result: SendResult = {
-      providerMessageId: `sandbox.${randomUUID()}`,
-      segments: this.channel === 'sms' ? planSms(text).parts.length : 1,
-    };
-    this.sent.set(message.idempotencyKey, result);
+    const sending = this.deliver(message);
+    this.sent.set(message.idempotencyKey, sending);
+    let result: SendResult;
+    try {
+      result = await sending;
+    } catch (error) {
+      // A send that failed may be tried again with its key.
+      this.sent.delete(message.idempotencyKey);
+      throw error;
+    }
     // Reported after the caller has recorded the send, as a real provider's receipt would be.
     setImmediate(() => {
       for (const listener of this.statusListeners)
         listener({ providerMessageId: result.providerMessageId, status: 'delivered', at: new Date() });
     });
     return result;
+  }
+
+  /** What the sandbox does with a message the first time its key is sent (the mail catcher keeps it). */
+  protected async deliver(message: OutboundMessage): Promise<SendResult> {
+    if (!message.text && !message.template && !message.media)
+      throw new Error('A message needs text, a template or media');
+    const text = message.text ?? message.template?.parameters.join(' ') ?? '';
+    return {
+      providerMessageId: `sandbox.${randomUUID()}`,
+      segments: this.channel === 'sms' ? planSms(text).parts.length : 1,
+    };
   }
 
   onStatus(listener: (update: StatusUpdate) => void): () => void {

@@ -99,7 +99,7 @@ export function conversationRoutes(deps: AppDeps) {
   const { db, temporal } = deps;
   const messaging = createMessagingService({
     db,
-    drivers: deps.channels ?? channelDriversFromEnv(),
+    drivers: deps.channels ?? channelDriversFromEnv(process.env, { db }),
     resolve: (workspaceId, channel) => channelResolverOf(deps).driverFor(workspaceId, channel),
     dkimKey: (workspaceId, domain) =>
       createDkimKeyStore(db, channelResolverOf(deps).keyring).signingKey(workspaceId, domain),

@@ -55,7 +55,7 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
   const runWorker = options.worker || handle.kind === 'pglite';
   // Channel settings saved by admins, secrets sealed with OMNIFLOW_SECRET_KEY or the key file
   // generated in the data directory; channels without settings use OMNIFLOW_WHATSAPP_* or the sandbox.
-  const channels = channelDriversFromEnv(env, { sandbox: options.sandbox });
+  const channels = channelDriversFromEnv(env, { sandbox: options.sandbox, db: handle.db });
   const channelResolver = createChannelResolver({
     db: handle.db,
     keyring: lazyKeyring(() => loadSecretKeyring({ ...env, OMNIFLOW_HOME: home })),
