@@ -1515,6 +1515,147 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/email/deliverability/domains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The domains worth checking: the From address’s, then those with a DKIM key */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The domains */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              domains: string[];
+              sendingServer: components['schemas']['SendingServer'];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Operators cannot check sending domains */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/email/deliverability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Looks up a sending domain’s SPF, DKIM, DMARC and MX and says what to publish */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The sending domain (default: the domain of the email channel’s From address) */
+          domain?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What DNS says, record by record */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DeliverabilityReport'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Operators cannot check sending domains */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No domain given and no From address to take it from */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/flows': {
     parameters: {
       query?: never;
@@ -4226,6 +4367,554 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The template library, by name */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'email' | 'text';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The templates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Template'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a template; its Liquid and MJML are checked first */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TemplateInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+        /** @description The template has errors: each with its language, field and line */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateInvalid'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/preview-contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Contacts to preview a template for, by name or address */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Up to 20 contacts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                address: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a template (saved or not) for a chosen contact or the sample one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'email' | 'text';
+            /** @enum {string} */
+            language: 'es' | 'en';
+            variant: components['schemas']['TemplateVariant'];
+            name?: string;
+            /** Format: uuid */
+            contactId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The rendering */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplatePreview'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The template */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change a template; 409 naming the published flows that use it unless confirm=true */
+    put: {
+      parameters: {
+        query?: {
+          /** @description Change or delete it even though published flows use it */
+          confirm?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TemplateInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Template'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+        /** @description The template has errors: each with its language, field and line */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateInvalid'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a template; 409 naming the published flows that use it unless confirm=true */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Change or delete it even though published flows use it */
+          confirm?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change templates */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The name is taken, or published flows use the template */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateConflict'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published flows whose newest version uses the template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The flows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              flows: components['schemas']['TemplateUser'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/recordings': {
     parameters: {
       query?: never;
@@ -4998,554 +5687,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/templates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The template library, by name */
-    get: {
-      parameters: {
-        query?: {
-          kind?: 'email' | 'text';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The templates */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Template'][];
-            };
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a template; its Liquid and MJML are checked first */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['TemplateInput'];
-        };
-      };
-      responses: {
-        /** @description Saved */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Template'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Only designers and admins change templates */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The name is taken, or published flows use the template */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateConflict'];
-          };
-        };
-        /** @description The template has errors: each with its language, field and line */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateInvalid'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/preview-contacts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Contacts to preview a template for, by name or address */
-    get: {
-      parameters: {
-        query?: {
-          q?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Up to 20 contacts */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                name: string;
-                address: string;
-              }[];
-            };
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Render a template (saved or not) for a chosen contact or the sample one */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            kind: 'email' | 'text';
-            /** @enum {string} */
-            language: 'es' | 'en';
-            variant: components['schemas']['TemplateVariant'];
-            name?: string;
-            /** Format: uuid */
-            contactId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The rendering */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplatePreview'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One template */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The template */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Template'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    /** Change a template; 409 naming the published flows that use it unless confirm=true */
-    put: {
-      parameters: {
-        query?: {
-          /** @description Change or delete it even though published flows use it */
-          confirm?: 'true' | 'false';
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['TemplateInput'];
-        };
-      };
-      responses: {
-        /** @description Saved */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Template'];
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Only designers and admins change templates */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The name is taken, or published flows use the template */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateConflict'];
-          };
-        };
-        /** @description The template has errors: each with its language, field and line */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateInvalid'];
-          };
-        };
-      };
-    };
-    post?: never;
-    /** Delete a template; 409 naming the published flows that use it unless confirm=true */
-    delete: {
-      parameters: {
-        query?: {
-          /** @description Change or delete it even though published flows use it */
-          confirm?: 'true' | 'false';
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Deleted */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Only designers and admins change templates */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The name is taken, or published flows use the template */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TemplateConflict'];
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/templates/{id}/usage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The published flows whose newest version uses the template */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The flows */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              flows: components['schemas']['TemplateUser'][];
-            };
-          };
-        };
-        /** @description The request is malformed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in or bad API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No such resource in this workspace */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5763,6 +5904,81 @@ export interface components {
       selector?: string;
       /** @description An RSA private key in PEM to use; a new 2048-bit key is made when left out */
       privateKey?: string;
+    };
+    SendingServer: {
+      host: string;
+      /**
+       * @description Read from the workspace’s email channel settings, or from OMNIFLOW_SMTP_URL
+       * @enum {string}
+       */
+      source: 'settings' | 'environment';
+    } | null;
+    DeliverabilityReport: {
+      domain: string;
+      checkedAt: string;
+      sendingServer: components['schemas']['SendingServer'];
+      checks: components['schemas']['DeliverabilityCheck'][];
+    };
+    DeliverabilityCheck: {
+      /** @enum {string} */
+      kind: 'spf' | 'dkim' | 'dmarc' | 'mx';
+      /**
+       * @description `unknown`: could not be checked (DNS did not answer, the sending server is not known)
+       * @enum {string}
+       */
+      status: 'ok' | 'unknown' | 'warning' | 'error';
+      /** @description The main finding first, then notes; the builder words each code */
+      findings: {
+        /** @enum {string} */
+        code:
+          | 'DNS_FAILED'
+          | 'SPF_OK'
+          | 'SPF_MISSING'
+          | 'SPF_MULTIPLE'
+          | 'SPF_INVALID'
+          | 'SPF_TOO_MANY_LOOKUPS'
+          | 'SPF_ALLOWS_EVERYONE'
+          | 'SPF_SERVER_NOT_ALLOWED'
+          | 'SPF_SERVER_UNKNOWN'
+          | 'SPF_SERVER_PRIVATE'
+          | 'SPF_SERVER_UNRESOLVED'
+          | 'DKIM_OK'
+          | 'DKIM_NO_KEY'
+          | 'DKIM_HELD_KEY_UNREADABLE'
+          | 'DKIM_MISSING'
+          | 'DKIM_MULTIPLE'
+          | 'DKIM_INVALID'
+          | 'DKIM_REVOKED'
+          | 'DKIM_KEY_MISMATCH'
+          | 'DKIM_TESTING'
+          | 'DMARC_POLICY_REJECT'
+          | 'DMARC_POLICY_QUARANTINE'
+          | 'DMARC_POLICY_NONE'
+          | 'DMARC_INHERITED'
+          | 'DMARC_PARTIAL'
+          | 'DMARC_MISSING'
+          | 'DMARC_MULTIPLE'
+          | 'DMARC_INVALID'
+          | 'MX_OK'
+          | 'MX_MISSING'
+          | 'MX_NULL'
+          | 'MX_HOST_IS_ADDRESS'
+          | 'MX_HOST_UNRESOLVED';
+        params: {
+          [key: string]: string;
+        };
+      }[];
+      /** @description What DNS answers for this record today */
+      published: string[];
+      /** @description The exact record to publish, when one is missing or wrong */
+      record?: {
+        name: string;
+        /** @enum {string} */
+        type: 'TXT' | 'MX';
+        value: string;
+        /** @description The published record this one replaces */
+        replaces?: string;
+      };
     };
     Flow: components['schemas']['FlowSummary'] & {
       draft: {
@@ -6164,68 +6380,6 @@ export interface components {
       createdAt: string;
       closedAt: string | null;
     };
-    Recording: {
-      id: string;
-      callRecordId: string | null;
-      runId: string | null;
-      flowId: string | null;
-      nodeId: string | null;
-      from: string;
-      to: string;
-      contentType: string;
-      bytes: number;
-      durationMs: number;
-      createdAt: string;
-      /** @description Play it (Range requests work); add ?download=1 to save it */
-      audioUrl: string;
-    };
-    RecordingsUsage: {
-      store: string;
-      bytes: number;
-      quotaBytes: number;
-      percent: number;
-      /** @description At or past 80 % of the quota */
-      warning: boolean;
-      /** @description New recordings are refused */
-      full: boolean;
-      count: number;
-    };
-    CallRecord: {
-      id: string;
-      callId: string;
-      driver: string;
-      runId: string | null;
-      flowId: string | null;
-      from: string;
-      to: string;
-      startedAt: string;
-      answeredAt: string | null;
-      endedAt: string | null;
-      durationMs: number | null;
-      path: string[];
-      digits: {
-        nodeId: string;
-        digits: string;
-        /** @description When the digits came, where the driver records it */
-        at?: string;
-      }[];
-      /** @enum {string|null} */
-      hangupSide: 'caller' | 'flow' | 'transfer' | 'error' | null;
-    };
-    CallVolume: {
-      /** @enum {string} */
-      bucket: 'day' | 'hour';
-      timeZone: string;
-      items: {
-        /** @description Local start of the day or hour: 2031-05-05 or 2031-05-05T09:00 */
-        period: string;
-        total: number;
-        /** @description Answered and not ended by the caller */
-        answered: number;
-        /** @description The caller hung up (before or after the answer) */
-        abandoned: number;
-      }[];
-    };
     Template: {
       id: string;
       name: string;
@@ -6305,6 +6459,68 @@ export interface components {
         es?: components['schemas']['TemplateVariant'];
         en?: components['schemas']['TemplateVariant'];
       };
+    };
+    Recording: {
+      id: string;
+      callRecordId: string | null;
+      runId: string | null;
+      flowId: string | null;
+      nodeId: string | null;
+      from: string;
+      to: string;
+      contentType: string;
+      bytes: number;
+      durationMs: number;
+      createdAt: string;
+      /** @description Play it (Range requests work); add ?download=1 to save it */
+      audioUrl: string;
+    };
+    RecordingsUsage: {
+      store: string;
+      bytes: number;
+      quotaBytes: number;
+      percent: number;
+      /** @description At or past 80 % of the quota */
+      warning: boolean;
+      /** @description New recordings are refused */
+      full: boolean;
+      count: number;
+    };
+    CallRecord: {
+      id: string;
+      callId: string;
+      driver: string;
+      runId: string | null;
+      flowId: string | null;
+      from: string;
+      to: string;
+      startedAt: string;
+      answeredAt: string | null;
+      endedAt: string | null;
+      durationMs: number | null;
+      path: string[];
+      digits: {
+        nodeId: string;
+        digits: string;
+        /** @description When the digits came, where the driver records it */
+        at?: string;
+      }[];
+      /** @enum {string|null} */
+      hangupSide: 'caller' | 'flow' | 'transfer' | 'error' | null;
+    };
+    CallVolume: {
+      /** @enum {string} */
+      bucket: 'day' | 'hour';
+      timeZone: string;
+      items: {
+        /** @description Local start of the day or hour: 2031-05-05 or 2031-05-05T09:00 */
+        period: string;
+        total: number;
+        /** @description Answered and not ended by the caller */
+        answered: number;
+        /** @description The caller hung up (before or after the answer) */
+        abandoned: number;
+      }[];
     };
   };
   responses: never;

@@ -135,7 +135,6 @@ export const messageSend = defineNode({
         text,
         ...options,
         ...(mediaUrl ? { media: { kind: config.mediaKind, url: mediaUrl } } : {}),
-        ...(channel === 'email' ? { email: { subject: replySubject(scope) } } : {}),
       };
       return sendOrFail(deps, channel, message, { channel, ...message });
     },

@@ -3,6 +3,7 @@ import type { SendMailOptions } from 'nodemailer';
 import type { OutboundMessage, SendContext } from '../messaging/messaging-driver.ts';
 import { NodeError } from '../../sdk/node-error.ts';
 import { bareMessageId } from './parse-mail.ts';
+import { sendRequestForBytes } from '../../http/send-request.ts';
 
 /** The sending account a mail goes out from when the message names no sender of its own. */
 export interface MailAccount {
@@ -73,6 +74,31 @@ function plainText(message: OutboundMessage): string | undefined {
 
 const angle = (id: string) => `<${bareMessageId(id)}>`;
 
+const maxUrlAttachmentBytes = 10 * 1024 * 1024;
+
+/**
+ * An attachment named by URL, fetched the way http.request fetches: private and loopback targets
+ * refused at lookup and after each redirect (unless OMNIFLOW_HTTP_ALLOW_PRIVATE=1), so a flow
+ * cannot mail out what only the server can reach.
+ */
+async function fetchAttachment(url: string): Promise<Buffer> {
+  const reply = await sendRequestForBytes({
+    method: 'GET',
+    url,
+    headers: {},
+    timeoutMs: 30_000,
+    allowPrivate: process.env.OMNIFLOW_HTTP_ALLOW_PRIVATE === '1',
+    maxBodyBytes: maxUrlAttachmentBytes,
+  });
+  if (reply.status < 200 || reply.status >= 300)
+    throw new NodeError(
+      'EMAIL_ATTACHMENT_FETCH_FAILED',
+      `Fetching ${url} answered ${reply.status}`,
+      reply.status >= 500,
+    );
+  return reply.body;
+}
+
 /**
  * The nodemailer message for an outbound email: headers, parts, attachments and the DKIM key of
  * the sending domain when the workspace has one.
@@ -130,7 +156,7 @@ export async function buildMail(
         }
         return { ...base, content: await context.openAttachment(attachment.attachmentId) };
       }
-      if (attachment.url) return { ...base, path: attachment.url };
+      if (attachment.url) return { ...base, content: await fetchAttachment(attachment.url) };
       throw new NodeError(
         'EMAIL_ATTACHMENT_INVALID',
         `The attachment ${attachment.filename} names neither a stored file nor a URL`,
@@ -153,8 +179,10 @@ export async function buildMail(
     ...(email?.html ? { html: email.html } : {}),
     headers,
     attachments,
-    // A flow never attaches the server's own files.
+    // A flow never attaches the server's own files, and nodemailer never fetches a URL itself:
+    // URLs were fetched above through the guard that refuses private targets.
     disableFileAccess: true,
+    disableUrlAccess: true,
     ...(key ? { dkim: { ...key, headerFieldNames: dkimSignedHeaders } } : {}),
   };
   return { messageId, fromDomain, options };

@@ -45,11 +45,6 @@ export {
   type ArfReport,
   type BounceKind,
 } from './parse-report.ts';
-export {
-  MailCatcherDriver,
-  type CaughtMail,
-  type DkimSigningKey,
-  type MailCatcherOptions,
-} from './mail-catcher-driver.ts';
+export { MailCatcherDriver, type CaughtMail, type MailCatcherOptions } from './mail-catcher-driver.ts';
 export { composeMail } from './compose-mail.ts';
 export { mailForDisplay, type DisplayedMail } from './mail-for-display.ts';

@@ -37,7 +37,7 @@ describe('MailCatcherDriver', () => {
     expect(kept).toHaveLength(1);
     const mail = kept[0]!;
     expect(sent).toEqual({ providerMessageId: mail.messageId, segments: 1 });
-    expect(mail.messageId).toMatch(/^[0-9a-f]{32}@desk\.example$/);
+    expect(mail.messageId).toMatch(/^of\.[0-9a-f]{32}@desk\.example$/);
     expect(mail.raw).toContain('\r\n');
     const parsed = await simpleParser(mail.raw);
     expect(parsed.subject).toBe('Re: Mi factura ñ');
@@ -122,7 +122,7 @@ describe('MailCatcherDriver', () => {
   it('refuses an empty mail for good, without keeping it', async () => {
     const { driver, kept } = catcher();
     await expect(driver.send({ to: 'ana@example.org', idempotencyKey: 'k5' })).rejects.toMatchObject({
-      code: 'MESSAGE_EMPTY',
+      code: 'EMAIL_EMPTY',
       retryable: false,
     });
     expect(kept).toHaveLength(0);

@@ -252,6 +252,33 @@ describe('SmtpDriver against a loopback SMTP server', () => {
   });
 });
 
+describe('attachments named by URL', () => {
+  it('refuses a URL on this server or its network instead of mailing what it holds', async () => {
+    const made = new SmtpDriver({
+      host: '127.0.0.1',
+      port: 9,
+      security: 'none',
+      fromAddress: 'ayuda@omniflow.test',
+    });
+    try {
+      const error = await caught(
+        made.send({
+          to: 'a@example.org',
+          text: 'Tu factura',
+          email: {
+            subject: 'Factura',
+            attachments: [{ filename: 'secreto.txt', url: 'http://127.0.0.1:9/admin' }],
+          },
+          idempotencyKey: 'private-url',
+        }),
+      );
+      expect(error).toMatchObject({ code: 'HTTP_TARGET_BLOCKED', retryable: false });
+    } finally {
+      await made.close();
+    }
+  });
+});
+
 describe('DKIM keys', () => {
   it('takes a pasted PKCS#1 key and publishes the same public key', () => {
     const generated = generateDkimKey();

@@ -5,6 +5,7 @@ import { composeMail, MailParseError } from '@omniflow/nodes/drivers/email';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { roleAtLeast } from '../../auth/roles.ts';
 import { caughtMailView } from '../../email/caught-mail-view.ts';
+import { createMailRecipients } from '../../email/mail-recipients.ts';
 import { takeInboundMail } from '../../email/take-inbound-mail.ts';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { ApiError, notFound } from '../api-error.ts';
@@ -117,7 +118,17 @@ const routes = {
           results: z.array(
             z.object({
               to: z.string(),
-              outcome: z.enum(['started', 'delivered', 'unrouted', 'duplicate', 'opted-out', 'opted-in']),
+              outcome: z.enum([
+                'started',
+                'delivered',
+                'unrouted',
+                'duplicate',
+                'opted-out',
+                'opted-in',
+                'skipped',
+                'report',
+                'not-ours',
+              ]),
               runId: z.string().nullable(),
             }),
           ),
@@ -233,23 +244,26 @@ export function mailCatcherRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const raw = await composeMail(body);
       try {
+        // Written into the signed-in workspace, to the address the form names, as a mailbox's
+        // mail is: the catcher has no MX to say whose the address is.
         const results = await takeInboundMail(
           {
             db,
             temporal: deps.temporal,
             taskQueue: deps.taskQueue,
             messaging,
-            workspaceId: principal.workspaceId,
+            recipients: createMailRecipients(db),
           },
           raw,
           { from: body.from, to: [body.to] },
+          { workspaceId: principal.workspaceId, address: body.to },
         );
         return c.json(
           {
-            results: results.map(({ to, result }) => ({
-              to,
-              outcome: result.outcome,
-              runId: 'runId' in result ? result.runId : null,
+            results: results.map((taken) => ({
+              to: taken.to,
+              outcome: taken.outcome,
+              runId: 'runId' in taken && taken.runId ? taken.runId : null,
             })),
           },
           200,
