@@ -69,6 +69,25 @@ export async function threadRunOf(db: Db, workspaceId: string, mail: InboundMess
 }
 
 /**
+ * The builder's simulator talks to a test run as a conversation of its own address
+ * (runs/simulator-conversation.ts), whose mails have no thread headers; real mail never starts one.
+ */
+async function simulatorRunOf(db: Db, workspaceId: string, mail: InboundMessage) {
+  const workflowId = conversationWorkflowId(workspaceId, 'email', mail.from);
+  const [run] = await db
+    .select({ runId: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.temporalWorkflowId, workflowId),
+        inArray(runs.status, ['running', 'waiting']),
+        isNotNull(runs.temporalRunId),
+      ),
+    );
+  return run ? { runId: run.runId, workflowId } : undefined;
+}
+
+/**
  * Routes a mail (recorded already): a reply in a thread one of our runs is still in goes to that
  * run, the way a WhatsApp reply goes to its conversation; any other mail starts the flow whose
  * email.inbound trigger takes it, as a thread (and a run) of its own.
@@ -86,39 +105,15 @@ export async function routeMail(
       .set({ runId })
       .where(and(eq(messages.channel, 'email'), eq(messages.providerMessageId, mail.providerMessageId)));
 
-  const thread = await threadRunOf(db, workspaceId, mail);
-  if (thread) {
+  const going = (await threadRunOf(db, workspaceId, mail)) ?? (await simulatorRunOf(db, workspaceId, mail));
+  if (going) {
     // Linked before the run hears of it: its next answer in the thread replies to this mail.
-    await link(thread.runId);
+    await link(going.runId);
     try {
-      await temporal.workflow.getHandle(thread.workflowId).signal(eventSignal, event);
-      return { outcome: 'delivered', runId: thread.runId };
+      await temporal.workflow.getHandle(going.workflowId).signal(eventSignal, event);
+      return { outcome: 'delivered', runId: going.runId };
     } catch (error) {
       // The run ended meanwhile: the mail is a new one for the trigger flows.
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-    }
-  }
-
-  // The builder's simulator talks to a test run as a conversation of its own address
-  // (runs/simulator-conversation.ts), with no thread headers; real mail never starts one.
-  const [simulated] = await db
-    .select({ id: runs.id })
-    .from(runs)
-    .where(
-      and(
-        eq(runs.temporalWorkflowId, conversationWorkflowId(workspaceId, 'email', mail.from)),
-        inArray(runs.status, ['running', 'waiting']),
-        isNotNull(runs.temporalRunId),
-      ),
-    );
-  if (simulated) {
-    await link(simulated.id);
-    try {
-      await temporal.workflow
-        .getHandle(conversationWorkflowId(workspaceId, 'email', mail.from))
-        .signal(eventSignal, event);
-      return { outcome: 'delivered', runId: simulated.id };
-    } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
   }
