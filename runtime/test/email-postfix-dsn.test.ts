@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contactChannels, messages } from '@omniflow/db';
 import { parseMail } from '@omniflow/nodes/drivers/email';
 import { SandboxDriver, type OutboundMessage, type SendResult } from '@omniflow/nodes/drivers/messaging';
@@ -57,7 +57,11 @@ describe.skipIf(!postfixAvailable())('a real DSN from Debian postfix', () => {
   const inboundErrors: unknown[] = [];
 
   beforeAll(async () => {
-    omni = await startTestOmniflow({ env: { OMNIFLOW_PUBLIC_URL: 'https://omniflow.example.com' } });
+    // Real PostgreSQL when the run has one (CI does); the other email tests cover PGlite.
+    omni = await startTestOmniflow({
+      db: inject('postgresUrl') ? 'postgres' : 'pglite',
+      env: { OMNIFLOW_PUBLIC_URL: 'https://omniflow.example.com' },
+    });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
     // The remote server: knows no one, refuses every recipient at RCPT time.
     refusing = new SMTPServer({

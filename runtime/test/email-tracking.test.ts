@@ -4,6 +4,7 @@ import { contactChannels, emailEvents, messages } from '@omniflow/db';
 import { parseMail } from '@omniflow/nodes/drivers/email';
 import { SandboxDriver, type OutboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { createMessagingService } from '../src/messaging/messaging-service.ts';
+import { workerChannels } from '../src/messaging/worker-channels.ts';
 import { emailLinksFromEnv } from '../src/email/email-links-from-env.ts';
 import { applyMailReport } from '../src/email/apply-mail-report.ts';
 import { publishFlow, runReaches, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
@@ -221,6 +222,29 @@ describe('email tracking: opens, clicks, one-click unsubscribe, bounces and comp
     ]);
     const listed = await omni.call('GET', `/api/v1/messages?contact=luis@example.org`);
     expect(listed.body.items[0].emailEvents.map((e: { type: string }) => e.type)).toEqual(['click']);
+  });
+
+  it('opens at the API the links a worker signed (the same OMNIFLOW_SECRET_KEY, another process)', async () => {
+    const keeping = new KeepingDriver();
+    const worker = workerChannels({
+      db: omni.handle.db,
+      env: {
+        OMNIFLOW_SECRET_KEY: omni.deps.secretKeyring!().current.key.toString('base64'),
+        OMNIFLOW_PUBLIC_URL: publicUrl,
+      },
+      messagingDrivers: { email: keeping },
+    });
+    try {
+      const sent = await worker.messaging
+        .forStep({ runId, nodeId: 'mail', idempotencyKey: `${runId}:mail:worker` })
+        .send('email', newsletter('rosa@example.org'));
+      const pixel = pixelOf(keeping.handed[0]!.email!.html!);
+      expect(pixel.startsWith(`${publicUrl}/api/v1/email-links/open/${sent.messageId}/`)).toBe(true);
+      expect((await omni.app.request(pathOf(pixel))).status).toBe(200);
+      expect((await eventsOf(sent.messageId)).map((e) => e.type)).toEqual(['open']);
+    } finally {
+      await worker.resolver.close();
+    }
   });
 
   it('refuses marketing mail when there is no way to sign its unsubscribe link', async () => {

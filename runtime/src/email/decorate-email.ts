@@ -65,11 +65,10 @@ export function decorateEmail<M extends Pick<OutboundMessage, 'text' | 'email'>>
   let html = email.html;
   if (html !== undefined) {
     const document = parseDocument(html);
-    for (const link of DomUtils.findAll(
-      (element) => element.name === 'a' && /^https?:\/\//i.test((element.attribs.href ?? '').trim()),
-      document.children,
-    ))
-      link.attribs.href = clickUrl(publicUrl, secret, messageRowId, link.attribs.href!.trim());
+    for (const link of DomUtils.findAll((element) => element.name === 'a', document.children)) {
+      const href = (link.attribs.href ?? '').trim();
+      if (/^https?:\/\//i.test(href)) link.attribs.href = clickUrl(publicUrl, secret, messageRowId, href);
+    }
     const body = DomUtils.findOne((element) => element.name === 'body', document.children);
     const additions = parseDocument(
       `${unsubscribe ? footerHtml(unsubscribe, language) : ''}<img src="${escapeHtml(
@@ -78,8 +77,7 @@ export function decorateEmail<M extends Pick<OutboundMessage, 'text' | 'email'>>
     ).children;
     // A copy: appending a node takes it out of the fragment's own list.
     for (const node of [...additions]) {
-      if (body) DomUtils.appendChild(body, node);
-      else document.children.push(node);
+      DomUtils.appendChild(body ?? document, node);
     }
     html = DomUtils.getOuterHTML(document.children, { encodeEntities: 'utf8' });
   }
