@@ -130,7 +130,7 @@ describe.skipIf(!hasDnsmasq)('GET /email/deliverability against dnsmasq', () => 
     expect(await operator.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 
-  it('asks for a domain (422) when none is given and the workspace has no From address', async () => {
+  it('asks for a domain (422) when none is given and no From address is set; takes the environment’s SMTP account when the workspace has none', async () => {
     await channelResolverOf(omni.deps).store.remove(workspaceId, 'email');
     try {
       const res = await omni.call('GET', '/api/v1/email/deliverability');
@@ -143,7 +143,16 @@ describe.skipIf(!hasDnsmasq)('GET /email/deliverability against dnsmasq', () => 
         status: 'unknown',
         findings: [{ code: 'SPF_SERVER_UNKNOWN' }],
       });
+      // The environment's SMTP account stands in when the workspace saved none.
+      process.env.OMNIFLOW_SMTP_URL = 'smtps://robot:secret@mail.good.test:465';
+      process.env.OMNIFLOW_SMTP_FROM = 'Ayuda <ayuda@good.test>';
+      const fromEnv = await omni.call('GET', '/api/v1/email/deliverability');
+      expect(fromEnv.body.domain).toBe('good.test');
+      expect(fromEnv.body.sendingServer).toEqual({ host: 'mail.good.test', source: 'environment' });
+      expect(fromEnv.body.checks[0].findings[0].code).toBe('SPF_OK');
     } finally {
+      delete process.env.OMNIFLOW_SMTP_URL;
+      delete process.env.OMNIFLOW_SMTP_FROM;
       await channelResolverOf(omni.deps).store.save(workspaceId, 'email', {
         provider: 'smtp',
         config: { host: 'mail.good.test', port: 587, security: 'starttls', fromAddress: 'hola@good.test' },

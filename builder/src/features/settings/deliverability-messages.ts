@@ -68,7 +68,7 @@ export const deliverabilityMessages = {
     'deliverability.finding.DKIM_MULTIPLE':
       '{count} records are published at {name}; there must be one only. Keep the record below and delete the others.',
     'deliverability.finding.DKIM_INVALID':
-      'The record at {name} is not a valid DKIM key ({detail}). Replace it with the record below.',
+      'The record at {name} is not a valid DKIM key: the mistake is at “{detail}”. Replace it with the record below.',
     'deliverability.finding.DKIM_REVOKED':
       'The record at {name} has an empty key, which means the key was withdrawn: signatures fail. Replace it with the record below.',
     'deliverability.finding.DKIM_KEY_MISMATCH':
@@ -90,7 +90,7 @@ export const deliverabilityMessages = {
     'deliverability.finding.DMARC_MULTIPLE':
       '{count} DMARC records are published at {name}. With more than one, receivers apply none. Keep only the record below.',
     'deliverability.finding.DMARC_INVALID':
-      'The DMARC record at {name} has a mistake ({detail}). Replace it with the record below.',
+      'The DMARC record at {name} has a mistake at “{detail}”. Replace it with the record below.',
     'deliverability.finding.MX_OK': 'Replies and bounces to {domain} go to {hosts}.',
     'deliverability.finding.MX_MISSING':
       '{domain} has no MX record: replies and bounces to its addresses have nowhere to go, and some receivers distrust a domain that cannot receive mail.',
@@ -169,7 +169,7 @@ export const deliverabilityMessages = {
     'deliverability.finding.DKIM_MULTIPLE':
       'Hay {count} registros publicados en {name}; debe haber solo uno. Deja el registro de abajo y borra los demás.',
     'deliverability.finding.DKIM_INVALID':
-      'El registro de {name} no es una clave DKIM válida ({detail}). Sustitúyelo por el registro de abajo.',
+      'El registro de {name} no es una clave DKIM válida: el error está en «{detail}». Sustitúyelo por el registro de abajo.',
     'deliverability.finding.DKIM_REVOKED':
       'El registro de {name} tiene la clave vacía, lo que significa que se retiró: las firmas fallan. Sustitúyelo por el registro de abajo.',
     'deliverability.finding.DKIM_KEY_MISMATCH':
@@ -191,7 +191,7 @@ export const deliverabilityMessages = {
     'deliverability.finding.DMARC_MULTIPLE':
       'Hay {count} registros DMARC publicados en {name}. Si hay más de uno, los destinatarios no aplican ninguno. Deja solo el registro de abajo.',
     'deliverability.finding.DMARC_INVALID':
-      'El registro DMARC de {name} tiene un error ({detail}). Sustitúyelo por el registro de abajo.',
+      'El registro DMARC de {name} tiene un error en «{detail}». Sustitúyelo por el registro de abajo.',
     'deliverability.finding.MX_OK': 'Las respuestas y los rebotes a {domain} llegan a {hosts}.',
     'deliverability.finding.MX_MISSING':
       '{domain} no tiene registro MX: las respuestas y los rebotes a sus direcciones no tienen adónde ir, y algunos destinatarios desconfían de un dominio que no puede recibir correo.',

@@ -17,7 +17,7 @@ const hostname =
 const domainQuery = z.object({
   domain: z
     .string()
-    .max(320, 'domain is at most 253 characters')
+    .max(320, 'domain is too long: a domain name has at most 253 characters')
     .optional()
     .transform((value, ctx) => {
       const bare = value?.trim().split('@').pop()?.replace(/\.$/, '');

@@ -6,14 +6,14 @@ import { finding, recordCheck, type HeldDkimKey, type RecordCheck } from './type
 /** What is wrong with a key record, or undefined when it carries a usable key (RFC 6376 §3.6.1). */
 function recordProblem(text: string, held: DkimRecordKey) {
   const parsed = parseTagList(text);
-  if (!parsed.ok) return finding('DKIM_INVALID', { detail: parsed.reason });
+  if (!parsed.ok) return finding('DKIM_INVALID', { detail: parsed.part });
   const { tags } = parsed;
   // v= is optional, but when present it must be first and exactly DKIM1.
   const version = tagValue(tags, 'v');
   if (version !== undefined && (tags[0]?.[0] !== 'v' || version !== 'DKIM1'))
-    return finding('DKIM_INVALID', { detail: 'v=DKIM1 must come first' });
+    return finding('DKIM_INVALID', { detail: 'v=DKIM1' });
   const p = tagValue(tags, 'p');
-  if (p === undefined) return finding('DKIM_INVALID', { detail: 'p= (the public key) is missing' });
+  if (p === undefined) return finding('DKIM_INVALID', { detail: 'p=' });
   if (p.replace(/\s+/g, '') === '') return finding('DKIM_REVOKED', {});
   // k= defaults to rsa.
   const k = tagValue(tags, 'k') ?? 'rsa';

@@ -18,17 +18,19 @@ const policyFinding = {
 const dmarcRecords = async (lookup: DnsLookup, domain: string) =>
   (await lookup.txt(`_dmarc.${domain}`)).filter((txt) => /^v=DMARC1\s*(;|$)/i.test(txt.trim()));
 
-/** The record's mistake, if any (RFC 7489 §6.3): v= first, p= none/quarantine/reject, pct 0–100. */
+/**
+ * The part of the record at fault, if any (RFC 7489 §6.3): v= first, p= none/quarantine/reject,
+ * pct 0–100.
+ */
 function recordProblem(tags: TagList): string | undefined {
-  if (tags[0]?.[0] !== 'v') return 'v=DMARC1 must come first';
+  if (tags[0]?.[0] !== 'v') return 'v=DMARC1';
   const p = tagValue(tags, 'p');
-  if (p === undefined) return 'p= (the policy) is missing';
-  if (!isPolicy(p)) return `p=${p} is not none, quarantine or reject`;
+  if (p === undefined) return 'p=';
+  if (!isPolicy(p)) return `p=${p}`;
   const sp = tagValue(tags, 'sp');
-  if (sp !== undefined && !isPolicy(sp)) return `sp=${sp} is not none, quarantine or reject`;
+  if (sp !== undefined && !isPolicy(sp)) return `sp=${sp}`;
   const pct = tagValue(tags, 'pct');
-  if (pct !== undefined && !(/^\d{1,3}$/.test(pct) && Number(pct) <= 100))
-    return `pct=${pct} is not 0 to 100`;
+  if (pct !== undefined && !(/^\d{1,3}$/.test(pct) && Number(pct) <= 100)) return `pct=${pct}`;
   return undefined;
 }
 
@@ -81,7 +83,7 @@ export async function checkDmarc(lookup: DnsLookup, domain: string): Promise<Rec
   }
   const current = found[0]!;
   const parsed = parseTagList(current, { lowerCaseNames: true });
-  const problem = parsed.ok ? recordProblem(parsed.tags) : parsed.reason;
+  const problem = parsed.ok ? recordProblem(parsed.tags) : parsed.part;
   if (!parsed.ok || problem) {
     return recordCheck(
       'dmarc',

@@ -156,7 +156,7 @@ describe.skipIf(!hasDnsmasq)('checkDomain against a real DNS server (dnsmasq on 
     });
     expect(of(report, 'dmarc').findings[0]).toMatchObject({
       code: 'DMARC_INVALID',
-      params: { detail: 'p=maybe is not none, quarantine or reject' },
+      params: { detail: 'p=maybe' },
     });
     expect(of(report, 'dmarc').record).toEqual({
       name: '_dmarc.broken.test',
@@ -231,8 +231,15 @@ describe.skipIf(!hasDnsmasq)('checkDomain against a real DNS server (dnsmasq on 
     expect(of(await check('missing.test', byAddress), 'spf').record?.value).toBe(
       'v=spf1 ip4:192.0.2.10 ~all',
     );
-    const relay = await check('good.test', { host: '127.0.0.1', source: 'environment' });
-    expect(of(relay, 'spf')).toMatchObject({ status: 'unknown', findings: [{ code: 'SPF_SERVER_PRIVATE' }] });
+    const relay = { host: '127.0.0.1', source: 'environment' } as const;
+    expect(of(await check('good.test', relay), 'spf')).toMatchObject({
+      status: 'unknown',
+      findings: [{ code: 'SPF_SERVER_PRIVATE' }],
+    });
+    // A private address is never offered for publishing.
+    const missing = of(await check('missing.test', relay), 'spf');
+    expect(missing.findings[0]!.code).toBe('SPF_MISSING');
+    expect(missing.record).toBeUndefined();
   });
 
   it('without a known SMTP server says SPF cannot be judged, and without a held key that DKIM has none', async () => {
@@ -282,9 +289,10 @@ describe('checkDomain when DNS does not answer', () => {
       ['dmarc', 'unknown'],
       ['mx', 'unknown'],
     ]);
-    expect(report.checks[0]!.findings).toEqual([
-      { code: 'DNS_FAILED', params: { name: 'good.test', reason: 'ETIMEOUT' } },
-    ]);
+    for (const c of report.checks)
+      expect(c.findings).toEqual([
+        { code: 'DNS_FAILED', params: { name: expect.any(String), reason: 'ETIMEOUT' } },
+      ]);
     expect(report.checks.every((c) => c.record === undefined && c.published.length === 0)).toBe(true);
   });
 });

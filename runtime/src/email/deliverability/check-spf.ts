@@ -80,15 +80,32 @@ async function includes(lookup: DnsLookup, record: string, target: string): Prom
   return false;
 }
 
+/**
+ * Where mail leaves from, as SPF sees it: a known service (judged by its include), or the SMTP
+ * host's public addresses. A host with only private addresses is a relay: the address its mail
+ * leaves from is not ours to see, so no mechanism is offered for it.
+ */
+async function senderOf(lookup: DnsLookup, server: SendingServer | undefined) {
+  if (!server) return { kind: 'unknown' as const };
+  const provider = knownProviderOf(server.host);
+  if (provider) return { kind: 'provider' as const, server, include: provider.spfInclude };
+  const addresses = isIP(server.host) ? [server.host] : await lookup.addresses(server.host);
+  if (addresses.length === 0) return { kind: 'unresolved' as const, server };
+  const open = addresses.filter((a) => !isPrivate(a));
+  if (open.length === 0) return { kind: 'private' as const, server, address: addresses[0]! };
+  return { kind: 'host' as const, server, addresses: open };
+}
+
 /** SPF (RFC 7208): one record, valid, within its lookup limit, letting our server send. */
 export async function checkSpf(
   lookup: DnsLookup,
   domain: string,
   server: SendingServer | undefined,
 ): Promise<RecordCheck> {
-  const txt = await lookup.txt(domain);
+  const [txt, sender] = await Promise.all([lookup.txt(domain), senderOf(lookup, server)]);
   const published = txt.filter(isSpfRecord);
-  const mechanism = server ? spfMechanismFor(server) : undefined;
+  const mechanism =
+    sender.kind === 'provider' || sender.kind === 'host' ? spfMechanismFor(sender.server) : undefined;
   const record = (value: string, replaces?: string) => ({
     name: domain,
     type: 'TXT' as const,
@@ -132,37 +149,37 @@ export async function checkSpf(
       record(withMechanism(current, mechanism), current),
     );
   }
-  if (!server || !mechanism)
-    return recordCheck('spf', [finding('SPF_SERVER_UNKNOWN', { domain })], published);
 
+  switch (sender.kind) {
+    case 'unknown':
+      return recordCheck('spf', [finding('SPF_SERVER_UNKNOWN', { domain })], published);
+    case 'unresolved':
+      return recordCheck(
+        'spf',
+        [finding('SPF_SERVER_UNRESOLVED', { domain, server: sender.server.host })],
+        published,
+      );
+    case 'private':
+      return recordCheck(
+        'spf',
+        [finding('SPF_SERVER_PRIVATE', { domain, server: sender.server.host, address: sender.address })],
+        published,
+      );
+  }
+  const ok = recordCheck('spf', [finding('SPF_OK', { domain, server: sender.server.host })], published);
   const notAllowed = (address: string, result: string) =>
     recordCheck(
       'spf',
-      [finding('SPF_SERVER_NOT_ALLOWED', { domain, server: server.host, address, result })],
+      [finding('SPF_SERVER_NOT_ALLOWED', { domain, server: sender.server.host, address, result })],
       published,
       record(withMechanism(current, mechanism), current),
     );
-
-  const provider = knownProviderOf(server.host);
-  if (provider) {
-    return (await includes(lookup, current, provider.spfInclude))
-      ? recordCheck('spf', [finding('SPF_OK', { domain, server: server.host })], published)
-      : notAllowed('', 'missing-include');
-  }
-
-  const addresses = isIP(server.host) ? [server.host] : await lookup.addresses(server.host);
-  if (addresses.length === 0)
-    return recordCheck('spf', [finding('SPF_SERVER_UNRESOLVED', { domain, server: server.host })], published);
-  if (addresses.every(isPrivate))
-    return recordCheck(
-      'spf',
-      [finding('SPF_SERVER_PRIVATE', { domain, server: server.host, address: addresses[0]! })],
-      published,
-    );
-  for (const address of addresses.filter((a) => !isPrivate(a)).slice(0, 4)) {
-    const { result, detail } = await evaluate(lookup, domain, address, server.host);
+  if (sender.kind === 'provider')
+    return (await includes(lookup, current, sender.include)) ? ok : notAllowed('', 'missing-include');
+  for (const address of sender.addresses.slice(0, 4)) {
+    const { result, detail } = await evaluate(lookup, domain, address, sender.server.host);
     if (result === 'temperror') throw new DnsLookupError(domain, detail);
     if (result !== 'pass') return notAllowed(address, result);
   }
-  return recordCheck('spf', [finding('SPF_OK', { domain, server: server.host })], published);
+  return ok;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { credentials, dkimKeys, type Db } from '@omniflow/db';
 import { providerSpecs } from '../../credentials/channel-settings.ts';
 import type { HeldDkimKey, SendingServer } from './types.ts';
@@ -45,7 +45,7 @@ export async function sendingSetupOf(
   };
 }
 
-/** The DKIM key the workspace holds for a domain (area: the send helper's key store). */
+/** The DKIM key the workspace holds for a domain (`domain` lower-cased; the row's in any case). */
 export async function heldDkimKeyOf(
   db: Db,
   workspaceId: string,
@@ -54,7 +54,7 @@ export async function heldDkimKeyOf(
   const [row] = await db
     .select({ selector: dkimKeys.selector, publicKey: dkimKeys.publicKey })
     .from(dkimKeys)
-    .where(and(eq(dkimKeys.workspaceId, workspaceId), eq(dkimKeys.domain, domain)));
+    .where(and(eq(dkimKeys.workspaceId, workspaceId), sql`lower(${dkimKeys.domain}) = ${domain}`));
   return row;
 }
 
@@ -65,5 +65,10 @@ export async function sendingDomainsOf(db: Db, workspaceId: string, setup: Sendi
     .from(dkimKeys)
     .where(eq(dkimKeys.workspaceId, workspaceId))
     .orderBy(asc(dkimKeys.domain));
-  return [...new Set([...(setup.fromDomain ? [setup.fromDomain] : []), ...keyed.map((k) => k.domain)])];
+  return [
+    ...new Set([
+      ...(setup.fromDomain ? [setup.fromDomain] : []),
+      ...keyed.map((k) => k.domain.toLowerCase()),
+    ]),
+  ];
 }
