@@ -4453,6 +4453,9 @@ export interface paths {
             name?: string;
             /** Format: uuid */
             contactId?: string;
+            vars?: {
+              [key: string]: unknown;
+            };
           };
         };
       };
