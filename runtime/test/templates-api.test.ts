@@ -235,6 +235,16 @@ describe.each(databases)('template library API on $db', ({ db }) => {
     expect(ucs2.body.sms).toMatchObject({ encoding: 'ucs2', segments: 1 });
   });
 
+  it('previews with example run variables', async () => {
+    const preview = await omni.call('POST', '/api/v1/templates/preview', {
+      kind: 'text',
+      language: 'en',
+      vars: { order: 'A-17' },
+      variant: { body: 'Order {{ vars.order }} for {{ contact.first_name }}' },
+    });
+    expect(preview.body.text).toBe('Order A-17 for Alex');
+  });
+
   it('previews for a chosen contact, by their fields and addresses', async () => {
     const contactId = newId();
     await omni.handle.db.insert(contacts).values({

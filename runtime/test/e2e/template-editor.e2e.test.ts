@@ -67,7 +67,9 @@ describe.skipIf(!hasChromium)('template editor in Chromium', () => {
   }, 150_000);
 
   it('stacks a two-column layout on a phone and keeps it side by side on a desktop', async () => {
+    // The refused change is still unsaved: leaving it asks first.
     await page.getByRole('button', { name: /newsletter-email/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Discard changes' }).click();
     const phone = await frameShowing(page, 'email-preview-phone', 'Second story');
     const desktop = await frameShowing(page, 'email-preview-desktop', 'Second story');
     const boxes = async (frame: Frame) => ({

@@ -35,3 +35,13 @@ describe('template drafts', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('example run variables', () => {
+  it('takes a JSON object and nothing else', async () => {
+    const { parseVars } = await import('./use-template-preview.ts');
+    expect(parseVars('{"order": 17}')).toEqual({ order: 17 });
+    expect(parseVars('')).toBeUndefined();
+    expect(parseVars('[1]')).toBeUndefined();
+    expect(parseVars('{oops')).toBeUndefined();
+  });
+});

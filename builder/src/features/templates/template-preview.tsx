@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { inputClass } from '../inspector/field-styles.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { ContactPicker } from './contact-picker.tsx';
 import { EmailFrames } from './email-frames.tsx';
 import { SmsCounter } from './sms-counter.tsx';
 import type { TemplateDraft, TemplateLanguage } from './template-draft.ts';
-import { useTemplatePreview } from './use-template-preview.ts';
+import { parseVars, useTemplatePreview } from './use-template-preview.ts';
 
 /** The draft as its reader gets it, for the sample contact or a chosen one. */
 export function TemplatePreviewPanel({
@@ -15,13 +16,17 @@ export function TemplatePreviewPanel({
   language: TemplateLanguage;
 }) {
   const t = useT();
+  const id = useId();
   const [contactId, setContactId] = useState<string | undefined>(undefined);
+  const [varsJson, setVarsJson] = useState('');
+  const varsInvalid = varsJson.trim() !== '' && parseVars(varsJson) === undefined;
   const { preview, error } = useTemplatePreview({
     kind: draft.kind,
     language,
     variant: draft.variants[language],
     name: draft.name.trim() || undefined,
     contactId,
+    varsJson,
   });
   return (
     <section aria-labelledby="template-preview-title" className="space-y-3">
@@ -30,6 +35,25 @@ export function TemplatePreviewPanel({
           {t('templates.preview')}
         </h3>
         <ContactPicker value={contactId} onChange={setContactId} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-vars`} className="block text-xs text-slate-600">
+          {t('templates.sampleVars')}
+        </label>
+        <input
+          id={`${id}-vars`}
+          value={varsJson}
+          placeholder='{"link": "https://example.com/pedido/17"}'
+          onChange={(event) => setVarsJson(event.target.value)}
+          aria-invalid={varsInvalid || undefined}
+          aria-describedby={varsInvalid ? `${id}-vars-error` : undefined}
+          className={`${inputClass} font-mono`}
+        />
+        {varsInvalid && (
+          <p id={`${id}-vars-error`} className="mt-1 text-xs text-red-700">
+            {t('templates.sampleVarsInvalid')}
+          </p>
+        )}
       </div>
       {error && (
         <p role="alert" className="text-sm text-red-700">

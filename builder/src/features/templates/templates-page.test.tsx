@@ -75,4 +75,24 @@ describe('TemplatesPage', () => {
       'English body, line 2: tag {% if %} not closed',
     );
   });
+
+  it('asks before leaving a template with unsaved changes', async () => {
+    const other = { ...reminder, id: '0190b3c4-0000-7000-8000-000000000002', name: 'other' };
+    stubApi({
+      'GET /templates': () => ({ items: [reminder, other] }),
+      'POST /templates/preview': preview,
+      'GET /templates/preview-contacts': () => ({ items: [] }),
+    });
+    render(<TemplatesPage />);
+    await settle();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text' }), { target: { value: 'Changed' } });
+    fireEvent.click(screen.getByRole('button', { name: /^other/ }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Back' }));
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('reminder');
+    fireEvent.click(screen.getByRole('button', { name: /^other/ }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard changes' }));
+    await settle();
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('other');
+  });
 });

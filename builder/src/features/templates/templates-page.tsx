@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { client, ok } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { draftOf, newDraft, type Template, type TemplateDraft, type TemplateKind } from './template-draft.ts';
 import { TemplateEditor } from './template-editor.tsx';
 
@@ -12,6 +13,10 @@ export function TemplatesPage({ selectedName }: { selectedName?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<TemplateDraft | null>(null);
   const [saved, setSaved] = useState<string>('');
+  // What to open once the designer agrees to drop the changes they have not saved.
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  const dirty = draft !== null && JSON.stringify(draft) !== saved;
+  const unlessDirty = (go: () => void) => (dirty ? setLeaving(() => go) : go());
 
   const choose = (next: TemplateDraft) => {
     setDraft(next);
@@ -62,14 +67,14 @@ export function TemplatesPage({ selectedName }: { selectedName?: string }) {
         <div className="mt-3 flex gap-2">
           <button
             type="button"
-            onClick={() => create('email')}
+            onClick={() => unlessDirty(() => create('email'))}
             className="rounded bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700"
           >
             {t('templates.newEmail')}
           </button>
           <button
             type="button"
-            onClick={() => create('text')}
+            onClick={() => unlessDirty(() => create('text'))}
             className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50"
           >
             {t('templates.newText')}
@@ -87,7 +92,7 @@ export function TemplatesPage({ selectedName }: { selectedName?: string }) {
               <button
                 type="button"
                 aria-current={draft?.id === item.id ? 'true' : undefined}
-                onClick={() => choose(draftOf(item))}
+                onClick={() => unlessDirty(() => choose(draftOf(item)))}
                 className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 aria-[current=true]:bg-indigo-50"
               >
                 <span className="block text-sm font-medium text-slate-900">{item.name}</span>
@@ -109,8 +114,22 @@ export function TemplatesPage({ selectedName }: { selectedName?: string }) {
             onChange={setDraft}
             onSaved={onSaved}
             onDeleted={onDeleted}
-            dirty={JSON.stringify(draft) !== saved}
+            dirty={dirty}
           />
+        )}
+        {leaving && (
+          <ConfirmDialog
+            title={t('templates.discardTitle')}
+            confirmLabel={t('templates.discard')}
+            danger
+            onConfirm={async () => {
+              leaving();
+              setLeaving(null);
+            }}
+            onClose={() => setLeaving(null)}
+          >
+            <p>{t('templates.discardText', { name: draft?.name ?? '' })}</p>
+          </ConfirmDialog>
         )}
       </section>
     </main>

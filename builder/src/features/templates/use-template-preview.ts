@@ -11,6 +11,8 @@ export interface PreviewRequest {
   variant: TemplateVariant | undefined;
   name?: string;
   contactId?: string;
+  /** Example run variables as JSON text (an object), or empty. */
+  varsJson?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface PreviewRequest {
 export function useTemplatePreview(request: PreviewRequest, delayMs = 350) {
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { kind, language, variant, name, contactId } = request;
+  const { kind, language, variant, name, contactId, varsJson = '' } = request;
   const subject = variant?.subject;
   const body = variant?.body;
 
@@ -29,6 +31,7 @@ export function useTemplatePreview(request: PreviewRequest, delayMs = 350) {
       setPreview(null);
       return;
     }
+    const vars = parseVars(varsJson);
     let current = true;
     const timer = setTimeout(() => {
       ok(
@@ -39,6 +42,7 @@ export function useTemplatePreview(request: PreviewRequest, delayMs = 350) {
             variant: { ...(subject === undefined ? {} : { subject }), body },
             ...(name ? { name } : {}),
             ...(contactId ? { contactId } : {}),
+            ...(vars ? { vars } : {}),
           },
         }),
       ).then(
@@ -56,7 +60,20 @@ export function useTemplatePreview(request: PreviewRequest, delayMs = 350) {
       current = false;
       clearTimeout(timer);
     };
-  }, [kind, language, subject, body, name, contactId, delayMs]);
+  }, [kind, language, subject, body, name, contactId, varsJson, delayMs]);
 
   return { preview, error };
+}
+
+/** The example variables when the text is a JSON object; otherwise none. */
+export function parseVars(text: string): Record<string, unknown> | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value))
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -169,6 +169,8 @@ const routes = {
               // The template's own name, so an include of itself is not taken from the saved copy.
               name: z.string().max(80).optional(),
               contactId: z.uuid({ message: 'contactId is a contact id' }).optional(),
+              // Example run variables (`{{ vars.… }}`) to preview with.
+              vars: z.record(z.string(), z.unknown()).optional(),
             }),
           },
         },
@@ -372,7 +374,7 @@ export function templateRoutes({ db, catalog }: AppDeps) {
       const others = (await library(db, workspaceId)).filter((t) => t.name !== body.name);
       const files = libraryFiles(body.name ? [...others, template] : others, body.language);
       const problems = await checkTemplate(template, () => files);
-      const scope = sampleScope(body.language, contact);
+      const scope = { ...sampleScope(body.language, contact), vars: body.vars ?? {} };
       const rendered = await renderSafely(async () =>
         body.kind === 'email'
           ? renderEmailTemplate(body.variant, scope, files)
