@@ -25,6 +25,18 @@ describe('SandboxBanner', () => {
     expect(screen.getByRole('alert').textContent).toContain('a través del sandbox');
   });
 
+  it('links to the caught mail while email is on the sandbox', async () => {
+    stubApi({
+      'GET /channels/sandbox': () => ({
+        sandboxInUse: [{ channel: 'email', flows: [{ id: 'f2', name: 'Desk' }] }],
+      }),
+    });
+    render(<SandboxBanner />);
+    await settle();
+    expect(screen.getByRole('alert').textContent).toContain('on Email through the sandbox');
+    expect(screen.getByRole('link', { name: 'Read the caught mail' }).getAttribute('href')).toBe('#/mail');
+  });
+
   it('goes away once no published flow uses a sandbox channel', async () => {
     stubApi({
       'GET /channels/sandbox': ({ call }) => ({ sandboxInUse: call === 0 ? [notice] : [] }),

@@ -41,6 +41,11 @@ export function SandboxBanner() {
       <a href="#/settings" className="font-medium underline">
         {t('sandbox.connect')}
       </a>
+      {inUse.some((c) => c.channel === 'email') && (
+        <a href="#/mail" className="font-medium underline">
+          {t('sandbox.readMail')}
+        </a>
+      )}
     </div>
   );
 }
