@@ -4039,7 +4039,16 @@ export interface paths {
               results: {
                 to: string;
                 /** @enum {string} */
-                outcome: 'started' | 'delivered' | 'unrouted' | 'duplicate' | 'opted-out' | 'opted-in';
+                outcome:
+                  | 'started'
+                  | 'delivered'
+                  | 'unrouted'
+                  | 'duplicate'
+                  | 'opted-out'
+                  | 'opted-in'
+                  | 'skipped'
+                  | 'report'
+                  | 'not-ours';
                 runId: string | null;
               }[];
             };
@@ -4584,6 +4593,9 @@ export interface paths {
             name?: string;
             /** Format: uuid */
             contactId?: string;
+            vars?: {
+              [key: string]: unknown;
+            };
           };
         };
       };

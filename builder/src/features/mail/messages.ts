@@ -54,6 +54,10 @@ export const mailMessages = {
     'mail.outcome.optedOut': 'This address opted out of email',
     'mail.outcome.optedIn': 'This address opted back in to email',
     'mail.outcome.openRun': 'Open run',
+    'mail.outcome.skipped':
+      'Not answered: it looks like an automatic mail, or this sender was answered a moment ago (the run list says why)',
+    'mail.outcome.report': 'Read as a delivery report or a complaint about a mail your flows sent',
+    'mail.outcome.notOurs': 'No flow takes mail to {address}',
   },
   es: {
     'app.mail': 'Correo',
@@ -111,5 +115,9 @@ export const mailMessages = {
     'mail.outcome.optedOut': 'Esta dirección se dio de baja del correo',
     'mail.outcome.optedIn': 'Esta dirección volvió a aceptar correo',
     'mail.outcome.openRun': 'Abrir ejecución',
+    'mail.outcome.skipped':
+      'Sin respuesta: parece un correo automático, o a este remitente ya se le respondió hace poco (la lista de ejecuciones dice por qué)',
+    'mail.outcome.report': 'Leído como aviso de entrega o queja sobre un correo que enviaron tus flujos',
+    'mail.outcome.notOurs': 'Ningún flujo recibe correo en {address}',
   },
 } as const;

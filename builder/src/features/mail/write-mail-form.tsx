@@ -95,7 +95,10 @@ export function WriteMailForm({ onSent, onClose }: { onSent: () => void; onClose
           role="status"
           data-outcome={r.outcome}
           className={`rounded border p-2 text-sm ${
-            r.outcome === 'unrouted' || r.outcome === 'opted-out'
+            r.outcome === 'unrouted' ||
+            r.outcome === 'opted-out' ||
+            r.outcome === 'skipped' ||
+            r.outcome === 'not-ours'
               ? 'border-amber-300 bg-amber-50 text-amber-900'
               : 'border-emerald-300 bg-emerald-50 text-emerald-900'
           }`}
@@ -108,6 +111,9 @@ export function WriteMailForm({ onSent, onClose }: { onSent: () => void; onClose
               duplicate: t('mail.outcome.duplicate'),
               'opted-out': t('mail.outcome.optedOut'),
               'opted-in': t('mail.outcome.optedIn'),
+              skipped: t('mail.outcome.skipped'),
+              report: t('mail.outcome.report'),
+              'not-ours': t('mail.outcome.notOurs', { address: r.to }),
             }[r.outcome]
           }
           {r.runId && (
