@@ -37,7 +37,7 @@ describe('json-schema helpers', () => {
       'email.reply.html': 'code',
       'email.reply.language': 'select',
       // The library picker (ui.widget "library-template") until the inspector has it: a text box.
-      'email.reply.template': 'text',
+      'email.reply.template': 'library-template',
       'email.send.attachments': 'template',
       'email.send.body': 'template',
       'email.send.cc': 'template',
@@ -47,7 +47,7 @@ describe('json-schema helpers', () => {
       'email.send.marketing': 'toggle',
       'email.send.replyTo': 'template',
       'email.send.subject': 'template',
-      'email.send.template': 'text',
+      'email.send.template': 'library-template',
       'email.send.to': 'template',
       'flow.end.output': 'key-value',
       'flow.start.trigger': 'select',
