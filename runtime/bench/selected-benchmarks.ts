@@ -1,4 +1,12 @@
-export const benchmarkNames = ['compile', 'builder', 'workflows', 'runs-list', 'chat', 'voice'] as const;
+export const benchmarkNames = [
+  'compile',
+  'builder',
+  'workflows',
+  'runs-list',
+  'chat',
+  'voice',
+  'email-send',
+] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 /**
