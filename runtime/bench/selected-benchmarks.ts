@@ -4,8 +4,9 @@ export const benchmarkNames = [
   'workflows',
   'runs-list',
   'chat',
-  'mail',
   'voice',
+  'email-send',
+  'mail',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

@@ -104,7 +104,7 @@ describe('email through a workspace’s SMTP account', () => {
     });
 
     const tested = await omni.call('POST', '/api/v1/channels/email/test');
-    expect(tested.body).toEqual({ ok: true, message: `Connected to 127.0.0.1:${sink.port}` });
+    expect(tested.body).toEqual({ ok: true, message: `127.0.0.1:${sink.port} answered` });
   });
 
   it('sends a flow’s mail DKIM-signed with the key made in the API, and records it as sent', async () => {

@@ -106,6 +106,19 @@ export function createMessagingService({ db, drivers, resolve, dkimKey, emailLin
     return { ...message, email: { ...message.email, cc: cc.filter((a) => !refused.has(a)) } };
   }
 
+  // Whose a run is never changes: a run sending many messages asks the database once.
+  const owners = new Map<string, Promise<{ workspaceId: string; test: boolean }>>();
+  function ownerOf(runId: string) {
+    let owner = owners.get(runId);
+    if (!owner) {
+      if (owners.size >= 10_000) owners.clear();
+      owner = runOwner(db, runId);
+      owners.set(runId, owner);
+      owner.catch(() => owners.delete(runId));
+    }
+    return owner;
+  }
+
   const sendContext = (workspaceId: string): SendContext =>
     dkimKey ? { dkimKey: (domain) => dkimKey(workspaceId, domain) } : {};
 
@@ -115,10 +128,10 @@ export function createMessagingService({ db, drivers, resolve, dkimKey, emailLin
       lastMail: () => lastMailOfRun(db, step.runId),
       async send(channel, given) {
         const message = { ...given, to: normalizeAddress(channel, given.to) };
-        const { workspaceId, test } = await runOwner(db, step.runId);
+        const { workspaceId, test } = await ownerOf(step.runId);
         // A test run of a draft (the builder's simulator) never writes to real people.
         const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
-        await db
+        const written = await db
           .insert(messages)
           .values({
             id: newId(),
@@ -134,13 +147,21 @@ export function createMessagingService({ db, drivers, resolve, dkimKey, emailLin
             status: 'queued',
             statusHistory: [entry('queued')],
           })
-          .onConflictDoNothing();
-        const [row] = await db
-          .select()
-          .from(messages)
-          .where(
-            and(eq(messages.workspaceId, workspaceId), eq(messages.idempotencyKey, step.idempotencyKey)),
-          );
+          .onConflictDoNothing()
+          .returning();
+        // A retried activity finds the row its first attempt wrote.
+        const [row] =
+          written.length > 0
+            ? written
+            : await db
+                .select()
+                .from(messages)
+                .where(
+                  and(
+                    eq(messages.workspaceId, workspaceId),
+                    eq(messages.idempotencyKey, step.idempotencyKey),
+                  ),
+                );
         if (row!.providerMessageId) {
           return { messageId: row!.id, providerMessageId: row!.providerMessageId, segments: row!.segments };
         }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer';
 import type { OutboundMessage, SendContext } from '../messaging/messaging-driver.ts';
 import { NodeError } from '../../sdk/node-error.ts';
@@ -99,6 +99,18 @@ async function fetchAttachment(url: string): Promise<Buffer> {
   return reply.body;
 }
 
+// Parsing a PEM key costs twice the RSA signature itself: each key is parsed once.
+const parsedKeys = new Map<string, KeyObject>();
+function signingKeyObject(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    if (parsedKeys.size >= 100) parsedKeys.clear();
+    key = createPrivateKey(pem);
+    parsedKeys.set(pem, key);
+  }
+  return key;
+}
+
 /**
  * The nodemailer message for an outbound email: headers, parts, attachments and the DKIM key of
  * the sending domain when the workspace has one.
@@ -183,7 +195,16 @@ export async function buildMail(
     // URLs were fetched above through the guard that refuses private targets.
     disableFileAccess: true,
     disableUrlAccess: true,
-    ...(key ? { dkim: { ...key, headerFieldNames: dkimSignedHeaders } } : {}),
+    ...(key
+      ? {
+          dkim: {
+            domainName: key.domainName,
+            keySelector: key.keySelector,
+            privateKey: signingKeyObject(key.privateKey),
+            headerFieldNames: dkimSignedHeaders,
+          },
+        }
+      : {}),
   };
   return { messageId, fromDomain, options };
 }

@@ -13,14 +13,7 @@ export type {
 } from '../../sdk/channels.ts';
 
 export type DeliveryStatus =
-  | 'queued'
-  | 'sent'
-  | 'delivered'
-  | 'read'
-  | 'failed'
-  | 'undelivered'
-  | 'expired'
-  | 'bounced';
+  'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'expired' | 'bounced';
 
 /** A delivery report, in the provider's words mapped to ours. */
 export interface StatusUpdate {

@@ -254,7 +254,7 @@ export function channelSettingsRoutes(deps: AppDeps) {
         const { host, port } = read.settings.config;
         try {
           await smtp.verify();
-          return c.json({ ok: true, message: `Connected to ${host}:${port}` }, 200);
+          return c.json({ ok: true, message: `${host}:${port} answered` }, 200);
         } catch (error) {
           const code = error instanceof NodeError ? error.code : 'SMTP_TEST_FAILED';
           return c.json(
