@@ -57,6 +57,7 @@ let storeDir: string;
 const taken: TakenMail[][] = [];
 const problems: { code: string; message: string }[] = [];
 let sequence = 0;
+let failNextTake = false;
 
 const mail = (from: string, headers: string[] = [], body = '¿A qué hora abrís?') =>
   [
@@ -112,8 +113,13 @@ beforeAll(async () => {
     user: dovecot.user,
     password: dovecot.password,
     pollIntervalMs: 5_000,
-    onMail: async (raw) =>
-      void taken.push(await takeInboundMail(deps, raw, undefined, { workspaceId, address: inbox })),
+    onMail: async (raw) => {
+      if (failNextTake) {
+        failNextTake = false;
+        throw new Error('the database is not answering');
+      }
+      taken.push(await takeInboundMail(deps, raw, undefined, { workspaceId, address: inbox }));
+    },
     onProblem: (problem) => void problems.push(problem),
   });
 }, 60_000);
@@ -256,6 +262,22 @@ describe('a mailbox polled over IMAP (dovecot)', () => {
     const all = await eventually(async () => taken[before]);
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ to: inbox, outcome: 'started' });
+  });
+
+  it('leaves a mail it could not take for a passing reason unseen, and takes it at the next look', async () => {
+    failNextTake = true;
+    const before = problems.length;
+    const count = taken.length;
+    await dovecot.deliver(mail('gabi@example.org'));
+    const problem = await eventually(async () =>
+      problems.slice(before).find((p) => p.code === 'IMAP_TAKE_FAILED'),
+    );
+    expect(problem.message).toMatch(/not answering/);
+    expect((await dovecot.flags()).at(-1)).not.toContain('\\Seen');
+    await mailbox.sweep();
+    const result = await eventually(async () => taken[count]?.[0]);
+    expect(result).toMatchObject({ outcome: 'started' });
+    expect((await dovecot.flags()).at(-1)).toContain('\\Seen');
   });
 
   it('sets aside a mail with no From (flagged, seen) and goes on with the next', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import { and, eq } from 'drizzle-orm';
-import { messages } from '@omniflow/db';
+import { mailDomains, messages, newId, workspaces } from '@omniflow/db';
+import { createApiKey } from '../src/api/api-keys.ts';
 import { startMailIntake, type MailIntake } from '../src/email/start-mail-intake.ts';
 import { mailIntakeFromEnv } from '../src/email/mail-intake-from-env.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
@@ -194,6 +195,54 @@ describe('the period of auto-replies', () => {
       .from(messages)
       .where(and(eq(messages.direction, 'outbound'), eq(messages.contactAddress, 'gemela@example.org')));
     expect(replies).toHaveLength(1);
+  });
+});
+
+describe('the workspace’s mail domains (PUT /mail/domains)', () => {
+  it('takes mail for any address of a domain an admin sets, and refuses it again once removed', async () => {
+    const set = await omni.call('PUT', '/api/v1/mail/domains', {
+      domains: ['Correo.Example.ORG.', 'correo.example.org'],
+    });
+    expect(set).toMatchObject({ status: 200, body: { domains: ['correo.example.org'] } });
+    expect((await omni.call('GET', '/api/v1/mail/domains')).body).toEqual({
+      domains: ['correo.example.org'],
+    });
+    const info = await smtp().sendMail({
+      from: 'ana@example.org',
+      to: 'cualquiera@correo.example.org',
+      text: 'x',
+    });
+    expect(info.accepted).toEqual(['cualquiera@correo.example.org']);
+    await omni.call('PUT', '/api/v1/mail/domains', { domains: [] });
+    const refused = await smtp()
+      .sendMail({ from: 'ana@example.org', to: 'cualquiera@correo.example.org', text: 'x' })
+      .catch((e: { responseCode?: number }) => e);
+    expect(refused).toMatchObject({ responseCode: 550 });
+  });
+
+  it('refuses what is not a domain (400), a domain of another workspace (409) and a non-admin (403)', async () => {
+    const bad = await omni.call('PUT', '/api/v1/mail/domains', { domains: ['ayuda@example.org'] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/like ayuda\.example\.org/);
+    const other = newId();
+    await omni.handle.db.insert(workspaces).values({ id: other, name: 'Otra' });
+    await omni.handle.db.insert(mailDomains).values({ domain: 'ajeno.example.org', workspaceId: other });
+    const taken = await omni.call('PUT', '/api/v1/mail/domains', { domains: ['ajeno.example.org'] });
+    expect(taken).toMatchObject({ status: 409, body: { error: { code: 'MAIL_DOMAIN_TAKEN' } } });
+    const workspace = (await omni.handle.db.query.workspaces.findFirst({
+      where: (w, { ne }) => ne(w.id, other),
+    }))!;
+    const { key } = await createApiKey(omni.handle.db, workspace.id, 'operador', null, 'operator');
+    const forbidden = await omni.call(
+      'PUT',
+      '/api/v1/mail/domains',
+      { domains: [] },
+      { authorization: `Bearer ${key}` },
+    );
+    expect(forbidden.status).toBe(403);
+    expect(
+      (await omni.call('GET', '/api/v1/mail/domains', undefined, { authorization: `Bearer ${key}` })).status,
+    ).toBe(200);
   });
 });
 

@@ -94,6 +94,19 @@ export const autoReplies = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.flowId, t.sender] })],
 );
 
+/**
+ * A domain whose mail the workspace takes on the built-in inbound server, any local part (its MX
+ * points at Omniflow). A domain belongs to one workspace: a mail to it must have one owner.
+ */
+export const mailDomains = pgTable('mail_domains', {
+  // Lower-cased, without a trailing dot.
+  domain: text('domain').primaryKey(),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** A sending domain's DKIM key: the private half sealed like channel secrets. */
 export const dkimKeys = pgTable(
   'dkim_keys',

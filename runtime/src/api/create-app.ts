@@ -22,6 +22,7 @@ import { runReplayRoutes } from './routes/run-replay.ts';
 import { runStreamRoutes } from './routes/run-stream.ts';
 import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
+import { mailDomainRoutes } from './routes/mail-domains.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
 import { mailCatcherRoutes } from './routes/mail-catcher.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
     apiKeyRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
+    mailDomainRoutes,
     channelSettingsRoutes,
     dkimKeyRoutes,
     emailDeliverabilityRoutes,

@@ -1,13 +1,15 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@omniflow/db';
+import { eq, sql } from 'drizzle-orm';
+import { mailDomains, queryRows, type Db } from '@omniflow/db';
 
 /**
  * Which workspace takes mail for an address. Known recipients, in this order:
  * 1. the address of a published flow's mail trigger (`email.inbound` address, or a
  *    `message.inbound` whose "to" is a mail address);
  * 2. the sending address of a workspace's SMTP settings (people answer the mail we send);
- * 3. a whole domain given to the install (`OMNIFLOW_MAIL_DOMAINS`: `domain` or `domain=workspaceId`),
- *    any local part; without a workspace id it goes to the first workspace (one-team installs).
+ * 3. a whole domain of the workspace (`mail_domains`, set by an admin: PUT /api/v1/mail/domains),
+ *    any local part;
+ * 4. a domain given to the install (`OMNIFLOW_MAIL_DOMAINS`: `domain` or `domain=workspaceId`);
+ *    without a workspace id it goes to the first workspace (one-team installs).
  * Anything else is not ours: the inbound server refuses it at RCPT (RFC 5321 §3.3, 550).
  */
 export interface MailRecipients {
@@ -69,6 +71,11 @@ export function createMailRecipients(db: Db, domains: MailDomain[] = []): MailRe
       const [named] = await workspacesNaming(db, normalized);
       if (named) return named.workspace_id;
       const domain = normalized.slice(normalized.lastIndexOf('@') + 1);
+      const [owned] = await db
+        .select({ workspaceId: mailDomains.workspaceId })
+        .from(mailDomains)
+        .where(eq(mailDomains.domain, domain));
+      if (owned) return owned.workspaceId;
       const given = domains.find((d) => d.domain === domain);
       if (!given) return undefined;
       return given.workspaceId ?? (await firstWorkspace());

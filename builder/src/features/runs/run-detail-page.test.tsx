@@ -193,6 +193,27 @@ describe('RunDetailPage', () => {
     expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull();
   });
 
+  it('says why a skipped mail was not answered, in words and without an alarm', async () => {
+    stubRun(
+      testRun({
+        status: 'skipped',
+        currentNodes: [],
+        endedAt: testRun().startedAt,
+        skipReason: 'AUTO_SUBMITTED',
+        error: {
+          message: 'The mail says it was sent automatically (Auto-Submitted: auto-generated)',
+          code: 'AUTO_SUBMITTED',
+        },
+        steps: [],
+        events: [],
+      }),
+    );
+    await open();
+    expect(screen.getByRole('status').textContent).toBe('Not answered: the mail was sent automatically');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(FakeEventSource.last).toBeUndefined();
+  });
+
   it('follows the live stream', async () => {
     stubRun(testRun());
     await open();

@@ -12,6 +12,7 @@ import { RunGraph } from './run-graph.tsx';
 import { RunHeader } from './run-header.tsx';
 import { RunTimeline } from './run-timeline.tsx';
 import { stepForNode } from './step-for-node.ts';
+import { skipReasonText } from './skip-reason-text.ts';
 import { useLiveRun } from './use-live-run.ts';
 
 /**
@@ -89,16 +90,25 @@ export function RunDetailPage({ runId }: { runId: string }) {
               {t('common.error', { message: (error ?? catalogError)! })}
             </p>
           )}
-          {run.error && (
-            <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-              <p className="font-medium">{t('run.failedWith')}</p>
-              <p>
-                {run.error.message}
-                {run.error.code && (
-                  <span className="ml-1 rounded bg-red-100 px-1 font-mono text-xs">{run.error.code}</span>
-                )}
-              </p>
-            </div>
+          {run.status === 'skipped' ? (
+            <p
+              role="status"
+              className="rounded border border-slate-300 bg-slate-50 p-2 text-sm text-slate-700"
+            >
+              {t('runs.skipped', { reason: skipReasonText(t, run.skipReason) })}
+            </p>
+          ) : (
+            run.error && (
+              <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+                <p className="font-medium">{t('run.failedWith')}</p>
+                <p>
+                  {run.error.message}
+                  {run.error.code && (
+                    <span className="ml-1 rounded bg-red-100 px-1 font-mono text-xs">{run.error.code}</span>
+                  )}
+                </p>
+              </div>
+            )
           )}
           <div className="rounded border border-slate-200 bg-white p-2">
             <JsonTree label={t('run.input')} value={run.input} />

@@ -110,9 +110,17 @@ export async function startImapMailbox(options: ImapMailboxOptions): Promise<Ima
         try {
           await options.onMail(message.source);
         } catch (error) {
-          if (!(error instanceof MailParseError)) throw error;
-          await imap.messageFlagsAdd(String(uid), ['\\Seen', unreadableKeyword], { uid: true });
-          report({ uid, code: error.code, message: error.message });
+          if (error instanceof MailParseError) {
+            await imap.messageFlagsAdd(String(uid), ['\\Seen', unreadableKeyword], { uid: true });
+            report({ uid, code: error.code, message: error.message });
+          } else {
+            // Left unseen for the next look; the mails after it are not held up behind it.
+            report({
+              uid,
+              code: 'IMAP_TAKE_FAILED',
+              message: error instanceof Error ? error.message : String(error),
+            });
+          }
           continue;
         }
         await imap.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
