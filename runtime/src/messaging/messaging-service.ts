@@ -14,6 +14,8 @@ import type {
   StatusUpdate,
 } from '@omniflow/nodes/drivers/messaging';
 import { suppressAddress } from '../email/suppress-address.ts';
+import { openMailAttachment } from '../email/open-mail-attachment.ts';
+import type { RecordingStore } from '../recordings/recording-store.ts';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { needsTemplate, serviceWindow } from '@omniflow/nodes/drivers/whatsapp';
 import { emailToSend } from '../email/email-to-send.ts';
@@ -27,6 +29,8 @@ export interface MessagingServiceDeps {
   resolve?: (workspaceId: string, channel: MessagingChannel) => Promise<MessagingDriver | undefined>;
   /** Signed open/click/unsubscribe links for mail (email/decorate-email.ts). */
   emailLinks?: EmailLinkSettings;
+  /** Where received mail's attachments are kept, so a flow can send them on. */
+  attachmentStore?: RecordingStore;
   /** A workspace's DKIM key for a sending domain (runtime/src/email/dkim-key-store.ts). */
   dkimKey?: (workspaceId: string, domain: string) => Promise<DkimSigningKey | undefined>;
 }
@@ -61,7 +65,14 @@ const entry = (status: StatusEntry['status'], extra: Partial<StatusEntry> = {}):
  * called, keyed by the activity's idempotency key: a retried activity finds the row and, if the
  * provider already took the message, returns that result instead of sending it again.
  */
-export function createMessagingService({ db, drivers, resolve, dkimKey, emailLinks }: MessagingServiceDeps) {
+export function createMessagingService({
+  db,
+  drivers,
+  resolve,
+  dkimKey,
+  emailLinks,
+  attachmentStore,
+}: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers({ db });
   async function driverFor(workspaceId: string, channel: MessagingChannel) {
     return resolve ? await resolve(workspaceId, channel) : drivers[channel];
@@ -119,8 +130,12 @@ export function createMessagingService({ db, drivers, resolve, dkimKey, emailLin
     return owner;
   }
 
-  const sendContext = (workspaceId: string): SendContext =>
-    dkimKey ? { dkimKey: (domain) => dkimKey(workspaceId, domain) } : {};
+  const sendContext = (workspaceId: string): SendContext => ({
+    ...(dkimKey ? { dkimKey: (domain: string) => dkimKey(workspaceId, domain) } : {}),
+    ...(attachmentStore
+      ? { openAttachment: (id: string) => openMailAttachment(db, attachmentStore, workspaceId, id) }
+      : {}),
+  });
 
   /** A NodeMessaging bound to one step of one run. */
   function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {

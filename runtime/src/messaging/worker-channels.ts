@@ -5,6 +5,8 @@ import { createChannelResolver, type ChannelResolver } from './channel-resolver.
 import { createDkimKeyStore } from '../email/dkim-key-store.ts';
 import { createMessagingService } from './messaging-service.ts';
 import { emailLinksFromEnv } from '../email/email-links-from-env.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
+import type { RecordingStore } from '../recordings/recording-store.ts';
 
 export interface WorkerChannelsOptions {
   db: Db;
@@ -13,6 +15,8 @@ export interface WorkerChannelsOptions {
   messagingDrivers?: ChannelDrivers;
   /** A resolver shared with the API in the same process; otherwise the worker makes its own. */
   channelResolver?: ChannelResolver;
+  /** Where received mail's attachments are (default: the recordings store of the environment). */
+  attachmentStore?: RecordingStore;
 }
 
 /** The worker's messaging: each workspace's saved providers, the fallback drivers for the rest. */
@@ -34,6 +38,7 @@ export function workerChannels(options: WorkerChannelsOptions) {
     resolve: resolver.driverFor,
     dkimKey: createDkimKeyStore(options.db, resolver.keyring).signingKey,
     emailLinks: emailLinksFromEnv(env, keyring),
+    attachmentStore: options.attachmentStore ?? recordingStoreFromEnv(env),
   });
   return { resolver, messaging, owned: !options.channelResolver };
 }

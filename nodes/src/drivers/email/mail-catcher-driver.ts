@@ -1,6 +1,11 @@
 import nodemailer from 'nodemailer';
 import { SandboxDriver } from '../sandbox/sandbox-driver.ts';
-import type { DkimSigningKey, OutboundMessage, SendResult } from '../messaging/messaging-driver.ts';
+import type {
+  DkimSigningKey,
+  OutboundMessage,
+  SendContext,
+  SendResult,
+} from '../messaging/messaging-driver.ts';
 import { buildMail } from './build-mail.ts';
 
 /** A mail the catcher built: whole, as it would have left by SMTP. */
@@ -39,13 +44,14 @@ export class MailCatcherDriver extends SandboxDriver {
     super('email');
   }
 
-  protected override async deliver(message: OutboundMessage): Promise<SendResult> {
+  protected override async deliver(message: OutboundMessage, context: SendContext = {}): Promise<SendResult> {
     // Built exactly as the SMTP driver builds it (buildMail), so what the catcher shows is what
     // would have left.
     const mail = await buildMail(
       message,
       { fromAddress: (this.options.from ?? 'omniflow@localhost').toLowerCase() },
-      this.options.dkimKey ? { dkimKey: this.options.dkimKey } : {},
+      // The workspace's key and stored attachments come with the send, as the SMTP driver gets them.
+      this.options.dkimKey ? { ...context, dkimKey: this.options.dkimKey } : context,
     );
     const { message: raw } = await builder.sendMail(mail.options);
     if (!Buffer.isBuffer(raw)) throw new Error('The mail was built as a stream, not whole');

@@ -4,6 +4,7 @@ import type {
   MessagingChannel,
   MessagingDriver,
   OutboundMessage,
+  SendContext,
   SendResult,
   StatusUpdate,
 } from '../messaging/messaging-driver.ts';
@@ -21,10 +22,10 @@ export class SandboxDriver implements MessagingDriver {
 
   constructor(readonly channel: MessagingChannel) {}
 
-  async send(message: OutboundMessage): Promise<SendResult> {
+  async send(message: OutboundMessage, context?: SendContext): Promise<SendResult> {
     const earlier = this.sent.get(message.idempotencyKey);
     if (earlier) return earlier;
-    const sending = this.deliver(message);
+    const sending = this.deliver(message, context);
     this.sent.set(message.idempotencyKey, sending);
     let result: SendResult;
     try {
@@ -43,7 +44,7 @@ export class SandboxDriver implements MessagingDriver {
   }
 
   /** What the sandbox does with a message the first time its key is sent (the mail catcher keeps it). */
-  protected async deliver(message: OutboundMessage): Promise<SendResult> {
+  protected async deliver(message: OutboundMessage, _context?: SendContext): Promise<SendResult> {
     if (!message.text && !message.template && !message.media)
       throw new Error('A message needs text, a template or media');
     const text = message.text ?? message.template?.parameters.join(' ') ?? '';
