@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { autoReplies, messages, newId, runs, type Db } from '@omniflow/db';
 import {
   autoReplySkip,
@@ -7,22 +7,16 @@ import {
   type MailEnvelope,
 } from '@omniflow/nodes/drivers/email';
 import type { InboundEmail, InboundMessage } from '@omniflow/nodes/drivers/messaging';
-import { parseDuration } from '@omniflow/nodes/sdk';
-import type { FlowDocument } from '../graph/flow-schema.ts';
 import {
-  conversationWorkflowId,
-  inboundTriggerFor,
   messageEventData,
   routeInbound,
   type InboundRouting,
   type RouteResult,
 } from '../messaging/route-inbound.ts';
+import { mailTrigger, simulatorRunOf, threadRunOf } from '../messaging/route-mail.ts';
 import { applyMailReport } from './apply-mail-report.ts';
 import type { MailRecipients } from './mail-recipients.ts';
 import { storeMailAttachments, type MailAttachmentStorage } from './store-mail-attachments.ts';
-
-/** RFC 3834 §2 asks for a period; a day is what the issue settles on unless the trigger says. */
-export const defaultAutoReplyPeriodMs = 86_400_000;
 
 /**
  * RFC 5321 §4.5.3.1.8: a server must take at least 100 recipients. More of ours than that in one
@@ -149,27 +143,27 @@ async function routeMail(
 
   const ownMail = await isOwnMail(deps, workspaceId, inbound);
   const unsafe = autoReplySkip(inbound, { ownMail });
-  const active = await activeConversation(db, workspaceId, inbound.from);
+  // A reply in a thread a run is still in (a question asked by mail) is the conversation going
+  // on, not a mail to answer automatically; the simulator's test conversations have no thread.
+  const active =
+    (await threadRunOf(db, workspaceId, inbound)) ?? (await simulatorFlowOf(db, workspaceId, inbound));
   if (unsafe) return skip(deps, workspaceId, inbound, unsafe.reason, unsafe.message, active);
 
-  // A conversation going (a question asked by mail) takes the reply: that is not an auto-reply.
   if (!active) {
-    const version = await inboundTriggerFor(db, workspaceId, inbound);
-    if (version) {
-      const periodMs = autoReplyPeriodOf(version.graph as FlowDocument);
-      if (
-        periodMs > 0 &&
-        !(await claimAutoReply(db, workspaceId, version.flowId, inbound.from, now, periodMs))
-      )
-        return skip(
-          deps,
-          workspaceId,
-          inbound,
-          'REPLIED_RECENTLY',
-          `${inbound.from} was already answered automatically by this flow within ${describePeriod(periodMs)}`,
-          version,
-        );
-    }
+    const trigger = await mailTrigger(db, workspaceId, inbound);
+    if (
+      trigger &&
+      trigger.autoReplyPeriodMs > 0 &&
+      !(await claimAutoReply(db, workspaceId, trigger.flowId, inbound.from, now, trigger.autoReplyPeriodMs))
+    )
+      return skip(
+        deps,
+        workspaceId,
+        inbound,
+        'REPLIED_RECENTLY',
+        `${inbound.from} was already answered automatically by this flow within ${describePeriod(trigger.autoReplyPeriodMs)}`,
+        trigger.version,
+      );
   }
   return routeInbound(deps, workspaceId, inbound);
 }
@@ -203,25 +197,15 @@ interface FlowRef {
   version: number;
 }
 
-async function activeConversation(db: Db, workspaceId: string, from: string): Promise<FlowRef | undefined> {
+/** The test run the builder's simulator talks to on this address, with its flow. */
+async function simulatorFlowOf(db: Db, workspaceId: string, inbound: InboundMessage) {
+  const going = await simulatorRunOf(db, workspaceId, inbound);
+  if (!going) return undefined;
   const [run] = await db
     .select({ flowId: runs.flowId, id: runs.flowVersionId, version: runs.version })
     .from(runs)
-    .where(
-      and(
-        eq(runs.temporalWorkflowId, conversationWorkflowId(workspaceId, 'email', from)),
-        inArray(runs.status, ['running', 'waiting']),
-        isNotNull(runs.temporalRunId),
-      ),
-    );
+    .where(eq(runs.id, going.runId));
   return run;
-}
-
-/** The trigger's `autoReplyPeriod` (an ISO-8601 duration, `PT0S` for no limit), else a day. */
-function autoReplyPeriodOf(graph: FlowDocument): number {
-  const trigger = graph.nodes.find((n) => n.id === graph.trigger?.node) ?? graph.nodes[0];
-  const period = (trigger?.config as Record<string, unknown> | undefined)?.autoReplyPeriod;
-  return (typeof period === 'string' ? parseDuration(period) : undefined) ?? defaultAutoReplyPeriodMs;
 }
 
 const describePeriod = (ms: number) =>
@@ -270,7 +254,7 @@ async function skip(
 ): Promise<Routed> {
   const { db } = deps;
   if (!(await deps.messaging.recordInbound(workspaceId, inbound))) return { outcome: 'duplicate' };
-  const target = flow ?? (await inboundTriggerFor(db, workspaceId, inbound));
+  const target = flow ?? (await mailTrigger(db, workspaceId, inbound))?.version;
   if (!target) return { outcome: 'skipped', reason };
   const runId = newId();
   const at = new Date();

@@ -7,7 +7,12 @@ import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { eventSignal } from '../temporal/workflow-api.ts';
 import { startFlowRun } from '../runs/start-flow-run.ts';
 import { triggeredVersion } from '../runs/triggered-version.ts';
-import { conversationWorkflowId, type InboundRouting, type RouteResult } from './route-inbound.ts';
+import {
+  conversationWorkflowId,
+  inboundTriggerFor,
+  type InboundRouting,
+  type RouteResult,
+} from './route-inbound.ts';
 import { messageEventData } from './message-event-data.ts';
 
 /**
@@ -17,13 +22,14 @@ import { messageEventData } from './message-event-data.ts';
 export const mailWorkflowId = (workspaceId: string, messageId: string) =>
   `email:${workspaceId}:${createHash('sha256').update(messageId).digest('hex').slice(0, 32)}`;
 
-/** The newest published flow whose `email.inbound` trigger takes this mail. */
-export const emailTriggerFor = (db: Db, workspaceId: string, mail: InboundMessage) =>
-  triggeredVersion(db, workspaceId, emailInbound, (config) => emailInboundMatches(config, mail));
+/** An automatic answer to the same sender at most once a day (RFC 3834 §2) unless the trigger says. */
+const defaultAutoReplyPeriodMs = 86_400_000;
 
 /**
  * The flow a new mail would start, with how long after an automatic answer the same sender gets
- * none from it (its trigger's period; RFC 3834 §2), for the safety checks made where mail comes in.
+ * none from it (RFC 3834 §2), for the safety checks made where mail comes in: the newest flow whose
+ * `email.inbound` trigger takes the mail (its own period), else whose `message.inbound` trigger
+ * takes email (one bot on every channel; a day).
  */
 export async function mailTrigger(db: Db, workspaceId: string, mail: InboundMessage) {
   let autoReplyPeriod = 0;
@@ -32,7 +38,11 @@ export async function mailTrigger(db: Db, workspaceId: string, mail: InboundMess
     if (takes) autoReplyPeriod = autoReplyPeriodMs(config);
     return takes;
   });
-  return version ? { version, flowId: version.flowId, autoReplyPeriodMs: autoReplyPeriod } : undefined;
+  if (version) return { version, flowId: version.flowId, autoReplyPeriodMs: autoReplyPeriod };
+  const anyChannel = await inboundTriggerFor(db, workspaceId, mail);
+  return anyChannel
+    ? { version: anyChannel, flowId: anyChannel.flowId, autoReplyPeriodMs: defaultAutoReplyPeriodMs }
+    : undefined;
 }
 
 // A References header may name hundreds of ids; the newest are the ones a run can still wait on.
@@ -51,7 +61,14 @@ export async function threadRunOf(db: Db, workspaceId: string, mail: InboundMess
     .slice(0, maxThreadIds);
   if (byPreference.length === 0) return undefined;
   const found = await db
-    .select({ messageId: messages.providerMessageId, runId: runs.id, workflowId: runs.temporalWorkflowId })
+    .select({
+      messageId: messages.providerMessageId,
+      runId: runs.id,
+      workflowId: runs.temporalWorkflowId,
+      flowId: runs.flowId,
+      id: runs.flowVersionId,
+      version: runs.version,
+    })
     .from(messages)
     .innerJoin(runs, eq(runs.id, messages.runId))
     .where(
@@ -72,7 +89,7 @@ export async function threadRunOf(db: Db, workspaceId: string, mail: InboundMess
  * The builder's simulator talks to a test run as a conversation of its own address
  * (runs/simulator-conversation.ts), whose mails have no thread headers; real mail never starts one.
  */
-async function simulatorRunOf(db: Db, workspaceId: string, mail: InboundMessage) {
+export async function simulatorRunOf(db: Db, workspaceId: string, mail: InboundMessage) {
   const workflowId = conversationWorkflowId(workspaceId, 'email', mail.from);
   const [run] = await db
     .select({ runId: runs.id })
@@ -118,7 +135,7 @@ export async function routeMail(
     }
   }
 
-  const version = await emailTriggerFor(db, workspaceId, mail);
+  const version = (await mailTrigger(db, workspaceId, mail))?.version;
   if (!version) return { outcome: 'unrouted' };
   const started = await startFlowRun(deps, {
     workspaceId,
