@@ -128,6 +128,14 @@ describe('channels on a server that refuses the sandbox (omniflow api/worker)', 
     });
     expect(onSandbox.status).toBe(200);
     expect(onSandbox.body.outcome).toBe('opted-out');
+    // An address no phone or mailbox has (the API fuzz found the 500 it caused) is a 400.
+    const huge = await omni.call('POST', '/api/v1/sandbox/messages', {
+      channel: 'sms',
+      from: 'x'.repeat(300_000),
+      text: 'hola',
+    });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.message).toContain('at most 320 characters');
     await omni.call('DELETE', '/api/v1/channels/sms');
   });
 

@@ -14,8 +14,14 @@ import { errorResponses, errorSchema, json } from '../schemas.ts';
 const sandboxMessage = z
   .object({
     channel: z.enum(messagingChannels),
-    from: z.string().trim().min(3, 'from is the person’s phone number or chat id'),
-    to: z.string().trim().default('sandbox'),
+    // An address is indexed: past a few hundred characters it is no phone, chat id or mail
+    // address, and PostgreSQL refuses index rows over 2.7 kB (a 500 before this limit).
+    from: z
+      .string()
+      .trim()
+      .min(3, 'from is the person’s phone number or chat id')
+      .max(320, 'from is at most 320 characters (a phone number, chat id or email address)'),
+    to: z.string().trim().max(320, 'to is at most 320 characters').default('sandbox'),
     text: z.string().max(4096).optional(),
     choiceId: z.string().max(200).optional(),
   })
