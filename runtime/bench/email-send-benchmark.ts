@@ -7,6 +7,7 @@ import type { OutboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { loadSecretKeyring } from '../src/credentials/secret-keyring.ts';
 import { createDkimKeyStore } from '../src/email/dkim-key-store.ts';
 import { createMessagingService } from '../src/messaging/messaging-service.ts';
+import { emailLinksFromEnv } from '../src/email/email-links-from-env.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { sendOnlyFlow } from '../test/support/flows.ts';
 import { freshPostgresDatabase } from '../test/support/postgres.ts';
@@ -66,7 +67,7 @@ export interface EmailSendFigures {
 
 /**
  * Mails/s through the whole send path (a `messages` row written before and updated after each
- * send in embedded PGlite, the workspace's DKIM key opened and RSA-2048 signing, the SmtpDriver's
+ * send in embedded PGlite, tracking links signed, the workspace's DKIM key opened and RSA-2048 signing, the SmtpDriver's
  * pool) into a loopback smtp-server sink, against the same mails sent by a bare nodemailer pool
  * with the same connection count, no database and no signing, in alternating rounds.
  */
@@ -85,6 +86,8 @@ export async function emailSendBenchmark(): Promise<EmailSendFigures> {
     db: handle.db,
     drivers: { email: driver },
     dkimKey: dkim.signingKey,
+    // Marketing mail carries signed tracking and unsubscribe links, as in production.
+    emailLinks: emailLinksFromEnv({ OMNIFLOW_PUBLIC_URL: 'https://omniflow.test' }, () => keyring),
   });
   const raw = nodemailer.createTransport({
     pool: true,

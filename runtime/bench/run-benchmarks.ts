@@ -5,6 +5,7 @@ import { loadRegistry } from '../src/server/load-registry.ts';
 import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { chatReport } from './chat-report.ts';
+import { emailReport } from './email-report.ts';
 import { emailSendBenchmark, emailSendFigureLines } from './email-send-benchmark.ts';
 import { generateGraph } from './generate-graph.ts';
 import { inboundReplyBenchmark } from './inbound-reply-benchmark.ts';
@@ -83,6 +84,7 @@ else if (compile || builder || runs || runsList)
   console.log('The platform table is kept as it was: it is written only when all its figures ran together.');
 if (sms && chat) sections.chat = chatReport(sms, chat);
 if (voice) sections.voice = voiceReport(voice);
+if (emailSend && mail) sections.email = emailReport(emailSend, mail);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);
