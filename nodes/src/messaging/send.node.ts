@@ -2,20 +2,12 @@ import { z } from 'zod';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
-import type { TemplateScope } from '../sdk/types.ts';
 import { messagingChannelSchema, resolveChannel } from './channel-field.ts';
 import { sendOrFail } from './send-or-fail.ts';
 import { whatsAppOptions } from './whatsapp-options.ts';
 import { conversationMail, fileNameOf, withNumberedOptions } from '../email/conversation-mail.ts';
 
 export { messagingChannelSchema };
-
-/** A mail answering the run's trigger mail keeps its subject (RFC 5322 §3.6.5: "Re: "). */
-function replySubject(scope: TemplateScope): string {
-  const subject = (scope.input as { subject?: unknown } | null)?.subject;
-  if (typeof subject !== 'string' || !subject.trim()) return '';
-  return /^re:/i.test(subject.trim()) ? subject.trim() : `Re: ${subject.trim()}`;
-}
 
 export const messageSend = defineNode({
   type: 'message.send',
