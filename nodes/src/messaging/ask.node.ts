@@ -160,6 +160,8 @@ export const messageAsk = defineNode({
           channel: config.channel,
           to: config.to,
           text: config.question,
+          template: '',
+          language: 'es',
           buttons: config.choices,
           listButton: config.listButton,
           mediaKind: 'image',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NodeError } from '../sdk/node-error.ts';
 import { compileNode, testScope } from '../sdk/testing.ts';
-import type { NodeMessaging } from '../sdk/types.ts';
+import type { NodeMessaging, NodeTemplates } from '../sdk/types.ts';
 import { messageSend } from './send.node.ts';
 
 function recordingMessaging(fail?: NodeError | Error) {
@@ -106,6 +106,37 @@ describe('message.send', () => {
       buttons: [{ id: 'a', title: 'x'.repeat(21) }],
     });
     expect(tooLong.error?.issues[0]?.message).toContain('20 characters');
+  });
+
+  it('sends a saved text of the library in the language chosen, rendered for the run', async () => {
+    const { sent, messaging } = recordingMessaging();
+    const asked: string[] = [];
+    const templates: NodeTemplates = {
+      email: () => Promise.reject(new Error('not an email')),
+      async text(name, language, scope) {
+        asked.push(`${name}:${language}`);
+        if (name !== 'greeting') throw new NodeError('TEMPLATE_NOT_FOUND', `No text named ${name}`, false);
+        return `Hola ${String((scope.vars as { name?: string }).name)}, gracias por escribir`;
+      },
+    };
+    const config = messageSend.config.parse({ channel: 'sms', template: 'greeting', language: 'es' });
+    const scope = testScope({ input: { from: '+34600111222' }, vars: { name: 'Ana' } });
+    const deps = { idempotencyKey: 'k', signal: new AbortController().signal, env: {}, messaging, templates };
+    expect(await messageSend.activity!.run(config, scope, deps)).toMatchObject({ port: 'sent' });
+    expect(sent).toEqual([
+      { channel: 'sms', message: { to: '+34600111222', text: 'Hola Ana, gracias por escribir' } },
+    ]);
+    expect(asked).toEqual(['greeting:es']);
+    // A saved text that is gone fails the step for good (not retried) with the library's reason.
+    const gone = messageSend.config.parse({ channel: 'sms', template: 'farewell' });
+    await expect(messageSend.activity!.run(gone, scope, deps)).rejects.toMatchObject({
+      code: 'TEMPLATE_NOT_FOUND',
+      retryable: false,
+    });
+    expect(sent).toHaveLength(1);
+    // Neither a text nor a saved one: the designer is told on the text field.
+    const neither = messageSend.config.safeParse({ channel: 'sms' });
+    expect(neither.error?.issues[0]).toMatchObject({ path: ['text'] });
   });
 
   it('compiles to an activity whose unwired failed port fails the run', () => {
