@@ -9,6 +9,7 @@ import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { dkimMessages } from '../features/settings/dkim-messages.ts';
 import { deliverabilityMessages } from '../features/settings/deliverability-messages.ts';
+import { mailDomainsMessages } from '../features/settings/mail-domains-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
@@ -111,6 +112,7 @@ export const catalog = {
     ...channelMessages.en,
     ...dkimMessages.en,
     ...deliverabilityMessages.en,
+    ...mailDomainsMessages.en,
     ...phoneMessages.en,
     ...voiceMessages.en,
     ...sandboxMessages.en,
@@ -130,6 +132,7 @@ export const catalog = {
     ...channelMessages.es,
     ...dkimMessages.es,
     ...deliverabilityMessages.es,
+    ...mailDomainsMessages.es,
     ...phoneMessages.es,
     ...voiceMessages.es,
     ...sandboxMessages.es,

@@ -14,6 +14,7 @@ describe('SettingsPage', () => {
       'GET /channels': () => apiError(403, 'FORBIDDEN', 'Only admins can see channel settings'),
       'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Only an admin can see DKIM keys'),
       'GET /email/deliverability/domains': () => ({ domains: ['example.test'], sendingServer: null }),
+      'GET /mail/domains': () => ({ domains: ['ayuda.example.test'] }),
       'GET /workspace/webchat-embed': () => ({
         key: 'w1',
         embedCode: '<script src="http://h/webchat.js" data-key="w1" async></script>',
@@ -28,6 +29,7 @@ describe('SettingsPage', () => {
     // A designer may check the sending domain even though channels are admin-only.
     const deliverability = screen.getByRole('region', { name: 'Email deliverability' });
     expect(within(deliverability).getByRole('button', { name: 'Check' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Receiving email' })).toBeTruthy();
     const embed = screen.getByRole('region', { name: 'Web chat on your site' });
     expect(within(embed).getByTestId('embed-code').textContent).toContain('data-key="w1"');
     expect(screen.queryByRole('region', { name: 'Email signing (DKIM)' })).toBeNull();

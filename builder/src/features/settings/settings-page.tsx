@@ -2,11 +2,13 @@ import { useT } from '../../i18n/use-i18n.ts';
 import { ChannelsSection } from './channels-section.tsx';
 import { DkimSection } from './dkim-section.tsx';
 import { DeliverabilitySection } from './deliverability-section.tsx';
+import { MailDomainsSection } from './mail-domains-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 
 /**
- * The workspace's settings: run history, channel providers, email deliverability, and the web chat
+ * The workspace's settings: run history, channel providers, DKIM keys, the domains mail comes in
+ * on, email deliverability, and the web chat
  * for a site.
  */
 export function SettingsPage() {
@@ -17,6 +19,7 @@ export function SettingsPage() {
       <RetentionSection />
       <ChannelsSection />
       <DkimSection />
+      <MailDomainsSection />
       <DeliverabilitySection />
       <WebChatEmbedSection />
     </main>
