@@ -34,6 +34,23 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
     }
   }
 
+  /** Where an element is once it stops moving (a layout or fit animation may still run). */
+  async function settledBox(locator: ReturnType<Page['locator']>) {
+    let last = JSON.stringify(await locator.boundingBox());
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await locator.boundingBox());
+          const still = now === last && now !== 'null';
+          last = now;
+          return still;
+        },
+        { interval: 100, timeout: 5000 },
+      )
+      .toBe(true);
+    return JSON.parse(last) as { x: number; y: number; width: number; height: number };
+  }
+
   // A drag between two handles, retried if it missed: on a loaded machine the canvas may still be
   // settling from a fit or layout animation when the pointer goes down.
   async function connect(from: string, port: string, to: string) {
@@ -44,11 +61,13 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
         `.react-flow__handle.source[data-nodeid="${from}"][data-handleid="${port}"]`,
       );
       const target = page.locator(`.react-flow__handle.target[data-nodeid="${to}"]`);
-      const a = (await source.boundingBox())!;
-      const b = (await target.boundingBox())!;
+      const a = await settledBox(source);
+      const b = await settledBox(target);
       await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
       await page.mouse.down();
       await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+      // The handle under the pointer is what React Flow connects to: let it see the pointer there.
+      await target.hover({ force: true });
       await page.mouse.up();
       try {
         await expect.poll(() => edges.count(), { timeout: 2000 }).toBe(before + 1);
