@@ -12,6 +12,7 @@ import { loadRegistry } from '../src/server/load-registry.ts';
 import { sendOnlyFlow } from '../test/support/flows.ts';
 import { freshPostgresDatabase } from '../test/support/postgres.ts';
 import { seedRun } from '../test/support/seed-run.ts';
+import { abbaRound } from './abba-round.ts';
 import { median } from './median.ts';
 
 // Per round; each round sends it in two halves (A B B A).
@@ -129,19 +130,7 @@ export async function emailSendBenchmark(): Promise<EmailSendFigures> {
   const figures: { service: number; raw: number }[] = [];
   for (let round = 0; round < rounds; round++) {
     const batch = mailsFor(round);
-    const halves = [batch.slice(0, batch.length / 2), batch.slice(batch.length / 2)];
-    const [a, b] = round % 2 === 0 ? (['raw', 'service'] as const) : (['service', 'raw'] as const);
-    const elapsed = { service: 0, raw: 0 };
-    for (const [i, kind] of [a, b, b, a].entries()) {
-      const half = halves[i < 2 ? 0 : 1]!;
-      const started = performance.now();
-      await send[kind](half);
-      elapsed[kind] += performance.now() - started;
-    }
-    const rates = {
-      service: batch.length / (elapsed.service / 1000),
-      raw: batch.length / (elapsed.raw / 1000),
-    };
+    const rates = await abbaRound(round, batch, ['raw', 'service'] as const, send);
     figures.push(rates);
     console.log(
       `email send round ${round + 1}: send path ${rates.service.toFixed(0)} mails/s, raw nodemailer pool ${rates.raw.toFixed(0)} mails/s`,

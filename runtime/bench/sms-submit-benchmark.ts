@@ -5,6 +5,7 @@ import { createMessagingService } from '../src/messaging/messaging-service.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { sendOnlyFlow } from '../test/support/flows.ts';
 import { seedRun } from '../test/support/seed-run.ts';
+import { abbaRound } from './abba-round.ts';
 import { median } from './median.ts';
 
 // Per kind and round; each round sends it in two halves (A B B A).
@@ -99,21 +100,7 @@ export async function smsSubmitBenchmark(): Promise<SmsSubmitFigures> {
   const perRound: { driver: number; raw: number }[] = [];
   for (let round = 0; round < rounds; round++) {
     const batch = messagesFor(round);
-    const halves = [batch.slice(0, batch.length / 2), batch.slice(batch.length / 2)];
-    // A B B A, A alternating between rounds: a change of load on this shared machine during a
-    // round weighs on both clients alike.
-    const [a, b] = round % 2 === 0 ? (['raw', 'driver'] as const) : (['driver', 'raw'] as const);
-    const elapsed = { driver: 0, raw: 0 };
-    for (const [i, kind] of [a, b, b, a].entries()) {
-      const half = halves[i < 2 ? 0 : 1]!;
-      const started = performance.now();
-      await send[kind](half);
-      elapsed[kind] += performance.now() - started;
-    }
-    const rates = {
-      driver: batch.length / (elapsed.driver / 1000),
-      raw: batch.length / (elapsed.raw / 1000),
-    };
+    const rates = await abbaRound(round, batch, ['raw', 'driver'] as const, send);
     perRound.push(rates);
     console.log(
       `SMS submit round ${round + 1}: driver ${rates.driver.toFixed(0)} msg/s, raw smpp ${rates.raw.toFixed(0)} msg/s`,
