@@ -23,7 +23,7 @@ interface Anchor {
  * held back half a second for stragglers, then written, so a crash loses at most that much.
  */
 export class MixRecorder {
-  private readonly origin = performance.now();
+  private readonly origin: number;
   /** Samples already on disk; the window holds the ones after. */
   private written = 0;
   private window = new Int32Array(mixDelaySamples * 2);
@@ -37,15 +37,18 @@ export class MixRecorder {
   private constructor(
     readonly path: string,
     private readonly file: FileHandle,
+    private readonly clock: () => number,
   ) {
+    this.origin = clock();
     this.timer = setInterval(() => this.flush(this.nowSample() - mixDelaySamples), flushEveryMs);
   }
 
-  static async create(path: string): Promise<MixRecorder> {
+  /** `clock` (milliseconds) places a new stream; tests pass their own so a busy machine cannot move it. */
+  static async create(path: string, clock: () => number = () => performance.now()): Promise<MixRecorder> {
     await mkdir(dirname(path), { recursive: true });
     const file = await open(path, 'w');
     await file.write(wavHeader(0), 0, wavHeaderBytes, 0);
-    return new MixRecorder(path, file);
+    return new MixRecorder(path, file, clock);
   }
 
   /** Audio one side sent, with its RTP timestamp and SSRC. */
@@ -84,7 +87,7 @@ export class MixRecorder {
   }
 
   private nowSample(): number {
-    return Math.round((performance.now() - this.origin) * samplesPerMs);
+    return Math.round((this.clock() - this.origin) * samplesPerMs);
   }
 
   private reserve(upTo: number): void {
