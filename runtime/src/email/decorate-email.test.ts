@@ -45,6 +45,30 @@ describe('decorateEmail', () => {
     expect([mailto, anchor]).toEqual(['mailto:x@example.org', '#top']);
   });
 
+  it('gives each mail of one HTML its own signed links, and leaves text that looks like a slot alone', () => {
+    const html =
+      '<html><body><p>of-slot-1-end- stays</p><a href="https://example.org/a">A</a><a href="https://example.org/b">B</a></body></html>';
+    const other = '0190b3c4-0000-7000-8000-000000000002';
+    const first = decorateEmail(mail(html), options).email!.html!;
+    const second = decorateEmail(mail(html), { ...options, messageRowId: other }).email!.html!;
+    for (const [out, row] of [
+      [first, messageRowId],
+      [second, other],
+    ] as const) {
+      expect(out).toContain('<p>of-slot-1-end- stays</p>');
+      const links = hrefs(out).map((h) => new URL(h));
+      expect(links.map((l) => l.searchParams.get('url'))).toEqual([
+        'https://example.org/a',
+        'https://example.org/b',
+      ]);
+      for (const link of links) {
+        const signature = link.pathname.split('/').at(-1)!;
+        expect(verifyEmailLink([secret], 'click', row, signature, link.searchParams.get('url')!)).toBe(true);
+      }
+    }
+    expect(first).not.toBe(second);
+  });
+
   it('adds a 1×1 open pixel at the end of the body, and keeps the rest of the HTML as written', () => {
     const html =
       '<!doctype html><html lang="es"><head><style>p > a { color: red }</style></head><body><!--[if mso]><table><![endif]--><p>Árbol ñ</p></body></html>';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { OutboundMessage } from '@omniflow/nodes/sdk';
 import { clickUrl, openPixelUrl, unsubscribeUrl } from './email-links.ts';
@@ -46,6 +47,43 @@ function footerText(url: string, language: Language | undefined): string {
     .join('\n')}\n`;
 }
 
+/** A mail's HTML cut where its links and the additions go, and the links' targets. */
+interface HtmlShape {
+  /** One more than the slots: links first, then where the footer and pixel go. */
+  parts: string[];
+  links: string[];
+}
+
+// A campaign sends one HTML to thousands: it is parsed once, and each mail only fills in its links.
+const shapes = new Map<string, HtmlShape>();
+
+function shapeOf(html: string): HtmlShape {
+  let shape = shapes.get(html);
+  if (shape) return shape;
+  // Slot marks the mail cannot already hold, so cutting at them cuts only there.
+  let nonce = randomBytes(6).toString('hex');
+  while (html.includes(nonce)) nonce = randomBytes(6).toString('hex');
+  const slot = (name: number | 'end') => `of-slot-${nonce}-${name}-`;
+  const document = parseDocument(html);
+  const links: string[] = [];
+  for (const link of DomUtils.findAll((element) => element.name === 'a', document.children)) {
+    const href = (link.attribs.href ?? '').trim();
+    if (/^https?:\/\//i.test(href)) {
+      link.attribs.href = slot(links.length);
+      links.push(href);
+    }
+  }
+  const body = DomUtils.findOne((element) => element.name === 'body', document.children);
+  DomUtils.appendChild(body ?? document, parseDocument(slot('end')).children[0]!);
+  const parts = DomUtils.getOuterHTML(document.children, { encodeEntities: 'utf8' }).split(
+    new RegExp(`of-slot-${nonce}-(?:\\d+|end)-`),
+  );
+  shape = { parts, links };
+  if (shapes.size >= 100) shapes.clear();
+  shapes.set(html, shape);
+  return shape;
+}
+
 /**
  * Rewrites an outgoing mail for tracking before the driver builds it: each http(s) link of the HTML
  * part goes through a signed click link, a 1×1 image records opens, and marketing mail gets its
@@ -64,22 +102,17 @@ export function decorateEmail<M extends Pick<OutboundMessage, 'text' | 'email'>>
   const unsubscribe = email.marketing ? unsubscribeUrl(publicUrl, secret, messageRowId, language) : undefined;
   let html = email.html;
   if (html !== undefined) {
-    const document = parseDocument(html);
-    for (const link of DomUtils.findAll((element) => element.name === 'a', document.children)) {
-      const href = (link.attribs.href ?? '').trim();
-      if (/^https?:\/\//i.test(href)) link.attribs.href = clickUrl(publicUrl, secret, messageRowId, href);
-    }
-    const body = DomUtils.findOne((element) => element.name === 'body', document.children);
-    const additions = parseDocument(
-      `${unsubscribe ? footerHtml(unsubscribe, language) : ''}<img src="${escapeHtml(
-        openPixelUrl(publicUrl, secret, messageRowId),
-      )}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0">`,
-    ).children;
-    // A copy: appending a node takes it out of the fragment's own list.
-    for (const node of [...additions]) {
-      DomUtils.appendChild(body ?? document, node);
-    }
-    html = DomUtils.getOuterHTML(document.children, { encodeEntities: 'utf8' });
+    const shape = shapeOf(html);
+    const additions = `${unsubscribe ? footerHtml(unsubscribe, language) : ''}<img src="${escapeHtml(
+      openPixelUrl(publicUrl, secret, messageRowId),
+    )}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0">`;
+    html = shape.parts
+      .map((part, i) =>
+        i === 0
+          ? part
+          : `${i <= shape.links.length ? escapeHtml(clickUrl(publicUrl, secret, messageRowId, shape.links[i - 1]!)) : additions}${part}`,
+      )
+      .join('');
   }
   const text =
     unsubscribe && message.text !== undefined

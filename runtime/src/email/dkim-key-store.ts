@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { dkimKeys, newId, type Db } from '@omniflow/db';
 import {
   dkimDnsRecord,
@@ -9,6 +9,7 @@ import {
 import type { DkimSigningKey } from '@omniflow/nodes/drivers/messaging';
 import { openSecrets, sealSecrets } from '../credentials/secret-box.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
+import { statementBatcher } from '../batching/statement-batcher.ts';
 
 /** What the API shows of a domain's key: never the private half. */
 export interface DkimKeyView {
@@ -26,6 +27,15 @@ const contextOf = (workspaceId: string, domain: string) => `${workspaceId}/dkim/
 export const defaultSelector = (at = new Date()) =>
   `of${at.getUTCFullYear()}${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
 
+type SealedRow = { selector: string; sealed: string; keyId: string } | undefined;
+
+// A campaign signs hundreds of mails a second with one key: its row is read at most every
+// `recentMs` (a save or removal in this process forgets it at once; one made by another process,
+// the API beside a worker, is seen within that time).
+const recentMs = 2000;
+const recent = new Map<string, { at: number; row: Promise<SealedRow> }>();
+const recentKey = (workspaceId: string, domain: string) => `${workspaceId}/${domain}`;
+
 /** Each workspace's DKIM key per sending domain, the private half sealed like channel secrets. */
 export function createDkimKeyStore(db: Db, keyring: () => SecretKeyring) {
   const view = (row: typeof dkimKeys.$inferSelect): DkimKeyView => ({
@@ -37,6 +47,35 @@ export function createDkimKeyStore(db: Db, keyring: () => SecretKeyring) {
   });
   // Opened keys by their sealed text: the text changes with every save, so no stale key is used.
   const opened = new Map<string, string>();
+  // The sends in flight together read their keys in one statement, not one each.
+  const rowOf = statementBatcher(async (wanted: { workspaceId: string; domain: string }[]) => {
+    const found = await db
+      .select({
+        workspaceId: dkimKeys.workspaceId,
+        domain: dkimKeys.domain,
+        selector: dkimKeys.selector,
+        sealed: dkimKeys.privateKeySealed,
+        keyId: dkimKeys.keyId,
+      })
+      .from(dkimKeys)
+      .where(
+        sql`(${dkimKeys.workspaceId}, ${dkimKeys.domain}) in (${sql.join(
+          wanted.map((w) => sql`(${w.workspaceId}::uuid, ${w.domain})`),
+          sql`, `,
+        )})`,
+      );
+    return wanted.map((w) => found.find((f) => f.workspaceId === w.workspaceId && f.domain === w.domain));
+  });
+  const recentRowOf = (workspaceId: string, domain: string): Promise<SealedRow> => {
+    const key = recentKey(workspaceId, domain);
+    const known = recent.get(key);
+    if (known && performance.now() - known.at < recentMs) return known.row;
+    if (recent.size >= 1000) recent.clear();
+    const row = rowOf({ workspaceId, domain });
+    recent.set(key, { at: performance.now(), row });
+    row.catch(() => recent.delete(key));
+    return row;
+  };
 
   return {
     async list(workspaceId: string): Promise<DkimKeyView[]> {
@@ -75,6 +114,7 @@ export function createDkimKeyStore(db: Db, keyring: () => SecretKeyring) {
         .values({ id: newId(), workspaceId, domain, ...values })
         .onConflictDoUpdate({ target: [dkimKeys.workspaceId, dkimKeys.domain], set: values })
         .returning();
+      recent.delete(recentKey(workspaceId, domain));
       return view(saved!);
     },
 
@@ -83,20 +123,14 @@ export function createDkimKeyStore(db: Db, keyring: () => SecretKeyring) {
         .delete(dkimKeys)
         .where(and(eq(dkimKeys.workspaceId, workspaceId), eq(dkimKeys.domain, domain.toLowerCase())))
         .returning({ id: dkimKeys.id });
+      recent.delete(recentKey(workspaceId, domain.toLowerCase()));
       return deleted.length > 0;
     },
 
     /** The key to sign a domain's mail with; undefined when the workspace has none for it. */
     async signingKey(workspaceId: string, domain: string): Promise<DkimSigningKey | undefined> {
       const normalized = domain.toLowerCase();
-      const [row] = await db
-        .select({
-          selector: dkimKeys.selector,
-          sealed: dkimKeys.privateKeySealed,
-          keyId: dkimKeys.keyId,
-        })
-        .from(dkimKeys)
-        .where(and(eq(dkimKeys.workspaceId, workspaceId), eq(dkimKeys.domain, normalized)));
+      const row = await recentRowOf(workspaceId, normalized);
       if (!row) return undefined;
       let privateKey = opened.get(row.sealed);
       if (!privateKey) {

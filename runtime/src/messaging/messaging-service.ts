@@ -3,6 +3,7 @@ import { contactChannels, messages, newId, queryRows, type Db, type StatusEntry 
 import { runOwner } from './workspace-of-run.ts';
 import { sandboxDrivers } from './sandbox-drivers.ts';
 import { lastMailOfRun } from './last-mail-of-run.ts';
+import { createOutboundRows } from './outbound-rows.ts';
 import { NodeError, type NodeMessaging } from '@omniflow/nodes/sdk';
 import type {
   DkimSigningKey,
@@ -74,26 +75,13 @@ export function createMessagingService({
   attachmentStore,
 }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers({ db });
+  const outbound = createOutboundRows(db);
   async function driverFor(workspaceId: string, channel: MessagingChannel) {
     return resolve ? await resolve(workspaceId, channel) : drivers[channel];
   }
 
   const notConfigured = (channel: MessagingChannel) =>
     `The ${channel} channel has no provider connected, and this server does not send to the sandbox (omniflow api/worker): connect one in Settings → Channels (PUT /api/v1/channels/${channel}) or with environment settings, or start the server with OMNIFLOW_SANDBOX=1 to record sends that reach no one`;
-
-  async function channelState(workspaceId: string, channel: MessagingChannel, address: string) {
-    const [row] = await db
-      .select({ optedOutAt: contactChannels.optedOutAt, lastInboundAt: contactChannels.lastInboundAt })
-      .from(contactChannels)
-      .where(
-        and(
-          eq(contactChannels.workspaceId, workspaceId),
-          eq(contactChannels.channel, channel),
-          eq(contactChannels.address, address),
-        ),
-      );
-    return row;
-  }
 
   /** The copies of a mail that may still go: addresses that opted out of email are left off. */
   async function consentingCopies<M extends Omit<OutboundMessage, 'idempotencyKey'>>(
@@ -146,56 +134,34 @@ export function createMessagingService({
         const { workspaceId, test } = await ownerOf(step.runId);
         // A test run of a draft (the builder's simulator) never writes to real people.
         const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
-        const written = await db
-          .insert(messages)
-          .values({
-            id: newId(),
-            workspaceId,
-            channel,
-            direction: 'outbound',
-            contactAddress: message.to,
-            ourAddress: message.from ?? '',
-            runId: step.runId,
-            nodeId: step.nodeId,
-            idempotencyKey: step.idempotencyKey,
-            body: message,
-            status: 'queued',
-            statusHistory: [entry('queued')],
-          })
-          .onConflictDoNothing()
-          .returning();
-        // A retried activity finds the row its first attempt wrote.
-        const [row] =
-          written.length > 0
-            ? written
-            : await db
-                .select()
-                .from(messages)
-                .where(
-                  and(
-                    eq(messages.workspaceId, workspaceId),
-                    eq(messages.idempotencyKey, step.idempotencyKey),
-                  ),
-                );
-        if (row!.providerMessageId) {
-          return { messageId: row!.id, providerMessageId: row!.providerMessageId, segments: row!.segments };
+        const row = await outbound.record({
+          workspaceId,
+          channel,
+          contactAddress: message.to,
+          ourAddress: message.from ?? '',
+          runId: step.runId,
+          nodeId: step.nodeId,
+          idempotencyKey: step.idempotencyKey,
+          body: message,
+          queued: entry('queued'),
+        });
+        if (row.providerMessageId) {
+          return { messageId: row.id, providerMessageId: row.providerMessageId, segments: row.segments };
         }
         if (!driver) {
           // Recorded as failed where people look for their messages, never as delivered.
-          await markFailed(row!.id, 'CHANNEL_NOT_CONFIGURED', notConfigured(channel));
+          await markFailed(row.id, 'CHANNEL_NOT_CONFIGURED', notConfigured(channel));
           throw new NodeError('CHANNEL_NOT_CONFIGURED', notConfigured(channel), false);
         }
-        const consent =
-          channel === 'webchat' ? undefined : await channelState(workspaceId, channel, message.to);
-        if (consent?.optedOutAt) {
-          await markFailed(row!.id, 'OPTED_OUT', `${message.to} opted out of ${channel}`);
+        if (channel !== 'webchat' && row.optedOutAt) {
+          await markFailed(row.id, 'OPTED_OUT', `${message.to} opted out of ${channel}`);
           throw new NodeError('OPTED_OUT', `${message.to} opted out of ${channel}; nothing was sent`, false);
         }
         if (channel === 'whatsapp' && !(driver instanceof SandboxDriver)) {
           // Checked here too, not only by Meta: a refused send should not cost a request.
-          const closed = needsTemplate(message, serviceWindow(consent?.lastInboundAt, new Date()));
+          const closed = needsTemplate(message, serviceWindow(row.lastInboundAt ?? undefined, new Date()));
           if (closed) {
-            await markFailed(row!.id, closed.code, closed.message);
+            await markFailed(row.id, closed.code, closed.message);
             throw new NodeError(closed.code, closed.message, false);
           }
         }
@@ -203,9 +169,9 @@ export function createMessagingService({
         if (channel === 'email') {
           try {
             // After the row exists: its id is in every tracking and unsubscribe link.
-            outgoing = emailToSend(message, row!.id, emailLinks);
+            outgoing = emailToSend(message, row.id, emailLinks);
           } catch (error) {
-            if (error instanceof NodeError) await markFailed(row!.id, error.code, error.message);
+            if (error instanceof NodeError) await markFailed(row.id, error.code, error.message);
             throw error;
           }
         }
@@ -215,28 +181,24 @@ export function createMessagingService({
             { ...toSend, idempotencyKey: step.idempotencyKey },
             sendContext(workspaceId),
           );
-          await db
-            .update(messages)
-            .set({
-              providerMessageId: sent.providerMessageId,
-              segments: sent.segments,
-              status: sql`case when ${messages.status} = 'queued' then 'sent' else ${messages.status} end`,
-              statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([entry('sent')])}::jsonb`,
-              updatedAt: new Date(),
-            })
-            .where(eq(messages.id, row!.id));
-          return { messageId: row!.id, ...sent };
+          await outbound.markSent({
+            id: row.id,
+            providerMessageId: sent.providerMessageId,
+            segments: sent.segments,
+            sent: entry('sent'),
+          });
+          return { messageId: row.id, ...sent };
         } catch (error) {
           const code = String((error as { code?: unknown }).code ?? 'SEND_FAILED');
           const text = error instanceof Error ? error.message : String(error);
           if (channel === 'email' && isHardBounce(error)) {
             // The server says the address does not exist: no later mail of the workspace goes there.
-            await markFailed(row!.id, code, text, 'bounced');
+            await markFailed(row.id, code, text, 'bounced');
             await suppressAddress(db, workspaceId, message.to, 'hard-bounce');
             throw new NodeError(code, text, false);
           }
           if (isPermanent(error)) {
-            await markFailed(row!.id, code, text);
+            await markFailed(row.id, code, text);
             throw new NodeError(code, text, false);
           }
           // Kept queued: the activity retries with the same key and finds this row.

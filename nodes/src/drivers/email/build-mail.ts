@@ -4,6 +4,7 @@ import type { OutboundMessage, SendContext } from '../messaging/messaging-driver
 import { NodeError } from '../../sdk/node-error.ts';
 import { bareMessageId } from './parse-mail.ts';
 import { sendRequestForBytes } from '../../http/send-request.ts';
+import type { DkimSigner } from './dkim-sign.ts';
 
 /** The sending account a mail goes out from when the message names no sender of its own. */
 export interface MailAccount {
@@ -17,11 +18,12 @@ export interface BuiltMail {
   /** The sender's domain: the one DKIM signs for. */
   fromDomain: string;
   options: SendMailOptions;
+  /** The sending domain's DKIM key, when the workspace has one (signed by mail-bytes.ts). */
+  dkim?: DkimSigner;
 }
 
-// RFC 6376 §5.4: what the signature covers. RFC 8058 §3.1 only allows one-click unsubscribe when
-// both List-Unsubscribe and List-Unsubscribe-Post are signed, so they are named whether or not
-// the mail has them (an unsigned header added later then breaks the signature).
+// RFC 6376 §5.4: what the signature covers, of the headers the mail has. RFC 8058 §3.1 only
+// allows one-click unsubscribe when both List-Unsubscribe and List-Unsubscribe-Post are signed.
 export const dkimSignedHeaders = [
   'From',
   'Sender',
@@ -195,16 +197,12 @@ export async function buildMail(
     // URLs were fetched above through the guard that refuses private targets.
     disableFileAccess: true,
     disableUrlAccess: true,
-    ...(key
-      ? {
-          dkim: {
-            domainName: key.domainName,
-            keySelector: key.keySelector,
-            privateKey: signingKeyObject(key.privateKey),
-            headerFieldNames: dkimSignedHeaders,
-          },
-        }
-      : {}),
   };
-  return { messageId, fromDomain, options };
+  const dkim: DkimSigner | undefined = key && {
+    domainName: key.domainName,
+    keySelector: key.keySelector,
+    privateKey: signingKeyObject(key.privateKey),
+    headerFieldNames: dkimSignedHeaders,
+  };
+  return { messageId, fromDomain, options, ...(dkim ? { dkim } : {}) };
 }

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { SandboxDriver } from '../sandbox/sandbox-driver.ts';
 import type {
   DkimSigningKey,
@@ -7,6 +6,7 @@ import type {
   SendResult,
 } from '../messaging/messaging-driver.ts';
 import { buildMail } from './build-mail.ts';
+import { mailBytes } from './mail-bytes.ts';
 
 /** A mail the catcher built: whole, as it would have left by SMTP. */
 export interface CaughtMail {
@@ -30,9 +30,6 @@ export interface MailCatcherOptions {
   dkimKey?: (domain: string) => Promise<DkimSigningKey | undefined>;
 }
 
-// Only builds the message: no connection is opened, nothing leaves the process.
-const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-
 /**
  * The email sandbox (DESIGN.md §7's mail catcher): each mail a flow sends is built whole with
  * nodemailer, as the SMTP driver would send it (MIME parts, thread and unsubscribe headers,
@@ -53,8 +50,7 @@ export class MailCatcherDriver extends SandboxDriver {
       // The workspace's key and stored attachments come with the send, as the SMTP driver gets them.
       this.options.dkimKey ? { ...context, dkimKey: this.options.dkimKey } : context,
     );
-    const { message: raw } = await builder.sendMail(mail.options);
-    if (!Buffer.isBuffer(raw)) throw new Error('The mail was built as a stream, not whole');
+    const { raw } = await mailBytes(mail);
     const email = message.email;
     await this.options.keep({
       idempotencyKey: message.idempotencyKey,

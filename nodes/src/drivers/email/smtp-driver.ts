@@ -9,6 +9,7 @@ import type {
 } from '../messaging/messaging-driver.ts';
 import { BoundedMap } from '../sms/bounded-map.ts';
 import { buildMail } from './build-mail.ts';
+import { mailBytes } from './mail-bytes.ts';
 import { smtpFailure } from './smtp-failure.ts';
 
 export interface SmtpDriverOptions {
@@ -82,8 +83,10 @@ export class SmtpDriver implements MessagingDriver {
 
   private async deliver(message: OutboundMessage, context?: SendContext): Promise<SendResult> {
     const mail = await buildMail(message, this.options, context);
+    // Built and signed here, handed to the pool whole: the pool only talks SMTP.
+    const { raw, envelope } = await mailBytes(mail);
     try {
-      await this.transport.sendMail(mail.options);
+      await this.transport.sendMail({ envelope, raw });
     } catch (error) {
       throw smtpFailure(error, this.server, message.to);
     }
