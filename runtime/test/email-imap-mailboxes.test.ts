@@ -3,7 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { messages } from '@omniflow/db';
 import { createApiKey } from '../src/api/api-keys.ts';
 import { createApp } from '../src/api/create-app.ts';
+import { createImapMailboxStore } from '../src/email/imap-mailbox-store.ts';
 import { mailIntakeFromEnv } from '../src/email/mail-intake-from-env.ts';
+import { startWorkspaceMailboxes } from '../src/email/workspace-mailboxes.ts';
 import { startMailIntake, type MailIntake } from '../src/email/start-mail-intake.ts';
 import { freePort } from '../src/temporal-server/free-port.ts';
 import { startDovecot, type Dovecot } from './support/dovecot.ts';
@@ -231,6 +233,25 @@ describe('IMAP mailboxes saved per workspace (dovecot)', () => {
     await dovecot.deliver(mail('carla@example.org'));
     await eventually(async () => ((await inboundFrom('carla@example.org')).length > 0 ? true : undefined));
 
+    const savedTested = await call('POST', '/mail/mailboxes/test', {
+      ...good(),
+      password: undefined,
+      id: goodId,
+    });
+    expect(savedTested).toMatchObject({ status: 200, body: { ok: true } });
+    // The saved password is never sent to a server or user it was not given for.
+    const elsewhere = await call('POST', '/mail/mailboxes/test', {
+      ...good(),
+      host: 'imap.attacker.example',
+      password: undefined,
+      id: goodId,
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.code).toBe('PASSWORD_REQUIRED');
+    const moved = await call('PATCH', `/mail/mailboxes/${goodId}`, { host: 'imap.attacker.example' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.message).toMatch(/type the password again/);
+
     const fixed = await call('PATCH', `/mail/mailboxes/${brokenId}`, { enabled: false });
     expect(fixed.body.status).toBe('off');
     expect(intake.mailboxes!.running()).toEqual([goodId]);
@@ -245,6 +266,26 @@ describe('IMAP mailboxes saved per workspace (dovecot)', () => {
     const flags = await dovecot.flags();
     expect(flags.at(-1)).not.toContain('\\Seen');
     expect(await inboundFrom('dario@example.org')).toHaveLength(0);
+  });
+
+  it('is picked up by another API process at its next re-read, and let go when deleted there', async () => {
+    const elsewhere = await startWorkspaceMailboxes({
+      store: createImapMailboxStore(omni.handle.db, omni.deps.secretKeyring!),
+      take: async () => undefined,
+      refreshMs: 200,
+      log: () => undefined,
+    });
+    try {
+      // omni.app has no pollers of its own to tell: like a route answered by another process.
+      const saved = await omni.call('POST', '/api/v1/mail/mailboxes', { ...good(), enabled: true });
+      expect(saved.status).toBe(201);
+      answered.push(JSON.stringify(saved.body));
+      await eventually(async () => (elsewhere.running().includes(saved.body.id) ? true : undefined));
+      expect((await omni.call('DELETE', `/api/v1/mail/mailboxes/${saved.body.id}`)).status).toBe(204);
+      await eventually(async () => (elsewhere.running().length === 0 ? true : undefined));
+    } finally {
+      await elsewhere.stop();
+    }
   });
 
   it('never answers with a password', () => {

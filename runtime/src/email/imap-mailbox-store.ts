@@ -41,7 +41,7 @@ export const maxMailboxesPerWorkspace = 10;
 
 export class ImapMailboxError extends Error {
   constructor(
-    readonly code: 'MAILBOX_EXISTS' | 'MAILBOX_LIMIT' | 'NOT_FOUND',
+    readonly code: 'MAILBOX_EXISTS' | 'MAILBOX_LIMIT' | 'NOT_FOUND' | 'PASSWORD_REQUIRED',
     message: string,
   ) {
     super(message);
@@ -106,6 +106,20 @@ const view = (row: ImapMailboxRow): ImapMailboxView => ({
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });
+
+/**
+ * The saved password goes only to the server and user it was given for: otherwise anyone who may
+ * edit the mailbox could have it sent to a server of their own, and read it there.
+ */
+function refuseOtherAccount(saved: { host: string; user: string }, next: { host?: string; user?: string }) {
+  const host = next.host?.toLowerCase() ?? saved.host;
+  const user = next.user ?? saved.user;
+  if (host !== saved.host || user !== saved.user)
+    throw new ImapMailboxError(
+      'PASSWORD_REQUIRED',
+      'password: type the password again when changing the server or the user name; the saved one is kept only for the server it was given for',
+    );
+}
 
 const exists = (settings: { user: string; host: string; folder: string }) =>
   new ImapMailboxError(
@@ -204,6 +218,7 @@ export function createImapMailboxStore(db: Db, keyring: () => SecretKeyring) {
       const before = await rowOf(workspaceId, id);
       if (!before) throw notFound();
       const { password, ...settings } = normalized(input);
+      if (password === undefined) refuseOtherAccount(before, settings);
       try {
         const [row] = await db
           .update(imapMailboxes)
@@ -243,9 +258,11 @@ export function createImapMailboxStore(db: Db, keyring: () => SecretKeyring) {
     /** The saved password, for the poller or a connection test; throws NodeError when it does not open. */
     passwordOf,
 
-    async savedPassword(workspaceId: string, id: string): Promise<string> {
+    /** The saved password, for testing the same account; another host or user must type it again. */
+    async savedPassword(workspaceId: string, id: string, account: { host: string; user: string }) {
       const row = await rowOf(workspaceId, id);
       if (!row) throw notFound();
+      refuseOtherAccount(row, account);
       return passwordOf(row);
     },
 

@@ -217,7 +217,8 @@ const shown = (mailbox: ImapMailboxView) => ({
   updatedAt: mailbox.updatedAt.toISOString(),
 });
 
-const statusOfError: Record<ImapMailboxError['code'], 404 | 409> = {
+const statusOfError: Record<ImapMailboxError['code'], 400 | 404 | 409> = {
+  PASSWORD_REQUIRED: 400,
   NOT_FOUND: 404,
   MAILBOX_EXISTS: 409,
   MAILBOX_LIMIT: 409,
@@ -284,7 +285,7 @@ export function imapMailboxRoutes(deps: AppDeps) {
               'password: give the password, or the id of a saved mailbox to test with its saved one',
             );
           password = await store()
-            .savedPassword(principal.workspaceId, id)
+            .savedPassword(principal.workspaceId, id, account)
             .catch((error: unknown) => {
               throw apiErrorOf(error);
             });
