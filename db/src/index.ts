@@ -2,3 +2,4 @@ export * from './schema/index.ts';
 export { openDb, type Db, type DbHandle, type OpenDbOptions } from './open-db.ts';
 export { newId } from './ids.ts';
 export { queryRows } from './query-rows.ts';
+export { isUniqueViolation } from './is-unique-violation.ts';

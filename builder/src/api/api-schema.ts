@@ -1092,6 +1092,363 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/mail/mailboxes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The IMAP mailboxes this workspace takes mail from, with whether each works (never the password) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The mailboxes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ImapMailbox'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Connect a mailbox: its mail is taken (and marked seen) from now on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ImapMailboxInput'];
+        };
+      };
+      responses: {
+        /** @description Saved; polling starts at once */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImapMailbox'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The same mailbox is connected already, or the workspace has as many as it may */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mail/mailboxes/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in and open the folder once, without saving, and say what went wrong */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ImapMailboxTest'];
+        };
+      };
+      responses: {
+        /** @description It works */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+              messages: number;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The server could not be reached or refused; the message says what to check */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mail/mailboxes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop taking mail from a mailbox (the mail already in it stays there) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Disconnected */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a mailbox (its poller starts again with the new settings) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ImapMailboxChange'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImapMailbox'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/channels': {
     parameters: {
       query?: never;
@@ -5898,6 +6255,86 @@ export interface components {
     };
     MailDomains: {
       domains: string[];
+    };
+    ImapMailbox: {
+      id: string;
+      host: string;
+      port: number;
+      /** @enum {string} */
+      security: 'tls' | 'starttls' | 'none';
+      user: string;
+      /**
+       * @description The password is saved; it is never shown
+       * @enum {boolean}
+       */
+      hasPassword: true;
+      folder: string;
+      address: string;
+      pollSeconds: number;
+      enabled: boolean;
+      /**
+       * @description working: signed in since the last failure; failing: the last attempt failed (see lastError); connecting: not signed in yet; off: disabled
+       * @enum {string}
+       */
+      status: 'working' | 'failing' | 'connecting' | 'off';
+      /** @description When the poller last signed in */
+      connectedAt: string | null;
+      /** @description The last problem: a connection failure, or a mail set aside */
+      lastError: {
+        code: string;
+        message: string;
+        at: string;
+      } | null;
+      lastMailAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ImapMailboxInput: {
+      host: string;
+      port: number;
+      /** @enum {string} */
+      security: 'tls' | 'starttls' | 'none';
+      user: string;
+      password: string;
+      /** @description Default INBOX */
+      folder?: string;
+      /**
+       * Format: email
+       * @description The address people write to; default the user, when it is an address
+       */
+      address?: string;
+      /** @description A look this often besides IMAP IDLE (default 60) */
+      pollSeconds?: number;
+      /** @description Default true */
+      enabled?: boolean;
+    };
+    ImapMailboxTest: {
+      /**
+       * Format: uuid
+       * @description A saved mailbox whose password to use when none is given
+       */
+      id?: string;
+      host: string;
+      port: number;
+      /** @enum {string} */
+      security: 'tls' | 'starttls' | 'none';
+      user: string;
+      password?: string;
+      folder?: string;
+    };
+    ImapMailboxChange: {
+      host?: string;
+      port?: number;
+      /** @enum {string} */
+      security?: 'tls' | 'starttls' | 'none';
+      user?: string;
+      /** @description Left out: the saved password stays */
+      password?: string;
+      folder?: string;
+      /** Format: email */
+      address?: string;
+      pollSeconds?: number;
+      enabled?: boolean;
     };
     ChannelSettings: {
       /** @enum {string} */

@@ -160,3 +160,5 @@ export interface VoiceFilter {
 
 /** A sending domain's DKIM key as the API shows it (never the private key). */
 export type DkimKey = Schemas['DkimKey'];
+/** A mailbox the workspace takes mail from over IMAP, with whether it works (never the password). */
+export type ImapMailbox = Schemas['ImapMailbox'];

@@ -9,6 +9,7 @@ import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { dkimMessages } from '../features/settings/dkim-messages.ts';
 import { deliverabilityMessages } from '../features/settings/deliverability-messages.ts';
+import { imapMailboxMessages } from '../features/settings/imap-mailbox-messages.ts';
 import { mailDomainsMessages } from '../features/settings/mail-domains-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
@@ -113,6 +114,7 @@ export const catalog = {
     ...dkimMessages.en,
     ...deliverabilityMessages.en,
     ...mailDomainsMessages.en,
+    ...imapMailboxMessages.en,
     ...phoneMessages.en,
     ...voiceMessages.en,
     ...sandboxMessages.en,
@@ -133,6 +135,7 @@ export const catalog = {
     ...dkimMessages.es,
     ...deliverabilityMessages.es,
     ...mailDomainsMessages.es,
+    ...imapMailboxMessages.es,
     ...phoneMessages.es,
     ...voiceMessages.es,
     ...sandboxMessages.es,

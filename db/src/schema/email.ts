@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -168,4 +169,43 @@ export const caughtMails = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('caught_mails_workspace_idx').on(t.workspaceId, t.id)],
+);
+
+export const imapSecurities = ['tls', 'starttls', 'none'] as const;
+
+/**
+ * An existing mailbox a workspace takes mail from over IMAP; the API process polls each enabled
+ * one. The status columns are written by the poller so the admin can see whether it works.
+ */
+export const imapMailboxes = pgTable(
+  'imap_mailboxes',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Lower-cased.
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    security: text('security', { enum: imapSecurities }).notNull(),
+    user: text('user').notNull(),
+    // Sealed like channel secrets, bound to the workspace and this row.
+    passwordSealed: text('password_sealed').notNull(),
+    keyId: text('key_id').notNull(),
+    folder: text('folder').notNull().default('INBOX'),
+    // Lower-cased; the address people write to, whatever the mail's To says.
+    address: text('address').notNull(),
+    pollSeconds: integer('poll_seconds').notNull().default(60),
+    enabled: boolean('enabled').notNull().default(true),
+    // Set by the routes only: a poller whose row changed starts again with the new settings.
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // When the poller last signed in and opened the folder.
+    connectedAt: timestamp('connected_at', { withTimezone: true }),
+    lastErrorCode: text('last_error_code'),
+    lastError: text('last_error'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+    lastMailAt: timestamp('last_mail_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('imap_mailboxes_account_unique').on(t.workspaceId, t.user, t.host, t.folder)],
 );

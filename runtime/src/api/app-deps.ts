@@ -4,6 +4,7 @@ import type { ChannelDrivers } from '../messaging/channel-drivers.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
 import type { RecordingStore } from '../recordings/recording-store.ts';
+import type { WorkspaceMailboxes } from '../email/workspace-mailboxes.ts';
 import type { TwimlVoiceHost } from '../voice/twiml-voice-host.ts';
 import type { Db } from '@omniflow/db';
 import type { Role } from '../auth/roles.ts';
@@ -54,6 +55,11 @@ export interface AppDeps {
   recordingStore?: RecordingStore;
   /** DNS servers the email deliverability check asks (default: OMNIFLOW_DNS_SERVERS, else the system's). */
   dnsServers?: string[];
+  /**
+   * The pollers of workspaces' saved IMAP mailboxes, told at once when a route changes one;
+   * without it a change is picked up by whichever process polls (at its next look).
+   */
+  workspaceMailboxes?: WorkspaceMailboxes;
   /** Takes Twilio/TwiML voice calls; without it the voice webhooks answer 503. */
   twimlVoice?: TwimlVoiceHost;
 }

@@ -23,6 +23,7 @@ import { runStreamRoutes } from './routes/run-stream.ts';
 import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 import { mailDomainRoutes } from './routes/mail-domains.ts';
+import { imapMailboxRoutes } from './routes/imap-mailboxes.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
 import { mailCatcherRoutes } from './routes/mail-catcher.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
     nodeRoutes,
     workspaceSettingsRoutes,
     mailDomainRoutes,
+    imapMailboxRoutes,
     channelSettingsRoutes,
     dkimKeyRoutes,
     emailDeliverabilityRoutes,

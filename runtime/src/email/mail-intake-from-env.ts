@@ -7,7 +7,10 @@ import { parseMailDomains, type MailDomain } from './mail-recipients.ts';
 export interface MailIntakeSettings {
   /** The built-in inbound SMTP server. */
   smtp?: { port: number; host: string; name?: string; tls?: { key: Buffer; cert: Buffer } };
-  /** An existing mailbox polled over IMAP, whose mail is one workspace's. */
+  /**
+   * One install-wide mailbox polled over IMAP, whose mail is one workspace's; workspaces connect
+   * their own in Settings instead (`workspace-mailboxes.ts`).
+   */
   imap?: {
     host: string;
     port: number;

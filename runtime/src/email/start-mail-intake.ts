@@ -10,17 +10,23 @@ import { createMessagingService } from '../messaging/messaging-service.ts';
 import type { RecordingStore } from '../recordings/recording-store.ts';
 import { createMailRecipients } from './mail-recipients.ts';
 import type { MailIntakeSettings } from './mail-intake-from-env.ts';
+import type { SecretKeyring } from '../credentials/secret-keyring.ts';
+import { createImapMailboxStore } from './imap-mailbox-store.ts';
+import { startWorkspaceMailboxes, type WorkspaceMailboxes } from './workspace-mailboxes.ts';
 import { takeInboundMail, type InboundMailDeps } from './take-inbound-mail.ts';
 
 export interface MailIntake {
   /** The inbound SMTP server's port, when it runs. */
   smtpPort?: number;
+  /** The pollers of the mailboxes workspaces saved, when `keyring` was given. */
+  mailboxes?: WorkspaceMailboxes;
   stop(): Promise<void>;
 }
 
 /**
- * Starts what takes mail in (the inbound SMTP server, an IMAP mailbox) as the settings say, each
- * feeding `takeInboundMail`. Runs in the API process (`omniflow api`, `omniflow dev`), beside the
+ * Starts what takes mail in (the inbound SMTP server, the install-wide IMAP mailbox of the
+ * environment, the mailboxes workspaces saved in Settings) as the settings say, each feeding
+ * `takeInboundMail`. Runs in the API process (`omniflow api`, `omniflow dev`), beside the
  * webhooks that are the other channels' way in.
  */
 export async function startMailIntake(options: {
@@ -29,6 +35,10 @@ export async function startMailIntake(options: {
   taskQueue: string;
   settings: MailIntakeSettings;
   attachmentStore?: RecordingStore;
+  /** Opens the passwords of the mailboxes workspaces saved in Settings; without it none are polled. */
+  keyring?: () => SecretKeyring;
+  /** How often the saved mailboxes are read again (default 60 s). */
+  mailboxRefreshMs?: number;
   log?: (line: string) => void;
 }): Promise<MailIntake> {
   const { db, settings } = options;
@@ -46,6 +56,7 @@ export async function startMailIntake(options: {
   };
   let smtp: InboundSmtpServer | undefined;
   let imap: ImapMailbox | undefined;
+  let mailboxes: WorkspaceMailboxes | undefined;
   try {
     if (settings.smtp) {
       smtp = await startInboundSmtpServer({
@@ -73,6 +84,14 @@ export async function startMailIntake(options: {
       });
       log(`Mail: taking mail from ${account.user} at ${account.host}:${account.port}/${account.mailbox}`);
     }
+    if (options.keyring)
+      mailboxes = await startWorkspaceMailboxes({
+        store: createImapMailboxStore(db, options.keyring),
+        take: async (raw, mailbox) => void (await takeInboundMail(deps, raw, undefined, mailbox)),
+        maxBytes: settings.maxBytes,
+        ...(options.mailboxRefreshMs ? { refreshMs: options.mailboxRefreshMs } : {}),
+        log,
+      });
   } catch (error) {
     await smtp?.close();
     await imap?.stop();
@@ -80,7 +99,9 @@ export async function startMailIntake(options: {
   }
   return {
     ...(smtp ? { smtpPort: smtp.port } : {}),
+    ...(mailboxes ? { mailboxes } : {}),
     async stop() {
+      await mailboxes?.stop();
       await imap?.stop();
       await smtp?.close();
     },

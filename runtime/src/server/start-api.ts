@@ -15,6 +15,7 @@ import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { startTwimlVoiceHost } from '../voice/twiml-voice-host.ts';
 import { mailIntakeFromEnv } from '../email/mail-intake-from-env.ts';
 import { startMailIntake } from '../email/start-mail-intake.ts';
+import { lazyKeyring, loadSecretKeyring } from '../credentials/secret-keyring.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 
 export interface ApiServer {
@@ -55,6 +56,18 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
           registry: options.registry,
           env,
         });
+  // Mail comes in here like the other channels' webhooks: the inbound SMTP server and the
+  // environment's IMAP mailbox when set (off by default), and the mailboxes workspaces saved in
+  // Settings, whose routes (below) tell the pollers of each change.
+  const keyring = options.channelResolver?.keyring ?? lazyKeyring(() => loadSecretKeyring());
+  const mail = await startMailIntake({
+    db: options.db,
+    temporal,
+    taskQueue: flowTaskQueue,
+    settings: mailSettings,
+    attachmentStore: recordingStoreFromEnv(env),
+    keyring,
+  });
   const app = createApp({
     db: options.db,
     registry: options.registry,
@@ -70,15 +83,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     channels: options.channels ?? channelDriversFromEnv(process.env, { db: options.db }),
     ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
     ...(twimlVoice ? { twimlVoice } : {}),
-  });
-  // Mail comes in here like the other channels' webhooks: the inbound SMTP server and an IMAP
-  // mailbox, each only when its settings are given (off by default).
-  const mail = await startMailIntake({
-    db: options.db,
-    temporal,
-    taskQueue: flowTaskQueue,
-    settings: mailSettings,
-    attachmentStore: recordingStoreFromEnv(env),
+    secretKeyring: keyring,
+    ...(mail.mailboxes ? { workspaceMailboxes: mail.mailboxes } : {}),
   });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });

@@ -15,6 +15,8 @@ describe('SettingsPage', () => {
       'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Only an admin can see DKIM keys'),
       'GET /email/deliverability/domains': () => ({ domains: ['example.test'], sendingServer: null }),
       'GET /mail/domains': () => ({ domains: ['ayuda.example.test'] }),
+      'GET /mail/mailboxes': () =>
+        apiError(403, 'FORBIDDEN', 'Only an admin can see the connected mailboxes'),
       'GET /workspace/webchat-embed': () => ({
         key: 'w1',
         embedCode: '<script src="http://h/webchat.js" data-key="w1" async></script>',
@@ -33,6 +35,7 @@ describe('SettingsPage', () => {
     const embed = screen.getByRole('region', { name: 'Web chat on your site' });
     expect(within(embed).getByTestId('embed-code').textContent).toContain('data-key="w1"');
     expect(screen.queryByRole('region', { name: 'Email signing (DKIM)' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Mailboxes read by Omniflow' })).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -2,13 +2,14 @@ import { useT } from '../../i18n/use-i18n.ts';
 import { ChannelsSection } from './channels-section.tsx';
 import { DkimSection } from './dkim-section.tsx';
 import { DeliverabilitySection } from './deliverability-section.tsx';
+import { ImapMailboxesSection } from './imap-mailboxes-section.tsx';
 import { MailDomainsSection } from './mail-domains-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 
 /**
  * The workspace's settings: run history, channel providers, DKIM keys, the domains mail comes in
- * on, email deliverability, and the web chat
+ * on, the mailboxes read over IMAP, email deliverability, and the web chat
  * for a site.
  */
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <ChannelsSection />
       <DkimSection />
       <MailDomainsSection />
+      <ImapMailboxesSection />
       <DeliverabilitySection />
       <WebChatEmbedSection />
     </main>

@@ -2,11 +2,25 @@ import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { defaultMaxMailBytes } from './inbound-smtp-server.ts';
 import { MailParseError } from './parse-mail.ts';
 
+/** The account part of imapflow's options, shared by the poller and the connection check. */
+export const imapFlowOptions = (
+  account: Pick<ImapMailboxOptions, 'host' | 'port' | 'secure' | 'startTls' | 'user' | 'password' | 'tls'>,
+): ImapFlowOptions => ({
+  host: account.host,
+  port: account.port,
+  secure: account.secure,
+  ...(account.secure || account.startTls === undefined ? {} : { doSTARTTLS: account.startTls }),
+  auth: { user: account.user, pass: account.password },
+  ...(account.tls ? { tls: account.tls } : {}),
+});
+
 export interface ImapMailboxOptions {
   host: string;
   port: number;
   /** TLS from the first byte (993); otherwise STARTTLS when the server offers it. */
   secure: boolean;
+  /** Without `secure`: true requires STARTTLS, false never asks for it, unset uses it when offered. */
+  startTls?: boolean;
   user: string;
   password: string;
   /** The folder to take mail from (default INBOX). */
@@ -19,7 +33,17 @@ export interface ImapMailboxOptions {
   /** Takes one mail. A MailParseError sets it aside for good; any other error leaves it unseen for the next look. */
   onMail(raw: Buffer): Promise<void>;
   /** A mail set aside (unreadable, too large) or a connection failure, for the logs. */
-  onProblem?(problem: { uid?: number; code: string; message: string }): void;
+  onProblem?(problem: ImapProblemReport): void;
+  /** Signed in and the folder is open: at the start and after each reconnect. */
+  onConnected?(): void;
+}
+
+export interface ImapProblemReport {
+  uid?: number;
+  code: string;
+  message: string;
+  /** The error behind a connection failure, for `imapProblemOf` to say what went wrong. */
+  cause?: unknown;
 }
 
 export interface ImapMailbox {
@@ -47,30 +71,35 @@ export async function startImapMailbox(options: ImapMailboxOptions): Promise<Ima
   let reconnectDelay = 500;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
-  const report = (problem: { uid?: number; code: string; message: string }) => options.onProblem?.(problem);
+  const report = (problem: ImapProblemReport) => options.onProblem?.(problem);
 
   async function connect(): Promise<void> {
     const next = new ImapFlow({
-      host: options.host,
-      port: options.port,
-      secure: options.secure,
-      auth: { user: options.user, pass: options.password },
+      ...imapFlowOptions(options),
       logger: false,
       // IDLE soon after each look, so new mail is heard about at once.
       autoIdleDelay: 200,
-      ...(options.tls ? { tls: options.tls } : {}),
     });
-    next.on('error', (error: Error) => report({ code: 'IMAP_CONNECTION', message: error.message }));
+    next.on('error', (error: Error) =>
+      report({ code: 'IMAP_CONNECTION', message: error.message, cause: error }),
+    );
     next.on('exists', () => void sweep());
     next.on('close', () => {
       if (stopped || client !== next) return;
       client = undefined;
       scheduleReconnect();
     });
-    await next.connect();
-    await next.mailboxOpen(folder);
+    try {
+      await next.connect();
+      await next.mailboxOpen(folder);
+    } catch (error) {
+      // Signed in but the folder would not open: let go of the connection, or it stays open.
+      next.close();
+      throw error;
+    }
     client = next;
     reconnectDelay = 500;
+    options.onConnected?.();
   }
 
   function scheduleReconnect() {
@@ -81,6 +110,7 @@ export async function startImapMailbox(options: ImapMailboxOptions): Promise<Ima
           report({
             code: 'IMAP_CONNECTION',
             message: error instanceof Error ? error.message : String(error),
+            cause: error,
           });
           reconnectDelay = Math.min(reconnectDelay * 2, 30_000);
           if (!stopped) scheduleReconnect();

@@ -36,7 +36,14 @@ export {
   type InboundSmtpOptions,
   type InboundSmtpServer,
 } from './inbound-smtp-server.ts';
-export { startImapMailbox, type ImapMailbox, type ImapMailboxOptions } from './imap-mailbox.ts';
+export {
+  startImapMailbox,
+  type ImapMailbox,
+  type ImapMailboxOptions,
+  type ImapProblemReport,
+} from './imap-mailbox.ts';
+export { imapProblemOf, type ImapProblem } from './imap-problem.ts';
+export { checkImapMailbox, type ImapCheckResult } from './check-imap-mailbox.ts';
 export {
   parseMailReport,
   type MailReport,

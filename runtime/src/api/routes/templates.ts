@@ -1,6 +1,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { contactChannels, contacts, newId, templates, templateKinds, type Db } from '@omniflow/db';
+import {
+  contactChannels,
+  contacts,
+  isUniqueViolation,
+  newId,
+  templates,
+  templateKinds,
+  type Db,
+} from '@omniflow/db';
 import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { TemplateError, templateLimits } from '@omniflow/nodes/sdk';
 import { roleAtLeast } from '../../auth/roles.ts';
@@ -307,14 +315,6 @@ function inUse(what: string, flows: TemplateUser[]): ApiError {
     `Published flows use this template (${names}); ${what} anyway with confirm=true, or change those flows first`,
     { flows },
   );
-}
-
-/** PostgreSQL's unique_violation (SQLSTATE 23505), wherever drizzle wrapped it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (Reflect.get(e, 'code') === '23505') return true;
-  }
-  return false;
 }
 
 function nameTaken(name: string): ApiError {
