@@ -20,11 +20,11 @@ const perRound = 2 * Math.round(Number(process.env.BENCH_EMAIL_SENDS ?? 1000) / 
 const rounds = Number(process.env.BENCH_EMAIL_ROUNDS ?? 3);
 /** SMTP connections of both pools. */
 const connections = Number(process.env.BENCH_EMAIL_CONNECTIONS ?? 5);
-/** Sends in flight at once on both paths (a worker's concurrent activities). */
-const inFlight = Number(process.env.BENCH_EMAIL_IN_FLIGHT ?? 20);
+/** Sends in flight at once on both paths: a worker's concurrent activities (the SDK's default, 100). */
+const inFlight = Number(process.env.BENCH_EMAIL_IN_FLIGHT ?? 100);
 const from = 'avisos@omniflow.test';
-// Embedded PGlite unless BENCH_EMAIL_DATABASE_URL names a PostgreSQL server (a fresh database is made).
-const postgresUrl = process.env.BENCH_EMAIL_DATABASE_URL;
+// Embedded PGlite, and PostgreSQL too when one is named (a fresh database is made on it).
+const postgresUrl = process.env.BENCH_EMAIL_DATABASE_URL ?? process.env.OMNIFLOW_TEST_DATABASE_URL;
 
 type Mail = Omit<OutboundMessage, 'idempotencyKey'>;
 
@@ -68,11 +68,18 @@ export interface EmailSendFigures {
 
 /**
  * Mails/s through the whole send path (a `messages` row written before and updated after each
- * send in embedded PGlite, tracking links signed, the workspace's DKIM key opened and RSA-2048 signing, the SmtpDriver's
- * pool) into a loopback smtp-server sink, against the same mails sent by a bare nodemailer pool
- * with the same connection count, no database and no signing, in alternating rounds.
+ * send, tracking links signed, the workspace's DKIM key opened and RSA-2048 signing, the
+ * SmtpDriver's pool) into a loopback smtp-server sink, against the same mails sent by a bare
+ * nodemailer pool with the same connection count, no database and no signing, in alternating
+ * rounds: on embedded PGlite, then on PostgreSQL when one is named.
  */
-export async function emailSendBenchmark(): Promise<EmailSendFigures> {
+export async function emailSendBenchmarks(): Promise<EmailSendFigures[]> {
+  const figures = [await emailSendBenchmark(undefined)];
+  if (postgresUrl) figures.push(await emailSendBenchmark(postgresUrl));
+  return figures;
+}
+
+async function emailSendBenchmark(postgresUrl: string | undefined): Promise<EmailSendFigures> {
   const sink = await SmtpSink.start();
   const fresh = postgresUrl ? await freshPostgresDatabase(postgresUrl) : undefined;
   const handle = await openDb(fresh ? { databaseUrl: fresh.url } : { dataDir: 'memory://' });
@@ -133,7 +140,7 @@ export async function emailSendBenchmark(): Promise<EmailSendFigures> {
     const rates = await abbaRound(round, batch, ['raw', 'service'] as const, send);
     figures.push(rates);
     console.log(
-      `email send round ${round + 1}: send path ${rates.service.toFixed(0)} mails/s, raw nodemailer pool ${rates.raw.toFixed(0)} mails/s`,
+      `email send (${fresh ? 'PostgreSQL' : 'PGlite'}) round ${round + 1}: send path ${rates.service.toFixed(0)} mails/s, raw nodemailer pool ${rates.raw.toFixed(0)} mails/s`,
     );
   }
   const expected = 2 * warmUp.length + rounds * perRound * 2;
@@ -161,9 +168,9 @@ export async function emailSendBenchmark(): Promise<EmailSendFigures> {
   };
 }
 
-export function emailSendFigureLines(figures: EmailSendFigures | undefined): string[] {
-  if (!figures) return [];
-  return [
-    `email send path ${figures.service.toFixed(0)} mails/s vs raw nodemailer pool ${figures.raw.toFixed(0)} mails/s → ratio ${figures.ratio.toFixed(2)} (goal ≥ 0.5; ${figures.rounds} rounds of ${figures.mailsPerRound}, ${figures.connections} connections, ${figures.inFlight} in flight, ${figures.database}; per-round ratios ${figures.ratios.map((r) => r.toFixed(2)).join(', ')})`,
-  ];
+export function emailSendFigureLines(all: EmailSendFigures[] | undefined): string[] {
+  return (all ?? []).map(
+    (figures) =>
+      `email send path ${figures.service.toFixed(0)} mails/s vs raw nodemailer pool ${figures.raw.toFixed(0)} mails/s → ratio ${figures.ratio.toFixed(2)} (goal ≥ 0.5; ${figures.rounds} rounds of ${figures.mailsPerRound}, ${figures.connections} connections, ${figures.inFlight} in flight, ${figures.database}; per-round ratios ${figures.ratios.map((r) => r.toFixed(2)).join(', ')})`,
+  );
 }

@@ -6,7 +6,7 @@ import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { chatReport } from './chat-report.ts';
 import { emailReport } from './email-report.ts';
-import { emailSendBenchmark, emailSendFigureLines } from './email-send-benchmark.ts';
+import { emailSendBenchmarks, emailSendFigureLines } from './email-send-benchmark.ts';
 import { generateGraph } from './generate-graph.ts';
 import { inboundReplyBenchmark } from './inbound-reply-benchmark.ts';
 import { mailAutoReplyBenchmark, mailAutoReplyLines } from './mail-auto-reply-benchmark.ts';
@@ -57,7 +57,7 @@ print(platformFigureLines({ compile }));
 // The SMS figures need no Temporal; they go before anything leaves the server busy.
 const sms = only.has('chat') ? await smsSubmitBenchmark() : undefined;
 // Email sending needs no Temporal either: the messaging service, PGlite and a loopback SMTP sink.
-const emailSend = only.has('email-send') ? await emailSendBenchmark() : undefined;
+const emailSend = only.has('email-send') ? await emailSendBenchmarks() : undefined;
 print(emailSendFigureLines(emailSend));
 const server = needsTemporal ? await startDevServer({}) : undefined;
 // The browser figures go first: after thousands of workflows the server stays busy for a while.

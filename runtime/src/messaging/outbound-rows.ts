@@ -52,36 +52,64 @@ const withConsent = (rows: SQL) => sql`
   left join contact_channels c
     on c.workspace_id = r.workspace_id and c.channel = r.channel and c.address = r.contact_address`;
 
+type Job = { record: OutboundToRecord } | { sent: SentOutbound };
+
+const recordValues = (items: OutboundToRecord[]) =>
+  sql.join(
+    items.map(
+      (item) =>
+        sql`(${newId()}::uuid, ${item.workspaceId}::uuid, ${item.channel}, 'outbound', ${item.contactAddress},
+          ${item.ourAddress}, ${item.runId}::uuid, ${item.nodeId}, ${item.idempotencyKey},
+          ${JSON.stringify(item.body)}::jsonb, 'queued', ${JSON.stringify([item.queued])}::jsonb)`,
+    ),
+    sql`, `,
+  );
+
+// A delivery report that beat this update keeps its later status.
+const markSentStatement = (items: SentOutbound[]) => sql`
+  update messages set
+    provider_message_id = v.provider_message_id,
+    segments = v.segments,
+    status = case when messages.status = 'queued' then 'sent' else messages.status end,
+    status_history = messages.status_history || v.entry,
+    updated_at = now()
+  from (values ${sql.join(
+    items.map(
+      (item) =>
+        sql`(${item.id}::uuid, ${item.providerMessageId}::text, ${item.segments}::integer, ${JSON.stringify([item.sent])}::jsonb)`,
+    ),
+    sql`, `,
+  )}) as v(id, provider_message_id, segments, entry)
+  where messages.id = v.id`;
+
 /**
  * The `messages` rows of outbound sends, written and marked sent a batch at a time: the sends a
- * worker has in flight together share two statements (the rows with consent, then sent) instead
- * of paying three each (BENCHMARKS.md, Email).
+ * worker has in flight share one statement per batch, which writes the new rows (with their
+ * addresses' consent) and marks the sent ones, instead of three statements each (BENCHMARKS.md,
+ * Email).
  */
 export function createOutboundRows(db: Db) {
-  const record = statementBatcher(async (items: OutboundToRecord[]): Promise<RecordedOutbound[]> => {
-    const values = sql.join(
-      items.map(
-        (item) =>
-          sql`(${newId()}::uuid, ${item.workspaceId}::uuid, ${item.channel}, 'outbound', ${item.contactAddress},
-            ${item.ourAddress}, ${item.runId}::uuid, ${item.nodeId}, ${item.idempotencyKey},
-            ${JSON.stringify(item.body)}::jsonb, 'queued', ${JSON.stringify([item.queued])}::jsonb)`,
-      ),
-      sql`, `,
-    );
-    // The rows and their addresses' consent in one statement: one round trip for the batch.
+  const run = statementBatcher(async (jobs: Job[]): Promise<(RecordedOutbound | undefined)[]> => {
+    const toRecord = jobs.flatMap((job) => ('record' in job ? [job.record] : []));
+    const sent = jobs.flatMap((job) => ('sent' in job ? [job.sent] : []));
+    if (toRecord.length === 0) {
+      await db.execute(markSentStatement(sent));
+      return jobs.map(() => undefined);
+    }
+    // The new rows, their addresses' consent and the sent marks in one round trip.
     const written = await queryRows<RowWithConsent>(
       db,
-      sql`with written as (
+      sql`with ${sent.length > 0 ? sql`marked as (${markSentStatement(sent)} returning 1), ` : sql``}written as (
         insert into messages (id, workspace_id, channel, direction, contact_address, our_address, run_id,
           node_id, idempotency_key, body, status, status_history)
-        values ${values}
+        values ${recordValues(toRecord)}
         on conflict do nothing
         returning id, workspace_id, channel, contact_address, idempotency_key, provider_message_id, segments)
       ${withConsent(sql`written`)}`,
     );
     const rows = new Map(written.map((row) => [keyOf(row.workspace_id, row.idempotency_key), row]));
     // A retried activity finds the row its first attempt wrote.
-    const retried = items.filter((item) => !rows.has(keyOf(item.workspaceId, item.idempotencyKey)));
+    const retried = toRecord.filter((item) => !rows.has(keyOf(item.workspaceId, item.idempotencyKey)));
     if (retried.length > 0) {
       const keys = sql.join(
         retried.map((item) => sql`(${item.workspaceId}::uuid, ${item.idempotencyKey})`),
@@ -96,7 +124,9 @@ export function createOutboundRows(db: Db) {
       );
       for (const row of found) rows.set(keyOf(row.workspace_id, row.idempotency_key), row);
     }
-    return items.map((item) => {
+    return jobs.map((job) => {
+      if (!('record' in job)) return undefined;
+      const item = job.record;
       const row = rows.get(keyOf(item.workspaceId, item.idempotencyKey));
       if (!row) throw new Error(`The message row of ${item.idempotencyKey} was neither written nor found`);
       return {
@@ -109,26 +139,10 @@ export function createOutboundRows(db: Db) {
     });
   });
 
-  const markSent = statementBatcher(async (items: SentOutbound[]): Promise<void[]> => {
-    const values = sql.join(
-      items.map(
-        (item) =>
-          sql`(${item.id}::uuid, ${item.providerMessageId}::text, ${item.segments}::integer, ${JSON.stringify([item.sent])}::jsonb)`,
-      ),
-      sql`, `,
-    );
-    // A delivery report that beat this update keeps its later status.
-    await db.execute(sql`
-      update messages set
-        provider_message_id = v.provider_message_id,
-        segments = v.segments,
-        status = case when messages.status = 'queued' then 'sent' else messages.status end,
-        status_history = messages.status_history || v.entry,
-        updated_at = now()
-      from (values ${values}) as v(id, provider_message_id, segments, entry)
-      where messages.id = v.id`);
-    return items.map(() => undefined);
-  });
-
-  return { record, markSent };
+  return {
+    /** Writes a send's row (or finds the one an earlier attempt wrote), with the address's consent. */
+    record: async (item: OutboundToRecord) => (await run({ record: item }))!,
+    /** Records that the provider took the message. */
+    markSent: async (item: SentOutbound) => void (await run({ sent: item })),
+  };
 }
