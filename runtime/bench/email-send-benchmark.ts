@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { openDb } from '@omniflow/db';
 import { SmtpDriver } from '@omniflow/nodes/drivers/email';
-import { SmtpSink } from '@omniflow/nodes/drivers/email/testing';
 import type { OutboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { loadSecretKeyring } from '../src/credentials/secret-keyring.ts';
 import { createDkimKeyStore } from '../src/email/dkim-key-store.ts';
@@ -13,6 +12,7 @@ import { sendOnlyFlow } from '../test/support/flows.ts';
 import { freshPostgresDatabase } from '../test/support/postgres.ts';
 import { seedRun } from '../test/support/seed-run.ts';
 import { abbaRound } from './abba-round.ts';
+import { startSinkProcess } from './smtp-sink-process.ts';
 import { median } from './median.ts';
 
 // Per round; each round sends it in two halves (A B B A).
@@ -80,7 +80,7 @@ export async function emailSendBenchmarks(): Promise<EmailSendFigures[]> {
 }
 
 async function emailSendBenchmark(postgresUrl: string | undefined): Promise<EmailSendFigures> {
-  const sink = await SmtpSink.start();
+  const sink = await startSinkProcess();
   const fresh = postgresUrl ? await freshPostgresDatabase(postgresUrl) : undefined;
   const handle = await openDb(fresh ? { databaseUrl: fresh.url } : { dataDir: 'memory://' });
   const registry = await loadRegistry({});
@@ -144,15 +144,14 @@ async function emailSendBenchmark(postgresUrl: string | undefined): Promise<Emai
     );
   }
   const expected = 2 * warmUp.length + rounds * perRound * 2;
-  await sink.waitFor(expected);
-  const signed = sink.mails.filter((m) => m.raw.includes('DKIM-Signature:')).length;
+  const { signed } = await sink.counts(expected);
   if (signed !== warmUp.length + rounds * perRound)
     throw new Error(`Expected every mail of the send path signed, found ${signed}`);
   raw.close();
   await driver.close();
   await handle.close();
   await fresh?.drop();
-  await sink.close();
+  await sink.stop();
   const ratios = figures.map((r) => r.service / r.raw);
   return {
     service: median(figures.map((r) => r.service)),
