@@ -5,3 +5,5 @@ export * from './messaging.ts';
 export * from './credentials.ts';
 export * from './voice.ts';
 export * from './email.ts';
+export * from './audience.ts';
+export * from './campaigns.ts';

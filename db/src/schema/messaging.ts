@@ -18,7 +18,10 @@ export const messageStatuses = [
   'bounced',
 ] as const;
 
-/** A person the workspace talks to; answers saved by flows live in `attributes`. */
+/**
+ * A person the workspace talks to. Custom fields (typed by `contact_fields`) and answers saved by
+ * flows live in `attributes`, keyed by the field's key; their addresses are `contact_channels`.
+ */
 export const contacts = pgTable(
   'contacts',
   {
@@ -27,12 +30,38 @@ export const contacts = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     displayName: text('display_name').notNull().default(''),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    // BCP 47 (es, en, es-PE): the language messages and templates use for this person.
+    language: text('language'),
+    // IANA zone (America/Lima): campaigns sent "at 09:00 local time" use it.
+    timezone: text('timezone'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('contacts_workspace_idx').on(t.workspaceId, t.id)],
+  (t) => [
+    index('contacts_workspace_idx').on(t.workspaceId, t.id),
+    index('contacts_tags_idx').using('gin', t.tags),
+    index('contacts_attributes_idx').using('gin', t.attributes),
+  ],
 );
+
+/** How consent to write to an address was given (or withdrawn). */
+export const consentSources = [
+  'imported',
+  'web_form',
+  'keyword',
+  'api',
+  'inbound',
+  'manual',
+  'unsubscribe',
+  'bounce',
+] as const;
 
 /** One address of a contact on one channel, with its consent (STOP/START) and last message in. */
 export const contactChannels = pgTable(
@@ -48,12 +77,19 @@ export const contactChannels = pgTable(
     channel: text('channel', { enum: messagingChannels }).notNull(),
     // E.164 for phones, the session id for web chat, the lower-cased address for email.
     address: text('address').notNull(),
+    // When and how the person agreed to be written to here (null: never asked).
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentSource: text('consent_source', { enum: consentSources }),
     optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
     optOutKeyword: text('opt_out_keyword'),
+    optOutSource: text('opt_out_source', { enum: consentSources }),
     // WhatsApp's customer-service window is 24 h from the person's last message.
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('contact_channels_address_unique').on(t.workspaceId, t.channel, t.address)],
+  (t) => [
+    uniqueIndex('contact_channels_address_unique').on(t.workspaceId, t.channel, t.address),
+    index('contact_channels_contact_idx').on(t.contactId),
+  ],
 );
 
 export interface StatusEntry {
@@ -78,6 +114,9 @@ export const messages = pgTable(
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
     nodeId: text('node_id'),
+    // The campaign that sent it (campaigns.ts), or the API key of the application that did.
+    campaignId: uuid('campaign_id'),
+    apiKeyId: uuid('api_key_id'),
     providerMessageId: text('provider_message_id'),
     // The activity's key: a retried send finds its row instead of sending again.
     idempotencyKey: text('idempotency_key'),
@@ -101,6 +140,12 @@ export const messages = pgTable(
       .where(sql`${t.runId} is not null`),
     index('messages_contact_idx').on(t.workspaceId, t.contactAddress, t.id),
     index('messages_status_idx').on(t.workspaceId, t.status, t.id),
+    index('messages_campaign_idx')
+      .on(t.campaignId, t.status)
+      .where(sql`${t.campaignId} is not null`),
+    index('messages_contact_id_idx')
+      .on(t.contactId, t.id)
+      .where(sql`${t.contactId} is not null`),
   ],
 );
 

@@ -27,6 +27,13 @@ export const workspaces = pgTable('workspaces', {
   recordingsQuotaBytes: bigint('recordings_quota_bytes', { mode: 'number' })
     .notNull()
     .default(defaultRecordingsQuotaBytes),
+  // ISO 3166 country of phone numbers written without a country code (imports, forms).
+  defaultCountry: text('default_country'),
+  // Campaign defaults: quiet hours (local to each person) and the marketing frequency cap.
+  campaignSettings: jsonb('campaign_settings')
+    .$type<{ quietHours?: { from: string; to: string }; frequencyCap?: { messages: number; days: number } }>()
+    .notNull()
+    .default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
