@@ -8104,13 +8104,12 @@ export interface components {
       /** @enum {string} */
       channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
       address: string;
-      consent?: components['schemas']['ConsentInput'];
-    };
-    ConsentInput: {
-      /** @enum {string} */
-      source: 'imported' | 'web_form' | 'keyword' | 'api' | 'inbound' | 'manual';
-      /** Format: date-time */
-      at?: string;
+      consent?: {
+        /** @enum {string} */
+        source: 'imported' | 'web_form' | 'keyword' | 'api' | 'inbound' | 'manual';
+        /** Format: date-time */
+        at?: string;
+      };
     };
     ContactPatch: {
       displayName?: string;
@@ -8124,7 +8123,12 @@ export interface components {
       };
     };
     ContactAddressPatch: {
-      consent?: components['schemas']['ConsentInput'] & (Record<string, never> | null);
+      consent?: {
+        /** @enum {string} */
+        source: 'imported' | 'web_form' | 'keyword' | 'api' | 'inbound' | 'manual';
+        /** Format: date-time */
+        at?: string;
+      } | null;
       optedOut?: boolean;
     };
     ContactMerge: {

@@ -17,16 +17,16 @@ const validZone = (zone: string) => {
 
 const nameSchema = (what: string) => z.string().trim().max(200, `${what} is at most 200 characters`);
 
-export const consentInputSchema = z
-  .object({
-    source: z.enum(givenConsentSources, {
-      message: `Say how consent was given: ${givenConsentSources.join(', ')}`,
-    }),
-    at: z.iso
-      .datetime({ offset: true, message: 'Give the time as ISO 8601, like 2026-03-31T10:00:00Z' })
-      .optional(),
-  })
-  .openapi('ConsentInput');
+// Left unnamed in the document: a named schema made nullable comes out of openapi-typescript as
+// `ConsentInput & (… | null)`, which no value satisfies.
+export const consentInputSchema = z.object({
+  source: z.enum(givenConsentSources, {
+    message: `Say how consent was given: ${givenConsentSources.join(', ')}`,
+  }),
+  at: z.iso
+    .datetime({ offset: true, message: 'Give the time as ISO 8601, like 2026-03-31T10:00:00Z' })
+    .optional(),
+});
 
 export const addressInputSchema = z
   .object({
