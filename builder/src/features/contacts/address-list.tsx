@@ -147,11 +147,14 @@ export function AddressList({
             </select>
             <input
               aria-label={t('contacts.address.value')}
-              className="flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+              className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
               value={address}
               onChange={(e) => setAddress(e.target.value)}
             />
-            <button type="submit" className="rounded bg-indigo-600 px-2 py-1 text-sm text-white">
+            <button
+              type="submit"
+              className="shrink-0 whitespace-nowrap rounded bg-indigo-600 px-2 py-1 text-sm text-white"
+            >
               {t('contacts.address.add')}
             </button>
           </div>

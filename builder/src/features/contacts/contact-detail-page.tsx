@@ -57,7 +57,7 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
   const attributes = Object.entries(contact.attributes);
 
   return (
-    <main className="mx-auto grid max-w-6xl gap-6 p-6 md:grid-cols-[20rem_1fr]">
+    <main className="mx-auto grid max-w-6xl gap-6 p-6 md:grid-cols-[24rem_1fr]">
       <div className="space-y-5">
         <div>
           <a href="#/contacts" className="text-sm text-indigo-700 hover:underline">

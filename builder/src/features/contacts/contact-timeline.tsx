@@ -51,7 +51,8 @@ function Entry({ item, now }: { item: TimelineItem; now: number }) {
       <div className="min-w-0 flex-1 text-sm">
         <div className="flex flex-wrap items-baseline gap-2">
           <span className="font-medium">{title}</span>
-          {item.kind !== 'email_event' && (
+          {/* An email event's type is its title; a received message needs no second word for it. */}
+          {item.kind !== 'email_event' && item.status !== 'received' && (
             <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">
               {t(statusKey(item.status))}
             </span>
