@@ -157,6 +157,66 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
     expect([400, 404]).toContain(badCursor.status);
   });
 
+  it('pages the list with a cursor, and manages field definitions and addresses', async () => {
+    const first = await omni.call('GET', '/api/v1/contacts?limit=1');
+    expect(first.body.items).toHaveLength(1);
+    const second = await omni.call('GET', `/api/v1/contacts?limit=1&cursor=${first.body.nextCursor}`);
+    expect(second.body.items[0].id < first.body.items[0].id).toBe(true);
+
+    const fields = await omni.call('GET', '/api/v1/contact-fields', undefined, as.operator);
+    const plan = fields.body.items.find((f: { key: string }) => f.key === 'plan');
+    const renamed = await omni.call(
+      'PATCH',
+      `/api/v1/contact-fields/${plan.id}`,
+      { label: 'Tarifa', choices: ['basico', 'premium', 'oro'] },
+      as.designer,
+    );
+    expect(renamed.body).toMatchObject({
+      label: 'Tarifa',
+      type: 'choice',
+      choices: ['basico', 'premium', 'oro'],
+    });
+    const dupKey = await omni.call('POST', '/api/v1/contact-fields', {
+      key: 'plan',
+      label: 'P',
+      type: 'text',
+    });
+    expect(dupKey.status).toBe(409);
+    const temp = await omni.call('POST', '/api/v1/contact-fields', {
+      key: 'temporal',
+      label: 'T',
+      type: 'boolean',
+    });
+    expect((await omni.call('DELETE', `/api/v1/contact-fields/${temp.body.id}`)).status).toBe(204);
+    expect((await omni.call('DELETE', `/api/v1/contact-fields/${temp.body.id}`)).status).toBe(404);
+
+    const person = await create({ firstName: 'Fede' });
+    const added = await omni.call('POST', `/api/v1/contacts/${person.id}/addresses`, {
+      channel: 'email',
+      address: ' Fede@Example.ORG ',
+      consent: { source: 'api', at: '2026-02-01T09:00:00Z' },
+    });
+    expect(added.status).toBe(201);
+    const address = added.body.addresses[0];
+    expect(address).toMatchObject({
+      address: 'fede@example.org',
+      consent: { source: 'api', at: '2026-02-01T09:00:00.000Z' },
+    });
+    const withdrawn = await omni.call('PATCH', `/api/v1/contacts/${person.id}/addresses/${address.id}`, {
+      consent: null,
+    });
+    expect(withdrawn.body.consent).toBeNull();
+    const cleared = await omni.call('PATCH', `/api/v1/contacts/${person.id}`, {
+      timezone: null,
+      attributes: { plan: 'oro' },
+    });
+    expect(cleared.body).toMatchObject({ timezone: null, attributes: { plan: 'oro' } });
+    expect((await omni.call('DELETE', `/api/v1/contacts/${person.id}/addresses/${address.id}`)).status).toBe(
+      204,
+    );
+    expect((await omni.call('GET', `/api/v1/contacts/${person.id}`)).body.addresses).toEqual([]);
+  });
+
   it('answers 404 for a contact that is not there, and 409 for an address someone has', async () => {
     const missing = newId();
     for (const [method, path, body] of [

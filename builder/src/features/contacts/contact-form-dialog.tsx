@@ -123,11 +123,13 @@ export function ContactFormDialog({
       </span>
     ) : null;
   const text = (label: string, value: string, set: (v: string) => void, path: string) => (
-    <label className="block space-y-1 text-sm">
-      <span>{label}</span>
-      <input className={input} value={value} onChange={(e) => set(e.target.value)} />
+    <div className="block space-y-1 text-sm">
+      <label className="block space-y-1">
+        <span>{label}</span>
+        <input className={input} value={value} onChange={(e) => set(e.target.value)} />
+      </label>
       {problem(path)}
-    </label>
+    </div>
   );
 
   return (
@@ -145,63 +147,69 @@ export function ContactFormDialog({
           {text(t('contacts.form.displayName'), displayName, setDisplayName, 'displayName')}
         </div>
         <div className="grid grid-cols-2 gap-3">
-          <label className="block space-y-1 text-sm">
-            <span>{t('contacts.form.language')}</span>
-            <select className={input} value={language} onChange={(e) => setLanguage(e.target.value)}>
-              <option value="">{t('contacts.form.unset')}</option>
-              <option value="es">{t('contacts.lang.es')}</option>
-              <option value="en">{t('contacts.lang.en')}</option>
-              {language && !['es', 'en'].includes(language) && <option value={language}>{language}</option>}
-            </select>
+          <div className="block space-y-1 text-sm">
+            <label className="block space-y-1">
+              <span>{t('contacts.form.language')}</span>
+              <select className={input} value={language} onChange={(e) => setLanguage(e.target.value)}>
+                <option value="">{t('contacts.form.unset')}</option>
+                <option value="es">{t('contacts.lang.es')}</option>
+                <option value="en">{t('contacts.lang.en')}</option>
+                {language && !['es', 'en'].includes(language) && <option value={language}>{language}</option>}
+              </select>
+            </label>
             {problem('language')}
-          </label>
-          <label className="block space-y-1 text-sm">
-            <span>{t('contacts.form.timezone')}</span>
-            <select className={input} value={timezone} onChange={(e) => setTimezone(e.target.value)}>
-              <option value="">{t('contacts.form.unset')}</option>
-              {zoneList.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replace(/_/g, ' ')}
-                </option>
-              ))}
-            </select>
+          </div>
+          <div className="block space-y-1 text-sm">
+            <label className="block space-y-1">
+              <span>{t('contacts.form.timezone')}</span>
+              <select className={input} value={timezone} onChange={(e) => setTimezone(e.target.value)}>
+                <option value="">{t('contacts.form.unset')}</option>
+                {zoneList.map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone.replace(/_/g, ' ')}
+                  </option>
+                ))}
+              </select>
+            </label>
             {problem('timezone')}
-          </label>
+          </div>
         </div>
         {text(t('contacts.form.tags'), tags, setTags, 'tags')}
         {fields.map((field) => {
           const value = values[field.key] ?? '';
           const set = (v: string) => setValues((all) => ({ ...all, [field.key]: v }));
           return (
-            <label key={field.id} className="block space-y-1 text-sm">
-              <span>{field.label}</span>
-              {field.type === 'choice' || field.type === 'boolean' ? (
-                <select className={input} value={value} onChange={(e) => set(e.target.value)}>
-                  <option value="">{t('contacts.form.unset')}</option>
-                  {field.type === 'boolean' ? (
-                    <>
-                      <option value="true">{t('contacts.form.yes')}</option>
-                      <option value="false">{t('contacts.form.no')}</option>
-                    </>
-                  ) : (
-                    (field.choices ?? []).map((choice) => (
-                      <option key={choice} value={choice}>
-                        {choice}
-                      </option>
-                    ))
-                  )}
-                </select>
-              ) : (
-                <input
-                  className={input}
-                  type={field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'text'}
-                  step={field.type === 'number' ? 'any' : undefined}
-                  value={value}
-                  onChange={(e) => set(e.target.value)}
-                />
-              )}
+            <div key={field.id} className="block space-y-1 text-sm">
+              <label className="block space-y-1">
+                <span>{field.label}</span>
+                {field.type === 'choice' || field.type === 'boolean' ? (
+                  <select className={input} value={value} onChange={(e) => set(e.target.value)}>
+                    <option value="">{t('contacts.form.unset')}</option>
+                    {field.type === 'boolean' ? (
+                      <>
+                        <option value="true">{t('contacts.form.yes')}</option>
+                        <option value="false">{t('contacts.form.no')}</option>
+                      </>
+                    ) : (
+                      (field.choices ?? []).map((choice) => (
+                        <option key={choice} value={choice}>
+                          {choice}
+                        </option>
+                      ))
+                    )}
+                  </select>
+                ) : (
+                  <input
+                    className={input}
+                    type={field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'text'}
+                    step={field.type === 'number' ? 'any' : undefined}
+                    value={value}
+                    onChange={(e) => set(e.target.value)}
+                  />
+                )}
+              </label>
               {problem(`attributes.${field.key}`)}
-            </label>
+            </div>
           );
         })}
         {!contact && (

@@ -3,6 +3,7 @@ import { client, ok } from '../../api/client.ts';
 import { useCursorList, type PageRequest } from '../../api/use-cursor-list.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
+import { ContactFieldsDialog } from './contact-fields-dialog.tsx';
 import { ContactFormDialog } from './contact-form-dialog.tsx';
 import { contactChannels, contactName, type Contact, type Role } from './contact-types.ts';
 
@@ -21,6 +22,7 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
   const [consent, setConsent] = useState<Flag>((query.get('consent') as Flag) ?? '');
   const [optedOut, setOptedOut] = useState<Flag>((query.get('optedOut') as Flag) ?? '');
   const [creating, setCreating] = useState(false);
+  const [editingFields, setEditingFields] = useState(false);
   const filters = { q, tag, channel, consent, optedOut };
   const key = JSON.stringify(filters);
   const loadPage = useCallback(
@@ -60,13 +62,22 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
       <div className="flex items-center gap-4">
         <h1 className="text-xl font-semibold">{t('contacts.title')}</h1>
         {canEdit && (
-          <button
-            type="button"
-            onClick={() => setCreating(true)}
-            className="ml-auto rounded bg-indigo-600 px-3 py-1 text-sm text-white"
-          >
-            {t('contacts.new')}
-          </button>
+          <div className="ml-auto flex gap-2">
+            <button
+              type="button"
+              onClick={() => setEditingFields(true)}
+              className="rounded border border-slate-300 px-3 py-1 text-sm"
+            >
+              {t('contacts.fields.open')}
+            </button>
+            <button
+              type="button"
+              onClick={() => setCreating(true)}
+              className="rounded bg-indigo-600 px-3 py-1 text-sm text-white"
+            >
+              {t('contacts.new')}
+            </button>
+          </div>
         )}
       </div>
       <div role="search" className="flex flex-wrap items-center gap-3">
@@ -165,6 +176,7 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
           {t('contacts.more')}
         </button>
       )}
+      {editingFields && <ContactFieldsDialog onClose={() => setEditingFields(false)} />}
       {creating && (
         <ContactFormDialog
           onClose={() => setCreating(false)}

@@ -161,6 +161,73 @@ describe('ContactsPage', () => {
   });
 });
 
+describe('ContactFieldsDialog', () => {
+  it('adds a choice field with its choices and shows the key problem the server names', async () => {
+    const saved: unknown[] = [];
+    stubApi({
+      'GET /contacts': () => ({ items: [], nextCursor: null }),
+      'GET /contact-fields': () => ({ items: saved }),
+      'POST /contact-fields': ({ body, call }) => {
+        if (call === 0)
+          return new Response(
+            JSON.stringify({
+              error: {
+                code: 'VALIDATION_FAILED',
+                message: 'key: bad',
+                details: { issues: [{ path: 'key', message: 'A key is lower-case letters' }] },
+              },
+            }),
+            { status: 400 },
+          );
+        const field = { id: 'f9', createdAt: '', ...(body as object) };
+        saved.push(field);
+        return new Response(JSON.stringify(field), { status: 201 });
+      },
+    });
+    render(<ContactsPage query={new URLSearchParams()} role="designer" />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Custom fields' }));
+    await settle();
+    const dialog = screen.getByRole('dialog', { hidden: true });
+    expect(within(dialog).getByText('No custom fields yet.')).toBeTruthy();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Label', hidden: true }), {
+      target: { value: 'Plan' },
+    });
+    fireEvent.change(
+      within(dialog).getByRole('textbox', { name: 'Key (used in templates and segments)', hidden: true }),
+      {
+        target: { value: 'Plan' },
+      },
+    );
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Type', hidden: true }), {
+      target: { value: 'choice' },
+    });
+    fireEvent.change(
+      within(dialog).getByRole('textbox', { name: 'Choices (separated by commas)', hidden: true }),
+      {
+        target: { value: 'basico, premium' },
+      },
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add field', hidden: true }));
+    await settle();
+    expect(within(dialog).getByRole('alert', { hidden: true }).textContent).toBe(
+      'A key is lower-case letters',
+    );
+    fireEvent.change(
+      within(dialog).getByRole('textbox', { name: 'Key (used in templates and segments)', hidden: true }),
+      {
+        target: { value: 'plan' },
+      },
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add field', hidden: true }));
+    await settle();
+    expect(saved).toEqual([
+      expect.objectContaining({ key: 'plan', label: 'Plan', type: 'choice', choices: ['basico', 'premium'] }),
+    ]);
+    expect(within(dialog).getByText('basico, premium')).toBeTruthy();
+  });
+});
+
 describe('ContactDetailPage', () => {
   const routes = () => ({
     'GET /contacts/{id}': () => ana,
