@@ -458,7 +458,7 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
     expect(seen).toEqual(all.body.items.map((i: { id: string }) => i.id));
   });
 
-  it('merges a duplicate: addresses, messages, campaigns, lists, tags and fields follow, atomically', async () => {
+  it('merges a duplicate: addresses, messages, campaigns, lists, tags and fields follow', async () => {
     const kept = await create({
       firstName: 'Elena',
       tags: ['a'],
@@ -514,6 +514,24 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
     );
     expect((await omni.call('POST', `/api/v1/contacts/${kept.id}/merge`, { from: dup.id })).status).toBe(404);
   });
+
+  it.runIf(db === 'postgres')(
+    'settles two opposite merges of one pair: one wins, the other finds no duplicate',
+    async () => {
+      const a = await create({ firstName: 'Uno', addresses: [{ channel: 'sms', address: '+34600000010' }] });
+      const b = await create({ firstName: 'Dos', addresses: [{ channel: 'sms', address: '+34600000011' }] });
+      const answers = await Promise.all([
+        omni.call('POST', `/api/v1/contacts/${a.id}/merge`, { from: b.id }),
+        omni.call('POST', `/api/v1/contacts/${b.id}/merge`, { from: a.id }),
+      ]);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 404]);
+      const kept = answers.find((r) => r.status === 200)!.body;
+      expect(kept.addresses.map((x: { address: string }) => x.address).sort()).toEqual([
+        '+34600000010',
+        '+34600000011',
+      ]);
+    },
+  );
 
   it('erases a person on request: bodies blanked, rows and counts kept, recordings removed', async () => {
     const { person, messageIds, storageKey, recordingId, callId } = await seedHistory(
