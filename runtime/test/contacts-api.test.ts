@@ -395,7 +395,7 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
       bytes,
       durationMs: 42_000,
     });
-    const run = await seedRun(d, omni.deps.registry, tinyFlow);
+    const run = await seedRun(d, omni.deps.registry, tinyFlow, { text: 'Quiero mi cita' });
     await d
       .update(runs)
       .set({ contact: phone, startedAt: at(30) })
@@ -534,7 +534,7 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
   );
 
   it('erases a person on request: bodies blanked, rows and counts kept, recordings removed', async () => {
-    const { person, messageIds, storageKey, recordingId, callId } = await seedHistory(
+    const { person, messageIds, storageKey, recordingId, callId, runId } = await seedHistory(
       '+34600000007',
       'borrar@example.org',
     );
@@ -552,6 +552,8 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
     expect(existsSync(join(recordingDir, storageKey))).toBe(false);
     const [call] = await omni.handle.db.select().from(callRecords).where(eq(callRecords.id, callId));
     expect(call).toMatchObject({ fromNumber: '', durationMs: 42_000 });
+    const [run] = await omni.handle.db.select().from(runs).where(eq(runs.id, runId));
+    expect(run).toMatchObject({ contact: null, input: {} });
     const addresses = await omni.handle.db
       .select()
       .from(contactChannels)

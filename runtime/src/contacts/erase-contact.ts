@@ -1,5 +1,14 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { callRecords, contactChannels, contacts, messages, recordings, runs, type Db } from '@omniflow/db';
+import {
+  callRecords,
+  contactChannels,
+  contacts,
+  conversations,
+  messages,
+  recordings,
+  runs,
+  type Db,
+} from '@omniflow/db';
 import type { RecordingStore } from '../recordings/recording-store.ts';
 import { phoneForms } from './phone-forms.ts';
 
@@ -7,7 +16,8 @@ import { phoneForms } from './phone-forms.ts';
  * A data-protection request: the person, their addresses and what they wrote or were sent go.
  * Message rows stay, with an empty body and no address, so every report still counts them
  * (campaign stats, quotas, deliverability); call records stay for the same reason, without the
- * person's number, and their recordings are deleted (audio first, as deleteRecording does).
+ * person's number, and their recordings are deleted (audio first, as deleteRecording does). Runs
+ * for them lose the address and the input that started them; conversations lose the address.
  * Answers false when the workspace has no such contact.
  */
 export async function eraseContact(
@@ -90,10 +100,22 @@ export async function eraseContact(
     }
     const lowered = addresses.map((a) => a.address.toLowerCase());
     if (lowered.length > 0)
+      // A run's input is what started it (the message they sent, the form they filled).
       await tx
         .update(runs)
-        .set({ contact: null })
+        .set({ contact: null, input: {} })
         .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.contact, lowered)));
+    for (const { channel, address } of addresses)
+      await tx
+        .update(conversations)
+        .set({ contactAddress: '' })
+        .where(
+          and(
+            eq(conversations.workspaceId, workspaceId),
+            eq(conversations.channel, channel),
+            eq(conversations.contactAddress, address),
+          ),
+        );
     // Addresses, campaign recipients and segment memberships go with the row (on delete cascade).
     await tx.delete(contacts).where(eq(contacts.id, contactId));
     return updated.length;
