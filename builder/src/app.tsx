@@ -37,6 +37,13 @@ const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
 );
 
+const ContactsPage = lazy(() =>
+  import('./features/contacts/contacts-page.tsx').then((m) => ({ default: m.ContactsPage })),
+);
+const ContactDetailPage = lazy(() =>
+  import('./features/contacts/contact-detail-page.tsx').then((m) => ({ default: m.ContactDetailPage })),
+);
+
 const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
 
 function Screen({ route, user }: { route: Route; user: User }) {
@@ -61,6 +68,10 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <RecordingsPage query={route.query} isAdmin={user.role === 'admin'} />;
     case 'templates':
       return <TemplatesPage selectedName={route.name} />;
+    case 'contacts':
+      return <ContactsPage query={route.query} role={user.role} />;
+    case 'contact':
+      return <ContactDetailPage key={route.contactId} contactId={route.contactId} role={user.role} />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -114,6 +125,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.recordings')}
+          </a>
+          <a
+            href="#/contacts"
+            aria-current={route.screen === 'contacts' || route.screen === 'contact' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.contacts')}
           </a>
           <a
             href="#/templates"

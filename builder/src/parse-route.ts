@@ -10,7 +10,9 @@ export type Route =
   | { screen: 'calls'; query: URLSearchParams }
   | { screen: 'call'; callId: string }
   | { screen: 'recordings'; query: URLSearchParams }
-  | { screen: 'templates'; name?: string };
+  | { screen: 'templates'; name?: string }
+  | { screen: 'contacts'; query: URLSearchParams }
+  | { screen: 'contact'; contactId: string };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -31,5 +33,7 @@ export function parseRoute(route: string): Route {
   if (first === 'recordings' && parts.length === 1) return { screen: 'recordings', query };
   if (first === 'templates' && parts.length === 1) return { screen: 'templates' };
   if (first === 'templates' && id && parts.length === 2) return { screen: 'templates', name: id };
+  if (first === 'contacts' && parts.length === 1) return { screen: 'contacts', query };
+  if (first === 'contacts' && id && parts.length === 2) return { screen: 'contact', contactId: id };
   return { screen: 'flows' };
 }

@@ -1,4 +1,5 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
+import { contactsMessages } from '../features/contacts/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { mailEventMessages } from '../features/mail-events/messages.ts';
@@ -121,6 +122,7 @@ export const catalog = {
     ...mailEventMessages.en,
     ...templatesMessages.en,
     ...mailMessages.en,
+    ...contactsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -142,6 +144,7 @@ export const catalog = {
     ...mailEventMessages.es,
     ...templatesMessages.es,
     ...mailMessages.es,
+    ...contactsMessages.es,
   },
 } as const;
 

@@ -43,6 +43,8 @@ import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -112,12 +114,14 @@ export function createApp(deps: AppDeps) {
     conversationRoutes,
     webChatEmbedRoutes,
     templateRoutes,
+    contactFieldRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.
   const recordingStore = deps.recordingStore ?? recordingStoreFromEnv(process.env);
   api.route('/', recordingRoutes({ ...deps, recordingStore }));
   api.route('/', callRoutes(deps));
+  api.route('/', contactRoutes({ ...deps, recordingStore }));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   const specConfig = {

@@ -221,7 +221,13 @@ export function createMessagingService({
   }
 
   /** Records a message a person sent; false when the provider delivered it before (a duplicate). */
-  async function recordInbound(workspaceId: string, inbound: InboundMessage, runId?: string) {
+  /** `contactId`: the person the address belongs to, so their timeline finds the message by id. */
+  async function recordInbound(
+    workspaceId: string,
+    inbound: InboundMessage,
+    runId?: string,
+    contactId?: string,
+  ) {
     const inserted = await db
       .insert(messages)
       .values({
@@ -232,6 +238,7 @@ export function createMessagingService({
         contactAddress: inbound.from,
         ourAddress: inbound.to,
         runId: runId ?? null,
+        contactId: contactId ?? null,
         providerMessageId: inbound.providerMessageId,
         body: {
           ...(inbound.text !== undefined ? { text: inbound.text } : {}),

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { contactChannels, contacts, messages, newId, runs, type Db } from '@omniflow/db';
+import { contactChannels, messages, runs, type Db } from '@omniflow/db';
+import { contactForAddress } from './contacts-service.ts';
 import { inboundMatches, messageInbound } from '@omniflow/nodes';
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { classifyOptKeyword } from '@omniflow/nodes/drivers/sms';
@@ -32,38 +33,25 @@ export { messageEventData };
 export const inboundTriggerFor = (db: Db, workspaceId: string, inbound: InboundMessage) =>
   triggeredVersion(db, workspaceId, messageInbound, (config) => inboundMatches(config, inbound));
 
-/** Remembers the person's address and when they last wrote (WhatsApp's 24 h window counts from it). */
-async function touchContact(db: Db, workspaceId: string, inbound: InboundMessage) {
-  const [existing] = await db
-    .select({ id: contactChannels.id })
-    .from(contactChannels)
-    .where(
-      and(
-        eq(contactChannels.workspaceId, workspaceId),
-        eq(contactChannels.channel, inbound.channel),
-        eq(contactChannels.address, inbound.from),
-      ),
-    );
-  if (existing) {
-    await db
-      .update(contactChannels)
-      .set({ lastInboundAt: inbound.receivedAt })
-      .where(eq(contactChannels.id, existing.id));
-    return;
-  }
-  const contactId = newId();
-  await db.insert(contacts).values({ id: contactId, workspaceId });
-  await db
-    .insert(contactChannels)
-    .values({
-      id: newId(),
-      workspaceId,
-      contactId,
-      channel: inbound.channel,
-      address: inbound.from,
-      lastInboundAt: inbound.receivedAt,
-    })
-    .onConflictDoNothing();
+/**
+ * The person behind the sender's address (created on first contact), with when they last wrote
+ * remembered: WhatsApp's 24 h window counts from it.
+ */
+async function touchContact(db: Db, workspaceId: string, inbound: InboundMessage): Promise<string> {
+  const where = and(
+    eq(contactChannels.workspaceId, workspaceId),
+    eq(contactChannels.channel, inbound.channel),
+    eq(contactChannels.address, inbound.from),
+  );
+  const [known] = await db
+    .update(contactChannels)
+    .set({ lastInboundAt: inbound.receivedAt })
+    .where(where)
+    .returning({ contactId: contactChannels.contactId });
+  if (known) return known.contactId;
+  const contactId = await contactForAddress(db, workspaceId, inbound.channel, inbound.from);
+  await db.update(contactChannels).set({ lastInboundAt: inbound.receivedAt }).where(where);
+  return contactId;
 }
 
 /**
@@ -79,8 +67,11 @@ export async function routeInbound(
 ): Promise<RouteResult> {
   const { db, temporal } = deps;
   if (inbound.channel === 'email') inbound = { ...inbound, email: mailPartOf(inbound) };
-  if (!(await deps.messaging.recordInbound(workspaceId, inbound))) return { outcome: 'duplicate' };
-  await touchContact(db, workspaceId, inbound);
+  // The person first, so the message row names them and their timeline finds it by id. A
+  // provider's duplicate only refreshes when they last wrote, which it already was.
+  const contactId = await touchContact(db, workspaceId, inbound);
+  if (!(await deps.messaging.recordInbound(workspaceId, inbound, undefined, contactId)))
+    return { outcome: 'duplicate' };
   // Mail goes by thread, not by address; opting out of it is the unsubscribe link's job.
   if (inbound.channel === 'email') return routeMail(deps, workspaceId, inbound);
   // STOP / BAJA end what the channel may send this person; START / ALTA bring it back. Neither
@@ -91,8 +82,19 @@ export async function routeInbound(
       .update(contactChannels)
       .set(
         keyword === 'opt-out'
-          ? { optedOutAt: inbound.receivedAt, optOutKeyword: (inbound.text ?? '').trim().slice(0, 40) }
-          : { optedOutAt: null, optOutKeyword: null },
+          ? {
+              optedOutAt: inbound.receivedAt,
+              optOutKeyword: (inbound.text ?? '').trim().slice(0, 40),
+              optOutSource: 'keyword',
+            }
+          : // START is the person's own consent, with its time: campaigns that need consent may send.
+            {
+              optedOutAt: null,
+              optOutKeyword: null,
+              optOutSource: null,
+              consentAt: inbound.receivedAt,
+              consentSource: 'keyword',
+            },
       )
       .where(
         and(

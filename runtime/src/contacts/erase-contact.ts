@@ -1,0 +1,124 @@
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  callRecords,
+  contactChannels,
+  contacts,
+  conversations,
+  messages,
+  recordings,
+  runs,
+  type Db,
+} from '@omniflow/db';
+import type { RecordingStore } from '../recordings/recording-store.ts';
+import { phoneForms } from './phone-forms.ts';
+
+/**
+ * A data-protection request: the person, their addresses and what they wrote or were sent go.
+ * Message rows stay, with an empty body and no address, so every report still counts them
+ * (campaign stats, quotas, deliverability); call records stay for the same reason, without the
+ * person's number, and their recordings are deleted (audio first, as deleteRecording does). Runs
+ * for them lose the address and the input that started them; conversations lose the address.
+ * Answers false when the workspace has no such contact.
+ */
+export async function eraseContact(
+  deps: { db: Db; store: RecordingStore },
+  workspaceId: string,
+  contactId: string,
+): Promise<{ messages: number; recordings: number } | false> {
+  const { db, store } = deps;
+  const [contact] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+  if (!contact) return false;
+  const addresses = await db
+    .select({ channel: contactChannels.channel, address: contactChannels.address })
+    .from(contactChannels)
+    .where(eq(contactChannels.contactId, contactId));
+  const phones = phoneForms(addresses);
+
+  let removedRecordings = 0;
+  if (phones.length > 0) {
+    const calls = await db
+      .select({ id: callRecords.id })
+      .from(callRecords)
+      .where(
+        and(
+          eq(callRecords.workspaceId, workspaceId),
+          or(inArray(callRecords.fromNumber, phones), inArray(callRecords.toNumber, phones)),
+        ),
+      );
+    const byNumber = or(inArray(recordings.fromNumber, phones), inArray(recordings.toNumber, phones))!;
+    const owned = await db
+      .select({ id: recordings.id, storageKey: recordings.storageKey })
+      .from(recordings)
+      .where(
+        and(
+          eq(recordings.workspaceId, workspaceId),
+          calls.length > 0
+            ? or(
+                byNumber,
+                inArray(
+                  recordings.callRecordId,
+                  calls.map((c) => c.id),
+                ),
+              )
+            : byNumber,
+        ),
+      );
+    // Outside the transaction: a store is not transactional. A failure here leaves the person
+    // in place, so the request can be repeated; what was removed stays removed.
+    for (const recording of owned) {
+      await store.delete(recording.storageKey);
+      await db.delete(recordings).where(eq(recordings.id, recording.id));
+      removedRecordings++;
+    }
+  }
+
+  const blanked = await db.transaction(async (tx) => {
+    const theirs: SQL[] = [eq(messages.contactId, contactId)];
+    for (const { channel, address } of addresses)
+      theirs.push(and(eq(messages.channel, channel), eq(messages.contactAddress, address))!);
+    const updated = await tx
+      .update(messages)
+      .set({ body: {}, contactAddress: '', contactId: null, updatedAt: new Date() })
+      .where(and(eq(messages.workspaceId, workspaceId), or(...theirs)))
+      .returning({ id: messages.id });
+    if (phones.length > 0) {
+      await tx
+        .update(callRecords)
+        .set({
+          fromNumber: sql`case when ${inArray(callRecords.fromNumber, phones)} then '' else ${callRecords.fromNumber} end`,
+          toNumber: sql`case when ${inArray(callRecords.toNumber, phones)} then '' else ${callRecords.toNumber} end`,
+        })
+        .where(
+          and(
+            eq(callRecords.workspaceId, workspaceId),
+            or(inArray(callRecords.fromNumber, phones), inArray(callRecords.toNumber, phones)),
+          ),
+        );
+    }
+    const lowered = addresses.map((a) => a.address.toLowerCase());
+    if (lowered.length > 0)
+      // A run's input is what started it (the message they sent, the form they filled).
+      await tx
+        .update(runs)
+        .set({ contact: null, input: {} })
+        .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.contact, lowered)));
+    for (const { channel, address } of addresses)
+      await tx
+        .update(conversations)
+        .set({ contactAddress: '' })
+        .where(
+          and(
+            eq(conversations.workspaceId, workspaceId),
+            eq(conversations.channel, channel),
+            eq(conversations.contactAddress, address),
+          ),
+        );
+    // Addresses, campaign recipients and segment memberships go with the row (on delete cascade).
+    await tx.delete(contacts).where(eq(contacts.id, contactId));
+    return updated.length;
+  });
+  return { messages: blanked, recordings: removedRecordings };
+}
