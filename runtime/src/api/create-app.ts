@@ -43,6 +43,7 @@ import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { segmentRoutes } from './routes/segments.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
     conversationRoutes,
     webChatEmbedRoutes,
     templateRoutes,
+    segmentRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

@@ -139,28 +139,31 @@ export interface SegmentGroup {
 }
 export type SegmentRule = SegmentGroup | SegmentCondition;
 
-export const groupSchema: z.ZodType<SegmentGroup> = z.object({
-  kind: z.literal('group'),
-  match: z.enum(['all', 'any']),
-  get rules() {
-    return z.array(z.union([groupSchema, conditionSchema])).max(100, 'At most 100 rules in a group');
-  },
-});
-
 export const segmentRulesLimits = { depth: 5, conditions: 200 };
 
-/** The whole tree: a group at the top, bounded in depth and number of conditions. */
-export const segmentRulesSchema = groupSchema.superRefine((tree, ctx) => {
-  let conditions = 0;
-  const walk = (group: SegmentGroup, depth: number) => {
-    if (depth > segmentRulesLimits.depth)
-      ctx.addIssue({ code: 'custom', message: `Groups nest at most ${segmentRulesLimits.depth} deep` });
-    for (const rule of group.rules) {
-      if (rule.kind === 'group') walk(rule, depth + 1);
-      else conditions++;
-    }
-  };
-  walk(tree, 1);
-  if (conditions > segmentRulesLimits.conditions)
-    ctx.addIssue({ code: 'custom', message: `At most ${segmentRulesLimits.conditions} conditions` });
-});
+/**
+ * The whole tree: a group at the top, groups inside it at most `depth` deep, so its schema is
+ * spelled out level by level (an OpenAPI document cannot hold a recursive zod schema) and a
+ * deeper tree fails its shape. The API passes its condition schema with an OpenAPI name.
+ */
+export function segmentRulesSchemaOf(condition: z.ZodType<SegmentCondition>): z.ZodType<SegmentGroup> {
+  let group: z.ZodType<SegmentGroup> | undefined;
+  for (let level = 0; level < segmentRulesLimits.depth; level++) {
+    const rule: z.ZodType<SegmentRule> = group ? z.union([condition, group]) : condition;
+    group = z.object({
+      kind: z.literal('group'),
+      match: z.enum(['all', 'any']),
+      rules: z.array(rule).max(100, 'At most 100 rules in a group'),
+    });
+  }
+  return group!.superRefine((tree, ctx) => {
+    if (countConditions(tree) > segmentRulesLimits.conditions)
+      ctx.addIssue({ code: 'custom', message: `At most ${segmentRulesLimits.conditions} conditions` });
+  });
+}
+
+function countConditions(group: SegmentGroup): number {
+  return group.rules.reduce((n, rule) => n + (rule.kind === 'group' ? countConditions(rule) : 1), 0);
+}
+
+export const segmentRulesSchema = segmentRulesSchemaOf(conditionSchema);
