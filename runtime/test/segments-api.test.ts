@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { campaigns, contactChannels, contactFields, contacts, newId } from '@omniflow/db';
+import {
+  campaigns,
+  contactChannels,
+  contactFields,
+  contacts,
+  flowVersions,
+  flows,
+  newId,
+} from '@omniflow/db';
 import { createApiKey } from '../src/api/api-keys.ts';
 import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
@@ -184,6 +192,42 @@ describe.each(databases)('segments API on $db', ({ db }) => {
       contactIds: [ids[0]],
     });
     expect(notStatic.status).toBe(409);
+  });
+
+  it('offers the rule builder the fields, tags in use, campaigns and published key menus', async () => {
+    const flowId = newId();
+    const graph = {
+      name: 'IVR',
+      nodes: [
+        { id: 'start', type: 'voice.incoming', config: {} },
+        {
+          id: 'menu',
+          type: 'voice.menu',
+          label: 'Main menu',
+          config: { prompt: 'x', options: [{ digit: '1', id: 'billing', label: 'Billing' }] },
+        },
+      ],
+      edges: [],
+    };
+    await omni.handle.db
+      .insert(flows)
+      .values({ id: flowId, workspaceId, name: 'IVR', draft: graph, latestVersion: 1 });
+    await omni.handle.db
+      .insert(flowVersions)
+      .values({ id: newId(), workspaceId, flowId, version: 1, graph, machine: {}, hash: 'h' });
+    const options = await omni.call('GET', '/api/v1/segments/rule-options', undefined, asOperator);
+    expect(options.status).toBe(200);
+    expect(options.body.fields).toEqual([{ key: 'ciudad', label: 'Ciudad', type: 'text', choices: null }]);
+    expect(options.body.tags).toEqual(['vip']);
+    expect(options.body.flows).toEqual([
+      {
+        id: flowId,
+        name: 'IVR',
+        menus: [
+          { nodeId: 'menu', label: 'Main menu', options: [{ id: 'billing', digit: '1', label: 'Billing' }] },
+        ],
+      },
+    ]);
   });
 
   it('lets operators read and count, but only designers and admins change segments', async () => {

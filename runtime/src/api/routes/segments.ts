@@ -11,6 +11,7 @@ import {
 import { segmentCondition } from '../../segments/segment-condition.ts';
 import { addSegmentMembers, removeSegmentMembers } from '../../segments/segment-members.ts';
 import type { SegmentRow } from '../../segments/segment-page.ts';
+import { ruleOptions } from '../../segments/rule-options.ts';
 import { SegmentRuleError } from '../../segments/segment-rule-error.ts';
 import { conditionSchema, segmentRulesSchema, segmentRulesSchemaOf } from '../../segments/segment-rules.ts';
 import { ApiError, notFound } from '../api-error.ts';
@@ -95,6 +96,45 @@ const routes = {
     tags: ['segments'],
     summary: 'The workspace’s segments, by name (count each with GET /segments/{id}/count)',
     responses: { 200: json(z.object({ items: z.array(segmentSchema) }), 'The segments'), ...errorResponses },
+  }),
+  options: createRoute({
+    method: 'get',
+    path: '/segments/rule-options',
+    tags: ['segments'],
+    summary: 'What a rule can name: custom fields, tags in use, campaigns, and published flows’ key menus',
+    responses: {
+      200: json(
+        z
+          .object({
+            fields: z.array(
+              z.object({
+                key: z.string(),
+                label: z.string(),
+                type: z.string(),
+                choices: z.array(z.string()).nullable(),
+              }),
+            ),
+            tags: z.array(z.string()),
+            campaigns: z.array(z.object({ id: z.string(), name: z.string() })),
+            flows: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                menus: z.array(
+                  z.object({
+                    nodeId: z.string(),
+                    label: z.string(),
+                    options: z.array(z.object({ id: z.string(), digit: z.string(), label: z.string() })),
+                  }),
+                ),
+              }),
+            ),
+          })
+          .openapi('SegmentRuleOptions'),
+        'The choices',
+      ),
+      ...errorResponses,
+    },
   }),
   count: createRoute({
     method: 'post',
@@ -289,6 +329,7 @@ export function segmentRoutes({ db }: AppDeps) {
         .orderBy(asc(segments.name));
       return c.json({ items: rows.map(view) }, 200);
     })
+    .openapi(routes.options, async (c) => c.json(await ruleOptions(db, c.get('principal').workspaceId), 200))
     .openapi(routes.count, async (c) => {
       const { workspaceId } = c.get('principal');
       const { rules } = c.req.valid('json');
