@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { contactFields, newId, openDb, workspaces, type Db } from '@omniflow/db';
 import { progressBar } from '../src/cli/progress-bar.ts';
@@ -70,6 +71,8 @@ export interface SegmentFigures {
   rules: { name: string; count: number; ms: number }[];
   /** The same rules after the indexes proposed to the lead (indexesProposed). */
   indexed: { name: string; count: number; ms: number }[];
+  /** The machine's 1-minute load average as the figures were taken (other work slows them). */
+  load: number;
 }
 
 /** Indexes measured here, not yet in a migration: the lead decides (see the report). */
@@ -141,6 +144,7 @@ export async function segmentsBenchmark(): Promise<SegmentFigures> {
       baselineMs: baseline.ms,
       rules,
       indexed,
+      load: os.loadavg()[0] ?? 0,
     };
   } finally {
     await handle.close();

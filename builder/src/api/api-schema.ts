@@ -5528,6 +5528,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/segments/rule-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a rule can name: custom fields, tags in use, campaigns, and published flows’ key menus */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The choices */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentRuleOptions'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/segments/count': {
     parameters: {
       query?: never;
@@ -8347,6 +8401,32 @@ export interface components {
           operator: 'before' | 'after';
           date: string;
         };
+    SegmentRuleOptions: {
+      fields: {
+        key: string;
+        label: string;
+        type: string;
+        choices: string[] | null;
+      }[];
+      tags: string[];
+      campaigns: {
+        id: string;
+        name: string;
+      }[];
+      flows: {
+        id: string;
+        name: string;
+        menus: {
+          nodeId: string;
+          label: string;
+          options: {
+            id: string;
+            digit: string;
+            label: string;
+          }[];
+        }[];
+      }[];
+    };
     SegmentCount: {
       count: number;
     };

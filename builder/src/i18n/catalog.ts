@@ -5,6 +5,7 @@ import { mailEventMessages } from '../features/mail-events/messages.ts';
 import { mailMessages } from '../features/mail/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
+import { segmentsMessages } from '../features/segments/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { dkimMessages } from '../features/settings/dkim-messages.ts';
@@ -121,6 +122,7 @@ export const catalog = {
     ...mailEventMessages.en,
     ...templatesMessages.en,
     ...mailMessages.en,
+    ...segmentsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -142,6 +144,7 @@ export const catalog = {
     ...mailEventMessages.es,
     ...templatesMessages.es,
     ...mailMessages.es,
+    ...segmentsMessages.es,
   },
 } as const;
 
