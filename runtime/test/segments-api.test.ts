@@ -101,6 +101,20 @@ describe.each(databases)('segments API on $db', ({ db }) => {
     });
     expect(wrongOperator.status).toBe(400);
     expect(wrongOperator.body.error.message).toContain('rules.rules.0');
+    // Every listed value is a bound parameter: a tree cannot ask for more than a statement takes.
+    const huge = {
+      kind: 'group',
+      match: 'any',
+      rules: Array.from({ length: 6 }, () => ({
+        kind: 'contact',
+        field: 'first_name',
+        operator: 'in_list',
+        values: Array.from({ length: 1000 }, (_, i) => `n${i}`),
+      })),
+    };
+    const tooMany = await omni.call('POST', '/api/v1/segments/count', { rules: huge });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toContain('At most 5000 values');
   });
 
   it('saves a rules segment, evaluates it when asked (never a snapshot), renames and deletes it', async () => {

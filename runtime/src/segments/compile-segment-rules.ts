@@ -277,9 +277,14 @@ function compareDate(source: ValueSource, rule: ValueRule, fail: Fail): SQL {
 
 const dayShape = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day: Date.parse takes 2026-02-30 as 2 March, so it must read back the same. */
+const isDay = (value: string) => {
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return dayShape.test(value) && !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === value;
+};
+
 function day(value: unknown, fail: Fail): string {
-  if (typeof value !== 'string' || !dayShape.test(value) || Number.isNaN(Date.parse(value)))
-    return fail('write a date as YYYY-MM-DD');
+  if (typeof value !== 'string' || !isDay(value)) return fail('write a date as YYYY-MM-DD');
   return value;
 }
 
@@ -290,8 +295,8 @@ function day(value: unknown, fail: Fail): string {
 function instant(value: unknown, edge: 'start' | 'end', fail: Fail): string {
   if (typeof value !== 'string') return fail('write a date as YYYY-MM-DD');
   if (dayShape.test(value)) {
+    if (!isDay(value)) return fail('write a date as YYYY-MM-DD');
     const start = Date.parse(`${value}T00:00:00Z`);
-    if (Number.isNaN(start)) return fail('write a date as YYYY-MM-DD');
     return new Date(edge === 'start' ? start : start + 86_400_000).toISOString();
   }
   const at = Date.parse(value);

@@ -139,7 +139,8 @@ export interface SegmentGroup {
 }
 export type SegmentRule = SegmentGroup | SegmentCondition;
 
-export const segmentRulesLimits = { depth: 5, conditions: 200 };
+// Values in all of a tree's lists: each is a bound parameter, and a statement takes at most 65,535.
+export const segmentRulesLimits = { depth: 5, conditions: 200, values: 5000 };
 
 /**
  * The whole tree: a group at the top, groups inside it at most `depth` deep, so its schema is
@@ -159,7 +160,21 @@ export function segmentRulesSchemaOf(condition: z.ZodType<SegmentCondition>): z.
   return group!.superRefine((tree, ctx) => {
     if (countConditions(tree) > segmentRulesLimits.conditions)
       ctx.addIssue({ code: 'custom', message: `At most ${segmentRulesLimits.conditions} conditions` });
+    if (countValues(tree) > segmentRulesLimits.values)
+      ctx.addIssue({
+        code: 'custom',
+        message: `At most ${segmentRulesLimits.values} values and tags in all`,
+      });
   });
+}
+
+function countValues(group: SegmentGroup): number {
+  return group.rules.reduce((n, rule) => {
+    if (rule.kind === 'group') return n + countValues(rule);
+    if (rule.kind === 'tags') return n + rule.tags.length;
+    if (rule.kind === 'contact' || rule.kind === 'custom') return n + (rule.values?.length ?? 0);
+    return n;
+  }, 0);
 }
 
 function countConditions(group: SegmentGroup): number {
