@@ -33,6 +33,10 @@ const TemplatesPage = lazy(() =>
   import('./features/templates/templates-page.tsx').then((m) => ({ default: m.TemplatesPage })),
 );
 
+const SegmentsPage = lazy(() =>
+  import('./features/segments/segments-page.tsx').then((m) => ({ default: m.SegmentsPage })),
+);
+
 const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
 );
@@ -72,6 +76,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <ContactsPage query={route.query} role={user.role} />;
     case 'contact':
       return <ContactDetailPage key={route.contactId} contactId={route.contactId} role={user.role} />;
+    case 'segments':
+      return <SegmentsPage />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -139,6 +145,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.templates')}
+          </a>
+          <a
+            href="#/segments"
+            aria-current={route.screen === 'segments' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.segments')}
           </a>
           <a
             href="#/phone"

@@ -12,7 +12,8 @@ export type Route =
   | { screen: 'recordings'; query: URLSearchParams }
   | { screen: 'templates'; name?: string }
   | { screen: 'contacts'; query: URLSearchParams }
-  | { screen: 'contact'; contactId: string };
+  | { screen: 'contact'; contactId: string }
+  | { screen: 'segments' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -35,5 +36,6 @@ export function parseRoute(route: string): Route {
   if (first === 'templates' && id && parts.length === 2) return { screen: 'templates', name: id };
   if (first === 'contacts' && parts.length === 1) return { screen: 'contacts', query };
   if (first === 'contacts' && id && parts.length === 2) return { screen: 'contact', contactId: id };
+  if (first === 'segments' && parts.length === 1) return { screen: 'segments' };
   return { screen: 'flows' };
 }

@@ -14,6 +14,8 @@ import { median } from './median.ts';
 import { platformFigureLines, platformReport } from './platform-report.ts';
 import { runsListBenchmark } from './runs-list-benchmark.ts';
 import { selectedBenchmarks } from './selected-benchmarks.ts';
+import { segmentFigureLines, segmentsBenchmark } from './segments-benchmark.ts';
+import { segmentsReport } from './segments-report.ts';
 import { smsSubmitBenchmark } from './sms-submit-benchmark.ts';
 import { workflowThroughput } from './workflow-throughput.ts';
 import { voiceBenchmark } from './voice-benchmark.ts';
@@ -59,6 +61,9 @@ const sms = only.has('chat') ? await smsSubmitBenchmark() : undefined;
 // Email sending needs no Temporal either: the messaging service, PGlite and a loopback SMTP sink.
 const emailSend = only.has('email-send') ? await emailSendBenchmarks() : undefined;
 print(emailSendFigureLines(emailSend));
+// The segment count needs no Temporal: PostgreSQL (or PGlite) and a million contacts.
+const segmentCounts = only.has('segments') ? await segmentsBenchmark() : undefined;
+print(segmentFigureLines(segmentCounts));
 const server = needsTemporal ? await startDevServer({}) : undefined;
 // The browser figures go first: after thousands of workflows the server stays busy for a while.
 const builder = server && only.has('builder') ? await builderBenchmarks(server.address) : undefined;
@@ -85,6 +90,7 @@ else if (compile || builder || runs || runsList)
 if (sms && chat) sections.chat = chatReport(sms, chat);
 if (voice) sections.voice = voiceReport(voice);
 if (emailSend && mail) sections.email = emailReport(emailSend, mail);
+if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

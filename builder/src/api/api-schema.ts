@@ -5653,6 +5653,870 @@ export interface paths {
     };
     trace?: never;
   };
+  '/segments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace’s segments, by name (count each with GET /segments/{id}/count) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The segments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Segment'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a segment: rules (checked against the workspace’s fields) or a static list */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SegmentInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Segment'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change segments */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A rule does not fit the workspace: details.path names it (1-based, "2.1") */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/rule-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a rule can name: custom fields, tags in use, campaigns, and published flows’ key menus */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The choices */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentRuleOptions'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** How many contacts a rule tree selects now (the live count while editing, unsaved) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rules: components['schemas']['SegmentRules'];
+          };
+        };
+      };
+      responses: {
+        /** @description The count */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentCount'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A rule does not fit the workspace: details.path names it (1-based, "2.1") */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The first contacts a rule tree selects now, and how many in all */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rules: components['schemas']['SegmentRules'];
+            /** @default 20 */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The first contacts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SegmentContact'][];
+              count: number;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A rule does not fit the workspace: details.path names it (1-based, "2.1") */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One segment */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The segment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Segment'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Rename a segment or change its rules */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SegmentUpdate'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Segment'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change segments */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A rule does not fit the workspace: details.path names it (1-based, "2.1") */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a segment; 409 naming the campaigns that use it */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change segments */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{id}/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many contacts a segment selects now: rules evaluated, a list’s members counted */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The count */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentCount'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A rule does not fit the workspace: details.path names it (1-based, "2.1") */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{id}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of a segment’s contacts in id order: a list’s members, or whom the rules select now */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The page; nextAfter is null on the last */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SegmentContact'][];
+              nextAfter: string | null;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A rule does not fit the workspace: details.path names it (1-based, "2.1") */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add contacts to a static list (unknown ids and members already there are skipped) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SegmentMemberIds'];
+        };
+      };
+      responses: {
+        /** @description How many were added */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              added: number;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change segments */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{id}/members/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take contacts off a static list */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SegmentMemberIds'];
+        };
+      };
+      responses: {
+        /** @description How many were on it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              removed: number;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only designers and admins change segments */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/recordings': {
     parameters: {
       query?: never;
@@ -7994,6 +8858,561 @@ export interface components {
     ContactFieldPatch: {
       label?: string;
       choices?: string[];
+    };
+    Segment: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'rules' | 'static';
+      rules: components['schemas']['SegmentRules'];
+      createdAt: string;
+      updatedAt: string;
+    };
+    SegmentRules: {
+      /** @enum {string} */
+      kind: 'group';
+      /** @enum {string} */
+      match: 'all' | 'any';
+      rules: (
+        | {
+            /** @enum {string} */
+            kind: 'contact';
+            /** @enum {string} */
+            field: 'first_name' | 'last_name' | 'display_name' | 'language' | 'timezone' | 'created_at';
+            /** @enum {string} */
+            operator:
+              | 'equals'
+              | 'not_equals'
+              | 'contains'
+              | 'starts_with'
+              | 'in_list'
+              | 'greater_than'
+              | 'less_than'
+              | 'between'
+              | 'before'
+              | 'after'
+              | 'is_true'
+              | 'is_false'
+              | 'is_empty'
+              | 'is_not_empty';
+            value?: string | number | boolean;
+            values?: (string | number)[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'custom';
+            key: string;
+            /** @enum {string} */
+            operator:
+              | 'equals'
+              | 'not_equals'
+              | 'contains'
+              | 'starts_with'
+              | 'in_list'
+              | 'greater_than'
+              | 'less_than'
+              | 'between'
+              | 'before'
+              | 'after'
+              | 'is_true'
+              | 'is_false'
+              | 'is_empty'
+              | 'is_not_empty';
+            value?: string | number | boolean;
+            values?: (string | number)[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'tags';
+            /** @enum {string} */
+            operator: 'has' | 'has_not' | 'has_any';
+            tags: string[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'consent';
+            /** @enum {string} */
+            channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+            /** @enum {string} */
+            state: 'consented' | 'not_consented' | 'opted_out';
+          }
+        | {
+            /** @enum {string} */
+            kind: 'campaign';
+            /** Format: uuid */
+            campaignId: string;
+            /** @enum {string} */
+            action: 'received' | 'opened' | 'clicked' | 'replied';
+            /** @default false */
+            negate: boolean;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'ivr';
+            /** Format: uuid */
+            flowId: string;
+            nodeId: string;
+            option: string;
+            /** @default false */
+            negate: boolean;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'last_contact';
+            /** @enum {string} */
+            operator: 'before' | 'after';
+            date: string;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'group';
+            /** @enum {string} */
+            match: 'all' | 'any';
+            rules: (
+              | {
+                  /** @enum {string} */
+                  kind: 'contact';
+                  /** @enum {string} */
+                  field: 'first_name' | 'last_name' | 'display_name' | 'language' | 'timezone' | 'created_at';
+                  /** @enum {string} */
+                  operator:
+                    | 'equals'
+                    | 'not_equals'
+                    | 'contains'
+                    | 'starts_with'
+                    | 'in_list'
+                    | 'greater_than'
+                    | 'less_than'
+                    | 'between'
+                    | 'before'
+                    | 'after'
+                    | 'is_true'
+                    | 'is_false'
+                    | 'is_empty'
+                    | 'is_not_empty';
+                  value?: string | number | boolean;
+                  values?: (string | number)[];
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'custom';
+                  key: string;
+                  /** @enum {string} */
+                  operator:
+                    | 'equals'
+                    | 'not_equals'
+                    | 'contains'
+                    | 'starts_with'
+                    | 'in_list'
+                    | 'greater_than'
+                    | 'less_than'
+                    | 'between'
+                    | 'before'
+                    | 'after'
+                    | 'is_true'
+                    | 'is_false'
+                    | 'is_empty'
+                    | 'is_not_empty';
+                  value?: string | number | boolean;
+                  values?: (string | number)[];
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'tags';
+                  /** @enum {string} */
+                  operator: 'has' | 'has_not' | 'has_any';
+                  tags: string[];
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'consent';
+                  /** @enum {string} */
+                  channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+                  /** @enum {string} */
+                  state: 'consented' | 'not_consented' | 'opted_out';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'campaign';
+                  /** Format: uuid */
+                  campaignId: string;
+                  /** @enum {string} */
+                  action: 'received' | 'opened' | 'clicked' | 'replied';
+                  /** @default false */
+                  negate: boolean;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'ivr';
+                  /** Format: uuid */
+                  flowId: string;
+                  nodeId: string;
+                  option: string;
+                  /** @default false */
+                  negate: boolean;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'last_contact';
+                  /** @enum {string} */
+                  operator: 'before' | 'after';
+                  date: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group';
+                  /** @enum {string} */
+                  match: 'all' | 'any';
+                  rules: (
+                    | {
+                        /** @enum {string} */
+                        kind: 'contact';
+                        /** @enum {string} */
+                        field:
+                          | 'first_name'
+                          | 'last_name'
+                          | 'display_name'
+                          | 'language'
+                          | 'timezone'
+                          | 'created_at';
+                        /** @enum {string} */
+                        operator:
+                          | 'equals'
+                          | 'not_equals'
+                          | 'contains'
+                          | 'starts_with'
+                          | 'in_list'
+                          | 'greater_than'
+                          | 'less_than'
+                          | 'between'
+                          | 'before'
+                          | 'after'
+                          | 'is_true'
+                          | 'is_false'
+                          | 'is_empty'
+                          | 'is_not_empty';
+                        value?: string | number | boolean;
+                        values?: (string | number)[];
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'custom';
+                        key: string;
+                        /** @enum {string} */
+                        operator:
+                          | 'equals'
+                          | 'not_equals'
+                          | 'contains'
+                          | 'starts_with'
+                          | 'in_list'
+                          | 'greater_than'
+                          | 'less_than'
+                          | 'between'
+                          | 'before'
+                          | 'after'
+                          | 'is_true'
+                          | 'is_false'
+                          | 'is_empty'
+                          | 'is_not_empty';
+                        value?: string | number | boolean;
+                        values?: (string | number)[];
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'tags';
+                        /** @enum {string} */
+                        operator: 'has' | 'has_not' | 'has_any';
+                        tags: string[];
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'consent';
+                        /** @enum {string} */
+                        channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+                        /** @enum {string} */
+                        state: 'consented' | 'not_consented' | 'opted_out';
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'campaign';
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** @enum {string} */
+                        action: 'received' | 'opened' | 'clicked' | 'replied';
+                        /** @default false */
+                        negate: boolean;
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'ivr';
+                        /** Format: uuid */
+                        flowId: string;
+                        nodeId: string;
+                        option: string;
+                        /** @default false */
+                        negate: boolean;
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'last_contact';
+                        /** @enum {string} */
+                        operator: 'before' | 'after';
+                        date: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'group';
+                        /** @enum {string} */
+                        match: 'all' | 'any';
+                        rules: (
+                          | {
+                              /** @enum {string} */
+                              kind: 'contact';
+                              /** @enum {string} */
+                              field:
+                                | 'first_name'
+                                | 'last_name'
+                                | 'display_name'
+                                | 'language'
+                                | 'timezone'
+                                | 'created_at';
+                              /** @enum {string} */
+                              operator:
+                                | 'equals'
+                                | 'not_equals'
+                                | 'contains'
+                                | 'starts_with'
+                                | 'in_list'
+                                | 'greater_than'
+                                | 'less_than'
+                                | 'between'
+                                | 'before'
+                                | 'after'
+                                | 'is_true'
+                                | 'is_false'
+                                | 'is_empty'
+                                | 'is_not_empty';
+                              value?: string | number | boolean;
+                              values?: (string | number)[];
+                            }
+                          | {
+                              /** @enum {string} */
+                              kind: 'custom';
+                              key: string;
+                              /** @enum {string} */
+                              operator:
+                                | 'equals'
+                                | 'not_equals'
+                                | 'contains'
+                                | 'starts_with'
+                                | 'in_list'
+                                | 'greater_than'
+                                | 'less_than'
+                                | 'between'
+                                | 'before'
+                                | 'after'
+                                | 'is_true'
+                                | 'is_false'
+                                | 'is_empty'
+                                | 'is_not_empty';
+                              value?: string | number | boolean;
+                              values?: (string | number)[];
+                            }
+                          | {
+                              /** @enum {string} */
+                              kind: 'tags';
+                              /** @enum {string} */
+                              operator: 'has' | 'has_not' | 'has_any';
+                              tags: string[];
+                            }
+                          | {
+                              /** @enum {string} */
+                              kind: 'consent';
+                              /** @enum {string} */
+                              channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+                              /** @enum {string} */
+                              state: 'consented' | 'not_consented' | 'opted_out';
+                            }
+                          | {
+                              /** @enum {string} */
+                              kind: 'campaign';
+                              /** Format: uuid */
+                              campaignId: string;
+                              /** @enum {string} */
+                              action: 'received' | 'opened' | 'clicked' | 'replied';
+                              /** @default false */
+                              negate: boolean;
+                            }
+                          | {
+                              /** @enum {string} */
+                              kind: 'ivr';
+                              /** Format: uuid */
+                              flowId: string;
+                              nodeId: string;
+                              option: string;
+                              /** @default false */
+                              negate: boolean;
+                            }
+                          | {
+                              /** @enum {string} */
+                              kind: 'last_contact';
+                              /** @enum {string} */
+                              operator: 'before' | 'after';
+                              date: string;
+                            }
+                          | {
+                              /** @enum {string} */
+                              kind: 'group';
+                              /** @enum {string} */
+                              match: 'all' | 'any';
+                              rules: components['schemas']['SegmentCondition'][];
+                            }
+                        )[];
+                      }
+                  )[];
+                }
+            )[];
+          }
+      )[];
+    } | null;
+    SegmentCondition:
+      | {
+          /** @enum {string} */
+          kind: 'contact';
+          /** @enum {string} */
+          field: 'first_name' | 'last_name' | 'display_name' | 'language' | 'timezone' | 'created_at';
+          /** @enum {string} */
+          operator:
+            | 'equals'
+            | 'not_equals'
+            | 'contains'
+            | 'starts_with'
+            | 'in_list'
+            | 'greater_than'
+            | 'less_than'
+            | 'between'
+            | 'before'
+            | 'after'
+            | 'is_true'
+            | 'is_false'
+            | 'is_empty'
+            | 'is_not_empty';
+          value?: string | number | boolean;
+          values?: (string | number)[];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'custom';
+          key: string;
+          /** @enum {string} */
+          operator:
+            | 'equals'
+            | 'not_equals'
+            | 'contains'
+            | 'starts_with'
+            | 'in_list'
+            | 'greater_than'
+            | 'less_than'
+            | 'between'
+            | 'before'
+            | 'after'
+            | 'is_true'
+            | 'is_false'
+            | 'is_empty'
+            | 'is_not_empty';
+          value?: string | number | boolean;
+          values?: (string | number)[];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'tags';
+          /** @enum {string} */
+          operator: 'has' | 'has_not' | 'has_any';
+          tags: string[];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'consent';
+          /** @enum {string} */
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+          /** @enum {string} */
+          state: 'consented' | 'not_consented' | 'opted_out';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'campaign';
+          /** Format: uuid */
+          campaignId: string;
+          /** @enum {string} */
+          action: 'received' | 'opened' | 'clicked' | 'replied';
+          /** @default false */
+          negate: boolean;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'ivr';
+          /** Format: uuid */
+          flowId: string;
+          nodeId: string;
+          option: string;
+          /** @default false */
+          negate: boolean;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'last_contact';
+          /** @enum {string} */
+          operator: 'before' | 'after';
+          date: string;
+        };
+    SegmentRuleOptions: {
+      fields: {
+        key: string;
+        label: string;
+        type: string;
+        choices: string[] | null;
+      }[];
+      tags: string[];
+      campaigns: {
+        id: string;
+        name: string;
+      }[];
+      flows: {
+        id: string;
+        name: string;
+        menus: {
+          nodeId: string;
+          label: string;
+          options: {
+            id: string;
+            digit: string;
+            label: string;
+          }[];
+        }[];
+      }[];
+    };
+    SegmentCount: {
+      count: number;
+    };
+    SegmentContact: {
+      id: string;
+      displayName: string;
+      firstName: string;
+      lastName: string;
+      tags: string[];
+    };
+    SegmentInput: {
+      name: string;
+      /** @enum {string} */
+      kind: 'rules' | 'static';
+      rules?: components['schemas']['SegmentRules'];
+    };
+    SegmentUpdate: {
+      name?: string;
+      rules?: components['schemas']['SegmentRules'];
+    };
+    SegmentMemberIds: {
+      contactIds: string[];
     };
     Recording: {
       id: string;

@@ -6,6 +6,7 @@ import { mailEventMessages } from '../features/mail-events/messages.ts';
 import { mailMessages } from '../features/mail/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
 import { runsMessages } from '../features/runs/messages.ts';
+import { segmentsMessages } from '../features/segments/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { dkimMessages } from '../features/settings/dkim-messages.ts';
@@ -123,6 +124,7 @@ export const catalog = {
     ...templatesMessages.en,
     ...mailMessages.en,
     ...contactsMessages.en,
+    ...segmentsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -145,6 +147,7 @@ export const catalog = {
     ...templatesMessages.es,
     ...mailMessages.es,
     ...contactsMessages.es,
+    ...segmentsMessages.es,
   },
 } as const;
 

@@ -45,6 +45,7 @@ import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
+import { segmentRoutes } from './routes/segments.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
     webChatEmbedRoutes,
     templateRoutes,
     contactFieldRoutes,
+    segmentRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

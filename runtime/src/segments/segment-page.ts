@@ -1,15 +1,18 @@
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
 import { contacts, segmentMembers, segments, type Db } from '@omniflow/db';
+import { segmentCondition } from './segment-condition.ts';
 
 export type SegmentRow = typeof segments.$inferSelect;
 
 /**
- * Which contacts a segment's rules select, as a condition on `contacts` (runtime/src/segments
- * compiles the rule tree). Undefined rules select every contact of the workspace.
+ * Which contacts a segment's rules select, as a condition on `contacts`. Undefined selects every
+ * contact of the workspace.
  */
-export type RulesCondition = (db: Db, segment: SegmentRow) => SQL | undefined;
+export type RulesCondition = (db: Db, segment: SegmentRow) => SQL | undefined | Promise<SQL | undefined>;
 
-const everyone: RulesCondition = () => undefined;
+/** The segment's rule tree compiled against its workspace as it is now (segment-condition.ts). */
+export const compiledRules: RulesCondition = (db, segment) =>
+  segmentCondition(db, segment.workspaceId, segment.rules);
 
 /**
  * The next page of a segment's contact ids after `afterId`, in id order: what a campaign pages
@@ -20,7 +23,7 @@ export async function segmentPage(
   segment: SegmentRow,
   afterId: string | undefined,
   limit: number,
-  rules: RulesCondition = everyone,
+  rules: RulesCondition = compiledRules,
 ): Promise<string[]> {
   const after = afterId ? gt(contacts.id, afterId) : undefined;
   if (segment.kind === 'static') {
@@ -33,10 +36,11 @@ export async function segmentPage(
       .limit(limit);
     return rows.map((r) => r.id);
   }
+  const condition = await rules(db, segment);
   const rows = await db
     .select({ id: contacts.id })
     .from(contacts)
-    .where(and(eq(contacts.workspaceId, segment.workspaceId), after, rules(db, segment)))
+    .where(and(eq(contacts.workspaceId, segment.workspaceId), after, condition))
     .orderBy(asc(contacts.id))
     .limit(limit);
   return rows.map((r) => r.id);
