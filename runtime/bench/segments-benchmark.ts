@@ -69,16 +69,9 @@ export interface SegmentFigures {
   /** Plain count(*) of the workspace's contacts: what any count over them costs at least. */
   baselineMs: number;
   rules: { name: string; count: number; ms: number }[];
-  /** The same rules after the indexes proposed to the lead (indexesProposed). */
-  indexed: { name: string; count: number; ms: number }[];
   /** The machine's 1-minute load average as the figures were taken (other work slows them). */
   load: number;
 }
-
-/** Indexes measured here, not yet in a migration: the lead decides (see the report). */
-export const indexesProposed = [
-  `create index contact_channels_consent_idx on contact_channels (contact_id, channel) where consent_at is not null and opted_out_at is null`,
-];
 
 /**
  * The live count a person sees while editing a segment (what POST /segments/count does: load the
@@ -135,15 +128,11 @@ export async function segmentsBenchmark(): Promise<SegmentFigures> {
     const baseline = await time(() => countContacts(db, workspaceId, undefined));
     if (baseline.count !== scale) throw new Error(`Seeded ${baseline.count} contacts, not ${scale}`);
     const rules = await measureRules();
-    for (const ddl of indexesProposed) await db.execute(sql.raw(ddl));
-    await db.execute(sql`vacuum analyze contact_channels`);
-    const indexed = await measureRules();
     return {
       scale,
       database: fresh ? 'PostgreSQL' : 'PGlite',
       baselineMs: baseline.ms,
       rules,
-      indexed,
       load: os.loadavg()[0] ?? 0,
     };
   } finally {
@@ -157,8 +146,7 @@ export function segmentFigureLines(figures: SegmentFigures | undefined): string[
   return [
     `segments: ${figures.scale.toLocaleString('en')} contacts on ${figures.database}: count(*) ${figures.baselineMs.toFixed(1)} ms`,
     ...figures.rules.map(
-      (r, i) =>
-        `segments: ${r.name}: ${r.count.toLocaleString('en')} people in ${r.ms.toFixed(1)} ms (with the proposed index ${figures.indexed[i]!.ms.toFixed(1)} ms)`,
+      (r) => `segments: ${r.name}: ${r.count.toLocaleString('en')} people in ${r.ms.toFixed(1)} ms`,
     ),
   ];
 }

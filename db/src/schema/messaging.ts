@@ -89,6 +89,11 @@ export const contactChannels = pgTable(
   (t) => [
     uniqueIndex('contact_channels_address_unique').on(t.workspaceId, t.channel, t.address),
     index('contact_channels_contact_idx').on(t.contactId),
+    // Segments' "has consent on …" checks each candidate here instead of hashing every consenting
+    // address (BENCHMARKS.md, Segments).
+    index('contact_channels_consent_idx')
+      .on(t.contactId, t.channel)
+      .where(sql`${t.consentAt} is not null and ${t.optedOutAt} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "contact_channels_consent_idx" ON "contact_channels" USING btree ("contact_id","channel") WHERE "contact_channels"."consent_at" is not null and "contact_channels"."opted_out_at" is null;
