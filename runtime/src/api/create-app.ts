@@ -43,6 +43,8 @@ import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { quotaRoutes } from './routes/quotas.ts';
+import { messageSendRoutes } from './routes/messages-send.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -107,11 +109,13 @@ export function createApp(deps: AppDeps) {
     runReplayRoutes,
     runStreamRoutes,
     messageRoutes,
+    messageSendRoutes,
     sandboxRoutes,
     mailCatcherRoutes,
     conversationRoutes,
     webChatEmbedRoutes,
     templateRoutes,
+    quotaRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

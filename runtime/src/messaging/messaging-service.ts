@@ -132,29 +132,49 @@ export function createMessagingService({
       : {}),
   });
 
+  /**
+   * Sends a message an application handed to the API (transactional/accept-message.ts wrote its
+   * row under `idempotencyKey`): the same checks, bag and driver as a flow's, no run.
+   */
+  function forApplication(send: { workspaceId: string; idempotencyKey: string }) {
+    return {
+      send: (channel: MessagingChannel, given: Omit<OutboundMessage, 'idempotencyKey'>) =>
+        sendAs({ runId: null, nodeId: null, idempotencyKey: send.idempotencyKey }, channel, given, {
+          workspaceId: send.workspaceId,
+          test: false,
+        }),
+    };
+  }
+
   /** A NodeMessaging bound to one step of one run. */
   function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {
     return {
       lastMail: () => lastMailOfRun(db, step.runId),
-      async send(channel, given) {
-        const message = { ...given, to: normalizeAddress(channel, given.to) };
-        const { workspaceId, test } = await ownerOf(step.runId);
-        // A test run of a draft (the builder's simulator) never writes to real people.
-        const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
-        // Sandboxes (and so test runs) reach no one and never count against the bag. Admitted
-        // before the row is written, so the balance read (sends in flight) never counts it twice.
-        const counted = driver !== undefined && !(driver instanceof SandboxDriver);
-        const units = unitsOf(channel, message);
-        const refusal = counted ? await admission(workspaceId, channel, units) : undefined;
-        const admitted = counted && !refusal;
-        try {
-          return await sendRecorded(step, channel, message, workspaceId, driver, refusal, admitted);
-        } catch (error) {
-          if (admitted) await quotas.release(workspaceId, channel, units);
-          throw error;
-        }
-      },
+      send: async (channel, given) => sendAs(step, channel, given, await ownerOf(step.runId)),
     };
+  }
+
+  async function sendAs(
+    step: SendStep,
+    channel: MessagingChannel,
+    given: Omit<OutboundMessage, 'idempotencyKey'>,
+    { workspaceId, test }: { workspaceId: string; test: boolean },
+  ) {
+    const message = { ...given, to: normalizeAddress(channel, given.to) };
+    // A test run of a draft (the builder's simulator) never writes to real people.
+    const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
+    // Sandboxes (and so test runs) reach no one and never count against the bag. Admitted
+    // before the row is written, so the balance read (sends in flight) never counts it twice.
+    const counted = driver !== undefined && !(driver instanceof SandboxDriver);
+    const units = unitsOf(channel, message);
+    const refusal = counted ? await admission(workspaceId, channel, units) : undefined;
+    const admitted = counted && !refusal;
+    try {
+      return await sendRecorded(step, channel, message, workspaceId, driver, refusal, admitted);
+    } catch (error) {
+      if (admitted) await quotas.release(workspaceId, channel, units);
+      throw error;
+    }
   }
 
   async function admission(workspaceId: string, channel: MessagingChannel, units: number) {
@@ -168,7 +188,7 @@ export function createMessagingService({
   }
 
   async function sendRecorded(
-    step: { runId: string; nodeId: string; idempotencyKey: string },
+    step: SendStep,
     channel: MessagingChannel,
     message: Omit<OutboundMessage, 'idempotencyKey'>,
     workspaceId: string,
@@ -326,7 +346,14 @@ export function createMessagingService({
   for (const driver of Object.values(drivers))
     driver.onStatus?.((update) => void applyStatus(driver.channel, update).catch(() => undefined));
 
-  return { forStep, recordInbound, applyStatus };
+  return { forStep, forApplication, recordInbound, applyStatus };
+}
+
+/** Who sends: a step of a run (its key `runId:nodeId:seq`), or an application (no run). */
+interface SendStep {
+  runId: string | null;
+  nodeId: string | null;
+  idempotencyKey: string;
 }
 
 interface Receipt {

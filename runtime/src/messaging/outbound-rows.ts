@@ -9,8 +9,9 @@ export interface OutboundToRecord {
   channel: MessagingChannel;
   contactAddress: string;
   ourAddress: string;
-  runId: string;
-  nodeId: string;
+  /** Null for a message an application sent through the API (its row is written there). */
+  runId: string | null;
+  nodeId: string | null;
   idempotencyKey: string;
   body: unknown;
   queued: StatusEntry;

@@ -4,6 +4,7 @@ import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { createActivities } from '../temporal/activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
+import { createTransactionalActivities } from '../transactional/transactional-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
@@ -160,6 +161,7 @@ export async function flowWorkerParts(
         templates: createTemplateLibrary(options.db),
       }),
       ...operations,
+      ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
     },
     sinks: createProgressSinks(options.db),
   };
