@@ -50,7 +50,7 @@ export function ledgerCsv(
         text += `${[line.at.toISOString(), line.reason, String(line.delta), String(balance), line.messageId ?? '', line.campaignId ?? '', line.note ?? ''].map(field).join(',')}\r\n`;
       }
       const last = lines.at(-1)!;
-      after = { at: last.at, id: last.id };
+      after = { at: last.cursorAt, id: last.id };
       controller.enqueue(encoder.encode(text));
     },
   });

@@ -9,6 +9,8 @@ export interface LedgerLine {
   messageId: string | null;
   campaignId: string | null;
   note: string | null;
+  /** `at` to the microsecond, as PostgreSQL keeps it (a Date has milliseconds): pages start here. */
+  cursorAt: string;
 }
 
 interface Row {
@@ -19,11 +21,12 @@ interface Row {
   message_id: string | null;
   campaign_id: string | null;
   note: string | null;
+  at_text: string;
 }
 
 /** Where a page of the ledger starts: after this line, in time order. */
 export interface LedgerCursor {
-  at: Date;
+  at: string;
   id: string;
 }
 
@@ -38,11 +41,11 @@ export async function ledgerPage(
   options: { since: Date; after?: LedgerCursor; limit: number },
 ): Promise<LedgerLine[]> {
   const after = options.after
-    ? sql`and (l.at, l.id) > (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`
+    ? sql`and (l.at, l.id) > (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
     : sql``;
   const rows = await queryRows<Row>(
     db,
-    sql`select l.id, l.at, l.delta, l.reason, l.message_id, l.campaign_id, l.note from quota_ledger l
+    sql`select l.id, l.at, l.at::text as at_text, l.delta, l.reason, l.message_id, l.campaign_id, l.note from quota_ledger l
       where l.workspace_id = ${workspaceId}::uuid and l.channel = ${channel}
         and l.at >= ${options.since.toISOString()}::timestamptz ${after}
       order by l.at, l.id limit ${options.limit}`,
@@ -55,15 +58,15 @@ export async function ledgerPage(
     messageId: r.message_id,
     campaignId: r.campaign_id,
     note: r.note,
+    cursorAt: r.at_text,
   }));
 }
 
 export const encodeLedgerCursor = (line: LedgerLine) =>
-  Buffer.from(`${line.at.toISOString()}|${line.id}`).toString('base64url');
+  Buffer.from(`${line.cursorAt}|${line.id}`).toString('base64url');
 
 export function decodeLedgerCursor(cursor: string): LedgerCursor | undefined {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(date.getTime())) return undefined;
-  return { at: date, id };
+  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id) || !/^[\d :.+-]{19,40}$/.test(at)) return undefined;
+  return { at, id };
 }

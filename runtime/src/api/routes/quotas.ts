@@ -242,7 +242,7 @@ export function quotaRoutes({ db }: AppDeps) {
       return c.json(
         {
           opening: { amount: opening.amount, periodStart: opening.periodStart.toISOString() },
-          items: page.map((l) => ({ ...l, at: l.at.toISOString() })),
+          items: page.map(({ cursorAt: _, ...l }) => ({ ...l, at: l.at.toISOString() })),
           nextCursor: lines.length > limit ? encodeLedgerCursor(page.at(-1)!) : null,
         },
         200,
