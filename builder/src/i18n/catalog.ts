@@ -16,6 +16,7 @@ import { simulatorMessages } from '../features/simulator/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
+import { quotasMessages } from '../features/quotas/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -121,6 +122,7 @@ export const catalog = {
     ...mailEventMessages.en,
     ...templatesMessages.en,
     ...mailMessages.en,
+    ...quotasMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -142,6 +144,7 @@ export const catalog = {
     ...mailEventMessages.es,
     ...templatesMessages.es,
     ...mailMessages.es,
+    ...quotasMessages.es,
   },
 } as const;
 
