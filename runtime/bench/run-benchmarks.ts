@@ -15,6 +15,7 @@ import { platformFigureLines, platformReport } from './platform-report.ts';
 import { runsListBenchmark } from './runs-list-benchmark.ts';
 import { selectedBenchmarks } from './selected-benchmarks.ts';
 import { smsSubmitBenchmark } from './sms-submit-benchmark.ts';
+import { sendApiBenchmark, sendApiFigureLines } from './send-api-benchmark.ts';
 import { workflowThroughput } from './workflow-throughput.ts';
 import { voiceBenchmark } from './voice-benchmark.ts';
 import { voiceReport } from './voice-report.ts';
@@ -45,9 +46,9 @@ const only = selectedBenchmarks(process.argv.slice(2), process.env.BENCH_ONLY);
 const mainFigures = ['compile', 'builder', 'workflows', 'runs-list'] as const;
 const runsMain = mainFigures.every((name) => only.has(name));
 /** Every figure but compile and the SMS submit rates runs against a Temporal dev server. */
-const needsTemporal = (['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice'] as const).some((name) =>
-  only.has(name),
-);
+const needsTemporal = (
+  ['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice', 'send-api'] as const
+).some((name) => only.has(name));
 /** Each figure is printed the moment it is measured, whichever subset runs. */
 const print = (lines: string[]) => lines.forEach((line) => console.log(line));
 
@@ -66,6 +67,8 @@ print(platformFigureLines({ builder }));
 const chat = server && only.has('chat') ? await inboundReplyBenchmark(server.address) : undefined;
 const mail = server && only.has('mail') ? await mailAutoReplyBenchmark(server.address) : undefined;
 if (mail) print(mailAutoReplyLines(mail));
+const sendApi = server && only.has('send-api') ? await sendApiBenchmark(server.address) : undefined;
+print(sendApiFigureLines(sendApi));
 const runs = server && only.has('workflows') ? await workflowThroughput(server.address) : undefined;
 print(platformFigureLines({ runs }));
 const runsList =

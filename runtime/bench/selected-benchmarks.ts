@@ -7,6 +7,7 @@ export const benchmarkNames = [
   'voice',
   'email-send',
   'mail',
+  'send-api',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

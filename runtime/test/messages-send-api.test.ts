@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messages, templates, newId, quotas } from '@omniflow/db';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { createApiKey } from '../src/api/api-keys.ts';
+import { startPendingSends } from '../src/transactional/start-pending-sends.ts';
+import { handOversSettled } from '../src/transactional/accept-message.ts';
 import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 // The transactional send API on real PostgreSQL and a real Temporal dev server: SMS and email
@@ -64,7 +66,10 @@ describe.skipIf(!inject('postgresUrl'))('POST /api/v1/messages (transactional se
     designerKeyId = designer.id;
     operatorKey = (await createApiKey(omni.handle.db, workspaceId, 'reports', null, 'operator')).key;
   });
-  afterAll(async () => omni?.close());
+  afterAll(async () => {
+    await handOversSettled();
+    await omni?.close();
+  });
 
   it('answers 202 with the id, sends it in the background, and shows its status with history', async () => {
     const sent = await post({ channel: 'sms', to: '+51987654321', text: 'Su código es 4821' });
@@ -218,6 +223,28 @@ describe.skipIf(!inject('postgresUrl'))('POST /api/v1/messages (transactional se
       return answer.status === 202 ? undefined : answer;
     });
     expect([refused.status, refused.text]).toEqual([422, expect.stringContaining('QUOTA_EXHAUSTED')]);
+  });
+
+  it('starts the send of a message whose API process stopped before handing it over', async () => {
+    const id = newId();
+    await omni.handle.db.insert(messages).values({
+      id,
+      workspaceId,
+      channel: 'sms',
+      direction: 'outbound',
+      contactAddress: '+51987000555',
+      apiKeyId: designerKeyId,
+      idempotencyKey: `api:${id}`,
+      body: { to: '+51987000555', text: 'Recuperado' },
+      status: 'queued',
+      statusHistory: [{ status: 'queued', at: new Date().toISOString() }],
+      createdAt: new Date(Date.now() - 60_000),
+    });
+    const deps = { db: omni.handle.db, temporal: omni.temporal, taskQueue: omni.taskQueue };
+    expect(await startPendingSends(deps)).toBeGreaterThanOrEqual(1);
+    await delivered(id);
+    // Started once: a second sweep finds nothing queued, and a second start would be refused.
+    expect(await startPendingSends(deps)).toBe(0);
   });
 
   it('answers within 200 ms (p95 of 50 sends; the bench measures p99)', async () => {

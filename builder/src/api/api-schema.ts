@@ -4226,16 +4226,6 @@ export interface paths {
             'application/xml': components['schemas']['Error'];
           };
         };
-        /** @description Not handed to the sender; send it again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-            'application/xml': components['schemas']['Error'];
-          };
-        };
       };
     };
     delete?: never;

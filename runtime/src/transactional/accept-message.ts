@@ -35,8 +35,7 @@ export const transactionalWorkflowId = (messageId: string) => `message:${message
  * An application's message, accepted: checked (channel connected, template renders, bag not used
  * up), written as a queued row under the caller's idempotency key, and handed to a
  * `transactionalSend` workflow, which sends it and retries what can get better. The same key from
- * the same caller answers the first message (`created: false`) and never sends twice; a start
- * that was lost (the process stopped in between) is made again then.
+ * the same caller answers the first message (`created: false`) and never sends twice.
  */
 export async function acceptMessage(
   deps: AcceptMessageDeps,
@@ -85,34 +84,33 @@ export async function acceptMessage(
     if (!earlier) throw new Error(`The message of ${idempotencyKey} was neither written nor found`);
     return { message: await sameRequest(deps, earlier, request), created: false };
   }
-  try {
-    await startSend(deps, written.id);
-  } catch (error) {
-    if (!idempotencyKey) {
-      // Without a key the caller cannot ask again for this message: it is failed, never left queued.
-      await deps.db
-        .update(messages)
-        .set({
-          status: 'failed',
-          errorCode: 'SEND_NOT_STARTED',
-          statusHistory: [
-            ...written.statusHistory,
-            { status: 'failed', at: new Date().toISOString(), errorCode: 'SEND_NOT_STARTED' },
-          ],
-        })
-        .where(eq(messages.id, written.id));
-    }
-    throw new TransactionalError(
-      'SEND_NOT_STARTED',
-      `The message could not be handed to the sender (${error instanceof Error ? error.message : String(error)}); ${
-        idempotencyKey ? 'send it again with the same idempotencyKey' : 'send it again'
-      }`,
-    );
-  }
+  // Not awaited: the row is the durable record, and the 202 should not wait on Temporal (most of
+  // the time a start takes under load). A start lost with the process is made by the worker's
+  // sweep (start-pending-sends.ts), under the same workflow id.
+  handOver(deps, written.id);
   return { message: written, created: true };
 }
 
-async function startSend(deps: AcceptMessageDeps, messageId: string) {
+const handingOver = new Set<Promise<void>>();
+
+function handOver(deps: Pick<AcceptMessageDeps, 'temporal' | 'taskQueue'>, messageId: string) {
+  const start = startSend(deps, messageId)
+    .catch((error: unknown) =>
+      console.warn(
+        `Message ${messageId} waits for the worker's sweep: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    )
+    .finally(() => handingOver.delete(start));
+  handingOver.add(start);
+}
+
+/** Resolves once the starts under way have been made: before closing the Temporal connection. */
+export async function handOversSettled(): Promise<void> {
+  while (handingOver.size > 0) await Promise.all(handingOver);
+}
+
+/** Starts the message's workflow; one already started (or finished) under its id is left alone. */
+export async function startSend(deps: Pick<AcceptMessageDeps, 'temporal' | 'taskQueue'>, messageId: string) {
   try {
     await deps.temporal.workflow.start(workflowName, {
       workflowId: transactionalWorkflowId(messageId),
@@ -140,8 +138,8 @@ async function sameRequest(deps: AcceptMessageDeps, earlier: MessageRow, request
       'IDEMPOTENCY_KEY_REUSED',
       `idempotencyKey "${request.idempotencyKey}" was used for another message (${earlier.channel} to ${earlier.contactAddress}); use a new key for a new message`,
     );
-  // Still queued: its workflow may never have started (the first request failed after writing it).
-  if (earlier.status === 'queued') await startSend(deps, earlier.id);
+  // Still queued: its workflow may not have started yet; a second start is refused by Temporal.
+  if (earlier.status === 'queued') handOver(deps, earlier.id);
   return earlier;
 }
 

@@ -6,8 +6,7 @@ export type TransactionalErrorCode =
   | 'TEMPLATE_EMPTY'
   | 'TEMPLATE_RENDER_FAILED'
   | 'QUOTA_EXHAUSTED'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'SEND_NOT_STARTED';
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export class TransactionalError extends Error {
   constructor(

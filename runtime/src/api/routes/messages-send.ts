@@ -24,7 +24,6 @@ const statusOf: Record<TransactionalErrorCode, ContentfulStatusCode> = {
   TEMPLATE_RENDER_FAILED: 422,
   QUOTA_EXHAUSTED: 422,
   IDEMPOTENCY_KEY_REUSED: 409,
-  SEND_NOT_STARTED: 503,
 };
 
 const sentMessageSchema = z
@@ -82,7 +81,6 @@ const docs = {
       413: bothFormats(errorSchema, 'The body is over 64 KiB'),
       415: bothFormats(errorSchema, 'Neither JSON nor XML'),
       422: bothFormats(errorSchema, 'No provider on the channel, a template problem, or the bag is used up'),
-      503: bothFormats(errorSchema, 'Not handed to the sender; send it again'),
     },
   }),
   get: createRoute({
