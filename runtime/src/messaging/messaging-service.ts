@@ -346,7 +346,9 @@ export function createMessagingService({
   for (const driver of Object.values(drivers))
     driver.onStatus?.((update) => void applyStatus(driver.channel, update).catch(() => undefined));
 
-  return { forStep, forApplication, recordInbound, applyStatus };
+  // `quotas` is the gate this service admits sends by: a campaign reserving chunks in the same
+  // process uses it too, so both count the same grants.
+  return { forStep, forApplication, recordInbound, applyStatus, quotas };
 }
 
 /** Who sends: a step of a run (its key `runId:nodeId:seq`), or an application (no run). */
