@@ -17,6 +17,7 @@ import { selectedBenchmarks } from './selected-benchmarks.ts';
 import { segmentFigureLines, segmentsBenchmark } from './segments-benchmark.ts';
 import { segmentsReport } from './segments-report.ts';
 import { smsSubmitBenchmark } from './sms-submit-benchmark.ts';
+import { sendApiBenchmark, sendApiFigureLines } from './send-api-benchmark.ts';
 import { workflowThroughput } from './workflow-throughput.ts';
 import { voiceBenchmark } from './voice-benchmark.ts';
 import { voiceReport } from './voice-report.ts';
@@ -47,9 +48,9 @@ const only = selectedBenchmarks(process.argv.slice(2), process.env.BENCH_ONLY);
 const mainFigures = ['compile', 'builder', 'workflows', 'runs-list'] as const;
 const runsMain = mainFigures.every((name) => only.has(name));
 /** Every figure but compile and the SMS submit rates runs against a Temporal dev server. */
-const needsTemporal = (['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice'] as const).some((name) =>
-  only.has(name),
-);
+const needsTemporal = (
+  ['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice', 'send-api'] as const
+).some((name) => only.has(name));
 /** Each figure is printed the moment it is measured, whichever subset runs. */
 const print = (lines: string[]) => lines.forEach((line) => console.log(line));
 
@@ -71,6 +72,8 @@ print(platformFigureLines({ builder }));
 const chat = server && only.has('chat') ? await inboundReplyBenchmark(server.address) : undefined;
 const mail = server && only.has('mail') ? await mailAutoReplyBenchmark(server.address) : undefined;
 if (mail) print(mailAutoReplyLines(mail));
+const sendApi = server && only.has('send-api') ? await sendApiBenchmark(server.address) : undefined;
+print(sendApiFigureLines(sendApi));
 const runs = server && only.has('workflows') ? await workflowThroughput(server.address) : undefined;
 print(platformFigureLines({ runs }));
 const runsList =

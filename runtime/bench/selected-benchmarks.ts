@@ -8,6 +8,7 @@ export const benchmarkNames = [
   'email-send',
   'mail',
   'segments',
+  'send-api',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

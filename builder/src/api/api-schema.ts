@@ -4105,6 +4105,177 @@ export interface paths {
       };
     };
     put?: never;
+    /** Send one message from another application (designer or admin key): 202 with its id; JSON, or XML with Content-Type: application/xml */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channel: 'sms' | 'whatsapp' | 'email';
+            to: string;
+            text?: string;
+            template?: string;
+            variables?: {
+              [key: string]: string | number | boolean;
+            };
+            /** @enum {string} */
+            language?: 'es' | 'en';
+            subject?: string;
+            idempotencyKey?: string;
+          };
+          'application/xml': {
+            /** @enum {string} */
+            channel: 'sms' | 'whatsapp' | 'email';
+            to: string;
+            text?: string;
+            template?: string;
+            variables?: {
+              [key: string]: string | number | boolean;
+            };
+            /** @enum {string} */
+            language?: 'es' | 'en';
+            subject?: string;
+            idempotencyKey?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message this idempotencyKey sent before */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SentMessage'];
+            'application/xml': components['schemas']['SentMessage'];
+          };
+        };
+        /** @description Accepted: it is sent in the background; follow it by GET or the webhook */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SentMessage'];
+            'application/xml': components['schemas']['SentMessage'];
+          };
+        };
+        /** @description Not JSON/XML, or a field is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'application/xml': components['schemas']['Error'];
+          };
+        };
+        /** @description An operator key cannot send */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'application/xml': components['schemas']['Error'];
+          };
+        };
+        /** @description The idempotencyKey was used for another message */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'application/xml': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is over 64 KiB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'application/xml': components['schemas']['Error'];
+          };
+        };
+        /** @description Neither JSON nor XML */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'application/xml': components['schemas']['Error'];
+          };
+        };
+        /** @description No provider on the channel, a template problem, or the bag is used up */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'application/xml': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A message's status and its history (Accept: application/xml for XML) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SentMessage'];
+            'application/xml': components['schemas']['SentMessage'];
+          };
+        };
+        /** @description No such message in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'application/xml': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6517,6 +6688,341 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's bags per channel with this period's use (warning from warnPercent) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The bags */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Quota'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas/{channel}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a channel's bag: amount per period, overdraft, warning (admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email' | 'voice';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['QuotaBag'];
+        };
+      };
+      responses: {
+        /** @description The bag now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Quota'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a channel's bag: sends on it are no longer limited (admin) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email' | 'voice';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas/{channel}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This period's ledger, oldest first: every change of the balance (format=csv downloads it all) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email' | 'voice';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of lines (JSON) or the whole period (CSV) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              opening: {
+                amount: number;
+                periodStart: string;
+              };
+              items: components['schemas']['QuotaLedgerLine'][];
+              nextCursor: string | null;
+            };
+            'text/csv': string;
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Top up or adjust a bag this period, with a note (admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email' | 'voice';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['QuotaLedgerEntry'];
+        };
+      };
+      responses: {
+        /** @description The line added */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuotaLedgerLine'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/recordings': {
     parameters: {
       query?: never;
@@ -8706,6 +9212,43 @@ export interface components {
           mode: 'retry-from-step';
           seq: number;
         };
+    SentMessage: {
+      id: string;
+      channel: string;
+      to: string;
+      /** @enum {string} */
+      status:
+        | 'queued'
+        | 'sent'
+        | 'delivered'
+        | 'read'
+        | 'failed'
+        | 'undelivered'
+        | 'expired'
+        | 'received'
+        | 'bounced';
+      statusHistory: {
+        /** @enum {string} */
+        status:
+          | 'queued'
+          | 'sent'
+          | 'delivered'
+          | 'read'
+          | 'failed'
+          | 'undelivered'
+          | 'expired'
+          | 'received'
+          | 'bounced';
+        at: string;
+        errorCode?: string;
+        errorMessage?: string;
+      }[];
+      errorCode: string | null;
+      segments: number;
+      apiKeyId: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
     CaughtMailSummary: {
       id: string;
       from: string;
@@ -9413,6 +9956,51 @@ export interface components {
     };
     SegmentMemberIds: {
       contactIds: string[];
+    };
+    Quota: {
+      /** @enum {string} */
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email' | 'voice';
+      /** @enum {string} */
+      period: 'month' | 'year' | 'total';
+      amount: number;
+      overdraft: number;
+      warnPercent: number;
+      periodStart: string;
+      periodEnd: string | null;
+      used: number;
+      added: number;
+      limit: number;
+      remaining: number;
+      percent: number;
+      warning: boolean;
+      exhausted: boolean;
+      inFlight: number;
+    };
+    QuotaBag: {
+      /** @enum {string} */
+      period: 'month' | 'year' | 'total';
+      amount: number;
+      /** @default 0 */
+      overdraft: number;
+      /** @default 80 */
+      warnPercent: number;
+      /** Format: date-time */
+      startsAt?: string;
+    };
+    QuotaLedgerLine: {
+      id: string;
+      at: string;
+      delta: number;
+      reason: string;
+      messageId: string | null;
+      campaignId: string | null;
+      note: string | null;
+    };
+    QuotaLedgerEntry: {
+      /** @enum {string} */
+      reason: 'top_up' | 'adjustment';
+      delta: number;
+      note?: string;
     };
     Recording: {
       id: string;

@@ -18,6 +18,7 @@ import { simulatorMessages } from '../features/simulator/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
+import { quotasMessages } from '../features/quotas/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -125,6 +126,7 @@ export const catalog = {
     ...mailMessages.en,
     ...contactsMessages.en,
     ...segmentsMessages.en,
+    ...quotasMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -148,6 +150,7 @@ export const catalog = {
     ...mailMessages.es,
     ...contactsMessages.es,
     ...segmentsMessages.es,
+    ...quotasMessages.es,
   },
 } as const;
 

@@ -69,6 +69,8 @@ export interface Principal {
   workspaceId: string;
   userId: string | null;
   via: 'session' | 'api-key';
+  /** The key that called (recorded on the messages it sends). */
+  apiKeyId?: string;
   /** A person's role, or a key's role capped by its maker's role now. */
   role: Role;
 }

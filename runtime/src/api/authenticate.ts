@@ -33,7 +33,13 @@ export function authenticate(deps: AppDeps) {
       await deps.db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
       // A maker who has since been given a lesser role takes their keys down with them.
       const role = key.makerRole ? lesserRole(key.role, key.makerRole) : key.role;
-      c.set('principal', { workspaceId: key.workspaceId, userId: key.createdBy, via: 'api-key', role });
+      c.set('principal', {
+        workspaceId: key.workspaceId,
+        userId: key.createdBy,
+        via: 'api-key',
+        apiKeyId: key.id,
+        role,
+      });
       return next();
     }
     const token = getCookie(c, sessionCookie);

@@ -46,6 +46,8 @@ import { templateRoutes } from './routes/templates.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { segmentRoutes } from './routes/segments.ts';
+import { quotaRoutes } from './routes/quotas.ts';
+import { messageSendRoutes } from './routes/messages-send.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -110,6 +112,7 @@ export function createApp(deps: AppDeps) {
     runReplayRoutes,
     runStreamRoutes,
     messageRoutes,
+    messageSendRoutes,
     sandboxRoutes,
     mailCatcherRoutes,
     conversationRoutes,
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps) {
     templateRoutes,
     contactFieldRoutes,
     segmentRoutes,
+    quotaRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

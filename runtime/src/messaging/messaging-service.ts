@@ -21,6 +21,10 @@ import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { needsTemplate, serviceWindow } from '@omniflow/nodes/drivers/whatsapp';
 import { emailToSend } from '../email/email-to-send.ts';
 import type { EmailLinkSettings } from '../email/email-links.ts';
+import { planSms } from '@omniflow/nodes/drivers/messaging';
+import { statementBatcher } from '../batching/statement-batcher.ts';
+import { countDeliveredSql } from '../quotas/count-consumption.ts';
+import { quotaGate, quotaExhaustedCode, type QuotaGate } from '../quotas/quota-gate.ts';
 
 export interface MessagingServiceDeps {
   db: Db;
@@ -34,6 +38,8 @@ export interface MessagingServiceDeps {
   attachmentStore?: RecordingStore;
   /** A workspace's DKIM key for a sending domain (runtime/src/email/dkim-key-store.ts). */
   dkimKey?: (workspaceId: string, domain: string) => Promise<DkimSigningKey | undefined>;
+  /** The workspaces' bags per channel (default: one of the service's own over `db`). */
+  quotas?: QuotaGate;
 }
 
 // Mail addresses are compared lower-cased everywhere (parseMail, suppressAddress): Ana@X and
@@ -73,6 +79,7 @@ export function createMessagingService({
   dkimKey,
   emailLinks,
   attachmentStore,
+  quotas = quotaGate(db),
 }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers({ db });
   const outbound = createOutboundRows(db);
@@ -125,87 +132,145 @@ export function createMessagingService({
       : {}),
   });
 
+  /**
+   * Sends a message an application handed to the API (transactional/accept-message.ts wrote its
+   * row under `idempotencyKey`): the same checks, bag and driver as a flow's, no run.
+   */
+  function forApplication(send: { workspaceId: string; idempotencyKey: string }) {
+    return {
+      send: (channel: MessagingChannel, given: Omit<OutboundMessage, 'idempotencyKey'>) =>
+        sendAs({ runId: null, nodeId: null, idempotencyKey: send.idempotencyKey }, channel, given, {
+          workspaceId: send.workspaceId,
+          test: false,
+        }),
+    };
+  }
+
   /** A NodeMessaging bound to one step of one run. */
   function forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeMessaging {
     return {
       lastMail: () => lastMailOfRun(db, step.runId),
-      async send(channel, given) {
-        const message = { ...given, to: normalizeAddress(channel, given.to) };
-        const { workspaceId, test } = await ownerOf(step.runId);
-        // A test run of a draft (the builder's simulator) never writes to real people.
-        const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
-        const row = await outbound.record({
-          workspaceId,
-          channel,
-          contactAddress: message.to,
-          ourAddress: message.from ?? '',
-          runId: step.runId,
-          nodeId: step.nodeId,
-          idempotencyKey: step.idempotencyKey,
-          body: message,
-          queued: entry('queued'),
-        });
-        if (row.providerMessageId) {
-          return { messageId: row.id, providerMessageId: row.providerMessageId, segments: row.segments };
-        }
-        if (!driver) {
-          // Recorded as failed where people look for their messages, never as delivered.
-          await markFailed(row.id, 'CHANNEL_NOT_CONFIGURED', notConfigured(channel));
-          throw new NodeError('CHANNEL_NOT_CONFIGURED', notConfigured(channel), false);
-        }
-        if (channel !== 'webchat' && row.optedOutAt) {
-          await markFailed(row.id, 'OPTED_OUT', `${message.to} opted out of ${channel}`);
-          throw new NodeError('OPTED_OUT', `${message.to} opted out of ${channel}; nothing was sent`, false);
-        }
-        if (channel === 'whatsapp' && !(driver instanceof SandboxDriver)) {
-          // Checked here too, not only by Meta: a refused send should not cost a request.
-          const closed = needsTemplate(message, serviceWindow(row.lastInboundAt ?? undefined, new Date()));
-          if (closed) {
-            await markFailed(row.id, closed.code, closed.message);
-            throw new NodeError(closed.code, closed.message, false);
-          }
-        }
-        let outgoing = message;
-        if (channel === 'email') {
-          try {
-            // After the row exists: its id is in every tracking and unsubscribe link.
-            outgoing = emailToSend(message, row.id, emailLinks);
-          } catch (error) {
-            if (error instanceof NodeError) await markFailed(row.id, error.code, error.message);
-            throw error;
-          }
-        }
-        try {
-          const toSend = channel === 'email' ? await consentingCopies(workspaceId, outgoing) : outgoing;
-          const sent = await driver.send(
-            { ...toSend, idempotencyKey: step.idempotencyKey },
-            sendContext(workspaceId),
-          );
-          await outbound.markSent({
-            id: row.id,
-            providerMessageId: sent.providerMessageId,
-            segments: sent.segments,
-            sent: entry('sent'),
-          });
-          return { messageId: row.id, ...sent };
-        } catch (error) {
-          const code = String((error as { code?: unknown }).code ?? 'SEND_FAILED');
-          const text = error instanceof Error ? error.message : String(error);
-          if (channel === 'email' && isHardBounce(error)) {
-            // The server says the address does not exist: no later mail of the workspace goes there.
-            await markFailed(row.id, code, text, 'bounced');
-            await suppressAddress(db, workspaceId, message.to, 'hard-bounce');
-            throw new NodeError(code, text, false);
-          }
-          if (isPermanent(error)) {
-            await markFailed(row.id, code, text);
-            throw new NodeError(code, text, false);
-          }
-          // Kept queued: the activity retries with the same key and finds this row.
-          throw error;
-        }
-      },
+      send: async (channel, given) => sendAs(step, channel, given, await ownerOf(step.runId)),
     };
+  }
+
+  async function sendAs(
+    step: SendStep,
+    channel: MessagingChannel,
+    given: Omit<OutboundMessage, 'idempotencyKey'>,
+    { workspaceId, test }: { workspaceId: string; test: boolean },
+  ) {
+    const message = { ...given, to: normalizeAddress(channel, given.to) };
+    // A test run of a draft (the builder's simulator) never writes to real people.
+    const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
+    // Sandboxes (and so test runs) reach no one and never count against the bag. Admitted
+    // before the row is written, so the balance read (sends in flight) never counts it twice.
+    const counted = driver !== undefined && !(driver instanceof SandboxDriver);
+    const units = unitsOf(channel, message);
+    const refusal = counted ? await admission(workspaceId, channel, units) : undefined;
+    const admitted = counted && !refusal;
+    try {
+      return await sendRecorded(step, channel, message, workspaceId, driver, refusal, admitted);
+    } catch (error) {
+      if (admitted) await quotas.release(workspaceId, channel, units);
+      throw error;
+    }
+  }
+
+  async function admission(workspaceId: string, channel: MessagingChannel, units: number) {
+    try {
+      await quotas.admit(workspaceId, channel, units);
+      return undefined;
+    } catch (error) {
+      if (error instanceof NodeError && error.code === quotaExhaustedCode) return error;
+      throw error;
+    }
+  }
+
+  async function sendRecorded(
+    step: SendStep,
+    channel: MessagingChannel,
+    message: Omit<OutboundMessage, 'idempotencyKey'>,
+    workspaceId: string,
+    driver: MessagingDriver | undefined,
+    refusal: NodeError | undefined,
+    counted: boolean,
+  ) {
+    const row = await outbound.record({
+      workspaceId,
+      channel,
+      contactAddress: message.to,
+      ourAddress: message.from ?? '',
+      runId: step.runId,
+      nodeId: step.nodeId,
+      idempotencyKey: step.idempotencyKey,
+      body: message,
+      queued: entry('queued'),
+    });
+    if (row.providerMessageId) {
+      return { messageId: row.id, providerMessageId: row.providerMessageId, segments: row.segments };
+    }
+    if (!driver) {
+      // Recorded as failed where people look for their messages, never as delivered.
+      await markFailed(row.id, 'CHANNEL_NOT_CONFIGURED', notConfigured(channel));
+      throw new NodeError('CHANNEL_NOT_CONFIGURED', notConfigured(channel), false);
+    }
+    if (channel !== 'webchat' && row.optedOutAt) {
+      await markFailed(row.id, 'OPTED_OUT', `${message.to} opted out of ${channel}`);
+      throw new NodeError('OPTED_OUT', `${message.to} opted out of ${channel}; nothing was sent`, false);
+    }
+    if (channel === 'whatsapp' && !(driver instanceof SandboxDriver)) {
+      // Checked here too, not only by Meta: a refused send should not cost a request.
+      const closed = needsTemplate(message, serviceWindow(row.lastInboundAt ?? undefined, new Date()));
+      if (closed) {
+        await markFailed(row.id, closed.code, closed.message);
+        throw new NodeError(closed.code, closed.message, false);
+      }
+    }
+    if (refusal) {
+      await markFailed(row.id, refusal.code, refusal.message);
+      throw refusal;
+    }
+    let outgoing = message;
+    if (channel === 'email') {
+      try {
+        // After the row exists: its id is in every tracking and unsubscribe link.
+        outgoing = emailToSend(message, row.id, emailLinks);
+      } catch (error) {
+        if (error instanceof NodeError) await markFailed(row.id, error.code, error.message);
+        throw error;
+      }
+    }
+    try {
+      const toSend = channel === 'email' ? await consentingCopies(workspaceId, outgoing) : outgoing;
+      const sent = await driver.send(
+        { ...toSend, idempotencyKey: step.idempotencyKey },
+        sendContext(workspaceId),
+      );
+      await outbound.markSent({
+        id: row.id,
+        providerMessageId: sent.providerMessageId,
+        segments: sent.segments,
+        sent: entry('sent'),
+        countsAsAccepted: counted && channel === 'email',
+      });
+      return { messageId: row.id, ...sent };
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? 'SEND_FAILED');
+      const text = error instanceof Error ? error.message : String(error);
+      if (channel === 'email' && isHardBounce(error)) {
+        // The server says the address does not exist: no later mail of the workspace goes there.
+        await markFailed(row.id, code, text, 'bounced');
+        await suppressAddress(db, workspaceId, message.to, 'hard-bounce');
+        throw new NodeError(code, text, false);
+      }
+      if (isPermanent(error)) {
+        await markFailed(row.id, code, text);
+        throw new NodeError(code, text, false);
+      }
+      // Kept queued: the activity retries with the same key and finds this row.
+      throw error;
+    }
   }
 
   async function markFailed(id: string, code: string, text: string, status: 'failed' | 'bounced' = 'failed') {
@@ -266,34 +331,97 @@ export function createMessagingService({
     return false;
   }
 
-  async function applyStatusOnce(channel: MessagingChannel, update: StatusUpdate): Promise<boolean> {
-    const record: StatusEntry = {
-      status: update.status,
-      at: update.at.toISOString(),
-      ...(update.errorCode ? { errorCode: update.errorCode } : {}),
-      ...(update.errorMessage ? { errorMessage: update.errorMessage } : {}),
-    };
-    const updated = await queryRows<{ id: string }>(
-      db,
-      sql`
-      update messages set
-        status_history = case when status_history @> ${JSON.stringify([record])}::jsonb then status_history
-          else status_history || ${JSON.stringify([record])}::jsonb end,
-        status = case when ${rankSql(sql`status`)} < ${rankSql(sql`${update.status}`)} then ${update.status} else status end,
-        error_code = coalesce(${update.errorCode ?? null}, error_code),
-        updated_at = now()
-      where channel = ${channel} and provider_message_id = ${update.providerMessageId}
-      returning id`,
-    );
-    return updated.length > 0;
-  }
+  // Receipts come in bursts (an SMSC's delivery reports): those that arrive together are applied,
+  // and their delivered messages counted against the bag, by one statement.
+  const applyReceipt = statementBatcher(async (items: Receipt[]) => {
+    const matched = new Set<string>();
+    for (const round of roundsOfDistinct(items)) {
+      const rows = await queryRows<{ channel: string; provider_message_id: string }>(
+        db,
+        applyReceiptsStatement(round),
+      );
+      for (const row of rows) matched.add(`${row.channel} ${row.provider_message_id}`);
+    }
+    return items.map((item) => matched.has(`${item.channel} ${item.update.providerMessageId}`));
+  });
+
+  const applyStatusOnce = (channel: MessagingChannel, update: StatusUpdate) =>
+    applyReceipt({ channel, update });
 
   // Drivers that learn statuses over their own connection (SMPP, the sandbox) report them here;
   // those built from saved settings are wired by attachChannelLinks instead.
   for (const driver of Object.values(drivers))
     driver.onStatus?.((update) => void applyStatus(driver.channel, update).catch(() => undefined));
 
-  return { forStep, recordInbound, applyStatus };
+  // `quotas` is the gate this service admits sends by: a campaign reserving chunks in the same
+  // process uses it too, so both count the same grants.
+  return { forStep, forApplication, recordInbound, applyStatus, quotas };
+}
+
+/** Who sends: a step of a run (its key `runId:nodeId:seq`), or an application (no run). */
+interface SendStep {
+  runId: string | null;
+  nodeId: string | null;
+  idempotencyKey: string;
+}
+
+interface Receipt {
+  channel: MessagingChannel;
+  update: StatusUpdate;
+}
+
+/** Receipts in rounds with one per message each: an UPDATE … FROM changes a row once. */
+function roundsOfDistinct(items: Receipt[]): Receipt[][] {
+  const rounds: { keys: Set<string>; items: Receipt[] }[] = [];
+  for (const item of items) {
+    const key = `${item.channel} ${item.update.providerMessageId}`;
+    let round = rounds.find((r) => !r.keys.has(key));
+    if (!round) rounds.push((round = { keys: new Set(), items: [] }));
+    round.keys.add(key);
+    round.items.push(item);
+  }
+  return rounds.map((r) => r.items);
+}
+
+/**
+ * Kept in the history (once), the status only moves forward; delivered messages are counted
+ * against the workspace's bag in the same statement (quotas/count-consumption.ts).
+ */
+function applyReceiptsStatement(items: Receipt[]) {
+  const values = sql.join(
+    items.map(({ channel, update }) => {
+      const record: StatusEntry = {
+        status: update.status,
+        at: update.at.toISOString(),
+        ...(update.errorCode ? { errorCode: update.errorCode } : {}),
+        ...(update.errorMessage ? { errorMessage: update.errorMessage } : {}),
+      };
+      return sql`(${channel}::text, ${update.providerMessageId}::text, ${update.status}::text,
+        ${JSON.stringify([record])}::jsonb, ${update.errorCode ?? null}::text, ${newId()}::uuid)`;
+    }),
+    sql`, `,
+  );
+  return sql`
+    with v(channel, provider_message_id, status, entry, error_code, ledger_id) as (values ${values}),
+    updated as (
+      update messages set
+        status_history = case when messages.status_history @> v.entry then messages.status_history
+          else messages.status_history || v.entry end,
+        status = case when ${rankSql(sql`messages.status`)} < ${rankSql(sql`v.status`)} then v.status else messages.status end,
+        error_code = coalesce(v.error_code, messages.error_code),
+        updated_at = now()
+      from v
+      where messages.channel = v.channel and messages.provider_message_id = v.provider_message_id
+      returning messages.id, messages.workspace_id, messages.channel, messages.segments, messages.campaign_id,
+        messages.run_id, messages.status, messages.provider_message_id, v.status as reported, v.ledger_id),
+    counted as (${countDeliveredSql(sql`updated`)})
+    select channel, provider_message_id from updated`;
+}
+
+/** What a send takes off the bag: an SMS's segments, one of anything else. */
+function unitsOf(channel: MessagingChannel, message: Omit<OutboundMessage, 'idempotencyKey'>): number {
+  if (channel !== 'sms' || !message.text) return 1;
+  return planSms(message.text).parts.length;
 }
 
 /** queued < sent < delivered < read < failed/undelivered/expired, as in statusRank. */

@@ -2,14 +2,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import { newId, queryRows, type Db, type StatusEntry } from '@omniflow/db';
 import type { MessagingChannel } from '@omniflow/nodes/drivers/messaging';
 import { statementBatcher } from '../batching/statement-batcher.ts';
+import { countAcceptedSql } from '../quotas/count-consumption.ts';
 
 export interface OutboundToRecord {
   workspaceId: string;
   channel: MessagingChannel;
   contactAddress: string;
   ourAddress: string;
-  runId: string;
-  nodeId: string;
+  /** Null for a message an application sent through the API (its row is written there). */
+  runId: string | null;
+  nodeId: string | null;
   idempotencyKey: string;
   body: unknown;
   queued: StatusEntry;
@@ -30,6 +32,8 @@ export interface SentOutbound {
   providerMessageId: string;
   segments: number;
   sent: StatusEntry;
+  /** Counts against the workspace's email bag (an SMTP server accepted it; not a test). */
+  countsAsAccepted?: boolean;
 }
 
 const keyOf = (workspaceId: string, idempotencyKey: string | null) => `${workspaceId} ${idempotencyKey}`;
@@ -65,22 +69,27 @@ const recordValues = (items: OutboundToRecord[]) =>
     sql`, `,
   );
 
-// A delivery report that beat this update keeps its later status.
-const markSentStatement = (items: SentOutbound[]) => sql`
-  update messages set
-    provider_message_id = v.provider_message_id,
-    segments = v.segments,
-    status = case when messages.status = 'queued' then 'sent' else messages.status end,
-    status_history = messages.status_history || v.entry,
-    updated_at = now()
-  from (values ${sql.join(
-    items.map(
-      (item) =>
-        sql`(${item.id}::uuid, ${item.providerMessageId}::text, ${item.segments}::integer, ${JSON.stringify([item.sent])}::jsonb)`,
-    ),
-    sql`, `,
-  )}) as v(id, provider_message_id, segments, entry)
-  where messages.id = v.id`;
+// A delivery report that beat this update keeps its later status. Accepted mail is counted
+// against the workspace's bag by the same statement (quotas/count-consumption.ts).
+const markSentCtes = (items: SentOutbound[]) => sql`
+  marked as (
+    update messages set
+      provider_message_id = v.provider_message_id,
+      segments = v.segments,
+      status = case when messages.status = 'queued' then 'sent' else messages.status end,
+      status_history = messages.status_history || v.entry,
+      updated_at = now()
+    from (values ${sql.join(
+      items.map(
+        (item) =>
+          sql`(${item.id}::uuid, ${item.providerMessageId}::text, ${item.segments}::integer, ${JSON.stringify([item.sent])}::jsonb, ${newId()}::uuid, ${item.countsAsAccepted === true}::boolean)`,
+      ),
+      sql`, `,
+    )}) as v(id, provider_message_id, segments, entry, ledger_id, counts)
+    where messages.id = v.id
+    returning messages.id, messages.workspace_id, messages.channel, messages.segments, messages.campaign_id,
+      v.ledger_id, v.counts),
+  counted as (${countAcceptedSql(sql`marked`)})`;
 
 /**
  * The `messages` rows of outbound sends, written and marked sent a batch at a time: the sends a
@@ -93,13 +102,13 @@ export function createOutboundRows(db: Db) {
     const toRecord = jobs.flatMap((job) => ('record' in job ? [job.record] : []));
     const sent = jobs.flatMap((job) => ('sent' in job ? [job.sent] : []));
     if (toRecord.length === 0) {
-      await db.execute(markSentStatement(sent));
+      await db.execute(sql`with ${markSentCtes(sent)} select 1`);
       return jobs.map(() => undefined);
     }
     // The new rows, their addresses' consent and the sent marks in one round trip.
     const written = await queryRows<RowWithConsent>(
       db,
-      sql`with ${sent.length > 0 ? sql`marked as (${markSentStatement(sent)} returning 1), ` : sql``}written as (
+      sql`with ${sent.length > 0 ? sql`${markSentCtes(sent)}, ` : sql``}written as (
         insert into messages (id, workspace_id, channel, direction, contact_address, our_address, run_id,
           node_id, idempotency_key, body, status, status_history)
         values ${recordValues(toRecord)}

@@ -4,6 +4,8 @@ import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { createActivities } from '../temporal/activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
+import { createTransactionalActivities } from '../transactional/transactional-activities.ts';
+import { startPendingSends } from '../transactional/start-pending-sends.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
@@ -106,10 +108,19 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
         onError: (error) => console.warn(`Repairing run starts failed: ${messageOf(error)}`),
       },
     );
+    // API messages whose start was lost with an API process (transactional/start-pending-sends.ts).
+    const pendingSends = setInterval(
+      () =>
+        void startPendingSends({ db: options.db, temporal: client, taskQueue }).catch((error: unknown) =>
+          console.warn(`Starting pending API messages failed: ${messageOf(error)}`),
+        ),
+      reconcileMs,
+    );
     try {
       await run();
     } finally {
       clearInterval(refreshing);
+      clearInterval(pendingSends);
       await reconciler.stop();
       detach();
       if (channels.owned) await channels.resolver.close();
@@ -160,6 +171,7 @@ export async function flowWorkerParts(
         templates: createTemplateLibrary(options.db),
       }),
       ...operations,
+      ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
     },
     sinks: createProgressSinks(options.db),
   };

@@ -11,6 +11,7 @@ describe('SettingsPage', () => {
   it('shows a designer who is not an admin a note for channels, and still the web chat tag', async () => {
     stubApi({
       'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+      'GET /quotas': () => ({ items: [] }),
       'GET /channels': () => apiError(403, 'FORBIDDEN', 'Only admins can see channel settings'),
       'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Only an admin can see DKIM keys'),
       'GET /email/deliverability/domains': () => ({ domains: ['example.test'], sendingServer: null }),

@@ -6,6 +6,7 @@ import { ImapMailboxesSection } from './imap-mailboxes-section.tsx';
 import { MailDomainsSection } from './mail-domains-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
+import { QuotasSection } from '../quotas/quotas-section.tsx';
 
 /**
  * The workspace's settings: run history, channel providers, DKIM keys, the domains mail comes in
@@ -18,6 +19,7 @@ export function SettingsPage() {
     <main className="mx-auto max-w-3xl space-y-8 p-6">
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <RetentionSection />
+      <QuotasSection />
       <ChannelsSection />
       <DkimSection />
       <MailDomainsSection />
