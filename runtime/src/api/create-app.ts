@@ -43,6 +43,8 @@ import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { contactImportRoutes } from './routes/contact-imports.ts';
+import { defaultCountryRoutes } from './routes/default-country.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps) {
     apiKeyRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
+    defaultCountryRoutes,
     mailDomainRoutes,
     imapMailboxRoutes,
     channelSettingsRoutes,
@@ -112,6 +115,8 @@ export function createApp(deps: AppDeps) {
     conversationRoutes,
     webChatEmbedRoutes,
     templateRoutes,
+    // /contact-imports/preview before /contact-imports/{id}: the first route that matches answers.
+    contactImportRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.
