@@ -5,6 +5,8 @@ import { loadRegistry } from '../src/server/load-registry.ts';
 import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { chatReport } from './chat-report.ts';
+import { contactImportBenchmark, contactImportLines } from './contact-import-benchmark.ts';
+import { contactImportReport } from './contact-import-report.ts';
 import { emailReport } from './email-report.ts';
 import { emailSendBenchmarks, emailSendFigureLines } from './email-send-benchmark.ts';
 import { generateGraph } from './generate-graph.ts';
@@ -59,6 +61,9 @@ const sms = only.has('chat') ? await smsSubmitBenchmark() : undefined;
 // Email sending needs no Temporal either: the messaging service, PGlite and a loopback SMTP sink.
 const emailSend = only.has('email-send') ? await emailSendBenchmarks() : undefined;
 print(emailSendFigureLines(emailSend));
+// Contact import needs the database only.
+const contactImport = only.has('import') ? await contactImportBenchmark() : undefined;
+print(contactImportLines(contactImport));
 const server = needsTemporal ? await startDevServer({}) : undefined;
 // The browser figures go first: after thousands of workflows the server stays busy for a while.
 const builder = server && only.has('builder') ? await builderBenchmarks(server.address) : undefined;
@@ -85,6 +90,7 @@ else if (compile || builder || runs || runsList)
 if (sms && chat) sections.chat = chatReport(sms, chat);
 if (voice) sections.voice = voiceReport(voice);
 if (emailSend && mail) sections.email = emailReport(emailSend, mail);
+if (contactImport) sections.contactImport = contactImportReport(contactImport);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

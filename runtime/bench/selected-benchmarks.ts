@@ -7,6 +7,7 @@ export const benchmarkNames = [
   'voice',
   'email-send',
   'mail',
+  'import',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

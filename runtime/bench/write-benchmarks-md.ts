@@ -3,15 +3,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 export const chatHeading = '## Chat channels (#5)';
 export const voiceHeading = '## Voice (#6)';
 export const emailHeading = '## Email (#13)';
+export const contactImportHeading = '## Contact import (#14)';
 
 export interface BenchmarkSections {
   main?: string;
   chat?: string;
   voice?: string;
   email?: string;
+  contactImport?: string;
 }
 
-const headings = { chat: chatHeading, voice: voiceHeading, email: emailHeading } as const;
+const headings = {
+  chat: chatHeading,
+  voice: voiceHeading,
+  email: emailHeading,
+  contactImport: contactImportHeading,
+} as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
 function splitSections(text: string): Required<BenchmarkSections> {
@@ -19,7 +26,13 @@ function splitSections(text: string): Required<BenchmarkSections> {
     .map(([name, heading]) => ({ name, at: text.indexOf(heading) }))
     .filter((s) => s.at >= 0)
     .sort((a, b) => a.at - b.at);
-  const sections = { main: text.slice(0, starts[0]?.at ?? text.length), chat: '', voice: '', email: '' };
+  const sections = {
+    main: text.slice(0, starts[0]?.at ?? text.length),
+    chat: '',
+    voice: '',
+    email: '',
+    contactImport: '',
+  };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
   });
@@ -33,7 +46,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
  */
 export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void {
   const current = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
-  const parts = (['main', 'chat', 'voice', 'email'] as const).map((name) =>
+  const parts = (['main', 'chat', 'voice', 'email', 'contactImport'] as const).map((name) =>
     (sections[name] ?? current[name]).trimEnd(),
   );
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');

@@ -140,7 +140,14 @@ export async function writeImportChunk(
           attributes = contacts.attributes || u.attributes,
           updated_at = ${now}
         from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(${columns})
-        where contacts.id = u.id and contacts.workspace_id = ${workspaceId}`);
+        where contacts.id = u.id and contacts.workspace_id = ${workspaceId}
+          -- A row that changes nothing is not rewritten: re-importing a list costs a lookup only.
+          and ((u.first_name <> '' and u.first_name <> contacts.first_name)
+            or (u.last_name <> '' and u.last_name <> contacts.last_name)
+            or (u.display_name <> '' and u.display_name <> contacts.display_name)
+            or u.language <> contacts.language or (u.language is not null and contacts.language is null)
+            or u.timezone <> contacts.timezone or (u.timezone is not null and contacts.timezone is null)
+            or not contacts.tags @> u.tags or not contacts.attributes @> u.attributes)`);
     if (channels.length > 0)
       // An address already on file keeps its owner and its consent (and any opt-out): the import
       // only records consent where none was given yet.
