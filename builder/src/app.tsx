@@ -37,6 +37,10 @@ const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
 );
 
+const ContactImportPage = lazy(() =>
+  import('./features/contact-import/contact-import-page.tsx').then((m) => ({ default: m.ContactImportPage })),
+);
+
 const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
 
 function Screen({ route, user }: { route: Route; user: User }) {
@@ -61,6 +65,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <RecordingsPage query={route.query} isAdmin={user.role === 'admin'} />;
     case 'templates':
       return <TemplatesPage selectedName={route.name} />;
+    case 'contact-import':
+      return <ContactImportPage />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -121,6 +127,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.templates')}
+          </a>
+          <a
+            href="#/contacts/import"
+            aria-current={route.screen === 'contact-import' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.contactImport')}
           </a>
           <a
             href="#/phone"

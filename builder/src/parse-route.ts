@@ -10,7 +10,8 @@ export type Route =
   | { screen: 'calls'; query: URLSearchParams }
   | { screen: 'call'; callId: string }
   | { screen: 'recordings'; query: URLSearchParams }
-  | { screen: 'templates'; name?: string };
+  | { screen: 'templates'; name?: string }
+  | { screen: 'contact-import' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -31,5 +32,6 @@ export function parseRoute(route: string): Route {
   if (first === 'recordings' && parts.length === 1) return { screen: 'recordings', query };
   if (first === 'templates' && parts.length === 1) return { screen: 'templates' };
   if (first === 'templates' && id && parts.length === 2) return { screen: 'templates', name: id };
+  if (first === 'contacts' && id === 'import' && parts.length === 2) return { screen: 'contact-import' };
   return { screen: 'flows' };
 }

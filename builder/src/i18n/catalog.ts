@@ -1,4 +1,5 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
+import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { mailEventMessages } from '../features/mail-events/messages.ts';
@@ -120,6 +121,7 @@ export const catalog = {
     ...sandboxMessages.en,
     ...mailEventMessages.en,
     ...templatesMessages.en,
+    ...contactImportMessages.en,
     ...mailMessages.en,
   },
   es: {
@@ -141,6 +143,7 @@ export const catalog = {
     ...sandboxMessages.es,
     ...mailEventMessages.es,
     ...templatesMessages.es,
+    ...contactImportMessages.es,
     ...mailMessages.es,
   },
 } as const;
