@@ -136,6 +136,9 @@ async function importRows(
   const now = new Date();
   try {
     const rows = job.file.rows;
+    // The next chunk is checked while the database writes this one; writes stay one at a time,
+    // so a later chunk's lookup sees the people an earlier one created.
+    let writing: Promise<unknown> = Promise.resolve();
     for (let from = 0; from < rows.length; from += IMPORT_CHUNK_ROWS) {
       const people: ImportedPerson[] = [];
       const rejections: RowRejection[] = [];
@@ -145,8 +148,12 @@ async function importRows(
         if ('person' in outcome) people.push(outcome.person);
         else rejections.push(...outcome.rejections);
       }
-      await writeImportChunk(db, { ...job, now }, people, rejections, chunk.length);
+      await writing;
+      writing = writeImportChunk(db, { ...job, now }, people, rejections, chunk.length);
+      // A failed write must not go unhandled while the next chunk is checked.
+      writing.catch(() => undefined);
     }
+    await writing;
     await db
       .update(contactImports)
       .set({ status: 'done', finishedAt: new Date() })
