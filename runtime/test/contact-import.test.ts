@@ -292,6 +292,26 @@ describe.skipIf(!inject('postgresUrl'))('contact import on PostgreSQL', () => {
       body: new FormData(),
     });
     expect(missingFile.status).toBe(400);
+    // Not a form at all, or a broken one: a 400 that says what to send, never a 500.
+    const bodies: [string, string, number][] = [
+      ['multipart/form-data; boundary=x', '--x\r\nbroken', 400],
+      ['application/json', '{"file":"a.csv"}', 415],
+      ['text/csv', file, 415],
+      ['application/x-www-form-urlencoded', 'file=abc', 415],
+    ];
+    for (const [contentType, body, status] of bodies)
+      for (const path of ['/api/v1/contact-imports', '/api/v1/contact-imports/preview']) {
+        const answer = await omni.app.request(path, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${omni.apiKey}`, 'content-type': contentType },
+          body,
+        });
+        expect(answer.status, `${path} ${contentType}`).toBe(status);
+        if (status === 415)
+          expect(((await answer.json()) as { error: { message: string } }).error.message).toMatch(
+            /multipart\/form-data/,
+          );
+      }
   });
 
   it('lets designers import, operators only look, and refuses files over the limit with 413', async () => {

@@ -5576,6 +5576,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not multipart/form-data */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The file as a whole cannot be imported (encoding, header, empty) */
         422: {
           headers: {
@@ -5694,6 +5703,15 @@ export interface paths {
         };
         /** @description The file is larger than the import limit */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not multipart/form-data */
+        415: {
           headers: {
             [name: string]: unknown;
           };

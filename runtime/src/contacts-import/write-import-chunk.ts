@@ -91,15 +91,24 @@ export async function writeImportChunk(
   return db.transaction(async (tx: Tx) => {
     const wanted = people.flatMap((p) => p.addresses);
     const known = new Map<string, string>();
+    const consented = new Set<string>();
     if (wanted.length > 0) {
-      const found = await queryRows<{ channel: string; address: string; contact_id: string }>(
+      const found = await queryRows<{
+        channel: string;
+        address: string;
+        contact_id: string;
+        consented: boolean;
+      }>(
         tx as unknown as Db,
-        sql`select cc.channel, cc.address, cc.contact_id
+        sql`select cc.channel, cc.address, cc.contact_id, cc.consent_at is not null as consented
           from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as a(channel text, address text)
           join contact_channels cc
             on cc.workspace_id = ${workspaceId} and cc.channel = a.channel and cc.address = a.address`,
       );
-      for (const row of found) known.set(`${row.channel}:${row.address}`, row.contact_id);
+      for (const row of found) {
+        known.set(`${row.channel}:${row.address}`, row.contact_id);
+        if (row.consented) consented.add(`${row.channel}:${row.address}`);
+      }
     }
     const inserts: Record<string, unknown>[] = [];
     const updates: Record<string, unknown>[] = [];
@@ -111,7 +120,10 @@ export async function writeImportChunk(
       (group.existing ? updates : inserts).push({ id, ...merged });
       counts.created += group.existing ? 0 : 1;
       counts.updated += group.existing ? group.rows.length : group.rows.length - 1;
-      for (const a of addresses)
+      for (const a of addresses) {
+        const key = `${a.channel}:${a.address}`;
+        // An address on file changes only when the file brings consent it did not have.
+        if (known.has(key) && (!a.consent || consented.has(key))) continue;
         channels.push({
           id: newId(),
           contact_id: id,
@@ -119,6 +131,7 @@ export async function writeImportChunk(
           address: a.address,
           consent_at: a.consent ? now : null,
         });
+      }
     }
     const columns = sql.raw(`id uuid, first_name text, last_name text, display_name text, language text,
       timezone text, tags text[], attributes jsonb`);

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
 import { contactImportRejections, contactImports, type Db } from '@omniflow/db';
 import { roleAtLeast } from '../../auth/roles.ts';
 import {
@@ -28,12 +29,9 @@ const previewForm = z
 const startForm = z
   .object({
     file: fileSchema,
-    mapping: z
-      .string()
-      .optional()
-      .openapi({
-        description: 'JSON object column title → target (first_name, phone, field:<key>, ignore…)',
-      }),
+    mapping: z.string().optional().openapi({
+      description: 'JSON object column title → target (first_name, phone, field:<key>, ignore…)',
+    }),
     country: z
       .string()
       .regex(/^[A-Za-z]{2}$/, 'country is a two-letter ISO 3166 code such as PE or ES')
@@ -83,6 +81,7 @@ const multipart = <T extends z.ZodType>(schema: T) => ({
 
 const forbidden = { 403: json(errorSchema, 'The caller’s role may not do this') };
 const tooLarge = { 413: json(errorSchema, 'The file is larger than the import limit') };
+const notAForm = { 415: json(errorSchema, 'The body is not multipart/form-data') };
 const refused = {
   422: json(errorSchema, 'The file as a whole cannot be imported (encoding, header, empty)'),
 };
@@ -99,6 +98,7 @@ const routes = {
       ...errorResponses,
       ...forbidden,
       ...tooLarge,
+      ...notAForm,
       ...refused,
     },
   }),
@@ -113,6 +113,7 @@ const routes = {
       ...errorResponses,
       ...forbidden,
       ...tooLarge,
+      ...notAForm,
       ...refused,
     },
   }),
@@ -196,6 +197,16 @@ function fileRefused(error: unknown, language: ImportLanguage): never {
   throw error;
 }
 
+const needsForm: MiddlewareHandler = async (c, next) => {
+  if (c.req.method === 'POST' && !/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? ''))
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as multipart/form-data with the field "file" (curl -F file=@contacts.csv …)',
+    );
+  return next();
+};
+
 type ImportRow = typeof contactImports.$inferSelect;
 const view = (row: ImportRow) => ({
   id: row.id,
@@ -229,7 +240,11 @@ async function findImport(db: Db, workspaceId: string, id: string) {
  * written so far stay, each whole).
  */
 export function contactImportRoutes({ db }: AppDeps) {
-  return new OpenAPIHono<AppEnv>()
+  const app = new OpenAPIHono<AppEnv>();
+  // Before the form validator, whose own refusal of another body is a bare "Unsupported Media Type".
+  app.use('/contact-imports', needsForm);
+  app.use('/contact-imports/preview', needsForm);
+  return app
     .openapi(routes.preview, async (c) => {
       const principal = c.get('principal');
       requireDesigner(principal, 'import contacts');
