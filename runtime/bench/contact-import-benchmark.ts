@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { newId, openDb, queryRows, workspaces, type Db } from '@omniflow/db';
 import { startContactImport } from '../src/contacts-import/contact-import.ts';
@@ -23,6 +24,8 @@ export interface ContactImportFigures {
   baselineRowsPerSecond: number;
   ratio: number;
   rounds: number;
+  /** The machine's 1-minute load average when the rounds ended: other work shares its cores. */
+  loadAverage: number;
 }
 
 /** A contact list as people export it: names, a national phone, an email, tags and consent. */
@@ -139,6 +142,7 @@ export async function contactImportBenchmark(): Promise<ContactImportFigures> {
     baselineRowsPerSecond: rows / baselineSeconds,
     ratio: baselineSeconds / seconds,
     rounds,
+    loadAverage: os.loadavg()[0]!,
   };
 }
 

@@ -9,7 +9,7 @@ export function contactImportReport(f: ContactImportFigures): string {
   return [
     contactImportHeading,
     '',
-    `\`npm run bench -- --only import\`, ${measuredOn()}, ${f.database}, median of ${f.rounds} rounds.`,
+    `\`npm run bench -- --only import\`, ${measuredOn()}, ${f.database}, median of ${f.rounds} rounds; load average ${f.loadAverage.toFixed(1)} when they ended (other processes shared the cores, which slows the import and its baseline alike).`,
     '',
     '| figure | result | baseline (same run) | ratio | goal |',
     '|---|---|---|---|---|',
