@@ -236,8 +236,8 @@ async function findImport(db: Db, workspaceId: string, id: string) {
  * Contact imports run in the API process, in the background of the request that started them: the
  * file is already in this process's memory and the work is one database transaction per 1,000
  * rows, so a Temporal activity would only add a second copy of the file. The counts on
- * contact_imports are the progress; an import cut short by a restart ends `failed` (its chunks
- * written so far stay, each whole).
+ * contact_imports are the progress; an import cut short by a restart
+ * stays `running` with the chunks written so far (each whole).
  */
 export function contactImportRoutes({ db }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
