@@ -47,6 +47,9 @@ const ContactsPage = lazy(() =>
 const ContactDetailPage = lazy(() =>
   import('./features/contacts/contact-detail-page.tsx').then((m) => ({ default: m.ContactDetailPage })),
 );
+const ContactImportPage = lazy(() =>
+  import('./features/contact-import/contact-import-page.tsx').then((m) => ({ default: m.ContactImportPage })),
+);
 
 const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
 
@@ -78,6 +81,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <ContactDetailPage key={route.contactId} contactId={route.contactId} role={user.role} />;
     case 'segments':
       return <SegmentsPage />;
+    case 'contact-import':
+      return <ContactImportPage />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -152,6 +157,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.segments')}
+          </a>
+          <a
+            href="#/contacts/import"
+            aria-current={route.screen === 'contact-import' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.contactImport')}
           </a>
           <a
             href="#/phone"

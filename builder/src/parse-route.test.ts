@@ -41,5 +41,6 @@ describe('parseRoute', () => {
     expect(parseRoute('/templates')).toEqual({ screen: 'templates' });
     expect(parseRoute('/templates/welcome%20mail')).toEqual({ screen: 'templates', name: 'welcome mail' });
     expect(parseRoute('/templates/a/b')).toEqual({ screen: 'flows' });
+    expect(parseRoute('/contacts/import')).toEqual({ screen: 'contact-import' });
   });
 });

@@ -13,7 +13,8 @@ export type Route =
   | { screen: 'templates'; name?: string }
   | { screen: 'contacts'; query: URLSearchParams }
   | { screen: 'contact'; contactId: string }
-  | { screen: 'segments' };
+  | { screen: 'segments' }
+  | { screen: 'contact-import' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -35,6 +36,7 @@ export function parseRoute(route: string): Route {
   if (first === 'templates' && parts.length === 1) return { screen: 'templates' };
   if (first === 'templates' && id && parts.length === 2) return { screen: 'templates', name: id };
   if (first === 'contacts' && parts.length === 1) return { screen: 'contacts', query };
+  if (first === 'contacts' && id === 'import' && parts.length === 2) return { screen: 'contact-import' };
   if (first === 'contacts' && id && parts.length === 2) return { screen: 'contact', contactId: id };
   if (first === 'segments' && parts.length === 1) return { screen: 'segments' };
   return { screen: 'flows' };

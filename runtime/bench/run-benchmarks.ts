@@ -5,6 +5,8 @@ import { loadRegistry } from '../src/server/load-registry.ts';
 import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { chatReport } from './chat-report.ts';
+import { contactImportBenchmark, contactImportLines } from './contact-import-benchmark.ts';
+import { contactImportReport } from './contact-import-report.ts';
 import { emailReport } from './email-report.ts';
 import { emailSendBenchmarks, emailSendFigureLines } from './email-send-benchmark.ts';
 import { generateGraph } from './generate-graph.ts';
@@ -65,6 +67,9 @@ print(emailSendFigureLines(emailSend));
 // The segment count needs no Temporal: PostgreSQL (or PGlite) and a million contacts.
 const segmentCounts = only.has('segments') ? await segmentsBenchmark() : undefined;
 print(segmentFigureLines(segmentCounts));
+// Contact import needs the database only.
+const contactImport = only.has('import') ? await contactImportBenchmark() : undefined;
+print(contactImportLines(contactImport));
 const server = needsTemporal ? await startDevServer({}) : undefined;
 // The browser figures go first: after thousands of workflows the server stays busy for a while.
 const builder = server && only.has('builder') ? await builderBenchmarks(server.address) : undefined;
@@ -94,6 +99,7 @@ if (sms && chat) sections.chat = chatReport(sms, chat);
 if (voice) sections.voice = voiceReport(voice);
 if (emailSend && mail) sections.email = emailReport(emailSend, mail);
 if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
+if (contactImport) sections.contactImport = contactImportReport(contactImport);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

@@ -9,6 +9,7 @@ export const benchmarkNames = [
   'mail',
   'segments',
   'send-api',
+  'import',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

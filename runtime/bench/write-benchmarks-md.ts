@@ -4,6 +4,7 @@ export const chatHeading = '## Chat channels (#5)';
 export const voiceHeading = '## Voice (#6)';
 export const emailHeading = '## Email (#13)';
 export const segmentsHeading = '## Segments (#14)';
+export const contactImportHeading = '## Contact import (#14)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -11,6 +12,7 @@ export interface BenchmarkSections {
   voice?: string;
   email?: string;
   segments?: string;
+  contactImport?: string;
 }
 
 const headings = {
@@ -18,6 +20,7 @@ const headings = {
   voice: voiceHeading,
   email: emailHeading,
   segments: segmentsHeading,
+  contactImport: contactImportHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -32,6 +35,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     voice: '',
     email: '',
     segments: '',
+    contactImport: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
@@ -46,7 +50,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
  */
 export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void {
   const current = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
-  const parts = (['main', 'chat', 'voice', 'email', 'segments'] as const).map((name) =>
+  const parts = (['main', 'chat', 'voice', 'email', 'segments', 'contactImport'] as const).map((name) =>
     (sections[name] ?? current[name]).trimEnd(),
   );
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');

@@ -1,5 +1,6 @@
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
+import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { mailEventMessages } from '../features/mail-events/messages.ts';
@@ -123,6 +124,7 @@ export const catalog = {
     ...sandboxMessages.en,
     ...mailEventMessages.en,
     ...templatesMessages.en,
+    ...contactImportMessages.en,
     ...mailMessages.en,
     ...contactsMessages.en,
     ...segmentsMessages.en,
@@ -147,6 +149,7 @@ export const catalog = {
     ...sandboxMessages.es,
     ...mailEventMessages.es,
     ...templatesMessages.es,
+    ...contactImportMessages.es,
     ...mailMessages.es,
     ...contactsMessages.es,
     ...segmentsMessages.es,

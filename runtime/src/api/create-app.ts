@@ -48,6 +48,8 @@ import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { quotaRoutes } from './routes/quotas.ts';
 import { messageSendRoutes } from './routes/messages-send.ts';
+import { contactImportRoutes } from './routes/contact-imports.ts';
+import { defaultCountryRoutes } from './routes/default-country.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -100,6 +102,7 @@ export function createApp(deps: AppDeps) {
     apiKeyRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
+    defaultCountryRoutes,
     mailDomainRoutes,
     imapMailboxRoutes,
     channelSettingsRoutes,
@@ -121,6 +124,8 @@ export function createApp(deps: AppDeps) {
     contactFieldRoutes,
     segmentRoutes,
     quotaRoutes,
+    // /contact-imports/preview before /contact-imports/{id}: the first route that matches answers.
+    contactImportRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

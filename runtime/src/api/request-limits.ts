@@ -16,6 +16,8 @@ const DEFAULT_BODY_LIMIT = 1 * MiB;
 /** Routes that take more: flow documents (a draft of a few hundred nodes with long texts). */
 const largerBodyLimits: { path: RegExp; bytes: number }[] = [
   { path: /^\/api\/v1\/flows(\/|$)/, bytes: 5 * MiB },
+  // A contact list: 100,000 rows of names, phones and emails are about 10 MiB as CSV.
+  { path: /^\/api\/v1\/contact-imports(\/preview)?$/, bytes: 50 * MiB },
 ];
 
 const bodyLimitOf = (path: string) =>

@@ -12,6 +12,7 @@ import { startVoiceEndpointFromEnv } from '../voice/voice-endpoint-from-env.ts';
 import { channelDriversFromEnv, sandboxAllowedByEnv } from '../messaging/channel-drivers.ts';
 import { runServices } from './commands/dev.ts';
 import { registerRunCommands } from './commands/runs.ts';
+import { registerContactCommands } from './commands/contacts.ts';
 
 /** Opens the configured database; the embedded one only when no other process holds it. */
 async function openForCommand(purpose: string): Promise<DbHandle & { release: () => void }> {
@@ -106,6 +107,7 @@ apiKey
   });
 
 registerRunCommands(program);
+registerContactCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`omniflow: ${error instanceof Error ? error.message : String(error)}`);
