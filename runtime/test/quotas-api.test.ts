@@ -72,18 +72,16 @@ describe.skipIf(!inject('postgresUrl'))('quotas API', () => {
         status: 'delivered' as const,
       })),
     );
-    await db
-      .insert(quotaLedger)
-      .values(
-        sent.map((messageId) => ({
-          id: newId(),
-          workspaceId,
-          channel: 'sms' as const,
-          delta: -2,
-          reason: 'delivered' as const,
-          messageId,
-        })),
-      );
+    await db.insert(quotaLedger).values(
+      sent.map((messageId) => ({
+        id: newId(),
+        workspaceId,
+        channel: 'sms' as const,
+        delta: -2,
+        reason: 'delivered' as const,
+        messageId,
+      })),
+    );
     const listed = await as(designerKey, 'GET', '/api/v1/quotas');
     expect(listed.body.items).toEqual([
       expect.objectContaining({
