@@ -2,3 +2,4 @@
 export { flowRun } from './workflows/flow-run.ts';
 export { eventSignal, sendEventUpdate, skipWaitUpdate, stateQuery } from './workflow-api.ts';
 export { bulkRuns, retentionSweep } from './operations-workflows.ts';
+export { campaignRun } from '../campaigns/campaign-run.ts';

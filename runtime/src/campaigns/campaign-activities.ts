@@ -1,0 +1,54 @@
+import { Context } from '@temporalio/activity';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { campaigns, queryRows, type Db } from '@omniflow/db';
+import type { RulesCondition } from '../segments/segment-page.ts';
+import { targetPage } from './campaign-targeting.ts';
+import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
+
+/** What campaignRun does on the flow task queue: page the segment, find the next due send, finish. */
+export function createCampaignControlActivities(db: Db, options: { rules?: RulesCondition } = {}) {
+  return {
+    async campaignTargetPage(input: { campaignId: string; afterId?: string; limit: number; now: string }) {
+      return targetPage(db, input, options.rules);
+    },
+    /** The earliest send still waiting (a local time, the end of quiet hours), or null when none is. */
+    async campaignNextDue(campaignId: string): Promise<string | null> {
+      const [row] = await queryRows<{ due: Date | string | null }>(
+        db,
+        sql`select min(due_at) as due from campaign_recipients where campaign_id = ${campaignId}::uuid and status = 'pending'`,
+      );
+      return row?.due ? new Date(row.due).toISOString() : null;
+    },
+    /** A scheduled campaign starts running when its time comes. */
+    async campaignStarted(campaignId: string): Promise<void> {
+      await db
+        .update(campaigns)
+        .set({ status: 'running', startedAt: new Date(), updatedAt: new Date() })
+        .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'scheduled')));
+    },
+    async campaignFinished(campaignId: string, outcome: 'completed' | 'cancelled'): Promise<void> {
+      await db
+        .update(campaigns)
+        .set({ status: outcome, finishedAt: new Date(), updatedAt: new Date() })
+        .where(
+          and(
+            eq(campaigns.id, campaignId),
+            inArray(campaigns.status, ['scheduled', 'running', 'paused', 'cancelled']),
+          ),
+        );
+    },
+  };
+}
+
+/** What runs on a channel's campaign task queue: the chunked sends. */
+export function createCampaignSendActivities(deps: Omit<CampaignSendDeps, 'heartbeat'>) {
+  return {
+    async campaignSendChunk(input: ChunkInput) {
+      const context = Context.current();
+      return sendCampaignChunk({ ...deps, heartbeat: (details) => context.heartbeat(details) }, input);
+    },
+  };
+}
+
+export type CampaignControlActivities = ReturnType<typeof createCampaignControlActivities>;
+export type CampaignSendActivities = ReturnType<typeof createCampaignSendActivities>;

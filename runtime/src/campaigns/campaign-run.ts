@@ -1,0 +1,118 @@
+// The campaignRun workflow (DESIGN.md §6): workflow code, so only Temporal's workflow API and types.
+import {
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CampaignControlActivities, CampaignSendActivities } from './campaign-activities.ts';
+
+export interface CampaignRunInput {
+  campaignId: string;
+  /** The channel's campaign task queue (campaign-task-queue.ts). */
+  sendQueue: string;
+  /** When a campaign scheduled at an instant begins (its segment is read then). */
+  startAt?: string;
+  /** Carried over continue-as-new. */
+  phase?: 'waiting' | 'targeting' | 'sending';
+  afterId?: string;
+  paused?: boolean;
+  /** People per segment page and per send chunk. */
+  pageSize?: number;
+  chunkSize?: number;
+}
+
+export const pauseCampaignSignal = defineSignal('pauseCampaign');
+export const resumeCampaignSignal = defineSignal('resumeCampaign');
+export const cancelCampaignSignal = defineSignal('cancelCampaign');
+export const campaignStateQuery = defineQuery<{ phase: string; paused: boolean; cancelled: boolean }>(
+  'campaignState',
+);
+
+// Enough history per run to stay far below Temporal's limits; continue-as-new carries the rest.
+const stepsPerRun = 200;
+
+/**
+ * One campaign: wait for its start, write its recipients page by page, then send the due ones
+ * chunk by chunk on the channel's queue, sleeping until the next due send (local times, quiet
+ * hours). Pause holds before the next chunk; cancel ends it there: a chunk in flight finishes,
+ * so nothing is sent twice or left half-recorded.
+ */
+export async function campaignRun(input: CampaignRunInput): Promise<void> {
+  let paused = input.paused ?? false;
+  let cancelled = false;
+  let phase = input.phase ?? 'waiting';
+  setHandler(pauseCampaignSignal, () => void (paused = true));
+  setHandler(resumeCampaignSignal, () => void (paused = false));
+  setHandler(cancelCampaignSignal, () => void (cancelled = true));
+  setHandler(campaignStateQuery, () => ({ phase, paused, cancelled }));
+
+  const control = proxyActivities<CampaignControlActivities>({
+    startToCloseTimeout: '5m',
+    retry: { initialInterval: '1s', maximumInterval: '30s' },
+  });
+  const sends = proxyActivities<CampaignSendActivities>({
+    taskQueue: input.sendQueue,
+    startToCloseTimeout: '30m',
+    heartbeatTimeout: '1m',
+    retry: { initialInterval: '1s', maximumInterval: '30s' },
+  });
+  const now = () => new Date().toISOString();
+  let steps = 0;
+  const tooLong = () => ++steps >= stepsPerRun || workflowInfo().continueAsNewSuggested;
+  const holdWhilePaused = () => condition(() => !paused || cancelled);
+
+  if (phase === 'waiting') {
+    const wait = input.startAt ? Date.parse(input.startAt) - Date.now() : 0;
+    if (wait > 0) await condition(() => cancelled, wait);
+    if (!cancelled) await control.campaignStarted(input.campaignId);
+    phase = 'targeting';
+  }
+
+  if (phase === 'targeting') {
+    let afterId = input.afterId;
+    for (;;) {
+      await holdWhilePaused();
+      if (cancelled) break;
+      const page = await control.campaignTargetPage({
+        campaignId: input.campaignId,
+        ...(afterId ? { afterId } : {}),
+        limit: input.pageSize ?? 1000,
+        now: now(),
+      });
+      if (page.count === 0) break;
+      afterId = page.lastId;
+      if (tooLong())
+        return continueAsNew<typeof campaignRun>({
+          ...input,
+          phase: 'targeting',
+          paused,
+          ...(afterId ? { afterId } : {}),
+        });
+    }
+    phase = 'sending';
+  }
+
+  while (!cancelled) {
+    await holdWhilePaused();
+    if (cancelled) break;
+    const chunk = await sends.campaignSendChunk({
+      campaignId: input.campaignId,
+      now: now(),
+      limit: input.chunkSize ?? 200,
+    });
+    if (chunk.picked === 0) {
+      const next = await control.campaignNextDue(input.campaignId);
+      if (!next) break;
+      const wait = Date.parse(next) - Date.now();
+      // Woken early by pause or cancel; a resume goes back to waiting for the same send.
+      if (wait > 0) await condition(() => cancelled, wait);
+    }
+    if (tooLong())
+      return continueAsNew<typeof campaignRun>({ ...input, phase: 'sending', paused, afterId: undefined });
+  }
+  await control.campaignFinished(input.campaignId, cancelled ? 'cancelled' : 'completed');
+}
