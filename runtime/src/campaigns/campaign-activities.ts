@@ -45,7 +45,16 @@ export function createCampaignSendActivities(deps: Omit<CampaignSendDeps, 'heart
   return {
     async campaignSendChunk(input: ChunkInput) {
       const context = Context.current();
-      return sendCampaignChunk({ ...deps, heartbeat: (details) => context.heartbeat(details) }, input);
+      // Also between sub-batches: a driver waiting on a slow provider must not look dead.
+      const beat = setInterval(() => context.heartbeat(), 5_000);
+      try {
+        return await sendCampaignChunk(
+          { ...deps, heartbeat: (details) => context.heartbeat(details) },
+          input,
+        );
+      } finally {
+        clearInterval(beat);
+      }
     },
   };
 }

@@ -57,7 +57,8 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
   const sends = proxyActivities<CampaignSendActivities>({
     taskQueue: input.sendQueue,
     startToCloseTimeout: '30m',
-    heartbeatTimeout: '1m',
+    // A killed worker's chunk is tried again on another within this.
+    heartbeatTimeout: '20s',
     retry: { initialInterval: '1s', maximumInterval: '30s' },
   });
   const now = () => new Date().toISOString();
