@@ -33,6 +33,10 @@ const TemplatesPage = lazy(() =>
   import('./features/templates/templates-page.tsx').then((m) => ({ default: m.TemplatesPage })),
 );
 
+const CampaignsPage = lazy(() =>
+  import('./features/campaigns/campaigns-page.tsx').then((m) => ({ default: m.CampaignsPage })),
+);
+
 const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
 );
@@ -61,6 +65,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <RecordingsPage query={route.query} isAdmin={user.role === 'admin'} />;
     case 'templates':
       return <TemplatesPage selectedName={route.name} />;
+    case 'campaigns':
+      return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -121,6 +127,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.templates')}
+          </a>
+          <a
+            href="#/campaigns"
+            aria-current={route.screen === 'campaigns' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.campaigns')}
           </a>
           <a
             href="#/phone"

@@ -10,7 +10,8 @@ export type Route =
   | { screen: 'calls'; query: URLSearchParams }
   | { screen: 'call'; callId: string }
   | { screen: 'recordings'; query: URLSearchParams }
-  | { screen: 'templates'; name?: string };
+  | { screen: 'templates'; name?: string }
+  | { screen: 'campaigns'; campaignId?: string; editing?: boolean };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -31,5 +32,9 @@ export function parseRoute(route: string): Route {
   if (first === 'recordings' && parts.length === 1) return { screen: 'recordings', query };
   if (first === 'templates' && parts.length === 1) return { screen: 'templates' };
   if (first === 'templates' && id && parts.length === 2) return { screen: 'templates', name: id };
+  if (first === 'campaigns' && parts.length === 1) return { screen: 'campaigns' };
+  if (first === 'campaigns' && id && parts.length === 2) return { screen: 'campaigns', campaignId: id };
+  if (first === 'campaigns' && id && sub === 'edit' && parts.length === 3)
+    return { screen: 'campaigns', campaignId: id, editing: true };
   return { screen: 'flows' };
 }

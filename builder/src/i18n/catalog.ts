@@ -1,3 +1,4 @@
+import { campaignsMessages } from '../features/campaigns/messages.ts';
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
@@ -121,6 +122,7 @@ export const catalog = {
     ...mailEventMessages.en,
     ...templatesMessages.en,
     ...mailMessages.en,
+    ...campaignsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -142,6 +144,7 @@ export const catalog = {
     ...mailEventMessages.es,
     ...templatesMessages.es,
     ...mailMessages.es,
+    ...campaignsMessages.es,
   },
 } as const;
 
