@@ -15,7 +15,8 @@ export function createCampaignControlActivities(db: Db, options: { rules?: Rules
     async campaignNextDue(campaignId: string): Promise<string | null> {
       const [row] = await queryRows<{ due: Date | string | null }>(
         db,
-        sql`select min(due_at) as due from campaign_recipients where campaign_id = ${campaignId}::uuid and status = 'pending'`,
+        sql`select min(r.due_at) as due from campaign_recipients r join campaigns c on c.id = r.campaign_id
+          where r.campaign_id = ${campaignId}::uuid and r.status = 'pending' and c.status <> 'cancelled'`,
       );
       return row?.due ? new Date(row.due).toISOString() : null;
     },

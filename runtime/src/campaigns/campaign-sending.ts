@@ -88,9 +88,11 @@ const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
 export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInput): Promise<ChunkResult> {
   const { db } = deps;
   const context = await loadCampaignContext(db, input.campaignId);
+  const result: ChunkResult = { picked: 0, sent: 0, failed: 0, skipped: 0, deferred: 0 };
+  // Deleted, or cancelled before its workflow heard: nothing more goes out.
+  if (!context || context.campaign.status === 'cancelled') return result;
   const { campaign } = context;
   const channel = campaign.channels[0] as MessagingChannel;
-  const result: ChunkResult = { picked: 0, sent: 0, failed: 0, skipped: 0, deferred: 0 };
   const due = await queryRows<DueRow>(
     db,
     sql`select r.contact_id, r.address, r.variant, c.timezone

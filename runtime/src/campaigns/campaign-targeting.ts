@@ -14,13 +14,14 @@ export interface CampaignContext {
   defaultZone: string;
 }
 
-export async function loadCampaignContext(db: Db, campaignId: string): Promise<CampaignContext> {
+/** The campaign and its workspace's defaults; undefined once the campaign was deleted. */
+export async function loadCampaignContext(db: Db, campaignId: string): Promise<CampaignContext | undefined> {
   const [row] = await db
     .select({ campaign: campaigns, settings: workspaces.campaignSettings })
     .from(campaigns)
     .innerJoin(workspaces, eq(workspaces.id, campaigns.workspaceId))
     .where(eq(campaigns.id, campaignId));
-  if (!row) throw new Error(`No campaign ${campaignId}`);
+  if (!row) return undefined;
   // campaign_settings.timezone is read when present: workspaces have no zone column yet.
   const settings = row.settings as { quietHours?: QuietHours; timezone?: string };
   return {
@@ -76,6 +77,8 @@ export async function targetPage(
   rules?: RulesCondition,
 ): Promise<{ lastId?: string; count: number }> {
   const context = await loadCampaignContext(db, input.campaignId);
+  // Deleted after a cancel its workflow had not heard yet: nothing more to write.
+  if (!context || context.campaign.status === 'cancelled') return { count: 0 };
   const { campaign } = context;
   if (!campaign.segmentId) throw new Error('The campaign has no segment');
   const [segment] = await db.select().from(segments).where(eq(segments.id, campaign.segmentId));
