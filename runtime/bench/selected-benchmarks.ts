@@ -7,6 +7,7 @@ export const benchmarkNames = [
   'voice',
   'email-send',
   'mail',
+  'campaigns',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

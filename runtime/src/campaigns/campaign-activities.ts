@@ -20,6 +20,24 @@ export function createCampaignControlActivities(db: Db, options: { rules?: Rules
       );
       return row?.due ? new Date(row.due).toISOString() : null;
     },
+    /**
+     * The due recipients cut into up to `chunks` contact-id ranges of `chunkSize`: chunks that
+     * run at once, each on its own people, and a retried one takes the same people again.
+     */
+    async campaignDueRanges(input: { campaignId: string; now: string; chunkSize: number; chunks: number }) {
+      const ids = await queryRows<{ contact_id: string }>(
+        db,
+        sql`select contact_id from campaign_recipients
+          where campaign_id = ${input.campaignId}::uuid and status = 'pending' and due_at <= ${input.now}::timestamptz
+          order by contact_id limit ${input.chunkSize * input.chunks}`,
+      );
+      const ranges: { afterId?: string; throughId: string }[] = [];
+      for (let at = 0; at < ids.length; at += input.chunkSize) {
+        const last = ids[Math.min(at + input.chunkSize, ids.length) - 1]!.contact_id;
+        ranges.push({ ...(at > 0 ? { afterId: ids[at - 1]!.contact_id } : {}), throughId: last });
+      }
+      return ranges;
+    },
     /** A scheduled campaign starts running when its time comes. */
     async campaignStarted(campaignId: string): Promise<void> {
       await db

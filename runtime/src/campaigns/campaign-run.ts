@@ -23,6 +23,8 @@ export interface CampaignRunInput {
   /** People per segment page and per send chunk. */
   pageSize?: number;
   chunkSize?: number;
+  /** Chunks sent at once (each its own contact-id range). */
+  parallelChunks?: number;
 }
 
 export const pauseCampaignSignal = defineSignal('pauseCampaign');
@@ -100,12 +102,27 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
   while (!cancelled) {
     await holdWhilePaused();
     if (cancelled) break;
-    const chunk = await sends.campaignSendChunk({
+    const chunkSize = input.chunkSize ?? 200;
+    const at = now();
+    const ranges = await control.campaignDueRanges({
       campaignId: input.campaignId,
-      now: now(),
-      limit: input.chunkSize ?? 200,
+      now: at,
+      chunkSize,
+      chunks: input.parallelChunks ?? 4,
     });
-    if (chunk.picked === 0) {
+    await Promise.all(
+      ranges.map((range) =>
+        sends.campaignSendChunk({
+          campaignId: input.campaignId,
+          now: at,
+          limit: chunkSize,
+          parallel: ranges.length,
+          ...range,
+        }),
+      ),
+    );
+    // Nothing due now (later local times, quiet hours): sleep until the next one.
+    if (ranges.length === 0) {
       const next = await control.campaignNextDue(input.campaignId);
       if (!next) break;
       const wait = Date.parse(next) - Date.now();

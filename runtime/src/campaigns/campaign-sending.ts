@@ -38,6 +38,11 @@ export interface CampaignSendDeps {
 
 export interface ChunkInput {
   campaignId: string;
+  /** The chunk's contacts: ids after `afterId` up to `throughId`, so parallel chunks never overlap. */
+  afterId?: string;
+  throughId?: string;
+  /** How many chunks run at once: each paces itself to its share of the campaign's rate. */
+  parallel?: number;
   /** The workflow's clock (the time-skipping server's in tests): what is due and what is quiet. */
   now: string;
   limit: number;
@@ -98,7 +103,9 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     sql`select r.contact_id, r.address, r.variant, c.timezone
       from campaign_recipients r join contacts c on c.id = r.contact_id
       where r.campaign_id = ${campaign.id}::uuid and r.status = 'pending' and r.due_at <= ${input.now}::timestamptz
-      order by r.due_at, r.contact_id limit ${input.limit}`,
+        ${input.afterId ? sql`and r.contact_id > ${input.afterId}::uuid` : sql``}
+        ${input.throughId ? sql`and r.contact_id <= ${input.throughId}::uuid` : sql``}
+      order by r.contact_id limit ${input.limit}`,
   );
   result.picked = due.length;
   if (due.length === 0) return result;
@@ -229,8 +236,11 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     const sendContext: SendContext = deps.dkimKey
       ? { dkimKey: (domain: string) => deps.dkimKey!(campaign.workspaceId, domain) }
       : {};
-    const rate = campaign.ratePerSecond && campaign.ratePerSecond > 0 ? campaign.ratePerSecond : Infinity;
-    const subSize = Math.max(1, Math.min(100, rate === Infinity ? 100 : rate));
+    const rate =
+      campaign.ratePerSecond && campaign.ratePerSecond > 0
+        ? campaign.ratePerSecond / Math.max(1, input.parallel ?? 1)
+        : Infinity;
+    const subSize = Math.max(1, Math.min(100, rate === Infinity ? 100 : Math.floor(rate)));
     const started = Date.now();
     let handed = 0;
     for (let at = 0; at < toSend.length; at += subSize) {
