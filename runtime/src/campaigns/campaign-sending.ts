@@ -11,6 +11,7 @@ import type { EmailLinkSettings } from '../email/email-links.ts';
 import { contactScopes, renderContent } from './campaign-content.ts';
 import { inQuietHours, pastQuietHours, validZone } from './local-time.ts';
 import { loadCampaignContext } from './campaign-targeting.ts';
+import { statementBatcher } from '../batching/statement-batcher.ts';
 
 /**
  * The quotas seam: how many of `count` sends of a chunk may go (the quotas helper plugs its
@@ -263,7 +264,11 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
               idempotencyKey: keyOf(campaign.id, r.contact_id),
             };
             const outgoing = channel === 'email' ? emailToSend(message, row.id, deps.emailLinks) : message;
-            return { r, row, sent: await driver.send(outgoing, sendContext) };
+            const sent = await driver.send(outgoing, sendContext);
+            // Recorded as soon as the provider answers (sends in flight share one statement), so
+            // a crash leaves as few handed-over sends unrecorded as possible.
+            await marks(db)({ row, sent });
+            return { r, row, sent, marked: true };
           } catch (error) {
             const e = error as { code?: unknown; message?: unknown; retryable?: unknown };
             // A provider outage (retryable) fails the chunk so Temporal tries it again; the rows stay queued.
@@ -276,7 +281,10 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           }
         }),
       );
-      await markSent(db, settled);
+      await markSent(
+        db,
+        settled.filter((s) => !('marked' in s)),
+      );
       for (const s of settled)
         outcomes.push(
           s.sent
@@ -294,6 +302,28 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   for (const o of outcomes)
     result[o.status === 'sent' ? 'sent' : o.status === 'failed' ? 'failed' : 'skipped']++;
   return result;
+}
+
+const batchers = new WeakMap<Db, (item: Settled) => Promise<void>>();
+
+/** One statement for the sent marks of every chunk in flight in this process. */
+function marks(db: Db) {
+  let run = batchers.get(db);
+  if (!run) {
+    const batcher = statementBatcher(async (items: Settled[]) => {
+      await markSent(db, items);
+      return items.map(() => undefined);
+    });
+    run = async (item: Settled) => void (await batcher(item));
+    batchers.set(db, run);
+  }
+  return run;
+}
+
+interface Settled {
+  row: MessageRow;
+  sent?: { providerMessageId: string; segments: number };
+  error?: { code: string; message: string };
 }
 
 async function markSent(
