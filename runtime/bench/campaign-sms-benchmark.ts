@@ -102,7 +102,14 @@ export async function campaignSmsBenchmark(temporalAddress: string): Promise<Cam
   await client.workflow.execute('campaignRun', {
     taskQueue,
     workflowId: `campaign-${campaignId}`,
-    args: [{ campaignId, sendQueue } satisfies CampaignRunInput],
+    args: [
+      {
+        campaignId,
+        sendQueue,
+        chunkSize: Number(process.env.BENCH_CHUNK ?? 200),
+        parallelChunks: Number(process.env.BENCH_PARALLEL ?? 4),
+      } satisfies CampaignRunInput,
+    ],
   });
   const campaignRate = people / ((performance.now() - t) / 1000);
   clearInterval(watch);
