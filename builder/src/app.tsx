@@ -36,6 +36,9 @@ const TemplatesPage = lazy(() =>
 const SegmentsPage = lazy(() =>
   import('./features/segments/segments-page.tsx').then((m) => ({ default: m.SegmentsPage })),
 );
+const CampaignsPage = lazy(() =>
+  import('./features/campaigns/campaigns-page.tsx').then((m) => ({ default: m.CampaignsPage })),
+);
 
 const PhonePage = lazy(() =>
   import('./features/phone/phone-page.tsx').then((m) => ({ default: m.PhonePage })),
@@ -83,6 +86,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <SegmentsPage />;
     case 'contact-import':
       return <ContactImportPage />;
+    case 'campaigns':
+      return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -164,6 +169,13 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.contactImport')}
+          </a>
+          <a
+            href="#/campaigns"
+            aria-current={route.screen === 'campaigns' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('app.campaigns')}
           </a>
           <a
             href="#/phone"

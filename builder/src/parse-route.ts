@@ -14,7 +14,8 @@ export type Route =
   | { screen: 'contacts'; query: URLSearchParams }
   | { screen: 'contact'; contactId: string }
   | { screen: 'segments' }
-  | { screen: 'contact-import' };
+  | { screen: 'contact-import' }
+  | { screen: 'campaigns'; campaignId?: string; editing?: boolean };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -39,5 +40,9 @@ export function parseRoute(route: string): Route {
   if (first === 'contacts' && id === 'import' && parts.length === 2) return { screen: 'contact-import' };
   if (first === 'contacts' && id && parts.length === 2) return { screen: 'contact', contactId: id };
   if (first === 'segments' && parts.length === 1) return { screen: 'segments' };
+  if (first === 'campaigns' && parts.length === 1) return { screen: 'campaigns' };
+  if (first === 'campaigns' && id && parts.length === 2) return { screen: 'campaigns', campaignId: id };
+  if (first === 'campaigns' && id && sub === 'edit' && parts.length === 3)
+    return { screen: 'campaigns', campaignId: id, editing: true };
   return { screen: 'flows' };
 }

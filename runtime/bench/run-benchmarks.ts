@@ -4,6 +4,7 @@ import { validateFlow } from '../src/graph/validate-flow.ts';
 import { loadRegistry } from '../src/server/load-registry.ts';
 import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
+import { campaignSmsBenchmark, campaignSmsLines } from './campaign-sms-benchmark.ts';
 import { chatReport } from './chat-report.ts';
 import { contactImportBenchmark, contactImportLines } from './contact-import-benchmark.ts';
 import { contactImportReport } from './contact-import-report.ts';
@@ -51,7 +52,7 @@ const mainFigures = ['compile', 'builder', 'workflows', 'runs-list'] as const;
 const runsMain = mainFigures.every((name) => only.has(name));
 /** Every figure but compile and the SMS submit rates runs against a Temporal dev server. */
 const needsTemporal = (
-  ['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice', 'send-api'] as const
+  ['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice', 'send-api', 'campaigns'] as const
 ).some((name) => only.has(name));
 /** Each figure is printed the moment it is measured, whichever subset runs. */
 const print = (lines: string[]) => lines.forEach((line) => console.log(line));
@@ -79,6 +80,9 @@ const mail = server && only.has('mail') ? await mailAutoReplyBenchmark(server.ad
 if (mail) print(mailAutoReplyLines(mail));
 const sendApi = server && only.has('send-api') ? await sendApiBenchmark(server.address) : undefined;
 print(sendApiFigureLines(sendApi));
+// Printed only: BENCHMARKS.md gets a Campaigns section once the figure is settled.
+const campaignSms = server && only.has('campaigns') ? await campaignSmsBenchmark(server.address) : undefined;
+print(campaignSmsLines(campaignSms));
 const runs = server && only.has('workflows') ? await workflowThroughput(server.address) : undefined;
 print(platformFigureLines({ runs }));
 const runsList =

@@ -10,6 +10,7 @@ export const benchmarkNames = [
   'segments',
   'send-api',
   'import',
+  'campaigns',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

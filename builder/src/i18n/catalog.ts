@@ -1,3 +1,4 @@
+import { campaignsMessages } from '../features/campaigns/messages.ts';
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
@@ -129,6 +130,7 @@ export const catalog = {
     ...contactsMessages.en,
     ...segmentsMessages.en,
     ...quotasMessages.en,
+    ...campaignsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -154,6 +156,7 @@ export const catalog = {
     ...contactsMessages.es,
     ...segmentsMessages.es,
     ...quotasMessages.es,
+    ...campaignsMessages.es,
   },
 } as const;
 

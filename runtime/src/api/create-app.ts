@@ -23,6 +23,7 @@ import { runStreamRoutes } from './routes/run-stream.ts';
 import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 import { mailDomainRoutes } from './routes/mail-domains.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { imapMailboxRoutes } from './routes/imap-mailboxes.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps) {
     quotaRoutes,
     // /contact-imports/preview before /contact-imports/{id}: the first route that matches answers.
     contactImportRoutes,
+    campaignRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

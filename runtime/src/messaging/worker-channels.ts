@@ -32,15 +32,18 @@ export function workerChannels(options: WorkerChannelsOptions) {
       fallback,
       ...(env.OMNIFLOW_PUBLIC_URL ? { publicUrl: env.OMNIFLOW_PUBLIC_URL } : {}),
     });
+  const dkimKey = createDkimKeyStore(options.db, resolver.keyring).signingKey;
+  const emailLinks = emailLinksFromEnv(env, keyring);
   const messaging = createMessagingService({
     db: options.db,
     drivers: fallback,
     resolve: resolver.driverFor,
-    dkimKey: createDkimKeyStore(options.db, resolver.keyring).signingKey,
-    emailLinks: emailLinksFromEnv(env, keyring),
+    dkimKey,
+    emailLinks,
     attachmentStore: options.attachmentStore ?? recordingStoreFromEnv(env),
   });
-  return { resolver, messaging, owned: !options.channelResolver };
+  // Campaign sends use the same drivers, keys and links as flows' sends.
+  return { resolver, messaging, owned: !options.channelResolver, dkimKey, emailLinks };
 }
 
 export type WorkerChannels = ReturnType<typeof workerChannels>;

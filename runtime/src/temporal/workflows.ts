@@ -3,3 +3,4 @@ export { flowRun } from './workflows/flow-run.ts';
 export { eventSignal, sendEventUpdate, skipWaitUpdate, stateQuery } from './workflow-api.ts';
 export { bulkRuns, retentionSweep } from './operations-workflows.ts';
 export { transactionalSend } from './transactional-workflows.ts';
+export { campaignRun } from './campaign-workflows.ts';

@@ -19,6 +19,8 @@ import { createConversationsService } from '../messaging/conversations-service.t
 import { createProgressSinks } from '../temporal/progress-sink.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
 import { workflowBundle } from './workflow-bundle.ts';
+import { campaignWorkers } from './campaign-workers.ts';
+import { createCampaignControlActivities } from '../campaigns/campaign-activities.ts';
 
 export interface FlowWorkerOptions {
   address: string;
@@ -90,6 +92,20 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
       channels,
     })),
   });
+  // Campaign sends poll a queue per channel, each capped for all workers together.
+  const sendWorkers = await campaignWorkers({
+    connection,
+    namespace,
+    taskQueue,
+    db: options.db,
+    channels,
+    env: options.env ?? process.env,
+  });
+  const shutdown = worker.shutdown.bind(worker);
+  worker.shutdown = () => {
+    for (const w of sendWorkers) if (w.getState() === 'RUNNING') w.shutdown();
+    shutdown();
+  };
   const reconcileMs = positiveMs(
     options.env?.OMNIFLOW_RUN_RECONCILE_MS ?? process.env.OMNIFLOW_RUN_RECONCILE_MS,
     15_000,
@@ -117,7 +133,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
       reconcileMs,
     );
     try {
-      await run();
+      await Promise.all([run(), ...sendWorkers.map((w) => w.run())]);
     } finally {
       clearInterval(refreshing);
       clearInterval(pendingSends);
@@ -172,6 +188,7 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
+      ...createCampaignControlActivities(options.db),
     },
     sinks: createProgressSinks(options.db),
   };

@@ -20,6 +20,10 @@ export interface TestOmniflow {
   /** What `app` was made from: for a test that needs a second app over the same parts. */
   deps: AppDeps;
   handle: DbHandle;
+  /** The PostgreSQL database's URL (db: 'postgres'), for a worker in a child process. */
+  databaseUrl: string | undefined;
+  /** The environment the API and workers were given (its secret key included). */
+  env: Record<string, string | undefined>;
   temporal: Client;
   taskQueue: string;
   apiKey: string;
@@ -114,6 +118,8 @@ export async function startTestOmniflow(
     app,
     deps,
     handle,
+    databaseUrl,
+    env,
     temporal,
     taskQueue,
     apiKey,

@@ -1,0 +1,348 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { client, ok } from '../../api/client.ts';
+import { useT } from '../../i18n/use-i18n.ts';
+import { navigate } from '../../use-route.ts';
+import { loadSegments, type CampaignInput, type SegmentOption } from './campaign-types.ts';
+
+type Mode = 'now' | 'at' | 'local';
+
+interface Draft {
+  name: string;
+  channel: 'sms' | 'email';
+  segmentId: string;
+  source: 'text' | 'template';
+  templateId: string;
+  subject: string;
+  text: string;
+  mode: Mode;
+  date: string;
+  time: string;
+  quiet: boolean;
+  quietFrom: string;
+  quietTo: string;
+  rate: string;
+  marketing: boolean;
+}
+
+const empty: Draft = {
+  name: '',
+  channel: 'sms',
+  segmentId: '',
+  source: 'text',
+  templateId: '',
+  subject: '',
+  text: '',
+  mode: 'now',
+  date: '',
+  time: '09:00',
+  quiet: false,
+  quietFrom: '21:00',
+  quietTo: '08:00',
+  rate: '',
+  marketing: true,
+};
+
+/** What the API takes from the form: a date and time typed here are this browser's local time. */
+function bodyOf(d: Draft): CampaignInput {
+  const schedule: CampaignInput['schedule'] =
+    d.mode === 'at'
+      ? { mode: 'at', at: new Date(`${d.date}T${d.time}`).toISOString() }
+      : d.mode === 'local'
+        ? { mode: 'local', localTime: d.time, ...(d.date ? { localDate: d.date } : {}) }
+        : { mode: 'now' };
+  return {
+    name: d.name,
+    channel: d.channel,
+    segmentId: d.segmentId || null,
+    content:
+      d.source === 'template'
+        ? {
+            ...(d.templateId ? { templateId: d.templateId } : {}),
+            ...(d.subject ? { subject: d.subject } : {}),
+          }
+        : { text: d.text, ...(d.channel === 'email' ? { subject: d.subject } : {}) },
+    schedule,
+    quietHours: d.quiet ? { from: d.quietFrom, to: d.quietTo } : null,
+    ratePerSecond: d.rate ? Number(d.rate) : null,
+    marketing: d.marketing,
+  };
+}
+
+const input = 'mt-1 w-full rounded border border-slate-300 px-2 py-1';
+
+/** Create or edit a draft campaign. */
+export function CampaignForm({ campaignId }: { campaignId?: string }) {
+  const t = useT();
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [segments, setSegments] = useState<SegmentOption[] | undefined>(undefined);
+  const [templates, setTemplates] = useState<{ id: string; name: string; kind: string }[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  useEffect(() => {
+    void loadSegments().then(setSegments);
+    void ok(client.GET('/templates')).then(
+      (r) => setTemplates(r.items),
+      () => setTemplates([]),
+    );
+    if (!campaignId) return;
+    void ok(client.GET('/campaigns/{id}', { params: { path: { id: campaignId } } })).then((c) => {
+      const s = c.schedule;
+      const at = s.mode === 'at' ? new Date(s.at) : undefined;
+      const pad = (n: number) => String(n).padStart(2, '0');
+      setDraft({
+        ...empty,
+        name: c.name,
+        channel: c.channel === 'email' ? 'email' : 'sms',
+        segmentId: c.segmentId ?? '',
+        source: c.content.templateId ? 'template' : 'text',
+        templateId: c.content.templateId ?? '',
+        subject: c.content.subject ?? '',
+        text: c.content.text ?? '',
+        mode: s.mode,
+        date: at
+          ? `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
+          : s.mode === 'local'
+            ? (s.localDate ?? '')
+            : '',
+        time: at
+          ? `${pad(at.getHours())}:${pad(at.getMinutes())}`
+          : s.mode === 'local'
+            ? s.localTime
+            : '09:00',
+        quiet: c.quietHours !== null,
+        quietFrom: c.quietHours?.from ?? '21:00',
+        quietTo: c.quietHours?.to ?? '08:00',
+        rate: c.ratePerSecond ? String(c.ratePerSecond) : '',
+        marketing: c.marketing,
+      });
+    });
+  }, [campaignId]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const body = bodyOf(draft);
+      const saved = campaignId
+        ? await ok(client.PATCH('/campaigns/{id}', { params: { path: { id: campaignId } }, body }))
+        : await ok(client.POST('/campaigns', { body }));
+      navigate(`/campaigns/${saved.id}`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const usable = templates.filter((tpl) => draft.channel === 'email' || tpl.kind === 'text');
+  return (
+    <main className="mx-auto max-w-2xl p-6">
+      <h1 className="text-xl font-semibold">{draft.name || t('campaigns.new')}</h1>
+      <form onSubmit={(e) => void save(e)} className="mt-4 space-y-4">
+        <label className="block text-sm font-medium">
+          {t('campaigns.name')}
+          <input
+            className={input}
+            value={draft.name}
+            onChange={(e) => set('name', e.target.value)}
+            required
+          />
+        </label>
+        <fieldset>
+          <legend className="text-sm font-medium">{t('campaigns.channel')}</legend>
+          {(['sms', 'email'] as const).map((channel) => (
+            <label key={channel} className="mr-4 text-sm">
+              <input
+                type="radio"
+                name="channel"
+                checked={draft.channel === channel}
+                onChange={() => set('channel', channel)}
+              />{' '}
+              {t(channel === 'sms' ? 'campaigns.channel.sms' : 'campaigns.channel.email')}
+            </label>
+          ))}
+        </fieldset>
+        <label className="block text-sm font-medium">
+          {t('campaigns.segment')}
+          <select
+            className={input}
+            value={draft.segmentId}
+            onChange={(e) => set('segmentId', e.target.value)}
+          >
+            <option value="">{t('campaigns.segment.choose')}</option>
+            {segments?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          {segments?.length === 0 && (
+            <span className="text-xs text-slate-500">{t('campaigns.segment.none')}</span>
+          )}
+        </label>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">{t('campaigns.content')}</legend>
+          <label className="mr-4 text-sm">
+            <input
+              type="radio"
+              name="source"
+              checked={draft.source === 'text'}
+              onChange={() => set('source', 'text')}
+            />{' '}
+            {t('campaigns.content.text')}
+          </label>
+          <label className="text-sm">
+            <input
+              type="radio"
+              name="source"
+              checked={draft.source === 'template'}
+              onChange={() => set('source', 'template')}
+            />{' '}
+            {t('campaigns.content.template')}
+          </label>
+          {draft.source === 'template' ? (
+            <select
+              className={input}
+              aria-label={t('campaigns.template.choose')}
+              value={draft.templateId}
+              onChange={(e) => set('templateId', e.target.value)}
+            >
+              <option value="">{t('campaigns.template.choose')}</option>
+              {usable.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <>
+              {draft.channel === 'email' && (
+                <label className="block text-sm">
+                  {t('campaigns.subject')}
+                  <input
+                    className={input}
+                    value={draft.subject}
+                    onChange={(e) => set('subject', e.target.value)}
+                  />
+                </label>
+              )}
+              <label className="block text-sm">
+                {t('campaigns.text')}
+                <textarea
+                  className={input}
+                  rows={4}
+                  value={draft.text}
+                  onChange={(e) => set('text', e.target.value)}
+                />
+                <span className="text-xs text-slate-500">{t('campaigns.textHint')}</span>
+              </label>
+            </>
+          )}
+        </fieldset>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">{t('campaigns.schedule')}</legend>
+          {(['now', 'at', 'local'] as const).map((mode) => (
+            <label key={mode} className="block text-sm">
+              <input
+                type="radio"
+                name="mode"
+                checked={draft.mode === mode}
+                onChange={() => set('mode', mode)}
+              />{' '}
+              {t(`campaigns.schedule.${mode}`)}
+            </label>
+          ))}
+          {draft.mode !== 'now' && (
+            <div className="flex gap-4">
+              <label className="text-sm">
+                {t('campaigns.schedule.date')}
+                <input
+                  type="date"
+                  className={input}
+                  value={draft.date}
+                  required={draft.mode === 'at'}
+                  onChange={(e) => set('date', e.target.value)}
+                />
+              </label>
+              <label className="text-sm">
+                {t('campaigns.schedule.time')}
+                <input
+                  type="time"
+                  className={input}
+                  value={draft.time}
+                  required
+                  onChange={(e) => set('time', e.target.value)}
+                />
+              </label>
+            </div>
+          )}
+        </fieldset>
+        <fieldset className="space-y-2">
+          <label className="block text-sm font-medium">
+            <input type="checkbox" checked={draft.quiet} onChange={(e) => set('quiet', e.target.checked)} />{' '}
+            {t('campaigns.quiet')}
+          </label>
+          {draft.quiet ? (
+            <div className="flex gap-4">
+              <label className="text-sm">
+                {t('campaigns.quiet.from')}
+                <input
+                  type="time"
+                  className={input}
+                  value={draft.quietFrom}
+                  onChange={(e) => set('quietFrom', e.target.value)}
+                />
+              </label>
+              <label className="text-sm">
+                {t('campaigns.quiet.to')}
+                <input
+                  type="time"
+                  className={input}
+                  value={draft.quietTo}
+                  onChange={(e) => set('quietTo', e.target.value)}
+                />
+              </label>
+            </div>
+          ) : (
+            <p className="text-xs text-slate-500">{t('campaigns.quiet.workspace')}</p>
+          )}
+        </fieldset>
+        <label className="block text-sm font-medium">
+          {t('campaigns.rate')}
+          <input
+            type="number"
+            min={1}
+            max={10000}
+            className={input}
+            value={draft.rate}
+            onChange={(e) => set('rate', e.target.value)}
+          />
+          <span className="text-xs font-normal text-slate-500">{t('campaigns.rate.hint')}</span>
+        </label>
+        <label className="block text-sm">
+          <input
+            type="checkbox"
+            checked={draft.marketing}
+            onChange={(e) => set('marketing', e.target.checked)}
+          />{' '}
+          {t('campaigns.marketing')}
+        </label>
+        {error && (
+          <p role="alert" className="text-red-700">
+            {t('campaigns.saveFailed', { message: error })}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={saving}
+          className="rounded bg-indigo-600 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+        >
+          {saving ? t('campaigns.saving') : t('campaigns.save')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { stubApi } from '../../api/test-api.ts';
+import { settle, useComponentTestHooks } from '../../testing/component-test-hooks.ts';
+import { CampaignsPage } from './campaigns-page.tsx';
+
+useComponentTestHooks();
+
+const id = '0190b3c4-0000-7000-8000-0000000000c1';
+const campaign = (status: string) => ({
+  id,
+  name: 'Vacunación',
+  kind: 'broadcast',
+  status,
+  channel: 'sms',
+  segmentId: '0190b3c4-0000-7000-8000-0000000000s1',
+  content: { text: 'Hola {{ contact.first_name }}' },
+  schedule: { mode: 'now' },
+  quietHours: null,
+  ratePerSecond: 50,
+  marketing: true,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  startedAt: '2026-12-01T10:00:00.000Z',
+  finishedAt: null,
+});
+const counts = {
+  targeted: 1000,
+  skipped: 30,
+  skippedByReason: { opted_out: 20, no_address: 10 },
+  queued: 470,
+  sent: 500,
+  delivered: 400,
+  pending: 60,
+  undelivered: 40,
+  undeliveredByCode: { '034': 40 },
+  failed: 0,
+  opened: 0,
+  clicked: 0,
+  bounced: 0,
+  unsubscribed: 0,
+  replied: 3,
+};
+const stats = {
+  status: 'running',
+  ...counts,
+  variants: [{ variant: 'A', ...counts }],
+  series: [{ minute: '2026-12-01T10:00:00.000Z', sent: 500, delivered: 400 }],
+  forecast: { remaining: 470, rate: 50, basis: 'measured', finishAt: '2026-12-01T10:10:00.000Z' },
+};
+
+describe('CampaignsPage', () => {
+  it('shows live counts, skip reasons, the forecast, and pauses a running campaign', async () => {
+    let status = 'running';
+    const api = stubApi({
+      [`GET /campaigns/${id}`]: () => campaign(status),
+      [`GET /campaigns/${id}/stats`]: () => ({ ...stats, status }),
+      [`POST /campaigns/${id}/pause`]: () => ((status = 'paused'), campaign(status)),
+    });
+    render(<CampaignsPage campaignId={id} />);
+    await settle();
+    expect(screen.getByText('Sending')).toBeTruthy();
+    expect(screen.getByText('Opted out: 20')).toBeTruthy();
+    expect(screen.getByText('Code 034: 40')).toBeTruthy();
+    expect(screen.getByText(/470 left at 50 per second/)).toBeTruthy();
+    expect(screen.getByText('530 of 1,000 handled')).toBeTruthy();
+    expect(screen.queryByText('Opened')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await settle();
+    expect(api.callsTo(`POST /campaigns/${id}/pause`)).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+  });
+
+  it('creates a draft from the form, with local-time schedule and quiet hours', async () => {
+    const api = stubApi({
+      'GET /segments': () => ({
+        segments: [{ id: '0190b3c4-0000-7000-8000-0000000000s1', name: 'Pacientes' }],
+      }),
+      'GET /templates': () => ({ items: [] }),
+      'POST /campaigns': ({ body }) => ({ ...campaign('draft'), ...(body as object) }),
+    });
+    render(<CampaignsPage campaignId="new" />);
+    await settle();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Recordatorio' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Segment' }), {
+      target: { value: '0190b3c4-0000-7000-8000-0000000000s1' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /^Text/ }), { target: { value: 'Hola' } });
+    fireEvent.click(screen.getByRole('radio', { name: "At a time in each person's own timezone" }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Quiet hours/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await settle();
+    expect(api.callsTo('POST /campaigns')[0]!.body).toEqual({
+      name: 'Recordatorio',
+      channel: 'sms',
+      segmentId: '0190b3c4-0000-7000-8000-0000000000s1',
+      content: { text: 'Hola' },
+      schedule: { mode: 'local', localTime: '09:00' },
+      quietHours: { from: '21:00', to: '08:00' },
+      ratePerSecond: null,
+      marketing: true,
+    });
+  });
+});

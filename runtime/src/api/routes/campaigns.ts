@@ -1,0 +1,450 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { campaigns, newId, segments, templates, type Db } from '@omniflow/db';
+import { roleAtLeast, type Role } from '../../auth/roles.ts';
+import { campaignStats } from '../../campaigns/campaign-stats.ts';
+import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
+import { ApiError, notFound } from '../api-error.ts';
+import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import {
+  conflictResponse,
+  errorResponses,
+  errorSchema,
+  idParam,
+  json,
+  notFoundResponse,
+} from '../schemas.ts';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the time as HH:MM, 24-hour (09:00, 21:30)');
+
+const contentSchema = z
+  .object({
+    templateId: z.uuid({ message: 'Pick a template from the library' }).optional(),
+    text: z.string().max(5000, 'A text is at most 5000 characters').optional(),
+    subject: z.string().max(998, 'A subject is at most 998 characters').optional(),
+    language: z.enum(['es', 'en']).optional(),
+  })
+  .openapi('CampaignContent');
+
+const scheduleSchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('now') }),
+    z.object({
+      mode: z.literal('at'),
+      at: z.iso.datetime({
+        offset: true,
+        message: 'Give the date and time with its offset (2026-12-24T09:00:00-05:00)',
+      }),
+    }),
+    z.object({
+      mode: z.literal('local'),
+      localTime: hhmm,
+      localDate: z.iso.date({ message: 'Write the date as YYYY-MM-DD' }).optional(),
+    }),
+  ])
+  .openapi('CampaignSchedule');
+
+const quietHoursSchema = z.object({ from: hhmm, to: hhmm }).openapi('QuietHours');
+
+const campaignFields = {
+  name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
+  channel: z.enum(['sms', 'email'], { message: 'A broadcast goes by sms or email for now' }),
+  segmentId: z.uuid({ message: 'Pick a segment' }).nullable(),
+  content: contentSchema,
+  schedule: scheduleSchema,
+  quietHours: quietHoursSchema.nullable(),
+  ratePerSecond: z
+    .number()
+    .int()
+    .min(1, 'At least 1 message per second')
+    .max(10_000, 'At most 10000 messages per second')
+    .nullable(),
+  marketing: z.boolean(),
+};
+
+const createSchema = z
+  .object({
+    ...campaignFields,
+    segmentId: campaignFields.segmentId.default(null),
+    content: contentSchema.default({}),
+    schedule: scheduleSchema.default({ mode: 'now' }),
+    quietHours: campaignFields.quietHours.default(null),
+    ratePerSecond: campaignFields.ratePerSecond.default(null),
+    marketing: campaignFields.marketing.default(true),
+  })
+  .openapi('CampaignInput');
+const patchSchema = z.object(campaignFields).partial().openapi('CampaignPatch');
+
+const campaignSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    status: z.enum(['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled', 'failed']),
+    channel: z.string(),
+    segmentId: z.string().nullable(),
+    content: contentSchema,
+    schedule: scheduleSchema,
+    quietHours: quietHoursSchema.nullable(),
+    ratePerSecond: z.number().nullable(),
+    marketing: z.boolean(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('Campaign');
+
+const countsShape = {
+  targeted: z.number(),
+  skipped: z.number(),
+  skippedByReason: z.record(z.string(), z.number()),
+  queued: z.number(),
+  sent: z.number(),
+  delivered: z.number(),
+  pending: z.number(),
+  undelivered: z.number(),
+  undeliveredByCode: z.record(z.string(), z.number()),
+  failed: z.number(),
+  opened: z.number(),
+  clicked: z.number(),
+  bounced: z.number(),
+  unsubscribed: z.number(),
+  replied: z.number(),
+};
+const statsSchema = z
+  .object({
+    status: campaignSchema.shape.status,
+    ...countsShape,
+    variants: z.array(z.object({ variant: z.string(), ...countsShape })),
+    series: z.array(z.object({ minute: z.string(), sent: z.number(), delivered: z.number() })),
+    forecast: z.object({
+      remaining: z.number(),
+      rate: z.number().nullable(),
+      basis: z.enum(['measured', 'limit', 'none']),
+      finishAt: z.string().nullable(),
+    }),
+  })
+  .openapi('CampaignStats');
+
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+const forbidden = { 403: json(errorSchema, 'The role does not allow it') };
+const unprocessable = { 422: json(errorSchema, 'The segment or template is not in this workspace') };
+
+const action = (name: 'start' | 'pause' | 'resume' | 'cancel', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/campaigns/{id}/${name}`,
+    tags: ['campaigns'],
+    summary,
+    request: { params: idParam },
+    responses: {
+      200: json(campaignSchema, 'The campaign now'),
+      ...errorResponses,
+      ...forbidden,
+      ...notFoundResponse,
+      ...conflictResponse,
+    },
+  });
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/campaigns',
+    tags: ['campaigns'],
+    summary: "The workspace's campaigns, newest first",
+    responses: {
+      200: json(z.object({ campaigns: z.array(campaignSchema) }), 'Campaigns'),
+      ...errorResponses,
+    },
+  }),
+  create: createRoute({
+    method: 'post',
+    path: '/campaigns',
+    tags: ['campaigns'],
+    summary: 'Create a draft campaign (designer)',
+    request: body(createSchema),
+    responses: { 201: json(campaignSchema, 'The draft'), ...errorResponses, ...forbidden, ...unprocessable },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/campaigns/{id}',
+    tags: ['campaigns'],
+    summary: 'One campaign',
+    request: { params: idParam },
+    responses: { 200: json(campaignSchema, 'The campaign'), ...errorResponses, ...notFoundResponse },
+  }),
+  update: createRoute({
+    method: 'patch',
+    path: '/campaigns/{id}',
+    tags: ['campaigns'],
+    summary: 'Change a draft campaign (designer)',
+    request: { params: idParam, ...body(patchSchema) },
+    responses: {
+      200: json(campaignSchema, 'The draft now'),
+      ...errorResponses,
+      ...forbidden,
+      ...notFoundResponse,
+      ...conflictResponse,
+      ...unprocessable,
+    },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/campaigns/{id}',
+    tags: ['campaigns'],
+    summary: 'Delete a campaign that is not sending (designer)',
+    request: { params: idParam },
+    responses: {
+      204: { description: 'Deleted' },
+      ...errorResponses,
+      ...forbidden,
+      ...notFoundResponse,
+      ...conflictResponse,
+    },
+  }),
+  start: action('start', 'Start a draft: now, or scheduled for its time (designer)'),
+  pause: action('pause', 'Pause a running or scheduled campaign before its next chunk (operator)'),
+  resume: action('resume', 'Resume a paused campaign (operator)'),
+  cancel: action('cancel', 'Cancel a campaign; what was sent stays counted (operator)'),
+  stats: createRoute({
+    method: 'get',
+    path: '/campaigns/{id}/stats',
+    tags: ['campaigns'],
+    summary: 'Live counts, per variant, per minute, and the finish-time forecast',
+    request: { params: idParam },
+    responses: { 200: json(statsSchema, 'The counts'), ...errorResponses, ...notFoundResponse },
+  }),
+};
+
+type CampaignRow = typeof campaigns.$inferSelect;
+
+const view = (row: CampaignRow) => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind,
+  status: row.status,
+  channel: row.channels[0] ?? 'sms',
+  segmentId: row.segmentId,
+  content: (row.variants[0]?.content ?? {}) as z.infer<typeof contentSchema>,
+  schedule: row.schedule as z.infer<typeof scheduleSchema>,
+  quietHours: row.quietHours ?? null,
+  ratePerSecond: row.ratePerSecond,
+  marketing: row.marketing,
+  createdAt: row.createdAt.toISOString(),
+  startedAt: row.startedAt?.toISOString() ?? null,
+  finishedAt: row.finishedAt?.toISOString() ?? null,
+});
+
+function requireRole(principal: Principal, role: Role, what: string) {
+  if (!roleAtLeast(principal.role, role))
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `Only ${role === 'designer' ? 'a designer or an admin' : 'a signed-in member'} can ${what}`,
+    );
+}
+
+/** The segment and template a campaign names must be the workspace's own (and the template fit the channel). */
+async function checkReferences(
+  db: Db,
+  workspaceId: string,
+  input: { segmentId?: string | null; content?: z.infer<typeof contentSchema>; channel?: string },
+  channel: string,
+) {
+  if (input.segmentId) {
+    const [segment] = await db
+      .select({ id: segments.id })
+      .from(segments)
+      .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, input.segmentId)));
+    if (!segment)
+      throw new ApiError(422, 'SEGMENT_NOT_FOUND', `This workspace has no segment ${input.segmentId}`);
+  }
+  const templateId = input.content?.templateId;
+  if (templateId) {
+    const [template] = await db
+      .select({ kind: templates.kind })
+      .from(templates)
+      .where(and(eq(templates.workspaceId, workspaceId), eq(templates.id, templateId)));
+    if (!template)
+      throw new ApiError(422, 'TEMPLATE_NOT_FOUND', `The template library has no template ${templateId}`);
+    if (template.kind === 'email' && channel !== 'email')
+      throw new ApiError(
+        422,
+        'TEMPLATE_KIND_MISMATCH',
+        'An email template cannot go by SMS: pick a text template',
+      );
+  }
+}
+
+/** Broadcast campaigns: drafts, their start/pause/resume/cancel, and live stats (DESIGN.md §6). */
+export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
+  const control = createCampaignControl({ db, temporal, taskQueue });
+  const find = async (workspaceId: string, id: string) => {
+    const [row] = await db
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)));
+    if (!row) throw notFound('Campaign', id);
+    return row;
+  };
+  const stateful = async (run: () => Promise<CampaignRow | undefined>, id: string) => {
+    try {
+      const row = await run();
+      if (!row) throw notFound('Campaign', id);
+      return view(row);
+    } catch (error) {
+      if (error instanceof CampaignStateError) throw new ApiError(409, error.code, error.message);
+      throw error;
+    }
+  };
+
+  return new OpenAPIHono<AppEnv>()
+    .openapi(routes.list, async (c) => {
+      const rows = await db
+        .select()
+        .from(campaigns)
+        .where(eq(campaigns.workspaceId, c.get('principal').workspaceId))
+        .orderBy(desc(campaigns.id))
+        .limit(500);
+      return c.json({ campaigns: rows.map(view) }, 200);
+    })
+    .openapi(routes.create, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'designer', 'create campaigns');
+      const input = c.req.valid('json');
+      await checkReferences(db, principal.workspaceId, input, input.channel);
+      const [row] = await db
+        .insert(campaigns)
+        .values({
+          id: newId(),
+          workspaceId: principal.workspaceId,
+          name: input.name,
+          kind: 'broadcast',
+          channels: [input.channel],
+          segmentId: input.segmentId,
+          variants: [{ key: 'A', share: 100, content: input.content }],
+          schedule: input.schedule,
+          quietHours: input.quietHours,
+          ratePerSecond: input.ratePerSecond,
+          marketing: input.marketing,
+          createdBy: principal.userId,
+        })
+        .returning();
+      return c.json(view(row!), 201);
+    })
+    .openapi(routes.get, async (c) =>
+      c.json(view(await find(c.get('principal').workspaceId, c.req.valid('param').id)), 200),
+    )
+    .openapi(routes.update, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'designer', 'change campaigns');
+      const { id } = c.req.valid('param');
+      const current = await find(principal.workspaceId, id);
+      if (current.status !== 'draft')
+        throw new ApiError(
+          409,
+          'CAMPAIGN_STATE',
+          `A ${current.status} campaign cannot be changed: only a draft can`,
+        );
+      const input = c.req.valid('json');
+      const channel = input.channel ?? current.channels[0]!;
+      await checkReferences(db, principal.workspaceId, input, channel);
+      const [row] = await db
+        .update(campaigns)
+        .set({
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.channel !== undefined ? { channels: [input.channel] } : {}),
+          ...(input.segmentId !== undefined ? { segmentId: input.segmentId } : {}),
+          ...(input.content !== undefined
+            ? { variants: [{ key: 'A', share: 100, content: input.content }] }
+            : {}),
+          ...(input.schedule !== undefined ? { schedule: input.schedule } : {}),
+          ...(input.quietHours !== undefined ? { quietHours: input.quietHours } : {}),
+          ...(input.ratePerSecond !== undefined ? { ratePerSecond: input.ratePerSecond } : {}),
+          ...(input.marketing !== undefined ? { marketing: input.marketing } : {}),
+          updatedAt: new Date(),
+        })
+        .where(and(eq(campaigns.id, id), eq(campaigns.status, 'draft')))
+        .returning();
+      if (!row)
+        throw new ApiError(
+          409,
+          'CAMPAIGN_STATE',
+          'The campaign was started meanwhile: only a draft can be changed',
+        );
+      return c.json(view(row), 200);
+    })
+    .openapi(routes.remove, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'designer', 'delete campaigns');
+      const { id } = c.req.valid('param');
+      await find(principal.workspaceId, id);
+      const deleted = await db
+        .delete(campaigns)
+        .where(
+          and(
+            eq(campaigns.workspaceId, principal.workspaceId),
+            eq(campaigns.id, id),
+            inArray(campaigns.status, ['draft', 'completed', 'cancelled', 'failed']),
+          ),
+        )
+        .returning({ id: campaigns.id });
+      if (deleted.length === 0)
+        throw new ApiError(
+          409,
+          'CAMPAIGN_STATE',
+          'A campaign that is sending or scheduled cannot be deleted: cancel it first',
+        );
+      return c.body(null, 204);
+    })
+    .openapi(routes.start, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'designer', 'start campaigns');
+      const { id } = c.req.valid('param');
+      return c.json(await stateful(() => control.start(principal.workspaceId, id), id), 200);
+    })
+    .openapi(routes.pause, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'operator', 'pause campaigns');
+      const { id } = c.req.valid('param');
+      return c.json(await stateful(() => control.pause(principal.workspaceId, id), id), 200);
+    })
+    .openapi(routes.resume, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'operator', 'resume campaigns');
+      const { id } = c.req.valid('param');
+      return c.json(await stateful(() => control.resume(principal.workspaceId, id), id), 200);
+    })
+    .openapi(routes.cancel, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'operator', 'cancel campaigns');
+      const { id } = c.req.valid('param');
+      return c.json(await stateful(() => control.cancel(principal.workspaceId, id), id), 200);
+    })
+    .openapi(routes.stats, async (c) => {
+      const row = await find(c.get('principal').workspaceId, c.req.valid('param').id);
+      const stats = await campaignStats(db, row);
+      if (stats.targeted === 0 && row.segmentId && (row.status === 'draft' || row.status === 'scheduled')) {
+        // Before sending: the segment's size now at the campaign's limit.
+        const remaining = await audienceSize(db, row.segmentId);
+        const rate = row.ratePerSecond;
+        stats.forecast = {
+          remaining,
+          rate,
+          basis: rate ? 'limit' : 'none',
+          finishAt: rate
+            ? new Date(
+                Math.max(
+                  Date.now(),
+                  row.schedule.mode === 'at' && row.schedule.at ? Date.parse(row.schedule.at) : 0,
+                ) +
+                  (remaining / rate) * 1000,
+              ).toISOString()
+            : null,
+        };
+      }
+      return c.json({ status: row.status, ...stats }, 200);
+    });
+}

@@ -1,0 +1,91 @@
+import { inArray, sql } from 'drizzle-orm';
+import { contactChannels, contacts, type CampaignContent, type Db } from '@omniflow/db';
+import { renderLibraryText } from '@omniflow/nodes/sdk';
+import { libraryFiles, variantIn } from '../templates/library-files.ts';
+import { renderEmailTemplate, renderTextTemplate } from '../templates/render-template.ts';
+import type { LibraryTemplate, TemplateLanguage } from '../templates/types.ts';
+
+/** What `{{ contact.… }}` reads in a campaign's text, for a chunk's people at once. */
+export async function contactScopes(
+  db: Db,
+  contactIds: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const scopes = new Map<string, Record<string, unknown>>();
+  if (contactIds.length === 0) return scopes;
+  const [people, addresses] = await Promise.all([
+    db.select().from(contacts).where(inArray(contacts.id, contactIds)),
+    db
+      .select({
+        contactId: contactChannels.contactId,
+        channel: contactChannels.channel,
+        address: contactChannels.address,
+      })
+      .from(contactChannels)
+      .where(inArray(contactChannels.contactId, contactIds))
+      .orderBy(sql`${contactChannels.id}`),
+  ]);
+  const byContact = new Map<string, Record<string, string>>();
+  for (const { contactId, channel, address } of addresses) {
+    const own = byContact.get(contactId) ?? {};
+    // The same names runtime/src/templates/contact-variables.ts gives a flow's templates.
+    own[channel === 'sms' ? 'phone' : channel] ??= address;
+    byContact.set(contactId, own);
+  }
+  for (const c of people) {
+    const name = c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ');
+    scopes.set(c.id, {
+      ...byContact.get(c.id),
+      ...c.attributes,
+      first_name: c.firstName,
+      last_name: c.lastName,
+      language: c.language ?? '',
+      id: c.id,
+      name,
+      tags: c.tags,
+    });
+  }
+  return scopes;
+}
+
+export interface RenderedContent {
+  text: string;
+  email?: { subject: string; html?: string };
+}
+
+const languageOf = (wanted: string | undefined): TemplateLanguage => (wanted?.startsWith('en') ? 'en' : 'es');
+
+/**
+ * A campaign's content for one person: the library template (in the person's language, else the
+ * campaign's) or the campaign's own text, with Liquid filled from the person's fields.
+ */
+export async function renderContent(
+  content: CampaignContent,
+  channel: string,
+  contact: Record<string, unknown>,
+  library: readonly (LibraryTemplate & { id: string })[],
+): Promise<RenderedContent> {
+  const language = languageOf((contact.language as string) || content.language);
+  const files = libraryFiles(library, language);
+  const scope = { contact };
+  if (content.templateId) {
+    const template = library.find((t) => t.id === content.templateId);
+    if (!template)
+      throw new Error(`The campaign's template ${content.templateId} is no longer in the library`);
+    const variant = variantIn(template, language);
+    if (!variant) throw new Error(`The template "${template.name}" has no text in any language`);
+    if (template.kind === 'email') {
+      const mail = await renderEmailTemplate(variant, scope, files);
+      return channel === 'email'
+        ? { text: mail.text, email: { subject: mail.subject, html: mail.html } }
+        : { text: mail.text };
+    }
+    const text = renderTextTemplate(variant, scope, files);
+    return channel === 'email'
+      ? { text, email: { subject: renderLibraryText(content.subject ?? '', scope, files).trim() } }
+      : { text };
+  }
+  const text = renderLibraryText(content.text ?? '', scope, files).trim();
+  if (channel !== 'email') return { text };
+  const subject = renderLibraryText(content.subject ?? '', scope, files).trim();
+  return { text, email: { subject } };
+}

@@ -1,0 +1,136 @@
+// The campaignRun workflow (DESIGN.md §6): workflow code, so only Temporal's workflow API and types.
+import {
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CampaignControlActivities, CampaignSendActivities } from '../campaigns/campaign-activities.ts';
+
+export interface CampaignRunInput {
+  campaignId: string;
+  /** The channel's campaign task queue (campaign-task-queue.ts). */
+  sendQueue: string;
+  /** When a campaign scheduled at an instant begins (its segment is read then). */
+  startAt?: string;
+  /** Carried over continue-as-new. */
+  phase?: 'waiting' | 'targeting' | 'sending';
+  afterId?: string;
+  paused?: boolean;
+  /** People per segment page and per send chunk. */
+  pageSize?: number;
+  chunkSize?: number;
+  /** Chunks sent at once (each its own contact-id range). */
+  parallelChunks?: number;
+}
+
+export const pauseCampaignSignal = defineSignal('pauseCampaign');
+export const resumeCampaignSignal = defineSignal('resumeCampaign');
+export const cancelCampaignSignal = defineSignal('cancelCampaign');
+export const campaignStateQuery = defineQuery<{ phase: string; paused: boolean; cancelled: boolean }>(
+  'campaignState',
+);
+
+// Enough history per run to stay far below Temporal's limits; continue-as-new carries the rest.
+const stepsPerRun = 200;
+
+/**
+ * One campaign: wait for its start, write its recipients page by page, then send the due ones
+ * chunk by chunk on the channel's queue, sleeping until the next due send (local times, quiet
+ * hours). Pause holds before the next chunk; cancel ends it there: a chunk in flight finishes,
+ * so nothing is sent twice or left half-recorded.
+ */
+export async function campaignRun(input: CampaignRunInput): Promise<void> {
+  let paused = input.paused ?? false;
+  let cancelled = false;
+  let phase = input.phase ?? 'waiting';
+  setHandler(pauseCampaignSignal, () => void (paused = true));
+  setHandler(resumeCampaignSignal, () => void (paused = false));
+  setHandler(cancelCampaignSignal, () => void (cancelled = true));
+  setHandler(campaignStateQuery, () => ({ phase, paused, cancelled }));
+
+  const control = proxyActivities<CampaignControlActivities>({
+    startToCloseTimeout: '5m',
+    retry: { initialInterval: '1s', maximumInterval: '30s' },
+  });
+  const sends = proxyActivities<CampaignSendActivities>({
+    taskQueue: input.sendQueue,
+    startToCloseTimeout: '30m',
+    // A killed worker's chunk is tried again on another within this.
+    heartbeatTimeout: '20s',
+    retry: { initialInterval: '1s', maximumInterval: '30s' },
+  });
+  const now = () => new Date().toISOString();
+  let steps = 0;
+  const tooLong = () => ++steps >= stepsPerRun || workflowInfo().continueAsNewSuggested;
+  const holdWhilePaused = () => condition(() => !paused || cancelled);
+
+  if (phase === 'waiting') {
+    const wait = input.startAt ? Date.parse(input.startAt) - Date.now() : 0;
+    if (wait > 0) await condition(() => cancelled, wait);
+    if (!cancelled) await control.campaignStarted(input.campaignId);
+    phase = 'targeting';
+  }
+
+  if (phase === 'targeting') {
+    let afterId = input.afterId;
+    for (;;) {
+      await holdWhilePaused();
+      if (cancelled) break;
+      const page = await control.campaignTargetPage({
+        campaignId: input.campaignId,
+        ...(afterId ? { afterId } : {}),
+        limit: input.pageSize ?? 1000,
+        now: now(),
+      });
+      if (page.count === 0) break;
+      afterId = page.lastId;
+      if (tooLong())
+        return continueAsNew<typeof campaignRun>({
+          ...input,
+          phase: 'targeting',
+          paused,
+          ...(afterId ? { afterId } : {}),
+        });
+    }
+    phase = 'sending';
+  }
+
+  while (!cancelled) {
+    await holdWhilePaused();
+    if (cancelled) break;
+    const chunkSize = input.chunkSize ?? 200;
+    const at = now();
+    const ranges = await control.campaignDueRanges({
+      campaignId: input.campaignId,
+      now: at,
+      chunkSize,
+      chunks: input.parallelChunks ?? 4,
+    });
+    await Promise.all(
+      ranges.map((range) =>
+        sends.campaignSendChunk({
+          campaignId: input.campaignId,
+          now: at,
+          limit: chunkSize,
+          parallel: ranges.length,
+          ...range,
+        }),
+      ),
+    );
+    // Nothing due now (later local times, quiet hours): sleep until the next one.
+    if (ranges.length === 0) {
+      const next = await control.campaignNextDue(input.campaignId);
+      if (!next) break;
+      const wait = Date.parse(next) - Date.now();
+      // Woken early by pause or cancel; a resume goes back to waiting for the same send.
+      if (wait > 0) await condition(() => cancelled, wait);
+    }
+    if (tooLong())
+      return continueAsNew<typeof campaignRun>({ ...input, phase: 'sending', paused, afterId: undefined });
+  }
+  await control.campaignFinished(input.campaignId, cancelled ? 'cancelled' : 'completed');
+}

@@ -1,0 +1,51 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Db } from '@omniflow/db';
+import type { WorkerChannels } from '../messaging/worker-channels.ts';
+import { createCampaignSendActivities } from '../campaigns/campaign-activities.ts';
+import type { BeforeChunk } from '../campaigns/campaign-sending.ts';
+import { campaignSendChannels, campaignTaskQueue } from '../campaigns/campaign-task-queue.ts';
+
+/** Recipients per send activity: the unit the per-queue rate limit counts. */
+export const campaignChunkSize = 200;
+
+export interface CampaignWorkersOptions {
+  connection: NativeConnection;
+  namespace: string;
+  /** The flow task queue the campaign queues are named after. */
+  taskQueue: string;
+  db: Db;
+  channels: Pick<WorkerChannels, 'resolver' | 'dkimKey' | 'emailLinks'>;
+  env: Record<string, string | undefined>;
+  /** The quotas seam (campaign-sending.ts BeforeChunk); every send allowed when absent. */
+  beforeChunk?: BeforeChunk;
+}
+
+/**
+ * One activity worker per campaign channel. OMNIFLOW_CAMPAIGN_<CHANNEL>_RATE (messages per second,
+ * e.g. the SMPP account's or SMTP relay's limit) becomes Temporal's maxTaskQueueActivitiesPerSecond
+ * over chunks: the server hands out that many chunks a second to all workers together.
+ */
+export async function campaignWorkers(options: CampaignWorkersOptions): Promise<Worker[]> {
+  const activities = createCampaignSendActivities({
+    db: options.db,
+    driverFor: options.channels.resolver.driverFor,
+    dkimKey: options.channels.dkimKey,
+    emailLinks: options.channels.emailLinks,
+    ...(options.beforeChunk ? { beforeChunk: options.beforeChunk } : {}),
+  });
+  return Promise.all(
+    campaignSendChannels.map((channel) => {
+      const rate = Number(options.env[`OMNIFLOW_CAMPAIGN_${channel.toUpperCase()}_RATE`]);
+      return Worker.create({
+        connection: options.connection,
+        namespace: options.namespace,
+        taskQueue: campaignTaskQueue(channel, options.taskQueue),
+        activities,
+        // A chunk at a time per worker keeps the shared rate meaningful.
+        maxConcurrentActivityTaskExecutions: 4,
+        ...(rate > 0 ? { maxTaskQueueActivitiesPerSecond: rate / campaignChunkSize } : {}),
+        shutdownForceTime: '30s',
+      });
+    }),
+  );
+}
