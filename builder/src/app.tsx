@@ -144,7 +144,9 @@ export function App() {
           </a>
           <a
             href="#/contacts"
-            aria-current={route.screen === 'contacts' || route.screen === 'contact' ? 'page' : undefined}
+            aria-current={
+              ['contacts', 'contact', 'contact-import'].includes(route.screen) ? 'page' : undefined
+            }
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.contacts')}
@@ -162,13 +164,6 @@ export function App() {
             className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
           >
             {t('app.segments')}
-          </a>
-          <a
-            href="#/contacts/import"
-            aria-current={route.screen === 'contact-import' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.contactImport')}
           </a>
           <a
             href="#/campaigns"

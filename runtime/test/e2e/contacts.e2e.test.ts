@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)('contacts, in Chromium', () => {
     const { omni, page } = session;
     await page.goto(omni.url);
     await signIn(session);
-    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'Contacts', exact: true }).click();
     await page.getByRole('button', { name: 'New contact' }).click();
     const dialog = page.getByRole('dialog', { name: 'New contact' });
     await dialog.getByLabel('First name').fill('Rosa');

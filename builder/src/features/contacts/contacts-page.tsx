@@ -63,6 +63,9 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
         <h1 className="text-xl font-semibold">{t('contacts.title')}</h1>
         {canEdit && (
           <div className="ml-auto flex gap-2">
+            <a href="#/contacts/import" className="rounded border border-slate-300 px-3 py-1 text-sm">
+              {t('app.contactImport')}
+            </a>
             <button
               type="button"
               onClick={() => setEditingFields(true)}

@@ -40,8 +40,24 @@ export class SipTransport {
   async start(): Promise<void> {
     const { protocols } = this.options;
     if (protocols.includes('udp')) {
-      this.boundPort = await this.bindUdp(this.options.port);
-      if (protocols.includes('tcp')) this.tcp = await this.listenTcp(this.boundPort);
+      // With port 0 the OS picks a free UDP port; SIP over TCP must share its number, which another
+      // process may hold for TCP. Then another pair is tried.
+      for (let attempt = 1; ; attempt++) {
+        const udpPort = await this.bindUdp(this.options.port);
+        this.boundPort = udpPort;
+        if (!protocols.includes('tcp')) break;
+        try {
+          this.tcp = await this.listenTcp(udpPort);
+          break;
+        } catch (error) {
+          const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+          if (!taken || this.options.port !== 0 || attempt >= 10) {
+            await this.stop();
+            throw error;
+          }
+          await this.stop();
+        }
+      }
     } else {
       this.tcp = await this.listenTcp(this.options.port);
       const address = this.tcp.address();
