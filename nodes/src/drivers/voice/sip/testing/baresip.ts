@@ -66,7 +66,22 @@ export class Baresip {
     return this.output;
   }
 
+  /**
+   * Starts baresip on free ports. Its SIP port is picked free for UDP, but baresip also listens on
+   * it for TCP, where another process may hold the number: then it exits with 98 (EADDRINUSE)
+   * and another pair of ports is tried.
+   */
   static async start(options: BaresipOptions): Promise<Baresip> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Baresip.startOnce(options);
+      } catch (error) {
+        if (!(error instanceof BaresipExited) || error.exitCode !== 98 || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: BaresipOptions): Promise<Baresip> {
     await mkdir(options.dir, { recursive: true });
     const sipPort = await freeUdpPort();
     const ctrlPort = await freeTcpPort();
@@ -192,6 +207,12 @@ export class Baresip {
   }
 }
 
+class BaresipExited extends Error {
+  constructor(readonly exitCode: number) {
+    super(`baresip exited with ${exitCode}`);
+  }
+}
+
 function freeTcpPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -208,7 +229,7 @@ function freeTcpPort(): Promise<number> {
 async function connectWhenReady(port: number, child: ChildProcess): Promise<Socket> {
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`baresip exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new BaresipExited(child.exitCode);
     try {
       return await new Promise<Socket>((resolve, reject) => {
         const socket = createConnection({ host: '127.0.0.1', port });
