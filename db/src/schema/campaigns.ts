@@ -89,17 +89,31 @@ export const campaigns = pgTable(
     maxConcurrentCalls: integer('max_concurrent_calls'),
     marketing: boolean('marketing').notNull().default(true),
     workflowId: text('workflow_id'),
+    // A recurring campaign's occurrences are campaigns of their own (recipients are per campaign),
+    // each pointing at the campaign that repeats.
+    parentId: uuid('parent_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('campaigns_workspace_idx').on(t.workspaceId, t.id)],
+  (t) => [
+    index('campaigns_workspace_idx').on(t.workspaceId, t.id),
+    index('campaigns_parent_idx')
+      .on(t.parentId)
+      .where(sql`${t.parentId} is not null`),
+  ],
 );
 
 export const recipientStatuses = [
   'pending',
+  // A/B: the rest of the audience, waiting for the test's winner.
+  'held',
+  // Voice: the call is placed or going on.
+  'calling',
+  // Journey: the person's flow run was started.
+  'started',
   'skipped',
   'queued',
   'sent',
@@ -120,6 +134,7 @@ export const skipReasons = [
   'quota',
   'duplicate',
   'deleted',
+  'quiet_hours',
 ] as const;
 
 /**
@@ -145,6 +160,8 @@ export const campaignRecipients = pgTable(
     skipReason: text('skip_reason', { enum: skipReasons }),
     // The send's row (the latest one, after a fallback); its status history is the detail.
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    // Journey and voice campaigns: the person's flow run (runs are kept apart by retention).
+    runId: uuid('run_id'),
     attempts: integer('attempts').notNull().default(0),
     // When the send is due (local-time schedules, quiet hours, retries).
     dueAt: timestamp('due_at', { withTimezone: true }),

@@ -32,3 +32,18 @@ export const credentials = pgTable(
     index('credentials_provider_idx').on(t.provider),
   ],
 );
+
+/**
+ * Where a workspace's applications hear about their messages (the send API's status webhook):
+ * each change of an API message's status is POSTed there, signed with the sealed secret.
+ */
+export const workspaceWebhooks = pgTable('workspace_webhooks', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  // The signing secret, sealed like provider secrets (`v1.<iv>.<tag>.<ciphertext>`).
+  secretSealed: text('secret_sealed').notNull(),
+  keyId: text('key_id').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -148,6 +148,12 @@ export const messages = pgTable(
     index('messages_campaign_idx')
       .on(t.campaignId, t.status)
       .where(sql`${t.campaignId} is not null`),
+    // The sweep that starts send-API messages whose workflow start was lost.
+    index('messages_api_queued_idx')
+      .on(t.createdAt)
+      .where(
+        sql`${t.status} = 'queued' and ${t.direction} = 'outbound' and ${t.runId} is null and ${t.idempotencyKey} like 'api:%'`,
+      ),
     index('messages_contact_id_idx')
       .on(t.contactId, t.id)
       .where(sql`${t.contactId} is not null`),

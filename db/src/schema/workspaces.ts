@@ -29,6 +29,8 @@ export const workspaces = pgTable('workspaces', {
     .default(defaultRecordingsQuotaBytes),
   // ISO 3166 country of phone numbers written without a country code (imports, forms).
   defaultCountry: text('default_country'),
+  // IANA zone of the workspace: campaigns' local times for people whose own zone is unknown.
+  timezone: text('timezone'),
   // Campaign defaults: quiet hours (local to each person) and the marketing frequency cap.
   campaignSettings: jsonb('campaign_settings')
     .$type<{ quietHours?: { from: string; to: string }; frequencyCap?: { messages: number; days: number } }>()

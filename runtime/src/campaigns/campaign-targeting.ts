@@ -17,17 +17,16 @@ export interface CampaignContext {
 /** The campaign and its workspace's defaults; undefined once the campaign was deleted. */
 export async function loadCampaignContext(db: Db, campaignId: string): Promise<CampaignContext | undefined> {
   const [row] = await db
-    .select({ campaign: campaigns, settings: workspaces.campaignSettings })
+    .select({ campaign: campaigns, settings: workspaces.campaignSettings, zone: workspaces.timezone })
     .from(campaigns)
     .innerJoin(workspaces, eq(workspaces.id, campaigns.workspaceId))
     .where(eq(campaigns.id, campaignId));
   if (!row) return undefined;
-  // campaign_settings.timezone is read when present: workspaces have no zone column yet.
-  const settings = row.settings as { quietHours?: QuietHours; timezone?: string };
+  const settings = row.settings as { quietHours?: QuietHours };
   return {
     campaign: row.campaign,
     quietHours: row.campaign.quietHours ?? settings.quietHours ?? null,
-    defaultZone: validZone(settings.timezone, 'UTC'),
+    defaultZone: validZone(row.zone, 'UTC'),
   };
 }
 
