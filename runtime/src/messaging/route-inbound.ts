@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { contactChannels, messages, runs, type Db } from '@omniflow/db';
+import { and, eq } from 'drizzle-orm';
+import { contactChannels, messages, type Db } from '@omniflow/db';
 import { contactForAddress } from './contacts-service.ts';
 import { inboundMatches, messageInbound } from '@omniflow/nodes';
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
@@ -8,6 +8,7 @@ import { classifyOptKeyword } from '@omniflow/nodes/drivers/sms';
 import { eventSignal } from '../temporal/workflow-api.ts';
 import type { MessagingService } from './messaging-service.ts';
 import { startFlowRun } from '../runs/start-flow-run.ts';
+import { activeRunOfWorkflow } from '../runs/active-run.ts';
 import { triggeredVersion } from '../runs/triggered-version.ts';
 import { mailPartOf, messageEventData } from './message-event-data.ts';
 import { routeMail } from './route-mail.ts';
@@ -118,22 +119,12 @@ export async function routeInbound(
   // A conversation already going takes the message straight away: one signal, instead of the
   // start attempt, describe and signal below (about 20 ms of a reply on loopback). The row can be
   // behind Temporal; a run that has ended refuses the signal and the message starts a new one.
-  const [active] = await db
-    .select({ id: runs.id })
-    .from(runs)
-    .where(
-      and(
-        eq(runs.temporalWorkflowId, workflowId),
-        inArray(runs.status, ['running', 'waiting']),
-        // A row whose start is not noted yet may have no workflow (see reconcile-run-starts.ts).
-        isNotNull(runs.temporalRunId),
-      ),
-    );
+  const active = await activeRunOfWorkflow(db, workflowId);
   if (active) {
     try {
       await temporal.workflow.getHandle(workflowId).signal(eventSignal, event);
-      await link(active.id);
-      return { outcome: 'delivered', runId: active.id };
+      await link(active);
+      return { outcome: 'delivered', runId: active };
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }

@@ -6,6 +6,7 @@ import { autoReplyPeriodMs, emailInbound, emailInboundMatches, threadIds } from 
 import type { InboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { eventSignal } from '../temporal/workflow-api.ts';
 import { startFlowRun } from '../runs/start-flow-run.ts';
+import { activeRunOfWorkflow } from '../runs/active-run.ts';
 import { triggeredVersion } from '../runs/triggered-version.ts';
 import {
   conversationWorkflowId,
@@ -91,17 +92,8 @@ export async function threadRunOf(db: Db, workspaceId: string, mail: InboundMess
  */
 export async function simulatorRunOf(db: Db, workspaceId: string, mail: InboundMessage) {
   const workflowId = conversationWorkflowId(workspaceId, 'email', mail.from);
-  const [run] = await db
-    .select({ runId: runs.id })
-    .from(runs)
-    .where(
-      and(
-        eq(runs.temporalWorkflowId, workflowId),
-        inArray(runs.status, ['running', 'waiting']),
-        isNotNull(runs.temporalRunId),
-      ),
-    );
-  return run ? { runId: run.runId, workflowId } : undefined;
+  const runId = await activeRunOfWorkflow(db, workflowId);
+  return runId ? { runId, workflowId } : undefined;
 }
 
 /**
