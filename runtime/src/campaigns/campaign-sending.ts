@@ -12,6 +12,8 @@ import { contactScopes, renderContent } from './campaign-content.ts';
 import { inQuietHours, pastQuietHours, validZone } from './local-time.ts';
 import { loadCampaignContext } from './campaign-targeting.ts';
 import { statementBatcher } from '../batching/statement-batcher.ts';
+import { cappedContacts } from './frequency-cap.ts';
+import { openWhatsAppWindows } from './whatsapp-windows.ts';
 
 /**
  * The quotas seam: how many of `count` sends of a chunk may go (the quotas helper plugs its
@@ -39,6 +41,8 @@ export interface CampaignSendDeps {
 
 export interface ChunkInput {
   campaignId: string;
+  /** The channel whose recipients this chunk sends (fallback: a later one); the first when absent. */
+  channel?: string;
   /** The chunk's contacts: ids after `afterId` up to `throughId`, so parallel chunks never overlap. */
   afterId?: string;
   throughId?: string;
@@ -75,9 +79,11 @@ interface MessageRow {
 type Outcome =
   | { contactId: string; status: 'sent'; messageId: string }
   | { contactId: string; status: 'failed'; messageId: string | null }
-  | { contactId: string; status: 'skipped'; reason: 'opted_out' | 'quota' };
+  | { contactId: string; status: 'skipped'; reason: 'opted_out' | 'quota' | 'frequency_cap' };
 
-const keyOf = (campaignId: string, contactId: string) => `campaign:${campaignId}:${contactId}`;
+// A fallback channel's send has a key of its own: the person's first message already has theirs.
+const keyOf = (campaignId: string, contactId: string, fallback?: string) =>
+  `campaign:${campaignId}:${contactId}${fallback ? `:${fallback}` : ''}`;
 const entry = (status: StatusEntry['status'], at: string, extra: Partial<StatusEntry> = {}) => ({
   status,
   at,
@@ -98,12 +104,14 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   // Deleted, or cancelled before its workflow heard: nothing more goes out.
   if (!context || context.campaign.status === 'cancelled') return result;
   const { campaign } = context;
-  const channel = campaign.channels[0] as MessagingChannel;
+  const channel = (input.channel ?? campaign.channels[0]) as MessagingChannel;
+  const fallback = channel === campaign.channels[0] ? undefined : channel;
   const due = await queryRows<DueRow>(
     db,
     sql`select r.contact_id, r.address, r.variant, c.timezone
       from campaign_recipients r join contacts c on c.id = r.contact_id
       where r.campaign_id = ${campaign.id}::uuid and r.status = 'pending' and r.due_at <= ${input.now}::timestamptz
+        and r.channel = ${channel}
         ${input.afterId ? sql`and r.contact_id > ${input.afterId}::uuid` : sql``}
         ${input.throughId ? sql`and r.contact_id <= ${input.throughId}::uuid` : sql``}
       order by r.contact_id limit ${input.limit}`,
@@ -145,6 +153,19 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'opted_out' });
     ready = ready.filter((r) => !out.has(r.address));
   }
+  if (ready.length > 0 && campaign.marketing && context.frequencyCap) {
+    const capped = await cappedContacts(db, {
+      workspaceId: campaign.workspaceId,
+      campaignId: campaign.id,
+      contactIds: ready.map((r) => r.contact_id),
+      cap: context.frequencyCap,
+      now: input.now,
+    });
+    for (const r of ready)
+      if (capped.has(r.contact_id))
+        outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'frequency_cap' });
+    ready = ready.filter((r) => !capped.has(r.contact_id));
+  }
   if (ready.length > 0 && deps.beforeChunk) {
     const allowed = Math.max(
       0,
@@ -176,6 +197,15 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       db,
       ready.map((r) => r.contact_id),
     );
+    const windows =
+      channel === 'whatsapp'
+        ? await openWhatsAppWindows(
+            db,
+            campaign.workspaceId,
+            ready.map((r) => r.address),
+            now,
+          )
+        : undefined;
     const variants = new Map(campaign.variants.map((v) => [v.key, v.content]));
     const fallbackContent = campaign.variants[0]?.content ?? {};
     const bodies = await Promise.all(
@@ -185,9 +215,11 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           channel,
           scopes.get(r.contact_id) ?? {},
           library,
+          { whatsappWindowOpen: windows?.has(r.address) ?? false },
         );
         return {
           text: rendered.text,
+          ...(rendered.template ? { template: rendered.template } : {}),
           ...(rendered.email ? { email: { ...rendered.email, marketing: campaign.marketing } } : {}),
         };
       }),
@@ -203,7 +235,7 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
               r,
               i,
             ) => sql`(${newId()}::uuid, ${campaign.workspaceId}::uuid, ${channel}, 'outbound', ${r.address}, '',
-              ${r.contact_id}::uuid, ${campaign.id}::uuid, ${keyOf(campaign.id, r.contact_id)},
+              ${r.contact_id}::uuid, ${campaign.id}::uuid, ${keyOf(campaign.id, r.contact_id, fallback)},
               ${JSON.stringify(bodies[i])}::jsonb, 'queued', ${queued}::jsonb)`,
           ),
         )}
@@ -211,21 +243,21 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         returning id, idempotency_key, provider_message_id, status`,
     );
     const rows = new Map(written.map((w) => [w.idempotency_key, w]));
-    const missing = ready.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id)));
+    const missing = ready.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id, fallback)));
     if (missing.length > 0) {
       // A retried chunk: its first attempt wrote these rows, and may have sent some of them.
       const found = await queryRows<MessageRow>(
         db,
         sql`select id, idempotency_key, provider_message_id, status from messages
           where workspace_id = ${campaign.workspaceId}::uuid
-            and idempotency_key in (${values(missing.map((r) => sql`${keyOf(campaign.id, r.contact_id)}`))})`,
+            and idempotency_key in (${values(missing.map((r) => sql`${keyOf(campaign.id, r.contact_id, fallback)}`))})`,
       );
       for (const f of found) rows.set(f.idempotency_key, f);
     }
     const driver = await deps.driverFor(campaign.workspaceId, channel);
     const toSend: { r: DueRow; row: MessageRow; body: (typeof bodies)[number] }[] = [];
     ready.forEach((r, i) => {
-      const row = rows.get(keyOf(campaign.id, r.contact_id))!;
+      const row = rows.get(keyOf(campaign.id, r.contact_id, fallback))!;
       if (row.provider_message_id || row.status !== 'queued') {
         outcomes.push({
           contactId: r.contact_id,
@@ -261,7 +293,7 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
             const message: OutboundMessage = {
               to: r.address,
               ...body,
-              idempotencyKey: keyOf(campaign.id, r.contact_id),
+              idempotencyKey: keyOf(campaign.id, r.contact_id, fallback),
             };
             const outgoing = channel === 'email' ? emailToSend(message, row.id, deps.emailLinks) : message;
             const sent = await driver.send(outgoing, sendContext);
