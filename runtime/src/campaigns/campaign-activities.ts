@@ -38,13 +38,21 @@ export function createCampaignControlActivities(
       return next === Infinity ? null : new Date(next).toISOString();
     },
     /**
-     * Moves people whose send failed or timed out to their next channel (one statement), then
+     * Moves people whose send failed or timed out to their next channel (one statement, when
+     * asked), then
      * cuts the due recipients of each channel into up to `chunks` contact-id ranges of
      * `chunkSize`: chunks that run at once on the channel's queue, each on its own people, and a
      * retried one takes the same people again.
      */
-    async campaignDueRanges(input: { campaignId: string; now: string; chunkSize: number; chunks: number }) {
-      await moveToNextChannel(db, input.campaignId, input.now);
+    async campaignDueRanges(input: {
+      campaignId: string;
+      now: string;
+      chunkSize: number;
+      chunks: number;
+      /** Whether to run the fallback statement first (false: the workflow ran it moments ago). */
+      fallback?: boolean;
+    }) {
+      if (input.fallback ?? true) await moveToNextChannel(db, input.campaignId, input.now);
       const ids = await queryRows<{ channel: string; contact_id: string }>(
         db,
         sql`select ch.channel, r.contact_id

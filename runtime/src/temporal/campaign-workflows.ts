@@ -38,6 +38,7 @@ export const campaignStateQuery = defineQuery<{ phase: string; paused: boolean; 
 
 // Enough history per run to stay far below Temporal's limits; continue-as-new carries the rest.
 const stepsPerRun = 200;
+const fallbackEveryMs = 30_000;
 
 /**
  * One campaign: wait for its start, write its recipients page by page, then send the due ones
@@ -110,16 +111,24 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
     phase = 'sending';
   }
 
+  // The fallback statement reads every sent recipient: while chunks keep coming it runs every
+  // half minute, and always before the workflow sleeps or ends (nobody failed is left behind).
+  let fallbackCheckedAt = -Infinity;
+  let checkFallbackNext = true;
   while (!cancelled) {
     await holdWhilePaused();
     if (cancelled) break;
     const chunkSize = input.chunkSize ?? 200;
     const at = now();
+    const fallback = checkFallbackNext || Date.now() - fallbackCheckedAt >= fallbackEveryMs;
+    if (fallback) fallbackCheckedAt = Date.now();
+    checkFallbackNext = false;
     const ranges = await control.campaignDueRanges({
       campaignId: input.campaignId,
       now: at,
       chunkSize,
       chunks: input.parallelChunks ?? 4,
+      fallback,
     });
     // Each channel's chunks on its own queue, paced among themselves.
     await Promise.all(
@@ -135,6 +144,8 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
     );
     // Nothing due now (later local times, quiet hours, fallback deadlines): sleep until the next.
     if (ranges.length === 0) {
+      checkFallbackNext = true;
+      if (!fallback) continue;
       const next = await control.campaignNextDue(input.campaignId, now());
       if (!next) break;
       const wait = Date.parse(next) - Date.now();
