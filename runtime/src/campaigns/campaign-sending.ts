@@ -12,6 +12,7 @@ import { contactScopes, renderContent } from './campaign-content.ts';
 import { inQuietHours, pastQuietHours, validZone } from './local-time.ts';
 import { loadCampaignContext } from './campaign-targeting.ts';
 import { statementBatcher } from '../batching/statement-batcher.ts';
+import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { cappedContacts } from './frequency-cap.ts';
 import { openWhatsAppWindows } from './whatsapp-windows.ts';
 
@@ -24,6 +25,8 @@ export type BeforeChunk = (chunk: {
   campaignId: string;
   channel: string;
   count: number;
+  /** What each of the `count` sends costs the bag, in order (a long SMS: its parts). */
+  units: number[];
 }) => Promise<number>;
 
 export interface CampaignSendDeps {
@@ -166,21 +169,6 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'frequency_cap' });
     ready = ready.filter((r) => !capped.has(r.contact_id));
   }
-  if (ready.length > 0 && deps.beforeChunk) {
-    const allowed = Math.max(
-      0,
-      await deps.beforeChunk({
-        workspaceId: campaign.workspaceId,
-        campaignId: campaign.id,
-        channel,
-        count: ready.length,
-      }),
-    );
-    for (const r of ready.slice(allowed))
-      outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'quota' });
-    ready = ready.slice(0, allowed);
-  }
-
   if (ready.length > 0) {
     const library = campaign.variants.some((v) => v.content.templateId)
       ? await db
@@ -224,10 +212,31 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         };
       }),
     );
+    // Asked once the texts are known: a long SMS costs the bag its parts.
+    if (deps.beforeChunk) {
+      const allowed = Math.max(
+        0,
+        await deps.beforeChunk({
+          workspaceId: campaign.workspaceId,
+          campaignId: campaign.id,
+          channel,
+          count: ready.length,
+          units: bodies.map((b) => (channel === 'sms' && b.text ? planSms(b.text).parts.length : 1)),
+        }),
+      );
+      for (const r of ready.slice(allowed))
+        outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'quota' });
+      ready = ready.slice(0, allowed);
+      bodies.splice(allowed);
+    }
     const queued = JSON.stringify([entry('queued', input.now)]);
-    const written = await queryRows<MessageRow>(
-      db,
-      sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address, contact_id,
+    // Everyone may have been cut by the bag: then no statement at all.
+    const written =
+      ready.length === 0
+        ? []
+        : await queryRows<MessageRow>(
+            db,
+            sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address, contact_id,
           campaign_id, idempotency_key, body, status, status_history)
         values ${values(
           ready.map(
@@ -241,7 +250,7 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         )}
         on conflict do nothing
         returning id, idempotency_key, provider_message_id, status`,
-    );
+          );
     const rows = new Map(written.map((w) => [w.idempotency_key, w]));
     const missing = ready.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id, fallback)));
     if (missing.length > 0) {
