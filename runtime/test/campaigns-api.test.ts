@@ -29,7 +29,12 @@ describe('the campaigns API refuses what it cannot do, with a reason', () => {
     });
     expect(bad.status).toBe(400);
     const text = JSON.stringify(bad.body.error);
-    for (const hint of ['Give the campaign a name', 'sms or email', 'HH:MM', 'At least 1 message per second'])
+    for (const hint of [
+      'Give the campaign a name',
+      'sms, email or whatsapp',
+      'HH:MM',
+      'At least 1 message per second',
+    ])
       expect(text).toContain(hint);
 
     const foreign = await omni.call('POST', '/api/v1/campaigns', {

@@ -11277,6 +11277,8 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled' | 'failed';
       channel: string;
+      channels: string[];
+      fallbackAfterMinutes: number | null;
       segmentId: string | null;
       content: components['schemas']['CampaignContent'];
       schedule: components['schemas']['CampaignSchedule'];
@@ -11294,6 +11296,13 @@ export interface components {
       subject?: string;
       /** @enum {string} */
       language?: 'es' | 'en';
+      /** @description WhatsApp: the approved template for people outside the 24 h window (parameters in Liquid) */
+      whatsappTemplate?: {
+        name: string;
+        language: string;
+        /** @default [] */
+        parameters: string[];
+      };
     };
     CampaignSchedule:
       | {
@@ -11320,7 +11329,11 @@ export interface components {
     CampaignInput: {
       name: string;
       /** @enum {string} */
-      channel: 'sms' | 'email';
+      channel?: 'sms' | 'email' | 'whatsapp';
+      /** @description Tried in order: a person not reachable or not reached on one gets the next */
+      channels?: ('sms' | 'email' | 'whatsapp')[];
+      /** @default null */
+      fallbackAfterMinutes: number | null;
       /**
        * Format: uuid
        * @default null
@@ -11337,7 +11350,10 @@ export interface components {
     CampaignPatch: {
       name?: string;
       /** @enum {string} */
-      channel?: 'sms' | 'email';
+      channel?: 'sms' | 'email' | 'whatsapp';
+      /** @description Tried in order: a person not reachable or not reached on one gets the next */
+      channels?: ('sms' | 'email' | 'whatsapp')[];
+      fallbackAfterMinutes?: number | null;
       /** Format: uuid */
       segmentId?: string | null;
       content?: components['schemas']['CampaignContent'];
@@ -11368,6 +11384,24 @@ export interface components {
       bounced: number;
       unsubscribed: number;
       replied: number;
+      /** @description People whose message arrived on some channel, each once */
+      reached: number;
+      channels: {
+        channel: string;
+        sent: number;
+        delivered: number;
+        pending: number;
+        notDelivered: number;
+      }[];
+      /** @description The bags of the campaign's channels: the warning at their threshold (80 %) */
+      quotas: {
+        channel: string;
+        percent: number;
+        remaining: number;
+        limit: number;
+        warning: boolean;
+        exhausted: boolean;
+      }[];
       variants: {
         variant: string;
         targeted: number;

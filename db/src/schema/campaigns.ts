@@ -37,6 +37,11 @@ export interface CampaignContent {
   text?: string;
   subject?: string;
   language?: string;
+  /**
+   * On WhatsApp, what goes to people outside the 24 h window: an approved template, its body
+   * parameters Liquid over the person's fields. `text` goes only to people inside the window.
+   */
+  whatsappTemplate?: { name: string; language: string; parameters: string[] };
 }
 
 /** A/B: variants with shares of the audience; the winner goes to the rest after the test. */

@@ -3,39 +3,80 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { campaigns, queryRows, type Db } from '@omniflow/db';
 import type { RulesCondition } from '../segments/segment-page.ts';
 import { targetPage } from './campaign-targeting.ts';
+import { moveToNextChannel, nextFallbackDeadline } from './campaign-fallback.ts';
 import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
 
 /** What campaignRun does on the flow task queue: page the segment, find the next due send, finish. */
-export function createCampaignControlActivities(db: Db, options: { rules?: RulesCondition } = {}) {
+export function createCampaignControlActivities(
+  db: Db,
+  options: { rules?: RulesCondition; fallbackPollMs?: number } = {},
+) {
+  const fallbackPollMs = options.fallbackPollMs ?? 60_000;
   return {
     async campaignTargetPage(input: { campaignId: string; afterId?: string; limit: number; now: string }) {
       return targetPage(db, input, options.rules);
     },
-    /** The earliest send still waiting (a local time, the end of quiet hours), or null when none is. */
-    async campaignNextDue(campaignId: string): Promise<string | null> {
-      const [row] = await queryRows<{ due: Date | string | null }>(
-        db,
-        sql`select min(r.due_at) as due from campaign_recipients r join campaigns c on c.id = r.campaign_id
-          where r.campaign_id = ${campaignId}::uuid and r.status = 'pending' and c.status <> 'cancelled'`,
-      );
-      return row?.due ? new Date(row.due).toISOString() : null;
+    /**
+     * When campaignRun must look again: the earliest send still waiting (a local time, the end of
+     * quiet hours) or fallback deadline; null when there is neither and the campaign is done.
+     * While a fallback may still happen it looks at least every `fallbackPollMs`, so a failure
+     * receipt moves the person on without waiting for the deadline.
+     */
+    async campaignNextDue(campaignId: string, now?: string): Promise<string | null> {
+      const at = now ?? new Date().toISOString();
+      const [[row], deadline] = await Promise.all([
+        queryRows<{ due: Date | string | null }>(
+          db,
+          sql`select min(r.due_at) as due from campaign_recipients r join campaigns c on c.id = r.campaign_id
+            where r.campaign_id = ${campaignId}::uuid and r.status = 'pending' and c.status <> 'cancelled'`,
+        ),
+        nextFallbackDeadline(db, campaignId, at),
+      ]);
+      const due = row?.due ? new Date(row.due).getTime() : Infinity;
+      const fallback = deadline ? Math.min(deadline.getTime(), Date.parse(at) + fallbackPollMs) : Infinity;
+      const next = Math.min(due, fallback);
+      return next === Infinity ? null : new Date(next).toISOString();
     },
     /**
-     * The due recipients cut into up to `chunks` contact-id ranges of `chunkSize`: chunks that
-     * run at once, each on its own people, and a retried one takes the same people again.
+     * Moves people whose send failed or timed out to their next channel (one statement, when
+     * asked), then
+     * cuts the due recipients of each channel into up to `chunks` contact-id ranges of
+     * `chunkSize`: chunks that run at once on the channel's queue, each on its own people, and a
+     * retried one takes the same people again.
      */
-    async campaignDueRanges(input: { campaignId: string; now: string; chunkSize: number; chunks: number }) {
-      const ids = await queryRows<{ contact_id: string }>(
+    async campaignDueRanges(input: {
+      campaignId: string;
+      now: string;
+      chunkSize: number;
+      chunks: number;
+      /** Whether to run the fallback statement first (false: the workflow ran it moments ago). */
+      fallback?: boolean;
+    }) {
+      if (input.fallback ?? true) await moveToNextChannel(db, input.campaignId, input.now);
+      const ids = await queryRows<{ channel: string; contact_id: string }>(
         db,
-        sql`select contact_id from campaign_recipients
-          where campaign_id = ${input.campaignId}::uuid and status = 'pending' and due_at <= ${input.now}::timestamptz
-          order by contact_id limit ${input.chunkSize * input.chunks}`,
+        sql`select ch.channel, r.contact_id
+          from campaigns c cross join unnest(c.channels) as ch(channel)
+          cross join lateral (
+            select contact_id from campaign_recipients
+            where campaign_id = c.id and channel = ch.channel and status = 'pending'
+              and due_at <= ${input.now}::timestamptz
+            order by contact_id limit ${input.chunkSize * input.chunks}) r
+          where c.id = ${input.campaignId}::uuid
+          order by ch.channel, r.contact_id`,
       );
-      const ranges: { afterId?: string; throughId: string }[] = [];
-      for (let at = 0; at < ids.length; at += input.chunkSize) {
-        const last = ids[Math.min(at + input.chunkSize, ids.length) - 1]!.contact_id;
-        ranges.push({ ...(at > 0 ? { afterId: ids[at - 1]!.contact_id } : {}), throughId: last });
+      const ranges: { channel: string; afterId?: string; throughId: string }[] = [];
+      const byChannel = new Map<string, string[]>();
+      for (const { channel, contact_id } of ids) {
+        const own = byChannel.get(channel);
+        if (own) own.push(contact_id);
+        else byChannel.set(channel, [contact_id]);
       }
+      for (const [channel, contacts] of byChannel)
+        for (let at = 0; at < contacts.length; at += input.chunkSize) {
+          const last = contacts[Math.min(at + input.chunkSize, contacts.length) - 1]!;
+          ranges.push({ channel, ...(at > 0 ? { afterId: contacts[at - 1]! } : {}), throughId: last });
+        }
       return ranges;
     },
     /** A scheduled campaign starts running when its time comes. */

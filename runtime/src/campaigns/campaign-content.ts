@@ -50,6 +50,8 @@ export async function contactScopes(
 export interface RenderedContent {
   text: string;
   email?: { subject: string; html?: string };
+  /** WhatsApp outside the person's 24 h window: the approved template, parameters filled in. */
+  template?: { name: string; language: string; parameters: string[] };
 }
 
 const languageOf = (wanted: string | undefined): TemplateLanguage => (wanted?.startsWith('en') ? 'en' : 'es');
@@ -63,10 +65,27 @@ export async function renderContent(
   channel: string,
   contact: Record<string, unknown>,
   library: readonly (LibraryTemplate & { id: string })[],
+  options: { whatsappWindowOpen?: boolean } = {},
 ): Promise<RenderedContent> {
   const language = languageOf((contact.language as string) || content.language);
   const files = libraryFiles(library, language);
   const scope = { contact };
+  const wa = content.whatsappTemplate;
+  // Free-form text only inside the window (Meta refuses it with 131047 outside); the template
+  // otherwise, and whenever the campaign has no text of its own.
+  if (
+    channel === 'whatsapp' &&
+    wa &&
+    !(options.whatsappWindowOpen && (content.text?.trim() || content.templateId))
+  )
+    return {
+      text: '',
+      template: {
+        name: wa.name,
+        language: wa.language,
+        parameters: wa.parameters.map((p) => renderLibraryText(p, scope, files).trim()),
+      },
+    };
   if (content.templateId) {
     const template = library.find((t) => t.id === content.templateId);
     if (!template)

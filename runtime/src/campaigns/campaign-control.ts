@@ -3,7 +3,7 @@ import type { SignalDefinition } from '@temporalio/workflow';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { campaigns, contacts, segmentMembers, segments, type Db } from '@omniflow/db';
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
-import { campaignTaskQueue } from './campaign-task-queue.ts';
+import { campaignSendChannels, campaignTaskQueue } from './campaign-task-queue.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -71,10 +71,18 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
           'CAMPAIGN_INCOMPLETE',
           'Give the campaign a text or a library template before starting it',
         );
-      if (current.kind !== 'broadcast' || !['sms', 'email'].includes(current.channels[0]!))
+      if (
+        current.kind !== 'broadcast' ||
+        !current.channels.every((ch) => (campaignSendChannels as readonly string[]).includes(ch))
+      )
         throw new CampaignStateError(
           'CAMPAIGN_UNSUPPORTED',
-          'Only SMS and email broadcasts can be sent for now; voice, WhatsApp and journeys come later',
+          'Only SMS, email and WhatsApp broadcasts can be sent for now; voice and journeys come later',
+        );
+      if (current.channels.includes('whatsapp') && !current.variants.some((v) => v.content.whatsappTemplate))
+        throw new CampaignStateError(
+          'CAMPAIGN_INCOMPLETE',
+          'A WhatsApp campaign needs an approved WhatsApp template for people outside the 24 h window',
         );
       const startAt =
         current.schedule.mode === 'at' && current.schedule.at ? new Date(current.schedule.at) : undefined;
@@ -88,6 +96,9 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
       const input: CampaignRunInput = {
         campaignId: id,
         sendQueue: campaignTaskQueue(current.channels[0]!, deps.taskQueue),
+        sendQueues: Object.fromEntries(
+          current.channels.map((ch) => [ch, campaignTaskQueue(ch, deps.taskQueue)]),
+        ),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
       try {

@@ -12,6 +12,9 @@ import { contactScopes, renderContent } from './campaign-content.ts';
 import { inQuietHours, pastQuietHours, validZone } from './local-time.ts';
 import { loadCampaignContext } from './campaign-targeting.ts';
 import { statementBatcher } from '../batching/statement-batcher.ts';
+import { planSms } from '@omniflow/nodes/drivers/messaging';
+import { cappedContacts } from './frequency-cap.ts';
+import { openWhatsAppWindows } from './whatsapp-windows.ts';
 
 /**
  * The quotas seam: how many of `count` sends of a chunk may go (the quotas helper plugs its
@@ -22,6 +25,8 @@ export type BeforeChunk = (chunk: {
   campaignId: string;
   channel: string;
   count: number;
+  /** What each of the `count` sends costs the bag, in order (a long SMS: its parts). */
+  units: number[];
 }) => Promise<number>;
 
 export interface CampaignSendDeps {
@@ -39,6 +44,8 @@ export interface CampaignSendDeps {
 
 export interface ChunkInput {
   campaignId: string;
+  /** The channel whose recipients this chunk sends (fallback: a later one); the first when absent. */
+  channel?: string;
   /** The chunk's contacts: ids after `afterId` up to `throughId`, so parallel chunks never overlap. */
   afterId?: string;
   throughId?: string;
@@ -75,9 +82,11 @@ interface MessageRow {
 type Outcome =
   | { contactId: string; status: 'sent'; messageId: string }
   | { contactId: string; status: 'failed'; messageId: string | null }
-  | { contactId: string; status: 'skipped'; reason: 'opted_out' | 'quota' };
+  | { contactId: string; status: 'skipped'; reason: 'opted_out' | 'quota' | 'frequency_cap' };
 
-const keyOf = (campaignId: string, contactId: string) => `campaign:${campaignId}:${contactId}`;
+// A fallback channel's send has a key of its own: the person's first message already has theirs.
+const keyOf = (campaignId: string, contactId: string, fallback?: string) =>
+  `campaign:${campaignId}:${contactId}${fallback ? `:${fallback}` : ''}`;
 const entry = (status: StatusEntry['status'], at: string, extra: Partial<StatusEntry> = {}) => ({
   status,
   at,
@@ -98,12 +107,14 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   // Deleted, or cancelled before its workflow heard: nothing more goes out.
   if (!context || context.campaign.status === 'cancelled') return result;
   const { campaign } = context;
-  const channel = campaign.channels[0] as MessagingChannel;
+  const channel = (input.channel ?? campaign.channels[0]) as MessagingChannel;
+  const fallback = channel === campaign.channels[0] ? undefined : channel;
   const due = await queryRows<DueRow>(
     db,
     sql`select r.contact_id, r.address, r.variant, c.timezone
       from campaign_recipients r join contacts c on c.id = r.contact_id
       where r.campaign_id = ${campaign.id}::uuid and r.status = 'pending' and r.due_at <= ${input.now}::timestamptz
+        and r.channel = ${channel}
         ${input.afterId ? sql`and r.contact_id > ${input.afterId}::uuid` : sql``}
         ${input.throughId ? sql`and r.contact_id <= ${input.throughId}::uuid` : sql``}
       order by r.contact_id limit ${input.limit}`,
@@ -145,21 +156,19 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'opted_out' });
     ready = ready.filter((r) => !out.has(r.address));
   }
-  if (ready.length > 0 && deps.beforeChunk) {
-    const allowed = Math.max(
-      0,
-      await deps.beforeChunk({
-        workspaceId: campaign.workspaceId,
-        campaignId: campaign.id,
-        channel,
-        count: ready.length,
-      }),
-    );
-    for (const r of ready.slice(allowed))
-      outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'quota' });
-    ready = ready.slice(0, allowed);
+  if (ready.length > 0 && campaign.marketing && context.frequencyCap) {
+    const capped = await cappedContacts(db, {
+      workspaceId: campaign.workspaceId,
+      campaignId: campaign.id,
+      contactIds: ready.map((r) => r.contact_id),
+      cap: context.frequencyCap,
+      now: input.now,
+    });
+    for (const r of ready)
+      if (capped.has(r.contact_id))
+        outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'frequency_cap' });
+    ready = ready.filter((r) => !capped.has(r.contact_id));
   }
-
   if (ready.length > 0) {
     const library = campaign.variants.some((v) => v.content.templateId)
       ? await db
@@ -176,6 +185,15 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       db,
       ready.map((r) => r.contact_id),
     );
+    const windows =
+      channel === 'whatsapp'
+        ? await openWhatsAppWindows(
+            db,
+            campaign.workspaceId,
+            ready.map((r) => r.address),
+            now,
+          )
+        : undefined;
     const variants = new Map(campaign.variants.map((v) => [v.key, v.content]));
     const fallbackContent = campaign.variants[0]?.content ?? {};
     const bodies = await Promise.all(
@@ -185,17 +203,40 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           channel,
           scopes.get(r.contact_id) ?? {},
           library,
+          { whatsappWindowOpen: windows?.has(r.address) ?? false },
         );
         return {
           text: rendered.text,
+          ...(rendered.template ? { template: rendered.template } : {}),
           ...(rendered.email ? { email: { ...rendered.email, marketing: campaign.marketing } } : {}),
         };
       }),
     );
+    // Asked once the texts are known: a long SMS costs the bag its parts.
+    if (deps.beforeChunk) {
+      const allowed = Math.max(
+        0,
+        await deps.beforeChunk({
+          workspaceId: campaign.workspaceId,
+          campaignId: campaign.id,
+          channel,
+          count: ready.length,
+          units: bodies.map((b) => (channel === 'sms' && b.text ? planSms(b.text).parts.length : 1)),
+        }),
+      );
+      for (const r of ready.slice(allowed))
+        outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'quota' });
+      ready = ready.slice(0, allowed);
+      bodies.splice(allowed);
+    }
     const queued = JSON.stringify([entry('queued', input.now)]);
-    const written = await queryRows<MessageRow>(
-      db,
-      sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address, contact_id,
+    // Everyone may have been cut by the bag: then no statement at all.
+    const written =
+      ready.length === 0
+        ? []
+        : await queryRows<MessageRow>(
+            db,
+            sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address, contact_id,
           campaign_id, idempotency_key, body, status, status_history)
         values ${values(
           ready.map(
@@ -203,29 +244,29 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
               r,
               i,
             ) => sql`(${newId()}::uuid, ${campaign.workspaceId}::uuid, ${channel}, 'outbound', ${r.address}, '',
-              ${r.contact_id}::uuid, ${campaign.id}::uuid, ${keyOf(campaign.id, r.contact_id)},
+              ${r.contact_id}::uuid, ${campaign.id}::uuid, ${keyOf(campaign.id, r.contact_id, fallback)},
               ${JSON.stringify(bodies[i])}::jsonb, 'queued', ${queued}::jsonb)`,
           ),
         )}
         on conflict do nothing
         returning id, idempotency_key, provider_message_id, status`,
-    );
+          );
     const rows = new Map(written.map((w) => [w.idempotency_key, w]));
-    const missing = ready.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id)));
+    const missing = ready.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id, fallback)));
     if (missing.length > 0) {
       // A retried chunk: its first attempt wrote these rows, and may have sent some of them.
       const found = await queryRows<MessageRow>(
         db,
         sql`select id, idempotency_key, provider_message_id, status from messages
           where workspace_id = ${campaign.workspaceId}::uuid
-            and idempotency_key in (${values(missing.map((r) => sql`${keyOf(campaign.id, r.contact_id)}`))})`,
+            and idempotency_key in (${values(missing.map((r) => sql`${keyOf(campaign.id, r.contact_id, fallback)}`))})`,
       );
       for (const f of found) rows.set(f.idempotency_key, f);
     }
     const driver = await deps.driverFor(campaign.workspaceId, channel);
     const toSend: { r: DueRow; row: MessageRow; body: (typeof bodies)[number] }[] = [];
     ready.forEach((r, i) => {
-      const row = rows.get(keyOf(campaign.id, r.contact_id))!;
+      const row = rows.get(keyOf(campaign.id, r.contact_id, fallback))!;
       if (row.provider_message_id || row.status !== 'queued') {
         outcomes.push({
           contactId: r.contact_id,
@@ -261,7 +302,7 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
             const message: OutboundMessage = {
               to: r.address,
               ...body,
-              idempotencyKey: keyOf(campaign.id, r.contact_id),
+              idempotencyKey: keyOf(campaign.id, r.contact_id, fallback),
             };
             const outgoing = channel === 'email' ? emailToSend(message, row.id, deps.emailLinks) : message;
             const sent = await driver.send(outgoing, sendContext);

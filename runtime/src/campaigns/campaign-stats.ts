@@ -22,7 +22,21 @@ export interface CampaignCounts {
   replied: number;
 }
 
+export interface ChannelSends {
+  channel: string;
+  /** Handed to the provider on this channel (a person moved on by fallback counts on each). */
+  sent: number;
+  delivered: number;
+  pending: number;
+  /** Undelivered, failed, bounced or expired. */
+  notDelivered: number;
+}
+
 export interface CampaignStats extends CampaignCounts {
+  /** People whose message arrived on some channel (delivered; accepted for mail): each once. */
+  reached: number;
+  /** Sends per channel, in the campaign's order of channels. */
+  channels: ChannelSends[];
   variants: ({ variant: string } & CampaignCounts)[];
   /** Sent and delivered per minute, for the chart. */
   series: { minute: string; sent: number; delivered: number }[];
@@ -93,7 +107,7 @@ const numericKeys = [
  */
 export async function campaignStats(
   db: Db,
-  campaign: { id: string; ratePerSecond: number | null },
+  campaign: { id: string; ratePerSecond: number | null; channels?: readonly string[] },
   now = new Date(),
 ): Promise<CampaignStats> {
   const id = sql`${campaign.id}::uuid`;
@@ -119,7 +133,7 @@ export async function campaignStats(
       where r.campaign_id = ${id}
       group by r.variant`,
   );
-  const [reasons, codes, series, recent, latestDue] = await Promise.all([
+  const [reasons, codes, series, recent, latestDue, perChannel] = await Promise.all([
     queryRows<{ variant: string | null; reason: string; n: string }>(
       db,
       sql`select variant, skip_reason as reason, count(*) as n from campaign_recipients
@@ -149,6 +163,26 @@ export async function campaignStats(
     queryRows<{ due: Date | string | null }>(
       db,
       sql`select max(due_at) as due from campaign_recipients where campaign_id = ${id} and status = 'pending'`,
+    ),
+    queryRows<{
+      channel: string | null;
+      sent: string;
+      delivered: string;
+      pending: string;
+      not_delivered: string;
+      reached: string;
+    }>(
+      db,
+      // Grouping sets: one row per channel, and the whole campaign (channel null) for `reached`.
+      sql`select channel,
+          count(provider_message_id) as sent,
+          count(*) filter (where status in ('delivered', 'read')) as delivered,
+          count(*) filter (where status = 'sent' and channel <> 'email') as pending,
+          count(*) filter (where status in ('undelivered', 'failed', 'bounced', 'expired')) as not_delivered,
+          count(distinct contact_id) filter (where status in ('delivered', 'read')
+            or (channel = 'email' and status = 'sent')) as reached
+        from messages where campaign_id = ${id}
+        group by grouping sets ((channel), ())`,
     ),
   ]);
 
@@ -181,8 +215,21 @@ export async function campaignStats(
       : rate
         ? new Date(Math.max(now.getTime() + (remaining / rate) * 1000, lastDue)).toISOString()
         : null;
+  const order = campaign.channels ?? [];
+  const channels = perChannel
+    .filter((c) => c.channel !== null)
+    .map((c) => ({
+      channel: c.channel!,
+      sent: Number(c.sent),
+      delivered: Number(c.delivered),
+      pending: Number(c.pending),
+      notDelivered: Number(c.not_delivered),
+    }))
+    .sort((a, b) => order.indexOf(a.channel) - order.indexOf(b.channel));
   return {
     ...total,
+    reached: Number(perChannel.find((c) => c.channel === null)?.reached ?? 0),
+    channels,
     variants,
     series: series.map((s) => ({
       minute: new Date(s.minute).toISOString(),

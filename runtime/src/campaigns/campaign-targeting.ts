@@ -12,6 +12,8 @@ export interface CampaignContext {
   quietHours: QuietHours | null;
   /** The zone of people whose own is unknown. */
   defaultZone: string;
+  /** The workspace's cap on marketing campaign messages per person (settings), if any. */
+  frequencyCap: { messages: number; days: number } | null;
 }
 
 /** The campaign and its workspace's defaults; undefined once the campaign was deleted. */
@@ -22,11 +24,20 @@ export async function loadCampaignContext(db: Db, campaignId: string): Promise<C
     .innerJoin(workspaces, eq(workspaces.id, campaigns.workspaceId))
     .where(eq(campaigns.id, campaignId));
   if (!row) return undefined;
-  const settings = row.settings as { quietHours?: QuietHours };
+  const settings = row.settings as {
+    quietHours?: QuietHours;
+    frequencyCap?: { messages?: unknown; days?: unknown };
+  };
+  const cap = settings.frequencyCap;
   return {
     campaign: row.campaign,
     quietHours: row.campaign.quietHours ?? settings.quietHours ?? null,
     defaultZone: validZone(row.zone, 'UTC'),
+    // Read defensively: the settings are jsonb another screen writes.
+    frequencyCap:
+      cap && Number(cap.messages) > 0 && Number(cap.days) > 0
+        ? { messages: Math.floor(Number(cap.messages)), days: Number(cap.days) }
+        : null,
   };
 }
 
@@ -60,9 +71,49 @@ export function variantFor(variants: CampaignVariant[], contactId: string): stri
 interface Candidate {
   id: string;
   timezone: string | null;
-  address: string | null;
+}
+
+interface Address {
+  contact_id: string;
+  channel: string;
+  address: string;
   consent_at: Date | string | null;
   opted_out_at: Date | string | null;
+}
+
+type SkipReason = 'no_address' | 'opted_out' | 'no_consent';
+
+/**
+ * The first of the campaign's channels (in its order) a person can be sent on: an address not
+ * opted out, with consent when the campaign is marketing. None: the first channel's reason.
+ */
+export function firstUsableChannel(
+  channels: readonly string[],
+  addresses: readonly Address[],
+  marketing: boolean,
+): { channel: string; address: string } | { channel: string; address: string | null; skip: SkipReason } {
+  let first: { channel: string; address: string | null; skip: SkipReason } | undefined;
+  for (const channel of channels) {
+    // Best first: not opted out, then the latest consent (as one address per channel is chosen).
+    const best = addresses
+      .filter((a) => a.channel === channel)
+      .sort(
+        (a, b) =>
+          Number(a.opted_out_at !== null) - Number(b.opted_out_at !== null) ||
+          (b.consent_at ? Date.parse(String(b.consent_at)) : -Infinity) -
+            (a.consent_at ? Date.parse(String(a.consent_at)) : -Infinity),
+      )[0];
+    const skip: SkipReason | null = !best
+      ? 'no_address'
+      : best.opted_out_at
+        ? 'opted_out'
+        : marketing && !best.consent_at
+          ? 'no_consent'
+          : null;
+    if (!skip) return { channel, address: best!.address };
+    first ??= { channel, address: best?.address ?? null, skip };
+  }
+  return first ?? { channel: channels[0]!, address: null, skip: 'no_address' };
 }
 
 /**
@@ -84,34 +135,40 @@ export async function targetPage(
   if (!segment) throw new Error('The campaign segment is gone');
   const ids = await segmentPage(db, segment, input.afterId, input.limit, rules);
   if (ids.length === 0) return { count: 0 };
-  const channel = campaign.channels[0]!;
-  const candidates = await queryRows<Candidate>(
-    db,
-    sql`select c.id, c.timezone, a.address, a.consent_at, a.opted_out_at
-      from contacts c
-      left join lateral (
-        select address, consent_at, opted_out_at from contact_channels cc
-        where cc.contact_id = c.id and cc.channel = ${channel}
-        order by (cc.opted_out_at is null) desc, cc.consent_at desc nulls last, cc.id
-        limit 1) a on true
-      where c.workspace_id = ${campaign.workspaceId}::uuid
-        and c.id in (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
+  const idList = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
   );
+  const [candidates, addresses] = await Promise.all([
+    queryRows<Candidate>(
+      db,
+      sql`select c.id, c.timezone from contacts c
+        where c.workspace_id = ${campaign.workspaceId}::uuid and c.id in (${idList})`,
+    ),
+    queryRows<Address>(
+      db,
+      sql`select contact_id, channel, address, consent_at, opted_out_at from contact_channels
+        where contact_id in (${idList}) and channel in (${sql.join(
+          campaign.channels.map((ch) => sql`${ch}`),
+          sql`, `,
+        )})
+        order by id`,
+    ),
+  ]);
+  const byContact = new Map<string, Address[]>();
+  for (const a of addresses) {
+    const own = byContact.get(a.contact_id);
+    if (own) own.push(a);
+    else byContact.set(a.contact_id, [a]);
+  }
   const now = new Date(input.now);
   const rows = candidates.map((c) => {
-    const skip = !c.address
-      ? 'no_address'
-      : c.opted_out_at
-        ? 'opted_out'
-        : campaign.marketing && !c.consent_at
-          ? 'no_consent'
-          : null;
+    // Fallback at targeting: no address, no consent or an opt-out on a channel moves a person on.
+    const pick = firstUsableChannel(campaign.channels, byContact.get(c.id) ?? [], campaign.marketing);
+    const skip = 'skip' in pick ? pick.skip : null;
     const zone = validZone(c.timezone, context.defaultZone);
     return sql`(${campaign.id}::uuid, ${c.id}::uuid, ${campaign.workspaceId}::uuid,
-      ${variantFor(campaign.variants, c.id)}, ${channel}, ${c.address}, ${skip ? 'skipped' : 'pending'},
+      ${variantFor(campaign.variants, c.id)}, ${pick.channel}, ${pick.address}, ${skip ? 'skipped' : 'pending'},
       ${skip}, ${skip ? null : dueFor(context, zone, now).toISOString()}::timestamptz)`;
   });
   if (rows.length > 0)

@@ -1,7 +1,7 @@
 import { flowTaskQueue } from '../temporal/task-queue.ts';
 
-/** The channels a broadcast sends on today (voice and WhatsApp campaigns come later). */
-export const campaignSendChannels = ['sms', 'email'] as const;
+/** The channels a broadcast sends on (voice campaigns come later). */
+export const campaignSendChannels = ['sms', 'email', 'whatsapp'] as const;
 
 /**
  * A channel's campaign sends have a task queue of their own, so the worker polling it can cap

@@ -12,8 +12,10 @@ import type { CampaignControlActivities, CampaignSendActivities } from '../campa
 
 export interface CampaignRunInput {
   campaignId: string;
-  /** The channel's campaign task queue (campaign-task-queue.ts). */
+  /** The first channel's campaign task queue (campaign-task-queue.ts). */
   sendQueue: string;
+  /** Each of the campaign's channels' queue (fallback sends go to the next channel's); `sendQueue` when absent. */
+  sendQueues?: Record<string, string>;
   /** When a campaign scheduled at an instant begins (its segment is read then). */
   startAt?: string;
   /** Carried over continue-as-new. */
@@ -36,11 +38,12 @@ export const campaignStateQuery = defineQuery<{ phase: string; paused: boolean; 
 
 // Enough history per run to stay far below Temporal's limits; continue-as-new carries the rest.
 const stepsPerRun = 200;
+const fallbackEveryMs = 30_000;
 
 /**
  * One campaign: wait for its start, write its recipients page by page, then send the due ones
- * chunk by chunk on the channel's queue, sleeping until the next due send (local times, quiet
- * hours). Pause holds before the next chunk; cancel ends it there: a chunk in flight finishes,
+ * chunk by chunk on each channel's queue, sleeping until the next due send (local times, quiet
+ * hours) or fallback deadline (a person not reached on one channel is due on the next). Pause holds before the next chunk; cancel ends it there: a chunk in flight finishes,
  * so nothing is sent twice or left half-recorded.
  */
 export async function campaignRun(input: CampaignRunInput): Promise<void> {
@@ -56,13 +59,22 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
     startToCloseTimeout: '5m',
     retry: { initialInterval: '1s', maximumInterval: '30s' },
   });
-  const sends = proxyActivities<CampaignSendActivities>({
-    taskQueue: input.sendQueue,
-    startToCloseTimeout: '30m',
-    // A killed worker's chunk is tried again on another within this.
-    heartbeatTimeout: '20s',
-    retry: { initialInterval: '1s', maximumInterval: '30s' },
-  });
+  const queues = new Map<string, CampaignSendActivities>();
+  const sendsOn = (channel: string) => {
+    const taskQueue = input.sendQueues?.[channel] ?? input.sendQueue;
+    let sends = queues.get(taskQueue);
+    if (!sends) {
+      sends = proxyActivities<CampaignSendActivities>({
+        taskQueue,
+        startToCloseTimeout: '30m',
+        // A killed worker's chunk is tried again on another within this.
+        heartbeatTimeout: '20s',
+        retry: { initialInterval: '1s', maximumInterval: '30s' },
+      });
+      queues.set(taskQueue, sends);
+    }
+    return sends;
+  };
   const now = () => new Date().toISOString();
   let steps = 0;
   const tooLong = () => ++steps >= stepsPerRun || workflowInfo().continueAsNewSuggested;
@@ -99,31 +111,42 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
     phase = 'sending';
   }
 
+  // The fallback statement reads every sent recipient: while chunks keep coming it runs every
+  // half minute, and always before the workflow sleeps or ends (nobody failed is left behind).
+  let fallbackCheckedAt = -Infinity;
+  let checkFallbackNext = true;
   while (!cancelled) {
     await holdWhilePaused();
     if (cancelled) break;
     const chunkSize = input.chunkSize ?? 200;
     const at = now();
+    const fallback = checkFallbackNext || Date.now() - fallbackCheckedAt >= fallbackEveryMs;
+    if (fallback) fallbackCheckedAt = Date.now();
+    checkFallbackNext = false;
     const ranges = await control.campaignDueRanges({
       campaignId: input.campaignId,
       now: at,
       chunkSize,
       chunks: input.parallelChunks ?? 4,
+      fallback,
     });
+    // Each channel's chunks on its own queue, paced among themselves.
     await Promise.all(
       ranges.map((range) =>
-        sends.campaignSendChunk({
+        sendsOn(range.channel).campaignSendChunk({
           campaignId: input.campaignId,
           now: at,
           limit: chunkSize,
-          parallel: ranges.length,
+          parallel: ranges.filter((r) => r.channel === range.channel).length,
           ...range,
         }),
       ),
     );
-    // Nothing due now (later local times, quiet hours): sleep until the next one.
+    // Nothing due now (later local times, quiet hours, fallback deadlines): sleep until the next.
     if (ranges.length === 0) {
-      const next = await control.campaignNextDue(input.campaignId);
+      checkFallbackNext = true;
+      if (!fallback) continue;
+      const next = await control.campaignNextDue(input.campaignId, now());
       if (!next) break;
       const wait = Date.parse(next) - Date.now();
       // Woken early by pause or cancel; a resume goes back to waiting for the same send.

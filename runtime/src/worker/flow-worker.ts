@@ -20,6 +20,7 @@ import { createProgressSinks } from '../temporal/progress-sink.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
 import { workflowBundle } from './workflow-bundle.ts';
 import { campaignWorkers } from './campaign-workers.ts';
+import { quotaBeforeChunk } from '../campaigns/campaign-quota.ts';
 import { createCampaignControlActivities } from '../campaigns/campaign-activities.ts';
 
 export interface FlowWorkerOptions {
@@ -100,6 +101,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     db: options.db,
     channels,
     env: options.env ?? process.env,
+    beforeChunk: quotaBeforeChunk(channels.messaging.quotas),
   });
   const shutdown = worker.shutdown.bind(worker);
   worker.shutdown = () => {
@@ -188,7 +190,12 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
-      ...createCampaignControlActivities(options.db),
+      ...createCampaignControlActivities(options.db, {
+        fallbackPollMs: positiveMs(
+          options.env?.OMNIFLOW_CAMPAIGN_FALLBACK_POLL_MS ?? process.env.OMNIFLOW_CAMPAIGN_FALLBACK_POLL_MS,
+          60_000,
+        ),
+      }),
     },
     sinks: createProgressSinks(options.db),
   };

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/catalog.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { CampaignChart } from './campaign-chart.tsx';
+import { CampaignReachStats } from './campaign-reach-stats.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
@@ -189,6 +190,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
           </section>
         )}
       </div>
+      <CampaignReachStats stats={stats} />
       <CampaignChart series={stats.series} />
       {readError && <p className="text-sm text-amber-700">{readError}</p>}
     </main>

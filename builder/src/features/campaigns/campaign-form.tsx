@@ -3,12 +3,22 @@ import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { loadSegments, type CampaignInput, type SegmentOption } from './campaign-types.ts';
+import {
+  CampaignChannelsFields,
+  channelsBody,
+  channelsDraftOf,
+  emptyChannels,
+  type ChannelsDraft,
+  type SendChannel,
+} from './campaign-channels-fields.tsx';
 
 type Mode = 'now' | 'at' | 'local';
 
 interface Draft {
   name: string;
-  channel: 'sms' | 'email';
+  /** The first of `reach.channels`. */
+  channel: SendChannel;
+  reach: ChannelsDraft;
   segmentId: string;
   source: 'text' | 'template';
   templateId: string;
@@ -27,6 +37,7 @@ interface Draft {
 const empty: Draft = {
   name: '',
   channel: 'sms',
+  reach: emptyChannels,
   segmentId: '',
   source: 'text',
   templateId: '',
@@ -50,17 +61,21 @@ function bodyOf(d: Draft): CampaignInput {
       : d.mode === 'local'
         ? { mode: 'local', localTime: d.time, ...(d.date ? { localDate: d.date } : {}) }
         : { mode: 'now' };
+  const { whatsappTemplate, ...reach } = channelsBody(d.reach);
   return {
     name: d.name,
     channel: d.channel,
+    ...reach,
     segmentId: d.segmentId || null,
-    content:
-      d.source === 'template'
+    content: {
+      ...(d.source === 'template'
         ? {
             ...(d.templateId ? { templateId: d.templateId } : {}),
             ...(d.subject ? { subject: d.subject } : {}),
           }
-        : { text: d.text, ...(d.channel === 'email' ? { subject: d.subject } : {}) },
+        : { text: d.text, ...(d.reach.channels.includes('email') ? { subject: d.subject } : {}) }),
+      ...(whatsappTemplate ? { whatsappTemplate } : {}),
+    },
     schedule,
     quietHours: d.quiet ? { from: d.quietFrom, to: d.quietTo } : null,
     ratePerSecond: d.rate ? Number(d.rate) : null,
@@ -94,7 +109,8 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
       setDraft({
         ...empty,
         name: c.name,
-        channel: c.channel === 'email' ? 'email' : 'sms',
+        reach: channelsDraftOf(c),
+        channel: channelsDraftOf(c).channels[0]!,
         segmentId: c.segmentId ?? '',
         source: c.content.templateId ? 'template' : 'text',
         templateId: c.content.templateId ?? '',
@@ -151,20 +167,10 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             required
           />
         </label>
-        <fieldset>
-          <legend className="text-sm font-medium">{t('campaigns.channel')}</legend>
-          {(['sms', 'email'] as const).map((channel) => (
-            <label key={channel} className="mr-4 text-sm">
-              <input
-                type="radio"
-                name="channel"
-                checked={draft.channel === channel}
-                onChange={() => set('channel', channel)}
-              />{' '}
-              {t(channel === 'sms' ? 'campaigns.channel.sms' : 'campaigns.channel.email')}
-            </label>
-          ))}
-        </fieldset>
+        <CampaignChannelsFields
+          value={draft.reach}
+          onChange={(reach) => setDraft((d) => ({ ...d, reach, channel: reach.channels[0]! }))}
+        />
         <label className="block text-sm font-medium">
           {t('campaigns.segment')}
           <select
@@ -219,7 +225,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             </select>
           ) : (
             <>
-              {draft.channel === 'email' && (
+              {draft.reach.channels.includes('email') && (
                 <label className="block text-sm">
                   {t('campaigns.subject')}
                   <input

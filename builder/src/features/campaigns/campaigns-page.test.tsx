@@ -14,6 +14,8 @@ const campaign = (status: string) => ({
   kind: 'broadcast',
   status,
   channel: 'sms',
+  channels: ['sms'],
+  fallbackAfterMinutes: null,
   segmentId: '0190b3c4-0000-7000-8000-0000000000s1',
   content: { text: 'Hola {{ contact.first_name }}' },
   schedule: { mode: 'now' },
@@ -44,6 +46,9 @@ const counts = {
 const stats = {
   status: 'running',
   ...counts,
+  reached: 400,
+  channels: [{ channel: 'sms', sent: 500, delivered: 400, pending: 60, notDelivered: 40 }],
+  quotas: [{ channel: 'sms', percent: 85, remaining: 150, limit: 1000, warning: true, exhausted: false }],
   variants: [{ variant: 'A', ...counts }],
   series: [{ minute: '2026-12-01T10:00:00.000Z', sent: 500, delivered: 400 }],
   forecast: { remaining: 470, rate: 50, basis: 'measured', finishAt: '2026-12-01T10:10:00.000Z' },
@@ -65,6 +70,8 @@ describe('CampaignsPage', () => {
     expect(screen.getByText(/470 left at 50 per second/)).toBeTruthy();
     expect(screen.getByText('530 of 1,000 handled')).toBeTruthy();
     expect(screen.queryByText('Opened')).toBeNull();
+    expect(screen.getByText('People reached')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('The SMS bag is 85 % used.');
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
     await settle();
     expect(api.callsTo(`POST /campaigns/${id}/pause`)).toHaveLength(1);
@@ -93,12 +100,49 @@ describe('CampaignsPage', () => {
     expect(api.callsTo('POST /campaigns')[0]!.body).toEqual({
       name: 'Recordatorio',
       channel: 'sms',
+      channels: ['sms'],
+      fallbackAfterMinutes: null,
       segmentId: '0190b3c4-0000-7000-8000-0000000000s1',
       content: { text: 'Hola' },
       schedule: { mode: 'local', localTime: '09:00' },
       quietHours: { from: '21:00', to: '08:00' },
       ratePerSecond: null,
       marketing: true,
+    });
+  });
+
+  it('orders channels for fallback and asks WhatsApp for its template', async () => {
+    const api = stubApi({
+      'GET /segments': () => ({ segments: [] }),
+      'GET /templates': () => ({ items: [] }),
+      'POST /campaigns': ({ body }) => ({ ...campaign('draft'), ...(body as object) }),
+    });
+    render(<CampaignsPage campaignId="new" />);
+    await settle();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Cita' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add WhatsApp' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Move WhatsApp up' }));
+    expect(screen.getByRole('button', { name: 'Move WhatsApp up' })).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Minutes to wait/ }), {
+      target: { value: '30' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'WhatsApp template name' }), {
+      target: { value: 'cita_manana' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /Template parameters/ }), {
+      target: { value: '{{ contact.first_name }}\n' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /^Text/ }), { target: { value: 'Hola' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await settle();
+    expect(api.callsTo('POST /campaigns')[0]!.body).toMatchObject({
+      channel: 'whatsapp',
+      channels: ['whatsapp', 'sms'],
+      fallbackAfterMinutes: 30,
+      content: {
+        text: 'Hola',
+        whatsappTemplate: { name: 'cita_manana', language: 'es', parameters: ['{{ contact.first_name }}'] },
+      },
     });
   });
 });

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { campaigns, newId, segments, templates, type Db } from '@omniflow/db';
 import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
+import { quotaStatuses } from '../../quotas/quota-status.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
@@ -23,8 +24,39 @@ const contentSchema = z
     text: z.string().max(5000, 'A text is at most 5000 characters').optional(),
     subject: z.string().max(998, 'A subject is at most 998 characters').optional(),
     language: z.enum(['es', 'en']).optional(),
+    whatsappTemplate: z
+      .object({
+        name: z
+          .string()
+          .regex(
+            /^[a-z0-9_]{1,512}$/,
+            'A template name is lower case letters, digits and _ (as in WhatsApp Manager)',
+          ),
+        language: z
+          .string()
+          .regex(/^[a-z]{2,3}(_[A-Z]{2,4})?$/, 'A template language is a code such as es, es_MX or en_US'),
+        parameters: z
+          .array(z.string().max(1024, 'A template parameter is at most 1024 characters'))
+          .max(20, 'A template has at most 20 body parameters')
+          .default([]),
+      })
+      .optional()
+      .openapi({
+        description:
+          'WhatsApp: the approved template for people outside the 24 h window (parameters in Liquid)',
+      }),
   })
   .openapi('CampaignContent');
+
+const channelSchema = z.enum(['sms', 'email', 'whatsapp'], {
+  message: 'A broadcast goes by sms, email or whatsapp',
+});
+const channelsSchema = z
+  .array(channelSchema)
+  .min(1, 'Choose at least one channel')
+  .max(3, 'At most three channels, tried in order')
+  .refine((list) => new Set(list).size === list.length, 'Each channel appears once in the list')
+  .openapi({ description: 'Tried in order: a person not reachable or not reached on one gets the next' });
 
 const scheduleSchema = z
   .discriminatedUnion('mode', [
@@ -48,7 +80,14 @@ const quietHoursSchema = z.object({ from: hhmm, to: hhmm }).openapi('QuietHours'
 
 const campaignFields = {
   name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
-  channel: z.enum(['sms', 'email'], { message: 'A broadcast goes by sms or email for now' }),
+  channel: channelSchema,
+  channels: channelsSchema,
+  fallbackAfterMinutes: z
+    .number()
+    .int()
+    .min(1, 'Wait at least 1 minute before the next channel')
+    .max(10_080, 'Wait at most a week (10080 minutes) before the next channel')
+    .nullable(),
   segmentId: z.uuid({ message: 'Pick a segment' }).nullable(),
   content: contentSchema,
   schedule: scheduleSchema,
@@ -65,12 +104,23 @@ const campaignFields = {
 const createSchema = z
   .object({
     ...campaignFields,
+    channel: campaignFields.channel.optional(),
+    channels: campaignFields.channels.optional(),
+    fallbackAfterMinutes: campaignFields.fallbackAfterMinutes.default(null),
     segmentId: campaignFields.segmentId.default(null),
     content: contentSchema.default({}),
     schedule: scheduleSchema.default({ mode: 'now' }),
     quietHours: campaignFields.quietHours.default(null),
     ratePerSecond: campaignFields.ratePerSecond.default(null),
     marketing: campaignFields.marketing.default(true),
+  })
+  .refine((v) => v.channel || v.channels, {
+    message: 'Choose the channel (or channels, in order)',
+    path: ['channel'],
+  })
+  .refine((v) => !v.channel || !v.channels || v.channels[0] === v.channel, {
+    message: 'The channel is the first of the channels list',
+    path: ['channels'],
   })
   .openapi('CampaignInput');
 const patchSchema = z.object(campaignFields).partial().openapi('CampaignPatch');
@@ -82,6 +132,8 @@ const campaignSchema = z
     kind: z.string(),
     status: z.enum(['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled', 'failed']),
     channel: z.string(),
+    channels: z.array(z.string()),
+    fallbackAfterMinutes: z.number().nullable(),
     segmentId: z.string().nullable(),
     content: contentSchema,
     schedule: scheduleSchema,
@@ -115,6 +167,28 @@ const statsSchema = z
   .object({
     status: campaignSchema.shape.status,
     ...countsShape,
+    reached: z.number().openapi({ description: 'People whose message arrived on some channel, each once' }),
+    channels: z.array(
+      z.object({
+        channel: z.string(),
+        sent: z.number(),
+        delivered: z.number(),
+        pending: z.number(),
+        notDelivered: z.number(),
+      }),
+    ),
+    quotas: z
+      .array(
+        z.object({
+          channel: z.string(),
+          percent: z.number(),
+          remaining: z.number(),
+          limit: z.number(),
+          warning: z.boolean(),
+          exhausted: z.boolean(),
+        }),
+      )
+      .openapi({ description: "The bags of the campaign's channels: the warning at their threshold (80 %)" }),
     variants: z.array(z.object({ variant: z.string(), ...countsShape })),
     series: z.array(z.object({ minute: z.string(), sent: z.number(), delivered: z.number() })),
     forecast: z.object({
@@ -226,6 +300,8 @@ const view = (row: CampaignRow) => ({
   kind: row.kind,
   status: row.status,
   channel: row.channels[0] ?? 'sms',
+  channels: row.channels,
+  fallbackAfterMinutes: row.fallbackAfterMinutes,
   segmentId: row.segmentId,
   content: (row.variants[0]?.content ?? {}) as z.infer<typeof contentSchema>,
   schedule: row.schedule as z.infer<typeof scheduleSchema>,
@@ -278,6 +354,26 @@ async function checkReferences(
   }
 }
 
+/**
+ * Outside the 24 h window WhatsApp takes only approved templates: a campaign there needs one,
+ * its text goes only to people who wrote in the last day.
+ */
+function checkWhatsApp(
+  channels: readonly string[],
+  content: { whatsappTemplate?: unknown },
+  acceptLanguage: string | undefined,
+) {
+  if (!channels.includes('whatsapp') || content.whatsappTemplate) return;
+  const es = /^es\b/i.test(acceptLanguage ?? '');
+  throw new ApiError(
+    422,
+    'WHATSAPP_TEMPLATE_REQUIRED',
+    es
+      ? 'Una campaña por WhatsApp necesita una plantilla aprobada de WhatsApp (nombre, idioma y parámetros): el texto libre solo llega a quien escribió en las últimas 24 h'
+      : 'A WhatsApp campaign needs an approved WhatsApp template (name, language and parameters): free text reaches only people who wrote in the last 24 h',
+  );
+}
+
 /** Broadcast campaigns: drafts, their start/pause/resume/cancel, and live stats (DESIGN.md §6). */
 export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
   const control = createCampaignControl({ db, temporal, taskQueue });
@@ -314,7 +410,9 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const principal = c.get('principal');
       requireRole(principal, 'designer', 'create campaigns');
       const input = c.req.valid('json');
-      await checkReferences(db, principal.workspaceId, input, input.channel);
+      const channels = input.channels ?? [input.channel!];
+      await checkReferences(db, principal.workspaceId, input, channels[0]!);
+      checkWhatsApp(channels, input.content, c.req.header('accept-language'));
       const [row] = await db
         .insert(campaigns)
         .values({
@@ -322,7 +420,8 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           workspaceId: principal.workspaceId,
           name: input.name,
           kind: 'broadcast',
-          channels: [input.channel],
+          channels,
+          fallbackAfterMinutes: input.fallbackAfterMinutes,
           segmentId: input.segmentId,
           variants: [{ key: 'A', share: 100, content: input.content }],
           schedule: input.schedule,
@@ -349,13 +448,28 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           `A ${current.status} campaign cannot be changed: only a draft can`,
         );
       const input = c.req.valid('json');
-      const channel = input.channel ?? current.channels[0]!;
-      await checkReferences(db, principal.workspaceId, input, channel);
+      // A new first channel keeps the rest of the list behind it.
+      const channels =
+        input.channels ??
+        (input.channel
+          ? [input.channel, ...current.channels.filter((ch) => ch !== input.channel)]
+          : current.channels);
+      if (input.channels && input.channel && input.channels[0] !== input.channel)
+        throw new ApiError(400, 'VALIDATION_FAILED', 'The channel is the first of the channels list');
+      await checkReferences(db, principal.workspaceId, input, channels[0]!);
+      checkWhatsApp(
+        channels,
+        input.content ?? current.variants[0]?.content ?? {},
+        c.req.header('accept-language'),
+      );
       const [row] = await db
         .update(campaigns)
         .set({
           ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.channel !== undefined ? { channels: [input.channel] } : {}),
+          ...(input.channel !== undefined || input.channels !== undefined ? { channels } : {}),
+          ...(input.fallbackAfterMinutes !== undefined
+            ? { fallbackAfterMinutes: input.fallbackAfterMinutes }
+            : {}),
           ...(input.segmentId !== undefined ? { segmentId: input.segmentId } : {}),
           ...(input.content !== undefined
             ? { variants: [{ key: 'A', share: 100, content: input.content }] }
@@ -445,6 +559,16 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
             : null,
         };
       }
-      return c.json({ status: row.status, ...stats }, 200);
+      const quotas = (await quotaStatuses(db, row.workspaceId))
+        .filter((q) => row.channels.includes(q.channel))
+        .map((q) => ({
+          channel: q.channel,
+          percent: q.percent,
+          remaining: q.remaining,
+          limit: q.limit,
+          warning: q.warning,
+          exhausted: q.exhausted,
+        }));
+      return c.json({ status: row.status, ...stats, quotas }, 200);
     });
 }
