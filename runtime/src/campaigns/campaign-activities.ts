@@ -11,12 +11,18 @@ export function createCampaignControlActivities(db: Db, options: { rules?: Rules
     async campaignTargetPage(input: { campaignId: string; afterId?: string; limit: number; now: string }) {
       return targetPage(db, input, options.rules);
     },
-    /** The earliest send still waiting (a local time, the end of quiet hours), or null when none is. */
+    /**
+     * The earliest send still waiting (a local time, the end of quiet hours, a call's retry), or
+     * null when none is. While calls are going on the answer is a few seconds from now: a busy
+     * or unanswered one may come back as a retry, so the campaign is not over yet.
+     */
     async campaignNextDue(campaignId: string): Promise<string | null> {
       const [row] = await queryRows<{ due: Date | string | null }>(
         db,
-        sql`select min(r.due_at) as due from campaign_recipients r join campaigns c on c.id = r.campaign_id
-          where r.campaign_id = ${campaignId}::uuid and r.status = 'pending' and c.status <> 'cancelled'`,
+        sql`select least(min(r.due_at) filter (where r.status = 'pending'),
+            case when bool_or(r.status = 'calling') then now() + interval '3 seconds' end) as due
+          from campaign_recipients r join campaigns c on c.id = r.campaign_id
+          where r.campaign_id = ${campaignId}::uuid and r.status in ('pending', 'calling') and c.status <> 'cancelled'`,
       );
       return row?.due ? new Date(row.due).toISOString() : null;
     },

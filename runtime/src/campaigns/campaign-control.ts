@@ -66,12 +66,18 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
           'CAMPAIGN_INCOMPLETE',
           'Choose the segment the campaign goes to before starting it',
         );
-      if (!current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
+      const voice = current.kind === 'voice';
+      if (voice && !current.flowId)
+        throw new CampaignStateError(
+          'CAMPAIGN_INCOMPLETE',
+          'Choose the published voice flow the calls run before starting it',
+        );
+      if (!voice && !current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
         throw new CampaignStateError(
           'CAMPAIGN_INCOMPLETE',
           'Give the campaign a text or a library template before starting it',
         );
-      if (current.kind !== 'broadcast' || !['sms', 'email'].includes(current.channels[0]!))
+      if (!voice && (current.kind !== 'broadcast' || !['sms', 'email'].includes(current.channels[0]!)))
         throw new CampaignStateError(
           'CAMPAIGN_UNSUPPORTED',
           'Only SMS and email broadcasts can be sent for now; voice, WhatsApp and journeys come later',
@@ -87,7 +93,8 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
       if (!moved) throw refuse('started', 'started again', 'draft');
       const input: CampaignRunInput = {
         campaignId: id,
-        sendQueue: campaignTaskQueue(current.channels[0]!, deps.taskQueue),
+        // Calls go to the voice queue, served where the calls are held (the SIP endpoint's process).
+        sendQueue: campaignTaskQueue(voice ? 'voice' : current.channels[0]!, deps.taskQueue),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
       try {

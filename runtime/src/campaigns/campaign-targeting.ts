@@ -85,13 +85,15 @@ export async function targetPage(
   const ids = await segmentPage(db, segment, input.afterId, input.limit, rules);
   if (ids.length === 0) return { count: 0 };
   const channel = campaign.channels[0]!;
+  // A call goes to the person's phone: the address (and its consent) of their SMS channel.
+  const addressChannel = channel === 'voice' ? 'sms' : channel;
   const candidates = await queryRows<Candidate>(
     db,
     sql`select c.id, c.timezone, a.address, a.consent_at, a.opted_out_at
       from contacts c
       left join lateral (
         select address, consent_at, opted_out_at from contact_channels cc
-        where cc.contact_id = c.id and cc.channel = ${channel}
+        where cc.contact_id = c.id and cc.channel = ${addressChannel}
         order by (cc.opted_out_at is null) desc, cc.consent_at desc nulls last, cc.id
         limit 1) a on true
       where c.workspace_id = ${campaign.workspaceId}::uuid

@@ -4,6 +4,7 @@ import { campaigns, newId, segments, templates, type Db } from '@omniflow/db';
 import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
+import { voiceFlowProblem } from '../../campaigns/voice-campaign-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
 import {
@@ -46,9 +47,30 @@ const scheduleSchema = z
 
 const quietHoursSchema = z.object({ from: hhmm, to: hhmm }).openapi('QuietHours');
 
+const callRetriesSchema = z
+  .object({
+    attempts: z.number().int().min(1, 'At least 1 call per person').max(10, 'At most 10 calls per person'),
+    delayMinutes: z
+      .number()
+      .min(0, 'The wait before calling again cannot be negative')
+      .max(1440, 'Wait at most a day (1440 minutes) before calling again'),
+  })
+  .openapi('CallRetries');
+
 const campaignFields = {
   name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
-  channel: z.enum(['sms', 'email'], { message: 'A broadcast goes by sms or email for now' }),
+  channel: z.enum(['sms', 'email', 'voice'], {
+    message: 'A broadcast goes by sms or email; a voice campaign by voice',
+  }),
+  // Voice campaigns: the published voice flow each call runs, how many calls at once, retries.
+  flowId: z.uuid({ message: 'Pick a published voice flow' }).nullable(),
+  maxConcurrentCalls: z
+    .number()
+    .int()
+    .min(1, 'At least 1 call at once')
+    .max(500, 'At most 500 calls at once')
+    .nullable(),
+  callRetries: callRetriesSchema.nullable(),
   segmentId: z.uuid({ message: 'Pick a segment' }).nullable(),
   content: contentSchema,
   schedule: scheduleSchema,
@@ -65,6 +87,12 @@ const campaignFields = {
 const createSchema = z
   .object({
     ...campaignFields,
+    kind: z
+      .enum(['broadcast', 'voice'], { message: 'A campaign is a broadcast or a voice campaign' })
+      .default('broadcast'),
+    flowId: campaignFields.flowId.default(null),
+    maxConcurrentCalls: campaignFields.maxConcurrentCalls.default(null),
+    callRetries: campaignFields.callRetries.default(null),
     segmentId: campaignFields.segmentId.default(null),
     content: contentSchema.default({}),
     schedule: scheduleSchema.default({ mode: 'now' }),
@@ -88,6 +116,9 @@ const campaignSchema = z
     quietHours: quietHoursSchema.nullable(),
     ratePerSecond: z.number().nullable(),
     marketing: z.boolean(),
+    flowId: z.string().nullable(),
+    maxConcurrentCalls: z.number().nullable(),
+    callRetries: callRetriesSchema.nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -110,6 +141,10 @@ const countsShape = {
   bounced: z.number(),
   unsubscribed: z.number(),
   replied: z.number(),
+  answered: z.number(),
+  busy: z.number(),
+  noAnswer: z.number(),
+  calling: z.number(),
 };
 const statsSchema = z
   .object({
@@ -228,14 +263,87 @@ const view = (row: CampaignRow) => ({
   channel: row.channels[0] ?? 'sms',
   segmentId: row.segmentId,
   content: (row.variants[0]?.content ?? {}) as z.infer<typeof contentSchema>,
-  schedule: row.schedule as z.infer<typeof scheduleSchema>,
+  schedule: scheduleView(row.schedule),
   quietHours: row.quietHours ?? null,
   ratePerSecond: row.ratePerSecond,
   marketing: row.marketing,
+  flowId: row.flowId,
+  maxConcurrentCalls: row.maxConcurrentCalls,
+  callRetries: retriesView(row.schedule),
   createdAt: row.createdAt.toISOString(),
   startedAt: row.startedAt?.toISOString() ?? null,
   finishedAt: row.finishedAt?.toISOString() ?? null,
 });
+
+type StoredSchedule = CampaignRow['schedule'];
+
+/** The schedule as the API shows it: call retries are their own field. */
+function scheduleView(schedule: StoredSchedule) {
+  const rest: StoredSchedule = { ...schedule };
+  delete rest.callRetries;
+  return rest as z.infer<typeof scheduleSchema>;
+}
+
+function retriesView(schedule: StoredSchedule) {
+  const retries = schedule.callRetries;
+  return retries ? { attempts: retries.attempts, delayMinutes: retries.delaySeconds / 60 } : null;
+}
+
+/** Call retries ride in the schedule (the column a retry's later time belongs with). */
+function storedSchedule(
+  schedule: z.infer<typeof scheduleSchema>,
+  retries: z.infer<typeof callRetriesSchema> | null,
+): StoredSchedule {
+  return {
+    ...schedule,
+    ...(retries
+      ? { callRetries: { attempts: retries.attempts, delaySeconds: Math.round(retries.delayMinutes * 60) } }
+      : {}),
+  };
+}
+
+const voiceFlowMessages: Record<string, { en: string; es: string }> = {
+  FLOW_REQUIRED: {
+    en: 'A voice campaign needs the published voice flow its calls run: pick one',
+    es: 'Una campaña de llamadas necesita el flujo de voz publicado que siguen sus llamadas: elige uno',
+  },
+  FLOW_NOT_FOUND: {
+    en: 'This workspace has no such flow: pick one of its voice flows',
+    es: 'Este espacio de trabajo no tiene ese flujo: elige uno de sus flujos de voz',
+  },
+  FLOW_NOT_PUBLISHED: {
+    en: 'The flow is not published: publish it before calling people with it',
+    es: 'El flujo no está publicado: publícalo antes de llamar a la gente con él',
+  },
+  FLOW_NOT_VOICE: {
+    en: 'The flow does not start with an incoming-call trigger, so it cannot run a call: pick a voice flow',
+    es: 'El flujo no empieza con un disparador de llamada entrante, así que no puede llevar una llamada: elige un flujo de voz',
+  },
+  KIND_CHANNEL_MISMATCH: {
+    en: 'A voice campaign goes by voice, and only a voice campaign does',
+    es: 'Una campaña de llamadas va por voz, y solo ella',
+  },
+};
+
+/** A voice campaign's flow must be a published voice flow of the workspace (422 in the caller's language). */
+async function checkVoice(
+  db: Db,
+  workspaceId: string,
+  kind: string,
+  channel: string,
+  flowId: string | null,
+  language: string | undefined,
+) {
+  const say = (code: string) => {
+    const text = voiceFlowMessages[code]!;
+    return new ApiError(422, code, /^es\b/i.test(language ?? '') ? text.es : text.en);
+  };
+  if ((kind === 'voice') !== (channel === 'voice')) throw say('KIND_CHANNEL_MISMATCH');
+  if (kind !== 'voice') return;
+  if (!flowId) throw say('FLOW_REQUIRED');
+  const problem = await voiceFlowProblem(db, workspaceId, flowId);
+  if (problem) throw say(problem);
+}
 
 function requireRole(principal: Principal, role: Role, what: string) {
   if (!roleAtLeast(principal.role, role))
@@ -315,17 +423,27 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       requireRole(principal, 'designer', 'create campaigns');
       const input = c.req.valid('json');
       await checkReferences(db, principal.workspaceId, input, input.channel);
+      await checkVoice(
+        db,
+        principal.workspaceId,
+        input.kind,
+        input.channel,
+        input.flowId,
+        c.req.header('accept-language'),
+      );
       const [row] = await db
         .insert(campaigns)
         .values({
           id: newId(),
           workspaceId: principal.workspaceId,
           name: input.name,
-          kind: 'broadcast',
+          kind: input.kind,
           channels: [input.channel],
+          flowId: input.flowId,
+          maxConcurrentCalls: input.maxConcurrentCalls,
           segmentId: input.segmentId,
           variants: [{ key: 'A', share: 100, content: input.content }],
-          schedule: input.schedule,
+          schedule: storedSchedule(input.schedule, input.callRetries),
           quietHours: input.quietHours,
           ratePerSecond: input.ratePerSecond,
           marketing: input.marketing,
@@ -351,6 +469,16 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const input = c.req.valid('json');
       const channel = input.channel ?? current.channels[0]!;
       await checkReferences(db, principal.workspaceId, input, channel);
+      const flowId = input.flowId !== undefined ? input.flowId : current.flowId;
+      await checkVoice(
+        db,
+        principal.workspaceId,
+        current.kind,
+        channel,
+        flowId,
+        c.req.header('accept-language'),
+      );
+      const retries = input.callRetries !== undefined ? input.callRetries : retriesView(current.schedule);
       const [row] = await db
         .update(campaigns)
         .set({
@@ -360,7 +488,11 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           ...(input.content !== undefined
             ? { variants: [{ key: 'A', share: 100, content: input.content }] }
             : {}),
-          ...(input.schedule !== undefined ? { schedule: input.schedule } : {}),
+          ...(input.schedule !== undefined || input.callRetries !== undefined
+            ? { schedule: storedSchedule(input.schedule ?? scheduleView(current.schedule), retries) }
+            : {}),
+          ...(input.flowId !== undefined ? { flowId: input.flowId } : {}),
+          ...(input.maxConcurrentCalls !== undefined ? { maxConcurrentCalls: input.maxConcurrentCalls } : {}),
           ...(input.quietHours !== undefined ? { quietHours: input.quietHours } : {}),
           ...(input.ratePerSecond !== undefined ? { ratePerSecond: input.ratePerSecond } : {}),
           ...(input.marketing !== undefined ? { marketing: input.marketing } : {}),
