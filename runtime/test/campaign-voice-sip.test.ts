@@ -203,6 +203,9 @@ describe.skipIf(!inject('postgresUrl'))('a voice campaign through the SIP endpoi
           { id: 'e3', from: { node: 'menu', port: 'timeout' }, to: { node: 'bye' } },
         ],
       });
+      // The picker's list: published voice flows only (not the manual one, not the draft).
+      const pickable = (await omni.call('GET', '/api/v1/campaigns/voice-flows')).body.flows;
+      expect(pickable).toEqual([{ id: flowId, name: 'Encuesta por teclado' }]);
       const created = await omni.call('POST', '/api/v1/campaigns', {
         name: 'Recordatorio de citas',
         kind: 'voice',

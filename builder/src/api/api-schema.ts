@@ -7617,6 +7617,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/voice-flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published voice flows a voice campaign can run */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Published flows that start with an incoming-call trigger */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['VoiceFlows'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns/{id}': {
     parameters: {
       query?: never;
@@ -11283,6 +11337,9 @@ export interface components {
       quietHours: components['schemas']['QuietHours'];
       ratePerSecond: number | null;
       marketing: boolean;
+      flowId: string | null;
+      maxConcurrentCalls: number | null;
+      callRetries: components['schemas']['CallRetries'];
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -11317,10 +11374,22 @@ export interface components {
       from: string;
       to: string;
     } | null;
+    CallRetries: {
+      attempts: number;
+      delayMinutes: number;
+    } | null;
     CampaignInput: {
       name: string;
       /** @enum {string} */
-      channel: 'sms' | 'email';
+      channel: 'sms' | 'email' | 'voice';
+      /**
+       * Format: uuid
+       * @default null
+       */
+      flowId: string | null;
+      /** @default null */
+      maxConcurrentCalls: number | null;
+      callRetries?: components['schemas']['CallRetries'];
       /**
        * Format: uuid
        * @default null
@@ -11333,11 +11402,26 @@ export interface components {
       ratePerSecond: number | null;
       /** @default true */
       marketing: boolean;
+      /**
+       * @default broadcast
+       * @enum {string}
+       */
+      kind: 'broadcast' | 'voice';
+    };
+    VoiceFlows: {
+      flows: {
+        id: string;
+        name: string;
+      }[];
     };
     CampaignPatch: {
       name?: string;
       /** @enum {string} */
-      channel?: 'sms' | 'email';
+      channel?: 'sms' | 'email' | 'voice';
+      /** Format: uuid */
+      flowId?: string | null;
+      maxConcurrentCalls?: number | null;
+      callRetries?: components['schemas']['CallRetries'];
       /** Format: uuid */
       segmentId?: string | null;
       content?: components['schemas']['CampaignContent'];
@@ -11368,6 +11452,10 @@ export interface components {
       bounced: number;
       unsubscribed: number;
       replied: number;
+      answered: number;
+      busy: number;
+      noAnswer: number;
+      calling: number;
       variants: {
         variant: string;
         targeted: number;
@@ -11389,6 +11477,10 @@ export interface components {
         bounced: number;
         unsubscribed: number;
         replied: number;
+        answered: number;
+        busy: number;
+        noAnswer: number;
+        calling: number;
       }[];
       series: {
         minute: string;

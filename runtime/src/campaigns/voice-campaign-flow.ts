@@ -49,3 +49,20 @@ export async function voiceFlowProblem(
   if (!version) return 'FLOW_NOT_PUBLISHED';
   return isVoiceFlow(version) ? null : 'FLOW_NOT_VOICE';
 }
+
+/** The workspace's published voice flows, for a campaign's picker. */
+export async function publishedVoiceFlows(
+  db: Db,
+  workspaceId: string,
+): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .select({ id: flows.id, name: flows.name, graph: flowVersions.graph })
+    .from(flows)
+    .innerJoin(
+      flowVersions,
+      and(eq(flowVersions.flowId, flows.id), eq(flowVersions.version, flows.latestVersion)),
+    )
+    .where(and(eq(flows.workspaceId, workspaceId), eq(flowVersions.kind, 'published')))
+    .orderBy(flows.name);
+  return rows.filter((r) => isVoiceFlow(r)).map(({ id, name }) => ({ id, name }));
+}

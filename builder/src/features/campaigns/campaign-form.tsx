@@ -3,12 +3,20 @@ import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { loadSegments, type CampaignInput, type SegmentOption } from './campaign-types.ts';
+import {
+  emptyVoice,
+  VoiceCampaignFields,
+  voiceBody,
+  voiceDraftOf,
+  type VoiceDraft,
+} from './voice-campaign-fields.tsx';
 
 type Mode = 'now' | 'at' | 'local';
 
 interface Draft {
   name: string;
-  channel: 'sms' | 'email';
+  channel: 'sms' | 'email' | 'voice';
+  voice: VoiceDraft;
   segmentId: string;
   source: 'text' | 'template';
   templateId: string;
@@ -27,6 +35,7 @@ interface Draft {
 const empty: Draft = {
   name: '',
   channel: 'sms',
+  voice: emptyVoice,
   segmentId: '',
   source: 'text',
   templateId: '',
@@ -65,6 +74,9 @@ function bodyOf(d: Draft): CampaignInput {
     quietHours: d.quiet ? { from: d.quietFrom, to: d.quietTo } : null,
     ratePerSecond: d.rate ? Number(d.rate) : null,
     marketing: d.marketing,
+    ...(d.channel === 'voice'
+      ? voiceBody(d.voice)
+      : { kind: 'broadcast', flowId: null, maxConcurrentCalls: null, callRetries: null }),
   };
 }
 
@@ -94,7 +106,8 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
       setDraft({
         ...empty,
         name: c.name,
-        channel: c.channel === 'email' ? 'email' : 'sms',
+        channel: c.channel === 'email' ? 'email' : c.channel === 'voice' ? 'voice' : 'sms',
+        voice: voiceDraftOf(c),
         segmentId: c.segmentId ?? '',
         source: c.content.templateId ? 'template' : 'text',
         templateId: c.content.templateId ?? '',
@@ -153,7 +166,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
         </label>
         <fieldset>
           <legend className="text-sm font-medium">{t('campaigns.channel')}</legend>
-          {(['sms', 'email'] as const).map((channel) => (
+          {(['sms', 'email', 'voice'] as const).map((channel) => (
             <label key={channel} className="mr-4 text-sm">
               <input
                 type="radio"
@@ -161,7 +174,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
                 checked={draft.channel === channel}
                 onChange={() => set('channel', channel)}
               />{' '}
-              {t(channel === 'sms' ? 'campaigns.channel.sms' : 'campaigns.channel.email')}
+              {t(`campaigns.channel.${channel}`)}
             </label>
           ))}
         </fieldset>
@@ -183,7 +196,10 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             <span className="text-xs text-slate-500">{t('campaigns.segment.none')}</span>
           )}
         </label>
-        <fieldset className="space-y-2">
+        {draft.channel === 'voice' && (
+          <VoiceCampaignFields value={draft.voice} onChange={(voice) => set('voice', voice)} />
+        )}
+        <fieldset className="space-y-2" hidden={draft.channel === 'voice'}>
           <legend className="text-sm font-medium">{t('campaigns.content')}</legend>
           <label className="mr-4 text-sm">
             <input

@@ -4,7 +4,7 @@ import { campaigns, newId, segments, templates, type Db } from '@omniflow/db';
 import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
-import { voiceFlowProblem } from '../../campaigns/voice-campaign-flow.ts';
+import { publishedVoiceFlows, voiceFlowProblem } from '../../campaigns/voice-campaign-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
 import {
@@ -201,6 +201,19 @@ const routes = {
     summary: 'Create a draft campaign (designer)',
     request: body(createSchema),
     responses: { 201: json(campaignSchema, 'The draft'), ...errorResponses, ...forbidden, ...unprocessable },
+  }),
+  voiceFlows: createRoute({
+    method: 'get',
+    path: '/campaigns/voice-flows',
+    tags: ['campaigns'],
+    summary: 'The published voice flows a voice campaign can run',
+    responses: {
+      200: json(
+        z.object({ flows: z.array(z.object({ id: z.string(), name: z.string() })) }).openapi('VoiceFlows'),
+        'Published flows that start with an incoming-call trigger',
+      ),
+      ...errorResponses,
+    },
   }),
   get: createRoute({
     method: 'get',
@@ -452,6 +465,9 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         .returning();
       return c.json(view(row!), 201);
     })
+    .openapi(routes.voiceFlows, async (c) =>
+      c.json({ flows: await publishedVoiceFlows(db, c.get('principal').workspaceId) }, 200),
+    )
     .openapi(routes.get, async (c) =>
       c.json(view(await find(c.get('principal').workspaceId, c.req.valid('param').id)), 200),
     )
