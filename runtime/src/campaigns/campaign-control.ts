@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/workflow';
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { campaigns, contacts, segmentMembers, segments, type Db } from '@omniflow/db';
+import { campaigns, contacts, credentials, segmentMembers, segments, type Db } from '@omniflow/db';
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
-import { campaignTaskQueue } from './campaign-task-queue.ts';
+import { campaignTaskQueue, voiceQueueChannel, type VoiceCarrier } from './campaign-task-queue.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -93,8 +93,12 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
       if (!moved) throw refuse('started', 'started again', 'draft');
       const input: CampaignRunInput = {
         campaignId: id,
-        // Calls go to the voice queue, served where the calls are held (the SIP endpoint's process).
-        sendQueue: campaignTaskQueue(voice ? 'voice' : current.channels[0]!, deps.taskQueue),
+        // Calls go to a voice queue, served where the calls are held: the SIP endpoint's process,
+        // or the API's for a workspace whose Twilio account carries them.
+        sendQueue: campaignTaskQueue(
+          voice ? voiceQueueChannel[await voiceCarrierOf(db, workspaceId)] : current.channels[0]!,
+          deps.taskQueue,
+        ),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
       try {
@@ -157,6 +161,18 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
     await deps.temporal.workflow.getHandle(moved.workflowId ?? workflowIdOf(id)).signal(which);
     return moved;
   }
+}
+
+/**
+ * A workspace whose SMS goes through Twilio calls through Twilio too (the same account signs its
+ * voice webhooks); any other calls through the SIP endpoint and its trunk.
+ */
+async function voiceCarrierOf(db: Db, workspaceId: string): Promise<VoiceCarrier> {
+  const [saved] = await db
+    .select({ provider: credentials.provider })
+    .from(credentials)
+    .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.channel, 'sms')));
+  return saved?.provider === 'twilio' ? 'twiml' : 'sip';
 }
 
 /** How many people a segment has now: the forecast before sending. */

@@ -155,6 +155,7 @@ export function createVoiceCampaignCalls(deps: VoiceCampaignDeps) {
       });
       if (!placed.call) return tell(statusOf[placed.outcome]);
       const call = placed.call;
+      await call.answer();
       await runCallFlow(deps, deps.line, call, version, {
         // What the flow greets the person with: {{input.contact.first_name}}, {{input.campaign.name}}.
         input: {

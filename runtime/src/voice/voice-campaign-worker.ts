@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { ChunkInput } from '../campaigns/campaign-sending.ts';
-import { campaignTaskQueue } from '../campaigns/campaign-task-queue.ts';
+import { campaignTaskQueue, voiceQueueChannel, type VoiceCarrier } from '../campaigns/campaign-task-queue.ts';
 import { createVoiceCampaignCalls, type PlaceCall } from '../campaigns/voice-campaign-calls.ts';
 import type { CallHostDeps } from './call-worker.ts';
 import type { CallLine } from './take-call.ts';
@@ -20,6 +20,8 @@ export async function startVoiceCampaignWorker(
   deps: CallHostDeps & { ringTimeoutMs?: number; pollMs?: number },
   line: CallLine,
   place: PlaceCall,
+  /** Which voice queue: the SIP endpoint's, or the TwiML provider's (campaignVoiceQueue). */
+  carrier: VoiceCarrier = 'sip',
 ): Promise<VoiceCampaignWorker> {
   const env = deps.env ?? process.env;
   const ringSeconds = Number(env.OMNIFLOW_CAMPAIGN_RING_SECONDS);
@@ -38,7 +40,7 @@ export async function startVoiceCampaignWorker(
   const worker = await Worker.create({
     connection,
     namespace: deps.namespace ?? 'default',
-    taskQueue: campaignTaskQueue('voice', deps.taskQueue),
+    taskQueue: campaignTaskQueue(voiceQueueChannel[carrier], deps.taskQueue),
     activities: {
       async campaignSendChunk(input: ChunkInput) {
         const context = Context.current();
