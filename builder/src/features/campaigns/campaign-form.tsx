@@ -326,7 +326,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             <p className="text-xs text-slate-500">{t('campaigns.quiet.workspace')}</p>
           )}
         </fieldset>
-        <label className="block text-sm font-medium">
+        <label className="block text-sm font-medium" hidden={draft.channel === 'voice'}>
           {t('campaigns.rate')}
           <input
             type="number"

@@ -80,7 +80,7 @@ export class PlacedSipCall implements Call {
     await this.play(await this.speech({ kind: 'speech', text, ...speech }), signal ? { signal } : {});
   }
 
-  gather(options: GatherOptions): Promise<GatherResult> {
+  async gather(options: GatherOptions): Promise<GatherResult> {
     this.live();
     return gatherKeys(
       {
