@@ -18,7 +18,8 @@ import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from '.
 const timeout = 120_000;
 const authToken = 'twilio-campaign-auth-token';
 const ourNumber = '+34910000200';
-const people = 5;
+// Contacts 1-3 answer, 4 is busy, 5 does not answer, 6's number fails (no retry for that).
+const people = 6;
 
 describe.skipIf(!inject('postgresUrl'))('a voice campaign through Twilio (loopback fake)', () => {
   let omni: TestOmniflow;
@@ -74,6 +75,7 @@ describe.skipIf(!inject('postgresUrl'))('a voice campaign through Twilio (loopba
       for (const n of [1, 2, 3]) twilio.callee(addressOf('sms', n), { answer: 'answered', digits: ['1'] });
       twilio.callee(addressOf('sms', 4), { answer: 'busy' });
       twilio.callee(addressOf('sms', 5), { answer: 'no-answer' });
+      twilio.callee(addressOf('sms', 6), { answer: 'failed' });
       const flowId = await publishFlow(omni, {
         name: 'Recordatorio Twilio',
         nodes: [
@@ -120,13 +122,14 @@ describe.skipIf(!inject('postgresUrl'))('a voice campaign through Twilio (loopba
         answered: 3,
         busy: 1,
         noAnswer: 1,
-        failed: 0,
+        failed: 1,
         calling: 0,
       });
 
       await twilio.outboundSettled();
       const calls = twilio.outboundCalls;
-      expect(calls).toHaveLength(7);
+      expect(calls).toHaveLength(8);
+      expect(calls.filter((c) => c.to === addressOf('sms', 6)).map((c) => c.status)).toEqual(['failed']);
       expect(calls.every((c) => c.from === ourNumber)).toBe(true);
       expect(calls.filter((c) => c.to === addressOf('sms', 4)).map((c) => c.status)).toEqual([
         'busy',
