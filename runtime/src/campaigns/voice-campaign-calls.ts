@@ -132,47 +132,59 @@ export function createVoiceCampaignCalls(deps: VoiceCampaignDeps) {
     }
   }
 
-  async function callOne(
+  /** Places one call and runs its flow; resolves once its outcome is written (the call may go on). */
+  function callOne(
     campaign: { id: string; name: string; workspaceId: string; schedule: unknown },
     version: CallFlowVersion,
     person: { contact_id: string; address: string },
     contact: Record<string, unknown>,
   ): Promise<void> {
     const retries = callRetriesOf(campaign.schedule);
+    let written!: () => void;
+    const outcome = new Promise<void>((resolve) => (written = resolve));
     let told = false;
-    const tell = (outcome: Outcome, runId: string | null = null) => {
+    const tell = (status: Outcome, runId: string | null = null) => {
       if (told) return;
       told = true;
-      finish({ campaignId: campaign.id, contactId: person.contact_id, outcome, runId, retries })
+      finish({ campaignId: campaign.id, contactId: person.contact_id, outcome: status, runId, retries })
         .catch((error: unknown) => report(error, `outcome of ${person.contact_id}`))
-        .finally(wake);
+        .finally(() => {
+          written();
+          wake();
+        });
     };
     const startedAt = new Date();
-    try {
-      const placed = await deps.place(campaign.workspaceId, person.address, {
-        callerId: deps.callerId ?? 'omniflow',
-        ringTimeoutMs: deps.ringTimeoutMs ?? 30_000,
-      });
-      if (!placed.call) return tell(statusOf[placed.outcome]);
-      const call = placed.call;
-      await call.answer();
-      await runCallFlow(deps, deps.line, call, version, {
-        // What the flow greets the person with: {{input.contact.first_name}}, {{input.campaign.name}}.
-        input: {
-          callId: call.id,
-          from: call.from,
-          to: call.to,
-          contact: { ...contact, firstName: contact.first_name, lastName: contact.last_name },
-          campaign: { id: campaign.id, name: campaign.name },
-        },
-        contact: person.address,
-        startedAt,
-        onEnded: (runId) => tell('answered', runId),
-      });
-    } catch (error) {
-      report(error, `call to ${person.contact_id}`);
-      tell('failed');
-    }
+    let live: Call | undefined;
+    void (async () => {
+      try {
+        const placed = await deps.place(campaign.workspaceId, person.address, {
+          callerId: deps.callerId ?? 'omniflow',
+          ringTimeoutMs: deps.ringTimeoutMs ?? 30_000,
+        });
+        if (!placed.call) return tell(statusOf[placed.outcome]);
+        const call = (live = placed.call);
+        await call.answer();
+        await runCallFlow(deps, deps.line, call, version, {
+          // What the flow greets the person with: {{input.contact.first_name}}, {{input.campaign.name}}.
+          input: {
+            callId: call.id,
+            from: call.from,
+            to: call.to,
+            contact: { ...contact, firstName: contact.first_name, lastName: contact.last_name },
+            campaign: { id: campaign.id, name: campaign.name },
+          },
+          contact: person.address,
+          startedAt,
+          onEnded: (runId) => tell('answered', runId),
+        });
+      } catch (error) {
+        report(error, `call to ${person.contact_id}`);
+        // A run that could not start leaves nobody to talk to the person: end the call.
+        void live?.hangup().catch(() => undefined);
+        tell(live ? 'answered' : 'failed');
+      }
+    })();
+    return outcome;
   }
 
   return {
@@ -182,10 +194,7 @@ export function createVoiceCampaignCalls(deps: VoiceCampaignDeps) {
         return sendChunk(input, signal);
       },
     },
-    /** Calls placed and not yet recorded (for a clean stop). */
-    get calls(): number {
-      return inFlight.size;
-    },
+    /** Resolves once every call placed so far has its outcome written (for a clean stop). */
     async drain(): Promise<void> {
       await Promise.allSettled([...inFlight]);
     },

@@ -60,7 +60,8 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     calls,
     callQueue,
     async stop() {
-      await campaigns.stop();
+      // No new campaign calls while the endpoint stops; the calls going on end with it.
+      campaigns.shutdown();
       await driver.stop();
       // Ending the calls makes each run hear its caller hung up; bounded, as Temporal may be gone.
       let bound: NodeJS.Timeout | undefined;
@@ -71,6 +72,7 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
         }),
       ]);
       clearTimeout(bound);
+      await campaigns.stop();
       await worker.stop();
     },
   };

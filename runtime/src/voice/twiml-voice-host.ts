@@ -102,8 +102,9 @@ export async function startTwimlVoiceHost(deps: TwimlVoiceHostDeps): Promise<Twi
       return driver;
     },
     async stop() {
-      await campaigns?.stop();
+      campaigns?.shutdown();
       for (const driver of drivers.values()) await driver.stop();
+      await campaigns?.stop();
       await worker.stop();
     },
   };

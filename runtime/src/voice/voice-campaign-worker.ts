@@ -7,6 +7,9 @@ import type { CallHostDeps } from './call-worker.ts';
 import type { CallLine } from './take-call.ts';
 
 export interface VoiceCampaignWorker {
+  /** Takes no more chunks (those running hand back at once); calls going on are not touched. */
+  shutdown(): void;
+  /** Waits for the worker to end and, a while, for the outcomes of its calls to be written. */
   stop(): Promise<void>;
 }
 
@@ -57,10 +60,23 @@ export async function startVoiceCampaignWorker(
     shutdownForceTime: '30s',
   });
   const running = worker.run();
+  const shutdown = () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  };
   return {
+    shutdown,
     async stop() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
+      shutdown();
       await running;
+      // Calls ended by the driver's stop write their outcome; bounded, as the database may be gone.
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([
+        calls.drain(),
+        new Promise((resolve) => {
+          bound = setTimeout(resolve, 10_000);
+        }),
+      ]);
+      clearTimeout(bound);
       await connection.close();
     },
   };
