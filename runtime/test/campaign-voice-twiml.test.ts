@@ -27,6 +27,8 @@ describe.skipIf(!inject('postgresUrl'))('a voice campaign through Twilio (loopba
   let server: Awaited<ReturnType<typeof listen>> | undefined;
   let twilio: FakeTwilioVoice;
   let voiceUrl: string;
+  let segmentId: string;
+  let flowId: string;
 
   beforeAll(async () => {
     omni = await startTestOmniflow({ db: 'postgres' });
@@ -67,16 +69,16 @@ describe.skipIf(!inject('postgresUrl'))('a voice campaign through Twilio (loopba
     'places calls by the REST API, runs the flow on the answered ones, retries busy and unanswered, two at a time',
     async () => {
       const workspace = (await omni.handle.db.query.workspaces.findFirst())!;
-      const { segmentId } = await seedAudience(omni.handle.db, {
+      ({ segmentId } = await seedAudience(omni.handle.db, {
         workspaceId: workspace.id,
         count: people,
         channel: 'sms',
-      });
+      }));
       for (const n of [1, 2, 3]) twilio.callee(addressOf('sms', n), { answer: 'answered', digits: ['1'] });
       twilio.callee(addressOf('sms', 4), { answer: 'busy' });
       twilio.callee(addressOf('sms', 5), { answer: 'no-answer' });
       twilio.callee(addressOf('sms', 6), { answer: 'failed' });
-      const flowId = await publishFlow(omni, {
+      flowId = await publishFlow(omni, {
         name: 'Recordatorio Twilio',
         nodes: [
           { id: 'call', type: 'voice.inbound-call', config: { numbers: [ourNumber] } },
@@ -161,6 +163,52 @@ describe.skipIf(!inject('postgresUrl'))('a voice campaign through Twilio (loopba
         const run = (await omni.call('GET', `/api/v1/runs/${r.run_id}`)).body;
         expect(run.input).toMatchObject({ campaign: { id, name: 'Citas por Twilio' } });
       }
+    },
+    timeout,
+  );
+
+  it(
+    'pauses between calls and resumes: no call is placed while paused, everyone is called once',
+    async () => {
+      const created = await omni.call('POST', '/api/v1/campaigns', {
+        name: 'Una a la vez',
+        kind: 'voice',
+        channel: 'voice',
+        segmentId,
+        flowId,
+        maxConcurrentCalls: 1,
+      });
+      const id = created.body.id as string;
+      const before = twilio.outboundCalls.length;
+      expect((await omni.call('POST', `/api/v1/campaigns/${id}/start`)).status).toBe(200);
+      await eventually(async () => (twilio.outboundCalls.length > before ? true : undefined));
+      expect((await omni.call('POST', `/api/v1/campaigns/${id}/pause`)).body.status).toBe('paused');
+      // The call going on finishes; then the workflow holds with nothing in flight.
+      const handle = omni.temporal.workflow.getHandle(`campaign-${id}`);
+      const atPause = await eventually(async () => {
+        const described = await handle.describe();
+        const stats = (await omni.call('GET', `/api/v1/campaigns/${id}/stats`)).body;
+        return (described.raw.pendingActivities?.length ?? 0) === 0 && stats.calling === 0
+          ? stats
+          : undefined;
+      }, 30_000);
+      const waiting = atPause.queued as number;
+      expect(waiting).toBeGreaterThan(0);
+      expect(twilio.outboundCalls.length - before).toBe(people - waiting);
+      expect((await omni.call('POST', `/api/v1/campaigns/${id}/resume`)).body.status).toBe('running');
+      await eventually(async () => {
+        const row = await omni.call('GET', `/api/v1/campaigns/${id}`);
+        return row.body.status === 'completed' ? true : undefined;
+      }, 60_000);
+      expect((await omni.call('GET', `/api/v1/campaigns/${id}/stats`)).body).toMatchObject({
+        answered: 3,
+        busy: 1,
+        noAnswer: 1,
+        failed: 1,
+        queued: 0,
+      });
+      // One call each: no retries asked for, none placed twice around the pause.
+      expect(twilio.outboundCalls.length - before).toBe(people);
     },
     timeout,
   );
