@@ -4,6 +4,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { campaigns, contacts, credentials, segmentMembers, segments, type Db } from '@omniflow/db';
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
 import { campaignTaskQueue, voiceQueueChannel, type VoiceCarrier } from './campaign-task-queue.ts';
+import { voiceFlowProblem } from './voice-campaign-flow.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -67,10 +68,10 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
           'Choose the segment the campaign goes to before starting it',
         );
       const voice = current.kind === 'voice';
-      if (voice && !current.flowId)
+      if (voice && (!current.flowId || (await voiceFlowProblem(db, workspaceId, current.flowId))))
         throw new CampaignStateError(
           'CAMPAIGN_INCOMPLETE',
-          'Choose the published voice flow the calls run before starting it',
+          'Choose a published voice flow for the calls before starting it (the one chosen is gone or unpublished)',
         );
       if (!voice && !current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
         throw new CampaignStateError(
