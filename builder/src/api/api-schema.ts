@@ -7617,6 +7617,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/voice-flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published voice flows a voice campaign can run */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Published flows that start with an incoming-call trigger */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['VoiceFlows'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns/{id}': {
     parameters: {
       query?: never;
@@ -11285,6 +11339,9 @@ export interface components {
       quietHours: components['schemas']['QuietHours'];
       ratePerSecond: number | null;
       marketing: boolean;
+      flowId: string | null;
+      maxConcurrentCalls: number | null;
+      callRetries: components['schemas']['CallRetries'];
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -11326,14 +11383,26 @@ export interface components {
       from: string;
       to: string;
     } | null;
+    CallRetries: {
+      attempts: number;
+      delayMinutes: number;
+    } | null;
     CampaignInput: {
       name: string;
       /** @enum {string} */
-      channel?: 'sms' | 'email' | 'whatsapp';
+      channel?: 'sms' | 'email' | 'whatsapp' | 'voice';
       /** @description Tried in order: a person not reachable or not reached on one gets the next */
       channels?: ('sms' | 'email' | 'whatsapp')[];
       /** @default null */
       fallbackAfterMinutes: number | null;
+      /**
+       * Format: uuid
+       * @default null
+       */
+      flowId: string | null;
+      /** @default null */
+      maxConcurrentCalls: number | null;
+      callRetries?: components['schemas']['CallRetries'];
       /**
        * Format: uuid
        * @default null
@@ -11346,14 +11415,29 @@ export interface components {
       ratePerSecond: number | null;
       /** @default true */
       marketing: boolean;
+      /**
+       * @default broadcast
+       * @enum {string}
+       */
+      kind: 'broadcast' | 'voice';
+    };
+    VoiceFlows: {
+      flows: {
+        id: string;
+        name: string;
+      }[];
     };
     CampaignPatch: {
       name?: string;
       /** @enum {string} */
-      channel?: 'sms' | 'email' | 'whatsapp';
+      channel?: 'sms' | 'email' | 'whatsapp' | 'voice';
       /** @description Tried in order: a person not reachable or not reached on one gets the next */
       channels?: ('sms' | 'email' | 'whatsapp')[];
       fallbackAfterMinutes?: number | null;
+      /** Format: uuid */
+      flowId?: string | null;
+      maxConcurrentCalls?: number | null;
+      callRetries?: components['schemas']['CallRetries'];
       /** Format: uuid */
       segmentId?: string | null;
       content?: components['schemas']['CampaignContent'];
@@ -11384,6 +11468,10 @@ export interface components {
       bounced: number;
       unsubscribed: number;
       replied: number;
+      answered: number;
+      busy: number;
+      noAnswer: number;
+      calling: number;
       /** @description People whose message arrived on some channel, each once */
       reached: number;
       channels: {
@@ -11423,6 +11511,10 @@ export interface components {
         bounced: number;
         unsubscribed: number;
         replied: number;
+        answered: number;
+        busy: number;
+        noAnswer: number;
+        calling: number;
       }[];
       series: {
         minute: string;

@@ -61,6 +61,8 @@ export interface CampaignSchedule {
   localTime?: string;
   localDate?: string;
   recurrence?: 'daily' | 'weekly' | 'monthly';
+  /** Voice campaigns: calls per person in all (busy, not answered) and the wait between them. */
+  callRetries?: { attempts: number; delaySeconds: number };
 }
 
 export const campaigns = pgTable(

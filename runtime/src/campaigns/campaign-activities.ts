@@ -18,17 +18,21 @@ export function createCampaignControlActivities(
     },
     /**
      * When campaignRun must look again: the earliest send still waiting (a local time, the end of
-     * quiet hours) or fallback deadline; null when there is neither and the campaign is done.
-     * While a fallback may still happen it looks at least every `fallbackPollMs`, so a failure
-     * receipt moves the person on without waiting for the deadline.
+     * quiet hours, a call's retry) or fallback deadline; null when there is neither and the
+     * campaign is done. While a fallback may still happen it looks at least every
+     * `fallbackPollMs`, so a failure receipt moves the person on without waiting for the deadline;
+     * while calls are going on, a few seconds from now: a busy or unanswered one may come back as
+     * a retry.
      */
     async campaignNextDue(campaignId: string, now?: string): Promise<string | null> {
       const at = now ?? new Date().toISOString();
       const [[row], deadline] = await Promise.all([
         queryRows<{ due: Date | string | null }>(
           db,
-          sql`select min(r.due_at) as due from campaign_recipients r join campaigns c on c.id = r.campaign_id
-            where r.campaign_id = ${campaignId}::uuid and r.status = 'pending' and c.status <> 'cancelled'`,
+          sql`select least(min(r.due_at) filter (where r.status = 'pending'),
+              case when bool_or(r.status = 'calling') then ${at}::timestamptz + interval '3 seconds' end) as due
+            from campaign_recipients r join campaigns c on c.id = r.campaign_id
+            where r.campaign_id = ${campaignId}::uuid and r.status in ('pending', 'calling') and c.status <> 'cancelled'`,
         ),
         nextFallbackDeadline(db, campaignId, at),
       ]);

@@ -1,9 +1,15 @@
 import type { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/workflow';
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { campaigns, contacts, segmentMembers, segments, type Db } from '@omniflow/db';
+import { campaigns, contacts, credentials, segmentMembers, segments, type Db } from '@omniflow/db';
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
-import { campaignSendChannels, campaignTaskQueue } from './campaign-task-queue.ts';
+import {
+  campaignSendChannels,
+  campaignTaskQueue,
+  voiceQueueChannel,
+  type VoiceCarrier,
+} from './campaign-task-queue.ts';
+import { voiceFlowProblem } from './voice-campaign-flow.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -66,14 +72,21 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
           'CAMPAIGN_INCOMPLETE',
           'Choose the segment the campaign goes to before starting it',
         );
-      if (!current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
+      const voice = current.kind === 'voice';
+      if (voice && (!current.flowId || (await voiceFlowProblem(db, workspaceId, current.flowId))))
+        throw new CampaignStateError(
+          'CAMPAIGN_INCOMPLETE',
+          'Choose a published voice flow for the calls before starting it (the one chosen is gone or unpublished)',
+        );
+      if (!voice && !current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
         throw new CampaignStateError(
           'CAMPAIGN_INCOMPLETE',
           'Give the campaign a text or a library template before starting it',
         );
       if (
-        current.kind !== 'broadcast' ||
-        !current.channels.every((ch) => (campaignSendChannels as readonly string[]).includes(ch))
+        !voice &&
+        (current.kind !== 'broadcast' ||
+          !current.channels.every((ch) => (campaignSendChannels as readonly string[]).includes(ch)))
       )
         throw new CampaignStateError(
           'CAMPAIGN_UNSUPPORTED',
@@ -93,11 +106,17 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
         ...(later ? {} : { startedAt: now }),
       });
       if (!moved) throw refuse('started', 'started again', 'draft');
+      // Calls go to a voice queue, served where the calls are held: the SIP endpoint's process,
+      // or the API's for a workspace whose Twilio account carries them.
+      const voiceQueue = voice ? voiceQueueChannel[await voiceCarrierOf(db, workspaceId)] : 'voice';
       const input: CampaignRunInput = {
         campaignId: id,
-        sendQueue: campaignTaskQueue(current.channels[0]!, deps.taskQueue),
+        sendQueue: campaignTaskQueue(voice ? voiceQueue : current.channels[0]!, deps.taskQueue),
         sendQueues: Object.fromEntries(
-          current.channels.map((ch) => [ch, campaignTaskQueue(ch, deps.taskQueue)]),
+          current.channels.map((ch) => [
+            ch,
+            campaignTaskQueue(ch === 'voice' ? voiceQueue : ch, deps.taskQueue),
+          ]),
         ),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
@@ -161,6 +180,18 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
     await deps.temporal.workflow.getHandle(moved.workflowId ?? workflowIdOf(id)).signal(which);
     return moved;
   }
+}
+
+/**
+ * A workspace whose SMS goes through Twilio calls through Twilio too (the same account signs its
+ * voice webhooks); any other calls through the SIP endpoint and its trunk.
+ */
+async function voiceCarrierOf(db: Db, workspaceId: string): Promise<VoiceCarrier> {
+  const [saved] = await db
+    .select({ provider: credentials.provider })
+    .from(credentials)
+    .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.channel, 'sms')));
+  return saved?.provider === 'twilio' ? 'twiml' : 'sip';
 }
 
 /** How many people a segment has now: the forecast before sending. */

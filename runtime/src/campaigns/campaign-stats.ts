@@ -20,6 +20,11 @@ export interface CampaignCounts {
   bounced: number;
   unsubscribed: number;
   replied: number;
+  /** Voice campaigns: calls answered, busy, not answered (after their retries), going on now. */
+  answered: number;
+  busy: number;
+  noAnswer: number;
+  calling: number;
 }
 
 export interface ChannelSends {
@@ -64,6 +69,10 @@ interface Row {
   clicked: string;
   unsubscribed: string;
   replied: string;
+  answered: string;
+  busy: string;
+  no_answer: string;
+  calling: string;
 }
 
 const zero = (): CampaignCounts => ({
@@ -82,6 +91,10 @@ const zero = (): CampaignCounts => ({
   bounced: 0,
   unsubscribed: 0,
   replied: 0,
+  answered: 0,
+  busy: 0,
+  noAnswer: 0,
+  calling: 0,
 });
 
 const numericKeys = [
@@ -98,6 +111,9 @@ const numericKeys = [
   'clicked',
   'unsubscribed',
   'replied',
+  'answered',
+  'busy',
+  'calling',
 ] as const;
 
 /**
@@ -128,7 +144,11 @@ export async function campaignStats(
         count(*) filter (where exists (select 1 from email_events e where e.message_id = m.id and e.type = 'unsubscribe')) as unsubscribed,
         count(*) filter (where m.provider_message_id is not null and exists (
           select 1 from messages i where i.workspace_id = m.workspace_id and i.channel = m.channel
-            and i.direction = 'inbound' and i.contact_address = m.contact_address and i.created_at > m.created_at)) as replied
+            and i.direction = 'inbound' and i.contact_address = m.contact_address and i.created_at > m.created_at)) as replied,
+        count(*) filter (where r.status = 'answered') as answered,
+        count(*) filter (where r.status = 'busy') as busy,
+        count(*) filter (where r.status = 'no_answer') as no_answer,
+        count(*) filter (where r.status = 'calling') as calling
       from campaign_recipients r left join messages m on m.id = r.message_id
       where r.campaign_id = ${id}
       group by r.variant`,
@@ -193,6 +213,8 @@ export async function campaignStats(
       counts[key] = Number(row[key]);
       total[key] += counts[key];
     }
+    counts.noAnswer = Number(row.no_answer);
+    total.noAnswer += counts.noAnswer;
     for (const r of reasons.filter((r) => r.variant === row.variant)) {
       counts.skippedByReason[r.reason] = Number(r.n);
       total.skippedByReason[r.reason] = (total.skippedByReason[r.reason] ?? 0) + Number(r.n);

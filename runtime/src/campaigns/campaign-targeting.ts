@@ -87,6 +87,9 @@ type SkipReason = 'no_address' | 'opted_out' | 'no_consent';
  * The first of the campaign's channels (in its order) a person can be sent on: an address not
  * opted out, with consent when the campaign is marketing. None: the first channel's reason.
  */
+/** A call goes to the person's phone: the address (and its consent) of their SMS channel. */
+const addressChannelOf = (channel: string) => (channel === 'voice' ? 'sms' : channel);
+
 export function firstUsableChannel(
   channels: readonly string[],
   addresses: readonly Address[],
@@ -96,7 +99,7 @@ export function firstUsableChannel(
   for (const channel of channels) {
     // Best first: not opted out, then the latest consent (as one address per channel is chosen).
     const best = addresses
-      .filter((a) => a.channel === channel)
+      .filter((a) => a.channel === addressChannelOf(channel))
       .sort(
         (a, b) =>
           Number(a.opted_out_at !== null) - Number(b.opted_out_at !== null) ||
@@ -149,7 +152,7 @@ export async function targetPage(
       db,
       sql`select contact_id, channel, address, consent_at, opted_out_at from contact_channels
         where contact_id in (${idList}) and channel in (${sql.join(
-          campaign.channels.map((ch) => sql`${ch}`),
+          campaign.channels.map((ch) => sql`${addressChannelOf(ch)}`),
           sql`, `,
         )})
         order by id`,

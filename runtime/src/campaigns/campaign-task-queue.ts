@@ -9,3 +9,12 @@ export const campaignSendChannels = ['sms', 'email', 'whatsapp'] as const;
  */
 export const campaignTaskQueue = (channel: string, base: string = flowTaskQueue) =>
   `${base}-campaign-${channel}`;
+
+/** What carries a voice campaign's calls: the built-in SIP endpoint, or a TwiML provider (Twilio). */
+export type VoiceCarrier = 'sip' | 'twiml';
+
+/**
+ * Each carrier's calls live in a different process (the worker's SIP endpoint, the API's TwiML
+ * webhooks), so each polls a voice queue of its own.
+ */
+export const voiceQueueChannel: Record<VoiceCarrier, string> = { sip: 'voice', twiml: 'voice-twiml' };

@@ -13,6 +13,7 @@ import {
 import { startWebChatRelay } from '../messaging/webchat-relay.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { startTwimlVoiceHost } from '../voice/twiml-voice-host.ts';
+import { twilioAccounts } from '../voice/twilio-account.ts';
 import { mailIntakeFromEnv } from '../email/mail-intake-from-env.ts';
 import { startMailIntake } from '../email/start-mail-intake.ts';
 import { lazyKeyring, loadSecretKeyring } from '../credentials/secret-keyring.ts';
@@ -44,6 +45,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const env = options.env ?? process.env;
   // Read first: settings that are wrong stop the start before anything listens.
   const mailSettings = mailIntakeFromEnv(env);
+  const keyring = options.channelResolver?.keyring ?? lazyKeyring(() => loadSecretKeyring());
   // TwiML calls live where their webhooks are answered: here, with a call-queue worker of their own.
   const twimlVoice =
     env.OMNIFLOW_TWIML_VOICE === '0'
@@ -55,11 +57,12 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
           taskQueue: flowTaskQueue,
           registry: options.registry,
           env,
+          // Voice campaigns of workspaces whose calls go through their Twilio account.
+          campaignCalls: { account: twilioAccounts(options.db, keyring) },
         });
   // Mail comes in here like the other channels' webhooks: the inbound SMTP server and the
   // environment's IMAP mailbox when set (off by default), and the mailboxes workspaces saved in
   // Settings, whose routes (below) tell the pollers of each change.
-  const keyring = options.channelResolver?.keyring ?? lazyKeyring(() => loadSecretKeyring());
   const mail = await startMailIntake({
     db: options.db,
     temporal,

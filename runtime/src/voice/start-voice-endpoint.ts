@@ -2,10 +2,13 @@ import { createPromptCache, SipVoiceDriver } from '@omniflow/nodes/drivers/voice
 import { CallRegistry } from './call-registry.ts';
 import { startCallWorker, type CallHostDeps } from './call-worker.ts';
 import { takeCall } from './take-call.ts';
+import { startVoiceCampaignWorker } from './voice-campaign-worker.ts';
 import type { VoiceEndpointEnv } from './voice-endpoint-options.ts';
 
 export interface VoiceEndpointDeps extends CallHostDeps {
   settings: Pick<VoiceEndpointEnv, 'sip' | 'promptDir'>;
+  /** Voice campaigns: how long their calls ring, how often a waiting chunk looks for a free line. */
+  campaignCalls?: { ringTimeoutMs?: number; pollMs?: number };
 }
 
 export interface VoiceEndpoint {
@@ -46,11 +49,19 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
     void handled.finally(() => handling.delete(handled));
   });
   await driver.start();
+  // Campaign calls go out through this endpoint and its call queue, like the calls it answers.
+  const campaigns = await startVoiceCampaignWorker(
+    { ...deps, ...deps.campaignCalls },
+    { calls, callQueue, driver: 'sip' },
+    (_workspaceId, to, options) => driver.placeCall(to, options),
+  );
   return {
     driver,
     calls,
     callQueue,
     async stop() {
+      // No new campaign calls while the endpoint stops; the calls going on end with it.
+      campaigns.shutdown();
       await driver.stop();
       // Ending the calls makes each run hear its caller hung up; bounded, as Temporal may be gone.
       let bound: NodeJS.Timeout | undefined;
@@ -61,6 +72,7 @@ export async function startVoiceEndpoint(deps: VoiceEndpointDeps): Promise<Voice
         }),
       ]);
       clearTimeout(bound);
+      await campaigns.stop();
       await worker.stop();
     },
   };

@@ -43,9 +43,38 @@ export async function takeCall(deps: TakeCallDeps, line: CallLine, call: Call): 
     await call.hangup();
     return;
   }
-  line.calls.add(call);
   await call.answer();
-  const input = { callId: call.id, from: call.from, to: call.to };
+  await runCallFlow(deps, line, call, version, {
+    input: { callId: call.id, from: call.from, to: call.to },
+    contact: call.from,
+    startedAt,
+  });
+}
+
+/** The published version a call runs. */
+export type CallFlowVersion = NonNullable<Awaited<ReturnType<typeof findCallFlow>>>;
+
+/**
+ * Runs `version` for an answered call until both are over: the call's record, the run (one
+ * workflow per call), the hang-up told to the run, and the path of keys on the record. Calls
+ * people make and calls a campaign places go the same way.
+ */
+export async function runCallFlow(
+  deps: TakeCallDeps,
+  line: CallLine,
+  call: Call,
+  version: CallFlowVersion,
+  start: {
+    input: Record<string, unknown>;
+    contact: string;
+    startedAt: Date;
+    /** As soon as the call is over (before its record takes the run's path). */
+    onEnded?: (runId: string, ended: { side: string; at: Date }) => void;
+  },
+): Promise<{ runId: string; ended: { side: string; at: Date } }> {
+  const { db } = deps;
+  const { input, startedAt } = start;
+  line.calls.add(call);
   const record = {
     workspaceId: version.workspaceId,
     callId: call.id,
@@ -58,7 +87,7 @@ export async function takeCall(deps: TakeCallDeps, line: CallLine, call: Call): 
     workspaceId: version.workspaceId,
     version,
     input,
-    contact: call.from,
+    contact: start.contact,
     // One workflow per call, so a retried start cannot run the flow twice.
     workflowId: callWorkflowId(version.workspaceId, call.id),
     callQueue: line.callQueue,
@@ -96,6 +125,7 @@ export async function takeCall(deps: TakeCallDeps, line: CallLine, call: Call): 
   ]);
   if (first === 'run' && !call.bridged) await call.hangup();
   const ended = await call.ended;
+  start.onEnded?.(runId, ended);
   const finalRecord = {
     ...record,
     startedAt,
@@ -127,6 +157,7 @@ export async function takeCall(deps: TakeCallDeps, line: CallLine, call: Call): 
     .where(eq(runSteps.runId, runId))
     .orderBy(asc(runSteps.seq));
   await recordCall(db, { ...finalRecord, ...callPath(steps, call.pressedKeys ?? []) });
+  return { runId, ended };
 }
 
 /** How long a call's end waits for its run to finish before the record takes the path so far. */

@@ -1,11 +1,24 @@
-import { TwimlVoiceDriver } from '@omniflow/nodes/drivers/voice';
+import { TwimlVoiceDriver, type TwimlAccount } from '@omniflow/nodes/drivers/voice';
+import { VoiceError } from '@omniflow/nodes/drivers/voice';
 import { CallRegistry } from './call-registry.ts';
 import { startCallWorker, type CallHostDeps } from './call-worker.ts';
 import { takeCall } from './take-call.ts';
+import { startVoiceCampaignWorker } from './voice-campaign-worker.ts';
 
 export interface TwimlVoiceHostDeps extends CallHostDeps {
   /** Webhook holding time and the like, for tests (see TwimlVoiceDriverOptions). */
   heldRequestMs?: number;
+  /**
+   * Voice campaigns through the provider: each workspace's account (twilio-account.ts), and where
+   * the provider reaches this process (OMNIFLOW_PUBLIC_URL). Without an account no campaign
+   * worker runs here.
+   */
+  campaignCalls?: {
+    account: (workspaceId: string) => Promise<TwimlAccount | undefined>;
+    publicUrl?: () => string | undefined;
+    ringTimeoutMs?: number;
+    pollMs?: number;
+  };
 }
 
 /** The voice webhook path of a workspace, under the API. */
@@ -39,7 +52,33 @@ export async function startTwimlVoiceHost(deps: TwimlVoiceHostDeps): Promise<Twi
   const drivers = new Map<string, TwimlVoiceDriver>();
   // What a held caller hears (an http(s) WAV/MP3 the provider fetches); silence without it.
   const holdMusicUrl = deps.env?.OMNIFLOW_TWIML_HOLD_MUSIC_URL;
-  return {
+  const campaignCalls = deps.campaignCalls;
+  // The webhook routes read the token the same way; a placed call's webhooks come back there.
+  const tokenOf = (workspaceId: string) => async () => (await campaignCalls?.account(workspaceId))?.authToken;
+  const campaigns = campaignCalls
+    ? await startVoiceCampaignWorker(
+        { ...deps, ringTimeoutMs: campaignCalls.ringTimeoutMs, pollMs: campaignCalls.pollMs },
+        { calls, callQueue, driver: 'twiml' },
+        async (workspaceId, to, options) => {
+          const account = await campaignCalls.account(workspaceId);
+          if (!account)
+            throw new VoiceError(
+              'SIP_TRUNK_MISSING',
+              'This workspace has no Twilio account to call with: save it with PUT /api/v1/channels/sms (provider twilio, config.from)',
+            );
+          const origin = campaignCalls.publicUrl?.() ?? deps.env?.OMNIFLOW_PUBLIC_URL;
+          if (!origin)
+            throw new VoiceError(
+              'SIP_TRUNK_MISSING',
+              'Set OMNIFLOW_PUBLIC_URL: the provider fetches the call’s TwiML from this install',
+            );
+          const driver = host.driverFor(workspaceId, origin, tokenOf(workspaceId));
+          return driver.placeCall(to, account, { ringTimeoutMs: options.ringTimeoutMs });
+        },
+        'twiml',
+      )
+    : undefined;
+  const host: TwimlVoiceHost = {
     calls,
     callQueue,
     driverFor(workspaceId, publicOrigin, authToken) {
@@ -63,10 +102,13 @@ export async function startTwimlVoiceHost(deps: TwimlVoiceHostDeps): Promise<Twi
       return driver;
     },
     async stop() {
+      campaigns?.shutdown();
       for (const driver of drivers.values()) await driver.stop();
+      await campaigns?.stop();
       await worker.stop();
     },
   };
+  return host;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

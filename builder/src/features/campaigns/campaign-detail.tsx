@@ -6,6 +6,7 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { CampaignChart } from './campaign-chart.tsx';
 import { CampaignReachStats } from './campaign-reach-stats.tsx';
+import { VoiceCallCounts } from './voice-call-counts.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
@@ -139,7 +140,8 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
           </p>
         </div>
       )}
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      {campaign.kind === 'voice' && <VoiceCallCounts stats={stats} />}
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" hidden={campaign.kind === 'voice'}>
         {tiles.map(([key, value]) => (
           <div key={key} className="rounded border border-slate-200 bg-white p-3">
             <dt className="text-xs text-slate-500">{t(key)}</dt>

@@ -11,14 +11,22 @@ import {
   type ChannelsDraft,
   type SendChannel,
 } from './campaign-channels-fields.tsx';
+import {
+  emptyVoice,
+  VoiceCampaignFields,
+  voiceBody,
+  voiceDraftOf,
+  type VoiceDraft,
+} from './voice-campaign-fields.tsx';
 
 type Mode = 'now' | 'at' | 'local';
 
 interface Draft {
   name: string;
-  /** The first of `reach.channels`. */
-  channel: SendChannel;
+  /** The first of `reach.channels`, or voice for a campaign of calls. */
+  channel: SendChannel | 'voice';
   reach: ChannelsDraft;
+  voice: VoiceDraft;
   segmentId: string;
   source: 'text' | 'template';
   templateId: string;
@@ -38,6 +46,7 @@ const empty: Draft = {
   name: '',
   channel: 'sms',
   reach: emptyChannels,
+  voice: emptyVoice,
   segmentId: '',
   source: 'text',
   templateId: '',
@@ -65,7 +74,8 @@ function bodyOf(d: Draft): CampaignInput {
   return {
     name: d.name,
     channel: d.channel,
-    ...reach,
+    // A campaign of calls goes by voice alone: no list of message channels to fall back on.
+    ...(d.channel === 'voice' ? { fallbackAfterMinutes: null } : reach),
     segmentId: d.segmentId || null,
     content: {
       ...(d.source === 'template'
@@ -80,6 +90,9 @@ function bodyOf(d: Draft): CampaignInput {
     quietHours: d.quiet ? { from: d.quietFrom, to: d.quietTo } : null,
     ratePerSecond: d.rate ? Number(d.rate) : null,
     marketing: d.marketing,
+    ...(d.channel === 'voice'
+      ? voiceBody(d.voice)
+      : { kind: 'broadcast', flowId: null, maxConcurrentCalls: null, callRetries: null }),
   };
 }
 
@@ -110,7 +123,8 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
         ...empty,
         name: c.name,
         reach: channelsDraftOf(c),
-        channel: channelsDraftOf(c).channels[0]!,
+        channel: c.kind === 'voice' ? 'voice' : channelsDraftOf(c).channels[0]!,
+        voice: voiceDraftOf(c),
         segmentId: c.segmentId ?? '',
         source: c.content.templateId ? 'template' : 'text',
         templateId: c.content.templateId ?? '',
@@ -167,10 +181,26 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             required
           />
         </label>
-        <CampaignChannelsFields
-          value={draft.reach}
-          onChange={(reach) => setDraft((d) => ({ ...d, reach, channel: reach.channels[0]! }))}
-        />
+        <fieldset>
+          <legend className="text-sm font-medium">{t('campaigns.kind')}</legend>
+          {(['broadcast', 'voice'] as const).map((kind) => (
+            <label key={kind} className="mr-4 text-sm">
+              <input
+                type="radio"
+                name="kind"
+                checked={(draft.channel === 'voice') === (kind === 'voice')}
+                onChange={() => set('channel', kind === 'voice' ? 'voice' : draft.reach.channels[0]!)}
+              />{' '}
+              {t(kind === 'voice' ? 'campaigns.channel.voice' : 'campaigns.kind.broadcast')}
+            </label>
+          ))}
+        </fieldset>
+        {draft.channel !== 'voice' && (
+          <CampaignChannelsFields
+            value={draft.reach}
+            onChange={(reach) => setDraft((d) => ({ ...d, reach, channel: reach.channels[0]! }))}
+          />
+        )}
         <label className="block text-sm font-medium">
           {t('campaigns.segment')}
           <select
@@ -189,7 +219,10 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             <span className="text-xs text-slate-500">{t('campaigns.segment.none')}</span>
           )}
         </label>
-        <fieldset className="space-y-2">
+        {draft.channel === 'voice' && (
+          <VoiceCampaignFields value={draft.voice} onChange={(voice) => set('voice', voice)} />
+        )}
+        <fieldset className="space-y-2" hidden={draft.channel === 'voice'}>
           <legend className="text-sm font-medium">{t('campaigns.content')}</legend>
           <label className="mr-4 text-sm">
             <input
@@ -316,7 +349,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             <p className="text-xs text-slate-500">{t('campaigns.quiet.workspace')}</p>
           )}
         </fieldset>
-        <label className="block text-sm font-medium">
+        <label className="block text-sm font-medium" hidden={draft.channel === 'voice'}>
           {t('campaigns.rate')}
           <input
             type="number"

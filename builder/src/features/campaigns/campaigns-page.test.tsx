@@ -108,6 +108,10 @@ describe('CampaignsPage', () => {
       quietHours: { from: '21:00', to: '08:00' },
       ratePerSecond: null,
       marketing: true,
+      kind: 'broadcast',
+      flowId: null,
+      maxConcurrentCalls: null,
+      callRetries: null,
     });
   });
 

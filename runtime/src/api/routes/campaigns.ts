@@ -5,6 +5,7 @@ import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
 import { quotaStatuses } from '../../quotas/quota-status.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
+import { publishedVoiceFlows, voiceFlowProblem } from '../../campaigns/voice-campaign-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
 import {
@@ -78,9 +79,21 @@ const scheduleSchema = z
 
 const quietHoursSchema = z.object({ from: hhmm, to: hhmm }).openapi('QuietHours');
 
+const callRetriesSchema = z
+  .object({
+    attempts: z.number().int().min(1, 'At least 1 call per person').max(10, 'At most 10 calls per person'),
+    delayMinutes: z
+      .number()
+      .min(0, 'The wait before calling again cannot be negative')
+      .max(1440, 'Wait at most a day (1440 minutes) before calling again'),
+  })
+  .openapi('CallRetries');
+
 const campaignFields = {
   name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
-  channel: channelSchema,
+  channel: z.enum(['sms', 'email', 'whatsapp', 'voice'], {
+    message: 'A broadcast goes by sms, email or whatsapp; a voice campaign by voice',
+  }),
   channels: channelsSchema,
   fallbackAfterMinutes: z
     .number()
@@ -88,6 +101,15 @@ const campaignFields = {
     .min(1, 'Wait at least 1 minute before the next channel')
     .max(10_080, 'Wait at most a week (10080 minutes) before the next channel')
     .nullable(),
+  // Voice campaigns: the published voice flow each call runs, how many calls at once, retries.
+  flowId: z.uuid({ message: 'Pick a published voice flow' }).nullable(),
+  maxConcurrentCalls: z
+    .number()
+    .int()
+    .min(1, 'At least 1 call at once')
+    .max(500, 'At most 500 calls at once')
+    .nullable(),
+  callRetries: callRetriesSchema.nullable(),
   segmentId: z.uuid({ message: 'Pick a segment' }).nullable(),
   content: contentSchema,
   schedule: scheduleSchema,
@@ -107,6 +129,12 @@ const createSchema = z
     channel: campaignFields.channel.optional(),
     channels: campaignFields.channels.optional(),
     fallbackAfterMinutes: campaignFields.fallbackAfterMinutes.default(null),
+    kind: z
+      .enum(['broadcast', 'voice'], { message: 'A campaign is a broadcast or a voice campaign' })
+      .default('broadcast'),
+    flowId: campaignFields.flowId.default(null),
+    maxConcurrentCalls: campaignFields.maxConcurrentCalls.default(null),
+    callRetries: campaignFields.callRetries.default(null),
     segmentId: campaignFields.segmentId.default(null),
     content: contentSchema.default({}),
     schedule: scheduleSchema.default({ mode: 'now' }),
@@ -140,6 +168,9 @@ const campaignSchema = z
     quietHours: quietHoursSchema.nullable(),
     ratePerSecond: z.number().nullable(),
     marketing: z.boolean(),
+    flowId: z.string().nullable(),
+    maxConcurrentCalls: z.number().nullable(),
+    callRetries: callRetriesSchema.nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -162,6 +193,10 @@ const countsShape = {
   bounced: z.number(),
   unsubscribed: z.number(),
   replied: z.number(),
+  answered: z.number(),
+  busy: z.number(),
+  noAnswer: z.number(),
+  calling: z.number(),
 };
 const statsSchema = z
   .object({
@@ -241,6 +276,19 @@ const routes = {
     request: body(createSchema),
     responses: { 201: json(campaignSchema, 'The draft'), ...errorResponses, ...forbidden, ...unprocessable },
   }),
+  voiceFlows: createRoute({
+    method: 'get',
+    path: '/campaigns/voice-flows',
+    tags: ['campaigns'],
+    summary: 'The published voice flows a voice campaign can run',
+    responses: {
+      200: json(
+        z.object({ flows: z.array(z.object({ id: z.string(), name: z.string() })) }).openapi('VoiceFlows'),
+        'Published flows that start with an incoming-call trigger',
+      ),
+      ...errorResponses,
+    },
+  }),
   get: createRoute({
     method: 'get',
     path: '/campaigns/{id}',
@@ -304,14 +352,87 @@ const view = (row: CampaignRow) => ({
   fallbackAfterMinutes: row.fallbackAfterMinutes,
   segmentId: row.segmentId,
   content: (row.variants[0]?.content ?? {}) as z.infer<typeof contentSchema>,
-  schedule: row.schedule as z.infer<typeof scheduleSchema>,
+  schedule: scheduleView(row.schedule),
   quietHours: row.quietHours ?? null,
   ratePerSecond: row.ratePerSecond,
   marketing: row.marketing,
+  flowId: row.flowId,
+  maxConcurrentCalls: row.maxConcurrentCalls,
+  callRetries: retriesView(row.schedule),
   createdAt: row.createdAt.toISOString(),
   startedAt: row.startedAt?.toISOString() ?? null,
   finishedAt: row.finishedAt?.toISOString() ?? null,
 });
+
+type StoredSchedule = CampaignRow['schedule'];
+
+/** The schedule as the API shows it: call retries are their own field. */
+function scheduleView(schedule: StoredSchedule) {
+  const rest: StoredSchedule = { ...schedule };
+  delete rest.callRetries;
+  return rest as z.infer<typeof scheduleSchema>;
+}
+
+function retriesView(schedule: StoredSchedule) {
+  const retries = schedule.callRetries;
+  return retries ? { attempts: retries.attempts, delayMinutes: retries.delaySeconds / 60 } : null;
+}
+
+/** Call retries ride in the schedule (the column a retry's later time belongs with). */
+function storedSchedule(
+  schedule: z.infer<typeof scheduleSchema>,
+  retries: z.infer<typeof callRetriesSchema> | null,
+): StoredSchedule {
+  return {
+    ...schedule,
+    ...(retries
+      ? { callRetries: { attempts: retries.attempts, delaySeconds: Math.round(retries.delayMinutes * 60) } }
+      : {}),
+  };
+}
+
+const voiceFlowMessages: Record<string, { en: string; es: string }> = {
+  FLOW_REQUIRED: {
+    en: 'A voice campaign needs the published voice flow its calls run: pick one',
+    es: 'Una campaña de llamadas necesita el flujo de voz publicado que siguen sus llamadas: elige uno',
+  },
+  FLOW_NOT_FOUND: {
+    en: 'This workspace has no such flow: pick one of its voice flows',
+    es: 'Este espacio de trabajo no tiene ese flujo: elige uno de sus flujos de voz',
+  },
+  FLOW_NOT_PUBLISHED: {
+    en: 'The flow is not published: publish it before calling people with it',
+    es: 'El flujo no está publicado: publícalo antes de llamar a la gente con él',
+  },
+  FLOW_NOT_VOICE: {
+    en: 'The flow does not start with an incoming-call trigger, so it cannot run a call: pick a voice flow',
+    es: 'El flujo no empieza con un disparador de llamada entrante, así que no puede llevar una llamada: elige un flujo de voz',
+  },
+  KIND_CHANNEL_MISMATCH: {
+    en: 'A voice campaign goes by voice, and only a voice campaign does',
+    es: 'Una campaña de llamadas va por voz, y solo ella',
+  },
+};
+
+/** A voice campaign's flow must be a published voice flow of the workspace (422 in the caller's language). */
+async function checkVoice(
+  db: Db,
+  workspaceId: string,
+  kind: string,
+  channel: string,
+  flowId: string | null,
+  language: string | undefined,
+) {
+  const say = (code: string) => {
+    const text = voiceFlowMessages[code]!;
+    return new ApiError(422, code, /^es\b/i.test(language ?? '') ? text.es : text.en);
+  };
+  if ((kind === 'voice') !== (channel === 'voice')) throw say('KIND_CHANNEL_MISMATCH');
+  if (kind !== 'voice') return;
+  if (!flowId) throw say('FLOW_REQUIRED');
+  const problem = await voiceFlowProblem(db, workspaceId, flowId);
+  if (problem) throw say(problem);
+}
 
 function requireRole(principal: Principal, role: Role, what: string) {
   if (!roleAtLeast(principal.role, role))
@@ -413,18 +534,28 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const channels = input.channels ?? [input.channel!];
       await checkReferences(db, principal.workspaceId, input, channels[0]!);
       checkWhatsApp(channels, input.content, c.req.header('accept-language'));
+      await checkVoice(
+        db,
+        principal.workspaceId,
+        input.kind,
+        channels[0]!,
+        input.flowId,
+        c.req.header('accept-language'),
+      );
       const [row] = await db
         .insert(campaigns)
         .values({
           id: newId(),
           workspaceId: principal.workspaceId,
           name: input.name,
-          kind: 'broadcast',
+          kind: input.kind,
           channels,
           fallbackAfterMinutes: input.fallbackAfterMinutes,
+          flowId: input.flowId,
+          maxConcurrentCalls: input.maxConcurrentCalls,
           segmentId: input.segmentId,
           variants: [{ key: 'A', share: 100, content: input.content }],
-          schedule: input.schedule,
+          schedule: storedSchedule(input.schedule, input.callRetries),
           quietHours: input.quietHours,
           ratePerSecond: input.ratePerSecond,
           marketing: input.marketing,
@@ -433,6 +564,9 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         .returning();
       return c.json(view(row!), 201);
     })
+    .openapi(routes.voiceFlows, async (c) =>
+      c.json({ flows: await publishedVoiceFlows(db, c.get('principal').workspaceId) }, 200),
+    )
     .openapi(routes.get, async (c) =>
       c.json(view(await find(c.get('principal').workspaceId, c.req.valid('param').id)), 200),
     )
@@ -462,6 +596,16 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         input.content ?? current.variants[0]?.content ?? {},
         c.req.header('accept-language'),
       );
+      const flowId = input.flowId !== undefined ? input.flowId : current.flowId;
+      await checkVoice(
+        db,
+        principal.workspaceId,
+        current.kind,
+        channels[0]!,
+        flowId,
+        c.req.header('accept-language'),
+      );
+      const retries = input.callRetries !== undefined ? input.callRetries : retriesView(current.schedule);
       const [row] = await db
         .update(campaigns)
         .set({
@@ -474,7 +618,11 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           ...(input.content !== undefined
             ? { variants: [{ key: 'A', share: 100, content: input.content }] }
             : {}),
-          ...(input.schedule !== undefined ? { schedule: input.schedule } : {}),
+          ...(input.schedule !== undefined || input.callRetries !== undefined
+            ? { schedule: storedSchedule(input.schedule ?? scheduleView(current.schedule), retries) }
+            : {}),
+          ...(input.flowId !== undefined ? { flowId: input.flowId } : {}),
+          ...(input.maxConcurrentCalls !== undefined ? { maxConcurrentCalls: input.maxConcurrentCalls } : {}),
           ...(input.quietHours !== undefined ? { quietHours: input.quietHours } : {}),
           ...(input.ratePerSecond !== undefined ? { ratePerSecond: input.ratePerSecond } : {}),
           ...(input.marketing !== undefined ? { marketing: input.marketing } : {}),

@@ -6,3 +6,4 @@ export {
   type SipEndpointOptionsInput,
 } from './sip-endpoint-options.ts';
 export { VoiceError, type VoiceErrorCode } from './voice-error.ts';
+export { PlacedSipCall } from './placed-call.ts';

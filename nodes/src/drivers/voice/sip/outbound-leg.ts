@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { TransferOutcome } from '../voice-driver.ts';
 import type { ClientTransactions } from './client-transactions.ts';
+import { parseDtmfInfo } from './dtmf-relay.ts';
 import type { RtpPortPool } from './rtp-port-pool.ts';
 import { RtpSession } from './rtp-session.ts';
 import {
@@ -77,6 +78,8 @@ export class OutboundLeg {
   private readonly sessionId = randomInt(1, 2 ** 31);
   private sessionVersion = 1;
   private format: AudioFormat | undefined;
+  /** Keys the target sends as SIP INFO (RFC 2976 dtmf-relay): a call we placed to a person. */
+  onInfoKey: ((key: string) => void) | undefined;
 
   private constructor(
     target: OutboundTarget,
@@ -133,8 +136,13 @@ export class OutboundLeg {
         return;
       case 'INVITE':
         return this.handleReinvite(request, transaction);
+      case 'INFO': {
+        const key = parseDtmfInfo(getHeader(request, 'content-type') ?? '', request.body.toString('utf8'));
+        transaction.respond(buildResponse(request, 200, 'OK'));
+        if (key !== undefined) this.onInfoKey?.(key);
+        return;
+      }
       case 'OPTIONS':
-      case 'INFO':
         transaction.respond(
           buildResponse(request, 200, 'OK', { headers: [{ name: 'allow', value: allowed }] }),
         );

@@ -21,6 +21,7 @@ import { bridgeTransfer, type BridgeableCall, type BridgeDependencies } from './
 import { outcomeOfStatus } from './outbound-leg.ts';
 import type { ClientTransactions } from './client-transactions.ts';
 import { DigitBuffer } from './digit-buffer.ts';
+import { gatherKeys } from './gather-keys.ts';
 import { parseDtmfInfo } from './dtmf-relay.ts';
 import type { RtpPortPool } from './rtp-port-pool.ts';
 import { RtpSession } from './rtp-session.ts';
@@ -192,55 +193,17 @@ export class SipCall implements Call, BridgeableCall {
 
   async gather(options: GatherOptions): Promise<GatherResult> {
     const rtp = this.requireMedia();
-    const collected: string[] = [];
-    const promptController = new AbortController();
-    const stopPrompt = () => promptController.abort();
-    this.endController.signal.addEventListener('abort', stopPrompt, { once: true });
-    // Keys typed ahead skip the prompt, as on any IVR. A key that comes while the prompt is being
-    // synthesised aborts it before its first packet; one that comes while it plays stops it at once.
-    const source = options.prompt;
-    const prompt =
-      source && this.digits.size === 0
-        ? (source.kind === 'speech' ? this.speech(source) : Promise.resolve(source))
-            .then((audio) => this.deps.audio.load(audio))
-            .then((samples) => rtp.play(samples, promptController.signal))
-        : Promise.resolve('done' as const);
-    try {
-      for (;;) {
-        const wait = new AbortController();
-        const key = this.digits.next(wait.signal);
-        // The silence timer starts once the prompt is over (or at once between keys).
-        const timer = (collected.length === 0 ? prompt : Promise.resolve('done')).then(
-          () =>
-            new Promise<'timeout'>((resolve) => {
-              const handle = setTimeout(() => resolve('timeout'), options.timeoutMs);
-              wait.signal.addEventListener('abort', () => clearTimeout(handle), { once: true });
-            }),
-        );
-        const hangup = new Promise<'hangup'>((resolve) => {
-          if (this.endController.signal.aborted) resolve('hangup');
-          this.endController.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
-          wait.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
-        });
-        const outcome = await Promise.race([key, timer, hangup]);
-        wait.abort();
-        if (outcome === 'hangup' || this.state === 'ended')
-          return { digits: collected.join(''), reason: 'hangup' };
-        if (outcome === 'timeout' || outcome === undefined)
-          return { digits: collected.join(''), reason: 'timeout' };
-        stopPrompt();
-        if (options.finishOnKey !== undefined && outcome === options.finishOnKey) {
-          return { digits: collected.join(''), reason: 'finish-key' };
-        }
-        collected.push(outcome);
-        if (collected.length >= options.maxDigits)
-          return { digits: collected.join(''), reason: 'max-digits' };
-      }
-    } finally {
-      stopPrompt();
-      this.endController.signal.removeEventListener('abort', stopPrompt);
-      await prompt.catch(() => undefined);
-    }
+    return gatherKeys(
+      {
+        rtp,
+        digits: this.digits,
+        ended: this.endController.signal,
+        isEnded: () => this.state === 'ended',
+        load: async (source) =>
+          this.deps.audio.load(source.kind === 'speech' ? await this.speech(source) : source),
+      },
+      options,
+    );
   }
 
   async record(options: RecordOptions): Promise<RecordResult> {

@@ -1,6 +1,8 @@
 import type { Call, VoiceDriver } from '../voice-driver.ts';
 import { AudioLoader } from './audio-loader.ts';
-import type { OutboundLeg } from './outbound-leg.ts';
+import { OutboundLeg, type DialResult } from './outbound-leg.ts';
+import { PlacedSipCall } from './placed-call.ts';
+import { resolveTransferTarget } from './transfer-target.ts';
 import { ClientTransactions } from './client-transactions.ts';
 import { RtpPortPool } from './rtp-port-pool.ts';
 import { allowedMethods, SipCall, type PromptSynthesizer } from './sip-call.ts';
@@ -46,6 +48,8 @@ export class SipVoiceDriver implements VoiceDriver {
   /** Calls we placed (transfer targets, agents), by Call-ID: their in-dialog requests go to them. */
   private readonly legs = new Map<string, OutboundLeg>();
   private readonly handlers = new Set<(call: Call) => void>();
+  /** Calls we placed to people (campaigns) that were answered, until they end. */
+  private readonly placed = new Set<PlacedSipCall>();
   private started = false;
 
   constructor(
@@ -76,6 +80,58 @@ export class SipVoiceDriver implements VoiceDriver {
     return this.calls.size;
   }
 
+  /**
+   * Calls a person (a number goes to the trunk, a SIP URI to its host) and waits until they
+   * answer, refuse (busy), let it ring past `ringTimeoutMs` (no-answer) or it fails; `call` only
+   * when answered, live on this endpoint's media.
+   */
+  async placeCall(
+    to: string,
+    options: { callerId: string; ringTimeoutMs?: number; signal?: AbortSignal },
+  ): Promise<Omit<DialResult, 'leg'> & { call?: PlacedSipCall }> {
+    if (!this.started) throw new Error('The SIP endpoint is not started');
+    const target = resolveTransferTarget(to, this.options.trunk);
+    const result = await OutboundLeg.dial(
+      target,
+      {
+        fromUser: options.callerId,
+        ringTimeoutMs: options.ringTimeoutMs ?? this.options.ringTimeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      {
+        local: this.localContact(),
+        mediaAddress: this.options.publicAddress ?? this.options.host,
+        ports: this.ports,
+        clients: this.clients,
+        register: (leg) => this.registerLeg(leg),
+      },
+    );
+    if (!result.leg) return { outcome: result.outcome, status: result.status };
+    const call = new PlacedSipCall(result.leg, options.callerId, to, {
+      audio: this.audio,
+      prompts: this.deps.prompts,
+      now: this.deps.now ?? (() => new Date()),
+    });
+    this.placed.add(call);
+    void call.ended.then(() => this.placed.delete(call));
+    return { outcome: result.outcome, status: result.status, call };
+  }
+
+  private localContact() {
+    return {
+      host: this.options.publicAddress ?? this.options.host,
+      port: this.transport.port,
+      userAgent: this.options.userAgent,
+    };
+  }
+
+  private registerLeg(leg: OutboundLeg): () => void {
+    this.legs.set(leg.dialog.callId, leg);
+    return () => {
+      if (this.legs.get(leg.dialog.callId) === leg) this.legs.delete(leg.dialog.callId);
+    };
+  }
+
   onCall(handler: (call: Call) => void): () => void {
     this.handlers.add(handler);
     return () => this.handlers.delete(handler);
@@ -91,6 +147,7 @@ export class SipVoiceDriver implements VoiceDriver {
     if (!this.started) return;
     this.started = false;
     for (const call of [...this.calls.values()]) call.abort();
+    for (const call of [...this.placed]) call.abort();
     // The BYEs go out now; their answers are not awaited (clear() below gives up on them).
     for (const leg of [...this.legs.values()]) void leg.hangup();
     this.servers.clear();

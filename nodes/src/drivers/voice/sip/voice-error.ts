@@ -14,7 +14,8 @@ export type VoiceErrorCode =
   | 'TRANSFER_UNSUPPORTED'
   | 'CALL_BRIDGED'
   | 'SIP_TRUNK_MISSING'
-  | 'TRANSFER_TARGET_INVALID';
+  | 'TRANSFER_TARGET_INVALID'
+  | 'PLACED_CALL_UNSUPPORTED';
 
 export class VoiceError extends NodeError {
   constructor(code: VoiceErrorCode, message: string, retryable = false) {

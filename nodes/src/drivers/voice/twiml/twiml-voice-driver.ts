@@ -4,7 +4,7 @@ import { dirname, extname } from 'node:path';
 import { verifyTwilioSignature } from '../../twilio/twilio-signature.ts';
 import { encodeWav } from '../sip/wav-file.ts';
 import { VoiceError } from '../sip/voice-error.ts';
-import type { AudioSource, Call, VoiceDriver } from '../voice-driver.ts';
+import type { AudioSource, Call, TransferOutcome, VoiceDriver } from '../voice-driver.ts';
 import { readWavInfo } from '../wav-info.ts';
 import { TwimlCall, type ProviderRequestKind, type TwimlCallContext } from './twiml-call.ts';
 import { renderTwiml, type TwimlVerb } from './twiml-document.ts';
@@ -41,6 +41,39 @@ const returnKinds: readonly string[] = [
 ] satisfies ProviderRequestKind[];
 const isReturnKind = (kind: string): kind is ProviderRequestKind => returnKinds.includes(kind);
 
+/** A call we asked the provider to place, until it is answered or ends unanswered. */
+interface Placing {
+  from: string;
+  to: string;
+  settle: (placed: PlacedTwimlCall) => void;
+}
+
+/** What placing a call came to: the live call once the person answered. */
+export interface PlacedTwimlCall {
+  outcome: TransferOutcome;
+  call?: Call;
+  /** The provider's CallStatus or error when not answered. */
+  reason?: string;
+}
+
+/** The account calls are placed with (Twilio's REST API, or a compatible one at `baseUrl`). */
+export interface TwimlAccount {
+  accountSid: string;
+  authToken: string;
+  /** The caller id: a number of the account. */
+  from: string;
+  /** Default https://api.twilio.com. */
+  baseUrl?: string;
+}
+
+const callOutcomes: Record<string, TransferOutcome> = {
+  busy: 'busy',
+  'no-answer': 'no-answer',
+  canceled: 'no-answer',
+  failed: 'failed',
+  completed: 'failed',
+};
+
 const twiml = (xml: string) => new Response(xml, { headers: { 'content-type': 'text/xml; charset=utf-8' } });
 const problem = (status: number, code: string, message: string) =>
   Response.json({ error: { code, message } }, { status });
@@ -53,6 +86,7 @@ const problem = (status: number, code: string, message: string) =>
 export class TwimlVoiceDriver implements VoiceDriver {
   private readonly handlers = new Set<(call: Call) => void>();
   private readonly calls = new Map<string, TwimlCall>();
+  private readonly placing = new Map<string, Placing>();
   private readonly audio = new Map<string, string>();
   private readonly base: URL;
   private readonly fetch: typeof fetch;
@@ -75,6 +109,66 @@ export class TwimlVoiceDriver implements VoiceDriver {
   async stop(): Promise<void> {
     for (const call of this.calls.values()) call.close();
     this.calls.clear();
+  }
+
+  /**
+   * Places a call (POST /2010-04-01/Accounts/{sid}/Calls.json with Url and StatusCallback under
+   * this line's webhook) and waits for it: answered when the provider fetches the voice webhook
+   * for it (then the flow talks on `call`, like on a call that came in), otherwise the status
+   * callback's busy / no-answer / failed.
+   */
+  async placeCall(
+    to: string,
+    account: TwimlAccount,
+    options: { ringTimeoutMs?: number; timeoutMs?: number } = {},
+  ): Promise<PlacedTwimlCall> {
+    const base = (account.baseUrl ?? 'https://api.twilio.com').replace(/\/+$/, '');
+    const url = `${base}/2010-04-01/Accounts/${encodeURIComponent(account.accountSid)}/Calls.json`;
+    const ringSeconds = Math.max(5, Math.round((options.ringTimeoutMs ?? 30_000) / 1000));
+    let response: Response;
+    try {
+      response = await this.fetch(url, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          To: to,
+          From: account.from,
+          Url: this.base.toString(),
+          StatusCallback: `${this.base.toString()}/status`,
+          Timeout: String(ringSeconds),
+        }).toString(),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+    } catch (error) {
+      return { outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+    const body = (await response.json().catch(() => ({}))) as { sid?: string; message?: string };
+    if (response.status !== 201 || !body.sid)
+      return { outcome: 'failed', reason: `${response.status} ${body.message ?? ''}`.trim() };
+    const sid = body.sid;
+    return new Promise<PlacedTwimlCall>((resolve) => {
+      // A provider that never reports back: the call is given up after ringing and a margin.
+      const giveUp = setTimeout(
+        () => {
+          this.placing.delete(sid);
+          resolve({ outcome: 'failed', reason: 'no status callback' });
+        },
+        ringSeconds * 1000 + 60_000,
+      );
+      giveUp.unref();
+      this.placing.set(sid, {
+        from: account.from,
+        to,
+        settle: (placed) => {
+          clearTimeout(giveUp);
+          this.placing.delete(sid);
+          resolve(placed);
+        },
+      });
+    });
   }
 
   /** Calls live on this driver now. */
@@ -124,6 +218,14 @@ export class TwimlVoiceDriver implements VoiceDriver {
 
     if (path === '' || path === '/') {
       let call = this.calls.get(form.CallSid);
+      const placed = call ? undefined : this.placing.get(form.CallSid);
+      if (placed) {
+        // A call we placed was answered: it is the campaign's, not a new caller's.
+        call = this.newCall(form.CallSid, placed.from, placed.to, form.AccountSid, token);
+        const answer = call.receive('inbound', 0, params);
+        placed.settle({ outcome: 'answered', call });
+        return twiml(await answer);
+      }
       if (!call) {
         call = this.newCall(form.CallSid, form.From, form.To, form.AccountSid, token);
         const answer = call.receive('inbound', 0, params);
@@ -134,6 +236,9 @@ export class TwimlVoiceDriver implements VoiceDriver {
       return twiml(await call.receive('continue', 0, params));
     }
     if (path === '/status') {
+      const placed = this.placing.get(form.CallSid);
+      if (placed && form.CallStatus && finalCallStatuses.has(form.CallStatus))
+        placed.settle({ outcome: callOutcomes[form.CallStatus] ?? 'failed', reason: form.CallStatus });
       if (form.CallStatus && finalCallStatuses.has(form.CallStatus))
         this.calls.get(form.CallSid)?.providerEnded();
       return new Response(null, { status: 204 });

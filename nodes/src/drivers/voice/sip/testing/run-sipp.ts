@@ -74,9 +74,13 @@ export interface SippServerOptions {
   timeoutSeconds?: number;
   /** sipp -d: how long a scenario's bare <pause/> lasts. */
   pauseMs?: number;
+  /** Calls it takes before it exits (default 1). */
+  calls?: number;
+  /** Every SIP message sent and received, in order (-trace_msg): what the peer saw. */
+  messageFile?: string;
 }
 
-/** Runs sipp as a UAS (a transfer target) for one call; resolves when that call is over. */
+/** Runs sipp as a UAS (a transfer target, a trunk) for `calls` calls; resolves when they are over. */
 export function runSippServer(options: SippServerOptions): { done: Promise<SippRun>; stop: () => void } {
   const args = [
     '-sf',
@@ -84,7 +88,8 @@ export function runSippServer(options: SippServerOptions): { done: Promise<SippR
     '-p',
     String(options.port),
     '-m',
-    '1',
+    String(options.calls ?? 1),
+    ...(options.messageFile ? ['-trace_msg', '-message_file', options.messageFile] : []),
     '-t',
     options.transport === 'udp' ? 'u1' : 't1',
     '-i',

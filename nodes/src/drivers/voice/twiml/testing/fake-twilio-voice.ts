@@ -45,6 +45,21 @@ export interface FakeCallResult {
   error?: string;
 }
 
+/** How a person called through the REST API (POST …/Calls.json) takes the call. */
+export type FakeCalleeScript =
+  | { answer: 'busy' | 'no-answer' | 'failed' }
+  | ({ answer: 'answered' } & Omit<FakeCallScript, 'from' | 'to' | 'signature'>);
+
+/** A call placed through the REST API, as the fake saw it. */
+export interface FakeOutboundCall {
+  sid: string;
+  to: string;
+  from: string;
+  /** The StatusCallback's CallStatus at the end. */
+  status: string;
+  result?: FakeCallResult;
+}
+
 type Element = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 const parser = new XMLParser({
@@ -75,6 +90,14 @@ export class FakeTwilioVoice {
   private readonly recordings = new Map<string, Buffer>();
   /** Whether each recording download carried HTTP basic auth with the account's credentials. */
   readonly recordingFetches: Array<{ sid: string; authorized: boolean }> = [];
+  /** Calls placed through the REST API, in the order they were created. */
+  readonly outboundCalls: FakeOutboundCall[] = [];
+  /** The most REST-placed calls that were up (ringing or talking) at once. */
+  maxConcurrentOutbound = 0;
+  private liveOutbound = 0;
+  private readonly callees = new Map<string, FakeCalleeScript>();
+  private readonly outboundDone: Promise<void>[] = [];
+  private apiBase = '';
 
   constructor(
     private readonly options: {
@@ -90,6 +113,10 @@ export class FakeTwilioVoice {
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
+      if (request.method === 'POST' && /\/Calls\.json$/.test(request.url ?? '')) {
+        void this.createCall(request, response);
+        return;
+      }
       const match = /\/Recordings\/(RE[0-9a-f]{32})\.wav$/.exec(request.url ?? '');
       const wav = match ? this.recordings.get(match[1]!) : undefined;
       if (!wav) {
@@ -103,6 +130,122 @@ export class FakeTwilioVoice {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     this.recordingsBase = `http://127.0.0.1:${port}/2010-04-01/Accounts/${this.accountSid}/Recordings`;
+    this.apiBase = `http://127.0.0.1:${port}`;
+  }
+
+  /** The REST API's base URL (Twilio's https://api.twilio.com). */
+  get baseUrl(): string {
+    return this.apiBase;
+  }
+
+  /** How the person at `number` takes the calls placed to them (default: no answer). */
+  callee(number: string, script: FakeCalleeScript): void {
+    this.callees.set(number, script);
+  }
+
+  /** Resolves once every REST-placed call so far has ended and its status callback was answered. */
+  async outboundSettled(): Promise<void> {
+    await Promise.all(this.outboundDone);
+  }
+
+  /**
+   * POST /2010-04-01/Accounts/{AccountSid}/Calls.json (form-encoded To, From, Url, StatusCallback,
+   * Timeout; basic auth): 201 with the Call resource, then the call runs on its own: a busy,
+   * unanswered or failed one only POSTs its StatusCallback; an answered one fetches Url and runs
+   * its TwiML like an inbound call (Direction outbound-api), then reports `completed`.
+   */
+  private async createCall(
+    request: import('node:http').IncomingMessage,
+    response: import('node:http').ServerResponse,
+  ) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const expected = `Basic ${Buffer.from(`${this.accountSid}:${this.options.authToken}`).toString('base64')}`;
+    const reply = (status: number, body: unknown) =>
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (request.headers.authorization !== expected || !request.url?.includes(`/Accounts/${this.accountSid}/`))
+      return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
+    const to = form.get('To') ?? '';
+    const from = form.get('From') ?? '';
+    const url = form.get('Url') ?? '';
+    if (!to) return reply(400, { code: 21201, message: "No 'To' number is specified", status: 400 });
+    if (!from) return reply(400, { code: 21213, message: "No 'From' number is specified", status: 400 });
+    if (!/^https?:\/\//.test(url))
+      return reply(400, { code: 21205, message: 'Url is not a valid URL', status: 400 });
+    const sid = `CA${randomBytes(16).toString('hex')}`;
+    reply(201, {
+      sid,
+      account_sid: this.accountSid,
+      to,
+      from,
+      status: 'queued',
+      direction: 'outbound-api',
+      uri: `/2010-04-01/Accounts/${this.accountSid}/Calls/${sid}.json`,
+    });
+    const call: FakeOutboundCall = { sid, to, from, status: 'queued' };
+    this.outboundCalls.push(call);
+    this.liveOutbound++;
+    this.maxConcurrentOutbound = Math.max(this.maxConcurrentOutbound, this.liveOutbound);
+    const script = this.callees.get(to) ?? { answer: 'no-answer' as const };
+    const statusUrl = form.get('StatusCallback') ?? undefined;
+    this.outboundDone.push(
+      (async () => {
+        // Ringing takes a moment, as on a phone line.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        if (script.answer !== 'answered') {
+          this.liveOutbound--;
+          call.status = script.answer;
+          if (statusUrl) {
+            const params = this.callParams(sid, from, to, script.answer, 'outbound-api');
+            params.set('CallDuration', '0');
+            await this.signedPost(statusUrl, params);
+          }
+          return;
+        }
+        call.result = await this.runCall(
+          sid,
+          { ...script, from, to },
+          {
+            voiceUrl: url,
+            statusCallbackUrl: statusUrl,
+            direction: 'outbound-api',
+            firstStatus: 'in-progress',
+            onEnd: () => {
+              this.liveOutbound--;
+              call.status = 'completed';
+            },
+          },
+        );
+      })().catch(() => {
+        call.status = 'failed';
+      }),
+    );
+  }
+
+  private callParams(sid: string, from: string, to: string, status: string, direction: string) {
+    return new URLSearchParams({
+      CallSid: sid,
+      AccountSid: this.accountSid,
+      From: from,
+      To: to,
+      Caller: from,
+      Called: to,
+      CallStatus: status,
+      Direction: direction,
+      ApiVersion: '2010-04-01',
+    });
+  }
+
+  private signedPost(url: string, params: URLSearchParams) {
+    return fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilioSignature(this.options.authToken, url, params),
+      },
+      body: params.toString(),
+    });
   }
 
   async stop(): Promise<void> {
@@ -111,7 +254,26 @@ export class FakeTwilioVoice {
 
   /** Places an inbound call and runs it to its end. */
   async placeCall(script: FakeCallScript): Promise<FakeCallResult> {
-    const sid = `CA${randomBytes(16).toString('hex')}`;
+    return this.runCall(`CA${randomBytes(16).toString('hex')}`, script, {
+      voiceUrl: this.options.voiceUrl,
+      statusCallbackUrl: this.options.statusCallbackUrl,
+      direction: 'inbound',
+      firstStatus: 'ringing',
+    });
+  }
+
+  /** Runs a call's TwiML from `voiceUrl` to its end, then reports it to the status callback. */
+  private async runCall(
+    sid: string,
+    script: FakeCallScript,
+    line: {
+      voiceUrl: string;
+      statusCallbackUrl: string | undefined;
+      direction: string;
+      firstStatus: string;
+      onEnd?: () => void;
+    },
+  ): Promise<FakeCallResult> {
     const startedAt = Date.now();
     const result: FakeCallResult = {
       sid,
@@ -126,18 +288,7 @@ export class FakeTwilioVoice {
     const digits = [...(script.digits ?? [])];
     const recordings = [...(script.recordings ?? [])];
     const dials = [...(script.dials ?? [])];
-    const call = (status: string) =>
-      new URLSearchParams({
-        CallSid: sid,
-        AccountSid: this.accountSid,
-        From: script.from,
-        To: script.to,
-        Caller: script.from,
-        Called: script.to,
-        CallStatus: status,
-        Direction: 'inbound',
-        ApiVersion: '2010-04-01',
-      });
+    const call = (status: string) => this.callParams(sid, script.from, script.to, status, line.direction);
     let first = true;
 
     const post = async (url: string, params: URLSearchParams): Promise<Response> => {
@@ -261,8 +412,8 @@ export class FakeTwilioVoice {
       }
     };
 
-    let current = this.options.voiceUrl;
-    let params = call('ringing');
+    let current = line.voiceUrl;
+    let params = call(line.firstStatus);
     try {
       for (;;) {
         const response = await post(current, params);
@@ -287,14 +438,15 @@ export class FakeTwilioVoice {
       if (!(error instanceof CallOver)) throw error;
       result.end = error.how;
     }
+    line.onEnd?.();
     // A refused call is never answered; every answered call reports its end.
-    if (result.end !== 'rejected' && result.end !== 'http-error') {
+    if (line.statusCallbackUrl && result.end !== 'rejected' && result.end !== 'http-error') {
       const status = call('completed');
       status.set('CallDuration', String(Math.round((Date.now() - startedAt) / 1000)));
       status.set('Timestamp', new Date().toUTCString().replace('GMT', '+0000'));
       status.set('CallbackSource', 'call-progress-events');
       status.set('SequenceNumber', '0');
-      await post(this.options.statusCallbackUrl, status);
+      await post(line.statusCallbackUrl, status);
     }
     return result;
   }
