@@ -7600,7 +7600,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment or template is not in this workspace */
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -7814,7 +7814,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment or template is not in this workspace */
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -7895,6 +7895,15 @@ export interface paths {
         };
         /** @description The resource is not in a state that allows this */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -8153,6 +8162,73 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}/occurrences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A recurring campaign's occurrences (each its own campaign), newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Occurrences */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              occurrences: components['schemas']['Campaign'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -11278,6 +11354,8 @@ export interface components {
       status: 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled' | 'failed';
       channel: string;
       segmentId: string | null;
+      flowId: string | null;
+      parentId: string | null;
       content: components['schemas']['CampaignContent'];
       schedule: components['schemas']['CampaignSchedule'];
       quietHours: components['schemas']['QuietHours'];
@@ -11299,16 +11377,22 @@ export interface components {
       | {
           /** @enum {string} */
           mode: 'now';
+          /** @enum {string} */
+          recurrence?: 'daily' | 'weekly' | 'monthly';
         }
       | {
           /** @enum {string} */
           mode: 'at';
+          /** @enum {string} */
+          recurrence?: 'daily' | 'weekly' | 'monthly';
           /** Format: date-time */
           at: string;
         }
       | {
           /** @enum {string} */
           mode: 'local';
+          /** @enum {string} */
+          recurrence?: 'daily' | 'weekly' | 'monthly';
           localTime: string;
           /** Format: date */
           localDate?: string;
@@ -11326,6 +11410,11 @@ export interface components {
        * @default null
        */
       segmentId: string | null;
+      /**
+       * Format: uuid
+       * @default null
+       */
+      flowId: string | null;
       content?: components['schemas']['CampaignContent'];
       schedule?: components['schemas']['CampaignSchedule'];
       quietHours?: components['schemas']['QuietHours'];
@@ -11333,6 +11422,11 @@ export interface components {
       ratePerSecond: number | null;
       /** @default true */
       marketing: boolean;
+      /**
+       * @default broadcast
+       * @enum {string}
+       */
+      kind: 'broadcast' | 'journey';
     };
     CampaignPatch: {
       name?: string;
@@ -11340,6 +11434,8 @@ export interface components {
       channel?: 'sms' | 'email';
       /** Format: uuid */
       segmentId?: string | null;
+      /** Format: uuid */
+      flowId?: string | null;
       content?: components['schemas']['CampaignContent'];
       schedule?: components['schemas']['CampaignSchedule'];
       quietHours?: components['schemas']['QuietHours'];
@@ -11395,6 +11491,12 @@ export interface components {
         sent: number;
         delivered: number;
       }[];
+      journeys?: {
+        started: number;
+        running: number;
+        completed: number;
+        failed: number;
+      };
       forecast: {
         remaining: number;
         rate: number | null;

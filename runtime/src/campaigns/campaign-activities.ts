@@ -4,6 +4,7 @@ import { campaigns, queryRows, type Db } from '@omniflow/db';
 import type { RulesCondition } from '../segments/segment-page.ts';
 import { targetPage } from './campaign-targeting.ts';
 import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
+import { startJourneyChunk, type JourneyStartDeps } from './journey-starts.ts';
 
 /** What campaignRun does on the flow task queue: page the segment, find the next due send, finish. */
 export function createCampaignControlActivities(db: Db, options: { rules?: RulesCondition } = {}) {
@@ -68,6 +69,29 @@ export function createCampaignSendActivities(deps: Omit<CampaignSendDeps, 'heart
       const beat = setInterval(() => context.heartbeat(), 5_000);
       try {
         return await sendCampaignChunk(
+          { ...deps, heartbeat: (details) => context.heartbeat(details) },
+          input,
+        );
+      } finally {
+        clearInterval(beat);
+      }
+    },
+  };
+}
+
+/**
+ * What runs on the journey queue: under the send activity's name, so campaignRun pages, paces,
+ * pauses and cancels a journey exactly as a broadcast; its "send" starts each person's flow run.
+ */
+export function createJourneyStartActivities(
+  deps: Omit<JourneyStartDeps, 'heartbeat'>,
+): CampaignSendActivities {
+  return {
+    async campaignSendChunk(input: ChunkInput) {
+      const context = Context.current();
+      const beat = setInterval(() => context.heartbeat(), 5_000);
+      try {
+        return await startJourneyChunk(
           { ...deps, heartbeat: (details) => context.heartbeat(details) },
           input,
         );

@@ -3,7 +3,8 @@ import type { SignalDefinition } from '@temporalio/workflow';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { campaigns, contacts, segmentMembers, segments, type Db } from '@omniflow/db';
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
-import { campaignTaskQueue } from './campaign-task-queue.ts';
+import { campaignTaskQueue, journeyTaskQueue } from './campaign-task-queue.ts';
+import { publishedVersion } from './journey-starts.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -18,6 +19,8 @@ export class CampaignStateError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** 409 by default (the campaign's state); 422 when what it names is not usable. */
+    readonly status: 409 | 422 = 409,
   ) {
     super(message);
   }
@@ -66,15 +69,26 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
           'CAMPAIGN_INCOMPLETE',
           'Choose the segment the campaign goes to before starting it',
         );
-      if (!current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
+      const journey = current.kind === 'journey';
+      if (journey) {
+        if (!current.flowId || !(await publishedVersion(db, workspaceId, current.flowId)))
+          throw new CampaignStateError(
+            'JOURNEY_FLOW_NOT_PUBLISHED',
+            'A journey starts a published flow per person: pick a flow and publish it first',
+            422,
+          );
+      } else if (!current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
         throw new CampaignStateError(
           'CAMPAIGN_INCOMPLETE',
           'Give the campaign a text or a library template before starting it',
         );
-      if (current.kind !== 'broadcast' || !['sms', 'email'].includes(current.channels[0]!))
+      if (
+        !['broadcast', 'journey'].includes(current.kind) ||
+        !['sms', 'email'].includes(current.channels[0]!)
+      )
         throw new CampaignStateError(
           'CAMPAIGN_UNSUPPORTED',
-          'Only SMS and email broadcasts can be sent for now; voice, WhatsApp and journeys come later',
+          'Only SMS and email broadcasts and journeys can be sent for now; voice and WhatsApp come later',
         );
       const startAt =
         current.schedule.mode === 'at' && current.schedule.at ? new Date(current.schedule.at) : undefined;
@@ -87,7 +101,9 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
       if (!moved) throw refuse('started', 'started again', 'draft');
       const input: CampaignRunInput = {
         campaignId: id,
-        sendQueue: campaignTaskQueue(current.channels[0]!, deps.taskQueue),
+        sendQueue: journey
+          ? journeyTaskQueue(deps.taskQueue)
+          : campaignTaskQueue(current.channels[0]!, deps.taskQueue),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
       try {

@@ -9,3 +9,6 @@ export const campaignSendChannels = ['sms', 'email'] as const;
  */
 export const campaignTaskQueue = (channel: string, base: string = flowTaskQueue) =>
   `${base}-campaign-${channel}`;
+
+/** Journey campaigns start their people's runs from a queue of their own (journey-starts.ts). */
+export const journeyTaskQueue = (base: string = flowTaskQueue) => campaignTaskQueue('journey', base);

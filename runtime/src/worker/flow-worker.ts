@@ -100,6 +100,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     db: options.db,
     channels,
     env: options.env ?? process.env,
+    temporal: client,
   });
   const shutdown = worker.shutdown.bind(worker);
   worker.shutdown = () => {

@@ -1,8 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { campaigns, newId, segments, templates, type Db } from '@omniflow/db';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { campaigns, flows, newId, segments, templates, type Db } from '@omniflow/db';
 import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
+import { journeyStats } from '../../campaigns/journey-stats.ts';
+import { publishedVersion } from '../../campaigns/journey-starts.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
@@ -26,11 +28,17 @@ const contentSchema = z
   })
   .openapi('CampaignContent');
 
+// Every day, week or month again, each time to the segment as it is then (an occurrence each).
+const recurrence = z
+  .enum(['daily', 'weekly', 'monthly'], { message: 'Repeat daily, weekly or monthly' })
+  .optional();
+
 const scheduleSchema = z
   .discriminatedUnion('mode', [
-    z.object({ mode: z.literal('now') }),
+    z.object({ mode: z.literal('now'), recurrence }),
     z.object({
       mode: z.literal('at'),
+      recurrence,
       at: z.iso.datetime({
         offset: true,
         message: 'Give the date and time with its offset (2026-12-24T09:00:00-05:00)',
@@ -38,6 +46,7 @@ const scheduleSchema = z
     }),
     z.object({
       mode: z.literal('local'),
+      recurrence,
       localTime: hhmm,
       localDate: z.iso.date({ message: 'Write the date as YYYY-MM-DD' }).optional(),
     }),
@@ -50,6 +59,8 @@ const campaignFields = {
   name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
   channel: z.enum(['sms', 'email'], { message: 'A broadcast goes by sms or email for now' }),
   segmentId: z.uuid({ message: 'Pick a segment' }).nullable(),
+  // A journey's published flow, started per person.
+  flowId: z.uuid({ message: 'Pick a published flow' }).nullable(),
   content: contentSchema,
   schedule: scheduleSchema,
   quietHours: quietHoursSchema.nullable(),
@@ -65,7 +76,11 @@ const campaignFields = {
 const createSchema = z
   .object({
     ...campaignFields,
+    kind: z
+      .enum(['broadcast', 'journey'], { message: 'A campaign is a broadcast or a journey' })
+      .default('broadcast'),
     segmentId: campaignFields.segmentId.default(null),
+    flowId: campaignFields.flowId.default(null),
     content: contentSchema.default({}),
     schedule: scheduleSchema.default({ mode: 'now' }),
     quietHours: campaignFields.quietHours.default(null),
@@ -83,6 +98,9 @@ const campaignSchema = z
     status: z.enum(['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled', 'failed']),
     channel: z.string(),
     segmentId: z.string().nullable(),
+    flowId: z.string().nullable(),
+    /** An occurrence of a recurring campaign: the campaign that repeats. */
+    parentId: z.string().nullable(),
     content: contentSchema,
     schedule: scheduleSchema,
     quietHours: quietHoursSchema.nullable(),
@@ -117,6 +135,9 @@ const statsSchema = z
     ...countsShape,
     variants: z.array(z.object({ variant: z.string(), ...countsShape })),
     series: z.array(z.object({ minute: z.string(), sent: z.number(), delivered: z.number() })),
+    journeys: z
+      .object({ started: z.number(), running: z.number(), completed: z.number(), failed: z.number() })
+      .optional(),
     forecast: z.object({
       remaining: z.number(),
       rate: z.number().nullable(),
@@ -130,7 +151,12 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 const forbidden = { 403: json(errorSchema, 'The role does not allow it') };
-const unprocessable = { 422: json(errorSchema, 'The segment or template is not in this workspace') };
+const unprocessable = {
+  422: json(
+    errorSchema,
+    'The segment, template or flow is not in this workspace (or the flow is unpublished)',
+  ),
+};
 
 const action = (name: 'start' | 'pause' | 'resume' | 'cancel', summary: string) =>
   createRoute({
@@ -145,6 +171,7 @@ const action = (name: 'start' | 'pause' | 'resume' | 'cancel', summary: string) 
       ...forbidden,
       ...notFoundResponse,
       ...conflictResponse,
+      ...(name === 'start' ? unprocessable : {}),
     },
   });
 
@@ -208,6 +235,18 @@ const routes = {
   pause: action('pause', 'Pause a running or scheduled campaign before its next chunk (operator)'),
   resume: action('resume', 'Resume a paused campaign (operator)'),
   cancel: action('cancel', 'Cancel a campaign; what was sent stays counted (operator)'),
+  occurrences: createRoute({
+    method: 'get',
+    path: '/campaigns/{id}/occurrences',
+    tags: ['campaigns'],
+    summary: "A recurring campaign's occurrences (each its own campaign), newest first",
+    request: { params: idParam },
+    responses: {
+      200: json(z.object({ occurrences: z.array(campaignSchema) }), 'Occurrences'),
+      ...errorResponses,
+      ...notFoundResponse,
+    },
+  }),
   stats: createRoute({
     method: 'get',
     path: '/campaigns/{id}/stats',
@@ -227,6 +266,8 @@ const view = (row: CampaignRow) => ({
   status: row.status,
   channel: row.channels[0] ?? 'sms',
   segmentId: row.segmentId,
+  flowId: row.flowId,
+  parentId: row.parentId,
   content: (row.variants[0]?.content ?? {}) as z.infer<typeof contentSchema>,
   schedule: row.schedule as z.infer<typeof scheduleSchema>,
   quietHours: row.quietHours ?? null,
@@ -250,9 +291,34 @@ function requireRole(principal: Principal, role: Role, what: string) {
 async function checkReferences(
   db: Db,
   workspaceId: string,
-  input: { segmentId?: string | null; content?: z.infer<typeof contentSchema>; channel?: string },
+  input: {
+    segmentId?: string | null;
+    content?: z.infer<typeof contentSchema>;
+    channel?: string;
+    flowId?: string | null;
+  },
   channel: string,
+  kind: string,
 ) {
+  if (kind === 'journey' && input.flowId !== undefined) {
+    if (!input.flowId)
+      throw new ApiError(
+        422,
+        'JOURNEY_FLOW_REQUIRED',
+        'A journey starts a flow per person: pick a published flow',
+      );
+    const [flow] = await db
+      .select({ id: flows.id })
+      .from(flows)
+      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, input.flowId)));
+    if (!flow) throw new ApiError(422, 'FLOW_NOT_FOUND', `This workspace has no flow ${input.flowId}`);
+    if (!(await publishedVersion(db, workspaceId, input.flowId)))
+      throw new ApiError(
+        422,
+        'JOURNEY_FLOW_NOT_PUBLISHED',
+        'The flow has never been published: publish it, then pick it for the journey',
+      );
+  }
   if (input.segmentId) {
     const [segment] = await db
       .select({ id: segments.id })
@@ -295,7 +361,7 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       if (!row) throw notFound('Campaign', id);
       return view(row);
     } catch (error) {
-      if (error instanceof CampaignStateError) throw new ApiError(409, error.code, error.message);
+      if (error instanceof CampaignStateError) throw new ApiError(error.status, error.code, error.message);
       throw error;
     }
   };
@@ -305,7 +371,8 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const rows = await db
         .select()
         .from(campaigns)
-        .where(eq(campaigns.workspaceId, c.get('principal').workspaceId))
+        // Occurrences of recurring campaigns are listed under their campaign (/occurrences).
+        .where(and(eq(campaigns.workspaceId, c.get('principal').workspaceId), isNull(campaigns.parentId)))
         .orderBy(desc(campaigns.id))
         .limit(500);
       return c.json({ campaigns: rows.map(view) }, 200);
@@ -314,16 +381,17 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const principal = c.get('principal');
       requireRole(principal, 'designer', 'create campaigns');
       const input = c.req.valid('json');
-      await checkReferences(db, principal.workspaceId, input, input.channel);
+      await checkReferences(db, principal.workspaceId, input, input.channel, input.kind);
       const [row] = await db
         .insert(campaigns)
         .values({
           id: newId(),
           workspaceId: principal.workspaceId,
           name: input.name,
-          kind: 'broadcast',
+          kind: input.kind,
           channels: [input.channel],
           segmentId: input.segmentId,
+          flowId: input.flowId,
           variants: [{ key: 'A', share: 100, content: input.content }],
           schedule: input.schedule,
           quietHours: input.quietHours,
@@ -350,13 +418,14 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         );
       const input = c.req.valid('json');
       const channel = input.channel ?? current.channels[0]!;
-      await checkReferences(db, principal.workspaceId, input, channel);
+      await checkReferences(db, principal.workspaceId, input, channel, current.kind);
       const [row] = await db
         .update(campaigns)
         .set({
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.channel !== undefined ? { channels: [input.channel] } : {}),
           ...(input.segmentId !== undefined ? { segmentId: input.segmentId } : {}),
+          ...(input.flowId !== undefined ? { flowId: input.flowId } : {}),
           ...(input.content !== undefined
             ? { variants: [{ key: 'A', share: 100, content: input.content }] }
             : {}),
@@ -423,9 +492,23 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const { id } = c.req.valid('param');
       return c.json(await stateful(() => control.cancel(principal.workspaceId, id), id), 200);
     })
+    .openapi(routes.occurrences, async (c) => {
+      const workspaceId = c.get('principal').workspaceId;
+      const parent = await find(workspaceId, c.req.valid('param').id);
+      const rows = await db
+        .select()
+        .from(campaigns)
+        .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.parentId, parent.id)))
+        .orderBy(desc(campaigns.id))
+        .limit(500);
+      return c.json({ occurrences: rows.map(view) }, 200);
+    })
     .openapi(routes.stats, async (c) => {
       const row = await find(c.get('principal').workspaceId, c.req.valid('param').id);
-      const stats = await campaignStats(db, row);
+      const stats: Awaited<ReturnType<typeof campaignStats>> & {
+        journeys?: Awaited<ReturnType<typeof journeyStats>>;
+      } = await campaignStats(db, row);
+      if (row.kind === 'journey') stats.journeys = await journeyStats(db, row.id);
       if (stats.targeted === 0 && row.segmentId && (row.status === 'draft' || row.status === 'scheduled')) {
         // Before sending: the segment's size now at the campaign's limit.
         const remaining = await audienceSize(db, row.segmentId);
