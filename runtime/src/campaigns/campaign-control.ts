@@ -5,6 +5,7 @@ import { campaigns, contacts, segmentMembers, segments, type Db } from '@omniflo
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
 import { campaignTaskQueue, journeyTaskQueue } from './campaign-task-queue.ts';
 import { publishedVersion } from './journey-starts.ts';
+import { createCampaignSeries, isSeries } from './campaign-series.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -31,6 +32,7 @@ const workflowIdOf = (campaignId: string) => `campaign-${campaignId}`;
 /** Start, pause, resume and cancel: the row's status moves first (conditionally), then Temporal hears. */
 export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueue: string }) {
   const { db } = deps;
+  const series = createCampaignSeries(deps);
 
   /** Moves the status from one of `from` to `to`; the campaign as it is now when it could not. */
   async function move(
@@ -90,6 +92,18 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
           'CAMPAIGN_UNSUPPORTED',
           'Only SMS and email broadcasts and journeys can be sent for now; voice and WhatsApp come later',
         );
+      if (isSeries(current)) {
+        // The series runs; its occurrences send (the first one now or at its time).
+        const moved = await move(workspaceId, id, ['draft'], 'running', { startedAt: now });
+        if (!moved) throw refuse('started', 'started again', 'draft');
+        try {
+          await series.scheduleNext(id, now);
+        } catch (error) {
+          await move(workspaceId, id, ['running'], 'draft', { startedAt: null });
+          throw error;
+        }
+        return moved;
+      }
       const startAt =
         current.schedule.mode === 'at' && current.schedule.at ? new Date(current.schedule.at) : undefined;
       const later = startAt !== undefined && startAt > now;
@@ -156,12 +170,22 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
     which: SignalDefinition<[], string>,
   ) {
     const [current] = await db
-      .select({ status: campaigns.status })
+      .select({ status: campaigns.status, schedule: campaigns.schedule, parentId: campaigns.parentId })
       .from(campaigns)
       .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)));
     if (!current) return undefined;
     const moved = await move(workspaceId, id, from, to);
     if (!moved) throw refuse(current.status, action, allowed);
+    if (isSeries(current)) {
+      // A series has no workflow of its own: what it is told goes to its occurrence going now.
+      for (const occurrence of await series.liveOccurrences(id)) {
+        const told = await move(workspaceId, occurrence.id, from, to);
+        if (told) await deps.temporal.workflow.getHandle(workflowIdOf(occurrence.id)).signal(which);
+      }
+      // Resumed between two occurrences (the last one ended while paused): the next is due.
+      if (to === 'running') await series.scheduleNext(id);
+      return moved;
+    }
     // Signals are durable in Temporal: the workflow hears it even while no worker runs.
     await deps.temporal.workflow.getHandle(moved.workflowId ?? workflowIdOf(id)).signal(which);
     return moved;

@@ -189,7 +189,10 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
-      ...createCampaignControlActivities(options.db),
+      ...createCampaignControlActivities(
+        options.db,
+        options.temporal ? { temporal: options.temporal, taskQueue: options.taskQueue ?? flowTaskQueue } : {},
+      ),
     },
     sinks: createProgressSinks(options.db),
   };
