@@ -11,6 +11,8 @@ type CampaignRow = typeof campaigns.$inferSelect;
 /** Occurrences still to send or sending: a series has at most one at a time. */
 const live = ['draft', 'scheduled', 'running', 'paused'] as const;
 
+const notCopied = new Set(['id', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt']);
+
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
 
 /** A recurring campaign: the one that repeats, never an occurrence of it. */
@@ -116,7 +118,11 @@ export function createCampaignSeries(deps: { db: Db; temporal: Client; taskQueue
     const startAt = startOf(occurrenceSchedule)!;
     const later = startAt > now;
     const id = newId();
-    const { id: _id, createdAt: _c, updatedAt: _u, startedAt: _s, finishedAt: _f, ...copied } = parent;
+    // Everything the series says of what and to whom; its own times and ids stay its own.
+    const copied = Object.fromEntries(Object.entries(parent).filter(([key]) => !notCopied.has(key))) as Omit<
+      CampaignRow,
+      'id' | 'createdAt' | 'updatedAt' | 'startedAt' | 'finishedAt'
+    >;
     const [occurrence] = await db
       .insert(campaigns)
       .values({
