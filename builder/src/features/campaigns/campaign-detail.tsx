@@ -5,6 +5,8 @@ import type { MessageKey } from '../../i18n/catalog.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { CampaignChart } from './campaign-chart.tsx';
+import { CampaignJourneyStats } from './campaign-journey-stats.tsx';
+import { CampaignOccurrences } from './campaign-occurrences.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
@@ -189,6 +191,8 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
           </section>
         )}
       </div>
+      {stats.journeys && <CampaignJourneyStats journeys={stats.journeys} />}
+      <CampaignOccurrences campaign={campaign} tick={data} />
       <CampaignChart series={stats.series} />
       {readError && <p className="text-sm text-amber-700">{readError}</p>}
     </main>

@@ -3,11 +3,16 @@ import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { loadSegments, type CampaignInput, type SegmentOption } from './campaign-types.ts';
+import { CampaignJourneyFields, type CampaignKind } from './campaign-journey-fields.tsx';
+import { CampaignRecurrenceField, type Recurrence } from './campaign-recurrence-field.tsx';
 
 type Mode = 'now' | 'at' | 'local';
 
 interface Draft {
   name: string;
+  kind: CampaignKind;
+  flowId: string;
+  recurrence: Recurrence;
   channel: 'sms' | 'email';
   segmentId: string;
   source: 'text' | 'template';
@@ -26,6 +31,9 @@ interface Draft {
 
 const empty: Draft = {
   name: '',
+  kind: 'broadcast',
+  flowId: '',
+  recurrence: '',
   channel: 'sms',
   segmentId: '',
   source: 'text',
@@ -50,8 +58,11 @@ function bodyOf(d: Draft): CampaignInput {
       : d.mode === 'local'
         ? { mode: 'local', localTime: d.time, ...(d.date ? { localDate: d.date } : {}) }
         : { mode: 'now' };
+  if (d.recurrence) schedule.recurrence = d.recurrence;
   return {
     name: d.name,
+    kind: d.kind,
+    flowId: d.kind === 'journey' ? d.flowId || null : null,
     channel: d.channel,
     segmentId: d.segmentId || null,
     content:
@@ -94,6 +105,9 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
       setDraft({
         ...empty,
         name: c.name,
+        kind: c.kind === 'journey' ? 'journey' : 'broadcast',
+        flowId: c.flowId ?? '',
+        recurrence: s.recurrence ?? '',
         channel: c.channel === 'email' ? 'email' : 'sms',
         segmentId: c.segmentId ?? '',
         source: c.content.templateId ? 'template' : 'text',
@@ -151,6 +165,11 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             required
           />
         </label>
+        <CampaignJourneyFields
+          kind={draft.kind}
+          flowId={draft.flowId}
+          onChange={(kind, flowId) => setDraft((d) => ({ ...d, kind, flowId }))}
+        />
         <fieldset>
           <legend className="text-sm font-medium">{t('campaigns.channel')}</legend>
           {(['sms', 'email'] as const).map((channel) => (
@@ -183,7 +202,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             <span className="text-xs text-slate-500">{t('campaigns.segment.none')}</span>
           )}
         </label>
-        <fieldset className="space-y-2">
+        <fieldset className="space-y-2" hidden={draft.kind === 'journey'}>
           <legend className="text-sm font-medium">{t('campaigns.content')}</legend>
           <label className="mr-4 text-sm">
             <input
@@ -279,6 +298,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
               </label>
             </div>
           )}
+          <CampaignRecurrenceField value={draft.recurrence} onChange={(v) => set('recurrence', v)} />
         </fieldset>
         <fieldset className="space-y-2">
           <label className="block text-sm font-medium">

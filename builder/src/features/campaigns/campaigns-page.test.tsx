@@ -92,6 +92,8 @@ describe('CampaignsPage', () => {
     await settle();
     expect(api.callsTo('POST /campaigns')[0]!.body).toEqual({
       name: 'Recordatorio',
+      kind: 'broadcast',
+      flowId: null,
       channel: 'sms',
       segmentId: '0190b3c4-0000-7000-8000-0000000000s1',
       content: { text: 'Hola' },
