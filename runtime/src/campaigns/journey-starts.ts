@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { campaigns, flowVersions, newId, queryRows, runs, type Db } from '@omniflow/db';
 import { startFlowRun } from '../runs/start-flow-run.ts';
 import { runWorkflow } from '../runs/run-workflow.ts';
@@ -154,6 +154,7 @@ export async function startJourneyChunk(deps: JourneyStartDeps, input: ChunkInpu
         .from(runs)
         .where(inArray(runs.id, [...runIdOf.values()]));
       const alreadyStarted = new Set<string>();
+      const neverStarted: string[] = [];
       for (const row of earlier) {
         if (row.temporalRunId) alreadyStarted.add(row.id);
         else {
@@ -161,9 +162,13 @@ export async function startJourneyChunk(deps: JourneyStartDeps, input: ChunkInpu
           if (execution) {
             await db.update(runs).set({ temporalRunId: execution.runId }).where(eq(runs.id, row.id));
             alreadyStarted.add(row.id);
-          }
+          } else neverStarted.push(row.id);
         }
       }
+      // Rows whose workflow never started: the start is being asked again, with the same id, so the
+      // row is written afresh (the run-start reconciler may have failed it as abandoned meanwhile).
+      if (neverStarted.length > 0)
+        await db.delete(runs).where(and(inArray(runs.id, neverStarted), isNull(runs.temporalRunId)));
       const scopes = await contactScopes(
         db,
         ready.map((r) => r.contact_id),
