@@ -16,7 +16,8 @@ import {
 import { createCampaignSendActivities } from '../src/campaigns/campaign-activities.ts';
 import { createCampaignControl } from '../src/campaigns/campaign-control.ts';
 import { campaignTaskQueue } from '../src/campaigns/campaign-task-queue.ts';
-import { localParts } from '../src/campaigns/recurrence.ts';
+import { localInstant } from '../src/campaigns/local-time.ts';
+import { addPeriods, localParts } from '../src/campaigns/recurrence.ts';
 import { sandboxDrivers } from '../src/messaging/sandbox-drivers.ts';
 import { flowWorkerParts } from '../src/worker/flow-worker.ts';
 import { startTimeSkipping, type TimeSkippingOmniflow } from './support/time-skipping.ts';
@@ -155,6 +156,67 @@ describe('a daily campaign on the time-skipping test server', () => {
     const final = await occurrences(parentId);
     expect(final.map((o) => o.status)).toEqual(['completed', 'completed', 'cancelled']);
     expect(await sentTo(third.id)).toEqual([]);
+  }, 120_000);
+
+  it("sends a weekly series at 09:00 in each person's own zone, the next a week later", async () => {
+    const weeklySegment = newId();
+    await ts.handle.db
+      .insert(segments)
+      .values({ id: weeklySegment, workspaceId, name: 'Semanal', kind: 'static' });
+    for (const [phone, timezone] of [
+      ['+51955510001', 'America/Lima'],
+      ['+34655510002', 'Europe/Madrid'],
+    ] as const) {
+      const contactId = newId();
+      await ts.handle.db.insert(contacts).values({ id: contactId, workspaceId, firstName: 'Luz', timezone });
+      await ts.handle.db.insert(contactChannels).values({
+        id: newId(),
+        workspaceId,
+        contactId,
+        channel: 'sms',
+        address: phone,
+        consentAt: new Date(),
+        consentSource: 'imported',
+      });
+      await ts.handle.db.insert(segmentMembers).values({ segmentId: weeklySegment, contactId });
+    }
+    const parentId = newId();
+    await ts.handle.db.insert(campaigns).values({
+      id: parentId,
+      workspaceId,
+      name: 'Boletín',
+      kind: 'broadcast',
+      segmentId: weeklySegment,
+      channels: ['sms'],
+      variants: [{ key: 'A', share: 100, content: { text: 'Boletín de la semana' } }],
+      schedule: { mode: 'local', localTime: '09:00', recurrence: 'weekly' },
+      marketing: false,
+    });
+    const control = createCampaignControl({ db: ts.handle.db, temporal: ts.env.client, taskQueue });
+    const now = new Date(await ts.env.currentTimeMs());
+    await control.start(workspaceId, parentId, now);
+    const [first] = await occurrences(parentId);
+    const day = first!.schedule.localDate!;
+    // The first day whose 09:00 in Lima (the workspace's zone) is still ahead.
+    expect(localInstant(day, '09:00', zone).getTime()).toBeGreaterThan(now.getTime());
+    expect(localInstant(day, '09:00', zone).getTime() - now.getTime()).toBeLessThanOrEqual(86_400_000);
+    await ts.env.client.workflow.getHandle(`campaign-${first!.id}`).result();
+    const sent = new Map((await sentTo(first!.id)).map((m) => [m.to, m.at.getTime()]));
+    const lima = localInstant(day, '09:00', 'America/Lima').getTime();
+    const madrid = Math.max(localInstant(day, '09:00', 'Europe/Madrid').getTime(), now.getTime());
+    expect(sent.get('+51955510001')! - lima).toBeGreaterThanOrEqual(0);
+    expect(sent.get('+51955510001')! - lima).toBeLessThan(60_000);
+    expect(sent.get('+34655510002')! - madrid).toBeGreaterThanOrEqual(0);
+    expect(sent.get('+34655510002')! - madrid).toBeLessThan(60_000);
+    const next = (await occurrences(parentId))[1]!;
+    expect(next.schedule).toEqual({
+      mode: 'local',
+      localTime: '09:00',
+      localDate: addPeriods(day, 'weekly', 1),
+    });
+    expect((await control.cancel(workspaceId, parentId))!.status).toBe('cancelled');
+    await ts.env.client.workflow.getHandle(`campaign-${next.id}`).result();
+    expect((await occurrences(parentId)).map((o) => o.status)).toEqual(['completed', 'cancelled']);
   }, 120_000);
 });
 

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { campaigns, newId, workspaces, type CampaignSchedule, type Db } from '@omniflow/db';
 import type { CampaignRunInput } from '../temporal/campaign-workflows.ts';
 import { campaignTaskQueue, journeyTaskQueue } from './campaign-task-queue.ts';
-import { localInstant, validZone } from './local-time.ts';
+import { localInstant, nextLocalTime, validZone } from './local-time.ts';
 import { localParts, nextOccurrenceDate } from './recurrence.ts';
 
 type CampaignRow = typeof campaigns.$inferSelect;
@@ -102,13 +102,18 @@ export function createCampaignSeries(deps: { db: Db; temporal: Client; taskQueue
         ? localParts(new Date(schedule.at), zone)
         : localParts(parent.startedAt ?? now, zone);
     const time = schedule.mode === 'local' ? schedule.localTime! : first.time;
-    const anchor = schedule.mode === 'local' ? (schedule.localDate ?? first.date) : first.date;
+    // A local-time series with no first date begins at the next time it is `time` in the workspace.
+    const anchor =
+      schedule.mode === 'local'
+        ? (schedule.localDate ?? localParts(nextLocalTime(parent.startedAt ?? now, time, zone), zone).date)
+        : first.date;
     const date = nextOccurrenceDate({
       anchor,
       time,
       recurrence: schedule.recurrence!,
       zone,
       now,
+      firstMayBePast: schedule.mode !== 'local',
       ...(previous ? { after: dateOf(previous.schedule) } : {}),
     });
     const occurrenceSchedule: CampaignSchedule =

@@ -203,7 +203,6 @@ export async function startJourneyChunk(deps: JourneyStartDeps, input: ChunkInpu
               version,
               id: runId,
               workflowId: journeyWorkflowId(campaign.id, r.contact_id),
-              contact: r.address,
               input: {
                 campaignId: campaign.id,
                 contactId: r.contact_id,

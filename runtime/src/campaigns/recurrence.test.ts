@@ -20,7 +20,11 @@ describe('recurrence dates', () => {
 
   it('takes the next date after the previous one and skips those already past', () => {
     const base = { anchor: '2027-01-01', time: '09:00', recurrence: 'daily' as const, zone: 'America/Lima' };
-    expect(nextOccurrenceDate({ ...base, now: new Date('2027-01-01T15:00:00Z') })).toBe('2027-01-01');
+    expect(nextOccurrenceDate({ ...base, now: new Date('2027-01-01T15:00:00Z'), firstMayBePast: true })).toBe(
+      '2027-01-01',
+    );
+    // A series at 09:00 in each person's zone, started at 10:00: its first day is tomorrow.
+    expect(nextOccurrenceDate({ ...base, now: new Date('2027-01-01T15:00:00Z') })).toBe('2027-01-02');
     expect(nextOccurrenceDate({ ...base, now: new Date('2027-01-01T15:00:00Z'), after: '2027-01-01' })).toBe(
       '2027-01-02',
     );

@@ -50,11 +50,16 @@ export function nextOccurrenceDate(options: {
   zone: string;
   now: Date;
   after?: string;
+  /** The first occurrence goes even when its minute just passed (a series started "now" or "at"). */
+  firstMayBePast?: boolean;
 }): string {
   for (let n = 0; ; n++) {
     const date = addPeriods(options.anchor, options.recurrence, n);
     if (options.after && date <= options.after) continue;
-    // The first occurrence goes even when its minute just passed (a series started "now").
-    if (!options.after || localInstant(date, options.time, options.zone) > options.now) return date;
+    if (
+      (!options.after && options.firstMayBePast) ||
+      localInstant(date, options.time, options.zone) > options.now
+    )
+      return date;
   }
 }
