@@ -111,6 +111,24 @@ describe.skipIf(!inject('postgresUrl'))('journey campaigns: a published flow per
     });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.code).toBe('FLOW_NOT_FOUND');
+    // A broadcast draft turned into a journey needs its flow too.
+    const broadcast = await omni.call('POST', '/api/v1/campaigns', {
+      name: 'Difusión',
+      channel: 'sms',
+      segmentId,
+      content: { text: 'Hola' },
+    });
+    const turned = await omni.call('PATCH', `/api/v1/campaigns/${broadcast.body.id}`, { kind: 'journey' });
+    expect(turned.status).toBe(422);
+    expect(turned.body.error.code).toBe('JOURNEY_FLOW_REQUIRED');
+    const withFlow = await omni.call('PATCH', `/api/v1/campaigns/${broadcast.body.id}`, {
+      kind: 'journey',
+      flowId,
+    });
+    expect(withFlow.body).toMatchObject({ kind: 'journey', flowId });
+    expect(
+      (await omni.call('POST', '/api/v1/campaigns', { name: 'X', kind: 'voice', channel: 'sms' })).status,
+    ).toBe(400);
     // A draft whose flow lost its way (written before the check, or by hand) is refused at start.
     const created = await omni.call('POST', '/api/v1/campaigns', {
       name: 'Luego sin flujo',
@@ -159,6 +177,20 @@ describe.skipIf(!inject('postgresUrl'))('journey campaigns: a published flow per
     );
     expect(recipients.every((r) => r.status === 'started')).toBe(true);
     const runOf = new Map(runs.map((r) => [r.contact_id, r.id]));
+    const [one] = await queryRows<{ input: Record<string, unknown> }>(
+      omni.handle.db,
+      sql`select input from runs where id = ${runs[0]!.id}::uuid`,
+    );
+    // The person as nodes reach them: id, names, addresses, custom fields, and the campaign.
+    expect(one!.input).toMatchObject({
+      campaignId: id,
+      contactId: runs[0]!.contact_id,
+      contact: expect.stringMatching(/^\+5199/),
+      phone: expect.stringMatching(/^\+5199/),
+      email: expect.stringMatching(/@example\.test$/),
+      firstName: expect.stringMatching(/^Ana\d+$/),
+      attributes: { batch: expect.any(Number), n: expect.any(Number) },
+    });
     for (const r of recipients) expect(r.run_id).toBe(runOf.get(r.contact_id));
 
     // Every person's first step: one SMS each, addressed from the run's input, with their name.

@@ -11441,6 +11441,8 @@ export interface components {
       quietHours?: components['schemas']['QuietHours'];
       ratePerSecond?: number | null;
       marketing?: boolean;
+      /** @enum {string} */
+      kind?: 'broadcast' | 'journey';
     };
     CampaignStats: {
       /** @enum {string} */

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { campaigns, flowVersions, newId, queryRows, runs, type Db } from '@omniflow/db';
 import { startFlowRun } from '../runs/start-flow-run.ts';
 import { runWorkflow } from '../runs/run-workflow.ts';
@@ -45,6 +45,20 @@ interface DueRow {
   timezone: string | null;
   run_id: string | null;
 }
+
+/** What contactScopes gives besides the custom fields. */
+const scopeFields = new Set([
+  'id',
+  'first_name',
+  'last_name',
+  'name',
+  'language',
+  'tags',
+  'phone',
+  'email',
+  'whatsapp',
+  'webchat',
+]);
 
 const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
 
@@ -181,21 +195,11 @@ export async function startJourneyChunk(deps: JourneyStartDeps, input: ChunkInpu
         const runId = runIdOf.get(r.contact_id)!;
         if (!alreadyStarted.has(runId)) {
           const scope = scopes.get(r.contact_id) ?? {};
-          const {
-            first_name,
-            last_name,
-            name,
-            language,
-            id,
-            tags,
-            phone,
-            email,
-            whatsapp,
-            webchat,
-            ...attributes
-          } = scope as Record<string, unknown>;
-          void id;
-          void webchat;
+          const { first_name, last_name, name, language, tags, phone, email, whatsapp } = scope;
+          // The rest of the scope is the contact's custom fields.
+          const attributes = Object.fromEntries(
+            Object.entries(scope).filter(([key]) => !scopeFields.has(key)),
+          );
           await startFlowRun(
             { db, temporal: deps.temporal, taskQueue: deps.taskQueue },
             {
@@ -241,7 +245,7 @@ async function stopRequested(db: Db, campaignId: string): Promise<boolean> {
   const [row] = await db
     .select({ status: campaigns.status })
     .from(campaigns)
-    .where(and(eq(campaigns.id, campaignId), isNotNull(campaigns.status)));
+    .where(eq(campaigns.id, campaignId));
   return !row || row.status === 'cancelled' || row.status === 'paused';
 }
 

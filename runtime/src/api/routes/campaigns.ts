@@ -73,12 +73,12 @@ const campaignFields = {
   marketing: z.boolean(),
 };
 
+const kindSchema = z.enum(['broadcast', 'journey'], { message: 'A campaign is a broadcast or a journey' });
+
 const createSchema = z
   .object({
     ...campaignFields,
-    kind: z
-      .enum(['broadcast', 'journey'], { message: 'A campaign is a broadcast or a journey' })
-      .default('broadcast'),
+    kind: kindSchema.default('broadcast'),
     segmentId: campaignFields.segmentId.default(null),
     flowId: campaignFields.flowId.default(null),
     content: contentSchema.default({}),
@@ -88,7 +88,10 @@ const createSchema = z
     marketing: campaignFields.marketing.default(true),
   })
   .openapi('CampaignInput');
-const patchSchema = z.object(campaignFields).partial().openapi('CampaignPatch');
+const patchSchema = z
+  .object({ ...campaignFields, kind: kindSchema })
+  .partial()
+  .openapi('CampaignPatch');
 
 const campaignSchema = z
   .object({
@@ -418,7 +421,17 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         );
       const input = c.req.valid('json');
       const channel = input.channel ?? current.channels[0]!;
-      await checkReferences(db, principal.workspaceId, input, channel, current.kind);
+      const kind = input.kind ?? current.kind;
+      await checkReferences(
+        db,
+        principal.workspaceId,
+        // Becoming a journey: the flow it keeps must be a published one too.
+        kind === 'journey' && input.flowId === undefined && current.kind !== 'journey'
+          ? { ...input, flowId: current.flowId }
+          : input,
+        channel,
+        kind,
+      );
       const [row] = await db
         .update(campaigns)
         .set({
@@ -426,6 +439,7 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           ...(input.channel !== undefined ? { channels: [input.channel] } : {}),
           ...(input.segmentId !== undefined ? { segmentId: input.segmentId } : {}),
           ...(input.flowId !== undefined ? { flowId: input.flowId } : {}),
+          ...(input.kind !== undefined ? { kind: input.kind } : {}),
           ...(input.content !== undefined
             ? { variants: [{ key: 'A', share: 100, content: input.content }] }
             : {}),
