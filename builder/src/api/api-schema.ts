@@ -7600,7 +7600,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment or template is not in this workspace */
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -7868,7 +7868,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment or template is not in this workspace */
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -7949,6 +7949,15 @@ export interface paths {
         };
         /** @description The resource is not in a state that allows this */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -8207,6 +8216,73 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}/occurrences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A recurring campaign's occurrences (each its own campaign), newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Occurrences */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              occurrences: components['schemas']['Campaign'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -11334,12 +11410,13 @@ export interface components {
       channels: string[];
       fallbackAfterMinutes: number | null;
       segmentId: string | null;
+      flowId: string | null;
+      parentId: string | null;
       content: components['schemas']['CampaignContent'];
       schedule: components['schemas']['CampaignSchedule'];
       quietHours: components['schemas']['QuietHours'];
       ratePerSecond: number | null;
       marketing: boolean;
-      flowId: string | null;
       maxConcurrentCalls: number | null;
       callRetries: components['schemas']['CallRetries'];
       createdAt: string;
@@ -11365,16 +11442,22 @@ export interface components {
       | {
           /** @enum {string} */
           mode: 'now';
+          /** @enum {string} */
+          recurrence?: 'daily' | 'weekly' | 'monthly';
         }
       | {
           /** @enum {string} */
           mode: 'at';
+          /** @enum {string} */
+          recurrence?: 'daily' | 'weekly' | 'monthly';
           /** Format: date-time */
           at: string;
         }
       | {
           /** @enum {string} */
           mode: 'local';
+          /** @enum {string} */
+          recurrence?: 'daily' | 'weekly' | 'monthly';
           localTime: string;
           /** Format: date */
           localDate?: string;
@@ -11395,11 +11478,6 @@ export interface components {
       channels?: ('sms' | 'email' | 'whatsapp')[];
       /** @default null */
       fallbackAfterMinutes: number | null;
-      /**
-       * Format: uuid
-       * @default null
-       */
-      flowId: string | null;
       /** @default null */
       maxConcurrentCalls: number | null;
       callRetries?: components['schemas']['CallRetries'];
@@ -11408,6 +11486,11 @@ export interface components {
        * @default null
        */
       segmentId: string | null;
+      /**
+       * Format: uuid
+       * @default null
+       */
+      flowId: string | null;
       content?: components['schemas']['CampaignContent'];
       schedule?: components['schemas']['CampaignSchedule'];
       quietHours?: components['schemas']['QuietHours'];
@@ -11419,7 +11502,7 @@ export interface components {
        * @default broadcast
        * @enum {string}
        */
-      kind: 'broadcast' | 'voice';
+      kind: 'broadcast' | 'journey' | 'voice';
     };
     VoiceFlows: {
       flows: {
@@ -11434,17 +11517,19 @@ export interface components {
       /** @description Tried in order: a person not reachable or not reached on one gets the next */
       channels?: ('sms' | 'email' | 'whatsapp')[];
       fallbackAfterMinutes?: number | null;
-      /** Format: uuid */
-      flowId?: string | null;
       maxConcurrentCalls?: number | null;
       callRetries?: components['schemas']['CallRetries'];
       /** Format: uuid */
       segmentId?: string | null;
+      /** Format: uuid */
+      flowId?: string | null;
       content?: components['schemas']['CampaignContent'];
       schedule?: components['schemas']['CampaignSchedule'];
       quietHours?: components['schemas']['QuietHours'];
       ratePerSecond?: number | null;
       marketing?: boolean;
+      /** @enum {string} */
+      kind?: 'broadcast' | 'journey' | 'voice';
     };
     CampaignStats: {
       /** @enum {string} */
@@ -11521,6 +11606,12 @@ export interface components {
         sent: number;
         delivered: number;
       }[];
+      journeys?: {
+        started: number;
+        running: number;
+        completed: number;
+        failed: number;
+      };
       forecast: {
         remaining: number;
         rate: number | null;

@@ -2,16 +2,38 @@ import { Context } from '@temporalio/activity';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { campaigns, queryRows, type Db } from '@omniflow/db';
 import type { RulesCondition } from '../segments/segment-page.ts';
+import type { Client } from '@temporalio/client';
 import { targetPage } from './campaign-targeting.ts';
 import { moveToNextChannel, nextFallbackDeadline } from './campaign-fallback.ts';
+import { createCampaignSeries } from './campaign-series.ts';
 import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
+import { startJourneyChunk, type JourneyStartDeps } from './journey-starts.ts';
+
+/** Temporal's clock when the activity was scheduled (the time-skipping server's in tests), else ours. */
+function serverNow(): Date {
+  try {
+    return new Date(Context.current().info.currentAttemptScheduledTimestampMs);
+  } catch {
+    return new Date();
+  }
+}
 
 /** What campaignRun does on the flow task queue: page the segment, find the next due send, finish. */
 export function createCampaignControlActivities(
   db: Db,
-  options: { rules?: RulesCondition; fallbackPollMs?: number } = {},
+  options: {
+    rules?: RulesCondition;
+    fallbackPollMs?: number;
+    /** With a client, an ended occurrence of a recurring campaign schedules the next one. */
+    temporal?: Client;
+    taskQueue?: string;
+  } = {},
 ) {
   const fallbackPollMs = options.fallbackPollMs ?? 60_000;
+  const series =
+    options.temporal && options.taskQueue
+      ? createCampaignSeries({ db, temporal: options.temporal, taskQueue: options.taskQueue })
+      : undefined;
   return {
     async campaignTargetPage(input: { campaignId: string; afterId?: string; limit: number; now: string }) {
       return targetPage(db, input, options.rules);
@@ -91,7 +113,7 @@ export function createCampaignControlActivities(
         .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'scheduled')));
     },
     async campaignFinished(campaignId: string, outcome: 'completed' | 'cancelled'): Promise<void> {
-      await db
+      const [ended] = await db
         .update(campaigns)
         .set({ status: outcome, finishedAt: new Date(), updatedAt: new Date() })
         .where(
@@ -99,7 +121,10 @@ export function createCampaignControlActivities(
             eq(campaigns.id, campaignId),
             inArray(campaigns.status, ['scheduled', 'running', 'paused', 'cancelled']),
           ),
-        );
+        )
+        .returning({ parentId: campaigns.parentId });
+      // The next occurrence (none when the series was paused or cancelled meanwhile).
+      if (ended?.parentId && series) await series.scheduleNext(ended.parentId, serverNow());
     },
   };
 }
@@ -113,6 +138,29 @@ export function createCampaignSendActivities(deps: Omit<CampaignSendDeps, 'heart
       const beat = setInterval(() => context.heartbeat(), 5_000);
       try {
         return await sendCampaignChunk(
+          { ...deps, heartbeat: (details) => context.heartbeat(details) },
+          input,
+        );
+      } finally {
+        clearInterval(beat);
+      }
+    },
+  };
+}
+
+/**
+ * What runs on the journey queue: under the send activity's name, so campaignRun pages, paces,
+ * pauses and cancels a journey exactly as a broadcast; its "send" starts each person's flow run.
+ */
+export function createJourneyStartActivities(
+  deps: Omit<JourneyStartDeps, 'heartbeat'>,
+): CampaignSendActivities {
+  return {
+    async campaignSendChunk(input: ChunkInput) {
+      const context = Context.current();
+      const beat = setInterval(() => context.heartbeat(), 5_000);
+      try {
+        return await startJourneyChunk(
           { ...deps, heartbeat: (details) => context.heartbeat(details) },
           input,
         );

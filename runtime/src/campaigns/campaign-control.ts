@@ -10,6 +10,9 @@ import {
   type VoiceCarrier,
 } from './campaign-task-queue.ts';
 import { voiceFlowProblem } from './voice-campaign-flow.ts';
+import { journeyTaskQueue } from './campaign-task-queue.ts';
+import { publishedVersion } from './journey-starts.ts';
+import { createCampaignSeries, isSeries } from './campaign-series.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -24,6 +27,8 @@ export class CampaignStateError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** 409 by default (the campaign's state); 422 when what it names is not usable. */
+    readonly status: 409 | 422 = 409,
   ) {
     super(message);
   }
@@ -34,6 +39,7 @@ const workflowIdOf = (campaignId: string) => `campaign-${campaignId}`;
 /** Start, pause, resume and cancel: the row's status moves first (conditionally), then Temporal hears. */
 export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueue: string }) {
   const { db } = deps;
+  const series = createCampaignSeries(deps);
 
   /** Moves the status from one of `from` to `to`; the campaign as it is now when it could not. */
   async function move(
@@ -73,30 +79,51 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
           'Choose the segment the campaign goes to before starting it',
         );
       const voice = current.kind === 'voice';
+      const journey = current.kind === 'journey';
       if (voice && (!current.flowId || (await voiceFlowProblem(db, workspaceId, current.flowId))))
         throw new CampaignStateError(
           'CAMPAIGN_INCOMPLETE',
           'Choose a published voice flow for the calls before starting it (the one chosen is gone or unpublished)',
         );
-      if (!voice && !current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
+      if (journey) {
+        if (!current.flowId || !(await publishedVersion(db, workspaceId, current.flowId)))
+          throw new CampaignStateError(
+            'JOURNEY_FLOW_NOT_PUBLISHED',
+            'A journey starts a published flow per person: pick a flow and publish it first',
+            422,
+          );
+      } else if (!voice && !current.variants.some((v) => v.content.templateId || v.content.text?.trim()))
         throw new CampaignStateError(
           'CAMPAIGN_INCOMPLETE',
           'Give the campaign a text or a library template before starting it',
         );
       if (
         !voice &&
+        !journey &&
         (current.kind !== 'broadcast' ||
           !current.channels.every((ch) => (campaignSendChannels as readonly string[]).includes(ch)))
       )
         throw new CampaignStateError(
           'CAMPAIGN_UNSUPPORTED',
-          'Only SMS, email and WhatsApp broadcasts can be sent for now; voice and journeys come later',
+          'Only SMS, email and WhatsApp broadcasts, journeys and calls can be sent',
         );
       if (current.channels.includes('whatsapp') && !current.variants.some((v) => v.content.whatsappTemplate))
         throw new CampaignStateError(
           'CAMPAIGN_INCOMPLETE',
           'A WhatsApp campaign needs an approved WhatsApp template for people outside the 24 h window',
         );
+      if (isSeries(current)) {
+        // The series runs; its occurrences send (the first one now or at its time).
+        const moved = await move(workspaceId, id, ['draft'], 'running', { startedAt: now });
+        if (!moved) throw refuse('started', 'started again', 'draft');
+        try {
+          await series.scheduleNext(id, now);
+        } catch (error) {
+          await move(workspaceId, id, ['running'], 'draft', { startedAt: null });
+          throw error;
+        }
+        return moved;
+      }
       const startAt =
         current.schedule.mode === 'at' && current.schedule.at ? new Date(current.schedule.at) : undefined;
       const later = startAt !== undefined && startAt > now;
@@ -111,11 +138,15 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
       const voiceQueue = voice ? voiceQueueChannel[await voiceCarrierOf(db, workspaceId)] : 'voice';
       const input: CampaignRunInput = {
         campaignId: id,
-        sendQueue: campaignTaskQueue(voice ? voiceQueue : current.channels[0]!, deps.taskQueue),
+        sendQueue: journey
+          ? journeyTaskQueue(deps.taskQueue)
+          : campaignTaskQueue(voice ? voiceQueue : current.channels[0]!, deps.taskQueue),
         sendQueues: Object.fromEntries(
           current.channels.map((ch) => [
             ch,
-            campaignTaskQueue(ch === 'voice' ? voiceQueue : ch, deps.taskQueue),
+            journey
+              ? journeyTaskQueue(deps.taskQueue)
+              : campaignTaskQueue(ch === 'voice' ? voiceQueue : ch, deps.taskQueue),
           ]),
         ),
         ...(later ? { startAt: startAt.toISOString() } : {}),
@@ -170,12 +201,22 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
     which: SignalDefinition<[], string>,
   ) {
     const [current] = await db
-      .select({ status: campaigns.status })
+      .select({ status: campaigns.status, schedule: campaigns.schedule, parentId: campaigns.parentId })
       .from(campaigns)
       .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)));
     if (!current) return undefined;
     const moved = await move(workspaceId, id, from, to);
     if (!moved) throw refuse(current.status, action, allowed);
+    if (isSeries(current)) {
+      // A series has no workflow of its own: what it is told goes to its occurrence going now.
+      for (const occurrence of await series.liveOccurrences(id)) {
+        const told = await move(workspaceId, occurrence.id, from, to);
+        if (told) await deps.temporal.workflow.getHandle(workflowIdOf(occurrence.id)).signal(which);
+      }
+      // Resumed between two occurrences (the last one ended while paused): the next is due.
+      if (to === 'running') await series.scheduleNext(id);
+      return moved;
+    }
     // Signals are durable in Temporal: the workflow hears it even while no worker runs.
     await deps.temporal.workflow.getHandle(moved.workflowId ?? workflowIdOf(id)).signal(which);
     return moved;

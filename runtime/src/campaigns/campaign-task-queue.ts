@@ -18,3 +18,5 @@ export type VoiceCarrier = 'sip' | 'twiml';
  * webhooks), so each polls a voice queue of its own.
  */
 export const voiceQueueChannel: Record<VoiceCarrier, string> = { sip: 'voice', twiml: 'voice-twiml' };
+/** Journey campaigns start their people's runs from a queue of their own (journey-starts.ts). */
+export const journeyTaskQueue = (base: string = flowTaskQueue) => campaignTaskQueue('journey', base);

@@ -1,9 +1,17 @@
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Db } from '@omniflow/db';
 import type { WorkerChannels } from '../messaging/worker-channels.ts';
-import { createCampaignSendActivities } from '../campaigns/campaign-activities.ts';
+import {
+  createCampaignSendActivities,
+  createJourneyStartActivities,
+} from '../campaigns/campaign-activities.ts';
 import type { BeforeChunk } from '../campaigns/campaign-sending.ts';
-import { campaignSendChannels, campaignTaskQueue } from '../campaigns/campaign-task-queue.ts';
+import {
+  campaignSendChannels,
+  campaignTaskQueue,
+  journeyTaskQueue,
+} from '../campaigns/campaign-task-queue.ts';
 
 /** Recipients per send activity: the unit the per-queue rate limit counts. */
 export const campaignChunkSize = 200;
@@ -18,6 +26,8 @@ export interface CampaignWorkersOptions {
   env: Record<string, string | undefined>;
   /** The quotas seam (campaign-sending.ts BeforeChunk); every send allowed when absent. */
   beforeChunk?: BeforeChunk;
+  /** Journey campaigns start flow runs: without a client, no journey worker. */
+  temporal?: Client;
 }
 
 /**
@@ -33,8 +43,28 @@ export async function campaignWorkers(options: CampaignWorkersOptions): Promise<
     emailLinks: options.channels.emailLinks,
     ...(options.beforeChunk ? { beforeChunk: options.beforeChunk } : {}),
   });
-  return Promise.all(
-    campaignSendChannels.map((channel) => {
+  const journeys = options.temporal
+    ? [
+        Worker.create({
+          connection: options.connection,
+          namespace: options.namespace,
+          taskQueue: journeyTaskQueue(options.taskQueue),
+          activities: createJourneyStartActivities({
+            db: options.db,
+            temporal: options.temporal,
+            taskQueue: options.taskQueue,
+            ...(Number(options.env.OMNIFLOW_JOURNEY_WINDOW) > 0
+              ? { window: Number(options.env.OMNIFLOW_JOURNEY_WINDOW) }
+              : {}),
+          }),
+          maxConcurrentActivityTaskExecutions: 4,
+          shutdownForceTime: '30s',
+        }),
+      ]
+    : [];
+  return Promise.all([
+    ...journeys,
+    ...campaignSendChannels.map((channel) => {
       const rate = Number(options.env[`OMNIFLOW_CAMPAIGN_${channel.toUpperCase()}_RATE`]);
       return Worker.create({
         connection: options.connection,
@@ -47,5 +77,5 @@ export async function campaignWorkers(options: CampaignWorkersOptions): Promise<
         shutdownForceTime: '30s',
       });
     }),
-  );
+  ]);
 }

@@ -102,6 +102,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     channels,
     env: options.env ?? process.env,
     beforeChunk: quotaBeforeChunk(channels.messaging.quotas),
+    temporal: client,
   });
   const shutdown = worker.shutdown.bind(worker);
   worker.shutdown = () => {
@@ -195,6 +196,9 @@ export async function flowWorkerParts(
           options.env?.OMNIFLOW_CAMPAIGN_FALLBACK_POLL_MS ?? process.env.OMNIFLOW_CAMPAIGN_FALLBACK_POLL_MS,
           60_000,
         ),
+        ...(options.temporal
+          ? { temporal: options.temporal, taskQueue: options.taskQueue ?? flowTaskQueue }
+          : {}),
       }),
     },
     sinks: createProgressSinks(options.db),

@@ -7,6 +7,8 @@ import { navigate } from '../../use-route.ts';
 import { CampaignChart } from './campaign-chart.tsx';
 import { CampaignReachStats } from './campaign-reach-stats.tsx';
 import { VoiceCallCounts } from './voice-call-counts.tsx';
+import { CampaignJourneyStats } from './campaign-journey-stats.tsx';
+import { CampaignOccurrences } from './campaign-occurrences.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
@@ -193,6 +195,8 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
         )}
       </div>
       <CampaignReachStats stats={stats} />
+      {stats.journeys && <CampaignJourneyStats journeys={stats.journeys} />}
+      <CampaignOccurrences campaign={campaign} tick={data} />
       <CampaignChart series={stats.series} />
       {readError && <p className="text-sm text-amber-700">{readError}</p>}
     </main>

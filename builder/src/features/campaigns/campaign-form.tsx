@@ -18,11 +18,17 @@ import {
   voiceDraftOf,
   type VoiceDraft,
 } from './voice-campaign-fields.tsx';
+import { CampaignJourneyFields, type CampaignKind } from './campaign-journey-fields.tsx';
+import { CampaignRecurrenceField, type Recurrence } from './campaign-recurrence-field.tsx';
 
 type Mode = 'now' | 'at' | 'local';
 
 interface Draft {
   name: string;
+  kind: CampaignKind;
+  /** A journey's flow. */
+  flowId: string;
+  recurrence: Recurrence;
   /** The first of `reach.channels`, or voice for a campaign of calls. */
   channel: SendChannel | 'voice';
   reach: ChannelsDraft;
@@ -44,6 +50,9 @@ interface Draft {
 
 const empty: Draft = {
   name: '',
+  kind: 'broadcast',
+  flowId: '',
+  recurrence: '',
   channel: 'sms',
   reach: emptyChannels,
   voice: emptyVoice,
@@ -71,6 +80,7 @@ function bodyOf(d: Draft): CampaignInput {
         ? { mode: 'local', localTime: d.time, ...(d.date ? { localDate: d.date } : {}) }
         : { mode: 'now' };
   const { whatsappTemplate, ...reach } = channelsBody(d.reach);
+  if (d.recurrence) schedule.recurrence = d.recurrence;
   return {
     name: d.name,
     channel: d.channel,
@@ -90,9 +100,14 @@ function bodyOf(d: Draft): CampaignInput {
     quietHours: d.quiet ? { from: d.quietFrom, to: d.quietTo } : null,
     ratePerSecond: d.rate ? Number(d.rate) : null,
     marketing: d.marketing,
-    ...(d.channel === 'voice'
+    ...(d.kind === 'voice'
       ? voiceBody(d.voice)
-      : { kind: 'broadcast', flowId: null, maxConcurrentCalls: null, callRetries: null }),
+      : {
+          kind: d.kind,
+          flowId: d.kind === 'journey' ? d.flowId || null : null,
+          maxConcurrentCalls: null,
+          callRetries: null,
+        }),
   };
 }
 
@@ -122,6 +137,9 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
       setDraft({
         ...empty,
         name: c.name,
+        kind: c.kind === 'journey' ? 'journey' : c.kind === 'voice' ? 'voice' : 'broadcast',
+        flowId: c.kind === 'journey' ? (c.flowId ?? '') : '',
+        recurrence: s.recurrence ?? '',
         reach: channelsDraftOf(c),
         channel: c.kind === 'voice' ? 'voice' : channelsDraftOf(c).channels[0]!,
         voice: voiceDraftOf(c),
@@ -181,20 +199,18 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             required
           />
         </label>
-        <fieldset>
-          <legend className="text-sm font-medium">{t('campaigns.kind')}</legend>
-          {(['broadcast', 'voice'] as const).map((kind) => (
-            <label key={kind} className="mr-4 text-sm">
-              <input
-                type="radio"
-                name="kind"
-                checked={(draft.channel === 'voice') === (kind === 'voice')}
-                onChange={() => set('channel', kind === 'voice' ? 'voice' : draft.reach.channels[0]!)}
-              />{' '}
-              {t(kind === 'voice' ? 'campaigns.channel.voice' : 'campaigns.kind.broadcast')}
-            </label>
-          ))}
-        </fieldset>
+        <CampaignJourneyFields
+          kind={draft.kind}
+          flowId={draft.flowId}
+          onChange={(kind, flowId) =>
+            setDraft((d) => ({
+              ...d,
+              kind,
+              flowId,
+              channel: kind === 'voice' ? 'voice' : d.reach.channels[0]!,
+            }))
+          }
+        />
         {draft.channel !== 'voice' && (
           <CampaignChannelsFields
             value={draft.reach}
@@ -222,7 +238,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
         {draft.channel === 'voice' && (
           <VoiceCampaignFields value={draft.voice} onChange={(voice) => set('voice', voice)} />
         )}
-        <fieldset className="space-y-2" hidden={draft.channel === 'voice'}>
+        <fieldset className="space-y-2" hidden={draft.kind !== 'broadcast'}>
           <legend className="text-sm font-medium">{t('campaigns.content')}</legend>
           <label className="mr-4 text-sm">
             <input
@@ -318,6 +334,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
               </label>
             </div>
           )}
+          <CampaignRecurrenceField value={draft.recurrence} onChange={(v) => set('recurrence', v)} />
         </fieldset>
         <fieldset className="space-y-2">
           <label className="block text-sm font-medium">

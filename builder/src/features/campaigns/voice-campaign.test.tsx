@@ -100,6 +100,9 @@ describe('voice campaigns in the builder', () => {
         ...counts,
         variants: [{ variant: 'A', ...counts }],
         series: [],
+        reached: 0,
+        channels: [],
+        quotas: [],
         forecast: { remaining: 20, rate: null, basis: 'none', finishAt: null },
       }),
     });

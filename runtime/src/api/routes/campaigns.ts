@@ -1,9 +1,11 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { campaigns, newId, segments, templates, type Db } from '@omniflow/db';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { campaigns, flows, newId, segments, templates, type Db } from '@omniflow/db';
 import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
 import { quotaStatuses } from '../../quotas/quota-status.ts';
+import { journeyStats } from '../../campaigns/journey-stats.ts';
+import { publishedVersion } from '../../campaigns/journey-starts.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
 import { publishedVoiceFlows, voiceFlowProblem } from '../../campaigns/voice-campaign-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
@@ -58,12 +60,17 @@ const channelsSchema = z
   .max(3, 'At most three channels, tried in order')
   .refine((list) => new Set(list).size === list.length, 'Each channel appears once in the list')
   .openapi({ description: 'Tried in order: a person not reachable or not reached on one gets the next' });
+// Every day, week or month again, each time to the segment as it is then (an occurrence each).
+const recurrence = z
+  .enum(['daily', 'weekly', 'monthly'], { message: 'Repeat daily, weekly or monthly' })
+  .optional();
 
 const scheduleSchema = z
   .discriminatedUnion('mode', [
-    z.object({ mode: z.literal('now') }),
+    z.object({ mode: z.literal('now'), recurrence }),
     z.object({
       mode: z.literal('at'),
+      recurrence,
       at: z.iso.datetime({
         offset: true,
         message: 'Give the date and time with its offset (2026-12-24T09:00:00-05:00)',
@@ -71,6 +78,7 @@ const scheduleSchema = z
     }),
     z.object({
       mode: z.literal('local'),
+      recurrence,
       localTime: hhmm,
       localDate: z.iso.date({ message: 'Write the date as YYYY-MM-DD' }).optional(),
     }),
@@ -101,8 +109,7 @@ const campaignFields = {
     .min(1, 'Wait at least 1 minute before the next channel')
     .max(10_080, 'Wait at most a week (10080 minutes) before the next channel')
     .nullable(),
-  // Voice campaigns: the published voice flow each call runs, how many calls at once, retries.
-  flowId: z.uuid({ message: 'Pick a published voice flow' }).nullable(),
+  // Voice campaigns: how many calls at once, retries.
   maxConcurrentCalls: z
     .number()
     .int()
@@ -111,6 +118,8 @@ const campaignFields = {
     .nullable(),
   callRetries: callRetriesSchema.nullable(),
   segmentId: z.uuid({ message: 'Pick a segment' }).nullable(),
+  // A journey's published flow, started per person; a voice campaign's, run by each call.
+  flowId: z.uuid({ message: 'Pick a published flow' }).nullable(),
   content: contentSchema,
   schedule: scheduleSchema,
   quietHours: quietHoursSchema.nullable(),
@@ -123,19 +132,21 @@ const campaignFields = {
   marketing: z.boolean(),
 };
 
+const kindSchema = z.enum(['broadcast', 'journey', 'voice'], {
+  message: 'A campaign is a broadcast, a journey or a voice campaign',
+});
+
 const createSchema = z
   .object({
     ...campaignFields,
     channel: campaignFields.channel.optional(),
     channels: campaignFields.channels.optional(),
     fallbackAfterMinutes: campaignFields.fallbackAfterMinutes.default(null),
-    kind: z
-      .enum(['broadcast', 'voice'], { message: 'A campaign is a broadcast or a voice campaign' })
-      .default('broadcast'),
-    flowId: campaignFields.flowId.default(null),
+    kind: kindSchema.default('broadcast'),
     maxConcurrentCalls: campaignFields.maxConcurrentCalls.default(null),
     callRetries: campaignFields.callRetries.default(null),
     segmentId: campaignFields.segmentId.default(null),
+    flowId: campaignFields.flowId.default(null),
     content: contentSchema.default({}),
     schedule: scheduleSchema.default({ mode: 'now' }),
     quietHours: campaignFields.quietHours.default(null),
@@ -151,7 +162,10 @@ const createSchema = z
     path: ['channels'],
   })
   .openapi('CampaignInput');
-const patchSchema = z.object(campaignFields).partial().openapi('CampaignPatch');
+const patchSchema = z
+  .object({ ...campaignFields, kind: kindSchema })
+  .partial()
+  .openapi('CampaignPatch');
 
 const campaignSchema = z
   .object({
@@ -163,12 +177,14 @@ const campaignSchema = z
     channels: z.array(z.string()),
     fallbackAfterMinutes: z.number().nullable(),
     segmentId: z.string().nullable(),
+    flowId: z.string().nullable(),
+    /** An occurrence of a recurring campaign: the campaign that repeats. */
+    parentId: z.string().nullable(),
     content: contentSchema,
     schedule: scheduleSchema,
     quietHours: quietHoursSchema.nullable(),
     ratePerSecond: z.number().nullable(),
     marketing: z.boolean(),
-    flowId: z.string().nullable(),
     maxConcurrentCalls: z.number().nullable(),
     callRetries: callRetriesSchema.nullable(),
     createdAt: z.string(),
@@ -226,6 +242,9 @@ const statsSchema = z
       .openapi({ description: "The bags of the campaign's channels: the warning at their threshold (80 %)" }),
     variants: z.array(z.object({ variant: z.string(), ...countsShape })),
     series: z.array(z.object({ minute: z.string(), sent: z.number(), delivered: z.number() })),
+    journeys: z
+      .object({ started: z.number(), running: z.number(), completed: z.number(), failed: z.number() })
+      .optional(),
     forecast: z.object({
       remaining: z.number(),
       rate: z.number().nullable(),
@@ -239,7 +258,12 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 const forbidden = { 403: json(errorSchema, 'The role does not allow it') };
-const unprocessable = { 422: json(errorSchema, 'The segment or template is not in this workspace') };
+const unprocessable = {
+  422: json(
+    errorSchema,
+    'The segment, template or flow is not in this workspace (or the flow is unpublished)',
+  ),
+};
 
 const action = (name: 'start' | 'pause' | 'resume' | 'cancel', summary: string) =>
   createRoute({
@@ -254,6 +278,7 @@ const action = (name: 'start' | 'pause' | 'resume' | 'cancel', summary: string) 
       ...forbidden,
       ...notFoundResponse,
       ...conflictResponse,
+      ...(name === 'start' ? unprocessable : {}),
     },
   });
 
@@ -330,6 +355,18 @@ const routes = {
   pause: action('pause', 'Pause a running or scheduled campaign before its next chunk (operator)'),
   resume: action('resume', 'Resume a paused campaign (operator)'),
   cancel: action('cancel', 'Cancel a campaign; what was sent stays counted (operator)'),
+  occurrences: createRoute({
+    method: 'get',
+    path: '/campaigns/{id}/occurrences',
+    tags: ['campaigns'],
+    summary: "A recurring campaign's occurrences (each its own campaign), newest first",
+    request: { params: idParam },
+    responses: {
+      200: json(z.object({ occurrences: z.array(campaignSchema) }), 'Occurrences'),
+      ...errorResponses,
+      ...notFoundResponse,
+    },
+  }),
   stats: createRoute({
     method: 'get',
     path: '/campaigns/{id}/stats',
@@ -351,12 +388,13 @@ const view = (row: CampaignRow) => ({
   channels: row.channels,
   fallbackAfterMinutes: row.fallbackAfterMinutes,
   segmentId: row.segmentId,
+  flowId: row.flowId,
+  parentId: row.parentId,
   content: (row.variants[0]?.content ?? {}) as z.infer<typeof contentSchema>,
   schedule: scheduleView(row.schedule),
   quietHours: row.quietHours ?? null,
   ratePerSecond: row.ratePerSecond,
   marketing: row.marketing,
-  flowId: row.flowId,
   maxConcurrentCalls: row.maxConcurrentCalls,
   callRetries: retriesView(row.schedule),
   createdAt: row.createdAt.toISOString(),
@@ -447,9 +485,34 @@ function requireRole(principal: Principal, role: Role, what: string) {
 async function checkReferences(
   db: Db,
   workspaceId: string,
-  input: { segmentId?: string | null; content?: z.infer<typeof contentSchema>; channel?: string },
+  input: {
+    segmentId?: string | null;
+    content?: z.infer<typeof contentSchema>;
+    channel?: string;
+    flowId?: string | null;
+  },
   channel: string,
+  kind: string,
 ) {
+  if (kind === 'journey' && input.flowId !== undefined) {
+    if (!input.flowId)
+      throw new ApiError(
+        422,
+        'JOURNEY_FLOW_REQUIRED',
+        'A journey starts a flow per person: pick a published flow',
+      );
+    const [flow] = await db
+      .select({ id: flows.id })
+      .from(flows)
+      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, input.flowId)));
+    if (!flow) throw new ApiError(422, 'FLOW_NOT_FOUND', `This workspace has no flow ${input.flowId}`);
+    if (!(await publishedVersion(db, workspaceId, input.flowId)))
+      throw new ApiError(
+        422,
+        'JOURNEY_FLOW_NOT_PUBLISHED',
+        'The flow has never been published: publish it, then pick it for the journey',
+      );
+  }
   if (input.segmentId) {
     const [segment] = await db
       .select({ id: segments.id })
@@ -512,7 +575,7 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       if (!row) throw notFound('Campaign', id);
       return view(row);
     } catch (error) {
-      if (error instanceof CampaignStateError) throw new ApiError(409, error.code, error.message);
+      if (error instanceof CampaignStateError) throw new ApiError(error.status, error.code, error.message);
       throw error;
     }
   };
@@ -522,7 +585,8 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const rows = await db
         .select()
         .from(campaigns)
-        .where(eq(campaigns.workspaceId, c.get('principal').workspaceId))
+        // Occurrences of recurring campaigns are listed under their campaign (/occurrences).
+        .where(and(eq(campaigns.workspaceId, c.get('principal').workspaceId), isNull(campaigns.parentId)))
         .orderBy(desc(campaigns.id))
         .limit(500);
       return c.json({ campaigns: rows.map(view) }, 200);
@@ -532,7 +596,7 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       requireRole(principal, 'designer', 'create campaigns');
       const input = c.req.valid('json');
       const channels = input.channels ?? [input.channel!];
-      await checkReferences(db, principal.workspaceId, input, channels[0]!);
+      await checkReferences(db, principal.workspaceId, input, channels[0]!, input.kind);
       checkWhatsApp(channels, input.content, c.req.header('accept-language'));
       await checkVoice(
         db,
@@ -551,9 +615,9 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           kind: input.kind,
           channels,
           fallbackAfterMinutes: input.fallbackAfterMinutes,
-          flowId: input.flowId,
           maxConcurrentCalls: input.maxConcurrentCalls,
           segmentId: input.segmentId,
+          flowId: input.flowId,
           variants: [{ key: 'A', share: 100, content: input.content }],
           schedule: storedSchedule(input.schedule, input.callRetries),
           quietHours: input.quietHours,
@@ -590,7 +654,17 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           : current.channels);
       if (input.channels && input.channel && input.channels[0] !== input.channel)
         throw new ApiError(400, 'VALIDATION_FAILED', 'The channel is the first of the channels list');
-      await checkReferences(db, principal.workspaceId, input, channels[0]!);
+      const kind = input.kind ?? current.kind;
+      await checkReferences(
+        db,
+        principal.workspaceId,
+        // Becoming a journey: the flow it keeps must be a published one too.
+        kind === 'journey' && input.flowId === undefined && current.kind !== 'journey'
+          ? { ...input, flowId: current.flowId }
+          : input,
+        channels[0]!,
+        kind,
+      );
       checkWhatsApp(
         channels,
         input.content ?? current.variants[0]?.content ?? {},
@@ -600,7 +674,7 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       await checkVoice(
         db,
         principal.workspaceId,
-        current.kind,
+        kind,
         channels[0]!,
         flowId,
         c.req.header('accept-language'),
@@ -615,6 +689,8 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
             ? { fallbackAfterMinutes: input.fallbackAfterMinutes }
             : {}),
           ...(input.segmentId !== undefined ? { segmentId: input.segmentId } : {}),
+          ...(input.flowId !== undefined ? { flowId: input.flowId } : {}),
+          ...(input.kind !== undefined ? { kind: input.kind } : {}),
           ...(input.content !== undefined
             ? { variants: [{ key: 'A', share: 100, content: input.content }] }
             : {}),
@@ -685,9 +761,23 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const { id } = c.req.valid('param');
       return c.json(await stateful(() => control.cancel(principal.workspaceId, id), id), 200);
     })
+    .openapi(routes.occurrences, async (c) => {
+      const workspaceId = c.get('principal').workspaceId;
+      const parent = await find(workspaceId, c.req.valid('param').id);
+      const rows = await db
+        .select()
+        .from(campaigns)
+        .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.parentId, parent.id)))
+        .orderBy(desc(campaigns.id))
+        .limit(500);
+      return c.json({ occurrences: rows.map(view) }, 200);
+    })
     .openapi(routes.stats, async (c) => {
       const row = await find(c.get('principal').workspaceId, c.req.valid('param').id);
-      const stats = await campaignStats(db, row);
+      const stats: Awaited<ReturnType<typeof campaignStats>> & {
+        journeys?: Awaited<ReturnType<typeof journeyStats>>;
+      } = await campaignStats(db, row);
+      if (row.kind === 'journey') stats.journeys = await journeyStats(db, row.id);
       if (stats.targeted === 0 && row.segmentId && (row.status === 'draft' || row.status === 'scheduled')) {
         // Before sending: the segment's size now at the campaign's limit.
         const remaining = await audienceSize(db, row.segmentId);
