@@ -7600,7 +7600,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment or template is not in this workspace */
+        /** @description The segment or template is not in this workspace, or the A/B test does not fit (shares, metric) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -7814,7 +7814,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment or template is not in this workspace */
+        /** @description The segment or template is not in this workspace, or the A/B test does not fit (shares, metric) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -11283,6 +11283,19 @@ export interface components {
       quietHours: components['schemas']['QuietHours'];
       ratePerSecond: number | null;
       marketing: boolean;
+      variants: components['schemas']['CampaignVariant'][];
+      ab: components['schemas']['CampaignAbTest'] &
+        ({
+          winner: string | null;
+          /** @enum {string|null} */
+          decision: 'rate' | 'tie' | 'no_data' | null;
+          results: {
+            key: string;
+            sent: number;
+            hits: number;
+            rate: number;
+          }[];
+        } | null);
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -11317,6 +11330,17 @@ export interface components {
       from: string;
       to: string;
     } | null;
+    CampaignVariant: {
+      key: string;
+      share: number;
+      content: components['schemas']['CampaignContent'];
+    };
+    CampaignAbTest: {
+      /** @enum {string} */
+      metric: 'delivery' | 'open' | 'click' | 'reply';
+      testMinutes: number;
+      testShare: number;
+    };
     CampaignInput: {
       name: string;
       /** @enum {string} */
@@ -11333,6 +11357,8 @@ export interface components {
       ratePerSecond: number | null;
       /** @default true */
       marketing: boolean;
+      variants?: components['schemas']['CampaignVariant'][];
+      ab?: components['schemas']['CampaignAbTest'] & (Record<string, never> | null);
     };
     CampaignPatch: {
       name?: string;
@@ -11345,6 +11371,8 @@ export interface components {
       quietHours?: components['schemas']['QuietHours'];
       ratePerSecond?: number | null;
       marketing?: boolean;
+      variants?: components['schemas']['CampaignVariant'][];
+      ab?: components['schemas']['CampaignAbTest'] & (Record<string, never> | null);
     };
     CampaignStats: {
       /** @enum {string} */
@@ -11354,6 +11382,7 @@ export interface components {
       skippedByReason: {
         [key: string]: number;
       };
+      held: number;
       queued: number;
       sent: number;
       delivered: number;
@@ -11375,6 +11404,7 @@ export interface components {
         skippedByReason: {
           [key: string]: number;
         };
+        held: number;
         queued: number;
         sent: number;
         delivered: number;

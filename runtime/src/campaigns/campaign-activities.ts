@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { campaigns, queryRows, type Db } from '@omniflow/db';
 import type { RulesCondition } from '../segments/segment-page.ts';
 import { targetPage } from './campaign-targeting.ts';
+import { settleAbTest } from './campaign-ab.ts';
 import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
 
 /** What campaignRun does on the flow task queue: page the segment, find the next due send, finish. */
@@ -11,12 +12,15 @@ export function createCampaignControlActivities(db: Db, options: { rules?: Rules
     async campaignTargetPage(input: { campaignId: string; afterId?: string; limit: number; now: string }) {
       return targetPage(db, input, options.rules);
     },
-    /** The earliest send still waiting (a local time, the end of quiet hours), or null when none is. */
+    /**
+     * The earliest send still waiting (a local time, the end of quiet hours, the end of an A/B
+     * test for the people held for its winner), or null when none is.
+     */
     async campaignNextDue(campaignId: string): Promise<string | null> {
       const [row] = await queryRows<{ due: Date | string | null }>(
         db,
         sql`select min(r.due_at) as due from campaign_recipients r join campaigns c on c.id = r.campaign_id
-          where r.campaign_id = ${campaignId}::uuid and r.status = 'pending' and c.status <> 'cancelled'`,
+          where r.campaign_id = ${campaignId}::uuid and r.status in ('pending', 'held') and c.status <> 'cancelled'`,
       );
       return row?.due ? new Date(row.due).toISOString() : null;
     },
@@ -25,6 +29,8 @@ export function createCampaignControlActivities(db: Db, options: { rules?: Rules
      * run at once, each on its own people, and a retried one takes the same people again.
      */
     async campaignDueRanges(input: { campaignId: string; now: string; chunkSize: number; chunks: number }) {
+      // An A/B test that is over releases its held people to the winner first: they are due now.
+      await settleAbTest(db, input.campaignId, input.now);
       const ids = await queryRows<{ contact_id: string }>(
         db,
         sql`select contact_id from campaign_recipients

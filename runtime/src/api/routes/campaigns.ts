@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { campaigns, newId, segments, templates, type Db } from '@omniflow/db';
 import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
+import { pickWinner } from '../../campaigns/campaign-ab.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
@@ -46,6 +47,40 @@ const scheduleSchema = z
 
 const quietHoursSchema = z.object({ from: hhmm, to: hhmm }).openapi('QuietHours');
 
+const variantSchema = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .min(1, 'Name each variant (A, B…)')
+      .max(20, 'A variant name is at most 20 characters'),
+    share: z
+      .number()
+      .int('A share is a whole percentage')
+      .min(1, 'Each variant gets at least 1 %')
+      .max(100, 'A share is at most 100 %'),
+    content: contentSchema,
+  })
+  .openapi('CampaignVariant');
+
+const abSchema = z
+  .object({
+    metric: z.enum(['delivery', 'open', 'click', 'reply'], {
+      message: 'Pick the winner by delivery, open, click or reply rate',
+    }),
+    testMinutes: z
+      .number()
+      .int('The test lasts whole minutes')
+      .min(1, 'The test lasts at least a minute')
+      .max(43_200, 'The test lasts at most 30 days'),
+    testShare: z
+      .number()
+      .int('The test share is a whole percentage')
+      .min(1, 'At least 1 % of the audience takes part in the test')
+      .max(100, 'At most 100 % of the audience takes part in the test'),
+  })
+  .openapi('CampaignAbTest');
+
 const campaignFields = {
   name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
   channel: z.enum(['sms', 'email'], { message: 'A broadcast goes by sms or email for now' }),
@@ -60,6 +95,13 @@ const campaignFields = {
     .max(10_000, 'At most 10000 messages per second')
     .nullable(),
   marketing: z.boolean(),
+  /** A/B: two or more variants (their shares add up to 100); `content` is the first's when absent. */
+  variants: z
+    .array(variantSchema)
+    .min(1, 'Give at least one variant')
+    .max(5, 'At most 5 variants')
+    .refine((list) => new Set(list.map((v) => v.key)).size === list.length, 'Give each variant its own name'),
+  ab: abSchema.nullable(),
 };
 
 const createSchema = z
@@ -71,6 +113,8 @@ const createSchema = z
     quietHours: campaignFields.quietHours.default(null),
     ratePerSecond: campaignFields.ratePerSecond.default(null),
     marketing: campaignFields.marketing.default(true),
+    variants: campaignFields.variants.optional(),
+    ab: campaignFields.ab.default(null),
   })
   .openapi('CampaignInput');
 const patchSchema = z.object(campaignFields).partial().openapi('CampaignPatch');
@@ -88,6 +132,15 @@ const campaignSchema = z
     quietHours: quietHoursSchema.nullable(),
     ratePerSecond: z.number().nullable(),
     marketing: z.boolean(),
+    variants: z.array(variantSchema),
+    ab: abSchema
+      .extend({
+        winner: z.string().nullable(),
+        /** rate: the best rate won; tie: the first of the tied; no_data: nothing sent, the first. */
+        decision: z.enum(['rate', 'tie', 'no_data']).nullable(),
+        results: z.array(z.object({ key: z.string(), sent: z.number(), hits: z.number(), rate: z.number() })),
+      })
+      .nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -98,6 +151,7 @@ const countsShape = {
   targeted: z.number(),
   skipped: z.number(),
   skippedByReason: z.record(z.string(), z.number()),
+  held: z.number(),
   queued: z.number(),
   sent: z.number(),
   delivered: z.number(),
@@ -130,7 +184,12 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 const forbidden = { 403: json(errorSchema, 'The role does not allow it') };
-const unprocessable = { 422: json(errorSchema, 'The segment or template is not in this workspace') };
+const unprocessable = {
+  422: json(
+    errorSchema,
+    'The segment or template is not in this workspace, or the A/B test does not fit (shares, metric)',
+  ),
+};
 
 const action = (name: 'start' | 'pause' | 'resume' | 'cancel', summary: string) =>
   createRoute({
@@ -232,6 +291,21 @@ const view = (row: CampaignRow) => ({
   quietHours: row.quietHours ?? null,
   ratePerSecond: row.ratePerSecond,
   marketing: row.marketing,
+  variants: row.variants.map((v) => ({
+    key: v.key,
+    share: v.share,
+    content: v.content as z.infer<typeof contentSchema>,
+  })),
+  ab: row.abMetric
+    ? {
+        metric: row.abMetric,
+        testMinutes: row.abTestMinutes ?? 0,
+        testShare: row.abTestShare ?? 100,
+        winner: row.abWinner,
+        decision: row.abWinner ? pickWinner(row.variants).decision : null,
+        results: row.variants.filter((v) => v.testResult).map((v) => ({ key: v.key, ...v.testResult! })),
+      }
+    : null,
   createdAt: row.createdAt.toISOString(),
   startedAt: row.startedAt?.toISOString() ?? null,
   finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -250,7 +324,12 @@ function requireRole(principal: Principal, role: Role, what: string) {
 async function checkReferences(
   db: Db,
   workspaceId: string,
-  input: { segmentId?: string | null; content?: z.infer<typeof contentSchema>; channel?: string },
+  input: {
+    segmentId?: string | null;
+    content?: z.infer<typeof contentSchema>;
+    variants?: z.infer<typeof variantSchema>[] | undefined;
+    channel?: string;
+  },
   channel: string,
 ) {
   if (input.segmentId) {
@@ -261,8 +340,10 @@ async function checkReferences(
     if (!segment)
       throw new ApiError(422, 'SEGMENT_NOT_FOUND', `This workspace has no segment ${input.segmentId}`);
   }
-  const templateId = input.content?.templateId;
-  if (templateId) {
+  for (const templateId of new Set(
+    [input.content, ...(input.variants ?? []).map((v) => v.content)].map((c) => c?.templateId),
+  )) {
+    if (!templateId) continue;
     const [template] = await db
       .select({ kind: templates.kind })
       .from(templates)
@@ -277,6 +358,46 @@ async function checkReferences(
       );
   }
 }
+
+type Language = 'es' | 'en';
+const languageOf = (header: string | undefined): Language => (/^es\b/i.test(header ?? '') ? 'es' : 'en');
+const abProblem = (language: Language, code: string, text: Record<Language, string>) =>
+  new ApiError(422, code, text[language]);
+
+/**
+ * A/B rules the schema alone cannot see (they span fields, and a PATCH meets the draft's own):
+ * shares add up to 100, a test needs two variants, opens and clicks are measured on email only.
+ * Answered in the caller's language (Accept-Language), as the builder shows it as it comes.
+ */
+function checkAbTest(
+  variants: { key: string; share: number }[],
+  ab: z.infer<typeof abSchema> | null,
+  channel: string,
+  language: Language,
+) {
+  const total = variants.reduce((sum, v) => sum + v.share, 0);
+  if (total !== 100)
+    throw abProblem(language, 'AB_SHARES', {
+      en: `The variants' shares add up to ${total} %: make them add up to 100 %`,
+      es: `Los porcentajes de las variantes suman ${total} %: deben sumar 100 %`,
+    });
+  if (ab && variants.length < 2)
+    throw abProblem(language, 'AB_VARIANTS', {
+      en: 'An A/B test needs at least two variants',
+      es: 'Una prueba A/B necesita al menos dos variantes',
+    });
+  if (ab && (ab.metric === 'open' || ab.metric === 'click') && channel !== 'email')
+    throw abProblem(language, 'AB_METRIC_CHANNEL', {
+      en: `Opens and clicks are only measured on email: pick the ${channel.toUpperCase()} winner by delivery or reply`,
+      es: `Las aperturas y los clics solo se miden en el correo: elige la ganadora por ${channel.toUpperCase()} según entrega o respuesta`,
+    });
+}
+
+const abColumns = (ab: z.infer<typeof abSchema> | null) => ({
+  abMetric: ab?.metric ?? null,
+  abTestMinutes: ab?.testMinutes ?? null,
+  abTestShare: ab?.testShare ?? null,
+});
 
 /** Broadcast campaigns: drafts, their start/pause/resume/cancel, and live stats (DESIGN.md §6). */
 export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
@@ -314,6 +435,8 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const principal = c.get('principal');
       requireRole(principal, 'designer', 'create campaigns');
       const input = c.req.valid('json');
+      const variants = input.variants ?? [{ key: 'A', share: 100, content: input.content }];
+      checkAbTest(variants, input.ab, input.channel, languageOf(c.req.header('accept-language')));
       await checkReferences(db, principal.workspaceId, input, input.channel);
       const [row] = await db
         .insert(campaigns)
@@ -324,7 +447,8 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           kind: 'broadcast',
           channels: [input.channel],
           segmentId: input.segmentId,
-          variants: [{ key: 'A', share: 100, content: input.content }],
+          variants,
+          ...abColumns(input.ab),
           schedule: input.schedule,
           quietHours: input.quietHours,
           ratePerSecond: input.ratePerSecond,
@@ -350,6 +474,31 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         );
       const input = c.req.valid('json');
       const channel = input.channel ?? current.channels[0]!;
+      // Content alone changes the first variant and keeps the others (an A/B draft stays one).
+      const variants =
+        input.variants ??
+        (input.content !== undefined
+          ? [
+              {
+                key: current.variants[0]?.key ?? 'A',
+                share: current.variants[0]?.share ?? 100,
+                content: input.content,
+              },
+              ...current.variants.slice(1),
+            ]
+          : current.variants);
+      const ab =
+        input.ab !== undefined
+          ? input.ab
+          : current.abMetric
+            ? {
+                metric: current.abMetric,
+                testMinutes: current.abTestMinutes ?? 60,
+                testShare: current.abTestShare ?? 100,
+              }
+            : null;
+      if (variants.length > 0)
+        checkAbTest(variants, ab, channel, languageOf(c.req.header('accept-language')));
       await checkReferences(db, principal.workspaceId, input, channel);
       const [row] = await db
         .update(campaigns)
@@ -357,9 +506,10 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.channel !== undefined ? { channels: [input.channel] } : {}),
           ...(input.segmentId !== undefined ? { segmentId: input.segmentId } : {}),
-          ...(input.content !== undefined
-            ? { variants: [{ key: 'A', share: 100, content: input.content }] }
+          ...(input.variants !== undefined || input.content !== undefined
+            ? { variants: variants.map(({ key, share, content }) => ({ key, share, content })) }
             : {}),
+          ...(input.ab !== undefined ? abColumns(input.ab) : {}),
           ...(input.schedule !== undefined ? { schedule: input.schedule } : {}),
           ...(input.quietHours !== undefined ? { quietHours: input.quietHours } : {}),
           ...(input.ratePerSecond !== undefined ? { ratePerSecond: input.ratePerSecond } : {}),
