@@ -11284,18 +11284,21 @@ export interface components {
       ratePerSecond: number | null;
       marketing: boolean;
       variants: components['schemas']['CampaignVariant'][];
-      ab: components['schemas']['CampaignAbTest'] &
-        ({
-          winner: string | null;
-          /** @enum {string|null} */
-          decision: 'rate' | 'tie' | 'no_data' | null;
-          results: {
-            key: string;
-            sent: number;
-            hits: number;
-            rate: number;
-          }[];
-        } | null);
+      ab: {
+        /** @enum {string} */
+        metric: 'delivery' | 'open' | 'click' | 'reply';
+        testMinutes: number;
+        testShare: number;
+        winner: string | null;
+        /** @enum {string|null} */
+        decision: 'rate' | 'tie' | 'no_data' | null;
+        results: {
+          key: string;
+          sent: number;
+          hits: number;
+          rate: number;
+        }[];
+      } | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -11335,12 +11338,6 @@ export interface components {
       share: number;
       content: components['schemas']['CampaignContent'];
     };
-    CampaignAbTest: {
-      /** @enum {string} */
-      metric: 'delivery' | 'open' | 'click' | 'reply';
-      testMinutes: number;
-      testShare: number;
-    };
     CampaignInput: {
       name: string;
       /** @enum {string} */
@@ -11358,7 +11355,13 @@ export interface components {
       /** @default true */
       marketing: boolean;
       variants?: components['schemas']['CampaignVariant'][];
-      ab?: components['schemas']['CampaignAbTest'] & (Record<string, never> | null);
+      /** @default null */
+      ab: {
+        /** @enum {string} */
+        metric: 'delivery' | 'open' | 'click' | 'reply';
+        testMinutes: number;
+        testShare: number;
+      } | null;
     };
     CampaignPatch: {
       name?: string;
@@ -11372,7 +11375,12 @@ export interface components {
       ratePerSecond?: number | null;
       marketing?: boolean;
       variants?: components['schemas']['CampaignVariant'][];
-      ab?: components['schemas']['CampaignAbTest'] & (Record<string, never> | null);
+      ab?: {
+        /** @enum {string} */
+        metric: 'delivery' | 'open' | 'click' | 'reply';
+        testMinutes: number;
+        testShare: number;
+      } | null;
     };
     CampaignStats: {
       /** @enum {string} */

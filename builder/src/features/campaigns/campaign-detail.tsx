@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/catalog.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { CampaignChart } from './campaign-chart.tsx';
+import { CampaignAbResults } from './campaign-ab-results.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
@@ -163,6 +164,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
               : t('campaigns.forecast.unknown', { remaining: number.format(forecast.remaining) })}
         </p>
       </section>
+      <CampaignAbResults campaign={campaign} stats={stats} />
       <div className="grid gap-6 md:grid-cols-2">
         {Object.keys(stats.skippedByReason).length > 0 && (
           <section>

@@ -3,6 +3,7 @@ import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { loadSegments, type CampaignInput, type SegmentOption } from './campaign-types.ts';
+import { abBody, abFromCampaign, CampaignAbFields, emptyAb, type AbDraft } from './campaign-ab-fields.tsx';
 
 type Mode = 'now' | 'at' | 'local';
 
@@ -22,6 +23,7 @@ interface Draft {
   quietTo: string;
   rate: string;
   marketing: boolean;
+  ab: AbDraft;
 }
 
 const empty: Draft = {
@@ -40,6 +42,7 @@ const empty: Draft = {
   quietTo: '08:00',
   rate: '',
   marketing: true,
+  ab: emptyAb,
 };
 
 /** What the API takes from the form: a date and time typed here are this browser's local time. */
@@ -50,17 +53,19 @@ function bodyOf(d: Draft): CampaignInput {
       : d.mode === 'local'
         ? { mode: 'local', localTime: d.time, ...(d.date ? { localDate: d.date } : {}) }
         : { mode: 'now' };
+  const content: CampaignInput['content'] =
+    d.source === 'template'
+      ? {
+          ...(d.templateId ? { templateId: d.templateId } : {}),
+          ...(d.subject ? { subject: d.subject } : {}),
+        }
+      : { text: d.text, ...(d.channel === 'email' ? { subject: d.subject } : {}) };
   return {
     name: d.name,
     channel: d.channel,
     segmentId: d.segmentId || null,
-    content:
-      d.source === 'template'
-        ? {
-            ...(d.templateId ? { templateId: d.templateId } : {}),
-            ...(d.subject ? { subject: d.subject } : {}),
-          }
-        : { text: d.text, ...(d.channel === 'email' ? { subject: d.subject } : {}) },
+    content,
+    ...abBody(d.ab, content),
     schedule,
     quietHours: d.quiet ? { from: d.quietFrom, to: d.quietTo } : null,
     ratePerSecond: d.rate ? Number(d.rate) : null,
@@ -116,6 +121,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
         quietTo: c.quietHours?.to ?? '08:00',
         rate: c.ratePerSecond ? String(c.ratePerSecond) : '',
         marketing: c.marketing,
+        ab: abFromCampaign(c),
       });
     });
   }, [campaignId]);
@@ -242,6 +248,13 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             </>
           )}
         </fieldset>
+        <CampaignAbFields
+          value={draft.ab}
+          onChange={(ab) => set('ab', ab)}
+          channel={draft.channel}
+          source={draft.source}
+          templates={usable}
+        />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">{t('campaigns.schedule')}</legend>
           {(['now', 'at', 'local'] as const).map((mode) => (

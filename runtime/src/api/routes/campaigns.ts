@@ -63,23 +63,21 @@ const variantSchema = z
   })
   .openapi('CampaignVariant');
 
-const abSchema = z
-  .object({
-    metric: z.enum(['delivery', 'open', 'click', 'reply'], {
-      message: 'Pick the winner by delivery, open, click or reply rate',
-    }),
-    testMinutes: z
-      .number()
-      .int('The test lasts whole minutes')
-      .min(1, 'The test lasts at least a minute')
-      .max(43_200, 'The test lasts at most 30 days'),
-    testShare: z
-      .number()
-      .int('The test share is a whole percentage')
-      .min(1, 'At least 1 % of the audience takes part in the test')
-      .max(100, 'At most 100 % of the audience takes part in the test'),
-  })
-  .openapi('CampaignAbTest');
+const abSchema = z.object({
+  metric: z.enum(['delivery', 'open', 'click', 'reply'], {
+    message: 'Pick the winner by delivery, open, click or reply rate',
+  }),
+  testMinutes: z
+    .number()
+    .int('The test lasts whole minutes')
+    .min(1, 'The test lasts at least a minute')
+    .max(43_200, 'The test lasts at most 30 days'),
+  testShare: z
+    .number()
+    .int('The test share is a whole percentage')
+    .min(1, 'At least 1 % of the audience takes part in the test')
+    .max(100, 'At most 100 % of the audience takes part in the test'),
+});
 
 const campaignFields = {
   name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
