@@ -1,10 +1,10 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { simpleParser } from 'mailparser';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '@omniflow/db';
-import { SmtpSink } from '@omniflow/nodes/drivers/email/testing';
+import { parseMail } from '@omniflow/nodes/drivers/email';
+import { SmtpSink, type ReceivedMail } from '@omniflow/nodes/drivers/email/testing';
 import { workerChannels } from '../src/messaging/worker-channels.ts';
 import { campaignWorkers } from '../src/worker/campaign-workers.ts';
 import { flowWorkerParts } from '../src/worker/flow-worker.ts';
@@ -25,13 +25,13 @@ interface Mail {
   pixel: string | undefined;
 }
 
-async function read(raw: string): Promise<Mail> {
-  const parsed = await simpleParser(raw);
+async function read(mail: ReceivedMail): Promise<Mail> {
+  const { parsed } = await parseMail(mail.raw);
   const html = typeof parsed.html === 'string' ? parsed.html : '';
   return {
-    to: parsed.to && !Array.isArray(parsed.to) ? (parsed.to.value[0]?.address ?? '') : '',
+    to: mail.recipients[0] ?? '',
     subject: parsed.subject ?? '',
-    pixel: /<img src="([^"]*\/email-links\/open\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&'),
+    pixel: /src="([^"]*\/email-links\/open\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&'),
   };
 }
 
@@ -234,7 +234,7 @@ describe.skipIf(!inject('postgresUrl'))('an email broadcast with A/B subject lin
     const during = (await omni.call('GET', `/api/v1/campaigns/${id}/stats`)).body;
     expect(during.held).toBe(held);
 
-    const tested = await Promise.all(sink.mails.map((m) => read(m.raw)));
+    const tested = await Promise.all(sink.mails.map(read));
     const bySubject = (b: boolean) => tested.filter((m) => m.subject.endsWith('tu regalo te espera') === b);
     const a = bySubject(false);
     const b = bySubject(true);
@@ -268,7 +268,7 @@ describe.skipIf(!inject('postgresUrl'))('an email broadcast with A/B subject lin
     expect(results.A).toMatchObject({ sent: a.length, hits: a.filter((_, i) => i % 5 === 0).length });
     expect(results.B).toMatchObject({ sent: b.length, hits: b.filter((_, i) => i % 2 === 0).length });
 
-    const all = await Promise.all(sink.mails.map((m) => read(m.raw)));
+    const all = await Promise.all(sink.mails.map(read));
     expect(all.length).toBe(reachable);
     expect(new Set(all.map((m) => m.to)).size).toBe(reachable);
     const rest = all.filter((m) => heldAddresses.includes(m.to));

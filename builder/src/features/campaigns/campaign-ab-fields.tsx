@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useT } from '../../i18n/use-i18n.ts';
 import type { Campaign, CampaignInput } from './campaign-types.ts';
 
@@ -98,6 +99,11 @@ export function CampaignAbFields(props: {
   const total = ab.shares.reduce((sum, n) => sum + n, 0);
   const metrics: Metric[] =
     channel === 'email' ? ['delivery', 'open', 'click', 'reply'] : ['delivery', 'reply'];
+  // Moved to SMS with opens or clicks chosen: show (and send) a metric SMS can measure.
+  const unmeasurable = ab.enabled && !metrics.includes(ab.metric);
+  useEffect(() => {
+    if (unmeasurable) onChange({ ...ab, metric: 'delivery' });
+  }, [unmeasurable, ab, onChange]);
   const editOther = (i: number, change: Partial<AbVariantDraft>) =>
     set({ others: ab.others.map((v, j) => (j === i ? { ...v, ...change } : v)) });
   const shareInput = (i: number) => (

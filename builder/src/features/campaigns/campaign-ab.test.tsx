@@ -170,6 +170,24 @@ describe('campaign A/B', () => {
     expect(body.ab).toEqual({ metric: 'reply', testShare: 30, testMinutes: 2880 });
   });
 
+  it('offers opens and clicks on email, and falls back to delivery when the campaign moves to SMS', async () => {
+    stubApi({
+      'GET /segments': () => ({ segments: [] }),
+      'GET /templates': () => ({ items: [] }),
+    });
+    render(<CampaignsPage campaignId="new" />);
+    await settle();
+    fireEvent.click(screen.getByRole('radio', { name: 'Email' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /A\/B test/ }));
+    const metric = () => screen.getByRole('combobox', { name: 'Pick the winner by' }) as HTMLSelectElement;
+    expect([...metric().options].map((o) => o.value)).toEqual(['delivery', 'open', 'click', 'reply']);
+    fireEvent.change(metric(), { target: { value: 'open' } });
+    expect(metric().value).toBe('open');
+    fireEvent.click(screen.getByRole('radio', { name: 'SMS' }));
+    await settle();
+    expect(metric().value).toBe('delivery');
+  });
+
   it('shows a test period in its largest whole unit', () => {
     expect(durationOf(2880)).toEqual({ amount: 2, unit: 'days' });
     expect(durationOf(90)).toEqual({ amount: 90, unit: 'minutes' });
