@@ -23,6 +23,8 @@ interface Person {
   /** Message status, for the test's people; a held person has none. */
   status?: 'sent' | 'delivered' | 'undelivered';
   replied?: 'after' | 'before';
+  /** A test person not sent yet (a later local time, quiet hours), due then. */
+  pendingUntil?: Date;
 }
 
 /**
@@ -103,9 +105,9 @@ describe.skipIf(!inject('postgresUrl'))('settling a campaign A/B test', () => {
         variant: person.variant,
         channel: 'sms',
         address: phone,
-        status: person.status ? 'sent' : 'held',
+        status: person.status ? 'sent' : person.pendingUntil ? 'pending' : 'held',
         messageId,
-        dueAt: person.status ? sentAt : testEnd,
+        dueAt: person.pendingUntil ?? (person.status ? sentAt : testEnd),
       });
     }
     return id;
@@ -162,6 +164,27 @@ describe.skipIf(!inject('postgresUrl'))('settling a campaign A/B test', () => {
       .set({ variants: row!.variants.slice().reverse() })
       .where(eq(campaigns.id, id));
     expect(await settleAbTest(handle.db, id, testEnd.toISOString())).toBe('B');
+  });
+
+  it('ends the test a test period after its last send, when a test person went later', async () => {
+    const later = new Date(sentAt.getTime() + 30 * 60_000);
+    const id = await campaignWith('delivery', [
+      { variant: 'A', status: 'delivered' },
+      { variant: 'B', pendingUntil: later },
+      { variant: null },
+    ]);
+    const control = createCampaignControlActivities(handle.db);
+    expect(await control.campaignNextDue(id)).toBe(later.toISOString());
+    // B's person is sent at 10:30 (as the send chunk would mark it).
+    await handle.db.execute(
+      sql`update campaign_recipients set status = 'sent' where campaign_id = ${id}::uuid and status = 'pending'`,
+    );
+    const end = new Date(later.getTime() + 60 * 60_000);
+    expect(await control.campaignNextDue(id)).toBe(end.toISOString());
+    expect(await settleAbTest(handle.db, id, testEnd.toISOString())).toBeNull();
+    expect(await settleAbTest(handle.db, id, end.toISOString())).toBe('A');
+    // Released: the rest are due now, and nothing waits past them.
+    expect(await control.campaignNextDue(id)).toBe(testEnd.toISOString());
   });
 
   it('picks by delivery: delivered of those sent', async () => {

@@ -37,6 +37,15 @@ const hitOf: Record<AbMetric, ReturnType<typeof sql>> = {
     and i.direction = 'inbound' and i.contact_address = m.contact_address and i.created_at > m.created_at)`,
 };
 
+/**
+ * When a campaign's A/B test is over: the last test send's due time plus the test period (a test
+ * person deferred by quiet hours or a later local time moves it), null when no one was tested.
+ */
+export const abTestEndSql = (campaignId: string) =>
+  sql`(select max(t.due_at) + make_interval(mins => coalesce(max(c.ab_test_minutes), 0))
+    from campaign_recipients t join campaigns c on c.id = t.campaign_id
+    where t.campaign_id = ${campaignId}::uuid and t.variant is not null and t.status not in ('held', 'skipped'))`;
+
 /** The winner of figures in the variants' order: the best rate; ties and no sends go to the first. */
 export function pickWinner(variants: CampaignVariant[]): { winner: string; decision: AbDecision } {
   const withData = variants.filter((v) => (v.testResult?.sent ?? 0) > 0);
@@ -47,7 +56,8 @@ export function pickWinner(variants: CampaignVariant[]): { winner: string; decis
 }
 
 /**
- * Ends a campaign's A/B test once its held people are due (the test period is over): the winner
+ * Ends a campaign's A/B test once its held people are due and the test period is over (for the
+ * last test send too: with local times the test ends where it began last): the winner
  * by the metric's rate per variant, from SQL, stored with each variant's figures; then every held
  * person is released as pending with the winner's variant in one statement. Run before each look
  * for due sends, so campaignRun's loop needs nothing new; a second call finds nothing to do.
@@ -60,7 +70,8 @@ export async function settleAbTest(db: Db, campaignId: string, now: string): Pro
     const [due] = await queryRows<{ due: boolean }>(
       db,
       sql`select exists (select 1 from campaign_recipients where campaign_id = ${campaignId}::uuid
-        and status = 'held' and due_at <= ${now}::timestamptz) as due`,
+          and status = 'held' and due_at <= ${now}::timestamptz)
+        and coalesce(${abTestEndSql(campaignId)} <= ${now}::timestamptz, true) as due`,
     );
     if (!due?.due) return null;
     const figures = await queryRows<{ variant: string; sent: string; hits: string }>(

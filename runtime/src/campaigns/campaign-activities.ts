@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { campaigns, queryRows, type Db } from '@omniflow/db';
 import type { RulesCondition } from '../segments/segment-page.ts';
 import { targetPage } from './campaign-targeting.ts';
-import { settleAbTest } from './campaign-ab.ts';
+import { abTestEndSql, settleAbTest } from './campaign-ab.ts';
 import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
 
 /** What campaignRun does on the flow task queue: page the segment, find the next due send, finish. */
@@ -13,14 +13,18 @@ export function createCampaignControlActivities(db: Db, options: { rules?: Rules
       return targetPage(db, input, options.rules);
     },
     /**
-     * The earliest send still waiting (a local time, the end of quiet hours, the end of an A/B
-     * test for the people held for its winner), or null when none is.
+     * The earliest send still waiting (a local time, the end of quiet hours), or for the people
+     * held for an A/B winner the end of the test, or null when none is.
      */
     async campaignNextDue(campaignId: string): Promise<string | null> {
       const [row] = await queryRows<{ due: Date | string | null }>(
         db,
-        sql`select min(r.due_at) as due from campaign_recipients r join campaigns c on c.id = r.campaign_id
-          where r.campaign_id = ${campaignId}::uuid and r.status in ('pending', 'held') and c.status <> 'cancelled'`,
+        sql`select least(
+            (select min(due_at) from campaign_recipients where campaign_id = ${campaignId}::uuid and status = 'pending'),
+            (select case when count(*) > 0 then greatest(min(due_at), ${abTestEndSql(campaignId)}) end
+              from campaign_recipients
+              where campaign_id = ${campaignId}::uuid and status = 'held')) as due
+          from campaigns c where c.id = ${campaignId}::uuid and c.status <> 'cancelled'`,
       );
       return row?.due ? new Date(row.due).toISOString() : null;
     },
