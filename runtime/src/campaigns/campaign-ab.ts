@@ -70,10 +70,15 @@ export async function settleAbTest(db: Db, campaignId: string, now: string): Pro
     const [due] = await queryRows<{ due: boolean }>(
       db,
       sql`select exists (select 1 from campaign_recipients where campaign_id = ${campaignId}::uuid
-          and status = 'held' and due_at <= ${now}::timestamptz)
-        and coalesce(${abTestEndSql(campaignId)} <= ${now}::timestamptz, true) as due`,
+        and status = 'held' and due_at <= ${now}::timestamptz) as due`,
     );
     if (!due?.due) return null;
+    // Read apart, and only then: the test's end scans the test's sends.
+    const [over] = await queryRows<{ over: boolean }>(
+      db,
+      sql`select coalesce(${abTestEndSql(campaignId)} <= ${now}::timestamptz, true) as over`,
+    );
+    if (!over?.over) return null;
     const figures = await queryRows<{ variant: string; sent: string; hits: string }>(
       db,
       sql`select r.variant, count(m.provider_message_id) as sent,

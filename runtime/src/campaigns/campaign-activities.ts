@@ -17,16 +17,27 @@ export function createCampaignControlActivities(db: Db, options: { rules?: Rules
      * held for an A/B winner the end of the test, or null when none is.
      */
     async campaignNextDue(campaignId: string): Promise<string | null> {
-      const [row] = await queryRows<{ due: Date | string | null }>(
+      const [row] = await queryRows<{ due: Date | string | null; held: Date | string | null }>(
         db,
-        sql`select least(
-            (select min(due_at) from campaign_recipients where campaign_id = ${campaignId}::uuid and status = 'pending'),
-            (select case when count(*) > 0 then greatest(min(due_at), ${abTestEndSql(campaignId)}) end
-              from campaign_recipients
-              where campaign_id = ${campaignId}::uuid and status = 'held')) as due
+        sql`select
+            (select min(due_at) from campaign_recipients where campaign_id = ${campaignId}::uuid and status = 'pending') as due,
+            (select min(due_at) from campaign_recipients where campaign_id = ${campaignId}::uuid and status = 'held') as held
           from campaigns c where c.id = ${campaignId}::uuid and c.status <> 'cancelled'`,
       );
-      return row?.due ? new Date(row.due).toISOString() : null;
+      if (!row) return null;
+      let held = row.held;
+      // Only an A/B campaign still holding people pays for reading its test's end.
+      if (held) {
+        const [end] = await queryRows<{ at: Date | string | null }>(
+          db,
+          sql`select ${abTestEndSql(campaignId)} as at`,
+        );
+        if (end?.at && new Date(end.at) > new Date(held)) held = end.at;
+      }
+      const times = [row.due, held]
+        .filter((t): t is Date | string => t !== null)
+        .map((t) => new Date(t).getTime());
+      return times.length > 0 ? new Date(Math.min(...times)).toISOString() : null;
     },
     /**
      * The due recipients cut into up to `chunks` contact-id ranges of `chunkSize`: chunks that
