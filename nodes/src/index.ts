@@ -3,6 +3,7 @@ import { flowStart } from './flow/start.node.ts';
 import { flowEnd } from './flow/end.node.ts';
 import { logicSet } from './logic/set.node.ts';
 import { logicSplit } from './logic/split.node.ts';
+import { logicAbSplit } from './logic/ab-split.node.ts';
 import { logicWait } from './logic/wait.node.ts';
 import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
 import { logicBusinessHours } from './logic/business-hours.node.ts';
@@ -31,6 +32,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowEnd,
   logicSet,
   logicSplit,
+  logicAbSplit,
   logicWait,
   logicWaitForEvent,
   logicBusinessHours,
@@ -60,6 +62,7 @@ export {
   flowEnd,
   logicSet,
   logicSplit,
+  logicAbSplit,
   logicWait,
   logicWaitForEvent,
   logicBusinessHours,

@@ -1,4 +1,5 @@
 import { askInstructions } from './messaging/ask.instructions.ts';
+import { abSplitInstructions } from './logic/ab-split.instructions.ts';
 import { coreInstructions, type InstructionSet } from './sdk/instructions/index.ts';
 
 // The instruction set compiled machines run with (DESIGN.md §5): the SDK's core set plus the
@@ -7,7 +8,7 @@ import { coreInstructions, type InstructionSet } from './sdk/instructions/index.
 // an instruction named in ActionParams/GuardParams but missing here fails typecheck.
 export const instructionSet: InstructionSet = {
   actions: { ...coreInstructions.actions, ...askInstructions.actions },
-  guards: { ...coreInstructions.guards, ...askInstructions.guards },
+  guards: { ...coreInstructions.guards, ...askInstructions.guards, ...abSplitInstructions.guards },
 };
 
 export { createRunMachine, type RunMachineConfig } from './sdk/instructions/index.ts';

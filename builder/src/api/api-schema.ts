@@ -7600,7 +7600,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished), or the A/B test does not fit (shares, metric) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -7868,7 +7868,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished), or the A/B test does not fit (shares, metric) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -7956,7 +7956,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished) */
+        /** @description The segment, template or flow is not in this workspace (or the flow is unpublished), or the A/B test does not fit (shares, metric) */
         422: {
           headers: {
             [name: string]: unknown;
@@ -11419,6 +11419,22 @@ export interface components {
       marketing: boolean;
       maxConcurrentCalls: number | null;
       callRetries: components['schemas']['CallRetries'];
+      variants: components['schemas']['CampaignVariant'][];
+      ab: {
+        /** @enum {string} */
+        metric: 'delivery' | 'open' | 'click' | 'reply';
+        testMinutes: number;
+        testShare: number;
+        winner: string | null;
+        /** @enum {string|null} */
+        decision: 'rate' | 'tie' | 'no_data' | null;
+        results: {
+          key: string;
+          sent: number;
+          hits: number;
+          rate: number;
+        }[];
+      } | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -11470,6 +11486,11 @@ export interface components {
       attempts: number;
       delayMinutes: number;
     } | null;
+    CampaignVariant: {
+      key: string;
+      share: number;
+      content: components['schemas']['CampaignContent'];
+    };
     CampaignInput: {
       name: string;
       /** @enum {string} */
@@ -11498,6 +11519,14 @@ export interface components {
       ratePerSecond: number | null;
       /** @default true */
       marketing: boolean;
+      variants?: components['schemas']['CampaignVariant'][];
+      /** @default null */
+      ab: {
+        /** @enum {string} */
+        metric: 'delivery' | 'open' | 'click' | 'reply';
+        testMinutes: number;
+        testShare: number;
+      } | null;
       /**
        * @default broadcast
        * @enum {string}
@@ -11528,6 +11557,13 @@ export interface components {
       quietHours?: components['schemas']['QuietHours'];
       ratePerSecond?: number | null;
       marketing?: boolean;
+      variants?: components['schemas']['CampaignVariant'][];
+      ab?: {
+        /** @enum {string} */
+        metric: 'delivery' | 'open' | 'click' | 'reply';
+        testMinutes: number;
+        testShare: number;
+      } | null;
       /** @enum {string} */
       kind?: 'broadcast' | 'journey' | 'voice';
     };
@@ -11539,6 +11575,7 @@ export interface components {
       skippedByReason: {
         [key: string]: number;
       };
+      held: number;
       queued: number;
       sent: number;
       delivered: number;
@@ -11582,6 +11619,7 @@ export interface components {
         skippedByReason: {
           [key: string]: number;
         };
+        held: number;
         queued: number;
         sent: number;
         delivered: number;

@@ -1,4 +1,5 @@
 import { campaignsMessages } from '../features/campaigns/messages.ts';
+import { campaignAbMessages } from '../features/campaigns/ab-messages.ts';
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
@@ -131,6 +132,7 @@ export const catalog = {
     ...segmentsMessages.en,
     ...quotasMessages.en,
     ...campaignsMessages.en,
+    ...campaignAbMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -157,6 +159,7 @@ export const catalog = {
     ...segmentsMessages.es,
     ...quotasMessages.es,
     ...campaignsMessages.es,
+    ...campaignAbMessages.es,
   },
 } as const;
 

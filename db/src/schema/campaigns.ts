@@ -49,6 +49,8 @@ export interface CampaignVariant {
   key: string;
   share: number;
   content: CampaignContent;
+  /** A/B: the variant's figures when the test ended (what the winner was picked on). */
+  testResult?: { sent: number; hits: number; rate: number };
 }
 
 /**

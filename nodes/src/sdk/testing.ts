@@ -112,7 +112,13 @@ function field(params: unknown, key: string): unknown {
 export function runFragment(
   definition: AnyNodeDefinition,
   config: unknown,
-  options: { id?: string; input?: unknown; unwired?: readonly string[] } = {},
+  options: {
+    id?: string;
+    input?: unknown;
+    unwired?: readonly string[];
+    /** The run's own fields (a split by run id needs runs of their own). */
+    run?: Partial<TemplateScope['run']>;
+  } = {},
 ): FragmentRun {
   const id = options.id ?? 'node';
   const parsed = definition.config.parse(config);
@@ -180,7 +186,7 @@ export function runFragment(
   const contextOf = (s: AnyMachineSnapshot): RunContext => s.context;
   const [first, actions] = initialTransition(machine, {
     input: options.input ?? {},
-    run: testScope().run,
+    run: { ...testScope().run, ...options.run },
   });
   let snapshot: AnyMachineSnapshot = first;
   carryOut(actions);

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { targetPage } from './campaign-targeting.ts';
 import { moveToNextChannel, nextFallbackDeadline } from './campaign-fallback.ts';
 import { createCampaignSeries } from './campaign-series.ts';
+import { abTestEndSql, settleAbTest } from './campaign-ab.ts';
 import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
 import { startJourneyChunk, type JourneyStartDeps } from './journey-starts.ts';
 
@@ -40,27 +41,40 @@ export function createCampaignControlActivities(
     },
     /**
      * When campaignRun must look again: the earliest send still waiting (a local time, the end of
-     * quiet hours, a call's retry) or fallback deadline; null when there is neither and the
-     * campaign is done. While a fallback may still happen it looks at least every
-     * `fallbackPollMs`, so a failure receipt moves the person on without waiting for the deadline;
-     * while calls are going on, a few seconds from now: a busy or unanswered one may come back as
-     * a retry.
+     * quiet hours, a call's retry), the end of an A/B test for the people held for its winner, or
+     * a fallback deadline; null when there is none and the campaign is done. While a fallback may
+     * still happen it looks at least every `fallbackPollMs`, so a failure receipt moves the person
+     * on without waiting for the deadline; while calls are going on, a few seconds from now: a
+     * busy or unanswered one may come back as a retry.
      */
     async campaignNextDue(campaignId: string, now?: string): Promise<string | null> {
       const at = now ?? new Date().toISOString();
       const [[row], deadline] = await Promise.all([
-        queryRows<{ due: Date | string | null }>(
+        queryRows<{ due: Date | string | null; held: Date | string | null }>(
           db,
           sql`select least(min(r.due_at) filter (where r.status = 'pending'),
-              case when bool_or(r.status = 'calling') then ${at}::timestamptz + interval '3 seconds' end) as due
+              case when bool_or(r.status = 'calling') then ${at}::timestamptz + interval '3 seconds' end) as due,
+              min(r.due_at) filter (where r.status = 'held') as held
             from campaign_recipients r join campaigns c on c.id = r.campaign_id
-            where r.campaign_id = ${campaignId}::uuid and r.status in ('pending', 'calling') and c.status <> 'cancelled'`,
+            where r.campaign_id = ${campaignId}::uuid and r.status in ('pending', 'calling', 'held')
+              and c.status <> 'cancelled'`,
         ),
         nextFallbackDeadline(db, campaignId, at),
       ]);
-      const due = row?.due ? new Date(row.due).getTime() : Infinity;
+      let held = row?.held ?? null;
+      // Only an A/B campaign still holding people pays for reading its test's end.
+      if (held) {
+        const [end] = await queryRows<{ at: Date | string | null }>(
+          db,
+          sql`select ${abTestEndSql(campaignId)} as at`,
+        );
+        if (end?.at && new Date(end.at) > new Date(held)) held = end.at;
+      }
+      const times = [row?.due ?? null, held]
+        .filter((t): t is Date | string => t !== null)
+        .map((t) => new Date(t).getTime());
       const fallback = deadline ? Math.min(deadline.getTime(), Date.parse(at) + fallbackPollMs) : Infinity;
-      const next = Math.min(due, fallback);
+      const next = Math.min(...times, fallback);
       return next === Infinity ? null : new Date(next).toISOString();
     },
     /**
@@ -78,6 +92,8 @@ export function createCampaignControlActivities(
       /** Whether to run the fallback statement first (false: the workflow ran it moments ago). */
       fallback?: boolean;
     }) {
+      // An A/B test that is over releases its held people to the winner first: they are due now.
+      await settleAbTest(db, input.campaignId, input.now);
       if (input.fallback ?? true) await moveToNextChannel(db, input.campaignId, input.now);
       const ids = await queryRows<{ channel: string; contact_id: string }>(
         db,

@@ -94,8 +94,12 @@ export async function renderContent(
     if (!variant) throw new Error(`The template "${template.name}" has no text in any language`);
     if (template.kind === 'email') {
       const mail = await renderEmailTemplate(variant, scope, files);
+      // A/B subject lines: each variant's own subject over the template's one.
+      const subject = content.subject?.trim()
+        ? renderLibraryText(content.subject, scope, files).trim()
+        : mail.subject;
       return channel === 'email'
-        ? { text: mail.text, email: { subject: mail.subject, html: mail.html } }
+        ? { text: mail.text, email: { subject, html: mail.html } }
         : { text: mail.text };
     }
     const text = renderTextTemplate(variant, scope, files);

@@ -5,6 +5,8 @@ export interface CampaignCounts {
   targeted: number;
   skipped: number;
   skippedByReason: Record<string, number>;
+  /** A/B: waiting for the test's winner. */
+  held: number;
   /** Not handed to the provider yet: waiting for their time, or their message row written. */
   queued: number;
   /** Handed to the provider (whatever came back since). */
@@ -58,6 +60,7 @@ interface Row {
   variant: string | null;
   targeted: string;
   skipped: string;
+  held: string;
   queued: string;
   sent: string;
   delivered: string;
@@ -79,6 +82,7 @@ const zero = (): CampaignCounts => ({
   targeted: 0,
   skipped: 0,
   skippedByReason: {},
+  held: 0,
   queued: 0,
   sent: 0,
   delivered: 0,
@@ -100,6 +104,7 @@ const zero = (): CampaignCounts => ({
 const numericKeys = [
   'targeted',
   'skipped',
+  'held',
   'queued',
   'sent',
   'delivered',
@@ -132,6 +137,7 @@ export async function campaignStats(
     sql`select r.variant,
         count(*) as targeted,
         count(*) filter (where r.status = 'skipped') as skipped,
+        count(*) filter (where r.status = 'held') as held,
         count(*) filter (where r.status = 'pending' or m.status = 'queued') as queued,
         count(m.provider_message_id) as sent,
         count(*) filter (where m.status in ('delivered', 'read')) as delivered,
@@ -227,7 +233,7 @@ export async function campaignStats(
     return { variant: row.variant ?? '', ...counts };
   });
 
-  const remaining = total.queued;
+  const remaining = total.queued + total.held;
   const measured = Number(recent[0]?.n ?? 0) / 60;
   const rate = measured > 0 ? measured : campaign.ratePerSecond;
   const lastDue = latestDue[0]?.due ? new Date(latestDue[0].due).getTime() : 0;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { campaigns, queryRows, segments, workspaces, type CampaignVariant, type Db } from '@omniflow/db';
 import { segmentPage, type RulesCondition } from '../segments/segment-page.ts';
+import { holdsRest, inAbTest } from './campaign-ab.ts';
 import { localInstant, nextLocalTime, pastQuietHours, validZone, type QuietHours } from './local-time.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -170,9 +171,16 @@ export async function targetPage(
     const pick = firstUsableChannel(campaign.channels, byContact.get(c.id) ?? [], campaign.marketing);
     const skip = 'skip' in pick ? pick.skip : null;
     const zone = validZone(c.timezone, context.defaultZone);
+    const due = skip ? null : dueFor(context, zone, now);
+    // A/B with a rest: outside the test share, people wait (held) until the test ends, when
+    // settleAbTest gives them the winner; once it has, later pages go straight to it.
+    const rest = !skip && holdsRest(campaign) && !inAbTest(c.id, campaign.abTestShare!);
+    const held = rest && !campaign.abWinner;
+    const variant = rest ? campaign.abWinner : variantFor(campaign.variants, c.id);
+    const dueAt = due && held ? new Date(due.getTime() + (campaign.abTestMinutes ?? 0) * 60_000) : due;
     return sql`(${campaign.id}::uuid, ${c.id}::uuid, ${campaign.workspaceId}::uuid,
-      ${variantFor(campaign.variants, c.id)}, ${pick.channel}, ${pick.address}, ${skip ? 'skipped' : 'pending'},
-      ${skip}, ${skip ? null : dueFor(context, zone, now).toISOString()}::timestamptz)`;
+      ${variant}, ${pick.channel}, ${pick.address}, ${skip ? 'skipped' : held ? 'held' : 'pending'},
+      ${skip}, ${dueAt ? dueAt.toISOString() : null}::timestamptz)`;
   });
   if (rows.length > 0)
     await db.execute(sql`insert into campaign_recipients

@@ -9,6 +9,7 @@ import { CampaignReachStats } from './campaign-reach-stats.tsx';
 import { VoiceCallCounts } from './voice-call-counts.tsx';
 import { CampaignJourneyStats } from './campaign-journey-stats.tsx';
 import { CampaignOccurrences } from './campaign-occurrences.tsx';
+import { CampaignAbResults } from './campaign-ab-results.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
@@ -168,6 +169,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
               : t('campaigns.forecast.unknown', { remaining: number.format(forecast.remaining) })}
         </p>
       </section>
+      <CampaignAbResults campaign={campaign} stats={stats} />
       <div className="grid gap-6 md:grid-cols-2">
         {Object.keys(stats.skippedByReason).length > 0 && (
           <section>

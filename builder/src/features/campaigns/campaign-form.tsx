@@ -20,6 +20,7 @@ import {
 } from './voice-campaign-fields.tsx';
 import { CampaignJourneyFields, type CampaignKind } from './campaign-journey-fields.tsx';
 import { CampaignRecurrenceField, type Recurrence } from './campaign-recurrence-field.tsx';
+import { abBody, abFromCampaign, CampaignAbFields, emptyAb, type AbDraft } from './campaign-ab-fields.tsx';
 
 type Mode = 'now' | 'at' | 'local';
 
@@ -46,6 +47,7 @@ interface Draft {
   quietTo: string;
   rate: string;
   marketing: boolean;
+  ab: AbDraft;
 }
 
 const empty: Draft = {
@@ -69,6 +71,7 @@ const empty: Draft = {
   quietTo: '08:00',
   rate: '',
   marketing: true,
+  ab: emptyAb,
 };
 
 /** What the API takes from the form: a date and time typed here are this browser's local time. */
@@ -81,21 +84,23 @@ function bodyOf(d: Draft): CampaignInput {
         : { mode: 'now' };
   const { whatsappTemplate, ...reach } = channelsBody(d.reach);
   if (d.recurrence) schedule.recurrence = d.recurrence;
+  const content: CampaignInput['content'] = {
+    ...(d.source === 'template'
+      ? {
+          ...(d.templateId ? { templateId: d.templateId } : {}),
+          ...(d.subject ? { subject: d.subject } : {}),
+        }
+      : { text: d.text, ...(d.reach.channels.includes('email') ? { subject: d.subject } : {}) }),
+    ...(whatsappTemplate ? { whatsappTemplate } : {}),
+  };
   return {
     name: d.name,
     channel: d.channel,
     // A campaign of calls goes by voice alone: no list of message channels to fall back on.
     ...(d.channel === 'voice' ? { fallbackAfterMinutes: null } : reach),
     segmentId: d.segmentId || null,
-    content: {
-      ...(d.source === 'template'
-        ? {
-            ...(d.templateId ? { templateId: d.templateId } : {}),
-            ...(d.subject ? { subject: d.subject } : {}),
-          }
-        : { text: d.text, ...(d.reach.channels.includes('email') ? { subject: d.subject } : {}) }),
-      ...(whatsappTemplate ? { whatsappTemplate } : {}),
-    },
+    content,
+    ...abBody(d.ab, content),
     schedule,
     quietHours: d.quiet ? { from: d.quietFrom, to: d.quietTo } : null,
     ratePerSecond: d.rate ? Number(d.rate) : null,
@@ -164,6 +169,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
         quietTo: c.quietHours?.to ?? '08:00',
         rate: c.ratePerSecond ? String(c.ratePerSecond) : '',
         marketing: c.marketing,
+        ab: abFromCampaign(c),
       });
     });
   }, [campaignId]);
@@ -297,6 +303,15 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
             </>
           )}
         </fieldset>
+        {draft.kind === 'broadcast' && (
+          <CampaignAbFields
+            value={draft.ab}
+            onChange={(ab) => set('ab', ab)}
+            channel={draft.channel}
+            source={draft.source}
+            templates={usable}
+          />
+        )}
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">{t('campaigns.schedule')}</legend>
           {(['now', 'at', 'local'] as const).map((mode) => (

@@ -104,6 +104,8 @@ describe('CampaignsPage', () => {
       fallbackAfterMinutes: null,
       segmentId: '0190b3c4-0000-7000-8000-0000000000s1',
       content: { text: 'Hola' },
+      variants: [{ key: 'A', share: 100, content: { text: 'Hola' } }],
+      ab: null,
       schedule: { mode: 'local', localTime: '09:00' },
       quietHours: { from: '21:00', to: '08:00' },
       ratePerSecond: null,

@@ -6,6 +6,7 @@ import { campaignStats } from '../../campaigns/campaign-stats.ts';
 import { quotaStatuses } from '../../quotas/quota-status.ts';
 import { journeyStats } from '../../campaigns/journey-stats.ts';
 import { publishedVersion } from '../../campaigns/journey-starts.ts';
+import { pickWinner } from '../../campaigns/campaign-ab.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
 import { publishedVoiceFlows, voiceFlowProblem } from '../../campaigns/voice-campaign-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
@@ -96,6 +97,37 @@ const callRetriesSchema = z
       .max(1440, 'Wait at most a day (1440 minutes) before calling again'),
   })
   .openapi('CallRetries');
+const variantSchema = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .min(1, 'Name each variant (A, B…)')
+      .max(20, 'A variant name is at most 20 characters'),
+    share: z
+      .number()
+      .int('A share is a whole percentage')
+      .min(1, 'Each variant gets at least 1 %')
+      .max(100, 'A share is at most 100 %'),
+    content: contentSchema,
+  })
+  .openapi('CampaignVariant');
+
+const abSchema = z.object({
+  metric: z.enum(['delivery', 'open', 'click', 'reply'], {
+    message: 'Pick the winner by delivery, open, click or reply rate',
+  }),
+  testMinutes: z
+    .number()
+    .int('The test lasts whole minutes')
+    .min(1, 'The test lasts at least a minute')
+    .max(43_200, 'The test lasts at most 30 days'),
+  testShare: z
+    .number()
+    .int('The test share is a whole percentage')
+    .min(1, 'At least 1 % of the audience takes part in the test')
+    .max(100, 'At most 100 % of the audience takes part in the test'),
+});
 
 const campaignFields = {
   name: z.string().trim().min(1, 'Give the campaign a name').max(120, 'A name is at most 120 characters'),
@@ -130,6 +162,13 @@ const campaignFields = {
     .max(10_000, 'At most 10000 messages per second')
     .nullable(),
   marketing: z.boolean(),
+  /** A/B: two or more variants (their shares add up to 100); `content` is the first's when absent. */
+  variants: z
+    .array(variantSchema)
+    .min(1, 'Give at least one variant')
+    .max(5, 'At most 5 variants')
+    .refine((list) => new Set(list.map((v) => v.key)).size === list.length, 'Give each variant its own name'),
+  ab: abSchema.nullable(),
 };
 
 const kindSchema = z.enum(['broadcast', 'journey', 'voice'], {
@@ -152,6 +191,8 @@ const createSchema = z
     quietHours: campaignFields.quietHours.default(null),
     ratePerSecond: campaignFields.ratePerSecond.default(null),
     marketing: campaignFields.marketing.default(true),
+    variants: campaignFields.variants.optional(),
+    ab: campaignFields.ab.default(null),
   })
   .refine((v) => v.channel || v.channels, {
     message: 'Choose the channel (or channels, in order)',
@@ -187,6 +228,15 @@ const campaignSchema = z
     marketing: z.boolean(),
     maxConcurrentCalls: z.number().nullable(),
     callRetries: callRetriesSchema.nullable(),
+    variants: z.array(variantSchema),
+    ab: abSchema
+      .extend({
+        winner: z.string().nullable(),
+        /** rate: the best rate won; tie: the first of the tied; no_data: nothing sent, the first. */
+        decision: z.enum(['rate', 'tie', 'no_data']).nullable(),
+        results: z.array(z.object({ key: z.string(), sent: z.number(), hits: z.number(), rate: z.number() })),
+      })
+      .nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -197,6 +247,7 @@ const countsShape = {
   targeted: z.number(),
   skipped: z.number(),
   skippedByReason: z.record(z.string(), z.number()),
+  held: z.number(),
   queued: z.number(),
   sent: z.number(),
   delivered: z.number(),
@@ -261,7 +312,7 @@ const forbidden = { 403: json(errorSchema, 'The role does not allow it') };
 const unprocessable = {
   422: json(
     errorSchema,
-    'The segment, template or flow is not in this workspace (or the flow is unpublished)',
+    'The segment, template or flow is not in this workspace (or the flow is unpublished), or the A/B test does not fit (shares, metric)',
   ),
 };
 
@@ -397,6 +448,21 @@ const view = (row: CampaignRow) => ({
   marketing: row.marketing,
   maxConcurrentCalls: row.maxConcurrentCalls,
   callRetries: retriesView(row.schedule),
+  variants: row.variants.map((v) => ({
+    key: v.key,
+    share: v.share,
+    content: v.content as z.infer<typeof contentSchema>,
+  })),
+  ab: row.abMetric
+    ? {
+        metric: row.abMetric,
+        testMinutes: row.abTestMinutes ?? 0,
+        testShare: row.abTestShare ?? 100,
+        winner: row.abWinner,
+        decision: row.abWinner ? pickWinner(row.variants).decision : null,
+        results: row.variants.filter((v) => v.testResult).map((v) => ({ key: v.key, ...v.testResult! })),
+      }
+    : null,
   createdAt: row.createdAt.toISOString(),
   startedAt: row.startedAt?.toISOString() ?? null,
   finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -490,6 +556,7 @@ async function checkReferences(
     content?: z.infer<typeof contentSchema>;
     channel?: string;
     flowId?: string | null;
+    variants?: z.infer<typeof variantSchema>[] | undefined;
   },
   channel: string,
   kind: string,
@@ -521,8 +588,10 @@ async function checkReferences(
     if (!segment)
       throw new ApiError(422, 'SEGMENT_NOT_FOUND', `This workspace has no segment ${input.segmentId}`);
   }
-  const templateId = input.content?.templateId;
-  if (templateId) {
+  for (const templateId of new Set(
+    [input.content, ...(input.variants ?? []).map((v) => v.content)].map((c) => c?.templateId),
+  )) {
+    if (!templateId) continue;
     const [template] = await db
       .select({ kind: templates.kind })
       .from(templates)
@@ -557,6 +626,46 @@ function checkWhatsApp(
       : 'A WhatsApp campaign needs an approved WhatsApp template (name, language and parameters): free text reaches only people who wrote in the last 24 h',
   );
 }
+
+type Language = 'es' | 'en';
+const languageOf = (header: string | undefined): Language => (/^es\b/i.test(header ?? '') ? 'es' : 'en');
+const abProblem = (language: Language, code: string, text: Record<Language, string>) =>
+  new ApiError(422, code, text[language]);
+
+/**
+ * A/B rules the schema alone cannot see (they span fields, and a PATCH meets the draft's own):
+ * shares add up to 100, a test needs two variants, opens and clicks are measured on email only.
+ * Answered in the caller's language (Accept-Language), as the builder shows it as it comes.
+ */
+function checkAbTest(
+  variants: { key: string; share: number }[],
+  ab: z.infer<typeof abSchema> | null,
+  channel: string,
+  language: Language,
+) {
+  const total = variants.reduce((sum, v) => sum + v.share, 0);
+  if (total !== 100)
+    throw abProblem(language, 'AB_SHARES', {
+      en: `The variants' shares add up to ${total} %: make them add up to 100 %`,
+      es: `Los porcentajes de las variantes suman ${total} %: deben sumar 100 %`,
+    });
+  if (ab && variants.length < 2)
+    throw abProblem(language, 'AB_VARIANTS', {
+      en: 'An A/B test needs at least two variants',
+      es: 'Una prueba A/B necesita al menos dos variantes',
+    });
+  if (ab && (ab.metric === 'open' || ab.metric === 'click') && channel !== 'email')
+    throw abProblem(language, 'AB_METRIC_CHANNEL', {
+      en: `Opens and clicks are only measured on email: pick the ${channel.toUpperCase()} winner by delivery or reply`,
+      es: `Las aperturas y los clics solo se miden en el correo: elige la ganadora por ${channel.toUpperCase()} según entrega o respuesta`,
+    });
+}
+
+const abColumns = (ab: z.infer<typeof abSchema> | null) => ({
+  abMetric: ab?.metric ?? null,
+  abTestMinutes: ab?.testMinutes ?? null,
+  abTestShare: ab?.testShare ?? null,
+});
 
 /** Broadcast campaigns: drafts, their start/pause/resume/cancel, and live stats (DESIGN.md §6). */
 export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
@@ -596,8 +705,10 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       requireRole(principal, 'designer', 'create campaigns');
       const input = c.req.valid('json');
       const channels = input.channels ?? [input.channel!];
+      const variants = input.variants ?? [{ key: 'A', share: 100, content: input.content }];
+      checkAbTest(variants, input.ab, channels[0]!, languageOf(c.req.header('accept-language')));
       await checkReferences(db, principal.workspaceId, input, channels[0]!, input.kind);
-      checkWhatsApp(channels, input.content, c.req.header('accept-language'));
+      checkWhatsApp(channels, variants[0]!.content, c.req.header('accept-language'));
       await checkVoice(
         db,
         principal.workspaceId,
@@ -618,7 +729,8 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           maxConcurrentCalls: input.maxConcurrentCalls,
           segmentId: input.segmentId,
           flowId: input.flowId,
-          variants: [{ key: 'A', share: 100, content: input.content }],
+          variants,
+          ...abColumns(input.ab),
           schedule: storedSchedule(input.schedule, input.callRetries),
           quietHours: input.quietHours,
           ratePerSecond: input.ratePerSecond,
@@ -654,6 +766,31 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           : current.channels);
       if (input.channels && input.channel && input.channels[0] !== input.channel)
         throw new ApiError(400, 'VALIDATION_FAILED', 'The channel is the first of the channels list');
+      // Content alone changes the first variant and keeps the others (an A/B draft stays one).
+      const variants =
+        input.variants ??
+        (input.content !== undefined
+          ? [
+              {
+                key: current.variants[0]?.key ?? 'A',
+                share: current.variants[0]?.share ?? 100,
+                content: input.content,
+              },
+              ...current.variants.slice(1),
+            ]
+          : current.variants);
+      const ab =
+        input.ab !== undefined
+          ? input.ab
+          : current.abMetric
+            ? {
+                metric: current.abMetric,
+                testMinutes: current.abTestMinutes ?? 60,
+                testShare: current.abTestShare ?? 100,
+              }
+            : null;
+      if (variants.length > 0)
+        checkAbTest(variants, ab, channels[0]!, languageOf(c.req.header('accept-language')));
       const kind = input.kind ?? current.kind;
       await checkReferences(
         db,
@@ -665,11 +802,7 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         channels[0]!,
         kind,
       );
-      checkWhatsApp(
-        channels,
-        input.content ?? current.variants[0]?.content ?? {},
-        c.req.header('accept-language'),
-      );
+      checkWhatsApp(channels, variants[0]?.content ?? {}, c.req.header('accept-language'));
       const flowId = input.flowId !== undefined ? input.flowId : current.flowId;
       await checkVoice(
         db,
@@ -689,11 +822,11 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
             ? { fallbackAfterMinutes: input.fallbackAfterMinutes }
             : {}),
           ...(input.segmentId !== undefined ? { segmentId: input.segmentId } : {}),
-          ...(input.flowId !== undefined ? { flowId: input.flowId } : {}),
           ...(input.kind !== undefined ? { kind: input.kind } : {}),
-          ...(input.content !== undefined
-            ? { variants: [{ key: 'A', share: 100, content: input.content }] }
+          ...(input.variants !== undefined || input.content !== undefined
+            ? { variants: variants.map(({ key, share, content }) => ({ key, share, content })) }
             : {}),
+          ...(input.ab !== undefined ? abColumns(input.ab) : {}),
           ...(input.schedule !== undefined || input.callRetries !== undefined
             ? { schedule: storedSchedule(input.schedule ?? scheduleView(current.schedule), retries) }
             : {}),
