@@ -6,6 +6,7 @@ import { createActivities } from '../temporal/activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createTransactionalActivities } from '../transactional/transactional-activities.ts';
 import { startPendingSends } from '../transactional/start-pending-sends.ts';
+import { createStatusWebhookActivities } from '../transactional/status-webhook-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
@@ -188,6 +189,12 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
+      ...createStatusWebhookActivities({
+        db: options.db,
+        keyring: channels.resolver.keyring,
+        // The http.request node's switch: one install, one rule for private targets.
+        allowPrivate: (options.env ?? process.env).OMNIFLOW_HTTP_ALLOW_PRIVATE === '1',
+      }),
       ...createCampaignControlActivities(options.db),
     },
     sinks: createProgressSinks(options.db),
