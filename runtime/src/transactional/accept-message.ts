@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { messages, newId, type Db } from '@omniflow/db';
-import type { MessagingChannel, MessagingDriver, OutboundMessage } from '@omniflow/nodes/drivers/messaging';
+import type { MessagingChannel, OutboundMessage } from '@omniflow/nodes/drivers/messaging';
 import type { QuotaGate } from '../quotas/quota-gate.ts';
 import type { SendRequest } from './send-request.ts';
 import { renderApplicationTemplate } from './render-application-template.ts';
@@ -12,7 +12,8 @@ export interface AcceptMessageDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
-  driverFor: (workspaceId: string, channel: MessagingChannel) => Promise<MessagingDriver | undefined>;
+  /** Whether the channel has a provider (transactional/connected-channels.ts). */
+  connected: (workspaceId: string, channel: MessagingChannel) => Promise<boolean>;
   quotas: QuotaGate;
 }
 
@@ -48,8 +49,7 @@ export async function acceptMessage(
     const earlier = await findByKey(deps.db, sender.workspaceId, idempotencyKey);
     if (earlier) return { message: await sameRequest(deps, earlier, request), created: false };
   }
-  const driver = await deps.driverFor(sender.workspaceId, request.channel);
-  if (!driver)
+  if (!(await deps.connected(sender.workspaceId, request.channel)))
     throw new TransactionalError(
       'CHANNEL_NOT_CONFIGURED',
       `The ${request.channel} channel has no provider connected: connect one in Settings → Channels (PUT /api/v1/channels/${request.channel})`,
