@@ -7418,7 +7418,10 @@ export interface paths {
     /** The latest imports, newest first */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Language of `error` when the server wrote it (default: from Accept-Language) */
+          language?: 'es' | 'en';
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -7552,7 +7555,10 @@ export interface paths {
     /** An import’s status and counts (a progress bar polls this) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Language of `error` when the server wrote it (default: from Accept-Language) */
+          language?: 'es' | 'en';
+        };
         header?: never;
         path: {
           id: string;

@@ -6,6 +6,7 @@ import { createActivities } from '../temporal/activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createTransactionalActivities } from '../transactional/transactional-activities.ts';
 import { startPendingSends } from '../transactional/start-pending-sends.ts';
+import { createImportSweeper } from '../contacts-import/sweep-stalled-imports.ts';
 import { createStatusWebhookActivities } from '../transactional/status-webhook-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
@@ -133,11 +134,21 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
         ),
       reconcileMs,
     );
+    // Contact imports cut short by an API process's stop are marked failed with how far they got.
+    const sweepImports = createImportSweeper(options.db);
+    const importSweeps = setInterval(
+      () =>
+        void sweepImports().catch((error: unknown) =>
+          console.warn(`Sweeping stalled contact imports failed: ${messageOf(error)}`),
+        ),
+      reconcileMs,
+    );
     try {
       await Promise.all([run(), ...sendWorkers.map((w) => w.run())]);
     } finally {
       clearInterval(refreshing);
       clearInterval(pendingSends);
+      clearInterval(importSweeps);
       await reconciler.stop();
       detach();
       if (channels.owned) await channels.resolver.close();
