@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApplicationFailure } from '@temporalio/activity';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { createApp } from '../src/api/create-app.ts';
 import { createApiKey } from '../src/api/api-keys.ts';
 import { handOversSettled, transactionalWorkflowId } from '../src/transactional/accept-message.ts';
+import { createStatusWebhookActivities } from '../src/transactional/status-webhook-activities.ts';
 import { verifyStatusNotice } from '../src/transactional/status-webhook-signature.ts';
 import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
@@ -194,6 +196,23 @@ describe.skipIf(!inject('postgresUrl'))('status webhook of the send API', () => 
     expect((await put({ url, extra: 1 })).status).toBe(400);
     // The refused URLs changed nothing.
     expect((await omni.call('GET', '/api/v1/workspace/webhook')).body.url).toBe(url);
+  });
+
+  it('refuses at delivery a URL that reaches a private address, without retrying', async () => {
+    // The URL was allowed when saved (this install allows private targets); a worker that does
+    // not, or a name that now resolves inward, is caught when connecting.
+    const id = await send('+51987650005');
+    await resultOf(id);
+    const before = received.length;
+    const strict = createStatusWebhookActivities({
+      db: omni.handle.db,
+      keyring: omni.deps.secretKeyring!,
+      allowPrivate: false,
+    });
+    const refused = await strict.notifyMessageStatus(id, 0).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApplicationFailure);
+    expect(refused).toMatchObject({ type: 'HTTP_TARGET_BLOCKED', nonRetryable: true });
+    expect(received.length).toBe(before);
   });
 
   it('is removed with DELETE, and then messages are not told', async () => {
