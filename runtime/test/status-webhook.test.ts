@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/activity';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { messages, newId } from '@omniflow/db';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { createApp } from '../src/api/create-app.ts';
 import { createApiKey } from '../src/api/api-keys.ts';
@@ -196,6 +197,40 @@ describe.skipIf(!inject('postgresUrl'))('status webhook of the send API', () => 
     expect((await put({ url, extra: 1 })).status).toBe(400);
     // The refused URLs changed nothing.
     expect((await omni.call('GET', '/api/v1/workspace/webhook')).body.url).toBe(url);
+  });
+
+  it('tells only news: a repeated status or a late receipt that another overtook is not sent', async () => {
+    const id = newId();
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 7, 9, 0, s)).toISOString();
+    await omni.handle.db.insert(messages).values({
+      id,
+      workspaceId: (await omni.handle.db.query.workspaces.findFirst())!.id,
+      channel: 'sms',
+      direction: 'outbound',
+      contactAddress: '+51987650006',
+      idempotencyKey: 'api:key:01a2:factura-8',
+      body: { to: '+51987650006', text: 'x' },
+      status: 'delivered',
+      statusHistory: [
+        { status: 'queued', at: at(0) },
+        { status: 'delivered', at: at(2) },
+        { status: 'sent', at: at(1) },
+        { status: 'delivered', at: at(3) },
+      ],
+    });
+    const activities = createStatusWebhookActivities({
+      db: omni.handle.db,
+      keyring: omni.deps.secretKeyring!,
+      allowPrivate: true,
+    });
+    const outcomes = [];
+    for (const index of [0, 1, 2, 3])
+      outcomes.push((await activities.notifyMessageStatus(id, index)).outcome);
+    expect(outcomes).toEqual(['delivered', 'delivered', 'unchanged', 'unchanged']);
+    expect(noticesOf(id).map((r) => r.notice)).toEqual([
+      { id, status: 'queued', channel: 'sms', to: '+51987650006', at: at(0), idempotencyKey: 'factura-8' },
+      { id, status: 'delivered', channel: 'sms', to: '+51987650006', at: at(2), idempotencyKey: 'factura-8' },
+    ]);
   });
 
   it('refuses at delivery a URL that reaches a private address, without retrying', async () => {

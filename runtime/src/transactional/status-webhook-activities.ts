@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { ApplicationFailure } from '@temporalio/activity';
 import { messages, type Db, type StatusEntry } from '@omniflow/db';
+import { statusRank } from '@omniflow/nodes/drivers/messaging';
 import { sendRequest } from '@omniflow/nodes/http';
 import { NodeError } from '@omniflow/nodes/sdk';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
@@ -31,6 +32,17 @@ export interface StatusNotice {
 export type NoticeOutcome =
   | { index: number; status: Status; outcome: 'delivered'; httpStatus: number }
   | { index: number; outcome: 'unchanged' | 'no-webhook' };
+
+/**
+ * An entry is news when its status is past every one before it: a note added under the same
+ * status, or a late `sent` after `delivered` (receipts can overtake), would tell a receiver
+ * something false about where the message is.
+ */
+function isNews(history: StatusEntry[], index: number): boolean {
+  const rank = (status: Status) => (status in statusRank ? statusRank[status as keyof typeof statusRank] : 1);
+  const reached = Math.max(-1, ...history.slice(0, index).map((e) => rank(e.status)));
+  return rank(history[index]!.status) > reached;
+}
 
 /** The caller's own key, out of the row's `api:key:<key id>:<theirs>` (accept-message.ts). */
 const callersKey = (stored: string | null) => /^api:(?:key|user):[^:]+:(.+)$/s.exec(stored ?? '')?.[1];
@@ -67,15 +79,11 @@ export function createStatusWebhookActivities({
       return { entries: row.statusHistory.length, final, hooked };
     },
 
-    /**
-     * POSTs entry `index` of the message's history, unless it repeats the status before it (a
-     * note added under the same status is no change).
-     */
+    /** POSTs entry `index` of the message's history, when it tells the receiver something new. */
     async notifyMessageStatus(messageId: string, index: number): Promise<NoticeOutcome> {
       const row = await rowOf(messageId);
       const entry = row?.statusHistory[index];
-      if (!row || !entry || row.statusHistory[index - 1]?.status === entry.status)
-        return { index, outcome: 'unchanged' };
+      if (!row || !entry || !isNews(row.statusHistory, index)) return { index, outcome: 'unchanged' };
       const target = await store.target(row.workspaceId);
       if (!target) return { index, outcome: 'no-webhook' };
       const theirKey = callersKey(row.idempotencyKey);
