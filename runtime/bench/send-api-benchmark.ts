@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
 import { benchApp } from './bench-app.ts';
 import { handOversSettled } from '../src/transactional/accept-message.ts';
+import { apiKeyCacheOf } from '../src/api/api-key-cache.ts';
 
 export interface SendApiFigures {
   sends: number;
@@ -71,6 +72,7 @@ export async function sendApiBenchmark(address: string, sends = Number(process.e
     } satisfies SendApiFigures;
   } finally {
     await handOversSettled();
+    await apiKeyCacheOf(handle.db).flush();
     await handle.close();
     await connection.close();
   }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { apiKeys, users } from '@omniflow/db';
-import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
+import { apiKeyCacheOf, apiKeyTrustMs } from '../src/api/api-key-cache.ts';
+import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 describe('authentication', () => {
   let omni: TestOmniflow;
@@ -65,6 +67,29 @@ describe('authentication', () => {
     expect((await omni.call('DELETE', `/api/v1/api-keys/${created.body.id}`)).status).toBe(204);
     const revoked = await omni.call('GET', '/api/v1/flows', undefined, { authorization: `Bearer ${key}` });
     expect(revoked.status).toBe(401);
+  });
+
+  it('stops a key revoked by another process within seconds, and records its last use in a batch', async () => {
+    const created = await omni.call('POST', '/api/v1/api-keys', { name: 'billing app' });
+    const use = () =>
+      omni.app.request('/api/v1/flows', { headers: { authorization: `Bearer ${created.body.key}` } });
+    expect((await use()).status).toBe(200);
+    const lastUsed = async () =>
+      (await omni.handle.db.select().from(apiKeys).where(eq(apiKeys.id, created.body.id)))[0]!.lastUsedAt;
+    // Written with the next batch, not by the request.
+    expect(await lastUsed()).toBeNull();
+    await apiKeyCacheOf(omni.handle.db).flush();
+    expect(await lastUsed()).toBeInstanceOf(Date);
+
+    // Revoked as another API process would: straight in the database, this process not told.
+    await omni.handle.db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiKeys.id, created.body.id));
+    const revokedAt = Date.now();
+    await eventually(async () => ((await use()).status === 401 ? true : undefined), 10_000);
+    expect(Date.now() - revokedAt).toBeLessThan(apiKeyTrustMs + 2000);
+    expect((await use()).status).toBe(401);
   });
 
   it('serves health and the OpenAPI document without credentials', async () => {

@@ -4388,6 +4388,192 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/workspace/webhook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the statuses of messages sent by the API are POSTed (admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The webhook (never its secret) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StatusWebhook'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set the status webhook: each status change of an API message is POSTed there, signed (Omniflow-Signature) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StatusWebhookInput'];
+        };
+      };
+      responses: {
+        /** @description Saved; `secret` is there when one was made */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StatusWebhook'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an http(s) URL, or its host is private, loopback or unknown */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Stop POSTing statuses (notices under way stop too) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sandbox/messages': {
     parameters: {
       query?: never;
@@ -7232,7 +7418,10 @@ export interface paths {
     /** The latest imports, newest first */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Language of `error` when the server wrote it (default: from Accept-Language) */
+          language?: 'es' | 'en';
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -7366,7 +7555,10 @@ export interface paths {
     /** An import’s status and counts (a progress bar polls this) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Language of `error` when the server wrote it (default: from Accept-Language) */
+          language?: 'es' | 'en';
+        };
         header?: never;
         path: {
           id: string;
@@ -10582,6 +10774,17 @@ export interface components {
       apiKeyId: string | null;
       createdAt: string;
       updatedAt: string;
+    };
+    StatusWebhook: {
+      url: string;
+      updatedAt: string;
+      /** @description The signing secret, answered only when it is made: keep it, it is never shown again */
+      secret?: string;
+    };
+    StatusWebhookInput: {
+      url: string;
+      /** @description Make a new signing secret (the old one stops at once); default false */
+      newSecret?: boolean;
     };
     CaughtMailSummary: {
       id: string;

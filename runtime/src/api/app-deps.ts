@@ -51,6 +51,8 @@ export interface AppDeps {
   channelResolver?: ChannelResolver;
   /** The key channel secrets are sealed with (default: OMNIFLOW_SECRET_KEY or .omniflow/secret.key). */
   secretKeyring?: () => SecretKeyring;
+  /** The status webhook may be a private or loopback URL (default: OMNIFLOW_HTTP_ALLOW_PRIVATE=1). */
+  webhookAllowPrivate?: boolean;
   /** Where call recordings are (default: from the environment, see recordingStoreFromEnv). */
   recordingStore?: RecordingStore;
   /** DNS servers the email deliverability check asks (default: OMNIFLOW_DNS_SERVERS, else the system's). */

@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { apiKeys, sessions, users } from '@omniflow/db';
-import { lesserRole } from '../auth/roles.ts';
+import { sessions, users } from '@omniflow/db';
+import { apiKeyCacheOf } from './api-key-cache.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { ApiError } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
@@ -11,34 +11,23 @@ export const sessionCookie = 'omniflow_session';
 
 /** Every route behind this needs a live session cookie or a non-revoked API key. */
 export function authenticate(deps: AppDeps) {
+  const keys = apiKeyCacheOf(deps.db);
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1])
         throw new ApiError(401, 'UNAUTHENTICATED', 'Send the API key as "Authorization: Bearer <key>"');
-      const [key] = await deps.db
-        .select({
-          id: apiKeys.id,
-          workspaceId: apiKeys.workspaceId,
-          createdBy: apiKeys.createdBy,
-          role: apiKeys.role,
-          makerRole: users.role,
-        })
-        .from(apiKeys)
-        .leftJoin(users, eq(users.id, apiKeys.createdBy))
-        .where(and(eq(apiKeys.keyHash, hashToken(match[1])), isNull(apiKeys.revokedAt)));
+      const key = await keys.lookup(hashToken(match[1]));
       if (!key)
         throw new ApiError(401, 'API_KEY_INVALID', 'This API key is unknown or revoked; create a new one');
-      await deps.db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
-      // A maker who has since been given a lesser role takes their keys down with them.
-      const role = key.makerRole ? lesserRole(key.role, key.makerRole) : key.role;
+      keys.markUsed(key.id);
       c.set('principal', {
         workspaceId: key.workspaceId,
         userId: key.createdBy,
         via: 'api-key',
         apiKeyId: key.id,
-        role,
+        role: key.role,
       });
       return next();
     }

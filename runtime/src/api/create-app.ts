@@ -49,6 +49,7 @@ import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { quotaRoutes } from './routes/quotas.ts';
 import { messageSendRoutes } from './routes/messages-send.ts';
+import { workspaceWebhookRoutes } from './routes/workspace-webhook.ts';
 import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
     runStreamRoutes,
     messageRoutes,
     messageSendRoutes,
+    workspaceWebhookRoutes,
     sandboxRoutes,
     mailCatcherRoutes,
     conversationRoutes,

@@ -106,12 +106,29 @@ const catalog = {
     en: (w) => `The value is longer than ${w.value} characters`,
     es: (w) => `El valor tiene más de ${w.value} caracteres`,
   },
+  IMPORT_INTERRUPTED: {
+    en: (w) =>
+      `The import stopped when the server restarted, after ${w.processed} of ${w.total} rows: those are imported; upload the file again to import the rest (people already imported are updated, not duplicated)`,
+    es: (w) =>
+      `La importación se detuvo al reiniciarse el servidor, tras ${w.processed} de ${w.total} filas: esas ya están importadas; vuelve a subir el archivo para importar el resto (quienes ya se importaron se actualizan, no se duplican)`,
+  },
 } satisfies Catalog;
 
 export type ImportCode = keyof typeof catalog;
 
 export function importMessage(code: ImportCode, language: ImportLanguage, words: Words = {}): string {
   return catalog[code][language](words);
+}
+
+/**
+ * What an import row's `error` says in `language`: a catalog code stored by a process that did not
+ * know the importer's language (the sweeper, `IMPORT_INTERRUPTED:<processed>:<total>`) is put in
+ * words here; other text was written in the importer's language already.
+ */
+export function importErrorIn(error: string | null, language: ImportLanguage): string | null {
+  const stored = /^(IMPORT_[A-Z_]+):(\d+):(\d+)$/.exec(error ?? '');
+  if (!stored || !(stored[1]! in catalog)) return error;
+  return importMessage(stored[1] as ImportCode, language, { processed: stored[2]!, total: stored[3]! });
 }
 
 /** A file refused as a whole: nothing of it is imported. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   callRecords,
+  campaignRecipients,
   contactChannels,
   contacts,
   conversations,
@@ -116,7 +117,15 @@ export async function eraseContact(
             eq(conversations.contactAddress, address),
           ),
         );
-    // Addresses, campaign recipients and segment memberships go with the row (on delete cascade).
+    // A campaign keeps counting them (targeted, skipped, delivered…) but not where it wrote to.
+    // Today the recipient rows still go with the contact (campaign_recipients.contact_id is
+    // `not null … on delete cascade`, so campaign counts drop by them); with contact_id nullable
+    // and `on delete set null` they stay, addressless (the DDL is in #14's sendapi report).
+    await tx
+      .update(campaignRecipients)
+      .set({ address: null })
+      .where(eq(campaignRecipients.contactId, contactId));
+    // Addresses and segment memberships go with the row (on delete cascade).
     await tx.delete(contacts).where(eq(contacts.id, contactId));
     return updated.length;
   });

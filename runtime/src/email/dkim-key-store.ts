@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { dkimKeys, newId, type Db } from '@omniflow/db';
 import {
   dkimDnsRecord,
@@ -9,7 +9,6 @@ import {
 import type { DkimSigningKey } from '@omniflow/nodes/drivers/messaging';
 import { openSecrets, sealSecrets } from '../credentials/secret-box.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
-import { statementBatcher } from '../batching/statement-batcher.ts';
 
 /** What the API shows of a domain's key: never the private half. */
 export interface DkimKeyView {
@@ -47,31 +46,21 @@ export function createDkimKeyStore(db: Db, keyring: () => SecretKeyring) {
   });
   // Opened keys by their sealed text: the text changes with every save, so no stale key is used.
   const opened = new Map<string, string>();
-  // The sends in flight together read their keys in one statement, not one each.
-  const rowOf = statementBatcher(async (wanted: { workspaceId: string; domain: string }[]) => {
-    const found = await db
-      .select({
-        workspaceId: dkimKeys.workspaceId,
-        domain: dkimKeys.domain,
-        selector: dkimKeys.selector,
-        sealed: dkimKeys.privateKeySealed,
-        keyId: dkimKeys.keyId,
-      })
+  // Sends in flight together share the one read in `recent` (a campaign signs with one key), so
+  // a plain select is enough: batching reads of different keys saved nothing measurable.
+  const rowOf = async (workspaceId: string, domain: string): Promise<SealedRow> => {
+    const [found] = await db
+      .select({ selector: dkimKeys.selector, sealed: dkimKeys.privateKeySealed, keyId: dkimKeys.keyId })
       .from(dkimKeys)
-      .where(
-        sql`(${dkimKeys.workspaceId}, ${dkimKeys.domain}) in (${sql.join(
-          wanted.map((w) => sql`(${w.workspaceId}::uuid, ${w.domain})`),
-          sql`, `,
-        )})`,
-      );
-    return wanted.map((w) => found.find((f) => f.workspaceId === w.workspaceId && f.domain === w.domain));
-  });
+      .where(and(eq(dkimKeys.workspaceId, workspaceId), eq(dkimKeys.domain, domain)));
+    return found;
+  };
   const recentRowOf = (workspaceId: string, domain: string): Promise<SealedRow> => {
     const key = recentKey(workspaceId, domain);
     const known = recent.get(key);
     if (known && performance.now() - known.at < recentMs) return known.row;
     if (recent.size >= 1000) recent.clear();
-    const row = rowOf({ workspaceId, domain });
+    const row = rowOf(workspaceId, domain);
     recent.set(key, { at: performance.now(), row });
     row.catch(() => recent.delete(key));
     return row;

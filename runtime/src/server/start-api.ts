@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '@omniflow/db';
+import { apiKeyCacheOf } from '../api/api-key-cache.ts';
 import { buildCatalog, type NodeRegistry } from '@omniflow/nodes/sdk';
 import { createApp } from '../api/create-app.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
@@ -109,6 +110,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       // Held webhooks get <Hangup/> first: server.close() waits for open requests.
       await twimlVoice?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // While the database is still open: the keys used since the last batch.
+      await apiKeyCacheOf(options.db).flush();
       await connection.close();
     },
   };

@@ -1,18 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { messages, newId, type Db } from '@omniflow/db';
-import type { MessagingChannel, MessagingDriver, OutboundMessage } from '@omniflow/nodes/drivers/messaging';
+import type { MessagingChannel, OutboundMessage } from '@omniflow/nodes/drivers/messaging';
 import type { QuotaGate } from '../quotas/quota-gate.ts';
 import type { SendRequest } from './send-request.ts';
 import { renderApplicationTemplate } from './render-application-template.ts';
 import { TransactionalError } from './transactional-error.ts';
+import { statementBatcher } from '../batching/statement-batcher.ts';
 import type * as workflows from '../temporal/workflows.ts';
 
 export interface AcceptMessageDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
-  driverFor: (workspaceId: string, channel: MessagingChannel) => Promise<MessagingDriver | undefined>;
+  /** Whether the channel has a provider (transactional/connected-channels.ts). */
+  connected: (workspaceId: string, channel: MessagingChannel) => Promise<boolean>;
   quotas: QuotaGate;
 }
 
@@ -48,8 +50,7 @@ export async function acceptMessage(
     const earlier = await findByKey(deps.db, sender.workspaceId, idempotencyKey);
     if (earlier) return { message: await sameRequest(deps, earlier, request), created: false };
   }
-  const driver = await deps.driverFor(sender.workspaceId, request.channel);
-  if (!driver)
+  if (!(await deps.connected(sender.workspaceId, request.channel)))
     throw new TransactionalError(
       'CHANNEL_NOT_CONFIGURED',
       `The ${request.channel} channel has no provider connected: connect one in Settings → Channels (PUT /api/v1/channels/${request.channel})`,
@@ -62,22 +63,18 @@ export async function acceptMessage(
     );
   const body = await outboundOf(deps.db, sender.workspaceId, request);
   const id = newId();
-  const [written] = await deps.db
-    .insert(messages)
-    .values({
-      id,
-      workspaceId: sender.workspaceId,
-      channel: request.channel,
-      direction: 'outbound',
-      contactAddress: body.to,
-      apiKeyId: sender.apiKeyId,
-      idempotencyKey: idempotencyKey ?? `api:${id}`,
-      body,
-      status: 'queued',
-      statusHistory: [{ status: 'queued', at: new Date().toISOString() }],
-    })
-    .onConflictDoNothing()
-    .returning();
+  const written = await writerOf(deps.db)({
+    id,
+    workspaceId: sender.workspaceId,
+    channel: request.channel,
+    direction: 'outbound',
+    contactAddress: body.to,
+    apiKeyId: sender.apiKeyId,
+    idempotencyKey: idempotencyKey ?? `api:${id}`,
+    body,
+    status: 'queued',
+    statusHistory: [{ status: 'queued', at: new Date().toISOString() }],
+  });
   if (!written) {
     // The same key at the same moment from another request: that one's message is the answer.
     const earlier = await findByKey(deps.db, sender.workspaceId, idempotencyKey!);
@@ -91,10 +88,35 @@ export async function acceptMessage(
   return { message: written, created: true };
 }
 
+type NewMessage = typeof messages.$inferInsert & { id: string };
+
+const writers = new WeakMap<Db, (row: NewMessage) => Promise<MessageRow | undefined>>();
+
+/**
+ * The queued rows of messages accepted together go in one multi-row insert (statement-batcher.ts):
+ * at load, most of a 202's time was each request's own insert waiting behind the others'. A row
+ * whose idempotency key is taken already comes back undefined.
+ */
+function writerOf(db: Db) {
+  let write = writers.get(db);
+  if (!write) {
+    write = statementBatcher(async (rows: NewMessage[]) => {
+      const written = await db.insert(messages).values(rows).onConflictDoNothing().returning();
+      const byId = new Map(written.map((row) => [row.id, row]));
+      return rows.map((row) => byId.get(row.id));
+    });
+    writers.set(db, write);
+  }
+  return write;
+}
+
 const handingOver = new Set<Promise<void>>();
 
 function handOver(deps: Pick<AcceptMessageDeps, 'temporal' | 'taskQueue'>, messageId: string) {
-  const start = startSend(deps, messageId)
+  // After the answers of the requests handled in this turn are on their way: a start's own
+  // work (encoding, gRPC) would otherwise run ahead of them in the same event loop.
+  const start = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => startSend(deps, messageId))
     .catch((error: unknown) =>
       console.warn(
         `Message ${messageId} waits for the worker's sweep: ${error instanceof Error ? error.message : String(error)}`,

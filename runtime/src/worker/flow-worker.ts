@@ -6,6 +6,8 @@ import { createActivities } from '../temporal/activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createTransactionalActivities } from '../transactional/transactional-activities.ts';
 import { startPendingSends } from '../transactional/start-pending-sends.ts';
+import { createImportSweeper } from '../contacts-import/sweep-stalled-imports.ts';
+import { createStatusWebhookActivities } from '../transactional/status-webhook-activities.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
@@ -135,11 +137,21 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
         ),
       reconcileMs,
     );
+    // Contact imports cut short by an API process's stop are marked failed with how far they got.
+    const sweepImports = createImportSweeper(options.db);
+    const importSweeps = setInterval(
+      () =>
+        void sweepImports().catch((error: unknown) =>
+          console.warn(`Sweeping stalled contact imports failed: ${messageOf(error)}`),
+        ),
+      reconcileMs,
+    );
     try {
       await Promise.all([run(), ...sendWorkers.map((w) => w.run())]);
     } finally {
       clearInterval(refreshing);
       clearInterval(pendingSends);
+      clearInterval(importSweeps);
       await reconciler.stop();
       detach();
       if (channels.owned) await channels.resolver.close();
@@ -191,6 +203,12 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
+      ...createStatusWebhookActivities({
+        db: options.db,
+        keyring: channels.resolver.keyring,
+        // The http.request node's switch: one install, one rule for private targets.
+        allowPrivate: (options.env ?? process.env).OMNIFLOW_HTTP_ALLOW_PRIVATE === '1',
+      }),
       ...createCampaignControlActivities(options.db, {
         fallbackPollMs: positiveMs(
           options.env?.OMNIFLOW_CAMPAIGN_FALLBACK_POLL_MS ?? process.env.OMNIFLOW_CAMPAIGN_FALLBACK_POLL_MS,

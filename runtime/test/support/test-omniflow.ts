@@ -9,6 +9,7 @@ import type { AppDeps } from '../../src/api/app-deps.ts';
 import type { ChannelDrivers } from '../../src/messaging/channel-drivers.ts';
 import { sandboxDrivers } from '../../src/messaging/sandbox-drivers.ts';
 import { createApiKey } from '../../src/api/api-keys.ts';
+import { apiKeyCacheOf } from '../../src/api/api-key-cache.ts';
 import { bootstrapAdmin } from '../../src/auth/bootstrap-admin.ts';
 import { loadRegistry } from '../../src/server/load-registry.ts';
 import { createFlowWorker } from '../../src/worker/flow-worker.ts';
@@ -142,6 +143,7 @@ export async function startTestOmniflow(
       for (const { worker } of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all(workers.map((w) => w.done.catch(() => undefined)));
       await connection.close();
+      await apiKeyCacheOf(handle.db).flush();
       await handle.close();
       await dropDatabase?.();
     },

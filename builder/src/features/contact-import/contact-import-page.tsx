@@ -30,7 +30,14 @@ export function ContactImportPage() {
 
   const load = useMemo(
     () =>
-      importId ? () => ok(client.GET('/contact-imports/{id}', { params: { path: { id: importId } } })) : null,
+      importId
+        ? () =>
+            ok(
+              client.GET('/contact-imports/{id}', {
+                params: { path: { id: importId }, query: { language: locale } },
+              }),
+            )
+        : null,
     [importId],
   );
   const { data: progress } = usePoll(load, 500, (answer) => answer.status !== 'running');

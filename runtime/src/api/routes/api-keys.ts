@@ -4,6 +4,7 @@ import { apiKeys, userRoles } from '@omniflow/db';
 import { roleAtLeast } from '../../auth/roles.ts';
 import { createApiKey } from '../api-keys.ts';
 import { ApiError, notFound } from '../api-error.ts';
+import { apiKeyCacheOf } from '../api-key-cache.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 
@@ -124,7 +125,10 @@ export function apiKeyRoutes(deps: AppDeps) {
         .set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.id, id), manageable(principal)))
         .returning({ id: apiKeys.id });
-      if (revoked.length > 0) return c.body(null, 204);
+      if (revoked.length > 0) {
+        apiKeyCacheOf(deps.db).forget((key) => key.id === id);
+        return c.body(null, 204);
+      }
       const [other] = await deps.db
         .select({ id: apiKeys.id })
         .from(apiKeys)

@@ -8,7 +8,11 @@ import {
   previewImport,
   startContactImport,
 } from '../../contacts-import/contact-import.ts';
-import { ImportFileError, type ImportLanguage } from '../../contacts-import/import-messages.ts';
+import {
+  ImportFileError,
+  importErrorIn,
+  type ImportLanguage,
+} from '../../contacts-import/import-messages.ts';
 import { rejectionsCsv } from '../../contacts-import/rejections-csv.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
@@ -86,6 +90,13 @@ const refused = {
   422: json(errorSchema, 'The file as a whole cannot be imported (encoding, header, empty)'),
 };
 
+const readLanguage = z.object({
+  language: z
+    .enum(['es', 'en'], { message: 'language is es or en' })
+    .optional()
+    .openapi({ description: 'Language of `error` when the server wrote it (default: from Accept-Language)' }),
+});
+
 const routes = {
   preview: createRoute({
     method: 'post',
@@ -122,6 +133,7 @@ const routes = {
     path: '/contact-imports',
     tags: ['contacts'],
     summary: 'The latest imports, newest first',
+    request: { query: readLanguage },
     responses: { 200: json(z.object({ imports: z.array(importSchema) }), 'Imports'), ...errorResponses },
   }),
   get: createRoute({
@@ -129,7 +141,7 @@ const routes = {
     path: '/contact-imports/{id}',
     tags: ['contacts'],
     summary: 'An import’s status and counts (a progress bar polls this)',
-    request: { params: idParam },
+    request: { params: idParam, query: readLanguage },
     responses: { 200: json(importSchema, 'The import'), ...errorResponses, ...notFoundResponse },
   }),
   rejections: createRoute({
@@ -208,7 +220,7 @@ const needsForm: MiddlewareHandler = async (c, next) => {
 };
 
 type ImportRow = typeof contactImports.$inferSelect;
-const view = (row: ImportRow) => ({
+const view = (row: ImportRow, language: ImportLanguage) => ({
   id: row.id,
   fileName: row.fileName,
   status: row.status,
@@ -218,7 +230,7 @@ const view = (row: ImportRow) => ({
   created: row.created,
   updated: row.updated,
   rejected: row.rejected,
-  error: row.error,
+  error: importErrorIn(row.error, language),
   createdAt: row.createdAt.toISOString(),
   finishedAt: row.finishedAt?.toISOString() ?? null,
 });
@@ -236,8 +248,8 @@ async function findImport(db: Db, workspaceId: string, id: string) {
  * Contact imports run in the API process, in the background of the request that started them: the
  * file is already in this process's memory and the work is one database transaction per 1,000
  * rows, so a Temporal activity would only add a second copy of the file. The counts on
- * contact_imports are the progress; an import cut short by a restart
- * stays `running` with the chunks written so far (each whole).
+ * contact_imports are the progress; an import cut short by a restart keeps the chunks written so
+ * far (each whole) and is marked failed by the worker's sweep (sweep-stalled-imports.ts).
  */
 export function contactImportRoutes({ db }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -287,11 +299,13 @@ export function contactImportRoutes({ db }: AppDeps) {
         .where(eq(contactImports.workspaceId, c.get('principal').workspaceId))
         .orderBy(desc(contactImports.id))
         .limit(50);
-      return c.json({ imports: rows.map(view) }, 200);
+      const language = languageOf(c.req.valid('query').language, c.req.header('accept-language'));
+      return c.json({ imports: rows.map((row) => view(row, language)) }, 200);
     })
     .openapi(routes.get, async (c) => {
       const row = await findImport(db, c.get('principal').workspaceId, c.req.valid('param').id);
-      return c.json(view(row), 200);
+      const language = languageOf(c.req.valid('query').language, c.req.header('accept-language'));
+      return c.json(view(row, language), 200);
     })
     .openapi(routes.rejections, async (c) => {
       const principal = c.get('principal');

@@ -6,6 +6,7 @@ import { messages, messageStatuses } from '@omniflow/db';
 import { roleAtLeast } from '../../auth/roles.ts';
 import { quotaGate } from '../../quotas/quota-gate.ts';
 import { acceptMessage, type MessageRow } from '../../transactional/accept-message.ts';
+import { connectedChannels } from '../../transactional/connected-channels.ts';
 import { sendRequestSchema } from '../../transactional/send-request.ts';
 import { TransactionalError, type TransactionalErrorCode } from '../../transactional/transactional-error.ts';
 import { XmlBodyError, parseXmlBody, xmlDocument } from '../../transactional/xml-body.ts';
@@ -149,7 +150,9 @@ const failure = (
  */
 export function messageSendRoutes(deps: AppDeps) {
   const quotas = quotaGate(deps.db);
-  const resolver = () => channelResolverOf(deps);
+  const connected = connectedChannels((workspaceId, channel) =>
+    channelResolverOf(deps).driverFor(workspaceId, channel),
+  );
   const app = new OpenAPIHono<AppEnv>();
   app.openAPIRegistry.registerPath(docs.send);
   app.openAPIRegistry.registerPath(docs.get);
@@ -200,7 +203,7 @@ export function messageSendRoutes(deps: AppDeps) {
           db: deps.db,
           temporal: deps.temporal,
           taskQueue: deps.taskQueue,
-          driverFor: (workspaceId, channel) => resolver().driverFor(workspaceId, channel),
+          connected,
           quotas,
         },
         {
