@@ -51,6 +51,7 @@ import { quotaRoutes } from './routes/quotas.ts';
 import { messageSendRoutes } from './routes/messages-send.ts';
 import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
+import { campaignSettingsRoutes } from './routes/campaign-settings.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
     nodeRoutes,
     workspaceSettingsRoutes,
     defaultCountryRoutes,
+    campaignSettingsRoutes,
     mailDomainRoutes,
     imapMailboxRoutes,
     channelSettingsRoutes,
