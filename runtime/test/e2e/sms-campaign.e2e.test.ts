@@ -13,6 +13,11 @@ const credentials = { systemId: 'omniflow', password: 'campaign' };
 const people = 2000;
 const vips = 1000;
 const vipsWithoutPhone = 20;
+const sent = vips - vipsWithoutPhone;
+// Receipts: 1 in 10 undelivered.
+const delivered = sent - Math.ceil(sent / 10);
+// A bag the delivered messages fill to 80 %.
+const bag = 1100;
 // Slow enough that a person's click on Pause lands while the first chunks are going out.
 const rate = 40;
 
@@ -63,10 +68,23 @@ describe.skipIf(!hasChromium || !inject('postgresUrl'))(
         .locator('dd');
     const count = async (name: string) => Number((await tile(name).textContent())!.replace(/\D/g, ''));
 
+    it('sets a bag of SMS in Settings and shows it unused', async () => {
+      await page.goto(session.omni.url);
+      await signIn(session);
+      await page.getByRole('link', { name: 'Settings', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Set a bag (admins)' });
+      await form.getByLabel('Channel').selectOption({ label: 'SMS' });
+      await form.getByLabel('Period').selectOption({ label: 'per year' });
+      await form.getByLabel('Messages').fill(String(bag));
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByText('Saved').waitFor();
+      const quotas = page.getByRole('region', { name: 'Quotas' });
+      await quotas.getByText(`0 of ${bag.toLocaleString('en-US')} used (0 %)`).waitFor();
+      expect(await quotas.getByText(/top it up/).count()).toBe(0);
+    });
+
     it('builds a segment, schedules an SMS campaign to it, pauses, resumes and counts exactly', async () => {
       const { omni } = session;
-      await page.goto(omni.url);
-      await signIn(session);
 
       await page.getByRole('link', { name: 'Segments', exact: true }).click();
       await page.getByRole('button', { name: 'New segment' }).click();
@@ -127,7 +145,9 @@ describe.skipIf(!hasChromium || !inject('postgresUrl'))(
       expect(whilePaused).toBeLessThan(vips - vipsWithoutPhone);
       await eventually(async () => ((await count('Sent')) === whilePaused ? true : undefined));
       await forecast
-        .getByText(new RegExp(`${(vips - vipsWithoutPhone - whilePaused).toLocaleString('en-US')} left`))
+        .getByText(
+          `${(vips - vipsWithoutPhone - whilePaused).toLocaleString('en-US')} left; paused, so no finish time until it resumes`,
+        )
         .waitFor();
       await screenshot(page, 'campaign-paused');
       expect(smsc.messages().length).toBe(whilePaused);
@@ -158,5 +178,55 @@ describe.skipIf(!hasChromium || !inject('postgresUrl'))(
         .waitFor();
       await screenshot(page, 'campaign-detail');
     }, 240_000);
+
+    it('shows in Settings what the deliveries used of the bag, with the warning from 80 %', async () => {
+      await page.getByRole('link', { name: 'Settings', exact: true }).click();
+      const quotas = page.getByRole('region', { name: 'Quotas' });
+      // Only delivered messages count: 882 of 1,100 is 80.2 %.
+      await quotas
+        .getByText(`${delivered.toLocaleString('en-US')} of ${bag.toLocaleString('en-US')} used (80.2 %)`)
+        .waitFor();
+      await quotas
+        .getByText(`${(bag - delivered).toLocaleString('en-US')} left`, { exact: false })
+        .first()
+        .waitFor();
+      await quotas.getByText('The SMS bag is at 80.2 %: top it up before sends stop.').waitFor();
+      await screenshot(page, 'quotas-warning');
+    });
+
+    it('saves the workspace’s campaign settings in Settings → Campaigns and contacts', async () => {
+      const section = page.getByRole('region', { name: 'Campaigns and contacts' });
+      await section.getByLabel('Default country of phone numbers').selectOption('PE');
+      await section.getByLabel('Search time zones').fill('lima');
+      await section.getByRole('listbox', { name: 'Time zone' }).selectOption('America/Lima');
+      await section.getByText(/Local time there now: \d\d:\d\d/).waitFor();
+      await section.getByLabel('Send nothing at night').check();
+      await section.getByLabel('From', { exact: true }).fill('21:00');
+      await section.getByLabel('Until', { exact: true }).fill('08:00');
+      await section.getByLabel('Limit marketing messages per person').check();
+      await section.getByLabel('Messages', { exact: true }).fill('2');
+      await section.getByLabel('Days', { exact: true }).fill('7');
+      await section
+        .getByText('Nobody gets more than 2 marketing messages in any 7 days, across campaigns and channels.')
+        .waitFor();
+      await section.getByRole('button', { name: 'Save' }).click();
+      await section.getByRole('status').getByText('Saved', { exact: true }).waitFor();
+      const saved = await session.omni.call('GET', '/api/v1/workspace/campaign-settings');
+      expect(saved.body).toEqual({
+        timezone: 'America/Lima',
+        quietHours: { from: '21:00', to: '08:00' },
+        frequencyCap: { messages: 2, days: 7 },
+      });
+      expect((await session.omni.call('GET', '/api/v1/workspace/default-country')).body).toEqual({
+        country: 'PE',
+      });
+
+      // What was saved is what the page shows after a reload.
+      await page.reload();
+      await section.getByRole('listbox', { name: 'Time zone' }).waitFor();
+      expect(await section.getByRole('listbox', { name: 'Time zone' }).inputValue()).toBe('America/Lima');
+      await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await screenshot(page, 'settings-campaigns');
+    });
   },
 );

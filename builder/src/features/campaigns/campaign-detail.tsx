@@ -158,13 +158,15 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
         <p>
           {forecast.remaining === 0
             ? t('campaigns.forecast.done')
-            : forecast.finishAt && forecast.rate
-              ? t('campaigns.forecast.finish', {
-                  time: time.format(new Date(forecast.finishAt)),
-                  remaining: number.format(forecast.remaining),
-                  rate: number.format(Math.round(forecast.rate * 10) / 10),
-                })
-              : t('campaigns.forecast.unknown', { remaining: number.format(forecast.remaining) })}
+            : campaign.status === 'paused'
+              ? t('campaigns.forecast.paused', { remaining: number.format(forecast.remaining) })
+              : forecast.finishAt && forecast.rate
+                ? t('campaigns.forecast.finish', {
+                    time: time.format(new Date(forecast.finishAt)),
+                    remaining: number.format(forecast.remaining),
+                    rate: number.format(Math.round(forecast.rate * 10) / 10),
+                  })
+                : t('campaigns.forecast.unknown', { remaining: number.format(forecast.remaining) })}
         </p>
       </section>
       <div className="grid gap-6 md:grid-cols-2">

@@ -69,6 +69,8 @@ describe('CampaignsPage', () => {
     await settle();
     expect(api.callsTo(`POST /campaigns/${id}/pause`)).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    // A paused campaign has no finish time to promise.
+    expect(screen.getByText('470 left; paused, so no finish time until it resumes')).toBeTruthy();
   });
 
   it('keeps reading a finished campaign while receipts are due, and stops once none are', async () => {

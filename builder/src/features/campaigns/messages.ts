@@ -83,6 +83,7 @@ export const campaignsMessages = {
     'campaigns.forecast.finish': 'Expected to finish at {time} ({remaining} left at {rate} per second)',
     'campaigns.forecast.unknown': '{remaining} left; set a rate to see when it will finish',
     'campaigns.forecast.done': 'Nothing left to send',
+    'campaigns.forecast.paused': '{remaining} left; paused, so no finish time until it resumes',
   },
   es: {
     'app.campaigns': 'Campañas',
@@ -168,5 +169,6 @@ export const campaignsMessages = {
     'campaigns.forecast.finish': 'Terminará hacia las {time} (quedan {remaining} a {rate} por segundo)',
     'campaigns.forecast.unknown': 'Quedan {remaining}; indique un ritmo para ver cuándo terminará',
     'campaigns.forecast.done': 'No queda nada por enviar',
+    'campaigns.forecast.paused': 'Quedan {remaining}; en pausa, sin hora de fin hasta que se reanude',
   },
 } as const;

@@ -33,6 +33,17 @@ describe('CampaignSettingsSection', () => {
     );
     // Lima is UTC−5 all year.
     expect(screen.getByText('Local time there now: 10:30')).toBeTruthy();
+    // Searching for the chosen zone finds it (once), and other searches keep it listed.
+    const search = screen.getByLabelText('Search time zones');
+    const listed = () =>
+      within(screen.getByRole('listbox', { name: 'Time zone' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    fireEvent.change(search, { target: { value: 'lima' } });
+    expect(listed()).toEqual(['America/Lima · 10:30']);
+    expect(screen.getByText('Local time there now: 10:30')).toBeTruthy();
+    fireEvent.change(search, { target: { value: 'madrid' } });
+    expect(listed()).toEqual(['America/Lima · 10:30', 'Europe/Madrid · 16:30']);
     expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('21:00');
     expect((screen.getByLabelText('Until') as HTMLInputElement).value).toBe('08:00');
     expect((screen.getByLabelText('Messages') as HTMLInputElement).value).toBe('2');

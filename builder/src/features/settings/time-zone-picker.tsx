@@ -52,7 +52,9 @@ export function TimeZonePicker({ value, onChange }: Props) {
     return () => clearInterval(timer);
   }, []);
   const zones = useMemo(timeZones, []);
-  const shown = zones.filter((z) => z === value || matchesZone(z, search));
+  const matches = zones.filter((z) => matchesZone(z, search));
+  // The chosen zone stays listed whatever the search, so the list always shows what is chosen.
+  const shown = value && !matches.includes(value) ? [value, ...matches] : matches;
 
   return (
     <div className="space-y-1">
@@ -62,7 +64,7 @@ export function TimeZonePicker({ value, onChange }: Props) {
         onChange={(e) => setSearch(e.target.value)}
         aria-label={t('campaignSettings.timezoneSearch')}
         placeholder={t('campaignSettings.timezoneSearch')}
-        className="block w-72 rounded border border-slate-300 px-2 py-1 text-sm"
+        className="block w-96 max-w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
       <select
         size={6}
@@ -70,7 +72,7 @@ export function TimeZonePicker({ value, onChange }: Props) {
         onChange={(e) => onChange(e.target.value)}
         aria-label={t('campaignSettings.timezone')}
         aria-describedby="timezone-now"
-        className="block w-72 rounded border border-slate-300 px-1 py-1 font-mono text-sm"
+        className="block w-96 max-w-full rounded border border-slate-300 px-1 py-1 font-mono text-sm"
       >
         {shown.map((zone) => (
           <option key={zone} value={zone}>
@@ -79,7 +81,7 @@ export function TimeZonePicker({ value, onChange }: Props) {
         ))}
       </select>
       <p id="timezone-now" className="text-sm text-slate-600">
-        {shown.length === (value ? 1 : 0) && search.trim()
+        {matches.length === 0 && search.trim()
           ? t('campaignSettings.timezoneNoMatch', { search })
           : value
             ? t('campaignSettings.timezoneNow', { time: localTimeIn(value, now, locale) })
