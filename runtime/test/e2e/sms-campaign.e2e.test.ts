@@ -225,7 +225,8 @@ describe.skipIf(!hasChromium || !inject('postgresUrl'))(
       await page.reload();
       await section.getByRole('listbox', { name: 'Time zone' }).waitFor();
       expect(await section.getByRole('listbox', { name: 'Time zone' }).inputValue()).toBe('America/Lima');
-      await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      // The section's heading at the top of the picture.
+      await page.evaluate("document.getElementById('settings-campaigns').scrollIntoView({ block: 'start' })");
       await screenshot(page, 'settings-campaigns');
     });
   },

@@ -25,7 +25,8 @@ export function RejectedRows({ importId, total }: { importId: string; total: num
         params: { path: { id: importId }, query: { limit: rejectedRowsShown } },
       }),
     ).then(
-      (answer) => !stale && setRows(answer.rejections),
+      // JSON unless ?format=csv is asked for, which this never does.
+      (answer) => !stale && setRows(typeof answer === 'string' ? [] : answer.rejections),
       (e: unknown) => !stale && setError((e as Error).message),
     );
     return () => {
