@@ -228,6 +228,16 @@ describe.skipIf(!hasChromium || !inject('postgresUrl'))(
       // The section's heading at the top of the picture.
       await page.evaluate("document.getElementById('settings-campaigns').scrollIntoView({ block: 'start' })");
       await screenshot(page, 'settings-campaigns');
+
+      // In Spanish, the same settings in Spanish words.
+      await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('es');
+      const seccion = page.getByRole('region', { name: 'Campañas y contactos' });
+      await seccion.getByText('Hora local allí ahora:', { exact: false }).waitFor();
+      await seccion
+        .getByText('Nadie recibe más de 2 mensajes de marketing en 7 días, sumando campañas y canales.')
+        .waitFor();
+      expect(await seccion.getByLabel('País por defecto de los teléfonos').inputValue()).toBe('PE');
+      await page.getByRole('combobox', { name: 'Idioma', exact: true }).selectOption('en');
     });
   },
 );
