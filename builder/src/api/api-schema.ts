@@ -1078,6 +1078,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/workspace/campaign-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Campaign defaults: the workspace’s time zone, quiet hours and marketing frequency cap */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The campaign settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignSettings'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change the campaign defaults (omitted fields stay, null clears one) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CampaignSettingsInput'];
+        };
+      };
+      responses: {
+        /** @description The campaign settings now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignSettings'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A value that cannot be used; details.field names it (es/en by Accept-Language) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/mail/domains': {
     parameters: {
       query?: never;
@@ -10092,6 +10206,44 @@ export interface components {
     };
     DefaultCountry: {
       country: string | null;
+    };
+    CampaignSettings: {
+      /**
+       * @description IANA zone (America/Lima) for people whose own zone is unknown; null: UTC
+       * @example America/Lima
+       */
+      timezone: string | null;
+      /** @description Local times (in each person’s zone) between which nothing is sent; null: none */
+      quietHours: {
+        /** @example 21:00 */
+        from: string;
+        /** @example 21:00 */
+        to: string;
+      } | null;
+      /** @description At most `messages` marketing messages per person every `days` days; null: no cap */
+      frequencyCap: {
+        messages: number;
+        days: number;
+      } | null;
+    };
+    CampaignSettingsInput: {
+      /**
+       * @description IANA zone (America/Lima) for people whose own zone is unknown; null: UTC
+       * @example America/Lima
+       */
+      timezone?: string | null;
+      /** @description Local times (in each person’s zone) between which nothing is sent; null: none */
+      quietHours?: {
+        /** @example 21:00 */
+        from: string;
+        /** @example 21:00 */
+        to: string;
+      } | null;
+      /** @description At most `messages` marketing messages per person every `days` days; null: no cap */
+      frequencyCap?: {
+        messages: number;
+        days: number;
+      } | null;
     };
     MailDomains: {
       domains: string[];

@@ -17,6 +17,7 @@ import { deliverabilityMessages } from '../features/settings/deliverability-mess
 import { imapMailboxMessages } from '../features/settings/imap-mailbox-messages.ts';
 import { mailDomainsMessages } from '../features/settings/mail-domains-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
+import { campaignSettingsMessages } from '../features/settings/campaign-settings-messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
@@ -116,6 +117,7 @@ export const catalog = {
     ...runsMessages.en,
     ...skipMessages.en,
     ...settingsMessages.en,
+    ...campaignSettingsMessages.en,
     ...channelMessages.en,
     ...dkimMessages.en,
     ...deliverabilityMessages.en,
@@ -143,6 +145,7 @@ export const catalog = {
     ...runsMessages.es,
     ...skipMessages.es,
     ...settingsMessages.es,
+    ...campaignSettingsMessages.es,
     ...channelMessages.es,
     ...dkimMessages.es,
     ...deliverabilityMessages.es,

@@ -52,6 +52,7 @@ import { messageSendRoutes } from './routes/messages-send.ts';
 import { workspaceWebhookRoutes } from './routes/workspace-webhook.ts';
 import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
+import { campaignSettingsRoutes } from './routes/campaign-settings.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
     nodeRoutes,
     workspaceSettingsRoutes,
     defaultCountryRoutes,
+    campaignSettingsRoutes,
     mailDomainRoutes,
     imapMailboxRoutes,
     channelSettingsRoutes,

@@ -37,7 +37,8 @@ export function CampaignChart({ series }: { series: MinutePoint[] }) {
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
     chart.current?.setOption({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('campaigns.stats.sent'), t('campaigns.stats.delivered')] },
+      // Above the plot: left to itself it was drawn over the time labels.
+      legend: { top: 0, data: [t('campaigns.stats.sent'), t('campaigns.stats.delivered')] },
       grid: { left: 48, right: 16, top: 32, bottom: 32 },
       xAxis: { type: 'category', data: series.map((p) => time.format(new Date(p.minute))) },
       yAxis: { type: 'value', minInterval: 1 },

@@ -13,6 +13,14 @@ import { CampaignAbResults } from './campaign-ab-results.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
+// SMS validity is at most a few days: receipts later than this will not come.
+const receiptWindowMs = 3 * 24 * 3600_000;
+
+/** Worth reading again: sending, or finished with receipts still due (they move the counts). */
+function stillChanging(c: { status: string; finishedAt: string | null }, pending: number): boolean {
+  if (live.has(c.status) || c.status === 'draft') return true;
+  return pending > 0 && c.finishedAt !== null && Date.now() - Date.parse(c.finishedAt) < receiptWindowMs;
+}
 
 /** A campaign's live counts (read every 3 s while it can still change), chart, forecast and controls. */
 export function CampaignDetail({ campaignId }: { campaignId: string }) {
@@ -29,11 +37,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
     // A new tick (after an action) reads again at once.
     [campaignId, tick],
   );
-  const { data, error: readError } = usePoll(
-    load,
-    3000,
-    ([c]) => !live.has(c.status) && c.status !== 'draft',
-  );
+  const { data, error: readError } = usePoll(load, 3000, ([c, s]) => !stillChanging(c, s.pending));
   if (!data) return <p className="p-6">{readError ?? t('common.loading')}</p>;
   const [campaign, stats] = data;
   const number = new Intl.NumberFormat(locale);
@@ -160,13 +164,15 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
         <p>
           {forecast.remaining === 0
             ? t('campaigns.forecast.done')
-            : forecast.finishAt && forecast.rate
-              ? t('campaigns.forecast.finish', {
-                  time: time.format(new Date(forecast.finishAt)),
-                  remaining: number.format(forecast.remaining),
-                  rate: number.format(Math.round(forecast.rate * 10) / 10),
-                })
-              : t('campaigns.forecast.unknown', { remaining: number.format(forecast.remaining) })}
+            : campaign.status === 'paused'
+              ? t('campaigns.forecast.paused', { remaining: number.format(forecast.remaining) })
+              : forecast.finishAt && forecast.rate
+                ? t('campaigns.forecast.finish', {
+                    time: time.format(new Date(forecast.finishAt)),
+                    remaining: number.format(forecast.remaining),
+                    rate: number.format(Math.round(forecast.rate * 10) / 10),
+                  })
+                : t('campaigns.forecast.unknown', { remaining: number.format(forecast.remaining) })}
         </p>
       </section>
       <CampaignAbResults campaign={campaign} stats={stats} />

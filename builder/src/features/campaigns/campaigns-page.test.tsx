@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { stubApi } from '../../api/test-api.ts';
 import { settle, useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 import { CampaignsPage } from './campaigns-page.tsx';
@@ -76,6 +76,27 @@ describe('CampaignsPage', () => {
     await settle();
     expect(api.callsTo(`POST /campaigns/${id}/pause`)).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    // A paused campaign has no finish time to promise.
+    expect(screen.getByText('470 left; paused, so no finish time until it resumes')).toBeTruthy();
+  });
+
+  it('keeps reading a finished campaign while receipts are due, and stops once none are', async () => {
+    vi.setSystemTime(new Date('2026-12-01T10:20:00.000Z'));
+    let pending = 60;
+    const finished = { ...campaign('completed'), finishedAt: '2026-12-01T10:15:00.000Z' };
+    const api = stubApi({
+      [`GET /campaigns/${id}`]: () => finished,
+      [`GET /campaigns/${id}/stats`]: () => ({ ...stats, status: 'completed', queued: 0, pending }),
+    });
+    render(<CampaignsPage campaignId={id} />);
+    await settle();
+    expect(screen.getByText('Finished')).toBeTruthy();
+    pending = 0;
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    const reads = api.callsTo(`GET /campaigns/${id}/stats`).length;
+    expect(reads).toBe(2);
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(api.callsTo(`GET /campaigns/${id}/stats`)).toHaveLength(reads);
   });
 
   it('creates a draft from the form, with local-time schedule and quiet hours', async () => {

@@ -148,6 +148,7 @@ export const campaignsMessages = {
       "Each time goes to the segment as it is then, at the same time in the workspace's timezone.",
     'campaigns.occurrences': 'Sendings of this campaign',
     'campaigns.occurrences.none': 'None yet: the first one is created when the campaign starts.',
+    'campaigns.forecast.paused': '{remaining} left; paused, so no finish time until it resumes',
   },
   es: {
     'app.campaigns': 'Campañas',
@@ -298,5 +299,6 @@ export const campaignsMessages = {
       'Cada vez va al segmento tal como esté entonces, a la misma hora en la zona horaria del espacio de trabajo.',
     'campaigns.occurrences': 'Envíos de esta campaña',
     'campaigns.occurrences.none': 'Aún ninguno: el primero se crea al iniciar la campaña.',
+    'campaigns.forecast.paused': 'Quedan {remaining}; en pausa, sin hora de fin hasta que se reanude',
   },
 } as const;

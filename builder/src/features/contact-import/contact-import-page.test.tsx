@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { stubApi } from '../../api/test-api.ts';
 import { useLocale } from '../../i18n/use-i18n.ts';
@@ -86,6 +86,12 @@ describe('ContactImportPage', () => {
       'POST /contact-imports/preview': () => preview,
       'POST /contact-imports': () => new Response(JSON.stringify({ id: 'imp1' }), { status: 202 }),
       'GET /contact-imports/imp1': ({ call }) => (call === 0 ? importAt(1000) : importAt(2000, 'done')),
+      'GET /contact-imports/imp1/rejections': () => ({
+        rejections: [
+          { line: 7, field: 'Cel', code: 'PHONE_INVALID', reason: 'Not a phone number: 12' },
+          { line: 9, field: 'Correo', code: 'EMAIL_INVALID', reason: 'Not an email address: ana@' },
+        ],
+      }),
     });
     render(<ContactImportPage />);
     const input = document.querySelector('input[type=file]') as HTMLInputElement;
@@ -121,6 +127,14 @@ describe('ContactImportPage', () => {
     await act(() => vi.advanceTimersByTimeAsync(600));
     expect(screen.getByText('Import finished')).toBeTruthy();
     expect(screen.getByText('1,990')).toBeTruthy();
+    const report = screen.getByRole('table', { name: 'Rows left out' });
+    expect(
+      within(report)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['LineColumnWhy', '7CelNot a phone number: 12', '9CorreoNot an email address: ana@']);
+    expect(screen.getByText('The first 2 of 10: the download has them all.')).toBeTruthy();
+    expect(api.callsTo('GET /contact-imports/imp1/rejections')[0]!.path).toContain('limit=50');
     const link = screen.getByRole('link', { name: 'Download the rejected rows (CSV)' });
     expect(link.getAttribute('href')).toBe('/api/v1/contact-imports/imp1/rejections?format=csv');
     expect(api.callsTo('GET /contact-imports/imp1')).toHaveLength(2);

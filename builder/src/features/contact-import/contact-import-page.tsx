@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { countryChoices } from './import-targets.ts';
 import { MappingTable, mappingReady, type ImportField } from './mapping-table.tsx';
 import { uploadImportFile } from './upload-import-file.ts';
+import { RejectedRows } from './rejected-rows.tsx';
 
 interface Preview {
   header: string[];
@@ -203,6 +204,7 @@ export function ContactImportPage() {
                   </div>
                 ))}
               </dl>
+              {progress.rejected > 0 && <RejectedRows importId={importId} total={progress.rejected} />}
               {progress.rejected > 0 ? (
                 <a
                   href={`/api/v1/contact-imports/${importId}/rejections?format=csv`}

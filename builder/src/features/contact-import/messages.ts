@@ -40,6 +40,11 @@ export const contactImportMessages = {
     'contactImport.rejected': 'Rejected rows',
     'contactImport.download': 'Download the rejected rows (CSV)',
     'contactImport.noRejections': 'Every row was imported.',
+    'contactImport.rejectedRows': 'Rows left out',
+    'contactImport.line': 'Line',
+    'contactImport.field': 'Column',
+    'contactImport.reason': 'Why',
+    'contactImport.moreRejected': 'The first {shown} of {total}: the download has them all.',
   },
   es: {
     'app.contactImport': 'Importar contactos',
@@ -81,5 +86,10 @@ export const contactImportMessages = {
     'contactImport.rejected': 'Filas rechazadas',
     'contactImport.download': 'Descargar las filas rechazadas (CSV)',
     'contactImport.noRejections': 'Se importaron todas las filas.',
+    'contactImport.rejectedRows': 'Filas no importadas',
+    'contactImport.line': 'Línea',
+    'contactImport.field': 'Columna',
+    'contactImport.reason': 'Motivo',
+    'contactImport.moreRejected': 'Las primeras {shown} de {total}: la descarga las tiene todas.',
   },
 } as const;

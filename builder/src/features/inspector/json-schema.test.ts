@@ -56,6 +56,8 @@ describe('json-schema helpers', () => {
       'http.request.headers': 'key-value',
       'http.request.body': 'code',
       'http.request.timeout': 'duration',
+      'logic.ab-split.branches': 'rows',
+      'logic.ab-split.by': 'template',
       'logic.business-hours.fri': 'rows',
       'logic.business-hours.holidays': 'rows',
       'logic.business-hours.mon': 'rows',

@@ -484,6 +484,12 @@ describe('NodeForm on the real node catalog', () => {
       holidays: [{ date: '2026-01-01', yearly: true, name: 'Año Nuevo' }],
     },
     'voice.menu': { prompt: 'Pulse 1', options: [{ digit: '1', id: 'one', label: 'Uno' }] },
+    'logic.ab-split': {
+      branches: [
+        { id: 'a', label: 'A', share: 50 },
+        { id: 'b', label: 'B', share: 50 },
+      ],
+    },
   };
   // A node with nothing to set (voice.hangup) shows no form, so it has no controls to label.
   const configurable = catalogJson.filter(

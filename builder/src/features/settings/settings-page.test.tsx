@@ -12,6 +12,8 @@ describe('SettingsPage', () => {
     stubApi({
       'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
       'GET /quotas': () => ({ items: [] }),
+      'GET /workspace/default-country': () => ({ country: 'PE' }),
+      'GET /workspace/campaign-settings': () => ({ timezone: null, quietHours: null, frequencyCap: null }),
       'GET /channels': () => apiError(403, 'FORBIDDEN', 'Only admins can see channel settings'),
       'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Only an admin can see DKIM keys'),
       'GET /email/deliverability/domains': () => ({ domains: ['example.test'], sendingServer: null }),
@@ -29,6 +31,7 @@ describe('SettingsPage', () => {
     expect(within(channels).getByText(/Only workspace admins/)).toBeTruthy();
     expect(within(channels).queryByRole('form')).toBeNull();
     expect(screen.getByRole('region', { name: 'Run history' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Campaigns and contacts' })).toBeTruthy();
     // A designer may check the sending domain even though channels are admin-only.
     const deliverability = screen.getByRole('region', { name: 'Email deliverability' });
     expect(within(deliverability).getByRole('button', { name: 'Check' })).toBeTruthy();

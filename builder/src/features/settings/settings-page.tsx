@@ -5,6 +5,7 @@ import { DeliverabilitySection } from './deliverability-section.tsx';
 import { ImapMailboxesSection } from './imap-mailboxes-section.tsx';
 import { MailDomainsSection } from './mail-domains-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
+import { CampaignSettingsSection } from './campaign-settings-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 import { QuotasSection } from '../quotas/quotas-section.tsx';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <RetentionSection />
       <QuotasSection />
+      <CampaignSettingsSection />
       <ChannelsSection />
       <DkimSection />
       <MailDomainsSection />
