@@ -3,7 +3,7 @@ import type { SignalDefinition } from '@temporalio/workflow';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { campaigns, contacts, segmentMembers, segments, type Db } from '@omniflow/db';
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
-import { campaignTaskQueue } from './campaign-task-queue.ts';
+import { campaignPaging, campaignTaskQueue } from './campaign-task-queue.ts';
 import {
   cancelCampaignSignal,
   pauseCampaignSignal,
@@ -88,6 +88,7 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
       const input: CampaignRunInput = {
         campaignId: id,
         sendQueue: campaignTaskQueue(current.channels[0]!, deps.taskQueue),
+        ...campaignPaging(current.ratePerSecond),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
       try {
