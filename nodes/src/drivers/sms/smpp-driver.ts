@@ -264,6 +264,9 @@ export class SmppDriver implements MessagingDriver {
     const [providerMessageId = ''] = ids;
     this.receipts.track(providerMessageId, ids);
     job.result = { providerMessageId, segments: job.parts.length };
+    // Remembered for idempotency and receipts only: the texts go, so 100,000 remembered sends
+    // (a campaign's) cost the worker little memory.
+    job.parts = [];
     return job.result;
   }
 
