@@ -30,7 +30,12 @@ export async function startSendWorkerProcess(setup: SendWorkerSetup): Promise<{
   stop(): Promise<number>;
 }> {
   const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['--send-worker'], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_WORKER_NODE_OPTIONS: e.g. a heap cap, to tell live memory from the heap's slack.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // A benchmark that throws leaves no worker behind polling a stopped server.
@@ -70,6 +75,7 @@ if (process.argv.includes('--send-worker')) {
           sourceAddress: '+5110000000',
           windowSize: peer.window,
           messagesPerSecond: Infinity,
+          ...(process.env.BENCH_REMEMBER ? { rememberLimit: Number(process.env.BENCH_REMEMBER) } : {}),
         })
       : new SmtpDriver({
           host: '127.0.0.1',
