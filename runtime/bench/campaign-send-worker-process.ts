@@ -92,7 +92,7 @@ if (process.argv.includes('--send-worker')) {
     activities: createCampaignSendActivities({
       db: handle.db,
       driverFor: async () => driver,
-      journal: new HandOverJournal(`.omniflow/bench-journal-${process.pid}`),
+      journal: new HandOverJournal('.omniflow/bench-journal'),
     }),
     maxConcurrentActivityTaskExecutions: 4,
   });

@@ -193,7 +193,7 @@ export async function campaignBenchmark(
             activities: createCampaignSendActivities({
               db: handle.db,
               driverFor: async () => peer.driver,
-              journal: new HandOverJournal(`.omniflow/bench-journal-${process.pid}`),
+              journal: new HandOverJournal('.omniflow/bench-journal'),
             }),
             maxConcurrentActivityTaskExecutions: 4,
           }),
