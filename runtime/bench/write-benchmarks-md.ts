@@ -5,6 +5,7 @@ export const voiceHeading = '## Voice (#6)';
 export const emailHeading = '## Email (#13)';
 export const segmentsHeading = '## Segments (#14)';
 export const contactImportHeading = '## Contact import (#14)';
+export const campaignsHeading = '## Campaigns (#14)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -13,6 +14,7 @@ export interface BenchmarkSections {
   email?: string;
   segments?: string;
   contactImport?: string;
+  campaigns?: string;
 }
 
 const headings = {
@@ -21,6 +23,7 @@ const headings = {
   email: emailHeading,
   segments: segmentsHeading,
   contactImport: contactImportHeading,
+  campaigns: campaignsHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -36,6 +39,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     email: '',
     segments: '',
     contactImport: '',
+    campaigns: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
@@ -50,8 +54,8 @@ function splitSections(text: string): Required<BenchmarkSections> {
  */
 export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void {
   const current = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
-  const parts = (['main', 'chat', 'voice', 'email', 'segments', 'contactImport'] as const).map((name) =>
-    (sections[name] ?? current[name]).trimEnd(),
+  const parts = (['main', 'chat', 'voice', 'email', 'segments', 'contactImport', 'campaigns'] as const).map(
+    (name) => (sections[name] ?? current[name]).trimEnd(),
   );
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');
 }

@@ -126,8 +126,15 @@ describe.skipIf(!inject('postgresUrl'))('journey campaigns: a published flow per
       flowId,
     });
     expect(withFlow.body).toMatchObject({ kind: 'journey', flowId });
+    const mismatched = await omni.call('POST', '/api/v1/campaigns', {
+      name: 'X',
+      kind: 'voice',
+      channel: 'sms',
+    });
+    expect(mismatched.status).toBe(422);
+    expect(mismatched.body.error.code).toBe('KIND_CHANNEL_MISMATCH');
     expect(
-      (await omni.call('POST', '/api/v1/campaigns', { name: 'X', kind: 'voice', channel: 'sms' })).status,
+      (await omni.call('POST', '/api/v1/campaigns', { name: 'X', kind: 'survey', channel: 'sms' })).status,
     ).toBe(400);
     // A draft whose flow lost its way (written before the check, or by hand) is refused at start.
     const created = await omni.call('POST', '/api/v1/campaigns', {

@@ -68,7 +68,7 @@ describe.skipIf(!inject('postgresUrl'))('a campaign worker killed with SIGKILL m
       )[0]!.n,
     );
 
-  it('finishes on a new worker: one message row per person, every person reached', async () => {
+  it('finishes on a new worker: one message row and exactly one SMS per person', async () => {
     const workspace = await omni.handle.db.query.workspaces.findFirst();
     const { segmentId } = await seedAudience(omni.handle.db, {
       workspaceId: workspace!.id,
@@ -97,24 +97,29 @@ describe.skipIf(!inject('postgresUrl'))('a campaign worker killed with SIGKILL m
       return row.body.status === 'completed' ? true : undefined;
     }, 120_000);
 
-    const [rows] = await queryRows<{ n: string; people: string; unsent: string }>(
+    const [rows] = await queryRows<{ n: string; people: string; queued: string; inDoubt: string }>(
       omni.handle.db,
       sql`select count(*) as n, count(distinct contact_id) as people,
-        count(*) filter (where provider_message_id is null) as unsent
+        count(*) filter (where status = 'queued') as queued,
+        count(*) filter (where status = 'sent' and provider_message_id is null) as "inDoubt"
         from messages where campaign_id = ${id}::uuid`,
     );
     expect(Number(rows!.n)).toBe(people);
     expect(Number(rows!.people)).toBe(people);
-    expect(Number(rows!.unsent)).toBe(0);
+    expect(Number(rows!.queued)).toBe(0);
+    // Handed to the SMSC by the killed worker, its answer never recorded: not sent again
+    // (campaign-sending.ts, handOverTradeOff). At most the driver's window of 10 and the
+    // answers of one recording statement.
+    const inDoubt = Number(rows!.inDoubt);
+    expect(inDoubt).toBeLessThanOrEqual(100);
     const received = smsc.messages();
     const perDestination = new Map<string, number>();
     for (const m of received) perDestination.set(m.destination, (perDestination.get(m.destination) ?? 0) + 1);
+    console.log(`SIGKILL at ${atKill} recorded sends; in doubt (not resent): ${inDoubt}`);
+    // Every person got exactly one message: none twice, none lost.
     expect(perDestination.size).toBe(people);
-    // Submits the killed worker had handed over but not yet recorded are sent again (at least
-    // once): those in the SMPP window and the one marking statement in flight (6 in our runs).
-    const twice = [...perDestination.values()].filter((n) => n > 1).length;
-    console.log(`SIGKILL at ${atKill} recorded sends; destinations sent twice: ${twice}`);
-    expect(twice).toBeLessThanOrEqual(50);
+    expect([...perDestination.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(received).toHaveLength(people);
     expect((await omni.call('GET', `/api/v1/campaigns/${id}/stats`)).body).toMatchObject({
       sent: people,
       queued: 0,

@@ -5,7 +5,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -156,9 +155,9 @@ export const campaignRecipients = pgTable(
     campaignId: uuid('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    // Null once the person is erased (a data-protection request): the row stays, addressless, so
+    // the campaign's counts do not change.
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
@@ -177,7 +176,7 @@ export const campaignRecipients = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.campaignId, t.contactId] }),
+    uniqueIndex('campaign_recipients_campaign_contact_unique').on(t.campaignId, t.contactId),
     index('campaign_recipients_status_idx').on(t.campaignId, t.status),
     index('campaign_recipients_contact_idx').on(t.contactId),
   ],

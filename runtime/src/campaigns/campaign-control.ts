@@ -4,6 +4,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { campaigns, contacts, credentials, segmentMembers, segments, type Db } from '@omniflow/db';
 import { compiledRules, type RulesCondition } from '../segments/segment-page.ts';
 import {
+  campaignPaging,
   campaignSendChannels,
   campaignTaskQueue,
   voiceQueueChannel,
@@ -149,6 +150,7 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
               : campaignTaskQueue(ch === 'voice' ? voiceQueue : ch, deps.taskQueue),
           ]),
         ),
+        ...campaignPaging(current.ratePerSecond),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
       try {

@@ -15,6 +15,7 @@ import { statementBatcher } from '../batching/statement-batcher.ts';
 import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { cappedContacts } from './frequency-cap.ts';
 import { openWhatsAppWindows } from './whatsapp-windows.ts';
+import { journalFromEnv, type HandOverJournal } from './hand-over-journal.ts';
 
 /**
  * The quotas seam: how many of `count` sends of a chunk may go (the quotas helper plugs its
@@ -38,6 +39,8 @@ export interface CampaignSendDeps {
     domain: string,
   ) => Promise<import('@omniflow/nodes/drivers/messaging').DkimSigningKey | undefined>;
   beforeChunk?: BeforeChunk;
+  /** Where hand-overs are written before each provider write (hand-over-journal.ts). */
+  journal?: HandOverJournal;
   /** Temporal's heartbeat when run as an activity. */
   heartbeat?: (details?: unknown) => void;
 }
@@ -84,6 +87,19 @@ type Outcome =
   | { contactId: string; status: 'failed'; messageId: string | null }
   | { contactId: string; status: 'skipped'; reason: 'opted_out' | 'quota' | 'frequency_cap' };
 
+/** People prepared at once (fields, texts, rows) while the slice before goes out. */
+const sliceSize = 500;
+
+interface ToSend {
+  r: DueRow;
+  row: MessageRow;
+  body: {
+    text: string;
+    template?: Awaited<ReturnType<typeof renderContent>>['template'];
+    email?: { subject: string; html?: string; marketing: boolean };
+  };
+}
+
 // A fallback channel's send has a key of its own: the person's first message already has theirs.
 const keyOf = (campaignId: string, contactId: string, fallback?: string) =>
   `campaign:${campaignId}:${contactId}${fallback ? `:${fallback}` : ''}`;
@@ -95,10 +111,11 @@ const entry = (status: StatusEntry['status'], at: string, extra: Partial<StatusE
 const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
 
 /**
- * Sends the next chunk of a campaign's due recipients: their message rows in one multi-row
- * insert keyed `campaign:<id>:<contact>` (a retried chunk finds its rows and resends only what
- * was never handed to the provider), the driver sends at the campaign's rate, and the statuses
- * written back one statement per sub-batch.
+ * Sends the next chunk of a campaign's due recipients, slice by slice: a slice's message rows go
+ * in one multi-row insert keyed `campaign:<id>:<contact>` (a retried chunk finds its rows and
+ * resends only what was never handed to the provider) while the slice before it is sent, the
+ * driver's window is kept full at the campaign's rate, and the provider's answers are written
+ * in statements shared by every send in flight; the recipients' outcomes in one at the end.
  */
 export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInput): Promise<ChunkResult> {
   const { db } = deps;
@@ -181,163 +198,259 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           .from(templates)
           .where(eq(templates.workspaceId, campaign.workspaceId))
       : [];
-    const scopes = await contactScopes(
-      db,
-      ready.map((r) => r.contact_id),
-    );
-    const windows =
-      channel === 'whatsapp'
-        ? await openWhatsAppWindows(
-            db,
-            campaign.workspaceId,
-            ready.map((r) => r.address),
-            now,
-          )
-        : undefined;
+    const driver = await deps.driverFor(campaign.workspaceId, channel);
     const variants = new Map(campaign.variants.map((v) => [v.key, v.content]));
     const fallbackContent = campaign.variants[0]?.content ?? {};
-    const bodies = await Promise.all(
-      ready.map(async (r) => {
-        const rendered = await renderContent(
-          (r.variant && variants.get(r.variant)) || fallbackContent,
-          channel,
-          scopes.get(r.contact_id) ?? {},
-          library,
-          { whatsappWindowOpen: windows?.has(r.address) ?? false },
-        );
-        return {
-          text: rendered.text,
-          ...(rendered.template ? { template: rendered.template } : {}),
-          ...(rendered.email ? { email: { ...rendered.email, marketing: campaign.marketing } } : {}),
-        };
-      }),
-    );
-    // Asked once the texts are known: a long SMS costs the bag its parts.
-    if (deps.beforeChunk) {
-      const allowed = Math.max(
-        0,
-        await deps.beforeChunk({
-          workspaceId: campaign.workspaceId,
-          campaignId: campaign.id,
-          channel,
-          count: ready.length,
-          units: bodies.map((b) => (channel === 'sms' && b.text ? planSms(b.text).parts.length : 1)),
+    const queued = JSON.stringify([entry('queued', input.now)]);
+
+    /**
+     * A slice of the chunk made ready to send: its people's fields read, texts rendered, message
+     * rows written (one multi-row insert keyed `campaign:<id>:<contact>`: a retried chunk finds
+     * its rows and resends only what was never handed to the provider).
+     */
+    const prepare = async (slice: DueRow[]): Promise<ToSend[]> => {
+      const scopes = await contactScopes(
+        db,
+        slice.map((r) => r.contact_id),
+      );
+      const windows =
+        channel === 'whatsapp'
+          ? await openWhatsAppWindows(
+              db,
+              campaign.workspaceId,
+              slice.map((r) => r.address),
+              now,
+            )
+          : undefined;
+      const bodies: ToSend['body'][] = await Promise.all(
+        slice.map(async (r) => {
+          const rendered = await renderContent(
+            (r.variant && variants.get(r.variant)) || fallbackContent,
+            channel,
+            scopes.get(r.contact_id) ?? {},
+            library,
+            { whatsappWindowOpen: windows?.has(r.address) ?? false },
+          );
+          return {
+            text: rendered.text,
+            ...(rendered.template ? { template: rendered.template } : {}),
+            ...(rendered.email ? { email: { ...rendered.email, marketing: campaign.marketing } } : {}),
+          };
         }),
       );
-      for (const r of ready.slice(allowed))
-        outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'quota' });
-      ready = ready.slice(0, allowed);
-      bodies.splice(allowed);
-    }
-    const queued = JSON.stringify([entry('queued', input.now)]);
-    // Everyone may have been cut by the bag: then no statement at all.
-    const written =
-      ready.length === 0
-        ? []
-        : await queryRows<MessageRow>(
-            db,
-            sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address, contact_id,
-          campaign_id, idempotency_key, body, status, status_history)
-        values ${values(
-          ready.map(
-            (
-              r,
-              i,
-            ) => sql`(${newId()}::uuid, ${campaign.workspaceId}::uuid, ${channel}, 'outbound', ${r.address}, '',
-              ${r.contact_id}::uuid, ${campaign.id}::uuid, ${keyOf(campaign.id, r.contact_id, fallback)},
-              ${JSON.stringify(bodies[i])}::jsonb, 'queued', ${queued}::jsonb)`,
-          ),
-        )}
-        on conflict do nothing
-        returning id, idempotency_key, provider_message_id, status`,
-          );
-    const rows = new Map(written.map((w) => [w.idempotency_key, w]));
-    const missing = ready.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id, fallback)));
-    if (missing.length > 0) {
-      // A retried chunk: its first attempt wrote these rows, and may have sent some of them.
-      const found = await queryRows<MessageRow>(
+      // Asked once the texts are known: a long SMS costs the bag its parts.
+      if (deps.beforeChunk) {
+        const allowed = Math.max(
+          0,
+          await deps.beforeChunk({
+            workspaceId: campaign.workspaceId,
+            campaignId: campaign.id,
+            channel,
+            count: slice.length,
+            units: bodies.map((b) => (channel === 'sms' && b.text ? planSms(b.text).parts.length : 1)),
+          }),
+        );
+        for (const r of slice.slice(allowed))
+          outcomes.push({ contactId: r.contact_id, status: 'skipped', reason: 'quota' });
+        slice = slice.slice(0, allowed);
+        bodies.splice(allowed);
+        // Everyone cut by the bag: no statement at all.
+        if (slice.length === 0) return [];
+      }
+      // The rows as one JSON parameter: no SQL text built per person, and under PostgreSQL's
+      // 65,535 parameters whatever the slice.
+      const written = await queryRows<MessageRow>(
         db,
-        sql`select id, idempotency_key, provider_message_id, status from messages
-          where workspace_id = ${campaign.workspaceId}::uuid
-            and idempotency_key in (${values(missing.map((r) => sql`${keyOf(campaign.id, r.contact_id, fallback)}`))})`,
+        sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address, contact_id,
+            campaign_id, idempotency_key, body, status, status_history)
+          select v.id, ${campaign.workspaceId}::uuid, ${channel}, 'outbound', v.address, '', v.contact_id,
+            ${campaign.id}::uuid, v.key, v.body, 'queued', ${queued}::jsonb
+          from jsonb_to_recordset(${JSON.stringify(
+            slice.map((r, i) => ({
+              id: newId(),
+              address: r.address,
+              contact_id: r.contact_id,
+              key: keyOf(campaign.id, r.contact_id, fallback),
+              body: bodies[i],
+            })),
+          )}::jsonb) as v(id uuid, address text, contact_id uuid, key text, body jsonb)
+          on conflict do nothing
+          returning id, idempotency_key, provider_message_id, status`,
       );
-      for (const f of found) rows.set(f.idempotency_key, f);
-    }
-    const driver = await deps.driverFor(campaign.workspaceId, channel);
-    const toSend: { r: DueRow; row: MessageRow; body: (typeof bodies)[number] }[] = [];
-    ready.forEach((r, i) => {
-      const row = rows.get(keyOf(campaign.id, r.contact_id, fallback))!;
-      if (row.provider_message_id || row.status !== 'queued') {
-        outcomes.push({
-          contactId: r.contact_id,
-          status: row.status === 'failed' ? 'failed' : 'sent',
-          messageId: row.id,
-        });
-      } else toSend.push({ r, row, body: bodies[i]! });
-    });
-    const sendContext: SendContext = deps.dkimKey
-      ? { dkimKey: (domain: string) => deps.dkimKey!(campaign.workspaceId, domain) }
-      : {};
+      const rows = new Map(written.map((w) => [w.idempotency_key, w]));
+      const missing = slice.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id, fallback)));
+      if (missing.length > 0) {
+        // A retried chunk: its first attempt wrote these rows, and may have handed some over.
+        const found = await queryRows<MessageRow>(
+          db,
+          sql`select id, idempotency_key, provider_message_id, status from messages
+            where workspace_id = ${campaign.workspaceId}::uuid
+              and idempotency_key in (select jsonb_array_elements_text(${JSON.stringify(
+                missing.map((r) => keyOf(campaign.id, r.contact_id, fallback)),
+              )}::jsonb))`,
+        );
+        for (const f of found) rows.set(f.idempotency_key, f);
+      }
+      const toSend: ToSend[] = [];
+      slice.forEach((r, i) => {
+        const row = rows.get(keyOf(campaign.id, r.contact_id, fallback))!;
+        // Handed over before (a retry after a crash or an outage): never written again. A row
+        // marked sent without a provider id is one whose answer was lost: it counts as sent.
+        if (row.provider_message_id || row.status !== 'queued') {
+          outcomes.push({
+            contactId: r.contact_id,
+            status: row.status === 'failed' ? 'failed' : 'sent',
+            messageId: row.id,
+          });
+        } else toSend.push({ r, row, body: bodies[i]! });
+      });
+      return toSend;
+    };
+
     const rate =
       campaign.ratePerSecond && campaign.ratePerSecond > 0
         ? campaign.ratePerSecond / Math.max(1, input.parallel ?? 1)
         : Infinity;
-    const subSize = Math.max(1, Math.min(100, rate === Infinity ? 100 : Math.floor(rate)));
+    const record = records(db);
+    const journals = deps.journal ?? (defaultJournal ??= journalFromEnv());
+    // What a killed attempt handed over is marked sent before anything here is sent again.
+    await journals.recover(db);
+    const journal = journals.start();
+    const baseContext: SendContext = deps.dkimKey
+      ? { dkimKey: (domain: string) => deps.dkimKey!(campaign.workspaceId, domain) }
+      : {};
+    const sendOne = async ({ r, row, body }: ToSend): Promise<Outcome> => {
+      if (!driver) {
+        const error = {
+          code: 'CHANNEL_NOT_CONFIGURED',
+          message: `The ${channel} channel has no provider connected`,
+        };
+        await record({ kind: 'failed', id: row.id, ...error });
+        return { contactId: r.contact_id, status: 'failed', messageId: row.id };
+      }
+      // Journaled right before the provider write (see handOverTradeOff); the database hears of
+      // it with the provider's answer.
+      let journaled = false;
+      const handingOver = () => {
+        try {
+          journal.handedOver(row.id);
+        } catch (error) {
+          // A journal that cannot be written (a full disk): nothing goes, the chunk is tried again.
+          return Promise.reject(Object.assign(error as Error, { retryable: true }));
+        }
+        journaled = true;
+        return handed;
+      };
+      try {
+        const message: OutboundMessage = {
+          to: r.address,
+          ...body,
+          idempotencyKey: keyOf(campaign.id, r.contact_id, fallback),
+        };
+        const outgoing = channel === 'email' ? emailToSend(message, row.id, deps.emailLinks) : message;
+        if (!driver.announcesHandOver) await handingOver();
+        const sent = await driver.send(outgoing, { ...baseContext, handingOver });
+        // The provider's id, recorded as soon as it answers (answers at once share one statement).
+        await record({
+          kind: 'sent',
+          id: row.id,
+          providerMessageId: sent.providerMessageId,
+          segments: sent.segments,
+        });
+        return { contactId: r.contact_id, status: 'sent', messageId: row.id };
+      } catch (error) {
+        const e = error as { code?: unknown; message?: unknown; retryable?: unknown };
+        // A provider outage (retryable) fails the chunk so Temporal tries it again: a send never
+        // handed over stays queued and goes then; one handed over is in doubt and does not.
+        if (e.retryable === true) {
+          // Journaled: in doubt now (sent, no provider id), not left for the next chunk's recovery.
+          if (journaled) await record({ kind: 'handover', id: row.id });
+          throw error;
+        }
+        await record({
+          kind: 'failed',
+          id: row.id,
+          code: String(e.code ?? 'SEND_FAILED'),
+          message: String(e.message ?? error),
+        });
+        return { contactId: r.contact_id, status: 'failed', messageId: row.id };
+      }
+    };
+
+    // Lanes take sends off one queue, so the driver's own window (SMPP's unanswered submit_sm)
+    // stays full with no pause between slices, and the next slice is prepared while this one
+    // goes. A driver that cannot tell when it writes gets fewer at once: each was recorded as
+    // handed over before `send`, and a crash loses those queued inside it (handOverTradeOff).
+    const inFlight = Math.max(
+      1,
+      Math.min(driver?.announcesHandOver ? 1000 : 50, rate === Infinity ? Infinity : Math.ceil(rate)),
+    );
+    const queue: ToSend[] = [];
+    let taken = 0;
+    let producing = true;
+    let stop: unknown;
+    // Resolved (and replaced) whenever the queue grows or the last slice is in.
+    const waiter = () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    };
+    let grown = waiter();
+    const signal = () => {
+      const woken = grown;
+      grown = waiter();
+      woken.resolve();
+    };
     const started = Date.now();
-    let handed = 0;
-    for (let at = 0; at < toSend.length; at += subSize) {
-      const batch = toSend.slice(at, at + subSize);
-      const settled = await Promise.all(
-        batch.map(async ({ r, row, body }) => {
-          if (!driver)
-            return {
-              r,
-              row,
-              error: {
-                code: 'CHANNEL_NOT_CONFIGURED',
-                message: `The ${channel} channel has no provider connected`,
-              },
-            };
-          try {
-            const message: OutboundMessage = {
-              to: r.address,
-              ...body,
-              idempotencyKey: keyOf(campaign.id, r.contact_id, fallback),
-            };
-            const outgoing = channel === 'email' ? emailToSend(message, row.id, deps.emailLinks) : message;
-            const sent = await driver.send(outgoing, sendContext);
-            // Recorded as soon as the provider answers (sends in flight share one statement), so
-            // a crash leaves as few handed-over sends unrecorded as possible.
-            await marks(db)({ row, sent });
-            return { r, row, sent, marked: true };
-          } catch (error) {
-            const e = error as { code?: unknown; message?: unknown; retryable?: unknown };
-            // A provider outage (retryable) fails the chunk so Temporal tries it again; the rows stay queued.
-            if (e.retryable === true) throw error;
-            return {
-              r,
-              row,
-              error: { code: String(e.code ?? 'SEND_FAILED'), message: String(e.message ?? error) },
-            };
-          }
-        }),
-      );
-      await markSent(
-        db,
-        settled.filter((s) => !('marked' in s)),
-      );
-      for (const s of settled)
-        outcomes.push(
-          s.sent
-            ? { contactId: s.r.contact_id, status: 'sent', messageId: s.row.id }
-            : { contactId: s.r.contact_id, status: 'failed', messageId: s.row.id },
-        );
-      handed += batch.length;
-      deps.heartbeat?.({ handed });
-      // The campaign's own pace: never ahead of `rate` messages per second since the chunk began.
-      const aheadMs = (handed / rate) * 1000 - (Date.now() - started);
-      if (aheadMs > 0) await new Promise((resolve) => setTimeout(resolve, aheadMs));
+    const lane = async () => {
+      while (stop === undefined) {
+        if (taken >= queue.length) {
+          if (!producing) return;
+          await grown.promise;
+          continue;
+        }
+        const at = taken++;
+        // The campaign's own pace: never ahead of `rate` messages per second since the chunk began.
+        const aheadMs = (at / rate) * 1000 - (Date.now() - started);
+        if (aheadMs > 0) await new Promise((resolve) => setTimeout(resolve, aheadMs));
+        try {
+          outcomes.push(await sendOne(queue[at]!));
+        } catch (error) {
+          stop ??= error;
+        }
+        if (at % 500 === 499) deps.heartbeat?.({ handed: at + 1 });
+      }
+    };
+    const lanes = Array.from({ length: inFlight }, lane);
+    try {
+      let prepared = prepare(ready.slice(0, sliceSize));
+      for (let at = 0; at < ready.length; at += sliceSize) {
+        const items = await prepared;
+        if (stop !== undefined) break;
+        if (at + sliceSize < ready.length) {
+          prepared = prepare(ready.slice(at + sliceSize, at + 2 * sliceSize));
+          // Awaited next turn; a failure there must not go unhandled if the lanes stop first.
+          prepared.catch(() => undefined);
+        }
+        for (const item of items) queue.push(item);
+        signal();
+      }
+    } catch (error) {
+      stop ??= error;
+    } finally {
+      producing = false;
+      signal();
     }
+    await Promise.all(lanes);
+    // Every send of the chunk settled before the retry Temporal makes of it. The journal goes
+    // once the database has every send in it; after any failure it stays, and the next chunk
+    // (or a restarted worker) recovers it.
+    if (stop !== undefined) {
+      journal.abandon();
+      await writeOutcomes(db, campaign.id, outcomes);
+      throw stop;
+    }
+    journal.done();
   }
   await writeOutcomes(db, campaign.id, outcomes);
   for (const o of outcomes)
@@ -345,53 +458,81 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   return result;
 }
 
-const batchers = new WeakMap<Db, (item: Settled) => Promise<void>>();
+/**
+ * handOverTradeOff — why a worker killed mid-campaign sends no message twice, and what it costs.
+ *
+ * Right before the driver writes a message to the provider (SmppDriver: holding its window slot,
+ * `announcesHandOver`), its row id is appended to the chunk's hand-over journal, a local file
+ * (hand-over-journal.ts): in the kernel once `writeSync` returns, so a kill -9 cannot lose it. The
+ * row becomes `sent` with the provider's id when the provider answers. A chunk retried after a
+ * crash first marks every journaled row still `queued` as `sent` (no provider id), and resends
+ * only rows still `queued`, which were never written. So:
+ * - a message handed over whose answer was not recorded is not sent again: it is `sent` without a
+ *   provider id, counted as sent ("in doubt"). Its receipt cannot be matched by id, so it never
+ *   reaches `delivered` and is never charged to a quota: the customer is not billed for what we
+ *   cannot show arrived. There are at most the driver's window of them per crash.
+ * - A database record before the write would leave a gap of a round trip (the commit reaches us
+ *   later) in which a kill loses journaled-but-unwritten messages; a record after it, the same gap
+ *   sends them twice. The journal's gap is a few microtasks between the append and the socket
+ *   write, in one event-loop turn.
+ * - Not covered: a retry that runs on another host while the dead worker's host is down, or a
+ *   host losing its page cache (power): the journal is not there, and messages written in the last
+ *   moments go again (at least once). A driver that cannot say when it writes (the SMTP pool) is
+ *   journaled before `send`: a kill loses what sat in its queue, so at most 50 are in flight.
+ */
+export const handOverTradeOff = 'exactly once across a killed process; at least once across a lost host';
 
-/** One statement for the sent marks of every chunk in flight in this process. */
-function marks(db: Db) {
+let defaultJournal: HandOverJournal | undefined;
+const handed = Promise.resolve();
+
+type Record_ =
+  | { kind: 'handover'; id: string }
+  | { kind: 'sent'; id: string; providerMessageId: string; segments: number }
+  | { kind: 'failed'; id: string; code: string; message: string };
+
+const batchers = new WeakMap<Db, (item: Record_) => Promise<void>>();
+
+/** One statement for the hand-overs, answers and failures of every chunk in flight in this process. */
+function records(db: Db) {
   let run = batchers.get(db);
   if (!run) {
-    const batcher = statementBatcher(async (items: Settled[]) => {
+    const batcher = statementBatcher(async (items: Record_[]) => {
       await markSent(db, items);
       return items.map(() => undefined);
-    });
-    run = async (item: Settled) => void (await batcher(item));
+    }, 1000);
+    run = async (item: Record_) => void (await batcher(item));
     batchers.set(db, run);
   }
   return run;
 }
 
-interface Settled {
-  row: MessageRow;
-  sent?: { providerMessageId: string; segments: number };
-  error?: { code: string; message: string };
-}
-
-async function markSent(
-  db: Db,
-  settled: {
-    row: MessageRow;
-    sent?: { providerMessageId: string; segments: number };
-    error?: { code: string; message: string };
-  }[],
-) {
-  if (settled.length === 0) return;
+async function markSent(db: Db, items: Record_[]) {
+  if (items.length === 0) return;
   const at = new Date().toISOString();
+  const sentEntry = [entry('sent', at)];
   await db.execute(sql`update messages set
-      provider_message_id = coalesce(v.provider_message_id, messages.provider_message_id),
-      segments = coalesce(v.segments, messages.segments),
-      status = case when v.error_code is not null then 'failed'
+      provider_message_id = coalesce(v.p, messages.provider_message_id),
+      segments = coalesce(v.n, messages.segments),
+      status = case when v.k = 'failed' then 'failed'
         when messages.status = 'queued' then 'sent' else messages.status end,
-      error_code = coalesce(v.error_code, messages.error_code),
-      status_history = messages.status_history || v.entry,
+      error_code = coalesce(v.e, messages.error_code),
+      status_history = case when v.k <> 'failed' and messages.status <> 'queued' then messages.status_history
+        else messages.status_history || v.h end,
       updated_at = now()
-    from (values ${values(
-      settled.map((s) =>
-        s.sent
-          ? sql`(${s.row.id}::uuid, ${s.sent.providerMessageId}::text, ${s.sent.segments}::integer, null::text, ${JSON.stringify([entry('sent', at)])}::jsonb)`
-          : sql`(${s.row.id}::uuid, null::text, null::integer, ${s.error!.code}::text, ${JSON.stringify([entry('failed', at, { errorCode: s.error!.code, errorMessage: s.error!.message })])}::jsonb)`,
+    from jsonb_to_recordset(${JSON.stringify(
+      items.map((i) =>
+        i.kind === 'handover'
+          ? { k: i.kind, id: i.id, h: sentEntry }
+          : i.kind === 'sent'
+            ? { k: i.kind, id: i.id, p: i.providerMessageId, n: i.segments, h: sentEntry }
+            : {
+                k: i.kind,
+                id: i.id,
+                e: i.code,
+                h: [entry('failed', at, { errorCode: i.code, errorMessage: i.message })],
+              },
       ),
-    )}) as v(id, provider_message_id, segments, error_code, entry)
+    )}::jsonb) as v(k text, id uuid, p text, n integer, e text, h jsonb)
     where messages.id = v.id`);
 }
 
@@ -400,11 +541,13 @@ async function writeOutcomes(db: Db, campaignId: string, outcomes: Outcome[]) {
   await db.execute(sql`update campaign_recipients r set
       status = v.status, skip_reason = v.reason, message_id = coalesce(v.message_id, r.message_id),
       attempts = r.attempts + 1, updated_at = now()
-    from (values ${values(
-      outcomes.map(
-        (o) =>
-          sql`(${o.contactId}::uuid, ${o.status}::text, ${'reason' in o ? o.reason : null}::text, ${'messageId' in o ? o.messageId : null}::uuid)`,
-      ),
-    )}) as v(contact_id, status, reason, message_id)
+    from jsonb_to_recordset(${JSON.stringify(
+      outcomes.map((o) => ({
+        contact_id: o.contactId,
+        status: o.status,
+        reason: 'reason' in o ? o.reason : null,
+        message_id: 'messageId' in o ? o.messageId : null,
+      })),
+    )}::jsonb) as v(contact_id uuid, status text, reason text, message_id uuid)
     where r.campaign_id = ${campaignId}::uuid and r.contact_id = v.contact_id`);
 }

@@ -139,7 +139,8 @@ export async function campaignStats(
         count(*) filter (where r.status = 'skipped') as skipped,
         count(*) filter (where r.status = 'held') as held,
         count(*) filter (where r.status = 'pending' or m.status = 'queued') as queued,
-        count(m.provider_message_id) as sent,
+        -- Sent without a provider id: handed over when a worker died, never sent again (campaign-sending.ts).
+        count(*) filter (where m.provider_message_id is not null or m.status = 'sent') as sent,
         count(*) filter (where m.status in ('delivered', 'read')) as delivered,
         count(*) filter (where m.status = 'sent') as pending,
         count(*) filter (where m.status in ('undelivered', 'expired')) as undelivered,

@@ -20,3 +20,15 @@ export type VoiceCarrier = 'sip' | 'twiml';
 export const voiceQueueChannel: Record<VoiceCarrier, string> = { sip: 'voice', twiml: 'voice-twiml' };
 /** Journey campaigns start their people's runs from a queue of their own (journey-starts.ts). */
 export const journeyTaskQueue = (base: string = flowTaskQueue) => campaignTaskQueue('journey', base);
+/**
+ * How campaignRun pages and chunks a campaign (measured in runtime/bench/campaign-sms-benchmark.ts):
+ * thousands of people per segment page and per send activity, two at once, so the workflow's
+ * round trips and the chunk's first statements are paid a few dozen times per 100,000 people,
+ * and a chunk's next slice is prepared while the last one goes out. A paced campaign gets
+ * chunks of about five seconds, so a pause still takes hold within seconds.
+ */
+export function campaignPaging(ratePerSecond?: number | null) {
+  const chunkSize =
+    ratePerSecond && ratePerSecond > 0 ? Math.min(2000, Math.max(50, Math.ceil(ratePerSecond * 5))) : 2000;
+  return { pageSize: 5000, chunkSize, parallelChunks: 2 };
+}

@@ -117,13 +117,16 @@ export async function eraseContact(
             eq(conversations.contactAddress, address),
           ),
         );
-    // A campaign keeps counting them (targeted, skipped, delivered…) but not where it wrote to.
-    // Today the recipient rows still go with the contact (campaign_recipients.contact_id is
-    // `not null … on delete cascade`, so campaign counts drop by them); with contact_id nullable
-    // and `on delete set null` they stay, addressless (the DDL is in #14's sendapi report).
+    // A campaign keeps counting them (targeted, skipped, delivered…) but not where it wrote to;
+    // the row outlives the contact (contact_id set null). Someone not yet sent to never will be.
     await tx
       .update(campaignRecipients)
-      .set({ address: null })
+      .set({
+        address: null,
+        status: sql`case when ${campaignRecipients.status} in ('pending', 'held') then 'skipped' else ${campaignRecipients.status} end`,
+        skipReason: sql`case when ${campaignRecipients.status} in ('pending', 'held') then 'deleted' else ${campaignRecipients.skipReason} end`,
+        updatedAt: new Date(),
+      })
       .where(eq(campaignRecipients.contactId, contactId));
     // Addresses and segment memberships go with the row (on delete cascade).
     await tx.delete(contacts).where(eq(contacts.id, contactId));

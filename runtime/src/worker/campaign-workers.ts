@@ -8,13 +8,15 @@ import {
 } from '../campaigns/campaign-activities.ts';
 import type { BeforeChunk } from '../campaigns/campaign-sending.ts';
 import {
+  campaignPaging,
   campaignSendChannels,
   campaignTaskQueue,
   journeyTaskQueue,
 } from '../campaigns/campaign-task-queue.ts';
+import { journalFromEnv } from '../campaigns/hand-over-journal.ts';
 
-/** Recipients per send activity: the unit the per-queue rate limit counts. */
-export const campaignChunkSize = 200;
+/** Recipients per send activity at full speed: the unit the per-queue rate limit counts. */
+export const campaignChunkSize = campaignPaging().chunkSize;
 
 export interface CampaignWorkersOptions {
   connection: NativeConnection;
@@ -36,8 +38,13 @@ export interface CampaignWorkersOptions {
  * over chunks: the server hands out that many chunks a second to all workers together.
  */
 export async function campaignWorkers(options: CampaignWorkersOptions): Promise<Worker[]> {
+  // A killed worker's hand-overs are marked sent before this one takes any chunk: a retried
+  // chunk then never sends them again.
+  const journal = journalFromEnv(options.env);
+  await journal.recover(options.db);
   const activities = createCampaignSendActivities({
     db: options.db,
+    journal,
     driverFor: options.channels.resolver.driverFor,
     dkimKey: options.channels.dkimKey,
     emailLinks: options.channels.emailLinks,

@@ -87,10 +87,20 @@ export interface SendContext {
   dkimKey?(domain: string): Promise<DkimSigningKey | undefined>;
   /** The bytes of an attachment stored by an earlier step (`mail_attachments`). */
   openAttachment?(attachmentId: string): Promise<Buffer>;
+  /**
+   * Awaited once per message right before the driver writes it to the provider (an SMPP driver:
+   * once it holds a window slot). A campaign records "handed over" here, so after a crash the
+   * only sends in doubt are those written to the provider whose answer was never recorded. A
+   * driver that calls it says so with `announcesHandOver`; for the others the caller awaits it
+   * before `send`. When it rejects, nothing is written and `send` rejects with its error.
+   */
+  handingOver?(): Promise<void>;
 }
 
 export interface MessagingDriver {
   readonly channel: MessagingChannel;
+  /** True when `send` calls `context.handingOver` itself, right before the provider write. */
+  readonly announcesHandOver?: boolean;
   send(message: OutboundMessage, context?: SendContext): Promise<SendResult>;
   /** True when the webhook really comes from the provider (HMAC, provider signature). */
   verifySignature(request: WebhookRequest): boolean;

@@ -57,6 +57,32 @@ afterEach(async () => {
 });
 
 describe('SmppDriver against a loopback SMSC', () => {
+  it('calls handingOver once per message, holding its window slot, before the SMSC gets it; a failed one sends nothing', async () => {
+    const { driver } = await start({ windowSize: 2 });
+    const seenAtHandOver: number[] = [];
+    const handingOver = async () => {
+      seenAtHandOver.push(smsc.received.length);
+    };
+    const long = await driver.send(
+      { to: '+34600000001', text: gsmLong, idempotencyKey: 'k1' },
+      { handingOver },
+    );
+    expect(long.segments).toBe(2);
+    // Once for the message, not per part, and before any part arrived.
+    expect(seenAtHandOver).toEqual([0]);
+    await expect(
+      driver.send(
+        { to: '+34600000002', text: 'hola', idempotencyKey: 'k2' },
+        { handingOver: () => Promise.reject(new Error('journal full')) },
+      ),
+    ).rejects.toThrow('journal full');
+    expect(smsc.received).toHaveLength(2);
+    // The same key goes once the hand-over can be recorded (a retried chunk).
+    await driver.send({ to: '+34600000002', text: 'hola', idempotencyKey: 'k2' }, { handingOver });
+    expect(smsc.received).toHaveLength(3);
+    expect(driver.announcesHandOver).toBe(true);
+  });
+
   it('binds as an SMPP 3.4 transceiver with its system_id and password', async () => {
     const { driver } = await start();
     await driver.connect();

@@ -4,6 +4,7 @@ import type {
   InboundMessage,
   MessagingDriver,
   OutboundMessage,
+  SendContext,
   SendResult,
   StatusUpdate,
 } from '../messaging/messaging-driver.ts';
@@ -68,6 +69,8 @@ interface OutboundJob {
   parts: OutboundPart[];
   result?: SendResult;
   running?: Promise<SendResult>;
+  /** The caller's hand-over record (SendContext.handingOver), made once before the first write. */
+  handedOver?: Promise<void>;
 }
 
 // SMPP 3.4 §5.2.12 and §5.2.19: UDH indicator, GSM default alphabet, UCS-2.
@@ -81,6 +84,7 @@ const REGISTERED_DELIVERY_FINAL = 0x01;
  */
 export class SmppDriver implements MessagingDriver {
   readonly channel = 'sms' as const;
+  readonly announcesHandOver = true;
   private readonly link: SmppLink;
   private readonly window: SendWindow;
   private readonly jobs: BoundedMap<string, OutboundJob>;
@@ -152,7 +156,7 @@ export class SmppDriver implements MessagingDriver {
    * link is down waits for the re-bind; parts the SMSC already acknowledged are never submitted
    * again, and a send repeated with the same idempotencyKey returns the first send's result.
    */
-  send(message: OutboundMessage): Promise<SendResult> {
+  send(message: OutboundMessage, context: SendContext = {}): Promise<SendResult> {
     if (this.closed) return Promise.reject(closedError());
     const known = this.jobs.get(message.idempotencyKey);
     if (known?.result) return Promise.resolve(known.result);
@@ -164,7 +168,7 @@ export class SmppDriver implements MessagingDriver {
       return Promise.reject(error);
     }
     this.jobs.set(message.idempotencyKey, job);
-    const running = this.run(job).finally(() => {
+    const running = this.run(job, context).finally(() => {
       job.running = undefined;
     });
     job.running = running;
@@ -246,22 +250,32 @@ export class SmppDriver implements MessagingDriver {
     };
   }
 
-  private async run(job: OutboundJob): Promise<SendResult> {
+  private async run(job: OutboundJob, context: SendContext): Promise<SendResult> {
     const deadline = Date.now() + this.sendTimeoutMs;
     // allSettled, not all: no part may still be in flight when a failed send returns, or the
     // caller's retry could submit it a second time.
     const pending = job.parts.filter((part) => !part.messageId);
-    const outcomes = await Promise.allSettled(pending.map((part) => this.submit(job, part, deadline)));
+    const outcomes = await Promise.allSettled(
+      pending.map((part) => this.submit(job, part, deadline, context)),
+    );
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
     const ids = job.parts.map((part) => part.messageId ?? '');
     const [providerMessageId = ''] = ids;
     this.receipts.track(providerMessageId, ids);
     job.result = { providerMessageId, segments: job.parts.length };
+    // Remembered for idempotency and receipts only: the texts go, so 100,000 remembered sends
+    // (a campaign's) cost the worker little memory.
+    job.parts = [];
     return job.result;
   }
 
-  private async submit(job: OutboundJob, part: OutboundPart, deadline: number): Promise<void> {
+  private async submit(
+    job: OutboundJob,
+    part: OutboundPart,
+    deadline: number,
+    context: SendContext,
+  ): Promise<void> {
     const source = toSmppAddress(job.from);
     const destination = toSmppAddress(job.to);
     let throttledDelayMs = 100;
@@ -277,6 +291,13 @@ export class SmppDriver implements MessagingDriver {
       await this.window.acquire();
       let response: Pdu;
       try {
+        // With the slot held, so what the caller records as handed over is written next.
+        // A failed record is forgotten, so a later send with the same key records it again.
+        if (context.handingOver)
+          await (job.handedOver ??= context.handingOver().catch((error: unknown) => {
+            job.handedOver = undefined;
+            throw error;
+          }));
         response = await this.link.request('submit_sm', {
           source_addr_ton: source.ton,
           source_addr_npi: source.npi,

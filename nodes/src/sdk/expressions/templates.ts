@@ -111,6 +111,12 @@ export function renderLibraryText(
   files: ReadonlyMap<string, string>,
   options: { escapeHtml?: boolean } = {},
 ): string {
+  // A campaign renders its text once per person: plain paths need no engine of their own (an
+  // include is a tag, so a plain template reads no library file); escaped HTML goes to Liquid.
+  if (!options.escapeHtml) {
+    const plain = renderPlainPaths(template, scope);
+    if (plain !== notPlain) return plain;
+  }
   try {
     return liquidLibraryText(template, scope, files, options.escapeHtml ?? false);
   } catch (error) {

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@omniflow/db';
+
+/**
+ * Which campaign messages this host handed to a provider, written before each provider write.
+ *
+ * A send recorded in the database before it is written leaves a gap (the record's commit reaches
+ * us a round trip later) in which a kill -9 loses the message; recorded after, the same gap sends
+ * it twice. A line appended to a local file is in the kernel's page cache when `writeSync`
+ * returns, and a killed process cannot take it back: so the journal is written right before the
+ * socket write, and the database learns of it when the provider answers (or, after a crash,
+ * from `recover`, which runs before a worker takes work). One file per chunk attempt, removed
+ * once every send in it is recorded in the database.
+ *
+ * What it does not cover: a host that loses its disk (or power before the page cache is written)
+ * or a retry that runs on another host before this one restarts; for those, sends written in the
+ * last moments before the crash can go twice (at least once, as without the journal).
+ */
+export class HandOverJournal {
+  private readonly dir: string;
+  private readonly open = new Set<string>();
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  /** A chunk attempt's journal. */
+  start(): ChunkJournal {
+    mkdirSync(this.dir, { recursive: true });
+    const file = join(this.dir, `${process.pid}-${randomUUID()}.log`);
+    const fd = openSync(file, 'a');
+    this.open.add(file);
+    let closed = false;
+    return {
+      handedOver: (messageId: string) => {
+        writeSync(fd, `${messageId}\n`);
+      },
+      /** Every send in it is recorded in the database: the file is no longer needed. */
+      done: () => {
+        if (closed) return;
+        closed = true;
+        closeSync(fd);
+        rmSync(file, { force: true });
+        this.open.delete(file);
+      },
+      /** The database could not be told: the file stays for `recover`. */
+      abandon: () => {
+        if (closed) return;
+        closed = true;
+        closeSync(fd);
+        this.open.delete(file);
+      },
+    };
+  }
+
+  /**
+   * Marks the messages of journals left behind (a killed process's, or an attempt of this one
+   * whose records failed) as sent — handed over, the provider's answer unknown — and removes them.
+   * Answers how many messages that made sent.
+   */
+  async recover(db: Db): Promise<number> {
+    let files: string[];
+    try {
+      files = readdirSync(this.dir).filter((name) => name.endsWith('.log'));
+    } catch {
+      return 0;
+    }
+    let marked = 0;
+    for (const name of files) {
+      const file = join(this.dir, name);
+      if (this.open.has(file)) continue;
+      const pid = Number(name.split('-')[0]);
+      if (pid !== process.pid && alive(pid)) continue;
+      const ids = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((id) => /^[0-9a-f-]{36}$/.test(id));
+      for (let at = 0; at < ids.length; at += 5000) {
+        const rows = await queryRows<{ id: string }>(
+          db,
+          sql`update messages set status = 'sent',
+            status_history = status_history || ${JSON.stringify([{ status: 'sent', at: new Date().toISOString() }])}::jsonb,
+            updated_at = now()
+          where id = any(${`{${ids.slice(at, at + 5000).join(',')}}`}::uuid[]) and status = 'queued'
+          returning id`,
+        );
+        marked += rows.length;
+      }
+      rmSync(file, { force: true });
+    }
+    return marked;
+  }
+}
+
+export interface ChunkJournal {
+  handedOver(messageId: string): void;
+  done(): void;
+  abandon(): void;
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The worker's journal: OMNIFLOW_SEND_JOURNAL_DIR, else `.omniflow/send-journal`. */
+export const journalFromEnv = (env: Record<string, string | undefined> = process.env) =>
+  new HandOverJournal(env.OMNIFLOW_SEND_JOURNAL_DIR ?? '.omniflow/send-journal');

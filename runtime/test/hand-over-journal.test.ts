@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages, newId, openDb, workspaces, type DbHandle } from '@omniflow/db';
+import { HandOverJournal } from '../src/campaigns/hand-over-journal.ts';
+
+// Embedded PGlite: the journal's statement is plain SQL, the same on PostgreSQL.
+describe('the hand-over journal', () => {
+  let handle: DbHandle;
+  let workspaceId: string;
+  beforeAll(async () => {
+    handle = await openDb({ dataDir: 'memory://' });
+    workspaceId = newId();
+    await handle.db.insert(workspaces).values({ id: workspaceId, name: 'Journal' });
+  });
+  afterAll(async () => handle?.close());
+
+  const rows = async (statuses: ('queued' | 'sent' | 'failed')[]) => {
+    const ids = statuses.map(() => newId());
+    await handle.db.insert(messages).values(
+      statuses.map((status, i) => ({
+        id: ids[i]!,
+        workspaceId,
+        channel: 'sms' as const,
+        direction: 'outbound' as const,
+        contactAddress: `+5190000000${i}`,
+        body: { text: 'x' },
+        status,
+        ...(status === 'sent' && i === 1 ? { providerMessageId: `p-${ids[i]}` } : {}),
+      })),
+    );
+    return ids;
+  };
+  const statusOf = async (ids: string[]) => {
+    const found = await handle.db
+      .select({ id: messages.id, status: messages.status, provider: messages.providerMessageId })
+      .from(messages)
+      .where(inArray(messages.id, ids));
+    return ids.map((id) => found.find((f) => f.id === id)!);
+  };
+
+  it("marks a dead process's journaled rows still queued as sent, leaves the rest, and removes the file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const journal = new HandOverJournal(dir);
+    const [queued, answered, failed, unjournaled] = await rows(['queued', 'sent', 'failed', 'queued']);
+    // A process that has exited: its pid is free (spawnSync waited for it).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dir, `${dead}-a.log`), `${queued}\n${answered}\n${failed}\nnot-an-id\n`);
+    expect(await journal.recover(handle.db)).toBe(1);
+    const [q, a, f, u] = await statusOf([queued!, answered!, failed!, unjournaled!]);
+    expect(q).toMatchObject({ status: 'sent', provider: null });
+    expect(a).toMatchObject({ status: 'sent', provider: `p-${answered}` });
+    expect(f!.status).toBe('failed');
+    expect(u!.status).toBe('queued');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("leaves a live process's journal and this process's open one alone, and recovers an abandoned one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const journal = new HandOverJournal(dir);
+    const [other, open, abandoned] = await rows(['queued', 'queued', 'queued']);
+    // pid 1 is alive for as long as this machine is.
+    writeFileSync(join(dir, `1-live.log`), `${other}\n`);
+    const current = journal.start();
+    current.handedOver(open!);
+    const failedAttempt = journal.start();
+    failedAttempt.handedOver(abandoned!);
+    failedAttempt.abandon();
+    expect(await journal.recover(handle.db)).toBe(1);
+    expect((await statusOf([other!, open!, abandoned!])).map((r) => r.status)).toEqual([
+      'queued',
+      'queued',
+      'sent',
+    ]);
+    current.done();
+    expect(readdirSync(dir)).toEqual(['1-live.log']);
+  });
+
+  it('recovers nothing from a directory that does not exist yet', async () => {
+    expect(await new HandOverJournal(join(tmpdir(), `absent-${newId()}`)).recover(handle.db)).toBe(0);
+  });
+});
