@@ -246,13 +246,4 @@ describe.skipIf(!inject('postgresUrl'))('POST /api/v1/messages (transactional se
     // Started once: a second sweep finds nothing queued, and a second start would be refused.
     expect(await startPendingSends(deps)).toBe(0);
   });
-
-  it('answers within 200 ms (p95 of 50 sends; the bench measures p99)', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++)
-      times.push((await post({ channel: 'sms', to: `+5198700${String(i).padStart(4, '0')}`, text: 'x' })).ms);
-    times.sort((a, b) => a - b);
-    // p95, not p99: one test on a shared CI machine sees a scheduler hiccup in 50 tries.
-    expect(times[Math.ceil(times.length * 0.95) - 1]).toBeLessThan(200);
-  });
 });
