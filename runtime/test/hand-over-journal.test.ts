@@ -79,6 +79,15 @@ describe('the hand-over journal', () => {
     expect(readdirSync(dir)).toEqual(['1-live.log']);
   });
 
+  it("leaves another installation's journal (none of its messages in this database) for that one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const journal = new HandOverJournal(dir);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dir, `${dead}-theirs.log`), `${newId()}\n${newId()}\n`);
+    expect(await journal.recover(handle.db)).toBe(0);
+    expect(readdirSync(dir)).toEqual([`${dead}-theirs.log`]);
+  });
+
   it('recovers nothing from a directory that does not exist yet', async () => {
     expect(await new HandOverJournal(join(tmpdir(), `absent-${newId()}`)).recover(handle.db)).toBe(0);
   });

@@ -77,17 +77,26 @@ export class HandOverJournal {
       const ids = readFileSync(file, 'utf8')
         .split('\n')
         .filter((id) => /^[0-9a-f-]{36}$/.test(id));
+      let known = 0;
       for (let at = 0; at < ids.length; at += 5000) {
-        const rows = await queryRows<{ id: string }>(
+        const [counts] = await queryRows<{ known: string; marked: string }>(
           db,
-          sql`update messages set status = 'sent',
-            status_history = status_history || ${JSON.stringify([{ status: 'sent', at: new Date().toISOString() }])}::jsonb,
-            updated_at = now()
-          where id = any(${`{${ids.slice(at, at + 5000).join(',')}}`}::uuid[]) and status = 'queued'
-          returning id`,
+          sql`with found as (
+              select id, status from messages where id = any(${`{${ids.slice(at, at + 5000).join(',')}}`}::uuid[])),
+            marked as (
+              update messages m set status = 'sent',
+                status_history = m.status_history || ${JSON.stringify([{ status: 'sent', at: new Date().toISOString() }])}::jsonb,
+                updated_at = now()
+              from found f where m.id = f.id and f.status = 'queued'
+              returning m.id)
+            select (select count(*) from found) as known, (select count(*) from marked) as marked`,
         );
-        marked += rows.length;
+        known += Number(counts?.known ?? 0);
+        marked += Number(counts?.marked ?? 0);
       }
+      // Another installation's workers on this host (another database) share the folder: a journal
+      // none of whose messages are ours is theirs to recover, not ours to delete.
+      if (ids.length > 0 && known === 0) continue;
       rmSync(file, { force: true });
     }
     return marked;

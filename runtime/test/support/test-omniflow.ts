@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
@@ -79,6 +81,8 @@ export async function startTestOmniflow(
     ...process.env,
     OMNIFLOW_SECRET_KEY: randomBytes(32).toString('base64'),
     OMNIFLOW_CHANNEL_REFRESH_MS: '250',
+    // Campaign sends journal their hand-overs per install: test files run side by side.
+    OMNIFLOW_SEND_JOURNAL_DIR: join(tmpdir(), `omniflow-send-journal-${taskQueue}`),
     ...options.env,
   };
   const keyring = loadSecretKeyring(env);
