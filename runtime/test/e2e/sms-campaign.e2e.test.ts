@@ -100,7 +100,9 @@ describe.skipIf(!hasChromium || !inject('postgresUrl'))(
       await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
       await page.getByRole('link', { name: 'New campaign' }).click();
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Recordatorio VIP');
-      await page.getByLabel('SMS', { exact: true }).check();
+      // One message to each person, by SMS: the form's first kind and channel.
+      await page.getByRole('radio', { name: 'One message to each person' }).check();
+      await page.getByRole('button', { name: 'Remove SMS' }).waitFor();
       await page.getByRole('combobox', { name: /^Segment/ }).selectOption({ label: 'VIPs' });
       await page
         .getByRole('textbox', { name: /^Text/ })
