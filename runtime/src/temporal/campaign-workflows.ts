@@ -4,6 +4,7 @@ import {
   continueAsNew,
   defineQuery,
   defineSignal,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -137,7 +138,8 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
           paused,
           ...(afterId ? { afterId } : {}),
         });
-      if (!paused && !cancelled) {
+      // Patched: a campaign that was targeting when this shipped replays its history unchanged.
+      if (!paused && !cancelled && patched('campaign-send-while-targeting')) {
         sending = sendDue(false);
         // Awaited after the next page; a failure must not count as unhandled before then.
         sending.catch(() => undefined);
