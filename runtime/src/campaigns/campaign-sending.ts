@@ -385,7 +385,9 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       1,
       Math.min(driver?.announcesHandOver ? 1000 : 50, rate === Infinity ? Infinity : Math.ceil(rate)),
     );
-    const queue: ToSend[] = [];
+    // A taken send's slot is cleared: its text and row go to the collector as soon as it is sent,
+    // not when the whole chunk ends.
+    const queue: (ToSend | undefined)[] = [];
     let taken = 0;
     let producing = true;
     let stop: unknown;
@@ -413,8 +415,10 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         // The campaign's own pace: never ahead of `rate` messages per second since the chunk began.
         const aheadMs = (at / rate) * 1000 - (Date.now() - started);
         if (aheadMs > 0) await new Promise((resolve) => setTimeout(resolve, aheadMs));
+        const item = queue[at]!;
+        queue[at] = undefined;
         try {
-          outcomes.push(await sendOne(queue[at]!));
+          outcomes.push(await sendOne(item));
         } catch (error) {
           stop ??= error;
         }

@@ -4,6 +4,7 @@ import {
   continueAsNew,
   defineQuery,
   defineSignal,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -87,42 +88,10 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
     phase = 'targeting';
   }
 
-  if (phase === 'targeting') {
-    let afterId = input.afterId;
-    for (;;) {
-      await holdWhilePaused();
-      if (cancelled) break;
-      const page = await control.campaignTargetPage({
-        campaignId: input.campaignId,
-        ...(afterId ? { afterId } : {}),
-        limit: input.pageSize ?? 1000,
-        now: now(),
-      });
-      if (page.count === 0) break;
-      afterId = page.lastId;
-      if (tooLong())
-        return continueAsNew<typeof campaignRun>({
-          ...input,
-          phase: 'targeting',
-          paused,
-          ...(afterId ? { afterId } : {}),
-        });
-    }
-    phase = 'sending';
-  }
-
-  // The fallback statement reads every sent recipient: while chunks keep coming it runs every
-  // half minute, and always before the workflow sleeps or ends (nobody failed is left behind).
-  let fallbackCheckedAt = -Infinity;
-  let checkFallbackNext = true;
-  while (!cancelled) {
-    await holdWhilePaused();
-    if (cancelled) break;
-    const chunkSize = input.chunkSize ?? 200;
+  const chunkSize = input.chunkSize ?? 200;
+  /** One round: the due people's chunks, each channel's on its own queue, paced among themselves. */
+  const sendDue = async (fallback: boolean) => {
     const at = now();
-    const fallback = checkFallbackNext || Date.now() - fallbackCheckedAt >= fallbackEveryMs;
-    if (fallback) fallbackCheckedAt = Date.now();
-    checkFallbackNext = false;
     const ranges = await control.campaignDueRanges({
       campaignId: input.campaignId,
       now: at,
@@ -130,7 +99,6 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
       chunks: input.parallelChunks ?? 4,
       fallback,
     });
-    // Each channel's chunks on its own queue, paced among themselves.
     await Promise.all(
       ranges.map((range) =>
         sendsOn(range.channel).campaignSendChunk({
@@ -142,8 +110,58 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
         }),
       ),
     );
+    return ranges.length;
+  };
+
+  if (phase === 'targeting') {
+    let afterId = input.afterId;
+    // Sending starts with the first page: the people due in the pages written so far go out
+    // while the next page is read (one round at a time, always finished before the next page's
+    // turn, so pause, cancel and continue-as-new find nothing in flight).
+    let sending: Promise<unknown> = Promise.resolve();
+    for (;;) {
+      await holdWhilePaused();
+      if (cancelled) break;
+      const page = await control.campaignTargetPage({
+        campaignId: input.campaignId,
+        ...(afterId ? { afterId } : {}),
+        limit: input.pageSize ?? 1000,
+        now: now(),
+      });
+      await sending;
+      if (page.count === 0) break;
+      afterId = page.lastId;
+      if (tooLong())
+        return continueAsNew<typeof campaignRun>({
+          ...input,
+          phase: 'targeting',
+          paused,
+          ...(afterId ? { afterId } : {}),
+        });
+      // Patched: a campaign that was targeting when this shipped replays its history unchanged.
+      if (!paused && !cancelled && patched('campaign-send-while-targeting')) {
+        sending = sendDue(false);
+        // Awaited after the next page; a failure must not count as unhandled before then.
+        sending.catch(() => undefined);
+      }
+    }
+    await sending;
+    phase = 'sending';
+  }
+
+  // The fallback statement reads every sent recipient: while chunks keep coming it runs every
+  // half minute, and always before the workflow sleeps or ends (nobody failed is left behind).
+  let fallbackCheckedAt = -Infinity;
+  let checkFallbackNext = true;
+  while (!cancelled) {
+    await holdWhilePaused();
+    if (cancelled) break;
+    const fallback = checkFallbackNext || Date.now() - fallbackCheckedAt >= fallbackEveryMs;
+    if (fallback) fallbackCheckedAt = Date.now();
+    checkFallbackNext = false;
+    const sentChunks = await sendDue(fallback);
     // Nothing due now (later local times, quiet hours, fallback deadlines): sleep until the next.
-    if (ranges.length === 0) {
+    if (sentChunks === 0) {
       checkFallbackNext = true;
       if (!fallback) continue;
       const next = await control.campaignNextDue(input.campaignId, now());

@@ -50,4 +50,33 @@ describe('ReceiptTracker', () => {
       stat: 'EXPIRED',
     });
   });
+  it('reports a one-part message once per change and keeps its failure', () => {
+    const tracker = new ReceiptTracker(100);
+    tracker.track('m1', ['m1']);
+    expect(tracker.apply({ messageId: 'm1', status: 'sent', stat: 'ENROUTE' })).toEqual({
+      providerMessageId: 'm1',
+      status: 'sent',
+      stat: 'ENROUTE',
+    });
+    expect(tracker.apply({ messageId: 'm1', status: 'sent', stat: 'ENROUTE' })).toBeUndefined();
+    expect(tracker.apply({ messageId: 'm1', status: 'failed', stat: 'REJECTD', errorCode: '011' })).toEqual({
+      providerMessageId: 'm1',
+      status: 'failed',
+      stat: 'REJECTD',
+      errorCode: '011',
+    });
+    expect(tracker.apply({ messageId: 'm1', status: 'delivered', stat: 'DELIVRD' })).toBeUndefined();
+  });
+
+  it('forgets the oldest one-part messages beyond its limit, passing their receipts on as they come', () => {
+    const tracker = new ReceiptTracker(2);
+    for (const id of ['1f', '20', '21']) tracker.track(id, [id]);
+    // '1f' (decimal 31) is forgotten: its receipt goes on under the id the SMSC quoted.
+    expect(tracker.apply({ messageId: '31', status: 'delivered', stat: 'DELIVRD' })).toMatchObject({
+      providerMessageId: '31',
+    });
+    expect(tracker.apply({ messageId: '33', status: 'delivered', stat: 'DELIVRD' })).toMatchObject({
+      providerMessageId: '21',
+    });
+  });
 });

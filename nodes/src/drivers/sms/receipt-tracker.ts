@@ -23,25 +23,40 @@ const failures = new Set<DeliveryStatus>(['failed', 'undelivered', 'expired']);
  * the message is delivered only when every part is, and fails as soon as one part fails.
  */
 export class ReceiptTracker {
-  private readonly messages: BoundedMap<string, TrackedMessage>;
   private readonly byPart: BoundedMap<string, TrackedMessage>;
+  // Most SMS are one part: for those only the status last reported is kept (a short string per
+  // id, not an object and a Map), so a worker remembering a 100,000-person campaign stays small.
+  private readonly singles: BoundedMap<string, DeliveryStatus | ''>;
 
   constructor(limit: number) {
-    this.messages = new BoundedMap(limit);
     this.byPart = new BoundedMap(limit * 4);
+    this.singles = new BoundedMap(limit);
   }
 
   track(providerMessageId: string, partIds: readonly string[]): void {
+    if (partIds.length === 1 && partIds[0] === providerMessageId) {
+      this.singles.set(providerMessageId, '');
+      return;
+    }
     const message: TrackedMessage = {
       providerMessageId,
       parts: new Map(partIds.map((id) => [id, undefined])),
     };
-    this.messages.set(providerMessageId, message);
     for (const id of partIds) this.byPart.set(id, message);
   }
 
   /** The message-level update a part's receipt causes, if it changes anything. */
   apply(receipt: DeliveryReceipt): MessageReceipt | undefined {
+    const single = this.findSingle(receipt.messageId);
+    if (single) {
+      const [id, reported] = single;
+      // A failure is final, as for a long SMS: a later receipt does not undo it.
+      if (reported && failures.has(reported)) return undefined;
+      const update = outcome(receipt);
+      if (update.status === reported) return undefined;
+      this.singles.set(id, update.status);
+      return { providerMessageId: id, ...update };
+    }
     const found = this.find(receipt.messageId);
     // A receipt for an id this process never sent (it restarted since): pass it on as it came,
     // so a single-part message stored under that id still gets its status.
@@ -68,6 +83,14 @@ export class ReceiptTracker {
     const statuses = [...message.parts.values()];
     if (statuses.every((s) => s === 'delivered')) return { status: 'delivered', stat: receipt.stat };
     return { status: 'sent', stat: receipt.stat };
+  }
+
+  private findSingle(id: string): [string, DeliveryStatus | ''] | undefined {
+    for (const candidate of idVariants(id)) {
+      const reported = this.singles.get(candidate);
+      if (reported !== undefined) return [candidate, reported];
+    }
+    return undefined;
   }
 
   private find(id: string): [string, TrackedMessage] | undefined {

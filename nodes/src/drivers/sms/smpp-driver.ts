@@ -71,6 +71,8 @@ interface OutboundJob {
   running?: Promise<SendResult>;
   /** The caller's hand-over record (SendContext.handingOver), made once before the first write. */
   handedOver?: Promise<void>;
+  /** The SMSC's ids of its parts, once all are acknowledged. */
+  partIds?: string[];
 }
 
 // SMPP 3.4 §5.2.12 and §5.2.19: UDH indicator, GSM default alphabet, UCS-2.
@@ -87,7 +89,10 @@ export class SmppDriver implements MessagingDriver {
   readonly announcesHandOver = true;
   private readonly link: SmppLink;
   private readonly window: SendWindow;
+  /** Sends not yet done, or failed (a retry resumes them: acknowledged parts are not sent again). */
   private readonly jobs: BoundedMap<string, OutboundJob>;
+  /** Sends done, by idempotency key: only their result, so remembering many costs little memory. */
+  private readonly done: BoundedMap<string, SendResult>;
   private readonly jobsByPartId: BoundedMap<string, OutboundJob>;
   private readonly receipts: ReceiptTracker;
   private readonly reassembler: InboundReassembler;
@@ -104,6 +109,7 @@ export class SmppDriver implements MessagingDriver {
     this.now = options.now ?? (() => new Date());
     const limit = options.rememberLimit ?? 100_000;
     this.jobs = new BoundedMap(limit);
+    this.done = new BoundedMap(limit);
     this.jobsByPartId = new BoundedMap(limit);
     this.receipts = new ReceiptTracker(limit);
     this.window = new SendWindow({
@@ -158,6 +164,8 @@ export class SmppDriver implements MessagingDriver {
    */
   send(message: OutboundMessage, context: SendContext = {}): Promise<SendResult> {
     if (this.closed) return Promise.reject(closedError());
+    const result = this.done.get(message.idempotencyKey);
+    if (result) return Promise.resolve(result);
     const known = this.jobs.get(message.idempotencyKey);
     if (known?.result) return Promise.resolve(known.result);
     if (known?.running) return known.running;
@@ -171,6 +179,17 @@ export class SmppDriver implements MessagingDriver {
     const running = this.run(job, context).finally(() => {
       job.running = undefined;
     });
+    // Once done, the job (its texts, hand-over record, part index) is forgotten and only the
+    // result kept: receipts find the message through the ReceiptTracker from here on.
+    running.then(
+      (sent) => {
+        if (this.jobs.get(message.idempotencyKey) !== job) return;
+        this.jobs.delete(message.idempotencyKey);
+        this.done.set(message.idempotencyKey, sent);
+        for (const id of job.partIds ?? []) this.jobsByPartId.delete(id);
+      },
+      () => undefined,
+    );
     job.running = running;
     return running;
   }
@@ -264,6 +283,7 @@ export class SmppDriver implements MessagingDriver {
     const [providerMessageId = ''] = ids;
     this.receipts.track(providerMessageId, ids);
     job.result = { providerMessageId, segments: job.parts.length };
+    job.partIds = ids;
     // Remembered for idempotency and receipts only: the texts go, so 100,000 remembered sends
     // (a campaign's) cost the worker little memory.
     job.parts = [];
