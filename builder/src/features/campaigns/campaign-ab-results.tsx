@@ -1,14 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from './use-echart.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import type { Campaign, CampaignStats } from './campaign-types.ts';
 import { durationOf } from './campaign-ab-fields.tsx';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type Counts = CampaignStats['variants'][number];
 type Metric = NonNullable<Campaign['ab']>['metric'];
@@ -33,8 +27,6 @@ export function rateOf(metric: Metric, v: Counts, email: boolean): number | null
 export function CampaignAbResults({ campaign, stats }: { campaign: Campaign; stats: CampaignStats }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const ab = campaign.ab;
   const email = campaign.channel === 'email';
   const metric: Metric = ab?.metric ?? 'delivery';
@@ -46,19 +38,8 @@ export function CampaignAbResults({ campaign, stats }: { campaign: Campaign; sta
   const testRates = new Map(ab?.results.map((r) => [r.key, r.rate]) ?? []);
   const rates = variants.map((v) => rateOf(metric, v, email));
 
-  useEffect(() => {
-    if (!element.current) return;
-    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption({
+  const element = useEChart(
+    () => ({
       tooltip: { trigger: 'axis', valueFormatter: (n: number) => percent.format(n / 100) },
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       xAxis: { type: 'category', data: variants.map((v) => t('campaigns.ab.variant', { key: v.variant })) },
@@ -70,8 +51,9 @@ export function CampaignAbResults({ campaign, stats }: { campaign: Campaign; sta
           data: rates.map((r) => (r === null ? 0 : Math.round(r * 1000) / 10)),
         },
       ],
-    });
-  });
+    }),
+    [stats, campaign, locale, t],
+  );
 
   if (variants.length < 2 && !ab) return null;
   const columns: [MessageKey, (v: Counts) => number][] = [

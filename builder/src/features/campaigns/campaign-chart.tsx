@@ -1,11 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from './use-echart.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export interface MinutePoint {
   minute: string;
@@ -17,25 +11,10 @@ export interface MinutePoint {
 export function CampaignChart({ series }: { series: MinutePoint[] }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
 
-  useEffect(() => {
-    if (!element.current) return;
-    // SVG: crisp at any zoom, and drawable where no canvas is (component tests).
-    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
+  const element = useEChart(() => {
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    chart.current?.setOption({
+    return {
       tooltip: { trigger: 'axis' },
       // Above the plot: left to itself it was drawn over the time labels.
       legend: { top: 0, data: [t('campaigns.stats.sent'), t('campaigns.stats.delivered')] },
@@ -51,7 +30,7 @@ export function CampaignChart({ series }: { series: MinutePoint[] }) {
           data: series.map((p) => p.delivered),
         },
       ],
-    });
+    };
   }, [series, locale, t]);
 
   return (

@@ -1,11 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from './use-echart.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 export interface JourneyCounts {
   started: number;
@@ -18,8 +12,6 @@ export interface JourneyCounts {
 export function CampaignJourneyStats({ journeys }: { journeys: JourneyCounts }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const number = new Intl.NumberFormat(locale);
   const tiles = [
     [t('campaigns.journeys.started'), journeys.started],
@@ -28,20 +20,8 @@ export function CampaignJourneyStats({ journeys }: { journeys: JourneyCounts }) 
     [t('campaigns.journeys.failed'), journeys.failed],
   ] as const;
 
-  useEffect(() => {
-    if (!element.current) return;
-    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({
+  const element = useEChart(
+    () => ({
       tooltip: {},
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       xAxis: { type: 'category', data: tiles.slice(1).map(([label]) => label) },
@@ -56,9 +36,10 @@ export function CampaignJourneyStats({ journeys }: { journeys: JourneyCounts }) 
           ],
         },
       ],
-    });
-    // The labels follow the language; the counts, the poll.
-  }, [journeys.running, journeys.completed, journeys.failed, t]);
+    }),
+    [journeys.running, journeys.completed, journeys.failed, t],
+  );
+  // The labels follow the language; the counts, the poll.
 
   return (
     <section aria-label={t('campaigns.journeys')} className="space-y-2">

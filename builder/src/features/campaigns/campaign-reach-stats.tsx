@@ -1,13 +1,7 @@
-import { useEffect, useRef } from 'react';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from './use-echart.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import type { CampaignStats } from './campaign-types.ts';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 const channelKey = (channel: string): MessageKey =>
   channel === 'email'
@@ -24,42 +18,32 @@ export function CampaignReachStats({ stats }: { stats: CampaignStats }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const number = new Intl.NumberFormat(locale);
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const several = stats.channels.length > 1;
 
-  useEffect(() => {
-    if (!element.current) return;
-    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, [several]);
-
-  useEffect(() => {
-    const names = {
-      delivered: t('campaigns.stats.delivered'),
-      pending: t('campaigns.stats.pending'),
-      notDelivered: t('campaigns.reach.notDelivered'),
-    };
-    chart.current?.setOption({
-      tooltip: { trigger: 'axis' },
-      legend: { data: Object.values(names) },
-      grid: { left: 80, right: 16, top: 32, bottom: 24 },
-      yAxis: { type: 'category', data: stats.channels.map((c) => t(channelKey(c.channel))) },
-      xAxis: { type: 'value', minInterval: 1 },
-      series: (['delivered', 'pending', 'notDelivered'] as const).map((key) => ({
-        name: names[key],
-        type: 'bar',
-        stack: 'sends',
-        data: stats.channels.map((c) => c[key]),
-      })),
-    });
-  }, [stats.channels, locale, t]);
+  const element = useEChart(
+    () => {
+      const names = {
+        delivered: t('campaigns.stats.delivered'),
+        pending: t('campaigns.stats.pending'),
+        notDelivered: t('campaigns.reach.notDelivered'),
+      };
+      return {
+        tooltip: { trigger: 'axis' },
+        legend: { data: Object.values(names) },
+        grid: { left: 80, right: 16, top: 32, bottom: 24 },
+        yAxis: { type: 'category', data: stats.channels.map((c) => t(channelKey(c.channel))) },
+        xAxis: { type: 'value', minInterval: 1 },
+        series: (['delivered', 'pending', 'notDelivered'] as const).map((key) => ({
+          name: names[key],
+          type: 'bar',
+          stack: 'sends',
+          data: stats.channels.map((c) => c[key]),
+        })),
+      };
+    },
+    [stats.channels, locale, t],
+    several,
+  );
 
   const warnings = stats.quotas.filter((q) => q.warning || q.exhausted);
   return (

@@ -1,13 +1,7 @@
-import { useEffect, useRef } from 'react';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from './use-echart.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import type { CampaignStats } from './campaign-types.ts';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 const outcomes: [MessageKey, keyof CampaignStats, string][] = [
   ['campaigns.calls.answered', 'answered', '#16a34a'],
@@ -22,23 +16,9 @@ export function VoiceCallCounts({ stats }: { stats: CampaignStats }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const number = new Intl.NumberFormat(locale);
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
 
-  useEffect(() => {
-    if (!element.current) return;
-    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({
+  const element = useEChart(
+    () => ({
       grid: { left: 110, right: 20, top: 10, bottom: 20 },
       tooltip: {},
       xAxis: { type: 'value', minInterval: 1 },
@@ -49,8 +29,9 @@ export function VoiceCallCounts({ stats }: { stats: CampaignStats }) {
           data: outcomes.map(([, field, color]) => ({ value: stats[field] as number, itemStyle: { color } })),
         },
       ],
-    });
-  }, [stats, t]);
+    }),
+    [stats, t],
+  );
 
   return (
     <section aria-label={t('campaigns.calls.title')} className="space-y-3">
