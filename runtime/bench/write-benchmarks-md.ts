@@ -5,6 +5,7 @@ export const voiceHeading = '## Voice (#6)';
 export const emailHeading = '## Email (#13)';
 export const segmentsHeading = '## Segments (#14)';
 export const contactImportHeading = '## Contact import (#14)';
+export const sendApiHeading = '## Send API (#14)';
 export const campaignsHeading = '## Campaigns (#14)';
 
 export interface BenchmarkSections {
@@ -14,6 +15,7 @@ export interface BenchmarkSections {
   email?: string;
   segments?: string;
   contactImport?: string;
+  sendApi?: string;
   campaigns?: string;
 }
 
@@ -23,6 +25,7 @@ const headings = {
   email: emailHeading,
   segments: segmentsHeading,
   contactImport: contactImportHeading,
+  sendApi: sendApiHeading,
   campaigns: campaignsHeading,
 } as const;
 
@@ -39,6 +42,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     email: '',
     segments: '',
     contactImport: '',
+    sendApi: '',
     campaigns: '',
   };
   starts.forEach((s, i) => {
@@ -54,8 +58,8 @@ function splitSections(text: string): Required<BenchmarkSections> {
  */
 export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void {
   const current = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
-  const parts = (['main', 'chat', 'voice', 'email', 'segments', 'contactImport', 'campaigns'] as const).map(
-    (name) => (sections[name] ?? current[name]).trimEnd(),
-  );
+  const parts = (
+    ['main', 'chat', 'voice', 'email', 'segments', 'contactImport', 'sendApi', 'campaigns'] as const
+  ).map((name) => (sections[name] ?? current[name]).trimEnd());
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');
 }
