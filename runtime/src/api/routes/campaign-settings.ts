@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '@omniflow/db';
 import { ApiError, notFound } from '../api-error.ts';
-import { requireAdmin } from '../require-admin.ts';
+import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
 

@@ -1,7 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { campaigns, flows, newId, segments, templates, type Db } from '@omniflow/db';
-import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
 import { quotaStatuses } from '../../quotas/quota-status.ts';
 import { journeyStats } from '../../campaigns/journey-stats.ts';
@@ -10,7 +9,7 @@ import { pickWinner } from '../../campaigns/campaign-ab.ts';
 import { audienceSize, CampaignStateError, createCampaignControl } from '../../campaigns/campaign-control.ts';
 import { publishedVoiceFlows, voiceFlowProblem } from '../../campaigns/voice-campaign-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
   errorResponses,
@@ -19,6 +18,7 @@ import {
   json,
   notFoundResponse,
 } from '../schemas.ts';
+import { requireRole } from '../require-role.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the time as HH:MM, 24-hour (09:00, 21:30)');
 
@@ -536,15 +536,6 @@ async function checkVoice(
   if (!flowId) throw say('FLOW_REQUIRED');
   const problem = await voiceFlowProblem(db, workspaceId, flowId);
   if (problem) throw say(problem);
-}
-
-function requireRole(principal: Principal, role: Role, what: string) {
-  if (!roleAtLeast(principal.role, role))
-    throw new ApiError(
-      403,
-      'FORBIDDEN',
-      `Only ${role === 'designer' ? 'a designer or an admin' : 'a signed-in member'} can ${what}`,
-    );
 }
 
 /** The segment and template a campaign names must be the workspace's own (and the template fit the channel). */

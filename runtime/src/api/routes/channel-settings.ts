@@ -18,7 +18,7 @@ import { publishedFlowChannels, type FlowRef } from '../../messaging/published-f
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
-import { requireAdmin } from '../require-admin.ts';
+import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, json, notFoundResponse } from '../schemas.ts';
 
 const channelParam = z.object({

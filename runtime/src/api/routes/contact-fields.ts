@@ -1,9 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { contactFieldTypes, contactFields, isUniqueViolation, newId } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
   errorResponses,
@@ -12,6 +11,7 @@ import {
   json,
   notFoundResponse,
 } from '../schemas.ts';
+import { requireDesigner } from '../require-role.ts';
 
 const choicesSchema = z
   .array(z.string().trim().min(1, 'A choice cannot be empty').max(100, 'A choice is at most 100 characters'))
@@ -102,11 +102,6 @@ const routes = {
   }),
 };
 
-function requireEditor(principal: Principal, what: string): void {
-  if (!roleAtLeast(principal.role, 'designer'))
-    throw new ApiError(403, 'FORBIDDEN', `Only a designer or an admin can ${what}`);
-}
-
 const view = (row: typeof contactFields.$inferSelect) => ({
   id: row.id,
   key: row.key,
@@ -129,7 +124,7 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'define contact fields');
+      requireDesigner(principal, 'define contact fields');
       const input = c.req.valid('json');
       try {
         const [row] = await db
@@ -156,7 +151,7 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.update, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'change contact fields');
+      requireDesigner(principal, 'change contact fields');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const where = and(eq(contactFields.workspaceId, principal.workspaceId), eq(contactFields.id, id));
@@ -182,7 +177,7 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.delete, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'remove contact fields');
+      requireDesigner(principal, 'remove contact fields');
       const { id } = c.req.valid('param');
       const removed = await db
         .delete(contactFields)

@@ -2,7 +2,6 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { contactImportRejections, contactImports, type Db } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
 import {
   ImportRequestError,
   previewImport,
@@ -15,8 +14,9 @@ import {
 } from '../../contacts-import/import-messages.ts';
 import { rejectionsCsv } from '../../contacts-import/rejections-csv.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
+import { requireDesigner } from '../require-role.ts';
 
 const fileSchema = z
   .custom<File>((value) => value instanceof File, 'Attach the CSV or .xlsx file as the form field "file"')
@@ -170,11 +170,6 @@ const routes = {
     },
   }),
 };
-
-function requireDesigner(principal: Principal, what: string) {
-  if (!roleAtLeast(principal.role, 'designer'))
-    throw new ApiError(403, 'FORBIDDEN', `Only a designer or an admin can ${what}`);
-}
 
 function languageOf(form: string | undefined, acceptLanguage: string | undefined): ImportLanguage {
   if (form === 'es' || form === 'en') return form;

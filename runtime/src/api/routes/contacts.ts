@@ -1,7 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { contactChannels, contactFields, contacts, isUniqueViolation, newId, type Db } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
 import { normalizeAddress } from '../../contacts/contact-address.ts';
 import { checkAttributes, type AttributeIssue } from '../../contacts/contact-attributes.ts';
 import { contactTimeline, decodeTimelineCursor } from '../../contacts/contact-timeline.ts';
@@ -11,8 +10,8 @@ import { eraseContact } from '../../contacts/erase-contact.ts';
 import { mergeContacts } from '../../contacts/merge-contacts.ts';
 import { recordingStoreFromEnv } from '../../recordings/recording-store-from-env.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import { requireAdmin } from '../require-admin.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import { requireAdmin, requireDesigner } from '../require-role.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
   errorResponses,
@@ -178,12 +177,6 @@ const routes = {
   }),
 };
 
-/** Operators read contacts (a help desk looks people up); changing them is a designer's. */
-function requireEditor(principal: Principal, what: string): void {
-  if (!roleAtLeast(principal.role, 'designer'))
-    throw new ApiError(403, 'FORBIDDEN', `Only a designer or an admin can ${what}`);
-}
-
 const invalid = (issues: AttributeIssue[]) =>
   new ApiError(400, 'VALIDATION_FAILED', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 
@@ -246,6 +239,7 @@ async function refuseTaken(db: Db, workspaceId: string, addresses: { channel: st
 const consentOf = (consent: { source: (typeof givenConsentSources)[number]; at?: string } | undefined) =>
   consent ? { consentAt: consent.at ? new Date(consent.at) : new Date(), consentSource: consent.source } : {};
 
+// Operators read contacts (a help desk looks people up); changing them is a designer's.
 export function contactRoutes({ db, recordingStore }: AppDeps) {
   const store = () => recordingStore ?? recordingStoreFromEnv(process.env);
   const found = async (workspaceId: string, id: string): Promise<ContactView> => {
@@ -260,7 +254,7 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     )
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'add contacts');
+      requireDesigner(principal, 'add contacts');
       const input = c.req.valid('json');
       const workspaceId = principal.workspaceId;
       const attributes = await checkedAttributes(db, workspaceId, input.attributes ?? {});
@@ -307,7 +301,7 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     )
     .openapi(routes.update, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'change contacts');
+      requireDesigner(principal, 'change contacts');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const current = await found(principal.workspaceId, id);
@@ -337,7 +331,7 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.addAddress, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'change contacts');
+      requireDesigner(principal, 'change contacts');
       const { id } = c.req.valid('param');
       await found(principal.workspaceId, id);
       const [address] = normalized([c.req.valid('json')], '');
@@ -360,7 +354,7 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.patchAddress, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'change consent');
+      requireDesigner(principal, 'change consent');
       const { id, addressId } = c.req.valid('param');
       const input = c.req.valid('json');
       const changes: Partial<typeof contactChannels.$inferInsert> = {};
@@ -388,7 +382,7 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.removeAddress, async (c) => {
       const principal = c.get('principal');
-      requireEditor(principal, 'change contacts');
+      requireDesigner(principal, 'change contacts');
       const { id, addressId } = c.req.valid('param');
       const removed = await db
         .delete(contactChannels)

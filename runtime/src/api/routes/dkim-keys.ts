@@ -4,7 +4,7 @@ import { createDkimKeyStore, type DkimKeyView } from '../../email/dkim-key-store
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
-import { requireAdmin } from '../require-admin.ts';
+import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, json, notFoundResponse } from '../schemas.ts';
 
 // RFC 1035 §2.3.1 labels; a selector may itself have dots (RFC 6376 §3.1).

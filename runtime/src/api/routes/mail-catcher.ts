@@ -3,15 +3,15 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { caughtMails, messages } from '@omniflow/db';
 import { composeMail, MailParseError } from '@omniflow/nodes/drivers/email';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
-import { roleAtLeast } from '../../auth/roles.ts';
 import { caughtMailView } from '../../email/caught-mail-view.ts';
 import { createMailRecipients } from '../../email/mail-recipients.ts';
 import { takeInboundMail } from '../../email/take-inbound-mail.ts';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
+import { requireDesigner } from '../require-role.ts';
 
 const forbidden = { 403: json(errorSchema, 'Your role may not do this (FORBIDDEN)') };
 
@@ -142,12 +142,7 @@ const routes = {
   }),
 };
 
-/** Deleting mail and writing to flows are a designer's; anyone in the workspace may read. */
-function requireDesigner(principal: Principal, what: string) {
-  if (!roleAtLeast(principal.role, 'designer'))
-    throw new ApiError(403, 'FORBIDDEN', `Only a designer or an admin can ${what}`);
-}
-
+// Deleting mail and writing to flows are a designer's; anyone in the workspace may read.
 /**
  * The mail catcher: the email sandbox's mail, read back from `caught_mails` (it is sandbox mail,
  * reaching no one), and a person's side to write to the flows while email has no provider.

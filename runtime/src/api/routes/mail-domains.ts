@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { mailDomains } from '@omniflow/db';
 import { ApiError } from '../api-error.ts';
-import { requireAdmin } from '../require-admin.ts';
+import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { conflictResponse, errorResponses, json } from '../schemas.ts';
 

@@ -5,7 +5,7 @@ import { quotaStatuses, type QuotaStatus } from '../../quotas/quota-status.ts';
 import { decodeLedgerCursor, encodeLedgerCursor, ledgerPage } from '../../quotas/ledger-page.ts';
 import { ledgerCsv } from '../../quotas/ledger-csv.ts';
 import { ApiError } from '../api-error.ts';
-import { requireAdmin } from '../require-admin.ts';
+import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json, notFoundResponse } from '../schemas.ts';
 

@@ -7,7 +7,7 @@ import { RecordingError, type RecordingStore } from '../../recordings/recording-
 import { recordingsUsage } from '../../recordings/recordings-usage.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { requireAdmin } from '../require-admin.ts';
+import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 import { encodeCursor, voiceFilterConditions } from '../voice-filter.ts';
 import {

@@ -1,7 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { campaigns, isUniqueViolation, newId, segmentKinds, segments, type Db } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
 import {
   contactsWhere,
   countContacts,
@@ -15,7 +14,7 @@ import { ruleOptions } from '../../segments/rule-options.ts';
 import { SegmentRuleError } from '../../segments/segment-rule-error.ts';
 import { conditionSchema, segmentRulesSchema, segmentRulesSchemaOf } from '../../segments/segment-rules.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
   errorResponses,
@@ -24,6 +23,7 @@ import {
   json,
   notFoundResponse,
 } from '../schemas.ts';
+import { requireDesigner } from '../require-role.ts';
 
 const rulesSchema = segmentRulesSchemaOf(conditionSchema.openapi('SegmentCondition')).openapi('SegmentRules');
 
@@ -280,11 +280,6 @@ const view = (row: SegmentRow) => ({
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
-
-function requireDesigner(principal: Principal, what: string): void {
-  if (!roleAtLeast(principal.role, 'designer'))
-    throw new ApiError(403, 'FORBIDDEN', `Only a designer or an admin can ${what}`);
-}
 
 /** A rule that does not fit the workspace is the caller's to fix: 422 with its place in the tree. */
 async function checked<T>(work: () => Promise<T>): Promise<T> {

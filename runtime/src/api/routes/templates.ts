@@ -11,7 +11,6 @@ import {
 } from '@omniflow/db';
 import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { TemplateError, templateLimits } from '@omniflow/nodes/sdk';
-import { roleAtLeast } from '../../auth/roles.ts';
 import { checkTemplate } from '../../templates/check-template.ts';
 import { contactVariables } from '../../templates/contact-variables.ts';
 import { flowsUsingTemplate, type TemplateUser } from '../../templates/flows-using-template.ts';
@@ -20,8 +19,9 @@ import { renderEmailTemplate, renderTextTemplate } from '../../templates/render-
 import { sampleScope } from '../../templates/sample-scope.ts';
 import type { LibraryTemplate, TemplateProblem } from '../../templates/types.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
+import { requireDesigner } from '../require-role.ts';
 
 const variantSchema = z
   .object({
@@ -266,12 +266,6 @@ const view = (row: TemplateRow) => ({
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
-
-function requireDesigner(principal: Principal, what: string): void {
-  if (!roleAtLeast(principal.role, 'designer')) {
-    throw new ApiError(403, 'FORBIDDEN', `Only a designer or an admin can ${what}`);
-  }
-}
 
 async function findTemplate(db: Db, workspaceId: string, id: string): Promise<TemplateRow> {
   const [row] = await db

@@ -7,7 +7,7 @@ import {
 } from '../../transactional/status-webhook-store.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { requireAdmin } from '../require-admin.ts';
+import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, json, notFoundResponse } from '../schemas.ts';
 
 const webhookInput = z
