@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../api-error.ts';
 import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
+import { readerLanguage } from '../reader-language.ts';
 
 const hhmm = z
   .string()
@@ -81,8 +82,7 @@ export function canonicalZone(zone: string): string | undefined {
   }
 }
 
-const languageOf = (acceptLanguage: string | undefined): Language =>
-  /^es\b/i.test(acceptLanguage ?? '') ? 'es' : 'en';
+const languageOf = (acceptLanguage: string | undefined): Language => readerLanguage(acceptLanguage);
 
 const inRange = (n: number, limits: { min: number; max: number }) => n >= limits.min && n <= limits.max;
 

@@ -19,6 +19,7 @@ import {
   notFoundResponse,
 } from '../schemas.ts';
 import { requireRole } from '../require-role.ts';
+import { readerLanguage, type ReaderLanguage } from '../reader-language.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the time as HH:MM, 24-hour (09:00, 21:30)');
 
@@ -529,7 +530,7 @@ async function checkVoice(
 ) {
   const say = (code: string) => {
     const text = voiceFlowMessages[code]!;
-    return new ApiError(422, code, /^es\b/i.test(language ?? '') ? text.es : text.en);
+    return new ApiError(422, code, text[readerLanguage(language)]);
   };
   if ((kind === 'voice') !== (channel === 'voice')) throw say('KIND_CHANNEL_MISMATCH');
   if (kind !== 'voice') return;
@@ -608,7 +609,7 @@ function checkWhatsApp(
   acceptLanguage: string | undefined,
 ) {
   if (!channels.includes('whatsapp') || content.whatsappTemplate) return;
-  const es = /^es\b/i.test(acceptLanguage ?? '');
+  const es = readerLanguage(acceptLanguage) === 'es';
   throw new ApiError(
     422,
     'WHATSAPP_TEMPLATE_REQUIRED',
@@ -618,8 +619,8 @@ function checkWhatsApp(
   );
 }
 
-type Language = 'es' | 'en';
-const languageOf = (header: string | undefined): Language => (/^es\b/i.test(header ?? '') ? 'es' : 'en');
+type Language = ReaderLanguage;
+const languageOf = readerLanguage;
 const abProblem = (language: Language, code: string, text: Record<Language, string>) =>
   new ApiError(422, code, text[language]);
 

@@ -17,6 +17,7 @@ import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 import { requireDesigner } from '../require-role.ts';
+import { readerLanguage } from '../reader-language.ts';
 
 const fileSchema = z
   .custom<File>((value) => value instanceof File, 'Attach the CSV or .xlsx file as the form field "file"')
@@ -173,7 +174,7 @@ const routes = {
 
 function languageOf(form: string | undefined, acceptLanguage: string | undefined): ImportLanguage {
   if (form === 'es' || form === 'en') return form;
-  return /^es\b/i.test(acceptLanguage ?? '') ? 'es' : 'en';
+  return readerLanguage(acceptLanguage);
 }
 
 function parseMapping(text: string | undefined): Record<string, string> | undefined {
@@ -320,7 +321,7 @@ export function contactImportRoutes({ db }: AppDeps) {
         .orderBy(asc(contactImportRejections.line), asc(contactImportRejections.field));
       if (format === 'csv') {
         const rows = await query;
-        const es = /^es\b/i.test(c.req.header('accept-language') ?? '');
+        const es = readerLanguage(c.req.header('accept-language')) === 'es';
         const titles: [string, string, string, string] = es
           ? ['linea', 'columna', 'codigo', 'motivo']
           : ['line', 'column', 'code', 'reason'];
