@@ -42,6 +42,9 @@ interface Row {
   in_flight: number | string;
 }
 
+// \`now\` comes from JavaScript in whole milliseconds while PostgreSQL keeps microseconds: a row
+// written in the same millisecond as \`now\` is not in the future, hence "< now + 1 ms" below.
+
 // A receipt can arrive a day late (an SMSC retrying a phone that was off); a send older than
 // this with no receipt will not be counted, so it no longer holds the bag.
 const inFlightWindow = '24 hours';
@@ -74,7 +77,7 @@ export async function quotaStatuses(db: Db, workspaceId: string, now = new Date(
         sum(delta) filter (where reason in ('top_up', 'adjustment')) as added
       from quota_ledger l
       where l.workspace_id = q.workspace_id and l.channel = q.channel and l.at >= q.period_start
-        and l.at <= ${at}::timestamptz) l on true
+        and l.at < ${at}::timestamptz + interval '1 millisecond') l on true
     left join lateral (
       select sum(m.segments) as in_flight from messages m
       where m.workspace_id = q.workspace_id and m.channel = q.channel and m.direction = 'outbound'
