@@ -303,7 +303,9 @@ describe.skipIf(!inject('postgresUrl'))('quotas and the consumption ledger (Post
       .returning();
     // Read in the very millisecond of the top-up (PostgreSQL keeps microseconds, JavaScript does
     // not): the top-up already counts. CI once read the balance that fast.
-    const sameMillisecond = (await quotaStatuses(db, workspaceId, topUp!.at)).find((s) => s.channel === 'sms')!;
+    const sameMillisecond = (await quotaStatuses(db, workspaceId, topUp!.at)).find(
+      (s) => s.channel === 'sms',
+    )!;
     expect(sameMillisecond.added).toBe(20);
     const status = await balance();
     expect(status.periodStart.getTime()).toBeGreaterThan(startsAt.getTime());
