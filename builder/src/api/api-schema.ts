@@ -10620,6 +10620,9 @@ export interface components {
       nodeId?: string;
       edgeId?: string;
       path?: (string | number)[];
+      params?: {
+        [key: string]: string | number;
+      };
     };
     FlowVersionSummary: {
       version: number;

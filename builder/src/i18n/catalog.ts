@@ -23,6 +23,7 @@ import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 import { quotasMessages } from '../features/quotas/messages.ts';
+import { problemMessages } from '../features/editor/problem-messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -135,6 +136,7 @@ export const catalog = {
     ...quotasMessages.en,
     ...campaignsMessages.en,
     ...campaignAbMessages.en,
+    ...problemMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -163,6 +165,7 @@ export const catalog = {
     ...quotasMessages.es,
     ...campaignsMessages.es,
     ...campaignAbMessages.es,
+    ...problemMessages.es,
   },
 } as const;
 

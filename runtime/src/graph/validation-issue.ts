@@ -31,4 +31,10 @@ export interface ValidationIssue {
   edgeId?: string;
   /** Path inside the node's config, for config errors. */
   path?: (string | number)[];
+  /**
+   * The values the builder puts into its own sentence for this code (catalog key `problem.<CODE>`,
+   * builder/src/features/editor/problem-messages.ts); `message` stays the English text for the API
+   * and the CLI.
+   */
+  params?: Record<string, string | number>;
 }

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
+import { problemText } from './problem-text.ts';
 
 export function ProblemsPanel({
   issues,
@@ -30,7 +31,7 @@ export function ProblemsPanel({
               >
                 <span className={issue.severity === 'error' ? 'text-red-700' : 'text-amber-700'}>●</span>{' '}
                 {issue.nodeId && <code className="mr-1 text-xs">{issue.nodeId}</code>}
-                {issue.message}
+                {problemText(issue, t)}
               </button>
             </li>
           ))}

@@ -42,6 +42,7 @@ const issueSchema = z
     nodeId: z.string().optional(),
     edgeId: z.string().optional(),
     path: z.array(z.union([z.string(), z.number()])).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })
   .openapi('ValidationIssue');
 const validationSchema = z
