@@ -7,6 +7,7 @@ import type { MessagingDriver } from '@omniflow/nodes/drivers/messaging';
 import { SmppDriver } from '@omniflow/nodes/drivers/sms';
 import { createCampaignSendActivities } from '../src/campaigns/campaign-activities.ts';
 import { HandOverJournal } from '../src/campaigns/hand-over-journal.ts';
+import { sendWorkerHeapFlags } from '../bin/send-worker-heap.mjs';
 
 /** Where the send worker connects: the campaign's queue, its database and its peer. */
 export interface SendWorkerSetup {
@@ -19,7 +20,7 @@ export interface SendWorkerSetup {
 }
 
 /**
- * The campaign send worker in a process of its own, as `omniflow worker` runs it beside the
+ * The campaign send worker in a process of its own, as `omniflow worker --campaign-sends` runs it beside the
  * SMSC or relay it talks to: its resident set is the worker's alone (no workflow bundle, no
  * loopback peer, no baseline client), sampled every 50 ms while it runs.
  */
@@ -30,11 +31,12 @@ export async function startSendWorkerProcess(setup: SendWorkerSetup): Promise<{
   stop(): Promise<number>;
 }> {
   const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['--send-worker'], {
-    // BENCH_WORKER_NODE_OPTIONS: e.g. a heap cap, to tell live memory from the heap's slack.
+    // The heap `omniflow worker --campaign-sends` runs with; BENCH_WORKER_NODE_OPTIONS replaces it
+    // (e.g. "--max-old-space-size=4096" to see V8's default slack).
     execArgv: [
       '--import',
       'tsx',
-      ...(process.env.BENCH_WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? sendWorkerHeapFlags),
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -8,6 +8,7 @@ import { bootstrapAdmin } from '../auth/bootstrap-admin.ts';
 import { lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { loadRegistry } from '../server/load-registry.ts';
 import { createFlowWorker } from '../worker/flow-worker.ts';
+import { createCampaignSendWorker } from '../worker/campaign-send-worker.ts';
 import { startVoiceEndpointFromEnv } from '../voice/voice-endpoint-from-env.ts';
 import { channelDriversFromEnv, sandboxAllowedByEnv } from '../messaging/channel-drivers.ts';
 import { runServices } from './commands/dev.ts';
@@ -44,7 +45,9 @@ program
 program
   .command('worker')
   .description('Run a worker for flow runs against TEMPORAL_ADDRESS and DATABASE_URL')
-  .action(async () => {
+  .option('--campaign-sends', 'poll only the campaign send queues, with a bounded heap (a send worker)')
+  .option('--no-campaign-sends', 'leave campaign sends to a separate send worker')
+  .action(async ({ campaignSends }: { campaignSends?: boolean }) => {
     const address = process.env.TEMPORAL_ADDRESS;
     if (!address) throw new Error('Set TEMPORAL_ADDRESS to the Temporal frontend (host:port)');
     if (!process.env.DATABASE_URL) {
@@ -53,17 +56,27 @@ program
       );
     }
     const handle = await openDb();
+    // Channels with no provider fail their sends unless OMNIFLOW_SANDBOX=1 allows the sandbox.
+    const messagingDrivers = channelDriversFromEnv(process.env, {
+      sandbox: sandboxAllowedByEnv(process.env),
+      db: handle.db,
+    });
+    if (campaignSends === true) {
+      const sender = await createCampaignSendWorker({ address, db: handle.db, messagingDrivers });
+      console.log(`Campaign send worker polling ${address} (heap limit ${sender.heapLimitMb} MB)`);
+      // As for the flow worker: the SDK drains on SIGINT/SIGTERM, run() resolves once chunks settle.
+      await sender.run();
+      await handle.close();
+      return;
+    }
     const registry = await loadRegistry();
     const worker = await createFlowWorker({
       address,
       db: handle.db,
       registry,
       scheduleRetention: true,
-      // Channels with no provider fail their sends unless OMNIFLOW_SANDBOX=1 allows the sandbox.
-      messagingDrivers: channelDriversFromEnv(process.env, {
-        sandbox: sandboxAllowedByEnv(process.env),
-        db: handle.db,
-      }),
+      messagingDrivers,
+      ...(campaignSends === false ? { campaignSends: false } : {}),
     });
     const voice = await startVoiceEndpointFromEnv({
       db: handle.db,

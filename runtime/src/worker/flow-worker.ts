@@ -12,7 +12,6 @@ import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
 import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
-import { attachChannelLinks } from '../messaging/channel-links.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { workerChannels, type WorkerChannels } from '../messaging/worker-channels.ts';
 import { createContactsService } from '../messaging/contacts-service.ts';
@@ -22,6 +21,7 @@ import { createProgressSinks } from '../temporal/progress-sink.ts';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
 import { workflowBundle } from './workflow-bundle.ts';
 import { campaignWorkers } from './campaign-workers.ts';
+import { channelUpkeep, messageOf, positiveMs } from './channel-upkeep.ts';
 import { quotaBeforeChunk } from '../campaigns/campaign-quota.ts';
 import { createCampaignControlActivities } from '../campaigns/campaign-activities.ts';
 
@@ -38,6 +38,8 @@ export interface FlowWorkerOptions {
   messagingDrivers?: MessagingServiceDeps['drivers'];
   /** Workspaces' saved channel settings, shared with the API when both run in one process. */
   channelResolver?: ChannelResolver;
+  /** Also poll the campaign send queues (default); false where a campaign send worker does. */
+  campaignSends?: boolean;
 }
 
 let runtimeInstalled = false;
@@ -66,21 +68,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
   const client = new Client({ connection: clientConnection, namespace });
   if (options.scheduleRetention) await ensureRetentionSchedule(client, taskQueue);
   const channels = workerChannels(options);
-  // This worker holds the SMPP links: what arrives on them is routed with its Temporal client.
-  const detach = attachChannelLinks(channels.resolver, {
-    db: options.db,
-    temporal: client,
-    taskQueue,
-    messaging: channels.messaging,
-  });
-  const refreshMs = positiveMs(
-    options.env?.OMNIFLOW_CHANNEL_REFRESH_MS ?? process.env.OMNIFLOW_CHANNEL_REFRESH_MS,
-    15_000,
-  );
-  const refresh = () =>
-    channels.resolver
-      .refresh((error, where) => console.warn(`Channel ${where}: ${messageOf(error)}`))
-      .catch((error: unknown) => console.warn(`Reading channel settings failed: ${messageOf(error)}`));
+  const links = channelUpkeep(channels, { db: options.db, temporal: client, taskQueue, env: options.env });
   const worker = await Worker.create({
     connection,
     namespace,
@@ -95,17 +83,21 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
       channels,
     })),
   });
-  // Campaign sends poll a queue per channel, each capped for all workers together.
-  const sendWorkers = await campaignWorkers({
-    connection,
-    namespace,
-    taskQueue,
-    db: options.db,
-    channels,
-    env: options.env ?? process.env,
-    beforeChunk: quotaBeforeChunk(channels.messaging.quotas),
-    temporal: client,
-  });
+  // Campaign sends poll a queue per channel, each capped for all workers together; a deployment
+  // with a campaign send worker of its own (campaign-send-worker.ts) leaves them to it.
+  const sendWorkers =
+    options.campaignSends === false
+      ? []
+      : await campaignWorkers({
+          connection,
+          namespace,
+          taskQueue,
+          db: options.db,
+          channels,
+          env: options.env ?? process.env,
+          beforeChunk: quotaBeforeChunk(channels.messaging.quotas),
+          temporal: client,
+        });
   const shutdown = worker.shutdown.bind(worker);
   worker.shutdown = () => {
     for (const w of sendWorkers) if (w.getState() === 'RUNNING') w.shutdown();
@@ -117,9 +109,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
   );
   const run = worker.run.bind(worker);
   worker.run = async () => {
-    // Settings saved while the worker runs are picked up on the next refresh (links opened, closed).
-    await refresh();
-    const refreshing = setInterval(() => void refresh(), refreshMs);
+    await links.start();
     // Run rows left without a workflow by a process that stopped mid-start are repaired from here:
     // every deployment has a worker, and one query per pass costs less than a Temporal schedule.
     const reconciler = startRunStartReconciler(
@@ -149,24 +139,16 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     try {
       await Promise.all([run(), ...sendWorkers.map((w) => w.run())]);
     } finally {
-      clearInterval(refreshing);
       clearInterval(pendingSends);
       clearInterval(importSweeps);
       await reconciler.stop();
-      detach();
-      if (channels.owned) await channels.resolver.close();
+      await links.stop();
       await clientConnection.close();
     }
   };
   return worker;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function positiveMs(text: string | undefined, fallback: number): number {
-  const value = Number(text);
-  return text && Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /**
  * What every worker running flowRun needs besides its connection: code, activities, sinks. With

@@ -1,0 +1,2 @@
+export declare const sendWorkerHeapFlags: string[];
+export declare function nodeOptionsFor(args: string[], nodeOptions?: string): string;
