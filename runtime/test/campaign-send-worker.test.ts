@@ -110,10 +110,7 @@ describe.skipIf(!inject('postgresUrl'))('a campaign send worker of its own', () 
   it('sends a whole broadcast with a bounded heap while the flow worker polls no send queue', async () => {
     const sender = start(['worker', '--campaign-sends'], true);
     start(['worker', '--no-campaign-sends'], false);
-    const line = await eventually(
-      async () => /heap limit (\d+) MB/.exec(sender.output())?.[1],
-      60_000,
-    );
+    const line = await eventually(async () => /heap limit (\d+) MB/.exec(sender.output())?.[1], 60_000);
     // V8's default here is several gigabytes; the bound is a few hundred megabytes at most.
     expect(Number(line)).toBeLessThan(400);
 

@@ -149,7 +149,6 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
   return worker;
 }
 
-
 /**
  * What every worker running flowRun needs besides its connection: code, activities, sinks. With
  * a Temporal client it also runs the operations activities (bulk actions, retention).
