@@ -159,13 +159,14 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   let ready = due.filter((r) => !quietIds.has(r.contact_id));
   const outcomes: Outcome[] = [];
 
-  // Opt-outs that arrived since the recipient was written (a STOP, an unsubscribe click).
+  // Opt-outs that arrived since the recipient was written (a STOP, an unsubscribe click); the
+  // addresses as one JSON parameter, not thousands of them.
   if (ready.length > 0) {
     const refused = await queryRows<{ address: string }>(
       db,
       sql`select address from contact_channels where workspace_id = ${campaign.workspaceId}::uuid
         and channel = ${channel} and opted_out_at is not null
-        and address in (${values(ready.map((r) => sql`${r.address}`))})`,
+        and address in (select jsonb_array_elements_text(${JSON.stringify(ready.map((r) => r.address))}::jsonb))`,
     );
     const out = new Set(refused.map((r) => r.address));
     for (const r of ready)
