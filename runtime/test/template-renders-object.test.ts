@@ -44,12 +44,7 @@ describe('TEMPLATE_RENDERS_OBJECT', () => {
         severity: 'warning',
         nodeId: 'reply',
         path: ['text'],
-        params: {
-          node: 'Send message',
-          nodeEs: 'Enviar mensaje',
-          source: 'Pregunta nombre',
-          sourceEs: 'Pregunta nombre',
-        },
+        params: { node: 'Send message', source: 'Pregunta nombre' },
       }),
     ]);
     expect(warnings[0]!.message).toContain('{{ nodes.ask1.output }}');

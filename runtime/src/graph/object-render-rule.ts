@@ -124,8 +124,9 @@ export function objectRenderWarnings(
       return rest.length === 1 && groupVariables.has(rest[0]!) ? { en: rest[0]!, es: rest[0]! } : undefined;
     }
     if (root !== 'nodes' && root !== 'input') return undefined;
-    const [nodeId, output, ...fields] = root === 'nodes' ? rest : [trigger?.id, 'output', ...rest];
-    const node = nodeId === undefined ? undefined : nodes.get(nodeId);
+    const parts: string[] = root === 'nodes' ? rest : [trigger?.id ?? '', 'output', ...rest];
+    const [nodeId = '', output, ...fields] = parts;
+    const node = nodes.get(nodeId);
     if (!node) return undefined;
     if (root === 'nodes' && output === undefined) return nameOf(node);
     if (output !== 'output') return undefined;
@@ -153,7 +154,9 @@ export function objectRenderWarnings(
           severity: 'warning',
           nodeId: node.id,
           path,
-          params: { node: name.en, nodeEs: name.es, source: source.en, sourceEs: source.es },
+          // The canvas name; an unnamed node's type title is English here, as params are one
+          // language (the builder's sentence is not).
+          params: { node: name.en, source: source.en },
           message: `${definition.title.en} "${node.id}": the text at ${path.join('.')} writes all of {{ ${reference} }}, a group of values; pick one of its fields (a question's is {{ nodes.<id>.output.answer }})`,
         });
       }

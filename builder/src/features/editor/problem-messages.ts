@@ -10,6 +10,6 @@ export const problemMessages = {
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
     'problem.TEMPLATE_RENDERS_OBJECT':
-      '«{nodeEs}» escribe en su texto todo lo que guarda «{sourceEs}», que se lee como una lista de campos: elige en la lista de variables el campo que quieres',
+      '«{node}» escribe en su texto todo lo que guarda «{source}», que se lee como una lista de campos: elige en la lista de variables el campo que quieres',
   },
 } as const;
