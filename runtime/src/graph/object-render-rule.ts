@@ -157,7 +157,8 @@ export function objectRenderWarnings(
           // The canvas name; an unnamed node's type title is English here, as params are one
           // language (the builder's sentence is not).
           params: { node: name.en, source: source.en },
-          message: `${definition.title.en} "${node.id}": the text at ${path.join('.')} writes all of {{ ${reference} }}, a group of values; pick one of its fields (a question's is {{ nodes.<id>.output.answer }})`,
+          // `"<id>": <path>: ` first, as config errors: the inspector shows the rest at the field.
+          message: `${definition.title.en} "${node.id}": ${path.join('.')}: {{ ${reference} }} is a group of values and reads as a list of fields here; pick one of its fields (a question's answer is {{ nodes.<id>.output.answer }})`,
         });
       }
     }
