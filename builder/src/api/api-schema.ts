@@ -10200,6 +10200,7 @@ export interface components {
       portRows?: string;
       requiredPorts: string[];
       configSchema?: unknown;
+      outputSchema?: unknown;
     };
     WorkspaceSettings: {
       runRetentionDays: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { evaluateValue, renderText } from '../sdk/expressions/templates.ts';
@@ -33,7 +34,12 @@ export const contactUpdate = defineNode({
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {
     options: { startToCloseTimeout: '1m', retry: { maximumAttempts: 5, initialInterval: '1s' } },
-    output: z.object({ contactId: z.string(), attributes: z.record(z.string(), z.unknown()) }),
+    output: z.object({
+      contactId: z.string().meta(outputField('Contact id', 'Id del contacto', 'c-42')),
+      attributes: z
+        .record(z.string(), z.unknown())
+        .meta(outputField('Saved fields', 'Campos guardados', { name: 'Ana' })),
+    }),
     async run(config, scope, deps) {
       if (!deps.contacts)
         throw new NodeError('CONTACTS_UNAVAILABLE', 'This worker has no contact store', false);

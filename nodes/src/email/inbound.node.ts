@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 
@@ -16,6 +17,19 @@ export const emailInbound = defineNode({
   // The person who wrote is in a conversation with the run, by mail: answers go in the thread.
   startsConversation: () => ['email'],
   ports: ['next'],
+  // The mail that started the run (its input, also this node's output).
+  output: z.object({
+    channel: z.string().meta(outputField('Channel', 'Canal', 'email')),
+    from: z.string().meta(outputField('Sender', 'Remitente', 'ana@example.com')),
+    to: z.string().meta(outputField('Address written to', 'Dirección de destino', 'ayuda@example.com')),
+    text: z.string().meta(outputField('Mail text', 'Texto del correo', 'Hola, necesito ayuda')),
+    email: z
+      .object({
+        subject: z.string().meta(outputField('Subject', 'Asunto', 'Mi pedido')),
+      })
+      .loose()
+      .meta(outputField('Mail details', 'Detalles del correo', { subject: 'Mi pedido' })),
+  }),
   config: z.object({
     address: z
       .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sentMessageOutput } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import type { OutboundEmail } from '../sdk/channels.ts';
@@ -24,7 +25,7 @@ export const emailReply = defineNode({
       startToCloseTimeout: '2m',
       retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
     },
-    output: z.object({ messageId: z.string(), providerMessageId: z.string(), segments: z.number() }),
+    output: sentMessageOutput,
     async run(config, scope, deps) {
       const parent = await mailToAnswer(scope, deps);
       if (!parent)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sentMessageOutput } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
@@ -65,7 +66,7 @@ export const emailSend = defineNode({
       startToCloseTimeout: '2m',
       retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
     },
-    output: z.object({ messageId: z.string(), providerMessageId: z.string(), segments: z.number() }),
+    output: sentMessageOutput,
     async run(config, scope, deps) {
       const to = renderText(config.to, scope).trim().toLowerCase();
       if (!to) throw new NodeError('RECIPIENT_MISSING', `"To" rendered empty from ${config.to}`, false);

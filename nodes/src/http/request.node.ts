@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { evaluateValue, renderText } from '../sdk/expressions/templates.ts';
@@ -58,7 +59,13 @@ export const httpRequest = defineNode({
       startToCloseTimeout: '5m',
       retry: { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2 },
     },
-    output: z.object({ status: z.number(), headers: z.record(z.string(), z.unknown()), body: z.unknown() }),
+    output: z.object({
+      status: z.number().meta(outputField('Status code', 'Código de estado', 200)),
+      headers: z
+        .record(z.string(), z.unknown())
+        .meta(outputField('Headers', 'Cabeceras', { 'content-type': 'application/json' })),
+      body: z.unknown().meta(outputField('Body', 'Cuerpo', { ok: true })),
+    }),
     async run(config, scope, deps) {
       const headers = Object.fromEntries(
         Object.entries(config.headers).map(([name, value]) => [name, renderText(value, scope)]),

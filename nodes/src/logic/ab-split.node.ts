@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
 import { action, guard } from '../sdk/instructions/index.ts';
@@ -29,6 +30,7 @@ export const logicAbSplit = defineNode({
   category: 'logic',
   icon: 'split',
   ports: rowPorts('branches', []),
+  output: z.object({ branch: z.string().meta(outputField('Branch taken', 'Rama tomada', 'vip')) }),
   config: z.object({
     branches: z
       .array(branch)

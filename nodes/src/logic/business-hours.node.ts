@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import {
   decideBusinessHours,
@@ -68,10 +69,13 @@ export const logicBusinessHours = defineNode({
   activity: {
     options: { startToCloseTimeout: '10s', retry: { maximumAttempts: 3, initialInterval: '1s' } },
     output: z.object({
-      open: z.boolean(),
-      localTime: z.string(),
-      weekday: z.enum(weekdays),
-      holiday: z.string().optional(),
+      open: z.boolean().meta(outputField('Open now', 'Abierto ahora', true)),
+      localTime: z.string().meta(outputField('Local time', 'Hora local', '2026-03-02T09:30')),
+      weekday: z.enum(weekdays).meta(outputField('Day of the week', 'Día de la semana', 'mon')),
+      holiday: z
+        .string()
+        .optional()
+        .meta(outputField('Holiday', 'Festivo', 'Navidad')),
     }),
     async run(config, _scope, deps) {
       const { timezone, holidays, mon, tue, wed, thu, fri, sat, sun } = config;

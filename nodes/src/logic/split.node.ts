@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
 import { conditionOperators } from '../sdk/expressions/conditions.ts';
@@ -66,6 +67,7 @@ export const logicSplit = defineNode({
   category: 'logic',
   icon: 'split',
   ports: rowPorts('branches', ['else']),
+  output: z.object({ branch: z.string().meta(outputField('Branch taken', 'Rama tomada', 'vip')) }),
   config: z.object({
     branches: z
       .array(branch)

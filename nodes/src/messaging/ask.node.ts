@@ -7,6 +7,8 @@ import type { StateFragment, TransitionJson } from '../sdk/types.ts';
 import { answerKinds, askInstructions, type ReplyParams } from './ask.instructions.ts';
 import { messagingChannelSchema } from './channel-field.ts';
 import { messageSend } from './send.node.ts';
+import { outputField } from '../sdk/output-schema.ts';
+import { saveAnswerAction, saveAnswerAsField } from '../sdk/save-answer-as.ts';
 
 const choiceSchema = z.object({
   id: z.string().min(1, 'Give the option an id'),
@@ -79,6 +81,23 @@ export const messageAsk = defineNode({
     timeout: durationSchema
       .default('PT1H')
       .meta({ ui: { widget: 'duration', label: { en: 'Wait at most', es: 'Esperar como máximo' } } }),
+    saveAs: saveAnswerAsField,
+  }),
+  // What saveAnswer (ask.instructions.ts) keeps: not the send's receipt, the person's reply.
+  output: z.object({
+    answer: z
+      .union([z.string(), z.number()])
+      .optional()
+      .meta(outputField('Answer', 'Respuesta', 'Ana')),
+    text: z
+      .string()
+      .nullable()
+      .meta(outputField('Words written', 'Texto escrito', 'Me llamo Ana')),
+    choiceId: z
+      .string()
+      .nullable()
+      .meta(outputField('Option chosen', 'Opción elegida', 'si')),
+    retries: z.number().meta(outputField('Times asked again', 'Veces que se repitió', 0)),
   }),
   compile: (node, ctx) => {
     const exit = (port: string) => fromChildState(ctx.target(port));
@@ -105,7 +124,12 @@ export const messageAsk = defineNode({
         {
           guard: guard('answerValid', reply),
           target: exit('answered'),
-          actions: [action('saveAnswer', reply), ...release, ctx.leave('answered')],
+          actions: [
+            action('saveAnswer', reply),
+            ...(config.saveAs ? [saveAnswerAction(node.id, 'answer', config.saveAs)] : []),
+            ...release,
+            ctx.leave('answered'),
+          ],
         },
         {
           guard: guard('retriesLeft', { nodeId: node.id, max: config.maxRetries, ...(held ? { held } : {}) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { fromChildState } from '../sdk/compile-context.ts';
@@ -84,7 +85,9 @@ export const conversationHandoff = defineNode({
   },
   activity: {
     options: { startToCloseTimeout: '1m', retry: { maximumAttempts: 5, initialInterval: '2s' } },
-    output: z.object({ conversationId: z.string() }),
+    output: z.object({
+      conversationId: z.string().meta(outputField('Conversation id', 'Id de la conversación', 'conv-7')),
+    }),
     async run(config, scope, deps) {
       if (!deps.conversations)
         throw new NodeError('CONVERSATIONS_UNAVAILABLE', 'This worker cannot hand conversations over', false);

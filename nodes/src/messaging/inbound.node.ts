@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 
 export const messageInbound = defineNode({
@@ -16,6 +17,19 @@ export const messageInbound = defineNode({
   startsConversation: (config) =>
     config.channel === 'any' ? ['whatsapp', 'sms', 'webchat', 'email'] : [config.channel],
   ports: ['next'],
+  // The message that started the run (its input, also this node's output).
+  output: z.object({
+    channel: z.string().meta(outputField('Channel', 'Canal', 'whatsapp')),
+    from: z.string().meta(outputField('Who wrote', 'Quién escribió', '+34600111222')),
+    to: z
+      .string()
+      .meta(outputField('Number or address written to', 'Número o dirección de destino', '+34910000000')),
+    text: z.string().meta(outputField('Message text', 'Texto del mensaje', 'Hola')),
+    choiceId: z
+      .string()
+      .optional()
+      .meta(outputField('Button pressed', 'Botón pulsado', 'si')),
+  }),
   config: z.object({
     channel: z
       .enum(['any', 'whatsapp', 'sms', 'webchat', 'email'])

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sentMessageOutput } from '../sdk/output-schema.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
@@ -128,7 +129,7 @@ export const messageSend = defineNode({
       startToCloseTimeout: '2m',
       retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
     },
-    output: z.object({ messageId: z.string(), providerMessageId: z.string(), segments: z.number() }),
+    output: sentMessageOutput,
     async run(config, scope, deps) {
       if (!deps.messaging)
         throw new NodeError(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sentMessageOutput } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { sendOrFail } from './send-or-fail.ts';
@@ -45,7 +46,7 @@ export const messageTemplate = defineNode({
       startToCloseTimeout: '2m',
       retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
     },
-    output: z.object({ messageId: z.string(), providerMessageId: z.string(), segments: z.number() }),
+    output: sentMessageOutput,
     async run(config, scope, deps) {
       const message = {
         to: renderText(config.to, scope).trim(),

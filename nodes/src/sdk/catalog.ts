@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputSchemaOf } from './output-schema.ts';
 import type { AnyNodeDefinition, Localized, NodeCategory } from './types.ts';
 
 export interface CatalogEntry {
@@ -18,6 +19,11 @@ export interface CatalogEntry {
   requiredPorts: string[];
   /** JSON Schema of the config, with `ui` hints from `.meta({ ui })`. */
   configSchema: unknown;
+  /**
+   * JSON Schema of what `nodes.<id>.output` holds once the node ran, fields labelled with
+   * `ui.label` and an `examples` value (the variable picker's entries); absent when it has none.
+   */
+  outputSchema?: unknown;
 }
 
 /** What the builder sees of the nodes: all it needs, nothing executable. */
@@ -35,6 +41,7 @@ export function buildCatalog(definitions: readonly AnyNodeDefinition[]): Catalog
       ...catalogPorts(d.ports),
       requiredPorts: [...(d.requiredPorts ?? [])],
       configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
+      ...outputSchemaEntry(d),
     }))
     .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.version - b.version));
 }
@@ -44,4 +51,9 @@ function catalogPorts(ports: AnyNodeDefinition['ports']) {
   if (typeof ports !== 'function') return { ports: [...ports], dynamicPorts: false };
   if (!ports.rows) return { ports: [], dynamicPorts: true };
   return { ports: [...ports.rows.then], dynamicPorts: true, portRows: ports.rows.list };
+}
+
+function outputSchemaEntry(definition: AnyNodeDefinition): { outputSchema?: unknown } {
+  const schema = outputSchemaOf(definition);
+  return schema ? { outputSchema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) } : {};
 }

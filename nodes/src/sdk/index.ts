@@ -4,6 +4,8 @@ export { parseDuration, durationSchema } from './duration.ts';
 export { NodeError } from './node-error.ts';
 export { createNodeRegistry, type NodeRegistry } from './registry.ts';
 export { buildCatalog, type CatalogEntry } from './catalog.ts';
+export { outputField, outputSchemaOf, sentMessageOutput } from './output-schema.ts';
+export { saveAnswerAsField } from './save-answer-as.ts';
 export { createCompileContext, completedState, failedState } from './compile-context.ts';
 export * from './expressions/index.ts';
 export type * from './call.ts';

@@ -232,6 +232,12 @@ export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort ext
   /** Ports that must be wired for the flow to publish (e.g. `failed`, `timeout`). */
   requiredPorts?: readonly TPort[];
   config: TSchema;
+  /**
+   * What `nodes.<id>.output` holds once the node has run, when that is not its activity's output
+   * (a question's answer, a split's branch). Fields carry `.meta(outputField(...))`: the variable
+   * picker names them to the designer and the validator knows which references are objects.
+   */
+  output?: z.ZodType;
   /** Upgrades a config saved by an older version of this node. */
   migrate?: (config: unknown, fromVersion: number) => unknown;
   compile(node: NodeInstance<z.infer<TSchema>>, ctx: CompileContext): StateFragment;

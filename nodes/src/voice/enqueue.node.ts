@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import type { AudioSource, Call } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
@@ -66,10 +67,13 @@ export const voiceEnqueue = defineNode({
     // announcement; heartbeats tell a caller waiting that long from a dead call process.
     options: { ...callActivityOptions, startToCloseTimeout: '70m', heartbeatTimeout: '30s' },
     output: z.object({
-      queue: z.string(),
-      agent: z.string().optional(),
-      position: z.number(),
-      waitedMs: z.number(),
+      queue: z.string().meta(outputField('Queue', 'Cola', 'soporte')),
+      agent: z
+        .string()
+        .optional()
+        .meta(outputField('Agent who answered', 'Agente que atendió', 'ana')),
+      position: z.number().meta(outputField('Place in the queue', 'Puesto en la cola', 2)),
+      waitedMs: z.number().meta(outputField('Milliseconds waited', 'Milisegundos de espera', 45000)),
     }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);

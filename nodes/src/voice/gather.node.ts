@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
+import { saveAnswerAsField, savingAnswer } from '../sdk/save-answer-as.ts';
 import type { SayOptions } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
@@ -82,19 +84,24 @@ export const voiceGather = defineNode({
         'Said when no key comes (empty: nothing)',
         'Locución si no pulsa nada (vacío: nada)',
       ),
+      saveAs: saveAnswerAsField,
     })
     .refine((config) => config.digits > 0 || config.finishOnKey !== '', {
       message: 'Set a number of digits or a finish key, or the caller cannot end the input',
       path: ['digits'],
     }),
-  compile: (_node, ctx) => {
+  compile: (node, ctx) => {
     const ports = ['next', 'invalid', 'timeout'];
-    return ctx.runActivity({ ports, next: promptFollowers(ctx, ports) });
+    const fragment = ctx.runActivity({ ports, next: promptFollowers(ctx, ports) });
+    return savingAnswer(fragment, node.id, ['next'], 'digits', node.config.saveAs);
   },
   activity: {
     // A caller typing a long number slowly can take minutes: heartbeats tell a live call from a dead process.
     options: { ...callActivityOptions, heartbeatTimeout: '30s' },
-    output: z.object({ digits: z.string(), attempts: z.number() }),
+    output: z.object({
+      digits: z.string().meta(outputField('Digits typed', 'Dígitos marcados', '1234')),
+      attempts: z.number().meta(outputField('Attempts', 'Intentos', 1)),
+    }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
       const speech: SayOptions = {

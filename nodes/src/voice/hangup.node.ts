@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { callActivityOptions, liveCall } from './live-call.ts';
 
@@ -14,7 +15,7 @@ export const voiceHangup = defineNode({
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {
     options: callActivityOptions,
-    output: z.object({ hungUp: z.boolean() }),
+    output: z.object({ hungUp: z.boolean().meta(outputField('Hung up', 'Colgada', true)) }),
     async run(_config, scope, deps) {
       // Hanging up a call that already ended is a no-op: the flow wanted it over, and it is.
       await liveCall(scope, deps).hangup();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 
 export const voiceInboundCall = defineNode({
@@ -13,6 +14,12 @@ export const voiceInboundCall = defineNode({
   icon: 'phone-incoming',
   trigger: true,
   ports: ['next'],
+  // The call that started the run (its input, also this node's output).
+  output: z.object({
+    callId: z.string().meta(outputField('Call id', 'Id de la llamada', 'call-1')),
+    from: z.string().meta(outputField('Caller number', 'Número de quien llama', '+34600111222')),
+    to: z.string().meta(outputField('Number called', 'Número marcado', '+34910000000')),
+  }),
   config: z.object({
     numbers: z
       .array(z.string().trim().min(1, 'Write the number'))

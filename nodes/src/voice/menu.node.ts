@@ -6,6 +6,8 @@ import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
+import { outputField } from '../sdk/output-schema.ts';
+import { saveAnswerAsField, savingAnswer } from '../sdk/save-answer-as.ts';
 
 const option = z.object({
   digit: z
@@ -60,14 +62,24 @@ export const voiceMenu = defineNode({
     noInputPrompt: optionalText('Said when no key comes', 'Locución si no pulsa nada').default(
       'No hemos recibido ninguna opción.',
     ),
+    saveAs: saveAnswerAsField,
   }),
   compile: (node, ctx) => {
-    const ports = [...node.config.options.map((o) => o.id), 'timeout', 'invalid'];
-    return ctx.runActivity({ ports, next: promptFollowers(ctx, ports) });
+    const chosen = node.config.options.map((o) => o.id);
+    const ports = [...chosen, 'timeout', 'invalid'];
+    const fragment = ctx.runActivity({ ports, next: promptFollowers(ctx, ports) });
+    return savingAnswer(fragment, node.id, chosen, 'option', node.config.saveAs);
   },
   activity: {
     options: callActivityOptions,
-    output: z.object({ digit: z.string(), option: z.string().optional(), attempts: z.number() }),
+    output: z.object({
+      digit: z.string().meta(outputField('Key pressed', 'Tecla pulsada', '1')),
+      option: z
+        .string()
+        .optional()
+        .meta(outputField('Option chosen', 'Opción elegida', 'ventas')),
+      attempts: z.number().meta(outputField('Attempts', 'Intentos', 1)),
+    }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
       const speech: SayOptions = {

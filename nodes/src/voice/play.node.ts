@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import type { AudioSource } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
@@ -31,7 +32,9 @@ export const voicePlay = defineNode({
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {
     options: callActivityOptions,
-    output: z.object({ audio: z.string() }),
+    output: z.object({
+      audio: z.string().meta(outputField('Audio played', 'Audio reproducido', 'bienvenida.wav')),
+    }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
       const audio = renderText(config.audio, scope).trim();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import type { Call } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
@@ -13,11 +14,16 @@ const longestMessageMs = 30 * 60_000;
 
 const output = z.object({
   /** Absent for a whole-call recording: it is saved when the call ends. */
-  recordingId: z.string().nullable(),
-  durationMs: z.number(),
-  reason: z.enum(['max-length', 'finish-key', 'hangup', 'started']),
+  recordingId: z
+    .string()
+    .nullable()
+    .meta(outputField('Recording id', 'Id de la grabación', 'rec-1')),
+  durationMs: z.number().meta(outputField('Length in milliseconds', 'Duración en milisegundos', 12000)),
+  reason: z
+    .enum(['max-length', 'finish-key', 'hangup', 'started'])
+    .meta(outputField('Why it stopped', 'Por qué terminó', 'finish-key')),
   /** Kept anyway: an empty voicemail still tells someone called. */
-  silent: z.boolean(),
+  silent: z.boolean().meta(outputField('Silent', 'En silencio', false)),
 });
 
 export const voiceRecord = defineNode({

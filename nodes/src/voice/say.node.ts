@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
@@ -29,7 +30,7 @@ export const voiceSay = defineNode({
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {
     options: callActivityOptions,
-    output: z.object({ text: z.string() }),
+    output: z.object({ text: z.string().meta(outputField('Text said', 'Texto dicho', 'Bienvenido')) }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
       const text = renderText(config.text, scope);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputField } from '../sdk/output-schema.ts';
 import type { TransferOutcome } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
@@ -61,9 +62,9 @@ export const voiceTransfer = defineNode({
     // the call queue's 10 minutes are plenty.
     options: callActivityOptions,
     output: z.object({
-      target: z.string(),
-      mode: z.enum(['attended', 'blind']),
-      outcome: z.enum(transferPorts),
+      target: z.string().meta(outputField('Transferred to', 'Transferida a', '+34910000000')),
+      mode: z.enum(['attended', 'blind']).meta(outputField('Mode', 'Modo', 'blind')),
+      outcome: z.enum(transferPorts).meta(outputField('Outcome', 'Resultado', 'answered')),
     }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);

@@ -20,6 +20,7 @@ export const validationCodes = [
   'CONVERSATION_CHANNEL_WITHOUT_MESSAGE',
   'WHATSAPP_WINDOW_MAY_CLOSE',
   'EMAIL_REPLY_WITHOUT_MAIL',
+  'TEMPLATE_RENDERS_OBJECT',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { ValidationIssue } from '../../api/types.ts';
 import type { FieldPath } from './route-issues.ts';
+import type { VariableOption } from './template-input.tsx';
 
 /** What every field of one NodeForm shares, so it need not be passed down each level by hand. */
 export interface FormContextValue {
   idPrefix: string;
-  variables: readonly string[];
+  variables: readonly VariableOption[];
   disabled: boolean;
   issuesAt(path: FieldPath): readonly ValidationIssue[];
 }

@@ -70,7 +70,7 @@ describe('InspectorPanel', () => {
     const user = userEvent.setup();
     renderPanel();
     const visited: (string | null)[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 11; i++) {
       await user.tab();
       const focused = document.activeElement;
       visited.push(focused?.getAttribute('aria-label') ?? focused?.id ?? null);
@@ -79,8 +79,10 @@ describe('InspectorPanel', () => {
       'inspector-call-label',
       'inspector-call-config-method',
       'inspector-call-config-url',
+      'Insert a variable',
       'Headers: key 1',
       'Headers: value 1',
+      'Insert a variable',
       'Remove entry 1 of Headers',
       'Add entry to Headers',
       'inspector-call-config-body',

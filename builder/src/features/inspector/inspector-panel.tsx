@@ -2,13 +2,14 @@ import type { CatalogEntry, FlowNodeDoc, ValidationIssue } from '../../api/types
 import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import { inputClass } from './field-styles.ts';
 import { NodeForm } from './node-form.tsx';
+import type { VariableOption } from './template-input.tsx';
 
 export interface InspectorPanelProps {
   entry: CatalogEntry;
   node: FlowNodeDoc;
   /** Issues of this node (validation runs on the whole flow; the page filters by node id). */
   issues: readonly ValidationIssue[];
-  variables: readonly string[];
+  variables: readonly VariableOption[];
   onConfigChange(config: Record<string, unknown>): void;
   onLabelChange(label: string): void;
   readOnly?: boolean;

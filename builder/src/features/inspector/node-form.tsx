@@ -5,6 +5,7 @@ import { FormContext, type FormContextValue } from './form-context.ts';
 import { properties, rootSchema } from './json-schema.ts';
 import { ObjectFields } from './object-fields.tsx';
 import { pathKey, routeIssues } from './route-issues.ts';
+import type { VariableOption } from './template-input.tsx';
 
 export interface NodeFormProps {
   /** The node's `configSchema` from the catalog (JSON Schema 2020-12 with `ui` hints). */
@@ -14,7 +15,7 @@ export interface NodeFormProps {
   /** Validation issues of this node; each shows under the field its `path` points at. */
   issues?: readonly ValidationIssue[];
   /** Suggestions after `{{` in template fields (see templateVariables). */
-  variables?: readonly string[];
+  variables?: readonly VariableOption[];
   /** Prefix of the controls' DOM ids; unique per form on the page. */
   idPrefix?: string;
   /** Shows the config with every control disabled (a published version). */
@@ -22,7 +23,7 @@ export interface NodeFormProps {
 }
 
 const noIssues: readonly ValidationIssue[] = [];
-const noVariables: readonly string[] = [];
+const noVariables: readonly VariableOption[] = [];
 
 /** The form for a node's config, generated from its JSON Schema and `ui` hints. */
 export function NodeForm({

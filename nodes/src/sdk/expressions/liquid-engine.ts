@@ -1,5 +1,5 @@
 import { CaptureTag, Context, Liquid, LiquidError, Value, toValueSync, type Template } from 'liquidjs';
-import { CountedText, RenderBudget, TemplateLimitError, templateLimits } from './render-budget.ts';
+import { CountedText, RenderBudget, TemplateLimitError, templateLimits, textOf } from './render-budget.ts';
 import { TemplateFileError, TemplateFiles } from './template-files.ts';
 
 // `capture` renders into a buffer of Liquid's own that nothing counts; this one charges the
@@ -12,6 +12,21 @@ class CountedCapture extends CaptureTag {
   }
 }
 
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&#34;',
+  "'": '&#39;',
+};
+
+// Liquid's `escape` filter, but an object is written as its fields (textOf), as in plain text.
+function escapeOutput(this: { context: Context }, value: unknown): string {
+  const text = textOf(value);
+  this.context.memoryLimit.use(text.length);
+  return text.replace(/[&<>"']/g, (m) => htmlEscapes[m]!);
+}
+
 // An engine reads no clock of its own and no files: `include`, `render` and `layout` see only
 // the template library it was given (`TemplateFiles`), never the disk, so it is safe inside
 // Temporal's deterministic workflow sandbox and cannot send the worker's files.
@@ -20,7 +35,7 @@ function createEngine(files: TemplateFiles, escapeHtml = false): Liquid {
   const liquid = new Liquid({
     strictFilters: true,
     // In HTML, a value (a name someone typed) is text, not markup; `| raw` opts out.
-    ...(escapeHtml ? { outputEscape: 'escape' as const } : {}),
+    ...(escapeHtml ? { outputEscape: escapeOutput } : {}),
     ownPropertyOnly: true,
     fs: files,
     root: [''],

@@ -66,13 +66,38 @@ export class RenderBudget {
   }
 }
 
-/** Liquid's own text of an output value (its `stringify`): arrays joined, nil empty. */
-function textOf(value: unknown): string {
+/**
+ * Liquid's own text of an output value (its `stringify`): arrays joined, nil empty. A plain object
+ * is the one exception: Liquid would write "[object Object]" to a citizen; here it is its fields
+ * (`answer: Ana, retries: 0`), and the validator warns the designer (TEMPLATE_RENDERS_OBJECT).
+ */
+export function textOf(value: unknown): string {
   const plain: unknown = toValue(value);
   if (typeof plain === 'string') return plain;
   if (plain === null || plain === undefined) return '';
-  if (Array.isArray(plain)) return plain.map(textOf).join('');
+  // Records in a list read apart ("a: 1; b: 2"); other items join as Liquid joins them.
+  if (Array.isArray(plain)) return plain.map(textOf).join(plain.some(isRecord) ? '; ' : '');
+  if (isRecord(plain)) return fieldsText(plain);
   return String(plain);
+}
+
+function isRecord(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function fieldsText(record: object): string {
+  const fields = Object.entries(record).filter(([, item]) => item !== null && item !== undefined);
+  return fields
+    .map(([key, item]) => {
+      if (Array.isArray(item)) return `${key}: ${item.map((entry) => fieldText(entry)).join(', ')}`;
+      return `${key}: ${fieldText(item)}`;
+    })
+    .join(', ');
+}
+
+function fieldText(item: unknown): string {
+  if (isRecord(item)) return `(${fieldsText(item)})`;
+  return textOf(item);
 }
 
 /** A Liquid emitter that charges every character written before keeping it. */

@@ -305,3 +305,37 @@ describe('templateSyntaxProblem', () => {
     expect(templateSyntaxProblem('fine {{ x }}')).toBeUndefined();
   });
 });
+
+describe('an object written into text', () => {
+  const scope = {
+    nodes: {
+      ask1: { output: { answer: 'Ana', text: 'Me llamo Ana', choiceId: null, retries: 0 } },
+      order: { output: { items: [{ sku: 'A1' }, { sku: 'B2' }], total: { amount: 12, currency: 'EUR' } } },
+    },
+  };
+
+  it('reads as its fields, never "[object Object]"', () => {
+    const text = renderText('Hola {{ nodes.ask1.output }}', scope);
+    expect(text).toBe('Hola answer: Ana, text: Me llamo Ana, retries: 0');
+    expect(text).not.toContain('[object Object]');
+  });
+
+  it('writes nested records in parentheses and lists of records apart', () => {
+    expect(renderText('{{ nodes.order.output }}', scope)).toBe(
+      'items: (sku: A1), (sku: B2), total: (amount: 12, currency: EUR)',
+    );
+    expect(renderText('{{ nodes.order.output.items }}', scope)).toBe('sku: A1; sku: B2');
+  });
+
+  it('leaves fields, lists of plain values and an email body’s escaping as before', () => {
+    expect(renderText('{{ nodes.ask1.output.answer }}', scope)).toBe('Ana');
+    expect(renderText('{{ list }}', { list: [1, 'a', null] })).toBe('1a');
+    expect(renderLibraryText('{{ o }}', { o: { name: '<b>' } }, new Map(), { escapeHtml: true })).toBe(
+      'name: &lt;b&gt;',
+    );
+  });
+
+  it('keeps the object itself where a value is expected', () => {
+    expect(evaluateValue('{{ nodes.ask1.output }}', scope)).toEqual(scope.nodes.ask1.output);
+  });
+});

@@ -66,6 +66,15 @@ export const coreInstructions = defineInstructions({
         return { vars, nodes: withNodeOutput(context, nodeId, assigned) };
       }),
     setNodeOutput: ({ context }, { nodeId, output }) => ({ nodes: withNodeOutput(context, nodeId, output) }),
+    saveAnswerAs: ({ context }, { nodeId, field, name }) => {
+      const output = context.nodes[nodeId]?.output;
+      const value =
+        output !== null && typeof output === 'object' && Object.hasOwn(output, field)
+          ? (output as Record<string, unknown>)[field]
+          : undefined;
+      // No answer (an invalid reply) keeps what the variable held, so a default still shows.
+      return value === undefined ? {} : { vars: { ...context.vars, [name]: value } };
+    },
     saveOutput: ({ context, event }, { nodeId }) => ({
       nodes: withNodeOutput(context, nodeId, event.output?.output),
     }),

@@ -21,6 +21,8 @@ export interface ActionParams {
   saveError: { nodeId: string };
   /** The outside event's data becomes the node's output. */
   saveEvent: { nodeId: string };
+  /** "Save the answer as variable X": field `field` of the node's output becomes `vars[name]`. */
+  saveAnswerAs: { nodeId: string; field: string; name: string };
   /** The run's output (templates evaluated), also kept as the node's output. */
   setOutput: { nodeId: string; output: Json };
   /** Fails the run at the node; `until` renders the date-time a `WAIT_UNTIL_INVALID` names. */

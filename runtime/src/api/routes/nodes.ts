@@ -18,6 +18,7 @@ const catalogEntry = z
     portRows: z.string().optional(),
     requiredPorts: z.array(z.string()),
     configSchema: z.unknown(),
+    outputSchema: z.unknown().optional(),
   })
   .openapi('NodeType');
 
