@@ -24,6 +24,8 @@ import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 import { quotasMessages } from '../features/quotas/messages.ts';
 import { problemMessages } from '../features/editor/problem-messages.ts';
+import { galleryMessages } from '../features/gallery/messages.ts';
+import { tourMessages } from '../features/tour/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -137,6 +139,8 @@ export const catalog = {
     ...campaignsMessages.en,
     ...campaignAbMessages.en,
     ...problemMessages.en,
+    ...galleryMessages.en,
+    ...tourMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -166,6 +170,8 @@ export const catalog = {
     ...campaignsMessages.es,
     ...campaignAbMessages.es,
     ...problemMessages.es,
+    ...galleryMessages.es,
+    ...tourMessages.es,
   },
 } as const;
 
