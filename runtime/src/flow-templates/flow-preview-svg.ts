@@ -1,7 +1,8 @@
 import type { FlowDocument } from '../graph/flow-schema.ts';
 
-const card = { width: 150, height: 44 };
-const margin = 20;
+// Large type for a picture shown a fifth of its size in the gallery's cards.
+const card = { width: 210, height: 64 };
+const margin = 24;
 
 // One colour per node family, so a picture tells a phone line from a chat bot at a glance.
 const families: [prefix: string, fill: string][] = [
@@ -42,16 +43,16 @@ export function flowPreviewSvg(flow: FlowDocument, titleOf: (type: string) => st
     const [x2, y2] = [to.x, to.y + card.height / 2];
     const bend = Math.max(30, Math.abs(x2 - x1) / 2);
     return [
-      `<path d="M${x1} ${y1} C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}" fill="none" stroke="#94a3b8" stroke-width="2"/>`,
+      `<path d="M${x1} ${y1} C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}" fill="none" stroke="#94a3b8" stroke-width="4"/>`,
     ];
   });
   const cards = flow.nodes.map((node) => {
     const { x, y } = at.get(node.id)!;
     const text = node.label ?? titleOf(node.type);
-    const shown = text.length > 22 ? `${text.slice(0, 21)}…` : text;
+    const shown = text.length > 15 ? `${text.slice(0, 14)}…` : text;
     return (
-      `<g><rect x="${x}" y="${y}" width="${card.width}" height="${card.height}" rx="8" fill="${fillOf(node.type)}" stroke="#64748b"/>` +
-      `<text x="${x + card.width / 2}" y="${y + card.height / 2 + 4}" text-anchor="middle" font-family="sans-serif" font-size="12" fill="#0f172a">${escapeXml(shown)}</text></g>`
+      `<g><rect x="${x}" y="${y}" width="${card.width}" height="${card.height}" rx="12" fill="${fillOf(node.type)}" stroke="#64748b" stroke-width="3"/>` +
+      `<text x="${x + card.width / 2}" y="${y + card.height / 2 + 9}" text-anchor="middle" font-family="sans-serif" font-size="26" fill="#0f172a">${escapeXml(shown)}</text></g>`
     );
   });
   return [
