@@ -7,6 +7,8 @@ import { FlowListPage } from './features/flows/flow-list-page.tsx';
 import { SandboxBanner } from './features/sandbox/sandbox-banner.tsx';
 import { useT } from './i18n/use-i18n.ts';
 import { LanguageSwitch } from './ui/language-switch.tsx';
+import { GuidedTour } from './features/tour/guided-tour.tsx';
+import { HelpMenu } from './features/tour/help-menu.tsx';
 import { parseRoute, type Route } from './parse-route.ts';
 import { navigate, useRoute } from './use-route.ts';
 
@@ -195,12 +197,14 @@ export function App() {
           </a>
         </nav>
         <span className="ml-auto text-sm text-slate-600">{user.email}</span>
+        <HelpMenu userId={user.id} />
         <LanguageSwitch />
         <button onClick={() => void signOut()} className="text-sm text-slate-700 hover:underline">
           {t('app.signOut')}
         </button>
       </header>
       <SandboxBanner />
+      <GuidedTour autoStart={route.screen === 'editor'} />
       <Suspense fallback={<p className="p-6">{t('common.loading')}</p>}>
         <Screen route={route} user={user} />
       </Suspense>

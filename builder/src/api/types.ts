@@ -30,6 +30,7 @@ export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M]
 
 export type FlowSummary = Schemas['FlowSummary'];
 export type Flow = Schemas['Flow'];
+export type FlowTemplate = Schemas['FlowTemplate'];
 export type FlowDocument = Flow['draft'];
 export type FlowNodeDoc = FlowDocument['nodes'][number];
 export type FlowEdgeDoc = FlowDocument['edges'][number];

@@ -25,6 +25,8 @@ import { voiceMessages } from '../features/voice/messages.ts';
 import { quotasMessages } from '../features/quotas/messages.ts';
 import { problemMessages } from '../features/editor/problem-messages.ts';
 import { variablePickerMessages } from '../features/inspector/variable-picker-messages.ts';
+import { galleryMessages } from '../features/gallery/messages.ts';
+import { tourMessages } from '../features/tour/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -139,6 +141,8 @@ export const catalog = {
     ...campaignAbMessages.en,
     ...problemMessages.en,
     ...variablePickerMessages.en,
+    ...galleryMessages.en,
+    ...tourMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -169,6 +173,8 @@ export const catalog = {
     ...campaignAbMessages.es,
     ...problemMessages.es,
     ...variablePickerMessages.es,
+    ...galleryMessages.es,
+    ...tourMessages.es,
   },
 } as const;
 

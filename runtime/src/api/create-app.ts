@@ -14,6 +14,8 @@ import { checkOrigin } from './check-origin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { flowRoutes } from './routes/flows.ts';
+import { flowTemplateRoutes } from './routes/flow-templates.ts';
+import { userDocsRoutes } from './routes/user-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { nodeRoutes } from './routes/nodes.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -113,6 +115,7 @@ export function createApp(deps: AppDeps) {
     dkimKeyRoutes,
     emailDeliverabilityRoutes,
     flowRoutes,
+    flowTemplateRoutes,
     flowOperationRoutes,
     runBulkRoutes,
     runRoutes,
@@ -151,6 +154,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/v1', api);
   app.route('/', webChatWidgetRoutes(deps));
+  // Before the builder's catch-all, which would answer /docs/… with the app.
+  app.route('/', userDocsRoutes());
   app.get('/api/docs', (c) => c.html(apiDocsPage(api.getOpenAPI31Document(specConfig))));
   const index = deps.builderDir ? `${deps.builderDir}/index.html` : undefined;
   if (index && existsSync(index)) {

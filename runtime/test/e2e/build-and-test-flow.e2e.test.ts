@@ -83,6 +83,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
     await page.goto(omni.url);
     await signIn(session);
     await page.getByRole('button', { name: 'New flow' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Start from blank' }).click();
     await page.locator('.react-flow__pane').waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(0);
 

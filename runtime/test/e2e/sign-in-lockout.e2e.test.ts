@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: a locked sign-in', () => {
     await page.getByRole('heading', { name: 'Flujos' }).waitFor();
     // A write signed in by the cookie, from the app's own page: the Origin check lets it through.
     await page.getByRole('button', { name: 'Nuevo flujo' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Empezar en blanco' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/flows\/[0-9a-f-]{36}$/);
     const flows = await session.omni.call('GET', '/api/v1/flows');
     expect(flows.body.items).toHaveLength(1);

@@ -9,14 +9,27 @@ export interface BuilderSession {
   close(): Promise<void>;
 }
 
-/** The whole product on loopback and a Chromium page on it, in English, for browser tests. */
+/**
+ * The whole product on loopback and a Chromium page on it, in English, for browser tests. The
+ * guided tour counts as seen unless `tour` is set, so it covers nothing a test clicks.
+ */
 export async function openBuilder(
   pageOptions: Parameters<Browser['newPage']>[0] = {},
   omniOptions: Parameters<typeof serveOmniflow>[0] = {},
+  { tour = false }: { tour?: boolean } = {},
 ): Promise<BuilderSession> {
   const omni = await serveOmniflow(omniOptions);
   const browser = await launchChromium();
   const page = await browser.newPage({ locale: 'en-US', ...pageOptions });
+  if (!tour)
+    await page.addInitScript({
+      content: `{
+        const getItem = Storage.prototype.getItem;
+        Storage.prototype.getItem = function (key) {
+          return key.startsWith('omniflow.tour.done.') ? '1' : getItem.call(this, key);
+        };
+      }`,
+    });
   return {
     omni,
     browser,

@@ -4,6 +4,8 @@ import type { FlowSummary } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { downloadFlow, emptyFlow, readFlowFile } from './flow-file.ts';
+import { TemplatesGallery } from '../gallery/templates-gallery.tsx';
+import { TemplatesGalleryDialog } from '../gallery/templates-gallery-dialog.tsx';
 
 export function FlowListPage() {
   const t = useT();
@@ -11,6 +13,7 @@ export function FlowListPage() {
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
@@ -90,7 +93,7 @@ export function FlowListPage() {
           onChange={(e) => void importFile(e.target.files?.[0])}
         />
         <button
-          onClick={() => void create()}
+          onClick={() => setChoosing(true)}
           className="rounded bg-indigo-600 px-3 py-1 font-medium text-white"
         >
           {t('flows.create')}
@@ -104,7 +107,8 @@ export function FlowListPage() {
       {flows === null ? (
         <p>{t('common.loading')}</p>
       ) : flows.length === 0 ? (
-        <p className="text-slate-600">{t('flows.empty')}</p>
+        // First start: the gallery is the empty list, so nobody meets a blank canvas unasked.
+        <TemplatesGallery onCreated={(id) => navigate(`/flows/${id}`)} onBlank={create} />
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow">
           {flows.map((flow) => (
@@ -138,6 +142,13 @@ export function FlowListPage() {
             </li>
           ))}
         </ul>
+      )}
+      {choosing && (
+        <TemplatesGalleryDialog
+          onCreated={(id) => navigate(`/flows/${id}`)}
+          onBlank={create}
+          onClose={() => setChoosing(false)}
+        />
       )}
     </main>
   );

@@ -32,7 +32,7 @@ const flowSummary = z
     updatedAt: z.string(),
   })
   .openapi('FlowSummary');
-const flowDetail = flowSummary.extend({ draft: documentSchema }).openapi('Flow');
+export const flowDetail = flowSummary.extend({ draft: documentSchema }).openapi('Flow');
 
 const issueSchema = z
   .object({
@@ -72,7 +72,7 @@ function summary(row: FlowRow) {
   };
 }
 
-const detail = (row: FlowRow) => ({ ...summary(row), draft: flowDocumentSchema.parse(row.draft) });
+export const detail = (row: FlowRow) => ({ ...summary(row), draft: flowDocumentSchema.parse(row.draft) });
 
 export async function findFlow(db: Db, workspaceId: string, id: string): Promise<FlowRow> {
   const [row] = await db
