@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyNodeDefinition, Localized, NodeCategory } from './types.ts';
+import type { AnyNodeDefinition, Localized, NodeCategory, NodeSummaryLine } from './types.ts';
 
 export interface CatalogEntry {
   type: string;
@@ -16,6 +16,12 @@ export interface CatalogEntry {
   /** With dynamic ports: the config list whose rows' ids come before `ports` (`branches`, `options`). */
   portRows?: string;
   requiredPorts: string[];
+  /** What each fixed port means (the inspector's help); a list, so JSON of it types cleanly. */
+  portDescriptions: { port: string; text: Localized }[];
+  /** With `portRows`: what each row's port means. */
+  rowPortDescription?: Localized;
+  /** What the node's card shows of its config (builder canvas/node-summary.ts). */
+  summary: NodeSummaryLine[];
   /** JSON Schema of the config, with `ui` hints from `.meta({ ui })`. */
   configSchema: unknown;
 }
@@ -34,6 +40,9 @@ export function buildCatalog(definitions: readonly AnyNodeDefinition[]): Catalog
       waits: d.waits ?? false,
       ...catalogPorts(d.ports),
       requiredPorts: [...(d.requiredPorts ?? [])],
+      portDescriptions: Object.entries(d.portDescriptions ?? {}).map(([port, text]) => ({ port, text })),
+      ...(d.rowPortDescription ? { rowPortDescription: d.rowPortDescription } : {}),
+      summary: [...(d.summary ?? [])],
       configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
     }))
     .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.version - b.version));

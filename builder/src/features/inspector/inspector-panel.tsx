@@ -2,6 +2,7 @@ import type { CatalogEntry, FlowNodeDoc, ValidationIssue } from '../../api/types
 import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import { inputClass } from './field-styles.ts';
 import { NodeForm } from './node-form.tsx';
+import { NodeHelp } from './node-help.tsx';
 
 export interface InspectorPanelProps {
   entry: CatalogEntry;
@@ -78,6 +79,7 @@ export function InspectorPanel({
           readOnly={readOnly}
         />
       </div>
+      <NodeHelp entry={entry} />
     </section>
   );
 }
