@@ -29,6 +29,11 @@ function summaryRem(summaryLines: number): number {
   return summaryLines > 0 ? summaryLines * summaryLineRem + summaryPaddingRem : 0;
 }
 
+/** Height in pixels of a card's summary lines (0 without any). */
+export function summaryHeightPx(summaryLines: number): number {
+  return summaryRem(summaryLines) * rem;
+}
+
 /** The card's box with this many output ports and summary lines. */
 export function nodeSize(portCount: number, summaryLines = 0): Size {
   const list = portCount > 0 ? listBorder + 2 * listPaddingRem * rem + portCount * rowRem * rem : 0;
