@@ -10335,6 +10335,43 @@ export interface components {
       dynamicPorts: boolean;
       portRows?: string;
       requiredPorts: string[];
+      portDescriptions: {
+        port: string;
+        text: {
+          en: string;
+          es: string;
+        };
+      }[];
+      rowPortDescription?: {
+        en: string;
+        es: string;
+      };
+      summary: (
+        | {
+            field: string;
+            as?: string;
+            label?: {
+              en: string;
+              es: string;
+            };
+            before?: string;
+          }
+        | {
+            rows: string;
+            show: (
+              | string
+              | {
+                  field: string;
+                  as?: string;
+                }
+            )[];
+            join?: string;
+            label?: {
+              en: string;
+              es: string;
+            };
+          }
+      )[];
       configSchema?: unknown;
       outputSchema?: unknown;
     };

@@ -22,6 +22,7 @@ import { simulatorMessages } from '../features/simulator/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
+import { nodeHelpMessages } from '../features/inspector/node-help-messages.ts';
 import { quotasMessages } from '../features/quotas/messages.ts';
 import { problemMessages } from '../features/editor/problem-messages.ts';
 import { variablePickerMessages } from '../features/inspector/variable-picker-messages.ts';
@@ -129,6 +130,7 @@ export const catalog = {
     ...imapMailboxMessages.en,
     ...phoneMessages.en,
     ...voiceMessages.en,
+    ...nodeHelpMessages.en,
     ...sandboxMessages.en,
     ...mailEventMessages.en,
     ...templatesMessages.en,
@@ -161,6 +163,7 @@ export const catalog = {
     ...imapMailboxMessages.es,
     ...phoneMessages.es,
     ...voiceMessages.es,
+    ...nodeHelpMessages.es,
     ...sandboxMessages.es,
     ...mailEventMessages.es,
     ...templatesMessages.es,

@@ -14,7 +14,14 @@ export const contactUpdate = defineNode({
     es: 'Guarda valores (respuestas, elecciones) en la persona, para otras ejecuciones, campañas e informes.',
   },
   category: 'data',
-  icon: 'variable',
+  icon: 'user-pen',
+  portDescriptions: {
+    next: {
+      en: 'Goes on once the values are saved on the person.',
+      es: 'Sigue cuando los valores quedan guardados en la persona.',
+    },
+  },
+  summary: [{ field: 'fields', as: 'keys', label: { en: 'Saves', es: 'Guarda' } }],
   ports: ['next'],
   config: z.object({
     channel: messagingChannelSchema.default('whatsapp'),

@@ -12,7 +12,18 @@ export const emailInbound = defineNode({
     es: 'Inicia una ejecución cuando llega un correo a una de tus direcciones (opcionalmente de un remitente o con palabras en el asunto). Las respuestas a los correos de una ejecución van a esa ejecución.',
   },
   category: 'email',
-  icon: 'mail',
+  icon: 'inbox',
+  portDescriptions: {
+    next: {
+      en: 'Where the run begins when a matching mail arrives.',
+      es: 'Por donde empieza la ejecución cuando llega un correo que encaja.',
+    },
+  },
+  summary: [
+    { field: 'address', label: { en: 'To', es: 'Para' } },
+    { field: 'sender', label: { en: 'From', es: 'De' } },
+    { field: 'subject', label: { en: 'Subject has', es: 'Asunto con' } },
+  ],
   trigger: true,
   // The person who wrote is in a conversation with the run, by mail: answers go in the thread.
   startsConversation: () => ['email'],

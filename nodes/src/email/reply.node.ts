@@ -17,6 +17,17 @@ export const emailReply = defineNode({
   },
   category: 'email',
   icon: 'reply',
+  portDescriptions: {
+    sent: {
+      en: 'The answer was handed to the mail server.',
+      es: 'La respuesta se entregó al servidor de correo.',
+    },
+    failed: {
+      en: 'The answer could not be sent (no mail to answer, or the server refused it).',
+      es: 'No se pudo enviar la respuesta (no hay correo al que responder o el servidor la rechazó).',
+    },
+  },
+  summary: [{ field: 'body' }, { field: 'template', label: { en: 'Template', es: 'Plantilla' } }],
   ports: ['sent', 'failed'],
   config: z.object(mailContentFields).superRefine(checkMailContent),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['sent', 'failed'], errorPort: 'failed' }),

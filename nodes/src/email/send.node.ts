@@ -29,6 +29,21 @@ export const emailSend = defineNode({
   },
   category: 'email',
   icon: 'mail',
+  portDescriptions: {
+    sent: {
+      en: 'The mail was handed to the mail server.',
+      es: 'El correo se entregó al servidor de correo.',
+    },
+    failed: {
+      en: 'The mail could not be sent (a wrong address, or the server refused it).',
+      es: 'No se pudo enviar el correo (dirección incorrecta o el servidor lo rechazó).',
+    },
+  },
+  summary: [
+    { field: 'to', label: { en: 'To', es: 'Para' } },
+    { field: 'subject' },
+    { field: 'template', label: { en: 'Template', es: 'Plantilla' } },
+  ],
   ports: ['sent', 'failed'],
   config: z
     .object({

@@ -11,6 +11,7 @@ export const flowEnd = defineNode({
   },
   category: 'flow',
   icon: 'flag',
+  summary: [{ field: 'output', as: 'keys', label: { en: 'Returns', es: 'Devuelve' } }],
   ports: [],
   config: z.object({
     output: z

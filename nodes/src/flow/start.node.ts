@@ -11,6 +11,10 @@ export const flowStart = defineNode({
   },
   category: 'flow',
   icon: 'play',
+  portDescriptions: {
+    next: { en: 'Where the run begins.', es: 'Por donde empieza la ejecución.' },
+  },
+  summary: [{ field: 'trigger', as: 'choice', label: { en: 'Started from', es: 'Se inicia desde' } }],
   trigger: true,
   ports: ['next'],
   config: z.object({

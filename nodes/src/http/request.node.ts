@@ -28,6 +28,17 @@ export const httpRequest = defineNode({
   },
   category: 'http',
   icon: 'globe',
+  portDescriptions: {
+    success: {
+      en: 'The service answered with a 2xx status.',
+      es: 'El servicio respondió con un estado 2xx.',
+    },
+    failed: {
+      en: 'Any other answer, or no answer in time (unconnected: the run fails here).',
+      es: 'Cualquier otra respuesta, o ninguna a tiempo (sin conectar: la ejecución falla aquí).',
+    },
+  },
+  summary: [{ field: 'url', as: 'host', before: 'method' }],
   ports: ['success', 'failed'],
   config: z.object({
     method: z

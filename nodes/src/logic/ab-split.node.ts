@@ -28,7 +28,12 @@ export const logicAbSplit = defineNode({
     es: 'Reparte las ejecuciones entre las ramas según porcentajes: la misma persona va siempre por la misma rama; si no se sabe quién es, al azar.',
   },
   category: 'logic',
-  icon: 'split',
+  icon: 'shuffle',
+  rowPortDescription: {
+    en: 'The run takes this branch in its share of the runs.',
+    es: 'La ejecución sigue por esta rama en su porcentaje de las ejecuciones.',
+  },
+  summary: [{ rows: 'branches', show: ['label', { field: 'share', as: 'percent' }] }],
   ports: rowPorts('branches', []),
   output: z.object({ branch: z.string().meta(outputField('Branch taken', 'Rama tomada', 'vip')) }),
   config: z.object({

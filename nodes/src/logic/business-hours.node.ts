@@ -38,6 +38,14 @@ export const logicBusinessHours = defineNode({
   },
   category: 'logic',
   icon: 'clock',
+  portDescriptions: {
+    open: { en: 'Now is within the opening hours.', es: 'Ahora está dentro del horario de apertura.' },
+    closed: {
+      en: 'Now is outside the opening hours, or a holiday.',
+      es: 'Ahora está fuera del horario o es festivo.',
+    },
+  },
+  summary: [{ field: 'timezone', label: { en: 'Time zone', es: 'Zona horaria' } }],
   ports: ['open', 'closed'],
   config: z.object({
     timezone: z

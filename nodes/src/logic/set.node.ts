@@ -18,6 +18,10 @@ export const logicSet = defineNode({
   },
   category: 'logic',
   icon: 'variable',
+  portDescriptions: {
+    next: { en: 'Goes on once the variables are set.', es: 'Sigue cuando las variables quedan guardadas.' },
+  },
+  summary: [{ rows: 'assignments', show: ['name', 'value'], join: ' = ' }],
   ports: ['next'],
   config: z.object({
     assignments: z

@@ -65,7 +65,15 @@ export const logicSplit = defineNode({
     es: 'Lleva la ejecución por la primera rama cuyas condiciones se cumplan, o por "else".',
   },
   category: 'logic',
-  icon: 'split',
+  icon: 'git-branch',
+  portDescriptions: {
+    else: { en: 'No branch matched.', es: 'No se cumplió ninguna rama.' },
+  },
+  rowPortDescription: {
+    en: 'The first branch whose conditions match.',
+    es: 'La primera rama cuyas condiciones se cumplen.',
+  },
+  summary: [{ rows: 'branches', show: ['label', { field: 'conditions', as: 'conditions' }], join: ': ' }],
   ports: rowPorts('branches', ['else']),
   output: z.object({ branch: z.string().meta(outputField('Branch taken', 'Rama tomada', 'vip')) }),
   config: z.object({

@@ -12,6 +12,14 @@ export const logicWaitForEvent = defineNode({
   },
   category: 'logic',
   icon: 'bell',
+  portDescriptions: {
+    received: { en: 'The event arrived before the timeout.', es: 'El evento llegó antes del tiempo límite.' },
+    timeout: { en: 'The time passed without the event.', es: 'Pasó el tiempo sin que llegara el evento.' },
+  },
+  summary: [
+    { field: 'event', label: { en: 'Event', es: 'Evento' } },
+    { field: 'timeout', as: 'duration', label: { en: 'At most', es: 'Como máximo' } },
+  ],
   waits: true,
   ports: ['received', 'timeout'],
   requiredPorts: ['timeout'],

@@ -11,7 +11,14 @@ export const logicWait = defineNode({
     es: 'Pausa la ejecución durante un tiempo (PT2H, P3D) o hasta una fecha y hora.',
   },
   category: 'logic',
-  icon: 'timer',
+  icon: 'hourglass',
+  portDescriptions: {
+    next: { en: 'Goes on when the wait is over.', es: 'Sigue cuando termina la espera.' },
+  },
+  summary: [
+    { field: 'duration', as: 'duration', label: { en: 'Waits', es: 'Espera' } },
+    { field: 'until', label: { en: 'Until', es: 'Hasta' } },
+  ],
   waits: true,
   ports: ['next'],
   config: z

@@ -24,7 +24,20 @@ export const messageAsk = defineNode({
     es: 'Envía una pregunta y espera la respuesta; si no encaja, vuelve a preguntar con tu texto de error.',
   },
   category: 'messaging',
-  icon: 'message',
+  icon: 'message-circle-question-mark',
+  portDescriptions: {
+    answered: {
+      en: 'The person replied with a valid answer.',
+      es: 'La persona respondió con una respuesta válida.',
+    },
+    invalid: {
+      en: 'The replies did not fit, even after asking again.',
+      es: 'Las respuestas no encajaban, ni siquiera al volver a preguntar.',
+    },
+    timeout: { en: 'No reply came in time.', es: 'No llegó respuesta a tiempo.' },
+    failed: { en: 'The question could not be sent.', es: 'No se pudo enviar la pregunta.' },
+  },
+  summary: [{ field: 'question' }, { rows: 'choices', show: ['title'] }],
   waits: true,
   sendsFreeText: true,
   ports: ['answered', 'invalid', 'timeout', 'failed'],

@@ -17,7 +17,22 @@ export const conversationHandoff = defineNode({
     es: 'Pone la conversación en la cola de agentes, avisa a tu helpdesk por webhook y espera a que el agente la cierre.',
   },
   category: 'messaging',
-  icon: 'bell',
+  icon: 'headset',
+  portDescriptions: {
+    closed: {
+      en: 'An agent attended and closed the conversation.',
+      es: 'Un agente atendió y cerró la conversación.',
+    },
+    timeout: { en: 'No agent closed it in time.', es: 'Ningún agente la cerró a tiempo.' },
+    failed: {
+      en: 'The conversation could not be handed to the queue.',
+      es: 'No se pudo pasar la conversación a la cola.',
+    },
+  },
+  summary: [
+    { field: 'queue', label: { en: 'Queue', es: 'Cola' } },
+    { field: 'timeout', as: 'duration', label: { en: 'At most', es: 'Como máximo' } },
+  ],
   waits: true,
   ports: ['closed', 'timeout', 'failed'],
   requiredPorts: ['timeout'],

@@ -11,7 +11,18 @@ export const messageInbound = defineNode({
     es: 'Inicia una ejecución cuando alguien escribe por un canal (a uno de tus números, opcionalmente con una palabra clave).',
   },
   category: 'messaging',
-  icon: 'message',
+  icon: 'message-square',
+  portDescriptions: {
+    next: {
+      en: 'Where the run begins when the message arrives.',
+      es: 'Por donde empieza la ejecución cuando llega el mensaje.',
+    },
+  },
+  summary: [
+    { field: 'keyword', label: { en: 'Keyword', es: 'Palabra clave' } },
+    { field: 'to', label: { en: 'To', es: 'A' } },
+    { field: 'channel', as: 'choice' },
+  ],
   trigger: true,
   // The person who wrote is in a conversation with the run, on the channel they wrote on.
   startsConversation: (config) =>

@@ -32,6 +32,16 @@ export const messageSend = defineNode({
   },
   category: 'messaging',
   icon: 'send',
+  portDescriptions: {
+    sent: { en: 'The message was handed to the channel.', es: 'El mensaje se entregó al canal.' },
+    failed: { en: 'The message could not be sent.', es: 'No se pudo enviar el mensaje.' },
+  },
+  summary: [
+    { field: 'text' },
+    { field: 'template', label: { en: 'Template', es: 'Plantilla' } },
+    { rows: 'buttons', show: ['title'] },
+    { field: 'mediaUrl', as: 'host', label: { en: 'Attachment', es: 'Adjunto' } },
+  ],
   sendsFreeText: true,
   ports: ['sent', 'failed'],
   config: z

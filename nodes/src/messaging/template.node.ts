@@ -13,7 +13,12 @@ export const messageTemplate = defineNode({
     es: 'Envía una plantilla de WhatsApp aprobada: el único mensaje permitido 24 h después del último mensaje de la persona.',
   },
   category: 'messaging',
-  icon: 'send',
+  icon: 'file-text',
+  portDescriptions: {
+    sent: { en: 'The template was handed to WhatsApp.', es: 'La plantilla se entregó a WhatsApp.' },
+    failed: { en: 'The template could not be sent.', es: 'No se pudo enviar la plantilla.' },
+  },
+  summary: [{ field: 'name', label: { en: 'Template', es: 'Plantilla' } }],
   ports: ['sent', 'failed'],
   config: z.object({
     to: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { outputSchemaOf } from './output-schema.ts';
-import type { AnyNodeDefinition, Localized, NodeCategory } from './types.ts';
+import type { AnyNodeDefinition, Localized, NodeCategory, NodeSummaryLine } from './types.ts';
 
 export interface CatalogEntry {
   type: string;
@@ -17,6 +17,12 @@ export interface CatalogEntry {
   /** With dynamic ports: the config list whose rows' ids come before `ports` (`branches`, `options`). */
   portRows?: string;
   requiredPorts: string[];
+  /** What each fixed port means (the inspector's help); a list, so JSON of it types cleanly. */
+  portDescriptions: { port: string; text: Localized }[];
+  /** With `portRows`: what each row's port means. */
+  rowPortDescription?: Localized;
+  /** What the node's card shows of its config (builder canvas/node-summary.ts). */
+  summary: NodeSummaryLine[];
   /** JSON Schema of the config, with `ui` hints from `.meta({ ui })`. */
   configSchema: unknown;
   /**
@@ -40,6 +46,9 @@ export function buildCatalog(definitions: readonly AnyNodeDefinition[]): Catalog
       waits: d.waits ?? false,
       ...catalogPorts(d.ports),
       requiredPorts: [...(d.requiredPorts ?? [])],
+      portDescriptions: Object.entries(d.portDescriptions ?? {}).map(([port, text]) => ({ port, text })),
+      ...(d.rowPortDescription ? { rowPortDescription: d.rowPortDescription } : {}),
+      summary: [...(d.summary ?? [])],
       configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
       ...outputSchemaEntry(d),
     }))

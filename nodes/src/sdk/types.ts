@@ -229,6 +229,19 @@ export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort ext
    * split's branches, a menu's options) come from `rowPorts`, so the builder can draw them too.
    */
   ports: readonly TPort[] | PortsOfConfig<z.infer<TSchema>>;
+  /**
+   * What each fixed output port means, in both languages: the inspector's help explains the
+   * ports with it. Every built-in node describes every fixed port (a test checks it).
+   */
+  portDescriptions?: Readonly<Record<string, Localized>>;
+  /** For `rowPorts` nodes: what the port of each row (an option, a branch) means. */
+  rowPortDescription?: Localized;
+  /**
+   * What the node's card on the canvas shows of its config, line by line, so a flow reads
+   * without opening the inspector (the builder draws it: canvas/node-summary.ts). Data, not a
+   * function: the builder only sees the catalog. `[]` when there is nothing to show.
+   */
+  summary?: readonly NodeSummaryLine[];
   /** Ports that must be wired for the flow to publish (e.g. `failed`, `timeout`). */
   requiredPorts?: readonly TPort[];
   config: TSchema;
@@ -275,3 +288,27 @@ export interface RowPortsSource {
 
 /** Ports computed from a node's config; `rows` is set when they are a list's row ids (`rowPorts`). */
 export type PortsOfConfig<TConfig> = ((config: TConfig) => string[]) & { rows?: RowPortsSource };
+
+/**
+ * How a summary value is shown: `text` as written (templates too, whitespace collapsed; a list
+ * joined by commas), `duration` as words ("5 minutos"), `host` the host of a URL, `choice` an
+ * enum value by its `optionLabels`, `keys` an object's keys, `conditions` a split's conditions
+ * ("x es igual a 1"), `percent` a number with "%".
+ */
+export type SummaryFormat = 'text' | 'duration' | 'host' | 'choice' | 'keys' | 'conditions' | 'percent';
+
+/** A config field a summary line shows. */
+export interface SummaryField {
+  field: string;
+  as?: SummaryFormat;
+}
+
+/**
+ * One line of a node card: a config field (`{ field: 'prompt' }`), with an optional label before
+ * it and a field shown first (`before: 'method'` for "GET api.example.com"); or one line per row
+ * of a config list (`{ rows: 'options', show: ['digit', 'label'] }` for "1 · Soporte"). A line
+ * whose value is empty is left out.
+ */
+export type NodeSummaryLine =
+  | (SummaryField & { label?: Localized; before?: string })
+  | { rows: string; show: (string | SummaryField)[]; join?: string; label?: Localized };

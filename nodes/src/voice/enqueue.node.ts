@@ -30,6 +30,17 @@ export const voiceEnqueue = defineNode({
   },
   category: 'voice',
   icon: 'users',
+  portDescriptions: {
+    connected: { en: 'An agent answered the caller.', es: 'Un agente atendió la llamada.' },
+    timeout: {
+      en: 'No agent answered within the maximum wait.',
+      es: 'Ningún agente atendió dentro de la espera máxima.',
+    },
+  },
+  summary: [
+    { field: 'queue', label: { en: 'Queue', es: 'Cola' } },
+    { field: 'maxWait', as: 'duration', label: { en: 'At most', es: 'Como máximo' } },
+  ],
   ports: ['connected', 'timeout'],
   config: z.object({
     queue: z.string().min(1, 'Name the queue').max(100).meta(uiLabel('Queue name', 'Nombre de la cola')),

@@ -45,6 +45,15 @@ export const voiceGather = defineNode({
   },
   category: 'voice',
   icon: 'hash',
+  portDescriptions: {
+    next: { en: 'The caller typed a number that fits.', es: 'Quien llama marcó un número válido.' },
+    invalid: {
+      en: 'The number did not fit, even after asking again.',
+      es: 'El número no era válido, ni siquiera al volver a pedirlo.',
+    },
+    timeout: { en: 'The caller typed nothing.', es: 'Quien llama no marcó nada.' },
+  },
+  summary: [{ field: 'prompt' }, { field: 'digits', label: { en: 'Digits', es: 'Dígitos' } }],
   ports: ['next', 'invalid', 'timeout'],
   config: z
     .object({

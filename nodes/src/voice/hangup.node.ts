@@ -10,6 +10,13 @@ export const voiceHangup = defineNode({
   description: { en: 'Ends the call.', es: 'Termina la llamada.' },
   category: 'voice',
   icon: 'phone-off',
+  portDescriptions: {
+    next: {
+      en: 'After the call ends (for closing work, such as saving a result).',
+      es: 'Después de colgar (para tareas de cierre, como guardar un resultado).',
+    },
+  },
+  summary: [],
   ports: ['next'],
   config: z.object({}),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),

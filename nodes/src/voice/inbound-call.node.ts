@@ -12,6 +12,13 @@ export const voiceInboundCall = defineNode({
   },
   category: 'voice',
   icon: 'phone-incoming',
+  portDescriptions: {
+    next: {
+      en: 'Where the run begins when the call is answered.',
+      es: 'Por donde empieza la ejecución al contestar la llamada.',
+    },
+  },
+  summary: [{ field: 'numbers', label: { en: 'Numbers', es: 'Números' } }],
   trigger: true,
   ports: ['next'],
   // The call that started the run (its input, also this node's output).

@@ -38,6 +38,21 @@ export const voiceMenu = defineNode({
   },
   category: 'voice',
   icon: 'grid-3x3',
+  portDescriptions: {
+    timeout: {
+      en: 'The caller pressed no key, even after hearing the menu again.',
+      es: 'Quien llama no pulsó ninguna tecla, ni tras oír el menú de nuevo.',
+    },
+    invalid: {
+      en: 'The caller pressed a key that is not an option.',
+      es: 'Quien llama pulsó una tecla que no es ninguna opción.',
+    },
+  },
+  rowPortDescription: {
+    en: 'The caller pressed this option’s key.',
+    es: 'Quien llama pulsó la tecla de esta opción.',
+  },
+  summary: [{ field: 'prompt' }, { rows: 'options', show: ['digit', 'label'] }],
   ports: rowPorts('options', ['timeout', 'invalid']),
   config: z.object({
     prompt: z

@@ -21,7 +21,11 @@ export const voicePlay = defineNode({
     es: 'Reproduce un audio grabado (una URL o un archivo WAV del worker) a quien llama.',
   },
   category: 'voice',
-  icon: 'play',
+  icon: 'audio-lines',
+  portDescriptions: {
+    next: { en: 'Goes on when the audio has played.', es: 'Sigue cuando termina el audio.' },
+  },
+  summary: [{ field: 'audio' }],
   ports: ['next'],
   config: z.object({
     audio: z

@@ -36,6 +36,16 @@ export const voiceRecord = defineNode({
   },
   category: 'voice',
   icon: 'mic',
+  portDescriptions: {
+    next: {
+      en: 'Goes on when the recording ends (or starts, for the whole call).',
+      es: 'Sigue al terminar la grabación (o al empezar, si es toda la llamada).',
+    },
+  },
+  summary: [
+    { field: 'mode', as: 'choice' },
+    { field: 'maxLength', as: 'duration', label: { en: 'At most', es: 'Como máximo' } },
+  ],
   ports: ['next'],
   config: z.object({
     mode: z

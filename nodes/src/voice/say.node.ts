@@ -15,6 +15,10 @@ export const voiceSay = defineNode({
   },
   category: 'voice',
   icon: 'volume-2',
+  portDescriptions: {
+    next: { en: 'Goes on when the text has been read.', es: 'Sigue cuando termina de leer el texto.' },
+  },
+  summary: [{ field: 'text' }],
   ports: ['next'],
   config: z.object({
     text: z

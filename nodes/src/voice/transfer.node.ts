@@ -24,6 +24,16 @@ export const voiceTransfer = defineNode({
   },
   category: 'voice',
   icon: 'phone-forwarded',
+  portDescriptions: {
+    answered: { en: 'The other side answered.', es: 'El otro lado contestó.' },
+    busy: { en: 'The other side was busy.', es: 'El otro lado estaba ocupado.' },
+    'no-answer': { en: 'Nobody answered in time.', es: 'Nadie contestó a tiempo.' },
+    failed: { en: 'The transfer could not be made.', es: 'No se pudo hacer la transferencia.' },
+  },
+  summary: [
+    { field: 'target', label: { en: 'To', es: 'A' } },
+    { field: 'mode', as: 'choice' },
+  ],
   ports: [...transferPorts],
   config: z.object({
     target: z

@@ -23,6 +23,20 @@ describe.skipIf(!hasChromium)('builder in Chromium: the example IVR on the canva
   }, 180_000);
   afterAll(async () => session?.close());
 
+  async function overlappingCards() {
+    const boxes: { id: string | null; x: number; y: number; width: number; height: number }[] = [];
+    for (const node of await page.locator('.react-flow__node').all()) {
+      const box = await node.boundingBox();
+      if (box) boxes.push({ id: await node.getAttribute('data-id'), ...box });
+    }
+    const overlaps: string[] = [];
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+          overlaps.push(`${a.id}/${b.id}`);
+    return overlaps;
+  }
+
   async function ports(id: string) {
     const handles = page.locator(`.react-flow__handle.source[data-nodeid="${id}"]`);
     const ids: (string | null)[] = [];
@@ -61,5 +75,58 @@ describe.skipIf(!hasChromium)('builder in Chromium: the example IVR on the canva
     const menu = saved.body.draft.nodes.find((n: { id: string }) => n.id === 'menu');
     expect(menu.config.options.map((o: { id: string }) => o.id)).toEqual(['sales', 'support', 'billing']);
     await screenshot(page, 'voice-ivr');
+  }, 120_000);
+
+  it('reads as a flow without the inspector: every card shows its content, every node has help', async () => {
+    const created = await omni.call('POST', '/api/v1/flows', { ...example, name: 'IVR (cards)' });
+    expect(created.status).toBe(201);
+    await page.goto(`${omni.url}/#/flows/${created.body.id}`);
+    await page.locator('.react-flow__node[data-id="menu"]').waitFor();
+    await page.getByRole('button', { name: 'Ajustar', exact: true }).click();
+
+    const card = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] [data-node-summary] li`);
+    expect(await card('menu').allTextContents()).toEqual([
+      'Pulse 1 para ventas, 2 para soporte',
+      '1 · Ventas',
+      '2 · Soporte',
+    ]);
+    expect(await card('call').allTextContents()).toEqual(['Números: 1000']);
+    expect(await card('support-queue').allTextContents()).toEqual([
+      'Cola: soporte',
+      'Como máximo: 3 minutos',
+    ]);
+    expect(await card('voicemail').allTextContents()).toEqual([
+      'Un mensaje (buzón de voz)',
+      'Como máximo: 2 minutos',
+    ]);
+    expect(await card('to-sales').allTextContents()).toContain('A: sip:ventas@127.0.0.1:5070');
+    // No ISO duration anywhere on the canvas.
+    expect(await page.locator('.react-flow__nodes').innerText()).not.toMatch(/\bP(T\d|\d)/);
+    // Every card draws an icon.
+    expect(await page.locator('.react-flow__node [data-icon]').count()).toBe(example.nodes.length);
+
+    // Taller cards are laid out apart ("Ordenar"), none over another.
+    await page.getByRole('button', { name: 'Ordenar', exact: true }).click();
+    await expect.poll(() => overlappingCards()).toEqual([]);
+    await page.getByRole('button', { name: 'Ajustar', exact: true }).click();
+
+    // The handles sit on their port rows below the content, so edges still attach to them.
+    const row = await page.locator('.react-flow__node[data-id="menu"] [data-port="support"]').boundingBox();
+    const handle = await page
+      .locator('.react-flow__handle.source[data-nodeid="menu"][data-handleid="support"]')
+      .boundingBox();
+    expect(Math.abs(row!.y + row!.height / 2 - (handle!.y + handle!.height / 2))).toBeLessThan(3);
+    // Close enough to read the cards for the README's picture.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Acercar' }).click();
+    await screenshot(page, 'ivr-canvas-cards');
+
+    await page.locator('.react-flow__node[data-id="menu"]').click();
+    const help = page.getByTestId('node-help');
+    await help.getByRole('heading', { name: 'Sobre este nodo' }).waitFor();
+    expect(await help.innerText()).toContain('Quien llama pulsó una tecla que no es ninguna opción.');
+    const docs = help.getByRole('link', { name: /Documentación de «Menú de teclas»/ });
+    expect(await docs.getAttribute('href')).toBe('/docs/es/nodes/voice.menu');
+    await help.scrollIntoViewIfNeeded();
+    await screenshot(page, 'node-help');
   }, 120_000);
 });

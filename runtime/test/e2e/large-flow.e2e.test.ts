@@ -18,17 +18,19 @@ interface DrawnHandle {
 /** Every drawn handle's box relative to its node's card, in flow units (as React Flow measures). */
 async function drawnHandles(
   page: Page,
-): Promise<{ handles: DrawnHandle[]; ports: Record<string, string[]> }> {
+): Promise<{ handles: DrawnHandle[]; ports: Record<string, string[]>; lines: Record<string, number> }> {
   // In-page code as text: it runs in the browser, which this package's types do not describe.
   return page.evaluate(`(() => {
     const viewport = document.querySelector('.react-flow__viewport');
     const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
     const handles = [];
     const ports = {};
+    const lines = {};
     for (const node of document.querySelectorAll('.react-flow__node')) {
       const box = node.getBoundingClientRect();
       const id = node.getAttribute('data-id');
       ports[id] = [...node.querySelectorAll('[data-port]')].map((li) => li.getAttribute('data-port'));
+      lines[id] = node.querySelectorAll('[data-node-summary] li').length;
       for (const handle of node.querySelectorAll('.react-flow__handle')) {
         const h = handle.getBoundingClientRect();
         handles.push({
@@ -42,7 +44,7 @@ async function drawnHandles(
         });
       }
     }
-    return { handles, ports };
+    return { handles, ports, lines };
   })()`);
 }
 
@@ -77,13 +79,17 @@ describe.skipIf(!hasChromium)('a 500-node flow in Chromium', () => {
   }, 120_000);
 
   it('tells React Flow where each handle is exactly where the card draws it', async () => {
-    const { handles, ports } = await drawnHandles(session.page);
+    const { handles, ports, lines } = await drawnHandles(session.page);
     expect(handles.length).toBeGreaterThan(500);
     for (const drawn of handles) {
       const nodePorts = ports[drawn.nodeId]!;
-      const expected = nodeHandles(nodePorts, drawn.nodeId === 'start', nodeSize(nodePorts.length)).find(
-        (h) => h.type === drawn.type && (h.id ?? null) === (drawn.type === 'target' ? null : drawn.id),
-      );
+      const summaryLines = lines[drawn.nodeId]!;
+      const expected = nodeHandles(
+        nodePorts,
+        drawn.nodeId === 'start',
+        nodeSize(nodePorts.length, summaryLines),
+        summaryLines,
+      ).find((h) => h.type === drawn.type && (h.id ?? null) === (drawn.type === 'target' ? null : drawn.id));
       expect(expected, `${drawn.nodeId} ${drawn.type} ${drawn.id}`).toBeDefined();
       for (const key of ['x', 'y', 'width', 'height'] as const)
         expect(Math.abs(drawn[key] - expected![key]!), `${drawn.nodeId} ${drawn.id} ${key}`).toBeLessThan(
@@ -97,11 +103,16 @@ describe.skipIf(!hasChromium)('a 500-node flow in Chromium', () => {
       const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a;
       return [...document.querySelectorAll('.react-flow__node')].slice(0, 50).map((node) => {
         const box = node.getBoundingClientRect();
-        return { ports: node.querySelectorAll('[data-port]').length, width: box.width / zoom, height: box.height / zoom };
+        return {
+          ports: node.querySelectorAll('[data-port]').length,
+          lines: node.querySelectorAll('[data-node-summary] li').length,
+          width: box.width / zoom,
+          height: box.height / zoom,
+        };
       });
-    })()`)) as { ports: number; width: number; height: number }[];
+    })()`)) as { ports: number; lines: number; width: number; height: number }[];
     for (const size of sizes) {
-      const expected = nodeSize(size.ports);
+      const expected = nodeSize(size.ports, size.lines);
       expect(Math.abs(size.width - expected.width)).toBeLessThan(0.6);
       expect(Math.abs(size.height - expected.height)).toBeLessThan(0.6);
     }

@@ -8,6 +8,7 @@ import type {
 } from '../../api/types.ts';
 import { nodeHandles, nodeSize } from './node-geometry.ts';
 import { nodePorts } from './node-ports.ts';
+import { nodeSummary } from './node-summary.ts';
 import type { CanvasEdge, CanvasNode, NodeBadges, PortView, RunHighlight, RunMark, Size } from './types.ts';
 
 export interface NodeInputs {
@@ -136,7 +137,9 @@ function toNode(doc: FlowNodeDoc, entry: CatalogEntry | undefined, facts: NodeFa
     required: required.has(id),
     wired: facts.wired?.has(id) ?? false,
   }));
-  const size = facts.size ?? nodeSize(ports.length);
+  // The line count is the same in every language, so the card is sized here, language-blind.
+  const summaryLines = nodeSummary(entry, doc.config, 'en').length;
+  const size = facts.size ?? nodeSize(ports.length, summaryLines);
   const errors = facts.issues.filter((i) => i.severity === 'error');
   const warnings = facts.issues.filter((i) => i.severity !== 'error');
   return {
@@ -146,11 +149,13 @@ function toNode(doc: FlowNodeDoc, entry: CatalogEntry | undefined, facts: NodeFa
     selected: facts.selected,
     // Known before drawing (node-geometry.ts), so React Flow need not mount every node to measure it.
     measured: size,
-    handles: nodeHandles(ports, facts.trigger, size),
+    handles: nodeHandles(ports, facts.trigger, size, summaryLines),
     data: {
       entry,
       nodeType: doc.type,
       label: doc.label,
+      config: doc.config,
+      summaryLines,
       trigger: facts.trigger,
       ports: portViews,
       issues: [...errors, ...warnings].map((i) => i.message),

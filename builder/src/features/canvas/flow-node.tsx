@@ -4,6 +4,7 @@ import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import { CategoryIcon } from './category-icon.tsx';
 import { InflightBadge } from './inflight-badge.tsx';
 import { handleClasses, NodePortRow } from './node-port-row.tsx';
+import { NodeSummaryView } from './node-summary-view.tsx';
 import type { CanvasNode } from './types.ts';
 import { usePortName } from './use-port-name.ts';
 
@@ -73,10 +74,18 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
         {data.runMark === 'failed' && <span className="sr-only">{t('canvas.node.failedHere')}</span>}
         {data.runMark === 'current' && <span className="sr-only">{t('canvas.node.runIsHere')}</span>}
       </div>
+      <NodeSummaryView entry={data.entry} config={data.config} />
       {data.ports.length > 0 && (
         <ul className="border-t border-slate-100 py-1">
           {data.ports.map((port, index) => (
-            <NodePortRow key={port.id} port={port} index={index} name={portName(port.id)} nodeName={name} />
+            <NodePortRow
+              key={port.id}
+              port={port}
+              index={index}
+              name={portName(port.id)}
+              nodeName={name}
+              summaryLines={data.summaryLines}
+            />
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { connectionProblem } from './connection-rules.ts';
 import { layoutFlow } from './layout-flow.ts';
 import { nextEdgeId, nextNodeId } from './node-id.ts';
 import { nodePorts } from './node-ports.ts';
+import { nodeSummary } from './node-summary.ts';
 import type { PortConnection, Point, Size } from './types.ts';
 
 const historyLimit = 100;
@@ -329,6 +330,8 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         const positions = await layoutFlow(doc, {
           sizes,
           portsOf: (node) => nodePorts(entries.get(`${node.type}@${node.version}`), node.config),
+          summaryLinesOf: (node) =>
+            nodeSummary(entries.get(`${node.type}@${node.version}`), node.config, 'en').length,
         });
         const current = get().doc;
         // A document opened while ELK worked is not the one it laid out.

@@ -1,5 +1,6 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 import type { FlowDocument, FlowNodeDoc } from '../../api/types.ts';
+import { summaryHeightPx } from './node-geometry.ts';
 import type { Point, Size } from './types.ts';
 
 export interface LayoutOptions {
@@ -7,6 +8,8 @@ export interface LayoutOptions {
   sizes?: Readonly<Record<string, Size>>;
   /** Output ports of a node in drawing order, so ELK keeps branches in the order they are drawn. */
   portsOf?: (node: FlowNodeDoc) => readonly string[];
+  /** Lines of content an unmeasured node's card shows (node-summary.ts), for its estimated height. */
+  summaryLinesOf?: (node: FlowNodeDoc) => number;
 }
 
 const estimatedWidth = 224;
@@ -31,7 +34,7 @@ export async function layoutFlow(
   return positions;
 }
 
-function toElkGraph(doc: FlowDocument, { sizes = {}, portsOf }: LayoutOptions): ElkNode {
+function toElkGraph(doc: FlowDocument, { sizes = {}, portsOf, summaryLinesOf }: LayoutOptions): ElkNode {
   const nodeIds = new Set(doc.nodes.map((n) => n.id));
   const wiredPorts = new Map<string, string[]>();
   for (const edge of doc.edges) {
@@ -45,7 +48,10 @@ function toElkGraph(doc: FlowDocument, { sizes = {}, portsOf }: LayoutOptions): 
     const ports = [...new Set([...declared, ...(wiredPorts.get(node.id) ?? [])])];
     const size = sizes[node.id] ?? {
       width: estimatedWidth,
-      height: headerHeight + Math.max(ports.length, 1) * portRowHeight,
+      height:
+        headerHeight +
+        Math.max(ports.length, 1) * portRowHeight +
+        summaryHeightPx(summaryLinesOf?.(node) ?? 0),
     };
     const elkPorts: ElkPort[] = [
       { id: inPort(node.id), layoutOptions: { 'elk.port.side': 'WEST' } },

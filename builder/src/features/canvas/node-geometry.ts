@@ -17,29 +17,51 @@ export const listPaddingRem = 0.25;
 const listBorder = 1;
 /** Row height (`h-5`). */
 export const rowRem = 1.25;
+/** A summary line (`h-4`) and the summary block's bottom padding (`pb-2`): node-summary-view.tsx. */
+export const summaryLineRem = 1;
+export const summaryPaddingRem = 0.5;
 /** Handles are 12px squares (`h-3 w-3`), pulled half out of the card (`-mt-1.5`, `-left-1.5`). */
 const handleSize = 12;
 const handleOverhang = 6;
 
-/** The card's box with this many output ports. */
-export function nodeSize(portCount: number): Size {
+/** Height of the lines of content a card shows under its header (canvas/node-summary.ts). */
+function summaryRem(summaryLines: number): number {
+  return summaryLines > 0 ? summaryLines * summaryLineRem + summaryPaddingRem : 0;
+}
+
+/** Height in pixels of a card's summary lines (0 without any). */
+export function summaryHeightPx(summaryLines: number): number {
+  return summaryRem(summaryLines) * rem;
+}
+
+/** The card's box with this many output ports and summary lines. */
+export function nodeSize(portCount: number, summaryLines = 0): Size {
   const list = portCount > 0 ? listBorder + 2 * listPaddingRem * rem + portCount * rowRem * rem : 0;
-  return { width: cardWidth, height: 2 * cardBorder + headerRem * rem + list };
+  return { width: cardWidth, height: 2 * cardBorder + (headerRem + summaryRem(summaryLines)) * rem + list };
 }
 
 /** Top of the source handle of row `index`, from the card's padding box (as a CSS value). */
-export function rowHandleTopPx(index: number): number {
-  return (headerRem + listPaddingRem + rowRem * (index + 0.5)) * rem + cardBorder + listBorder;
+export function rowHandleTopPx(index: number, summaryLines = 0): number {
+  return (
+    (headerRem + summaryRem(summaryLines) + listPaddingRem + rowRem * (index + 0.5)) * rem +
+    cardBorder +
+    listBorder
+  );
 }
 
 /** Where React Flow finds the input and each output port's handle, relative to the card. */
-export function nodeHandles(ports: readonly string[], trigger: boolean, size: Size): NodeHandle[] {
+export function nodeHandles(
+  ports: readonly string[],
+  trigger: boolean,
+  size: Size,
+  summaryLines = 0,
+): NodeHandle[] {
   const handles: NodeHandle[] = ports.map((id, index) => ({
     id,
     type: 'source',
     position: Position.Right,
     x: size.width - cardBorder + handleOverhang - handleSize,
-    y: cardBorder + rowHandleTopPx(index) - handleOverhang,
+    y: cardBorder + rowHandleTopPx(index, summaryLines) - handleOverhang,
     width: handleSize,
     height: handleSize,
   }));

@@ -11,10 +11,15 @@ import type { PortView } from './types.ts';
 // (node-geometry.ts, which also tells React Flow where the handles are before it draws them).
 export const handleClasses = 'h-3! w-3! -mt-1.5! transform-none!';
 
-const rowHandleStyles: CSSProperties[] = [];
-function rowHandleStyle(index: number): CSSProperties {
-  rowHandleStyles[index] ??= { top: `${rowHandleTopPx(index)}px` };
-  return rowHandleStyles[index];
+const rowHandleStyles = new Map<string, CSSProperties>();
+function rowHandleStyle(index: number, summaryLines: number): CSSProperties {
+  const key = `${index}:${summaryLines}`;
+  let style = rowHandleStyles.get(key);
+  if (!style) {
+    style = { top: `${rowHandleTopPx(index, summaryLines)}px` };
+    rowHandleStyles.set(key, style);
+  }
+  return style;
 }
 
 export interface NodePortRowProps {
@@ -22,10 +27,12 @@ export interface NodePortRowProps {
   index: number;
   name: string;
   nodeName: string;
+  /** Lines of content above the ports (the handle sits lower by as much). */
+  summaryLines?: number;
 }
 
 /** One output port: its name, a "required" mark while unwired, and its own source handle. */
-export function NodePortRow({ port, index, name, nodeName }: NodePortRowProps) {
+export function NodePortRow({ port, index, name, nodeName, summaryLines = 0 }: NodePortRowProps) {
   const t = useT();
   const missing = port.required && !port.wired;
   return (
@@ -45,7 +52,7 @@ export function NodePortRow({ port, index, name, nodeName }: NodePortRowProps) {
         position={Position.Right}
         id={port.id}
         aria-label={t('canvas.node.output', { port: name, node: nodeName })}
-        style={rowHandleStyle(index)}
+        style={rowHandleStyle(index, summaryLines)}
         className={`${handleClasses} -right-1.5! ${missing ? 'bg-red-500!' : 'bg-slate-500!'}`}
       />
     </li>

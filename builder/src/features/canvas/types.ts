@@ -31,6 +31,10 @@ export type FlowNodeData = {
   entry: CatalogEntry | undefined;
   nodeType: string;
   label: string | undefined;
+  /** The node's config, for the content its card shows (node-summary.ts). */
+  config: Record<string, unknown>;
+  /** How many summary lines the card shows (its height depends on it: node-geometry.ts). */
+  summaryLines: number;
   trigger: boolean;
   ports: readonly PortView[];
   /** Messages of the validation issues about this node, errors first. */

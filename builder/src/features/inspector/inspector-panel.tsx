@@ -3,6 +3,7 @@ import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import { inputClass } from './field-styles.ts';
 import { NodeForm } from './node-form.tsx';
 import type { VariableOption } from './template-input.tsx';
+import { NodeHelp } from './node-help.tsx';
 
 export interface InspectorPanelProps {
   entry: CatalogEntry;
@@ -79,6 +80,7 @@ export function InspectorPanel({
           readOnly={readOnly}
         />
       </div>
+      <NodeHelp entry={entry} />
     </section>
   );
 }
