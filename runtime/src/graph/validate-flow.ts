@@ -5,6 +5,8 @@ import type { ValidationIssue } from './validation-issue.ts';
 import { conversationChannelErrors } from './conversation-channel-rule.ts';
 import { emailReplyErrors } from './email-reply-rule.ts';
 import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
+import { nodeNames } from './issue-names.ts';
+import { configIssueParams, fieldNames } from './config-issue-params.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -99,7 +101,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const ports = new Map<string, Set<string>>();
   for (const node of doc.nodes) {
     if (nodes.has(node.id)) {
-      error({ code: 'DUPLICATE_NODE_ID', nodeId: node.id, message: `Two nodes share the id "${node.id}"` });
+      error({
+        code: 'DUPLICATE_NODE_ID',
+        nodeId: node.id,
+        params: { ...nodeNames(node, registry.get(node.type, node.version)), id: node.id },
+        message: `Two nodes share the id "${node.id}"`,
+      });
       continue;
     }
     nodes.set(node.id, node);
@@ -111,11 +118,13 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
           ? {
               code: 'UNKNOWN_NODE_VERSION',
               nodeId: node.id,
+              params: { ...nodeNames(node, latest), version: node.version, latest: latest.version },
               message: `Node "${node.id}" uses ${node.type} version ${node.version}, which this server does not have (latest is ${latest.version})`,
             }
           : {
               code: 'UNKNOWN_NODE_TYPE',
               nodeId: node.id,
+              params: { ...nodeNames(node, undefined), type: node.type },
               message: `Node "${node.id}" has type "${node.type}", which is not installed on this server`,
             },
       );
@@ -129,6 +138,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
           code: 'NODE_CONFIG_INVALID',
           nodeId: node.id,
           path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          params: { ...nodeNames(node, definition), ...configIssueParams(issue, definition, node.config) },
           message: `${definition.title.en} "${node.id}": ${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`,
         });
       }
@@ -142,6 +152,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
           code: 'TEMPLATE_INVALID',
           nodeId: node.id,
           path,
+          params: { ...nodeNames(node, definition), ...fieldNames(definition, path) },
           message: `${definition.title.en} "${node.id}": template at ${path.join('.')}: ${problem}`,
         });
       }
@@ -151,13 +162,18 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const triggers = findTrigger(doc, registry);
   const trigger = triggers[0];
   if (doc.trigger && !trigger) {
-    error({ code: 'TRIGGER_NOT_FOUND', message: `The trigger node "${doc.trigger.node}" does not exist` });
+    error({
+      code: 'TRIGGER_NOT_FOUND',
+      params: { id: doc.trigger.node },
+      message: `The trigger node "${doc.trigger.node}" does not exist`,
+    });
   } else if (!trigger) {
     error({ code: 'NO_TRIGGER', message: 'Add a start node: a flow needs exactly one trigger' });
   } else if (definitions.has(trigger.id) && !definitions.get(trigger.id)?.trigger) {
     error({
       code: 'TRIGGER_NOT_A_TRIGGER',
       nodeId: trigger.id,
+      params: nodeNames(trigger, definitions.get(trigger.id)),
       message: `The flow starts at "${trigger.id}", a ${trigger.type} node, which cannot start a flow; use a start node`,
     });
   } else {
@@ -166,6 +182,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
       error({
         code: 'MULTIPLE_TRIGGERS',
         nodeId: extra.id,
+        params: nodeNames(extra, definitions.get(extra.id)),
         message: `Only one trigger per flow; "${extra.id}" is a second one`,
       });
     }
@@ -176,7 +193,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const edgeIds = new Set<string>();
   for (const edge of doc.edges) {
     if (edgeIds.has(edge.id))
-      error({ code: 'DUPLICATE_EDGE_ID', edgeId: edge.id, message: `Two edges share the id "${edge.id}"` });
+      error({
+        code: 'DUPLICATE_EDGE_ID',
+        edgeId: edge.id,
+        params: { id: edge.id },
+        message: `Two edges share the id "${edge.id}"`,
+      });
     edgeIds.add(edge.id);
     const from = nodes.get(edge.from.node);
     const to = nodes.get(edge.to.node);
@@ -184,6 +206,10 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
       error({
         code: 'EDGE_NODE_NOT_FOUND',
         edgeId: edge.id,
+        params: {
+          ...nodeNames(from ?? to, definitions.get((from ?? to)?.id ?? '')),
+          missing: !from ? edge.from.node : edge.to.node,
+        },
         message: `Edge "${edge.id}" connects to a node that does not exist ("${!from ? edge.from.node : edge.to.node}")`,
       });
       continue;
@@ -194,6 +220,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         code: 'EDGE_UNKNOWN_PORT',
         edgeId: edge.id,
         nodeId: from.id,
+        params: { ...nodeNames(from, definitions.get(from.id)), port: edge.from.port },
         message: `Node "${from.id}" has no output port "${edge.from.port}" (ports: ${[...declared].join(', ') || 'none'})`,
       });
     }
@@ -203,6 +230,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         code: 'PORT_MULTIPLE_EDGES',
         edgeId: edge.id,
         nodeId: from.id,
+        params: { ...nodeNames(from, definitions.get(from.id)), port: edge.from.port },
         message: `Port "${edge.from.port}" of "${from.id}" is connected twice; a port leads to one node`,
       });
     }
@@ -212,6 +240,10 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         code: 'EDGE_TO_TRIGGER',
         edgeId: edge.id,
         nodeId: to.id,
+        params: {
+          ...nodeNames(from, definitions.get(from.id), 'from'),
+          ...nodeNames(to, definitions.get(to.id)),
+        },
         message: `Edge "${edge.id}" leads back into the start node "${to.id}"; nothing can lead back into the start`,
       });
     }
@@ -224,6 +256,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         error({
           code: 'REQUIRED_PORT_UNWIRED',
           nodeId: id,
+          params: { ...nodeNames(nodes.get(id), definition), port },
           message: `Connect the "${port}" port of "${id}": the flow must say what happens then`,
         });
       }
@@ -246,6 +279,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         error({
           code: 'UNREACHABLE_NODE',
           nodeId: id,
+          params: nodeNames(nodes.get(id), definitions.get(id)),
           message: `Node "${id}" can never be reached from the start; connect it or delete it`,
         });
       }
@@ -253,10 +287,18 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   }
 
   const waits = (id: string) => definitions.get(id)?.waits === true;
+  const namesOfLoop = (loop: string[]) => {
+    const names = [...loop].reverse().map((id) => nodeNames(nodes.get(id), definitions.get(id)));
+    return { nodes: names.map((n) => n.node).join(' → '), nodesEs: names.map((n) => n.nodeEs).join(' → ') };
+  };
   for (const loop of busyLoops([...nodes.keys()], next, waits)) {
     error({
       code: 'LOOP_WITHOUT_WAIT',
       nodeId: loop[loop.length - 1],
+      params: {
+        ...nodeNames(nodes.get(loop[loop.length - 1]!), definitions.get(loop[loop.length - 1]!)),
+        ...namesOfLoop(loop),
+      },
       message: `Nodes ${loop.reverse().join(' → ')} form a loop with no wait in it; add a wait so the run cannot spin forever`,
     });
   }
@@ -264,14 +306,18 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const variableNames = new Set<string>();
   for (const variable of doc.variables) {
     if (variableNames.has(variable.name)) {
-      error({ code: 'VARIABLE_DUPLICATE', message: `The variable "${variable.name}" is declared twice` });
+      error({
+        code: 'VARIABLE_DUPLICATE',
+        params: { name: variable.name },
+        message: `The variable "${variable.name}" is declared twice`,
+      });
     }
     variableNames.add(variable.name);
   }
 
   if (trigger) {
-    errors.push(...conversationChannelErrors(doc, trigger, definitions.get(trigger.id)));
-    errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id)));
+    errors.push(...conversationChannelErrors(doc, trigger, definitions.get(trigger.id), definitions));
+    errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id), definitions));
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
 

@@ -5,6 +5,7 @@ import { FormContext, type FormContextValue } from './form-context.ts';
 import { properties, rootSchema } from './json-schema.ts';
 import { ObjectFields } from './object-fields.tsx';
 import { pathKey, routeIssues } from './route-issues.ts';
+import { problemText } from '../editor/problem-text.ts';
 
 export interface NodeFormProps {
   /** The node's `configSchema` from the catalog (JSON Schema 2020-12 with `ui` hints). */
@@ -69,7 +70,7 @@ export function NodeForm({
                   key={index}
                   className={issue.severity === 'error' ? 'text-xs text-red-700' : 'text-xs text-amber-700'}
                 >
-                  {issue.message}
+                  {problemText(issue, t)}
                 </li>
               ))}
             </ul>

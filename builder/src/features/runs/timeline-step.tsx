@@ -3,6 +3,7 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { JsonTree } from '../../ui/json-tree.tsx';
 import type { TimelineEntry } from './build-timeline.ts';
 import { formatDuration } from './format-duration.ts';
+import { usePortName } from '../canvas/use-port-name.ts';
 
 type StepEntry = Extract<TimelineEntry, { kind: 'step' }>;
 
@@ -25,6 +26,7 @@ export function TimelineStep({
   onRetry?: () => void;
 }) {
   const t = useT();
+  const portName = usePortName();
   const locale = useLocale((s) => s.locale);
   const item = useRef<HTMLLIElement>(null);
   const { step } = entry;
@@ -63,7 +65,7 @@ export function TimelineStep({
         {step.port && (
           <>
             <dt>{t('run.step.port')}</dt>
-            <dd className="font-mono">{step.port}</dd>
+            <dd>{portName(step.port)}</dd>
           </>
         )}
         {step.attempts !== null && (
