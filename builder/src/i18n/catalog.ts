@@ -25,6 +25,7 @@ import { voiceMessages } from '../features/voice/messages.ts';
 import { quotasMessages } from '../features/quotas/messages.ts';
 import { problemMessages } from '../features/editor/problem-messages.ts';
 import { configErrorMessages } from '../features/inspector/config-error-messages.ts';
+import { runErrorMessages } from '../features/runs/run-error-messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -139,6 +140,7 @@ export const catalog = {
     ...campaignAbMessages.en,
     ...problemMessages.en,
     ...configErrorMessages.en,
+    ...runErrorMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -169,6 +171,7 @@ export const catalog = {
     ...campaignAbMessages.es,
     ...problemMessages.es,
     ...configErrorMessages.es,
+    ...runErrorMessages.es,
   },
 } as const;
 

@@ -1,34 +1,6 @@
 import { z } from 'zod';
 import type { AnyNodeDefinition } from '@omniflow/nodes/sdk';
-
-/**
- * The error map of node configs: turns one zod issue into what the builder needs to say it in
- * the designer's words — which field (by its label from the node's `ui` metadata, `field` in
- * English and `fieldEs` in Spanish), what is wrong (`reason`, one catalog sentence each:
- * builder/src/features/inspector/config-error-messages.ts) and the limit or the allowed options.
- * zod's own text ("Invalid input: expected string, received undefined") stays in `message`.
- */
-export type ConfigIssueReason =
-  | 'required'
-  | 'not_text'
-  | 'not_number'
-  | 'not_whole_number'
-  | 'not_yes_no'
-  | 'not_list'
-  | 'not_group'
-  | 'wrong_type'
-  | 'too_long'
-  | 'too_short'
-  | 'too_big'
-  | 'too_small'
-  | 'too_many'
-  | 'too_few'
-  | 'not_option'
-  | 'bad_email'
-  | 'bad_url'
-  | 'bad_format'
-  | 'unknown_keys'
-  | 'invalid';
+import { zodIssueReason } from './zod-issue-reason.ts';
 
 type Json = Record<string, unknown>;
 type Localized = { en: string; es: string };
@@ -127,39 +99,14 @@ function valueAt(config: unknown, path: readonly (string | number)[]): unknown {
   return value;
 }
 
-const typeReasons: Record<string, ConfigIssueReason> = {
-  string: 'not_text',
-  number: 'not_number',
-  int: 'not_whole_number',
-  boolean: 'not_yes_no',
-  array: 'not_list',
-  object: 'not_group',
-};
-
-function reasonOf(issue: z.core.$ZodIssue, value: unknown): ConfigIssueReason {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (value === undefined || value === null) return 'required';
-      return typeReasons[issue.expected] ?? 'wrong_type';
-    case 'too_big':
-      return issue.origin === 'string' ? 'too_long' : issue.origin === 'array' ? 'too_many' : 'too_big';
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'required' : 'too_short';
-      return issue.origin === 'array' ? 'too_few' : 'too_small';
-    case 'invalid_value':
-      return 'not_option';
-    case 'invalid_format':
-      return issue.format === 'email' ? 'bad_email' : issue.format === 'url' ? 'bad_url' : 'bad_format';
-    case 'unrecognized_keys':
-      return 'unknown_keys';
-    case 'invalid_union':
-      return value === undefined ? 'required' : 'invalid';
-    default:
-      return 'invalid';
-  }
-}
-
-/** The params of a NODE_CONFIG_INVALID issue (without the node's names). */
+/**
+ * The error map of node configs: turns one zod issue into what the builder needs to say it in
+ * the designer's words — which field (by its label from the node's `ui` metadata, `field` in
+ * English and `fieldEs` in Spanish), what is wrong (`reason`, one catalog sentence each:
+ * builder/src/features/inspector/config-error-messages.ts) and the limit or the allowed options.
+ * zod's own text ("Invalid input: expected string, received undefined") stays in `message`.
+ * These are the params of a NODE_CONFIG_INVALID issue, without the node's names.
+ */
 export function configIssueParams(
   issue: z.core.$ZodIssue,
   definition: AnyNodeDefinition,
@@ -167,7 +114,7 @@ export function configIssueParams(
 ): Record<string, string | number> {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const { field, fieldEs, schema } = describePath(definition, path);
-  const reason = reasonOf(issue, valueAt(config, path));
+  const reason = zodIssueReason(issue, valueAt(config, path));
   const params: Record<string, string | number> = { reason, field, fieldEs };
   if (issue.code === 'too_big') params.limit = Number(issue.maximum);
   if (issue.code === 'too_small') params.limit = Number(issue.minimum);

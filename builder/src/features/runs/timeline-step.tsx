@@ -4,6 +4,7 @@ import { JsonTree } from '../../ui/json-tree.tsx';
 import type { TimelineEntry } from './build-timeline.ts';
 import { formatDuration } from './format-duration.ts';
 import { usePortName } from '../canvas/use-port-name.ts';
+import { runErrorText } from './run-error-text.ts';
 
 type StepEntry = Extract<TimelineEntry, { kind: 'step' }>;
 
@@ -77,7 +78,7 @@ export function TimelineStep({
       </dl>
       {step.error && (
         <p className="mt-1 text-sm text-red-700" data-testid="step-error">
-          {step.error.message}
+          {runErrorText(t, step.error)}
           {step.error.code && (
             <span className="ml-1 rounded bg-red-100 px-1 font-mono text-xs">{step.error.code}</span>
           )}
