@@ -193,6 +193,19 @@ describe.skipIf(!hasChromium)('the builder in Spanish shows no English', () => {
     ];
     for (const [hash, where] of pages) await visit(hash, where);
 
+    // The forms behind the "new" buttons, with their own labels and hints.
+    const forms: [string, string][] = [
+      ['campaigns', catalog.es['campaigns.new']],
+      ['segments', catalog.es['segments.new']],
+      ['templates', catalog.es['templates.newEmail']],
+      ['contacts', catalog.es['contacts.new']],
+    ];
+    for (const [hash, button] of forms) {
+      await page.goto(`${omni.url}/#/${hash}`);
+      await page.getByRole('button', { name: button }).first().click();
+      await check(`${hash}: ${button}`);
+    }
+
     expect(found, `English shown in the Spanish UI:\n${found.join('\n')}`).toEqual([]);
   }, 300_000);
 
