@@ -39,7 +39,7 @@ describe('validation errors in the reader’s language', () => {
   });
 
   it('keeps the English text for an English reader or none at all', async () => {
-    for (const headers of [{ 'accept-language': 'en-GB' }, {}]) {
+    for (const headers of [{ 'accept-language': 'en-GB' }, {}] as Record<string, string>[]) {
       const res = await omni.call('POST', '/api/v1/flows', badFlow, headers);
       expect(res.status).toBe(400);
       const issues = res.body.error.details.issues as { path: string; message: string }[];

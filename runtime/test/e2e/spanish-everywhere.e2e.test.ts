@@ -53,24 +53,27 @@ function englishOnly(): { exact: Set<string>; patterns: { key: string; pattern: 
 /** Developer text that is in no catalog: zod's own messages and raw validation codes. */
 const developerText = new RegExp(`Invalid input|expected \\w+, received|^(${validationCodes.join('|')})$`);
 
-/** Every text a person sees on the page now: visible text nodes and the placeholders of inputs. */
+/**
+ * Every text a person sees on the page now: visible text nodes and the placeholders of inputs.
+ * A string run in the page, as the runtime's typecheck has no DOM library.
+ */
+const collectTexts = `(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.replace(/\\s+/g, ' ').trim();
+    const parent = node.parentElement;
+    if (!text || !parent || parent.closest('script, style, code, pre, [data-user-text]')) continue;
+    if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    out.push(text);
+  }
+  for (const input of document.querySelectorAll('input[placeholder], textarea[placeholder]'))
+    if (input.checkVisibility()) out.push(input.placeholder.trim());
+  return out;
+})()`;
+
 function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.replace(/\s+/g, ' ').trim();
-      const parent = node.parentElement;
-      if (!text || !parent || parent.closest('script, style, code, pre, [data-user-text]')) continue;
-      if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-      out.push(text);
-    }
-    for (const input of document.querySelectorAll<HTMLInputElement>(
-      'input[placeholder], textarea[placeholder]',
-    ))
-      if (input.checkVisibility()) out.push(input.placeholder.trim());
-    return out;
-  });
+  return page.evaluate(collectTexts) as Promise<string[]>;
 }
 
 describe.skipIf(!hasChromium)('the builder in Spanish shows no English', () => {
@@ -85,7 +88,7 @@ describe.skipIf(!hasChromium)('the builder in Spanish shows no English', () => {
   beforeAll(async () => {
     session = await openBuilder({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
     ({ omni, page } = session);
-    await page.addInitScript(() => localStorage.setItem('omniflow.locale', 'es'));
+    await page.addInitScript(`localStorage.setItem('omniflow.locale', 'es')`);
 
     const flowId = await publishFlow(omni, {
       name: 'Aviso de cita',
@@ -221,8 +224,8 @@ describe.skipIf(!hasChromium)('the builder in Spanish shows no English', () => {
   it('catches English: the same walk in en finds the catalog’s English strings', async () => {
     // Guards the check itself: in English every page shows catalog values it would report.
     found.length = 0;
-    await page.evaluate(() => localStorage.setItem('omniflow.locale', 'en'));
-    await page.addInitScript(() => localStorage.setItem('omniflow.locale', 'en'));
+    await page.evaluate(`localStorage.setItem('omniflow.locale', 'en')`);
+    await page.addInitScript(`localStorage.setItem('omniflow.locale', 'en')`);
     await page.goto(`${omni.url}/#/flows`);
     await page.reload();
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
