@@ -26,6 +26,7 @@ import { quotasMessages } from '../features/quotas/messages.ts';
 import { problemMessages } from '../features/editor/problem-messages.ts';
 import { configErrorMessages } from '../features/inspector/config-error-messages.ts';
 import { runErrorMessages } from '../features/runs/run-error-messages.ts';
+import { flowsMessages } from '../features/flows/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -141,6 +142,7 @@ export const catalog = {
     ...problemMessages.en,
     ...configErrorMessages.en,
     ...runErrorMessages.en,
+    ...flowsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -172,6 +174,7 @@ export const catalog = {
     ...problemMessages.es,
     ...configErrorMessages.es,
     ...runErrorMessages.es,
+    ...flowsMessages.es,
   },
 } as const;
 
