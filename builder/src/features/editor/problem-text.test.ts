@@ -4,6 +4,8 @@ import { translate } from '../../i18n/use-i18n.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { fieldIssueText } from '../inspector/field-issue-text.ts';
 import { problemText } from './problem-text.ts';
+import { flowInvalidText } from './flow-invalid-text.ts';
+import { ApiError } from '../../api/client.ts';
 
 const t = (locale: 'en' | 'es') => (key: MessageKey, values?: Record<string, string | number>) =>
   translate(locale, key, values);
@@ -83,5 +85,18 @@ describe('fieldIssueText', () => {
       message: 'HTTP request "call": url: Enter the URL to call',
     };
     expect(fieldIssueText(old, t('es'))).toBe('Enter the URL to call');
+  });
+});
+
+describe('flowInvalidText', () => {
+  it('says a refused test run by its problems in the reader’s language, or by its message', () => {
+    const refused = new ApiError(422, 'FLOW_INVALID', 'The flow has 1 error(s); fix them to test it', {
+      errors: [missingOptionId],
+    });
+    expect(flowInvalidText(refused, t('es'))).toBe(
+      '«Menú principal»: rellena «Opciones n.º 1 › Id del puerto»',
+    );
+    const bare = new ApiError(422, 'FLOW_INVALID', 'The flow has 1 error(s)');
+    expect(flowInvalidText(bare, t('es'))).toBe('The flow has 1 error(s)');
   });
 });
