@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './api-schema.ts';
+import { useLocale } from '../i18n/use-i18n.ts';
 
 type ChannelSettingsInput = components['schemas']['ChannelSettingsInput'];
 
@@ -44,8 +45,13 @@ export const client = createClient<ApiPaths>({
   credentials: 'same-origin',
   // The server reads `status=failed,waiting` (runtime/src/runs/run-filter.ts).
   querySerializer: { array: { style: 'form', explode: false } },
-  // Looked up at each call, so component tests can stub fetch.
-  fetch: (request) => globalThis.fetch(request),
+  // Looked up at each call, so component tests can stub fetch. The API writes its messages for
+  // people (validation, import rejections) in the language the builder shows (reader-language.ts).
+  fetch: (request) => {
+    if (!request.headers.has('Accept-Language'))
+      request.headers.set('Accept-Language', useLocale.getState().locale);
+    return globalThis.fetch(request);
+  },
 });
 
 type Answer<Data> =

@@ -28,6 +28,9 @@ import { problemMessages } from '../features/editor/problem-messages.ts';
 import { variablePickerMessages } from '../features/inspector/variable-picker-messages.ts';
 import { galleryMessages } from '../features/gallery/messages.ts';
 import { tourMessages } from '../features/tour/messages.ts';
+import { configErrorMessages } from '../features/inspector/config-error-messages.ts';
+import { runErrorMessages } from '../features/runs/run-error-messages.ts';
+import { flowsMessages } from '../features/flows/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -145,6 +148,9 @@ export const catalog = {
     ...variablePickerMessages.en,
     ...galleryMessages.en,
     ...tourMessages.en,
+    ...configErrorMessages.en,
+    ...runErrorMessages.en,
+    ...flowsMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -178,6 +184,9 @@ export const catalog = {
     ...variablePickerMessages.es,
     ...galleryMessages.es,
     ...tourMessages.es,
+    ...configErrorMessages.es,
+    ...runErrorMessages.es,
+    ...flowsMessages.es,
   },
 } as const;
 

@@ -21,14 +21,21 @@ export const useLocale = create<I18nState>((set) => ({
   },
 }));
 
-/** Translates a catalog key, filling `{name}` placeholders. */
+/**
+ * Translates a catalog key, filling `{name}` placeholders. A value that comes in both languages
+ * (a node's title in a problem's params: `node` and `nodeEs`) fills `{node}` with the Spanish
+ * one in Spanish.
+ */
 export function translate(
   locale: Locale,
   key: MessageKey,
   values: Record<string, string | number> = {},
 ): string {
   const template: string = catalog[locale][key] ?? catalog.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  const suffix = locale === 'en' ? '' : locale[0]!.toUpperCase() + locale.slice(1);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[`${name}${suffix}`] ?? values[name] ?? `{${name}}`),
+  );
 }
 
 /** `t(key, values)` in the current language; re-renders when the language changes. */

@@ -57,14 +57,24 @@ import { defaultCountryRoutes } from './routes/default-country.ts';
 import { campaignSettingsRoutes } from './routes/campaign-settings.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
+import { readerLanguage } from './reader-language.ts';
+import { validationIssueText } from './validation-text.ts';
+import type { z } from 'zod';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
 const defaultHook = (
-  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
-  c: { json: (body: unknown, status: 400) => Response },
+  result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } },
+  c: {
+    json: (body: unknown, status: 400) => Response;
+    req: { header: (name: string) => string | undefined };
+  },
 ) => {
   if (result.success || !result.error) return;
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const language = readerLanguage(c.req.header('accept-language'));
+  const issues = result.error.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    ...validationIssueText(i, language),
+  }));
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   return c.json(errorBody('VALIDATION_FAILED', message, { issues }), 400);
 };

@@ -1,3 +1,5 @@
+import { cliLanguage } from './cli-language.ts';
+
 /** The Omniflow API as the CLI calls it: URL and API key from flags or the environment. */
 export interface ApiClientOptions {
   url?: string;
@@ -19,6 +21,7 @@ export function apiClient(options: ApiClientOptions) {
         method,
         headers: {
           authorization: `Bearer ${key}`,
+          'accept-language': cliLanguage(),
           // A form (a file upload) sets its own multipart content type.
           ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
         },

@@ -1,6 +1,7 @@
 import type { AnyNodeDefinition } from '@omniflow/nodes/sdk';
 import type { FlowDocument, FlowNode } from './flow-schema.ts';
 import type { ValidationIssue } from './validation-issue.ts';
+import { nodeNames } from './issue-names.ts';
 
 /**
  * Errors for nodes set to answer on "the conversation's channel" in a flow whose trigger does not
@@ -11,6 +12,7 @@ export function conversationChannelErrors(
   doc: FlowDocument,
   trigger: FlowNode,
   triggerDefinition: AnyNodeDefinition | undefined,
+  definitions: ReadonlyMap<string, AnyNodeDefinition> = new Map(),
 ): ValidationIssue[] {
   if (triggerDefinition?.startsConversation) return [];
   return doc.nodes
@@ -20,6 +22,7 @@ export function conversationChannelErrors(
       severity: 'error' as const,
       nodeId: n.id,
       path: ['channel'],
+      params: { ...nodeNames(n, definitions.get(n.id)), ...nodeNames(trigger, triggerDefinition, 'trigger') },
       message: `"${n.id}" answers on the conversation's channel, but this flow does not start on a message (its trigger is ${trigger.type}); pick WhatsApp, SMS, web chat or email`,
     }));
 }

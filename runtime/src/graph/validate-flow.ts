@@ -6,6 +6,8 @@ import { conversationChannelErrors } from './conversation-channel-rule.ts';
 import { emailReplyErrors } from './email-reply-rule.ts';
 import { objectRenderWarnings } from './object-render-rule.ts';
 import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
+import { nodeNames } from './issue-names.ts';
+import { configIssueParams, fieldNames } from './config-issue-params.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -100,7 +102,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const ports = new Map<string, Set<string>>();
   for (const node of doc.nodes) {
     if (nodes.has(node.id)) {
-      error({ code: 'DUPLICATE_NODE_ID', nodeId: node.id, message: `Two nodes share the id "${node.id}"` });
+      error({
+        code: 'DUPLICATE_NODE_ID',
+        nodeId: node.id,
+        params: { ...nodeNames(node, registry.get(node.type, node.version)), id: node.id },
+        message: `Two nodes share the id "${node.id}"`,
+      });
       continue;
     }
     nodes.set(node.id, node);
@@ -112,11 +119,13 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
           ? {
               code: 'UNKNOWN_NODE_VERSION',
               nodeId: node.id,
+              params: { ...nodeNames(node, latest), version: node.version, latest: latest.version },
               message: `Node "${node.id}" uses ${node.type} version ${node.version}, which this server does not have (latest is ${latest.version})`,
             }
           : {
               code: 'UNKNOWN_NODE_TYPE',
               nodeId: node.id,
+              params: { ...nodeNames(node, undefined), type: node.type },
               message: `Node "${node.id}" has type "${node.type}", which is not installed on this server`,
             },
       );
@@ -130,6 +139,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
           code: 'NODE_CONFIG_INVALID',
           nodeId: node.id,
           path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          params: { ...nodeNames(node, definition), ...configIssueParams(issue, definition, node.config) },
           message: `${definition.title.en} "${node.id}": ${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`,
         });
       }
@@ -143,6 +153,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
           code: 'TEMPLATE_INVALID',
           nodeId: node.id,
           path,
+          params: { ...nodeNames(node, definition), ...fieldNames(definition, path) },
           message: `${definition.title.en} "${node.id}": template at ${path.join('.')}: ${problem}`,
         });
       }
@@ -152,13 +163,18 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const triggers = findTrigger(doc, registry);
   const trigger = triggers[0];
   if (doc.trigger && !trigger) {
-    error({ code: 'TRIGGER_NOT_FOUND', message: `The trigger node "${doc.trigger.node}" does not exist` });
+    error({
+      code: 'TRIGGER_NOT_FOUND',
+      params: { id: doc.trigger.node },
+      message: `The trigger node "${doc.trigger.node}" does not exist`,
+    });
   } else if (!trigger) {
     error({ code: 'NO_TRIGGER', message: 'Add a start node: a flow needs exactly one trigger' });
   } else if (definitions.has(trigger.id) && !definitions.get(trigger.id)?.trigger) {
     error({
       code: 'TRIGGER_NOT_A_TRIGGER',
       nodeId: trigger.id,
+      params: nodeNames(trigger, definitions.get(trigger.id)),
       message: `The flow starts at "${trigger.id}", a ${trigger.type} node, which cannot start a flow; use a start node`,
     });
   } else {
@@ -167,6 +183,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
       error({
         code: 'MULTIPLE_TRIGGERS',
         nodeId: extra.id,
+        params: nodeNames(extra, definitions.get(extra.id)),
         message: `Only one trigger per flow; "${extra.id}" is a second one`,
       });
     }
@@ -177,7 +194,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const edgeIds = new Set<string>();
   for (const edge of doc.edges) {
     if (edgeIds.has(edge.id))
-      error({ code: 'DUPLICATE_EDGE_ID', edgeId: edge.id, message: `Two edges share the id "${edge.id}"` });
+      error({
+        code: 'DUPLICATE_EDGE_ID',
+        edgeId: edge.id,
+        params: { id: edge.id },
+        message: `Two edges share the id "${edge.id}"`,
+      });
     edgeIds.add(edge.id);
     const from = nodes.get(edge.from.node);
     const to = nodes.get(edge.to.node);
@@ -185,6 +207,10 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
       error({
         code: 'EDGE_NODE_NOT_FOUND',
         edgeId: edge.id,
+        params: {
+          ...nodeNames(from ?? to, definitions.get((from ?? to)?.id ?? '')),
+          missing: !from ? edge.from.node : edge.to.node,
+        },
         message: `Edge "${edge.id}" connects to a node that does not exist ("${!from ? edge.from.node : edge.to.node}")`,
       });
       continue;
@@ -195,6 +221,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         code: 'EDGE_UNKNOWN_PORT',
         edgeId: edge.id,
         nodeId: from.id,
+        params: { ...nodeNames(from, definitions.get(from.id)), port: edge.from.port },
         message: `Node "${from.id}" has no output port "${edge.from.port}" (ports: ${[...declared].join(', ') || 'none'})`,
       });
     }
@@ -204,6 +231,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         code: 'PORT_MULTIPLE_EDGES',
         edgeId: edge.id,
         nodeId: from.id,
+        params: { ...nodeNames(from, definitions.get(from.id)), port: edge.from.port },
         message: `Port "${edge.from.port}" of "${from.id}" is connected twice; a port leads to one node`,
       });
     }
@@ -213,6 +241,10 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         code: 'EDGE_TO_TRIGGER',
         edgeId: edge.id,
         nodeId: to.id,
+        params: {
+          ...nodeNames(from, definitions.get(from.id), 'from'),
+          ...nodeNames(to, definitions.get(to.id)),
+        },
         message: `Edge "${edge.id}" leads back into the start node "${to.id}"; nothing can lead back into the start`,
       });
     }
@@ -225,6 +257,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         error({
           code: 'REQUIRED_PORT_UNWIRED',
           nodeId: id,
+          params: { ...nodeNames(nodes.get(id), definition), port },
           message: `Connect the "${port}" port of "${id}": the flow must say what happens then`,
         });
       }
@@ -247,6 +280,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
         error({
           code: 'UNREACHABLE_NODE',
           nodeId: id,
+          params: nodeNames(nodes.get(id), definitions.get(id)),
           message: `Node "${id}" can never be reached from the start; connect it or delete it`,
         });
       }
@@ -254,10 +288,18 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   }
 
   const waits = (id: string) => definitions.get(id)?.waits === true;
+  const namesOfLoop = (loop: string[]) => {
+    const names = [...loop].reverse().map((id) => nodeNames(nodes.get(id), definitions.get(id)));
+    return { nodes: names.map((n) => n.node).join(' → '), nodesEs: names.map((n) => n.nodeEs).join(' → ') };
+  };
   for (const loop of busyLoops([...nodes.keys()], next, waits)) {
     error({
       code: 'LOOP_WITHOUT_WAIT',
       nodeId: loop[loop.length - 1],
+      params: {
+        ...nodeNames(nodes.get(loop[loop.length - 1]!), definitions.get(loop[loop.length - 1]!)),
+        ...namesOfLoop(loop),
+      },
       message: `Nodes ${loop.reverse().join(' → ')} form a loop with no wait in it; add a wait so the run cannot spin forever`,
     });
   }
@@ -265,14 +307,18 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
   const variableNames = new Set<string>();
   for (const variable of doc.variables) {
     if (variableNames.has(variable.name)) {
-      error({ code: 'VARIABLE_DUPLICATE', message: `The variable "${variable.name}" is declared twice` });
+      error({
+        code: 'VARIABLE_DUPLICATE',
+        params: { name: variable.name },
+        message: `The variable "${variable.name}" is declared twice`,
+      });
     }
     variableNames.add(variable.name);
   }
 
   if (trigger) {
-    errors.push(...conversationChannelErrors(doc, trigger, definitions.get(trigger.id)));
-    errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id)));
+    errors.push(...conversationChannelErrors(doc, trigger, definitions.get(trigger.id), definitions));
+    errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id), definitions));
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
   warnings.push(...objectRenderWarnings(doc, trigger, definitions));

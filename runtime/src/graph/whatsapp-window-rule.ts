@@ -2,6 +2,7 @@ import type { AnyNodeDefinition } from '@omniflow/nodes/sdk';
 import { parseDuration } from '@omniflow/nodes/sdk';
 import type { FlowDocument, FlowNode } from './flow-schema.ts';
 import type { ValidationIssue } from './validation-issue.ts';
+import { nodeNames } from './issue-names.ts';
 
 /** WhatsApp takes free-form messages only within 24 h of the person's last message to us. */
 export const serviceWindowMs = 24 * 3_600_000;
@@ -68,6 +69,10 @@ export function whatsAppWindowWarnings(
       code: 'WHATSAPP_WINDOW_MAY_CLOSE',
       severity: 'warning',
       nodeId: id,
+      params: {
+        ...nodeNames(nodes.get(id), definitions.get(id)),
+        reason: startsOnWhatsApp ? 'waits' : 'not_started',
+      },
       message: startsOnWhatsApp
         ? `"${id}" sends free text on WhatsApp after waits that can add up to 24 hours or more since the person last wrote; WhatsApp refuses it then. Use a WhatsApp template node there, or a shorter wait`
         : `"${id}" sends free text on WhatsApp, but this flow does not start on the person's WhatsApp message, so the 24-hour window may be closed; WhatsApp refuses it then. Use a WhatsApp template node to open the conversation`,

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/use-i18n.ts';
 
 // The built-in nodes' port ids, shown in the designer's language. Branch ids and custom nodes'
 // ports are the designer's or developer's own words and are shown as written.
-const portKeys = new Map<string, MessageKey>([
+export const portKeys = new Map<string, MessageKey>([
   ['next', 'canvas.port.next'],
   ['success', 'canvas.port.success'],
   ['failed', 'canvas.port.failed'],

@@ -1,10 +1,22 @@
 import type { FlowDocument } from '../../api/types.ts';
 
+/** A file that is not a flow document, with the catalog key that says why. */
+export class FlowFileError extends Error {
+  constructor(readonly reason: 'flows.importNotJson' | 'flows.importNoNodes') {
+    super(reason === 'flows.importNotJson' ? 'not JSON' : 'no "nodes" list');
+  }
+}
+
 /** Reads an exported flow file; the API validates the document itself on import. */
 export async function readFlowFile(file: File): Promise<FlowDocument> {
-  const parsed: unknown = JSON.parse(await file.text());
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch {
+    throw new FlowFileError('flows.importNotJson');
+  }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as FlowDocument).nodes)) {
-    throw new Error('no "nodes" list');
+    throw new FlowFileError('flows.importNoNodes');
   }
   return parsed as FlowDocument;
 }

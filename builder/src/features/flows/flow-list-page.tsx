@@ -3,7 +3,7 @@ import { client, done, ok } from '../../api/client.ts';
 import type { FlowSummary } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
-import { downloadFlow, emptyFlow, readFlowFile } from './flow-file.ts';
+import { downloadFlow, emptyFlow, FlowFileError, readFlowFile } from './flow-file.ts';
 import { TemplatesGallery } from '../gallery/templates-gallery.tsx';
 import { TemplatesGalleryDialog } from '../gallery/templates-gallery-dialog.tsx';
 
@@ -62,7 +62,9 @@ export function FlowListPage() {
       const flow = await ok(client.POST('/flows', { body: await readFlowFile(file) }));
       navigate(`/flows/${flow.id}`);
     } catch (e) {
-      setError(t('flows.importFailed', { reason: (e as Error).message }));
+      setError(
+        t('flows.importFailed', { reason: e instanceof FlowFileError ? t(e.reason) : (e as Error).message }),
+      );
     }
   }
 

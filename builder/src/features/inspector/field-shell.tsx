@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/use-i18n.ts';
 import { fieldId, useFormContext } from './form-context.ts';
-import { fieldMessage, type FieldPath } from './route-issues.ts';
+import type { FieldPath } from './route-issues.ts';
+import { fieldIssueText } from './field-issue-text.ts';
 
 /** Attributes every control spreads so its label, hints and errors reach assistive technology. */
 export interface ControlProps {
@@ -50,7 +51,7 @@ export function FieldShell({
   const messages = [
     ...(required && empty ? [{ text: t('inspector.required'), error: true }] : []),
     ...errors.map((text) => ({ text, error: true })),
-    ...issues.map((issue) => ({ text: fieldMessage(issue), error: issue.severity === 'error' })),
+    ...issues.map((issue) => ({ text: fieldIssueText(issue, t), error: issue.severity === 'error' })),
   ];
   const invalid = messages.some((m) => m.error);
   const hintId = `${id}-hint`;

@@ -5,7 +5,7 @@ import type { FieldProps } from './field-props.ts';
 import { inputClass, smallButtonClass } from './field-styles.ts';
 import { fieldId, useFormContext } from './form-context.ts';
 import { recordValues, uiHints, widgetOf, type SchemaNode } from './json-schema.ts';
-import { fieldMessage } from './route-issues.ts';
+import { fieldIssueText } from './field-issue-text.ts';
 import { formatJsonText, parseJsonText, sameJson } from './json-text.ts';
 import { TemplateInput } from './template-input.tsx';
 
@@ -117,7 +117,7 @@ export function KeyValueField({ node, path, value, onChange, label, required }: 
                   const messages = [
                     ...(duplicate ? [t('inspector.keyValue.duplicate')] : []),
                     ...(entry.key === '' && entry.text !== '' ? [t('inspector.keyValue.missingKey')] : []),
-                    ...(first ? issuesAt([...path, entry.key]).map(fieldMessage) : []),
+                    ...(first ? issuesAt([...path, entry.key]).map((issue) => fieldIssueText(issue, t)) : []),
                   ];
                   const messagesId = `${baseId}-entry-${entry.id}-messages`;
                   const names = { label, index: index + 1 };

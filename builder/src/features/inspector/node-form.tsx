@@ -6,6 +6,7 @@ import { properties, rootSchema } from './json-schema.ts';
 import { ObjectFields } from './object-fields.tsx';
 import { pathKey, routeIssues } from './route-issues.ts';
 import type { VariableOption } from './template-input.tsx';
+import { problemText } from '../editor/problem-text.ts';
 
 export interface NodeFormProps {
   /** The node's `configSchema` from the catalog (JSON Schema 2020-12 with `ui` hints). */
@@ -70,7 +71,7 @@ export function NodeForm({
                   key={index}
                   className={issue.severity === 'error' ? 'text-xs text-red-700' : 'text-xs text-amber-700'}
                 >
-                  {issue.message}
+                  {problemText(issue, t)}
                 </li>
               ))}
             </ul>

@@ -185,10 +185,13 @@ describe('RunDetailPage', () => {
     await open();
     expect(node('call').getAttribute('data-run-mark')).toBe('failed');
     expect(within(stepItem(2) as HTMLElement).getByTestId('step-error').textContent).toBe(
-      'Service unavailableHTTP_503',
+      'The web service answered with an error (HTTP 503)HTTP_503',
     );
     expect(stepItem(2).textContent).toContain('Attempts3');
-    expect(screen.getAllByRole('alert')[0]!.textContent).toContain('Provider refused the request');
+    // The code's sentence in the reader's language, not the server's English.
+    expect(screen.getAllByRole('alert')[0]!.textContent).toContain(
+      'The web service answered with an error (HTTP 503)',
+    );
     expect(FakeEventSource.last).toBeUndefined();
     expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull();
   });

@@ -13,6 +13,7 @@ import { RunHeader } from './run-header.tsx';
 import { RunTimeline } from './run-timeline.tsx';
 import { stepForNode } from './step-for-node.ts';
 import { skipReasonText } from './skip-reason-text.ts';
+import { runErrorText } from './run-error-text.ts';
 import { useLiveRun } from './use-live-run.ts';
 
 /**
@@ -102,7 +103,7 @@ export function RunDetailPage({ runId }: { runId: string }) {
               <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
                 <p className="font-medium">{t('run.failedWith')}</p>
                 <p>
-                  {run.error.message}
+                  {runErrorText(t, run.error)}
                   {run.error.code && (
                     <span className="ml-1 rounded bg-red-100 px-1 font-mono text-xs">{run.error.code}</span>
                   )}

@@ -3,6 +3,8 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { JsonTree } from '../../ui/json-tree.tsx';
 import type { TimelineEntry } from './build-timeline.ts';
 import { formatDuration } from './format-duration.ts';
+import { usePortName } from '../canvas/use-port-name.ts';
+import { runErrorText } from './run-error-text.ts';
 
 type StepEntry = Extract<TimelineEntry, { kind: 'step' }>;
 
@@ -25,6 +27,7 @@ export function TimelineStep({
   onRetry?: () => void;
 }) {
   const t = useT();
+  const portName = usePortName();
   const locale = useLocale((s) => s.locale);
   const item = useRef<HTMLLIElement>(null);
   const { step } = entry;
@@ -63,7 +66,7 @@ export function TimelineStep({
         {step.port && (
           <>
             <dt>{t('run.step.port')}</dt>
-            <dd className="font-mono">{step.port}</dd>
+            <dd>{portName(step.port)}</dd>
           </>
         )}
         {step.attempts !== null && (
@@ -75,7 +78,7 @@ export function TimelineStep({
       </dl>
       {step.error && (
         <p className="mt-1 text-sm text-red-700" data-testid="step-error">
-          {step.error.message}
+          {runErrorText(t, step.error)}
           {step.error.code && (
             <span className="ml-1 rounded bg-red-100 px-1 font-mono text-xs">{step.error.code}</span>
           )}

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ChannelForm } from './channel-form.tsx';
 import { WebhookList } from './webhook-list.tsx';
+import { runErrorText } from '../runs/run-error-text.ts';
 import { webhookUrls } from './webhook-urls.ts';
 
 type Notice = { kind: 'ok' | 'failed'; text: string } | null;
@@ -41,7 +42,9 @@ export function ChannelCard({
       const result = await ok(
         client.POST('/channels/{channel}/test', { params: { path: { channel: view.channel } } }),
       );
-      const message = result.code ? `${result.code}: ${result.message}` : result.message;
+      // A code the builder knows is said in the reader's words; another keeps the provider's text.
+      const known = runErrorText(t, { code: result.code, message: '' });
+      const message = known || (result.code ? `${result.code}: ${result.message}` : result.message);
       setNotice({
         kind: result.ok ? 'ok' : 'failed',
         text: t(result.ok ? 'channels.testOk' : 'channels.testFailed', { message }),

@@ -7,6 +7,8 @@ import { chatChannelOf } from './chat-channel-of.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { pathOf, type RunPath } from './path-of.ts';
 import { ReplyBox } from './reply-box.tsx';
+import { runErrorText } from '../runs/run-error-text.ts';
+import { flowInvalidText } from '../editor/flow-invalid-text.ts';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -67,7 +69,7 @@ export function SimulatorPanel({
     } catch (e) {
       setProblem(
         e instanceof ApiError && e.status === 422
-          ? t('simulator.fixFirst', { message: e.message })
+          ? t('simulator.fixFirst', { message: flowInvalidText(e, t) })
           : (e as Error).message,
       );
     }
@@ -228,7 +230,7 @@ export function SimulatorPanel({
           )}
           {run.status === 'failed' && (
             <pre role="alert" className="overflow-auto rounded bg-red-50 p-2 text-xs text-red-800">
-              {JSON.stringify(run.error, null, 2)}
+              {run.error ? runErrorText(t, run.error) : ''}
             </pre>
           )}
           {selected && (

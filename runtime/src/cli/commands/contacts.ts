@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { apiClient } from '../api-client.ts';
+import { cliLanguage } from '../cli-language.ts';
 import { progressBar } from '../progress-bar.ts';
 
 interface ImportFlags {
@@ -51,7 +52,11 @@ export function registerContactCommands(program: Command) {
       [],
     )
     .option('--country <code>', 'country of phone numbers without +code, e.g. PE (default: the workspace’s)')
-    .option('--lang <es|en>', 'language of the rejection reasons', 'en')
+    .option(
+      '--lang <es|en>',
+      'language of the rejection reasons (default: OMNIFLOW_LANG or LANG)',
+      cliLanguage(),
+    )
     .option('--url <url>', 'Omniflow base URL (default OMNIFLOW_URL or http://localhost:3000)')
     .option('--api-key <key>', 'API key (default OMNIFLOW_API_KEY)')
     .option('--json', 'print the finished import as JSON')

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageKey } from '../../i18n/catalog.ts';
+import { translate } from '../../i18n/use-i18n.ts';
+import { runErrorText } from './run-error-text.ts';
+
+const es = (key: MessageKey, values?: Record<string, string | number>) => translate('es', key, values);
+
+describe('runErrorText', () => {
+  it('says a known failure in the reader’s language, an HTTP status with its number', () => {
+    expect(runErrorText(es, { code: 'CALLER_HUNG_UP', message: 'The caller hung up' })).toBe(
+      'La persona colgó',
+    );
+    expect(runErrorText(es, { code: 'HTTP_503', message: 'POST http://x answered 503' })).toBe(
+      'El servicio web respondió con un error (HTTP 503)',
+    );
+  });
+
+  it('keeps the server’s message for a code it does not know, or none', () => {
+    expect(runErrorText(es, { code: 'ACME_BROKE', message: 'Acme broke' })).toBe('Acme broke');
+    expect(runErrorText(es, { code: null, message: 'Something' })).toBe('Something');
+  });
+});
