@@ -5,6 +5,7 @@ import type { ValidationIssue } from './validation-issue.ts';
 import { conversationChannelErrors } from './conversation-channel-rule.ts';
 import { emailReplyErrors } from './email-reply-rule.ts';
 import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
+import { forgottenPortWarnings } from './forgotten-ports-rule.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -274,6 +275,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id)));
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
+  warnings.push(...forgottenPortWarnings(doc, trigger, definitions));
 
   return { ok: errors.length === 0, errors, warnings };
 }

@@ -20,6 +20,11 @@ export const validationCodes = [
   'CONVERSATION_CHANNEL_WITHOUT_MESSAGE',
   'WHATSAPP_WINDOW_MAY_CLOSE',
   'EMAIL_REPLY_WITHOUT_MAIL',
+  'OUTCOME_PORT_UNWIRED',
+  'TRIGGER_LEADS_NOWHERE',
+  'HANGUP_LEADS_TO_CALL',
+  'FLOW_FIELD_TOO_LONG',
+  'TRIGGER_CLAIMED',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 
