@@ -24,6 +24,7 @@ import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 import { quotasMessages } from '../features/quotas/messages.ts';
 import { problemMessages } from '../features/editor/problem-messages.ts';
+import { guardMessages } from '../features/editor/guard-messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -137,6 +138,7 @@ export const catalog = {
     ...campaignsMessages.en,
     ...campaignAbMessages.en,
     ...problemMessages.en,
+    ...guardMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -166,6 +168,7 @@ export const catalog = {
     ...campaignsMessages.es,
     ...campaignAbMessages.es,
     ...problemMessages.es,
+    ...guardMessages.es,
   },
 } as const;
 
