@@ -4,15 +4,16 @@ import type { FlowDocument, FlowNode } from './flow-schema.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
 /**
- * Ports a node leaves by when something did not go as planned. Left unwired, the run just ends
- * there (or fails, for `failed`) — rarely what a designer who wired the happy path meant.
+ * Ports a node leaves by when something did not go as planned, named as the canvas names them
+ * (builder canvas.port.*). Left unwired, the run just ends there (or fails, for `failed`) —
+ * rarely what a designer who wired the happy path meant.
  */
 const outcomePorts: Record<string, { en: string; es: string }> = {
-  timeout: { en: 'no answer in time', es: 'sin respuesta a tiempo' },
-  invalid: { en: 'invalid answer', es: 'respuesta no válida' },
-  failed: { en: 'failed', es: 'falló' },
+  timeout: { en: 'timeout', es: 'tiempo agotado' },
+  invalid: { en: 'invalid', es: 'no válida' },
+  failed: { en: 'failed', es: 'fallo' },
   busy: { en: 'busy', es: 'ocupado' },
-  'no-answer': { en: 'not answered', es: 'no contesta' },
+  'no-answer': { en: 'no answer', es: 'sin respuesta' },
 };
 
 /**

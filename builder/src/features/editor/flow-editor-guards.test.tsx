@@ -48,8 +48,8 @@ const unwiredTimeout: ValidationIssue = {
   params: {
     node: 'Menú principal',
     nodeEs: 'Menú principal',
-    port: 'no answer in time',
-    portEs: 'sin respuesta a tiempo',
+    port: 'timeout',
+    portEs: 'tiempo agotado',
     portId: 'timeout',
     fix: 'hangup',
   },
@@ -102,7 +102,7 @@ describe('the problems panel fix', () => {
     await open();
     const panel = screen.getByRole('region', { name: /Problemas/ });
     expect(
-      within(panel).getByText(/«Menú principal»: no hay nada después de «sin respuesta a tiempo»/),
+      within(panel).getByText(/«Menú principal»: no hay nada después de «tiempo agotado»/),
     ).toBeTruthy();
     expect(within(panel).getAllByTestId('problem-fix')).toHaveLength(1);
 
