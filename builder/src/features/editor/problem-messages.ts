@@ -1,7 +1,7 @@
 // A problem's sentence per validation code (runtime/src/graph/validation-issue.ts), filled from the
 // issue's params; merged into the app catalog (src/i18n/catalog.ts). A code with no sentence here
-// falls back to the issue's English message (problem-text.ts). Spanish sentences read the `…Es`
-// params: node titles and port names come from the server in both languages.
+// falls back to the issue's English message (problem-text.ts). A param the server sends in both
+// languages (`node` and `nodeEs`) fills `{node}` in the reader's (problem-text.ts localizedParams).
 export const problemMessages = {
   en: {
     'problem.NO_TRIGGER': 'Add a start node: a flow needs exactly one',
@@ -19,14 +19,14 @@ export const problemMessages = {
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
     'problem.OUTCOME_PORT_UNWIRED':
-      '«{nodeEs}»: no hay nada después de «{portEs}», así que ahí se termina. Conéctalo o termina ahí.',
+      '«{node}»: no hay nada después de «{port}», así que ahí se termina. Conéctalo o termina ahí.',
     'problem.TRIGGER_LEADS_NOWHERE':
-      '«{nodeEs}» inicia el flujo pero no tiene nada después: conecta el primer paso.',
+      '«{node}» inicia el flujo pero no tiene nada después: conecta el primer paso.',
     'problem.HANGUP_LEADS_TO_CALL':
-      '«{nodeEs}» cuelga y luego sigue a «{targetEs}», que necesita la llamada: quien llamó ya no está.',
+      '«{node}» cuelga y luego sigue a «{target}», que necesita la llamada: quien llamó ya no está.',
     'problem.FLOW_FIELD_TOO_LONG':
-      'El campo {fieldEs} tiene {length} caracteres; se pueden guardar como mucho {max}. Acórtalo: hasta entonces no se guarda nada.',
+      'El campo {field} tiene {length} caracteres; se pueden guardar como mucho {max}. Acórtalo: hasta entonces no se guarda nada.',
     'problem.TRIGGER_CLAIMED':
-      'El flujo publicado «{flow}» ya atiende {claimEs}. Cambia este disparador, o cambia o borra ese flujo, antes de publicar.',
+      'El flujo publicado «{flow}» ya atiende {claim}. Cambia este disparador, o cambia o borra ese flujo, antes de publicar.',
   },
 } as const;
