@@ -6,7 +6,7 @@ import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 import { screenshot } from '../support/screenshot.ts';
 
 // What a designer forgets, caught in the browser in Spanish: a menu's unwired timeout mended with
-// one click, a second flow claiming a number another published flow answers refused at publish
+// one click, a self-connection refused with its reason, a second flow claiming a number another published flow answers refused at publish
 // naming it, and a too-long name that the header says is not saved.
 
 const ivr = (name: string, numbers: string[]) => ({
@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: problems, fixes and saves th
   const draftOf = async (id: string) => (await omni.call('GET', `/api/v1/flows/${id}`)).body.draft as Draft;
   const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
 
-  it('ends the call at an unwired timeout in one click, refuses a claimed number at publish, and says a long name is not saved', async () => {
+  it('ends the call at an unwired timeout in one click, explains a refused self-connection, refuses a claimed number at publish, and says a long name is not saved', async () => {
     const reception = await omni.call('POST', '/api/v1/flows', ivr('Recepción', ['+34 910 000 111']));
     expect((await omni.call('POST', `/api/v1/flows/${reception.body.id}/publish`, {})).status).toBe(201);
     const created = await omni.call('POST', '/api/v1/flows', ivr('Centralita nueva', ['+34910000111']));
@@ -76,6 +76,25 @@ describe.skipIf(!hasChromium)('builder in Chromium: problems, fixes and saves th
       .toHaveLength(1);
     await expect.poll(() => fixes.count()).toBe(1);
     await screenshot(page, 'problems-fix');
+
+    // Wiring the menu's open exit back into the menu itself is refused, and the canvas says why.
+    const selfLoop = page.getByText(/Un nodo no puede conectarse consigo mismo/);
+    for (let attempt = 1; attempt <= 4 && !(await selfLoop.isVisible()); attempt++) {
+      const source = page.locator('.react-flow__handle.source[data-nodeid="menu"][data-handleid="invalid"]');
+      const target = page.locator('.react-flow__handle.target[data-nodeid="menu"]');
+      const a = (await source.boundingBox())!;
+      const b = (await target.boundingBox())!;
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+      await target.hover({ force: true });
+      await page.mouse.up();
+      await selfLoop.waitFor({ timeout: 2000 }).catch(() => undefined);
+    }
+    await selfLoop.waitFor();
+    expect(
+      (await draftOf(flowId)).edges.filter((e) => e.from.node === 'menu' && e.to.node === 'menu'),
+    ).toEqual([]);
 
     // Publishing: the number belongs to the published "Recepción".
     await saved();
