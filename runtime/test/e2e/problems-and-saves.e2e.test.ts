@@ -96,6 +96,18 @@ describe.skipIf(!hasChromium)('builder in Chromium: problems, fixes and saves th
       (await draftOf(flowId)).edges.filter((e) => e.from.node === 'menu' && e.to.node === 'menu'),
     ).toEqual([]);
 
+    // After "Arrange" no node reaches into the minimap's column, so however tall the graph the
+    // minimap covers none of it.
+    await page.getByRole('button', { name: 'Ordenar', exact: true }).click();
+    const clearOfMinimap = async () => {
+      const map = (await page.locator('.react-flow__minimap').boundingBox())!;
+      const boxes = await Promise.all(
+        (await page.locator('.react-flow__node').all()).map((n) => n.boundingBox()),
+      );
+      return boxes.every((b) => b !== null && b.x + b.width <= map.x);
+    };
+    await expect.poll(clearOfMinimap).toBe(true);
+
     // Publishing: the number belongs to the published "Recepción".
     await saved();
     await page.getByRole('button', { name: 'Publicar', exact: true }).click();
