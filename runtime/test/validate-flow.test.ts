@@ -32,7 +32,15 @@ const goldenGraphs = readdirSync(goldenDir).filter((file) => file.endsWith('.gra
 // Issues about the flow as a whole have no node or edge to point at.
 const flowLevelCodes = new Set(['NO_TRIGGER', 'TRIGGER_NOT_FOUND', 'VARIABLE_DUPLICATE']);
 
-const warningCodes = ['WHATSAPP_WINDOW_MAY_CLOSE', 'TEMPLATE_RENDERS_OBJECT'];
+const warningCodes = [
+  'WHATSAPP_WINDOW_MAY_CLOSE',
+  'TEMPLATE_RENDERS_OBJECT',
+  'OUTCOME_PORT_UNWIRED',
+  'TRIGGER_LEADS_NOWHERE',
+  'HANGUP_LEADS_TO_CALL',
+];
+// Made outside validateFlow: by the builder before a save the server would refuse, and by publish.
+const elsewhereCodes = ['FLOW_FIELD_TOO_LONG', 'TRIGGER_CLAIMED'];
 
 const sortedCodes = (issues: readonly { code: string }[]) => issues.map((i) => i.code).sort();
 const targetKey = (i: { code: string; nodeId?: string | undefined; edgeId?: string | undefined }) =>
@@ -58,7 +66,11 @@ function doc(
 describe('invalid flow fixtures', () => {
   it('cover every validation code', () => {
     // Warnings do not make a flow invalid; they have their own tests below.
-    const covered = new Set([...fixtures.flatMap(([, fixture]) => fixture.expect), ...warningCodes]);
+    const covered = new Set([
+      ...fixtures.flatMap(([, fixture]) => fixture.expect),
+      ...warningCodes,
+      ...elsewhereCodes,
+    ]);
     expect([...validationCodes].filter((code) => !covered.has(code))).toEqual([]);
   });
 
@@ -361,5 +373,138 @@ describe('email replies', () => {
         ],
       ).filter(([code]) => code === 'EMAIL_REPLY_WITHOUT_MAIL'),
     ).toEqual([]);
+  });
+});
+
+describe('what a designer forgets', () => {
+  const call = { id: 'call', type: 'voice.inbound-call', config: { numbers: ['+34910000000'] } };
+  const menu = {
+    id: 'menu',
+    type: 'voice.menu',
+    label: 'Main menu',
+    config: { prompt: 'Press 1', options: [{ digit: '1', id: 'sales' }] },
+  };
+  const say = (id: string) => ({ id, type: 'voice.say', config: { text: 'Hola' } });
+  const warnings = (flow: FlowDocument, code: string) =>
+    validateFlow(flow, registry).warnings.filter((w) => w.code === code);
+
+  it('warns about each unwired timeout and invalid port of a menu whose option is wired, with the voice fix', () => {
+    const flow = doc(
+      [call, menu, say('sales')],
+      [
+        ['call', 'next', 'menu'],
+        ['menu', 'sales', 'sales'],
+      ],
+    );
+    const found = warnings(flow, 'OUTCOME_PORT_UNWIRED');
+    expect(found.map((w) => w.params?.portId).sort()).toEqual(['invalid', 'timeout']);
+    expect(found[0]).toMatchObject({
+      severity: 'warning',
+      nodeId: 'menu',
+      params: { node: 'Main menu', nodeEs: 'Main menu', fix: 'hangup' },
+    });
+    expect(validateFlow(flow, registry).ok).toBe(true);
+  });
+
+  it('names an unlabelled node by its title in both languages and offers "end" in a chat flow', () => {
+    const flow = doc(
+      [
+        { id: 'in', type: 'message.inbound', config: { channel: 'sms' } },
+        { id: 'send', type: 'message.send', config: { channel: 'conversation', text: 'Hola' } },
+        { id: 'end', type: 'flow.end' },
+      ],
+      [
+        ['in', 'next', 'send'],
+        ['send', 'sent', 'end'],
+      ],
+    );
+    expect(warnings(flow, 'OUTCOME_PORT_UNWIRED')).toEqual([
+      expect.objectContaining({
+        nodeId: 'send',
+        params: expect.objectContaining({
+          node: 'Send message',
+          nodeEs: 'Enviar mensaje',
+          portId: 'failed',
+          fix: 'end',
+        }) as unknown,
+      }),
+    ]);
+  });
+
+  it('says nothing once every outcome is wired, nor for a last step with no port wired at all', () => {
+    const wired = doc(
+      [call, menu, say('sales'), say('again'), { id: 'bye', type: 'voice.hangup' }],
+      [
+        ['call', 'next', 'menu'],
+        ['menu', 'sales', 'sales'],
+        ['menu', 'timeout', 'again'],
+        ['menu', 'invalid', 'bye'],
+      ],
+    );
+    expect(warnings(wired, 'OUTCOME_PORT_UNWIRED')).toEqual([]);
+    const last = doc([call, menu], [['call', 'next', 'menu']]);
+    expect(warnings(last, 'OUTCOME_PORT_UNWIRED')).toEqual([]);
+  });
+
+  it('leaves a required port to its error, not a second warning', () => {
+    const flow = doc(
+      [
+        { id: 'in', type: 'message.inbound' },
+        { id: 'ask', type: 'message.ask', config: { channel: 'conversation', question: '¿Nombre?' } },
+        { id: 'end', type: 'flow.end' },
+      ],
+      [
+        ['in', 'next', 'ask'],
+        ['ask', 'answered', 'end'],
+      ],
+    );
+    const result = validateFlow(flow, registry);
+    expect(result.errors.map((e) => e.code)).toContain('REQUIRED_PORT_UNWIRED');
+    expect(
+      result.warnings
+        .filter((w) => w.code === 'OUTCOME_PORT_UNWIRED')
+        .map((w) => w.params?.portId)
+        .sort(),
+    ).toEqual(['failed', 'invalid']);
+  });
+
+  it('warns when the start node leads nowhere, and not once it does', () => {
+    expect(warnings(doc([call, say('hi')], []), 'TRIGGER_LEADS_NOWHERE')).toEqual([
+      expect.objectContaining({
+        nodeId: 'call',
+        params: { node: 'Incoming call', nodeEs: 'Llamada entrante' },
+      }),
+    ]);
+    expect(warnings(doc([call, say('hi')], [['call', 'next', 'hi']]), 'TRIGGER_LEADS_NOWHERE')).toEqual([]);
+  });
+
+  it('warns when a hang-up leads on to a node that needs the call, but not to one that does not', () => {
+    const hangup = { id: 'bye', type: 'voice.hangup', label: 'Goodbye' };
+    const toSay = doc(
+      [call, hangup, say('late')],
+      [
+        ['call', 'next', 'bye'],
+        ['bye', 'next', 'late'],
+      ],
+    );
+    expect(warnings(toSay, 'HANGUP_LEADS_TO_CALL')).toEqual([
+      expect.objectContaining({
+        nodeId: 'bye',
+        edgeId: 'e2',
+        params: expect.objectContaining({ node: 'Goodbye', target: 'Say' }) as unknown,
+      }),
+    ]);
+    const toSms = doc(
+      [
+        call,
+        hangup,
+        { id: 'sms', type: 'message.send', config: { channel: 'sms', to: '+34600000000', text: 'Gracias' } },
+      ],
+      [
+        ['call', 'next', 'bye'],
+        ['bye', 'next', 'sms'],
+      ],
+    );
+    expect(warnings(toSms, 'HANGUP_LEADS_TO_CALL')).toEqual([]);
   });
 });

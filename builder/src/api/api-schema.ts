@@ -2870,6 +2870,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description TRIGGER_CLAIMED: another published flow answers the same number, keyword or address; details.errors names it */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The draft has errors; details.errors lists them */
         422: {
           headers: {

@@ -31,6 +31,7 @@ import { tourMessages } from '../features/tour/messages.ts';
 import { configErrorMessages } from '../features/inspector/config-error-messages.ts';
 import { runErrorMessages } from '../features/runs/run-error-messages.ts';
 import { flowsMessages } from '../features/flows/messages.ts';
+import { guardMessages } from '../features/editor/guard-messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -151,6 +152,7 @@ export const catalog = {
     ...configErrorMessages.en,
     ...runErrorMessages.en,
     ...flowsMessages.en,
+    ...guardMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -187,6 +189,7 @@ export const catalog = {
     ...configErrorMessages.es,
     ...runErrorMessages.es,
     ...flowsMessages.es,
+    ...guardMessages.es,
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { objectRenderWarnings } from './object-render-rule.ts';
 import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
 import { nodeNames } from './issue-names.ts';
 import { configIssueParams, fieldNames } from './config-issue-params.ts';
+import { forgottenPortWarnings } from './forgotten-ports-rule.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -322,6 +323,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
   warnings.push(...objectRenderWarnings(doc, trigger, definitions));
+  warnings.push(...forgottenPortWarnings(doc, trigger, definitions));
 
   return { ok: errors.length === 0, errors, warnings };
 }

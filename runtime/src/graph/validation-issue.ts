@@ -21,6 +21,11 @@ export const validationCodes = [
   'WHATSAPP_WINDOW_MAY_CLOSE',
   'EMAIL_REPLY_WITHOUT_MAIL',
   'TEMPLATE_RENDERS_OBJECT',
+  'OUTCOME_PORT_UNWIRED',
+  'TRIGGER_LEADS_NOWHERE',
+  'HANGUP_LEADS_TO_CALL',
+  'FLOW_FIELD_TOO_LONG',
+  'TRIGGER_CLAIMED',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

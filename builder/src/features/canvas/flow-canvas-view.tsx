@@ -6,6 +6,7 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type OnConnectEnd,
   type Edge,
   type FitViewOptions,
 } from '@xyflow/react';
@@ -13,6 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-i18n.ts';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { connectionProblem } from './connection-rules.ts';
+import { refusedConnectionNotice } from './refused-connection.ts';
 import type { FlowCanvasProps } from './flow-canvas.tsx';
 import { nodeTypes } from './flow-node.tsx';
 import { useFlowStore } from './flow-store.ts';
@@ -29,7 +31,12 @@ import { usePaletteDrop } from './use-palette-drop.ts';
 import { useSelectedNode } from './use-selected-node.ts';
 
 // Module scope: React Flow compares these props by identity.
-const fitViewOptions: FitViewOptions = { padding: 0.15, maxZoom: 1.2 };
+// The right margin is wider than the minimap (200 px + its 15 px inset), so after "Arrange" or
+// "Fit" no node sits under it; the left one clears the zoom controls.
+const fitViewOptions: FitViewOptions = {
+  padding: { top: '8%', bottom: '8%', left: '64px', right: '240px' },
+  maxZoom: 1.2,
+};
 
 /** Past this many nodes only the visible ones are mounted, so panning stays smooth. */
 const virtualiseAbove = 100;
@@ -129,6 +136,14 @@ export function FlowCanvasView({
     },
     [entries],
   );
+  // React Flow just drops a refused connection; the designer is told why.
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (_event, state) => {
+      const key = refusedConnectionNotice(useFlowStore.getState().doc, state);
+      if (key) setNotice(t(key));
+    },
+    [t],
+  );
   const onConnect = useCallback(
     (connection: Connection) => void useFlowStore.getState().connect(connection),
     [],
@@ -152,6 +167,7 @@ export function FlowCanvasView({
           onNodesChange={useFlowStore.getState().applyNodeChanges}
           onEdgesChange={useFlowStore.getState().applyEdgeChanges}
           onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}

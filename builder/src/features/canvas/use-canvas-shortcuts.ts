@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useFlowStore } from './flow-store.ts';
+import { removeSelectionAsking } from './remove-selection.ts';
 
 export interface ShortcutActions {
   fitView: () => void;
@@ -66,7 +67,7 @@ function runShortcut(event: KeyboardEvent, readOnly: boolean, actions: ShortcutA
     return false;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
-  if (event.key === 'Delete' || event.key === 'Backspace') return edit(store.removeSelected);
+  if (event.key === 'Delete' || event.key === 'Backspace') return edit(removeSelectionAsking);
   if (event.key === 'Escape') {
     store.select([], []);
     return true;

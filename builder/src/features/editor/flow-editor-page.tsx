@@ -11,6 +11,9 @@ import { templateVariables } from '../inspector/template-variables.ts';
 import { runsRoute } from '../runs/run-filter.ts';
 import { inflightBadges } from './inflight-badges.ts';
 import { ProblemsPanel } from './problems-panel.tsx';
+import { applyProblemFix } from './apply-problem-fix.ts';
+import { SaveStatus } from './save-status.tsx';
+import { useLeaveWarning } from './use-leave-warning.ts';
 import { PublishDialog } from './publish-dialog.tsx';
 import { readBackup, useAutosave } from './use-autosave.ts';
 import { useInflight } from './use-inflight.ts';
@@ -86,13 +89,12 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     };
   }, [flowId, loadInto, validate, loadVersions]);
 
-  const { state: saveState, error: saveError } = useAutosave(
-    flowId,
-    viewing ? null : doc,
-    revision,
-    loadedRevision,
-    () => void validate(),
-  );
+  const {
+    state: saveState,
+    error: saveError,
+    blocked: unsaveable,
+  } = useAutosave(flowId, viewing ? null : doc, revision, loadedRevision, () => void validate());
+  useLeaveWarning(saveState !== 'saved');
 
   const selectedNode = useMemo(
     () => (selected.length === 1 ? doc?.nodes.find((n) => n.id === selected[0]) : undefined),
@@ -141,7 +143,13 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
       setPublishing(false);
       await loadVersions();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
+      if (e instanceof ApiError && e.status === 409 && e.code === 'TRIGGER_CLAIMED') {
+        // Another published flow answers the same number or keyword: shown with the draft's own.
+        const details = e.details as { errors: ValidationIssue[] };
+        setIssues((shown) => [...details.errors, ...shown.filter((i) => i.code !== 'TRIGGER_CLAIMED')]);
+        setNotice(t('editor.publishBlocked', { count: details.errors.length }));
+        setPublishing(false);
+      } else if (e instanceof ApiError && e.status === 422) {
         const details = e.details as { errors: ValidationIssue[]; warnings: ValidationIssue[] };
         setIssues([...details.errors, ...details.warnings]);
         setNotice(t('editor.publishBlocked', { count: details.errors.length }));
@@ -182,13 +190,8 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   if (!loaded || !doc) return <p className="p-6">{t('common.loading')}</p>;
 
   const readOnly = viewing !== null;
-  const saveLabel = {
-    saved: t('editor.saved'),
-    unsaved: t('editor.unsaved'),
-    saving: t('editor.saving'),
-    error: t('editor.saveFailed', { message: saveError ?? '' }),
-  }[saveState];
-  const errorCount = issues.filter((i) => i.severity === 'error').length;
+  const shownIssues = unsaveable.length > 0 ? [...unsaveable, ...issues] : issues;
+  const errorCount = shownIssues.filter((i) => i.severity === 'error').length;
   const highlight = sideTab === 'simulator' ? runPath : sideTab === 'whatIf' ? whatIfPath : null;
   const tabLabel = {
     inspector: t('editor.inspector'),
@@ -209,14 +212,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           onChange={(e) => useFlowStore.getState().rename(e.target.value)}
           className="rounded border border-transparent px-2 py-1 text-lg font-semibold hover:border-slate-300"
         />
-        <span
-          role="status"
-          data-testid="save-state"
-          data-state={saveState}
-          className="text-sm text-slate-500"
-        >
-          {saveLabel}
-        </span>
+        <SaveStatus state={saveState} error={saveError} blocked={unsaveable} />
         {notice && (
           <span role="status" className="text-sm text-indigo-700">
             {notice}
@@ -288,8 +284,12 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           </div>
           {!readOnly && (
             <ProblemsPanel
-              issues={issues}
+              issues={shownIssues}
               onFocus={(issue) => issue.nodeId && useFlowStore.getState().focusNode(issue.nodeId)}
+              onFix={(issue) => {
+                if (applyProblemFix(issue, loaded.catalog))
+                  setIssues((shown) => shown.filter((i) => i !== issue));
+              }}
             />
           )}
         </div>

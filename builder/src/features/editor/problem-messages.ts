@@ -8,7 +8,7 @@ export const problemMessages = {
   en: {
     'problem.NO_TRIGGER': 'Add a start node: a flow needs exactly one',
     'problem.TEMPLATE_RENDERS_OBJECT':
-      '«{node}» writes everything «{source}» holds into its text, which reads as a list of fields: pick the one field you mean in the variable list',
+      '“{node}” writes everything “{source}” holds into its text, which reads as a list of fields: pick the one field you mean in the variable list',
     'problem.MULTIPLE_TRIGGERS':
       '“{node}” is a second start node; a flow has exactly one. Delete one of them',
     'problem.TRIGGER_NOT_FOUND': 'The flow’s start node is missing; add a start node',
@@ -62,6 +62,16 @@ export const problemMessages = {
       '“{node}” sends free text on WhatsApp after waits that can add up to 24 hours since the person last wrote; WhatsApp refuses it then. Use a WhatsApp template there, or a shorter wait',
     'problem.WHATSAPP_WINDOW_MAY_CLOSE.not_started':
       '“{node}” sends free text on WhatsApp, but this flow does not start on the person’s WhatsApp message, so the 24-hour window may be closed. Use a WhatsApp template to open the conversation',
+    'problem.OUTCOME_PORT_UNWIRED':
+      '“{node}”: nothing happens after “{port}”, so it just stops there. Connect it, or end it there.',
+    'problem.TRIGGER_LEADS_NOWHERE':
+      '“{node}” starts the flow but nothing comes after it: connect the first step.',
+    'problem.HANGUP_LEADS_TO_CALL':
+      '“{node}” hangs up, then goes on to “{target}”, which needs the call: the caller is gone by then.',
+    'problem.FLOW_FIELD_TOO_LONG':
+      'The {field} has {length} characters; at most {max} can be saved. Shorten it — nothing is saved until then.',
+    'problem.TRIGGER_CLAIMED':
+      'The published flow “{flow}” already answers {claim}. Change this trigger, or change or delete that flow, before publishing.',
   },
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
@@ -122,5 +132,15 @@ export const problemMessages = {
       '«{node}» envía texto libre por WhatsApp, pero este flujo no empieza con un mensaje de WhatsApp de la persona, así que la ventana de 24 horas puede estar cerrada. Usa una plantilla de WhatsApp para abrir la conversación',
     'problem.TEMPLATE_RENDERS_OBJECT':
       '«{node}» escribe en su texto todo lo que guarda «{source}», que se lee como una lista de campos: elige en la lista de variables el campo que quieres',
+    'problem.OUTCOME_PORT_UNWIRED':
+      '«{node}»: no hay nada después de «{port}», así que ahí se termina. Conéctalo o termina ahí.',
+    'problem.TRIGGER_LEADS_NOWHERE':
+      '«{node}» inicia el flujo pero no tiene nada después: conecta el primer paso.',
+    'problem.HANGUP_LEADS_TO_CALL':
+      '«{node}» cuelga y luego sigue a «{target}», que necesita la llamada: quien llamó ya no está.',
+    'problem.FLOW_FIELD_TOO_LONG':
+      'El campo {field} tiene {length} caracteres; se pueden guardar como mucho {max}. Acórtalo: hasta entonces no se guarda nada.',
+    'problem.TRIGGER_CLAIMED':
+      'El flujo publicado «{flow}» ya atiende {claim}. Cambia este disparador, o cambia o borra ese flujo, antes de publicar.',
   },
 } as const;

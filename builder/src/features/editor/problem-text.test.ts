@@ -100,3 +100,18 @@ describe('flowInvalidText', () => {
     expect(flowInvalidText(bare, t('es'))).toBe('The flow has 1 error(s)');
   });
 });
+
+describe('problem sentences of the problems panel', () => {
+  it('fills a param sent in both languages in the reader’s', () => {
+    const issue: ValidationIssue = {
+      code: 'TRIGGER_LEADS_NOWHERE',
+      severity: 'warning',
+      nodeId: 'call',
+      message: 'Nothing comes after the start node "call"',
+      params: { node: 'Incoming call', nodeEs: 'Llamada entrante' },
+    };
+    expect(problemText(issue, t('es'))).toBe(
+      '«Llamada entrante» inicia el flujo pero no tiene nada después: conecta el primer paso.',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { client, ok } from '../../api/client.ts';
-import type { FlowDocument } from '../../api/types.ts';
+import type { FlowDocument, ValidationIssue } from '../../api/types.ts';
+import { draftLimitIssues } from './draft-limits.ts';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
 
@@ -26,12 +27,21 @@ export function useAutosave(
 ) {
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState<string | null>(null);
+  /** What keeps the draft from saving at all (a field over its limit): not even tried. */
+  const [blocked, setBlocked] = useState<ValidationIssue[]>([]);
   const latest = useRef(onSaved);
   latest.current = onSaved;
 
   useEffect(() => {
     if (!doc || revision <= loadedRevision) return;
     localStorage.setItem(backupKey(flowId), JSON.stringify(doc));
+    const limits = draftLimitIssues(doc);
+    setBlocked(limits);
+    if (limits.length > 0) {
+      setState('error');
+      setError(null);
+      return;
+    }
     setState('unsaved');
     const timer = setTimeout(async () => {
       setState('saving');
@@ -50,5 +60,5 @@ export function useAutosave(
     // The revision says when the document changed; the doc object itself is read at that time.
   }, [flowId, revision, loadedRevision]);
 
-  return { state, error };
+  return { state, error, blocked };
 }

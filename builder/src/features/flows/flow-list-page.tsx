@@ -15,6 +15,8 @@ export function FlowListPage() {
   const [error, setError] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A double click on "New flow" makes one flow: the second click finds this set.
+  const creating = useRef(false);
 
   const load = useCallback(async () => {
     try {
@@ -30,14 +32,26 @@ export function FlowListPage() {
   }, [load]);
 
   async function create() {
-    const flow = await ok(client.POST('/flows', { body: emptyFlow(t('flows.newName')) }));
-    navigate(`/flows/${flow.id}`);
+    if (creating.current) return;
+    creating.current = true;
+    try {
+      const flow = await ok(client.POST('/flows', { body: emptyFlow(t('flows.newName')) }));
+      navigate(`/flows/${flow.id}`);
+    } catch (e) {
+      setError(t('common.error', { message: (e as Error).message }));
+    } finally {
+      creating.current = false;
+    }
   }
 
   async function duplicate(id: string) {
     const flow = await ok(client.GET('/flows/{id}', { params: { path: { id } } }));
     await ok(
-      client.POST('/flows', { body: { ...flow.draft, name: t('flows.copyOf', { name: flow.name }) } }),
+      client.POST('/flows', {
+        // A draft (nothing is taken over: publishing it reports a trigger the original claims),
+        // named within the 200 characters a flow name may have.
+        body: { ...flow.draft, name: t('flows.copyOf', { name: flow.name }).slice(0, 200) },
+      }),
     );
     await load();
   }
@@ -57,7 +71,11 @@ export function FlowListPage() {
   }
 
   async function importFile(file: File | undefined) {
+    // Picking the same file again after a fix must fire `change` once more.
+    if (fileInput.current) fileInput.current.value = '';
     if (!file) return;
+    // An earlier import's error is about another file.
+    setError(null);
     try {
       const flow = await ok(client.POST('/flows', { body: await readFlowFile(file) }));
       navigate(`/flows/${flow.id}`);

@@ -8,7 +8,10 @@ import { defaultValue, enumValues, uiHints } from './json-schema.ts';
 const unset = '';
 const unknown = 'current';
 
-/** One of the schema's `enum` values. The first option means "not set" and names the default. */
+/**
+ * One of the schema's `enum` values. With a default, its own option stands for "not set" (one
+ * "Any channel", not also "Default (Any channel)"); without one, a first "Choose…" option does.
+ */
 export function SelectField({ node, path, value, onChange, label, required }: FieldProps) {
   const t = useT();
   const localized = useLocalized();
@@ -20,7 +23,9 @@ export function SelectField({ node, path, value, onChange, label, required }: Fi
     return named ? localized(named) : String(option);
   };
   const index = values.findIndex((option) => option === value);
-  const selected = index >= 0 ? String(index) : value === undefined ? unset : unknown;
+  const defaultIndex = fallback ? values.findIndex((option) => option === fallback.value) : -1;
+  const unsetOption = defaultIndex >= 0 ? String(defaultIndex) : unset;
+  const selected = index >= 0 ? String(index) : value === undefined ? unsetOption : unknown;
   return (
     <FieldShell path={path} label={label} required={required} empty={value === undefined}>
       {(control) => (
@@ -29,16 +34,19 @@ export function SelectField({ node, path, value, onChange, label, required }: Fi
           value={selected}
           onChange={(event) => {
             const choice = event.target.value;
-            if (choice === unset) onChange(undefined);
+            // Choosing the default leaves the field unset, so the document stays as small as before.
+            if (choice === unset || choice === unsetOption) onChange(undefined);
             else if (choice !== unknown) onChange(values[Number(choice)]);
           }}
           className={inputClass}
         >
-          <option value={unset}>
-            {fallback
-              ? t('inspector.select.default', { value: text(fallback.value) })
-              : t('inspector.select.choose')}
-          </option>
+          {defaultIndex < 0 && (
+            <option value={unset}>
+              {fallback
+                ? t('inspector.select.default', { value: text(fallback.value) })
+                : t('inspector.select.choose')}
+            </option>
+          )}
           {values.map((option, i) => (
             <option key={i} value={String(i)}>
               {text(option)}
