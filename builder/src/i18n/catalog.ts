@@ -5,6 +5,7 @@ import { contactsMessages } from '../features/contacts/messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
+import { durationMessages } from '../features/inspector/duration-messages.ts';
 import { mailEventMessages } from '../features/mail-events/messages.ts';
 import { mailMessages } from '../features/mail/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
@@ -113,6 +114,7 @@ export const catalog = {
     ...appMessages.en,
     ...canvasMessages.en,
     ...inspectorMessages.en,
+    ...durationMessages.en,
     ...editorMessages.en,
     ...simulatorMessages.en,
     ...runsMessages.en,
@@ -142,6 +144,7 @@ export const catalog = {
     ...appMessages.es,
     ...canvasMessages.es,
     ...inspectorMessages.es,
+    ...durationMessages.es,
     ...editorMessages.es,
     ...simulatorMessages.es,
     ...runsMessages.es,
