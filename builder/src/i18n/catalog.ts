@@ -6,6 +6,7 @@ import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { durationMessages } from '../features/inspector/duration-messages.ts';
+import { advancedMessages } from '../features/inspector/advanced-messages.ts';
 import { mailEventMessages } from '../features/mail-events/messages.ts';
 import { mailMessages } from '../features/mail/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
@@ -115,6 +116,7 @@ export const catalog = {
     ...canvasMessages.en,
     ...inspectorMessages.en,
     ...durationMessages.en,
+    ...advancedMessages.en,
     ...editorMessages.en,
     ...simulatorMessages.en,
     ...runsMessages.en,
@@ -145,6 +147,7 @@ export const catalog = {
     ...canvasMessages.es,
     ...inspectorMessages.es,
     ...durationMessages.es,
+    ...advancedMessages.es,
     ...editorMessages.es,
     ...simulatorMessages.es,
     ...runsMessages.es,

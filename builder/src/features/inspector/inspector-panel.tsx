@@ -2,6 +2,8 @@ import type { CatalogEntry, FlowNodeDoc, ValidationIssue } from '../../api/types
 import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import { inputClass } from './field-styles.ts';
 import { NodeForm } from './node-form.tsx';
+import { TechnicalDetails } from './technical-details.tsx';
+import { usePortRows } from './use-port-rows.ts';
 
 export interface InspectorPanelProps {
   entry: CatalogEntry;
@@ -30,6 +32,7 @@ export function InspectorPanel({
   const headingId = `${idPrefix}-title`;
   const labelId = `${idPrefix}-label`;
   const title = localized(entry.title);
+  const portRows = usePortRows(entry, node.id);
 
   return (
     <section aria-labelledby={headingId} className="space-y-4 p-4" data-testid="inspector-panel">
@@ -38,9 +41,7 @@ export function InspectorPanel({
           {title}
         </h2>
         <p className="text-sm text-slate-600">{localized(entry.description)}</p>
-        <p className="font-mono text-xs text-slate-500">
-          {t('inspector.nodeId', { id: node.id, type: entry.type, version: entry.version })}
-        </p>
+        <TechnicalDetails id={`${idPrefix}-technical`} entry={entry} node={node} />
         {readOnly && (
           <p role="note" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">
             {t('inspector.readOnly')}
@@ -76,6 +77,7 @@ export function InspectorPanel({
           variables={variables}
           idPrefix={`${idPrefix}-config`}
           readOnly={readOnly}
+          portRows={portRows}
         />
       </div>
     </section>

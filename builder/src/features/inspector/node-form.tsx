@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { ValidationIssue } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
-import { FormContext, type FormContextValue } from './form-context.ts';
+import { FormContext, type FormContextValue, type PortRowsInfo } from './form-context.ts';
 import { properties, rootSchema } from './json-schema.ts';
 import { ObjectFields } from './object-fields.tsx';
 import { pathKey, routeIssues } from './route-issues.ts';
@@ -19,6 +19,8 @@ export interface NodeFormProps {
   idPrefix?: string;
   /** Shows the config with every control disabled (a published version). */
   readOnly?: boolean;
+  /** Rows whose ids are ports: their ids come from their labels (see port-id.ts). */
+  portRows?: PortRowsInfo;
 }
 
 const noIssues: readonly ValidationIssue[] = [];
@@ -33,6 +35,7 @@ export function NodeForm({
   variables = noVariables,
   idPrefix,
   readOnly = false,
+  portRows,
 }: NodeFormProps) {
   const t = useT();
   const reactId = useId();
@@ -45,8 +48,9 @@ export function NodeForm({
       variables,
       disabled: readOnly,
       issuesAt: (path) => routed.byField.get(pathKey(path)) ?? noIssues,
+      portRows,
     }),
-    [prefix, variables, readOnly, routed],
+    [prefix, variables, readOnly, routed, portRows],
   );
   const problemsId = `${prefix}-problems`;
 
