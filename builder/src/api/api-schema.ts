@@ -2421,6 +2421,8 @@ export interface paths {
             name: string;
             /** @default  */
             description?: string;
+            /** @enum {string} */
+            language?: 'es' | 'en';
             trigger?: {
               node: string;
             };
@@ -2582,6 +2584,8 @@ export interface paths {
             name: string;
             /** @default  */
             description?: string;
+            /** @enum {string} */
+            language?: 'es' | 'en';
             trigger?: {
               node: string;
             };
@@ -2990,6 +2994,8 @@ export interface paths {
                 name: string;
                 /** @default  */
                 description: string;
+                /** @enum {string} */
+                language?: 'es' | 'en';
                 trigger?: {
                   node: string;
                 };
@@ -10553,6 +10559,8 @@ export interface components {
         name: string;
         /** @default  */
         description: string;
+        /** @enum {string} */
+        language?: 'es' | 'en';
         trigger?: {
           node: string;
         };
@@ -10721,6 +10729,8 @@ export interface components {
         name: string;
         /** @default  */
         description: string;
+        /** @enum {string} */
+        language?: 'es' | 'en';
         trigger?: {
           node: string;
         };

@@ -37,6 +37,10 @@ export const voiceMenu = defineNode({
   category: 'voice',
   icon: 'grid-3x3',
   ports: rowPorts('options', ['timeout', 'invalid']),
+  languageDefaults: {
+    invalidPrompt: { en: 'That is not one of the options.', es: 'Opción no válida.' },
+    noInputPrompt: { en: 'We did not receive any option.', es: 'No hemos recibido ninguna opción.' },
+  },
   config: z.object({
     prompt: z
       .string()

@@ -27,7 +27,7 @@ export function FlowListPage() {
   }, [load]);
 
   async function create() {
-    const flow = await ok(client.POST('/flows', { body: emptyFlow(t('flows.newName')) }));
+    const flow = await ok(client.POST('/flows', { body: emptyFlow(t('flows.newName'), locale) }));
     navigate(`/flows/${flow.id}`);
   }
 
