@@ -21,6 +21,7 @@ import { mailDomainsMessages } from '../features/settings/mail-domains-messages.
 import { settingsMessages } from '../features/settings/messages.ts';
 import { campaignSettingsMessages } from '../features/settings/campaign-settings-messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
+import { triggerInputMessages } from '../features/simulator/trigger-input-messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
@@ -119,6 +120,7 @@ export const catalog = {
     ...advancedMessages.en,
     ...editorMessages.en,
     ...simulatorMessages.en,
+    ...triggerInputMessages.en,
     ...runsMessages.en,
     ...skipMessages.en,
     ...settingsMessages.en,
@@ -150,6 +152,7 @@ export const catalog = {
     ...advancedMessages.es,
     ...editorMessages.es,
     ...simulatorMessages.es,
+    ...triggerInputMessages.es,
     ...runsMessages.es,
     ...skipMessages.es,
     ...settingsMessages.es,
