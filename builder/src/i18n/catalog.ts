@@ -4,6 +4,7 @@ import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
+import { flowLanguageMessages } from '../features/editor/flow-language-messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { durationMessages } from '../features/inspector/duration-messages.ts';
 import { advancedMessages } from '../features/inspector/advanced-messages.ts';
@@ -119,6 +120,7 @@ export const catalog = {
     ...durationMessages.en,
     ...advancedMessages.en,
     ...editorMessages.en,
+    ...flowLanguageMessages.en,
     ...simulatorMessages.en,
     ...triggerInputMessages.en,
     ...runsMessages.en,
@@ -151,6 +153,7 @@ export const catalog = {
     ...durationMessages.es,
     ...advancedMessages.es,
     ...editorMessages.es,
+    ...flowLanguageMessages.es,
     ...simulatorMessages.es,
     ...triggerInputMessages.es,
     ...runsMessages.es,
