@@ -34,7 +34,10 @@ export function buildCatalog(definitions: readonly AnyNodeDefinition[]): Catalog
       waits: d.waits ?? false,
       ...catalogPorts(d.ports),
       requiredPorts: [...(d.requiredPorts ?? [])],
-      configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
+      configSchema: withDefaultTexts(
+        z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
+        d.languageDefaults ?? {},
+      ),
     }))
     .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.version - b.version));
 }
@@ -44,4 +47,23 @@ function catalogPorts(ports: AnyNodeDefinition['ports']) {
   if (typeof ports !== 'function') return { ports: [...ports], dynamicPorts: false };
   if (!ports.rows) return { ports: [], dynamicPorts: true };
   return { ports: [...ports.rows.then], dynamicPorts: true, portRows: ports.rows.list };
+}
+
+/**
+ * Puts a node's `languageDefaults` on its fields as `ui.defaultByLanguage`, so the inspector shows
+ * the text a flow in that language will really send.
+ */
+function withDefaultTexts(
+  schema: z.core.JSONSchema.BaseSchema,
+  defaults: Partial<Record<string, Localized>>,
+): z.core.JSONSchema.BaseSchema {
+  const properties = schema.properties;
+  if (!properties) return schema;
+  for (const [field, texts] of Object.entries(defaults)) {
+    const property = properties[field];
+    if (!texts || typeof property !== 'object') continue;
+    const ui: unknown = property.ui;
+    property.ui = { ...(typeof ui === 'object' && ui !== null ? ui : {}), defaultByLanguage: texts };
+  }
+  return schema;
 }

@@ -10,6 +10,8 @@ export interface FormContextValue {
   issuesAt(path: FieldPath): readonly ValidationIssue[];
   /** The list whose rows name the node's ports (a menu's options), when the node has one. */
   portRows?: PortRowsInfo;
+  /** The language the flow speaks: defaults shown are the ones it will send. */
+  flowLanguage?: 'es' | 'en';
 }
 
 export interface PortRowsInfo {

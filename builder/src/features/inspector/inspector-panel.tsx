@@ -4,6 +4,7 @@ import { inputClass } from './field-styles.ts';
 import { NodeForm } from './node-form.tsx';
 import { TechnicalDetails } from './technical-details.tsx';
 import { usePortRows } from './use-port-rows.ts';
+import { useFlowStore } from '../canvas/flow-store.ts';
 
 export interface InspectorPanelProps {
   entry: CatalogEntry;
@@ -33,6 +34,7 @@ export function InspectorPanel({
   const labelId = `${idPrefix}-label`;
   const title = localized(entry.title);
   const portRows = usePortRows(entry, node.id);
+  const flowLanguage = useFlowStore((s) => s.doc?.language);
 
   return (
     <section aria-labelledby={headingId} className="space-y-4 p-4" data-testid="inspector-panel">
@@ -78,6 +80,7 @@ export function InspectorPanel({
           idPrefix={`${idPrefix}-config`}
           readOnly={readOnly}
           portRows={portRows}
+          flowLanguage={flowLanguage}
         />
       </div>
     </section>

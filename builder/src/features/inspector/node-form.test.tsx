@@ -460,6 +460,7 @@ describe('NodeForm on the real node catalog', () => {
     'logic.set': { assignments: [{ name: 'total', value: 1 }] },
     'logic.split': { branches: [{ id: 'a', conditions: [{ left: 'x', operator: 'equals' }] }] },
     'flow.end': { output: { result: '{{ vars.total }}' } },
+    'flow.start': { inputs: [{ label: 'Nombre', name: 'name', type: 'text' }] },
     'logic.business-hours': {
       mon: [{ open: '09:00', close: '18:00' }],
       holidays: [{ date: '2026-01-01', yearly: true, name: 'Año Nuevo' }],

@@ -21,6 +21,8 @@ export interface NodeFormProps {
   readOnly?: boolean;
   /** Rows whose ids are ports: their ids come from their labels (see port-id.ts). */
   portRows?: PortRowsInfo;
+  /** The flow's language, for defaults that follow it. */
+  flowLanguage?: 'es' | 'en';
 }
 
 const noIssues: readonly ValidationIssue[] = [];
@@ -36,6 +38,7 @@ export function NodeForm({
   idPrefix,
   readOnly = false,
   portRows,
+  flowLanguage,
 }: NodeFormProps) {
   const t = useT();
   const reactId = useId();
@@ -49,8 +52,9 @@ export function NodeForm({
       disabled: readOnly,
       issuesAt: (path) => routed.byField.get(pathKey(path)) ?? noIssues,
       portRows,
+      flowLanguage,
     }),
-    [prefix, variables, readOnly, routed, portRows],
+    [prefix, variables, readOnly, routed, portRows, flowLanguage],
   );
   const problemsId = `${prefix}-problems`;
 
