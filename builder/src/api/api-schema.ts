@@ -2421,6 +2421,8 @@ export interface paths {
             name: string;
             /** @default  */
             description?: string;
+            /** @enum {string} */
+            language?: 'es' | 'en';
             trigger?: {
               node: string;
             };
@@ -2582,6 +2584,8 @@ export interface paths {
             name: string;
             /** @default  */
             description?: string;
+            /** @enum {string} */
+            language?: 'es' | 'en';
             trigger?: {
               node: string;
             };
@@ -2999,6 +3003,8 @@ export interface paths {
                 name: string;
                 /** @default  */
                 description: string;
+                /** @enum {string} */
+                language?: 'es' | 'en';
                 trigger?: {
                   node: string;
                 };
@@ -10736,6 +10742,8 @@ export interface components {
         name: string;
         /** @default  */
         description: string;
+        /** @enum {string} */
+        language?: 'es' | 'en';
         trigger?: {
           node: string;
         };
@@ -10917,6 +10925,8 @@ export interface components {
         name: string;
         /** @default  */
         description: string;
+        /** @enum {string} */
+        language?: 'es' | 'en';
         trigger?: {
           node: string;
         };

@@ -4,7 +4,10 @@ import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
+import { flowLanguageMessages } from '../features/editor/flow-language-messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
+import { durationMessages } from '../features/inspector/duration-messages.ts';
+import { advancedMessages } from '../features/inspector/advanced-messages.ts';
 import { mailEventMessages } from '../features/mail-events/messages.ts';
 import { mailMessages } from '../features/mail/messages.ts';
 import { phoneMessages } from '../features/phone/messages.ts';
@@ -19,6 +22,7 @@ import { mailDomainsMessages } from '../features/settings/mail-domains-messages.
 import { settingsMessages } from '../features/settings/messages.ts';
 import { campaignSettingsMessages } from '../features/settings/campaign-settings-messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
+import { triggerInputMessages } from '../features/simulator/trigger-input-messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
@@ -121,8 +125,12 @@ export const catalog = {
     ...appMessages.en,
     ...canvasMessages.en,
     ...inspectorMessages.en,
+    ...durationMessages.en,
+    ...advancedMessages.en,
     ...editorMessages.en,
+    ...flowLanguageMessages.en,
     ...simulatorMessages.en,
+    ...triggerInputMessages.en,
     ...runsMessages.en,
     ...skipMessages.en,
     ...settingsMessages.en,
@@ -158,8 +166,12 @@ export const catalog = {
     ...appMessages.es,
     ...canvasMessages.es,
     ...inspectorMessages.es,
+    ...durationMessages.es,
+    ...advancedMessages.es,
     ...editorMessages.es,
+    ...flowLanguageMessages.es,
     ...simulatorMessages.es,
+    ...triggerInputMessages.es,
     ...runsMessages.es,
     ...skipMessages.es,
     ...settingsMessages.es,

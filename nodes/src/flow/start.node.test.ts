@@ -47,3 +47,21 @@ describe('flow.start compile', () => {
     expect(JSON.parse(JSON.stringify(fragment))).toEqual(fragment);
   });
 });
+
+describe('flow.start inputs', () => {
+  it('declares the inputs a run is given, with their kind', () => {
+    const config = flowStart.config.parse({ inputs: [{ label: 'Nombre', name: 'name' }] });
+    expect(config.inputs).toEqual([{ label: 'Nombre', name: 'name', type: 'text' }]);
+  });
+
+  it('refuses a name the flow could not use and a name given twice', () => {
+    expect(flowStart.config.safeParse({ inputs: [{ label: 'A', name: '1a' }] }).success).toBe(false);
+    const twice = flowStart.config.safeParse({
+      inputs: [
+        { label: 'A', name: 'a' },
+        { label: 'B', name: 'a' },
+      ],
+    });
+    expect(twice.error?.issues[0]?.message).toBe('Each name once');
+  });
+});

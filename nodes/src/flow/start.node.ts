@@ -1,5 +1,29 @@
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node.ts';
+import { uiLabel } from '../sdk/ui-label.ts';
+
+// What a run started here is given, declared so the builder's test run asks for it in a form.
+const input = z.object({
+  label: z.string().min(1, 'Say what this input is').meta(uiLabel('What it is', 'Qué es')),
+  name: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'A name has letters, digits and _ and does not start with a digit')
+    .meta(uiLabel('Name in the flow (input.name)', 'Nombre en el flujo (input.nombre)')),
+  type: z
+    .enum(['text', 'number', 'boolean'])
+    .default('text')
+    .meta({
+      ui: {
+        widget: 'select',
+        label: { en: 'Kind', es: 'Tipo' },
+        optionLabels: {
+          text: { en: 'Text', es: 'Texto' },
+          number: { en: 'Number', es: 'Número' },
+          boolean: { en: 'Yes or no', es: 'Sí o no' },
+        },
+      },
+    }),
+});
 
 export const flowStart = defineNode({
   type: 'flow.start',
@@ -31,6 +55,12 @@ export const flowStart = defineNode({
           },
         },
       }),
+    inputs: z
+      .array(input)
+      .max(50, 'At most 50 inputs')
+      .refine((list) => new Set(list.map((i) => i.name)).size === list.length, 'Each name once')
+      .optional()
+      .meta({ ui: { widget: 'rows', label: { en: 'Inputs it is given', es: 'Datos que recibe' } } }),
   }),
   compile: (node, ctx) => ({
     entry: [{ type: 'saveInput', params: { nodeId: node.id } }],

@@ -7,8 +7,8 @@ export const logicWait = defineNode({
   version: 1,
   title: { en: 'Wait', es: 'Esperar' },
   description: {
-    en: 'Pauses the run for a duration (PT2H, P3D) or until a date and time.',
-    es: 'Pausa la ejecución durante un tiempo (PT2H, P3D) o hasta una fecha y hora.',
+    en: 'Pauses the run for a while (2 hours, 3 days) or until a date and time.',
+    es: 'Pausa la ejecución durante un tiempo (2 horas, 3 días) o hasta una fecha y hora.',
   },
   category: 'logic',
   icon: 'hourglass',

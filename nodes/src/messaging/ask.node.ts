@@ -45,6 +45,12 @@ export const messageAsk = defineNode({
   repliedPorts: ['answered', 'invalid'],
   requiredPorts: ['timeout'],
   instructions: askInstructions,
+  languageDefaults: {
+    retryText: {
+      en: 'Sorry, I did not understand that. {{ nodes.self.question }}',
+      es: 'Perdone, no le he entendido. {{ nodes.self.question }}',
+    },
+  },
   config: z.object({
     channel: messagingChannelSchema.default('whatsapp'),
     to: z

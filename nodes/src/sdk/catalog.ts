@@ -49,7 +49,10 @@ export function buildCatalog(definitions: readonly AnyNodeDefinition[]): Catalog
       portDescriptions: Object.entries(d.portDescriptions ?? {}).map(([port, text]) => ({ port, text })),
       ...(d.rowPortDescription ? { rowPortDescription: d.rowPortDescription } : {}),
       summary: [...(d.summary ?? [])],
-      configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
+      configSchema: withDefaultTexts(
+        z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }),
+        d.languageDefaults ?? {},
+      ),
       ...outputSchemaEntry(d),
     }))
     .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.version - b.version));
@@ -65,4 +68,23 @@ function catalogPorts(ports: AnyNodeDefinition['ports']) {
 function outputSchemaEntry(definition: AnyNodeDefinition): { outputSchema?: unknown } {
   const schema = outputSchemaOf(definition);
   return schema ? { outputSchema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) } : {};
+}
+
+/**
+ * Puts a node's `languageDefaults` on its fields as `ui.defaultByLanguage`, so the inspector shows
+ * the text a flow in that language will really send.
+ */
+function withDefaultTexts(
+  schema: z.core.JSONSchema.BaseSchema,
+  defaults: Partial<Record<string, Localized>>,
+): z.core.JSONSchema.BaseSchema {
+  const properties = schema.properties;
+  if (!properties) return schema;
+  for (const [field, texts] of Object.entries(defaults)) {
+    const property = properties[field];
+    if (!texts || typeof property !== 'object') continue;
+    const ui: unknown = property.ui;
+    property.ui = { ...(typeof ui === 'object' && ui !== null ? ui : {}), defaultByLanguage: texts };
+  }
+  return schema;
 }

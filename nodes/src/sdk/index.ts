@@ -2,6 +2,7 @@ export * from './types.ts';
 export { defineNode, portsOf, rowPorts } from './define-node.ts';
 export { parseDuration, durationSchema } from './duration.ts';
 export { NodeError } from './node-error.ts';
+export { withLanguageDefaults, type FlowLanguage } from './language-defaults.ts';
 export { createNodeRegistry, type NodeRegistry } from './registry.ts';
 export { buildCatalog, type CatalogEntry } from './catalog.ts';
 export { outputField, outputSchemaOf, sentMessageOutput } from './output-schema.ts';

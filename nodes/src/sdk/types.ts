@@ -275,6 +275,12 @@ export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort ext
    * "the conversation's channel"), and its person just wrote on one of these channels.
    */
   startsConversation?(config: z.infer<TSchema>): readonly MessagingChannel[];
+  /**
+   * Defaults a person hears or reads (retry and error texts), per language: left empty in a flow,
+   * the field gets the one for the node's `language`, else the flow's (`withLanguageDefaults`).
+   * The schema's own `.default()` stays for configs compiled without a language.
+   */
+  languageDefaults?: Partial<Record<keyof z.input<TSchema> & string, Localized>>;
 }
 
 /** A definition with its types erased, as registries hold them. */

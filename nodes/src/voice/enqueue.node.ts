@@ -69,7 +69,7 @@ export const voiceEnqueue = defineNode({
       .meta({ ui: { widget: 'duration', label: { en: 'Ring each agent for', es: 'Timbre por agente' } } }),
     maxWait: durationSchema
       .default('PT5M')
-      .refine((d) => (parseDuration(d) ?? 0) <= maxWaitLimitMs, 'The longest wait is one hour (PT1H)')
+      .refine((d) => (parseDuration(d) ?? 0) <= maxWaitLimitMs, 'The longest wait is one hour')
       .meta({ ui: { widget: 'duration', label: { en: 'Maximum wait', es: 'Espera máxima' } } }),
   }),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['connected', 'timeout'] }),

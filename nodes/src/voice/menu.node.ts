@@ -54,6 +54,10 @@ export const voiceMenu = defineNode({
   },
   summary: [{ field: 'prompt' }, { rows: 'options', show: ['digit', 'label'] }],
   ports: rowPorts('options', ['timeout', 'invalid']),
+  languageDefaults: {
+    invalidPrompt: { en: 'That is not one of the options.', es: 'Opción no válida.' },
+    noInputPrompt: { en: 'We did not receive any option.', es: 'No hemos recibido ninguna opción.' },
+  },
   config: z.object({
     prompt: z
       .string()

@@ -66,7 +66,7 @@ export const voiceRecord = defineNode({
       }),
     maxLength: durationSchema
       .default('PT2M')
-      .refine((text) => (parseDuration(text) ?? 0) <= longestMessageMs, 'At most 30 minutes (PT30M)')
+      .refine((text) => (parseDuration(text) ?? 0) <= longestMessageMs, 'At most 30 minutes')
       .meta({ ui: { widget: 'duration', label: { en: 'Longest message', es: 'Duración máxima' } } }),
     beep: z.boolean().default(true).meta(uiLabel('Beep before recording', 'Pitido antes de grabar')),
     finishOnKey: finishKeySchema('Key that ends the message', 'Tecla que termina el mensaje'),

@@ -1,5 +1,5 @@
 import type { NodeInstance, NodeRegistry, StateFragment } from '@omniflow/nodes/sdk';
-import { completedState, createCompileContext, failedState } from '@omniflow/nodes/sdk';
+import { completedState, createCompileContext, failedState, withLanguageDefaults } from '@omniflow/nodes/sdk';
 import type { FlowDocument } from '../graph/flow-schema.ts';
 import { findTrigger } from '../graph/validate-flow.ts';
 import type { MachineJson } from './machine-json.ts';
@@ -25,7 +25,7 @@ export function compileFlow(doc: FlowDocument, registry: NodeRegistry): MachineJ
   for (const node of doc.nodes) {
     const definition = registry.get(node.type, node.version);
     if (!definition) throw new CompileError(`Unknown node type ${node.type}@${node.version}`);
-    const config = definition.config.parse(node.config);
+    const config = definition.config.parse(withLanguageDefaults(definition, node.config, doc.language));
     instances.set(node.id, { id: node.id, type: node.type, version: node.version, config });
   }
   const states: MachineJson['states'] = {};

@@ -33,6 +33,8 @@ export const flowDocumentSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   name: z.string().min(1, 'Give the flow a name').max(200),
   description: z.string().max(2000).default(''),
+  // The language the flow talks to people in: default retry and error texts follow it (es, en).
+  language: z.enum(['es', 'en']).optional(),
   trigger: z.object({ node: z.string().min(1) }).optional(),
   nodes: z.array(flowNodeSchema).max(5000, 'A flow has at most 5000 nodes'),
   edges: z.array(flowEdgeSchema).max(20000),

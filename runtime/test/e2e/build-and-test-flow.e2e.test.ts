@@ -102,14 +102,25 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
     await connect('wait-for-event1', 'received', 'end1');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
 
-    // Configure the set and the wait in the inspector.
+    // Configure the start's input, the set and the wait in the inspector.
+    await node('start1').click();
+    await page.getByRole('button', { name: /Add row to Inputs it is given/ }).click();
+    await page.getByRole('textbox', { name: /^What it is/ }).fill('Name');
+    await page.getByRole('textbox', { name: /^Name in the flow/ }).fill('name');
     await node('set1').click();
     await page.getByRole('button', { name: /Add row to Assignments/ }).click();
     await page.getByRole('textbox', { name: /^Variable/ }).fill('greeting');
     await page.getByRole('combobox', { name: /^Value/ }).fill('hola {{ input.name }}');
     await node('wait-for-event1').click();
     await page.getByRole('textbox', { name: /^Event name/ }).fill('approved');
-    await page.getByRole('textbox', { name: /^Timeout/ }).fill('PT1H');
+    // A duration is a number and a unit; the ISO text (PT1H) is stored, never shown.
+    await page.getByRole('spinbutton', { name: /^Timeout/ }).fill('1');
+    await page.getByRole('combobox', { name: 'Unit' }).selectOption('hours');
+    await saved();
+    const draft = await omni.call('GET', `/api/v1/flows/${page.url().split('/').pop()}`);
+    const waitNode = draft.body.draft.nodes.find((n: { id: string }) => n.id === 'wait-for-event1');
+    expect(waitNode.config.timeout).toBe('PT1H');
+    expect(await page.locator('body').innerText()).not.toContain('PT1H');
     await node('end1').click();
     await screenshot(page, 'inspector');
 
@@ -141,7 +152,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
 
     // Test run in the simulator: it waits for the event, which is a button; the path lights up.
     await page.getByRole('tab', { name: 'Test run' }).click();
-    await page.getByLabel('Trigger input (JSON)').fill('{"name": "Ana"}');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Ana');
     await page.getByRole('button', { name: 'Run the draft' }).click();
     await page.locator('[data-testid="sim-status"][data-status="waiting"]').waitFor();
     await page.getByRole('button', { name: 'Send “approved”' }).click();

@@ -60,20 +60,42 @@ describe.skipIf(!hasChromium)('builder in Chromium: the example IVR on the canva
     expect(await ports('hours')).toEqual(['open', 'closed']);
     await page.getByText('No hay problemas').waitFor();
 
-    // A third option in the inspector becomes a third key port on the card.
+    // A third option in the inspector becomes a third key port on the card: its port is made from
+    // the label, and nobody is asked for an id.
     await page.locator('.react-flow__node[data-id="menu"]').click();
     await page.getByRole('button', { name: /Añadir fila a Opciones/ }).click();
-    const keys = page.getByRole('textbox', { name: /^Tecla/ });
-    await keys.last().fill('3');
-    await page
-      .getByRole('textbox', { name: /^Id del puerto/ })
+    const options = page.getByRole('group', { name: 'Opciones' });
+    await options
+      .getByRole('textbox', { name: /^Tecla/ })
       .last()
-      .fill('billing');
-    await expect.poll(() => ports('menu')).toEqual(['sales', 'support', 'billing', 'timeout', 'invalid']);
+      .fill('3');
+    await options
+      .getByRole('textbox', { name: /^Etiqueta/ })
+      .last()
+      .fill('Facturación');
+    expect(
+      await page
+        .getByRole('textbox', { name: /^Id del puerto/ })
+        .last()
+        .isVisible(),
+    ).toBe(false);
+    await expect.poll(() => ports('menu')).toEqual(['sales', 'support', 'facturacion', 'timeout', 'invalid']);
+
+    // The wait for a key is a number and a unit, never "PT8S".
+    await page.getByRole('spinbutton', { name: /^Esperar una tecla/ }).fill('8');
+    await page.getByRole('combobox', { name: 'Unidad' }).first().selectOption('seconds');
     await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
     const saved = await omni.call('GET', `/api/v1/flows/${created.body.id}`);
     const menu = saved.body.draft.nodes.find((n: { id: string }) => n.id === 'menu');
-    expect(menu.config.options.map((o: { id: string }) => o.id)).toEqual(['sales', 'support', 'billing']);
+    expect(menu.config.options.map((o: { id: string }) => o.id)).toEqual(['sales', 'support', 'facturacion']);
+    expect(menu.config.timeout).toBe('PT8S');
+    const shown = await page.locator('body').innerText();
+    expect(shown.split('\n').filter((line) => /\bPT\d/.test(line))).toEqual([]);
+    // Node ids and type names only when asked for.
+    expect(shown).not.toContain('voice.menu');
+    await page.getByRole('checkbox', { name: 'Mostrar detalles técnicos' }).check();
+    await page.getByTestId('technical-details').filter({ hasText: 'voice.menu' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Mostrar detalles técnicos' }).uncheck();
     await screenshot(page, 'voice-ivr');
   }, 120_000);
 

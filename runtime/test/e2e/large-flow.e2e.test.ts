@@ -66,6 +66,8 @@ describe.skipIf(!hasChromium)('a 500-node flow in Chromium', () => {
     const { page, omni } = session;
     await page.goto(`${omni.url}/#/flows/${flowId}`);
     await page.locator('.react-flow__node[data-id="start"]').click();
+    // The node's id shows only with technical details asked for.
+    await page.getByRole('checkbox', { name: 'Show technical details' }).check();
     await page.getByText('ID start').waitFor();
     const drawn = await page.locator('.react-flow__node').count();
     expect(drawn).toBeGreaterThan(5);

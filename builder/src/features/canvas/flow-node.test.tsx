@@ -4,6 +4,7 @@ import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowDocument, ValidationIssue } from '../../api/types.ts';
 import { useLocale } from '../../i18n/use-i18n.ts';
+import { useTechnicalDetails } from '../inspector/use-technical-details.ts';
 import { createElementConverter } from './flow-elements.ts';
 import { nodeTypes } from './flow-node.tsx';
 import { NodeBadgeLink } from './node-badge-link.ts';
@@ -67,7 +68,11 @@ describe('FlowNode', () => {
     renderCanvas();
     const split = nodeElement('split1');
     expect(split.textContent).toContain('Split');
+    expect(split.textContent).toContain('Customer kind');
+    expect(split.textContent).not.toContain('split1');
+    act(() => useTechnicalDetails.getState().setShown(true));
     expect(split.textContent).toContain('Customer kind · split1');
+    act(() => useTechnicalDetails.getState().setShown(false));
     expect(screen.getByLabelText('Input of Customer kind')).toBeTruthy();
     for (const port of ['vip', 'regular', 'else']) {
       expect(screen.getByLabelText(`Output “${port}” of Customer kind`)).toBeTruthy();

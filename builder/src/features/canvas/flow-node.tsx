@@ -1,6 +1,7 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { useLocalized, useT } from '../../i18n/use-i18n.ts';
+import { useTechnicalDetails } from '../inspector/use-technical-details.ts';
 import { CategoryIcon } from './category-icon.tsx';
 import { InflightBadge } from './inflight-badge.tsx';
 import { handleClasses, NodePortRow } from './node-port-row.tsx';
@@ -12,6 +13,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const t = useT();
   const localize = useLocalized();
   const portName = usePortName();
+  const technical = useTechnicalDetails((s) => s.shown);
   useHandlesFollowPorts(id, data.ports.map((p) => p.id).join('\u0000'));
 
   const title = data.entry
@@ -60,9 +62,13 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
         <CategoryIcon icon={data.entry?.icon} category={data.entry?.category} />
         <div className="min-w-0 flex-1">
           <div className="truncate text-sm font-medium text-slate-900">{title}</div>
-          <div className="truncate font-mono text-xs text-slate-500">
-            {data.label ? `${data.label} · ${id}` : id}
-          </div>
+          {technical ? (
+            <div className="truncate font-mono text-xs text-slate-500">
+              {data.label ? `${data.label} · ${id}` : id}
+            </div>
+          ) : (
+            data.label && <div className="truncate text-xs text-slate-500">{data.label}</div>
+          )}
         </div>
         {hasErrors && (
           <span className="rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">

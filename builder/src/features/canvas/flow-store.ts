@@ -39,6 +39,8 @@ export interface FlowState {
   /** Opens a document: clears history and selection. */
   load(doc: FlowDocument): void;
   rename(name: string): void;
+  /** The language the flow speaks to people; default texts follow it. */
+  setLanguage(language: 'es' | 'en'): void;
   /** Adds a node of that type with an empty config; undefined when it is a second trigger. */
   addNode(entry: CatalogEntry, position: Point): string | undefined;
   /** Draws an edge from an output port; false when `connectionProblem` refuses it. */
@@ -134,6 +136,11 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     rename(name) {
       const { doc } = get();
       if (doc && doc.name !== name) commit({ ...doc, name }, {}, 'name');
+    },
+
+    setLanguage(language) {
+      const { doc } = get();
+      if (doc && doc.language !== language) commit({ ...doc, language }, {}, 'language');
     },
 
     addNode(entry, position) {

@@ -4,6 +4,7 @@ import type { CatalogEntry, Flow, FlowDocument, InflightPolicy, ValidationIssue 
 import { useT } from '../../i18n/use-i18n.ts';
 import { FlowCanvas } from '../canvas/flow-canvas.tsx';
 import { useFlowStore } from '../canvas/flow-store.ts';
+import { FlowLanguageSelect } from './flow-language-select.tsx';
 import { NodePalette } from '../canvas/node-palette.tsx';
 import type { RunHighlight } from '../canvas/types.ts';
 import { InspectorPanel } from '../inspector/inspector-panel.tsx';
@@ -212,6 +213,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           onChange={(e) => useFlowStore.getState().rename(e.target.value)}
           className="rounded border border-transparent px-2 py-1 text-lg font-semibold hover:border-slate-300"
         />
+        <FlowLanguageSelect readOnly={readOnly} />
         <SaveStatus state={saveState} error={saveError} blocked={unsaveable} />
         {notice && (
           <span role="status" className="text-sm text-indigo-700">

@@ -31,11 +31,13 @@ export function downloadFlow(doc: FlowDocument): void {
   URL.revokeObjectURL(link.href);
 }
 
-export function emptyFlow(name: string): FlowDocument {
+export function emptyFlow(name: string, language?: 'es' | 'en'): FlowDocument {
   return {
     schemaVersion: 1,
     name,
     description: '',
+    // The designer's language is the one the flow speaks to people until they say otherwise.
+    ...(language ? { language } : {}),
     nodes: [],
     edges: [],
     variables: [],

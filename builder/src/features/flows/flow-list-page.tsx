@@ -35,7 +35,7 @@ export function FlowListPage() {
     if (creating.current) return;
     creating.current = true;
     try {
-      const flow = await ok(client.POST('/flows', { body: emptyFlow(t('flows.newName')) }));
+      const flow = await ok(client.POST('/flows', { body: emptyFlow(t('flows.newName'), locale) }));
       navigate(`/flows/${flow.id}`);
     } catch (e) {
       setError(t('common.error', { message: (e as Error).message }));

@@ -9,6 +9,19 @@ export interface FormContextValue {
   variables: readonly VariableOption[];
   disabled: boolean;
   issuesAt(path: FieldPath): readonly ValidationIssue[];
+  /** The list whose rows name the node's ports (a menu's options), when the node has one. */
+  portRows?: PortRowsInfo;
+  /** The language the flow speaks: defaults shown are the ones it will send. */
+  flowLanguage?: 'es' | 'en';
+}
+
+export interface PortRowsInfo {
+  /** The config property holding the rows (`options`, `branches`). */
+  list: string;
+  /** The node's own ports, which a row's id must not take (`timeout`, `else`). */
+  reserved: readonly string[];
+  /** Ports an edge leaves by: their ids no longer follow the label. */
+  wired: ReadonlySet<string>;
 }
 
 export const FormContext = createContext<FormContextValue>({

@@ -49,10 +49,22 @@ describe('InspectorPanel', () => {
     renderPanel();
     const panel = screen.getByRole('region', { name: 'HTTP request' });
     expect(within(panel).getByText(/Calls a web service/)).toBeTruthy();
-    expect(within(panel).getByText('ID call · http.request v1')).toBeTruthy();
+    expect(within(panel).queryByText(/http\.request/)).toBeNull();
     act(() => useLocale.getState().setLocale('es'));
     expect(screen.getByRole('region', { name: 'Petición HTTP' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Etiqueta' })).toBeTruthy();
+  });
+
+  it('shows the node id and type only when technical details are asked for, and remembers it', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    expect(screen.queryByTestId('technical-details')).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Show technical details' }));
+    expect(screen.getByTestId('technical-details').textContent).toBe('ID call · http.request v1');
+    expect(localStorage.getItem('omniflow.technicalDetails')).toBe('true');
+    await user.click(screen.getByRole('checkbox', { name: 'Show technical details' }));
+    expect(screen.queryByTestId('technical-details')).toBeNull();
+    expect(localStorage.getItem('omniflow.technicalDetails')).toBe('false');
   });
 
   it('edits the label and the config', async () => {
@@ -70,12 +82,13 @@ describe('InspectorPanel', () => {
     const user = userEvent.setup();
     renderPanel();
     const visited: (string | null)[] = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 12; i++) {
       await user.tab();
       const focused = document.activeElement;
       visited.push(focused?.getAttribute('aria-label') ?? focused?.id ?? null);
     }
     expect(visited).toEqual([
+      'inspector-call-technical',
       'inspector-call-label',
       'inspector-call-config-method',
       'inspector-call-config-url',
@@ -124,7 +137,8 @@ describe('InspectorPanel', () => {
   it('disables every control in read-only mode', () => {
     renderPanel({ readOnly: true });
     expect(screen.getByRole('note').textContent).toBe('Read-only: this is a published version.');
-    const controls = document.querySelectorAll('input, select, textarea, button');
+    // Showing technical details changes the view, not the version: it stays available.
+    const controls = document.querySelectorAll('input:not([data-view-preference]), select, textarea, button');
     expect(controls.length).toBeGreaterThan(5);
     for (const control of controls) expect(control.hasAttribute('disabled'), control.outerHTML).toBe(true);
   });

@@ -4,6 +4,9 @@ import { inputClass } from './field-styles.ts';
 import { NodeForm } from './node-form.tsx';
 import type { VariableOption } from './template-input.tsx';
 import { NodeHelp } from './node-help.tsx';
+import { TechnicalDetails } from './technical-details.tsx';
+import { usePortRows } from './use-port-rows.ts';
+import { useFlowStore } from '../canvas/flow-store.ts';
 
 export interface InspectorPanelProps {
   entry: CatalogEntry;
@@ -32,6 +35,8 @@ export function InspectorPanel({
   const headingId = `${idPrefix}-title`;
   const labelId = `${idPrefix}-label`;
   const title = localized(entry.title);
+  const portRows = usePortRows(entry, node.id);
+  const flowLanguage = useFlowStore((s) => s.doc?.language);
 
   return (
     <section aria-labelledby={headingId} className="space-y-4 p-4" data-testid="inspector-panel">
@@ -40,9 +45,7 @@ export function InspectorPanel({
           {title}
         </h2>
         <p className="text-sm text-slate-600">{localized(entry.description)}</p>
-        <p className="font-mono text-xs text-slate-500">
-          {t('inspector.nodeId', { id: node.id, type: entry.type, version: entry.version })}
-        </p>
+        <TechnicalDetails id={`${idPrefix}-technical`} entry={entry} node={node} />
         {readOnly && (
           <p role="note" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">
             {t('inspector.readOnly')}
@@ -78,6 +81,8 @@ export function InspectorPanel({
           variables={variables}
           idPrefix={`${idPrefix}-config`}
           readOnly={readOnly}
+          portRows={portRows}
+          flowLanguage={flowLanguage}
         />
       </div>
       <NodeHelp entry={entry} />

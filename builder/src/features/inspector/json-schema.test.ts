@@ -50,6 +50,7 @@ describe('json-schema helpers', () => {
       'email.send.template': 'library-template',
       'email.send.to': 'template',
       'flow.end.output': 'key-value',
+      'flow.start.inputs': 'rows',
       'flow.start.trigger': 'select',
       'http.request.method': 'select',
       'http.request.url': 'template',

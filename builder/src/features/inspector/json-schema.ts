@@ -41,6 +41,8 @@ export interface UiHints {
   optionLabels?: Record<string, Localized>;
   /** A `library-template` field's template kind: `email` or `text`. */
   kind?: string;
+  /** The default text per flow language (ask's error text), when it follows the flow's language. */
+  defaultByLanguage?: Localized;
 }
 
 export interface PropertyNode {
@@ -139,6 +141,7 @@ export function uiHints(node: SchemaNode): UiHints {
     label: isLocalized(ui.label) ? ui.label : undefined,
     optionLabels,
     ...(typeof ui.kind === 'string' ? { kind: ui.kind } : {}),
+    ...(isLocalized(ui.defaultByLanguage) ? { defaultByLanguage: ui.defaultByLanguage } : {}),
   };
 }
 
@@ -156,7 +159,9 @@ export function defaultValue(node: SchemaNode): { value: unknown } | undefined {
 }
 
 /** A default shown greyed in an empty control: it applies without being written into the config. */
-export function placeholderOf(node: SchemaNode): string | undefined {
+export function placeholderOf(node: SchemaNode, flowLanguage?: keyof Localized): string | undefined {
+  const byLanguage = uiHints(node).defaultByLanguage;
+  if (flowLanguage && byLanguage) return byLanguage[flowLanguage];
   const fallback = defaultValue(node);
   if (!fallback || fallback.value === '' || fallback.value === undefined) return undefined;
   return typeof fallback.value === 'string' ? fallback.value : formatJsonText(fallback.value);

@@ -18,11 +18,6 @@ export const inspectorMessages = {
     'inspector.toggle.default': 'Default: {value}',
     'inspector.number.invalid': 'Enter a number',
     'inspector.number.integer': 'Enter a whole number',
-    'inspector.duration.hint': 'ISO-8601 duration, e.g. PT30S, PT15M, PT2H, P3D or P1W',
-    'inspector.duration.invalid':
-      'Not a duration: write P, then weeks (W) or days (D), then T and hours (H), minutes (M) or seconds (S)',
-    'inspector.duration.preview': 'Means {duration}',
-    'inspector.duration.default': 'Default: {duration}',
     'inspector.template.hint': 'Type {{ to insert a variable',
     'inspector.template.variables': 'Variables',
     'inspector.json.hint': 'Text with {{ }} templates, or JSON: a number, true/false, null, […] or {…}',
@@ -75,11 +70,6 @@ export const inspectorMessages = {
     'inspector.toggle.default': 'Predeterminado: {value}',
     'inspector.number.invalid': 'Escribe un número',
     'inspector.number.integer': 'Escribe un número entero',
-    'inspector.duration.hint': 'Duración ISO-8601, p. ej. PT30S, PT15M, PT2H, P3D o P1W',
-    'inspector.duration.invalid':
-      'No es una duración: escribe P, luego semanas (W) o días (D), luego T y horas (H), minutos (M) o segundos (S)',
-    'inspector.duration.preview': 'Equivale a {duration}',
-    'inspector.duration.default': 'Predeterminado: {duration}',
     'inspector.template.hint': 'Escribe {{ para insertar una variable',
     'inspector.template.variables': 'Variables',
     'inspector.json.hint': 'Texto con plantillas {{ }}, o JSON: un número, true/false, null, […] o {…}',

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { ValidationIssue } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
-import { FormContext, type FormContextValue } from './form-context.ts';
+import { FormContext, type FormContextValue, type PortRowsInfo } from './form-context.ts';
 import { properties, rootSchema } from './json-schema.ts';
 import { ObjectFields } from './object-fields.tsx';
 import { pathKey, routeIssues } from './route-issues.ts';
@@ -21,6 +21,10 @@ export interface NodeFormProps {
   idPrefix?: string;
   /** Shows the config with every control disabled (a published version). */
   readOnly?: boolean;
+  /** Rows whose ids are ports: their ids come from their labels (see port-id.ts). */
+  portRows?: PortRowsInfo;
+  /** The flow's language, for defaults that follow it. */
+  flowLanguage?: 'es' | 'en';
 }
 
 const noIssues: readonly ValidationIssue[] = [];
@@ -35,6 +39,8 @@ export function NodeForm({
   variables = noVariables,
   idPrefix,
   readOnly = false,
+  portRows,
+  flowLanguage,
 }: NodeFormProps) {
   const t = useT();
   const reactId = useId();
@@ -47,8 +53,10 @@ export function NodeForm({
       variables,
       disabled: readOnly,
       issuesAt: (path) => routed.byField.get(pathKey(path)) ?? noIssues,
+      portRows,
+      flowLanguage,
     }),
-    [prefix, variables, readOnly, routed],
+    [prefix, variables, readOnly, routed, portRows, flowLanguage],
   );
   const problemsId = `${prefix}-problems`;
 

@@ -6,6 +6,7 @@ import { smallButtonClass } from './field-styles.ts';
 import { useFormContext } from './form-context.ts';
 import { arrayItems, defaultValue, widgetOf, type SchemaNode } from './json-schema.ts';
 import { ObjectFields } from './object-fields.tsx';
+import { followLabel, portIdFor, type PortRow } from './port-id.ts';
 import { SchemaField } from './schema-field.tsx';
 
 type FocusAfter = { row: number; target: 'first-field' | 'up' | 'down' } | { row: -1; target: 'add' };
@@ -30,14 +31,27 @@ function useRowKeys(length: number) {
   return state;
 }
 
+function isPortRow(value: unknown): value is PortRow & Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A list (`ui.widget: 'rows'`): one sub-form per item, with add, remove and move up/down. */
 export function RowsField({ node, path, value, onChange, label, required }: FieldProps) {
   const t = useT();
-  const { disabled } = useFormContext();
+  const { disabled, portRows } = useFormContext();
   const items = Array.isArray(value) ? value : [];
   const itemNode = arrayItems(node);
   const objectItems = widgetOf(itemNode) === 'object';
   const rowKeys = useRowKeys(items.length);
+  // A menu's options, a split's branches: each row's id is a port, made from its label.
+  const portList = objectItems && portRows && path.length === 1 && path[0] === portRows.list;
+  const takenBesides = (index: number) =>
+    new Set([
+      ...(portRows?.reserved ?? []),
+      ...items.flatMap((row, i) =>
+        i !== index && isPortRow(row) && typeof row.id === 'string' ? [row.id] : [],
+      ),
+    ]);
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<FocusAfter | null>(null);
@@ -82,7 +96,19 @@ export function RowsField({ node, path, value, onChange, label, required }: Fiel
 
   function add() {
     rowKeys.keys.push(rowKeys.next++);
-    change([...items, newItem(itemNode)], { row: items.length, target: 'first-field' });
+    const item = newItem(itemNode);
+    const row =
+      portList && isPortRow(item)
+        ? {
+            ...item,
+            id: portIdFor(
+              typeof item.label === 'string' ? item.label : '',
+              takenBesides(-1),
+              t('advanced.newRow'),
+            ),
+          }
+        : item;
+    change([...items, row], { row: items.length, target: 'first-field' });
   }
 
   return (
@@ -96,8 +122,13 @@ export function RowsField({ node, path, value, onChange, label, required }: Fiel
               {items.map((item, index) => {
                 const itemPath = [...path, index];
                 const itemName = t('inspector.rows.item', { label, index: index + 1 });
-                const replace = (next: unknown) =>
-                  onChange(items.map((old, i) => (i === index ? next : old)));
+                const replace = (next: unknown) => {
+                  const row =
+                    portList && portRows && isPortRow(item) && isPortRow(next)
+                      ? followLabel(item, next, takenBesides(index), portRows.wired, t('advanced.newRow'))
+                      : next;
+                  onChange(items.map((old, i) => (i === index ? row : old)));
+                };
                 const toolbar = (
                   <div className="flex justify-end gap-1">
                     <button
@@ -148,7 +179,15 @@ export function RowsField({ node, path, value, onChange, label, required }: Fiel
                         {() => (
                           <div className="space-y-3">
                             {toolbar}
-                            <ObjectFields node={itemNode} path={itemPath} value={item} onChange={replace} />
+                            <ObjectFields
+                              node={itemNode}
+                              path={itemPath}
+                              value={item}
+                              onChange={replace}
+                              {...(portList
+                                ? { advanced: ['id'], advancedHint: t('advanced.portIdHint') }
+                                : {})}
+                            />
                           </div>
                         )}
                       </FieldShell>

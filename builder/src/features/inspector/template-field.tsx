@@ -9,7 +9,7 @@ import { TemplateInput } from './template-input.tsx';
 /** A string that is a Liquid template (`ui.widget: 'template'`), with variable suggestions. */
 export function TemplateField({ node, path, value, onChange, label, required }: FieldProps) {
   const t = useT();
-  const { variables } = useFormContext();
+  const { variables, flowLanguage } = useFormContext();
   const text = typeof value === 'string' ? value : formatJsonText(value);
   return (
     <FieldShell path={path} label={label} required={required} empty={text === ''}>
@@ -18,7 +18,7 @@ export function TemplateField({ node, path, value, onChange, label, required }: 
           {...control}
           value={text}
           variables={variables}
-          placeholder={placeholderOf(node) ?? t('inspector.template.hint')}
+          placeholder={placeholderOf(node, flowLanguage) ?? t('inspector.template.hint')}
           onChange={(next) => onChange(next === '' ? undefined : next)}
         />
       )}

@@ -9,6 +9,8 @@ import { pathOf, type RunPath } from './path-of.ts';
 import { ReplyBox } from './reply-box.tsx';
 import { runErrorText } from '../runs/run-error-text.ts';
 import { flowInvalidText } from '../editor/flow-invalid-text.ts';
+import { declaredInputs } from './declared-inputs.ts';
+import { TriggerInputForm, type InputValues } from './trigger-input-form.tsx';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -40,6 +42,8 @@ export function SimulatorPanel({
 }) {
   const t = useT();
   const [input, setInput] = useState('{}');
+  const [formValues, setFormValues] = useState<InputValues>({});
+  const inputs = declaredInputs(doc);
   const [eventData, setEventData] = useState('{}');
   const [runId, setRunId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -63,7 +67,10 @@ export function SimulatorPanel({
     try {
       await beforeRun();
       const started = await ok(
-        client.POST('/flows/{id}/test-runs', { params: { path: { id: flowId } }, body: { input: parsed } }),
+        client.POST('/flows/{id}/test-runs', {
+          params: { path: { id: flowId } },
+          body: { input: { ...parsed, ...formValues } },
+        }),
       );
       setRunId(started.id);
     } catch (e) {
@@ -148,15 +155,20 @@ export function SimulatorPanel({
         </>
       ) : (
         <>
-          <label className="block">
-            {t('simulator.input')}
-            <textarea
-              value={input}
-              onChange={(e) => setInput(e.target.value)}
-              rows={3}
-              className="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-xs"
-            />
-          </label>
+          {inputs && <TriggerInputForm inputs={inputs} values={formValues} onChange={setFormValues} />}
+          {/* Raw JSON is for what a form cannot say (a call's or a message's trigger data). */}
+          <details>
+            <summary className="cursor-pointer text-xs text-slate-600">{t('advanced.section')}</summary>
+            <label className="mt-1 block">
+              {t('simulator.input')}
+              <textarea
+                value={input}
+                onChange={(e) => setInput(e.target.value)}
+                rows={3}
+                className="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-xs"
+              />
+            </label>
+          </details>
           <button
             onClick={() => void start()}
             className="rounded bg-emerald-600 px-3 py-1 font-medium text-white"
