@@ -18,15 +18,17 @@ afterEach(() => {
 });
 
 describe('FlowListPage', () => {
-  it('makes one flow when "New flow" is double-clicked', async () => {
+  it('makes one flow when "Start from blank" is double-clicked', async () => {
     let answer: (value: unknown) => void = () => {};
     const api = stubApi({
       'GET /flows': () => ({ items: [] }),
+      'GET /flow-templates': () => ({ items: [] }),
       'POST /flows': () => new Promise((resolve) => (answer = resolve)),
     });
     render(<FlowListPage />);
     await settle();
-    const create = screen.getByRole('button', { name: 'New flow' });
+    // No flows yet: the gallery is the page, its last card an empty canvas.
+    const create = screen.getByRole('button', { name: 'Start from blank' });
     fireEvent.click(create);
     fireEvent.click(create);
     await settle();
@@ -39,6 +41,7 @@ describe('FlowListPage', () => {
   it('clears an earlier import error when another file is imported', async () => {
     const api = stubApi({
       'GET /flows': () => ({ items: [] }),
+      'GET /flow-templates': () => ({ items: [] }),
       'POST /flows': () => ({ id: 'f2', name: 'ok', draft: {} }),
     });
     render(<FlowListPage />);

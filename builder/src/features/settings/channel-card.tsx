@@ -42,9 +42,16 @@ export function ChannelCard({
       const result = await ok(
         client.POST('/channels/{channel}/test', { params: { path: { channel: view.channel } } }),
       );
-      // A code the builder knows is said in the reader's words; another keeps the provider's text.
+      // A code the builder knows is said in the reader's words, followed by what the provider
+      // answered (an admin needs "535 bad login"); another keeps the provider's text.
       const known = runErrorText(t, { code: result.code, message: '' });
-      const message = known || (result.code ? `${result.code}: ${result.message}` : result.message);
+      const message = known
+        ? result.message
+          ? `${known} (${result.message})`
+          : known
+        : result.code
+          ? `${result.code}: ${result.message}`
+          : result.message;
       setNotice({
         kind: result.ok ? 'ok' : 'failed',
         text: t(result.ok ? 'channels.testOk' : 'channels.testFailed', { message }),

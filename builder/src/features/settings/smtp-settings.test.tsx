@@ -57,7 +57,7 @@ describe('Settings → Channels: email over SMTP', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Test connection' }));
     await settle();
     expect(within(card).getByRole('status').textContent).toBe(
-      'Could not connect: CHANNEL_AUTH_FAILED: 535 bad login',
+      'Could not connect: The channel’s provider refused the credentials: check them in Settings (535 bad login)',
     );
   });
 });
