@@ -10370,6 +10370,7 @@ export interface components {
             apiVersion: string;
             /** Format: uri */
             baseUrl?: string;
+            messagesPerSecond?: number;
           };
           /** @default {} */
           secrets: {
@@ -10408,6 +10409,7 @@ export interface components {
             baseUrl?: string;
             /** Format: uri */
             statusCallbackUrl?: string;
+            messagesPerSecond?: number;
           };
           /** @default {} */
           secrets: {
@@ -10431,6 +10433,7 @@ export interface components {
             fromAddress: string;
             fromName?: string;
             maxConnections?: number;
+            messagesPerHour?: number;
           };
           /** @default {} */
           secrets: {
@@ -12014,6 +12017,11 @@ export interface components {
         /** @enum {string} */
         basis: 'measured' | 'limit' | 'none';
         finishAt: string | null;
+        /**
+         * @description Which limit sets `rate`: the campaign’s own, its sending account’s (the channel settings), or the installation’s
+         * @enum {string|null}
+         */
+        limitedBy?: 'campaign' | 'account' | 'installation' | null;
       };
     };
     Recording: {

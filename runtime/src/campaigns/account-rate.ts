@@ -83,7 +83,9 @@ export async function accountLimitOf(
   const [row] = await db
     .select({ provider: credentials.provider, config: credentials.config })
     .from(credentials)
-    .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.channel, channel as MessagingChannel)));
+    .where(
+      and(eq(credentials.workspaceId, workspaceId), eq(credentials.channel, channel as MessagingChannel)),
+    );
   return row ? accountLimitOfSettings(row.provider, row.config) : undefined;
 }
 
@@ -127,7 +129,9 @@ export async function effectiveRate(
  * Reserves `count` sends on the account, GCRA-style, in one statement: the account's next free
  * instant moves forward by `count / perSecond` from itself or from now, whichever is later, and
  * the reserved span is where it was. Times are answered relative to the database's clock, so the
- * workers' own clocks never need to agree. Returns when the span starts, in this process's clock.
+ * workers' own clocks never need to agree; they are placed from when the answer arrived, which is
+ * after the database's now(), so a worker can start late by a round trip but never early.
+ * Returns when the span starts, in this process's clock.
  */
 export async function reserveSendSlot(
   db: Db,
@@ -135,7 +139,6 @@ export async function reserveSendSlot(
   count: number,
 ): Promise<{ startsAt: number; spacingMs: number }> {
   const spanMs = (count / limit.perSecond) * 1000;
-  const asked = Date.now();
   const [row] = await queryRows<{ ends_in_ms: string | number }>(
     db,
     sql`insert into send_rate_slots as s (account_key, next_free_at, updated_at)
@@ -145,7 +148,7 @@ export async function reserveSendSlot(
           updated_at = now()
       returning extract(epoch from (s.next_free_at - now())) * 1000 as ends_in_ms`,
   );
-  return { startsAt: asked + Number(row!.ends_in_ms) - spanMs, spacingMs: 1000 / limit.perSecond };
+  return { startsAt: Date.now() + Number(row!.ends_in_ms) - spanMs, spacingMs: 1000 / limit.perSecond };
 }
 
 /** What the send loop needs: each send's earliest time, once the slice's slot has begun. */

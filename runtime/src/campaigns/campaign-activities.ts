@@ -125,7 +125,12 @@ export function createCampaignControlActivities(
     async campaignStarted(campaignId: string): Promise<void> {
       await db
         .update(campaigns)
-        .set({ status: 'running', startedAt: new Date(), updatedAt: new Date(), flowVersion: flowVersionAtStart })
+        .set({
+          status: 'running',
+          startedAt: new Date(),
+          updatedAt: new Date(),
+          flowVersion: flowVersionAtStart,
+        })
         .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'scheduled')));
     },
     async campaignFinished(campaignId: string, outcome: 'completed' | 'cancelled'): Promise<void> {

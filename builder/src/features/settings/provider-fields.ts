@@ -72,7 +72,10 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
       placeholder: 'https://graph.facebook.com',
     },
     perSecond(
-      { en: 'Messages per second this number may send', es: 'Mensajes por segundo que puede enviar este número' },
+      {
+        en: 'Messages per second this number may send',
+        es: 'Mensajes por segundo que puede enviar este número',
+      },
       {
         en: 'Meta allows 80 a second, 1,000 once the number is upgraded; shared by every campaign on this number. Leave empty for no limit.',
         es: 'Meta permite 80 por segundo, 1.000 cuando el número sube de nivel; lo comparten todas las campañas de este número. Déjalo vacío si no hay límite.',

@@ -303,14 +303,10 @@ const statsSchema = z
       rate: z.number().nullable(),
       basis: z.enum(['measured', 'limit', 'none']),
       finishAt: z.string().nullable(),
-      limitedBy: z
-        .enum(['campaign', 'account', 'installation'])
-        .nullable()
-        .optional()
-        .openapi({
-          description:
-            'Which limit sets `rate`: the campaign’s own, its sending account’s (the channel settings), or the installation’s',
-        }),
+      limitedBy: z.enum(['campaign', 'account', 'installation']).nullable().optional().openapi({
+        description:
+          'Which limit sets `rate`: the campaign’s own, its sending account’s (the channel settings), or the installation’s',
+      }),
     }),
   })
   .openapi('CampaignStats');
