@@ -1,5 +1,6 @@
 import { campaignsMessages } from '../features/campaigns/messages.ts';
 import { campaignAbMessages } from '../features/campaigns/ab-messages.ts';
+import { rateLimitMessages } from '../features/campaigns/rate-limit-messages.ts';
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
@@ -136,6 +137,7 @@ export const catalog = {
     ...quotasMessages.en,
     ...campaignsMessages.en,
     ...campaignAbMessages.en,
+    ...rateLimitMessages.en,
     ...problemMessages.en,
   },
   es: {
@@ -165,6 +167,7 @@ export const catalog = {
     ...quotasMessages.es,
     ...campaignsMessages.es,
     ...campaignAbMessages.es,
+    ...rateLimitMessages.es,
     ...problemMessages.es,
   },
 } as const;
