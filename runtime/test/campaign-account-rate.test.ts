@@ -12,7 +12,7 @@ import { seedAudience } from './support/campaign-audience.ts';
 import { createCampaignControlActivities } from '../src/campaigns/campaign-activities.ts';
 import { sendCampaignChunk } from '../src/campaigns/campaign-sending.ts';
 import { HandOverJournal } from '../src/campaigns/hand-over-journal.ts';
-import { effectiveRate, reserveSendSlot } from '../src/campaigns/account-rate.ts';
+import { accountPacer, effectiveRate, reserveSendSlot } from '../src/campaigns/account-rate.ts';
 
 const credentials = { systemId: 'omniflow', password: 'rate' };
 const people = 24;
@@ -181,6 +181,18 @@ describe.skipIf(!inject('postgresUrl'))('a sending account’s limit, shared by 
       expect(starts[i]! - starts[i - 1]!).toBeLessThan(600);
     }
     expect(slots[0]!.spacingMs).toBe(100);
+  });
+
+  it('holds the account for as long as a slice slower than it really takes', async () => {
+    const pace = (await accountPacer(workers[0]!.handle.db, workspaceId, 'sms'))!;
+    // A campaign at 2 a second on the 4-a-second account: its 4 sends take 2 s, not 1 s.
+    const slow = await pace(4, 2);
+    expect(slow[1]! - slow[0]!).toBe(500);
+    const next = await pace(2);
+    expect(next[0]! - slow[0]!).toBeGreaterThan(1900);
+    expect(next[1]! - next[0]!).toBe(1000 / limit);
+    // No limit declared on a channel: no pacer at all, nothing to wait for.
+    expect(await accountPacer(workers[0]!.handle.db, workspaceId, 'whatsapp')).toBeUndefined();
   });
 
   it('shows the account’s rate in the forecast when it is the lowest', async () => {

@@ -151,8 +151,12 @@ export async function reserveSendSlot(
   return { startsAt: Date.now() + Number(row!.ends_in_ms) - spanMs, spacingMs: 1000 / limit.perSecond };
 }
 
-/** What the send loop needs: each send's earliest time, once the slice's slot has begun. */
-export type AccountPacer = (count: number) => Promise<number[]>;
+/**
+ * What the send loop needs: each send's earliest time, once the slice's slot has begun. `atMost`
+ * is the pace the slice goes at anyway (the campaign's own rate): a slice slower than the account
+ * reserves the longer span it really takes, so no other worker's sends overlap it.
+ */
+export type AccountPacer = (count: number, atMost?: number) => Promise<number[]>;
 
 /**
  * The hook campaign-sending.ts calls with each slice about to go to the driver: reserves the
@@ -168,9 +172,10 @@ export async function accountPacer(
 ): Promise<AccountPacer | undefined> {
   const limit = await accountLimitOf(db, workspaceId, channel);
   if (!limit) return undefined;
-  return async (count) => {
+  return async (count, atMost = Infinity) => {
     if (count === 0) return [];
-    const { startsAt, spacingMs } = await reserveSendSlot(db, limit, count);
+    const pace = { key: limit.key, perSecond: Math.min(limit.perSecond, atMost) };
+    const { startsAt, spacingMs } = await reserveSendSlot(db, pace, count);
     for (let left = startsAt - Date.now(); left > 0; left = startsAt - Date.now()) {
       heartbeat?.({ waitingForAccountSlotMs: Math.round(left) });
       await new Promise((resolve) => setTimeout(resolve, Math.min(left, 5_000)));

@@ -446,7 +446,7 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           prepared.catch(() => undefined);
         }
         if (accountPace) {
-          const times = await accountPace(items.length);
+          const times = await accountPace(items.length, rate);
           items.forEach((item, i) => (item.notBefore = times[i]));
         }
         for (const item of items) queue.push(item);
