@@ -232,6 +232,16 @@ describe.skipIf(!inject('postgresUrl'))('a sending account’s limit, shared by 
         { OMNIFLOW_CAMPAIGN_SMS_RATE: '3' },
       ),
     ).toEqual({ rate: 3, limitedBy: 'installation' });
+    // A journey's runs send one by one through flows: neither the account's slots nor the campaign
+    // queues pace it, so only its own rate counts.
+    expect(
+      await effectiveRate(omni.handle.db, {
+        workspaceId,
+        kind: 'journey',
+        ratePerSecond: null,
+        channels: ['sms'],
+      }),
+    ).toEqual({ rate: null, limitedBy: null });
   });
 
   it('two workers sending one campaign through the account stay within its limit together', async () => {

@@ -105,13 +105,22 @@ export interface EffectiveRate {
   limitedBy: 'campaign' | 'account' | 'installation' | null;
 }
 
-/** min(campaign rate, account rate, installation rate) for the campaign's first channel. */
+/**
+ * min(campaign rate, account rate, installation rate) for the campaign's first channel. Only a
+ * broadcast's messages go through the campaign queues and the account's slots: a journey's or a
+ * call campaign's pace is its own rate.
+ */
 export async function effectiveRate(
   db: Db,
-  campaign: { workspaceId: string; ratePerSecond: number | null; channels: readonly string[] },
+  campaign: {
+    workspaceId: string;
+    kind?: string;
+    ratePerSecond: number | null;
+    channels: readonly string[];
+  },
   env: Record<string, string | undefined> = process.env,
 ): Promise<EffectiveRate> {
-  const channel = campaign.channels[0];
+  const channel = campaign.kind && campaign.kind !== 'broadcast' ? undefined : campaign.channels[0];
   const account = channel ? await accountLimitOf(db, campaign.workspaceId, channel) : undefined;
   const installation = channel ? installationRateOf(env, channel) : undefined;
   const candidates: [number | null | undefined, EffectiveRate['limitedBy']][] = [
