@@ -5,6 +5,7 @@ import { campaigns, newId, queryRows } from '@omniflow/db';
 // The app first: it extends zod for OpenAPI before any schema is built.
 import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 import { createCampaignControlActivities } from '../src/campaigns/campaign-activities.ts';
+import { createCampaignControl } from '../src/campaigns/campaign-control.ts';
 import { journeyWorkflowId, startJourneyChunk } from '../src/campaigns/journey-starts.ts';
 
 const people = 50;
@@ -366,6 +367,61 @@ describe.skipIf(!inject('postgresUrl'))('journey campaigns: a published flow per
       ),
     ).toMatchObject({ picked: 0, sent: 0 });
   }, 60_000);
+
+  it('keeps every person on the flow version published when the campaign started', async () => {
+    const pinnedFlowId = await publishFlow(omni, { ...journeyFlow, name: 'Versionado' });
+    const segmentId = await audience(20);
+    const draft = async () =>
+      (
+        await omni.call('POST', '/api/v1/campaigns', {
+          name: 'Versión fija',
+          kind: 'journey',
+          channel: 'sms',
+          segmentId,
+          flowId: pinnedFlowId,
+        })
+      ).body.id as string;
+    const id = await draft();
+    // The start as the API makes it; its campaignRun is left out, so the chunks below are the only sends.
+    const idle = { workflow: { start: async () => undefined } } as unknown as Client;
+    const control = createCampaignControl({ db: omni.handle.db, temporal: idle, taskQueue: omni.taskQueue });
+    expect(await control.start(workspaceId, id)).toMatchObject({ status: 'running', flowVersion: 1 });
+    const now = new Date().toISOString();
+    await createCampaignControlActivities(omni.handle.db).campaignTargetPage({
+      campaignId: id,
+      limit: 100,
+      now,
+    });
+    const deps = { db: omni.handle.db, temporal: omni.temporal, taskQueue: omni.taskQueue };
+    expect(await startJourneyChunk(deps, { campaignId: id, now, limit: 8 })).toMatchObject({ sent: 8 });
+
+    // v2 is published mid-campaign: a different first message.
+    const changed = structuredClone(journeyFlow);
+    changed.nodes[1]!.config.text = 'Versión 2';
+    expect((await omni.call('PUT', `/api/v1/flows/${pinnedFlowId}`, changed)).status).toBe(200);
+    const republished = await omni.call('POST', `/api/v1/flows/${pinnedFlowId}/publish`, {});
+    expect(republished.body.version).toBe(2);
+
+    expect(await startJourneyChunk(deps, { campaignId: id, now, limit: 100 })).toMatchObject({ sent: 12 });
+    const versions = await queryRows<{ version: number; n: string }>(
+      omni.handle.db,
+      sql`select version, count(*) as n from runs where input->>'campaignId' = ${id} group by version`,
+    );
+    expect(versions.map((v) => [v.version, Number(v.n)])).toEqual([[1, 20]]);
+    const texts = await eventually(async () => {
+      const rows = await queryRows<{ text: string }>(
+        omni.handle.db,
+        sql`select m.body->>'text' as text from messages m join runs u on u.id = m.run_id
+          where u.input->>'campaignId' = ${id} and m.channel = 'sms'`,
+      );
+      return rows.length === 20 ? rows : undefined;
+    }, 30_000);
+    expect(texts.every((t) => t.text.startsWith('Hola'))).toBe(true);
+
+    // A campaign started now takes v2.
+    const later = await draft();
+    expect(await control.start(workspaceId, later)).toMatchObject({ flowVersion: 2 });
+  }, 90_000);
 
   it('a cancel through the API ends a running journey campaign', async () => {
     const segmentId = await audience(5);

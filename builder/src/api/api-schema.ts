@@ -10559,6 +10559,7 @@ export interface components {
             apiVersion: string;
             /** Format: uri */
             baseUrl?: string;
+            messagesPerSecond?: number;
           };
           /** @default {} */
           secrets: {
@@ -10597,6 +10598,7 @@ export interface components {
             baseUrl?: string;
             /** Format: uri */
             statusCallbackUrl?: string;
+            messagesPerSecond?: number;
           };
           /** @default {} */
           secrets: {
@@ -10620,6 +10622,7 @@ export interface components {
             fromAddress: string;
             fromName?: string;
             maxConnections?: number;
+            messagesPerHour?: number;
           };
           /** @default {} */
           secrets: {
@@ -12220,6 +12223,11 @@ export interface components {
         /** @enum {string} */
         basis: 'measured' | 'limit' | 'none';
         finishAt: string | null;
+        /**
+         * @description Which limit sets `rate`: the campaign’s own, its sending account’s (the channel settings), or the installation’s
+         * @enum {string|null}
+         */
+        limitedBy?: 'campaign' | 'account' | 'installation' | null;
       };
     };
     Recording: {

@@ -1,5 +1,6 @@
 import { campaignsMessages } from '../features/campaigns/messages.ts';
 import { campaignAbMessages } from '../features/campaigns/ab-messages.ts';
+import { rateLimitMessages } from '../features/campaigns/rate-limit-messages.ts';
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
@@ -153,6 +154,7 @@ export const catalog = {
     ...quotasMessages.en,
     ...campaignsMessages.en,
     ...campaignAbMessages.en,
+    ...rateLimitMessages.en,
     ...problemMessages.en,
     ...variablePickerMessages.en,
     ...galleryMessages.en,
@@ -194,6 +196,7 @@ export const catalog = {
     ...quotasMessages.es,
     ...campaignsMessages.es,
     ...campaignAbMessages.es,
+    ...rateLimitMessages.es,
     ...problemMessages.es,
     ...variablePickerMessages.es,
     ...galleryMessages.es,

@@ -89,6 +89,9 @@ export const campaigns = pgTable(
     abWinner: text('ab_winner'),
     // The published flow a journey or voice campaign starts per person.
     flowId: uuid('flow_id').references(() => flows.id, { onDelete: 'restrict' }),
+    // The flow version published when a journey started: every person's run starts on it, even
+    // after a newer version is published mid-campaign.
+    flowVersion: integer('flow_version'),
     schedule: jsonb('schedule').$type<CampaignSchedule>().notNull().default({ mode: 'now' }),
     // Minutes of the day (local to each person) when nothing is sent; null = the workspace's.
     quietHours: jsonb('quiet_hours').$type<{ from: string; to: string } | null>(),
@@ -232,3 +235,15 @@ export const quotaLedger = pgTable(
       .where(sql`${t.messageId} is not null`),
   ],
 );
+
+/**
+ * The next free instant of a sending account (an SMPP account, an SMTP relay, a WhatsApp number),
+ * GCRA-style: a worker about to send a slice moves it forward by the slice's share of the account's
+ * limit in one statement and sends in the time it reserved, so every worker shares the limit
+ * (runtime/src/campaigns/account-rate.ts). Keyed by the provider's own account, not the workspace.
+ */
+export const sendRateSlots = pgTable('send_rate_slots', {
+  accountKey: text('account_key').primaryKey(),
+  nextFreeAt: timestamp('next_free_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -8,7 +8,7 @@ import { moveToNextChannel, nextFallbackDeadline } from './campaign-fallback.ts'
 import { createCampaignSeries } from './campaign-series.ts';
 import { abTestEndSql, settleAbTest } from './campaign-ab.ts';
 import { sendCampaignChunk, type CampaignSendDeps, type ChunkInput } from './campaign-sending.ts';
-import { startJourneyChunk, type JourneyStartDeps } from './journey-starts.ts';
+import { flowVersionAtStart, startJourneyChunk, type JourneyStartDeps } from './journey-starts.ts';
 
 /** Temporal's clock when the activity was scheduled (the time-skipping server's in tests), else ours. */
 function serverNow(): Date {
@@ -125,7 +125,12 @@ export function createCampaignControlActivities(
     async campaignStarted(campaignId: string): Promise<void> {
       await db
         .update(campaigns)
-        .set({ status: 'running', startedAt: new Date(), updatedAt: new Date() })
+        .set({
+          status: 'running',
+          startedAt: new Date(),
+          updatedAt: new Date(),
+          flowVersion: flowVersionAtStart,
+        })
         .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'scheduled')));
     },
     async campaignFinished(campaignId: string, outcome: 'completed' | 'cancelled'): Promise<void> {

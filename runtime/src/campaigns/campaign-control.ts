@@ -12,7 +12,8 @@ import {
 } from './campaign-task-queue.ts';
 import { voiceFlowProblem } from './voice-campaign-flow.ts';
 import { journeyTaskQueue } from './campaign-task-queue.ts';
-import { publishedVersion } from './journey-starts.ts';
+import { flowVersionAtStart, publishedVersion } from './journey-starts.ts';
+import { effectiveRate } from './account-rate.ts';
 import { createCampaignSeries, isSeries } from './campaign-series.ts';
 import {
   cancelCampaignSignal,
@@ -131,7 +132,8 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
       const workflowId = workflowIdOf(id);
       const moved = await move(workspaceId, id, ['draft'], later ? 'scheduled' : 'running', {
         workflowId,
-        ...(later ? {} : { startedAt: now }),
+        // A scheduled journey pins its flow version when its time comes (campaignStarted).
+        ...(later ? {} : { startedAt: now, flowVersion: flowVersionAtStart }),
       });
       if (!moved) throw refuse('started', 'started again', 'draft');
       // Calls go to a voice queue, served where the calls are held: the SIP endpoint's process,
@@ -150,7 +152,8 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
               : campaignTaskQueue(ch === 'voice' ? voiceQueue : ch, deps.taskQueue),
           ]),
         ),
-        ...campaignPaging(current.ratePerSecond),
+        // Chunks of a few seconds at the pace it will really go: its sending account may be slower.
+        ...campaignPaging((await effectiveRate(db, current)).rate),
         ...(later ? { startAt: startAt.toISOString() } : {}),
       };
       try {

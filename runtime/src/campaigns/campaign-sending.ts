@@ -16,6 +16,7 @@ import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { cappedContacts } from './frequency-cap.ts';
 import { openWhatsAppWindows } from './whatsapp-windows.ts';
 import { journalFromEnv, type HandOverJournal } from './hand-over-journal.ts';
+import { accountPacer } from './account-rate.ts';
 
 /**
  * The quotas seam: how many of `count` sends of a chunk may go (the quotas helper plugs its
@@ -98,6 +99,8 @@ interface ToSend {
     template?: Awaited<ReturnType<typeof renderContent>>['template'];
     email?: { subject: string; html?: string; marketing: boolean };
   };
+  /** Not before this instant (ms): the sending account's share for it (account-rate.ts). */
+  notBefore?: number;
 }
 
 // A fallback channel's send has a key of its own: the person's first message already has theirs.
@@ -200,6 +203,8 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           .where(eq(templates.workspaceId, campaign.workspaceId))
       : [];
     const driver = await deps.driverFor(campaign.workspaceId, channel);
+    // The account's limit, shared with every worker sending through it.
+    const accountPace = await accountPacer(db, campaign.workspaceId, channel, deps.heartbeat);
     const variants = new Map(campaign.variants.map((v) => [v.key, v.content]));
     const fallbackContent = campaign.variants[0]?.content ?? {};
     const queued = JSON.stringify([entry('queued', input.now)]);
@@ -413,10 +418,14 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           continue;
         }
         const at = taken++;
-        // The campaign's own pace: never ahead of `rate` messages per second since the chunk began.
-        const aheadMs = (at / rate) * 1000 - (Date.now() - started);
-        if (aheadMs > 0) await new Promise((resolve) => setTimeout(resolve, aheadMs));
         const item = queue[at]!;
+        // The campaign's own pace: never ahead of `rate` messages per second since the chunk began;
+        // nor ahead of the account's slot.
+        // Under a timer's millisecond the slot is as good as here: a fast account (thousands a
+        // second) costs no timer turn per send.
+        const slotMs = (item.notBefore ?? 0) - Date.now();
+        const aheadMs = Math.max((at / rate) * 1000 - (Date.now() - started), slotMs >= 1 ? slotMs : 0);
+        if (aheadMs > 0) await new Promise((resolve) => setTimeout(resolve, aheadMs));
         queue[at] = undefined;
         try {
           outcomes.push(await sendOne(item));
@@ -436,6 +445,10 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           prepared = prepare(ready.slice(at + sliceSize, at + 2 * sliceSize));
           // Awaited next turn; a failure there must not go unhandled if the lanes stop first.
           prepared.catch(() => undefined);
+        }
+        if (accountPace) {
+          const times = await accountPace(items.length, rate);
+          items.forEach((item, i) => (item.notBefore = times[i]));
         }
         for (const item of items) queue.push(item);
         signal();

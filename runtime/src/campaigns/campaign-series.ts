@@ -2,7 +2,8 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { campaigns, newId, workspaces, type CampaignSchedule, type Db } from '@omniflow/db';
 import type { CampaignRunInput } from '../temporal/campaign-workflows.ts';
-import { campaignTaskQueue, journeyTaskQueue } from './campaign-task-queue.ts';
+import { campaignPaging, campaignTaskQueue, journeyTaskQueue } from './campaign-task-queue.ts';
+import { effectiveRate } from './account-rate.ts';
 import { localInstant, nextLocalTime, validZone } from './local-time.ts';
 import { localParts, nextOccurrenceDate } from './recurrence.ts';
 
@@ -11,7 +12,8 @@ type CampaignRow = typeof campaigns.$inferSelect;
 /** Occurrences still to send or sending: a series has at most one at a time. */
 const live = ['draft', 'scheduled', 'running', 'paused'] as const;
 
-const notCopied = new Set(['id', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt']);
+// An occurrence pins the flow version published when it starts, not the series'.
+const notCopied = new Set(['id', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt', 'flowVersion']);
 
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
 
@@ -46,6 +48,7 @@ export function createCampaignSeries(deps: { db: Db; temporal: Client; taskQueue
     const input: CampaignRunInput = {
       campaignId: row.id,
       sendQueue: sendQueueOf(row, deps.taskQueue),
+      ...campaignPaging((await effectiveRate(db, row)).rate),
       ...(startAt ? { startAt: startAt.toISOString() } : {}),
     };
     try {
@@ -126,7 +129,7 @@ export function createCampaignSeries(deps: { db: Db; temporal: Client; taskQueue
     // Everything the series says of what and to whom; its own times and ids stay its own.
     const copied = Object.fromEntries(Object.entries(parent).filter(([key]) => !notCopied.has(key))) as Omit<
       CampaignRow,
-      'id' | 'createdAt' | 'updatedAt' | 'startedAt' | 'finishedAt'
+      'id' | 'createdAt' | 'updatedAt' | 'startedAt' | 'finishedAt' | 'flowVersion'
     >;
     const [occurrence] = await db
       .insert(campaigns)

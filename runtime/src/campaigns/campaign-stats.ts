@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@omniflow/db';
+import type { EffectiveRate } from './account-rate.ts';
 
 export interface CampaignCounts {
   targeted: number;
@@ -49,9 +50,14 @@ export interface CampaignStats extends CampaignCounts {
   series: { minute: string; sent: number; delivered: number }[];
   forecast: {
     remaining: number;
-    /** Messages per second: the last minute's when sending, else the campaign's limit. */
+    /**
+     * Messages per second: the last minute's when sending, else the campaign's limit: the lowest of
+     * its own rate, its sending account's and the installation's.
+     */
     rate: number | null;
     basis: 'measured' | 'limit' | 'none';
+    /** Which limit holds the campaign back (null: none does). */
+    limitedBy?: EffectiveRate['limitedBy'];
     finishAt: string | null;
   };
 }
@@ -130,6 +136,8 @@ export async function campaignStats(
   db: Db,
   campaign: { id: string; ratePerSecond: number | null; channels?: readonly string[] },
   now = new Date(),
+  /** The campaign's effective limit (account-rate.ts effectiveRate); its own rate when absent. */
+  limit?: EffectiveRate,
 ): Promise<CampaignStats> {
   const id = sql`${campaign.id}::uuid`;
   const rows = await queryRows<Row>(
@@ -236,7 +244,7 @@ export async function campaignStats(
 
   const remaining = total.queued + total.held;
   const measured = Number(recent[0]?.n ?? 0) / 60;
-  const rate = measured > 0 ? measured : campaign.ratePerSecond;
+  const rate = measured > 0 ? measured : limit ? limit.rate : campaign.ratePerSecond;
   const lastDue = latestDue[0]?.due ? new Date(latestDue[0].due).getTime() : 0;
   const finishAt =
     remaining === 0
@@ -270,6 +278,7 @@ export async function campaignStats(
       rate: rate ?? null,
       basis: measured > 0 ? 'measured' : rate ? 'limit' : 'none',
       finishAt,
+      limitedBy: limit ? limit.limitedBy : campaign.ratePerSecond ? 'campaign' : null,
     },
   };
 }

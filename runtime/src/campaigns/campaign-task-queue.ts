@@ -25,10 +25,16 @@ export const journeyTaskQueue = (base: string = flowTaskQueue) => campaignTaskQu
  * thousands of people per segment page and per send activity, two at once, so the workflow's
  * round trips and the chunk's first statements are paid a few dozen times per 100,000 people,
  * and a chunk's next slice is prepared while the last one goes out. A paced campaign gets
- * chunks of about five seconds, so a pause still takes hold within seconds.
+ * chunks of about five seconds, so a pause still takes hold within seconds; at least 50, unless
+ * 50 would take a slow account (an SMTP relay's hourly cap) more than ten minutes.
  */
 export function campaignPaging(ratePerSecond?: number | null) {
   const chunkSize =
-    ratePerSecond && ratePerSecond > 0 ? Math.min(2000, Math.max(50, Math.ceil(ratePerSecond * 5))) : 2000;
+    ratePerSecond && ratePerSecond > 0
+      ? Math.min(
+          2000,
+          Math.max(1, Math.ceil(ratePerSecond * 5), Math.min(50, Math.floor(ratePerSecond * 600))),
+        )
+      : 2000;
   return { pageSize: 5000, chunkSize, parallelChunks: 2 };
 }

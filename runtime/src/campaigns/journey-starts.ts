@@ -39,6 +39,44 @@ export async function publishedVersion(db: Db, workspaceId: string, flowId: stri
   return version;
 }
 
+/**
+ * What `campaigns.flow_version` becomes when a campaign starts: for a journey, the newest published
+ * version of its flow then (kept if already pinned); every person's run starts on it, so a version
+ * published mid-campaign changes nothing for the people still to come.
+ */
+export const flowVersionAtStart = sql<number | null>`case when ${campaigns.kind} = 'journey'
+  then coalesce(${campaigns.flowVersion}, (select max(v.version) from flow_versions v
+    where v.flow_id = ${campaigns.flowId} and v.kind = 'published'))
+  else ${campaigns.flowVersion} end`;
+
+/** The version a journey's runs start on: the pinned one (pinned now when the start did not). */
+async function pinnedVersion(db: Db, campaign: typeof campaigns.$inferSelect) {
+  if (!campaign.flowId) return undefined;
+  let version = campaign.flowVersion;
+  if (version === null) {
+    // A campaign started before versions were pinned: pinned at its first chunk, once for all.
+    const [pinned] = await db
+      .update(campaigns)
+      .set({ flowVersion: flowVersionAtStart })
+      .where(eq(campaigns.id, campaign.id))
+      .returning({ flowVersion: campaigns.flowVersion });
+    version = pinned?.flowVersion ?? null;
+  }
+  if (version === null) return undefined;
+  const [row] = await db
+    .select()
+    .from(flowVersions)
+    .where(
+      and(
+        eq(flowVersions.workspaceId, campaign.workspaceId),
+        eq(flowVersions.flowId, campaign.flowId),
+        eq(flowVersions.kind, 'published'),
+        eq(flowVersions.version, version),
+      ),
+    );
+  return row;
+}
+
 interface DueRow {
   contact_id: string;
   address: string | null;
@@ -139,11 +177,9 @@ export async function startJourneyChunk(deps: JourneyStartDeps, input: ChunkInpu
   return result;
 
   async function startReady() {
-    const version = campaign.flowId
-      ? await publishedVersion(db, campaign.workspaceId, campaign.flowId)
-      : undefined;
+    const version = await pinnedVersion(db, campaign);
     if (!version) {
-      // Unpublished since the start was allowed (or the flow is gone): these people cannot start.
+      // Never published when it started (or the flow is gone): these people cannot start.
       for (const r of ready) outcomes.push({ contactId: r.contact_id, status: 'failed' });
       return;
     }

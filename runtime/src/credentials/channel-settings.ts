@@ -15,6 +15,9 @@ const positive = (what: string, max: number) =>
     .int(`${what} must be a whole number`)
     .min(1, `${what} must be at least 1`)
     .max(max, `${what} must be at most ${max}`);
+// A sending account's limit, in the provider's own unit: only its type here; its bounds are the
+// provider's (campaigns/account-rate.ts), checked on save so a bad one is a 422 naming the field.
+const accountLimit = (what: string) => z.number({ message: `${what} must be a number` }).optional();
 const httpUrl = (what: string) =>
   z
     .string()
@@ -32,6 +35,7 @@ export const providerSpecs = {
           .regex(/^v\d+\.\d+$/, 'apiVersion looks like v21.0')
           .default('v21.0'),
         baseUrl: httpUrl('baseUrl').optional(),
+        messagesPerSecond: accountLimit('messagesPerSecond'),
       })
       .strict(),
     secrets: ['accessToken', 'appSecret', 'verifyToken'],
@@ -46,7 +50,7 @@ export const providerSpecs = {
         systemType: z.string().max(12, 'systemType is at most 12 characters').optional(),
         sourceAddress: text('sourceAddress (the number or name SMS come from)'),
         windowSize: positive('windowSize', 1000).optional(),
-        messagesPerSecond: positive('messagesPerSecond', 10_000).optional(),
+        messagesPerSecond: accountLimit('messagesPerSecond'),
         enquireLinkIntervalMs: positive('enquireLinkIntervalMs', 3_600_000).optional(),
       })
       .strict(),
@@ -64,6 +68,7 @@ export const providerSpecs = {
           .optional(),
         baseUrl: httpUrl('baseUrl').optional(),
         statusCallbackUrl: httpUrl('statusCallbackUrl').optional(),
+        messagesPerSecond: accountLimit('messagesPerSecond'),
       })
       .strict()
       .refine((c) => c.from !== undefined || c.messagingServiceSid !== undefined, {
@@ -86,6 +91,7 @@ export const providerSpecs = {
         fromAddress: z.string().trim().email('fromAddress must be an email address'),
         fromName: z.string().trim().max(200, 'fromName is at most 200 characters').optional(),
         maxConnections: positive('maxConnections', 100).optional(),
+        messagesPerHour: accountLimit('messagesPerHour'),
       })
       .strict(),
     secrets: ['password'],

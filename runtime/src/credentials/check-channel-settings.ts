@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { whatsAppDriverOptions } from '@omniflow/nodes/drivers/whatsapp';
 import { NodeError } from '@omniflow/nodes/sdk';
+import { accountLimitRule } from '../campaigns/account-rate.ts';
 import type { ChannelSettings } from './channel-settings.ts';
 
 /** One field the driver refused, named as it is in the settings body (`config.x`, `secrets.y`). */
@@ -24,6 +25,16 @@ export function checkChannelSettings(
   settings: ChannelSettings,
   build: (settings: ChannelSettings) => { close?: () => Promise<void> },
 ) {
+  // The account's sending limit first: a driver would take a negative one and send at no pace.
+  const limit = accountLimitRule(settings.provider)?.safeParse(settings.config);
+  if (limit && !limit.success)
+    throw refused(
+      settings.provider,
+      limit.error.issues.map((issue) => ({
+        field: `config.${issue.path.map(String).join('.')}`,
+        message: issue.message,
+      })),
+    );
   const rules = driverRules[settings.provider];
   if (rules) {
     const parsed = rules.safeParse({ ...settings.config, ...settings.secrets });

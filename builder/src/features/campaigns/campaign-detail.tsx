@@ -10,6 +10,7 @@ import { VoiceCallCounts } from './voice-call-counts.tsx';
 import { CampaignJourneyStats } from './campaign-journey-stats.tsx';
 import { CampaignOccurrences } from './campaign-occurrences.tsx';
 import { CampaignAbResults } from './campaign-ab-results.tsx';
+import { ForecastLimitNote } from './forecast-limit-note.tsx';
 import { statusKey, statusStyle } from './campaigns-page.tsx';
 
 const live = new Set(['scheduled', 'running', 'paused']);
@@ -174,6 +175,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
                   })
                 : t('campaigns.forecast.unknown', { remaining: number.format(forecast.remaining) })}
         </p>
+        <ForecastLimitNote limitedBy={forecast.limitedBy} />
       </section>
       <CampaignAbResults campaign={campaign} stats={stats} />
       <div className="grid gap-6 md:grid-cols-2">

@@ -28,6 +28,16 @@ describe('placeErrors', () => {
     });
   });
 
+  it('puts what a 422 CHANNEL_SETTINGS_INVALID refused beside its field', () => {
+    const error = new ApiError(422, 'CHANNEL_SETTINGS_INVALID', 'The smtp driver does not accept …', {
+      fields: [{ field: 'config.messagesPerHour', message: 'messagesPerHour must be at least 1' }],
+    });
+    expect(placeErrors(error, [...keys, 'config.messagesPerHour'])).toEqual({
+      top: null,
+      fields: { 'config.messagesPerHour': 'messagesPerHour must be at least 1' },
+    });
+  });
+
   it('shows any other refusal or failure on top', () => {
     const wrong = new ApiError(422, 'PROVIDER_NOT_FOR_CHANNEL', 'twilio does not serve the whatsapp channel');
     expect(placeErrors(wrong, keys)).toEqual({

@@ -25,7 +25,7 @@ const isIssue = (value: unknown): value is Issue =>
 export function placeErrors(error: unknown, fieldKeys: readonly string[]): PlacedErrors {
   const message = error instanceof Error ? error.message : String(error);
   if (!(error instanceof ApiError)) return { top: message, fields: {} };
-  const details = (error.details ?? {}) as { issues?: unknown; missing?: unknown };
+  const details = (error.details ?? {}) as { issues?: unknown; missing?: unknown; fields?: unknown };
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
   const place = (path: string, text: string) => {
@@ -34,6 +34,10 @@ export function placeErrors(error: unknown, fieldKeys: readonly string[]): Place
   };
   if (Array.isArray(details.issues)) {
     for (const issue of details.issues.filter(isIssue)) place(issue.path, issue.message);
+  } else if (error.code === 'CHANNEL_SETTINGS_INVALID' && Array.isArray(details.fields)) {
+    // What the driver's rules refused (a sending limit out of range), named `config.x` the same way.
+    for (const f of details.fields)
+      if (typeof f?.field === 'string' && typeof f?.message === 'string') place(f.field, f.message);
   } else if (error.code === 'SECRETS_MISSING' && Array.isArray(details.missing)) {
     for (const name of details.missing.filter((m): m is string => typeof m === 'string'))
       place(`secrets.${name}`, message);

@@ -20,6 +20,19 @@ export interface ProviderField {
 
 export const fieldKey = (field: ProviderField) => `${field.group}.${field.name}`;
 
+// A sending account's limit, in its provider's unit: every campaign on the account shares it.
+const perSecond = (label: Localized, hint: Localized): ProviderField => ({
+  group: 'config',
+  name: 'messagesPerSecond',
+  kind: 'number',
+  label,
+  hint,
+});
+const sharedHint: Localized = {
+  en: 'Your provider’s limit, shared by every campaign sending through this account. Leave empty for no limit.',
+  es: 'El límite de tu proveedor, compartido por todas las campañas que envían por esta cuenta. Déjalo vacío si no hay límite.',
+};
+
 const secret = (name: string, label: Localized, hint?: Localized): ProviderField => ({
   group: 'secrets',
   name,
@@ -58,6 +71,16 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
       label: { en: 'API base URL', es: 'URL base de la API' },
       placeholder: 'https://graph.facebook.com',
     },
+    perSecond(
+      {
+        en: 'Messages per second this number may send',
+        es: 'Mensajes por segundo que puede enviar este número',
+      },
+      {
+        en: 'Meta allows 80 a second, 1,000 once the number is upgraded; shared by every campaign on this number. Leave empty for no limit.',
+        es: 'Meta permite 80 por segundo, 1.000 cuando el número sube de nivel; lo comparten todas las campañas de este número. Déjalo vacío si no hay límite.',
+      },
+    ),
     secret('accessToken', { en: 'Access token', es: 'Token de acceso' }),
     secret(
       'appSecret',
@@ -126,12 +149,13 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
         es: 'Mensajes enviados antes de esperar respuesta',
       },
     },
-    {
-      group: 'config',
-      name: 'messagesPerSecond',
-      kind: 'number',
-      label: { en: 'Messages per second', es: 'Mensajes por segundo' },
-    },
+    perSecond(
+      {
+        en: 'Messages per second your SMS account allows',
+        es: 'Mensajes por segundo que permite tu cuenta de SMS',
+      },
+      sharedHint,
+    ),
     {
       group: 'config',
       name: 'enquireLinkIntervalMs',
@@ -184,6 +208,13 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
       label: { en: 'API base URL', es: 'URL base de la API' },
       hint: { en: 'For a Twilio-compatible API', es: 'Para una API compatible con Twilio' },
     },
+    perSecond(
+      {
+        en: 'Messages per second your Twilio number allows',
+        es: 'Mensajes por segundo que permite tu número de Twilio',
+      },
+      sharedHint,
+    ),
   ],
   smtp: [
     {
@@ -256,6 +287,13 @@ export const providerFields: Record<ChannelProvider, readonly ProviderField[]> =
         en: 'How many mails go out in parallel (default 5)',
         es: 'Cuántos correos salen en paralelo (5 si lo dejas vacío)',
       },
+    },
+    {
+      group: 'config',
+      name: 'messagesPerHour',
+      kind: 'number',
+      label: { en: 'Emails per hour your server allows', es: 'Correos por hora que permite tu servidor' },
+      hint: sharedHint,
     },
   ],
   sandbox: [],

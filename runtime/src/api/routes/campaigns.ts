@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { campaigns, flows, newId, segments, templates, type Db } from '@omniflow/db';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
+import { effectiveRate } from '../../campaigns/account-rate.ts';
 import { quotaStatuses } from '../../quotas/quota-status.ts';
 import { journeyStats } from '../../campaigns/journey-stats.ts';
 import { publishedVersion } from '../../campaigns/journey-starts.ts';
@@ -302,6 +303,10 @@ const statsSchema = z
       rate: z.number().nullable(),
       basis: z.enum(['measured', 'limit', 'none']),
       finishAt: z.string().nullable(),
+      limitedBy: z.enum(['campaign', 'account', 'installation']).nullable().optional().openapi({
+        description:
+          'Which limit sets `rate`: the campaign’s own, its sending account’s (the channel settings), or the installation’s',
+      }),
     }),
   })
   .openapi('CampaignStats');
@@ -899,18 +904,20 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
     })
     .openapi(routes.stats, async (c) => {
       const row = await find(c.get('principal').workspaceId, c.req.valid('param').id);
+      const limit = await effectiveRate(db, row);
       const stats: Awaited<ReturnType<typeof campaignStats>> & {
         journeys?: Awaited<ReturnType<typeof journeyStats>>;
-      } = await campaignStats(db, row);
+      } = await campaignStats(db, row, new Date(), limit);
       if (row.kind === 'journey') stats.journeys = await journeyStats(db, row.id);
       if (stats.targeted === 0 && row.segmentId && (row.status === 'draft' || row.status === 'scheduled')) {
         // Before sending: the segment's size now at the campaign's limit.
         const remaining = await audienceSize(db, row.segmentId);
-        const rate = row.ratePerSecond;
+        const rate = limit.rate;
         stats.forecast = {
           remaining,
           rate,
           basis: rate ? 'limit' : 'none',
+          limitedBy: limit.limitedBy,
           finishAt: rate
             ? new Date(
                 Math.max(
