@@ -19,6 +19,7 @@ import { mailDomainsMessages } from '../features/settings/mail-domains-messages.
 import { settingsMessages } from '../features/settings/messages.ts';
 import { campaignSettingsMessages } from '../features/settings/campaign-settings-messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
+import { browserPhoneMessages } from '../features/browser-phone/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
@@ -115,6 +116,7 @@ export const catalog = {
     ...inspectorMessages.en,
     ...editorMessages.en,
     ...simulatorMessages.en,
+    ...browserPhoneMessages.en,
     ...runsMessages.en,
     ...skipMessages.en,
     ...settingsMessages.en,
@@ -144,6 +146,7 @@ export const catalog = {
     ...inspectorMessages.es,
     ...editorMessages.es,
     ...simulatorMessages.es,
+    ...browserPhoneMessages.es,
     ...runsMessages.es,
     ...skipMessages.es,
     ...settingsMessages.es,

@@ -7,6 +7,7 @@ import { chatChannelOf } from './chat-channel-of.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { pathOf, type RunPath } from './path-of.ts';
 import { ReplyBox } from './reply-box.tsx';
+import { BrowserPhonePanel } from '../browser-phone/browser-phone-panel.tsx';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -24,7 +25,19 @@ function parseObject(text: string): Record<string, unknown> | undefined {
  * Runs the current draft for real (a test run) and shows it as a conversation: each step the
  * flow takes, the events it waits for as buttons, and its output; the path lights up on the canvas.
  */
-export function SimulatorPanel({
+export function SimulatorPanel(props: Parameters<typeof RunSimulator>[0]) {
+  // A voice flow is tested by calling it: the browser phone, with the path lit as the call goes.
+  return props.doc.nodes.find((n) => n.id === props.doc.trigger?.node)?.type === 'voice.inbound-call' ? (
+    <BrowserPhonePanel
+      draft={{ flowId: props.flowId, doc: props.doc, beforeCall: props.beforeRun }}
+      onPath={props.onPath}
+    />
+  ) : (
+    <RunSimulator {...props} />
+  );
+}
+
+function RunSimulator({
   flowId,
   doc,
   beforeRun,
