@@ -13,9 +13,10 @@ export interface BuilderSession {
 export async function openBuilder(
   pageOptions: Parameters<Browser['newPage']>[0] = {},
   omniOptions: Parameters<typeof serveOmniflow>[0] = {},
+  browserArgs: string[] = [],
 ): Promise<BuilderSession> {
   const omni = await serveOmniflow(omniOptions);
-  const browser = await launchChromium();
+  const browser = await launchChromium(browserArgs);
   const page = await browser.newPage({ locale: 'en-US', ...pageOptions });
   return {
     omni,

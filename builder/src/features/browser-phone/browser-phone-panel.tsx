@@ -31,9 +31,12 @@ export function BrowserPhonePanel({
     if (audio.current) audio.current.srcObject = phone.remoteStream;
   }, [phone.remoteStream]);
 
+  // On the document, not the `draft` object (new at every render): a new path each render would
+  // re-render the editor, and so on without end.
+  const doc = draft?.doc;
   useEffect(() => {
-    if (draft && onPath) onPath(run ? pathOf(draft.doc, run.steps) : null);
-  }, [run, draft, onPath]);
+    if (doc && onPath) onPath(run ? pathOf(doc, run.steps) : null);
+  }, [run, doc, onPath]);
 
   async function start() {
     if (draft) {
@@ -63,7 +66,12 @@ export function BrowserPhonePanel({
           />
         </label>
       )}
-      <p aria-live="polite" data-testid="browser-phone-state" data-state={phone.state} className="font-medium">
+      <p
+        aria-live="polite"
+        data-testid="browser-phone-state"
+        data-state={phone.state}
+        className="font-medium"
+      >
         {t(`browserPhone.state.${phone.state}`)}
       </p>
       {phone.problem && (

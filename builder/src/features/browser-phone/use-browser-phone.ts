@@ -76,15 +76,14 @@ export function useBrowserPhone() {
       pcConfig: { iceServers: [] },
     });
     session.current = started;
-    started.on('peerconnection', ({ peerconnection }) => {
-      peerconnection.addEventListener('track', (event: RTCTrackEvent) =>
-        setRemoteStream(event.streams[0] ?? null),
-      );
-    });
     started.on('progress', () => setState('ringing'));
     started.on('accepted', (event: { response?: { getHeader?: (name: string) => string | undefined } }) => {
       const response = event.response;
       setRunId(response?.getHeader?.('X-Omniflow-Run-Id') ?? null);
+      // The answer is applied: the receivers carry the flow's audio. (JsSIP makes an outgoing
+      // call's peer connection inside call(), before a 'peerconnection' listener could be added.)
+      const tracks = started.connection.getReceivers().map((r) => r.track);
+      setRemoteStream(new MediaStream(tracks.filter((t) => t.kind === 'audio')));
       setState('inCall');
     });
     started.on('ended', () => setState('ended'));

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-i18n.ts';
 import { pathOf, type RunPath } from './path-of.ts';
 import { ReplyBox } from './reply-box.tsx';
 import { BrowserPhonePanel } from '../browser-phone/browser-phone-panel.tsx';
+import { isVoiceFlow } from '../browser-phone/is-voice-flow.ts';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -27,7 +28,7 @@ function parseObject(text: string): Record<string, unknown> | undefined {
  */
 export function SimulatorPanel(props: Parameters<typeof RunSimulator>[0]) {
   // A voice flow is tested by calling it: the browser phone, with the path lit as the call goes.
-  return props.doc.nodes.find((n) => n.id === props.doc.trigger?.node)?.type === 'voice.inbound-call' ? (
+  return isVoiceFlow(props.doc) ? (
     <BrowserPhonePanel
       draft={{ flowId: props.flowId, doc: props.doc, beforeCall: props.beforeRun }}
       onPath={props.onPath}
