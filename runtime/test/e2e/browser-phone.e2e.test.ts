@@ -153,12 +153,15 @@ describe.skipIf(!hasChromium)(
         .locator('[data-testid="browser-phone-state"][data-state="ended"]')
         .waitFor({ timeout: 30_000 });
       await expect.poll(() => page.locator('[data-highlighted="true"]').count(), { timeout: 20_000 }).toBe(4);
-      await page.getByRole('link', { name: 'See this call’s run' }).click();
-      await page.getByText('completed').first().waitFor();
+      const runLink = await page.getByRole('link', { name: 'See this call’s run' }).getAttribute('href');
+      const run = await session.omni.call('GET', `/api/v1/runs/${runLink!.replace('#/runs/', '')}`);
+      expect(run.body).toMatchObject({ status: 'completed', flowId });
     });
 
     it('says so in the phone panel when a number has no flow', async () => {
-      await page.getByRole('link', { name: 'Phone', exact: true }).click();
+      await page.goto(`${session.omni.url}/#/phone`);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Call from this browser' }).waitFor();
       await page.getByLabel('Number to call').fill('600 111 222');
       await page.getByRole('button', { name: 'Call', exact: true }).click();
       await page
