@@ -24,6 +24,7 @@ import { settingsMessages } from '../features/settings/messages.ts';
 import { campaignSettingsMessages } from '../features/settings/campaign-settings-messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 import { triggerInputMessages } from '../features/simulator/trigger-input-messages.ts';
+import { browserPhoneMessages } from '../features/browser-phone/messages.ts';
 import { skipMessages } from '../features/runs/skip-messages.ts';
 import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
@@ -132,6 +133,7 @@ export const catalog = {
     ...flowLanguageMessages.en,
     ...simulatorMessages.en,
     ...triggerInputMessages.en,
+    ...browserPhoneMessages.en,
     ...runsMessages.en,
     ...skipMessages.en,
     ...settingsMessages.en,
@@ -174,6 +176,7 @@ export const catalog = {
     ...flowLanguageMessages.es,
     ...simulatorMessages.es,
     ...triggerInputMessages.es,
+    ...browserPhoneMessages.es,
     ...runsMessages.es,
     ...skipMessages.es,
     ...settingsMessages.es,

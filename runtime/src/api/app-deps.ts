@@ -1,3 +1,4 @@
+import type { BrowserPhoneHost } from '../voice/browser-phone/browser-phone-host.ts';
 import type { Client } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ChannelDrivers } from '../messaging/channel-drivers.ts';
@@ -64,6 +65,8 @@ export interface AppDeps {
   workspaceMailboxes?: WorkspaceMailboxes;
   /** Takes Twilio/TwiML voice calls; without it the voice webhooks answer 503. */
   twimlVoice?: TwimlVoiceHost;
+  /** Calls from the builder's browser phone (SIP over WebSocket + WebRTC); without it no phone. */
+  browserPhone?: BrowserPhoneHost;
 }
 
 /** Who is calling, resolved from the session cookie or the API key. */

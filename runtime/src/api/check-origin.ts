@@ -55,3 +55,16 @@ export function checkOrigin(deps: Pick<AppDeps, 'publicUrl'>) {
     );
   });
 }
+
+/**
+ * Whether a browser's request says it comes from Omniflow's own pages. For WebSocket handshakes:
+ * they are GETs, which the check above lets by, yet the socket acts with the session cookie.
+ */
+export function fromOwnPages(
+  deps: Pick<AppDeps, 'publicUrl'>,
+  headers: { origin: string | undefined; host: string | undefined },
+): boolean {
+  const source = sourceOrigin(headers.origin, undefined);
+  if (!source || !headers.host) return false;
+  return source.origin === publicOrigin(deps) || isSameHost(source, headers.host);
+}

@@ -37,6 +37,7 @@ import { webChatSocketRoutes } from './routes/webchat-socket.ts';
 import { webChatWidgetRoutes } from './routes/webchat-widget.ts';
 import { webChatEmbedRoutes } from './routes/webchat-embed.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
+import { browserPhoneSocketRoutes } from './routes/browser-phone-socket.ts';
 import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
 import { emailLinkRoutes } from './routes/email-links.ts';
 import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
@@ -111,6 +112,8 @@ export function createApp(deps: AppDeps) {
   // Mail readers have no account: the signed link is the authority (routes/email-links.ts).
   api.route('/', emailLinkRoutes(deps));
   api.use('*', async (c, next) => (publicPaths.test(c.req.path) ? next() : requireCaller(c, next)));
+  // After the session check: only a signed-in designer's browser gets a SIP door.
+  api.route('/', browserPhoneSocketRoutes(deps, webSockets.upgradeWebSocket));
   // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.
   for (const routes of [
     authRoutes,

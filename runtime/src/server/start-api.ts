@@ -14,6 +14,7 @@ import {
 import { startWebChatRelay } from '../messaging/webchat-relay.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { startTwimlVoiceHost } from '../voice/twiml-voice-host.ts';
+import { createBrowserPhoneHost } from '../voice/browser-phone/browser-phone-host.ts';
 import { twilioAccounts } from '../voice/twilio-account.ts';
 import { mailIntakeFromEnv } from '../email/mail-intake-from-env.ts';
 import { startMailIntake } from '../email/start-mail-intake.ts';
@@ -61,6 +62,18 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
           // Voice campaigns of workspaces whose calls go through their Twilio account.
           campaignCalls: { account: twilioAccounts(options.db, keyring) },
         });
+  // The builder's browser phone: calls are held where the browser's WebSocket is, here.
+  const browserPhone =
+    env.OMNIFLOW_BROWSER_PHONE === '0'
+      ? undefined
+      : createBrowserPhoneHost({
+          db: options.db,
+          temporal,
+          address: options.temporalAddress,
+          taskQueue: flowTaskQueue,
+          registry: options.registry,
+          env,
+        });
   // Mail comes in here like the other channels' webhooks: the inbound SMTP server and the
   // environment's IMAP mailbox when set (off by default), and the mailboxes workspaces saved in
   // Settings, whose routes (below) tell the pollers of each change.
@@ -87,6 +100,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     channels: options.channels ?? channelDriversFromEnv(process.env, { db: options.db }),
     ...(options.channelResolver ? { channelResolver: options.channelResolver } : {}),
     ...(twimlVoice ? { twimlVoice } : {}),
+    ...(browserPhone ? { browserPhone } : {}),
     secretKeyring: keyring,
     ...(mail.mailboxes ? { workspaceMailboxes: mail.mailboxes } : {}),
   });
@@ -109,6 +123,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       app.closeWebSockets();
       // Held webhooks get <Hangup/> first: server.close() waits for open requests.
       await twimlVoice?.stop();
+      await browserPhone?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // While the database is still open: the keys used since the last batch.
       await apiKeyCacheOf(options.db).flush();

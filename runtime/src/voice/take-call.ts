@@ -68,6 +68,10 @@ export async function runCallFlow(
     input: Record<string, unknown>;
     contact: string;
     startedAt: Date;
+    /** The run's id when the caller must know it first (the browser phone shows its path). */
+    runId?: string;
+    /** A call to a draft: a test run, like the simulator's. */
+    test?: boolean;
     /** As soon as the call is over (before its record takes the run's path). */
     onEnded?: (runId: string, ended: { side: string; at: Date }) => void;
   },
@@ -90,6 +94,8 @@ export async function runCallFlow(
     contact: start.contact,
     // One workflow per call, so a retried start cannot run the flow twice.
     workflowId: callWorkflowId(version.workspaceId, call.id),
+    ...(start.runId ? { id: start.runId } : {}),
+    ...(start.test ? { test: true } : {}),
     callQueue: line.callQueue,
     startedAt,
     // The call's record and context exist before the flow's first voice node can save a recording.

@@ -16,10 +16,10 @@ export interface BuilderSession {
 export async function openBuilder(
   pageOptions: Parameters<Browser['newPage']>[0] = {},
   omniOptions: Parameters<typeof serveOmniflow>[0] = {},
-  { tour = false }: { tour?: boolean } = {},
+  { tour = false, browserArgs = [] }: { tour?: boolean; browserArgs?: string[] } = {},
 ): Promise<BuilderSession> {
   const omni = await serveOmniflow(omniOptions);
-  const browser = await launchChromium();
+  const browser = await launchChromium(browserArgs);
   const page = await browser.newPage({ locale: 'en-US', ...pageOptions });
   if (!tour)
     await page.addInitScript({

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { openDb, type DbHandle } from '@omniflow/db';
 import { buildCatalog, createNodeRegistry, type AnyNodeDefinition } from '@omniflow/nodes/sdk';
 import { createApp } from '../../src/api/create-app.ts';
+import { createBrowserPhoneHost } from '../../src/voice/browser-phone/browser-phone-host.ts';
 import type { AppDeps } from '../../src/api/app-deps.ts';
 import type { ChannelDrivers } from '../../src/messaging/channel-drivers.ts';
 import { sandboxDrivers } from '../../src/messaging/sandbox-drivers.ts';
@@ -58,6 +59,8 @@ export async function startTestOmniflow(
     channels?: ChannelDrivers;
     /** Node definitions beside the built-in ones (a test's own node), in the API and the worker. */
     nodes?: AnyNodeDefinition[];
+    /** The builder's browser phone (SIP over WebSocket + WebRTC), with prompts cached here. */
+    browserPhone?: { promptDir: string };
   } = {},
 ): Promise<TestOmniflow> {
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -102,6 +105,10 @@ export async function startTestOmniflow(
     secretKeyring: () => keyring,
     ...options.appDeps,
   };
+  const browserPhone = options.browserPhone
+    ? createBrowserPhoneHost({ ...deps, address, env, promptDir: options.browserPhone.promptDir })
+    : undefined;
+  if (browserPhone) deps.browserPhone = browserPhone;
   const app = createApp(deps);
   const workspace = await handle.db.query.workspaces.findFirst();
   const { key: apiKey } = await createApiKey(handle.db, workspace!.id, 'tests', null, 'admin');
@@ -144,6 +151,7 @@ export async function startTestOmniflow(
     },
     startWorker,
     async close() {
+      await browserPhone?.stop();
       for (const { worker } of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all(workers.map((w) => w.done.catch(() => undefined)));
       await connection.close();

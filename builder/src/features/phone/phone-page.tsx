@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-i18n.ts';
 import { channels } from './channels.ts';
 import { PhoneScreen, type PhoneReply } from './phone-screen.tsx';
 import { SendOutcome } from './send-outcome.tsx';
+import { BrowserPhonePanel } from '../browser-phone/browser-phone-panel.tsx';
 import { minAddressLength, useConversation } from './use-conversation.ts';
 
 export const defaultNumber = '+34600000000';
@@ -115,6 +116,7 @@ export function PhonePage() {
             {t('phone.sendFailed', { message: sendError })}
           </p>
         )}
+        <BrowserPhonePanel />
         {conversation.error && (
           <p role="alert" className="text-sm text-red-700">
             {t('phone.loadFailed', { message: conversation.error })}

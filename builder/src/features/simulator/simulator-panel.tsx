@@ -11,6 +11,8 @@ import { runErrorText } from '../runs/run-error-text.ts';
 import { flowInvalidText } from '../editor/flow-invalid-text.ts';
 import { declaredInputs } from './declared-inputs.ts';
 import { TriggerInputForm, type InputValues } from './trigger-input-form.tsx';
+import { BrowserPhonePanel } from '../browser-phone/browser-phone-panel.tsx';
+import { isVoiceFlow } from '../browser-phone/is-voice-flow.ts';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -28,7 +30,19 @@ function parseObject(text: string): Record<string, unknown> | undefined {
  * Runs the current draft for real (a test run) and shows it as a conversation: each step the
  * flow takes, the events it waits for as buttons, and its output; the path lights up on the canvas.
  */
-export function SimulatorPanel({
+export function SimulatorPanel(props: Parameters<typeof RunSimulator>[0]) {
+  // A voice flow is tested by calling it: the browser phone, with the path lit as the call goes.
+  return isVoiceFlow(props.doc) ? (
+    <BrowserPhonePanel
+      draft={{ flowId: props.flowId, doc: props.doc, beforeCall: props.beforeRun }}
+      onPath={props.onPath}
+    />
+  ) : (
+    <RunSimulator {...props} />
+  );
+}
+
+function RunSimulator({
   flowId,
   doc,
   beforeRun,

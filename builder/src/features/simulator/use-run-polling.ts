@@ -16,7 +16,14 @@ export function useRunPolling(runId: string | null) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
-      const next: RunView = await ok(client.GET('/runs/{id}', { params: { path: { id: runId } } }));
+      let next: RunView;
+      try {
+        next = await ok(client.GET('/runs/{id}', { params: { path: { id: runId } } }));
+      } catch {
+        // A call's run is named before it starts (the browser phone): ask again shortly.
+        if (!stopped) timer = setTimeout(poll, 500);
+        return;
+      }
       if (stopped) return;
       setRun(next);
       if (next.status === 'running' || next.status === 'waiting') timer = setTimeout(poll, 500);

@@ -6,16 +6,15 @@ import {
   isGrpcServiceError,
 } from '@temporalio/client';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { flowVersions, messagingChannels, newId, runs, runStatuses } from '@omniflow/db';
+import { flowVersions, messagingChannels, runs, runStatuses } from '@omniflow/db';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { sendEventUpdate, skipWaitUpdate } from '../../temporal/workflow-api.ts';
-import { compileFlow } from '../../compiler/compile-flow.ts';
-import { graphHash } from '../../graph/graph-hash.ts';
 import { runFilterConditions, runFilterSchema } from '../../runs/run-filter.ts';
 import { createRunOperations, type RunRow } from '../../runs/run-operations.ts';
 import { simulatorConversation } from '../../runs/simulator-conversation.ts';
 import { flowNames, runDetail, runSummaryView } from '../../runs/run-detail.ts';
 import { ApiError, notFound } from '../api-error.ts';
+import { draftTestVersion } from '../../runs/draft-test-version.ts';
 import { validDraft } from '../valid-draft.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { runDetailSchema, runSummarySchema, statusSchema } from '../run-schemas.ts';
@@ -275,32 +274,8 @@ export function runRoutes(deps: AppDeps) {
       const chat = body?.message ? simulatorConversation(workspaceId, body.message) : null;
       const input = chat?.input ?? body?.input ?? {};
       const graph = validDraft(flow.draft, deps.registry, 'test it');
-      const hash = graphHash(graph);
-      // Test versions are kept per content: testing an unchanged draft again reuses its version.
-      let [version] = await db
-        .select()
-        .from(flowVersions)
-        .where(
-          and(eq(flowVersions.flowId, flow.id), eq(flowVersions.kind, 'test'), eq(flowVersions.hash, hash)),
-        );
-      if (!version) {
-        [version] = await db
-          .insert(flowVersions)
-          .values({
-            id: newId(),
-            workspaceId,
-            flowId: flow.id,
-            version: 0,
-            kind: 'test',
-            graph,
-            machine: compileFlow(graph, deps.registry),
-            hash,
-            notes: 'draft test',
-            publishedBy: userId,
-          })
-          .returning();
-      }
-      const id = await ops.startRun(workspaceId, version!, input, {
+      const version = await draftTestVersion(deps, flow, graph, userId);
+      const id = await ops.startRun(workspaceId, version, input, {
         test: true,
         ...(chat ? { workflowId: chat.workflowId, contact: chat.address } : {}),
       });

@@ -19,6 +19,9 @@ import type { OutboundLeg } from './outbound-leg.ts';
 import type { PromptSynthesizer } from './sip-call.ts';
 import { VoiceError } from './voice-error.ts';
 
+/** What a placed call talks on: an outbound SIP leg, or another media leg in its place (a browser). */
+export type PlacedCallLeg = Pick<OutboundLeg, 'rtp' | 'ended' | 'isEnded' | 'hangup' | 'onInfoKey'>;
+
 export interface PlacedCallDependencies {
   audio: AudioLoader;
   prompts: PromptSynthesizer | undefined;
@@ -39,7 +42,7 @@ export class PlacedSipCall implements Call {
   private side: HangupSide | undefined;
 
   constructor(
-    private readonly leg: OutboundLeg,
+    private readonly leg: PlacedCallLeg,
     /** Our caller id. */
     readonly from: string,
     /** The number called. */
