@@ -95,6 +95,16 @@ describe.skipIf(!hasChromium)('runs console in Chromium: a failed run retried fr
     const badge = page.locator('.react-flow__node[data-id="reply"] [data-testid="inflight-badge"]');
     await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toContain('2');
     await screenshot(page, 'inflight-badges');
+    // A flow made by the API is arranged when it opens, and leaving before that is saved asks
+    // first (use-leave-warning.ts): wait until the arrangement is in the draft.
+    await expect
+      .poll(async () => {
+        const { body } = await omni.call('GET', `/api/v1/flows/${waits}`);
+        const xs = new Set((body.draft.nodes as { position: { x: number } }[]).map((n) => n.position.x));
+        return xs.size > 1;
+      })
+      .toBe(true);
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
     await badge.click();
     await page.getByText('Waiting').first().waitFor();
     await expect.poll(() => page.locator('[aria-label^="Open the"]').count()).toBe(2);

@@ -25,6 +25,9 @@ const nameBot = {
     { id: 'e1', from: { node: 'hi', port: 'next' }, to: { node: 'ask1' } },
     { id: 'e2', from: { node: 'ask1', port: 'answered' }, to: { node: 'reply' } },
     { id: 'e3', from: { node: 'ask1', port: 'timeout' }, to: { node: 'late' } },
+    // Every way out of the question wired: nothing else for the problems panel to say.
+    { id: 'e4', from: { node: 'ask1', port: 'invalid' }, to: { node: 'late' } },
+    { id: 'e5', from: { node: 'ask1', port: 'failed' }, to: { node: 'late' } },
   ],
 };
 
@@ -54,7 +57,7 @@ describe.skipIf(!hasChromium)('builder in Chromium: the variable picker', () => 
     await saved();
     await page
       .getByTestId('problem')
-      .filter({ hasText: '«Greet» writes everything «Ask name» holds' })
+      .filter({ hasText: '“Greet” writes everything “Ask name” holds' })
       .waitFor();
 
     // The picker: at the cursor, searched by name, chosen with the keyboard.
