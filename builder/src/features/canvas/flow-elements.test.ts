@@ -71,7 +71,7 @@ describe('flow nodes for React Flow', () => {
       { id: 'timeout', required: true, wired: false },
     ]);
     expect(call.data.errorCount).toBe(1);
-    expect(call.data.issues).toEqual(['Connect the "timeout" port', 'Slow service']);
+    expect(call.data.issues.map((i) => i.message)).toEqual(['Connect the "timeout" port', 'Slow service']);
     expect(byId.get('gone')?.data.entry).toBeUndefined();
   });
 

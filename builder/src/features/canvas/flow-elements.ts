@@ -158,7 +158,7 @@ function toNode(doc: FlowNodeDoc, entry: CatalogEntry | undefined, facts: NodeFa
       summaryLines,
       trigger: facts.trigger,
       ports: portViews,
-      issues: [...errors, ...warnings].map((i) => i.message),
+      issues: [...errors, ...warnings],
       errorCount: errors.length,
       highlighted: facts.highlighted,
       runMark: facts.runMark,

@@ -115,13 +115,17 @@ describe('FlowNode', () => {
         severity: 'error',
         nodeId: 'call',
         message: 'Connect the "timeout" port',
+        params: { node: 'Incoming call', nodeEs: 'Llamada entrante', port: 'timeout' },
       },
       { code: 'NODE_CONFIG_INVALID', severity: 'error', nodeId: 'call', message: 'url: Required' },
       { code: 'UNREACHABLE_NODE', severity: 'error', nodeId: 'split1', message: 'Never reached' },
     ]);
     const card = nodeElement('call').firstElementChild!;
     expect(card.getAttribute('aria-invalid')).toBe('true');
-    expect(card.getAttribute('title')).toBe('Connect the "timeout" port\nurl: Required');
+    // In the reader's words where the catalog has a sentence, else the server's message.
+    expect(card.getAttribute('title')).toBe(
+      'Connect the exit “timeout” of “Incoming call”: say what happens then\nurl: Required',
+    );
     expect(card.textContent).toContain('2 problem(s)');
     expect(card.className).toContain('ring-red-500');
     expect(nodeElement('start').firstElementChild!.getAttribute('aria-invalid')).toBeNull();

@@ -8,6 +8,7 @@ import { handleClasses, NodePortRow } from './node-port-row.tsx';
 import { NodeSummaryView } from './node-summary-view.tsx';
 import type { CanvasNode } from './types.ts';
 import { usePortName } from './use-port-name.ts';
+import { problemText } from '../editor/problem-text.ts';
 
 function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const t = useT();
@@ -45,7 +46,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
     <div
       className={`relative w-56 rounded-lg border-2 shadow-sm ${border} ${background} ${ring}`}
       aria-invalid={hasErrors || undefined}
-      title={data.issues.length > 0 ? data.issues.join('\n') : undefined}
+      title={data.issues.length > 0 ? data.issues.map((i) => problemText(i, t)).join('\n') : undefined}
       data-highlighted={data.highlighted || undefined}
       data-run-mark={data.runMark ?? undefined}
     >

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { CatalogEntry } from '../../api/types.ts';
+import type { CatalogEntry, ValidationIssue } from '../../api/types.ts';
 
 export interface Point {
   x: number;
@@ -37,8 +37,8 @@ export type FlowNodeData = {
   summaryLines: number;
   trigger: boolean;
   ports: readonly PortView[];
-  /** Messages of the validation issues about this node, errors first. */
-  issues: readonly string[];
+  /** The validation issues about this node, errors first (said with problemText). */
+  issues: readonly ValidationIssue[];
   errorCount: number;
   highlighted: boolean;
   /** Where a run stands at this node: it failed here, or it is here now (running or waiting). */
