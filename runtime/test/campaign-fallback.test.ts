@@ -149,8 +149,9 @@ describe.skipIf(!inject('postgresUrl'))('a WhatsApp campaign falling back to SMS
     expect(smsTo(people[2].phone)).toHaveLength(0);
     expect(smsTo(people[0].phone)).toHaveLength(0);
 
-    // Tania's WhatsApp never says delivered: a minute after it went, she gets the SMS.
-    await eventually(async () => (smsTo(people[2].phone).length === 1 ? true : undefined), 90_000);
+    // Tania's WhatsApp never says delivered: a minute after it went, she gets the SMS. (Once, on a
+    // loaded CI machine, it took longer than 90 s: under investigation, so the wait is generous.)
+    await eventually(async () => (smsTo(people[2].phone).length === 1 ? true : undefined), 150_000);
     expect(smsTo(people[0].phone)).toHaveLength(0);
     expect(smsc.messages()).toHaveLength(5);
     expect(smsTo(people[1].phone)[0]!.text).toBe('Hola Fabio, su cita es mañana.');
@@ -184,7 +185,7 @@ describe.skipIf(!inject('postgresUrl'))('a WhatsApp campaign falling back to SMS
       ['sms', 5],
       ['whatsapp', 1],
     ]);
-  }, 150_000);
+  }, 240_000);
 
   it('refuses a WhatsApp campaign with free text only, in the asker’s language', async () => {
     const body = { name: 'Solo texto', channels: ['whatsapp', 'sms'], content: { text: 'Hola' } };
