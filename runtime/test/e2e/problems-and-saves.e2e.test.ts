@@ -110,8 +110,20 @@ describe.skipIf(!hasChromium)('builder in Chromium: problems, fixes and saves th
 
     // Publishing: the number belongs to the published "Recepción".
     await saved();
-    await page.getByRole('button', { name: 'Publicar', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Publicar', exact: true }).click();
+    // The arrangement's save may still be under way: ask again until the dialog opens (on a
+    // loaded CI machine one click once opened nothing).
+    const confirmPublish = page.getByRole('dialog').getByRole('button', { name: 'Publicar', exact: true });
+    await expect
+      .poll(
+        async () => {
+          if (!(await confirmPublish.isVisible()))
+            await page.getByRole('button', { name: 'Publicar', exact: true }).first().click();
+          return confirmPublish.isVisible();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await confirmPublish.click();
     await problems.getByText(/El flujo publicado «Recepción» ya atiende el número \+34910000111/).waitFor();
     expect((await omni.call('GET', `/api/v1/flows/${flowId}/versions`)).body.items).toEqual([]);
 
