@@ -54,8 +54,14 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['runtime/src/{api,server,cli}/**/*.ts'],
+    files: ['runtime/src/{api,server}/**/*.ts'],
     rules: restrictImports(noBuilder),
+  },
+  {
+    // The CLI is a client of the API, as the builder is: it may share the builder's problem
+    // sentences (plain data), so both name a flow's problems in the same words. Nothing else.
+    files: ['runtime/src/cli/**/*.ts'],
+    rules: restrictImports({ ...noBuilder, regex: '^@omniflow/builder(?!/problem-messages$)' }),
   },
   {
     // DESIGN.md §3: workflow files import only @temporalio/workflow, xstate and runtime/src/machine

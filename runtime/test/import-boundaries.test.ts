@@ -121,6 +121,19 @@ describe('import boundaries (DESIGN.md §3)', () => {
     }
   });
 
+  it('lets the CLI share the builder’s problem sentences, and nothing else of the builder', async () => {
+    const messages = await restrictedImports(
+      'runtime/src/cli/problem-lines.ts',
+      [
+        "import { problemMessages } from '@omniflow/builder/problem-messages';",
+        "import { nodeSize } from '@omniflow/builder/node-geometry';",
+        'export const used = [problemMessages, nodeSize];',
+      ].join('\n'),
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('node-geometry');
+  });
+
   it('keeps the SDK from importing drivers or the node index', async () => {
     const messages = await restrictedImports(
       'nodes/src/sdk/types.ts',

@@ -1,4 +1,7 @@
-// Plain-text views of runs for the terminal; the API's JSON is available with --json.
+// Plain-text views of runs for the terminal, in the CLI's language; the API's JSON is available
+// with --json. Node ids and node types stay as written: they are what --node and the API take.
+import { t } from './cli-i18n.ts';
+import { portText, statusText } from './run-words.ts';
 
 interface RunLine {
   id: string;
@@ -36,14 +39,16 @@ function table(rows: string[][]): string {
 }
 
 export function formatRunList(items: RunLine[]): string {
-  if (items.length === 0) return 'No runs match.';
+  if (items.length === 0) return t('runs.table.empty');
   return table([
-    ['RUN', 'FLOW', 'V', 'STATUS', 'CONTACT', 'AT NODE', 'STARTED'],
+    (['run', 'flow', 'version', 'status', 'contact', 'atNode', 'started'] as const).map((column) =>
+      t(`runs.table.${column}`),
+    ),
     ...items.map((r) => [
       r.id,
       r.flowName,
       String(r.version),
-      r.detailsExpired ? `${r.status}*` : r.status,
+      r.detailsExpired ? `${statusText(r.status)}*` : statusText(r.status),
       r.contact ?? '',
       r.failedNodeId ?? r.currentNodes.join(','),
       r.startedAt.replace('T', ' ').slice(0, 19),
@@ -61,15 +66,18 @@ export function formatDuration(ms: number | null): string {
 export function formatTimeline(
   run: RunLine & { steps: StepLine[]; error: { code?: string; message: string } | null },
 ) {
-  const header = `${run.id}  ${run.flowName} v${run.version}  ${run.status}${run.contact ? `  ${run.contact}` : ''}`;
+  const header = `${run.id}  ${run.flowName} v${run.version}  ${statusText(run.status)}${run.contact ? `  ${run.contact}` : ''}`;
   const steps = run.steps.map((s) => {
-    const retries = s.attempts && s.attempts > 1 ? `  (${s.attempts} attempts)` : '';
+    const retries =
+      s.attempts && s.attempts > 1 ? `  ${t('runs.timeline.attempts', { count: s.attempts })}` : '';
     const error = s.error ? `  ✗ ${s.error.code ? `${s.error.code}: ` : ''}${s.error.message}` : '';
     return `  ${String(s.seq).padStart(3)}  ${s.nodeId} (${s.nodeType})  ${formatDuration(s.durationMs)}${
-      s.port ? `  → ${s.port}` : ''
+      s.port ? `  → ${portText(s.port)}` : ''
     }${retries}${error}`;
   });
-  const failure = run.error ? [`Failed: ${run.error.code ?? ''} ${run.error.message}`.trim()] : [];
-  const expired = run.detailsExpired ? ['Details removed by retention; the summary remains.'] : [];
+  const failure = run.error
+    ? [t('runs.timeline.failed', { error: `${run.error.code ?? ''} ${run.error.message}`.trim() })]
+    : [];
+  const expired = run.detailsExpired ? [t('runs.timeline.expired')] : [];
   return [header, ...steps, ...failure, ...expired].join('\n');
 }

@@ -1,10 +1,12 @@
+import { t } from './cli-i18n.ts';
+
 /** Runs `stop` once on SIGINT/SIGTERM, then exits; a second signal exits at once. */
 export function onShutdown(stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(130);
     stopping = true;
-    console.log(`\n${signal}: shutting down…`);
+    console.log(`\n${t('dev.shuttingDown', { signal })}`);
     stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -10,6 +10,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Another live process holds the embedded database; the CLI words it in its reader's language. */
+export class EmbeddedDatabaseInUse extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly purpose: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is in use by "${purpose}" (pid ${pid}). ` +
+        'Stop it first, or do this through the running API (e.g. POST /api/v1/api-keys).',
+    );
+  }
+}
+
 /**
  * PGlite is single-process: two processes on one data directory would corrupt it. The holder
  * writes its pid beside the data; a stale file (its process gone, e.g. after kill -9) is taken over.
@@ -20,10 +34,7 @@ export function lockEmbeddedDatabase(dataDir: string, purpose: string): () => vo
   try {
     const holder = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; purpose: string };
     if (holder.pid !== process.pid && alive(holder.pid)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by "${holder.purpose}" (pid ${holder.pid}). ` +
-          'Stop it first, or do this through the running API (e.g. POST /api/v1/api-keys).',
-      );
+      throw new EmbeddedDatabaseInUse(dataDir, holder.purpose, holder.pid);
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;

@@ -11,6 +11,7 @@ import { lazyKeyring, loadSecretKeyring } from '../../credentials/secret-keyring
 import { channelDriversFromEnv } from '../../messaging/channel-drivers.ts';
 import { createChannelResolver } from '../../messaging/channel-resolver.ts';
 import { onShutdown } from '../on-shutdown.ts';
+import { t } from '../cli-i18n.ts';
 import { startVoiceEndpointFromEnv } from '../../voice/voice-endpoint-from-env.ts';
 
 export interface RunServicesOptions {
@@ -41,15 +42,15 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
   let devServer: DevServer | undefined;
   let temporalAddress = env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
-    if (!options.spawnTemporal) throw new Error('Set TEMPORAL_ADDRESS to the Temporal frontend (host:port)');
-    process.stdout.write('Starting Temporal dev server… ');
+    if (!options.spawnTemporal) throw new Error(t('worker.needsTemporal'));
+    process.stdout.write(t('dev.startingTemporal'));
     devServer = await startDevServer({
       dbFile: resolve(home, 'temporal.sqlite'),
       port: Number(env.OMNIFLOW_TEMPORAL_PORT ?? 7233),
       uiPort: env.OMNIFLOW_TEMPORAL_UI_PORT ? Number(env.OMNIFLOW_TEMPORAL_UI_PORT) : false,
     });
     temporalAddress = devServer.address;
-    console.log(`ready at ${temporalAddress}`);
+    console.log(t('dev.temporalReady', { address: temporalAddress }));
   }
 
   const runWorker = options.worker || handle.kind === 'pglite';
@@ -87,25 +88,23 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
     ...(worker ? { channelResolver } : {}),
   });
 
-  console.log(`\nOmniflow is running at ${api.url}`);
-  console.log(`  API reference: ${api.url}/api/docs`);
+  console.log(`\n${t('dev.running', { url: api.url })}`);
+  console.log(`  ${t('dev.apiReference', { url: `${api.url}/api/docs` })}`);
   console.log(
-    `  Database: ${handle.kind === 'pglite' ? resolve(home, 'pglite') + ' (embedded PGlite)' : 'PostgreSQL'}`,
+    `  ${handle.kind === 'pglite' ? t('dev.databaseEmbedded', { path: resolve(home, 'pglite') }) : t('dev.databasePostgres')}`,
   );
-  console.log(`  Temporal: ${temporalAddress}${worker ? ' (worker in this process)' : ''}`);
-  console.log(
-    options.sandbox
-      ? '  Channels without a provider: sandbox (sends are recorded, reach no one)'
-      : '  Channels without a provider: refused (CHANNEL_NOT_CONFIGURED; OMNIFLOW_SANDBOX=1 allows the sandbox)',
-  );
+  console.log(`  ${t(worker ? 'dev.temporalWithWorker' : 'dev.temporal', { address: temporalAddress })}`);
+  console.log(`  ${t(options.sandbox ? 'dev.sandbox' : 'dev.noSandbox')}`);
   if (options.printAdmin) {
     const admin = await bootstrapAdmin(handle.db);
     if (admin.created) {
-      console.log(`\nFirst admin created — sign in with:\n  email:    ${admin.created.email}`);
+      console.log(`\n${t('dev.adminCreated')}\n  ${t('dev.adminEmail', { email: admin.created.email })}`);
       console.log(
-        admin.created.generated
-          ? `  password: ${admin.created.password}   (shown once; set OMNIFLOW_ADMIN_PASSWORD to choose it)`
-          : '  password: the one in OMNIFLOW_ADMIN_PASSWORD',
+        `  ${
+          admin.created.generated
+            ? t('dev.adminPassword', { password: admin.created.password })
+            : t('dev.adminPasswordFromEnv')
+        }`,
       );
     }
   }

@@ -3,6 +3,9 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { apiClient, type ApiCall } from '../api-client.ts';
 import { formatRunList, formatTimeline } from '../format-runs.ts';
+import { statusText } from '../run-words.ts';
+import { arg, t } from '../cli-i18n.ts';
+import { cliMessages, type CliMessageKey } from '../cli-messages.ts';
 import { progressBar } from '../progress-bar.ts';
 
 interface FilterFlags {
@@ -43,20 +46,20 @@ function query(filter: Record<string, unknown>): string {
 
 function withFilters(command: Command): Command {
   return command
-    .option('--flow <id>', 'only runs of this flow')
-    .option('--status <list>', 'running,waiting,completed,failed,cancelled,abandoned (comma-separated)')
-    .option('--version <n>', 'only runs of this flow version')
-    .option('--from <date-time>', 'started at or after (ISO 8601)')
-    .option('--to <date-time>', 'started before (ISO 8601)')
-    .option('--contact <phone-or-email>', 'runs about this person')
-    .option('--node <id>', 'waiting at or failed at this node');
+    .option(`--flow ${arg('flowOption')}`, t('runs.option.flow'))
+    .option(`--status ${arg('list')}`, t('runs.option.status'))
+    .option(`--version ${arg('version')}`, t('runs.option.version'))
+    .option(`--from ${arg('dateTime')}`, t('runs.option.from'))
+    .option(`--to ${arg('dateTime')}`, t('runs.option.to'))
+    .option(`--contact ${arg('phoneOrEmail')}`, t('runs.option.contact'))
+    .option(`--node ${arg('node')}`, t('runs.option.node'));
 }
 
 function withConnection(command: Command): Command {
   return command
-    .option('--url <url>', 'Omniflow base URL (default OMNIFLOW_URL or http://localhost:3000)')
-    .option('--api-key <key>', 'API key (default OMNIFLOW_API_KEY)')
-    .option('--json', 'print the API answer as JSON');
+    .option('--url <url>', t('connection.url'))
+    .option(`--api-key ${arg('key')}`, t('connection.apiKey'))
+    .option('--json', t('connection.json'));
 }
 
 const print = (flags: Connection, value: unknown, text: () => string) =>
@@ -65,13 +68,22 @@ const print = (flags: Connection, value: unknown, text: () => string) =>
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`${question} [y/N] `);
+  const answer = await rl.question(`${question} ${t('runs.bulk.yesNo')} `);
   rl.close();
   return /^(y|yes|s|sí|si)$/i.test(answer.trim());
 }
 
+/** A bulk action's verb in the reader's words (the API takes cancel, rerun or retry). */
+function actionText(action: string): string {
+  const key = `runs.bulk.action.${action}`;
+  return key in cliMessages.en ? t(key as CliMessageKey) : action;
+}
+
+const capitalised = (text: string) =>
+  text.replace(/^(¿?)(\p{L})/u, (_, mark: string, letter: string) => mark + letter.toUpperCase());
+
 async function followBulkJob(call: ApiCall, jobId: string, total: number) {
-  const bar = progressBar('Bulk action', total);
+  const bar = progressBar(t('runs.bulk.progress'), total);
   for (;;) {
     const job = await call<{
       status: string;
@@ -91,12 +103,10 @@ async function followBulkJob(call: ApiCall, jobId: string, total: number) {
 
 /** `omniflow runs …`: the runs console from a terminal, over the REST API. */
 export function registerRunCommands(program: Command): void {
-  const runs = program
-    .command('runs')
-    .description('Watch, inspect, retry and replay flow runs (over the API)');
+  const runs = program.command('runs').description(t('runs.description'));
 
-  withConnection(withFilters(runs.command('list').description('Runs, newest first')))
-    .option('--limit <n>', 'how many', '50')
+  withConnection(withFilters(runs.command('list').description(t('runs.list.description'))))
+    .option(`--limit ${arg('count')}`, t('runs.option.limit'), '50')
     .action(async (flags: FilterFlags & Connection & { limit: string }) => {
       const call = apiClient(flags);
       const page = await call<{ items: Parameters<typeof formatRunList>[0] }>(
@@ -106,37 +116,38 @@ export function registerRunCommands(program: Command): void {
       print(flags, page, () => formatRunList(page.items));
     });
 
-  withConnection(withFilters(runs.command('counts').description('How many runs per status'))).action(
+  withConnection(withFilters(runs.command('counts').description(t('runs.counts.description')))).action(
     async (flags: FilterFlags & Connection) => {
       const counts = await apiClient(flags)<{ counts: Record<string, number>; total: number }>(
         'GET',
         `/runs/counts${query(filterOf(flags))}`,
       );
+      const width = Math.max(10, ...Object.keys(counts.counts).map((s) => statusText(s).length));
       print(flags, counts, () =>
         [
-          ...Object.entries(counts.counts).map(([s, n]) => `${s.padEnd(10)} ${n}`),
-          `${'total'.padEnd(10)} ${counts.total}`,
+          ...Object.entries(counts.counts).map(([s, n]) => `${statusText(s).padEnd(width)} ${n}`),
+          `${t('runs.counts.total').padEnd(width)} ${counts.total}`,
         ].join('\n'),
       );
     },
   );
 
-  withConnection(runs.command('show <runId>').description('A run as a timeline of steps')).action(
+  withConnection(runs.command(`show ${arg('run')}`).description(t('runs.show.description'))).action(
     async (runId: string, flags: Connection) => {
       const run = await apiClient(flags)<Parameters<typeof formatTimeline>[0]>('GET', `/runs/${runId}`);
       print(flags, run, () => formatTimeline(run));
     },
   );
 
-  withConnection(runs.command('cancel <runId>').description('Cancel a running or waiting run')).action(
+  withConnection(runs.command(`cancel ${arg('run')}`).description(t('runs.cancel.description'))).action(
     async (runId: string, flags: Connection) => {
       const result = await apiClient(flags)<{ status: string }>('POST', `/runs/${runId}/cancel`);
-      print(flags, result, () => `Run ${runId} is ${result.status}`);
+      print(flags, result, () => t('runs.cancel.done', { id: runId, status: statusText(result.status) }));
     },
   );
 
-  withConnection(runs.command('rerun <runId>').description('Start a new run with the same input'))
-    .option('--on-version <n>', 'run it on another published version')
+  withConnection(runs.command(`rerun ${arg('run')}`).description(t('runs.rerun.description')))
+    .option(`--on-version ${arg('version')}`, t('runs.option.onVersion'))
     .action(async (runId: string, flags: Connection & { onVersion?: string }) => {
       const result = await apiClient(flags)<{ runId: string; version: number }>(
         'POST',
@@ -146,13 +157,11 @@ export function registerRunCommands(program: Command): void {
           ...(flags.onVersion ? { version: Number(flags.onVersion) } : {}),
         },
       );
-      print(flags, result, () => `Started run ${result.runId} on version ${result.version}`);
+      print(flags, result, () => t('runs.rerun.done', { id: result.runId, version: result.version }));
     });
 
-  withConnection(
-    runs.command('retry <runId>').description('Run a step and what follows again (default: the failed step)'),
-  )
-    .option('--step <seq>', 'the step number to retry from (see `runs show`)')
+  withConnection(runs.command(`retry ${arg('run')}`).description(t('runs.retry.description')))
+    .option(`--step ${arg('step')}`, t('runs.option.step'))
     .action(async (runId: string, flags: Connection & { step?: string }) => {
       const call = apiClient(flags);
       let seq = flags.step ? Number(flags.step) : undefined;
@@ -162,49 +171,44 @@ export function registerRunCommands(program: Command): void {
           `/runs/${runId}`,
         );
         seq = run.steps.findLast((s) => s.nodeId === run.failedNodeId)?.seq;
-        if (seq === undefined) throw new Error('The run did not fail at a step; name one with --step');
+        if (seq === undefined) throw new Error(t('runs.retry.noFailedStep'));
       }
       const result = await call<{ fromSeq: number }>('POST', `/runs/${runId}/replay`, {
         mode: 'retry-from-step',
         seq,
       });
-      print(flags, result, () => `Run ${runId} is running again from step ${result.fromSeq}`);
+      print(flags, result, () => t('runs.retry.done', { id: runId, seq: result.fromSeq }));
     });
 
-  withConnection(
-    runs.command('verify <runId>').description('Replay the run’s history against the current code'),
-  ).action(async (runId: string, flags: Connection) => {
-    const result = await apiClient(flags)<{
-      deterministic: boolean;
-      error: string | null;
-      historyLength: number;
-    }>('POST', `/runs/${runId}/replay`, { mode: 'verify' });
-    print(flags, result, () =>
-      result.deterministic
-        ? `Deterministic: ${result.historyLength} history events replay cleanly`
-        : `NOT deterministic: ${result.error}`,
-    );
-    if (!result.deterministic) process.exitCode = 2;
-  });
+  withConnection(runs.command(`verify ${arg('run')}`).description(t('runs.verify.description'))).action(
+    async (runId: string, flags: Connection) => {
+      const result = await apiClient(flags)<{
+        deterministic: boolean;
+        error: string | null;
+        historyLength: number;
+      }>('POST', `/runs/${runId}/replay`, { mode: 'verify' });
+      print(flags, result, () =>
+        result.deterministic
+          ? t('runs.verify.deterministic', { count: result.historyLength })
+          : t('runs.verify.notDeterministic', { error: result.error ?? '' }),
+      );
+      if (!result.deterministic) process.exitCode = 2;
+    },
+  );
 
-  withConnection(
-    withFilters(
-      runs
-        .command('bulk <action>')
-        .description('cancel | rerun | retry every run of a filter, with progress'),
-    ),
-  )
-    .option('--yes', 'do not ask for confirmation')
+  withConnection(withFilters(runs.command(`bulk ${arg('action')}`).description(t('runs.bulk.description'))))
+    .option('--yes', t('runs.option.yes'))
     .action(async (action: string, flags: FilterFlags & Connection & { yes?: boolean }) => {
       const call = apiClient(flags);
       const filter = filterOf(flags);
       const preview = await call<{ count: number }>('POST', '/runs/bulk/preview', { filter, action });
       if (preview.count === 0) {
-        console.log('No runs match; nothing to do.');
+        console.log(t('runs.bulk.nothing'));
         return;
       }
-      if (!flags.yes && !(await confirm(`${action} ${preview.count} run(s)?`))) {
-        throw new Error(`Not confirmed: pass --yes to ${action} ${preview.count} run(s) without asking`);
+      const doing = { action: actionText(action), count: preview.count };
+      if (!flags.yes && !(await confirm(capitalised(t('runs.bulk.confirm', doing))))) {
+        throw new Error(t('runs.bulk.notConfirmed', doing));
       }
       const { jobId, total } = await call<{ jobId: string; total: number }>('POST', '/runs/bulk', {
         filter,
@@ -214,14 +218,14 @@ export function registerRunCommands(program: Command): void {
       const job = await followBulkJob(call, jobId, total);
       print(flags, job, () =>
         [
-          `${job.succeeded} succeeded, ${job.failed} failed`,
+          t('runs.bulk.done', { succeeded: job.succeeded, failed: job.failed }),
           ...job.errors.map((e) => `  ${e.runId}: ${e.message}`),
         ].join('\n'),
       );
       if (job.failed > 0) process.exitCode = 2;
     });
 
-  withConnection(runs.command('inflight <flowId>').description('Runs in flight per node')).action(
+  withConnection(runs.command(`inflight ${arg('flow')}`).description(t('runs.inflight.description'))).action(
     async (flowId: string, flags: Connection) => {
       const result = await apiClient(flags)<{ total: number; byNode: Record<string, number> }>(
         'GET',
@@ -229,16 +233,16 @@ export function registerRunCommands(program: Command): void {
       );
       print(flags, result, () =>
         [
-          `${result.total} in flight`,
+          t('runs.inflight.total', { total: result.total }),
           ...Object.entries(result.byNode).map(([node, n]) => `  ${node}: ${n}`),
         ].join('\n'),
       );
     },
   );
 
-  withConnection(runs.command('what-if <flowId>').description('Replay recorded runs against the draft'))
-    .option('--on-version <n>', 'runs of this published version (default the latest)')
-    .option('--limit <n>', 'how many recent runs', '100')
+  withConnection(runs.command(`what-if ${arg('flow')}`).description(t('runs.whatIf.description')))
+    .option(`--on-version ${arg('version')}`, t('runs.whatIf.option.onVersion'))
+    .option(`--limit ${arg('count')}`, t('runs.whatIf.option.limit'), '100')
     .action(async (flowId: string, flags: Connection & { onVersion?: string; limit: string }) => {
       const result = await apiClient(flags)<{
         total: number;
@@ -250,12 +254,12 @@ export function registerRunCommands(program: Command): void {
       });
       print(flags, result, () =>
         [
-          `${result.changedCount} of ${result.total} runs would take a different path`,
+          t('runs.whatIf.changed', { changed: result.changedCount, total: result.total }),
           ...result.results
             .filter((r) => r.changed)
             .map(
               (r) =>
-                `  ${r.runId}\n    was: ${r.originalPath.join(' → ')}\n    now: ${r.draftPath.join(' → ')}`,
+                `  ${r.runId}\n    ${t('runs.whatIf.was', { path: r.originalPath.join(' → ') })}\n    ${t('runs.whatIf.now', { path: r.draftPath.join(' → ') })}`,
             ),
         ].join('\n'),
       );
