@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,7 +142,7 @@ describe(`the CLI in Spanish and English (${db})`, () => {
     expect(englishHelp.stdout).toContain('only runs of this flow');
     // The English check itself finds English: it fails on the English help.
     expect(() => expectNoEnglish(englishHelp.stdout)).toThrow();
-  }, 120_000);
+  }, 180_000);
 
   it('keeps --json the API’s answer, whatever the language', async () => {
     const [spanishOutcome, englishOutcome] = await Promise.all([
@@ -153,6 +153,28 @@ describe(`the CLI in Spanish and English (${db})`, () => {
     const englishJson = JSON.parse(englishOutcome.stdout);
     expect(spanish).toEqual(englishJson);
     expect(spanish.counts.failed).toBe(1);
+  }, 60_000);
+
+  it('imports contacts with Spanish progress, counts and rejection reasons', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omniflow-import-es-'));
+    try {
+      const file = join(dir, 'lista.csv');
+      writeFileSync(file, 'Nombre,Celular\nAna,987000001\nMalo,123\n');
+      const imported = await cli(spanishByLocale(), 'contacts', 'import', file, '--country', 'PE');
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('1 creados, 0 actualizados, 1 rechazados de 2 filas');
+      expect(imported.stdout).toMatch(/^Filas rechazadas: GET \/api\/v1\/contact-imports\/.+\/rejections/m);
+      expect(imported.stderr.trim().split('\n').at(-1)).toBe('Importando: 2/2');
+      expectNoEnglish(imported.stdout + imported.stderr);
+      // The rejection reasons were worded in the CLI's language too (the import's language).
+      const id = /contact-imports\/([^/]+)\/rejections/.exec(imported.stdout)![1];
+      const rejections = await omni.call('GET', `/api/v1/contact-imports/${id}/rejections`);
+      expect(rejections.body.rejections).toEqual([
+        expect.objectContaining({ line: 3, reason: '"123" no es un teléfono válido (país por defecto PE)' }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('lists a flow’s problems with the builder’s sentences, in the chosen language, and exits non-zero', async () => {
@@ -210,7 +232,7 @@ describe(`the CLI in Spanish and English (${db})`, () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('omniflow: there is no command “bogus”. See `omniflow --help`.');
     expect(badFlag.stderr).toContain('there is no option “--bogus”');
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('the CLI in Spanish on its own database', () => {
