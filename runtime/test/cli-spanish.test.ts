@@ -104,8 +104,10 @@ describe(`the CLI in Spanish and English (${db})`, () => {
   });
 
   it('says help, lists, counts and timelines in Spanish (flag, variable or locale) and English', async () => {
-    const [help, list, counts, show, englishList, englishHelp] = await Promise.all([
+    const [help, topHelp, importHelp, list, counts, show, englishList, englishHelp] = await Promise.all([
       cli(base, '--lang', 'es', 'runs', '--help'),
+      cli(spanishByLocale(), '--help'),
+      cli(spanishByVariable(), 'contacts', 'import', '--help'),
       cli(spanishByVariable(), 'runs', 'list', '--flow', flowId),
       cli(spanishByLocale(), 'runs', 'counts', '--flow', flowId),
       cli(spanishByLocale(), 'runs', 'show', runId),
@@ -118,6 +120,11 @@ describe(`the CLI in Spanish and English (${db})`, () => {
     expect(help.stdout).toContain('Sigue, examina, reintenta y repite ejecuciones de flujos');
     expect(help.stdout).toContain('Opciones globales:');
     expectNoEnglish(help.stdout);
+    expect(topHelp.stdout).toContain('Aplica las migraciones de la base de datos');
+    expect(topHelp.stdout).toMatch(/help \[comando\]\s+muestra la ayuda de un comando/);
+    expectNoEnglish(topHelp.stdout);
+    expect(importHelp.stdout).toMatch(/^Uso: omniflow contacts import \[opciones\] <archivo>/);
+    expectNoEnglish(importHelp.stdout);
 
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(
