@@ -12,6 +12,8 @@ import { seedAudience } from './support/campaign-audience.ts';
 import { createCampaignControlActivities } from '../src/campaigns/campaign-activities.ts';
 import { sendCampaignChunk } from '../src/campaigns/campaign-sending.ts';
 import { HandOverJournal } from '../src/campaigns/hand-over-journal.ts';
+import { createMessagingService } from '../src/messaging/messaging-service.ts';
+import { createSendSlots } from '../src/messaging/send-slots.ts';
 import type { MessagingDriver, OutboundMessage, SendContext } from '@omniflow/nodes/drivers/messaging';
 import {
   accountLimitOf,
@@ -239,8 +241,8 @@ describe.skipIf(!inject('postgresUrl'))('a sending account’s limit, shared by 
         { OMNIFLOW_CAMPAIGN_SMS_RATE: '3' },
       ),
     ).toEqual({ rate: 3, limitedBy: 'installation' });
-    // A journey's runs send one by one through flows: neither the account's slots nor the campaign
-    // queues pace it, so only its own rate counts.
+    // A journey's runs send one by one through flows (each send on the account's slots, but when
+    // is the flow's business): only its own rate counts for the forecast.
     expect(
       await effectiveRate(omni.handle.db, {
         workspaceId,
@@ -329,6 +331,62 @@ describe.skipIf(!inject('postgresUrl'))('a sending account’s limit, shared by 
     const times = [...(await sentTimes(campaign.id)), other.startsAt].sort((x, y) => x - y);
     expect(busiestSecond(times)).toBeLessThanOrEqual(limit + 1);
     expect(times.at(-1)! - times[0]!).toBeGreaterThan((people / limit) * 1000 * 0.85);
+  }, 30_000);
+
+  it('holds flow and API sends to the account’s slots too: with a campaign, within its limit together', async () => {
+    const campaign = await targetedCampaign();
+    // The other worker's messaging service: what a flow's send node and the send API go through.
+    const messaging = createMessagingService({
+      db: workers[1]!.handle.db,
+      drivers: {},
+      resolve: async () => workers[1]!.driver,
+    });
+    const key = (i: number) => `app:${campaign.id}:${i}`;
+    const chunk = sendCampaignChunk(
+      {
+        db: workers[0]!.handle.db,
+        driverFor: async () => workers[0]!.driver,
+        journal: new HandOverJournal(join(journalDir, 'mixed')),
+      },
+      { campaignId: campaign.id, now: campaign.now, limit: 1000 },
+    );
+    const applicationSends = Array.from({ length: 8 }, (_, i) =>
+      messaging
+        .forApplication({ workspaceId, idempotencyKey: key(i) })
+        .send('sms', { to: `+5199900000${i}`, text: 'Su código es 1234' }),
+    );
+    const [result] = await Promise.all([chunk, ...applicationSends]);
+    expect(result.sent).toBe(people);
+    const rows = await queryRows<{ at: string }>(
+      omni.handle.db,
+      sql`select e->>'at' as at from messages m, jsonb_array_elements(m.status_history) e
+        where m.idempotency_key like ${`app:${campaign.id}:%`} and e->>'status' = 'sent'`,
+    );
+    expect(rows).toHaveLength(8);
+    const times = [...(await sentTimes(campaign.id)), ...rows.map((r) => Date.parse(r.at))].sort(
+      (a, b) => a - b,
+    );
+    // 32 sends at 4 a second, from two processes and two paths: about 7.75 s, never more than 4 in
+    // a second (one more for the answers' jitter).
+    expect(busiestSecond(times)).toBeLessThanOrEqual(limit + 1);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThan(((times.length - 1) / limit) * 1000 * 0.85);
+  }, 60_000);
+
+  it('gives one-at-a-time sends waiting together back-to-back slots, and no wait where no limit is declared', async () => {
+    const slots = createSendSlots(workers[1]!.handle.db);
+    const began = Date.now();
+    const done: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, () => slots.take(workspaceId, 'sms').then(() => done.push(Date.now()))),
+    );
+    done.sort((a, b) => a - b);
+    for (let i = 1; i < done.length; i++) expect(done[i]! - done[i - 1]!).toBeGreaterThan(150);
+    expect(done.at(-1)! - began).toBeGreaterThan(1000);
+    // WhatsApp declares no limit here, and an unknown workspace has no settings at all: at once.
+    const at = Date.now();
+    await slots.take(workspaceId, 'whatsapp');
+    await slots.take('00000000-0000-4000-8000-000000000000', 'sms');
+    expect(Date.now() - at).toBeLessThan(200);
   }, 30_000);
 
   it('leaves a campaign whose account declares no limit at full speed', async () => {

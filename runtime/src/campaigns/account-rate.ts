@@ -107,8 +107,9 @@ export interface EffectiveRate {
 
 /**
  * min(campaign rate, account rate, installation rate) for the campaign's first channel. Only a
- * broadcast's messages go through the campaign queues and the account's slots: a journey's or a
- * call campaign's pace is its own rate.
+ * broadcast's messages go through the campaign queues: a journey's or a call campaign's pace is
+ * its own rate (a journey's flows take the account's slots send by send, messaging/send-slots.ts,
+ * but when each run sends is the flow's business, not a forecast's).
  */
 export async function effectiveRate(
   db: Db,
