@@ -12,7 +12,16 @@ import { seedAudience } from './support/campaign-audience.ts';
 import { createCampaignControlActivities } from '../src/campaigns/campaign-activities.ts';
 import { sendCampaignChunk } from '../src/campaigns/campaign-sending.ts';
 import { HandOverJournal } from '../src/campaigns/hand-over-journal.ts';
-import { accountPacer, effectiveRate, reserveSendSlot } from '../src/campaigns/account-rate.ts';
+import { createMessagingService } from '../src/messaging/messaging-service.ts';
+import { createSendSlots } from '../src/messaging/send-slots.ts';
+import type { MessagingDriver, OutboundMessage, SendContext } from '@omniflow/nodes/drivers/messaging';
+import {
+  accountLimitOf,
+  accountPacer,
+  effectiveRate,
+  giveBackSendSlots,
+  reserveSendSlot,
+} from '../src/campaigns/account-rate.ts';
 
 const credentials = { systemId: 'omniflow', password: 'rate' };
 const people = 24;
@@ -232,8 +241,8 @@ describe.skipIf(!inject('postgresUrl'))('a sending account’s limit, shared by 
         { OMNIFLOW_CAMPAIGN_SMS_RATE: '3' },
       ),
     ).toEqual({ rate: 3, limitedBy: 'installation' });
-    // A journey's runs send one by one through flows: neither the account's slots nor the campaign
-    // queues pace it, so only its own rate counts.
+    // A journey's runs send one by one through flows (each send on the account's slots, but when
+    // is the flow's business): only its own rate counts for the forecast.
     expect(
       await effectiveRate(omni.handle.db, {
         workspaceId,
@@ -256,14 +265,139 @@ describe.skipIf(!inject('postgresUrl'))('a sending account’s limit, shared by 
     expect(busiestSecond(times)).toBeLessThanOrEqual(limit + 1);
   }, 60_000);
 
+  it('gives back the end of a reservation only while nobody reserved after it', async () => {
+    const account = { key: `test:give-back:${Date.now()}`, perSecond: 10 };
+    const [a, b] = workers.map((w) => w.handle.db) as [DbHandle['db'], DbHandle['db']];
+    // 8 sends (800 ms) reserved, 5 never sent: the next sender starts 300 ms in, not 800.
+    const first = await reserveSendSlot(a, account, 8);
+    expect(await giveBackSendSlots(a, account, first, 5)).toBe(true);
+    const second = await reserveSendSlot(b, account, 2);
+    expect(second.startsAt - first.startsAt).toBeGreaterThan(250);
+    expect(second.startsAt - first.startsAt).toBeLessThan(400);
+    // `second` is the account's last reservation now: `first` giving back again would move the
+    // instant under it (a third sender would overlap it), so nothing moves.
+    expect(await giveBackSendSlots(a, account, first, 1)).toBe(false);
+    const third = await reserveSendSlot(a, account, 1);
+    expect(third.startsAt - second.startsAt).toBeGreaterThan(150);
+    // Nothing, or less than nothing, to give back.
+    expect(await giveBackSendSlots(b, account, third, 0)).toBe(false);
+  });
+
+  it('returns to the account what a chunk stopped by an outage reserved and never sent', async () => {
+    const campaign = await targetedCampaign();
+    let sends = 0;
+    // The SMSC answers three sends, then the link is gone (a retryable outage).
+    const failing = {
+      channel: 'sms',
+      send: async (message: OutboundMessage, context?: SendContext) => {
+        if (++sends > 3) throw Object.assign(new Error('SMSC link lost'), { retryable: true });
+        return workers[0]!.driver.send(message, context);
+      },
+    } as unknown as MessagingDriver;
+    await expect(
+      sendCampaignChunk(
+        {
+          db: workers[0]!.handle.db,
+          driverFor: async () => failing,
+          journal: new HandOverJournal(join(journalDir, 'outage')),
+        },
+        { campaignId: campaign.id, now: campaign.now, limit: 1000 },
+      ),
+    ).rejects.toThrow('SMSC link lost');
+    // Another worker's send right after is not held behind the 20 sends that never went (5 s at
+    // 4 a second), nor behind the part reserved ahead (a second).
+    const account = (await accountLimitOf(workers[1]!.handle.db, workspaceId, 'sms'))!;
+    const next = await reserveSendSlot(workers[1]!.handle.db, account, 1);
+    expect(next.startsAt - Date.now()).toBeLessThan(500);
+  }, 30_000);
+
+  it('reserves the account a second at a time, so another sender waits about a second, not the whole slice', async () => {
+    const campaign = await targetedCampaign();
+    const chunk = sendCampaignChunk(
+      {
+        db: workers[0]!.handle.db,
+        driverFor: async () => workers[0]!.driver,
+        journal: new HandOverJournal(join(journalDir, 'ahead')),
+      },
+      { campaignId: campaign.id, now: campaign.now, limit: 1000 },
+    );
+    // Half a second in: the chunk's 24 sends take 6 s at 4 a second, but it holds only its parts.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const account = (await accountLimitOf(workers[1]!.handle.db, workspaceId, 'sms'))!;
+    const other = await reserveSendSlot(workers[1]!.handle.db, account, 1);
+    expect(other.startsAt - Date.now()).toBeLessThan(2_000);
+    expect((await chunk).sent).toBe(people);
+    // The two senders together still never beat the account's limit.
+    const times = [...(await sentTimes(campaign.id)), other.startsAt].sort((x, y) => x - y);
+    expect(busiestSecond(times)).toBeLessThanOrEqual(limit + 1);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThan((people / limit) * 1000 * 0.85);
+  }, 30_000);
+
+  it('holds flow and API sends to the account’s slots too: with a campaign, within its limit together', async () => {
+    const campaign = await targetedCampaign();
+    // The other worker's messaging service: what a flow's send node and the send API go through.
+    const messaging = createMessagingService({
+      db: workers[1]!.handle.db,
+      drivers: {},
+      resolve: async () => workers[1]!.driver,
+    });
+    const key = (i: number) => `app:${campaign.id}:${i}`;
+    const chunk = sendCampaignChunk(
+      {
+        db: workers[0]!.handle.db,
+        driverFor: async () => workers[0]!.driver,
+        journal: new HandOverJournal(join(journalDir, 'mixed')),
+      },
+      { campaignId: campaign.id, now: campaign.now, limit: 1000 },
+    );
+    const applicationSends = Array.from({ length: 8 }, (_, i) =>
+      messaging
+        .forApplication({ workspaceId, idempotencyKey: key(i) })
+        .send('sms', { to: `+5199900000${i}`, text: 'Su código es 1234' }),
+    );
+    const [result] = await Promise.all([chunk, ...applicationSends]);
+    expect(result.sent).toBe(people);
+    const rows = await queryRows<{ at: string }>(
+      omni.handle.db,
+      sql`select e->>'at' as at from messages m, jsonb_array_elements(m.status_history) e
+        where m.idempotency_key like ${`app:${campaign.id}:%`} and e->>'status' = 'sent'`,
+    );
+    expect(rows).toHaveLength(8);
+    const times = [...(await sentTimes(campaign.id)), ...rows.map((r) => Date.parse(r.at))].sort(
+      (a, b) => a - b,
+    );
+    // 32 sends at 4 a second, from two processes and two paths: about 7.75 s, never more than 4 in
+    // a second (one more for the answers' jitter).
+    expect(busiestSecond(times)).toBeLessThanOrEqual(limit + 1);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThan(((times.length - 1) / limit) * 1000 * 0.85);
+  }, 60_000);
+
+  it('gives one-at-a-time sends waiting together back-to-back slots, and no wait where no limit is declared', async () => {
+    const slots = createSendSlots(workers[1]!.handle.db);
+    const began = Date.now();
+    const done: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, () => slots.take(workspaceId, 'sms').then(() => done.push(Date.now()))),
+    );
+    done.sort((a, b) => a - b);
+    for (let i = 1; i < done.length; i++) expect(done[i]! - done[i - 1]!).toBeGreaterThan(150);
+    expect(done.at(-1)! - began).toBeGreaterThan(1000);
+    // WhatsApp declares no limit here, and an unknown workspace has no settings at all: at once.
+    const at = Date.now();
+    await slots.take(workspaceId, 'whatsapp');
+    await slots.take('00000000-0000-4000-8000-000000000000', 'sms');
+    expect(Date.now() - at).toBeLessThan(200);
+  }, 30_000);
+
   it('leaves a campaign whose account declares no limit at full speed', async () => {
     expect((await omni.call('DELETE', '/api/v1/channels/sms')).status).toBe(204);
+    const before = smsc.messages().length;
     const campaign = await targetedCampaign();
     const results = await sendOnTwoWorkers(campaign);
     expect(results.map((r) => r.sent)).toEqual([people / 2, people / 2]);
     const times = await sentTimes(campaign.id);
     expect(times).toHaveLength(people);
     expect(times.at(-1)! - times[0]!).toBeLessThan(2000);
-    expect(smsc.messages()).toHaveLength(2 * people);
+    expect(smsc.messages()).toHaveLength(before + people);
   }, 60_000);
 });

@@ -213,6 +213,57 @@ describe.skipIf(!inject('postgresUrl'))('a voice campaign through Twilio (loopba
     timeout,
   );
 
+  it(
+    'calls everyone on the flow version published when the campaign started, not one published meanwhile',
+    async () => {
+      const created = await omni.call('POST', '/api/v1/campaigns', {
+        name: 'Versión fija',
+        kind: 'voice',
+        channel: 'voice',
+        segmentId,
+        flowId,
+        maxConcurrentCalls: 1,
+      });
+      const id = created.body.id as string;
+      const before = twilio.outboundCalls.length;
+      const started = await omni.call('POST', `/api/v1/campaigns/${id}/start`);
+      expect(started.body).toMatchObject({ status: 'running' });
+      const [pinned] = await queryRows<{ flow_version: number }>(
+        omni.handle.db,
+        sql`select flow_version from campaigns where id = ${id}::uuid`,
+      );
+      expect(pinned!.flow_version).toBe(1);
+      // One line: the first call is going, the other five are placed one by one after it.
+      await eventually(async () => (twilio.outboundCalls.length > before ? true : undefined));
+      const flow = (await omni.call('GET', `/api/v1/flows/${flowId}`)).body;
+      const changed = structuredClone(flow.draft);
+      const menu = changed.nodes.find((n: { id: string }) => n.id === 'menu');
+      menu.config.prompt = 'Versión 2: pulse 1.';
+      expect((await omni.call('PUT', `/api/v1/flows/${flowId}`, changed)).status).toBe(200);
+      expect((await omni.call('POST', `/api/v1/flows/${flowId}/publish`, {})).body.version).toBe(2);
+      const placedBeforeV2 = twilio.outboundCalls.length - before;
+      // Some people are still to be called once v2 is out, or this proves nothing.
+      expect(placedBeforeV2).toBeLessThan(people);
+
+      await eventually(async () => {
+        const row = await omni.call('GET', `/api/v1/campaigns/${id}`);
+        return row.body.status === 'completed' ? true : undefined;
+      }, 60_000);
+      await twilio.outboundSettled();
+      const answered = twilio.outboundCalls.slice(before).filter((c) => c.status === 'completed');
+      expect(answered).toHaveLength(3);
+      for (const call of answered)
+        expect(call.result!.said[0]!.text).toMatch(/^Hola Ana[123]\. Pulse 1 para confirmar su cita\.$/);
+      const versions = await queryRows<{ version: number }>(
+        omni.handle.db,
+        sql`select u.version from campaign_recipients r join runs u on u.id = r.run_id
+          where r.campaign_id = ${id}::uuid`,
+      );
+      expect(versions.map((v) => v.version)).toEqual([1, 1, 1]);
+    },
+    timeout,
+  );
+
   it('refuses a status callback whose signature is not the account’s', async () => {
     const params = new URLSearchParams({
       CallSid: `CA${'1'.repeat(32)}`,

@@ -107,8 +107,9 @@ export interface EffectiveRate {
 
 /**
  * min(campaign rate, account rate, installation rate) for the campaign's first channel. Only a
- * broadcast's messages go through the campaign queues and the account's slots: a journey's or a
- * call campaign's pace is its own rate.
+ * broadcast's messages go through the campaign queues: a journey's or a call campaign's pace is
+ * its own rate (a journey's flows take the account's slots send by send, messaging/send-slots.ts,
+ * but when each run sends is the flow's business, not a forecast's).
  */
 export async function effectiveRate(
   db: Db,
@@ -134,6 +135,14 @@ export async function effectiveRate(
   return best;
 }
 
+/** One reservation on an account: where its span ends, as the database wrote it (to the microsecond). */
+export interface SendSlot {
+  startsAt: number;
+  spacingMs: number;
+  /** The account's next free instant right after this reservation, as PostgreSQL's text. */
+  endsAt: string;
+}
+
 /**
  * Reserves `count` sends on the account, GCRA-style, in one statement: the account's next free
  * instant moves forward by `count / perSecond` from itself or from now, whichever is later, and
@@ -142,36 +151,87 @@ export async function effectiveRate(
  * after the database's now(), so a worker can start late by a round trip but never early.
  * Returns when the span starts, in this process's clock.
  */
-export async function reserveSendSlot(
-  db: Db,
-  limit: AccountLimit,
-  count: number,
-): Promise<{ startsAt: number; spacingMs: number }> {
+export async function reserveSendSlot(db: Db, limit: AccountLimit, count: number): Promise<SendSlot> {
   const spanMs = (count / limit.perSecond) * 1000;
-  const [row] = await queryRows<{ ends_in_ms: string | number }>(
+  const [row] = await queryRows<{ ends_in_ms: string | number; ends_at: string }>(
     db,
     sql`insert into send_rate_slots as s (account_key, next_free_at, updated_at)
       values (${limit.key}, now() + ${spanMs} * interval '1 millisecond', now())
       on conflict (account_key) do update
         set next_free_at = greatest(s.next_free_at, now()) + ${spanMs} * interval '1 millisecond',
           updated_at = now()
-      returning extract(epoch from (s.next_free_at - now())) * 1000 as ends_in_ms`,
+      returning extract(epoch from (s.next_free_at - now())) * 1000 as ends_in_ms,
+        s.next_free_at::text as ends_at`,
   );
-  return { startsAt: Date.now() + Number(row!.ends_in_ms) - spanMs, spacingMs: 1000 / limit.perSecond };
+  return {
+    startsAt: Date.now() + Number(row!.ends_in_ms) - spanMs,
+    spacingMs: 1000 / limit.perSecond,
+    endsAt: row!.ends_at,
+  };
 }
+
+/**
+ * Gives the account back the last `count` sends of a reservation that never went (a chunk
+ * stopped by a provider outage): the account's next free instant moves back by their time, but
+ * only while the reservation is still the account's last one. A later reservation was placed
+ * after it and already waits for its own span; moving the instant under it would let a third
+ * overlap it, so that time is left to pass (at most a part, reserveAheadSeconds, see below).
+ * Answers whether it was given back.
+ */
+export async function giveBackSendSlots(
+  db: Db,
+  limit: AccountLimit,
+  slot: SendSlot,
+  count: number,
+): Promise<boolean> {
+  if (count <= 0) return false;
+  const backMs = count * slot.spacingMs;
+  const rows = await queryRows<{ account_key: string }>(
+    db,
+    sql`update send_rate_slots set
+        next_free_at = greatest(now(), next_free_at - ${backMs} * interval '1 millisecond'), updated_at = now()
+      where account_key = ${limit.key} and next_free_at = ${slot.endsAt}::timestamptz
+      returning account_key`,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * How far ahead a sender reserves the account: about a second of its sends at a time, so a
+ * chunk reserves as it goes rather than a whole 500-message slice up front (two minutes on a
+ * 4-a-second SMPP login). Another sender (another campaign, a flow's reply) waits at most about
+ * this long behind it, and a chunk that stops early leaves at most this much unused.
+ */
+export const reserveAheadSeconds = 1;
 
 /**
  * What the send loop needs: each send's earliest time, once the slice's slot has begun. `atMost`
  * is the pace the slice goes at anyway (the campaign's own rate): a slice slower than the account
  * reserves the longer span it really takes, so no other worker's sends overlap it.
  */
-export type AccountPacer = (count: number, atMost?: number) => Promise<number[]>;
+export interface AccountPacer {
+  (count: number, atMost?: number): Promise<number[]>;
+  /**
+   * Hands `items` to `push` part by part (about reserveAheadSeconds of sends each), each part
+   * reserved and its sends' earliest instants set (`notBefore`) once its span begins; stops
+   * reserving when `stopped()` says the sends stopped.
+   */
+  feed<T extends { notBefore?: number }>(
+    items: T[],
+    atMost: number,
+    push: (part: T[]) => void,
+    stopped: () => boolean,
+  ): Promise<void>;
+  /** Gives back the `unused` sends at the end of what was reserved (pushed, never sent). */
+  giveBack(unused: number): Promise<void>;
+}
 
 /**
  * The hook campaign-sending.ts calls with each slice about to go to the driver: reserves the
- * slice's span on the account (one statement per slice, never per message), waits until the span
- * begins (heartbeating, so a long wait does not look like a dead worker), and answers the earliest
- * instant of each send, spread evenly over the span. Undefined when the account declares no limit.
+ * slice's span on the account (one statement per part of about a second, never per message),
+ * waits until the span begins (heartbeating, so a long wait does not look like a dead worker),
+ * and answers the earliest instant of each send, spread evenly over the span. Undefined when the
+ * account declares no limit.
  */
 export async function accountPacer(
   db: Db,
@@ -181,14 +241,40 @@ export async function accountPacer(
 ): Promise<AccountPacer | undefined> {
   const limit = await accountLimitOf(db, workspaceId, channel);
   if (!limit) return undefined;
-  return async (count, atMost = Infinity) => {
+  let last: { slot: SendSlot; count: number; pace: AccountLimit } | undefined;
+  const pace = async (count: number, atMost = Infinity) => {
     if (count === 0) return [];
-    const pace = { key: limit.key, perSecond: Math.min(limit.perSecond, atMost) };
-    const { startsAt, spacingMs } = await reserveSendSlot(db, pace, count);
+    const paced = { key: limit.key, perSecond: Math.min(limit.perSecond, atMost) };
+    const slot = await reserveSendSlot(db, paced, count);
+    last = { slot, count, pace: paced };
+    const { startsAt, spacingMs } = slot;
     for (let left = startsAt - Date.now(); left > 0; left = startsAt - Date.now()) {
       heartbeat?.({ waitingForAccountSlotMs: Math.round(left) });
       await new Promise((resolve) => setTimeout(resolve, Math.min(left, 5_000)));
     }
     return Array.from({ length: count }, (_, i) => startsAt + i * spacingMs);
   };
+  return Object.assign(pace, {
+    async feed<T extends { notBefore?: number }>(
+      items: T[],
+      atMost: number,
+      push: (part: T[]) => void,
+      stopped: () => boolean,
+    ) {
+      const part = Math.max(1, Math.ceil(Math.min(limit.perSecond, atMost) * reserveAheadSeconds));
+      for (let at = 0; at < items.length && !stopped(); at += part) {
+        const slice = items.slice(at, at + part);
+        const times = await pace(slice.length, atMost);
+        slice.forEach((item, i) => (item.notBefore = times[i]));
+        push(slice);
+      }
+    },
+    async giveBack(unused: number) {
+      if (!last || unused <= 0) return;
+      const { slot, count, pace: paced } = last;
+      last = undefined;
+      // Best effort: the chunk is already failing for its own reason, which must not be masked.
+      await giveBackSendSlots(db, paced, slot, Math.min(unused, count)).catch(() => false);
+    },
+  });
 }

@@ -46,8 +46,19 @@ export function createCampaignControlActivities(
      * still happen it looks at least every `fallbackPollMs`, so a failure receipt moves the person
      * on without waiting for the deadline; while calls are going on, a few seconds from now: a
      * busy or unanswered one may come back as a retry.
+     *
+     * `fallbackCheckedAt` is the instant the fallback statement last looked (the workflow's
+     * clock when it ran): a deadline that passed since then has not been acted on, so it is
+     * answered (in the past: look again at once) rather than forgotten. Measured from `now`
+     * instead, a deadline falling while the statement's round was running (a slow database, a
+     * loaded worker) was neither moved nor waited for, and the campaign could end with that
+     * person never getting the next channel.
      */
-    async campaignNextDue(campaignId: string, now?: string): Promise<string | null> {
+    async campaignNextDue(
+      campaignId: string,
+      now?: string,
+      fallbackCheckedAt?: string,
+    ): Promise<string | null> {
       const at = now ?? new Date().toISOString();
       const [[row], deadline] = await Promise.all([
         queryRows<{ due: Date | string | null; held: Date | string | null }>(
@@ -59,7 +70,7 @@ export function createCampaignControlActivities(
             where r.campaign_id = ${campaignId}::uuid and r.status in ('pending', 'calling', 'held')
               and c.status <> 'cancelled'`,
         ),
-        nextFallbackDeadline(db, campaignId, at),
+        nextFallbackDeadline(db, campaignId, fallbackCheckedAt ?? at),
       ]);
       let held = row?.held ?? null;
       // Only an A/B campaign still holding people pays for reading its test's end.

@@ -50,10 +50,12 @@ export async function moveToNextChannel(db: Db, campaignId: string, now: string)
 }
 
 /**
- * The earliest fallback deadline still ahead of `now` (a send on a channel with a next one,
- * not delivered yet), or null. Mail has no receipts: it waits only to hear of a bounce.
+ * The earliest fallback deadline after `since` (a send on a channel with a next one, not
+ * delivered yet), or null. `since` is when moveToNextChannel last ran: deadlines up to then were
+ * dealt with, later ones (even if already past) were not. Mail has no receipts: it waits only to
+ * hear of a bounce.
  */
-export async function nextFallbackDeadline(db: Db, campaignId: string, now: string): Promise<Date | null> {
+export async function nextFallbackDeadline(db: Db, campaignId: string, since: string): Promise<Date | null> {
   const [row] = await queryRows<{ at: Date | string | null }>(
     db,
     sql`select min(${sentAt} + ${minutesOf}) as at
@@ -63,7 +65,7 @@ export async function nextFallbackDeadline(db: Db, campaignId: string, now: stri
       where r.campaign_id = ${campaignId}::uuid and c.status in ('running', 'paused')
         and cardinality(c.channels) > 1 and array_position(c.channels, r.channel) < cardinality(c.channels)
         and r.status = 'sent' and m.status = 'sent'
-        and ${sentAt} + ${minutesOf} > ${now}::timestamptz`,
+        and ${sentAt} + ${minutesOf} > ${since}::timestamptz`,
   );
   return row?.at ? new Date(row.at) : null;
 }

@@ -446,12 +446,13 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           // Awaited next turn; a failure there must not go unhandled if the lanes stop first.
           prepared.catch(() => undefined);
         }
-        if (accountPace) {
-          const times = await accountPace(items.length, rate);
-          items.forEach((item, i) => (item.notBefore = times[i]));
-        }
-        for (const item of items) queue.push(item);
-        signal();
+        // On a limited account, reserved about a second at a time as it goes (account-rate.ts).
+        const push = (part: ToSend[]) => {
+          for (const item of part) queue.push(item);
+          signal();
+        };
+        if (accountPace) await accountPace.feed(items, rate, push, () => stop !== undefined);
+        else push(items);
       }
     } catch (error) {
       stop ??= error;
@@ -460,6 +461,8 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       signal();
     }
     await Promise.all(lanes);
+    // Reserved but never sent (the lanes stopped): the account's time goes back to other senders.
+    await accountPace?.giveBack(queue.length - taken);
     // Every send of the chunk settled before the retry Temporal makes of it. The journal goes
     // once the database has every send in it; after any failure it stays, and the next chunk
     // (or a restarted worker) recovers it.

@@ -40,17 +40,17 @@ export async function publishedVersion(db: Db, workspaceId: string, flowId: stri
 }
 
 /**
- * What `campaigns.flow_version` becomes when a campaign starts: for a journey, the newest published
- * version of its flow then (kept if already pinned); every person's run starts on it, so a version
- * published mid-campaign changes nothing for the people still to come.
+ * What `campaigns.flow_version` becomes when a campaign starts: for a journey or a voice campaign,
+ * the newest published version of its flow then (kept if already pinned); every person's run (or
+ * call) starts on it, so a version published mid-campaign changes nothing for the people still to come.
  */
-export const flowVersionAtStart = sql<number | null>`case when ${campaigns.kind} = 'journey'
+export const flowVersionAtStart = sql<number | null>`case when ${campaigns.kind} in ('journey', 'voice')
   then coalesce(${campaigns.flowVersion}, (select max(v.version) from flow_versions v
     where v.flow_id = ${campaigns.flowId} and v.kind = 'published'))
   else ${campaigns.flowVersion} end`;
 
-/** The version a journey's runs start on: the pinned one (pinned now when the start did not). */
-async function pinnedVersion(db: Db, campaign: typeof campaigns.$inferSelect) {
+/** The version a journey's runs (a voice campaign's calls) start on: the pinned one (pinned now when the start did not). */
+export async function pinnedVersion(db: Db, campaign: typeof campaigns.$inferSelect) {
   if (!campaign.flowId) return undefined;
   let version = campaign.flowVersion;
   if (version === null) {

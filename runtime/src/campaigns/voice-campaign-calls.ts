@@ -6,7 +6,8 @@ import { runCallFlow, type CallFlowVersion, type CallLine, type TakeCallDeps } f
 import { contactScopes } from './campaign-content.ts';
 import type { ChunkInput, ChunkResult } from './campaign-sending.ts';
 import { loadCampaignContext } from './campaign-targeting.ts';
-import { isVoiceFlow, publishedVersion } from './voice-campaign-flow.ts';
+import { isVoiceFlow } from './voice-campaign-flow.ts';
+import { pinnedVersion } from './journey-starts.ts';
 import { inQuietHours, pastQuietHours, validZone } from './local-time.ts';
 
 /** Places one call: what a voice driver (the SIP endpoint, a TwiML provider) gives campaigns. */
@@ -96,7 +97,8 @@ export function createVoiceCampaignCalls(deps: VoiceCampaignDeps) {
       // Paused, cancelled or deleted: the calls going on finish, no new ones start.
       if (!context || context.campaign.status !== 'running') return result;
       const { campaign } = context;
-      const published = campaign.flowId ? await publishedVersion(db, campaign.flowId) : undefined;
+      // The version pinned when the campaign started: one published meanwhile waits for the next campaign.
+      const published = await pinnedVersion(db, campaign);
       const version = published && isVoiceFlow(published) ? published : undefined;
       const claimed = await claim(db, input, context, version !== undefined);
       result.picked += claimed.picked.length + claimed.deferred;

@@ -25,6 +25,7 @@ import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { statementBatcher } from '../batching/statement-batcher.ts';
 import { countDeliveredSql } from '../quotas/count-consumption.ts';
 import { quotaGate, quotaExhaustedCode, type QuotaGate } from '../quotas/quota-gate.ts';
+import { createSendSlots, type SendSlots } from './send-slots.ts';
 
 export interface MessagingServiceDeps {
   db: Db;
@@ -40,6 +41,8 @@ export interface MessagingServiceDeps {
   dkimKey?: (workspaceId: string, domain: string) => Promise<DkimSigningKey | undefined>;
   /** The workspaces' bags per channel (default: one of the service's own over `db`). */
   quotas?: QuotaGate;
+  /** The sending accounts' shared slots (default: the service's own over `db`). */
+  sendSlots?: SendSlots;
 }
 
 // Mail addresses are compared lower-cased everywhere (parseMail, suppressAddress): Ana@X and
@@ -80,6 +83,7 @@ export function createMessagingService({
   emailLinks,
   attachmentStore,
   quotas = quotaGate(db),
+  sendSlots = createSendSlots(db),
 }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers({ db });
   const outbound = createOutboundRows(db);
@@ -243,6 +247,8 @@ export function createMessagingService({
     }
     try {
       const toSend = channel === 'email' ? await consentingCopies(workspaceId, outgoing) : outgoing;
+      // The account's messages per second (or hour) hold for flows and applications as for campaigns.
+      if (!(driver instanceof SandboxDriver)) await sendSlots.take(workspaceId, channel);
       const sent = await driver.send(
         { ...toSend, idempotencyKey: step.idempotencyKey },
         sendContext(workspaceId),

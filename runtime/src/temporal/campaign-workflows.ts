@@ -89,9 +89,13 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
   }
 
   const chunkSize = input.chunkSize ?? 200;
+  // The workflow's clock when the fallback statement last ran: campaignNextDue counts deadlines
+  // from there, so one passing while that round ran is not skipped.
+  let fallbackAt: string | undefined;
   /** One round: the due people's chunks, each channel's on its own queue, paced among themselves. */
   const sendDue = async (fallback: boolean) => {
     const at = now();
+    if (fallback) fallbackAt = at;
     const ranges = await control.campaignDueRanges({
       campaignId: input.campaignId,
       now: at,
@@ -164,7 +168,7 @@ export async function campaignRun(input: CampaignRunInput): Promise<void> {
     if (sentChunks === 0) {
       checkFallbackNext = true;
       if (!fallback) continue;
-      const next = await control.campaignNextDue(input.campaignId, now());
+      const next = await control.campaignNextDue(input.campaignId, now(), fallbackAt);
       if (!next) break;
       const wait = Date.parse(next) - Date.now();
       // Woken early by pause or cancel; a resume goes back to waiting for the same send.
