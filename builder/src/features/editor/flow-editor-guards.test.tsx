@@ -101,9 +101,7 @@ describe('the problems panel fix', () => {
     ]);
     await open();
     const panel = screen.getByRole('region', { name: /Problemas/ });
-    expect(
-      within(panel).getByText(/«Menú principal»: no hay nada después de «tiempo agotado»/),
-    ).toBeTruthy();
+    expect(within(panel).getByText(/«Menú principal»: no hay nada después de «tiempo agotado»/)).toBeTruthy();
     expect(within(panel).getAllByTestId('problem-fix')).toHaveLength(1);
 
     fireEvent.click(within(panel).getByRole('button', { name: 'Terminar la llamada aquí' }));
@@ -178,6 +176,61 @@ describe('a save that fails is never silent', () => {
     back.dispatchEvent(click);
     expect(confirm).toHaveBeenCalledWith('Hay cambios sin guardar. ¿Salir de todos modos y perderlos?');
     expect(click.defaultPrevented).toBe(true);
+  });
+});
+
+describe('publishing while the draft is being saved', () => {
+  const rename = (value: string) =>
+    fireEvent.change(screen.getByRole('textbox', { name: 'Nombre del flujo' }), { target: { value } });
+
+  it('waits for the save, saying so, then opens the dialog', async () => {
+    // The server takes two seconds to store the draft.
+    const api = stubEditor({
+      'PUT /flows/f1': ({ body }) =>
+        new Promise((resolve) => setTimeout(() => resolve({ id: 'f1', draft: body }), 2000)),
+    });
+    await open();
+    rename('Centralita nueva');
+    fireEvent.click(screen.getByRole('button', { name: 'Publicar' }));
+    const waiting = screen.getByRole('button', { name: 'Guardando para publicar…' }) as HTMLButtonElement;
+    expect(waiting.disabled).toBe(true);
+    expect(waiting.getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await settle(800);
+    expect(api.callsTo('PUT /flows/f1')).toHaveLength(1);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await settle(2000);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Guardando para publicar…' })).toBeNull();
+    expect(api.callsTo('POST /flows/f1/publish')).toHaveLength(0);
+  });
+
+  it('opens at once when nothing is left to save', async () => {
+    stubEditor();
+    await open();
+    fireEvent.click(screen.getByRole('button', { name: 'Publicar' }));
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('does not open when the save fails, and says why', async () => {
+    const api = stubEditor({
+      'PUT /flows/f1': () => apiError(503, 'UNAVAILABLE', 'La base de datos no responde'),
+    });
+    await open();
+    rename('Otro nombre');
+    fireEvent.click(screen.getByRole('button', { name: 'Publicar' }));
+    await settle(800);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(
+      'No se ha publicado: el borrador no se pudo guardar (La base de datos no responde). Publica cuando esté guardado.',
+    );
+    // Asked again while the draft is still not saved, it says so again rather than opening.
+    const publish = screen.getByRole('button', { name: 'Publicar' }) as HTMLButtonElement;
+    expect(publish.disabled).toBe(false);
+    fireEvent.click(publish);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsTo('POST /flows/f1/publish')).toHaveLength(0);
   });
 });
 
