@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { FlowDocument, ValidationIssue } from '../../api/types.ts';
-import { apiError, stubApi } from '../../api/test-api.ts';
-import { useLocale } from '../../i18n/use-i18n.ts';
+import { apiError, type stubApi } from '../../api/test-api.ts';
 import { useFlowStore } from '../canvas/flow-store.ts';
-import { testCatalog } from '../canvas/test-catalog.ts';
-import { FlowEditorPage } from './flow-editor-page.tsx';
-
-const settle = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
+import { openEditor as open, setUpEditorTests, settle, stubEditor as stubDraft } from './test-editor.tsx';
 
 const ivr: FlowDocument = {
   schemaVersion: 1,
@@ -56,36 +52,10 @@ const unwiredTimeout: ValidationIssue = {
 };
 
 function stubEditor(extra: Parameters<typeof stubApi>[0] = {}, warnings: ValidationIssue[] = []) {
-  return stubApi({
-    'GET /flows/f1': () => ({ id: 'f1', name: ivr.name, draft: ivr }),
-    'GET /nodes': () => ({ items: testCatalog }),
-    'POST /flows/f1/validate': () => ({ errors: [], warnings }),
-    'GET /flows/f1/versions': () => ({ items: [] }),
-    'GET /flows/f1/inflight': () => ({ total: 0, byNode: {}, byVersion: [] }),
-    'PUT /flows/f1': ({ body }) => ({ id: 'f1', draft: body }),
-    ...extra,
-  });
+  return stubDraft(ivr, { 'POST /flows/f1/validate': () => ({ errors: [], warnings }), ...extra });
 }
 
-async function open() {
-  render(
-    <div style={{ width: 1400, height: 900 }}>
-      <FlowEditorPage flowId="f1" />
-    </div>,
-  );
-  await settle();
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('es');
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+setUpEditorTests('es');
 
 describe('the problems panel fix', () => {
   it('ends the call at an unwired timeout in one click, and offers no fix for a problem without one', async () => {
