@@ -7,12 +7,13 @@ import { loadUserDocs } from './user-doc-pages.ts';
 
 // The committed pages are what /docs serves; a test checks they match this output.
 const root = new URL('../../../docs/user/', import.meta.url);
-for (const [path, markdown] of nodePages()) {
+const generated = nodePages();
+for (const [path, markdown] of generated) {
   const target = fileURLToPath(new URL(path, root));
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, markdown);
 }
-console.log(`Wrote ${nodePages().length} node pages under ${fileURLToPath(root)}`);
+console.log(`Wrote ${generated.length} node pages under ${fileURLToPath(root)}`);
 // After the node pages, so the index has their new text along with the hand-written pages'.
 const pages = loadUserDocs();
 for (const lang of docLanguages)
