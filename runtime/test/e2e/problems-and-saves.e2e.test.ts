@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 import { screenshot } from '../support/screenshot.ts';
 
@@ -39,11 +39,9 @@ describe.skipIf(!hasChromium)('builder in Chromium: problems, fixes and saves th
   let session: BuilderSession;
   let omni: ServedOmniflow;
   let page: Page;
-  beforeAll(async () => {
-    session = await openBuilder({ viewport: { width: 1440, height: 900 } });
-    ({ omni, page } = session);
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => ({ omni, page } = session = opened), {
+    viewport: { width: 1440, height: 900 },
+  });
 
   const draftOf = async (id: string) => (await omni.call('GET', `/api/v1/flows/${id}`)).body.draft as Draft;
   const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
