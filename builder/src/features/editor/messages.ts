@@ -16,8 +16,7 @@ export const editorMessages = {
     'editor.publishAfterSave': 'Saving, then publishing…',
     'editor.publishNotSaved':
       'Not published: the draft could not be saved ({message}). Publish once it is saved.',
-    'editor.publishNotSavedLimit':
-      'Not published: the draft is not saved until its problems are fixed.',
+    'editor.publishNotSavedLimit': 'Not published: the draft is not saved until its problems are fixed.',
     'editor.problems': 'Problems',
     'editor.noProblems': 'No problems found',
     'editor.versions': 'Versions',
