@@ -1,50 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '@omniflow/db';
 import { seedAudience } from './support/campaign-audience.ts';
 import { waitsForEventFlow } from './support/flows.ts';
+import { omniflowProcesses } from './support/spawn-omniflow.ts';
 import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
-const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-// tsx's loader in this very process (as campaign-worker-crash.test.ts): a SIGKILL leaves no child.
-const tsxLoader = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 const people = 1500;
 
 describe.skipIf(!inject('postgresUrl'))(
   'a journey campaign whose worker is killed with SIGKILL mid-chunk',
   () => {
     let omni: TestOmniflow;
-    const children: ChildProcess[] = [];
+    const processes = omniflowProcesses(() => omni);
 
     beforeAll(async () => {
       omni = await startTestOmniflow({ db: 'postgres', worker: false });
     }, 60_000);
     afterAll(async () => {
-      await Promise.all(
-        children
-          .filter((child) => child.exitCode === null && child.signalCode === null)
-          .map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))),
-      );
+      await processes.killAll();
       await omni?.close();
     });
 
-    function startWorkerProcess(): ChildProcess {
-      const child = spawn(process.execPath, ['--import', tsxLoader, cli, 'worker'], {
-        env: {
-          ...omni.env,
-          DATABASE_URL: omni.databaseUrl,
-          TEMPORAL_ADDRESS: inject('temporalAddress'),
-          OMNIFLOW_TASK_QUEUE: omni.taskQueue,
-          // A narrow window, so the kill lands while chunks are starting runs.
-          OMNIFLOW_JOURNEY_WINDOW: '2',
-        },
-        stdio: ['ignore', 'ignore', 'ignore'],
-      });
-      children.push(child);
-      return child;
-    }
+    // A narrow window, so the kill lands while chunks are starting runs.
+    const startWorkerProcess = () => processes.spawn(['worker'], { env: { OMNIFLOW_JOURNEY_WINDOW: '2' } });
 
     const journeyRuns = async (campaignId: string) =>
       (
@@ -78,8 +57,7 @@ describe.skipIf(!inject('postgresUrl'))(
 
       const first = startWorkerProcess();
       await eventually(async () => (Number((await journeyRuns(id)).n) >= 300 ? true : undefined), 90_000);
-      first.kill('SIGKILL');
-      await new Promise((resolve) => first.once('exit', resolve));
+      await first.kill();
       const atKill = Number((await journeyRuns(id)).n);
       expect(atKill).toBeLessThan(people);
 

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { sql } from 'drizzle-orm';
@@ -8,14 +6,12 @@ import { queryRows } from '@omniflow/db';
 import { LoopbackSmsc } from '@omniflow/nodes/drivers/sms/testing';
 import { nodeOptionsFor } from '../bin/send-worker-heap.mjs';
 import { seedAudience } from './support/campaign-audience.ts';
+import { omniflowProcesses } from './support/spawn-omniflow.ts';
 import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 // `omniflow worker --campaign-sends` (the send queues only, with a bounded heap) beside
 // `omniflow worker --no-campaign-sends` (flows only): a broadcast is sent by the first, whole.
 
-const bin = fileURLToPath(new URL('../bin/omniflow.mjs', import.meta.url));
-const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const tsxLoader = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 const credentials = { systemId: 'omniflow', password: 'sends' };
 const people = 300;
 
@@ -36,7 +32,7 @@ describe('the send worker heap bound', () => {
 describe.skipIf(!inject('postgresUrl'))('a campaign send worker of its own', () => {
   let smsc: LoopbackSmsc;
   let omni: TestOmniflow;
-  const children: ChildProcess[] = [];
+  const processes = omniflowProcesses(() => omni);
 
   beforeAll(async () => {
     smsc = await LoopbackSmsc.start(credentials);
@@ -54,37 +50,13 @@ describe.skipIf(!inject('postgresUrl'))('a campaign send worker of its own', () 
     expect(saved.status).toBe(200);
   }, 60_000);
   afterAll(async () => {
-    for (const child of children) {
-      // Detached: the bin's tsx child goes with its group.
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    await processes.killAll();
     await omni?.close();
     await smsc?.stop();
   });
 
-  function start(args: string[], viaBin: boolean, env: Record<string, string | undefined> = {}) {
-    const child = spawn(process.execPath, viaBin ? [bin, ...args] : ['--import', tsxLoader, cli, ...args], {
-      env: {
-        ...omni.env,
-        DATABASE_URL: omni.databaseUrl,
-        TEMPORAL_ADDRESS: inject('temporalAddress'),
-        OMNIFLOW_TASK_QUEUE: omni.taskQueue,
-        NODE_OPTIONS: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    children.push(child);
-    return { child, output: () => output };
-  }
+  const start = (args: string[], viaBin: boolean, env: Record<string, string | undefined> = {}) =>
+    processes.spawn(args, { viaBin, env });
 
   async function pollers(queue: string) {
     const connection = await Connection.connect({ address: inject('temporalAddress') });
@@ -101,9 +73,8 @@ describe.skipIf(!inject('postgresUrl'))('a campaign send worker of its own', () 
   }
 
   it('refuses to start without a database, saying what to set', async () => {
-    const { child, output } = start(['worker', '--campaign-sends'], true, { DATABASE_URL: '' });
-    const code = await new Promise((resolve) => child.once('exit', resolve));
-    expect(code).not.toBe(0);
+    const { exited, output } = start(['worker', '--campaign-sends'], true, { DATABASE_URL: '' });
+    expect(await exited).not.toBe(0);
     expect(output()).toContain('A separate worker needs DATABASE_URL');
   }, 60_000);
 

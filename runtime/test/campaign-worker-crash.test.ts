@@ -1,23 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '@omniflow/db';
 import { LoopbackSmsc } from '@omniflow/nodes/drivers/sms/testing';
 import { seedAudience } from './support/campaign-audience.ts';
+import { omniflowProcesses } from './support/spawn-omniflow.ts';
 import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
-const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-// tsx's loader in this very process, not its CLI: the CLI runs the code in a child of its own,
-// which a SIGKILL of the CLI would leave running.
-const tsxLoader = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 const credentials = { systemId: 'omniflow', password: 'crash' };
 const people = 5000;
 
 describe.skipIf(!inject('postgresUrl'))('a campaign worker killed with SIGKILL mid-broadcast', () => {
   let smsc: LoopbackSmsc;
   let omni: TestOmniflow;
-  const children: ChildProcess[] = [];
+  const processes = omniflowProcesses(() => omni);
 
   beforeAll(async () => {
     smsc = await LoopbackSmsc.start(credentials);
@@ -35,28 +30,12 @@ describe.skipIf(!inject('postgresUrl'))('a campaign worker killed with SIGKILL m
     expect(saved.status).toBe(200);
   }, 60_000);
   afterAll(async () => {
-    await Promise.all(
-      children
-        .filter((child) => child.exitCode === null && child.signalCode === null)
-        .map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))),
-    );
+    await processes.killAll();
     await omni?.close();
     await smsc?.stop();
   });
 
-  function startWorkerProcess(): ChildProcess {
-    const child = spawn(process.execPath, ['--import', tsxLoader, cli, 'worker'], {
-      env: {
-        ...omni.env,
-        DATABASE_URL: omni.databaseUrl,
-        TEMPORAL_ADDRESS: inject('temporalAddress'),
-        OMNIFLOW_TASK_QUEUE: omni.taskQueue,
-      },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-    children.push(child);
-    return child;
-  }
+  const startWorkerProcess = () => processes.spawn(['worker']);
 
   const sentRows = async () =>
     Number(
@@ -86,8 +65,7 @@ describe.skipIf(!inject('postgresUrl'))('a campaign worker killed with SIGKILL m
 
     const first = startWorkerProcess();
     await eventually(async () => ((await sentRows()) >= 1500 ? true : undefined), 90_000);
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await first.kill();
     const atKill = await sentRows();
     expect(atKill).toBeLessThan(people);
 

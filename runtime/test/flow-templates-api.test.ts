@@ -105,6 +105,27 @@ describe('the user documentation pages', () => {
     expect(en.text).toContain('<h2>Example</h2>');
   });
 
+  it('serves the search: a box on every page, its script from this server and each language’s index', async () => {
+    const page = await get('/docs/es/runs');
+    expect(page.text).toContain('<form id="doc-search" role="search">');
+    expect(page.text).toContain('aria-label="Buscar en la guía"');
+    expect(page.text).toContain('<script src="/docs/search.js" defer></script>');
+    expect(page.text).not.toMatch(/<script[^>]+src="https?:/);
+    const script = await get('/docs/search.js');
+    expect(script.status).toBe(200);
+    expect(script.type).toContain('text/javascript');
+    expect(script.text).toContain("'/docs/' + lang + '/search-index.json'");
+    const index = await get('/docs/es/search-index.json');
+    expect(index.status).toBe(200);
+    expect(index.type).toContain('application/json');
+    const entries = JSON.parse(index.text) as { page: string; title: string; text: string }[];
+    expect(entries.find((e) => e.page === 'nodes/voice.menu')).toMatchObject({ title: 'Menú de teclas' });
+    expect(entries.find((e) => e.page === 'index')?.title).toBe('Guía de uso de Omniflow');
+    const english = JSON.parse((await get('/docs/en/search-index.json')).text) as { title: string }[];
+    expect(english.map((e) => e.title)).toContain('Key menu');
+    expect((await get('/docs/fr/search-index.json')).status).toBe(404);
+  });
+
   it('sends /docs to the reader’s language', async () => {
     const answer = await get('/docs', { 'accept-language': 'es-ES,es;q=0.9' });
     expect(answer.status).toBe(302);

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { asc, eq } from 'drizzle-orm';
@@ -10,11 +8,10 @@ import { loadRegistry } from '../src/server/load-registry.ts';
 import { eventSignal } from '../src/temporal/workflow-api.ts';
 import { freshPostgresDatabase } from './support/postgres.ts';
 import { seedRun } from './support/seed-run.ts';
+import { omniflowProcesses } from './support/spawn-omniflow.ts';
 import { eventually } from './support/test-omniflow.ts';
 
 const approval = JSON.parse(readFileSync(new URL('./golden/approval.graph.json', import.meta.url), 'utf8'));
-const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a run waits', () => {
   let handle: DbHandle;
@@ -22,7 +19,8 @@ describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a ru
   let databaseUrl: string;
   let connection: Connection;
   const taskQueue = `crash-${randomUUID()}`;
-  const children: ChildProcess[] = [];
+  // The worker runs with this process's environment, on this test's database and queue.
+  const processes = omniflowProcesses(() => ({ env: process.env, databaseUrl, taskQueue }));
 
   beforeAll(async () => {
     const fresh = await freshPostgresDatabase(inject('postgresUrl'));
@@ -32,29 +30,13 @@ describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a ru
     connection = await Connection.connect({ address: inject('temporalAddress') });
   });
   afterAll(async () => {
-    await Promise.all(
-      children
-        .filter((child) => child.exitCode === null && child.signalCode === null)
-        .map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))),
-    );
+    await processes.killAll();
     await connection?.close();
     await handle?.close();
     await dropDatabase?.();
   });
 
-  function startWorkerProcess(): ChildProcess {
-    const child = spawn(process.execPath, [tsx, cli, 'worker'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        TEMPORAL_ADDRESS: inject('temporalAddress'),
-        OMNIFLOW_TASK_QUEUE: taskQueue,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    return child;
-  }
+  const startWorkerProcess = () => processes.spawn(['worker']);
 
   it('resumes the run on a new worker with no step duplicated', async () => {
     const registry = await loadRegistry({});
@@ -71,8 +53,7 @@ describe.skipIf(!inject('postgresUrl'))('a worker killed with SIGKILL while a ru
       (await handle.db.select().from(runs).where(eq(runs.id, args.runId)))[0]?.status;
     await eventually(async () => ((await statusOf()) === 'waiting' ? true : undefined), 60_000);
 
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await first.kill();
     // The event lands in Temporal while no worker is alive; nothing may be lost.
     await workflow.signal(eventSignal, { type: 'approved', data: { by: 'after-crash' } });
 

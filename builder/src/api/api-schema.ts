@@ -2874,7 +2874,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description TRIGGER_CLAIMED: another published flow answers the same number, keyword or address; details.errors names it */
+        /** @description TRIGGER_CLAIMED: another published flow answers the same number, keyword or address; details.errors names it, or says (reason elsewhere) that another workspace does */
         409: {
           headers: {
             [name: string]: unknown;

@@ -95,6 +95,49 @@ export function triggerClaims(doc: FlowDocument): TriggerClaim[] {
   }
 }
 
+const mailAddress = (value: string) => value.trim().toLowerCase();
+
+/**
+ * The claims that routing settles across the whole installation, whatever workspace makes them,
+ * read as routing reads them:
+ * - a dialled number: the SIP endpoint serves every workspace and takes the newest published flow
+ *   answering the number in any of them (voice/find-call-flow.ts);
+ * - a mail address: the inbound mail server picks the workspace by the address alone, from any
+ *   published `email.inbound` address or `message.inbound` "to" (email/mail-recipients.ts), before
+ *   the sender and subject filters are read within that workspace.
+ * Keywords and message numbers are not here: a message's workspace is known before any flow is
+ * looked at (the channel connection it came through belongs to one), so they meet only within it.
+ */
+export function installClaims(doc: FlowDocument): TriggerClaim[] {
+  const trigger = triggerOf(doc);
+  if (!trigger) return [];
+  const config = trigger.config;
+  const address = (value: string): TriggerClaim[] =>
+    value.includes('@')
+      ? [
+          {
+            nodeId: trigger.id,
+            kind: 'address',
+            channels: ['email'],
+            key: mailAddress(value),
+            en: `the address ${mailAddress(value)}`,
+            es: `la dirección ${mailAddress(value)}`,
+          },
+        ]
+      : [];
+  switch (trigger.type) {
+    case 'voice.inbound-call':
+      return triggerClaims(doc);
+    case 'email.inbound':
+      return address(text(config.address));
+    case 'message.inbound':
+      // Whatever its channel says: the mail server reads "to" alone.
+      return address(text(config.to));
+    default:
+      return [];
+  }
+}
+
 /** The first claim of `mine` that `theirs` also holds, if any. */
 export function sharedClaim(
   mine: readonly TriggerClaim[],

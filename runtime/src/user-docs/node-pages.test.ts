@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { nodeExamples } from './node-examples.ts';
 import { docLanguages, nodePages } from './node-pages.ts';
 import { renderMarkdown } from './render-doc-page.ts';
+import { searchIndex, searchIndexJson } from './search-index.ts';
+import { loadUserDocs } from './user-doc-pages.ts';
 
 const docs = new URL('../../../docs/user/', import.meta.url);
 
@@ -22,6 +24,28 @@ describe('the user documentation', () => {
   it('keeps the committed node pages in step with the node definitions (run npm run user-docs)', () => {
     for (const [path, markdown] of nodePages())
       expect(readFileSync(new URL(path, docs), 'utf8')).toBe(markdown);
+  });
+
+  it.each(docLanguages)(
+    'keeps the committed search index of %s in step with its pages (run npm run user-docs)',
+    (lang) => {
+      const fresh = searchIndexJson(searchIndex(loadUserDocs()[lang]));
+      expect(readFileSync(new URL(`${lang}/search-index.json`, docs), 'utf8')).toBe(fresh);
+    },
+  );
+
+  it('indexes a page by its title and the words a reader sees, without Markdown or HTML', () => {
+    const pages = new Map([
+      [
+        'runs',
+        '# Ejecuciones\n\nEl **sandbox**: [abre](/docs/es) `la lista` & <b>nada</b>.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n',
+      ],
+      ['index', 'Sin título'],
+    ]);
+    expect(searchIndex(pages)).toEqual([
+      { page: 'index', title: 'index', text: 'Sin título' },
+      { page: 'runs', title: 'Ejecuciones', text: 'El sandbox: abre la lista & nada. a b 1 2' },
+    ]);
   });
 
   it.each(docLanguages)('has the hand-written pages in %s', (lang) => {

@@ -27,6 +27,10 @@ const chrome = {
     otherLang: 'es',
     app: 'Back to the app',
     notFound: 'Page not found',
+    search: 'Search the guide',
+    found: '{count} page(s) with “{query}”',
+    none: 'Nothing found for “{query}”.',
+    failed: 'The search could not load; try again.',
   },
   es: {
     guide: 'Guía de uso',
@@ -34,6 +38,10 @@ const chrome = {
     otherLang: 'en',
     app: 'Volver a la aplicación',
     notFound: 'Página no encontrada',
+    search: 'Buscar en la guía',
+    found: '{count} página(s) con «{query}»',
+    none: 'No se encontró nada para «{query}».',
+    failed: 'No se pudo cargar la búsqueda; inténtalo de nuevo.',
   },
 } as const;
 
@@ -57,11 +65,15 @@ header a{color:#4338ca;text-decoration:none}header .brand{font-weight:600;margin
 main{max-width:48rem;margin:0 auto;padding:1rem 1.2rem 3rem;background:#fff}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #e2e8f0;padding:.3rem .5rem;text-align:left;vertical-align:top}
 code{background:#f1f5f9;padding:0 .2rem;border-radius:3px}a{color:#4338ca}
+#doc-search input{font:inherit;padding:.2rem .5rem;border:1px solid #cbd5e1;border-radius:4px;width:14rem}
+#doc-search-results{border-bottom:1px solid #e2e8f0;margin-bottom:1rem}#doc-search-results p{margin:.2rem 0 .6rem;color:#475569}
 </style>
+<script src="/docs/search.js" defer></script>
 </head>
 <body>
-<header><a class="brand" href="/docs/${lang}">${words.guide}</a><a href="${other}" hreflang="${words.otherLang}">${words.other}</a><a href="/">${words.app}</a></header>
+<header><a class="brand" href="/docs/${lang}">${words.guide}</a><form id="doc-search" role="search"><input type="search" name="q" aria-label="${words.search}" placeholder="${words.search}" autocomplete="off"></form><a href="${other}" hreflang="${words.otherLang}">${words.other}</a><a href="/">${words.app}</a></header>
 <main>
+<section id="doc-search-results" aria-label="${words.search}" aria-live="polite" hidden data-found="${escapeHtml(words.found)}" data-none="${escapeHtml(words.none)}" data-failed="${escapeHtml(words.failed)}"></section>
 ${bodyHtml}
 </main>
 </body>

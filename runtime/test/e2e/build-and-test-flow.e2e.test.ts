@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 import { screenshot } from '../support/screenshot.ts';
 
@@ -9,11 +9,9 @@ describe.skipIf(!hasChromium)('builder in Chromium: build, fix, publish, test an
   let session: BuilderSession;
   let omni: ServedOmniflow;
   let page: Page;
-  beforeAll(async () => {
-    session = await openBuilder({ viewport: { width: 1440, height: 900 } });
-    ({ omni, page } = session);
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => ({ omni, page } = session = opened), {
+    viewport: { width: 1440, height: 900 },
+  });
 
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
   const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();

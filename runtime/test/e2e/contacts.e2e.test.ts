@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '@omniflow/db';
 import { createMessagingService } from '../../src/messaging/messaging-service.ts';
 import { routeInbound } from '../../src/messaging/route-inbound.ts';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import { screenshot } from '../support/screenshot.ts';
 
 describe.skipIf(!hasChromium)('contacts, in Chromium', () => {
   let session: BuilderSession;
-
-  beforeAll(async () => {
-    session = await openBuilder({}, { worker: false });
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => (session = opened), {}, { worker: false });
 
   it('creates a person, then sees their WhatsApp message on the timeline', async () => {
     const { omni, page } = session;

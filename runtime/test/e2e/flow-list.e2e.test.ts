@@ -2,20 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 
 describe.skipIf(!hasChromium)('builder in Chromium: sign in and manage flows', () => {
   let session: BuilderSession;
   let omni: ServedOmniflow;
   let page: Page;
-  beforeAll(async () => {
-    session = await openBuilder({ acceptDownloads: true });
-    ({ omni, page } = session);
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => ({ omni, page } = session = opened), { acceptDownloads: true });
 
   it('refuses a wrong password, then creates, duplicates, searches, exports, imports and deletes flows, in both languages', async () => {
     await page.goto(omni.url);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 import { screenshot } from '../support/screenshot.ts';
 
@@ -17,11 +17,9 @@ describe.skipIf(!hasChromium)('builder in Chromium: the example IVR on the canva
   let session: BuilderSession;
   let omni: ServedOmniflow;
   let page: Page;
-  beforeAll(async () => {
-    session = await openBuilder({ viewport: { width: 1440, height: 900 } });
-    ({ omni, page } = session);
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => ({ omni, page } = session = opened), {
+    viewport: { width: 1440, height: 900 },
+  });
 
   async function overlappingCards() {
     const boxes: { id: string | null; x: number; y: number; width: number; height: number }[] = [];

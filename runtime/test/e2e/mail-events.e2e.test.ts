@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMail } from '@omniflow/nodes/drivers/email';
 import { SandboxDriver, type OutboundMessage } from '@omniflow/nodes/drivers/messaging';
 import { applyMailReport } from '../../src/email/apply-mail-report.ts';
 import { emailLinksFromEnv } from '../../src/email/email-links-from-env.ts';
 import { createMessagingService } from '../../src/messaging/messaging-service.ts';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import { screenshot } from '../support/screenshot.ts';
 import { publishFlow, runReaches } from '../support/test-omniflow.ts';
 
@@ -28,11 +28,7 @@ const pathOf = (url: string) => {
 
 describe.skipIf(!hasChromium)('what happened to a run’s mail, in Chromium', () => {
   let session: BuilderSession;
-
-  beforeAll(async () => {
-    session = await openBuilder({}, { worker: true });
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => (session = opened), {}, { worker: true });
 
   it('shows opens (proxy ones apart), clicks and a hard bounce on the run timeline', async () => {
     const { omni, page } = session;

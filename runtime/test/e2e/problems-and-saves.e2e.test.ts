@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import type { ServedOmniflow } from '../support/serve-omniflow.ts';
 import { screenshot } from '../support/screenshot.ts';
 
@@ -39,11 +39,9 @@ describe.skipIf(!hasChromium)('builder in Chromium: problems, fixes and saves th
   let session: BuilderSession;
   let omni: ServedOmniflow;
   let page: Page;
-  beforeAll(async () => {
-    session = await openBuilder({ viewport: { width: 1440, height: 900 } });
-    ({ omni, page } = session);
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => ({ omni, page } = session = opened), {
+    viewport: { width: 1440, height: 900 },
+  });
 
   const draftOf = async (id: string) => (await omni.call('GET', `/api/v1/flows/${id}`)).body.draft as Draft;
   const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
@@ -108,22 +106,10 @@ describe.skipIf(!hasChromium)('builder in Chromium: problems, fixes and saves th
     };
     await expect.poll(clearOfMinimap).toBe(true);
 
-    // Publishing: the number belongs to the published "Recepción".
-    await saved();
-    // The arrangement's save may still be under way: ask again until the dialog opens (on a
-    // loaded CI machine one click once opened nothing).
-    const confirmPublish = page.getByRole('dialog').getByRole('button', { name: 'Publicar', exact: true });
-    await expect
-      .poll(
-        async () => {
-          if (!(await confirmPublish.isVisible()))
-            await page.getByRole('button', { name: 'Publicar', exact: true }).first().click();
-          return confirmPublish.isVisible();
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(true);
-    await confirmPublish.click();
+    // Publishing: the number belongs to the published "Recepción". The arrangement may still be
+    // being saved: a click then waits for the save and opens the dialog after it.
+    await page.getByRole('button', { name: 'Publicar', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publicar', exact: true }).click();
     await problems.getByText(/El flujo publicado «Recepción» ya atiende el número \+34910000111/).waitFor();
     expect((await omni.call('GET', `/api/v1/flows/${flowId}/versions`)).body.items).toEqual([]);
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import { sendOnlyFlow } from '../support/flows.ts';
 import { screenshot } from '../support/screenshot.ts';
 import { publishFlow } from '../support/test-omniflow.ts';
@@ -9,12 +9,7 @@ import { publishFlow } from '../support/test-omniflow.ts';
 describe.skipIf(!hasChromium)('the sandbox banner in Chromium', () => {
   let session: BuilderSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openBuilder({}, { worker: false });
-    page = session.page;
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => ({ page } = session = opened), {}, { worker: false });
 
   it('warns on every screen while a published flow sends on a sandbox channel, and leads to Settings', async () => {
     await publishFlow(session.omni, sendOnlyFlow('Appointment reminder', 'sms', 'Tu cita es mañana'));

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
+import { builderForSuite, signIn, type BuilderSession } from '../support/builder-page.ts';
 import { screenshot } from '../support/screenshot.ts';
 
 const accountSid = `AC${'0123456789abcdef'.repeat(2)}`;
@@ -10,12 +10,7 @@ const authToken = 'e2e-twilio-auth-token-never-shown';
 describe.skipIf(!hasChromium)('settings in Chromium: an admin connects SMS to Twilio', () => {
   let session: BuilderSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openBuilder({ viewport: { width: 1280, height: 1100 } });
-    page = session.page;
-  }, 180_000);
-  afterAll(async () => session?.close());
+  builderForSuite((opened) => ({ page } = session = opened), { viewport: { width: 1280, height: 1100 } });
 
   it('saves Twilio settings through the form; the API shows them with the token set, never its value', async () => {
     await page.goto(session.omni.url);

@@ -107,6 +107,19 @@ describe.skipIf(!hasChromium)('builder in Chromium: templates gallery, guided to
     expect(await page.getByRole('cell', { name: '5 segundos' }).count()).toBe(1);
     await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Key menu' }).waitFor();
+    // The search runs in the page from the index the server holds: every word, accents aside.
+    await page.goto(`${omni.url}/docs/es/runs`);
+    const search = page.getByRole('searchbox', { name: 'Buscar en la guía' });
+    await search.fill('menu teclas');
+    const found = page.getByRole('region', { name: 'Buscar en la guía' });
+    await found.getByText(/página\(s\) con «menu teclas»/).waitFor();
+    await screenshot(page, 'docs-search');
+    await found.getByRole('link', { name: 'Menú de teclas' }).click();
+    await page.getByRole('heading', { name: 'Menú de teclas' }).waitFor();
+    expect(page.url()).toBe(`${omni.url}/docs/es/nodes/voice.menu`);
+    await search.fill('zzzqqq');
+    await found.getByText('No se encontró nada para «zzzqqq».').waitFor();
+    expect(await found.getByRole('link').count()).toBe(0);
     const missing = await page.goto(`${omni.url}/docs/es/nodes/voice.nada`);
     expect(missing?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Página no encontrada' }).waitFor();

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { serveOmniflow, type ServedOmniflow } from './serve-omniflow.ts';
 
@@ -39,6 +40,22 @@ export async function openBuilder(
       await omni.close();
     },
   };
+}
+
+/**
+ * One builder session for a whole describe block: opened before its tests (handed to `opened`,
+ * which keeps what the tests use), closed after them.
+ */
+export function builderForSuite(
+  opened: (session: BuilderSession) => void,
+  ...options: Parameters<typeof openBuilder>
+): void {
+  let session: BuilderSession | undefined;
+  beforeAll(async () => {
+    session = await openBuilder(...options);
+    opened(session);
+  }, 180_000);
+  afterAll(async () => session?.close());
 }
 
 /** Signs in through the form with the test admin (or another password, to see it refused). */

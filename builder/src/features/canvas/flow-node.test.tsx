@@ -32,14 +32,47 @@ const doc: FlowDocument = {
   variables: [],
 };
 
+const labelledDoc: FlowDocument = {
+  ...doc,
+  nodes: [
+    doc.nodes[0]!,
+    {
+      id: 'menu',
+      type: 'voice.menu',
+      version: 1,
+      config: {
+        prompt: 'Pulse 1 o 2',
+        options: [
+          { digit: '1', id: 'ventas-y-pedidos', label: 'Ventas y pedidos' },
+          { digit: '2', id: 'soporte', label: '  Soporte técnico ' },
+          { digit: '3', id: 'sin-etiqueta' },
+        ],
+      },
+      position: { x: 300, y: 0 },
+      label: 'Main menu',
+    },
+    {
+      id: 'split2',
+      type: 'logic.split',
+      version: 1,
+      config: {
+        branches: [{ id: 'vip', label: 'Clientes VIP' }, { id: 'regular', label: ' ' }, { label: 'Sin id' }],
+      },
+      position: { x: 600, y: 0 },
+    },
+  ],
+  edges: [],
+};
+
 function renderCanvas(
   issues: ValidationIssue[] = [],
   highlight?: RunHighlight,
   badges?: NodeBadges,
   badgeHref?: (nodeId: string) => string,
+  shown: FlowDocument = doc,
 ) {
   const nodes = createElementConverter().toNodes({
-    doc,
+    doc: shown,
     catalog: testCatalog,
     issues,
     highlight,
@@ -83,6 +116,41 @@ describe('FlowNode', () => {
       'regular',
       'else',
     ]);
+  });
+
+  it('names a menu’s option ports by the labels the designer typed, ids only in technical details', () => {
+    renderCanvas([], undefined, undefined, undefined, labelledDoc);
+    const menu = nodeElement('menu');
+    const rows = () => [...menu.querySelectorAll('[data-port]')].map((row) => row.textContent);
+    expect(rows()).toEqual(['Ventas y pedidos', 'Soporte técnico', 'sin-etiqueta', 'timeout', 'invalid']);
+    expect(screen.getByLabelText('Output “Ventas y pedidos” of Main menu')).toBeTruthy();
+    // The handle keeps the id: edges and the engine go by it.
+    expect(menu.querySelector('.react-flow__handle.source[data-handleid="ventas-y-pedidos"]')).toBeTruthy();
+    expect(menu.textContent).not.toContain('ventas-y-pedidos');
+    act(() => useLocale.getState().setLocale('es'));
+    expect(rows()).toEqual([
+      'Ventas y pedidos',
+      'Soporte técnico',
+      'sin-etiqueta',
+      'tiempo agotado',
+      'no válida',
+    ]);
+    act(() => useTechnicalDetails.getState().setShown(true));
+    expect(rows()).toEqual([
+      'Ventas y pedidosventas-y-pedidos',
+      'Soporte técnicosoporte',
+      'sin-etiqueta',
+      'tiempo agotado',
+      'no válida',
+    ]);
+    act(() => useTechnicalDetails.getState().setShown(false));
+  });
+
+  it('names a split’s branch ports by their labels, and a half-edited row by nothing it cannot trust', () => {
+    renderCanvas([], undefined, undefined, undefined, labelledDoc);
+    const rows = [...nodeElement('split2').querySelectorAll('[data-port]')].map((row) => row.textContent);
+    // A blank label falls back to the id; a row without an id draws no port at all.
+    expect(rows).toEqual(['Clientes VIP', 'regular', 'else']);
   });
 
   it('gives a trigger node outputs but no input', () => {

@@ -1,11 +1,12 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useLocalized, useT } from '../../i18n/use-i18n.ts';
 import { useTechnicalDetails } from '../inspector/use-technical-details.ts';
 import { CategoryIcon } from './category-icon.tsx';
 import { InflightBadge } from './inflight-badge.tsx';
 import { handleClasses, NodePortRow } from './node-port-row.tsx';
 import { NodeSummaryView } from './node-summary-view.tsx';
+import { rowPortLabels } from './row-port-labels.ts';
 import type { CanvasNode } from './types.ts';
 import { usePortName } from './use-port-name.ts';
 import { problemText } from '../editor/problem-text.ts';
@@ -16,6 +17,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const portName = usePortName();
   const technical = useTechnicalDetails((s) => s.shown);
   useHandlesFollowPorts(id, data.ports.map((p) => p.id).join('\u0000'));
+  const rowLabels = useMemo(() => rowPortLabels(data.entry, data.config), [data.entry, data.config]);
 
   const title = data.entry
     ? localize(data.entry.title)
@@ -89,7 +91,8 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
               key={port.id}
               port={port}
               index={index}
-              name={portName(port.id)}
+              name={rowLabels.get(port.id) ?? portName(port.id)}
+              technicalId={technical && rowLabels.has(port.id) ? port.id : undefined}
               nodeName={name}
               summaryLines={data.summaryLines}
             />

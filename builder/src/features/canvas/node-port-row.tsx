@@ -27,12 +27,21 @@ export interface NodePortRowProps {
   index: number;
   name: string;
   nodeName: string;
+  /** The port's id beside its label, when technical details are asked for. */
+  technicalId?: string;
   /** Lines of content above the ports (the handle sits lower by as much). */
   summaryLines?: number;
 }
 
 /** One output port: its name, a "required" mark while unwired, and its own source handle. */
-export function NodePortRow({ port, index, name, nodeName, summaryLines = 0 }: NodePortRowProps) {
+export function NodePortRow({
+  port,
+  index,
+  name,
+  nodeName,
+  technicalId,
+  summaryLines = 0,
+}: NodePortRowProps) {
   const t = useT();
   const missing = port.required && !port.wired;
   return (
@@ -46,7 +55,8 @@ export function NodePortRow({ port, index, name, nodeName, summaryLines = 0 }: N
           <span className="sr-only">{t('canvas.node.required')}</span>
         </span>
       )}
-      <span className={missing ? 'text-red-700' : undefined}>{name}</span>
+      <span className={`min-w-0 truncate ${missing ? 'text-red-700' : ''}`}>{name}</span>
+      {technicalId && <span className="shrink-0 font-mono text-slate-400">{technicalId}</span>}
       <Handle
         type="source"
         position={Position.Right}

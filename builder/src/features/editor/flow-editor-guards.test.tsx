@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { FlowDocument, ValidationIssue } from '../../api/types.ts';
-import { apiError, stubApi } from '../../api/test-api.ts';
-import { useLocale } from '../../i18n/use-i18n.ts';
+import { apiError, type stubApi } from '../../api/test-api.ts';
 import { useFlowStore } from '../canvas/flow-store.ts';
-import { testCatalog } from '../canvas/test-catalog.ts';
-import { FlowEditorPage } from './flow-editor-page.tsx';
-
-const settle = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
+import { openEditor as open, setUpEditorTests, settle, stubEditor as stubDraft } from './test-editor.tsx';
 
 const ivr: FlowDocument = {
   schemaVersion: 1,
@@ -56,36 +52,10 @@ const unwiredTimeout: ValidationIssue = {
 };
 
 function stubEditor(extra: Parameters<typeof stubApi>[0] = {}, warnings: ValidationIssue[] = []) {
-  return stubApi({
-    'GET /flows/f1': () => ({ id: 'f1', name: ivr.name, draft: ivr }),
-    'GET /nodes': () => ({ items: testCatalog }),
-    'POST /flows/f1/validate': () => ({ errors: [], warnings }),
-    'GET /flows/f1/versions': () => ({ items: [] }),
-    'GET /flows/f1/inflight': () => ({ total: 0, byNode: {}, byVersion: [] }),
-    'PUT /flows/f1': ({ body }) => ({ id: 'f1', draft: body }),
-    ...extra,
-  });
+  return stubDraft(ivr, { 'POST /flows/f1/validate': () => ({ errors: [], warnings }), ...extra });
 }
 
-async function open() {
-  render(
-    <div style={{ width: 1400, height: 900 }}>
-      <FlowEditorPage flowId="f1" />
-    </div>,
-  );
-  await settle();
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('es');
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+setUpEditorTests('es');
 
 describe('the problems panel fix', () => {
   it('ends the call at an unwired timeout in one click, and offers no fix for a problem without one', async () => {
@@ -101,9 +71,7 @@ describe('the problems panel fix', () => {
     ]);
     await open();
     const panel = screen.getByRole('region', { name: /Problemas/ });
-    expect(
-      within(panel).getByText(/«Menú principal»: no hay nada después de «tiempo agotado»/),
-    ).toBeTruthy();
+    expect(within(panel).getByText(/«Menú principal»: no hay nada después de «tiempo agotado»/)).toBeTruthy();
     expect(within(panel).getAllByTestId('problem-fix')).toHaveLength(1);
 
     fireEvent.click(within(panel).getByRole('button', { name: 'Terminar la llamada aquí' }));
@@ -178,6 +146,61 @@ describe('a save that fails is never silent', () => {
     back.dispatchEvent(click);
     expect(confirm).toHaveBeenCalledWith('Hay cambios sin guardar. ¿Salir de todos modos y perderlos?');
     expect(click.defaultPrevented).toBe(true);
+  });
+});
+
+describe('publishing while the draft is being saved', () => {
+  const rename = (value: string) =>
+    fireEvent.change(screen.getByRole('textbox', { name: 'Nombre del flujo' }), { target: { value } });
+
+  it('waits for the save, saying so, then opens the dialog', async () => {
+    // The server takes two seconds to store the draft.
+    const api = stubEditor({
+      'PUT /flows/f1': ({ body }) =>
+        new Promise((resolve) => setTimeout(() => resolve({ id: 'f1', draft: body }), 2000)),
+    });
+    await open();
+    rename('Centralita nueva');
+    fireEvent.click(screen.getByRole('button', { name: 'Publicar' }));
+    const waiting = screen.getByRole('button', { name: 'Guardando para publicar…' }) as HTMLButtonElement;
+    expect(waiting.disabled).toBe(true);
+    expect(waiting.getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await settle(800);
+    expect(api.callsTo('PUT /flows/f1')).toHaveLength(1);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await settle(2000);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Guardando para publicar…' })).toBeNull();
+    expect(api.callsTo('POST /flows/f1/publish')).toHaveLength(0);
+  });
+
+  it('opens at once when nothing is left to save', async () => {
+    stubEditor();
+    await open();
+    fireEvent.click(screen.getByRole('button', { name: 'Publicar' }));
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('does not open when the save fails, and says why', async () => {
+    const api = stubEditor({
+      'PUT /flows/f1': () => apiError(503, 'UNAVAILABLE', 'La base de datos no responde'),
+    });
+    await open();
+    rename('Otro nombre');
+    fireEvent.click(screen.getByRole('button', { name: 'Publicar' }));
+    await settle(800);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(
+      'No se ha publicado: el borrador no se pudo guardar (La base de datos no responde). Publica cuando esté guardado.',
+    );
+    // Asked again while the draft is still not saved, it says so again rather than opening.
+    const publish = screen.getByRole('button', { name: 'Publicar' }) as HTMLButtonElement;
+    expect(publish.disabled).toBe(false);
+    fireEvent.click(publish);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsTo('POST /flows/f1/publish')).toHaveLength(0);
   });
 });
 

@@ -1,22 +1,16 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { InflightCounts } from '../../api/types.ts';
-import { stubApi } from '../../api/test-api.ts';
-import { useLocale } from '../../i18n/use-i18n.ts';
-import { testCatalog } from '../canvas/test-catalog.ts';
+import type { stubApi } from '../../api/test-api.ts';
 import { orderGraph } from '../runs/test-runs.ts';
-import { FlowEditorPage } from './flow-editor-page.tsx';
+import { openEditor as open, setUpEditorTests, settle, stubEditor as stubDraft } from './test-editor.tsx';
 
 // Screens loaded on first use need a module transform: slow on a busy machine.
 const lazyLoad = { timeout: 15_000 };
-const settle = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 function stubEditor(inflight: (call: number) => InflightCounts, extra: Parameters<typeof stubApi>[0] = {}) {
-  return stubApi({
-    'GET /flows/f1': () => ({ id: 'f1', name: orderGraph.name, draft: orderGraph }),
-    'GET /nodes': () => ({ items: testCatalog }),
-    'POST /flows/f1/validate': () => ({ errors: [], warnings: [] }),
+  return stubDraft(orderGraph, {
     'GET /flows/f1/versions': () => ({
       items: [{ version: 2, notes: '', publishedAt: '2025-01-01T00:00:00Z' }],
     }),
@@ -25,25 +19,7 @@ function stubEditor(inflight: (call: number) => InflightCounts, extra: Parameter
   });
 }
 
-async function open() {
-  render(
-    <div style={{ width: 1400, height: 900 }}>
-      <FlowEditorPage flowId="f1" />
-    </div>,
-  );
-  await settle();
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  useLocale.getState().setLocale('en');
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+setUpEditorTests('en');
 
 describe('FlowEditorPage and runs', () => {
   it('badges the nodes where runs are now, refreshing every 5 s, each badge opening those runs', async () => {
@@ -86,7 +62,6 @@ describe('FlowEditorPage and runs', () => {
 
   it('offers what-if next to the simulator and lights the draft path of a chosen run', async () => {
     stubEditor(() => ({ total: 0, byNode: {}, byVersion: [] }), {
-      'PUT /flows/f1': ({ body }) => ({ id: 'f1', draft: body }),
       'POST /flows/f1/what-if': () => ({
         total: 1,
         changedCount: 1,

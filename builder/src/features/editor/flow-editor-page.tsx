@@ -17,6 +17,7 @@ import { SaveStatus } from './save-status.tsx';
 import { useLeaveWarning } from './use-leave-warning.ts';
 import { PublishDialog } from './publish-dialog.tsx';
 import { readBackup, useAutosave } from './use-autosave.ts';
+import { usePublishAfterSave } from './use-publish-after-save.ts';
 import { useInflight } from './use-inflight.ts';
 import { VersionsPanel, type VersionSummary } from './versions-panel.tsx';
 import type { RunPath } from '../simulator/path-of.ts';
@@ -96,6 +97,13 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     blocked: unsaveable,
   } = useAutosave(flowId, viewing ? null : doc, revision, loadedRevision, () => void validate());
   useLeaveWarning(saveState !== 'saved');
+  const publishAfterSave = usePublishAfterSave(
+    saveState,
+    saveError,
+    () => setPublishing(true),
+    (reason) =>
+      setNotice(reason ? t('editor.publishNotSaved', { message: reason }) : t('editor.publishNotSavedLimit')),
+  );
 
   const selectedNode = useMemo(
     () => (selected.length === 1 ? doc?.nodes.find((n) => n.id === selected[0]) : undefined),
@@ -248,12 +256,13 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           </span>
         ) : (
           <button
-            onClick={() => setPublishing(true)}
-            disabled={saveState !== 'saved' || errorCount > 0}
+            onClick={publishAfterSave.request}
+            disabled={publishAfterSave.waiting || errorCount > 0}
+            aria-busy={publishAfterSave.waiting || undefined}
             title={errorCount > 0 ? t('editor.publishBlocked', { count: errorCount }) : undefined}
             className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
           >
-            {t('editor.publish')}
+            {publishAfterSave.waiting ? t('editor.publishAfterSave') : t('editor.publish')}
           </button>
         )}
       </div>

@@ -13,6 +13,10 @@ export const editorMessages = {
     'editor.cancel': 'Cancel',
     'editor.published': 'Version {version} published',
     'editor.publishBlocked': 'Fix the {count} problem(s) first',
+    'editor.publishAfterSave': 'Saving, then publishing…',
+    'editor.publishNotSaved':
+      'Not published: the draft could not be saved ({message}). Publish once it is saved.',
+    'editor.publishNotSavedLimit': 'Not published: the draft is not saved until its problems are fixed.',
     'editor.problems': 'Problems',
     'editor.noProblems': 'No problems found',
     'editor.versions': 'Versions',
@@ -52,6 +56,11 @@ export const editorMessages = {
     'editor.cancel': 'Cancelar',
     'editor.published': 'Versión {version} publicada',
     'editor.publishBlocked': 'Corrige primero {count} problema(s)',
+    'editor.publishAfterSave': 'Guardando para publicar…',
+    'editor.publishNotSaved':
+      'No se ha publicado: el borrador no se pudo guardar ({message}). Publica cuando esté guardado.',
+    'editor.publishNotSavedLimit':
+      'No se ha publicado: el borrador no se guarda hasta que corrijas los problemas.',
     'editor.problems': 'Problemas',
     'editor.noProblems': 'No hay problemas',
     'editor.versions': 'Versiones',

@@ -33,6 +33,22 @@ describe('problemText', () => {
     expect(problemText(missingOptionId, t('en'))).toBe('“Main menu”: fill in “Options #1 › Port id”');
   });
 
+  it('says a claim of another organisation without naming any flow of it', () => {
+    const elsewhere: ValidationIssue = {
+      code: 'TRIGGER_CLAIMED',
+      severity: 'error',
+      nodeId: 'call',
+      message: 'Another organisation on this installation already answers the number 100',
+      params: { reason: 'elsewhere', claim: 'the number 100', claimEs: 'el número 100' },
+    };
+    expect(problemText(elsewhere, t('es'))).toBe(
+      'Otra organización de esta instalación ya atiende el número 100. Usa otro número o dirección, o pregunta a quien administra la instalación.',
+    );
+    expect(problemText(elsewhere, t('en'))).toContain(
+      'Another organisation on this installation already answers the number 100.',
+    );
+  });
+
   it('shows a built-in port in the reader’s language and the limit of a long text', () => {
     const unwired: ValidationIssue = {
       code: 'REQUIRED_PORT_UNWIRED',

@@ -7,6 +7,7 @@ import { graphHash } from '../../graph/graph-hash.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { refuseClaimedTrigger } from '../trigger-conflict.ts';
 import { createRunOperations } from '../../runs/run-operations.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
@@ -176,7 +177,7 @@ const routes = {
       422: json(errorSchema, 'The draft has errors; details.errors lists them'),
       409: json(
         errorSchema,
-        'TRIGGER_CLAIMED: another published flow answers the same number, keyword or address; details.errors names it',
+        'TRIGGER_CLAIMED: another published flow answers the same number, keyword or address; details.errors names it, or says (reason elsewhere) that another workspace does',
       ),
       ...errorResponses,
       ...notFoundResponse,
@@ -318,7 +319,7 @@ export function flowRoutes(deps: AppDeps) {
       const notes = body?.notes ?? '';
       const flow = await findFlow(db, workspaceId, id);
       const graph = validDraft(flow.draft, registry, 'publish it');
-      await refuseClaimedTrigger(db, workspaceId, id, graph);
+      await refuseClaimedTrigger(db, workspaceId, id, graph, readerLanguage(c.req.header('accept-language')));
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);
       // Versions are numbered under a row lock so two publishers cannot take the same number.
