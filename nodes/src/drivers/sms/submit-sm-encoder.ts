@@ -15,22 +15,23 @@ const HEADER_BYTES = 16;
 // The package's own GSM 03.38 table (what it sends for data_coding 0x00): a character outside it
 // goes as a space, an extension character as ESC and its escape code, as the package does.
 const coder = smppDefs.gsmCoder.getCoder(0x00);
-const gsmBytes = new Map<string, number[]>();
-for (const [char, code] of Object.entries(coder.charListEnc)) gsmBytes.set(char, [code]);
+// A character's septet; an extension character's escape code with 0x100 set (sent after ESC).
+const gsmCodes = new Map<string, number>();
+for (const [char, code] of Object.entries(coder.charListEnc)) gsmCodes.set(char, code);
 for (const [char, escaped] of Object.entries(coder.extCharListEnc))
-  gsmBytes.set(char, [0x1b, coder.charListEnc[escaped] ?? 0x20]);
+  gsmCodes.set(char, 0x100 | (coder.charListEnc[escaped] ?? 0x20));
 
 /** A part's text as it travels: unpacked GSM-7 septets (one per byte) or UCS-2 big-endian. */
 export function encodeShortMessage(text: string, encoding: SmsEncoding): Buffer {
   if (encoding === 'ucs2') return Buffer.from(text, 'utf16le').swap16();
-  const bytes: number[] = [];
+  const bytes = Buffer.allocUnsafe(text.length * 2);
+  let at = 0;
   for (let i = 0; i < text.length; i++) {
-    const mapped = gsmBytes.get(text[i]!);
-    if (!mapped) bytes.push(0x20);
-    else if (mapped.length === 1) bytes.push(mapped[0]!);
-    else bytes.push(mapped[0]!, mapped[1]!);
+    const code = gsmCodes.get(text[i]!) ?? 0x20;
+    if (code & 0x100) bytes[at++] = 0x1b;
+    bytes[at++] = code & 0xff;
   }
-  return Buffer.from(bytes);
+  return bytes.subarray(0, at);
 }
 
 export interface SubmitSmFields {
