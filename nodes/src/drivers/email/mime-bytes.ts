@@ -45,7 +45,7 @@ function writeNode(node: MimeNodeParts, out: Buffer[]): boolean {
   const transferEncoding = node.getTransferEncoding();
   out.push(Buffer.from(`${node.buildHeaders()}\r\n\r\n`));
   if (content) {
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const bytes: Buffer = typeof content === 'string' ? Buffer.from(content) : (content as Buffer);
     if (transferEncoding === 'base64') out.push(encodeWith(new Base64Encoder(), bytes));
     else if (transferEncoding === 'quoted-printable')
       out.push(encodeWith(new QpEncoder({ binary: !/^text\//i.test(node.contentType || '') }), bytes));
