@@ -101,13 +101,23 @@ if (process.argv.includes('--send-worker')) {
   const running = worker.run();
   const mb = () => process.memoryUsage().rss / 2 ** 20;
   let peak = mb();
+  // Asked for RSS right before the campaign starts: its CPU is counted from there.
+  let cpuAtStart = process.cpuUsage();
   const sampler = setInterval(() => (peak = Math.max(peak, mb())), 50);
   process.on('message', (question: string) => {
-    if (question === 'rss') process.send!(mb());
+    if (question === 'rss') {
+      cpuAtStart = process.cpuUsage();
+      process.send!(mb());
+    }
     if (question === 'stop')
       void (async () => {
         clearInterval(sampler);
         peak = Math.max(peak, mb());
+        // The worker's own CPU (the machine is shared, so its wall time says little on its own).
+        const cpu = process.cpuUsage(cpuAtStart);
+        console.log(
+          `Send worker CPU: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)})`,
+        );
         worker.shutdown();
         await running;
         await connection.close();

@@ -97,3 +97,44 @@ describe('textOfHtml', () => {
     expect(textOfHtml('<p><a href="https://a.test">https://a.test</a></p>')).toBe('https://a.test');
   });
 });
+
+describe('renderEmailTemplate for many people', () => {
+  it('gives each person their own body when it differs, and the same one when it does not', async () => {
+    const personal = {
+      subject: 'Hola {{ contact.first_name }}',
+      body: '<mj-section><mj-column><mj-text>Para {{ contact.first_name }}</mj-text></mj-column></mj-section>',
+    };
+    const shared = {
+      subject: 'Hola {{ contact.first_name }}',
+      body: '<mj-section><mj-column><mj-text>Oferta de diciembre</mj-text></mj-column></mj-section>',
+    };
+    const people = ['Ana', 'Luis', 'Ana', 'Marta'].map((first_name) => sampleScope('es', { first_name }));
+    const mails = [];
+    for (const scope of people) mails.push(await renderEmailTemplate(personal, scope, files));
+    expect(mails.map((m) => m.text)).toEqual(['Para Ana', 'Para Luis', 'Para Ana', 'Para Marta']);
+    expect(mails[1]!.html).toContain('Para Luis');
+    expect(mails[1]!.html).not.toContain('Ana');
+    const sharedMails = [];
+    for (const scope of people) sharedMails.push(await renderEmailTemplate(shared, scope, files));
+    expect(sharedMails.map((m) => m.subject)).toEqual(['Hola Ana', 'Hola Luis', 'Hola Ana', 'Hola Marta']);
+    expect(new Set(sharedMails.map((m) => m.html)).size).toBe(1);
+    expect(sharedMails[3]!.text).toBe('Oferta de diciembre');
+  });
+
+  it('still renders every body right after many different ones pushed the first out', async () => {
+    for (let i = 0; i < 40; i++) {
+      const mail = await renderEmailTemplate(
+        { body: `<mj-section><mj-column><mj-text>Número ${i}</mj-text></mj-column></mj-section>` },
+        sampleScope('es'),
+        files,
+      );
+      expect(mail.text).toBe(`Número ${i}`);
+    }
+    const again = await renderEmailTemplate(
+      { body: '<mj-section><mj-column><mj-text>Número 0</mj-text></mj-column></mj-section>' },
+      sampleScope('es'),
+      files,
+    );
+    expect(again.text).toBe('Número 0');
+  });
+});

@@ -18,12 +18,24 @@ export interface SmsPlan {
 
 /** Chooses GSM-7 when every character fits, else UCS-2, and splits the text into SMS parts. */
 export function planSms(text: string): SmsPlan {
-  const chars = [...text];
-  const gsm = chars.every((c) => basicSet.has(c) || extensionSet.has(c));
-  const cost = (c: string) => (gsm ? (extensionSet.has(c) ? 2 : 1) : c.length);
-  const units = chars.reduce((sum, c) => sum + cost(c), 0);
+  // One pass over the characters for the encoding and the size: a campaign plans every message
+  // (twice: for the bag's units and in the driver), and most fit in one part.
+  let gsm = true;
+  let septets = 0;
+  for (const c of text) {
+    if (basicSet.has(c)) septets += 1;
+    else if (extensionSet.has(c)) septets += 2;
+    else {
+      gsm = false;
+      break;
+    }
+  }
+  // UCS-2 counts UTF-16 code units: the string's own length.
+  const units = gsm ? septets : text.length;
   const single = gsm ? 160 : 70;
   if (units <= single) return { encoding: gsm ? 'gsm7' : 'ucs2', units, parts: [text] };
+  const chars = [...text];
+  const cost = (c: string) => (gsm ? (extensionSet.has(c) ? 2 : 1) : c.length);
   // Concatenated parts carry a 6-byte UDH: 153 septets or 67 UCS-2 units each. A part never
   // ends between an escape and its character, or inside a surrogate pair (chars are code points).
   const limit = gsm ? 153 : 67;

@@ -34,3 +34,33 @@ describe('SendWindow', () => {
     await expect(window.acquire()).rejects.toThrow('driver closed');
   });
 });
+
+describe('SendWindow.tryAcquire', () => {
+  it('takes a free slot at once, and none when the window is full or someone waits', async () => {
+    const window = new SendWindow({ maxInFlight: 2, perSecond: Infinity });
+    expect(window.tryAcquire()).toBe(true);
+    expect(window.tryAcquire()).toBe(true);
+    expect(window.tryAcquire()).toBe(false);
+    const waiting = window.acquire();
+    window.release();
+    // The slot freed goes to the one waiting, not to a newcomer.
+    expect(window.tryAcquire()).toBe(false);
+    await waiting;
+    expect(window.unanswered).toBe(2);
+  });
+
+  it('keeps the pace: a second start within the interval waits', () => {
+    let now = 1000;
+    const window = new SendWindow({ maxInFlight: 10, perSecond: 10, now: () => now });
+    expect(window.tryAcquire()).toBe(true);
+    expect(window.tryAcquire()).toBe(false);
+    now += 100;
+    expect(window.tryAcquire()).toBe(true);
+  });
+
+  it('takes nothing once closed', () => {
+    const window = new SendWindow({ maxInFlight: 1, perSecond: 1000 });
+    window.close(new Error('driver closed'));
+    expect(window.tryAcquire()).toBe(false);
+  });
+});

@@ -41,6 +41,19 @@ export class SendWindow {
     });
   }
 
+  /**
+   * Takes a slot now if one is free, no one waits before this request and the pace allows it
+   * now: `acquire` without a promise, for the common case of a window with room.
+   */
+  tryAcquire(): boolean {
+    if (this.closedWith || this.waiting.length > 0 || this.inFlight >= this.options.maxInFlight) return false;
+    const now = this.now();
+    if (this.nextStartAt > now) return false;
+    this.inFlight++;
+    this.nextStartAt = now + this.intervalMs;
+    return true;
+  }
+
   release(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     this.admit();

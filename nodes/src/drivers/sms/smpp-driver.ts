@@ -18,6 +18,7 @@ import { ReceiptTracker } from './receipt-tracker.ts';
 import { renderSmsText } from './render-sms-text.ts';
 import { SendWindow } from './send-window.ts';
 import { fromSmppAddress, toSmppAddress } from './smpp-address.ts';
+import { encodeShortMessage, encodeSubmitSm } from './submit-sm-encoder.ts';
 import { LINK_DOWN, SmppLink, type LinkEvent } from './smpp-link.ts';
 import { describeSmppStatus, smppStatus } from './smpp-status.ts';
 
@@ -56,8 +57,8 @@ export type SmppEvent =
   LinkEvent | { type: 'inbound-lost'; from: string; to: string; text: string; error: Error };
 
 interface OutboundPart {
-  text: string;
-  udh: Buffer | undefined;
+  /** The submit_sm in its bytes (encodeSubmitSm), made once when the send is planned. */
+  pdu: Buffer;
   /** The SMSC's id once it acknowledged the part; a part with one is never submitted again. */
   messageId?: string;
 }
@@ -71,8 +72,6 @@ interface OutboundJob {
   running?: Promise<SendResult>;
   /** The caller's hand-over record (SendContext.handingOver), made once before the first write. */
   handedOver?: Promise<void>;
-  /** The SMSC's ids of its parts, once all are acknowledged. */
-  partIds?: string[];
 }
 
 // SMPP 3.4 §5.2.12 and §5.2.19: UDH indicator, GSM default alphabet, UCS-2.
@@ -176,20 +175,7 @@ export class SmppDriver implements MessagingDriver {
       return Promise.reject(error);
     }
     this.jobs.set(message.idempotencyKey, job);
-    const running = this.run(job, context).finally(() => {
-      job.running = undefined;
-    });
-    // Once done, the job (its texts, hand-over record, part index) is forgotten and only the
-    // result kept: receipts find the message through the ReceiptTracker from here on.
-    running.then(
-      (sent) => {
-        if (this.jobs.get(message.idempotencyKey) !== job) return;
-        this.jobs.delete(message.idempotencyKey);
-        this.done.set(message.idempotencyKey, sent);
-        for (const id of job.partIds ?? []) this.jobsByPartId.delete(id);
-      },
-      () => undefined,
-    );
+    const running = this.run(job, context, message.idempotencyKey);
     job.running = running;
     return running;
   }
@@ -258,36 +244,62 @@ export class SmppDriver implements MessagingDriver {
       throw new NodeError('SMS_TOO_LONG', `The SMS takes ${plan.parts.length} parts; at most 255 fit`, false);
     }
     const reference = multipart ? this.nextReference() : 0;
+    const source = toSmppAddress(from);
+    const destination = toSmppAddress(message.to);
     return {
       to: message.to,
       from,
       encoding: plan.encoding,
-      parts: plan.parts.map((part, i) => ({
-        text: part,
-        udh: multipart ? concatUdh(reference, plan.parts.length, i + 1) : undefined,
-      })),
+      parts: plan.parts.map((part, i) => {
+        const udh = multipart ? concatUdh(reference, plan.parts.length, i + 1) : undefined;
+        return {
+          pdu: encodeSubmitSm({
+            source,
+            destination,
+            esmClass: udh ? ESM_CLASS_UDHI : 0,
+            registeredDelivery: REGISTERED_DELIVERY_FINAL,
+            dataCoding: DATA_CODING[plan.encoding],
+            udh,
+            message: encodeShortMessage(part, plan.encoding),
+          }),
+        };
+      }),
     };
   }
 
-  private async run(job: OutboundJob, context: SendContext): Promise<SendResult> {
-    const deadline = Date.now() + this.sendTimeoutMs;
-    // allSettled, not all: no part may still be in flight when a failed send returns, or the
-    // caller's retry could submit it a second time.
-    const pending = job.parts.filter((part) => !part.messageId);
-    const outcomes = await Promise.allSettled(
-      pending.map((part) => this.submit(job, part, deadline, context)),
-    );
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
-    const ids = job.parts.map((part) => part.messageId ?? '');
-    const [providerMessageId = ''] = ids;
-    this.receipts.track(providerMessageId, ids);
-    job.result = { providerMessageId, segments: job.parts.length };
-    job.partIds = ids;
-    // Remembered for idempotency and receipts only: the texts go, so 100,000 remembered sends
-    // (a campaign's) cost the worker little memory.
-    job.parts = [];
-    return job.result;
+  private async run(job: OutboundJob, context: SendContext, key: string): Promise<SendResult> {
+    try {
+      const deadline = Date.now() + this.sendTimeoutMs;
+      const pending = job.parts.filter((part) => !part.messageId);
+      // Most SMS are one part: nothing else can be in flight when it fails. allSettled, not
+      // all, for a long one: no part may still be in flight when a failed send returns, or the
+      // caller's retry could submit it a second time.
+      if (pending.length === 1) await this.submit(job, pending[0]!, deadline, context);
+      else {
+        const outcomes = await Promise.allSettled(
+          pending.map((part) => this.submit(job, part, deadline, context)),
+        );
+        const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
+      const ids = job.parts.map((part) => part.messageId ?? '');
+      const [providerMessageId = ''] = ids;
+      this.receipts.track(providerMessageId, ids);
+      const result = { providerMessageId, segments: job.parts.length };
+      job.result = result;
+      // Once done, the job (its PDUs, hand-over record, part index) is forgotten and only the
+      // result kept, so 100,000 remembered sends (a campaign's) cost the worker little memory:
+      // receipts find the message through the ReceiptTracker from here on.
+      job.parts = [];
+      if (this.jobs.get(key) === job) {
+        this.jobs.delete(key);
+        this.done.set(key, result);
+        if (ids.length > 1) for (const id of ids) this.jobsByPartId.delete(id);
+      }
+      return result;
+    } finally {
+      job.running = undefined;
+    }
   }
 
   private async submit(
@@ -296,8 +308,6 @@ export class SmppDriver implements MessagingDriver {
     deadline: number,
     context: SendContext,
   ): Promise<void> {
-    const source = toSmppAddress(job.from);
-    const destination = toSmppAddress(job.to);
     let throttledDelayMs = 100;
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw closedError();
@@ -307,8 +317,9 @@ export class SmppDriver implements MessagingDriver {
           `The SMSC did not accept part of the SMS to ${job.to} within ${this.sendTimeoutMs} ms`,
         );
       }
-      await this.link.whenBound(deadline - Date.now(), this.sendTimeoutMs);
-      await this.window.acquire();
+      // Bound and a slot free (a campaign's usual case): no promise to wait on for either.
+      if (!this.link.isBound) await this.link.whenBound(deadline - Date.now(), this.sendTimeoutMs);
+      if (!this.window.tryAcquire()) await this.window.acquire();
       let response: Pdu;
       try {
         // With the slot held, so what the caller records as handed over is written next.
@@ -318,18 +329,7 @@ export class SmppDriver implements MessagingDriver {
             job.handedOver = undefined;
             throw error;
           }));
-        response = await this.link.request('submit_sm', {
-          source_addr_ton: source.ton,
-          source_addr_npi: source.npi,
-          source_addr: source.addr,
-          dest_addr_ton: destination.ton,
-          dest_addr_npi: destination.npi,
-          destination_addr: destination.addr,
-          esm_class: part.udh ? ESM_CLASS_UDHI : 0,
-          registered_delivery: REGISTERED_DELIVERY_FINAL,
-          data_coding: DATA_CODING[job.encoding],
-          short_message: part.udh ? { udh: part.udh, message: part.text } : { message: part.text },
-        });
+        response = await this.link.requestEncoded('submit_sm', part.pdu);
       } catch (error) {
         // Unanswered when the link dropped: the SMSC did not acknowledge it, so it goes again
         // once the link is back.
@@ -341,7 +341,9 @@ export class SmppDriver implements MessagingDriver {
       const status = response.command_status;
       if (status === smppStatus.ok && response.message_id) {
         part.messageId = response.message_id;
-        this.jobsByPartId.set(response.message_id, job);
+        // A one-part send tracks its receipt in the same turn (run); a receipt can overtake
+        // only the other parts' answers of a long one (onDeliver).
+        if (job.parts.length > 1) this.jobsByPartId.set(response.message_id, job);
         return;
       }
       if (status === smppStatus.throttled || status === smppStatus.messageQueueFull) {

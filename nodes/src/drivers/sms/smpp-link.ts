@@ -35,7 +35,29 @@ interface PendingRequest {
   command: string;
   resolve: (response: Pdu) => void;
   reject: (error: NodeError) => void;
-  timer: NodeJS.Timeout;
+  /** When it is given up (Date.now() ms): one sweep timer watches them all (sweepTimeouts). */
+  deadline: number;
+}
+
+/**
+ * A PDU already in its bytes (submit-sm-encoder.ts), as the package's Session.send takes one: it
+ * numbers it, and the number goes into the bytes when they are asked for.
+ */
+class EncodedPdu {
+  sequence_number = 0;
+  constructor(
+    readonly command: string,
+    private readonly bytes: Buffer,
+  ) {}
+
+  isResponse(): boolean {
+    return false;
+  }
+
+  toBuffer(): Buffer {
+    this.bytes.writeUInt32BE(this.sequence_number, 12);
+    return this.bytes;
+  }
 }
 
 interface BoundWaiter {
@@ -64,6 +86,8 @@ export class SmppLink {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private enquireTimer: NodeJS.Timeout | undefined;
   private bindTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private corked = false;
   private readonly pending = new Map<number, PendingRequest>();
   private readonly waiters = new Set<BoundWaiter>();
 
@@ -120,6 +144,16 @@ export class SmppLink {
     const session = this.session;
     if (this.state !== 'bound' || !session) return Promise.reject(linkDown(`link is ${this.state}`));
     return this.sendRequest(session, command, fields);
+  }
+
+  /**
+   * `request` for a PDU already encoded (encodeSubmitSm). Its bytes are written when it is sent,
+   * so a buffer must not be sent again before its answer (the driver's parts never are).
+   */
+  requestEncoded(command: string, bytes: Buffer): Promise<Pdu> {
+    const session = this.session;
+    if (this.state !== 'bound' || !session) return Promise.reject(linkDown(`link is ${this.state}`));
+    return this.sendPdu(session, new EncodedPdu(command, bytes) as unknown as Pdu, command);
   }
 
   async close(): Promise<void> {
@@ -239,7 +273,7 @@ export class SmppLink {
       const request = this.pending.get(pdu.sequence_number);
       if (!request || session !== this.session) return;
       this.pending.delete(pdu.sequence_number);
-      clearTimeout(request.timer);
+      if (this.pending.size === 0) this.stopSweep();
       request.resolve(pdu);
       return;
     }
@@ -271,25 +305,61 @@ export class SmppLink {
   }
 
   private sendRequest(session: Session, command: string, fields: Record<string, unknown> = {}): Promise<Pdu> {
+    return this.sendPdu(session, new smpp.PDU(command, fields), command);
+  }
+
+  private sendPdu(session: Session, pdu: Pdu, command: string): Promise<Pdu> {
     return new Promise((resolve, reject) => {
-      const pdu = new smpp.PDU(command, fields);
+      // The writes of one turn of the event loop leave in one writev: a window refilled by a
+      // burst of answers is one system call, not one per submit_sm (Nagle is off, see connect).
+      if (!this.corked && !session.socket.destroyed) {
+        this.corked = true;
+        session.socket.cork();
+        process.nextTick(() => {
+          this.corked = false;
+          session.socket.uncork();
+        });
+      }
       const sent = session.send(pdu);
       if (!sent) return reject(linkDown(`socket not writable for ${command}`));
-      const timer = setTimeout(() => {
-        this.pending.delete(pdu.sequence_number);
-        this.lastError = `no answer to ${command} within ${this.options.responseTimeoutMs} ms`;
-        reject(linkDown(this.lastError));
-        session.destroy();
-      }, this.options.responseTimeoutMs);
-      this.pending.set(pdu.sequence_number, { command, resolve, reject, timer });
+      this.pending.set(pdu.sequence_number, {
+        command,
+        resolve,
+        reject,
+        deadline: Date.now() + this.options.responseTimeoutMs,
+      });
+      this.sweepTimer ??= setTimeout(() => this.sweepTimeouts(session), this.options.responseTimeoutMs);
     });
   }
 
-  private rejectPending(error: NodeError): void {
-    for (const request of this.pending.values()) {
-      clearTimeout(request.timer);
-      request.reject(error);
+  /**
+   * One timer for every request in flight, not one each: requests wait in the order they were
+   * sent and all get the same time, so the oldest is the first to expire. An unanswered one
+   * means the link is dead even if TCP has not noticed: the session is destroyed and reconnects.
+   */
+  private sweepTimeouts(session: Session): void {
+    this.sweepTimer = undefined;
+    const now = Date.now();
+    for (const [sequence, request] of this.pending) {
+      if (request.deadline > now) {
+        this.sweepTimer = setTimeout(() => this.sweepTimeouts(session), request.deadline - now);
+        return;
+      }
+      this.pending.delete(sequence);
+      this.lastError = `no answer to ${request.command} within ${this.options.responseTimeoutMs} ms`;
+      request.reject(linkDown(this.lastError));
+      session.destroy();
     }
+  }
+
+  private stopSweep(): void {
+    clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
+  }
+
+  private rejectPending(error: NodeError): void {
+    this.stopSweep();
+    for (const request of this.pending.values()) request.reject(error);
     this.pending.clear();
   }
 

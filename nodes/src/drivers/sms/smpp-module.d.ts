@@ -72,3 +72,16 @@ declare module 'smpp' {
   };
   export default smpp;
 }
+
+// The package's PDU definitions: the GSM 03.38 table its encoder uses (submit-sm-encoder.ts).
+declare module 'smpp/lib/defs.js' {
+  interface GsmCoder {
+    /** Initialises and answers the table for a national language (0x00: the default alphabet). */
+    getCoder(encoding: number): {
+      charListEnc: Record<string, number>;
+      extCharListEnc: Record<string, string>;
+    };
+  }
+  const defs: { gsmCoder: GsmCoder };
+  export default defs;
+}
