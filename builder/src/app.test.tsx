@@ -49,6 +49,10 @@ describe('App navigation', () => {
     expect(nav.contains(runs)).toBe(true);
     expect(runs.getAttribute('href')).toBe('#/runs');
     expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('#/settings');
+    // The flows are a named link too, not only the logo: the current page on the list.
+    const flows = screen.getByRole('link', { name: 'Flows' });
+    expect([nav.contains(flows), flows.getAttribute('href')]).toEqual([true, '#/flows']);
+    expect(flows.getAttribute('aria-current')).toBe('page');
 
     await goTo('#/runs?status=failed');
     await vi.waitFor(() => screen.getByRole('heading', { name: 'Runs' }), lazyLoad);

@@ -123,6 +123,14 @@ export function App() {
           {t('app.title')}
         </a>
         <nav aria-label={t('app.nav')} className="flex gap-4 text-sm">
+          {/* The logo alone is no way back to the flows for a first-time user: say it in words. */}
+          <a
+            href="#/flows"
+            aria-current={route.screen === 'flows' || route.screen === 'editor' ? 'page' : undefined}
+            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+          >
+            {t('flows.title')}
+          </a>
           <a
             href="#/runs"
             aria-current={route.screen === 'runs' || route.screen === 'run' ? 'page' : undefined}

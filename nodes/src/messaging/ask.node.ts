@@ -8,11 +8,20 @@ import { answerKinds, askInstructions, type ReplyParams } from './ask.instructio
 import { messagingChannelSchema } from './channel-field.ts';
 import { messageSend } from './send.node.ts';
 import { outputField } from '../sdk/output-schema.ts';
+import { uiLabel } from '../sdk/ui-label.ts';
 import { saveAnswerAction, saveAnswerAsField } from '../sdk/save-answer-as.ts';
 
+// Labelled in both languages: a Spanish designer met "Title" on the appointment bot's options.
 const choiceSchema = z.object({
-  id: z.string().min(1, 'Give the option an id'),
-  title: z.string().min(1, 'Give the option a title').max(24, 'Option titles are at most 24 characters'),
+  id: z
+    .string()
+    .min(1, 'Give the option an id')
+    .meta(uiLabel('Id (saved as the answer)', 'Id (se guarda como respuesta)')),
+  title: z
+    .string()
+    .min(1, 'Give the option a title')
+    .max(24, 'Option titles are at most 24 characters')
+    .meta(uiLabel('Button text', 'Texto del botón')),
 });
 
 export const messageAsk = defineNode({

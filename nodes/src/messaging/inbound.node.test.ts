@@ -14,6 +14,11 @@ describe('message.inbound', () => {
     expect(inboundMatches(config({ keyword: 'baja' }), message)).toBe(true);
     expect(inboundMatches(config({ keyword: 'alta' }), message)).toBe(false);
     expect(inboundMatches(config({ keyword: 'pedido' }), { ...message, text: 'Pédido' })).toBe(true);
+    // Punctuation around the first word is not part of it; the word itself still has to match.
+    for (const text of ['Cita, por favor', '¿Cita?', '¡CITA!'])
+      expect(inboundMatches(config({ keyword: 'cita' }), { ...message, text })).toBe(true);
+    expect(inboundMatches(config({ keyword: 'cita' }), { ...message, text: 'Citas, por favor' })).toBe(false);
+    expect(inboundMatches(config({ keyword: 'cita' }), { ...message, text: 'Quiero una cita' })).toBe(false);
   });
   it('starts the run with the message as its input', () => {
     expect(compileNode(messageInbound, {}, { next: 'ask' })).toEqual({

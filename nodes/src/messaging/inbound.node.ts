@@ -88,10 +88,12 @@ export function inboundMatches(
     return false;
   if (!config.keyword.trim()) return true;
   const first = (message.text ?? '').trim().split(/\s+/)[0] ?? '';
+  // People write "Cita, por favor" or "¿Cita?": the punctuation around the word is not part of it.
   const fold = (s: string) =>
     s
       .normalize('NFD')
       .replace(/\p{Diacritic}/gu, '')
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
       .toLowerCase();
   return fold(first) === fold(config.keyword.trim());
 }

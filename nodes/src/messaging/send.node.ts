@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uiLabel } from '../sdk/ui-label.ts';
 import { sentMessageOutput } from '../sdk/output-schema.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { defineNode } from '../sdk/define-node.ts';
@@ -80,11 +81,15 @@ export const messageSend = defineNode({
       buttons: z
         .array(
           z.object({
-            id: z.string().min(1, 'Give the button an id'),
+            id: z
+              .string()
+              .min(1, 'Give the button an id')
+              .meta(uiLabel('Id (saved as the answer)', 'Id (se guarda como respuesta)')),
             title: z
               .string()
               .min(1, 'Give the button a title')
-              .max(20, 'Button titles are at most 20 characters'),
+              .max(20, 'Button titles are at most 20 characters')
+              .meta(uiLabel('Button text', 'Texto del botón')),
           }),
         )
         .max(10, 'At most 10 options')

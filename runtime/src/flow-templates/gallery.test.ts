@@ -43,6 +43,9 @@ describe('the templates gallery', () => {
       { digit: '2', id: 'support', label: 'Support' },
     ]);
     expect(ivr.flows.en.edges).toEqual(ivr.flows.es.edges);
+    // The draft speaks its language (the editor's "Habla"), never "not chosen".
+    for (const template of galleryTemplates())
+      expect([template.flows.es.language, template.flows.en.language]).toEqual(['es', 'en']);
   });
 
   it('keeps the committed pictures in step with the flows (run npm run gallery-previews)', () => {

@@ -64,7 +64,12 @@ function loadTemplate(id: string): GalleryTemplate {
     channel: manifest.channel,
     title: manifest.title,
     summary: manifest.summary,
-    flows: { es: localizeFlow(base, manifest.es), en: localizeFlow(base, manifest.en) },
+    // The draft speaks the language it was chosen in, as a flow made from blank does: its default
+    // retry and error texts follow it, and the header does not ask a first-time user to choose.
+    flows: {
+      es: { ...localizeFlow(base, manifest.es), language: 'es' },
+      en: { ...localizeFlow(base, manifest.en), language: 'en' },
+    },
     previewSvg,
   };
 }

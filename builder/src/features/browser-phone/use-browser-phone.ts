@@ -47,7 +47,10 @@ export function useBrowserPhone() {
 
   useEffect(
     () => () => {
-      session.current?.terminate();
+      // A call the flow already hung up throws on terminate(); thrown in this cleanup (leaving the
+      // Test run tab after the call) it blanked the whole editor.
+      const current = session.current;
+      if (current && !current.isEnded()) current.terminate();
       ua.current?.stop();
     },
     [],

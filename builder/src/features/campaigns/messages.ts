@@ -214,7 +214,7 @@ export const campaignsMessages = {
     'campaigns.subject': 'Asunto',
     'campaigns.text': 'Texto',
     'campaigns.textHint':
-      'Escriba {{ contact.first_name }} o cualquier campo del contacto para personalizarlo.',
+      'Escribe {{ contact.first_name }} o cualquier campo del contacto para personalizarlo.',
     'campaigns.schedule': 'Cuándo',
     'campaigns.schedule.now': 'En cuanto se inicie',
     'campaigns.schedule.at': 'En una fecha y hora',

@@ -18,6 +18,7 @@ export const portKeys = new Map<string, MessageKey>([
   ['busy', 'canvas.port.busy'],
   ['no-answer', 'canvas.port.noAnswer'],
   ['connected', 'canvas.port.connected'],
+  ['sent', 'canvas.port.sent'],
 ]);
 
 /** `(portId) => name to show`, in the current language. */

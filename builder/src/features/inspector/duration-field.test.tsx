@@ -73,6 +73,14 @@ describe('DurationField', () => {
     expect((screen.getByRole('combobox', { name: 'Unit' }) as HTMLSelectElement).value).toBe('minutes');
   });
 
+  it('keeps the number narrow so the unit stays beside it in the inspector', () => {
+    renderForm('logic.wait', { duration: 'PT2H' });
+    const amount = screen.getByRole('spinbutton', { name: 'Duration' });
+    expect(amount.className).toContain('w-24');
+    expect(amount.className).not.toMatch(/\bw-full\b/);
+    expect(screen.getByRole('combobox', { name: 'Unit' }).className).toContain('flex-1');
+  });
+
   it('keeps "60 seconds" as typed instead of jumping to "1 minute"', async () => {
     const { user, last } = renderForm('logic.wait');
     const amount = screen.getByRole('spinbutton', { name: 'Duration' }) as HTMLInputElement;

@@ -83,7 +83,9 @@ export function DurationField({ node, path, value, onChange, label, required }: 
             value={draft}
             placeholder={fallbackAmount ? String(fallbackAmount.amount) : undefined}
             onChange={(event) => commit(event.target.value, unit)}
-            className={`${inputClass} w-24 flex-none`}
+            // Without w-full: with both widths in the class the number took the whole row and pushed
+            // the unit out of the inspector, so "2" was shown without "horas".
+            className={`${inputClass.replace('w-full ', '')} w-24 flex-none`}
           />
           <select
             id={`${control.id}-unit`}
@@ -94,7 +96,7 @@ export function DurationField({ node, path, value, onChange, label, required }: 
               const next = durationUnits.find((u) => u === event.target.value) ?? unit;
               commit(draft, next);
             }}
-            className={inputClass}
+            className={`${inputClass} min-w-0 flex-1`}
           >
             {durationUnits.map((u) => (
               <option key={u} value={u}>

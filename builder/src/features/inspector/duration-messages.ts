@@ -19,7 +19,7 @@ export const durationMessages = {
     'duration.unit.days': 'días',
     'duration.unit.weeks': 'semanas',
     'duration.default': 'Vacío: {duration}',
-    'duration.invalid': 'Escriba un número de {unit}, 0 o más',
-    'duration.unreadable': 'No se pudo leer la duración guardada: escriba un número y una unidad',
+    'duration.invalid': 'Escribe un número de {unit}, 0 o más',
+    'duration.unreadable': 'No se pudo leer la duración guardada: escribe un número y una unidad',
   },
 } as const;

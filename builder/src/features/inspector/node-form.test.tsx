@@ -467,6 +467,8 @@ describe('NodeForm on the real node catalog', () => {
       holidays: [{ date: '2026-01-01', yearly: true, name: 'Año Nuevo' }],
     },
     'voice.menu': { prompt: 'Pulse 1', options: [{ digit: '1', id: 'one', label: 'Uno' }] },
+    'message.ask': { question: '¿Cuándo?', expect: 'choice', choices: [{ id: 'am', title: 'Mañana' }] },
+    'message.send': { text: 'Hola', buttons: [{ id: 'ok', title: 'Vale' }] },
     'logic.ab-split': {
       branches: [
         { id: 'a', label: 'A', share: 50 },
