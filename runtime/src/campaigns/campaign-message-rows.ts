@@ -66,3 +66,17 @@ async function writeMessages(db: Db, items: MessageRecord[]) {
       error_code = excluded.error_code, status_history = excluded.status_history, updated_at = now()
     where messages.status = 'queued'`);
 }
+
+/**
+ * Rows written queued before their sends, for drivers that look for the row while sending (the
+ * sandbox's mail catcher); `messageRecorder` then takes them to the provider's answer.
+ */
+export async function writeQueued(db: Db, rows: CampaignMessage[]) {
+  if (rows.length === 0) return;
+  await db.execute(sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address,
+      contact_id, campaign_id, idempotency_key, body, status, status_history)
+    select v.id, v.w, v.ch, 'outbound', v.a, '', v.c, v.cp, v.k, v.b, 'queued', v.h
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, w uuid, cp uuid, ch text, a text, c uuid, k text, b jsonb, h jsonb)
+    on conflict do nothing`);
+}

@@ -16,7 +16,7 @@ import { cappedContacts } from './frequency-cap.ts';
 import { openWhatsAppWindows } from './whatsapp-windows.ts';
 import { journalFromEnv, type HandOverJournal } from './hand-over-journal.ts';
 import { accountPacer } from './account-rate.ts';
-import { messageRecorder, type CampaignMessage } from './campaign-message-rows.ts';
+import { messageRecorder, writeQueued, type CampaignMessage } from './campaign-message-rows.ts';
 
 /**
  * The quotas seam: how many of `count` sends of a chunk may go (the quotas helper plugs its
@@ -226,6 +226,17 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     const variants = new Map(campaign.variants.map((v) => [v.key, v.content]));
     const fallbackContent = campaign.variants[0]?.content ?? {};
     const queued = [{ status: 'queued' as const, at: input.now }];
+    const rowOf = ({ r, id, body }: ToSend): CampaignMessage => ({
+      id,
+      w: campaign.workspaceId,
+      cp: campaign.id,
+      ch: channel,
+      a: r.address,
+      c: r.contact_id,
+      k: keyOf(campaign.id, r.contact_id, fallback),
+      b: body,
+      h: queued,
+    });
 
     /** A slice of the chunk made ready to send: its people's fields read, its texts rendered. */
     const prepare = async (slice: DueRow[]): Promise<ToSend[]> => {
@@ -279,6 +290,13 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       }
       // No row yet: it is written once, with the provider's answer (campaign-message-rows.ts).
       const toSend = slice.map((r, i): ToSend => ({ r, id: r.message_id ?? newId(), body: bodies[i]! }));
+      // The sandbox's mail catcher keeps each mail beside its row, found by key: mail rows are
+      // written (queued) before the send, and the answer updates them.
+      if (channel === 'email')
+        await writeQueued(
+          db,
+          toSend.filter((t) => !t.r.message_id).map((t) => rowOf(t)),
+        );
       return toSend;
     };
 
@@ -291,18 +309,9 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     const baseContext: SendContext = deps.dkimKey
       ? { dkimKey: (domain: string) => deps.dkimKey!(campaign.workspaceId, domain) }
       : {};
-    const sendOne = async ({ r, id, body }: ToSend): Promise<Outcome> => {
-      const row: CampaignMessage = {
-        id,
-        w: campaign.workspaceId,
-        cp: campaign.id,
-        ch: channel,
-        a: r.address,
-        c: r.contact_id,
-        k: keyOf(campaign.id, r.contact_id, fallback),
-        b: body,
-        h: queued,
-      };
+    const sendOne = async (item: ToSend): Promise<Outcome> => {
+      const { r, id, body } = item;
+      const row = rowOf(item);
       if (!driver) {
         const error = {
           code: 'CHANNEL_NOT_CONFIGURED',
