@@ -325,7 +325,8 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       let journaled = false;
       const handingOver = () => {
         try {
-          journal.handedOver(row);
+          // A mail's row is already written (queued): its id is enough, and a rendered mail is large.
+          journal.handedOver(channel === 'email' ? id : row);
         } catch (error) {
           // A journal that cannot be written (a full disk): nothing goes, the chunk is tried again.
           return Promise.reject(Object.assign(error as Error, { retryable: true }));
