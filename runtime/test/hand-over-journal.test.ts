@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages, newId, openDb, workspaces, type DbHandle } from '@omniflow/db';
+import { campaigns, messages, newId, openDb, workspaces, type DbHandle } from '@omniflow/db';
 import { HandOverJournal } from '../src/campaigns/hand-over-journal.ts';
 
 // Embedded PGlite: the journal's statement is plain SQL, the same on PostgreSQL.
@@ -86,6 +86,63 @@ describe('the hand-over journal', () => {
     writeFileSync(join(dir, `${dead}-theirs.log`), `${newId()}\n${newId()}\n`);
     expect(await journal.recover(handle.db)).toBe(0);
     expect(readdirSync(dir)).toEqual([`${dead}-theirs.log`]);
+  });
+
+  it("writes the rows of a dead process's journaled campaign messages as sent, once, skipping cut lines and other databases' campaigns", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const journal = new HandOverJournal(dir);
+    const campaignId = newId();
+    await handle.db
+      .insert(campaigns)
+      .values({ id: campaignId, workspaceId, name: 'Aviso', kind: 'broadcast', channels: ['sms'] });
+    const line = (id: string, cp = campaignId, n = 1) =>
+      JSON.stringify({
+        id,
+        cp,
+        ch: 'sms',
+        a: `+5191000000${n}`,
+        // A contact erased since: the row keeps no contact.
+        c: newId(),
+        k: `campaign:${cp}:${id}`,
+        b: { text: `Aviso ${n}` },
+        h: [{ status: 'queued', at: '2026-12-07T06:00:00.000Z' }],
+      });
+    const [written, answered, theirs] = [newId(), newId(), newId()];
+    // One whose answer the dead process did record (a row exists): left as it is.
+    const [recorded] = await rows(['sent']);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(
+      join(dir, `${dead}-b.log`),
+      `${line(written!)}
+${line(recorded!, campaignId, 2)}
+${line(theirs!, newId(), 3)}
+${line(answered!).slice(0, 40)}`,
+    );
+    expect(await journal.recover(handle.db)).toBe(1);
+    const found = await handle.db
+      .select()
+      .from(messages)
+      .where(inArray(messages.id, [written!, recorded!, theirs!, answered!]));
+    expect(found.map((m) => m.id).sort()).toEqual([written!, recorded!].sort());
+    expect(found.find((m) => m.id === written)).toMatchObject({
+      workspaceId,
+      campaignId,
+      channel: 'sms',
+      direction: 'outbound',
+      contactAddress: '+51910000001',
+      contactId: null,
+      status: 'sent',
+      providerMessageId: null,
+      body: { text: 'Aviso 1' },
+    });
+    expect(found.find((m) => m.id === written)!.statusHistory.map((e) => e.status)).toEqual([
+      'queued',
+      'sent',
+    ]);
+    expect(found.find((m) => m.id === recorded)!.contactAddress).toBe('+51900000000');
+    expect(readdirSync(dir)).toEqual([]);
+    // Once: a second recovery finds nothing left.
+    expect(await journal.recover(handle.db)).toBe(0);
   });
 
   it('recovers nothing from a directory that does not exist yet', async () => {

@@ -169,8 +169,11 @@ export const campaignRecipients = pgTable(
     address: text('address'),
     status: text('status', { enum: recipientStatuses }).notNull().default('pending'),
     skipReason: text('skip_reason', { enum: skipReasons }),
-    // The send's row (the latest one, after a fallback); its status history is the detail.
-    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    // The send's row (the latest one, after a fallback); its status history is the detail. No
+    // foreign key: a message row is never deleted on its own (only with its workspace, which takes
+    // the recipients too), and the check cost a locking read of `messages` per person sent; the
+    // readers left-join it, so a missing row would read as no message, as `set null` did.
+    messageId: uuid('message_id'),
     // Journey and voice campaigns: the person's flow run (runs are kept apart by retention).
     runId: uuid('run_id'),
     attempts: integer('attempts').notNull().default(0),
@@ -180,7 +183,9 @@ export const campaignRecipients = pgTable(
   },
   (t) => [
     uniqueIndex('campaign_recipients_campaign_contact_unique').on(t.campaignId, t.contactId),
-    index('campaign_recipients_status_idx').on(t.campaignId, t.status),
+    // Who is due, in contact order: the sends' chunks walk it from one contact id to the next and
+    // stop at their limit, instead of sorting every pending person of the campaign each time.
+    index('campaign_recipients_due_idx').on(t.campaignId, t.status, t.channel, t.contactId),
     index('campaign_recipients_contact_idx').on(t.contactId),
   ],
 );

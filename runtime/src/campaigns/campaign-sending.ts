@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { newId, queryRows, templates, type Db, type StatusEntry } from '@omniflow/db';
+import { newId, queryRows, templates, type Db } from '@omniflow/db';
 import type {
   MessagingChannel,
   MessagingDriver,
@@ -11,12 +11,12 @@ import type { EmailLinkSettings } from '../email/email-links.ts';
 import { contactScopes, renderContent } from './campaign-content.ts';
 import { inQuietHours, pastQuietHours, validZone } from './local-time.ts';
 import { loadCampaignContext } from './campaign-targeting.ts';
-import { statementBatcher } from '../batching/statement-batcher.ts';
 import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { cappedContacts } from './frequency-cap.ts';
 import { openWhatsAppWindows } from './whatsapp-windows.ts';
 import { journalFromEnv, type HandOverJournal } from './hand-over-journal.ts';
 import { accountPacer } from './account-rate.ts';
+import { messageRecorder, writeQueued, type CampaignMessage } from './campaign-message-rows.ts';
 
 /**
  * The quotas seam: how many of `count` sends of a chunk may go (the quotas helper plugs its
@@ -74,13 +74,10 @@ interface DueRow {
   address: string;
   variant: string | null;
   timezone: string | null;
-}
-
-interface MessageRow {
-  id: string;
-  idempotency_key: string;
+  /** The person's message row when an earlier attempt of the chunk wrote it (campaign-message-rows.ts). */
+  message_id: string | null;
   provider_message_id: string | null;
-  status: string;
+  message_status: string | null;
 }
 
 type Outcome =
@@ -93,7 +90,8 @@ const sliceSize = 500;
 
 interface ToSend {
   r: DueRow;
-  row: MessageRow;
+  /** The message row's id, chosen before the send (an email's links carry it). */
+  id: string;
   body: {
     text: string;
     template?: Awaited<ReturnType<typeof renderContent>>['template'];
@@ -106,19 +104,15 @@ interface ToSend {
 // A fallback channel's send has a key of its own: the person's first message already has theirs.
 const keyOf = (campaignId: string, contactId: string, fallback?: string) =>
   `campaign:${campaignId}:${contactId}${fallback ? `:${fallback}` : ''}`;
-const entry = (status: StatusEntry['status'], at: string, extra: Partial<StatusEntry> = {}) => ({
-  status,
-  at,
-  ...extra,
-});
 const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
 
 /**
- * Sends the next chunk of a campaign's due recipients, slice by slice: a slice's message rows go
- * in one multi-row insert keyed `campaign:<id>:<contact>` (a retried chunk finds its rows and
- * resends only what was never handed to the provider) while the slice before it is sent, the
- * driver's window is kept full at the campaign's rate, and the provider's answers are written
- * in statements shared by every send in flight; the recipients' outcomes in one at the end.
+ * Sends the next chunk of a campaign's due recipients, slice by slice: a slice's texts are
+ * rendered while the slice before it is sent, the driver's window is kept full at the campaign's
+ * rate, and each message's row (keyed `campaign:<id>:<contact>`: a retried chunk finds the rows of
+ * its first attempt and resends only what was never handed to the provider) is written once, with
+ * the provider's answer, in statements shared by every send in flight; the recipients' outcomes
+ * in one at the end.
  */
 export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInput): Promise<ChunkResult> {
   const { db } = deps;
@@ -129,10 +123,20 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   const { campaign } = context;
   const channel = (input.channel ?? campaign.channels[0]) as MessagingChannel;
   const fallback = channel === campaign.channels[0] ? undefined : channel;
+  const journals = deps.journal ?? (defaultJournal ??= journalFromEnv());
+  // What a killed attempt handed over is written (sent, in doubt) before the due people are read,
+  // so none of it is sent again.
+  await journals.recover(db);
   const due = await queryRows<DueRow>(
     db,
-    sql`select r.contact_id, r.address, r.variant, c.timezone
+    sql`select r.contact_id, r.address, r.variant, c.timezone,
+        m.id as message_id, m.provider_message_id, m.status as message_status
       from campaign_recipients r join contacts c on c.id = r.contact_id
+      -- One index probe per person (a hash join would read every message of the workspace).
+      left join lateral (select m.id, m.provider_message_id, m.status from messages m
+        where m.workspace_id = ${campaign.workspaceId}::uuid and m.idempotency_key is not null
+          and m.idempotency_key = ${keyOf(campaign.id, '')}::text || r.contact_id::text ${fallback ? sql`|| ${`:${fallback}`}` : sql``}
+        limit 1) m on true
       where r.campaign_id = ${campaign.id}::uuid and r.status = 'pending' and r.due_at <= ${input.now}::timestamptz
         and r.channel = ${channel}
         ${input.afterId ? sql`and r.contact_id > ${input.afterId}::uuid` : sql``}
@@ -159,8 +163,22 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     result.deferred = quiet.length;
   }
   const quietIds = new Set(quiet.map((r) => r.contact_id));
-  let ready = due.filter((r) => !quietIds.has(r.contact_id));
   const outcomes: Outcome[] = [];
+  let ready = due.filter((r) => {
+    if (quietIds.has(r.contact_id)) return false;
+    // Handed over before (a retry after a crash or an outage): never written again. A row
+    // sent without a provider id is one whose answer was lost: it counts as sent. A row still
+    // queued was written before its send by an older version, and goes now.
+    if (r.message_id && (r.provider_message_id || r.message_status !== 'queued')) {
+      outcomes.push(
+        r.message_status === 'failed'
+          ? { contactId: r.contact_id, status: 'failed', messageId: r.message_id }
+          : { contactId: r.contact_id, status: 'sent', messageId: r.message_id },
+      );
+      return false;
+    }
+    return true;
+  });
 
   // Opt-outs that arrived since the recipient was written (a STOP, an unsubscribe click); the
   // addresses as one JSON parameter, not thousands of them.
@@ -207,13 +225,20 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     const accountPace = await accountPacer(db, campaign.workspaceId, channel, deps.heartbeat);
     const variants = new Map(campaign.variants.map((v) => [v.key, v.content]));
     const fallbackContent = campaign.variants[0]?.content ?? {};
-    const queued = JSON.stringify([entry('queued', input.now)]);
+    const queued = [{ status: 'queued' as const, at: input.now }];
+    const rowOf = ({ r, id, body }: ToSend): CampaignMessage => ({
+      id,
+      w: campaign.workspaceId,
+      cp: campaign.id,
+      ch: channel,
+      a: r.address,
+      c: r.contact_id,
+      k: keyOf(campaign.id, r.contact_id, fallback),
+      b: body,
+      h: queued,
+    });
 
-    /**
-     * A slice of the chunk made ready to send: its people's fields read, texts rendered, message
-     * rows written (one multi-row insert keyed `campaign:<id>:<contact>`: a retried chunk finds
-     * its rows and resends only what was never handed to the provider).
-     */
+    /** A slice of the chunk made ready to send: its people's fields read, its texts rendered. */
     const prepare = async (slice: DueRow[]): Promise<ToSend[]> => {
       const scopes = await contactScopes(
         db,
@@ -263,53 +288,15 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         // Everyone cut by the bag: no statement at all.
         if (slice.length === 0) return [];
       }
-      // The rows as one JSON parameter: no SQL text built per person, and under PostgreSQL's
-      // 65,535 parameters whatever the slice.
-      const written = await queryRows<MessageRow>(
-        db,
-        sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address, contact_id,
-            campaign_id, idempotency_key, body, status, status_history)
-          select v.id, ${campaign.workspaceId}::uuid, ${channel}, 'outbound', v.address, '', v.contact_id,
-            ${campaign.id}::uuid, v.key, v.body, 'queued', ${queued}::jsonb
-          from jsonb_to_recordset(${JSON.stringify(
-            slice.map((r, i) => ({
-              id: newId(),
-              address: r.address,
-              contact_id: r.contact_id,
-              key: keyOf(campaign.id, r.contact_id, fallback),
-              body: bodies[i],
-            })),
-          )}::jsonb) as v(id uuid, address text, contact_id uuid, key text, body jsonb)
-          on conflict do nothing
-          returning id, idempotency_key, provider_message_id, status`,
-      );
-      const rows = new Map(written.map((w) => [w.idempotency_key, w]));
-      const missing = slice.filter((r) => !rows.has(keyOf(campaign.id, r.contact_id, fallback)));
-      if (missing.length > 0) {
-        // A retried chunk: its first attempt wrote these rows, and may have handed some over.
-        const found = await queryRows<MessageRow>(
+      // No row yet: it is written once, with the provider's answer (campaign-message-rows.ts).
+      const toSend = slice.map((r, i): ToSend => ({ r, id: r.message_id ?? newId(), body: bodies[i]! }));
+      // The sandbox's mail catcher keeps each mail beside its row, found by key: mail rows are
+      // written (queued) before the send, and the answer updates them.
+      if (channel === 'email')
+        await writeQueued(
           db,
-          sql`select id, idempotency_key, provider_message_id, status from messages
-            where workspace_id = ${campaign.workspaceId}::uuid
-              and idempotency_key in (select jsonb_array_elements_text(${JSON.stringify(
-                missing.map((r) => keyOf(campaign.id, r.contact_id, fallback)),
-              )}::jsonb))`,
+          toSend.filter((t) => !t.r.message_id).map((t) => rowOf(t)),
         );
-        for (const f of found) rows.set(f.idempotency_key, f);
-      }
-      const toSend: ToSend[] = [];
-      slice.forEach((r, i) => {
-        const row = rows.get(keyOf(campaign.id, r.contact_id, fallback))!;
-        // Handed over before (a retry after a crash or an outage): never written again. A row
-        // marked sent without a provider id is one whose answer was lost: it counts as sent.
-        if (row.provider_message_id || row.status !== 'queued') {
-          outcomes.push({
-            contactId: r.contact_id,
-            status: row.status === 'failed' ? 'failed' : 'sent',
-            messageId: row.id,
-          });
-        } else toSend.push({ r, row, body: bodies[i]! });
-      });
       return toSend;
     };
 
@@ -317,29 +304,29 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       campaign.ratePerSecond && campaign.ratePerSecond > 0
         ? campaign.ratePerSecond / Math.max(1, input.parallel ?? 1)
         : Infinity;
-    const record = records(db);
-    const journals = deps.journal ?? (defaultJournal ??= journalFromEnv());
-    // What a killed attempt handed over is marked sent before anything here is sent again.
-    await journals.recover(db);
+    const record = messageRecorder(db);
     const journal = journals.start();
     const baseContext: SendContext = deps.dkimKey
       ? { dkimKey: (domain: string) => deps.dkimKey!(campaign.workspaceId, domain) }
       : {};
-    const sendOne = async ({ r, row, body }: ToSend): Promise<Outcome> => {
+    const sendOne = async (item: ToSend): Promise<Outcome> => {
+      const { r, id, body } = item;
+      const row = rowOf(item);
       if (!driver) {
         const error = {
           code: 'CHANNEL_NOT_CONFIGURED',
           message: `The ${channel} channel has no provider connected`,
         };
-        await record({ kind: 'failed', id: row.id, ...error });
-        return { contactId: r.contact_id, status: 'failed', messageId: row.id };
+        await record({ kind: 'failed', row, ...error });
+        return { contactId: r.contact_id, status: 'failed', messageId: id };
       }
       // Journaled right before the provider write (see handOverTradeOff); the database hears of
       // it with the provider's answer.
       let journaled = false;
       const handingOver = () => {
         try {
-          journal.handedOver(row.id);
+          // A mail's row is already written (queued): its id is enough, and a rendered mail is large.
+          journal.handedOver(channel === 'email' ? id : row);
         } catch (error) {
           // A journal that cannot be written (a full disk): nothing goes, the chunk is tried again.
           return Promise.reject(Object.assign(error as Error, { retryable: true }));
@@ -351,35 +338,35 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         const message: OutboundMessage = {
           to: r.address,
           ...body,
-          idempotencyKey: keyOf(campaign.id, r.contact_id, fallback),
+          idempotencyKey: row.k,
         };
-        const outgoing = channel === 'email' ? emailToSend(message, row.id, deps.emailLinks) : message;
+        const outgoing = channel === 'email' ? emailToSend(message, id, deps.emailLinks) : message;
         if (!driver.announcesHandOver) await handingOver();
         const sent = await driver.send(outgoing, { ...baseContext, handingOver });
-        // The provider's id, recorded as soon as it answers (answers at once share one statement).
+        // The row, written as soon as the provider answers (answers at once share one statement).
         await record({
           kind: 'sent',
-          id: row.id,
+          row,
           providerMessageId: sent.providerMessageId,
           segments: sent.segments,
         });
-        return { contactId: r.contact_id, status: 'sent', messageId: row.id };
+        return { contactId: r.contact_id, status: 'sent', messageId: id };
       } catch (error) {
         const e = error as { code?: unknown; message?: unknown; retryable?: unknown };
         // A provider outage (retryable) fails the chunk so Temporal tries it again: a send never
         // handed over stays queued and goes then; one handed over is in doubt and does not.
         if (e.retryable === true) {
           // Journaled: in doubt now (sent, no provider id), not left for the next chunk's recovery.
-          if (journaled) await record({ kind: 'handover', id: row.id });
+          if (journaled) await record({ kind: 'handover', row });
           throw error;
         }
         await record({
           kind: 'failed',
-          id: row.id,
+          row,
           code: String(e.code ?? 'SEND_FAILED'),
           message: String(e.message ?? error),
         });
-        return { contactId: r.contact_id, status: 'failed', messageId: row.id };
+        return { contactId: r.contact_id, status: 'failed', messageId: id };
       }
     };
 
@@ -483,18 +470,20 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
  * handOverTradeOff — why a worker killed mid-campaign sends no message twice, and what it costs.
  *
  * Right before the driver writes a message to the provider (SmppDriver: holding its window slot,
- * `announcesHandOver`), its row id is appended to the chunk's hand-over journal, a local file
- * (hand-over-journal.ts): in the kernel once `writeSync` returns, so a kill -9 cannot lose it. The
- * row becomes `sent` with the provider's id when the provider answers. A chunk retried after a
- * crash first marks every journaled row still `queued` as `sent` (no provider id), and resends
- * only rows still `queued`, which were never written. So:
+ * `announcesHandOver`), its row — id, address, contact, key, body — is appended to the chunk's
+ * hand-over journal, a local file (hand-over-journal.ts): in the kernel once `writeSync` returns,
+ * so a kill -9 cannot lose it. The row is written to the database, `sent` with the provider's id,
+ * when the provider answers (campaign-message-rows.ts). A chunk retried after a crash first
+ * writes every journaled row not in the database as `sent` (no provider id), and resends only the
+ * people with no row, whose messages were never written. So:
  * - a message handed over whose answer was not recorded is not sent again: it is `sent` without a
  *   provider id, counted as sent ("in doubt"). Its receipt cannot be matched by id, so it never
  *   reaches `delivered` and is never charged to a quota: the customer is not billed for what we
  *   cannot show arrived. There are at most the driver's window of them per crash.
  * - A database record before the write would leave a gap of a round trip (the commit reaches us
  *   later) in which a kill loses journaled-but-unwritten messages; a record after it, the same gap
- *   sends them twice. The journal's gap is a few microtasks between the append and the socket
+ *   sends them twice. (A row inserted `queued` before the send and updated after, as this did
+ *   before, costs two writes per person, the second one to every index of `messages`.) The journal's gap is a few microtasks between the append and the socket
  *   write, in one event-loop turn.
  * - Not covered: a retry that runs on another host while the dead worker's host is down, or a
  *   host losing its page cache (power): the journal is not there, and messages written in the last
@@ -505,57 +494,6 @@ export const handOverTradeOff = 'exactly once across a killed process; at least 
 
 let defaultJournal: HandOverJournal | undefined;
 const handed = Promise.resolve();
-
-type Record_ =
-  | { kind: 'handover'; id: string }
-  | { kind: 'sent'; id: string; providerMessageId: string; segments: number }
-  | { kind: 'failed'; id: string; code: string; message: string };
-
-const batchers = new WeakMap<Db, (item: Record_) => Promise<void>>();
-
-/** One statement for the hand-overs, answers and failures of every chunk in flight in this process. */
-function records(db: Db) {
-  let run = batchers.get(db);
-  if (!run) {
-    const batcher = statementBatcher(async (items: Record_[]) => {
-      await markSent(db, items);
-      return items.map(() => undefined);
-    }, 1000);
-    run = async (item: Record_) => void (await batcher(item));
-    batchers.set(db, run);
-  }
-  return run;
-}
-
-async function markSent(db: Db, items: Record_[]) {
-  if (items.length === 0) return;
-  const at = new Date().toISOString();
-  const sentEntry = [entry('sent', at)];
-  await db.execute(sql`update messages set
-      provider_message_id = coalesce(v.p, messages.provider_message_id),
-      segments = coalesce(v.n, messages.segments),
-      status = case when v.k = 'failed' then 'failed'
-        when messages.status = 'queued' then 'sent' else messages.status end,
-      error_code = coalesce(v.e, messages.error_code),
-      status_history = case when v.k <> 'failed' and messages.status <> 'queued' then messages.status_history
-        else messages.status_history || v.h end,
-      updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(
-      items.map((i) =>
-        i.kind === 'handover'
-          ? { k: i.kind, id: i.id, h: sentEntry }
-          : i.kind === 'sent'
-            ? { k: i.kind, id: i.id, p: i.providerMessageId, n: i.segments, h: sentEntry }
-            : {
-                k: i.kind,
-                id: i.id,
-                e: i.code,
-                h: [entry('failed', at, { errorCode: i.code, errorMessage: i.message })],
-              },
-      ),
-    )}::jsonb) as v(k text, id uuid, p text, n integer, e text, h jsonb)
-    where messages.id = v.id`);
-}
 
 async function writeOutcomes(db: Db, campaignId: string, outcomes: Outcome[]) {
   if (outcomes.length === 0) return;

@@ -15,6 +15,11 @@ import { queryRows, type Db } from '@omniflow/db';
  * from `recover`, which runs before a worker takes work). One file per chunk attempt, removed
  * once every send in it is recorded in the database.
  *
+ * A campaign's message row is written once, with the provider's answer (campaign-sending.ts), so
+ * its journal line is the whole row (`JournaledMessage`): `recover` writes the rows a killed
+ * process handed over and never recorded. A line holding only an id (a row written before the
+ * send, as the messages of older versions were) marks that row sent.
+ *
  * What it does not cover: a host that loses its disk (or power before the page cache is written)
  * or a retry that runs on another host before this one restarts; for those, sends written in the
  * last moments before the crash can go twice (at least once, as without the journal).
@@ -35,8 +40,8 @@ export class HandOverJournal {
     this.open.add(file);
     let closed = false;
     return {
-      handedOver: (messageId: string) => {
-        writeSync(fd, `${messageId}\n`);
+      handedOver: (message: string | JournaledMessage) => {
+        writeSync(fd, `${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
       },
       /** Every send in it is recorded in the database: the file is no longer needed. */
       done: () => {
@@ -74,18 +79,50 @@ export class HandOverJournal {
       if (this.open.has(file)) continue;
       const pid = Number(name.split('-')[0]);
       if (pid !== process.pid && alive(pid)) continue;
-      const ids = readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((id) => /^[0-9a-f-]{36}$/.test(id));
+      const ids: string[] = [];
+      const rows: JournaledMessage[] = [];
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (uuidLine.test(line)) ids.push(line);
+        else if (line.startsWith('{')) {
+          // A line cut short by the kill is not a hand-over: the process died before the write.
+          try {
+            const row = JSON.parse(line) as JournaledMessage;
+            if (typeof row.id === 'string' && uuidLine.test(row.id)) {
+              rows.push(row);
+              ids.push(row.id);
+            }
+          } catch {
+            continue;
+          }
+        }
+      }
       let known = 0;
-      for (let at = 0; at < ids.length; at += 5000) {
+      const at = new Date().toISOString();
+      for (let from = 0; from < rows.length; from += 1000) {
+        // Handed over, the answer unknown: sent without a provider id (campaign-sending.ts,
+        // handOverTradeOff). Rows of a campaign that is not in this database are not ours.
+        const written = await queryRows<{ id: string }>(
+          db,
+          sql`insert into messages (id, workspace_id, channel, direction, contact_address,
+            our_address, contact_id, campaign_id, idempotency_key, body, status, status_history)
+          select v.id, c.workspace_id, v.ch, 'outbound', v.a, '', (select id from contacts where id = v.c),
+            c.id, v.k, v.b, 'sent', v.h || ${JSON.stringify([{ status: 'sent', at }])}::jsonb
+          from jsonb_to_recordset(${JSON.stringify(rows.slice(from, from + 1000))}::jsonb)
+            as v(id uuid, cp uuid, ch text, a text, c uuid, k text, b jsonb, h jsonb)
+          join campaigns c on c.id = v.cp
+          on conflict do nothing
+          returning id`,
+        );
+        marked += written.length;
+      }
+      for (let from = 0; from < ids.length; from += 5000) {
         const [counts] = await queryRows<{ known: string; marked: string }>(
           db,
           sql`with found as (
-              select id, status from messages where id = any(${`{${ids.slice(at, at + 5000).join(',')}}`}::uuid[])),
+              select id, status from messages where id = any(${`{${ids.slice(from, from + 5000).join(',')}}`}::uuid[])),
             marked as (
               update messages m set status = 'sent',
-                status_history = m.status_history || ${JSON.stringify([{ status: 'sent', at: new Date().toISOString() }])}::jsonb,
+                status_history = m.status_history || ${JSON.stringify([{ status: 'sent', at }])}::jsonb,
                 updated_at = now()
               from found f where m.id = f.id and f.status = 'queued'
               returning m.id)
@@ -103,8 +140,28 @@ export class HandOverJournal {
   }
 }
 
+/**
+ * A campaign message as journaled before its hand-over: what `recover` needs to write its row
+ * (the workspace is the campaign's).
+ */
+export interface JournaledMessage {
+  id: string;
+  /** The campaign, channel, address, contact and idempotency key. */
+  cp: string;
+  ch: string;
+  a: string;
+  c: string;
+  k: string;
+  /** The body and the status history so far (queued). */
+  b: unknown;
+  h: unknown[];
+}
+
+const uuidLine = /^[0-9a-f-]{36}$/;
+
 export interface ChunkJournal {
-  handedOver(messageId: string): void;
+  /** A message id (its row is already written) or the message's whole row. */
+  handedOver(message: string | JournaledMessage): void;
   done(): void;
   abandon(): void;
 }

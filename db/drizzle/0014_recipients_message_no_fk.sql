@@ -1,0 +1,1 @@
+ALTER TABLE "campaign_recipients" DROP CONSTRAINT "campaign_recipients_message_id_messages_id_fk";
