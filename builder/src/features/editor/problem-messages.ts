@@ -72,6 +72,8 @@ export const problemMessages = {
       'The {field} has {length} characters; at most {max} can be saved. Shorten it — nothing is saved until then.',
     'problem.TRIGGER_CLAIMED':
       'The published flow “{flow}” already answers {claim}. Change this trigger, or change or delete that flow, before publishing.',
+    'problem.VOICE_PROMPT_UNKNOWN':
+      'This step plays a recorded audio that is no longer in the workspace; choose another audio',
   },
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
@@ -142,5 +144,7 @@ export const problemMessages = {
       'El campo {field} tiene {length} caracteres; se pueden guardar como mucho {max}. Acórtalo: hasta entonces no se guarda nada.',
     'problem.TRIGGER_CLAIMED':
       'El flujo publicado «{flow}» ya atiende {claim}. Cambia este disparador, o cambia o borra ese flujo, antes de publicar.',
+    'problem.VOICE_PROMPT_UNKNOWN':
+      'Este paso reproduce un audio grabado que ya no está en el espacio de trabajo; elige otro audio',
   },
 } as const;
