@@ -19,7 +19,11 @@ export function PromptUploader({ onSaved }: { onSaved(prompt: VoicePrompt): void
         accept=".wav,.mp3,audio/wav,audio/mpeg"
         className="sr-only"
         data-testid="voice-prompt-upload"
-        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        onChange={(event) => {
+          setFile(event.target.files?.[0] ?? null);
+          // Cleared, so choosing the same file again (after a refused name) is a change too.
+          event.target.value = '';
+        }}
       />
       {file && (
         <PromptNameForm
