@@ -22,6 +22,11 @@ export const voicePromptMessages = {
     'voicePrompts.micDenied': 'The browser did not let us use the microphone: {reason}',
     'voicePrompts.listTitle': 'Recorded audios',
     'voicePrompts.choose': 'Use {name}',
+    'voicePrompts.sectionHelp':
+      'Audio the phone steps play instead of reading their text. Choose one in the inspector of a Say, Play audio, Key menu or Collect digits step.',
+    'voicePrompts.rename': 'Rename',
+    'voicePrompts.delete': 'Delete',
+    'voicePrompts.confirmDelete': 'Delete “{name}”?',
   },
   es: {
     'voicePrompts.none': 'Ninguno: leer el texto en voz alta',
@@ -45,5 +50,10 @@ export const voicePromptMessages = {
     'voicePrompts.micDenied': 'El navegador no nos dejó usar el micrófono: {reason}',
     'voicePrompts.listTitle': 'Audios grabados',
     'voicePrompts.choose': 'Usar {name}',
+    'voicePrompts.sectionHelp':
+      'Audios que los pasos de teléfono reproducen en lugar de leer su texto. Elige uno en el inspector de un paso Decir, Reproducir audio, Menú de teclas o Recoger dígitos.',
+    'voicePrompts.rename': 'Cambiar nombre',
+    'voicePrompts.delete': 'Borrar',
+    'voicePrompts.confirmDelete': '¿Borrar «{name}»?',
   },
 } as const;
