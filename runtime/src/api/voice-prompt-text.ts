@@ -31,8 +31,8 @@ export const voicePromptText: Record<VoicePromptTextKey, { en: string; es: strin
     es: 'No hay ningún audio con ese id en este espacio de trabajo',
   },
   inUse: {
-    en: 'The audio "{name}" is used by the published flow(s) {flows}; choose another audio there and publish again before deleting it',
-    es: 'El audio «{name}» lo usa(n) el/los flujo(s) publicado(s) {flows}; elige otro audio allí y vuelve a publicar antes de borrarlo',
+    en: 'The audio "{name}" is played by a published flow ({flows}); choose another audio there and publish again before deleting it',
+    es: 'El audio «{name}» lo reproduce un flujo publicado ({flows}); elige otro audio allí y vuelve a publicar antes de borrarlo',
   },
   converterMissing: {
     en: 'The server cannot convert audio: {reason}',

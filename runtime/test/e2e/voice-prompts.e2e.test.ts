@@ -145,5 +145,24 @@ describe.skipIf(!hasChromium)('recorded prompts in Chromium: upload, listen, rec
     const text = (await field.textContent()) ?? '';
     expect(text).toContain('Ninguno: leer el texto en voz alta');
     expect(text).not.toMatch(/Record with|Upload WAV|prompt:|[0-9a-f]{8}-[0-9a-f]{4}/);
+
+    // Published, the flow keeps its audio: the Recordings page refuses to delete it, naming the flow.
+    expect((await session.omni.call('POST', `/api/v1/flows/${flowId}/publish`, {})).status).toBe(201);
+    await page.goto(`${session.omni.url}/#/recordings`);
+    const section = page.getByRole('region', { name: 'Audios grabados' });
+    const row = section.locator('[data-voice-prompt-row="Bienvenida"]');
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Borrar' }).click();
+    await row.getByRole('button', { name: 'Borrar' }).click();
+    await section
+      .getByRole('alert')
+      .filter({ hasText: 'lo reproduce un flujo publicado (“Bienvenida”)' })
+      .waitFor();
+    await screenshot(page, 'voice-prompts-section');
+    // The recording nobody plays goes.
+    const take = section.locator('[data-voice-prompt-row="Mi grabación"]');
+    await take.getByRole('button', { name: 'Borrar' }).click();
+    await take.getByRole('button', { name: 'Borrar' }).click();
+    await take.waitFor({ state: 'detached' });
   });
 });

@@ -17,7 +17,7 @@ export function PromptRecorder({ onSaved }: { onSaved(prompt: VoicePrompt): void
           onClick={() => void start()}
           aria-label={t('voicePrompts.record')}
         >
-          🎙 {t('voicePrompts.record')}
+          {t('voicePrompts.record')}
         </button>
       )}
       {state.kind === 'failed' && (

@@ -54,6 +54,6 @@ const refPattern = /prompt:([0-9a-f-]{36})/gi;
 export function withPromptNames(line: string, prompts: readonly VoicePrompt[] | null): string {
   return line.replace(refPattern, (ref, id: string) => {
     const name = prompts?.find((p) => p.id === id.toLowerCase())?.name;
-    return name ? `🔊 ${name}` : '🔊';
+    return name ? `♪ ${name}` : '♪';
   });
 }

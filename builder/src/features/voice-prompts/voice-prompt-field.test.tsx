@@ -101,7 +101,7 @@ describe('VoicePromptField', () => {
 
 describe('withPromptNames', () => {
   it('shows a card line’s prompt by its name, never its id', () => {
-    expect(withPromptNames(welcome.reference, [welcome])).toBe('🔊 Bienvenida');
-    expect(withPromptNames(welcome.reference, [])).toBe('🔊');
+    expect(withPromptNames(welcome.reference, [welcome])).toBe('♪ Bienvenida');
+    expect(withPromptNames(welcome.reference, [])).toBe('♪');
   });
 });
