@@ -8,7 +8,10 @@ import { validateFlow } from '../../graph/validate-flow.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
 import { refuseClaimedTrigger } from '../trigger-conflict.ts';
-import { unknownVoicePromptIssues, withVoicePromptIssues } from '../../voice-prompts/unknown-voice-prompts.ts';
+import {
+  unknownVoicePromptIssues,
+  withVoicePromptIssues,
+} from '../../voice-prompts/unknown-voice-prompts.ts';
 import { createRunOperations } from '../../runs/run-operations.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
@@ -324,10 +327,15 @@ export function flowRoutes(deps: AppDeps) {
       await refuseClaimedTrigger(db, workspaceId, id, graph);
       const missingPrompts = await unknownVoicePromptIssues(db, workspaceId, graph);
       if (missingPrompts.length > 0)
-        throw new ApiError(422, 'FLOW_INVALID', 'The flow plays recorded audio that is not in this workspace', {
-          errors: missingPrompts,
-          warnings: [],
-        });
+        throw new ApiError(
+          422,
+          'FLOW_INVALID',
+          'The flow plays recorded audio that is not in this workspace',
+          {
+            errors: missingPrompts,
+            warnings: [],
+          },
+        );
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);
       // Versions are numbered under a row lock so two publishers cannot take the same number.
