@@ -38,6 +38,7 @@ import { configErrorMessages } from '../features/inspector/config-error-messages
 import { runErrorMessages } from '../features/runs/run-error-messages.ts';
 import { flowsMessages } from '../features/flows/messages.ts';
 import { guardMessages } from '../features/editor/guard-messages.ts';
+import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -165,6 +166,7 @@ export const catalog = {
     ...runErrorMessages.en,
     ...flowsMessages.en,
     ...guardMessages.en,
+    ...voicePromptMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -208,6 +210,7 @@ export const catalog = {
     ...runErrorMessages.es,
     ...flowsMessages.es,
     ...guardMessages.es,
+    ...voicePromptMessages.es,
   },
 } as const;
 

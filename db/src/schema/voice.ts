@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { flows } from './flows.ts';
 import { runs } from './runs.ts';
-import { workspaces } from './workspaces.ts';
+import { users, workspaces } from './workspaces.ts';
 
 /** Who ended a call; the same names as the voice contract's `HangupSide` (nodes/src/drivers/voice). */
 export const hangupSides = ['caller', 'flow', 'transfer', 'error'] as const;
@@ -106,4 +106,30 @@ export const recordings = pgTable(
       .on(t.callRecordId)
       .where(sql`${t.callRecordId} is not null`),
   ],
+);
+
+/**
+ * A recorded prompt of a workspace (issue #15): audio a designer uploaded or recorded, converted
+ * to the prompt format (8 kHz mono 16-bit WAV) and kept in the RecordingStore under
+ * `storage_key`. Flows name it `prompt:<id>`, so a rename never breaks a flow; the audio of a
+ * prompt never changes after upload, so a published flow plays what it was published with.
+ */
+export const voicePrompts = pgTable(
+  'voice_prompts',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // What the designer calls it; the picker and the problems panel show this, never the id.
+    name: text('name').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    contentType: text('content_type').notNull().default('audio/wav'),
+    // Of the converted WAV (what is stored and played), not of the file uploaded.
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('voice_prompts_name_unique').on(t.workspaceId, t.name)],
 );

@@ -7,6 +7,7 @@ export { createNodeRegistry, type NodeRegistry } from './registry.ts';
 export { buildCatalog, type CatalogEntry } from './catalog.ts';
 export { outputField, outputSchemaOf, sentMessageOutput } from './output-schema.ts';
 export { saveAnswerAsField } from './save-answer-as.ts';
+export { voicePromptIdOf, voicePromptIdsIn, voicePromptRef } from './voice-prompt-ref.ts';
 export { createCompileContext, completedState, failedState } from './compile-context.ts';
 export * from './expressions/index.ts';
 export type * from './call.ts';

@@ -115,6 +115,8 @@ export interface ActivityDeps {
   voice?: NodeVoice;
   /** Stores call recordings, bound to the run, node and step; beside `voice` on the call's worker. */
   recordings?: NodeRecordings;
+  /** The workspace's recorded prompts as files the call can play; beside `voice` on the call's worker. */
+  voicePrompts?: NodeVoicePrompts;
   /** The node's id in the flow (what `nodes.<id>` templates of later nodes read its output by). */
   nodeId?: string;
   /** What the node's compile passed as `runActivity({ next })`: the nodes its ports lead to. */
@@ -130,6 +132,16 @@ export interface NodeRecordings {
    * scratch file; a retried step answers the recording it saved before.
    */
   save(recording: { callId: string; file: string; durationMs: number }): Promise<{ recordingId: string }>;
+}
+
+/** The recorded prompts (issue #15) of the workspace whose flow took a call. */
+export interface NodeVoicePrompts {
+  /**
+   * The prompt `promptId` as a local prompt WAV (8 kHz mono) the call's driver plays; a
+   * NodeError VOICE_PROMPT_UNKNOWN when the call's workspace has no such prompt (deleted, or a
+   * flow imported from another workspace).
+   */
+  file(promptId: string, callId: string): Promise<string>;
 }
 
 /** Voice nodes reach their run's call by id and never see SIP or a provider. */

@@ -16,6 +16,7 @@ import {
 } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
 import { defaultRetryPrompts } from './retry-prompts.ts';
+import { recordedPromptField, recordedPromptOf } from './recorded-prompt.ts';
 
 /** Without a digit count the caller ends with the finish key; this bounds a key held down forever. */
 const maxDigitsWithoutCount = 32;
@@ -63,6 +64,7 @@ export const voiceGather = defineNode({
         .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
       language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
       voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
+      recordedPrompt: recordedPromptField,
       digits: z
         .number()
         .int()
@@ -124,6 +126,7 @@ export const voiceGather = defineNode({
         invalid: config.invalidPrompt ?? defaultRetryPrompts.invalid[config.language],
         timeout: config.noInputPrompt ?? defaultRetryPrompts.noInput[config.language],
       };
+      const recorded = await recordedPromptOf(config.recordedPrompt, call, deps);
       let last: 'timeout' | 'invalid' = 'timeout';
       let digits = '';
       for (let attempt = 1; attempt <= config.maxRetries + 1; attempt++) {
@@ -133,7 +136,7 @@ export const voiceGather = defineNode({
         }
         const result = await onCall(call, () =>
           call.gather({
-            prompt: { kind: 'speech', text: renderText(config.prompt, scope), ...speech },
+            prompt: recorded ?? { kind: 'speech', text: renderText(config.prompt, scope), ...speech },
             maxDigits: config.digits || maxDigitsWithoutCount,
             ...(config.finishOnKey ? { finishOnKey: config.finishOnKey } : {}),
             timeoutMs,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { Call, SayOptions } from '../sdk/call.ts';
+import type { AudioSource, Call, SayOptions, SpeechPrompt } from '../sdk/call.ts';
 import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
+import { recordedPromptField, recordedPromptOf } from './recorded-prompt.ts';
 import { outputField } from '../sdk/output-schema.ts';
 import { saveAnswerAsField, savingAnswer } from '../sdk/save-answer-as.ts';
 
@@ -65,6 +66,7 @@ export const voiceMenu = defineNode({
       .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
     language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
     voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
+    recordedPrompt: recordedPromptField,
     options: z
       .array(option)
       .min(1, 'Add at least one option')
@@ -106,6 +108,7 @@ export const voiceMenu = defineNode({
         ...(config.voice ? { voice: config.voice } : {}),
       };
       const timeoutMs = parseDuration(config.timeout) ?? 5000;
+      const recorded = await recordedPromptOf(config.recordedPrompt, call, deps);
       let last: 'timeout' | 'invalid' = 'timeout';
       let digit = '';
       for (let attempt = 1; attempt <= config.maxRetries + 1; attempt++) {
@@ -113,7 +116,12 @@ export const voiceMenu = defineNode({
           const again = renderText(last === 'invalid' ? config.invalidPrompt : config.noInputPrompt, scope);
           if (again.trim()) await onCall(call, () => call.say(again, speech));
         }
-        const result = await gatherOne(call, renderText(config.prompt, scope), speech, timeoutMs);
+        const prompt = recorded ?? {
+          kind: 'speech' as const,
+          text: renderText(config.prompt, scope),
+          ...speech,
+        };
+        const result = await gatherOne(call, prompt, timeoutMs);
         if (result.reason === 'hangup') throw callerHungUp(call.id);
         digit = result.digits;
         const chosen = config.options.find((o) => o.digit === digit);
@@ -132,8 +140,6 @@ export const voiceMenu = defineNode({
 });
 
 /** Says the prompt and waits for one key; the first key cuts the prompt off (barge-in). */
-async function gatherOne(call: Call, prompt: string, speech: SayOptions, timeoutMs: number) {
-  return onCall(call, () =>
-    call.gather({ prompt: { kind: 'speech', text: prompt, ...speech }, maxDigits: 1, timeoutMs }),
-  );
+async function gatherOne(call: Call, prompt: AudioSource | SpeechPrompt, timeoutMs: number) {
+  return onCall(call, () => call.gather({ prompt, maxDigits: 1, timeoutMs }));
 }

@@ -1,24 +1,21 @@
 import { z } from 'zod';
 import { outputField } from '../sdk/output-schema.ts';
-import type { AudioSource } from '../drivers/voice/voice-driver.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { callActivityOptions, liveCall, onCall } from './live-call.ts';
 import { playAudioOnce } from './prompt-prefetch.ts';
+import { resolveAudio } from './recorded-prompt.ts';
 
-/** An http(s) address is fetched; anything else is a file the worker can read (8 kHz mono WAV). */
-export function audioSourceOf(location: string): AudioSource {
-  return /^https?:\/\//i.test(location) ? { kind: 'url', url: location } : { kind: 'file', path: location };
-}
+export { audioSourceOf } from './recorded-prompt.ts';
 
 export const voicePlay = defineNode({
   type: 'voice.play',
   version: 1,
   title: { en: 'Play audio', es: 'Reproducir audio' },
   description: {
-    en: 'Plays a recorded audio (a URL or a WAV file on the worker) to the caller.',
-    es: 'Reproduce un audio grabado (una URL o un archivo WAV del worker) a quien llama.',
+    en: 'Plays a recorded audio to the caller: one of the workspace’s prompts, a URL or a WAV file on the worker.',
+    es: 'Reproduce un audio grabado a quien llama: uno de los audios del espacio de trabajo, una URL o un archivo WAV del worker.',
   },
   category: 'voice',
   icon: 'audio-lines',
@@ -31,7 +28,14 @@ export const voicePlay = defineNode({
     audio: z
       .string()
       .min(1, 'Give the audio URL or file')
-      .meta({ ui: { widget: 'template', label: { en: 'Audio URL or file', es: 'URL o archivo de audio' } } }),
+      .meta({
+        ui: {
+          // A workspace prompt (`prompt:<id>`) picked from the list, or a URL/file typed in.
+          widget: 'voice-prompt',
+          allowLocation: true,
+          label: { en: 'Audio', es: 'Audio' },
+        },
+      }),
   }),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {
@@ -45,7 +49,8 @@ export const voicePlay = defineNode({
       if (!audio)
         throw new NodeError('AUDIO_MISSING', `The audio rendered empty from ${config.audio}`, false);
       // The menu before may have started this very audio as the key came in (prompt-prefetch.ts).
-      await onCall(call, () => playAudioOnce(call, audioSourceOf(audio)));
+      const source = await resolveAudio(audio, call, deps);
+      await onCall(call, () => playAudioOnce(call, source));
       return { port: 'next', output: { audio } };
     },
   },

@@ -1,5 +1,6 @@
 import type { AudioSource, Call, SayOptions } from '../drivers/voice/voice-driver.ts';
 import { notPlain, renderPlainPaths } from '../sdk/expressions/plain-paths.ts';
+import { voicePromptIdOf } from '../sdk/voice-prompt-ref.ts';
 import type { ActivityDeps, CompileContext, Json, NextNodes, TemplateScope } from '../sdk/types.ts';
 
 // A node that waits for a key (menu, gather) knows the next prompt the moment the key arrives,
@@ -63,6 +64,10 @@ function predictPrompt(
   output: unknown,
 ): Prompt | undefined {
   const config = follower.config as Record<string, unknown>;
+  // A recorded prompt is found through the workspace's store (an await this synchronous start
+  // cannot make): its node plays it itself.
+  if (voicePromptIdOf(config.audio) || (typeof config.recordedPrompt === 'string' && config.recordedPrompt))
+    return undefined;
   const predicted = { ...scope, nodes: { ...scope.nodes, [nodeId]: { output } } };
   const render = (template: unknown) => {
     if (typeof template !== 'string') return undefined;

@@ -3,7 +3,8 @@ import { outputField } from '../sdk/output-schema.ts';
 import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
-import { sayOnce } from './prompt-prefetch.ts';
+import { playAudioOnce, sayOnce } from './prompt-prefetch.ts';
+import { recordedPromptField, recordedPromptOf } from './recorded-prompt.ts';
 
 export const voiceSay = defineNode({
   type: 'voice.say',
@@ -30,6 +31,7 @@ export const voiceSay = defineNode({
       .string()
       .optional()
       .meta({ ui: { label: { en: 'Voice (empty: default)', es: 'Voz (vacío: la predeterminada)' } } }),
+    recordedPrompt: recordedPromptField,
   }),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {
@@ -38,9 +40,15 @@ export const voiceSay = defineNode({
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
       const text = renderText(config.text, scope);
+      const recorded = await recordedPromptOf(config.recordedPrompt, call, deps);
       // The menu before may have started this very prompt as the key came in (prompt-prefetch.ts).
       await onCall(call, () =>
-        sayOnce(call, text, { language: config.language, ...(config.voice ? { voice: config.voice } : {}) }),
+        recorded
+          ? playAudioOnce(call, recorded)
+          : sayOnce(call, text, {
+              language: config.language,
+              ...(config.voice ? { voice: config.voice } : {}),
+            }),
       );
       return { port: 'next', output: { text } };
     },

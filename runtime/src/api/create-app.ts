@@ -45,6 +45,7 @@ import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { dkimKeyRoutes } from './routes/dkim-keys.ts';
 import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
+import { voicePromptRoutes } from './routes/voice-prompts.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps) {
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.
   const recordingStore = deps.recordingStore ?? recordingStoreFromEnv(process.env);
   api.route('/', recordingRoutes({ ...deps, recordingStore }));
+  api.route('/', voicePromptRoutes({ ...deps, recordingStore }));
   api.route('/', callRoutes(deps));
   api.route('/', contactRoutes({ ...deps, recordingStore }));
 

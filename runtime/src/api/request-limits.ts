@@ -18,6 +18,8 @@ const largerBodyLimits: { path: RegExp; bytes: number }[] = [
   { path: /^\/api\/v1\/flows(\/|$)/, bytes: 5 * MiB },
   // A contact list: 100,000 rows of names, phones and emails are about 10 MiB as CSV.
   { path: /^\/api\/v1\/contact-imports(\/preview)?$/, bytes: 50 * MiB },
+  // A recorded prompt: the route refuses over 10 MB in the caller's language; this is the hard stop.
+  { path: /^\/api\/v1\/voice-prompts$/, bytes: 11 * MiB },
 ];
 
 const bodyLimitOf = (path: string) =>

@@ -6,6 +6,7 @@ import {
   type NextNodes,
   type NodeRegistry,
   type NodeVoice,
+  type NodeVoicePrompts,
   type TemplateScope,
 } from '@omniflow/nodes/sdk';
 import type { ExecuteNodeInput, ExecuteNodeResult } from './run-progress.ts';
@@ -27,6 +28,8 @@ export interface ActivityDependencies {
   voice?: NodeVoice;
   /** Stores recordings voice nodes make: beside `voice` on a voice endpoint's worker. */
   recordings?: { forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeRecordings };
+  /** The workspaces' recorded prompts as local files: beside `voice` on a voice endpoint's worker. */
+  voicePrompts?: NodeVoicePrompts;
 }
 
 /**
@@ -73,6 +76,7 @@ export function createActivities({
   templates,
   voice,
   recordings,
+  voicePrompts,
 }: ActivityDependencies) {
   return {
     /** Runs one node's side effect (an HTTP call, a message) and returns the port it leaves by. */
@@ -106,6 +110,7 @@ export function createActivities({
           ...(conversations ? { conversations: conversations.forRun(input.runId) } : {}),
           ...(templates ? { templates: templates.forRun(input.runId) } : {}),
           ...(voice ? { voice } : {}),
+          ...(voicePrompts ? { voicePrompts } : {}),
           ...(recordings
             ? {
                 recordings: recordings.forStep({

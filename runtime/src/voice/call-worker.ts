@@ -10,6 +10,7 @@ import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts
 import { createActivities } from '../temporal/activities.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { createCallRecordings } from './call-recordings.ts';
+import { createVoicePromptFiles } from '../voice-prompts/voice-prompt-files.ts';
 
 /** What a process that answers calls (SIP endpoint, TwiML host) needs, whichever driver. */
 export interface CallHostDeps {
@@ -26,6 +27,8 @@ export interface CallHostDeps {
   recordingStore?: RecordingStore;
   /** Where drivers write a recording before it is stored (default: the system's temp folder). */
   recordingScratchDir?: string;
+  /** Where recorded prompts are copied from the store to be played (default: the system's temp folder). */
+  voicePromptDir?: string;
   /** Reports calls that could not be handed to a flow (default: console.warn). */
   onError?: (error: unknown, where: string) => void;
 }
@@ -48,11 +51,18 @@ export async function startCallWorker(
   maxCalls?: number,
 ): Promise<CallWorker> {
   const options = { ...deps, calls, maxCalls };
+  const store = deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env);
   const recordings = createCallRecordings({
     db: deps.db,
-    store: deps.recordingStore ?? recordingStoreFromEnv(deps.env ?? process.env),
+    store,
     calls,
     scratchDir: deps.recordingScratchDir ?? join(tmpdir(), 'omniflow-recording-scratch'),
+  });
+  const voicePrompts = createVoicePromptFiles({
+    db: deps.db,
+    store,
+    workspaceOf: (callId) => calls.workspaceOf(callId),
+    dir: deps.voicePromptDir ?? join(tmpdir(), 'omniflow-voice-prompts'),
   });
   const callQueue = `voice-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address: options.address });
@@ -72,6 +82,7 @@ export async function startCallWorker(
       ...(options.env ? { env: options.env } : {}),
       voice: options.calls,
       recordings,
+      voicePrompts,
     }),
   });
   const running = worker.run();

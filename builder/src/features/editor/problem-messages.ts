@@ -74,6 +74,8 @@ export const problemMessages = {
       'The published flow “{flow}” already answers {claim}. Change this trigger, or change or delete that flow, before publishing.',
     'problem.TRIGGER_CLAIMED.elsewhere':
       'Another organisation on this installation already answers {claim}. Use another number or address, or ask whoever runs this installation.',
+    'problem.VOICE_PROMPT_UNKNOWN':
+      'This step plays a recorded audio that is no longer in the workspace; choose another audio',
   },
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
@@ -146,5 +148,7 @@ export const problemMessages = {
       'El flujo publicado «{flow}» ya atiende {claim}. Cambia este disparador, o cambia o borra ese flujo, antes de publicar.',
     'problem.TRIGGER_CLAIMED.elsewhere':
       'Otra organización de esta instalación ya atiende {claim}. Usa otro número o dirección, o pregunta a quien administra la instalación.',
+    'problem.VOICE_PROMPT_UNKNOWN':
+      'Este paso reproduce un audio grabado que ya no está en el espacio de trabajo; elige otro audio',
   },
 } as const;

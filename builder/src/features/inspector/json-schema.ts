@@ -29,6 +29,7 @@ export type Widget =
   | 'duration'
   | 'code'
   | 'library-template'
+  | 'voice-prompt'
   | 'json';
 
 export interface UiHints {
@@ -41,6 +42,8 @@ export interface UiHints {
   optionLabels?: Record<string, Localized>;
   /** A `library-template` field's template kind: `email` or `text`. */
   kind?: string;
+  /** A `voice-prompt` field also takes a typed URL or file (voice.play). */
+  allowLocation?: boolean;
   /** The default text per flow language (ask's error text), when it follows the flow's language. */
   defaultByLanguage?: Localized;
 }
@@ -141,6 +144,7 @@ export function uiHints(node: SchemaNode): UiHints {
     label: isLocalized(ui.label) ? ui.label : undefined,
     optionLabels,
     ...(typeof ui.kind === 'string' ? { kind: ui.kind } : {}),
+    ...(ui.allowLocation === true ? { allowLocation: true } : {}),
     ...(isLocalized(ui.defaultByLanguage) ? { defaultByLanguage: ui.defaultByLanguage } : {}),
   };
 }
@@ -263,6 +267,9 @@ export function widgetOf(node: SchemaNode): Widget {
       break;
     case 'library-template':
       if (kind === 'string') return 'library-template';
+      break;
+    case 'voice-prompt':
+      if (kind === 'string') return 'voice-prompt';
       break;
   }
   const byKind: Record<Kind, Widget> = {

@@ -13,6 +13,7 @@ import { SelectField } from './select-field.tsx';
 import { TemplateField } from './template-field.tsx';
 import { TextField } from './text-field.tsx';
 import { ToggleField } from './toggle-field.tsx';
+import { VoicePromptField } from '../voice-prompts/voice-prompt-field.tsx';
 
 /** The control for one schema, chosen by `widgetOf`; objects and lists recurse through here. */
 export function SchemaField(props: FieldProps) {
@@ -70,6 +71,8 @@ export function SchemaField(props: FieldProps) {
     }
     case 'library-template':
       return <LibraryTemplateField {...props} />;
+    case 'voice-prompt':
+      return <VoicePromptField {...props} />;
     case 'json':
       return <JsonValueField {...props} />;
   }

@@ -8,6 +8,7 @@ import { DeleteRangeDialog } from './delete-range-dialog.tsx';
 import { formatBytes } from './format-bytes.ts';
 import { RecordingsTable } from './recordings-table.tsx';
 import { StorageUsage } from './storage-usage.tsx';
+import { VoicePromptsSection } from '../voice-prompts/voice-prompts-section.tsx';
 import { useFlowNames } from './use-flow-names.ts';
 import { useCursorList } from '../../api/use-cursor-list.ts';
 import { VoiceFilterBar } from './voice-filter-bar.tsx';
@@ -137,6 +138,7 @@ export function RecordingsPage({ query, isAdmin }: { query: URLSearchParams; isA
           }}
         />
       )}
+      <VoicePromptsSection />
     </main>
   );
 }

@@ -9,6 +9,10 @@ import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
 import { readerLanguage } from '../reader-language.ts';
 import { refuseClaimedTrigger } from '../trigger-conflict.ts';
+import {
+  unknownVoicePromptIssues,
+  withVoicePromptIssues,
+} from '../../voice-prompts/unknown-voice-prompts.ts';
 import { createRunOperations } from '../../runs/run-operations.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
@@ -309,8 +313,10 @@ export function flowRoutes(deps: AppDeps) {
       return c.body(null, 204);
     })
     .openapi(routes.validate, async (c) => {
-      const flow = await findFlow(db, c.get('principal').workspaceId, c.req.valid('param').id);
-      return c.json(validateFlow(flowDocumentSchema.parse(flow.draft), registry), 200);
+      const { workspaceId } = c.get('principal');
+      const flow = await findFlow(db, workspaceId, c.req.valid('param').id);
+      const graph = flowDocumentSchema.parse(flow.draft);
+      return c.json(await withVoicePromptIssues(db, workspaceId, graph, validateFlow(graph, registry)), 200);
     })
     .openapi(routes.publish, async (c) => {
       const { workspaceId, userId } = c.get('principal');
@@ -320,6 +326,17 @@ export function flowRoutes(deps: AppDeps) {
       const flow = await findFlow(db, workspaceId, id);
       const graph = validDraft(flow.draft, registry, 'publish it');
       await refuseClaimedTrigger(db, workspaceId, id, graph, readerLanguage(c.req.header('accept-language')));
+      const missingPrompts = await unknownVoicePromptIssues(db, workspaceId, graph);
+      if (missingPrompts.length > 0)
+        throw new ApiError(
+          422,
+          'FLOW_INVALID',
+          'The flow plays recorded audio that is not in this workspace',
+          {
+            errors: missingPrompts,
+            warnings: [],
+          },
+        );
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);
       // Versions are numbered under a row lock so two publishers cannot take the same number.
