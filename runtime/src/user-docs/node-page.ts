@@ -132,7 +132,8 @@ export function nodePage(entry: CatalogEntry, lang: DocLanguage, example: Locali
   const ports = entry.ports.map((port) => {
     const own = entry.portDescriptions.find((d) => d.port === port)?.text[lang];
     const meaning = own ?? portMeaning[port]?.[lang];
-    return `- **${portName(port, lang)}**${meaning ? `: ${meaning}` : ''}${mustWire.has(port) ? ` ${words.mustWire[lang]}` : ''}`;
+    const wire = mustWire.has(port) ? ` ${words.mustWire[lang]}` : '';
+    return `- **${portName(port, lang)}**${wire}${meaning ? `: ${meaning}` : ''}`;
   });
   if (entry.dynamicPorts) {
     const rowsField = entry.portRows ? schema.properties?.[entry.portRows] : undefined;
