@@ -64,6 +64,12 @@ export default tseslint.config(
     rules: restrictImports({ ...noBuilder, regex: '^@omniflow/builder(?!/problem-messages$)' }),
   },
   {
+    // The user-docs generator (build time, not served code) names ports with the canvas's own
+    // words (plain data), so the docs and the canvas never disagree. Nothing else of the builder.
+    files: ['runtime/src/user-docs/node-page.ts'],
+    rules: restrictImports({ ...noBuilder, regex: '^@omniflow/builder(?!/port-names$)' }, apiFromTopOnly),
+  },
+  {
     // DESIGN.md §3: workflow files import only @temporalio/workflow, xstate and runtime/src/machine
     // (plus the workflow's own type-only contracts).
     files: [

@@ -24,7 +24,7 @@ export const httpRequest = defineNode({
   title: { en: 'HTTP request', es: 'Petición HTTP' },
   description: {
     en: 'Calls a web service; 2xx answers leave by "success", anything else by "failed" (unconnected, the run fails here).',
-    es: 'Llama a un servicio web; las respuestas 2xx salen por "success" y el resto por "failed" (sin conectar, la ejecución falla aquí).',
+    es: 'Llama a un servicio web; las respuestas 2xx salen por «éxito» y el resto por «fallo» (sin conectar, la ejecución falla aquí).',
   },
   category: 'http',
   icon: 'globe',

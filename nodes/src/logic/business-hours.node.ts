@@ -34,7 +34,7 @@ export const logicBusinessHours = defineNode({
   title: { en: 'Business hours', es: 'Horario de atención' },
   description: {
     en: 'Goes to "open" or "closed" by the weekly schedule and holidays, in the chosen timezone.',
-    es: 'Sigue por "open" o "closed" según el horario semanal y los festivos, en la zona horaria elegida.',
+    es: 'Sigue por «abierto» o «cerrado» según el horario semanal y los festivos, en la zona horaria elegida.',
   },
   category: 'logic',
   icon: 'clock',

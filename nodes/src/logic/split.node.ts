@@ -62,7 +62,7 @@ export const logicSplit = defineNode({
   title: { en: 'Split', es: 'Bifurcación' },
   description: {
     en: 'Sends the run down the first branch whose conditions match, or else.',
-    es: 'Lleva la ejecución por la primera rama cuyas condiciones se cumplan, o por "else".',
+    es: 'Lleva la ejecución por la primera rama cuyas condiciones se cumplan, o por «si no».',
   },
   category: 'logic',
   icon: 'git-branch',

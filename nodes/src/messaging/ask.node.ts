@@ -92,7 +92,8 @@ export const messageAsk = defineNode({
       .array(choiceSchema)
       .max(10, 'At most 10 options')
       .default([])
-      .meta({ ui: { widget: 'rows', label: { en: 'Options', es: 'Opciones' } } }),
+      // The id is made from the button text, as a menu's from its label (builder rows-field.tsx).
+      .meta({ ui: { widget: 'rows', idFrom: 'title', label: { en: 'Options', es: 'Opciones' } } }),
     listButton: messageSend.config.shape.listButton,
     retryText: z
       .string()

@@ -68,6 +68,11 @@ export const messageInbound = defineNode({
       .meta({
         ui: {
           label: { en: 'First word (empty: any message)', es: 'Primera palabra (vacío: cualquier mensaje)' },
+          // A person wrote "Quiero una cita" to a bot keyed on "cita" and nothing started.
+          help: {
+            en: 'Only a message that starts with this word starts the flow: “appointment tomorrow” does, “I want an appointment” does not.',
+            es: 'Solo un mensaje que empieza por esta palabra inicia el flujo: «cita mañana» sí, «Quiero una cita» no.',
+          },
         },
       }),
   }),

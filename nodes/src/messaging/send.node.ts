@@ -94,7 +94,7 @@ export const messageSend = defineNode({
         )
         .max(10, 'At most 10 options')
         .default([])
-        .meta({ ui: { widget: 'rows', label: { en: 'Buttons', es: 'Botones' } } }),
+        .meta({ ui: { widget: 'rows', idFrom: 'title', label: { en: 'Buttons', es: 'Botones' } } }),
       listButton: z
         .string()
         .max(20, 'At most 20 characters')

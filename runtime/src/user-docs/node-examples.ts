@@ -1,6 +1,7 @@
 /**
  * A short, human example for each built-in node's documentation page, in both languages. The rest
- * of the page (title, description, fields, ports) is generated from the node's definition.
+ * of the page (title, description, fields, ports) is generated from the node’s definition; a way out
+ * is written {port:id}, so each language names it as the canvas does.
  */
 export const nodeExamples: Record<string, { en: string; es: string }> = {
   'flow.start': {
@@ -16,8 +17,8 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     es: 'Antes de una bifurcación, guarda `total` = `{{ input.amount }}` para que los pasos siguientes y las condiciones lean un solo nombre.',
   },
   'logic.split': {
-    en: 'After a menu on WhatsApp, a branch “Wants a person” when the answer equals `agent`; everything else leaves by **else** and goes on to ask for the order number.',
-    es: 'Tras un menú en WhatsApp, una rama «Quiere una persona» cuando la respuesta es `agent`; lo demás sale por **else** y sigue pidiendo el número de pedido.',
+    en: 'After a menu on WhatsApp, a branch “Wants a person” when the answer equals `agent`; everything else leaves by {port:else} and goes on to ask for the order number.',
+    es: 'Tras un menú en WhatsApp, una rama «Quiere una persona» cuando la respuesta es `agent`; lo demás sale por {port:else} y sigue pidiendo el número de pedido.',
   },
   'logic.ab-split': {
     en: 'Try two welcome texts: 50 % of people go to version A, 50 % to version B; compare replies in the runs console.',
@@ -28,12 +29,12 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     es: 'En un recorrido de recordatorio por SMS: envía el primer aviso, **Espera** 1 día y envía el segundo.',
   },
   'logic.wait-for-event': {
-    en: 'An approval: the flow waits up to 3 days for an `approved` event sent to `/api/v1/runs/<id>/events`; with no answer it leaves by **timeout**.',
-    es: 'Una aprobación: el flujo espera hasta 3 días un evento `approved` enviado a `/api/v1/runs/<id>/events`; sin respuesta sale por **timeout**.',
+    en: 'An approval: the flow waits up to 3 days for an `approved` event sent to `/api/v1/runs/<id>/events`; with no answer it leaves by {port:timeout}.',
+    es: 'Una aprobación: el flujo espera hasta 3 días un evento `approved` enviado a `/api/v1/runs/<id>/events`; sin respuesta sale por {port:timeout}.',
   },
   'logic.business-hours': {
-    en: 'A help desk line open Monday to Friday 9:00–18:00 (Europe/Madrid): **open** goes to the menu, **closed** to the voicemail.',
-    es: 'Una línea de ayuda abierta de lunes a viernes de 9:00 a 18:00 (Europe/Madrid): **open** va al menú y **closed** al buzón de voz.',
+    en: 'A help desk line open Monday to Friday 9:00–18:00 (Europe/Madrid): {port:open} goes to the menu, {port:closed} to the voicemail.',
+    es: 'Una línea de ayuda abierta de lunes a viernes de 9:00 a 18:00 (Europe/Madrid): {port:open} va al menú y {port:closed} al buzón de voz.',
   },
   'http.request': {
     en: 'Look up an order in your shop: `GET https://shop.example.com/orders/{{ nodes.number.output.answer }}`; the next message reads `{{ nodes.lookup.output.body.status }}`.',
@@ -48,8 +49,8 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     es: 'Arranca el bot de preguntas frecuentes cuando alguien escribe «ayuda» por cualquier canal (WhatsApp, SMS o chat web).',
   },
   'message.ask': {
-    en: 'Ask “Which day? Write it like this: 25/03/2027.” expecting a date; a wrong answer is asked again, then leaves by **invalid**.',
-    es: 'Pregunta «¿Qué día? Escríbelo así: 25/03/2027.» esperando una fecha; una respuesta que no vale se repite y luego sale por **invalid**.',
+    en: 'Ask “Which day? Write it like this: 25/03/2027.” expecting a date; a wrong answer is asked again, then leaves by {port:invalid}.',
+    es: 'Pregunta «¿Qué día? Escríbelo así: 25/03/2027.» esperando una fecha; una respuesta que no vale se repite y luego sale por {port:invalid}.',
   },
   'message.template': {
     en: 'Write first to a customer on WhatsApp (outside the 24-hour window) with an approved template such as `appointment_reminder`.',
@@ -60,8 +61,8 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     es: 'Recuerda el pedido por el que preguntó una persona: pon el campo `lastOrder` = `{{ nodes.number.output.answer }}` en su contacto.',
   },
   'conversation.handoff': {
-    en: 'When the bot cannot help, hand the conversation to the `support` queue; if nobody takes it in 8 hours it leaves by **timeout** to a “we will write to you” message.',
-    es: 'Cuando el bot no puede ayudar, pasa la conversación a la cola `soporte`; si nadie la atiende en 8 horas sale por **timeout** hacia un mensaje de «te escribimos».',
+    en: 'When the bot cannot help, hand the conversation to the `support` queue; if nobody takes it in 8 hours it leaves by {port:timeout} to a “we will write to you” message.',
+    es: 'Cuando el bot no puede ayudar, pasa la conversación a la cola `soporte`; si nadie la atiende en 8 horas sale por {port:timeout} hacia un mensaje de «te escribimos».',
   },
   'voice.inbound-call': {
     en: 'Answer calls to number 1000 and go on to the business hours check.',
@@ -92,8 +93,8 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     es: 'Cuelga la llamada tras el mensaje de despedida.',
   },
   'voice.transfer': {
-    en: 'Put the caller through to `sip:sales@pbx.example.com` (attended); if nobody answers in 25 seconds it leaves by **no-answer** to an apology.',
-    es: 'Pasa la llamada a `sip:ventas@pbx.example.com` (atendida); si nadie contesta en 25 segundos sale por **no-answer** hacia una disculpa.',
+    en: 'Put the caller through to `sip:sales@pbx.example.com` (attended); if nobody answers in 25 seconds it leaves by {port:no-answer} to an apology.',
+    es: 'Pasa la llamada a `sip:ventas@pbx.example.com` (atendida); si nadie contesta en 25 segundos sale por {port:no-answer} hacia una disculpa.',
   },
   'voice.enqueue': {
     en: 'Wait in the `support` queue with hold music, telling the caller their position every 30 seconds, for up to 3 minutes.',

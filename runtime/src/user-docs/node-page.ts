@@ -1,10 +1,11 @@
+import { portName } from '@omniflow/builder/port-names';
 import type { CatalogEntry } from '@omniflow/nodes/sdk';
 
 export type DocLanguage = 'es' | 'en';
 
 type Localized = { en: string; es: string };
 
-// What each port means to someone drawing a flow; a port not listed here is named as it is.
+// What a port means when its node does not say (portDescriptions) itself.
 const portMeaning: Record<string, Localized> = {
   next: { en: 'the step is done', es: 'el paso ha terminado' },
   sent: { en: 'the message was sent', es: 'el mensaje se envió' },
@@ -53,11 +54,18 @@ const words = {
   },
   example: { en: 'Example', es: 'Ejemplo' },
   back: { en: 'All nodes', es: 'Todos los nodos' },
+  no: { en: 'no', es: 'no' },
 } satisfies Record<string, Localized>;
 
 interface FieldSchema {
   default?: unknown;
-  ui?: { label?: Localized };
+  enum?: unknown[];
+  ui?: {
+    label?: Localized;
+    help?: Localized;
+    optionLabels?: Record<string, Localized>;
+    defaultByLanguage?: Localized;
+  };
   items?: { properties?: Record<string, FieldSchema> };
 }
 
@@ -80,13 +88,29 @@ function readableDuration(value: string, lang: DocLanguage): string | undefined 
     .join(' ');
 }
 
-function defaultText(value: unknown, lang: DocLanguage): string {
+// The default as the designer sees it in the inspector: the text a flow in this language sends, a
+// choice by its label, yes/no, a duration in words; only what has no friendlier form stays as code.
+function defaultText(field: FieldSchema, lang: DocLanguage): string {
+  const value = field.default;
+  const byLanguage = field.ui?.defaultByLanguage?.[lang];
+  if (byLanguage !== undefined) return `\`${cell(byLanguage)}\``;
+  const choice = field.ui?.optionLabels?.[String(value)]?.[lang];
+  if (choice !== undefined && field.enum?.includes(value)) return cell(choice);
+  if (typeof value === 'boolean') return (value ? words.yes : words.no)[lang];
+  if (typeof value === 'number') return String(value);
   const duration = typeof value === 'string' ? readableDuration(value, lang) : undefined;
   if (duration) return duration;
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '';
   if (typeof value === 'object' && value !== null && Object.keys(value).length === 0) return '';
+  // Rows of plain values (opening hours): 09:00–18:00.
+  if (Array.isArray(value) && value.every((row) => typeof row === 'object' && row !== null))
+    return cell(value.map((row: object) => Object.values(row).join('–')).join(', '));
   return `\`${cell(typeof value === 'string' ? value : JSON.stringify(value))}\``;
 }
+
+// Examples name a way out as {port:invalid}, so they read it in the page's language.
+const withPortNames = (text: string, lang: DocLanguage) =>
+  text.replace(/\{port:([a-z-]+)\}/g, (_, port: string) => `**${portName(port, lang)}**`);
 
 /**
  * A node's documentation page in Markdown, generated from its definition (title, description,
@@ -99,12 +123,17 @@ export function nodePage(entry: CatalogEntry, lang: DocLanguage, example: Locali
   const rows = Object.entries(schema.properties ?? {}).map(([name, field]) => {
     const parts = Object.entries(field.items?.properties ?? {}).map(([n, f]) => label(n, f));
     const shown = parts.length > 0 ? `${label(name, field)} (${parts.join(', ')})` : label(name, field);
-    return `| ${cell(shown)} | ${required.has(name) ? words.yes[lang] : ''} | ${defaultText(field.default, lang)} |`;
+    return `| ${cell(shown)} | ${required.has(name) ? words.yes[lang] : ''} | ${defaultText(field, lang)} |`;
   });
   const mustWire = new Set(entry.requiredPorts);
+  const help = Object.entries(schema.properties ?? {}).flatMap(([name, field]) =>
+    field.ui?.help ? [`**${label(name, field)}**: ${field.ui.help[lang]}`, ''] : [],
+  );
   const ports = entry.ports.map((port) => {
-    const meaning = portMeaning[port]?.[lang];
-    return `- **${port}**${meaning ? `: ${meaning}` : ''}${mustWire.has(port) ? ` ${words.mustWire[lang]}` : ''}`;
+    const own = entry.portDescriptions.find((d) => d.port === port)?.text[lang];
+    const meaning = own ?? portMeaning[port]?.[lang];
+    const wire = mustWire.has(port) ? ` ${words.mustWire[lang]}` : '';
+    return `- **${portName(port, lang)}**${wire}${meaning ? `: ${meaning}` : ''}`;
   });
   if (entry.dynamicPorts) {
     const rowsField = entry.portRows ? schema.properties?.[entry.portRows] : undefined;
@@ -127,13 +156,14 @@ export function nodePage(entry: CatalogEntry, lang: DocLanguage, example: Locali
         ]
       : ['—']),
     '',
+    ...help,
     `## ${words.ports[lang]}`,
     '',
     ...(ports.length > 0 ? ports : [words.noPorts[lang]]),
     '',
     `## ${words.example[lang]}`,
     '',
-    example[lang],
+    withPortNames(example[lang], lang),
     '',
     `[${words.back[lang]}](/docs/${lang}/nodes)`,
     '',

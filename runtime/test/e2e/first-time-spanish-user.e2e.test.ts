@@ -376,6 +376,13 @@ describe.skipIf(!hasChromium)(
         .getByRole('textbox', { name: /^Texto del botón/ })
         .first()
         .waitFor();
+      // Their ids (the answer saved) are made from that text, under the closed "Avanzado".
+      expect(
+        await page
+          .getByRole('textbox', { name: /^Id \(se guarda como respuesta\)/ })
+          .first()
+          .isVisible(),
+      ).toBe(false);
       await saved();
       await wait.evaluate((el) =>
         (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }),
@@ -401,9 +408,9 @@ describe.skipIf(!hasChromium)(
       await docs.getByRole('heading', { name: 'Enviar mensaje', level: 1 }).waitFor();
       const docsEnglish = englishWatch(docs);
       await docsEnglish.check('the node’s documentation page');
-      // "English" is the link to the other language, named in it. Known gap, left to the user
-      // docs: the page lists the ways out by their ids (sent, failed).
-      expect(docsEnglish.found.filter((line) => !/“(sent|failed|English)”/.test(line))).toEqual([]);
+      // "English" is the link to the other language, named in it.
+      expect(docsEnglish.found.filter((line) => !/“English”/.test(line))).toEqual([]);
+      await docs.getByText('enviado', { exact: true }).waitFor();
       await docs.setViewportSize({ width: 1200, height: 900 });
       await screenshot(docs, 'user-guide-node');
       await docs.close();

@@ -46,6 +46,10 @@ export interface UiHints {
   allowLocation?: boolean;
   /** The default text per flow language (ask's error text), when it follows the flow's language. */
   defaultByLanguage?: Localized;
+  /** A rule the designer must know when filling the field (a keyword is the message's first word). */
+  help?: Localized;
+  /** Rows (`rows` widget) whose `id` is made from this field of the row, as a menu's from its label. */
+  idFrom?: string;
 }
 
 export interface PropertyNode {
@@ -146,6 +150,8 @@ export function uiHints(node: SchemaNode): UiHints {
     ...(typeof ui.kind === 'string' ? { kind: ui.kind } : {}),
     ...(ui.allowLocation === true ? { allowLocation: true } : {}),
     ...(isLocalized(ui.defaultByLanguage) ? { defaultByLanguage: ui.defaultByLanguage } : {}),
+    ...(isLocalized(ui.help) ? { help: ui.help } : {}),
+    ...(typeof ui.idFrom === 'string' ? { idFrom: ui.idFrom } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ export function portIdFor(label: string, taken: ReadonlySet<string>, fallback: s
 export interface PortRow {
   id?: unknown;
   label?: unknown;
+  [field: string]: unknown;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -27,6 +28,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 /**
  * The row after its label changed: the id follows the label while it is still the one made from
  * the old label and no edge leaves by it. An id someone wrote, or one an edge uses, stays.
+ * `labelKey` names the row's label field (`label` in a menu, `title` in an ask's options).
  */
 export function followLabel<T extends PortRow>(
   before: T,
@@ -34,10 +36,11 @@ export function followLabel<T extends PortRow>(
   taken: ReadonlySet<string>,
   wired: ReadonlySet<string>,
   fallback: string,
+  labelKey = 'label',
 ): T {
   const oldId = text(before.id);
-  if (text(before.label) === text(after.label) || text(after.id) !== oldId) return after;
+  if (text(before[labelKey]) === text(after[labelKey]) || text(after.id) !== oldId) return after;
   if (oldId !== '' && wired.has(oldId)) return after;
-  const generated = oldId === '' || oldId === portIdFor(text(before.label), taken, fallback);
-  return generated ? { ...after, id: portIdFor(text(after.label), taken, fallback) } : after;
+  const generated = oldId === '' || oldId === portIdFor(text(before[labelKey]), taken, fallback);
+  return generated ? { ...after, id: portIdFor(text(after[labelKey]), taken, fallback) } : after;
 }

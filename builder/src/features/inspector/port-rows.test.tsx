@@ -128,3 +128,52 @@ describe('port rows (menu options, split branches)', () => {
     expect(screen.getByText('Avanzado').closest('details')!.open).toBe(true);
   });
 });
+
+describe('answer ids (an ask’s options, a message’s buttons)', () => {
+  it('makes an option’s id from its button text, out of sight under "Avanzado"', async () => {
+    useFlowStore.getState().load(flowWith('message.ask', { question: '¿Qué día?', choices: [] }));
+    const user = userEvent.setup();
+    render(<Harness type="message.ask" />);
+    await user.click(screen.getByRole('button', { name: 'Añadir fila a Opciones' }));
+    await user.type(
+      rows('Opciones').getByRole('textbox', { name: /^Texto del botón/ }),
+      'Mañana por la tarde',
+    );
+    expect(configOf()?.choices).toEqual([{ id: 'manana-por-la-tarde', title: 'Mañana por la tarde' }]);
+    const advanced = screen.getByText('Avanzado').closest('details')!;
+    expect(advanced.open).toBe(false);
+    expect(within(advanced).getByRole('textbox', { name: /^Id \(se guarda como respuesta\)/ })).toBeTruthy();
+    expect(within(advanced).getByText(/es lo que se guarda como respuesta/)).toBeTruthy();
+    expect(screen.queryByText('Este campo es obligatorio')).toBeNull();
+
+    // Two options with the same text still save different answers.
+    await user.click(screen.getByRole('button', { name: 'Añadir fila a Opciones' }));
+    await user.type(
+      rows('Opciones').getAllByRole('textbox', { name: /^Texto del botón/ })[1]!,
+      'Mañana por la tarde',
+    );
+    const choices = configOf()?.choices as { id: string }[];
+    expect(choices.map((c) => c.id)).toEqual(['manana-por-la-tarde', 'manana-por-la-tarde-2']);
+  });
+
+  it('keeps an id someone wrote when the text changes, and does the same for a message’s buttons', async () => {
+    useFlowStore
+      .getState()
+      .load(
+        flowWith('message.ask', { question: '¿Confirmas?', choices: [{ id: 'confirmado', title: 'Vale' }] }),
+      );
+    const user = userEvent.setup();
+    render(<Harness type="message.ask" />);
+    const title = rows('Opciones').getByRole('textbox', { name: /^Texto del botón/ });
+    await user.clear(title);
+    await user.type(title, 'Sí, confirmo');
+    expect(configOf()?.choices).toEqual([{ id: 'confirmado', title: 'Sí, confirmo' }]);
+    cleanup();
+
+    useFlowStore.getState().load(flowWith('message.send', { text: 'Hola', buttons: [] }));
+    render(<Harness type="message.send" />);
+    await user.click(screen.getByRole('button', { name: 'Añadir fila a Botones' }));
+    await user.type(rows('Botones').getByRole('textbox', { name: /^Texto del botón/ }), 'Ver pedido');
+    expect(configOf()?.buttons).toEqual([{ id: 'ver-pedido', title: 'Ver pedido' }]);
+  });
+});

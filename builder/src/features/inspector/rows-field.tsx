@@ -4,7 +4,7 @@ import { FieldShell } from './field-shell.tsx';
 import type { FieldProps } from './field-props.ts';
 import { smallButtonClass } from './field-styles.ts';
 import { useFormContext } from './form-context.ts';
-import { arrayItems, defaultValue, widgetOf, type SchemaNode } from './json-schema.ts';
+import { arrayItems, defaultValue, uiHints, widgetOf, type SchemaNode } from './json-schema.ts';
 import { ObjectFields } from './object-fields.tsx';
 import { followLabel, portIdFor, type PortRow } from './port-id.ts';
 import { SchemaField } from './schema-field.tsx';
@@ -31,6 +31,8 @@ function useRowKeys(length: number) {
   return state;
 }
 
+const noneWired: ReadonlySet<string> = new Set();
+
 function isPortRow(value: unknown): value is PortRow & Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -45,9 +47,13 @@ export function RowsField({ node, path, value, onChange, label, required }: Fiel
   const rowKeys = useRowKeys(items.length);
   // A menu's options, a split's branches: each row's id is a port, made from its label.
   const portList = objectItems && portRows && path.length === 1 && path[0] === portRows.list;
+  // An ask's options: each row's id (the answer saved) is made from its text the same way.
+  const idFrom = objectItems && !portList ? uiHints(node).idFrom : undefined;
+  const idRows = portList || idFrom !== undefined;
+  const labelKey = idFrom ?? 'label';
   const takenBesides = (index: number) =>
     new Set([
-      ...(portRows?.reserved ?? []),
+      ...((portList && portRows?.reserved) || []),
       ...items.flatMap((row, i) =>
         i !== index && isPortRow(row) && typeof row.id === 'string' ? [row.id] : [],
       ),
@@ -98,11 +104,11 @@ export function RowsField({ node, path, value, onChange, label, required }: Fiel
     rowKeys.keys.push(rowKeys.next++);
     const item = newItem(itemNode);
     const row =
-      portList && isPortRow(item)
+      idRows && isPortRow(item)
         ? {
             ...item,
             id: portIdFor(
-              typeof item.label === 'string' ? item.label : '',
+              typeof item[labelKey] === 'string' ? item[labelKey] : '',
               takenBesides(-1),
               t('advanced.newRow'),
             ),
@@ -124,8 +130,15 @@ export function RowsField({ node, path, value, onChange, label, required }: Fiel
                 const itemName = t('inspector.rows.item', { label, index: index + 1 });
                 const replace = (next: unknown) => {
                   const row =
-                    portList && portRows && isPortRow(item) && isPortRow(next)
-                      ? followLabel(item, next, takenBesides(index), portRows.wired, t('advanced.newRow'))
+                    idRows && isPortRow(item) && isPortRow(next)
+                      ? followLabel(
+                          item,
+                          next,
+                          takenBesides(index),
+                          (portList && portRows?.wired) || noneWired,
+                          t('advanced.newRow'),
+                          labelKey,
+                        )
                       : next;
                   onChange(items.map((old, i) => (i === index ? row : old)));
                 };
@@ -184,8 +197,13 @@ export function RowsField({ node, path, value, onChange, label, required }: Fiel
                               path={itemPath}
                               value={item}
                               onChange={replace}
-                              {...(portList
-                                ? { advanced: ['id'], advancedHint: t('advanced.portIdHint') }
+                              {...(idRows
+                                ? {
+                                    advanced: ['id'],
+                                    advancedHint: t(
+                                      portList ? 'advanced.portIdHint' : 'advanced.answerIdHint',
+                                    ),
+                                  }
                                 : {})}
                             />
                           </div>
