@@ -58,12 +58,19 @@ const transfer = {
       type: 'voice.transfer',
       config: { target: 'sip:soporte@pbx.example', mode: 'blind', language: 'es' },
     },
+    {
+      id: 'queue',
+      type: 'voice.enqueue',
+      config: { queue: 'soporte', agents: ['sip:ana@pbx.example'], maxWait: 'PT1M', language: 'es' },
+    },
     { id: 'thanks', type: 'voice.say', config: { text: 'Gracias por llamar', language: 'es' } },
     bye,
   ],
   edges: [
     { id: 'e1', from: { node: 'call', port: 'next' }, to: { node: 'transfer' } },
-    { id: 'e2', from: { node: 'transfer', port: 'answered' }, to: { node: 'thanks' } },
+    { id: 'e2', from: { node: 'transfer', port: 'answered' }, to: { node: 'queue' } },
+    { id: 'e7', from: { node: 'queue', port: 'connected' }, to: { node: 'thanks' } },
+    { id: 'e8', from: { node: 'queue', port: 'timeout' }, to: { node: 'bye' } },
     { id: 'e3', from: { node: 'thanks', port: 'next' }, to: { node: 'bye' } },
     { id: 'e4', from: { node: 'transfer', port: 'failed' }, to: { node: 'bye' } },
     { id: 'e5', from: { node: 'transfer', port: 'busy' }, to: { node: 'bye' } },
@@ -185,7 +192,7 @@ describe('browser phone: voicemail and transfer on a test call', () => {
   );
 
   it(
-    'simulates a transfer: the browser hears where a real call would go, and the run goes on by answered',
+    'simulates a transfer and an agent queue: the browser hears where a real call would go, and the run goes on',
     async () => {
       const { phone, socket, runId, done } = await callDraft(transfer);
       // The spoken note, then "Gracias por llamar", then the flow hangs up.
@@ -196,6 +203,7 @@ describe('browser phone: voicemail and transfer on a test call', () => {
       expect(stepsOf(run)).toEqual([
         ['call', 'next'],
         ['transfer', 'answered'],
+        ['queue', 'connected'],
         ['thanks', 'next'],
         ['bye', 'next'],
       ]);
@@ -203,6 +211,14 @@ describe('browser phone: voicemail and transfer on a test call', () => {
         target: 'sip:soporte@pbx.example',
         mode: 'blind',
         outcome: 'answered',
+        simulated: true,
+      });
+      // An agent queue cannot ring anyone from a browser either: the same, by connected.
+      expect(run.steps[2].output).toEqual({
+        queue: 'soporte',
+        agent: 'sip:ana@pbx.example',
+        position: 1,
+        waitedMs: 0,
         simulated: true,
       });
       await done();

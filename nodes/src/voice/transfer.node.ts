@@ -6,6 +6,7 @@ import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { callActivityOptions, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { simulatedTransferNote } from './simulated-notes.ts';
 
 export const transferPorts = [
   'answered',
@@ -111,12 +112,3 @@ export const voiceTransfer = defineNode({
     },
   },
 });
-
-/** What a browser test call hears instead of the transfer, in the flow's language. */
-export function simulatedTransferNote(target: string, language: 'es' | 'en'): string {
-  // "sip:" is read out letter by letter by speech synthesis and tells the designer nothing.
-  const spoken = target.replace(/^sips?:/i, '');
-  return language === 'es'
-    ? `En una llamada real, aquí se transferiría a ${spoken}.`
-    : `On a real call, the caller would be transferred to ${spoken} here.`;
-}

@@ -104,8 +104,12 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
       '**Probando con el teléfono del navegador:** una llamada desde el navegador no puede pasarse a una dirección SIP o un teléfono, así que la transferencia se simula: oyes «En una llamada real, aquí se transferiría a ventas@pbx.example.com», la llamada sigue por **answered** (para que pruebes lo que viene después) y el paso de la ejecución aparece como **Simulada**. Las llamadas desde teléfonos reales se transfieren con normalidad.',
   },
   'voice.enqueue': {
-    en: 'Wait in the `support` queue with hold music, telling the caller their position every 30 seconds, for up to 3 minutes.',
-    es: 'Espera en la cola `soporte` con música, diciendo la posición cada 30 segundos, hasta 3 minutos.',
+    en:
+      'Wait in the `support` queue with hold music, telling the caller their position every 30 seconds, for up to 3 minutes.\n\n' +
+      '**Testing from the browser phone:** no agent can be rung from a browser call, so the queue is simulated: you hear “On a real call, the caller would wait here in the support queue until an agent answered”, the call goes on by **connected**, and the run’s step is marked **Simulated**.',
+    es:
+      'Espera en la cola `soporte` con música, diciendo la posición cada 30 segundos, hasta 3 minutos.\n\n' +
+      '**Probando con el teléfono del navegador:** desde una llamada del navegador no se puede llamar a ningún agente, así que la cola se simula: oyes «En una llamada real, aquí esperaría en la cola soporte hasta que contestase un agente», la llamada sigue por **connected** y el paso de la ejecución aparece como **Simulada**.',
   },
   'email.inbound': {
     en: 'Start the flow when a mail reaches `help@example.com`; each sender gets at most one automatic answer a day.',
