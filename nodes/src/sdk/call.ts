@@ -113,6 +113,11 @@ export interface Call {
    * target until either side hangs up (then `ended` resolves with side `transfer`).
    */
   transfer(target: string, mode: TransferMode, options?: TransferOptions): Promise<TransferOutcome>;
+  /**
+   * True on a browser's test call: its leg reaches no SIP destination, so `voice.transfer` says
+   * where a real call would go and carries on as answered, marked simulated, instead of failing.
+   */
+  readonly simulatesTransfer?: boolean;
   /** True while the call is bridged to a transfer target: the flow no longer owns its audio. */
   readonly bridged?: boolean;
   hangup(): Promise<void>;

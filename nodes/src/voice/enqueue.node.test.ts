@@ -29,6 +29,25 @@ describe('voice.enqueue', () => {
     });
   });
 
+  it('on a browser test call, says where a real call would wait and leaves by connected, simulated', async () => {
+    const call = new ScriptedCall();
+    call.simulatesTransfer = true;
+    const result = await runNodeActivity(
+      voiceEnqueue,
+      { queue: 'soporte', agents: ['sip:ana@pbx.local', 'sip:luis@pbx.local'] },
+      { scope: testScope({ input: callInput }), voice: call.voice() },
+    );
+    expect(result).toEqual({
+      port: 'connected',
+      output: { queue: 'soporte', agent: 'sip:ana@pbx.local', position: 1, waitedMs: 0, simulated: true },
+    });
+    expect(call.said.map((s) => s.text)).toEqual([
+      'En una llamada real, aquí esperaría en la cola soporte hasta que contestase un agente.',
+    ]);
+    expect(call.transfers).toEqual([]);
+    expect(call.played).toEqual([]);
+  });
+
   it('announces the position and times out after the maximum wait when nobody answers', async () => {
     const call = new ScriptedCall();
     call.transferOutcomes = ['no-answer', 'busy'];

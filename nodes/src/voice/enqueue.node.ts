@@ -9,7 +9,8 @@ import { renderText } from '../sdk/expressions/templates.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { agentQueues } from './agent-queue.ts';
 import { defaultHoldMusic } from './hold-music.ts';
-import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall } from './live-call.ts';
+import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { simulatedQueueNote } from './simulated-notes.ts';
 import { audioSourceOf } from './play.node.ts';
 
 /** The longest a caller may wait: the activity's start-to-close timeout must cover it. */
@@ -85,6 +86,12 @@ export const voiceEnqueue = defineNode({
         .meta(outputField('Agent who answered', 'Agente que atendió', 'ana')),
       position: z.number().meta(outputField('Place in the queue', 'Puesto en la cola', 2)),
       waitedMs: z.number().meta(outputField('Milliseconds waited', 'Milisegundos de espera', 45000)),
+      simulated: z
+        .boolean()
+        .optional()
+        .meta(
+          outputField('Simulated (browser test call)', 'Simulada (llamada de prueba del navegador)', false),
+        ),
     }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
@@ -94,6 +101,16 @@ export const voiceEnqueue = defineNode({
       const agents = config.agents.map((agent) => renderText(agent, scope).trim()).filter(Boolean);
       if (agents.length === 0)
         throw new NodeError('QUEUE_NO_AGENTS', 'Every agent address rendered empty', false);
+      if (call.simulatesTransfer) {
+        // No agent can be rung from a browser test call: say so and go on as connected to the first.
+        await onCall(call, () =>
+          call.say(simulatedQueueNote(queue, config.language), { language: config.language }),
+        );
+        return {
+          port: 'connected',
+          output: { queue, agent: agents[0]!, position: 1, waitedMs: 0, simulated: true },
+        };
+      }
       const musicLocation = renderText(config.music, scope).trim();
       const music: AudioSource = musicLocation
         ? audioSourceOf(musicLocation)

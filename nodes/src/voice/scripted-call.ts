@@ -32,6 +32,8 @@ export class ScriptedCall implements Call {
     [];
   /** What each transfer answers, in order; `failed` once they run out. */
   transferOutcomes: TransferOutcome[] = [];
+  /** As a browser's test call: transfers are simulated. */
+  simulatesTransfer = false;
   readonly records: RecordOptions[] = [];
   /** What a recording captures (written as a WAV) and why it stops. */
   recordAudio: Int16Array = new Int16Array(8000);

@@ -18,11 +18,43 @@ describe('voice.transfer', () => {
     );
     expect(result).toEqual({
       port: 'busy',
-      output: { target: 'sip:ana@pbx.local', mode: 'attended', outcome: 'busy' },
+      output: { target: 'sip:ana@pbx.local', mode: 'attended', outcome: 'busy', simulated: false },
     });
     expect(call.said).toEqual([{ text: 'Le pasamos con un agente', options: { language: 'es' } }]);
     expect(call.transfers).toEqual([
       { target: 'sip:ana@pbx.local', mode: 'attended', options: { ringTimeoutMs: 15_000 } },
+    ]);
+  });
+
+  it('on a browser test call, says where a real call would go and leaves by answered, simulated', async () => {
+    const call = new ScriptedCall();
+    call.simulatesTransfer = true;
+    const result = await runNodeActivity(
+      voiceTransfer,
+      { target: 'sip:soporte@pbx.local', announcement: 'Le pasamos con soporte', mode: 'blind' },
+      { scope: testScope({ input: callInput }), voice: call.voice() },
+    );
+    expect(result).toEqual({
+      port: 'answered',
+      output: { target: 'sip:soporte@pbx.local', mode: 'blind', outcome: 'answered', simulated: true },
+    });
+    expect(call.said.map((s) => s.text)).toEqual([
+      'Le pasamos con soporte',
+      'En una llamada real, aquí se transferiría a soporte@pbx.local.',
+    ]);
+    expect(call.transfers).toEqual([]);
+    const english = new ScriptedCall();
+    english.simulatesTransfer = true;
+    await runNodeActivity(
+      voiceTransfer,
+      { target: '+34910000000', language: 'en' },
+      { scope: testScope({ input: callInput }), voice: english.voice() },
+    );
+    expect(english.said).toEqual([
+      {
+        text: 'On a real call, the caller would be transferred to +34910000000 here.',
+        options: { language: 'en' },
+      },
     ]);
   });
 

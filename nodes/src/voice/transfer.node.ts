@@ -6,6 +6,7 @@ import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { NodeError } from '../sdk/node-error.ts';
 import { callActivityOptions, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { simulatedTransferNote } from './simulated-notes.ts';
 
 export const transferPorts = [
   'answered',
@@ -75,6 +76,11 @@ export const voiceTransfer = defineNode({
       target: z.string().meta(outputField('Transferred to', 'Transferida a', '+34910000000')),
       mode: z.enum(['attended', 'blind']).meta(outputField('Mode', 'Modo', 'blind')),
       outcome: z.enum(transferPorts).meta(outputField('Outcome', 'Resultado', 'answered')),
+      simulated: z
+        .boolean()
+        .meta(
+          outputField('Simulated (browser test call)', 'Simulada (llamada de prueba del navegador)', false),
+        ),
     }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
@@ -88,10 +94,21 @@ export const voiceTransfer = defineNode({
       const announcement = renderText(config.announcement, scope);
       if (announcement.trim())
         await onCall(call, () => call.say(announcement, { language: config.language }));
+      if (call.simulatesTransfer) {
+        // A browser test call cannot reach the target: the designer hears where a real call would
+        // go, and the flow goes on as if it answered, so the path after it can be tried too.
+        await onCall(call, () =>
+          call.say(simulatedTransferNote(target, config.language), { language: config.language }),
+        );
+        return {
+          port: 'answered',
+          output: { target, mode: config.mode, outcome: 'answered', simulated: true },
+        };
+      }
       const outcome = await onCall(call, () =>
         call.transfer(target, config.mode, { ringTimeoutMs: parseDuration(config.ringTimeout) ?? 30_000 }),
       );
-      return { port: outcome, output: { target, mode: config.mode, outcome } };
+      return { port: outcome, output: { target, mode: config.mode, outcome, simulated: false } };
     },
   },
 });

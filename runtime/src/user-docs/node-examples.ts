@@ -85,20 +85,32 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     es: '«Marque su número de cliente de 6 cifras y pulse almohadilla»: las cifras quedan en `{{ nodes.gather.output.digits }}`.',
   },
   'voice.record': {
-    en: 'After hours, a voicemail: a beep, up to 2 minutes, # to finish; the recording appears under Recordings.',
-    es: 'Fuera de horario, un buzón de voz: un pitido, hasta 2 minutos, # para terminar; la grabación aparece en Grabaciones.',
+    en:
+      'After hours, a voicemail: a beep, up to 2 minutes, # to finish; the recording appears under Recordings.\n\n' +
+      '**Testing from the browser phone:** the message is what your microphone hears, saved as a recording of that test run like a real caller’s.',
+    es:
+      'Fuera de horario, un buzón de voz: un pitido, hasta 2 minutos, # para terminar; la grabación aparece en Grabaciones.\n\n' +
+      '**Probando con el teléfono del navegador:** el mensaje es lo que oye tu micrófono, guardado como grabación de esa ejecución de prueba igual que el de una llamada real.',
   },
   'voice.hangup': {
     en: 'End the call after the goodbye message.',
     es: 'Cuelga la llamada tras el mensaje de despedida.',
   },
   'voice.transfer': {
-    en: 'Put the caller through to `sip:sales@pbx.example.com` (attended); if nobody answers in 25 seconds it leaves by {port:no-answer} to an apology.',
-    es: 'Pasa la llamada a `sip:ventas@pbx.example.com` (atendida); si nadie contesta en 25 segundos sale por {port:no-answer} hacia una disculpa.',
+    en:
+      'Put the caller through to `sip:sales@pbx.example.com` (attended); if nobody answers in 25 seconds it leaves by {port:no-answer} to an apology.\n\n' +
+      '**Testing from the browser phone:** a call from the browser cannot be put through to a SIP address or number, so the transfer is simulated: you hear “On a real call, the caller would be transferred to sales@pbx.example.com here”, the call goes on by {port:answered} (so you can try what follows), and the run’s step is marked **Simulated**. Calls from real phones are transferred as usual.',
+    es:
+      'Pasa la llamada a `sip:ventas@pbx.example.com` (atendida); si nadie contesta en 25 segundos sale por {port:no-answer} hacia una disculpa.\n\n' +
+      '**Probando con el teléfono del navegador:** una llamada desde el navegador no puede pasarse a una dirección SIP o un teléfono, así que la transferencia se simula: oyes «En una llamada real, aquí se transferiría a ventas@pbx.example.com», la llamada sigue por {port:answered} (para que pruebes lo que viene después) y el paso de la ejecución aparece como **Simulada**. Las llamadas desde teléfonos reales se transfieren con normalidad.',
   },
   'voice.enqueue': {
-    en: 'Wait in the `support` queue with hold music, telling the caller their position every 30 seconds, for up to 3 minutes.',
-    es: 'Espera en la cola `soporte` con música, diciendo la posición cada 30 segundos, hasta 3 minutos.',
+    en:
+      'Wait in the `support` queue with hold music, telling the caller their position every 30 seconds, for up to 3 minutes.\n\n' +
+      '**Testing from the browser phone:** no agent can be rung from a browser call, so the queue is simulated: you hear “On a real call, the caller would wait here in the support queue until an agent answered”, the call goes on by {port:connected}, and the run’s step is marked **Simulated**.',
+    es:
+      'Espera en la cola `soporte` con música, diciendo la posición cada 30 segundos, hasta 3 minutos.\n\n' +
+      '**Probando con el teléfono del navegador:** desde una llamada del navegador no se puede llamar a ningún agente, así que la cola se simula: oyes «En una llamada real, aquí esperaría en la cola soporte hasta que contestase un agente», la llamada sigue por {port:connected} y el paso de la ejecución aparece como **Simulada**.',
   },
   'email.inbound': {
     en: 'Start the flow when a mail reaches `help@example.com`; each sender gets at most one automatic answer a day.',

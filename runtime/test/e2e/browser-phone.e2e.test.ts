@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWavInfo } from '@omniflow/nodes/drivers/voice';
+import { createFilesystemRecordingStore } from '../../src/recordings/filesystem-recording-store.ts';
 import { hasChromium } from '../support/browser.ts';
 import { openBuilder, signIn, type BuilderSession } from '../support/builder-page.ts';
 import { screenshot } from '../support/screenshot.ts';
@@ -43,6 +45,37 @@ const ivr = {
   ],
 };
 
+// The gallery IVR's other paths: a voicemail after hours and a transfer to an agent, which a
+// browser call cannot make (it is simulated and marked so).
+const voicemailThenTransfer = {
+  name: 'Buzón y transferencia',
+  nodes: [
+    { id: 'call', type: 'voice.inbound-call', label: 'Llamada', config: { numbers: ['900555101'] } },
+    {
+      id: 'record',
+      type: 'voice.record',
+      label: 'Buzón',
+      config: { mode: 'voicemail', maxLength: 'PT4S', beep: true, finishOnKey: '' },
+    },
+    {
+      id: 'transfer',
+      type: 'voice.transfer',
+      label: 'Agente',
+      config: { target: 'sip:soporte@pbx.example', mode: 'blind', language: 'es' },
+    },
+    { id: 'bye', type: 'voice.hangup', label: 'Colgar', config: {} },
+  ],
+  edges: [
+    { id: 'e1', from: { node: 'call', port: 'next' }, to: { node: 'record' } },
+    { id: 'e2', from: { node: 'record', port: 'next' }, to: { node: 'transfer' } },
+    ...['answered', 'busy', 'no-answer', 'failed'].map((port) => ({
+      id: `t-${port}`,
+      from: { node: 'transfer', port },
+      to: { node: 'bye' },
+    })),
+  ],
+};
+
 // Run in the page (as source text: this file is type-checked without the DOM library).
 const phoneAudio = `document.querySelector('[data-testid="browser-phone-audio"]')`;
 
@@ -79,6 +112,7 @@ describe.skipIf(!hasChromium)(
     let page: Page;
     let work: string;
     let flowId: string;
+    let pathsFlowId: string;
 
     beforeAll(async () => {
       work = await mkdtemp(join(tmpdir(), 'omniflow-browser-phone-e2e-'));
@@ -89,7 +123,10 @@ describe.skipIf(!hasChromium)(
       execFileSync('sox', [spoken, '-r', '48000', '-c', '1', '-b', '16', voice]);
       session = await openBuilder(
         { viewport: { width: 1400, height: 900 } },
-        { browserPhone: { promptDir: join(work, 'prompts') } },
+        {
+          browserPhone: { promptDir: join(work, 'prompts') },
+          appDeps: { recordingStore: createFilesystemRecordingStore({ dir: join(work, 'recordings') }) },
+        },
         {
           browserArgs: [
             '--use-fake-device-for-media-stream',
@@ -102,6 +139,7 @@ describe.skipIf(!hasChromium)(
       page = session.page;
       const created = await session.omni.call('POST', '/api/v1/flows', ivr);
       flowId = created.body.id;
+      pathsFlowId = (await session.omni.call('POST', '/api/v1/flows', voicemailThenTransfer)).body.id;
     }, 240_000);
 
     afterAll(async () => {
@@ -158,6 +196,51 @@ describe.skipIf(!hasChromium)(
       const runLink = await page.getByRole('link', { name: 'See this call’s run' }).getAttribute('href');
       const run = await session.omni.call('GET', `/api/v1/runs/${runLink!.replace('#/runs/', '')}`);
       expect(run.body).toMatchObject({ status: 'completed', flowId });
+    });
+
+    it('records the microphone at a voicemail and simulates a transfer, marked in the run', async () => {
+      await page.goto(`${session.omni.url}/#/flows/${pathsFlowId}`);
+      await page.locator('.react-flow__node').first().waitFor();
+      await page.getByRole('tab', { name: 'Test run' }).click();
+      await page.getByRole('button', { name: 'Call the draft' }).click();
+      await page
+        .locator('[data-testid="browser-phone-state"][data-state="inCall"]')
+        .waitFor({ timeout: 30_000 });
+      await listenToPhone(page);
+      // After the 4 s message, the spoken note instead of the transfer, then the flow hangs up.
+      await page
+        .locator('[data-testid="browser-phone-state"][data-state="ended"]')
+        .waitFor({ timeout: 60_000 });
+      expect(await loudSince(page, 0)).toBeGreaterThan(10);
+      const runLink = await page.getByRole('link', { name: 'See this call’s run' }).getAttribute('href');
+      const runId = runLink!.replace('#/runs/', '');
+      const run = await session.omni.call('GET', `/api/v1/runs/${runId}`);
+      expect(run.body).toMatchObject({ status: 'completed', flowId: pathsFlowId });
+      const [, record, transfer] = run.body.steps;
+      expect(record.output).toMatchObject({ reason: 'max-length', silent: false });
+      expect(transfer).toMatchObject({ port: 'answered', output: { outcome: 'answered', simulated: true } });
+
+      // The voicemail is what the fake microphone said: a recording of this run, with speech in it.
+      const listed = await session.omni.call('GET', '/api/v1/recordings');
+      const recording = listed.body.items.find((r: { runId: string }) => r.runId === runId);
+      expect(recording).toMatchObject({ id: record.output.recordingId, nodeId: 'record' });
+      const audio = await session.omni.app.request(`/api/v1/recordings/${recording.id}/audio`, {
+        headers: { authorization: `Bearer ${session.omni.apiKey}` },
+      });
+      const bytes = Buffer.from(await audio.arrayBuffer());
+      const wav = readWavInfo(bytes)!;
+      expect(wav.durationMs).toBeGreaterThan(3500);
+      let peak = 0;
+      for (let at = wav.dataOffset; at + 1 < wav.dataOffset + wav.dataBytes; at += 2)
+        peak = Math.max(peak, Math.abs(bytes.readInt16LE(at)));
+      expect(peak).toBeGreaterThan(1000);
+
+      // The runs console marks the transfer simulated; the call's page plays the message.
+      await page.goto(`${session.omni.url}/${runLink}`);
+      await page.locator('[data-node="transfer"] [data-testid="step-simulated"]').waitFor();
+      expect(await page.locator('[data-testid="step-simulated"]').textContent()).toBe('Simulated');
+      await page.goto(`${session.omni.url}/#/calls/${recording.callRecordId}`);
+      await page.getByRole('region', { name: 'Recordings' }).locator('audio').waitFor();
     });
 
     it('says so in the phone panel when a number has no flow', async () => {

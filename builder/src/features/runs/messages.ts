@@ -89,6 +89,8 @@ export const runsMessages = {
     'run.step.left': 'Left',
     'run.step.port': 'Left by',
     'run.step.attempts': 'Attempts',
+    'run.step.simulated': 'Simulated',
+    'run.step.simulatedHint': 'A browser test call: on a real call this step would have been done for real',
     'run.step.input': 'Input',
     'run.step.output': 'Output',
     'run.step.retry': 'Retry from this step',
@@ -253,6 +255,9 @@ export const runsMessages = {
     'run.step.left': 'Salida',
     'run.step.port': 'Salió por',
     'run.step.attempts': 'Intentos',
+    'run.step.simulated': 'Simulada',
+    'run.step.simulatedHint':
+      'Una llamada de prueba desde el navegador: en una llamada real este paso se habría hecho de verdad',
     'run.step.input': 'Entrada',
     'run.step.output': 'Salida',
     'run.step.retry': 'Reintentar desde este paso',

@@ -8,6 +8,9 @@ import { runErrorText } from './run-error-text.ts';
 
 type StepEntry = Extract<TimelineEntry, { kind: 'step' }>;
 
+/** A step a browser test call could only pretend to do (a transfer): its output says so. */
+const isSimulated = (output: unknown) => (output as { simulated?: unknown } | null)?.simulated === true;
+
 const time = (iso: string, locale: string) =>
   new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -66,7 +69,18 @@ export function TimelineStep({
         {step.port && (
           <>
             <dt>{t('run.step.port')}</dt>
-            <dd>{portName(step.port)}</dd>
+            <dd>
+              {portName(step.port)}
+              {isSimulated(step.output) && (
+                <span
+                  className="ml-2 rounded bg-amber-100 px-1 text-amber-900"
+                  title={t('run.step.simulatedHint')}
+                  data-testid="step-simulated"
+                >
+                  {t('run.step.simulated')}
+                </span>
+              )}
+            </dd>
           </>
         )}
         {step.attempts !== null && (

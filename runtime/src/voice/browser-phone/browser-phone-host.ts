@@ -124,7 +124,13 @@ export function createBrowserPhoneHost(deps: BrowserPhoneHostDeps): BrowserPhone
     }
     if (leg.isEnded) return;
     const from = invite.from || 'browser';
-    const call = new PlacedSipCall(leg, from, found.to, { audio, prompts, now: () => new Date() });
+    // Its leg reaches no SIP destination: a transfer is simulated, so every path can be tried.
+    const call = new PlacedSipCall(leg, from, found.to, {
+      audio,
+      prompts,
+      now: () => new Date(),
+      simulatesTransfer: true,
+    });
     await runCallFlow(deps, line, call, found.version, {
       input: { callId: call.id, from, to: found.to },
       contact: from,

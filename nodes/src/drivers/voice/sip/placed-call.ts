@@ -6,7 +6,9 @@ import type {
   GatherResult,
   HangupSide,
   PlayOptions,
+  CallRecording,
   PressedKey,
+  RecordOptions,
   RecordResult,
   SayOptions,
   SpeechPrompt,
@@ -16,6 +18,7 @@ import type { AudioLoader } from './audio-loader.ts';
 import { DigitBuffer } from './digit-buffer.ts';
 import { gatherKeys } from './gather-keys.ts';
 import type { OutboundLeg } from './outbound-leg.ts';
+import { recordMessage, recordWholeCall } from './record-on-media.ts';
 import type { PromptSynthesizer } from './sip-call.ts';
 import { VoiceError } from './voice-error.ts';
 
@@ -26,12 +29,15 @@ export interface PlacedCallDependencies {
   audio: AudioLoader;
   prompts: PromptSynthesizer | undefined;
   now: () => Date;
+  /** A browser's test call: see `Call.simulatesTransfer`. */
+  simulatesTransfer?: boolean;
 }
 
 /**
- * A call the endpoint placed to a person (a voice campaign) once they answered: the flow talks on
- * the outbound leg's media as it would on a call it answered. Hold and transfer are an inbound
- * caller's (their phone owns the dialog's other end), so they are refused here.
+ * A call the endpoint placed to a person (a voice campaign) once they answered, or a browser's
+ * call: the flow talks and records on the leg's media as it would on a call it answered. Hold and
+ * transfer are an inbound SIP caller's (their phone owns the dialog's other end), so they are
+ * refused here.
  */
 export class PlacedSipCall implements Call {
   readonly id = randomUUID();
@@ -63,6 +69,10 @@ export class PlacedSipCall implements Call {
 
   get isEnded(): boolean {
     return this.leg.isEnded;
+  }
+
+  get simulatesTransfer(): boolean {
+    return this.deps.simulatesTransfer === true;
   }
 
   /** It was answered when it became a call. */
@@ -98,8 +108,17 @@ export class PlacedSipCall implements Call {
     );
   }
 
-  record(): Promise<RecordResult> {
-    return Promise.reject(this.unsupported('record a message on'));
+  async record(options: RecordOptions): Promise<RecordResult> {
+    this.live();
+    return recordMessage(
+      { rtp: this.leg.rtp, digits: this.digits, ended: this.endController.signal },
+      options,
+    );
+  }
+
+  startRecording(options: { path: string }): CallRecording {
+    this.live();
+    return recordWholeCall({ rtp: this.leg.rtp, ended: this.endController.signal }, options);
   }
 
   hold(): Promise<void> {

@@ -49,10 +49,8 @@ import {
 } from './sip-message.ts';
 import { T1, T2, transactionTimeout } from './sip-timers.ts';
 import type { ServerTransaction } from './server-transactions.ts';
-import { recordBeep } from './tones.ts';
 import { VoiceError } from './voice-error.ts';
-import { MixRecorder } from './mix-recorder.ts';
-import { WavRecorder } from './wav-recorder.ts';
+import { recordMessage, recordWholeCall } from './record-on-media.ts';
 
 /** Text-to-speech as a prompt file; the espeak-ng/sox pipeline provides it. */
 export interface PromptSynthesizer {
@@ -208,62 +206,12 @@ export class SipCall implements Call, BridgeableCall {
 
   async record(options: RecordOptions): Promise<RecordResult> {
     const rtp = this.requireMedia();
-    // Type-ahead belongs to menus: a key pressed before the recording must not end it.
-    this.digits.clear();
-    if (options.beep) await rtp.play(recordBeep, this.endController.signal);
-    const recorder = await WavRecorder.create(options.path);
-    const stopAudio = rtp.onAudio((audio) => recorder.write(audio.samples, audio.timestamp, audio.ssrc));
-    const wait = new AbortController();
-    try {
-      const maxLength = new Promise<'max-length'>((resolve) => {
-        const handle = setTimeout(() => resolve('max-length'), options.maxLengthMs);
-        wait.signal.addEventListener('abort', () => clearTimeout(handle), { once: true });
-      });
-      const hangup = new Promise<'hangup'>((resolve) => {
-        if (this.endController.signal.aborted) resolve('hangup');
-        this.endController.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
-      });
-      const finishKey = (async (): Promise<'finish-key' | undefined> => {
-        if (options.finishOnKey === undefined) return new Promise<undefined>(() => undefined);
-        for (;;) {
-          const key = await this.digits.next(wait.signal);
-          if (key === undefined) return undefined;
-          if (key === options.finishOnKey) return 'finish-key';
-        }
-      })();
-      const reason = await Promise.race([maxLength, hangup, finishKey.then((r) => r ?? 'hangup')]);
-      return { ...(await recorder.close()), reason };
-    } finally {
-      wait.abort();
-      stopAudio();
-      await recorder.close().catch(() => undefined);
-    }
+    return recordMessage({ rtp, digits: this.digits, ended: this.endController.signal }, options);
   }
 
   /** Both sides mixed (what the caller heard and said), from now to stop() or the end of the call. */
   startRecording(options: { path: string }): CallRecording {
-    const rtp = this.requireMedia();
-    const stopRequested = new AbortController();
-    const done = (async (): Promise<RecordResult> => {
-      const recorder = await MixRecorder.create(options.path);
-      const stopIn = rtp.onAudio((audio) => recorder.add('in', audio.samples, audio.timestamp, audio.ssrc));
-      const stopOut = rtp.onSent((audio) => recorder.add('out', audio.samples, audio.timestamp, audio.ssrc));
-      const reason = await new Promise<RecordResult['reason']>((resolve) => {
-        if (this.endController.signal.aborted) return resolve('hangup');
-        this.endController.signal.addEventListener('abort', () => resolve('hangup'), { once: true });
-        stopRequested.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
-      });
-      stopIn();
-      stopOut();
-      return { ...(await recorder.close()), reason };
-    })();
-    return {
-      done,
-      stop: () => {
-        stopRequested.abort();
-        return done;
-      },
-    };
+    return recordWholeCall({ rtp: this.requireMedia(), ended: this.endController.signal }, options);
   }
 
   hold(): Promise<void> {
