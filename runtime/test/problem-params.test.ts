@@ -81,6 +81,44 @@ describe('problem params', () => {
     expect(missingId?.message).toMatch(/options\.0\.id/);
   });
 
+  it('asks a say with neither text nor recorded audio for one of them, naming both fields in en and es', () => {
+    const doc = flowDocumentSchema.parse({
+      name: 'IVR',
+      nodes: [
+        { id: 'start', type: 'voice.inbound-call', config: {} },
+        { id: 'say1', type: 'voice.say', label: 'Saludo', config: { text: '' } },
+        {
+          id: 'say2',
+          type: 'voice.say',
+          config: { recordedPrompt: 'prompt:0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e11' },
+        },
+      ],
+      edges: [
+        { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'say1' } },
+        { id: 'e2', from: { node: 'say1', port: 'next' }, to: { node: 'say2' } },
+      ],
+    });
+    const issues = validateFlow(doc, registry).errors.filter(
+      (i) => i.code === 'NODE_CONFIG_INVALID' && i.nodeId?.startsWith('say'),
+    );
+    // The recording alone is enough: only the step with neither is flagged, on its text.
+    expect(issues.map((i) => [i.nodeId, i.path])).toEqual([['say1', ['text']]]);
+    const issue = issues[0]!;
+    expect(issue.params).toMatchObject({
+      reason: 'either',
+      field: 'Text',
+      fieldEs: 'Texto',
+      other: 'Recorded audio (played instead of reading the text)',
+      otherEs: 'Audio grabado (se reproduce en lugar de leer el texto)',
+    });
+    expect(fill(sentenceFor(issue, 'en')!, issue.params, 'en')).toBe(
+      '“Saludo”: fill in “Text”, or choose “Recorded audio (played instead of reading the text)”',
+    );
+    expect(fill(sentenceFor(issue, 'es')!, issue.params, 'es')).toBe(
+      '«Saludo»: rellena «Texto» o elige «Audio grabado (se reproduce en lugar de leer el texto)»',
+    );
+  });
+
   it('says the limit of a text that is too long, and names an unlabelled node by its title', () => {
     const doc = flowDocumentSchema.parse({
       name: 'Bot',

@@ -9,6 +9,7 @@ import type {
   ActivityResult,
   AnyNodeDefinition,
   NodeRecordings,
+  NodeVoicePrompts,
   NodeVoice,
   StateFragment,
   TemplateScope,
@@ -53,6 +54,8 @@ export async function runNodeActivity(
     /** The calls voice nodes act on. */
     voice?: NodeVoice;
     recordings?: NodeRecordings;
+    /** The workspace's recorded prompts (`prompt:<id>`). */
+    voicePrompts?: NodeVoicePrompts;
   } = {},
 ): Promise<ActivityResult> {
   if (!definition.activity) throw new Error(`${definition.type} has no activity`);
@@ -64,6 +67,7 @@ export async function runNodeActivity(
     ...(now ? { clock: () => now } : {}),
     ...(options.voice ? { voice: options.voice } : {}),
     ...(options.recordings ? { recordings: options.recordings } : {}),
+    ...(options.voicePrompts ? { voicePrompts: options.voicePrompts } : {}),
   });
 }
 

@@ -87,3 +87,38 @@ describe('voice.gather', () => {
     expect(endless.success).toBe(false);
   });
 });
+
+describe('voice.gather with a recorded prompt', () => {
+  const recorded = 'prompt:0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e11';
+  const withoutText = { ...pin, prompt: undefined };
+
+  it('accepts a recording without the prompt text and plays it as the gather prompt', async () => {
+    const call = new ScriptedCall([typed('1234')]);
+    const result = await runNodeActivity(
+      voiceGather,
+      { ...withoutText, recordedPrompt: recorded },
+      {
+        scope: testScope({ input: callInput }),
+        voice: call.voice(),
+        voicePrompts: { file: async (id) => `/prompts/${id}.wav` },
+      },
+    );
+    expect(result).toEqual({ port: 'next', output: { digits: '1234', attempts: 1 } });
+    expect(call.said).toEqual([]);
+    expect(call.gathers[0]?.prompt).toEqual({
+      kind: 'file',
+      path: '/prompts/0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e11.wav',
+    });
+  });
+
+  it('refuses neither prompt text nor recording, on the prompt field', () => {
+    const parsed = voiceGather.config.safeParse(withoutText);
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({ path: ['prompt'], params: { reason: 'either', other: ['recordedPrompt'] } }),
+    ]);
+  });
+
+  it('keeps a prompt text without a recording valid', () => {
+    expect(voiceGather.config.safeParse(pin).success).toBe(true);
+  });
+});

@@ -16,7 +16,7 @@ import {
 } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
 import { defaultRetryPrompts } from './retry-prompts.ts';
-import { recordedPromptField, recordedPromptOf } from './recorded-prompt.ts';
+import { recordedPromptField, recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
 
 /** Without a digit count the caller ends with the finish key; this bounds a key held down forever. */
 const maxDigitsWithoutCount = 32;
@@ -54,14 +54,25 @@ export const voiceGather = defineNode({
     },
     timeout: { en: 'The caller typed nothing.', es: 'Quien llama no marcó nada.' },
   },
-  summary: [{ field: 'prompt' }, { field: 'digits', label: { en: 'Digits', es: 'Dígitos' } }],
+  summary: [
+    { field: 'recordedPrompt' },
+    { field: 'prompt' },
+    { field: 'digits', label: { en: 'Digits', es: 'Dígitos' } },
+  ],
   ports: ['next', 'invalid', 'timeout'],
   config: z
     .object({
+      // Needed only without a recording: textOrRecordedPrompt (and the inspector, by requiredUnless).
       prompt: z
         .string()
-        .min(1, 'Write what to ask for')
-        .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
+        .default('')
+        .meta({
+          ui: {
+            widget: 'template',
+            label: { en: 'Prompt', es: 'Locución' },
+            requiredUnless: 'recordedPrompt',
+          },
+        }),
       language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
       voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
       recordedPrompt: recordedPromptField,
@@ -100,7 +111,8 @@ export const voiceGather = defineNode({
     .refine((config) => config.digits > 0 || config.finishOnKey !== '', {
       message: 'Set a number of digits or a finish key, or the caller cannot end the input',
       path: ['digits'],
-    }),
+    })
+    .superRefine(textOrRecordedPrompt('prompt')),
   compile: (node, ctx) => {
     const ports = ['next', 'invalid', 'timeout'];
     const fragment = ctx.runActivity({ ports, next: promptFollowers(ctx, ports) });

@@ -117,3 +117,38 @@ describe('voice.menu in a run', () => {
     expect(run.failure).toEqual({ code: 'CALLER_HUNG_UP', message: 'The caller hung up', nodeId: 'menu' });
   });
 });
+
+describe('voice.menu with a recorded prompt', () => {
+  const recorded = 'prompt:0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e11';
+  const withoutText = { ...menu, prompt: undefined };
+
+  it('accepts a recording without the prompt text and plays it as the gather prompt', async () => {
+    const call = new ScriptedCall([press('1')]);
+    const result = await runNodeActivity(
+      voiceMenu,
+      { ...withoutText, recordedPrompt: recorded },
+      {
+        scope: testScope({ input: callInput }),
+        voice: call.voice(),
+        voicePrompts: { file: async (id) => `/prompts/${id}.wav` },
+      },
+    );
+    expect(result.port).toBe('sales');
+    expect(call.said).toEqual([]);
+    expect(call.gathers[0]?.prompt).toEqual({
+      kind: 'file',
+      path: '/prompts/0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e11.wav',
+    });
+  });
+
+  it('refuses neither prompt text nor recording, on the prompt field', () => {
+    const parsed = voiceMenu.config.safeParse(withoutText);
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({ path: ['prompt'], params: { reason: 'either', other: ['recordedPrompt'] } }),
+    ]);
+  });
+
+  it('keeps a prompt text without a recording valid', () => {
+    expect(voiceMenu.config.safeParse(menu).success).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
-import { recordedPromptField, recordedPromptOf } from './recorded-prompt.ts';
+import { recordedPromptField, recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
 import { outputField } from '../sdk/output-schema.ts';
 import { saveAnswerAsField, savingAnswer } from '../sdk/save-answer-as.ts';
 
@@ -53,38 +53,47 @@ export const voiceMenu = defineNode({
     en: 'The caller pressed this option’s key.',
     es: 'Quien llama pulsó la tecla de esta opción.',
   },
-  summary: [{ field: 'prompt' }, { rows: 'options', show: ['digit', 'label'] }],
+  summary: [{ field: 'recordedPrompt' }, { field: 'prompt' }, { rows: 'options', show: ['digit', 'label'] }],
   ports: rowPorts('options', ['timeout', 'invalid']),
   languageDefaults: {
     invalidPrompt: { en: 'That is not one of the options.', es: 'Opción no válida.' },
     noInputPrompt: { en: 'We did not receive any option.', es: 'No hemos recibido ninguna opción.' },
   },
-  config: z.object({
-    prompt: z
-      .string()
-      .min(1, 'Write the menu prompt')
-      .meta({ ui: { widget: 'template', label: { en: 'Prompt', es: 'Locución' } } }),
-    language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
-    voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
-    recordedPrompt: recordedPromptField,
-    options: z
-      .array(option)
-      .min(1, 'Add at least one option')
-      .refine((list) => new Set(list.map((o) => o.digit)).size === list.length, 'Each key once')
-      .refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'Port ids must be unique')
-      .meta({ ui: { widget: 'rows', label: { en: 'Options', es: 'Opciones' } } }),
-    timeout: durationSchema
-      .default('PT5S')
-      .meta({ ui: { widget: 'duration', label: { en: 'Wait for a key', es: 'Esperar una tecla' } } }),
-    maxRetries: z.number().int().min(0).max(5).default(2).meta(uiLabel('Asks again', 'Repeticiones')),
-    invalidPrompt: optionalText('Said after a wrong key', 'Locución si pulsa otra tecla').default(
-      'Opción no válida.',
-    ),
-    noInputPrompt: optionalText('Said when no key comes', 'Locución si no pulsa nada').default(
-      'No hemos recibido ninguna opción.',
-    ),
-    saveAs: saveAnswerAsField,
-  }),
+  config: z
+    .object({
+      // Needed only without a recording: textOrRecordedPrompt (and the inspector, by requiredUnless).
+      prompt: z
+        .string()
+        .default('')
+        .meta({
+          ui: {
+            widget: 'template',
+            label: { en: 'Prompt', es: 'Locución' },
+            requiredUnless: 'recordedPrompt',
+          },
+        }),
+      language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
+      voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
+      recordedPrompt: recordedPromptField,
+      options: z
+        .array(option)
+        .min(1, 'Add at least one option')
+        .refine((list) => new Set(list.map((o) => o.digit)).size === list.length, 'Each key once')
+        .refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'Port ids must be unique')
+        .meta({ ui: { widget: 'rows', label: { en: 'Options', es: 'Opciones' } } }),
+      timeout: durationSchema
+        .default('PT5S')
+        .meta({ ui: { widget: 'duration', label: { en: 'Wait for a key', es: 'Esperar una tecla' } } }),
+      maxRetries: z.number().int().min(0).max(5).default(2).meta(uiLabel('Asks again', 'Repeticiones')),
+      invalidPrompt: optionalText('Said after a wrong key', 'Locución si pulsa otra tecla').default(
+        'Opción no válida.',
+      ),
+      noInputPrompt: optionalText('Said when no key comes', 'Locución si no pulsa nada').default(
+        'No hemos recibido ninguna opción.',
+      ),
+      saveAs: saveAnswerAsField,
+    })
+    .superRefine(textOrRecordedPrompt('prompt')),
   compile: (node, ctx) => {
     const chosen = node.config.options.map((o) => o.id);
     const ports = [...chosen, 'timeout', 'invalid'];

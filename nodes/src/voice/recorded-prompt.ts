@@ -11,8 +11,8 @@ export function audioSourceOf(location: string): AudioSource {
 
 /**
  * say/menu/gather's optional recorded prompt (issue #15): a workspace prompt (`prompt:<id>`)
- * played instead of reading the text aloud; the text stays as what the card shows and the
- * transcript of the audio.
+ * played instead of reading the text aloud; the text, when written too, stays as the transcript
+ * of the audio. One of the two is needed (textOrRecordedPrompt).
  */
 export const recordedPromptField = z
   .string()
@@ -51,4 +51,22 @@ export async function recordedPromptOf(
 ): Promise<AudioSource | undefined> {
   if (!recordedPrompt?.trim()) return undefined;
   return resolveAudio(recordedPrompt, call, deps);
+}
+
+/**
+ * For say/menu/gather's config `superRefine`: the node needs something to say, its text or a
+ * recorded prompt, and a designer who recorded the greeting need not type it again. The issue
+ * sits on the text field and names the other one (`either`, runtime/src/graph/zod-issue-reason.ts)
+ * so the builder says "fill in Text or choose Recorded audio" in the designer's language.
+ */
+export function textOrRecordedPrompt<Field extends string>(textField: Field) {
+  return (config: Record<Field, string> & { recordedPrompt?: string | undefined }, ctx: z.RefinementCtx) => {
+    if (config[textField].trim() || config.recordedPrompt?.trim()) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: [textField],
+      message: 'Write the text to say, or choose a recorded audio',
+      params: { reason: 'either', other: ['recordedPrompt'] },
+    });
+  };
 }

@@ -4,7 +4,7 @@ import { defineNode } from '../sdk/define-node.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
 import { playAudioOnce, sayOnce } from './prompt-prefetch.ts';
-import { recordedPromptField, recordedPromptOf } from './recorded-prompt.ts';
+import { recordedPromptField, recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
 
 export const voiceSay = defineNode({
   type: 'voice.say',
@@ -19,28 +19,34 @@ export const voiceSay = defineNode({
   portDescriptions: {
     next: { en: 'Goes on when the text has been read.', es: 'Sigue cuando termina de leer el texto.' },
   },
-  summary: [{ field: 'text' }],
+  summary: [{ field: 'recordedPrompt' }, { field: 'text' }],
   ports: ['next'],
-  config: z.object({
-    text: z
-      .string()
-      .min(1, 'Write what to say')
-      .meta({ ui: { widget: 'template', label: { en: 'Text', es: 'Texto' } } }),
-    language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
-    voice: z
-      .string()
-      .optional()
-      .meta({ ui: { label: { en: 'Voice (empty: default)', es: 'Voz (vacío: la predeterminada)' } } }),
-    recordedPrompt: recordedPromptField,
-  }),
+  config: z
+    .object({
+      // Needed only without a recording: textOrRecordedPrompt (and the inspector, by requiredUnless).
+      text: z
+        .string()
+        .default('')
+        .meta({
+          ui: { widget: 'template', label: { en: 'Text', es: 'Texto' }, requiredUnless: 'recordedPrompt' },
+        }),
+      language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
+      voice: z
+        .string()
+        .optional()
+        .meta({ ui: { label: { en: 'Voice (empty: default)', es: 'Voz (vacío: la predeterminada)' } } }),
+      recordedPrompt: recordedPromptField,
+    })
+    .superRefine(textOrRecordedPrompt('text')),
   compile: (_node, ctx) => ctx.runActivity({ ports: ['next'] }),
   activity: {
     options: callActivityOptions,
     output: z.object({ text: z.string().meta(outputField('Text said', 'Texto dicho', 'Bienvenido')) }),
     async run(config, scope, deps) {
       const call = liveCall(scope, deps);
-      const text = renderText(config.text, scope);
       const recorded = await recordedPromptOf(config.recordedPrompt, call, deps);
+      // With a recording the text is only its transcript, and may be empty: nothing is read aloud.
+      const text = config.text.trim() ? renderText(config.text, scope) : '';
       // The menu before may have started this very prompt as the key came in (prompt-prefetch.ts).
       await onCall(call, () =>
         recorded

@@ -23,6 +23,7 @@ const spanish: Record<ZodIssueReason, string> = {
   bad_url: 'No es una dirección web (URL) válida',
   bad_format: 'No está escrito de la forma correcta',
   unknown_keys: 'Campos que no se conocen: {keys}',
+  either: 'Rellena este campo o el que lo sustituye',
   invalid: 'No es válido',
 };
 

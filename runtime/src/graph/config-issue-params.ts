@@ -125,5 +125,11 @@ export function configIssueParams(
     params.optionsEs = names.map((n) => n.es).join(', ');
   }
   if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
+  const other: unknown = issue.code === 'custom' ? issue.params?.['other'] : undefined;
+  if (reason === 'either' && Array.isArray(other)) {
+    const names = fieldNames(definition, other as (string | number)[]);
+    params.other = names.field!;
+    params.otherEs = names.fieldEs!;
+  }
   return params;
 }

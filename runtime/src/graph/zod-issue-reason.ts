@@ -20,6 +20,7 @@ export type ZodIssueReason =
   | 'bad_url'
   | 'bad_format'
   | 'unknown_keys'
+  | 'either'
   | 'invalid';
 
 const typeReasons: Record<string, ZodIssueReason> = {
@@ -53,6 +54,10 @@ export function zodIssueReason(issue: z.core.$ZodIssue, value: unknown): ZodIssu
       return 'unknown_keys';
     case 'invalid_union':
       return value === undefined ? 'required' : 'invalid';
+    case 'custom':
+      // A cross-field rule of a node (say/menu/gather: the text or a recorded audio) names its
+      // reason; `params.other` is the path of the field that would do instead.
+      return issue.params?.['reason'] === 'either' ? 'either' : 'invalid';
     default:
       return 'invalid';
   }

@@ -41,6 +41,7 @@ const words = {
   required: { en: 'Required', es: 'Obligatorio' },
   default: { en: 'Default', es: 'Por defecto' },
   yes: { en: 'yes', es: 'sí' },
+  unless: { en: 'yes, unless “{other}” is chosen', es: 'sí, salvo si se elige «{other}»' },
   ports: { en: 'Ways out', es: 'Salidas' },
   noPorts: { en: 'None: the flow ends here.', es: 'Ninguna: el flujo termina aquí.' },
   rowPorts: {
@@ -65,6 +66,8 @@ interface FieldSchema {
     help?: Localized;
     optionLabels?: Record<string, Localized>;
     defaultByLanguage?: Localized;
+    /** Required only while this other setting is empty (say's text without a recorded audio). */
+    requiredUnless?: string;
   };
   items?: { properties?: Record<string, FieldSchema> };
 }
@@ -123,7 +126,14 @@ export function nodePage(entry: CatalogEntry, lang: DocLanguage, example: Locali
   const rows = Object.entries(schema.properties ?? {}).map(([name, field]) => {
     const parts = Object.entries(field.items?.properties ?? {}).map(([n, f]) => label(n, f));
     const shown = parts.length > 0 ? `${label(name, field)} (${parts.join(', ')})` : label(name, field);
-    return `| ${cell(shown)} | ${required.has(name) ? words.yes[lang] : ''} | ${defaultText(field, lang)} |`;
+    const other = field.ui?.requiredUnless;
+    const otherField = other ? schema.properties?.[other] : undefined;
+    const needed = required.has(name)
+      ? words.yes[lang]
+      : other && otherField
+        ? words.unless[lang].replace('{other}', label(other, otherField))
+        : '';
+    return `| ${cell(shown)} | ${cell(needed)} | ${defaultText(field, lang)} |`;
   });
   const mustWire = new Set(entry.requiredPorts);
   const help = Object.entries(schema.properties ?? {}).flatMap(([name, field]) =>

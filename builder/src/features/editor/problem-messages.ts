@@ -40,6 +40,7 @@ export const problemMessages = {
     'problem.NODE_CONFIG_INVALID.bad_format': '“{node}”: “{field}” is not written the right way',
     'problem.NODE_CONFIG_INVALID.unknown_keys': '“{node}”: settings this step does not know: {keys}',
     'problem.NODE_CONFIG_INVALID.invalid': '“{node}”: “{field}” is not valid',
+    'problem.NODE_CONFIG_INVALID.either': '“{node}”: fill in “{field}”, or choose “{other}”',
     'problem.TEMPLATE_INVALID': '“{node}”: the text in “{field}” has a mistake in a {{ }} placeholder',
     'problem.EDGE_NODE_NOT_FOUND':
       'A connection of “{node}” leads to a step that no longer exists; delete it',
@@ -114,6 +115,7 @@ export const problemMessages = {
     'problem.NODE_CONFIG_INVALID.bad_format': '«{node}»: «{field}» no está escrito de la forma correcta',
     'problem.NODE_CONFIG_INVALID.unknown_keys': '«{node}»: ajustes que este paso no conoce: {keys}',
     'problem.NODE_CONFIG_INVALID.invalid': '«{node}»: «{field}» no es válido',
+    'problem.NODE_CONFIG_INVALID.either': '«{node}»: rellena «{field}» o elige «{other}»',
     'problem.TEMPLATE_INVALID': '«{node}»: el texto de «{field}» tiene un error en un marcador {{ }}',
     'problem.EDGE_NODE_NOT_FOUND': 'Una conexión de «{node}» lleva a un paso que ya no existe; elimínala',
     'problem.EDGE_UNKNOWN_PORT': '«{node}» ya no tiene la salida «{port}»; elimina esa conexión',

@@ -22,6 +22,7 @@ export const configErrorMessages = {
     'configError.bad_format': 'Not written the right way',
     'configError.unknown_keys': 'Settings this step does not know: {keys}',
     'configError.invalid': 'Not valid',
+    'configError.either': 'Fill this in, or choose “{other}”',
     'configError.template': 'A {{ }} placeholder in this text has a mistake',
   },
   es: {
@@ -45,6 +46,7 @@ export const configErrorMessages = {
     'configError.bad_format': 'No está escrito de la forma correcta',
     'configError.unknown_keys': 'Ajustes que este paso no conoce: {keys}',
     'configError.invalid': 'No es válido',
+    'configError.either': 'Rellena este campo o elige «{other}»',
     'configError.template': 'Un marcador {{ }} de este texto tiene un error',
   },
 } as const;

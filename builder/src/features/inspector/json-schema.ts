@@ -50,6 +50,8 @@ export interface UiHints {
   help?: Localized;
   /** Rows (`rows` widget) whose `id` is made from this field of the row, as a menu's from its label. */
   idFrom?: string;
+  /** Required only while this sibling field is empty (say's text, unless a recorded audio is chosen). */
+  requiredUnless?: string;
 }
 
 export interface PropertyNode {
@@ -152,6 +154,7 @@ export function uiHints(node: SchemaNode): UiHints {
     ...(isLocalized(ui.defaultByLanguage) ? { defaultByLanguage: ui.defaultByLanguage } : {}),
     ...(isLocalized(ui.help) ? { help: ui.help } : {}),
     ...(typeof ui.idFrom === 'string' ? { idFrom: ui.idFrom } : {}),
+    ...(typeof ui.requiredUnless === 'string' ? { requiredUnless: ui.requiredUnless } : {}),
   };
 }
 
@@ -192,6 +195,19 @@ export function properties(node: SchemaNode): PropertyNode[] {
     node: child(resolved, property),
     required: required.includes(name),
   }));
+}
+
+/**
+ * Whether a property must be filled in `object` as it is now: the schema's `required`, or a
+ * `requiredUnless` field whose sibling is empty (the node's cross-field rule, checked again by
+ * the server's validation).
+ */
+export function requiredIn(property: PropertyNode, object: Record<string, unknown>): boolean {
+  if (property.required) return true;
+  const sibling = uiHints(property.node).requiredUnless;
+  if (!sibling) return false;
+  const other = object[sibling];
+  return other === undefined || other === null || (typeof other === 'string' && other.trim() === '');
 }
 
 export function arrayItems(node: SchemaNode): SchemaNode {

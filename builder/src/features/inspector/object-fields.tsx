@@ -1,6 +1,6 @@
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { useFormContext } from './form-context.ts';
-import { labelOf, properties, type SchemaNode } from './json-schema.ts';
+import { labelOf, properties, requiredIn, type SchemaNode } from './json-schema.ts';
 import type { FieldPath } from './route-issues.ts';
 import { SchemaField } from './schema-field.tsx';
 
@@ -42,7 +42,7 @@ export function ObjectFields({
       path={[...path, property.name]}
       value={object[property.name]}
       label={labelOf(property.name, property.node, locale)}
-      required={property.required}
+      required={requiredIn(property, object)}
       onChange={(next) => {
         const copy = { ...object };
         if (next === undefined) delete copy[property.name];
