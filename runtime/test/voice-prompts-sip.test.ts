@@ -69,7 +69,7 @@ afterAll(async () => {
 
 describe('recorded prompts on a real SIP call', () => {
   it(
-    'plays an uploaded MP3 (voice.play) and an uploaded WAV instead of the text (voice.say)',
+    'plays an uploaded MP3 (voice.play) and an uploaded WAV in a voice.say with no text',
     async () => {
       const mp3 = join(work, 'bienvenida.mp3');
       execFileSync('sox', ['-n', '-r', '44100', '-c', '2', mp3, 'synth', '2', 'sine', '1000']);
@@ -86,7 +86,8 @@ describe('recorded prompts on a real SIP call', () => {
           {
             id: 'goodbye',
             type: 'voice.say',
-            config: { text: 'Este texto no se lee', language: 'es', recordedPrompt: goodbye.reference },
+            // No text at all: the recording is what the step says, and it publishes as it is.
+            config: { language: 'es', recordedPrompt: goodbye.reference },
           },
           { id: 'bye', type: 'voice.hangup', config: {} },
         ],
@@ -113,6 +114,7 @@ describe('recorded prompts on a real SIP call', () => {
         'bye',
       ]);
       expect(run.steps[1].output).toEqual({ audio: welcome.reference });
+      expect(run.steps[2].output).toEqual({ text: '' });
       await caller.waitForEvent('CALL_CLOSED');
 
       const files = await eventually(async () => {
