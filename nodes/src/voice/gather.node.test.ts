@@ -122,3 +122,25 @@ describe('voice.gather with a recorded prompt', () => {
     expect(voiceGather.config.safeParse(pin).success).toBe(true);
   });
 });
+
+describe('voice.gather retry prompts as recordings', () => {
+  const none = 'prompt:0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e13';
+
+  it('plays the recording when no key came instead of reading its text', async () => {
+    const call = new ScriptedCall([silence, typed('1234')]);
+    const result = await runNodeActivity(
+      voiceGather,
+      { ...pin, noInputPrompt: 'No se lee', noInputRecordedPrompt: none },
+      {
+        scope: testScope({ input: callInput }),
+        voice: call.voice(),
+        voicePrompts: { file: async (id) => `/prompts/${id}.wav` },
+      },
+    );
+    expect(result).toEqual({ port: 'next', output: { digits: '1234', attempts: 2 } });
+    expect(call.played).toEqual([
+      { kind: 'file', path: '/prompts/0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e13.wav' },
+    ]);
+    expect(call.said.map((s) => s.text)).not.toContain('No se lee');
+  });
+});

@@ -15,7 +15,7 @@ import {
   onCall,
 } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
-import { defaultRetryPrompts } from './retry-prompts.ts';
+import { defaultRetryPrompts, retryRecordedPromptField, sayBeforeAskingAgain } from './retry-prompts.ts';
 import { recordedPromptField, recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
 
 /** Without a digit count the caller ends with the finish key; this bounds a key held down forever. */
@@ -102,9 +102,17 @@ export const voiceGather = defineNode({
         'Said after a wrong answer (empty: nothing)',
         'Locución si la respuesta no vale (vacío: nada)',
       ),
+      invalidRecordedPrompt: retryRecordedPromptField(
+        'Recorded audio after a wrong answer (instead of its text)',
+        'Audio grabado si la respuesta no vale (en lugar de su locución)',
+      ),
       noInputPrompt: retryText(
         'Said when no key comes (empty: nothing)',
         'Locución si no pulsa nada (vacío: nada)',
+      ),
+      noInputRecordedPrompt: retryRecordedPromptField(
+        'Recorded audio when no key comes (instead of its text)',
+        'Audio grabado si no pulsa nada (en lugar de su locución)',
       ),
       saveAs: saveAnswerAsField,
     })
@@ -142,10 +150,14 @@ export const voiceGather = defineNode({
       let last: 'timeout' | 'invalid' = 'timeout';
       let digits = '';
       for (let attempt = 1; attempt <= config.maxRetries + 1; attempt++) {
-        if (attempt > 1) {
-          const text = renderText(again[last], scope);
-          if (text.trim()) await onCall(call, () => call.say(text, speech));
-        }
+        if (attempt > 1)
+          await sayBeforeAskingAgain(
+            call,
+            deps,
+            last === 'invalid' ? config.invalidRecordedPrompt : config.noInputRecordedPrompt,
+            () => renderText(again[last], scope),
+            speech,
+          );
         const result = await onCall(call, () =>
           call.gather({
             prompt: recorded ?? { kind: 'speech', text: renderText(config.prompt, scope), ...speech },

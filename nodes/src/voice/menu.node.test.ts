@@ -152,3 +152,40 @@ describe('voice.menu with a recorded prompt', () => {
     expect(voiceMenu.config.safeParse(menu).success).toBe(true);
   });
 });
+
+describe('voice.menu retry prompts as recordings', () => {
+  const wrong = 'prompt:0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e12';
+
+  it('plays the recording after a wrong key instead of reading its text, and reads the other text', async () => {
+    const call = new ScriptedCall([press('9'), silence, press('1')]);
+    const result = await runNodeActivity(
+      voiceMenu,
+      { ...menu, maxRetries: 2, invalidRecordedPrompt: wrong },
+      {
+        scope: testScope({ input: callInput }),
+        voice: call.voice(),
+        voicePrompts: { file: async (id) => `/prompts/${id}.wav` },
+      },
+    );
+    expect(result.port).toBe('sales');
+    expect(call.played).toEqual([
+      { kind: 'file', path: '/prompts/0b6f1c52-5c1e-4c39-9a55-3f0c2a8f6e12.wav' },
+    ]);
+    expect(call.said.map((s) => s.text)).toEqual([
+      menu.prompt,
+      menu.prompt,
+      'No hemos recibido ninguna opción.',
+      menu.prompt,
+    ]);
+  });
+
+  it('fails plainly when the worker cannot read recordings', async () => {
+    const call = new ScriptedCall([press('9'), press('1')]);
+    const run = runNodeActivity(
+      voiceMenu,
+      { ...menu, invalidRecordedPrompt: wrong },
+      { scope: testScope({ input: callInput }), voice: call.voice() },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'VOICE_PROMPTS_UNAVAILABLE' });
+  });
+});

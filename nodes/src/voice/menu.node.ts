@@ -7,6 +7,7 @@ import { renderText } from '../sdk/expressions/templates.ts';
 import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
 import { recordedPromptField, recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
+import { retryRecordedPromptField, sayBeforeAskingAgain } from './retry-prompts.ts';
 import { outputField } from '../sdk/output-schema.ts';
 import { saveAnswerAsField, savingAnswer } from '../sdk/save-answer-as.ts';
 
@@ -88,8 +89,16 @@ export const voiceMenu = defineNode({
       invalidPrompt: optionalText('Said after a wrong key', 'Locución si pulsa otra tecla').default(
         'Opción no válida.',
       ),
+      invalidRecordedPrompt: retryRecordedPromptField(
+        'Recorded audio after a wrong key (instead of its text)',
+        'Audio grabado si pulsa otra tecla (en lugar de su locución)',
+      ),
       noInputPrompt: optionalText('Said when no key comes', 'Locución si no pulsa nada').default(
         'No hemos recibido ninguna opción.',
+      ),
+      noInputRecordedPrompt: retryRecordedPromptField(
+        'Recorded audio when no key comes (instead of its text)',
+        'Audio grabado si no pulsa nada (en lugar de su locución)',
       ),
       saveAs: saveAnswerAsField,
     })
@@ -121,10 +130,14 @@ export const voiceMenu = defineNode({
       let last: 'timeout' | 'invalid' = 'timeout';
       let digit = '';
       for (let attempt = 1; attempt <= config.maxRetries + 1; attempt++) {
-        if (attempt > 1) {
-          const again = renderText(last === 'invalid' ? config.invalidPrompt : config.noInputPrompt, scope);
-          if (again.trim()) await onCall(call, () => call.say(again, speech));
-        }
+        if (attempt > 1)
+          await sayBeforeAskingAgain(
+            call,
+            deps,
+            last === 'invalid' ? config.invalidRecordedPrompt : config.noInputRecordedPrompt,
+            () => renderText(last === 'invalid' ? config.invalidPrompt : config.noInputPrompt, scope),
+            speech,
+          );
         const prompt = recorded ?? {
           kind: 'speech' as const,
           text: renderText(config.prompt, scope),

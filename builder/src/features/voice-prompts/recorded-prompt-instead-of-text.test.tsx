@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import catalogJson from '@omniflow/nodes/catalog.json';
 import type { NodeCategory } from '@omniflow/nodes/sdk';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stubApi } from '../../api/test-api.ts';
 import type { CatalogEntry, FlowDocument, ValidationIssue } from '../../api/types.ts';
@@ -109,6 +109,40 @@ describe('a recorded audio instead of the text', () => {
       screen.getByText('Rellena este campo o elige «Audio grabado (se reproduce en lugar de leer el texto)»'),
     ).toBeTruthy();
   });
+
+  it.each(['voice.menu', 'voice.gather'])(
+    '%s: offers the recorded-audio picker for saying again too, picking by name',
+    async (type) => {
+      const seen: Record<string, unknown>[] = [];
+      const node = { id: 'n1', type, version: 1, config: { prompt: 'Pulse 1' }, position: { x: 0, y: 0 } };
+      useFlowStore.getState().load({
+        schemaVersion: 1,
+        name: 'IVR',
+        description: '',
+        nodes: [node],
+        edges: [],
+        variables: [],
+      });
+      render(
+        <InspectorPanel
+          entry={entryOf(type)}
+          node={node}
+          issues={[]}
+          variables={[]}
+          onConfigChange={(config) => seen.push(config)}
+          onLabelChange={() => {}}
+        />,
+      );
+      await settle();
+      const pickers = [...document.querySelectorAll('legend')].map((l) => l.textContent ?? '');
+      expect(pickers.filter((text) => text.startsWith('Audio grabado'))).toHaveLength(3);
+      const noKey = [...document.querySelectorAll('fieldset')].find((f) =>
+        f.querySelector('legend')?.textContent?.startsWith('Audio grabado si no pulsa nada'),
+      )!;
+      within(noKey).getByLabelText('Usar Bienvenida').click();
+      expect(seen.at(-1)).toMatchObject({ noInputRecordedPrompt: welcome.reference });
+    },
+  );
 
   it('shows the card with the recording’s name and no empty text line', async () => {
     render(
