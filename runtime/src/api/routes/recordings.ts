@@ -1,12 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { recordings, workspaces } from '@omniflow/db';
-import { parseByteRange } from '../../recordings/byte-range.ts';
 import { deleteRecording, deleteRecordingsBetween } from '../../recordings/delete-recordings.ts';
-import { RecordingError, type RecordingStore } from '../../recordings/recording-store.ts';
+import type { RecordingStore } from '../../recordings/recording-store.ts';
 import { recordingsUsage } from '../../recordings/recordings-usage.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { serveStoredAudio } from '../serve-stored-audio.ts';
 import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 import { encodeCursor, voiceFilterConditions } from '../voice-filter.ts';
@@ -228,35 +228,14 @@ export function recordingRoutes(deps: AppDeps & { recordingStore: RecordingStore
     .openapi(routes.audio, async (c) => {
       const row = await findRecording(c.get('principal').workspaceId, c.req.valid('param').id);
       const { download } = c.req.valid('query');
-      const headers: Record<string, string> = {
-        'content-type': row.contentType,
-        'accept-ranges': 'bytes',
-        // Recordings never change once saved: the browser may keep what it fetched.
-        'cache-control': 'private, max-age=3600',
-      };
-      if (download === '1' || download === 'true')
-        headers['content-disposition'] = `attachment; filename="recording-${row.id}.wav"`;
-      const range = parseByteRange(c.req.header('range'), row.bytes);
-      if (range === 'unsatisfiable') {
-        return c.json(
-          { error: { code: 'RANGE_NOT_SATISFIABLE', message: `The recording has ${row.bytes} bytes` } },
-          416,
-          { 'content-range': `bytes */${row.bytes}` },
-        );
-      }
-      try {
-        const body = await store.get(row.storageKey, range);
-        if (!range) return c.body(body, 200, { ...headers, 'content-length': String(row.bytes) });
-        return c.body(body, 206, {
-          ...headers,
-          'content-length': String(range.end - range.start + 1),
-          'content-range': `bytes ${range.start}-${range.end}/${row.bytes}`,
-        });
-      } catch (error) {
-        if (error instanceof RecordingError && error.code === 'RECORDING_AUDIO_MISSING')
-          throw new ApiError(404, error.code, `${error.message}; delete the recording to clear it`);
-        throw error;
-      }
+      return serveStoredAudio(c, store, {
+        ...row,
+        noun: 'recording',
+        whenMissing: 'delete the recording to clear it',
+        ...(download === '1' || download === 'true'
+          ? { extraHeaders: { 'content-disposition': `attachment; filename="recording-${row.id}.wav"` } }
+          : {}),
+      });
     })
     .openapi(routes.delete, async (c) => {
       const { id } = c.req.valid('param');

@@ -5,8 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { isUniqueViolation, voicePrompts } from '@omniflow/db';
 import { createPromptCache, type PromptCache } from '@omniflow/nodes/drivers/voice';
 import { voicePromptRef } from '@omniflow/nodes/sdk';
-import { parseByteRange } from '../../recordings/byte-range.ts';
-import { RecordingError, type RecordingStore } from '../../recordings/recording-store.ts';
+import type { RecordingStore } from '../../recordings/recording-store.ts';
 import { flowsUsingVoicePrompt } from '../../voice-prompts/flows-using-voice-prompt.ts';
 import {
   refuseTakenName,
@@ -17,6 +16,7 @@ import { VoicePromptError } from '../../voice-prompts/voice-prompt-error.ts';
 import { voicePromptMessage } from '../voice-prompt-text.ts';
 import { ApiError, errorBody } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { serveStoredAudio } from '../serve-stored-audio.ts';
 import { readerLanguage, type ReaderLanguage } from '../reader-language.ts';
 import { requireDesigner } from '../require-role.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
@@ -266,31 +266,11 @@ export function voicePromptRoutes(
     })
     .openapi(routes.audio, async (c) => {
       const row = await findPrompt(c.get('principal').workspaceId, c.req.valid('param').id);
-      const headers: Record<string, string> = {
-        'content-type': row.contentType,
-        'accept-ranges': 'bytes',
-        // A prompt's audio never changes after upload: the browser may keep what it fetched.
-        'cache-control': 'private, max-age=3600',
-      };
-      const range = parseByteRange(c.req.header('range'), row.bytes);
-      if (range === 'unsatisfiable')
-        return c.json(
-          { error: { code: 'RANGE_NOT_SATISFIABLE', message: `The audio has ${row.bytes} bytes` } },
-          416,
-          { 'content-range': `bytes */${row.bytes}` },
-        );
-      try {
-        const body = await store.get(row.storageKey, range);
-        if (!range) return c.body(body, 200, { ...headers, 'content-length': String(row.bytes) });
-        return c.body(body, 206, {
-          ...headers,
-          'content-length': String(range.end - range.start + 1),
-          'content-range': `bytes ${range.start}-${range.end}/${row.bytes}`,
-        });
-      } catch (error) {
-        if (error instanceof RecordingError && error.code === 'RECORDING_AUDIO_MISSING')
-          throw new ApiError(404, error.code, `${error.message}; delete the audio and upload it again`);
-        throw error;
-      }
+      // A prompt's audio never changes after upload (a new recording is a new prompt).
+      return serveStoredAudio(c, store, {
+        ...row,
+        noun: 'audio',
+        whenMissing: 'delete the audio and upload it again',
+      });
     });
 }
