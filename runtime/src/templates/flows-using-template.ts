@@ -1,28 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { flowVersions, flows, type Db } from '@omniflow/db';
+import type { Db } from '@omniflow/db';
 import type { CatalogEntry } from '@omniflow/nodes/sdk';
+import { publishedFlowsUsing, type PublishedFlowUser } from '../graph/published-flow-users.ts';
 
 /** A published flow that names a template, and the nodes that do. */
-export interface TemplateUser {
-  flowId: string;
-  flowName: string;
-  version: number;
-  nodeIds: string[];
-}
+export type TemplateUser = PublishedFlowUser;
 
 const widgetName = 'library-template';
-
-const graphNodes = z.object({
-  nodes: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      version: z.number(),
-      config: z.record(z.string(), z.unknown()).optional(),
-    }),
-  ),
-});
 
 const uiOf = z.object({ ui: z.object({ widget: z.string() }) });
 const schemaProperties = z.object({ properties: z.record(z.string(), z.unknown()) });
@@ -57,30 +41,7 @@ export async function flowsUsingTemplate(
 ): Promise<TemplateUser[]> {
   const fields = templateFields(catalog);
   if (fields.size === 0) return [];
-  const rows = await db
-    .select({
-      flowId: flows.id,
-      flowName: flows.name,
-      version: flowVersions.version,
-      graph: flowVersions.graph,
-    })
-    .from(flows)
-    .innerJoin(
-      flowVersions,
-      and(eq(flowVersions.flowId, flows.id), eq(flowVersions.version, flows.latestVersion)),
-    )
-    .where(and(eq(flows.workspaceId, workspaceId), eq(flowVersions.kind, 'published')));
-  const users: TemplateUser[] = [];
-  for (const row of rows) {
-    const graph = graphNodes.safeParse(row.graph);
-    if (!graph.success) continue;
-    const nodeIds = graph.data.nodes
-      .filter((node) =>
-        (fields.get(`${node.type}@${node.version}`) ?? []).some((f) => node.config?.[f] === name),
-      )
-      .map((node) => node.id);
-    if (nodeIds.length > 0)
-      users.push({ flowId: row.flowId, flowName: row.flowName, version: row.version, nodeIds });
-  }
-  return users.sort((a, b) => a.flowName.localeCompare(b.flowName));
+  return publishedFlowsUsing(db, workspaceId, (node) =>
+    (fields.get(`${node.type}@${node.version}`) ?? []).some((f) => node.config?.[f] === name),
+  );
 }
