@@ -16,7 +16,11 @@ describe('GET /api/v1/nodes: what node cards and help are drawn from', () => {
     const menu = res.body.items.find((e: { type: string }) => e.type === 'voice.menu');
     expect(menu).toMatchObject({
       icon: 'grid-3x3',
-      summary: [{ field: 'prompt' }, { rows: 'options', show: ['digit', 'label'] }],
+      summary: [
+        { field: 'recordedPrompt' },
+        { field: 'prompt' },
+        { rows: 'options', show: ['digit', 'label'] },
+      ],
       rowPortDescription: { es: 'Quien llama pulsó la tecla de esta opción.' },
     });
     expect(menu.portDescriptions.map((d: { port: string }) => d.port)).toEqual(['timeout', 'invalid']);
