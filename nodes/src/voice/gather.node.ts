@@ -6,17 +6,11 @@ import { defineNode } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
-import {
-  callActivityOptions,
-  callerHungUp,
-  finishKeySchema,
-  languageSchemaOptions,
-  liveCall,
-  onCall,
-} from './live-call.ts';
+import { callActivityOptions, callerHungUp, finishKeySchema, liveCall, onCall } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
+import { spokenPromptFields } from './spoken-prompt-fields.ts';
 import { defaultRetryPrompts, retryRecordedPromptField, sayBeforeAskingAgain } from './retry-prompts.ts';
-import { recordedPromptField, recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
+import { recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
 
 /** Without a digit count the caller ends with the finish key; this bounds a key held down forever. */
 const maxDigitsWithoutCount = 32;
@@ -62,20 +56,7 @@ export const voiceGather = defineNode({
   ports: ['next', 'invalid', 'timeout'],
   config: z
     .object({
-      // Needed only without a recording: textOrRecordedPrompt (and the inspector, by requiredUnless).
-      prompt: z
-        .string()
-        .default('')
-        .meta({
-          ui: {
-            widget: 'template',
-            label: { en: 'Prompt', es: 'Locución' },
-            requiredUnless: 'recordedPrompt',
-          },
-        }),
-      language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
-      voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
-      recordedPrompt: recordedPromptField,
+      ...spokenPromptFields,
       digits: z
         .number()
         .int()

@@ -4,9 +4,10 @@ import { defineNode, rowPorts } from '../sdk/define-node.ts';
 import { uiLabel } from '../sdk/ui-label.ts';
 import { durationSchema, parseDuration } from '../sdk/duration.ts';
 import { renderText } from '../sdk/expressions/templates.ts';
-import { callActivityOptions, callerHungUp, languageSchemaOptions, liveCall, onCall } from './live-call.ts';
+import { callActivityOptions, callerHungUp, liveCall, onCall } from './live-call.ts';
 import { promptFollowers, startNextPrompt } from './prompt-prefetch.ts';
-import { recordedPromptField, recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
+import { spokenPromptFields } from './spoken-prompt-fields.ts';
+import { recordedPromptOf, textOrRecordedPrompt } from './recorded-prompt.ts';
 import { retryRecordedPromptField, sayBeforeAskingAgain } from './retry-prompts.ts';
 import { outputField } from '../sdk/output-schema.ts';
 import { saveAnswerAsField, savingAnswer } from '../sdk/save-answer-as.ts';
@@ -62,20 +63,7 @@ export const voiceMenu = defineNode({
   },
   config: z
     .object({
-      // Needed only without a recording: textOrRecordedPrompt (and the inspector, by requiredUnless).
-      prompt: z
-        .string()
-        .default('')
-        .meta({
-          ui: {
-            widget: 'template',
-            label: { en: 'Prompt', es: 'Locución' },
-            requiredUnless: 'recordedPrompt',
-          },
-        }),
-      language: z.enum(['es', 'en']).default('es').meta({ ui: languageSchemaOptions }),
-      voice: z.string().optional().meta(uiLabel('Voice (empty: default)', 'Voz (vacío: la predeterminada)')),
-      recordedPrompt: recordedPromptField,
+      ...spokenPromptFields,
       options: z
         .array(option)
         .min(1, 'Add at least one option')
