@@ -149,6 +149,16 @@ describe.each(['pglite', 'postgres'] as const)('recorded prompts on %s', (db) =>
 
     const noName = await upload('   ', spokenWav('Hola'), 'es');
     expect(noName.status).toBe(400);
+    // A form whose boundary matches no part (found by the API fuzz test as a 500).
+    const badForm = await omni.app.request('/api/v1/voice-prompts', {
+      method: 'POST',
+      body: 'a=1&b=%00',
+      headers: { ...auth(), 'accept-language': 'es', 'content-type': 'multipart/form-data; boundary=x' },
+    });
+    expect(badForm.status).toBe(400);
+    expect(await badForm.json()).toMatchObject({
+      error: { code: 'FORM_INVALID', message: expect.stringContaining('No se pudo leer el formulario') },
+    });
     const names = await omni.call('GET', '/api/v1/voice-prompts');
     expect(names.body.items).toHaveLength(2);
   });

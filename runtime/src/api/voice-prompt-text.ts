@@ -42,6 +42,10 @@ export const voicePromptText: Record<VoicePromptTextKey, { en: string; es: strin
     en: 'Attach the audio as the "file" field of a multipart form, or send it as the body with ?name=',
     es: 'Adjunta el audio en el campo «file» de un formulario multipart, o envíalo como cuerpo con ?name=',
   },
+  badForm: {
+    en: 'The multipart form could not be read; send it again with its boundary, or send the audio as the body with ?name=',
+    es: 'No se pudo leer el formulario multipart; envíalo de nuevo con su separador (boundary), o envía el audio como cuerpo con ?name=',
+  },
 };
 
 export function voicePromptMessage(

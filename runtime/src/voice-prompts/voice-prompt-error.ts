@@ -8,7 +8,8 @@ export type VoicePromptTextKey =
   | 'notFound'
   | 'inUse'
   | 'converterMissing'
-  | 'noFile';
+  | 'noFile'
+  | 'badForm';
 
 export type VoicePromptErrorCode =
   | 'AUDIO_INVALID'

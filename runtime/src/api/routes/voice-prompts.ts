@@ -209,7 +209,9 @@ export function voicePromptRoutes(
       let name: string;
       let bytes: Uint8Array;
       if (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
-        const form = await c.req.parseBody();
+        const form = await c.req.parseBody().catch(() => {
+          throw new ApiError(400, 'FORM_INVALID', voicePromptMessage('badForm', language));
+        });
         name = nameFrom(form.name, language);
         if (!(form.file instanceof File))
           throw new ApiError(400, 'AUDIO_MISSING', voicePromptMessage('noFile', language));
