@@ -72,10 +72,13 @@ export const apiKeys = pgTable(
     // Never above its creator's role when made (and capped by their role now when used); the
     // default is the least role so a key nobody chose a role for can do the least.
     role: text('role', { enum: userRoles }).notNull().default('operator'),
-    // Reserved for narrowing a key below its role (e.g. ["runs:write"]); null = the whole role.
+    // What the key may call within its role (runtime/src/auth/scopes.ts); null = the whole role.
     scopes: jsonb('scopes').$type<string[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Refused with 401 API_KEY_EXPIRED from then on; null = until revoked.
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    lastUsedIp: text('last_used_ip'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [

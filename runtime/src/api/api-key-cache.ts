@@ -1,13 +1,23 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { apiKeys, users, type Db } from '@omniflow/db';
+import { apiKeys, oauthClients, oauthTokens, users, type Db } from '@omniflow/db';
 import { lesserRole, type Role } from '../auth/roles.ts';
+import { isApiScope, type ApiScope } from '../auth/scopes.ts';
+
+/** What a bearer credential is: an API key, or a token issued to an OAuth client. */
+export type CredentialKind = 'api-key' | 'oauth-token';
 
 export interface KnownKey {
+  /** The API key's id, or the OAuth client's a token was issued to. */
   id: string;
+  kind: CredentialKind;
   workspaceId: string;
   createdBy: string | null;
   /** The key's role capped by its maker's role now. */
   role: Role;
+  /** What it may call within its role; null = all (keys made before scopes). */
+  scopes: ApiScope[] | null;
+  /** From then on it is refused as expired (the cache keeps it to say so). */
+  expiresAt: Date | null;
 }
 
 /**
@@ -15,7 +25,7 @@ export interface KnownKey {
  * maker demoted) in another process stops working within this; in this process at once.
  */
 export const apiKeyTrustMs = 2000;
-/** `last_used_at` is written for every key used in this window, in one statement. */
+/** `last_used_at`/`last_used_ip` are written for every key used in this window, in one statement. */
 const lastUsedFlushMs = 5000;
 
 interface Entry {
@@ -32,24 +42,29 @@ export function apiKeyCacheOf(db: Db) {
   return cache;
 }
 
+const knownScopes = (scopes: string[] | null) => scopes?.filter(isApiScope) ?? null;
+
 /**
- * API keys by hash, trusted for `apiKeyTrustMs` (the send API answers in a few statements, and
- * two of them were this lookup and its `last_used_at` write), with `last_used_at` written in
- * batches: it says whether a key is still in use, to the minute, not to the request.
+ * API keys and OAuth tokens by hash, trusted for `apiKeyTrustMs` (the send API answers in a few
+ * statements, and two of them were this lookup and its `last_used_at` write), with the last use
+ * (time and address) written in batches: it says whether a key is still in use, to the minute,
+ * not to the request.
  */
 export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () => Date.now() } = {}) {
   const entries = new Map<string, Entry>();
   const finding = new Map<string, Promise<KnownKey | undefined>>();
-  const used = new Map<string, Date>();
+  const used = new Map<string, { kind: CredentialKind; id: string; at: Date; ip: string }>();
   let flushing: NodeJS.Timeout | undefined;
 
-  async function find(keyHash: string): Promise<KnownKey | undefined> {
+  async function findKey(keyHash: string): Promise<KnownKey | undefined> {
     const [row] = await db
       .select({
         id: apiKeys.id,
         workspaceId: apiKeys.workspaceId,
         createdBy: apiKeys.createdBy,
         role: apiKeys.role,
+        scopes: apiKeys.scopes,
+        expiresAt: apiKeys.expiresAt,
         makerRole: users.role,
       })
       .from(apiKeys)
@@ -58,18 +73,67 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
     if (!row) return undefined;
     // A maker who has since been given a lesser role takes their keys down with them.
     const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
-    return { id: row.id, workspaceId: row.workspaceId, createdBy: row.createdBy, role };
+    const { id, workspaceId, createdBy, expiresAt } = row;
+    return { id, kind: 'api-key', workspaceId, createdBy, role, scopes: knownScopes(row.scopes), expiresAt };
+  }
+
+  async function findToken(tokenHash: string): Promise<KnownKey | undefined> {
+    const [row] = await db
+      .select({
+        id: oauthClients.id,
+        workspaceId: oauthClients.workspaceId,
+        createdBy: oauthClients.createdBy,
+        role: oauthClients.role,
+        scopes: oauthTokens.scopes,
+        expiresAt: oauthTokens.expiresAt,
+        makerRole: users.role,
+      })
+      .from(oauthTokens)
+      .innerJoin(oauthClients, eq(oauthClients.id, oauthTokens.clientId))
+      .leftJoin(users, eq(users.id, oauthClients.createdBy))
+      // A revoked client's tokens end with it, not at their expiry.
+      .where(and(eq(oauthTokens.tokenHash, tokenHash), isNull(oauthClients.revokedAt)));
+    if (!row) return undefined;
+    const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
+    const { id, workspaceId, createdBy, expiresAt } = row;
+    return {
+      id,
+      kind: 'oauth-token',
+      workspaceId,
+      createdBy,
+      role,
+      scopes: knownScopes(row.scopes) ?? [],
+      expiresAt,
+    };
+  }
+
+  async function writeLastUse(
+    table: 'api_keys' | 'oauth_clients',
+    uses: { id: string; at: Date; ip: string }[],
+  ) {
+    if (uses.length === 0) return;
+    const rows = uses.map(({ id, at, ip }) => sql`(${id}::uuid, ${at.toISOString()}::timestamptz, ${ip})`);
+    const target = sql.identifier(table);
+    await db.execute(
+      sql`update ${target} set last_used_at = v.at, last_used_ip = v.ip
+        from (values ${sql.join(rows, sql`, `)}) v(id, at, ip)
+        where ${target}.id = v.id and (${target}.last_used_at is null or ${target}.last_used_at < v.at)`,
+    );
   }
 
   async function flush() {
     flushing = undefined;
     if (used.size === 0) return;
-    const rows = [...used].map(([id, at]) => sql`(${id}::uuid, ${at.toISOString()}::timestamptz)`);
+    const uses = [...used.values()];
     used.clear();
     try {
-      await db.execute(
-        sql`update api_keys set last_used_at = v.at from (values ${sql.join(rows, sql`, `)}) v(id, at)
-          where api_keys.id = v.id and (api_keys.last_used_at is null or api_keys.last_used_at < v.at)`,
+      await writeLastUse(
+        'api_keys',
+        uses.filter((u) => u.kind === 'api-key'),
+      );
+      await writeLastUse(
+        'oauth_clients',
+        uses.filter((u) => u.kind === 'oauth-token'),
       );
     } catch (error) {
       // Only a "last used" time is lost; the next use writes it again.
@@ -80,15 +144,20 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
   }
 
   return {
-    /** The live key with this hash (cached for a moment), or undefined: unknown or revoked. */
-    async lookup(keyHash: string): Promise<KnownKey | undefined> {
+    /**
+     * The live credential with this hash (cached for a moment), or undefined: unknown or revoked.
+     * An expired one is answered too, so the caller can say it expired.
+     */
+    async lookup(keyHash: string, kind: CredentialKind = 'api-key'): Promise<KnownKey | undefined> {
       const hit = entries.get(keyHash);
       if (hit && hit.until > now()) return hit.key;
       if (hit) entries.delete(keyHash);
       let pending = finding.get(keyHash);
       if (!pending) {
         // Many requests with one key at once ask the database once.
-        pending = find(keyHash).finally(() => finding.delete(keyHash));
+        pending = (kind === 'api-key' ? findKey(keyHash) : findToken(keyHash)).finally(() =>
+          finding.delete(keyHash),
+        );
         finding.set(keyHash, pending);
       }
       const key = await pending;
@@ -96,12 +165,13 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
       return key;
     },
 
-    markUsed(id: string) {
-      used.set(id, new Date(now()));
+    /** Records a use (time and client address) for the next batch. */
+    markUsed(key: Pick<KnownKey, 'id' | 'kind'>, ip = 'unknown') {
+      used.set(`${key.kind}:${key.id}`, { kind: key.kind, id: key.id, at: new Date(now()), ip });
       flushing ??= setTimeout(() => void flush(), lastUsedFlushMs).unref();
     },
 
-    /** Writes the pending `last_used_at` times now (shutdown, tests). */
+    /** Writes the pending last uses now (shutdown, tests). */
     flush: () => {
       if (flushing) clearTimeout(flushing);
       return flush();

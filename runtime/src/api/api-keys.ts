@@ -1,5 +1,6 @@
 import { newId, apiKeys, type Db } from '@omniflow/db';
 import type { Role } from '../auth/roles.ts';
+import type { ApiScope } from '../auth/scopes.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 
 /**
@@ -12,6 +13,8 @@ export async function createApiKey(
   name: string,
   createdBy: string | null,
   role: Role,
+  /** Absent: all the role allows (keys the CLI makes); else only these (auth/scopes.ts). */
+  limits: { scopes?: ApiScope[] | null; expiresAt?: Date | null } = {},
 ) {
   const key = newToken('key');
   const row = {
@@ -22,7 +25,17 @@ export async function createApiKey(
     keyHash: hashToken(key),
     createdBy,
     role,
+    scopes: limits.scopes ?? null,
+    expiresAt: limits.expiresAt ?? null,
   };
   await db.insert(apiKeys).values(row);
-  return { id: row.id, name, prefix: row.prefix, role, key };
+  return {
+    id: row.id,
+    name,
+    prefix: row.prefix,
+    role,
+    scopes: row.scopes,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    key,
+  };
 }

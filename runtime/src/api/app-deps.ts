@@ -9,6 +9,8 @@ import type { WorkspaceMailboxes } from '../email/workspace-mailboxes.ts';
 import type { TwimlVoiceHost } from '../voice/twiml-voice-host.ts';
 import type { Db } from '@omniflow/db';
 import type { Role } from '../auth/roles.ts';
+import type { ApiScope } from '../auth/scopes.ts';
+import type { RateLimits } from './rate-limits.ts';
 import type { SignInLimits } from '../auth/sign-in-throttle.ts';
 import type { CatalogEntry, NodeRegistry } from '@omniflow/nodes/sdk';
 
@@ -67,19 +69,27 @@ export interface AppDeps {
   twimlVoice?: TwimlVoiceHost;
   /** Calls from the builder's browser phone (SIP over WebSocket + WebRTC); without it no phone. */
   browserPhone?: BrowserPhoneHost;
+  /** Requests per key/OAuth client and per client address (default: rateLimitsFromEnv). */
+  rateLimits?: RateLimits;
+  /** Writes one line per request, with its request id (the server: stdout; default: none). */
+  requestLog?: (line: string) => void;
 }
 
 /** Who is calling, resolved from the session cookie or the API key. */
 export interface Principal {
   workspaceId: string;
   userId: string | null;
-  via: 'session' | 'api-key';
+  via: 'session' | 'api-key' | 'oauth';
   /** The key that called (recorded on the messages it sends). */
   apiKeyId?: string;
+  /** The OAuth client whose token called. */
+  oauthClientId?: string;
+  /** A key's or token's scopes (auth/scopes.ts); absent = all the role allows (people, old keys). */
+  scopes?: ApiScope[];
   /** A person's role, or a key's role capped by its maker's role now. */
   role: Role;
 }
 
 export interface AppEnv {
-  Variables: { principal: Principal };
+  Variables: { principal: Principal; requestId: string };
 }

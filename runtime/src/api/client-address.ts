@@ -8,13 +8,18 @@ import type { Context } from 'hono';
  * added; earlier ones are the client's to forge) is used instead.
  */
 export function clientAddress(c: Context, trustProxy: boolean): string {
+  return addressGroup(clientIp(c, trustProxy));
+}
+
+/** The address itself (recorded as a key's last use), found as `clientAddress` explains. */
+export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim());
     const last = hops.filter(Boolean).at(-1);
-    if (last) return addressGroup(last);
+    if (last) return last;
   }
   try {
-    return addressGroup(getConnInfo(c).remote.address ?? 'unknown');
+    return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     // app.request() (tests, no server) has no socket to read: those requests share one address.
     return 'unknown';

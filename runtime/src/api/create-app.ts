@@ -12,6 +12,11 @@ import type { AppDeps, AppEnv } from './app-deps.ts';
 import { authenticate } from './authenticate.ts';
 import { checkOrigin } from './check-origin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
+import { oauthClientRoutes } from './routes/oauth-clients.ts';
+import { oauthTokenRoutes } from './routes/oauth-token.ts';
+import { rateLimiters } from './rate-limits.ts';
+import { requestIds } from './request-ids.ts';
+import { requireScope } from './require-scope.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { flowTemplateRoutes } from './routes/flow-templates.ts';
@@ -93,12 +98,15 @@ const publicPaths =
  * calls `injectWebSocket(server)` so the web chat WebSocket can upgrade.
  */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestIds(deps));
   // Before every route, webhooks and web chat included: size, depth and text no route need check.
   app.use('*', requestLimits());
   const webSockets = createNodeWebSocket({ app });
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   const requireCaller = authenticate(deps);
+  const limits = rateLimiters(deps);
+  api.use('*', limits.perIp);
   // First, so no route (logout included) acts on a cookie another site's page made the browser send.
   api.use('*', checkOrigin(deps));
   api.route('/', healthRoutes(deps));
@@ -112,13 +120,17 @@ export function createApp(deps: AppDeps) {
   api.route('/', twilioWebhookRoutes(deps));
   // Mail readers have no account: the signed link is the authority (routes/email-links.ts).
   api.route('/', emailLinkRoutes(deps));
+  api.route('/', oauthTokenRoutes(deps));
   api.use('*', async (c, next) => (publicPaths.test(c.req.path) ? next() : requireCaller(c, next)));
+  api.use('*', limits.perKey);
+  api.use('*', requireScope());
   // After the session check: only a signed-in designer's browser gets a SIP door.
   api.route('/', browserPhoneSocketRoutes(deps, webSockets.upgradeWebSocket));
   // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.
   for (const routes of [
     authRoutes,
     apiKeyRoutes,
+    oauthClientRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
     defaultCountryRoutes,

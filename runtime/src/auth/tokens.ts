@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** A new secret token with a readable prefix: `of_key_…` for API keys, `of_ses_…` for sessions. */
-export function newToken(kind: 'key' | 'ses'): string {
+/**
+ * A new secret token with a readable prefix: `of_key_…` for API keys, `of_ses_…` for sessions,
+ * `of_cs_…` for OAuth client secrets and `of_oat_…` for the access tokens issued with them.
+ */
+export function newToken(kind: 'key' | 'ses' | 'cs' | 'oat'): string {
   return `of_${kind}_${randomBytes(32).toString('base64url')}`;
 }
 
@@ -9,3 +12,6 @@ export function newToken(kind: 'key' | 'ses'): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** Whether a bearer token is an OAuth access token (else it is taken for an API key). */
+export const isOAuthAccessToken = (token: string) => token.startsWith('of_oat_');

@@ -103,6 +103,10 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     ...(browserPhone ? { browserPhone } : {}),
     secretKeyring: keyring,
     ...(mail.mailboxes ? { workspaceMailboxes: mail.mailboxes } : {}),
+    // One line per request, request id first (OMNIFLOW_REQUEST_LOG=0 turns it off).
+    ...(env.OMNIFLOW_REQUEST_LOG === '0'
+      ? {}
+      : { requestLog: (line: string) => console.log(`${new Date().toISOString()} ${line}`) }),
   });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });

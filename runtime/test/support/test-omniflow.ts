@@ -103,6 +103,8 @@ export async function startTestOmniflow(
     ...(options.builderDir ? { builderDir: options.builderDir } : {}),
     channels: options.channels ?? sandboxDrivers({ db: handle.db }),
     secretKeyring: () => keyring,
+    // Tests send hundreds of requests with one key from one address; rate-limits.test.ts sets its own.
+    rateLimits: { perKey: 0, perIp: 0 },
     ...options.appDeps,
   };
   const browserPhone = options.browserPhone

@@ -6,6 +6,8 @@ import { createApiKey } from '../api-keys.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { apiKeyCacheOf } from '../api-key-cache.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import { expiresAtField, futureExpiry, scopesField } from '../credential-fields.ts';
+import { apiScopes, isApiScope } from '../../auth/scopes.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 
 const roleSchema = z.enum(userRoles);
@@ -17,8 +19,11 @@ const keySummary = z
     prefix: z.string(),
     role: roleSchema,
     createdBy: z.string().nullable(),
+    scopes: z.array(z.enum(apiScopes)).nullable().openapi({ description: 'null: all the role allows' }),
     createdAt: z.string(),
+    expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
+    lastUsedIp: z.string().nullable(),
   })
   .openapi('ApiKey');
 
@@ -30,7 +35,7 @@ const create = createRoute({
   tags: ['api-keys'],
   summary: 'Create an API key (the key is shown only in this answer)',
   description:
-    'The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s.',
+    'The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s, and may call only what `scopes` allow (default: all the role allows). From `expiresAt` on it is refused with 401 API_KEY_EXPIRED.',
   request: {
     body: {
       required: true,
@@ -39,6 +44,8 @@ const create = createRoute({
           schema: z.object({
             name: z.string().trim().min(1, 'Name the key').max(100),
             role: roleSchema.optional(),
+            scopes: scopesField.optional(),
+            expiresAt: expiresAtField,
           }),
         },
       },
@@ -46,7 +53,15 @@ const create = createRoute({
   },
   responses: {
     201: json(
-      z.object({ id: z.string(), name: z.string(), prefix: z.string(), role: roleSchema, key: z.string() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        prefix: z.string(),
+        role: roleSchema,
+        scopes: z.array(z.enum(apiScopes)).nullable(),
+        expiresAt: z.string().nullable(),
+        key: z.string(),
+      }),
       'The new key',
     ),
     ...errorResponses,
@@ -91,14 +106,21 @@ export function apiKeyRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(create, async (c) => {
       const principal = c.get('principal');
-      const { name, role = principal.role } = c.req.valid('json');
+      const { name, role = principal.role, scopes, expiresAt } = c.req.valid('json');
       if (!roleAtLeast(principal.role, role))
         throw new ApiError(
           403,
           'FORBIDDEN',
           `A key can do no more than its maker: you are ${principal.role}, so ask an admin for a ${role} key`,
         );
-      return c.json(await createApiKey(deps.db, principal.workspaceId, name, principal.userId, role), 201);
+      const limits = {
+        scopes: scopes ?? null,
+        expiresAt: futureExpiry(expiresAt, deps.now?.() ?? new Date()),
+      };
+      return c.json(
+        await createApiKey(deps.db, principal.workspaceId, name, principal.userId, role, limits),
+        201,
+      );
     })
     .openapi(list, async (c) => {
       const rows = await deps.db
@@ -112,8 +134,11 @@ export function apiKeyRoutes(deps: AppDeps) {
         prefix: k.prefix,
         role: k.role,
         createdBy: k.createdBy,
+        scopes: k.scopes?.filter(isApiScope) ?? null,
         createdAt: k.createdAt.toISOString(),
+        expiresAt: k.expiresAt?.toISOString() ?? null,
         lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+        lastUsedIp: k.lastUsedIp,
       }));
       return c.json({ items }, 200);
     })
@@ -126,7 +151,7 @@ export function apiKeyRoutes(deps: AppDeps) {
         .where(and(eq(apiKeys.id, id), manageable(principal)))
         .returning({ id: apiKeys.id });
       if (revoked.length > 0) {
-        apiKeyCacheOf(deps.db).forget((key) => key.id === id);
+        apiKeyCacheOf(deps.db).forget((key) => key.kind === 'api-key' && key.id === id);
         return c.body(null, 204);
       }
       const [other] = await deps.db
