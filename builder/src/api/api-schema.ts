@@ -552,6 +552,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/oauth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Get an access token for an OAuth client (RFC 6749 §4.4, client credentials)
+     * @description Authenticate the client with HTTP Basic (`client_id:client_secret`) or with `client_id` and `client_secret` in the form. Send the token as `Authorization: Bearer <access_token>` until `expires_in` seconds have passed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/x-www-form-urlencoded': {
+            /** @enum {string} */
+            grant_type: 'client_credentials';
+            /** @description Space-separated; at most the client’s scopes */
+            scope?: string;
+            client_id?: string;
+            client_secret?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A bearer token */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OAuthToken'];
+          };
+        };
+        /** @description invalid_request, invalid_grant (the client expired), invalid_scope or unsupported_grant_type */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OAuthError'];
+          };
+        };
+        /** @description invalid_client: unknown client or wrong secret */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OAuthError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/me': {
     parameters: {
       query?: never;
@@ -665,7 +733,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API key (the key is shown only in this answer)
-     * @description The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s.
+     * @description The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s, and may call only what `scopes` allow (default: all the role allows). From `expiresAt` on it is refused with 401 API_KEY_EXPIRED.
      */
     post: {
       parameters: {
@@ -680,6 +748,10 @@ export interface paths {
             name: string;
             /** @enum {string} */
             role?: 'admin' | 'designer' | 'operator';
+            /** @description read, messages:send, runs:write, flows:write, admin (README "API keys and scopes") */
+            scopes?: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[];
+            /** Format: date-time */
+            expiresAt?: string | null;
           };
         };
       };
@@ -696,6 +768,8 @@ export interface paths {
               prefix: string;
               /** @enum {string} */
               role: 'admin' | 'designer' | 'operator';
+              scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[] | null;
+              expiresAt: string | null;
               key: string;
             };
           };
@@ -783,6 +857,207 @@ export interface paths {
           };
         };
         /** @description The caller’s role does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oauth-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the workspace’s OAuth clients (never their secrets) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Clients not revoked */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['OAuthClient'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only an admin manages OAuth clients */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create an OAuth client (its secret is shown only in this answer)
+     * @description An integrator exchanges the client_id and client_secret for short-lived access tokens at POST /oauth/token. The client acts with `role` (default: the caller’s) and at most `scopes`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            role?: 'admin' | 'designer' | 'operator';
+            /** @description read, messages:send, runs:write, flows:write, admin (README "API keys and scopes") */
+            scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[];
+            /** Format: date-time */
+            expiresAt?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The new client and its secret */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OAuthClient'] & {
+              clientSecret: string;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only an admin manages OAuth clients */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oauth-clients/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an OAuth client: its tokens stop working at once */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Revoked */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Only an admin manages OAuth clients */
         403: {
           headers: {
             [name: string]: unknown;
@@ -10701,6 +10976,19 @@ export interface components {
       };
       at: string;
     };
+    OAuthToken: {
+      access_token: string;
+      /** @enum {string} */
+      token_type: 'Bearer';
+      expires_in: number;
+      scope: string;
+    };
+    OAuthError: {
+      /** @enum {string} */
+      error:
+        'invalid_request' | 'invalid_client' | 'invalid_grant' | 'invalid_scope' | 'unsupported_grant_type';
+      error_description: string;
+    };
     ApiKey: {
       id: string;
       name: string;
@@ -10708,8 +10996,25 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'designer' | 'operator';
       createdBy: string | null;
+      /** @description null: all the role allows */
+      scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[] | null;
       createdAt: string;
+      expiresAt: string | null;
       lastUsedAt: string | null;
+      lastUsedIp: string | null;
+    };
+    OAuthClient: {
+      id: string;
+      name: string;
+      clientId: string;
+      /** @enum {string} */
+      role: 'admin' | 'designer' | 'operator';
+      scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[];
+      createdBy: string | null;
+      createdAt: string;
+      expiresAt: string | null;
+      lastUsedAt: string | null;
+      lastUsedIp: string | null;
     };
     NodeType: {
       type: string;

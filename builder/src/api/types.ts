@@ -163,3 +163,5 @@ export interface VoiceFilter {
 export type DkimKey = Schemas['DkimKey'];
 /** A mailbox the workspace takes mail from over IMAP, with whether it works (never the password). */
 export type ImapMailbox = Schemas['ImapMailbox'];
+export type ApiKey = Schemas['ApiKey'];
+export type OAuthClient = Schemas['OAuthClient'];

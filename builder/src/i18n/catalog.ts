@@ -17,6 +17,7 @@ import { segmentsMessages } from '../features/segments/messages.ts';
 import { sandboxMessages } from '../features/sandbox/messages.ts';
 import { channelMessages } from '../features/settings/channel-messages.ts';
 import { dkimMessages } from '../features/settings/dkim-messages.ts';
+import { apiAccessMessages } from '../features/api-access/messages.ts';
 import { deliverabilityMessages } from '../features/settings/deliverability-messages.ts';
 import { imapMailboxMessages } from '../features/settings/imap-mailbox-messages.ts';
 import { mailDomainsMessages } from '../features/settings/mail-domains-messages.ts';
@@ -141,6 +142,7 @@ export const catalog = {
     ...campaignSettingsMessages.en,
     ...channelMessages.en,
     ...dkimMessages.en,
+    ...apiAccessMessages.en,
     ...deliverabilityMessages.en,
     ...mailDomainsMessages.en,
     ...imapMailboxMessages.en,
@@ -185,6 +187,7 @@ export const catalog = {
     ...campaignSettingsMessages.es,
     ...channelMessages.es,
     ...dkimMessages.es,
+    ...apiAccessMessages.es,
     ...deliverabilityMessages.es,
     ...mailDomainsMessages.es,
     ...imapMailboxMessages.es,

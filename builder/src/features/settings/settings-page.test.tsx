@@ -20,6 +20,8 @@ describe('SettingsPage', () => {
       'GET /mail/domains': () => ({ domains: ['ayuda.example.test'] }),
       'GET /mail/mailboxes': () =>
         apiError(403, 'FORBIDDEN', 'Only an admin can see the connected mailboxes'),
+      'GET /api-keys': () => ({ items: [] }),
+      'GET /oauth-clients': () => apiError(403, 'FORBIDDEN', 'Only an admin can see OAuth clients'),
       'GET /workspace/webchat-embed': () => ({
         key: 'w1',
         embedCode: '<script src="http://h/webchat.js" data-key="w1" async></script>',
@@ -40,6 +42,9 @@ describe('SettingsPage', () => {
     expect(within(embed).getByTestId('embed-code').textContent).toContain('data-key="w1"');
     expect(screen.queryByRole('region', { name: 'Email signing (DKIM)' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Mailboxes read by Omniflow' })).toBeNull();
+    // Everyone has API keys of their own; OAuth clients are an admin's.
+    expect(screen.getByRole('region', { name: 'API keys' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'OAuth clients' })).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { RetentionSection } from './retention-section.tsx';
 import { CampaignSettingsSection } from './campaign-settings-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 import { QuotasSection } from '../quotas/quotas-section.tsx';
+import { ApiKeysSection } from '../api-access/api-keys-section.tsx';
+import { OAuthClientsSection } from '../api-access/oauth-clients-section.tsx';
 
 /**
  * The workspace's settings: run history, channel providers, DKIM keys, the domains mail comes in
@@ -28,6 +30,8 @@ export function SettingsPage() {
       <ImapMailboxesSection />
       <DeliverabilitySection />
       <WebChatEmbedSection />
+      <ApiKeysSection />
+      <OAuthClientsSection />
     </main>
   );
 }
