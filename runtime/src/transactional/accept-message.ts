@@ -22,6 +22,8 @@ export interface AcceptMessageDeps {
 export interface Sender {
   workspaceId: string;
   apiKeyId: string | null;
+  /** An OAuth client's token: its idempotency keys are its own, not its maker's. */
+  oauthClientId?: string | null;
   userId: string | null;
 }
 
@@ -44,7 +46,11 @@ export async function acceptMessage(
   sender: Sender,
   request: SendRequest,
 ): Promise<{ message: MessageRow; created: boolean }> {
-  const caller = sender.apiKeyId ? `key:${sender.apiKeyId}` : `user:${sender.userId}`;
+  const caller = sender.apiKeyId
+    ? `key:${sender.apiKeyId}`
+    : sender.oauthClientId
+      ? `oauth:${sender.oauthClientId}`
+      : `user:${sender.userId}`;
   const idempotencyKey = request.idempotencyKey ? `api:${caller}:${request.idempotencyKey}` : undefined;
   if (idempotencyKey) {
     const earlier = await findByKey(deps.db, sender.workspaceId, idempotencyKey);

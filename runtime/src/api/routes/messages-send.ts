@@ -209,6 +209,7 @@ export function messageSendRoutes(deps: AppDeps) {
         {
           workspaceId: principal.workspaceId,
           apiKeyId: principal.apiKeyId ?? null,
+          oauthClientId: principal.oauthClientId ?? null,
           userId: principal.userId,
         },
         parsed.data,
