@@ -36,9 +36,10 @@ export function rateLimitsFromEnv(env: Record<string, string | undefined>): Rate
 
 /**
  * Provider webhooks come from a few addresses of the provider's, many at once, and are checked by
- * their signatures; counting them per address would drop citizens' messages.
+ * their signatures; counting them per address would drop citizens' messages. Mail tracking links
+ * likewise: a webmail's image proxy fetches every open of a campaign from a handful of addresses.
  */
-const unlimitedPaths = /^\/api\/v1\/webhooks\//;
+const unlimitedPaths = /^\/api\/v1\/(webhooks|email-links)\//;
 
 /**
  * The two limits as middlewares: `perIp` before anything else (a flood of bad keys costs no
