@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { apiKeys, openDb } from '@omniflow/db';
 import { hashToken } from '../src/auth/tokens.ts';
@@ -32,7 +33,29 @@ describe('omniflow CLI', () => {
     const rows = await handle.db.select().from(apiKeys);
     await handle.close();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: 'deploy-bot', keyHash: hashToken(key) });
+    expect(rows[0]).toMatchObject({ name: 'deploy-bot', keyHash: hashToken(key), scopes: null });
+
+    const scoped = await run(
+      process.execPath,
+      [bin, 'api-key', 'create', '--name', 'sender', '--scopes', 'messages:send, read'],
+      { env },
+    );
+    const reopened = await openDb({ dataDir: join(home, 'pglite') });
+    const [sender] = await reopened.db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.keyHash, hashToken(scoped.stdout.trim())));
+    await reopened.close();
+    expect(sender!.scopes).toEqual(['read', 'messages:send']);
+    const refused = await run(
+      process.execPath,
+      [bin, 'api-key', 'create', '--name', 'x', '--scopes', 'read,all'],
+      {
+        env,
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toContain('Unknown scope in "read,all"');
   }, 180_000);
 
   it('refuses to open the embedded database while another live process holds it', async () => {

@@ -1,6 +1,6 @@
 import { newId, apiKeys, type Db } from '@omniflow/db';
 import type { Role } from '../auth/roles.ts';
-import type { ApiScope } from '../auth/scopes.ts';
+import { normalizeScopes, type ApiScope } from '../auth/scopes.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 
 /**
@@ -25,7 +25,7 @@ export async function createApiKey(
     keyHash: hashToken(key),
     createdBy,
     role,
-    scopes: limits.scopes ?? null,
+    scopes: limits.scopes ? normalizeScopes(limits.scopes) : null,
     expiresAt: limits.expiresAt ?? null,
   };
   await db.insert(apiKeys).values(row);

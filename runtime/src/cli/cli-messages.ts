@@ -40,6 +40,7 @@ const en = {
   'arg.phoneOrEmail': 'phone-or-email',
   'arg.name': 'name',
   'arg.role': 'role',
+  'arg.scopes': 'scopes',
   'arg.key': 'key',
   'arg.code': 'code',
   'arg.columnField': 'column=field',
@@ -91,6 +92,8 @@ const en = {
   'apiKey.option.name': 'what the key is for',
   'apiKey.option.role': 'what the key may do',
   'apiKey.noWorkspace': 'No workspace exists yet',
+  'apiKey.option.scopes': 'comma-separated: what the key may call within its role ({scopes}); default all',
+  'apiKey.badScopes': 'Unknown scope in "{given}": use {scopes}',
 
   // Talking to the API (runs, contacts)
   'connection.url': 'Omniflow base URL (default OMNIFLOW_URL or http://localhost:3000)',
@@ -237,6 +240,7 @@ const es: Record<CliMessageKey, string> = {
   'arg.phoneOrEmail': 'teléfono-o-correo',
   'arg.name': 'nombre',
   'arg.role': 'rol',
+  'arg.scopes': 'permisos',
   'arg.key': 'clave',
   'arg.code': 'código',
   'arg.columnField': 'columna=campo',
@@ -291,6 +295,9 @@ const es: Record<CliMessageKey, string> = {
   'apiKey.option.name': 'para qué es la clave',
   'apiKey.option.role': 'qué puede hacer la clave',
   'apiKey.noWorkspace': 'Todavía no existe ningún espacio de trabajo',
+  'apiKey.option.scopes':
+    'separados por comas: qué puede llamar la clave dentro de su rol ({scopes}); por defecto todo',
+  'apiKey.badScopes': 'Permiso desconocido en «{given}»: usa {scopes}',
 
   'connection.url': 'URL base de Omniflow (por defecto OMNIFLOW_URL o http://localhost:3000)',
   'connection.apiKey': 'clave de API (por defecto OMNIFLOW_API_KEY)',

@@ -9,6 +9,7 @@ import { registerContactCommands } from './commands/contacts.ts';
 import { arg, setCliLanguage, t } from './cli-i18n.ts';
 import { languageOf } from './cli-language.ts';
 import { LocalisedCommand } from './localised-command.ts';
+import { apiScopes, isApiScope } from '../auth/scopes.ts';
 
 // The worker, Temporal and voice code load only for the commands that run them (import() in their
 // actions): `omniflow runs …`, `contacts …` and --help start in a fraction of the time.
@@ -123,14 +124,20 @@ apiKey
   .requiredOption(`--name ${arg('name')}`, t('apiKey.option.name'))
   // Whoever runs this holds the database itself, so the key may be an admin's.
   .addOption(new Option(`--role ${arg('role')}`, t('apiKey.option.role')).choices(userRoles).default('admin'))
-  .action(async ({ name, role }: { name: string; role: Role }) => {
+  .option(`--scopes ${arg('scopes')}`, t('apiKey.option.scopes', { scopes: apiScopes.join(', ') }))
+  .action(async ({ name, role, scopes: given }: { name: string; role: Role; scopes?: string }) => {
+    const scopes = given?.split(',').map((s) => s.trim());
+    if (scopes && !(scopes.length > 0 && scopes.every(isApiScope)))
+      throw new Error(t('apiKey.badScopes', { given: given!, scopes: apiScopes.join(', ') }));
     const { bootstrapAdmin } = await import('../auth/bootstrap-admin.ts');
     const { createApiKey } = await import('../api/api-keys.ts');
     const handle = await openForCommand('omniflow api-key create');
     await bootstrapAdmin(handle.db);
     const [workspace] = await handle.db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
     if (!workspace) throw new Error(t('apiKey.noWorkspace'));
-    const key = await createApiKey(handle.db, workspace.id, name, null, role);
+    const key = await createApiKey(handle.db, workspace.id, name, null, role, {
+      scopes: scopes?.filter(isApiScope) ?? null,
+    });
     console.log(key.key);
     await handle.close();
     handle.release();
