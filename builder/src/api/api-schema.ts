@@ -80,7 +80,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              user: components['schemas']['User'];
+              user: components['schemas']['User'] | null;
               secondFactor?: components['schemas']['SecondFactorStep'];
             };
           };
@@ -1052,7 +1052,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              user: components['schemas']['User'];
+              user: components['schemas']['User'] & (Record<string, never> | null);
               via: string;
               /**
                * @description What the caller may do: a key’s role, capped by its maker’s
@@ -1116,6 +1116,8 @@ export interface paths {
             'application/json': {
               items: components['schemas']['Person'][];
               invitations: components['schemas']['Invitation'][];
+              /** @description The roles a person can be given, most to least */
+              roles: ('admin' | 'designer' | 'operator')[];
             };
           };
         };
@@ -12283,7 +12285,7 @@ export interface components {
       name: string;
       role: string;
       workspaceId: string;
-    } | null;
+    };
     /** @description Set (and `user` null) when the person has a second factor: send the code to /auth/second-factor */
     SecondFactorStep: {
       token: string;

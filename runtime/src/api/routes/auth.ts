@@ -48,7 +48,8 @@ const login = createRoute({
   responses: {
     200: json(
       z.object({
-        user: userSchema.nullable(),
+        // A union, not .nullable(): that would make the shared User schema nullable everywhere.
+        user: z.union([userSchema, z.null()]),
         secondFactor: secondFactorStep
           .optional()
           .describe(

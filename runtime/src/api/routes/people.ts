@@ -43,7 +43,14 @@ const routes = {
     tags: ['people'],
     summary: 'The workspace’s people and open invitations (admins)',
     responses: {
-      200: json(z.object({ items: z.array(personSchema), invitations: z.array(invitationSchema) }), 'People'),
+      200: json(
+        z.object({
+          items: z.array(personSchema),
+          invitations: z.array(invitationSchema),
+          roles: z.array(z.enum(userRoles)).describe('The roles a person can be given, most to least'),
+        }),
+        'People',
+      ),
       ...errorResponses,
       ...forbidden,
     },
@@ -161,7 +168,7 @@ export function peopleRoutes(deps: AppDeps) {
         listPeople(deps.db, principal.workspaceId),
         listOpenInvitations(deps.db, principal.workspaceId),
       ]);
-      return c.json({ items, invitations: open }, 200);
+      return c.json({ items, invitations: open, roles: [...userRoles] }, 200);
     })
     .openapi(routes.invite, async (c) => {
       const principal = c.get('principal');
