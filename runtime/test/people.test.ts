@@ -198,9 +198,16 @@ describe.skipIf(!inject('postgresUrl'))('people: invitations, passwords, session
 
   it('deactivates a person: their sessions end at once and sign-in says why; reactivated, they sign in again', async () => {
     const person = await member('Deactivated');
+    const made = await browser('POST', '/api-keys', { cookie: person.cookie, body: { name: 'mine' } });
+    expect(made.status).toBe(201);
     const changed = await omni.call('PATCH', `/api/v1/people/${person.id}`, { status: 'deactivated' });
     expect(changed).toMatchObject({ status: 200, body: { person: { status: 'deactivated', sessions: 0 } } });
     expect((await browser('GET', '/account', { cookie: person.cookie })).status).toBe(401);
+    // Their API keys stop with them.
+    const byKey = await app.request('/api/v1/flows', {
+      headers: { authorization: `Bearer ${made.body.key}` },
+    });
+    expect(byKey.status).toBe(401);
 
     const refused = await browser('POST', '/auth/login', {
       body: { email: person.email, password: goodPassword },
@@ -478,6 +485,7 @@ describe.skipIf(!inject('postgresUrl'))('people: invitations, passwords, session
           })
         ).status,
       );
-    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
+    // The right password counted until a right code: it and four wrong codes make the five.
+    expect(statuses).toEqual([422, 422, 422, 422, 429, 429]);
   });
 });

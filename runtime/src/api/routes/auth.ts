@@ -107,9 +107,11 @@ export function publicAuthRoutes(deps: AppDeps) {
       // The same answer, after the same work, for an unknown email and a wrong password: no probing.
       if (!(await verifyPasswordOf(user?.passwordHash, password)) || !user)
         throw new ApiError(401, 'LOGIN_FAILED', 'The email or password is not right');
-      await forgiveSignInAttempt(deps.db, subject, limits);
       const next = await afterPassword(deps, user, readerLanguage(c.req.header('accept-language')));
+      // With a second factor the attempt stays counted until the code is right (person-links.ts):
+      // knowing the password must not reset the lockout that guards the six digits.
       if (next.secondFactor) return c.json({ user: null, secondFactor: next.secondFactor }, 200);
+      await forgiveSignInAttempt(deps.db, subject, limits);
       await openSession(c, deps, user);
       const { id, name, role, workspaceId } = user;
       return c.json({ user: { id, email: user.email, name, role, workspaceId } }, 200);
