@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { client, done, ok } from './api/client.ts';
 import type { User } from './api/types.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { LinkPage } from './features/people/link-page.tsx';
 import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
 import { FlowListPage } from './features/flows/flow-list-page.tsx';
 import { SandboxBanner } from './features/sandbox/sandbox-banner.tsx';
@@ -56,10 +57,21 @@ const ContactImportPage = lazy(() =>
   import('./features/contact-import/contact-import-page.tsx').then((m) => ({ default: m.ContactImportPage })),
 );
 
+const PeoplePage = lazy(() =>
+  import('./features/people/people-page.tsx').then((m) => ({ default: m.PeoplePage })),
+);
+const AccountPage = lazy(() =>
+  import('./features/people/account-page.tsx').then((m) => ({ default: m.AccountPage })),
+);
+
 const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
 
-function Screen({ route, user }: { route: Route; user: User }) {
+function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSignedOut: () => void }) {
   switch (route.screen) {
+    case 'people':
+      return user.role === 'admin' ? <PeoplePage meId={user.id} /> : <FlowListPage />;
+    case 'account':
+      return <AccountPage onSignedOut={onSignedOut} />;
     case 'editor':
       return <FlowEditorPage key={route.flowId} flowId={route.flowId} />;
     case 'runs':
@@ -91,6 +103,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
     case 'campaigns':
       return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
     case 'flows':
+    case 'invitation':
+    case 'password-reset':
       return <FlowListPage />;
   }
 }
@@ -107,6 +121,9 @@ export function App() {
     );
   }, []);
 
+  // A link from an invitation or reset mail: whoever is signed in here, the link's person goes on.
+  if (route.screen === 'invitation' || route.screen === 'password-reset')
+    return <LinkPage kind={route.screen} token={route.token} onSignedIn={setUser} />;
   if (user === undefined) return <p className="p-6">{t('common.loading')}</p>;
   if (user === null) return <SignInPage onSignedIn={setUser} />;
 
@@ -196,6 +213,15 @@ export function App() {
           >
             {t('app.mail')}
           </a>
+          {user.role === 'admin' && (
+            <a
+              href="#/people"
+              aria-current={route.screen === 'people' ? 'page' : undefined}
+              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+            >
+              {t('people.nav')}
+            </a>
+          )}
           <a
             href="#/settings"
             aria-current={route.screen === 'settings' ? 'page' : undefined}
@@ -204,7 +230,14 @@ export function App() {
             {t('app.settings')}
           </a>
         </nav>
-        <span className="ml-auto text-sm text-slate-600">{user.email}</span>
+        <a
+          href="#/account"
+          title={t('account.nav')}
+          aria-current={route.screen === 'account' ? 'page' : undefined}
+          className="ml-auto text-sm text-slate-600 hover:underline"
+        >
+          {user.email}
+        </a>
         <HelpMenu userId={user.id} />
         <LanguageSwitch />
         <button onClick={() => void signOut()} className="text-sm text-slate-700 hover:underline">
@@ -214,7 +247,7 @@ export function App() {
       <SandboxBanner />
       <GuidedTour autoStart={route.screen === 'editor'} />
       <Suspense fallback={<p className="p-6">{t('common.loading')}</p>}>
-        <Screen route={route} user={user} />
+        <Screen route={route} user={user} onSignedOut={() => setUser(null)} />
       </Suspense>
     </div>
   );

@@ -15,7 +15,10 @@ export type Route =
   | { screen: 'contact'; contactId: string }
   | { screen: 'segments' }
   | { screen: 'contact-import' }
-  | { screen: 'campaigns'; campaignId?: string; editing?: boolean };
+  | { screen: 'campaigns'; campaignId?: string; editing?: boolean }
+  | { screen: 'people' }
+  | { screen: 'account' }
+  | { screen: 'invitation' | 'password-reset'; token: string };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -44,5 +47,8 @@ export function parseRoute(route: string): Route {
   if (first === 'campaigns' && id && parts.length === 2) return { screen: 'campaigns', campaignId: id };
   if (first === 'campaigns' && id && sub === 'edit' && parts.length === 3)
     return { screen: 'campaigns', campaignId: id, editing: true };
+  if ((first === 'people' || first === 'account') && parts.length === 1) return { screen: first };
+  if ((first === 'invitation' || first === 'password-reset') && id && parts.length === 2)
+    return { screen: first, token: id };
   return { screen: 'flows' };
 }

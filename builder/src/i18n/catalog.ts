@@ -40,6 +40,7 @@ import { runErrorMessages } from '../features/runs/run-error-messages.ts';
 import { flowsMessages } from '../features/flows/messages.ts';
 import { guardMessages } from '../features/editor/guard-messages.ts';
 import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
+import { peopleMessages } from '../features/people/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -169,6 +170,7 @@ export const catalog = {
     ...flowsMessages.en,
     ...guardMessages.en,
     ...voicePromptMessages.en,
+    ...peopleMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -214,6 +216,7 @@ export const catalog = {
     ...flowsMessages.es,
     ...guardMessages.es,
     ...voicePromptMessages.es,
+    ...peopleMessages.es,
   },
 } as const;
 

@@ -8,3 +8,4 @@ export * from './email.ts';
 export * from './audience.ts';
 export * from './campaigns.ts';
 export * from './api-access.ts';
+export * from './people.ts';

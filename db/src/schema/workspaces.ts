@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   index,
 } from 'drizzle-orm/pg-core';
+import { personColumns, sessionSeenColumns } from './people-columns.ts';
 
 /** Issue #6: 250 GB (decimal, as disks are sold) of call recordings per workspace unless changed. */
 export const defaultRecordingsQuotaBytes = 250_000_000_000;
@@ -52,6 +53,7 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: userRoles }).notNull().default('designer'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...personColumns,
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email)],
 );
@@ -100,6 +102,7 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ...sessionSeenColumns,
   },
   (t) => [uniqueIndex('sessions_token_unique').on(t.tokenHash)],
 );

@@ -66,11 +66,13 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
         scopes: apiKeys.scopes,
         expiresAt: apiKeys.expiresAt,
         makerRole: users.role,
+        makerDeactivatedAt: users.deactivatedAt,
       })
       .from(apiKeys)
       .leftJoin(users, eq(users.id, apiKeys.createdBy))
       .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
-    if (!row) return undefined;
+    // A deactivated person's keys stop with them (they work again if the person is reactivated).
+    if (!row || row.makerDeactivatedAt) return undefined;
     // A maker who has since been given a lesser role takes their keys down with them.
     const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
     const { id, workspaceId, createdBy, expiresAt } = row;

@@ -34,6 +34,9 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { imapMailboxRoutes } from './routes/imap-mailboxes.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
+import { accountRoutes } from './routes/account.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { personLinkRoutes } from './routes/person-links.ts';
 import { mailCatcherRoutes } from './routes/mail-catcher.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { whatsAppWebhookRoutes } from './routes/whatsapp-webhook.ts';
@@ -91,7 +94,7 @@ const defaultHook = (
  * once passed as web chat's and reached an admin route with no one signed in).
  */
 const publicPaths =
-  /^\/api\/v1\/(health|auth\/login|auth\/logout|openapi\.json)$|^\/api\/v1\/(webhooks|webchat|email-links)\//;
+  /^\/api\/v1\/(health|auth\/login|auth\/logout|openapi\.json|auth\/second-factor|auth\/(invitations|password-resets)\/(preview|accept|complete))$|^\/api\/v1\/(webhooks|webchat|email-links)\//;
 
 /**
  * The HTTP API over real dependencies; tests call `app.request()` on it. A server that serves it
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', checkOrigin(deps));
   api.route('/', healthRoutes(deps));
   api.route('/', publicAuthRoutes(deps));
+  api.route('/', personLinkRoutes(deps));
   api.route('/', whatsAppWebhookRoutes(deps));
   // Web chat visitors have no account: the widget key and session token stand in (routes/webchat.ts).
   api.route('/', webChatRoutes(deps));
@@ -129,6 +133,8 @@ export function createApp(deps: AppDeps) {
   // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.
   for (const routes of [
     authRoutes,
+    peopleRoutes,
+    accountRoutes,
     apiKeyRoutes,
     oauthClientRoutes,
     nodeRoutes,

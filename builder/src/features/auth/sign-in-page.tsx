@@ -3,6 +3,7 @@ import { ApiError, client, ok } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
+import { SecondFactorForm } from '../people/second-factor-form.tsx';
 
 /** Whole minutes left of a sign-in lock (the API's `details.retryAfterSeconds`), at least 1. */
 function lockMinutes(details: unknown): number {
@@ -22,27 +23,37 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void })
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [codeStep, setCodeStep] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const { user } = await ok(client.POST('/auth/login', { body: { email, password } }));
-      onSignedIn(user);
+      const { user, secondFactor } = await ok(client.POST('/auth/login', { body: { email, password } }));
+      if (user) onSignedIn(user);
+      else if (secondFactor) setCodeStep(secondFactor.token);
     } catch (e) {
       setError(
         e instanceof ApiError && e.status === 401
           ? t('auth.failed')
           : e instanceof ApiError && e.code === 'SIGN_IN_LOCKED'
             ? t('auth.locked', { minutes: lockMinutes(e.details) })
-            : t('common.error', { message: String(e) }),
+            : e instanceof ApiError && e.code === 'ACCOUNT_DEACTIVATED'
+              ? t('signIn.deactivated')
+              : t('common.error', { message: String(e) }),
       );
     } finally {
       setBusy(false);
     }
   }
 
+  if (codeStep)
+    return (
+      <main className="flex min-h-screen items-center justify-center">
+        <SecondFactorForm token={codeStep} onSignedIn={onSignedIn} />
+      </main>
+    );
   return (
     <main className="flex min-h-screen items-center justify-center">
       <form

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { newId, sessions, userRoles, users } from '@omniflow/db';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { sessions, userRoles, users } from '@omniflow/db';
 import { verifyPasswordOf } from '../../auth/passwords.ts';
 import {
   claimSignInAttempt,
@@ -9,12 +9,14 @@ import {
   forgiveSignInAttempt,
   type SignInSubject,
 } from '../../auth/sign-in-throttle.ts';
-import { hashToken, newToken } from '../../auth/tokens.ts';
+import { hashToken } from '../../auth/tokens.ts';
+import { openSession } from '../open-session.ts';
+import { afterPassword, secondFactorStep } from '../after-password.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { ApiError, errorBody } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { sessionCookie } from '../authenticate.ts';
 import { clientAddress } from '../client-address.ts';
-import { secureCookiesOf } from '../public-origin.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
 
 const userSchema = z
@@ -44,7 +46,19 @@ const login = createRoute({
     },
   },
   responses: {
-    200: json(z.object({ user: userSchema }), 'Signed in'),
+    200: json(
+      z.object({
+        // A union, not .nullable(): that would make the shared User schema nullable everywhere.
+        user: z.union([userSchema, z.null()]),
+        secondFactor: secondFactorStep
+          .optional()
+          .describe(
+            'Set (and `user` null) when the person has a second factor: send the code to /auth/second-factor',
+          ),
+      }),
+      'Signed in, or the password was right and a second factor is asked',
+    ),
+    403: json(errorSchema, 'The account is deactivated'),
     ...errorResponses,
     429: json(
       errorSchema,
@@ -69,10 +83,8 @@ const logout = createRoute({
 
 /** Routes that work without being signed in. */
 export function publicAuthRoutes(deps: AppDeps) {
-  const ttl = deps.sessionTtlMs ?? 7 * 24 * 3600 * 1000;
   const limits = { ...defaultSignInLimits, ...deps.signInLimits };
   const trustProxy = deps.trustProxy ?? process.env.OMNIFLOW_TRUST_PROXY === '1';
-  const secure = secureCookiesOf(deps);
   const now = deps.now ?? (() => new Date());
   return new OpenAPIHono()
     .openapi(login, async (c) => {
@@ -95,22 +107,12 @@ export function publicAuthRoutes(deps: AppDeps) {
       // The same answer, after the same work, for an unknown email and a wrong password: no probing.
       if (!(await verifyPasswordOf(user?.passwordHash, password)) || !user)
         throw new ApiError(401, 'LOGIN_FAILED', 'The email or password is not right');
+      const next = await afterPassword(deps, user, readerLanguage(c.req.header('accept-language')));
+      // With a second factor the attempt stays counted until the code is right (person-links.ts):
+      // knowing the password must not reset the lockout that guards the six digits.
+      if (next.secondFactor) return c.json({ user: null, secondFactor: next.secondFactor }, 200);
       await forgiveSignInAttempt(deps.db, subject, limits);
-      const token = newToken('ses');
-      await deps.db.insert(sessions).values({
-        id: newId(),
-        workspaceId: user.workspaceId,
-        userId: user.id,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(Date.now() + ttl),
-      });
-      setCookie(c, sessionCookie, token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        secure: secure || new URL(c.req.url).protocol === 'https:',
-        maxAge: Math.floor(ttl / 1000),
-      });
+      await openSession(c, deps, user);
       const { id, name, role, workspaceId } = user;
       return c.json({ user: { id, email: user.email, name, role, workspaceId } }, 200);
     })
