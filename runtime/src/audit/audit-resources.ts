@@ -2,7 +2,9 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
   apiKeys,
+  bulkJobs,
   campaigns,
+  caughtMails,
   contactChannels,
   contactFields,
   contactImports,
@@ -66,6 +68,21 @@ export const resourceLoaders: Record<string, ResourceLoader | undefined> = {
     return { ...flow, publishedVersion: published?.version ?? null };
   },
   'api-key': rowBy(apiKeys, apiKeys.id),
+  'bulk-job': rowBy(bulkJobs, bulkJobs.id),
+  // The caught mail's envelope, not its body: the log proves what was removed without keeping it.
+  'mail-catcher': async (db, workspaceId, id) => {
+    if (!uuidShape.test(id)) return undefined;
+    const [mail] = await db
+      .select({
+        id: caughtMails.id,
+        from: caughtMails.fromAddress,
+        to: caughtMails.toAddresses,
+        name: caughtMails.subject,
+      })
+      .from(caughtMails)
+      .where(and(eq(caughtMails.workspaceId, workspaceId), eq(caughtMails.id, id)));
+    return mail;
+  },
   user: rowBy(users, users.id),
   campaign: rowBy(campaigns, campaigns.id),
   channel: rowBy(credentials, credentials.channel),

@@ -162,6 +162,8 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'POST /api/v1/webhooks/twilio/:workspaceId/:kind': webhookIn,
   'POST /api/v1/webhooks/twilio/:workspaceId/voice': webhookIn,
   'POST /api/v1/webhooks/twilio/:workspaceId/voice/*': webhookIn,
+  'POST /api/v1/webchat/sessions': notAudited('a web chat visitor, who has no account'),
+  'POST /api/v1/webchat/messages': notAudited('a web chat visitor, who has no account'),
   'POST /api/v1/email-links/unsubscribe/:messageId/:signature': notAudited(
     'a mail reader unsubscribing by a signed link; the consent change is kept on the contact',
   ),
