@@ -56,6 +56,10 @@ const ContactImportPage = lazy(() =>
   import('./features/contact-import/contact-import-page.tsx').then((m) => ({ default: m.ContactImportPage })),
 );
 
+const AuditPage = lazy(() =>
+  import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
 const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
 
 function Screen({ route, user }: { route: Route; user: User }) {
@@ -90,6 +94,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <ContactImportPage />;
     case 'campaigns':
       return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
+    case 'audit':
+      return user.role === 'admin' ? <AuditPage /> : <FlowListPage />;
     case 'flows':
       return <FlowListPage />;
   }
@@ -203,6 +209,15 @@ export function App() {
           >
             {t('app.settings')}
           </a>
+          {user.role === 'admin' && (
+            <a
+              href="#/audit"
+              aria-current={route.screen === 'audit' ? 'page' : undefined}
+              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+            >
+              {t('app.audit')}
+            </a>
+          )}
         </nav>
         <span className="ml-auto text-sm text-slate-600">{user.email}</span>
         <HelpMenu userId={user.id} />

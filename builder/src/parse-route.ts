@@ -15,7 +15,8 @@ export type Route =
   | { screen: 'contact'; contactId: string }
   | { screen: 'segments' }
   | { screen: 'contact-import' }
-  | { screen: 'campaigns'; campaignId?: string; editing?: boolean };
+  | { screen: 'campaigns'; campaignId?: string; editing?: boolean }
+  | { screen: 'audit' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -40,6 +41,7 @@ export function parseRoute(route: string): Route {
   if (first === 'contacts' && id === 'import' && parts.length === 2) return { screen: 'contact-import' };
   if (first === 'contacts' && id && parts.length === 2) return { screen: 'contact', contactId: id };
   if (first === 'segments' && parts.length === 1) return { screen: 'segments' };
+  if (first === 'audit' && parts.length === 1) return { screen: 'audit' };
   if (first === 'campaigns' && parts.length === 1) return { screen: 'campaigns' };
   if (first === 'campaigns' && id && parts.length === 2) return { screen: 'campaigns', campaignId: id };
   if (first === 'campaigns' && id && sub === 'edit' && parts.length === 3)

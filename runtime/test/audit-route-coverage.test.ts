@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditedRoutes, isAudited } from '../src/audit/audited-routes.ts';
 import { resourceLoaders } from '../src/audit/audit-resources.ts';
@@ -36,5 +37,23 @@ describe('audit coverage of the API', () => {
       ([, rule]) => isAudited(rule) && !rule.read && rule.id !== 'none' && !resourceLoaders[rule.resource],
     );
     expect(unloadable.map(([route]) => route)).toEqual([]);
+  });
+
+  it('has the builder say every action and resource in words, in English and Spanish', () => {
+    // Read as text: server tests do not import the builder.
+    const words = readFileSync(
+      new URL('../../builder/src/features/audit/messages.ts', import.meta.url),
+      'utf8',
+    );
+    const said = (key: string) => words.split(`'${key}'`).length - 1;
+    const audited = Object.values(auditedRoutes).filter(isAudited);
+    const keys = [
+      ...new Set([
+        ...audited.map((rule) => `audit.action.${rule.action}`),
+        ...audited.map((rule) => `audit.resource.${rule.resource}`),
+        'audit.resource.workspace',
+      ]),
+    ];
+    expect(keys.filter((key) => said(key) !== 2)).toEqual([]);
   });
 });
