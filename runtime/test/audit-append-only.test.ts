@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditEvents, newId, workspaces } from '@omniflow/db';
 import { purgeExpiredAudit } from '../src/audit/audit-retention.ts';
+import { eraseAuditSnapshots } from '../src/audit/erase-audit-snapshots.ts';
 import { recordAudit } from '../src/audit/record-audit.ts';
 import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
@@ -111,5 +112,47 @@ describe.each(databases)('the audit table on $db', ({ db, enabled }) => {
     });
     expect(await exists(old)).toBe(false);
     expect(await exists(recent)).toBe(true);
+  });
+
+  it.skipIf(!enabled)('lets an erasure blank a person’s snapshots, and nothing else', async () => {
+    const contactId = newId();
+    const about = (action: string) =>
+      recordAudit(omni.handle.db, {
+        workspaceId,
+        actor: { kind: 'user', id: newId(), name: 'Lucía', email: 'lucia@example.org' },
+        action,
+        resource: { type: 'contact', id: contactId, label: 'Ana Ruiz' },
+        request: { ip: '203.0.113.7' },
+        before: action === 'contact.created' ? null : { firstName: 'Ana' },
+        after: { firstName: 'Ana', lastName: 'Ruiz', phone: '+34600112233' },
+      });
+    const ids = [await about('contact.created'), await about('contact.updated')];
+    const other = await row(1);
+    expect(await eraseAuditSnapshots(omni.handle.db, workspaceId, { type: 'contact', id: contactId })).toBe(
+      2,
+    );
+    const rows = await omni.handle.db.select().from(auditEvents).where(eq(auditEvents.resourceId, contactId));
+    expect(rows.map((r) => [r.action, r.before, r.after, r.resourceLabel, r.actorName, r.ip])).toEqual([
+      ['contact.created', null, { erased: true }, null, 'Lucía', '203.0.113.7'],
+      ['contact.updated', { erased: true }, { erased: true }, null, 'Lucía', '203.0.113.7'],
+    ]);
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(JSON.stringify(rows)).not.toContain('+34600112233');
+    expect(await exists(other)).toBe(true);
+
+    // The same door does not let who, what or when change, nor a delete through.
+    for (const attempt of [
+      sql`update audit_events set actor_name = 'someone else' where id = ${ids[0]}`,
+      sql`update audit_events set action = 'contact.viewed' where id = ${ids[0]}`,
+      sql`delete from audit_events where id = ${ids[0]}`,
+    ])
+      expect(
+        await refusal(
+          omni.handle.db.transaction(async (tx) => {
+            await tx.execute(sql`select set_config('omniflow.audit_erasure', 'on', true)`);
+            await tx.execute(attempt);
+          }),
+        ),
+      ).toMatch(/append-only: (UPDATE|DELETE) refused/);
   });
 });

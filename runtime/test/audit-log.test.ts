@@ -263,6 +263,20 @@ describe('the audit log', () => {
       ).toBe(404);
   });
 
+  it('names the flow of a test run without keeping copies of it', async () => {
+    const made = await omni.call('POST', '/api/v1/flows', flow('Prueba'));
+    const tried = await omni.call('POST', `/api/v1/flows/${made.body.id}/test-runs`, { input: {} });
+    expect(tried.status, JSON.stringify(tried.body)).toBe(201);
+    const [last] = (await rows()).slice(-1);
+    expect(last).toMatchObject({
+      action: 'flow.test-run-started',
+      resourceId: made.body.id,
+      resourceLabel: 'Prueba',
+      before: null,
+      after: null,
+    });
+  });
+
   it('exports the same filtered rows as CSV and Excel, and records each export', async () => {
     const expected = (await omni.call('GET', '/api/v1/audit?resourceType=flow&limit=200')).body.items as {
       id: string;
@@ -270,7 +284,7 @@ describe('the audit log', () => {
       occurredAt: string;
       status: number;
     }[];
-    expect(expected.length).toBe(4);
+    expect(expected.length).toBe(6);
 
     const csv = await omni.app.request('/api/v1/audit/export?format=csv&resourceType=flow', {
       headers: { authorization: `Bearer ${omni.apiKey}` },

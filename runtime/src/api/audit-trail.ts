@@ -130,7 +130,8 @@ export function auditTrail(deps: AppDeps) {
     const params = pathParams(pattern, c.req.path);
     const load = rule.read ? undefined : resourceLoaders[rule.resource];
     let id = resourceId(rule, params, workspaceId);
-    const before = load && id !== undefined ? await load(deps.db, workspaceId, id) : undefined;
+    const keep = rule.snapshot !== false;
+    const before = keep && load && id !== undefined ? await load(deps.db, workspaceId, id) : undefined;
     await next();
     const status = c.res.status;
     if (status >= 400 || (rule.read && repeatedRange(c))) return;
@@ -157,7 +158,7 @@ export function auditTrail(deps: AppDeps) {
         requestId: c.res.headers.get('x-request-id') ?? c.req.header('x-request-id') ?? null,
       },
       before,
-      after,
+      after: keep ? after : undefined,
       details: Object.keys(details).length > 0 ? details : undefined,
     });
   });

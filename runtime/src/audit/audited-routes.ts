@@ -15,6 +15,11 @@ export interface AuditedRoute {
   read?: boolean;
   /** Keep the validated JSON body in `details` (what a bulk action or a run event was). */
   keepBody?: boolean;
+  /**
+   * False for an action that uses a resource without changing it (a test run of a flow): the row
+   * names the resource but keeps no copy of it, so trying a flow 50 times stores no 100 drafts.
+   */
+  snapshot?: false;
 }
 export interface NotAudited {
   notAudited: string;
@@ -60,22 +65,25 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'PUT /api/v1/flows/:id': change('flow.updated', 'flow'),
   'DELETE /api/v1/flows/:id': change('flow.deleted', 'flow'),
   'POST /api/v1/flows/:id/publish': change('flow.published', 'flow', { keepBody: true }),
-  'POST /api/v1/flows/:id/test-runs': change('flow.test-run-started', 'flow'),
+  'POST /api/v1/flows/:id/test-runs': change('flow.test-run-started', 'flow', { snapshot: false }),
   'POST /api/v1/flows/:id/validate': changesNothing,
   'POST /api/v1/flows/:id/what-if': changesNothing,
   'POST /api/v1/flow-templates/:id/flows': created('flow.created', 'flow'),
   // Runs
   'POST /api/v1/runs': created('run.started', 'run'),
   'POST /api/v1/runs/:id/cancel': change('run.cancelled', 'run'),
-  'POST /api/v1/runs/:id/events': change('run.event-sent', 'run', { keepBody: true }),
-  'POST /api/v1/runs/:id/replay': change('run.replayed', 'run', { keepBody: true }),
-  'POST /api/v1/runs/:id/skip-wait': change('run.wait-skipped', 'run'),
+  'POST /api/v1/runs/:id/events': change('run.event-sent', 'run', { keepBody: true, snapshot: false }),
+  'POST /api/v1/runs/:id/replay': change('run.replayed', 'run', { keepBody: true, snapshot: false }),
+  'POST /api/v1/runs/:id/skip-wait': change('run.wait-skipped', 'run', { snapshot: false }),
   'POST /api/v1/runs/bulk': created('runs.bulk-action', 'bulk-job', { keepBody: true }),
   'POST /api/v1/runs/bulk/preview': changesNothing,
   // Channels and workspace settings
   'PUT /api/v1/channels/:channel': change('channel.updated', 'channel', { id: param('channel') }),
   'DELETE /api/v1/channels/:channel': change('channel.removed', 'channel', { id: param('channel') }),
-  'POST /api/v1/channels/:channel/test': change('channel.tested', 'channel', { id: param('channel') }),
+  'POST /api/v1/channels/:channel/test': change('channel.tested', 'channel', {
+    id: param('channel'),
+    snapshot: false,
+  }),
   'PUT /api/v1/workspace/settings': settings(),
   'PUT /api/v1/workspace/default-country': settings(),
   'PUT /api/v1/workspace/campaign-settings': settings(),
@@ -137,7 +145,7 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'DELETE /api/v1/voice-prompts/:id': change('voice-prompt.deleted', 'voice-prompt'),
   // Messages and recordings
   'POST /api/v1/messages': created('message.sent', 'message'),
-  'POST /api/v1/conversations/:id/messages': change('message.sent', 'conversation'),
+  'POST /api/v1/conversations/:id/messages': change('message.sent', 'conversation', { snapshot: false }),
   'POST /api/v1/conversations/:id/close': change('conversation.closed', 'conversation'),
   'POST /api/v1/sandbox/messages': change('sandbox.message-sent', 'sandbox', { id: 'none', keepBody: true }),
   'DELETE /api/v1/recordings/:id': change('recording.deleted', 'recording'),
