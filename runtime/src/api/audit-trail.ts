@@ -136,7 +136,10 @@ export function auditTrail(deps: AppDeps) {
     const status = c.res.status;
     if (status >= 400 || (rule.read && repeatedRange(c))) return;
     if (rule.id === 'response') id = await createdId(c.res);
-    const after = load && id !== undefined ? await load(deps.db, workspaceId, id) : undefined;
+    const [after, actor] = await Promise.all([
+      load && id !== undefined ? load(deps.db, workspaceId, id) : undefined,
+      actorOf(deps.db, principal),
+    ]);
     const query = c.req.query();
     const body = rule.keepBody ? await jsonBody(c) : undefined;
     const details = {
@@ -146,7 +149,7 @@ export function auditTrail(deps: AppDeps) {
     };
     await recordAudit(deps.db, {
       workspaceId,
-      actor: await actorOf(deps.db, principal),
+      actor,
       action: rule.action,
       resource: { type: rule.resource, id: id ?? null, label: resourceLabel(after ?? before) },
       request: {
