@@ -135,6 +135,7 @@ describe('the audit log', () => {
     expect(settingsRow!.before).toMatchObject({ auditRetentionDays: 365 });
     expect(settingsRow!.after).toMatchObject({ auditRetentionDays: 400 });
     expect(contactRow!.before).toMatchObject({ lastName: '' });
+    expect(contactRow!.resourceLabel).toBe('Ana Ruiz');
     expect(contactRow!.after).toMatchObject({
       lastName: 'Ruiz',
       addresses: [expect.objectContaining({ address: 'ana@example.org' })],

@@ -97,5 +97,6 @@ export function auditXlsx(db: Db, workspaceId: string, filter: AuditFilter): Rea
     await workbook.commit();
   };
   write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  // Node types its web streams apart from the DOM's ReadableStream; they are one class at run time.
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }

@@ -125,9 +125,26 @@ export const resourceLoaders: Record<string, ResourceLoader | undefined> = {
 export function resourceLabel(resource: object | undefined): string | null {
   if (!resource) return null;
   const fields = resource as Record<string, unknown>;
-  for (const key of ['name', 'displayName', 'label', 'email', 'address', 'domain', 'url', 'channel', 'key']) {
+  const text = (key: string) => {
     const value = fields[key];
-    if (typeof value === 'string' && value.trim() !== '') return value;
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  // A contact without a display name is still "Ana Ruiz", not their first address.
+  const personName = [text('firstName'), text('lastName')].filter(Boolean).join(' ');
+  for (const key of [
+    'name',
+    'displayName',
+    'personName',
+    'label',
+    'email',
+    'address',
+    'domain',
+    'url',
+    'channel',
+    'key',
+  ]) {
+    const value = key === 'personName' ? personName : text(key);
+    if (value !== '') return value;
   }
   return null;
 }
