@@ -40,7 +40,7 @@ export const auditColumns: Column[] = [
 
 // RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet does not run it as a formula
 // (OWASP CSV injection), as the quota ledger's CSV does.
-function csvField(value: string | number | Date | null): string {
+export function csvField(value: string | number | Date | null): string {
   if (value === null) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number') return String(value);
