@@ -63,6 +63,9 @@ const PeoplePage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./features/people/account-page.tsx').then((m) => ({ default: m.AccountPage })),
 );
+const AuditPage = lazy(() =>
+  import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
 
 const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
 
@@ -102,6 +105,8 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
       return <ContactImportPage />;
     case 'campaigns':
       return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
+    case 'audit':
+      return user.role === 'admin' ? <AuditPage /> : <FlowListPage />;
     case 'flows':
     case 'invitation':
     case 'password-reset':
@@ -229,6 +234,15 @@ export function App() {
           >
             {t('app.settings')}
           </a>
+          {user.role === 'admin' && (
+            <a
+              href="#/audit"
+              aria-current={route.screen === 'audit' ? 'page' : undefined}
+              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+            >
+              {t('app.audit')}
+            </a>
+          )}
         </nav>
         <a
           href="#/account"

@@ -18,7 +18,8 @@ export type Route =
   | { screen: 'campaigns'; campaignId?: string; editing?: boolean }
   | { screen: 'people' }
   | { screen: 'account' }
-  | { screen: 'invitation' | 'password-reset'; token: string };
+  | { screen: 'invitation' | 'password-reset'; token: string }
+  | { screen: 'audit' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -43,6 +44,7 @@ export function parseRoute(route: string): Route {
   if (first === 'contacts' && id === 'import' && parts.length === 2) return { screen: 'contact-import' };
   if (first === 'contacts' && id && parts.length === 2) return { screen: 'contact', contactId: id };
   if (first === 'segments' && parts.length === 1) return { screen: 'segments' };
+  if (first === 'audit' && parts.length === 1) return { screen: 'audit' };
   if (first === 'campaigns' && parts.length === 1) return { screen: 'campaigns' };
   if (first === 'campaigns' && id && parts.length === 2) return { screen: 'campaigns', campaignId: id };
   if (first === 'campaigns' && id && sub === 'edit' && parts.length === 3)

@@ -2803,7 +2803,10 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['WorkspaceSettings'];
+          'application/json': {
+            runRetentionDays?: number;
+            auditRetentionDays?: number;
+          };
         };
       };
       responses: {
@@ -10695,6 +10698,157 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log, newest first, filtered (admin) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          actor?: string;
+          /** @description One action or several, comma-separated */
+          action?: string;
+          resourceType?: string;
+          resourceId?: string;
+          q?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of audit rows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEvent'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered audit log as CSV or Excel (admin; the export is itself audited) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          actor?: string;
+          /** @description One action or several, comma-separated */
+          action?: string;
+          resourceType?: string;
+          resourceId?: string;
+          q?: string;
+          format?: 'csv' | 'xlsx';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every matching row, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/recordings': {
     parameters: {
       query?: never;
@@ -12737,6 +12891,7 @@ export interface components {
     };
     WorkspaceSettings: {
       runRetentionDays: number;
+      auditRetentionDays: number;
     };
     DefaultCountry: {
       country: string | null;
@@ -14574,6 +14729,33 @@ export interface components {
          */
         limitedBy?: 'campaign' | 'account' | 'installation' | null;
       };
+    };
+    AuditEvent: {
+      id: string;
+      occurredAt: string;
+      actor: {
+        /** @enum {string} */
+        kind: 'user' | 'api-key' | 'oauth-client' | 'system';
+        id: string | null;
+        name: string | null;
+        email: string | null;
+        userId: string | null;
+      };
+      action: string;
+      resource: {
+        type: string;
+        id: string | null;
+        label: string | null;
+      };
+      method: string | null;
+      path: string | null;
+      status: number | null;
+      ip: string | null;
+      userAgent: string | null;
+      requestId: string | null;
+      before?: unknown;
+      after?: unknown;
+      details?: unknown;
     };
     Recording: {
       id: string;

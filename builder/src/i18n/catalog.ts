@@ -41,6 +41,7 @@ import { flowsMessages } from '../features/flows/messages.ts';
 import { guardMessages } from '../features/editor/guard-messages.ts';
 import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
+import { auditMessages } from '../features/audit/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -171,6 +172,7 @@ export const catalog = {
     ...guardMessages.en,
     ...voicePromptMessages.en,
     ...peopleMessages.en,
+    ...auditMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -217,6 +219,7 @@ export const catalog = {
     ...guardMessages.es,
     ...voicePromptMessages.es,
     ...peopleMessages.es,
+    ...auditMessages.es,
   },
 } as const;
 

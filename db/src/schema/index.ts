@@ -9,3 +9,4 @@ export * from './audience.ts';
 export * from './campaigns.ts';
 export * from './api-access.ts';
 export * from './people.ts';
+export * from './audit.ts';

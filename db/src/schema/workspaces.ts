@@ -23,6 +23,8 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   // Runs ended longer ago than this keep only a summary row (the daily retention job).
   runRetentionDays: integer('run_retention_days').notNull().default(45),
+  // Audit rows older than this are removed by the daily retention job (issue #16: 1 year).
+  auditRetentionDays: integer('audit_retention_days').notNull().default(365),
   // New recordings are refused past this; a warning shows from 80 % (runtime/src/recordings).
   // Numbers, not bigints, in JS: 2^53 bytes is far past any disk.
   recordingsQuotaBytes: bigint('recordings_quota_bytes', { mode: 'number' })

@@ -10,6 +10,8 @@ import { apiDocsPage } from './api-docs-page.ts';
 import { appNotBuiltPage } from './app-not-built-page.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 import { authenticate } from './authenticate.ts';
+import { auditTrail } from './audit-trail.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { checkOrigin } from './check-origin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { oauthClientRoutes } from './routes/oauth-clients.ts';
@@ -128,6 +130,8 @@ export function createApp(deps: AppDeps) {
   api.use('*', async (c, next) => (publicPaths.test(c.req.path) ? next() : requireCaller(c, next)));
   api.use('*', limits.perKey);
   api.use('*', requireScope());
+  // After the caller is known: every change and sensitive read becomes an audit row.
+  api.use('*', auditTrail(deps));
   // After the session check: only a signed-in designer's browser gets a SIP door.
   api.route('/', browserPhoneSocketRoutes(deps, webSockets.upgradeWebSocket));
   // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.
@@ -167,6 +171,7 @@ export function createApp(deps: AppDeps) {
     // /contact-imports/preview before /contact-imports/{id}: the first route that matches answers.
     contactImportRoutes,
     campaignRoutes,
+    auditRoutes,
   ])
     api.route('/', routes(deps));
   // Fixed paths (/recordings/usage, /recordings/delete) come before /recordings/{id} inside.

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { bulkJobItems, bulkJobs, newId, runs, type Db } from '@omniflow/db';
 import type { RetryPlan, RunOperations } from './run-operations.ts';
 import { compactExpiredRuns } from './retention.ts';
+import { purgeExpiredAudit } from '../audit/audit-retention.ts';
 
 const chunkSize = 25;
 const parallel = 5;
@@ -95,6 +96,11 @@ export function createOperationActivities(db: Db, ops: RunOperations) {
     /** The daily retention sweep (see retention.ts). */
     async compactExpiredRuns(): Promise<number> {
       return compactExpiredRuns(db, { onBatch: (n) => Context.current().heartbeat(n) });
+    },
+
+    /** Audit rows past their workspace's retention (audit/audit-retention.ts), in the same sweep. */
+    async purgeExpiredAudit(): Promise<number> {
+      return purgeExpiredAudit(db, { onBatch: (n) => Context.current().heartbeat(n) });
     },
   };
 }

@@ -17,5 +17,7 @@ export async function bulkRuns(jobId: string): Promise<void> {
 
 /** Started daily by the `omniflow-retention` schedule. */
 export async function retentionSweep(): Promise<number> {
-  return activities.compactExpiredRuns();
+  const compacted = await activities.compactExpiredRuns();
+  await activities.purgeExpiredAudit();
+  return compacted;
 }

@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium)('the builder in Spanish shows no English', () => {
       ['segments', 'segments'],
       ['templates', 'templates'],
       ['campaigns', 'campaigns'],
+      ['audit', 'audit log'],
     ];
     for (const [hash, where] of pages) await visit(hash, where);
 

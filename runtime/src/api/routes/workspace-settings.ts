@@ -5,6 +5,7 @@ import { notFound } from '../api-error.ts';
 import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json } from '../schemas.ts';
+import { auditRetentionDaysSchema } from '../../audit/audit-retention-setting.ts';
 
 const settingsSchema = z
   .object({
@@ -13,6 +14,7 @@ const settingsSchema = z
       .int()
       .min(1, 'Keep run details at least 1 day')
       .max(3650, 'Keep run details at most 3650 days (10 years)'),
+    auditRetentionDays: auditRetentionDaysSchema,
   })
   .openapi('WorkspaceSettings');
 
@@ -29,7 +31,16 @@ const routes = {
     path: '/workspace/settings',
     tags: ['workspace'],
     summary: 'Change workspace settings',
-    request: { body: { required: true, content: { 'application/json': { schema: settingsSchema } } } },
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: settingsSchema.partial({ runRetentionDays: true, auditRetentionDays: true }),
+          },
+        },
+      },
+    },
     responses: {
       200: json(settingsSchema, 'The settings now'),
       ...errorResponses,
@@ -44,15 +55,28 @@ export function workspaceSettingsRoutes({ db }: AppDeps) {
       const id = c.get('principal').workspaceId;
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
       if (!row) throw notFound('Workspace', id);
-      return c.json({ runRetentionDays: row.runRetentionDays }, 200);
+      return c.json(
+        { runRetentionDays: row.runRetentionDays, auditRetentionDays: row.auditRetentionDays },
+        200,
+      );
     })
     .openapi(routes.put, async (c) => {
       requireAdmin(c.get('principal'), 'change workspace settings');
-      const { runRetentionDays } = c.req.valid('json');
-      await db
-        .update(workspaces)
-        .set({ runRetentionDays })
-        .where(eq(workspaces.id, c.get('principal').workspaceId));
-      return c.json({ runRetentionDays }, 200);
+      const { runRetentionDays, auditRetentionDays } = c.req.valid('json');
+      const id = c.get('principal').workspaceId;
+      const changes = {
+        ...(runRetentionDays !== undefined ? { runRetentionDays } : {}),
+        ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
+      };
+      // A body naming neither setting changes nothing and answers the settings as they are.
+      const [row] =
+        Object.keys(changes).length > 0
+          ? await db.update(workspaces).set(changes).where(eq(workspaces.id, id)).returning()
+          : await db.select().from(workspaces).where(eq(workspaces.id, id));
+      if (!row) throw notFound('Workspace', id);
+      return c.json(
+        { runRetentionDays: row.runRetentionDays, auditRetentionDays: row.auditRetentionDays },
+        200,
+      );
     });
 }

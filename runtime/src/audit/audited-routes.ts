@@ -1,0 +1,186 @@
+/**
+ * What the audit log records for each route of the API, keyed `METHOD path` as Hono lists them
+ * (`app.routes`). Every route that writes must be here, audited or not-audited with the reason
+ * (runtime/test/audit-route-coverage.test.ts fails otherwise); a GET is recorded only when listed.
+ *
+ * Adding a route: add a line. `resource` names a loader in audit-resources.ts (which gives the
+ * before/after); `id` says where the resource's id is: a path parameter (default `id`), the
+ * workspace itself, or the `id` of the JSON the route answered (creations).
+ */
+export interface AuditedRoute {
+  action: string;
+  resource: string;
+  id?: { param: string } | 'workspace' | 'response' | 'none';
+  /** A sensitive read: recorded with no before/after, the query in `details`. */
+  read?: boolean;
+  /** Keep the validated JSON body in `details` (what a bulk action or a run event was). */
+  keepBody?: boolean;
+  /**
+   * False for an action that uses a resource without changing it (a test run of a flow): the row
+   * names the resource but keeps no copy of it, so trying a flow 50 times stores no 100 drafts.
+   */
+  snapshot?: false;
+}
+export interface NotAudited {
+  notAudited: string;
+}
+export type AuditRule = AuditedRoute | NotAudited;
+
+const param = (name: string) => ({ param: name });
+const change = (action: string, resource: string, rest: Partial<AuditedRoute> = {}): AuditedRoute => ({
+  action,
+  resource,
+  ...rest,
+});
+const created = (action: string, resource: string, rest: Partial<AuditedRoute> = {}): AuditedRoute => ({
+  action,
+  resource,
+  id: 'response',
+  ...rest,
+});
+const settings = (action = 'settings.updated'): AuditedRoute => ({
+  action,
+  resource: 'workspace',
+  id: 'workspace',
+});
+const read = (action: string, resource: string, id: AuditedRoute['id'] = 'none'): AuditedRoute => ({
+  action,
+  resource,
+  id,
+  read: true,
+});
+const notAudited = (why: string): NotAudited => ({ notAudited: why });
+
+const webhookIn = notAudited('a provider calling in, not a person or key of the workspace');
+const changesNothing = notAudited('computes an answer and stores nothing');
+
+export const auditedRoutes: Record<string, AuditRule> = {
+  // People and access
+  'POST /api/v1/auth/login': notAudited('public: sign-ins are recorded by the sign-in code'),
+  'POST /api/v1/auth/logout': notAudited('public: ends the caller’s own session'),
+  'POST /api/v1/api-keys': created('key.created', 'api-key'),
+  'DELETE /api/v1/api-keys/:id': change('key.revoked', 'api-key'),
+  // Flows
+  'POST /api/v1/flows': created('flow.created', 'flow'),
+  'PUT /api/v1/flows/:id': change('flow.updated', 'flow'),
+  'DELETE /api/v1/flows/:id': change('flow.deleted', 'flow'),
+  'POST /api/v1/flows/:id/publish': change('flow.published', 'flow', { keepBody: true }),
+  'POST /api/v1/flows/:id/test-runs': change('flow.test-run-started', 'flow', { snapshot: false }),
+  'POST /api/v1/flows/:id/validate': changesNothing,
+  'POST /api/v1/flows/:id/what-if': changesNothing,
+  'POST /api/v1/flow-templates/:id/flows': created('flow.created', 'flow'),
+  // Runs
+  'POST /api/v1/runs': created('run.started', 'run'),
+  'POST /api/v1/runs/:id/cancel': change('run.cancelled', 'run'),
+  'POST /api/v1/runs/:id/events': change('run.event-sent', 'run', { keepBody: true, snapshot: false }),
+  'POST /api/v1/runs/:id/replay': change('run.replayed', 'run', { keepBody: true, snapshot: false }),
+  'POST /api/v1/runs/:id/skip-wait': change('run.wait-skipped', 'run', { snapshot: false }),
+  'POST /api/v1/runs/bulk': created('runs.bulk-action', 'bulk-job', { keepBody: true }),
+  'POST /api/v1/runs/bulk/preview': changesNothing,
+  // Channels and workspace settings
+  'PUT /api/v1/channels/:channel': change('channel.updated', 'channel', { id: param('channel') }),
+  'DELETE /api/v1/channels/:channel': change('channel.removed', 'channel', { id: param('channel') }),
+  'POST /api/v1/channels/:channel/test': change('channel.tested', 'channel', {
+    id: param('channel'),
+    snapshot: false,
+  }),
+  'PUT /api/v1/workspace/settings': settings(),
+  'PUT /api/v1/workspace/default-country': settings(),
+  'PUT /api/v1/workspace/campaign-settings': settings(),
+  'PUT /api/v1/mail/domains': settings(),
+  'PUT /api/v1/recordings/quota': settings(),
+  'PUT /api/v1/workspace/webhook': change('webhook.updated', 'webhook', { id: 'workspace' }),
+  'DELETE /api/v1/workspace/webhook': change('webhook.removed', 'webhook', { id: 'workspace' }),
+  'PUT /api/v1/dkim-keys/:domain': change('dkim-key.created', 'dkim-key', { id: param('domain') }),
+  'DELETE /api/v1/dkim-keys/:domain': change('dkim-key.removed', 'dkim-key', { id: param('domain') }),
+  'POST /api/v1/mail/mailboxes': created('mailbox.created', 'mailbox'),
+  'PATCH /api/v1/mail/mailboxes/:id': change('mailbox.updated', 'mailbox'),
+  'DELETE /api/v1/mail/mailboxes/:id': change('mailbox.removed', 'mailbox'),
+  'POST /api/v1/mail/mailboxes/test': notAudited('tries a connection and stores nothing'),
+  'PUT /api/v1/quotas/:channel': change('quota.updated', 'quota', { id: param('channel') }),
+  'DELETE /api/v1/quotas/:channel': change('quota.removed', 'quota', { id: param('channel') }),
+  'POST /api/v1/quotas/:channel/ledger': change('quota.adjusted', 'quota', {
+    id: param('channel'),
+    keepBody: true,
+  }),
+  // Contacts and audiences
+  'POST /api/v1/contacts': created('contact.created', 'contact'),
+  'PATCH /api/v1/contacts/:id': change('contact.updated', 'contact'),
+  'DELETE /api/v1/contacts/:id': change('contact.deleted', 'contact'),
+  'POST /api/v1/contacts/:id/addresses': change('contact.updated', 'contact'),
+  'PATCH /api/v1/contacts/:id/addresses/:addressId': change('contact.updated', 'contact'),
+  'DELETE /api/v1/contacts/:id/addresses/:addressId': change('contact.updated', 'contact'),
+  'POST /api/v1/contacts/:id/merge': change('contact.merged', 'contact', { keepBody: true }),
+  'POST /api/v1/contact-fields': created('contact-field.created', 'contact-field'),
+  'PATCH /api/v1/contact-fields/:id': change('contact-field.updated', 'contact-field'),
+  'DELETE /api/v1/contact-fields/:id': change('contact-field.deleted', 'contact-field'),
+  'POST /api/v1/contact-imports': created('contact-import.started', 'contact-import'),
+  'ALL /api/v1/contact-imports': notAudited('a check before the import route (which is audited)'),
+  'POST /api/v1/contact-imports/preview': changesNothing,
+  'ALL /api/v1/contact-imports/preview': changesNothing,
+  'POST /api/v1/segments': created('segment.created', 'segment'),
+  'PUT /api/v1/segments/:id': change('segment.updated', 'segment'),
+  'DELETE /api/v1/segments/:id': change('segment.deleted', 'segment'),
+  'POST /api/v1/segments/:id/members': change('segment.members-added', 'segment', { keepBody: true }),
+  'POST /api/v1/segments/:id/members/remove': change('segment.members-removed', 'segment', {
+    keepBody: true,
+  }),
+  'POST /api/v1/segments/count': changesNothing,
+  'POST /api/v1/segments/preview': changesNothing,
+  // Campaigns
+  'POST /api/v1/campaigns': created('campaign.created', 'campaign'),
+  'PATCH /api/v1/campaigns/:id': change('campaign.updated', 'campaign'),
+  'DELETE /api/v1/campaigns/:id': change('campaign.deleted', 'campaign'),
+  'POST /api/v1/campaigns/:id/start': change('campaign.started', 'campaign'),
+  'POST /api/v1/campaigns/:id/pause': change('campaign.paused', 'campaign'),
+  'POST /api/v1/campaigns/:id/resume': change('campaign.resumed', 'campaign'),
+  'POST /api/v1/campaigns/:id/cancel': change('campaign.cancelled', 'campaign'),
+  // Content
+  'POST /api/v1/templates': created('template.created', 'template'),
+  'PUT /api/v1/templates/:id': change('template.updated', 'template'),
+  'DELETE /api/v1/templates/:id': change('template.deleted', 'template'),
+  'POST /api/v1/templates/preview': changesNothing,
+  'POST /api/v1/voice-prompts': created('voice-prompt.created', 'voice-prompt'),
+  'PATCH /api/v1/voice-prompts/:id': change('voice-prompt.updated', 'voice-prompt'),
+  'DELETE /api/v1/voice-prompts/:id': change('voice-prompt.deleted', 'voice-prompt'),
+  // Messages and recordings
+  'POST /api/v1/messages': created('message.sent', 'message'),
+  'POST /api/v1/conversations/:id/messages': change('message.sent', 'conversation', { snapshot: false }),
+  'POST /api/v1/conversations/:id/close': change('conversation.closed', 'conversation'),
+  'POST /api/v1/sandbox/messages': change('sandbox.message-sent', 'sandbox', { id: 'none', keepBody: true }),
+  'DELETE /api/v1/recordings/:id': change('recording.deleted', 'recording'),
+  'POST /api/v1/recordings/delete': change('recordings.deleted', 'recording', { id: 'none', keepBody: true }),
+  'POST /api/v1/mail-catcher/inbound': change('mail-catcher.received', 'mail-catcher', { id: 'none' }),
+  'DELETE /api/v1/mail-catcher/mails': change('mail-catcher.cleared', 'mail-catcher', { id: 'none' }),
+  'DELETE /api/v1/mail-catcher/mails/:id': change('mail-catcher.removed', 'mail-catcher', {
+    id: param('id'),
+  }),
+  // Sensitive reads
+  'GET /api/v1/audit/export': read('audit.exported', 'audit'),
+  'GET /api/v1/recordings/:id/audio': read('recording.played', 'recording', param('id')),
+  'GET /api/v1/messages': read('message.read', 'message'),
+  'GET /api/v1/messages/:id': read('message.read', 'message', param('id')),
+  'GET /api/v1/conversations': read('conversation.read', 'conversation'),
+  'GET /api/v1/contacts/:id/timeline': read('contact.timeline-read', 'contact', param('id')),
+  'GET /api/v1/calls/:id': read('call.read', 'call', param('id')),
+  'GET /api/v1/mail-catcher/mails/:id': read('message.read', 'mail-catcher', param('id')),
+  'GET /api/v1/mail-catcher/mails/:id/raw': read('message.read', 'mail-catcher', param('id')),
+  // Provider webhooks and public links: not a member of the workspace acting
+  'POST /api/v1/webhooks/whatsapp': webhookIn,
+  'POST /api/v1/webhooks/twilio/:workspaceId/:kind': webhookIn,
+  'POST /api/v1/webhooks/twilio/:workspaceId/voice': webhookIn,
+  'POST /api/v1/webhooks/twilio/:workspaceId/voice/*': webhookIn,
+  'POST /api/v1/webchat/sessions': notAudited('a web chat visitor, who has no account'),
+  'POST /api/v1/webchat/messages': notAudited('a web chat visitor, who has no account'),
+  'POST /api/v1/email-links/unsubscribe/:messageId/:signature': notAudited(
+    'a mail reader unsubscribing by a signed link; the consent change is kept on the contact',
+  ),
+};
+
+/** The rule for a route, or undefined when it has none (a GET that is not a sensitive read). */
+export function auditRuleOf(method: string, path: string): AuditRule | undefined {
+  return auditedRoutes[`${method} ${path}`];
+}
+
+export const isAudited = (rule: AuditRule | undefined): rule is AuditedRoute =>
+  rule !== undefined && !('notAudited' in rule);
