@@ -76,9 +76,10 @@ async function actorOf(db: Db, principal: Principal): Promise<AuditEntry['actor'
   return { kind: 'user', id: principal.userId, name: user?.name || null, email: user?.email ?? null };
 }
 
-function resourceId(rule: AuditedRoute, params: Record<string, string>, workspaceId: string) {
+function resourceId(rule: AuditedRoute, params: Record<string, string>, principal: Principal) {
   const where = rule.id ?? { param: 'id' };
-  if (where === 'workspace') return workspaceId;
+  if (where === 'workspace') return principal.workspaceId;
+  if (where === 'self') return principal.userId ?? undefined;
   if (where === 'none' || where === 'response') return undefined;
   return params[where.param];
 }
@@ -129,7 +130,7 @@ export function auditTrail(deps: AppDeps) {
     const workspaceId = principal.workspaceId;
     const params = pathParams(pattern, c.req.path);
     const load = rule.read ? undefined : resourceLoaders[rule.resource];
-    let id = resourceId(rule, params, workspaceId);
+    let id = resourceId(rule, params, principal);
     const keep = rule.snapshot !== false;
     const before = keep && load && id !== undefined ? await load(deps.db, workspaceId, id) : undefined;
     await next();

@@ -23,6 +23,8 @@ import {
   segments,
   templates,
   users,
+  invitations,
+  oauthClients,
   voicePrompts,
   workspaces,
   workspaceWebhooks,
@@ -84,6 +86,8 @@ export const resourceLoaders: Record<string, ResourceLoader | undefined> = {
     return mail;
   },
   user: rowBy(users, users.id),
+  invitation: rowBy(invitations, invitations.id),
+  'oauth-client': rowBy(oauthClients, oauthClients.id),
   campaign: rowBy(campaigns, campaigns.id),
   channel: rowBy(credentials, credentials.channel),
   'contact-field': rowBy(contactFields, contactFields.id),

@@ -5,12 +5,13 @@
  *
  * Adding a route: add a line. `resource` names a loader in audit-resources.ts (which gives the
  * before/after); `id` says where the resource's id is: a path parameter (default `id`), the
- * workspace itself, or the `id` of the JSON the route answered (creations).
+ * workspace itself, the caller (`self`: their own account), or the `id` of the JSON the route
+ * answered (creations).
  */
 export interface AuditedRoute {
   action: string;
   resource: string;
-  id?: { param: string } | 'workspace' | 'response' | 'none';
+  id?: { param: string } | 'workspace' | 'response' | 'self' | 'none';
   /** A sensitive read: recorded with no before/after, the query in `details`. */
   read?: boolean;
   /** Keep the validated JSON body in `details` (what a bulk action or a run event was). */
@@ -58,6 +59,42 @@ export const auditedRoutes: Record<string, AuditRule> = {
   // People and access
   'POST /api/v1/auth/login': notAudited('public: sign-ins are recorded by the sign-in code'),
   'POST /api/v1/auth/logout': notAudited('public: ends the caller’s own session'),
+  'POST /api/v1/auth/invitations/preview': changesNothing,
+  'POST /api/v1/auth/invitations/accept': notAudited(
+    'public: the invited person sets a password (the invitation is)',
+  ),
+  'POST /api/v1/auth/password-resets/preview': changesNothing,
+  'POST /api/v1/auth/password-resets/complete': notAudited(
+    'public: the person sets a password (the reset is)',
+  ),
+  'POST /api/v1/auth/second-factor': notAudited('public: the code step of a sign-in'),
+  'POST /api/v1/oauth/token': notAudited('public: an OAuth client trading its secret for a token'),
+  'POST /api/v1/people/invitations': created('user.invited', 'invitation', { keepBody: true }),
+  'DELETE /api/v1/people/invitations/:id': change('user.invitation-withdrawn', 'invitation'),
+  'PATCH /api/v1/people/:id': change('user.updated', 'user'),
+  'POST /api/v1/people/:id/password-reset': change('user.password-reset', 'user', { snapshot: false }),
+  'DELETE /api/v1/people/:id/sessions': change('user.signed-out', 'user', { snapshot: false }),
+  'DELETE /api/v1/people/:id/second-factor': change('user.second-factor-reset', 'user', { snapshot: false }),
+  'PATCH /api/v1/account': change('account.updated', 'user', { id: 'self' }),
+  'POST /api/v1/account/password': change('account.password-changed', 'user', {
+    id: 'self',
+    snapshot: false,
+  }),
+  'DELETE /api/v1/account/sessions/:id': change('account.session-ended', 'user', {
+    id: 'self',
+    snapshot: false,
+  }),
+  'POST /api/v1/account/second-factor': notAudited('starts an enrolment that does nothing until confirmed'),
+  'POST /api/v1/account/second-factor/confirm': change('account.second-factor-on', 'user', {
+    id: 'self',
+    snapshot: false,
+  }),
+  'DELETE /api/v1/account/second-factor': change('account.second-factor-off', 'user', {
+    id: 'self',
+    snapshot: false,
+  }),
+  'POST /api/v1/oauth-clients': created('oauth-client.created', 'oauth-client'),
+  'DELETE /api/v1/oauth-clients/:id': change('oauth-client.revoked', 'oauth-client'),
   'POST /api/v1/api-keys': created('key.created', 'api-key'),
   'DELETE /api/v1/api-keys/:id': change('key.revoked', 'api-key'),
   // Flows
