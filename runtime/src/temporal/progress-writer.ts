@@ -10,6 +10,8 @@ import {
 } from '../limits/storable-json.ts';
 import { runNotStartedCode } from '../runs/run-workflow.ts';
 import type { RunProgress } from './run-progress.ts';
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { runEndedWebhookEvents } from '../webhooks/run-webhook-events.ts';
 
 interface Pending {
   progress: RunProgress;
@@ -47,6 +49,7 @@ function fold(records: RunProgress[]): RunProgress {
  */
 export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<void> {
   await db.execute(progressBatchStatement(batch));
+  await emitWebhookEvents(db, runEndedWebhookEvents(batch));
 }
 
 /** The statement writeProgressBatch runs (exported for the test that checks its plan). */
