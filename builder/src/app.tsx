@@ -20,6 +20,9 @@ const RunDetailPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('./features/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
+);
 
 const CallsPage = lazy(() =>
   import('./features/voice/calls-page.tsx').then((m) => ({ default: m.CallsPage })),
@@ -68,6 +71,8 @@ function Screen({ route, user }: { route: Route; user: User }) {
       return <RunDetailPage key={route.runId} runId={route.runId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'webhooks':
+      return <WebhooksPage />;
     case 'phone':
       return <PhonePage />;
     case 'mail':
@@ -203,6 +208,15 @@ export function App() {
           >
             {t('app.settings')}
           </a>
+          {user.role === 'admin' && (
+            <a
+              href="#/webhooks"
+              aria-current={route.screen === 'webhooks' ? 'page' : undefined}
+              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+            >
+              {t('app.webhooks')}
+            </a>
+          )}
         </nav>
         <span className="ml-auto text-sm text-slate-600">{user.email}</span>
         <HelpMenu userId={user.id} />

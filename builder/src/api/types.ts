@@ -163,3 +163,6 @@ export interface VoiceFilter {
 export type DkimKey = Schemas['DkimKey'];
 /** A mailbox the workspace takes mail from over IMAP, with whether it works (never the password). */
 export type ImapMailbox = Schemas['ImapMailbox'];
+export type WebhookSubscription = Schemas['WebhookSubscription'];
+export type WebhookEventType = Schemas['WebhookEventType'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
