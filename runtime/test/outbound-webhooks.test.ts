@@ -4,13 +4,14 @@ import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { campaigns, newId, webhookDeliveries } from '@omniflow/db';
 import { SandboxDriver } from '@omniflow/nodes/drivers/messaging';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createApp } from '../src/api/create-app.ts';
 import { createApiKey } from '../src/api/api-keys.ts';
 import { createCampaignControlActivities } from '../src/campaigns/campaign-activities.ts';
 import { recordCall } from '../src/recordings/record-call.ts';
 import { handOversSettled } from '../src/transactional/accept-message.ts';
 import { emitWebhookEvents } from '../src/webhooks/emit-webhook-events.ts';
+import { createWebhookDispatcher } from '../src/webhooks/webhook-dispatcher.ts';
 import { webhookEventTypes } from '../src/webhooks/webhook-event-types.ts';
 import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 import { verifyFromDocs } from './webhooks/doc-verifier.ts';
@@ -53,6 +54,7 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
   let base: string;
   let workspaceId: string;
   const received: Received[] = [];
+  let allId = '';
   // Each subscription gets a path of its own; what the receiver answers there, and its secret.
   const answers = new Map<string, (attempt: number) => number>();
   const secrets = new Map<string, string>();
@@ -128,6 +130,7 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
   it('delivers run, message, call and campaign events, each signed as the documentation says', async () => {
     const path = '/all';
     const id = await subscribe(path, webhookEventTypes);
+    allId = id;
 
     // A run: started and completed.
     const flow = await omni.call('POST', '/api/v1/flows', approval);
@@ -434,6 +437,73 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
     // Listing never shows a secret.
     const list = await omni.call('GET', '/api/v1/webhook-subscriptions');
     expect(JSON.stringify(list.body)).not.toContain('whsec_');
+  });
+
+  it('keeps a burst of 5,000 events in a handful of statements and delivers every one, signed', async () => {
+    // The catch-all subscription of the first test would double the work: it goes.
+    expect((await omni.call('DELETE', `/api/v1/webhook-subscriptions/${allId}`)).status).toBe(204);
+    const path = '/burst';
+    await subscribe(path, ['message.delivered']);
+    const db = omni.handle.db;
+    let statements = 0;
+    const counting = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== 'execute') return Reflect.get(target, property, receiver);
+        return (...args: Parameters<typeof db.execute>) => {
+          statements++;
+          return target.execute(...args);
+        };
+      },
+    });
+    const events = Array.from({ length: 5000 }, (_, i) => ({
+      workspaceId,
+      type: 'message.delivered' as const,
+      key: `burst-${i}`,
+      data: {
+        messageId: newId(),
+        channel: 'sms',
+        status: 'delivered',
+        to: `+519876${String(i).padStart(5, '0')}`,
+      },
+    }));
+    const keptFrom = performance.now();
+    await emitWebhookEvents(counting, events);
+    const keptMs = performance.now() - keptFrom;
+    // 500 events a statement (statementBatcher's batch), not one each.
+    expect(statements).toBeLessThanOrEqual(12);
+    const sentFrom = performance.now();
+    await eventually(async () => (at(path).length >= 5000 ? true : undefined), 120_000);
+    const sentMs = performance.now() - sentFrom;
+    expect(at(path).every((r) => r.verified)).toBe(true);
+    expect(new Set(at(path).map((r) => r.event.id)).size).toBe(5000);
+    console.log(
+      `Outbound webhooks: 5000 events kept in ${statements} statements, ${Math.round(keptMs)} ms; ` +
+        `delivered to a loopback receiver in ${Math.round(sentMs)} ms (${Math.round(5000 / (sentMs / 1000))}/s)`,
+    );
+  }, 180_000);
+
+  it('forgets ended deliveries older than the log keeps, never a pending one', async () => {
+    const path = '/old';
+    const id = await subscribe(path, ['run.failed']);
+    await emitWebhookEvents(omni.handle.db, [
+      { workspaceId, type: 'run.failed', data: { runId: newId(), status: 'failed' } },
+      { workspaceId, type: 'run.failed', data: { runId: newId(), status: 'failed' } },
+    ]);
+    await eventually(async () => (at(path).length === 2 ? true : undefined));
+    const [kept] = await deliveriesOf(id);
+    await omni.handle.db.execute(
+      sql`update webhook_deliveries set created_at = now() - interval '40 days' where subscription_id = ${id}`,
+    );
+    await omni.handle.db.execute(
+      sql`update webhook_deliveries set state = 'pending', next_attempt_at = now() + interval '1 day' where id = ${kept!.id}`,
+    );
+    const dispatcher = createWebhookDispatcher({
+      db: omni.handle.db,
+      keyring: omni.deps.secretKeyring!,
+      allowPrivate: true,
+    });
+    expect(await dispatcher.pruneLog(30)).toBe(1);
+    expect((await deliveriesOf(id)).map((d) => d.id)).toEqual([kept!.id]);
   });
 
   it('removes a subscription with its log', async () => {

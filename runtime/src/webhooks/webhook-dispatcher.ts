@@ -175,6 +175,21 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
       await record(outcomes);
       return claimed.length;
     },
+    /**
+     * Forgets deliveries that ended (delivered or given up on) more than `days` ago, a slice at a
+     * time; pending ones are kept whatever their age. Answers how many went.
+     */
+    async pruneLog(days: number): Promise<number> {
+      const gone = await queryRows<{ id: string }>(
+        db,
+        sql`delete from webhook_deliveries where id in (
+          select id from webhook_deliveries
+          where state <> 'pending' and created_at < now() - make_interval(days => ${days})
+          limit 10000)
+        returning id`,
+      );
+      return gone.length;
+    },
     batchSize,
   };
 }
@@ -183,19 +198,30 @@ export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;
 
 /**
  * Runs the dispatcher in the worker until stopped: a full batch is followed at once by the next
- * (a campaign's burst drains at full speed), anything less waits `everyMs`.
+ * (a campaign's burst drains at full speed), anything less waits `everyMs`. Ended deliveries
+ * older than `logDays` (30) leave the log.
  */
 export function startWebhookDispatcher(
   dispatcher: WebhookDispatcher,
-  { everyMs, onError }: { everyMs: number; onError: (error: unknown) => void },
+  {
+    everyMs,
+    onError,
+    logDays = 30,
+  }: { everyMs: number; onError: (error: unknown) => void; logDays?: number },
 ) {
   let stopped = false;
   let wake: (() => void) | undefined;
+  let prunedAt = 0;
   const loop = (async () => {
     while (!stopped) {
       let tried = 0;
       try {
         tried = await dispatcher.deliverDue();
+        // The log is kept `logDays`; looked at hourly, the delete is a slice of a day's rows.
+        if (Date.now() - prunedAt > 3_600_000) {
+          prunedAt = Date.now();
+          await dispatcher.pruneLog(logDays);
+        }
       } catch (error) {
         onError(error);
       }
