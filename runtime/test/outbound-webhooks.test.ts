@@ -147,6 +147,14 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
     });
     expect(sent.status).toBe(202);
 
+    // A person writes on the sandbox SMS channel.
+    const inbound = await omni.call('POST', '/api/v1/sandbox/messages', {
+      channel: 'sms',
+      from: '+51987650109',
+      text: 'hola',
+    });
+    expect(inbound.status).toBe(200);
+
     // A call's record, written at its start and at its end as a voice activity does.
     const startedAt = new Date();
     const call = {
@@ -184,6 +192,7 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
       'run.completed',
       'message.sent',
       'message.delivered',
+      'message.received',
       'call.started',
       'call.ended',
       'campaign.started',
@@ -214,6 +223,7 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
       status: 'delivered',
       to: '+51987650101',
     });
+    expect(byType('message.received')).toMatchObject({ channel: 'sms', from: '+51987650109', text: 'hola' });
     expect(byType('call.ended')).toMatchObject({ from: '+51987650102', hangupSide: 'caller' });
     expect(byType('campaign.finished')).toMatchObject({
       campaignId,
