@@ -16,7 +16,7 @@ export interface WebhookDispatcherOptions {
   allowPrivate: boolean;
   /** Deliveries claimed per pass (default 200). */
   batchSize?: number;
-  /** POSTs in flight at once (default 16). */
+  /** POSTs in flight at once (default 32). */
   concurrency?: number;
   /** The first retry's wait; each next one doubles, up to `retryMaxMs` (defaults 30 s, 1 h). */
   retryBaseMs?: number;
@@ -58,7 +58,7 @@ const leaseSeconds = 300;
 export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
   const { db } = options;
   const batchSize = options.batchSize ?? 200;
-  const concurrency = options.concurrency ?? 16;
+  const concurrency = options.concurrency ?? 32;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const retryMaxMs = options.retryMaxMs ?? 3_600_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
