@@ -212,6 +212,8 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
     }
     const byType = (type: string) => at(path).find((r) => r.event.type === type)!.event.data;
     expect(byType('run.completed')).toMatchObject({
+      flowId: flow.body.id,
+      version: 1,
       runId: run.body.id,
       status: 'completed',
       output: { done: 'yes' },

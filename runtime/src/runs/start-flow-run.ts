@@ -167,7 +167,8 @@ export async function startFlowRun(deps: StartFlowRunDeps, start: FlowRunStart):
       .update(runs)
       .set({ status: recorded.status === 'cancelled' ? 'cancelled' : 'failed', endedAt: new Date() })
       .where(eq(runs.id, runId));
-  } else if (recorded && !start.test) {
+  } else if (recorded && !start.test && version.version > 0) {
+    // A draft's test (version 0: the simulator, the browser phone) tells no one.
     const contact = start.contact === undefined ? contactOf(input) : start.contact;
     const run = { runId, workspaceId, flowId: version.flowId, version: version.version, contact, startedAt };
     await emitWebhookEvents(db, runStartedWebhookEvent(run));

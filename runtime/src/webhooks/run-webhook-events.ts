@@ -26,14 +26,24 @@ export function runStartedWebhookEvent(run: {
   ];
 }
 
+/** A run row the progress batch wrote: its flow, and its version (0 for the simulator's tests). */
+export interface WrittenRun {
+  id: string;
+  flow_id: string;
+  version: number;
+}
+
 /**
  * run.completed or run.failed for the records of a progress batch that end their run (a caller
- * who hung up, `abandoned`, is a failed run too; a cancelled one is neither). A record written
- * again is the same event.
+ * who hung up, `abandoned`, is a failed run too; a cancelled one is neither), for the runs the
+ * batch wrote of published versions: a draft's test run in the simulator tells no one. A record
+ * written again is the same event.
  */
-export function runEndedWebhookEvents(records: RunProgress[]): WebhookEvent[] {
+export function runEndedWebhookEvents(records: RunProgress[], written: WrittenRun[]): WebhookEvent[] {
+  const runs = new Map(written.map((run) => [run.id, run]));
   return records.flatMap((record): WebhookEvent[] => {
-    if (!record.ended) return [];
+    const run = runs.get(record.runId);
+    if (!record.ended || !run || Number(run.version) === 0) return [];
     const type =
       record.status === 'completed'
         ? 'run.completed'
@@ -48,6 +58,8 @@ export function runEndedWebhookEvents(records: RunProgress[]): WebhookEvent[] {
         key: record.runId,
         data: {
           runId: record.runId,
+          flowId: run.flow_id,
+          version: Number(run.version),
           status: record.status,
           ...(record.output !== undefined ? { output: record.output } : {}),
           ...(record.error ? { error: record.error } : {}),

@@ -38,12 +38,19 @@ describe('webhook events of state changes', () => {
 
   it('tells a run’s end once it ends: completed, or failed (a hung-up caller too), never cancelled', () => {
     const record = { runId: 'r1', workspaceId: 'w1', currentNodes: [], steps: [] };
-    const events = runEndedWebhookEvents([
-      { ...record, status: 'waiting', ended: false },
-      { ...record, status: 'completed', ended: true, output: { ok: 'yes' } },
-      { ...record, runId: 'r2', status: 'abandoned', ended: true },
-      { ...record, runId: 'r3', status: 'cancelled', ended: true },
-    ]);
+    const written = ['r1', 'r2', 'r3'].map((id) => ({ id, flow_id: 'f1', version: 2 }));
+    const events = runEndedWebhookEvents(
+      [
+        { ...record, status: 'waiting', ended: false },
+        { ...record, status: 'completed', ended: true, output: { ok: 'yes' } },
+        { ...record, runId: 'r2', status: 'abandoned', ended: true },
+        { ...record, runId: 'r3', status: 'cancelled', ended: true },
+        // A draft's test run in the simulator, and a run whose row is gone.
+        { ...record, runId: 'r4', status: 'completed', ended: true },
+        { ...record, runId: 'r5', status: 'completed', ended: true },
+      ],
+      [...written, { id: 'r4', flow_id: 'f1', version: 0 }],
+    );
     expect(events.map((e) => [e.type, e.data.runId])).toEqual([
       ['run.completed', 'r1'],
       ['run.failed', 'r2'],
