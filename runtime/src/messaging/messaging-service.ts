@@ -24,7 +24,12 @@ import type { EmailLinkSettings } from '../email/email-links.ts';
 import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { statementBatcher } from '../batching/statement-batcher.ts';
 import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
-import { messageFactsColumns, messageWebhookEvent } from '../webhooks/message-webhook-events.ts';
+import {
+  messageFactsColumns,
+  messageWebhookEvent,
+  receiptWebhookEvents,
+  type ReceiptApplied,
+} from '../webhooks/message-webhook-events.ts';
 import { countDeliveredSql } from '../quotas/count-consumption.ts';
 import { quotaGate, quotaExhaustedCode, type QuotaGate } from '../quotas/quota-gate.ts';
 import { createSendSlots, type SendSlots } from './send-slots.ts';
@@ -432,38 +437,6 @@ function applyReceiptsStatement(items: Receipt[]) {
     select channel, provider_message_id, id, workspace_id, contact_address, contact_id, run_id, campaign_id,
       status, reported, error_code from updated`;
 }
-
-interface ReceiptApplied {
-  channel: string;
-  provider_message_id: string;
-  id: string;
-  workspace_id: string;
-  contact_address: string;
-  contact_id: string | null;
-  run_id: string | null;
-  campaign_id: string | null;
-  status: StatusEntry['status'];
-  reported: StatusEntry['status'];
-  error_code: string | null;
-}
-
-/** A receipt is news for webhooks when it moved the message (a late `sent` after `delivered` is not). */
-const receiptWebhookEvents = (row: ReceiptApplied) =>
-  row.status !== row.reported
-    ? []
-    : messageWebhookEvent(
-        {
-          id: row.id,
-          workspaceId: row.workspace_id,
-          channel: row.channel,
-          contactAddress: row.contact_address,
-          runId: row.run_id,
-          campaignId: row.campaign_id,
-          contactId: row.contact_id,
-        },
-        row.status,
-        { errorCode: row.error_code },
-      );
 
 /** What a send takes off the bag: an SMS's segments, one of anything else. */
 function unitsOf(channel: MessagingChannel, message: Omit<OutboundMessage, 'idempotencyKey'>): number {

@@ -69,3 +69,36 @@ export const messageFactsColumns = {
   campaignId: messages.campaignId,
   contactId: messages.contactId,
 };
+
+/** A row the receipts statement (messaging-service.ts) moved, as it answers it. */
+export interface ReceiptApplied {
+  channel: string;
+  provider_message_id: string;
+  id: string;
+  workspace_id: string;
+  contact_address: string;
+  contact_id: string | null;
+  run_id: string | null;
+  campaign_id: string | null;
+  status: StatusEntry['status'];
+  reported: StatusEntry['status'];
+  error_code: string | null;
+}
+
+/** A receipt is news for webhooks when it moved the message (a late `sent` after `delivered` is not). */
+export const receiptWebhookEvents = (row: ReceiptApplied) =>
+  row.status !== row.reported
+    ? []
+    : messageWebhookEvent(
+        {
+          id: row.id,
+          workspaceId: row.workspace_id,
+          channel: row.channel,
+          contactAddress: row.contact_address,
+          runId: row.run_id,
+          campaignId: row.campaign_id,
+          contactId: row.contact_id,
+        },
+        row.status,
+        { errorCode: row.error_code },
+      );
