@@ -21,6 +21,9 @@ const RunDetailPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('./features/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
+);
 
 const CallsPage = lazy(() =>
   import('./features/voice/calls-page.tsx').then((m) => ({ default: m.CallsPage })),
@@ -83,6 +86,8 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
       return <RunDetailPage key={route.runId} runId={route.runId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'webhooks':
+      return <WebhooksPage />;
     case 'phone':
       return <PhonePage />;
     case 'mail':
@@ -241,6 +246,15 @@ export function App() {
               className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
             >
               {t('app.audit')}
+            </a>
+          )}
+          {user.role === 'admin' && (
+            <a
+              href="#/webhooks"
+              aria-current={route.screen === 'webhooks' ? 'page' : undefined}
+              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+            >
+              {t('app.webhooks')}
             </a>
           )}
         </nav>

@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'runs'; flowId: string | null; query: URLSearchParams }
   | { screen: 'run'; runId: string }
   | { screen: 'settings' }
+  | { screen: 'webhooks' }
   | { screen: 'phone' }
   | { screen: 'mail' }
   | { screen: 'calls'; query: URLSearchParams }
@@ -33,6 +34,7 @@ export function parseRoute(route: string): Route {
     return { screen: 'runs', flowId: id, query };
   if (first === 'flows' && id && parts.length === 2) return { screen: 'editor', flowId: id };
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
+  if (first === 'webhooks' && parts.length === 1) return { screen: 'webhooks' };
   if (first === 'phone' && parts.length === 1) return { screen: 'phone' };
   if (first === 'mail' && parts.length === 1) return { screen: 'mail' };
   if (first === 'calls' && parts.length === 1) return { screen: 'calls', query };

@@ -165,3 +165,6 @@ export type DkimKey = Schemas['DkimKey'];
 export type ImapMailbox = Schemas['ImapMailbox'];
 export type ApiKey = Schemas['ApiKey'];
 export type OAuthClient = Schemas['OAuthClient'];
+export type WebhookSubscription = Schemas['WebhookSubscription'];
+export type WebhookEventType = Schemas['WebhookEventType'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];

@@ -42,6 +42,7 @@ import { guardMessages } from '../features/editor/guard-messages.ts';
 import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
+import { webhooksMessages } from '../features/webhooks/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -173,6 +174,7 @@ export const catalog = {
     ...voicePromptMessages.en,
     ...peopleMessages.en,
     ...auditMessages.en,
+    ...webhooksMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -220,6 +222,7 @@ export const catalog = {
     ...voicePromptMessages.es,
     ...peopleMessages.es,
     ...auditMessages.es,
+    ...webhooksMessages.es,
   },
 } as const;
 

@@ -10,3 +10,4 @@ export * from './campaigns.ts';
 export * from './api-access.ts';
 export * from './people.ts';
 export * from './audit.ts';
+export * from './webhooks.ts';

@@ -64,6 +64,7 @@ import { segmentRoutes } from './routes/segments.ts';
 import { quotaRoutes } from './routes/quotas.ts';
 import { messageSendRoutes } from './routes/messages-send.ts';
 import { workspaceWebhookRoutes } from './routes/workspace-webhook.ts';
+import { webhookSubscriptionRoutes } from './routes/webhook-subscriptions.ts';
 import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
 import { campaignSettingsRoutes } from './routes/campaign-settings.ts';
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps) {
     messageRoutes,
     messageSendRoutes,
     workspaceWebhookRoutes,
+    webhookSubscriptionRoutes,
     sandboxRoutes,
     mailCatcherRoutes,
     conversationRoutes,

@@ -1,3 +1,5 @@
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { campaignWebhookEvent } from '../webhooks/campaign-webhook-events.ts';
 import { Context } from '@temporalio/activity';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { campaigns, queryRows, type Db } from '@omniflow/db';
@@ -134,7 +136,7 @@ export function createCampaignControlActivities(
     },
     /** A scheduled campaign starts running when its time comes. */
     async campaignStarted(campaignId: string): Promise<void> {
-      await db
+      const [started] = await db
         .update(campaigns)
         .set({
           status: 'running',
@@ -142,7 +144,9 @@ export function createCampaignControlActivities(
           updatedAt: new Date(),
           flowVersion: flowVersionAtStart,
         })
-        .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'scheduled')));
+        .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'scheduled')))
+        .returning();
+      await emitWebhookEvents(db, campaignWebhookEvent(started, 'started'));
     },
     async campaignFinished(campaignId: string, outcome: 'completed' | 'cancelled'): Promise<void> {
       const [ended] = await db
@@ -154,7 +158,8 @@ export function createCampaignControlActivities(
             inArray(campaigns.status, ['scheduled', 'running', 'paused', 'cancelled']),
           ),
         )
-        .returning({ parentId: campaigns.parentId });
+        .returning();
+      await emitWebhookEvents(db, campaignWebhookEvent(ended, 'finished'));
       // The next occurrence (none when the series was paused or cancelled meanwhile).
       if (ended?.parentId && series) await series.scheduleNext(ended.parentId, serverNow());
     },

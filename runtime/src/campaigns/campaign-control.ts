@@ -1,3 +1,5 @@
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { campaignMoveOf, campaignWebhookEvent } from '../webhooks/campaign-webhook-events.ts';
 import type { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/workflow';
 import { and, count, eq, inArray } from 'drizzle-orm';
@@ -58,6 +60,7 @@ export function createCampaignControl(deps: { db: Db; temporal: Client; taskQueu
         and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id), inArray(campaigns.status, from)),
       )
       .returning();
+    await emitWebhookEvents(db, campaignWebhookEvent(moved, campaignMoveOf(from, to)));
     return moved;
   }
 

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db, StatusEntry } from '@omniflow/db';
 import { statementBatcher } from '../batching/statement-batcher.ts';
 import type { JournaledMessage } from './hand-over-journal.ts';
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { campaignMessageWebhookEvents } from '../webhooks/campaign-webhook-events.ts';
 
 /** A campaign message's row before it is written: as journaled, plus its workspace. */
 export interface CampaignMessage extends JournaledMessage {
@@ -65,6 +67,7 @@ async function writeMessages(db: Db, items: MessageRecord[]) {
       provider_message_id = excluded.provider_message_id, segments = excluded.segments, status = excluded.status,
       error_code = excluded.error_code, status_history = excluded.status_history, updated_at = now()
     where messages.status = 'queued'`);
+  await emitWebhookEvents(db, campaignMessageWebhookEvents(items, at));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { messageFactsColumns, messageWebhookEvent } from '../webhooks/message-webhook-events.ts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { emailEvents, messages, type Db, type StatusEntry } from '@omniflow/db';
 import { parseMailReport, type MailReport, type ParsedInboundMail } from '@omniflow/nodes/drivers/email';
@@ -67,7 +69,7 @@ async function noteOnMessage(
   const at = new Date().toISOString();
   const entry = (s: StatusEntry['status']) => JSON.stringify([{ status: s, at, errorCode, errorMessage }]);
   if (status) {
-    await db
+    const moved = await db
       .update(messages)
       .set({
         status,
@@ -82,7 +84,9 @@ async function noteOnMessage(
             ? sql`${messages.status} <> 'bounced'`
             : sql`${messages.status} not in ('failed', 'bounced')`,
         ),
-      );
+      )
+      .returning(messageFactsColumns);
+    for (const row of moved) await emitWebhookEvents(db, messageWebhookEvent(row, status, { errorCode }));
     return;
   }
   await db

@@ -23,6 +23,13 @@ import { emailToSend } from '../email/email-to-send.ts';
 import type { EmailLinkSettings } from '../email/email-links.ts';
 import { planSms } from '@omniflow/nodes/drivers/messaging';
 import { statementBatcher } from '../batching/statement-batcher.ts';
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import {
+  messageFactsColumns,
+  messageWebhookEvent,
+  receiptWebhookEvents,
+  type ReceiptApplied,
+} from '../webhooks/message-webhook-events.ts';
 import { countDeliveredSql } from '../quotas/count-consumption.ts';
 import { quotaGate, quotaExhaustedCode, type QuotaGate } from '../quotas/quota-gate.ts';
 import { createSendSlots, type SendSlots } from './send-slots.ts';
@@ -260,6 +267,8 @@ export function createMessagingService({
         sent: entry('sent'),
         countsAsAccepted: counted && channel === 'email',
       });
+      const facts = { id: row.id, workspaceId, channel, contactAddress: message.to, runId: step.runId };
+      await emitWebhookEvents(db, messageWebhookEvent(facts, 'sent'));
       return { messageId: row.id, ...sent };
     } catch (error) {
       const code = String((error as { code?: unknown }).code ?? 'SEND_FAILED');
@@ -280,7 +289,7 @@ export function createMessagingService({
   }
 
   async function markFailed(id: string, code: string, text: string, status: 'failed' | 'bounced' = 'failed') {
-    await db
+    const [failed] = await db
       .update(messages)
       .set({
         status,
@@ -288,7 +297,9 @@ export function createMessagingService({
         statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([entry(status, { errorCode: code, errorMessage: text })])}::jsonb`,
         updatedAt: new Date(),
       })
-      .where(eq(messages.id, id));
+      .where(eq(messages.id, id))
+      .returning(messageFactsColumns);
+    if (failed) await emitWebhookEvents(db, messageWebhookEvent(failed, status, { errorCode: code }));
   }
 
   /** Records a message a person sent; false when the provider delivered it before (a duplicate). */
@@ -321,7 +332,10 @@ export function createMessagingService({
         statusHistory: [{ status: 'received', at: inbound.receivedAt.toISOString() }],
       })
       .onConflictDoNothing()
-      .returning({ id: messages.id });
+      .returning(messageFactsColumns);
+    const text = inbound.text !== undefined ? { text: inbound.text } : {};
+    for (const row of inserted)
+      await emitWebhookEvents(db, messageWebhookEvent(row, 'received', { at: inbound.receivedAt, ...text }));
     return inserted.length > 0;
   }
 
@@ -342,11 +356,9 @@ export function createMessagingService({
   const applyReceipt = statementBatcher(async (items: Receipt[]) => {
     const matched = new Set<string>();
     for (const round of roundsOfDistinct(items)) {
-      const rows = await queryRows<{ channel: string; provider_message_id: string }>(
-        db,
-        applyReceiptsStatement(round),
-      );
+      const rows = await queryRows<ReceiptApplied>(db, applyReceiptsStatement(round));
       for (const row of rows) matched.add(`${row.channel} ${row.provider_message_id}`);
+      await emitWebhookEvents(db, rows.flatMap(receiptWebhookEvents));
     }
     return items.map((item) => matched.has(`${item.channel} ${item.update.providerMessageId}`));
   });
@@ -419,9 +431,11 @@ function applyReceiptsStatement(items: Receipt[]) {
       from v
       where messages.channel = v.channel and messages.provider_message_id = v.provider_message_id
       returning messages.id, messages.workspace_id, messages.channel, messages.segments, messages.campaign_id,
-        messages.run_id, messages.status, messages.provider_message_id, v.status as reported, v.ledger_id),
+        messages.run_id, messages.status, messages.provider_message_id, v.status as reported, v.ledger_id,
+        messages.contact_address, messages.contact_id, v.error_code),
     counted as (${countDeliveredSql(sql`updated`)})
-    select channel, provider_message_id from updated`;
+    select channel, provider_message_id, id, workspace_id, contact_address, contact_id, run_id, campaign_id,
+      status, reported, error_code from updated`;
 }
 
 /** What a send takes off the bag: an SMS's segments, one of anything else. */

@@ -1,6 +1,8 @@
 import { callRecords, newId, type CallDigits, type Db } from '@omniflow/db';
 import type { HangupSide } from '@omniflow/nodes/drivers/voice';
 import { normalizeContact } from '../runs/run-filter.ts';
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { callWebhookEvent } from '../webhooks/call-webhook-events.ts';
 
 export type CallRecordRow = typeof callRecords.$inferSelect;
 
@@ -61,5 +63,6 @@ export async function recordCall(db: Db, input: CallRecordInput): Promise<CallRe
       set: values,
     })
     .returning();
+  await emitWebhookEvents(db, callWebhookEvent(row!));
   return row!;
 }

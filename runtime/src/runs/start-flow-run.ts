@@ -1,3 +1,5 @@
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { runStartedWebhookEvent } from '../webhooks/run-webhook-events.ts';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -165,6 +167,11 @@ export async function startFlowRun(deps: StartFlowRunDeps, start: FlowRunStart):
       .update(runs)
       .set({ status: recorded.status === 'cancelled' ? 'cancelled' : 'failed', endedAt: new Date() })
       .where(eq(runs.id, runId));
+  } else if (recorded && !start.test && version.version > 0) {
+    // A draft's test (version 0: the simulator, the browser phone) tells no one.
+    const contact = start.contact === undefined ? contactOf(input) : start.contact;
+    const run = { runId, workspaceId, flowId: version.flowId, version: version.version, contact, startedAt };
+    await emitWebhookEvents(db, runStartedWebhookEvent(run));
   }
   return { runId, outcome: 'started', handle };
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@omniflow/db';
+import { queryRows, type Db } from '@omniflow/db';
 import type { RunFault } from '../machine/run-context.ts';
 import {
   isStorableJson,
@@ -10,6 +10,8 @@ import {
 } from '../limits/storable-json.ts';
 import { runNotStartedCode } from '../runs/run-workflow.ts';
 import type { RunProgress } from './run-progress.ts';
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { runEndedWebhookEvents, type WrittenRun } from '../webhooks/run-webhook-events.ts';
 
 interface Pending {
   progress: RunProgress;
@@ -46,7 +48,8 @@ function fold(records: RunProgress[]): RunProgress {
  * it look the batch's runs up by key.
  */
 export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<void> {
-  await db.execute(progressBatchStatement(batch));
+  const written = await queryRows<WrittenRun>(db, progressBatchStatement(batch));
+  await emitWebhookEvents(db, runEndedWebhookEvents(batch, written));
 }
 
 /** The statement writeProgressBatch runs (exported for the test that checks its plan). */
@@ -125,7 +128,8 @@ export function progressBatchStatement(batch: RunProgress[]): SQL {
     where runs.id = u.id and runs.id = any(${`{${batch.map((p) => p.runId).join(',')}}`}::uuid[])
       -- A run given up on before its workflow started stays given up on: the workflow that
       -- started late is being terminated, and its first steps must not make the run look alive.
-      and coalesce(runs.error ->> 'code', '') <> ${runNotStartedCode}`;
+      and coalesce(runs.error ->> 'code', '') <> ${runNotStartedCode}
+    returning runs.id, runs.flow_id, runs.version`;
 }
 
 /** The database's own words: drizzle wraps the driver's error, whose message names the problem. */

@@ -6,8 +6,18 @@ import { isPrivateAddress } from '@omniflow/nodes/http';
 import { openSecrets, sealSecrets } from '../credentials/secret-box.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
 
-/** A URL an admin may not save: answered 422 with the reason. */
-export class WebhookUrlError extends Error {}
+export type WebhookUrlProblem = 'notUrl' | 'notHttp' | 'credentials' | 'unresolved' | 'private';
+
+/** A URL an admin may not save: answered 422 with the reason (`problem` for the reader's language). */
+export class WebhookUrlError extends Error {
+  constructor(
+    message: string,
+    readonly problem: WebhookUrlProblem,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
 
 export interface StatusWebhook {
   url: string;
@@ -103,13 +113,18 @@ export async function checkWebhookUrl(text: string, allowPrivate: boolean): Prom
   } catch {
     throw new WebhookUrlError(
       `"${text}" is not a URL: write it whole, like https://app.example.org/omniflow`,
+      'notUrl',
+      { text },
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new WebhookUrlError(`The webhook is an http or https URL, not ${url.protocol}`);
+    throw new WebhookUrlError(`The webhook is an http or https URL, not ${url.protocol}`, 'notHttp', {
+      protocol: url.protocol,
+    });
   if (url.username || url.password)
     throw new WebhookUrlError(
       'Leave user and password out of the URL: receivers check the Omniflow-Signature header instead',
+      'credentials',
     );
   if (allowPrivate) return url.toString();
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -117,13 +132,15 @@ export async function checkWebhookUrl(text: string, allowPrivate: boolean): Prom
   try {
     addresses = (await lookup(host, { all: true })).map((a) => a.address);
   } catch {
-    throw new WebhookUrlError(`${host} does not resolve: check the host name`);
+    throw new WebhookUrlError(`${host} does not resolve: check the host name`, 'unresolved', { host });
   }
   const inward = addresses.find(isPrivateAddress);
   if (inward)
     throw new WebhookUrlError(
       `${host} is a private or loopback address (${inward}): the webhook must be reachable on the internet ` +
         '(OMNIFLOW_HTTP_ALLOW_PRIVATE=1 on the API and the worker allows private targets)',
+      'private',
+      { host, address: inward },
     );
   return url.toString();
 }

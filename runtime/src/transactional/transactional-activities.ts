@@ -1,3 +1,5 @@
+import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
+import { messageFactsColumns, messageWebhookEvent } from '../webhooks/message-webhook-events.ts';
 import { eq, sql } from 'drizzle-orm';
 import { ApplicationFailure } from '@temporalio/activity';
 import { messages, type Db } from '@omniflow/db';
@@ -37,7 +39,7 @@ export function createTransactionalActivities({ db, messaging }: { db: Db; messa
         errorCode: code,
         errorMessage: message,
       };
-      await db
+      const failed = await db
         .update(messages)
         .set({
           status: 'failed',
@@ -45,7 +47,10 @@ export function createTransactionalActivities({ db, messaging }: { db: Db; messa
           statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([entry])}::jsonb`,
           updatedAt: new Date(),
         })
-        .where(sql`${messages.id} = ${messageId} and ${messages.status} = 'queued'`);
+        .where(sql`${messages.id} = ${messageId} and ${messages.status} = 'queued'`)
+        .returning(messageFactsColumns);
+      for (const row of failed)
+        await emitWebhookEvents(db, messageWebhookEvent(row, 'failed', { errorCode: code }));
     },
   };
 }

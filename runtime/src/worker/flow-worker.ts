@@ -8,6 +8,7 @@ import { createTransactionalActivities } from '../transactional/transactional-ac
 import { startPendingSends } from '../transactional/start-pending-sends.ts';
 import { createImportSweeper } from '../contacts-import/sweep-stalled-imports.ts';
 import { createStatusWebhookActivities } from '../transactional/status-webhook-activities.ts';
+import { webhookDispatcherOf } from '../webhooks/worker-webhook-dispatcher.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
@@ -136,9 +137,12 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
         ),
       reconcileMs,
     );
+    // Outbound webhooks: the outbox the state changes wrote to (webhooks/webhook-dispatcher.ts).
+    const webhooks = webhookDispatcherOf(options.db, channels.resolver.keyring, options.env ?? process.env);
     try {
       await Promise.all([run(), ...sendWorkers.map((w) => w.run())]);
     } finally {
+      await webhooks.stop();
       clearInterval(pendingSends);
       clearInterval(importSweeps);
       await reconciler.stop();
