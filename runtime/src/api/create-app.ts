@@ -11,6 +11,7 @@ import { appNotBuiltPage } from './app-not-built-page.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 import { authenticate } from './authenticate.ts';
 import { checkOrigin } from './check-origin.ts';
+import { securityHeaders } from './security-headers.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { flowRoutes } from './routes/flows.ts';
@@ -96,6 +97,8 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   // Before every route, webhooks and web chat included: size, depth and text no route need check.
   app.use('*', requestLimits());
+  // CSP, HSTS over https, nosniff, frame and referrer policies: on pages, files and API answers.
+  app.use('*', securityHeaders(deps));
   const webSockets = createNodeWebSocket({ app });
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   const requireCaller = authenticate(deps);

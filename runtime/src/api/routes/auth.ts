@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { sessionCookie } from '../authenticate.ts';
 import { clientAddress } from '../client-address.ts';
 import { secureCookiesOf } from '../public-origin.ts';
+import { cameOverHttps } from '../request-scheme.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
 
 const userSchema = z
@@ -108,7 +109,7 @@ export function publicAuthRoutes(deps: AppDeps) {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: secure || new URL(c.req.url).protocol === 'https:',
+        secure: secure || cameOverHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy),
         maxAge: Math.floor(ttl / 1000),
       });
       const { id, name, role, workspaceId } = user;
