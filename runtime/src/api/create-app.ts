@@ -50,6 +50,7 @@ import { voicePromptRoutes } from './routes/voice-prompts.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { contactDataProtectionRoutes } from './routes/contact-data-protection.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { quotaRoutes } from './routes/quotas.ts';
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', voicePromptRoutes({ ...deps, recordingStore }));
   api.route('/', callRoutes(deps));
   api.route('/', contactRoutes({ ...deps, recordingStore }));
+  api.route('/', contactDataProtectionRoutes({ ...deps, recordingStore }));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   const specConfig = {
