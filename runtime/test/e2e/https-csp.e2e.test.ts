@@ -4,7 +4,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenApi, type ListeningApi } from '../../src/server/listen-api.ts';
 import { tlsSettingsFromEnv } from '../../src/server/tls-settings.ts';
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { hasChromium, launchChromium } from '../support/browser.ts';
+import { screenshot } from '../support/screenshot.ts';
 import { selfSignedCertificate } from '../support/self-signed-cert.ts';
 import { buildBuilder } from '../support/serve-omniflow.ts';
 import { startTestOmniflow, type TestOmniflow } from '../support/test-omniflow.ts';
@@ -103,6 +106,43 @@ describe.skipIf(!hasChromium)('the app over https in Chromium, under its Content
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
   }, 120_000);
+
+  it('downloads a contact’s export and erases them from the contact page, over https', async () => {
+    const made = await omni.call('POST', '/api/v1/contacts', {
+      firstName: 'Rosa',
+      lastName: 'Mamani',
+      addresses: [{ channel: 'sms', address: '+51911222333' }],
+    });
+    expect(made.status).toBe(201);
+    const { page, violations } = await open();
+    await page.goto(base);
+    await page.getByLabel('Email').fill(omni.admin.email);
+    await page.getByLabel('Password').fill(omni.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.goto(`${base}/#/contacts/${made.body.id}`);
+    await page.getByRole('heading', { name: 'Rosa Mamani' }).waitFor();
+
+    await page.getByRole('button', { name: 'Export data' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('dialog').getByRole('button', { name: 'Download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`contact-${made.body.id}.zip`);
+    const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+    expect(JSON.parse(await zip.file('contact.json')!.async('string'))).toMatchObject({ firstName: 'Rosa' });
+
+    await page.getByRole('button', { name: 'Erase personal data' }).click();
+    await page.getByRole('dialog').getByText(/An anonymous record stays/).waitFor();
+    await screenshot(page, 'contact-erase-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: 'Erase for good' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Personal data erased on/)
+      .waitFor();
+    expect(await page.getByText('+51911222333').count()).toBe(0);
+    expect(violations).toEqual([]);
+  }, 60_000);
 
   it('shows the user docs and the API reference with no violation', async () => {
     const { page, violations } = await open();
