@@ -133,7 +133,10 @@ describe.skipIf(!hasChromium)('the app over https in Chromium, under its Content
     expect(JSON.parse(await zip.file('contact.json')!.async('string'))).toMatchObject({ firstName: 'Rosa' });
 
     await page.getByRole('button', { name: 'Erase personal data' }).click();
-    await page.getByRole('dialog').getByText(/An anonymous record stays/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText(/An anonymous record stays/)
+      .waitFor();
     await screenshot(page, 'contact-erase-confirm');
     await page.getByRole('dialog').getByRole('button', { name: 'Erase for good' }).click();
     await page
