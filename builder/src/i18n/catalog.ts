@@ -3,6 +3,7 @@ import { campaignAbMessages } from '../features/campaigns/ab-messages.ts';
 import { rateLimitMessages } from '../features/campaigns/rate-limit-messages.ts';
 import { canvasMessages } from '../features/canvas/messages.ts';
 import { contactsMessages } from '../features/contacts/messages.ts';
+import { dataProtectionMessages } from '../features/contacts/data-protection-messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
 import { flowLanguageMessages } from '../features/editor/flow-language-messages.ts';
@@ -158,6 +159,7 @@ export const catalog = {
     ...contactImportMessages.en,
     ...mailMessages.en,
     ...contactsMessages.en,
+    ...dataProtectionMessages.en,
     ...segmentsMessages.en,
     ...quotasMessages.en,
     ...campaignsMessages.en,
@@ -206,6 +208,7 @@ export const catalog = {
     ...contactImportMessages.es,
     ...mailMessages.es,
     ...contactsMessages.es,
+    ...dataProtectionMessages.es,
     ...segmentsMessages.es,
     ...quotasMessages.es,
     ...campaignsMessages.es,

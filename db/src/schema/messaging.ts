@@ -41,6 +41,8 @@ export const contacts = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    // Set by a data-protection erasure: the row stays, nameless and addressless, so counts hold.
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
-import { apiKeys, users, type Db } from '@omniflow/db';
 import { auditRuleOf, isAudited, type AuditedRoute } from '../audit/audited-routes.ts';
 import { resourceLabel, resourceLoaders } from '../audit/audit-resources.ts';
-import { recordAudit, type AuditEntry } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { AppDeps, AppEnv, Principal } from './app-deps.ts';
+import { actorOf } from './audit-actor.ts';
 
 /** The route that answers this request, as Hono lists it (`/api/v1/flows/:id`). */
 function answeringRoute(c: Context): string | undefined {
@@ -52,28 +51,6 @@ function requestAddress(c: Context, trustProxy: boolean): string | null {
   } catch {
     return null;
   }
-}
-
-/** Who the principal is, with the names as they are now (the row keeps them as they were). */
-async function actorOf(db: Db, principal: Principal): Promise<AuditEntry['actor']> {
-  if (principal.via === 'api-key' && principal.apiKeyId) {
-    const [key] = await db
-      .select({ name: apiKeys.name, createdBy: apiKeys.createdBy })
-      .from(apiKeys)
-      .where(eq(apiKeys.id, principal.apiKeyId));
-    return {
-      kind: 'api-key',
-      id: principal.apiKeyId,
-      name: key?.name ?? null,
-      userId: key?.createdBy ?? null,
-    };
-  }
-  if (!principal.userId) return { kind: 'system' };
-  const [user] = await db
-    .select({ name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.id, principal.userId));
-  return { kind: 'user', id: principal.userId, name: user?.name || null, email: user?.email ?? null };
 }
 
 function resourceId(rule: AuditedRoute, params: Record<string, string>, principal: Principal) {

@@ -13,6 +13,7 @@ import { authenticate } from './authenticate.ts';
 import { auditTrail } from './audit-trail.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { checkOrigin } from './check-origin.ts';
+import { securityHeaders } from './security-headers.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { oauthClientRoutes } from './routes/oauth-clients.ts';
 import { oauthTokenRoutes } from './routes/oauth-token.ts';
@@ -59,6 +60,7 @@ import { voicePromptRoutes } from './routes/voice-prompts.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { contactDataProtectionRoutes } from './routes/contact-data-protection.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { quotaRoutes } from './routes/quotas.ts';
@@ -108,6 +110,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestIds(deps));
   // Before every route, webhooks and web chat included: size, depth and text no route need check.
   app.use('*', requestLimits());
+  // CSP, HSTS over https, nosniff, frame and referrer policies: on pages, files and API answers.
+  app.use('*', securityHeaders(deps));
   const webSockets = createNodeWebSocket({ app });
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   const requireCaller = authenticate(deps);
@@ -182,6 +186,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', voicePromptRoutes({ ...deps, recordingStore }));
   api.route('/', callRoutes(deps));
   api.route('/', contactRoutes({ ...deps, recordingStore }));
+  api.route('/', contactDataProtectionRoutes({ ...deps, recordingStore }));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   const specConfig = {

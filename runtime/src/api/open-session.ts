@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps.ts';
 import { sessionCookie } from './authenticate.ts';
 import { clientAddress } from './client-address.ts';
 import { secureCookiesOf } from './public-origin.ts';
+import { cameOverHttps } from './request-scheme.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 
 /**
@@ -35,7 +36,7 @@ export async function openSession(
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: secureCookiesOf(deps) || new URL(c.req.url).protocol === 'https:',
+    secure: secureCookiesOf(deps) || cameOverHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy),
     maxAge: Math.floor(ttl / 1000),
   });
 }

@@ -95,6 +95,26 @@ const en = {
   'apiKey.option.scopes': 'comma-separated: what the key may call within its role ({scopes}); default all',
   'apiKey.badScopes': 'Unknown scope in "{given}": use {scopes}',
 
+  // omniflow secrets rotate
+  'secrets.description': 'Manage the key that seals stored secrets (channel passwords, tokens, DKIM keys)',
+  'secrets.rotate.description':
+    'Re-seal every stored secret with a new key, in batches; safe to stop and run again, the old key is kept until done',
+  'secrets.option.batch': 'values re-sealed per batch',
+  'secrets.rotate.newKey': 'New key {keyId}, saved in {file} until every value is re-sealed',
+  'secrets.rotate.resumed': 'Continuing the unfinished rotation to key {keyId}',
+  'secrets.rotate.envKey': 'Re-sealing with the key in OMNIFLOW_SECRET_KEY_NEXT ({keyId})',
+  'secrets.rotate.progress': 'Re-sealing secrets',
+  'secrets.rotate.done':
+    'Done: {count} value(s) re-sealed with key {keyId}; nothing sealed remains on another key.',
+  'secrets.rotate.fileDone':
+    'Key {keyId} is now in {file}. The previous key stays in {retired} so values that running Omniflow processes seal before they restart still open: restart them now.',
+  'secrets.rotate.envDone':
+    'Now set OMNIFLOW_SECRET_KEY to the new key, move the old one to OMNIFLOW_SECRET_KEY_PREVIOUS until every process has restarted, remove OMNIFLOW_SECRET_KEY_NEXT, and restart.',
+  'secrets.rotate.needsNext':
+    'OMNIFLOW_SECRET_KEY is set, so the new key must come from the environment too: set OMNIFLOW_SECRET_KEY_NEXT (e.g. `openssl rand -base64 32`) for Omniflow and for this command, and run it again.',
+  'secrets.rotate.unreadable':
+    'Some sealed values open with no known key ({where}). Nothing was lost and the old key is still in use: add the missing key to OMNIFLOW_SECRET_KEY_PREVIOUS and run again.',
+
   // Talking to the API (runs, contacts)
   'connection.url': 'Omniflow base URL (default OMNIFLOW_URL or http://localhost:3000)',
   'connection.apiKey': 'API key (default OMNIFLOW_API_KEY)',
@@ -298,6 +318,27 @@ const es: Record<CliMessageKey, string> = {
   'apiKey.option.scopes':
     'separados por comas: qué puede llamar la clave dentro de su rol ({scopes}); por defecto todo',
   'apiKey.badScopes': 'Permiso desconocido en «{given}»: usa {scopes}',
+
+  'secrets.description':
+    'Gestiona la clave que sella los secretos guardados (contraseñas de canales, tokens, claves DKIM)',
+  'secrets.rotate.description':
+    'Vuelve a sellar todos los secretos guardados con una clave nueva, por lotes; se puede parar y repetir, la clave anterior se conserva hasta terminar',
+  'secrets.option.batch': 'valores sellados de nuevo por lote',
+  'secrets.rotate.newKey':
+    'Clave nueva {keyId}, guardada en {file} hasta que todos los valores estén sellados de nuevo',
+  'secrets.rotate.resumed': 'Se continúa la rotación sin terminar hacia la clave {keyId}',
+  'secrets.rotate.envKey': 'Sellando de nuevo con la clave de OMNIFLOW_SECRET_KEY_NEXT ({keyId})',
+  'secrets.rotate.progress': 'Sellando secretos de nuevo',
+  'secrets.rotate.done':
+    'Listo: {count} valor(es) sellados de nuevo con la clave {keyId}; no queda nada sellado con otra clave.',
+  'secrets.rotate.fileDone':
+    'La clave {keyId} está ahora en {file}. La anterior se queda en {retired} para que se abran los valores que los procesos de Omniflow en marcha sellen antes de reiniciarse: reinícialos ahora.',
+  'secrets.rotate.envDone':
+    'Ahora pon la clave nueva en OMNIFLOW_SECRET_KEY, pasa la anterior a OMNIFLOW_SECRET_KEY_PREVIOUS hasta que todos los procesos se hayan reiniciado, quita OMNIFLOW_SECRET_KEY_NEXT y reinicia.',
+  'secrets.rotate.needsNext':
+    'OMNIFLOW_SECRET_KEY está definida, así que la clave nueva también debe venir del entorno: define OMNIFLOW_SECRET_KEY_NEXT (p. ej. `openssl rand -base64 32`) para Omniflow y para este comando, y vuelve a ejecutarlo.',
+  'secrets.rotate.unreadable':
+    'Algunos valores sellados no se abren con ninguna clave conocida ({where}). No se ha perdido nada y se sigue usando la clave anterior: añade la clave que falta a OMNIFLOW_SECRET_KEY_PREVIOUS y vuelve a ejecutarlo.',
 
   'connection.url': 'URL base de Omniflow (por defecto OMNIFLOW_URL o http://localhost:3000)',
   'connection.apiKey': 'clave de API (por defecto OMNIFLOW_API_KEY)',

@@ -6,6 +6,7 @@ import { openDb, userRoles, workspaces, type DbHandle, type Role } from '@omnifl
 import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { registerRunCommands } from './commands/runs.ts';
 import { registerContactCommands } from './commands/contacts.ts';
+import { registerSecretCommands } from './commands/secrets.ts';
 import { arg, setCliLanguage, t } from './cli-i18n.ts';
 import { languageOf } from './cli-language.ts';
 import { LocalisedCommand } from './localised-command.ts';
@@ -145,6 +146,7 @@ apiKey
 
 registerRunCommands(program);
 registerContactCommands(program);
+registerSecretCommands(program, openForCommand);
 
 /** What a failed command prints: the CLI's own sentence where it has one, else the error's message. */
 function failureText(error: unknown): string {

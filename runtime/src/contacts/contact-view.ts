@@ -32,6 +32,7 @@ export function contactView(row: ContactRow, addresses: AddressRow[]) {
     tags: row.tags,
     attributes: row.attributes,
     addresses: addresses.map(addressView),
+    erasedAt: iso(row.erasedAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -7,7 +7,10 @@ import {
   conversations,
   messages,
   recordings,
+  runEvents,
+  runSteps,
   runs,
+  segmentMembers,
   type Db,
 } from '@omniflow/db';
 import type { RecordingStore } from '../recordings/recording-store.ts';
@@ -25,6 +28,12 @@ export async function eraseContact(
   deps: { db: Db; store: RecordingStore },
   workspaceId: string,
   contactId: string,
+  /**
+   * `keepRow` (POST /contacts/{id}/erase): the contact stays as an anonymous row (no names,
+   * fields, tags or addresses; `erased_at` set) and their messages stay linked to it, so counts
+   * per contact hold; without it (DELETE /contacts/{id}) the row goes.
+   */
+  { keepRow = false }: { keepRow?: boolean } = {},
 ): Promise<{ messages: number; recordings: number } | false> {
   const { db, store } = deps;
   const [contact] = await db
@@ -82,8 +91,15 @@ export async function eraseContact(
       theirs.push(and(eq(messages.channel, channel), eq(messages.contactAddress, address))!);
     const updated = await tx
       .update(messages)
-      .set({ body: {}, contactAddress: '', contactId: null, updatedAt: new Date() })
-      .where(and(eq(messages.workspaceId, workspaceId), or(...theirs)))
+      .set({ body: {}, contactAddress: '', contactId: keepRow ? contactId : null, updatedAt: new Date() })
+      .where(
+        and(
+          eq(messages.workspaceId, workspaceId),
+          or(...theirs),
+          // Already emptied (an erasure asked twice) is not counted again.
+          sql`(${messages.body} <> '{}'::jsonb or ${messages.contactAddress} <> '')`,
+        ),
+      )
       .returning({ id: messages.id });
     if (phones.length > 0) {
       await tx
@@ -100,12 +116,23 @@ export async function eraseContact(
         );
     }
     const lowered = addresses.map((a) => a.address.toLowerCase());
-    if (lowered.length > 0)
-      // A run's input is what started it (the message they sent, the form they filled).
-      await tx
+    if (lowered.length > 0) {
+      // A run's input is what started it (the message they sent, the form they filled); its
+      // steps and events hold their answers.
+      const theirRuns = await tx
         .update(runs)
-        .set({ contact: null, input: {} })
-        .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.contact, lowered)));
+        .set({ contact: null, input: {}, output: null })
+        .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.contact, lowered)))
+        .returning({ id: runs.id });
+      const runIds = theirRuns.map((r) => r.id);
+      if (runIds.length > 0) {
+        await tx
+          .update(runSteps)
+          .set({ input: null, output: null, error: null })
+          .where(inArray(runSteps.runId, runIds));
+        await tx.update(runEvents).set({ data: null }).where(inArray(runEvents.runId, runIds));
+      }
+    }
     for (const { channel, address } of addresses)
       await tx
         .update(conversations)
@@ -128,9 +155,52 @@ export async function eraseContact(
         updatedAt: new Date(),
       })
       .where(eq(campaignRecipients.contactId, contactId));
-    // Addresses and segment memberships go with the row (on delete cascade).
-    await tx.delete(contacts).where(eq(contacts.id, contactId));
+    if (keepRow) {
+      await tx.delete(contactChannels).where(eq(contactChannels.contactId, contactId));
+      await tx.delete(segmentMembers).where(eq(segmentMembers.contactId, contactId));
+      await tx
+        .update(contacts)
+        .set({
+          displayName: '',
+          firstName: '',
+          lastName: '',
+          language: null,
+          timezone: null,
+          tags: [],
+          attributes: {},
+          erasedAt: sql`coalesce(${contacts.erasedAt}, now())`,
+          updatedAt: new Date(),
+        })
+        .where(eq(contacts.id, contactId));
+    } else {
+      // Addresses and segment memberships go with the row (on delete cascade).
+      await tx.delete(contacts).where(eq(contacts.id, contactId));
+    }
     return updated.length;
   });
   return { messages: blanked, recordings: removedRecordings };
+}
+
+/** Runs for the contact's addresses that have not ended: erasing under them would break them. */
+export async function runsInProgressFor(db: Db, workspaceId: string, contactId: string): Promise<string[]> {
+  const addresses = await db
+    .select({ address: contactChannels.address })
+    .from(contactChannels)
+    .where(eq(contactChannels.contactId, contactId));
+  if (addresses.length === 0) return [];
+  const open = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.workspaceId, workspaceId),
+        inArray(
+          runs.contact,
+          addresses.map((a) => a.address.toLowerCase()),
+        ),
+        inArray(runs.status, ['running', 'waiting']),
+      ),
+    )
+    .limit(20);
+  return open.map((r) => r.id);
 }

@@ -23,7 +23,7 @@ export interface ChannelSettingsSummary {
 }
 
 /** Sealed values are bound to their row's workspace and channel (AES-GCM associated data). */
-const contextOf = (workspaceId: string, channel: MessagingChannel) => `${workspaceId}/${channel}`;
+export const contextOf = (workspaceId: string, channel: MessagingChannel) => `${workspaceId}/${channel}`;
 
 /** Channel settings per workspace, secrets sealed with the install's key. */
 export function createCredentialsStore(db: Db, keyring: () => SecretKeyring) {

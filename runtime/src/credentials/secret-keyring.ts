@@ -18,6 +18,10 @@ export interface SecretKeyring {
 }
 
 export const secretKeyFileName = 'secret.key';
+/** Beside the key file: the key a rotation is re-sealing with, until it is done. */
+export const pendingKeySuffix = '.next';
+/** Beside the key file: the key the last rotation replaced, for values sealed before a restart. */
+export const retiredKeySuffix = '.retired';
 
 /** Parses a 32-byte key written as 64 hex digits or base64 (url-safe or not). */
 export function parseSecretKey(text: string, what: string): SecretKey {
@@ -34,7 +38,7 @@ export function parseSecretKey(text: string, what: string): SecretKey {
 }
 
 /** SHA-256 of a random 256-bit key reveals nothing about it; 12 hex digits tell keys apart. */
-function keyId(key: Buffer): string {
+export function keyId(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
@@ -50,6 +54,9 @@ export function loadSecretKeyring(env: Record<string, string | undefined> = proc
     .filter((k) => k.trim())
     .map((k, i) => parseSecretKey(k, `OMNIFLOW_SECRET_KEY_PREVIOUS[${i}]`));
   if (env.OMNIFLOW_SECRET_KEY) {
+    // A rotation under way (`omniflow secrets rotate`) seals with the next key: it must open too.
+    if (env.OMNIFLOW_SECRET_KEY_NEXT)
+      previous.push(parseSecretKey(env.OMNIFLOW_SECRET_KEY_NEXT, 'OMNIFLOW_SECRET_KEY_NEXT'));
     return {
       current: parseSecretKey(env.OMNIFLOW_SECRET_KEY, 'OMNIFLOW_SECRET_KEY'),
       previous,
@@ -57,6 +64,9 @@ export function loadSecretKeyring(env: Record<string, string | undefined> = proc
     };
   }
   const file = resolve(env.OMNIFLOW_HOME ?? '.omniflow', secretKeyFileName);
+  // The key a rotation is moving to, and the one it moved from: values under either still open.
+  for (const other of [`${file}${pendingKeySuffix}`, `${file}${retiredKeySuffix}`])
+    if (existsSync(other)) previous.push(parseSecretKey(readFileSync(other, 'utf8'), other));
   if (!existsSync(file)) {
     // The data directory holds this key, the embedded database and Temporal's: owner only.
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

@@ -20,7 +20,7 @@ export interface DkimKeyView {
 }
 
 /** The private key is bound to its workspace and domain (AES-GCM associated data). */
-const contextOf = (workspaceId: string, domain: string) => `${workspaceId}/dkim/${domain}`;
+export const contextOf = (workspaceId: string, domain: string) => `${workspaceId}/dkim/${domain}`;
 
 /** A selector that names when the key was made, so a new key can live beside the old one in DNS. */
 export const defaultSelector = (at = new Date()) =>

@@ -77,7 +77,7 @@ const current = (mailbox: Saved) =>
   and(eq(imapMailboxes.id, mailbox.id), eq(imapMailboxes.updatedAt, mailbox.updatedAt));
 
 /** The password is bound to its workspace and row (AES-GCM associated data). */
-const contextOf = (workspaceId: string, id: string) => `${workspaceId}/imap/${id}`;
+export const contextOf = (workspaceId: string, id: string) => `${workspaceId}/imap/${id}`;
 
 const normalized = <T extends Partial<ImapMailboxSettings>>(settings: T): T => ({
   ...settings,

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '@omniflow/db';
 import { apiKeyCacheOf } from '../api/api-key-cache.ts';
@@ -20,6 +19,9 @@ import { mailIntakeFromEnv } from '../email/mail-intake-from-env.ts';
 import { startMailIntake } from '../email/start-mail-intake.ts';
 import { lazyKeyring, loadSecretKeyring } from '../credentials/secret-keyring.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
+import { publicOrigin } from '../api/public-origin.ts';
+import { listenApi } from './listen-api.ts';
+import { tlsSettingsFromEnv } from './tls-settings.ts';
 
 export interface ApiServer {
   url: string;
@@ -47,6 +49,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const env = options.env ?? process.env;
   // Read first: settings that are wrong stop the start before anything listens.
   const mailSettings = mailIntakeFromEnv(env);
+  const tls = tlsSettingsFromEnv(env);
+  const origin = publicOrigin({}, env);
   const keyring = options.channelResolver?.keyring ?? lazyKeyring(() => loadSecretKeyring());
   // TwiML calls live where their webhooks are answered: here, with a call-queue worker of their own.
   const twimlVoice =
@@ -110,17 +114,14 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   });
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }, () =>
-      resolve(s),
-    );
-    s.once('error', reject);
+  const listening = await listenApi(app, {
+    port: options.port,
+    hostname: options.hostname ?? '0.0.0.0',
+    ...(tls ? { tls } : {}),
+    ...(origin ? { publicOrigin: origin } : {}),
   });
-  app.injectWebSocket(server);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://localhost:${port}`,
+    url: listening.url,
     close: async () => {
       await mail.stop();
       stopRelay();
@@ -128,7 +129,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       // Held webhooks get <Hangup/> first: server.close() waits for open requests.
       await twimlVoice?.stop();
       await browserPhone?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       // While the database is still open: the keys used since the last batch.
       await apiKeyCacheOf(options.db).flush();
       await connection.close();

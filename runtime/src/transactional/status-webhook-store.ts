@@ -25,7 +25,7 @@ export interface StatusWebhook {
 }
 
 /** The signing secret is bound to its workspace (AES-GCM associated data), like channel secrets. */
-const contextOf = (workspaceId: string) => `${workspaceId}/status-webhook`;
+export const contextOf = (workspaceId: string) => `${workspaceId}/status-webhook`;
 
 /**
  * Where a workspace's send-API statuses are POSTed, and the secret they are signed with: made

@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
-import { client, done, ok } from '../../api/client.ts';
-import { useT } from '../../i18n/use-i18n.ts';
-import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { navigate } from '../../use-route.ts';
+import { client, ok } from '../../api/client.ts';
+import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { AddressList } from './address-list.tsx';
 import { ContactFormDialog } from './contact-form-dialog.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { contactName, type Contact, type ContactField, type Role } from './contact-types.ts';
 import { MergeDialog } from './merge-dialog.tsx';
+import { DataProtectionActions } from './data-protection-actions.tsx';
 
-type Dialog = 'edit' | 'merge' | 'delete' | null;
+type Dialog = 'edit' | 'merge' | null;
 
 function shownValue(value: unknown, yes: string, no: string): string {
   if (typeof value === 'boolean') return value ? yes : no;
@@ -25,8 +24,11 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
   const [dialog, setDialog] = useState<Dialog>(null);
   // Bumped after a change that can add history (a merge): the timeline reads again.
   const [version, setVersion] = useState(0);
-  const canEdit = role !== 'operator';
-  const isAdmin = role === 'admin';
+  const locale = useLocale((s) => s.locale);
+  const erased = contact?.erasedAt ?? null;
+  // An erased contact is an anonymous record kept for counts: nothing left to edit or merge.
+  const canEdit = role !== 'operator' && !erased;
+  const isAdmin = role === 'admin' && !erased;
 
   const load = () =>
     ok(client.GET('/contacts/{id}', { params: { path: { id: contactId } } })).then(setContact, (e: unknown) =>
@@ -64,6 +66,11 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
             {t('common.back')}
           </a>
           <h1 className="text-xl font-semibold">{name}</h1>
+          {erased && (
+            <p role="status" className="mt-1 rounded bg-slate-100 px-2 py-1 text-sm text-slate-700">
+              {t('dataProtection.erased', { date: new Date(erased).toLocaleString(locale) })}
+            </p>
+          )}
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
             <dt className="text-slate-600">{t('contacts.detail.language')}</dt>
             <dd>{contact.language ?? t('contacts.detail.none')}</dd>
@@ -96,15 +103,7 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
                 {t('contacts.detail.merge')}
               </button>
             )}
-            {isAdmin && (
-              <button
-                type="button"
-                onClick={() => setDialog('delete')}
-                className="rounded border border-red-300 px-2 py-1 text-red-700"
-              >
-                {t('contacts.detail.delete')}
-              </button>
-            )}
+            {isAdmin && <DataProtectionActions contact={contact} name={name} onErased={() => void load()} />}
           </div>
         </div>
         <AddressList contact={contact} canEdit={canEdit} onChanged={() => void load()} />
@@ -135,20 +134,6 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
             setVersion((v) => v + 1);
           }}
         />
-      )}
-      {dialog === 'delete' && (
-        <ConfirmDialog
-          title={t('contacts.delete.title', { name })}
-          confirmLabel={t('contacts.delete.confirm')}
-          danger
-          onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            await done(client.DELETE('/contacts/{id}', { params: { path: { id: contact.id } } }));
-            navigate('/contacts');
-          }}
-        >
-          <p className="font-medium text-red-800">{t('contacts.delete.warning')}</p>
-        </ConfirmDialog>
       )}
     </main>
   );

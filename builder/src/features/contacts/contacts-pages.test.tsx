@@ -38,6 +38,7 @@ const ana: Contact = {
       lastInboundAt: null,
     },
   ],
+  erasedAt: null,
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-01-01T10:00:00.000Z',
 };
@@ -277,7 +278,8 @@ describe('ContactDetailPage', () => {
       ...routes(),
       'GET /contacts': () => ({ items: [ana, duplicate], nextCursor: null }),
       [`POST /contacts/${ana.id}/merge`]: () => ({ ...ana, tags: ['vip', 'lima'] }),
-      [`DELETE /contacts/${ana.id}`]: () => apiError(403, 'FORBIDDEN', 'Only an admin can erase contacts'),
+      [`POST /contacts/${ana.id}/erase`]: () =>
+        apiError(403, 'FORBIDDEN', 'Only an admin can erase contacts'),
     });
     render(<ContactDetailPage contactId={ana.id} role="admin" />);
     await settle();
@@ -298,12 +300,66 @@ describe('ContactDetailPage', () => {
     expect(api.callsTo(`POST /contacts/${ana.id}/merge`)[0]!.body).toEqual({ from: duplicate.id });
     expect(screen.getByText('lima')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete (data protection)' }));
-    expect(screen.getByText(/the text of every message they sent or received/)).toBeTruthy();
+    // An erasure is asked for in words that say what goes and what stays, and can fail visibly.
+    fireEvent.click(screen.getByRole('button', { name: 'Erase personal data' }));
+    expect(
+      screen.getByText(/An anonymous record stays so reports and campaign counts do not change/),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Erase for good', hidden: true }));
     await settle();
     expect(screen.getByRole('alert', { hidden: true }).textContent).toContain(
       'Only an admin can erase contacts',
     );
+  });
+
+  it('exports after confirming, erases after confirming, then shows only the anonymous record (Spanish)', async () => {
+    useLocale.getState().setLocale('es');
+    let current: Contact = ana;
+    const api = stubApi({
+      ...routes(),
+      [`GET /contacts/${ana.id}`]: () => current,
+      [`POST /contacts/${ana.id}/erase`]: () => {
+        current = {
+          ...ana,
+          firstName: '',
+          lastName: '',
+          tags: [],
+          attributes: {},
+          addresses: [],
+          erasedAt: '2026-02-01T09:00:00.000Z',
+        };
+        return { messages: 3, recordings: 1, erasedAt: current.erasedAt };
+      },
+    });
+    const clicked: string[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this.getAttribute('href')!);
+    };
+    try {
+      render(<ContactDetailPage contactId={ana.id} role="admin" />);
+      await settle();
+      fireEvent.click(screen.getByRole('button', { name: 'Exportar datos' }));
+      expect(screen.getByText(/Son datos personales/)).toBeTruthy();
+      expect(clicked).toEqual([]);
+      fireEvent.click(screen.getByRole('button', { name: 'Descargar', hidden: true }));
+      await settle();
+      expect(clicked).toEqual([`/api/v1/contacts/${ana.id}/export`]);
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+
+    fireEvent.click(screen.getByRole('button', { name: 'Borrar datos personales' }));
+    const dialog = screen.getByRole('dialog', { hidden: true });
+    expect(within(dialog).getByText(/Queda un registro anónimo/)).toBeTruthy();
+    // Nothing goes until it is confirmed.
+    expect(api.callsTo(`POST /contacts/${ana.id}/erase`)).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Borrar para siempre', hidden: true }));
+    await settle();
+    expect(api.callsTo(`POST /contacts/${ana.id}/erase`)).toHaveLength(1);
+    expect(screen.getByRole('status').textContent).toMatch(/Datos personales borrados el/);
+    // An anonymous record offers nothing more to do.
+    expect(screen.queryByRole('button', { name: 'Borrar datos personales' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Editar' })).toBeNull();
   });
 });

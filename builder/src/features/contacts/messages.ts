@@ -35,7 +35,6 @@ export const contactsMessages = {
     'contacts.detail.noAddresses': 'No addresses yet.',
     'contacts.detail.edit': 'Edit',
     'contacts.detail.merge': 'Merge a duplicate',
-    'contacts.detail.delete': 'Delete (data protection)',
     'contacts.consent.given': 'Consent: {source}, {time}',
     'contacts.consent.none': 'No consent recorded',
     'contacts.consent.optedOut': 'Opted out {time}',
@@ -76,10 +75,6 @@ export const contactsMessages = {
     'contacts.merge.confirm': 'Merge',
     'contacts.merge.explain':
       '{from} will be merged into {into}: their addresses, messages, calls, campaigns and lists move here, tags and fields are combined, and {from} is removed. This cannot be undone.',
-    'contacts.delete.title': 'Delete {name}?',
-    'contacts.delete.warning':
-      'This is a data-protection request: the person, all their addresses, the text of every message they sent or received, and the recordings of their calls are erased for good. Reports keep their counts. This cannot be undone.',
-    'contacts.delete.confirm': 'Erase for good',
     'contacts.timeline.empty': 'Nothing has happened with this person yet.',
     'contacts.timeline.more': 'Show older',
     'contacts.timeline.inbound': 'Received',
@@ -167,7 +162,6 @@ export const contactsMessages = {
     'contacts.detail.noAddresses': 'Todavía no tiene direcciones.',
     'contacts.detail.edit': 'Editar',
     'contacts.detail.merge': 'Fusionar un duplicado',
-    'contacts.detail.delete': 'Eliminar (protección de datos)',
     'contacts.consent.given': 'Consentimiento: {source}, {time}',
     'contacts.consent.none': 'Sin consentimiento registrado',
     'contacts.consent.optedOut': 'Dado de baja {time}',
@@ -208,10 +202,6 @@ export const contactsMessages = {
     'contacts.merge.confirm': 'Fusionar',
     'contacts.merge.explain':
       '{from} se fusionará en {into}: sus direcciones, mensajes, llamadas, campañas y listas pasan aquí, las etiquetas y campos se combinan, y {from} se elimina. No se puede deshacer.',
-    'contacts.delete.title': '¿Eliminar a {name}?',
-    'contacts.delete.warning':
-      'Es una solicitud de protección de datos: se borran para siempre la persona, todas sus direcciones, el texto de cada mensaje que envió o recibió y las grabaciones de sus llamadas. Los informes conservan sus cifras. No se puede deshacer.',
-    'contacts.delete.confirm': 'Borrar para siempre',
     'contacts.timeline.empty': 'Todavía no ha pasado nada con esta persona.',
     'contacts.timeline.more': 'Mostrar anteriores',
     'contacts.timeline.inbound': 'Recibido',

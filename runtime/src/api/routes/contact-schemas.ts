@@ -100,6 +100,8 @@ export const contactSchema = z
     tags: z.array(z.string()),
     attributes: z.record(z.string(), z.unknown()),
     addresses: z.array(addressSchema),
+    // When a data-protection erasure emptied it (POST /contacts/{id}/erase); null otherwise.
+    erasedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

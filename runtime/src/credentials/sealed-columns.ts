@@ -1,0 +1,64 @@
+import { credentials, dkimKeys, imapMailboxes, workspaceWebhooks } from '@omniflow/db';
+import type { MessagingChannel } from '@omniflow/nodes/drivers/messaging';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { contextOf as channelContext } from './credentials-store.ts';
+import { contextOf as statusWebhookContext } from '../transactional/status-webhook-store.ts';
+import { contextOf as imapContext } from '../email/imap-mailbox-store.ts';
+import { contextOf as dkimContext } from '../email/dkim-key-store.ts';
+
+/**
+ * One column of sealed values (`v1.<iv>.<tag>.<ct>` beside the id of the key that sealed it) and
+ * how to rebuild the context each value was sealed with. `omniflow secrets rotate` re-seals every
+ * column listed here: a new sealed column is added here, or rotation leaves it on the old key.
+ */
+export interface SealedColumn {
+  /** For progress and errors: which values these are. */
+  name: string;
+  table: PgTable;
+  /** A unique, ordered key: rows are walked in batches by it. */
+  id: AnyPgColumn;
+  sealed: AnyPgColumn;
+  keyId: AnyPgColumn;
+  /** The other columns the context is made from. */
+  contextColumns: Record<string, AnyPgColumn>;
+  context(row: Record<string, unknown>): string;
+}
+
+export const sealedColumns: SealedColumn[] = [
+  {
+    name: 'channel credentials',
+    table: credentials,
+    id: credentials.id,
+    sealed: credentials.secretsSealed,
+    keyId: credentials.keyId,
+    contextColumns: { workspaceId: credentials.workspaceId, channel: credentials.channel },
+    context: (row) => channelContext(String(row.workspaceId), row.channel as MessagingChannel),
+  },
+  {
+    name: 'status webhook secrets',
+    table: workspaceWebhooks,
+    id: workspaceWebhooks.workspaceId,
+    sealed: workspaceWebhooks.secretSealed,
+    keyId: workspaceWebhooks.keyId,
+    contextColumns: {},
+    context: (row) => statusWebhookContext(String(row.id)),
+  },
+  {
+    name: 'IMAP mailbox passwords',
+    table: imapMailboxes,
+    id: imapMailboxes.id,
+    sealed: imapMailboxes.passwordSealed,
+    keyId: imapMailboxes.keyId,
+    contextColumns: { workspaceId: imapMailboxes.workspaceId },
+    context: (row) => imapContext(String(row.workspaceId), String(row.id)),
+  },
+  {
+    name: 'DKIM private keys',
+    table: dkimKeys,
+    id: dkimKeys.id,
+    sealed: dkimKeys.privateKeySealed,
+    keyId: dkimKeys.keyId,
+    contextColumns: { workspaceId: dkimKeys.workspaceId, domain: dkimKeys.domain },
+    context: (row) => dkimContext(String(row.workspaceId), String(row.domain)),
+  },
+];
