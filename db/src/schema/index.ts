@@ -7,3 +7,4 @@ export * from './voice.ts';
 export * from './email.ts';
 export * from './audience.ts';
 export * from './campaigns.ts';
+export * from './backups.ts';

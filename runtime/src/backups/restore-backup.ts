@@ -1,0 +1,128 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { and, eq, ne } from 'drizzle-orm';
+import { codeSchemaVersion, dataJobs, restorePgliteDump, restorePostgresDump, type Db } from '@omniflow/db';
+import type { RecordingStore } from '../recordings/recording-store.ts';
+import { manifestPath, type ArchiveManifest } from './archive-manifest.ts';
+import { readArchive } from './archive-reader.ts';
+import { BackupError } from './backup-error.ts';
+import { verifyArchive } from './verify-archive.ts';
+
+/** Which database a restore replaces. */
+export type RestoreTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+
+export interface RestoreProgress {
+  /** Checking counts bytes read; restoring counts files put back. */
+  phase: 'verify' | 'restore';
+  done: number;
+  total: number;
+}
+
+const contentTypeOf = (key: string) => (key.endsWith('.wav') ? 'audio/wav' : 'application/octet-stream');
+
+/**
+ * Puts a backup back: the whole archive is checked against its manifest first (a mismatch
+ * refuses with BACKUP_CORRUPT and touches nothing), then the stored files are written back to
+ * the store and the database is replaced in one step. No process may use the database
+ * meanwhile. The caller migrates afterwards, so an older backup is brought up to this code.
+ */
+export async function restoreBackup(options: {
+  archive: string;
+  target: RestoreTarget;
+  store: RecordingStore;
+  confirmed: boolean;
+  onProgress?: (progress: RestoreProgress) => void;
+}): Promise<ArchiveManifest> {
+  if (!options.confirmed)
+    throw new BackupError(
+      'BACKUP_NOT_CONFIRMED',
+      'A restore replaces every flow, run, contact and recording with the backup’s: add --yes to go ahead',
+    );
+  const manifest = await verifyArchive(options.archive, (done, total) =>
+    options.onProgress?.({ phase: 'verify', done, total }),
+  );
+  const database = manifest.database;
+  if (manifest.format !== 'omniflow-backup' || !database)
+    throw new BackupError(
+      'BACKUP_CORRUPT',
+      `${options.archive} is not a backup (a workspace export cannot be restored)`,
+    );
+  if (database.kind !== options.target.kind)
+    throw new BackupError(
+      'BACKUP_WRONG_DATABASE',
+      `This backup is of ${database.kind === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}; ` +
+        `this install uses ${options.target.kind === 'pglite' ? 'the embedded database' : 'PostgreSQL'}`,
+    );
+  const code = codeSchemaVersion();
+  if (database.schema.lastAt > code.lastAt)
+    throw new BackupError(
+      'BACKUP_TOO_NEW',
+      `This backup was made by a newer Omniflow (schema ${database.schema.lastTag}, this one has ${code.lastTag}): upgrade first`,
+    );
+  const scratch = await mkdtemp(join(dirname(options.archive), '.restore-'));
+  try {
+    const dumpFile = join(scratch, 'database');
+    let done = 0;
+    await readArchive(options.archive, async (path, _size, stream) => {
+      if (path === manifestPath) return;
+      if (path === database.file) {
+        await pipeline(stream, createWriteStream(dumpFile, { mode: 0o600 }));
+      } else if (path.startsWith('store/')) {
+        const copy = join(scratch, 'object');
+        await pipeline(stream, createWriteStream(copy));
+        const key = path.slice('store/'.length);
+        await options.store.put(key, copy, contentTypeOf(key));
+        await rm(copy, { force: true });
+      }
+      options.onProgress?.({ phase: 'restore', done: ++done, total: manifest.files.length });
+    });
+    // The stored files first: were they to fail, the database still names what it named before.
+    if (options.target.kind === 'postgres') await restorePostgresDump(options.target.url, dumpFile);
+    else await restorePgliteDump(options.target.dataDir, dumpFile);
+    return manifest;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The restored database was dumped while its own backup ran: that job is marked done, and any
+ * other job caught running at that moment failed (its process is not coming back).
+ */
+export async function settleRestoredJobs(
+  db: Db,
+  manifest: ArchiveManifest,
+  archive: { file: string; bytes: number },
+): Promise<void> {
+  const finishedAt = new Date(manifest.createdAt);
+  if (manifest.jobId) {
+    const archived = manifest.database
+      ? {
+          summary: {
+            files: manifest.files.length,
+            missing: manifest.missing.length,
+            databaseKind: manifest.database.kind,
+          },
+        }
+      : {};
+    await db
+      .update(dataJobs)
+      .set({ status: 'done', finishedAt, file: archive.file, bytes: archive.bytes, ...archived })
+      .where(and(eq(dataJobs.id, manifest.jobId), eq(dataJobs.status, 'running')));
+  }
+  await db
+    .update(dataJobs)
+    .set({
+      status: 'failed',
+      error: 'Cut short: the database was restored from a backup taken while it ran',
+      finishedAt,
+    })
+    .where(
+      and(
+        eq(dataJobs.status, 'running'),
+        ne(dataJobs.id, manifest.jobId ?? '00000000-0000-0000-0000-000000000000'),
+      ),
+    );
+}
