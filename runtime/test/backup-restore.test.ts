@@ -156,7 +156,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
         confirmed: true,
       }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(BackupError);
-      expect(refused).toMatchObject({ code: 'BACKUP_CORRUPT' });
+      expect(refused).toMatchObject({ code: 'BACKUP_DAMAGED' });
       expect((refused as Error).message).toContain(`${recording.path} does not match its checksum`);
       expect((refused as Error).message).toContain('Nothing was changed');
 

@@ -95,8 +95,5 @@ export async function locateBackup(dir: string, given: string): Promise<string> 
     )
       return path;
   }
-  throw new BackupError(
-    'BACKUP_NOT_FOUND',
-    `No backup "${basename(given)}" in ${dir} (see omniflow backup list)`,
-  );
+  throw new BackupError({ code: 'BACKUP_NOT_FOUND', name: basename(given), dir });
 }

@@ -56,10 +56,7 @@ async function claimBackup(db: Db, trigger: DataJobTrigger, now: Date): Promise<
       ),
     )
     .limit(1);
-  if (running.length > 0)
-    throw new BackupError('BACKUP_RUNNING', 'A backup is already running; wait for it to finish', {
-      jobId: running[0]!.id,
-    });
+  if (running.length > 0) throw new BackupError({ code: 'BACKUP_RUNNING', jobId: running[0]!.id });
   const id = newId();
   await db.insert(dataJobs).values({ id, kind: 'backup', trigger, status: 'running', startedAt: now });
   return id;

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, ne } from 'drizzle-orm';
 import { codeSchemaVersion, dataJobs, restorePgliteDump, restorePostgresDump, type Db } from '@omniflow/db';
@@ -35,32 +35,30 @@ export async function restoreBackup(options: {
   confirmed: boolean;
   onProgress?: (progress: RestoreProgress) => void;
 }): Promise<ArchiveManifest> {
-  if (!options.confirmed)
-    throw new BackupError(
-      'BACKUP_NOT_CONFIRMED',
-      'A restore replaces every flow, run, contact and recording with the backup’s: add --yes to go ahead',
-    );
+  if (!options.confirmed) throw new BackupError({ code: 'BACKUP_NOT_CONFIRMED' });
   const manifest = await verifyArchive(options.archive, (done, total) =>
     options.onProgress?.({ phase: 'verify', done, total }),
   );
   const database = manifest.database;
   if (manifest.format !== 'omniflow-backup' || !database)
-    throw new BackupError(
-      'BACKUP_CORRUPT',
-      `${options.archive} is not a backup (a workspace export cannot be restored)`,
-    );
+    throw new BackupError({
+      code: 'BACKUP_CORRUPT',
+      file: basename(options.archive),
+      reason: 'not-a-backup',
+    });
   if (database.kind !== options.target.kind)
-    throw new BackupError(
-      'BACKUP_WRONG_DATABASE',
-      `This backup is of ${database.kind === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}; ` +
-        `this install uses ${options.target.kind === 'pglite' ? 'the embedded database' : 'PostgreSQL'}`,
-    );
+    throw new BackupError({
+      code: 'BACKUP_WRONG_DATABASE',
+      backup: database.kind,
+      install: options.target.kind,
+    });
   const code = codeSchemaVersion();
   if (database.schema.lastAt > code.lastAt)
-    throw new BackupError(
-      'BACKUP_TOO_NEW',
-      `This backup was made by a newer Omniflow (schema ${database.schema.lastTag}, this one has ${code.lastTag}): upgrade first`,
-    );
+    throw new BackupError({
+      code: 'BACKUP_TOO_NEW',
+      backup: database.schema.lastTag ?? String(database.schema.migrations),
+      current: code.lastTag ?? String(code.migrations),
+    });
   const scratch = await mkdtemp(join(dirname(options.archive), '.restore-'));
   try {
     const dumpFile = join(scratch, 'database');

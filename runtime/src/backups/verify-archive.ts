@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { archiveManifestSchema, manifestPath, type ArchiveManifest } from './archive-manifest.ts';
 import { readArchive } from './archive-reader.ts';
-import { BackupError } from './backup-error.ts';
+import { BackupError, type ArchiveProblem } from './backup-error.ts';
 
 /**
  * Reads the whole archive and checks every file against the manifest (size and sha256, none
- * missing, none extra). Answers the manifest; throws BACKUP_CORRUPT naming what is wrong. Run
+ * missing, none extra). Answers the manifest; throws BACKUP_CORRUPT (unreadable) or
+ * BACKUP_DAMAGED naming each file that is wrong. Run
  * before a restore touches anything, so a damaged archive changes nothing.
  */
 export async function verifyArchive(
@@ -16,10 +18,11 @@ export async function verifyArchive(
   const totalBytes = await stat(file).then(
     (s) => s.size,
     () => {
-      throw new BackupError('BACKUP_NOT_FOUND', `There is no file ${file}`);
+      throw new BackupError({ code: 'BACKUP_NOT_FOUND', name: basename(file), dir: dirname(file) });
     },
   );
   let bytesRead = 0;
+  const name = basename(file);
   const seen = new Map<string, { bytes: number; sha256: string }>();
   let manifestText: string | undefined;
   try {
@@ -40,38 +43,26 @@ export async function verifyArchive(
       bytesRead += bytes;
       onProgress?.(bytesRead, totalBytes);
     });
-  } catch (error) {
-    throw new BackupError(
-      'BACKUP_CORRUPT',
-      `${file} is not a readable Omniflow archive (${(error as Error).message}); nothing was changed`,
-    );
+  } catch {
+    throw new BackupError({ code: 'BACKUP_CORRUPT', file: name, reason: 'unreadable' });
   }
   if (manifestText === undefined)
-    throw new BackupError(
-      'BACKUP_CORRUPT',
-      `${file} has no manifest: it is cut short or not an Omniflow archive; nothing was changed`,
-    );
+    throw new BackupError({ code: 'BACKUP_CORRUPT', file: name, reason: 'no-manifest' });
   let manifest: ArchiveManifest;
   try {
     manifest = archiveManifestSchema.parse(JSON.parse(manifestText));
   } catch {
-    throw new BackupError('BACKUP_CORRUPT', `The manifest of ${file} cannot be read; nothing was changed`);
+    throw new BackupError({ code: 'BACKUP_CORRUPT', file: name, reason: 'bad-manifest' });
   }
-  const problems: string[] = [];
+  const problems: ArchiveProblem[] = [];
   for (const listed of manifest.files) {
     const found = seen.get(listed.path);
-    if (!found) problems.push(`${listed.path} is missing`);
+    if (!found) problems.push({ path: listed.path, kind: 'missing' });
     else if (found.bytes !== listed.bytes || found.sha256 !== listed.sha256)
-      problems.push(`${listed.path} does not match its checksum`);
+      problems.push({ path: listed.path, kind: 'checksum' });
     seen.delete(listed.path);
   }
-  for (const extra of seen.keys()) problems.push(`${extra} is not in the manifest`);
-  if (problems.length > 0) {
-    const shown =
-      problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '');
-    throw new BackupError('BACKUP_CORRUPT', `${file} is damaged: ${shown}. Nothing was changed`, {
-      problems,
-    });
-  }
+  for (const extra of seen.keys()) problems.push({ path: extra, kind: 'extra' });
+  if (problems.length > 0) throw new BackupError({ code: 'BACKUP_DAMAGED', file: name, problems });
   return manifest;
 }

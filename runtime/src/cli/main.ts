@@ -6,7 +6,10 @@ import { openDb, userRoles, workspaces, type DbHandle, type Role } from '@omnifl
 import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from '../server/embedded-lock.ts';
 import { registerRunCommands } from './commands/runs.ts';
 import { registerContactCommands } from './commands/contacts.ts';
-import { arg, setCliLanguage, t } from './cli-i18n.ts';
+import { registerBackupCommands } from './commands/backups.ts';
+import { registerExportCommands } from './commands/workspace-export.ts';
+import { BackupError, backupRefusalText } from '../backups/backup-error.ts';
+import { arg, currentCliLanguage, setCliLanguage, t } from './cli-i18n.ts';
 import { languageOf } from './cli-language.ts';
 import { LocalisedCommand } from './localised-command.ts';
 
@@ -138,11 +141,14 @@ apiKey
 
 registerRunCommands(program);
 registerContactCommands(program);
+registerBackupCommands(program, openForCommand);
+registerExportCommands(program, openForCommand);
 
 /** What a failed command prints: the CLI's own sentence where it has one, else the error's message. */
 function failureText(error: unknown): string {
   if (error instanceof EmbeddedDatabaseInUse)
     return t('db.inUse', { dataDir: error.dataDir, purpose: error.purpose, pid: error.pid });
+  if (error instanceof BackupError) return backupRefusalText(error.refusal, currentCliLanguage());
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -70,10 +70,9 @@ export async function exportWorkspace(
   options: { workspaceId: string; out: string; onProgress?: (done: number, total: number) => void },
 ): Promise<WorkspaceExportResult> {
   const { workspaceId, out } = options;
-  if (!uuidPattern.test(workspaceId))
-    throw new BackupError('WORKSPACE_NOT_FOUND', `There is no workspace ${workspaceId}`);
+  if (!uuidPattern.test(workspaceId)) throw new BackupError({ code: 'WORKSPACE_NOT_FOUND', id: workspaceId });
   const [workspace] = await deps.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
-  if (!workspace) throw new BackupError('WORKSPACE_NOT_FOUND', `There is no workspace ${workspaceId}`);
+  if (!workspace) throw new BackupError({ code: 'WORKSPACE_NOT_FOUND', id: workspaceId });
   const total = exportTables.length + (await storedFileCount(deps.db, workspaceId));
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
