@@ -50,7 +50,7 @@ async function installOf(kind: 'pglite' | 'postgres') {
     open,
     storeDir,
     store: createFilesystemRecordingStore({ dir: storeDir }),
-    settings: { dir: join(root, 'backups'), keep: 2, everyDays: 7 },
+    settings: { dir: join(root, 'backups'), keep: 2, everyDays: 7, exportDir: join(root, 'exports') },
     /** Everything gone: the database's schemas (or the PGlite folder) and the stored files. */
     async wipe(handle: DbHandle) {
       if (target.kind === 'postgres') {

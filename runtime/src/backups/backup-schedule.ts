@@ -2,7 +2,9 @@ import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 
 export const backupScheduleId = 'omniflow-backup';
 
-const intervalOf = (everyDays: number) => ({ every: `${everyDays} days`, offset: '3 hours 47 minutes' });
+const day = 24 * 60 * 60 * 1000;
+// In milliseconds: the SDK's duration strings take one unit only ('3h', not '3h 47m').
+const intervalOf = (everyDays: number) => ({ every: everyDays * day, offset: (3 * 60 + 47) * 60 * 1000 });
 
 /**
  * The backup schedule: every `everyDays` days (weekly by default) at 03:47 UTC, off the hour and
@@ -30,8 +32,7 @@ export async function ensureBackupSchedule(
     const handle = temporal.schedule.getHandle(scheduleId);
     const described = await handle.describe();
     const current = described.spec.intervals?.[0]?.every;
-    const wanted = options.everyDays * 24 * 60 * 60 * 1000;
-    if (current !== wanted)
+    if (current !== interval.every)
       await handle.update((previous) => ({ ...previous, spec: { intervals: [interval] } }));
   }
 }

@@ -8,6 +8,8 @@ export interface BackupSettings {
   keep: number;
   /** Days between scheduled backups (default 7: the tender documents ask for weekly). */
   everyDays: number;
+  /** Where workspace exports asked for through the API are written (default `<data dir>/exports`). */
+  exportDir: string;
 }
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
@@ -18,7 +20,7 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return parsed;
 }
 
-/** OMNIFLOW_BACKUP_DIR, OMNIFLOW_BACKUP_KEEP and OMNIFLOW_BACKUP_EVERY_DAYS, with their defaults. */
+/** OMNIFLOW_BACKUP_DIR, _KEEP, _EVERY_DAYS and OMNIFLOW_EXPORT_DIR, with their defaults. */
 export function backupSettingsFromEnv(
   env: Record<string, string | undefined>,
   cwd = process.cwd(),
@@ -28,5 +30,6 @@ export function backupSettingsFromEnv(
     dir: resolve(cwd, env.OMNIFLOW_BACKUP_DIR ?? resolve(home, 'backups')),
     keep: positiveInt(env.OMNIFLOW_BACKUP_KEEP, 8, 'OMNIFLOW_BACKUP_KEEP'),
     everyDays: positiveInt(env.OMNIFLOW_BACKUP_EVERY_DAYS, 7, 'OMNIFLOW_BACKUP_EVERY_DAYS'),
+    exportDir: resolve(cwd, env.OMNIFLOW_EXPORT_DIR ?? resolve(home, 'exports')),
   };
 }

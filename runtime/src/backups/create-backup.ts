@@ -44,7 +44,7 @@ export interface BackupResult {
 const staleAfterMs = 6 * 60 * 60 * 1000;
 
 /** Refuses a second backup while one runs (in any process), so two never race for the folder. */
-async function claimBackup(db: Db, trigger: DataJobTrigger, now: Date): Promise<string> {
+export async function claimBackup(db: Db, trigger: DataJobTrigger, now: Date): Promise<string> {
   const running = await db
     .select({ id: dataJobs.id })
     .from(dataJobs)
