@@ -18,6 +18,7 @@ import { loadRegistry } from '../../src/server/load-registry.ts';
 import { createFlowWorker } from '../../src/worker/flow-worker.ts';
 import { freshPostgresDatabase } from './postgres.ts';
 import { loadSecretKeyring } from '../../src/credentials/secret-keyring.ts';
+import { backupSettingsFromEnv } from '../../src/backups/backup-settings.ts';
 
 export interface TestOmniflow {
   app: ReturnType<typeof createApp>;
@@ -103,6 +104,8 @@ export async function startTestOmniflow(
     ...(options.builderDir ? { builderDir: options.builderDir } : {}),
     channels: options.channels ?? sandboxDrivers({ db: handle.db }),
     secretKeyring: () => keyring,
+    // Backups and exports a test starts through the API land in a folder of its own, not the repo's.
+    backupSettings: backupSettingsFromEnv({ OMNIFLOW_HOME: join(tmpdir(), `omniflow-${taskQueue}`) }),
     ...options.appDeps,
   };
   const browserPhone = options.browserPhone
