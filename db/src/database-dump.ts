@@ -36,14 +36,35 @@ export function dumpKindOf(db: Db): DumpKind {
   return clientOf(db) instanceof PGlite ? 'pglite' : 'postgres';
 }
 
+/**
+ * A connection URL split for PostgreSQL's client programs: the password goes in PGPASSWORD, as
+ * any user of the machine can read a process's arguments.
+ */
+function clientConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  return {
+    dbname: parsed.toString(),
+    env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },
+  };
+}
+
 /** Runs a client program, its stdin fed by `input`; rejects with its stderr when it fails. */
 function runTool(
   command: string,
   args: string[],
-  options: { input?: NodeJS.ReadableStream[]; code: 'DUMP_FAILED' | 'RESTORE_FAILED' },
+  options: {
+    input?: NodeJS.ReadableStream[];
+    code: 'DUMP_FAILED' | 'RESTORE_FAILED';
+    env: NodeJS.ProcessEnv;
+  },
 ): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: [options.input ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, {
+      stdio: [options.input ? 'pipe' : 'ignore', 'ignore', 'pipe'],
+      env: options.env,
+    });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       if (stderr.length < 8000) stderr += chunk.toString();
@@ -93,12 +114,11 @@ export async function dumpDatabase(db: Db, file: string): Promise<{ kind: DumpKi
   }
   const url = client.options.connectionString;
   if (!url) throw new DatabaseDumpError('DUMP_FAILED', 'The PostgreSQL pool has no connection URL to dump');
+  const connection = clientConnection(url);
   await runTool(
     'pg_dump',
-    ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`],
-    {
-      code: 'DUMP_FAILED',
-    },
+    ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${connection.dbname}`],
+    { code: 'DUMP_FAILED', env: connection.env },
   );
   return { kind: 'postgres', bytes: (await stat(file)).size };
 }
@@ -109,6 +129,7 @@ export async function dumpDatabase(db: Db, file: string): Promise<{ kind: DumpKi
  * database as it was. Tables the dump does not know (added by a later migration) go too.
  */
 export async function restorePostgresDump(url: string, file: string): Promise<void> {
+  const connection = clientConnection(url);
   const preamble = Readable.from([
     'DROP SCHEMA IF EXISTS drizzle CASCADE;\nDROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n',
   ]);
@@ -139,8 +160,15 @@ export async function restorePostgresDump(url: string, file: string): Promise<vo
   await Promise.all([
     runTool(
       'psql',
-      ['--no-psqlrc', '--quiet', '--single-transaction', '-v', 'ON_ERROR_STOP=1', `--dbname=${url}`],
-      { input: [preamble, restore.stdout], code: 'RESTORE_FAILED' },
+      [
+        '--no-psqlrc',
+        '--quiet',
+        '--single-transaction',
+        '-v',
+        'ON_ERROR_STOP=1',
+        `--dbname=${connection.dbname}`,
+      ],
+      { input: [preamble, restore.stdout], code: 'RESTORE_FAILED', env: connection.env },
     ),
     restored,
   ]);

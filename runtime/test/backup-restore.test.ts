@@ -181,6 +181,31 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await handle.close();
     });
 
+    it.runIf(kind === 'postgres')('records a failed backup and leaves no partial archive', async () => {
+      const install = await installOf(kind);
+      const handle = await install.open();
+      const path = process.env.PATH;
+      // No pg_dump to be found: the failure a machine without postgresql-client meets.
+      process.env.PATH = '/nonexistent';
+      const failed = await createBackup(
+        { db: handle.db, store: install.store, settings: install.settings },
+        { trigger: 'schedule' },
+      ).catch((e: unknown) => e);
+      process.env.PATH = path;
+      expect(failed).toMatchObject({ code: 'DUMP_TOOL_MISSING' });
+      const [job] = await handle.db.select().from(dataJobs);
+      expect(job).toMatchObject({ status: 'failed', file: null });
+      expect(job!.error).toContain('postgresql-client');
+      expect(await readdir(install.settings.dir)).toEqual([]);
+      // The failed job does not block the next backup.
+      const next = await createBackup(
+        { db: handle.db, store: install.store, settings: install.settings },
+        { trigger: 'schedule' },
+      );
+      expect(next.manifest.database?.kind).toBe('postgres');
+      await handle.close();
+    });
+
     it('keeps the newest N backups', async () => {
       const install = await installOf(kind);
       const handle = await install.open();

@@ -75,13 +75,15 @@ export async function createBackup(
   const now = (deps.now ?? (() => new Date()))();
   const jobId = options.jobId ?? (await claimBackup(deps.db, options.trigger, now));
   const { dir } = deps.settings;
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = backupNameAt(now);
   const path = join(dir, file);
   const partial = `${path}.partial`;
-  const scratch = await mkdtemp(join(dir, '.scratch-'));
-  const archive = createArchiveWriter(partial);
+  let scratch: string | undefined;
+  let archive: ReturnType<typeof createArchiveWriter> | undefined;
   try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    scratch = await mkdtemp(join(dir, '.scratch-'));
+    archive = createArchiveWriter(partial);
     const kind = dumpKindOf(deps.db);
     const schema = await databaseSchemaVersion(deps.db);
     const dumpFile = join(scratch, 'database');
@@ -146,7 +148,7 @@ export async function createBackup(
     const pruned = await pruneBackups(dir, deps.settings.keep);
     return { jobId, file, path, ...whole, manifest, pruned };
   } catch (error) {
-    archive.abort();
+    archive?.abort();
     await rm(partial, { force: true });
     await deps.db
       .update(dataJobs)
@@ -155,6 +157,6 @@ export async function createBackup(
       .catch(() => undefined);
     throw error;
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 }
