@@ -124,6 +124,23 @@ export async function dumpDatabase(db: Db, file: string): Promise<{ kind: DumpKi
 }
 
 /**
+ * How many other sessions are connected to the database at `url` (an API or a worker still
+ * running): a restore under them would mix their writes into the restored data.
+ */
+export async function otherPostgresSessions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ n: string }>(
+      'select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    return Number(result.rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Replaces the whole PostgreSQL database at `url` with a custom-format dump, in one transaction:
  * the old schemas are dropped and the dump's SQL applied by psql, so a failure leaves the
  * database as it was. Tables the dump does not know (added by a later migration) go too.

@@ -8,6 +8,7 @@ export {
   dumpDatabase,
   dumpFileOf,
   dumpKindOf,
+  otherPostgresSessions,
   restorePgliteDump,
   restorePostgresDump,
   type DumpKind,

@@ -137,6 +137,17 @@ for (const kind of ['pglite', 'postgres'] as const) {
         { db: handle.db, store: install.store, settings: install.settings },
         { trigger: 'api' },
       );
+      if (kind === 'postgres') {
+        // Omniflow still connected (this handle's pool): refused before anything changes.
+        await expect(
+          restoreBackup({
+            archive: backup.path,
+            target: install.target,
+            store: install.store,
+            confirmed: true,
+          }),
+        ).rejects.toMatchObject({ code: 'BACKUP_DATABASE_IN_USE' });
+      }
       // A change after the backup: a refused restore must leave it in place.
       await handle.db.execute(
         sql`update contacts set display_name = 'después' where workspace_id = ${seeded.workspaceId}`,

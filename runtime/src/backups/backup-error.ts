@@ -16,6 +16,7 @@ export type BackupRefusal =
   | { code: 'BACKUP_TOO_NEW'; backup: string; current: string }
   | { code: 'BACKUP_WRONG_DATABASE'; backup: 'pglite' | 'postgres'; install: 'pglite' | 'postgres' }
   | { code: 'BACKUP_NOT_CONFIRMED' }
+  | { code: 'BACKUP_DATABASE_IN_USE'; sessions: number }
   | { code: 'BACKUP_RUNNING'; jobId: string }
   | { code: 'WORKSPACE_NOT_FOUND'; id: string };
 
@@ -88,6 +89,10 @@ export function backupRefusalText(refusal: BackupRefusal, language: Language): s
       return es
         ? 'Restaurar sustituye todos los flujos, ejecuciones, contactos y grabaciones por los de la copia: añada --yes para continuar'
         : 'A restore replaces every flow, run, contact and recording with the backup’s: add --yes to go ahead';
+    case 'BACKUP_DATABASE_IN_USE':
+      return es
+        ? `Hay ${refusal.sessions} conexiones más a la base de datos (¿Omniflow sigue en marcha?): deténgalo antes de restaurar. No se ha cambiado nada.`
+        : `${refusal.sessions} other connections are open to the database (is Omniflow still running?): stop it before restoring. Nothing was changed.`;
     case 'BACKUP_RUNNING':
       return es
         ? 'Ya hay una copia de seguridad en curso; espere a que termine'

@@ -3,7 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, ne } from 'drizzle-orm';
-import { codeSchemaVersion, dataJobs, restorePgliteDump, restorePostgresDump, type Db } from '@omniflow/db';
+import {
+  codeSchemaVersion,
+  dataJobs,
+  otherPostgresSessions,
+  restorePgliteDump,
+  restorePostgresDump,
+  type Db,
+} from '@omniflow/db';
 import type { RecordingStore } from '../recordings/recording-store.ts';
 import { manifestPath, type ArchiveManifest } from './archive-manifest.ts';
 import { readArchive } from './archive-reader.ts';
@@ -59,6 +66,16 @@ export async function restoreBackup(options: {
       backup: database.schema.lastTag ?? String(database.schema.migrations),
       current: code.lastTag ?? String(code.migrations),
     });
+  if (options.target.kind === 'postgres') {
+    // The embedded database has its lock file; PostgreSQL is asked who else is connected.
+    // A process just stopped may still be listed for a moment: asked again for up to 5 s.
+    let sessions = await otherPostgresSessions(options.target.url);
+    for (let waited = 0; sessions > 0 && waited < 5000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      sessions = await otherPostgresSessions(options.target.url);
+    }
+    if (sessions > 0) throw new BackupError({ code: 'BACKUP_DATABASE_IN_USE', sessions });
+  }
   const scratch = await mkdtemp(join(dirname(options.archive), '.restore-'));
   try {
     const dumpFile = join(scratch, 'database');
