@@ -46,6 +46,8 @@ export async function verifyArchive(
   } catch {
     throw new BackupError({ code: 'BACKUP_CORRUPT', file: name, reason: 'unreadable' });
   }
+  // Headers and padding are read too: the bar ends full.
+  onProgress?.(totalBytes, totalBytes);
   if (manifestText === undefined)
     throw new BackupError({ code: 'BACKUP_CORRUPT', file: name, reason: 'no-manifest' });
   let manifest: ArchiveManifest;
