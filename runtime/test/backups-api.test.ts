@@ -108,16 +108,14 @@ describe('backups API, workspace export API and the backup schedule', () => {
     const otherWorkspace = newId();
     await omni.handle.db.insert(workspaces).values({ id: otherWorkspace, name: 'Other' });
     const foreign = newId();
-    await omni.handle.db
-      .insert(dataJobs)
-      .values({
-        id: foreign,
-        kind: 'export',
-        workspaceId: otherWorkspace,
-        trigger: 'api',
-        status: 'done',
-        file: 'x.tar',
-      });
+    await omni.handle.db.insert(dataJobs).values({
+      id: foreign,
+      kind: 'export',
+      workspaceId: otherWorkspace,
+      trigger: 'api',
+      status: 'done',
+      file: 'x.tar',
+    });
     expect((await omni.call('GET', `/api/v1/workspace-exports/${foreign}`)).status).toBe(404);
     expect((await omni.call('GET', `/api/v1/workspace-exports/${foreign}/archive`)).status).toBe(404);
     const running = newId();

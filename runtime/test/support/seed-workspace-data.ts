@@ -79,19 +79,17 @@ export async function seedWorkspaceData(
     .insert(flows)
     .values({ id: flowId, workspaceId, name: `Seeded flow ${tag}`, draft: graph, latestVersion: 2 });
   const versionIds = [newId(), newId()];
-  await db
-    .insert(flowVersions)
-    .values(
-      versionIds.map((id, i) => ({
-        id,
-        workspaceId: workspaceId!,
-        flowId,
-        version: i + 1,
-        graph,
-        machine: {},
-        hash: `h${i}${tag}`,
-      })),
-    );
+  await db.insert(flowVersions).values(
+    versionIds.map((id, i) => ({
+      id,
+      workspaceId: workspaceId!,
+      flowId,
+      version: i + 1,
+      graph,
+      machine: {},
+      hash: `h${i}${tag}`,
+    })),
+  );
   const contactCount = options.contacts ?? 25;
   const contactIds = Array.from({ length: contactCount }, () => newId());
   await db.insert(contacts).values(
