@@ -11,3 +11,4 @@ export * from './api-access.ts';
 export * from './people.ts';
 export * from './audit.ts';
 export * from './webhooks.ts';
+export * from './backups.ts';

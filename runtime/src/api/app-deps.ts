@@ -5,6 +5,7 @@ import type { ChannelDrivers } from '../messaging/channel-drivers.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import type { SecretKeyring } from '../credentials/secret-keyring.ts';
 import type { RecordingStore } from '../recordings/recording-store.ts';
+import type { BackupSettings } from '../backups/backup-settings.ts';
 import type { WorkspaceMailboxes } from '../email/workspace-mailboxes.ts';
 import type { TwimlVoiceHost } from '../voice/twiml-voice-host.ts';
 import type { Db } from '@omniflow/db';
@@ -58,6 +59,8 @@ export interface AppDeps {
   webhookAllowPrivate?: boolean;
   /** Where call recordings are (default: from the environment, see recordingStoreFromEnv). */
   recordingStore?: RecordingStore;
+  /** Backup folder, retention and export folder (default: backupSettingsFromEnv). */
+  backupSettings?: BackupSettings;
   /** DNS servers the email deliverability check asks (default: OMNIFLOW_DNS_SERVERS, else the system's). */
   dnsServers?: string[];
   /**

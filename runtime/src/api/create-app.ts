@@ -71,6 +71,7 @@ import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
 import { campaignSettingsRoutes } from './routes/campaign-settings.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
+import { backupRoutes } from './routes/backups.ts';
 import { requestLimits } from './request-limits.ts';
 import { readerLanguage } from './reader-language.ts';
 import { validationIssueText } from './validation-text.ts';
@@ -187,6 +188,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', callRoutes(deps));
   api.route('/', contactRoutes({ ...deps, recordingStore }));
   api.route('/', contactDataProtectionRoutes({ ...deps, recordingStore }));
+  api.route('/', backupRoutes({ ...deps, recordingStore }));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   const specConfig = {

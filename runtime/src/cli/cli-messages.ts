@@ -207,6 +207,34 @@ const en = {
   'contacts.failed': 'The import failed',
   'contacts.rejectedRows': 'Rejected rows: {url}',
 
+  // Backups, restore and the workspace export (commands/backups.ts, commands/workspace-export.ts).
+  'arg.backup': 'backup',
+  'arg.workspace': 'workspaceId',
+  'backup.description':
+    'Backups of the whole install: database, recordings, voice prompts and mail attachments',
+  'backup.now.description': 'make a backup now into the backup folder (OMNIFLOW_BACKUP_DIR)',
+  'backup.list.description': 'list the backups in the backup folder, newest first',
+  'backup.option.json': 'print the result as JSON',
+  'backup.progress': 'Backing up',
+  'backup.done': 'Backup written: {path} ({size}, sha256 {sha256})',
+  'backup.missing': '{count} stored files the database names were already gone; the manifest lists them',
+  'backup.pruned': 'Older backups removed (keeping {keep}): {files}',
+  'backup.list.empty': 'No backups in {dir}',
+  'backup.list.folder': 'Backups in {dir}:',
+  'backup.list.line': '{createdAt}  {file}  {size}  {database}  {files} stored files',
+  'restore.description':
+    'replace the database, recordings, voice prompts and attachments with a backup’s (stop Omniflow first)',
+  'restore.option.yes': 'confirm that everything in the database now is replaced',
+  'restore.verifying': 'Checking (bytes)',
+  'restore.restoring': 'Restoring (files)',
+  'restore.done': 'Restored {file} (made {createdAt}); start Omniflow again',
+  'export.description': 'Exports of data in open formats',
+  'export.workspace.description':
+    'export one workspace whole (flows, contacts, messages, calls with recordings, runs, campaigns, templates) as JSON lines, CSV and WAV in one archive with a manifest',
+  'export.option.out': 'the archive to write (.tar)',
+  'export.progress': 'Exporting',
+  'export.done': 'Export written: {path} ({size}, {files} files, sha256 {sha256})',
+
   // Port names in problems (the builder's canvas.port.* words).
   'port.next': 'next',
   'port.success': 'success',
@@ -430,6 +458,34 @@ const es: Record<CliMessageKey, string> = {
   'contacts.done': '{created} creados, {updated} actualizados, {rejected} rechazados de {total} filas',
   'contacts.failed': 'La importación falló',
   'contacts.rejectedRows': 'Filas rechazadas: {url}',
+
+  'arg.backup': 'copia',
+  'arg.workspace': 'idEspacio',
+  'backup.description':
+    'Copias de seguridad de toda la instalación: base de datos, grabaciones, locuciones y adjuntos de correo',
+  'backup.now.description': 'hace una copia ahora en la carpeta de copias (OMNIFLOW_BACKUP_DIR)',
+  'backup.list.description': 'lista las copias de la carpeta de copias, la más nueva primero',
+  'backup.option.json': 'imprime el resultado como JSON',
+  'backup.progress': 'Copiando',
+  'backup.done': 'Copia escrita: {path} ({size}, sha256 {sha256})',
+  'backup.missing':
+    'Faltaban {count} archivos guardados que nombra la base de datos; el manifiesto los enumera',
+  'backup.pruned': 'Copias antiguas borradas (se conservan {keep}): {files}',
+  'backup.list.empty': 'No hay copias en {dir}',
+  'backup.list.folder': 'Copias en {dir}:',
+  'backup.list.line': '{createdAt}  {file}  {size}  {database}  {files} archivos guardados',
+  'restore.description':
+    'sustituye la base de datos, las grabaciones, las locuciones y los adjuntos por los de una copia (detenga Omniflow antes)',
+  'restore.option.yes': 'confirma que todo lo que hay ahora en la base de datos se sustituye',
+  'restore.verifying': 'Comprobando (bytes)',
+  'restore.restoring': 'Restaurando (archivos)',
+  'restore.done': 'Restaurada {file} (hecha el {createdAt}); vuelva a arrancar Omniflow',
+  'export.description': 'Exportaciones de datos en formatos abiertos',
+  'export.workspace.description':
+    'exporta un espacio de trabajo entero (flujos, contactos, mensajes, llamadas con grabaciones, ejecuciones, campañas, plantillas) como JSON lines, CSV y WAV en un archivo con manifiesto',
+  'export.option.out': 'el archivo que escribir (.tar)',
+  'export.progress': 'Exportando',
+  'export.done': 'Exportación escrita: {path} ({size}, {files} archivos, sha256 {sha256})',
 
   'port.next': 'siguiente',
   'port.success': 'éxito',

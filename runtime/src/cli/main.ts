@@ -7,7 +7,10 @@ import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from '../server/embedded-
 import { registerRunCommands } from './commands/runs.ts';
 import { registerContactCommands } from './commands/contacts.ts';
 import { registerSecretCommands } from './commands/secrets.ts';
-import { arg, setCliLanguage, t } from './cli-i18n.ts';
+import { registerBackupCommands } from './commands/backups.ts';
+import { registerExportCommands } from './commands/workspace-export.ts';
+import { BackupError, backupRefusalText } from '../backups/backup-error.ts';
+import { arg, currentCliLanguage, setCliLanguage, t } from './cli-i18n.ts';
 import { languageOf } from './cli-language.ts';
 import { LocalisedCommand } from './localised-command.ts';
 import { apiScopes, isApiScope } from '../auth/scopes.ts';
@@ -147,11 +150,14 @@ apiKey
 registerRunCommands(program);
 registerContactCommands(program);
 registerSecretCommands(program, openForCommand);
+registerBackupCommands(program, openForCommand);
+registerExportCommands(program, openForCommand);
 
 /** What a failed command prints: the CLI's own sentence where it has one, else the error's message. */
 function failureText(error: unknown): string {
   if (error instanceof EmbeddedDatabaseInUse)
     return t('db.inUse', { dataDir: error.dataDir, purpose: error.purpose, pid: error.pid });
+  if (error instanceof BackupError) return backupRefusalText(error.refusal, currentCliLanguage());
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -4,3 +4,4 @@ export { eventSignal, sendEventUpdate, skipWaitUpdate, stateQuery } from './work
 export { bulkRuns, retentionSweep } from './operations-workflows.ts';
 export { transactionalSend } from './transactional-workflows.ts';
 export { campaignRun } from './campaign-workflows.ts';
+export { scheduledBackup } from './backup-workflows.ts';

@@ -11,6 +11,10 @@ import { createStatusWebhookActivities } from '../transactional/status-webhook-a
 import { webhookDispatcherOf } from '../webhooks/worker-webhook-dispatcher.ts';
 import { createRunOperations } from '../runs/run-operations.ts';
 import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
+import { ensureBackupSchedule } from '../backups/backup-schedule.ts';
+import { backupSettingsFromEnv } from '../backups/backup-settings.ts';
+import { createBackupActivities } from '../backups/backup-activities.ts';
+import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
 import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
@@ -33,7 +37,7 @@ export interface FlowWorkerOptions {
   db: Db;
   registry: NodeRegistry;
   env?: Record<string, string | undefined>;
-  /** Create the daily retention schedule if it is missing (the CLI's workers do). */
+  /** Create the daily retention and weekly backup schedules if missing (the CLI's workers do). */
   scheduleRetention?: boolean;
   /** The drivers behind each messaging channel (default: from the environment, else the sandbox). */
   messagingDrivers?: MessagingServiceDeps['drivers'];
@@ -67,7 +71,10 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
   // Bulk actions start, cancel and reset runs: their activities are Temporal clients themselves.
   const clientConnection = await Connection.connect({ address: options.address });
   const client = new Client({ connection: clientConnection, namespace });
-  if (options.scheduleRetention) await ensureRetentionSchedule(client, taskQueue);
+  if (options.scheduleRetention) {
+    await ensureRetentionSchedule(client, taskQueue);
+    await ensureBackupSchedule(client, taskQueue, backupSettingsFromEnv(options.env ?? process.env));
+  }
   const channels = workerChannels(options);
   const links = channelUpkeep(channels, { db: options.db, temporal: client, taskQueue, env: options.env });
   const worker = await Worker.create({
@@ -187,6 +194,11 @@ export async function flowWorkerParts(
         templates: createTemplateLibrary(options.db),
       }),
       ...operations,
+      ...createBackupActivities({
+        db: options.db,
+        store: () => recordingStoreFromEnv(options.env ?? process.env),
+        settings: () => backupSettingsFromEnv(options.env ?? process.env),
+      }),
       ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
       ...createStatusWebhookActivities({
         db: options.db,

@@ -18,6 +18,7 @@ import { loadRegistry } from '../../src/server/load-registry.ts';
 import { createFlowWorker } from '../../src/worker/flow-worker.ts';
 import { freshPostgresDatabase } from './postgres.ts';
 import { loadSecretKeyring } from '../../src/credentials/secret-keyring.ts';
+import { backupSettingsFromEnv } from '../../src/backups/backup-settings.ts';
 
 export interface TestOmniflow {
   app: ReturnType<typeof createApp>;
@@ -105,6 +106,8 @@ export async function startTestOmniflow(
     secretKeyring: () => keyring,
     // Tests send hundreds of requests with one key from one address; rate-limits.test.ts sets its own.
     rateLimits: { perKey: 0, perIp: 0 },
+    // Backups and exports a test starts through the API land in a folder of its own, not the repo's.
+    backupSettings: backupSettingsFromEnv({ OMNIFLOW_HOME: join(tmpdir(), `omniflow-${taskQueue}`) }),
     ...options.appDeps,
   };
   const browserPhone = options.browserPhone

@@ -133,6 +133,7 @@ export const auditMessages = {
     'audit.action.oauth-client.revoked': 'Revoked an OAuth client',
     'audit.resource.invitation': 'Invitation',
     'audit.resource.oauth-client': 'OAuth client',
+    'audit.action.workspace.exported': 'Exported the whole workspace',
     'audit.resource.api-key': 'API key',
     'audit.resource.audit': 'Audit log',
     'audit.resource.bulk-job': 'Bulk action',
@@ -296,6 +297,7 @@ export const auditMessages = {
     'audit.action.oauth-client.revoked': 'Revocó un cliente OAuth',
     'audit.resource.invitation': 'Invitación',
     'audit.resource.oauth-client': 'Cliente OAuth',
+    'audit.action.workspace.exported': 'Exportó todo el espacio de trabajo',
     'audit.resource.api-key': 'Clave de API',
     'audit.resource.audit': 'Registro de auditoría',
     'audit.resource.bulk-job': 'Acción masiva',
@@ -414,6 +416,7 @@ export const auditActions = [
   'voice-prompt.updated',
   'webhook.removed',
   'webhook.updated',
+  'workspace.exported',
 ] as const;
 
 /** The kinds of resource the log names. */
