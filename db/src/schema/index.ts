@@ -7,3 +7,5 @@ export * from './voice.ts';
 export * from './email.ts';
 export * from './audience.ts';
 export * from './campaigns.ts';
+export * from './workspace-members.ts';
+export * from './channel-numbers.ts';

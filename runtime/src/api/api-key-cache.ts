@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { apiKeys, users, type Db } from '@omniflow/db';
+import { apiKeys, workspaceMembers, type Db } from '@omniflow/db';
 import { lesserRole, type Role } from '../auth/roles.ts';
 
 export interface KnownKey {
@@ -50,12 +50,21 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
         workspaceId: apiKeys.workspaceId,
         createdBy: apiKeys.createdBy,
         role: apiKeys.role,
-        makerRole: users.role,
+        makerRole: workspaceMembers.role,
       })
       .from(apiKeys)
-      .leftJoin(users, eq(users.id, apiKeys.createdBy))
+      // The maker's role in the key's workspace: a key made there is never above it.
+      .leftJoin(
+        workspaceMembers,
+        and(
+          eq(workspaceMembers.userId, apiKeys.createdBy),
+          eq(workspaceMembers.workspaceId, apiKeys.workspaceId),
+        ),
+      )
       .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
     if (!row) return undefined;
+    // A maker removed from the key's workspace takes their keys out with them.
+    if (row.createdBy && !row.makerRole) return undefined;
     // A maker who has since been given a lesser role takes their keys down with them.
     const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
     return { id: row.id, workspaceId: row.workspaceId, createdBy: row.createdBy, role };

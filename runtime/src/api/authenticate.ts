@@ -1,10 +1,9 @@
-import { and, eq, gt } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { sessions, users } from '@omniflow/db';
 import { apiKeyCacheOf } from './api-key-cache.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { ApiError } from './api-error.ts';
+import { sessionMembership } from '../workspaces/session-membership.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 
 export const sessionCookie = 'omniflow_session';
@@ -33,15 +32,18 @@ export function authenticate(deps: AppDeps) {
     }
     const token = getCookie(c, sessionCookie);
     if (token) {
-      const [session] = await deps.db
-        .select({ workspaceId: sessions.workspaceId, userId: sessions.userId, role: users.role })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
-      if (session) {
-        c.set('principal', { ...session, via: 'session' });
+      const session = await sessionMembership(deps.db, hashToken(token));
+      if (session.found === 'member') {
+        const { workspaceId, userId, role } = session;
+        c.set('principal', { workspaceId, userId, role, via: 'session' });
         return next();
       }
+      if (session.found === 'not-member')
+        throw new ApiError(
+          401,
+          'NOT_A_MEMBER',
+          'You are no longer a member of this workspace; sign in again',
+        );
       throw new ApiError(401, 'SESSION_EXPIRED', 'Your session has expired; sign in again');
     }
     throw new ApiError(

@@ -57,6 +57,7 @@ import { workspaceWebhookRoutes } from './routes/workspace-webhook.ts';
 import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
 import { campaignSettingsRoutes } from './routes/campaign-settings.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { requestLimits } from './request-limits.ts';
 import { readerLanguage } from './reader-language.ts';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps) {
     apiKeyRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
+    workspaceRoutes,
     defaultCountryRoutes,
     campaignSettingsRoutes,
     mailDomainRoutes,

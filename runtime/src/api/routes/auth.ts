@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { sessionCookie } from '../authenticate.ts';
 import { clientAddress } from '../client-address.ts';
 import { secureCookiesOf } from '../public-origin.ts';
+import { membershipOf, signInWorkspace } from '../../workspaces/memberships.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
 
 const userSchema = z
@@ -97,9 +98,10 @@ export function publicAuthRoutes(deps: AppDeps) {
         throw new ApiError(401, 'LOGIN_FAILED', 'The email or password is not right');
       await forgiveSignInAttempt(deps.db, subject, limits);
       const token = newToken('ses');
+      const { workspaceId, role } = await signInWorkspace(deps.db, user);
       await deps.db.insert(sessions).values({
         id: newId(),
-        workspaceId: user.workspaceId,
+        workspaceId,
         userId: user.id,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + ttl),
@@ -111,7 +113,7 @@ export function publicAuthRoutes(deps: AppDeps) {
         secure: secure || new URL(c.req.url).protocol === 'https:',
         maxAge: Math.floor(ttl / 1000),
       });
-      const { id, name, role, workspaceId } = user;
+      const { id, name } = user;
       return c.json({ user: { id, email: user.email, name, role, workspaceId } }, 200);
     })
     .openapi(logout, async (c) => {
@@ -153,8 +155,9 @@ export function authRoutes(deps: AppDeps) {
               id: user.id,
               email: user.email,
               name: user.name,
-              role: user.role,
-              workspaceId: user.workspaceId,
+              // The workspace the caller acts in and their role there (a person may belong to several).
+              role: (await membershipOf(deps.db, user.id, principal.workspaceId))?.role ?? user.role,
+              workspaceId: principal.workspaceId,
             }
           : null,
         via: principal.via,
