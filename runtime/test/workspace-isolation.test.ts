@@ -198,15 +198,13 @@ describe('workspace isolation', () => {
     });
     await db.insert(mailDomains).values({ domain: 'a-only.test', workspaceId: workspaceA });
     a.domain = 'a-only.test';
-    await db
-      .insert(quotas)
-      .values({
-        id: newId(),
-        workspaceId: workspaceA,
-        channel: 'sms',
-        period: 'total',
-        amount: 777,
-      } as typeof quotas.$inferInsert);
+    await db.insert(quotas).values({
+      id: newId(),
+      workspaceId: workspaceA,
+      channel: 'sms',
+      period: 'total',
+      amount: 777,
+    } as typeof quotas.$inferInsert);
     const key = await omni.call('POST', '/api/v1/api-keys', { name: 'clave de A', role: 'operator' });
     expect(key.status).toBe(201);
     a.apiKey = key.body.id;

@@ -90,15 +90,13 @@ describe('workspaces and membership', () => {
     const admin = await signIn(omni.admin.email, omni.admin.password);
     const email = `ines-${newId()}@example.test`;
     const ines = newId();
-    await omni.handle.db
-      .insert(users)
-      .values({
-        id: ines,
-        workspaceId: home,
-        email,
-        passwordHash: await hashPassword('su clave'),
-        role: 'admin',
-      });
+    await omni.handle.db.insert(users).values({
+      id: ines,
+      workspaceId: home,
+      email,
+      passwordHash: await hashPassword('su clave'),
+      role: 'admin',
+    });
     const made = await omni.call('POST', '/api/v1/workspaces', { name: 'Sede C' }, as(admin));
     await omni.call('POST', `/api/v1/workspaces/${made.body.id}/switch`, undefined, as(admin));
     const added = await omni.call('POST', '/api/v1/workspace/members', { email, role: leastRole }, as(admin));
@@ -158,15 +156,13 @@ describe('workspaces and membership', () => {
       (await omni.call('POST', `/api/v1/workspaces/${newId()}/switch`, undefined, as(admin))).status,
     ).toBe(404);
     const email = `solo-${newId()}@example.test`;
-    await omni.handle.db
-      .insert(users)
-      .values({
-        id: newId(),
-        workspaceId: home,
-        email,
-        passwordHash: await hashPassword('x y z w'),
-        role: leastRole,
-      });
+    await omni.handle.db.insert(users).values({
+      id: newId(),
+      workspaceId: home,
+      email,
+      passwordHash: await hashPassword('x y z w'),
+      role: leastRole,
+    });
     const other = await signIn(email, 'x y z w');
     const theirs = await omni.call('POST', '/api/v1/workspaces', { name: 'Nope' }, as(other));
     expect(theirs.status).toBe(403);

@@ -2224,6 +2224,220 @@ export interface paths {
     };
     trace?: never;
   };
+  '/channels/{channel}/numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The further numbers of a channel (its first is the channel’s own settings) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The numbers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ChannelNumber'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Connect a further number (WhatsApp Cloud or Twilio) with its own settings; 409 when any workspace has it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChannelSettingsInput'] & {
+            /** @default  */
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Connected */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelNumber'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The settings do not fit the channel or lack a secret */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/channels/{channel}/numbers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Disconnect a further number: its webhooks are answered as a number nobody has */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Disconnected */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/channels': {
     parameters: {
       query?: never;
@@ -2399,6 +2613,15 @@ export interface paths {
         };
         /** @description Not an admin */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Another workspace has this number */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -11473,38 +11696,24 @@ export interface components {
       pollSeconds?: number;
       enabled?: boolean;
     };
-    ChannelSettings: {
+    ChannelNumber: {
+      id: string;
       /** @enum {string} */
       channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
-      /** @enum {string|null} */
-      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
-      /**
-       * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
-       * @enum {string}
-       */
-      source: 'settings' | 'environment' | 'sandbox' | 'none';
-      /** @description Sends on this channel go to the sandbox: recorded as delivered, reaching no one */
-      sandbox: boolean;
+      /** @description What the provider’s webhooks name it by (phone_number_id, To) */
+      address: string;
+      name: string;
+      /** @enum {string} */
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox';
       config: {
         [key: string]: unknown;
       };
-      /** @description Names of the secrets saved; never their values */
       secretsSet: string[];
-      keyId: string | null;
-      updatedAt: string | null;
+      createdAt: string;
       webhooks?: {
         [key: string]: string;
       };
     };
-    /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
-    SandboxInUse: {
-      /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
-      flows: {
-        id: string;
-        name: string;
-      }[];
-    }[];
     ChannelSettingsInput:
       | {
           /** @enum {string} */
@@ -11593,6 +11802,38 @@ export interface components {
           /** @default {} */
           secrets: Record<string, never>;
         };
+    ChannelSettings: {
+      /** @enum {string} */
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+      /** @enum {string|null} */
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
+      /**
+       * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
+       * @enum {string}
+       */
+      source: 'settings' | 'environment' | 'sandbox' | 'none';
+      /** @description Sends on this channel go to the sandbox: recorded as delivered, reaching no one */
+      sandbox: boolean;
+      config: {
+        [key: string]: unknown;
+      };
+      /** @description Names of the secrets saved; never their values */
+      secretsSet: string[];
+      keyId: string | null;
+      updatedAt: string | null;
+      webhooks?: {
+        [key: string]: string;
+      };
+    };
+    /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
+    SandboxInUse: {
+      /** @enum {string} */
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+      flows: {
+        id: string;
+        name: string;
+      }[];
+    }[];
     DkimKey: {
       domain: string;
       selector: string;

@@ -42,6 +42,7 @@ import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
 import { emailLinkRoutes } from './routes/email-links.ts';
 import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
+import { channelNumberRoutes } from './routes/channel-numbers.ts';
 import { dkimKeyRoutes } from './routes/dkim-keys.ts';
 import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
     campaignSettingsRoutes,
     mailDomainRoutes,
     imapMailboxRoutes,
+    channelNumberRoutes,
     channelSettingsRoutes,
     dkimKeyRoutes,
     emailDeliverabilityRoutes,
