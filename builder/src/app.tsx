@@ -5,6 +5,7 @@ import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
 import { FlowListPage } from './features/flows/flow-list-page.tsx';
 import { SandboxBanner } from './features/sandbox/sandbox-banner.tsx';
+import { WorkspaceSwitcher } from './features/workspaces/workspace-switcher.tsx';
 import { useT } from './i18n/use-i18n.ts';
 import { LanguageSwitch } from './ui/language-switch.tsx';
 import { GuidedTour } from './features/tour/guided-tour.tsx';
@@ -204,7 +205,9 @@ export function App() {
             {t('app.settings')}
           </a>
         </nav>
-        <span className="ml-auto text-sm text-slate-600">{user.email}</span>
+        <span className="ml-auto" />
+        <WorkspaceSwitcher isAdmin={user.role === 'admin'} />
+        <span className="text-sm text-slate-600">{user.email}</span>
         <HelpMenu userId={user.id} />
         <LanguageSwitch />
         <button onClick={() => void signOut()} className="text-sm text-slate-700 hover:underline">

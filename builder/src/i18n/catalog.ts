@@ -39,6 +39,7 @@ import { runErrorMessages } from '../features/runs/run-error-messages.ts';
 import { flowsMessages } from '../features/flows/messages.ts';
 import { guardMessages } from '../features/editor/guard-messages.ts';
 import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
+import { workspacesMessages } from '../features/workspaces/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -148,6 +149,7 @@ export const catalog = {
     ...voiceMessages.en,
     ...nodeHelpMessages.en,
     ...sandboxMessages.en,
+    ...workspacesMessages.en,
     ...mailEventMessages.en,
     ...templatesMessages.en,
     ...contactImportMessages.en,
@@ -192,6 +194,7 @@ export const catalog = {
     ...voiceMessages.es,
     ...nodeHelpMessages.es,
     ...sandboxMessages.es,
+    ...workspacesMessages.es,
     ...mailEventMessages.es,
     ...templatesMessages.es,
     ...contactImportMessages.es,
