@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contacts, messages, runs } from '@omniflow/db';
+import { contacts, messages, newId, runs } from '@omniflow/db';
 import { FakeGraphApi } from '@omniflow/nodes/drivers/whatsapp/testing';
 import { listen } from './support/serve-omniflow.ts';
 import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
@@ -160,6 +160,59 @@ describe('several WhatsApp numbers in several workspaces, each webhook to its ow
     }
     const tampered = await graphs.a2.deliverRaw(webhook, '{"entry":[]}', 'wrong-secret');
     expect(tampered.status).toBe(401);
+  });
+
+  it('lets a number’s delivery reports change only its own workspace’s messages', async () => {
+    const [theirs] = await omni.handle.db
+      .insert(messages)
+      .values({
+        id: newId(),
+        workspaceId: workspaceA,
+        channel: 'whatsapp',
+        direction: 'outbound',
+        contactAddress: '+34600000301',
+        providerMessageId: 'wamid.de-A',
+        body: { text: 'cita' },
+        status: 'sent',
+      })
+      .returning();
+    // B's own number, signed with B's own secret, reporting on A's message: Meta's wire format.
+    const report = (business: (typeof numbers)[NumberName]) =>
+      JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '102290129340398',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  messaging_product: 'whatsapp',
+                  metadata: {
+                    display_phone_number: business.displayPhoneNumber,
+                    phone_number_id: business.phoneNumberId,
+                  },
+                  statuses: [
+                    {
+                      id: 'wamid.de-A',
+                      status: 'failed',
+                      timestamp: String(Math.floor(Date.now() / 1000)),
+                      recipient_id: '34600000301',
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      });
+    expect((await graphs.b1.deliverRaw(webhook, report(numbers.b1))).status).toBe(200);
+    const [after] = await omni.handle.db.select().from(messages).where(eq(messages.id, theirs!.id));
+    expect(after!.status).toBe('sent');
+    // The same report from A's own number does apply.
+    expect((await graphs.a1.deliverRaw(webhook, report(numbers.a1))).status).toBe(200);
+    const [applied] = await omni.handle.db.select().from(messages).where(eq(messages.id, theirs!.id));
+    expect(applied!.status).toBe('failed');
   });
 
   it('answers a number nobody has with 200 and takes nothing', async () => {
