@@ -6,6 +6,7 @@ import {
   apiKeys,
   bulkJobs,
   callRecords,
+  channelNumbers,
   campaigns,
   caughtMails,
   contactChannels,
@@ -196,6 +197,17 @@ describe('workspace isolation', () => {
       toAddresses: ['b@a.test'],
       raw: 'Subject: secreto\r\n\r\nA',
     });
+    a.number = newId();
+    await db.insert(channelNumbers).values({
+      id: a.number,
+      workspaceId: workspaceA,
+      channel: 'sms',
+      address: '+34910000099',
+      name: 'Número de A',
+      provider: 'twilio',
+      secretsSealed: 'x',
+      keyId: 'x',
+    });
     await db.insert(mailDomains).values({ domain: 'a-only.test', workspaceId: workspaceA });
     a.domain = 'a-only.test';
     await db.insert(quotas).values({
@@ -280,6 +292,7 @@ describe('workspace isolation', () => {
       mails: a.mail,
       'api-keys': a.apiKey,
       workspaces: a.workspace,
+      numbers: a.number,
       members: a.admin,
       'dkim-keys': a.domain,
       'mail-domains': a.domain,
