@@ -217,7 +217,10 @@ describe('workspace isolation', () => {
       period: 'total',
       amount: 777,
     } as typeof quotas.$inferInsert);
-    const key = await omni.call('POST', '/api/v1/api-keys', { name: 'clave de A', role: 'operator' });
+    const key = await omni.call('POST', '/api/v1/api-keys', {
+      name: 'clave de A',
+      role: userRoles[userRoles.length - 1],
+    });
     expect(key.status).toBe(201);
     a.apiKey = key.body.id;
     a.admin = (await db.query.users.findFirst())!.id;

@@ -17,7 +17,7 @@ const home = {
 const other = {
   id: '0190b3c4-0000-7000-8000-000000000002',
   name: 'Hospital',
-  role: 'designer',
+  role: 'admin',
   current: false,
 };
 
