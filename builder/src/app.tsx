@@ -6,6 +6,7 @@ import { LinkPage } from './features/people/link-page.tsx';
 import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
 import { FlowListPage } from './features/flows/flow-list-page.tsx';
 import { SandboxBanner } from './features/sandbox/sandbox-banner.tsx';
+import { WorkspaceSwitcher } from './features/workspaces/workspace-switcher.tsx';
 import { useT } from './i18n/use-i18n.ts';
 import { LanguageSwitch } from './ui/language-switch.tsx';
 import { GuidedTour } from './features/tour/guided-tour.tsx';
@@ -258,6 +259,8 @@ export function App() {
             </a>
           )}
         </nav>
+        <span className="ml-auto" />
+        <WorkspaceSwitcher isAdmin={user.role === 'admin'} />
         <a
           href="#/account"
           title={t('account.nav')}

@@ -2860,6 +2860,562 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/workspaces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspaces the caller belongs to, with their role in each (a key: its own only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The workspaces */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              workspaces: components['schemas']['Workspace'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a workspace (an admin of the current one may); its maker is its admin */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Workspace'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a workspace the caller is an admin of */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Renamed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Workspace'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/workspaces/{id}/switch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make this session act in another workspace the person belongs to */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The session acts there now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Workspace'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspace/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The members of the current workspace and their roles */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              members: components['schemas']['WorkspaceMember'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a person who has an account on this install to the current workspace, with a role */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role: 'admin' | 'designer' | 'operator';
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Added */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkspaceMember'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspace/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a member’s role in the current workspace */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role: 'admin' | 'designer' | 'operator';
+          };
+        };
+      };
+      responses: {
+        /** @description The member now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkspaceMember'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a member from the current workspace (their sessions there end) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/workspace/default-country': {
     parameters: {
       query?: never;
@@ -3555,6 +4111,220 @@ export interface paths {
     };
     trace?: never;
   };
+  '/channels/{channel}/numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The further numbers of a channel (its first is the channel’s own settings) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The numbers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ChannelNumber'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Connect a further number (WhatsApp Cloud or Twilio) with its own settings; 409 when any workspace has it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChannelSettingsInput'] & {
+            /** @default  */
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Connected */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelNumber'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The resource is not in a state that allows this */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The settings do not fit the channel or lack a secret */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/channels/{channel}/numbers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Disconnect a further number: its webhooks are answered as a number nobody has */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Disconnected */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/channels': {
     parameters: {
       query?: never;
@@ -3730,6 +4500,15 @@ export interface paths {
         };
         /** @description Not an admin */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Another workspace has this number */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -13983,6 +14762,25 @@ export interface components {
       runRetentionDays: number;
       auditRetentionDays: number;
     };
+    Workspace: {
+      id: string;
+      name: string;
+      /**
+       * @description The caller’s role in this workspace
+       * @enum {string}
+       */
+      role: 'admin' | 'designer' | 'operator';
+      /** @description Whether the caller acts in this workspace now */
+      current: boolean;
+    };
+    WorkspaceMember: {
+      userId: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'designer' | 'operator';
+      since: string;
+    };
     DefaultCountry: {
       country: string | null;
     };
@@ -14107,38 +14905,24 @@ export interface components {
       pollSeconds?: number;
       enabled?: boolean;
     };
-    ChannelSettings: {
+    ChannelNumber: {
+      id: string;
       /** @enum {string} */
       channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
-      /** @enum {string|null} */
-      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
-      /**
-       * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
-       * @enum {string}
-       */
-      source: 'settings' | 'environment' | 'sandbox' | 'none';
-      /** @description Sends on this channel go to the sandbox: recorded as delivered, reaching no one */
-      sandbox: boolean;
+      /** @description What the provider’s webhooks name it by (phone_number_id, To) */
+      address: string;
+      name: string;
+      /** @enum {string} */
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox';
       config: {
         [key: string]: unknown;
       };
-      /** @description Names of the secrets saved; never their values */
       secretsSet: string[];
-      keyId: string | null;
-      updatedAt: string | null;
+      createdAt: string;
       webhooks?: {
         [key: string]: string;
       };
     };
-    /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
-    SandboxInUse: {
-      /** @enum {string} */
-      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
-      flows: {
-        id: string;
-        name: string;
-      }[];
-    }[];
     ChannelSettingsInput:
       | {
           /** @enum {string} */
@@ -14227,6 +15011,38 @@ export interface components {
           /** @default {} */
           secrets: Record<string, never>;
         };
+    ChannelSettings: {
+      /** @enum {string} */
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+      /** @enum {string|null} */
+      provider: 'whatsapp-cloud' | 'smpp' | 'twilio' | 'smtp' | 'sandbox' | null;
+      /**
+       * @description Where the provider comes from; `none`: no provider and this server refuses the sandbox (sends fail with CHANNEL_NOT_CONFIGURED)
+       * @enum {string}
+       */
+      source: 'settings' | 'environment' | 'sandbox' | 'none';
+      /** @description Sends on this channel go to the sandbox: recorded as delivered, reaching no one */
+      sandbox: boolean;
+      config: {
+        [key: string]: unknown;
+      };
+      /** @description Names of the secrets saved; never their values */
+      secretsSet: string[];
+      keyId: string | null;
+      updatedAt: string | null;
+      webhooks?: {
+        [key: string]: string;
+      };
+    };
+    /** @description Channels on the sandbox that published flows talk on, with those flows: their messages reach no one. Empty when there are none. */
+    SandboxInUse: {
+      /** @enum {string} */
+      channel: 'whatsapp' | 'sms' | 'webchat' | 'email';
+      flows: {
+        id: string;
+        name: string;
+      }[];
+    }[];
     DkimKey: {
       domain: string;
       selector: string;

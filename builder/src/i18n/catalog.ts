@@ -44,6 +44,7 @@ import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
 import { webhooksMessages } from '../features/webhooks/messages.ts';
+import { workspacesMessages } from '../features/workspaces/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -154,6 +155,7 @@ export const catalog = {
     ...voiceMessages.en,
     ...nodeHelpMessages.en,
     ...sandboxMessages.en,
+    ...workspacesMessages.en,
     ...mailEventMessages.en,
     ...templatesMessages.en,
     ...contactImportMessages.en,
@@ -203,6 +205,7 @@ export const catalog = {
     ...voiceMessages.es,
     ...nodeHelpMessages.es,
     ...sandboxMessages.es,
+    ...workspacesMessages.es,
     ...mailEventMessages.es,
     ...templatesMessages.es,
     ...contactImportMessages.es,

@@ -12,3 +12,5 @@ export * from './people.ts';
 export * from './audit.ts';
 export * from './webhooks.ts';
 export * from './backups.ts';
+export * from './workspace-members.ts';
+export * from './channel-numbers.ts';

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { apiKeys, oauthClients, oauthTokens, users, type Db } from '@omniflow/db';
+import { apiKeys, oauthClients, oauthTokens, users, workspaceMembers, type Db } from '@omniflow/db';
 import { lesserRole, type Role } from '../auth/roles.ts';
 import { isApiScope, type ApiScope } from '../auth/scopes.ts';
 
@@ -65,14 +65,24 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
         role: apiKeys.role,
         scopes: apiKeys.scopes,
         expiresAt: apiKeys.expiresAt,
-        makerRole: users.role,
+        makerRole: workspaceMembers.role,
         makerDeactivatedAt: users.deactivatedAt,
       })
       .from(apiKeys)
       .leftJoin(users, eq(users.id, apiKeys.createdBy))
+      // The maker's role in the key's workspace: a key made there is never above it.
+      .leftJoin(
+        workspaceMembers,
+        and(
+          eq(workspaceMembers.userId, apiKeys.createdBy),
+          eq(workspaceMembers.workspaceId, apiKeys.workspaceId),
+        ),
+      )
       .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
     // A deactivated person's keys stop with them (they work again if the person is reactivated).
     if (!row || row.makerDeactivatedAt) return undefined;
+    // A maker removed from the key's workspace takes their keys out with them.
+    if (row.createdBy && !row.makerRole) return undefined;
     // A maker who has since been given a lesser role takes their keys down with them.
     const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
     const { id, workspaceId, createdBy, expiresAt } = row;

@@ -53,6 +53,7 @@ import { twilioWebhookRoutes } from './routes/twilio-webhook.ts';
 import { emailLinkRoutes } from './routes/email-links.ts';
 import { twilioVoiceWebhookRoutes } from './routes/twilio-voice-webhook.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
+import { channelNumberRoutes } from './routes/channel-numbers.ts';
 import { dkimKeyRoutes } from './routes/dkim-keys.ts';
 import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
@@ -70,6 +71,7 @@ import { webhookSubscriptionRoutes } from './routes/webhook-subscriptions.ts';
 import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
 import { campaignSettingsRoutes } from './routes/campaign-settings.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { backupRoutes } from './routes/backups.ts';
 import { requestLimits } from './request-limits.ts';
@@ -149,10 +151,12 @@ export function createApp(deps: AppDeps) {
     oauthClientRoutes,
     nodeRoutes,
     workspaceSettingsRoutes,
+    workspaceRoutes,
     defaultCountryRoutes,
     campaignSettingsRoutes,
     mailDomainRoutes,
     imapMailboxRoutes,
+    channelNumberRoutes,
     channelSettingsRoutes,
     dkimKeyRoutes,
     emailDeliverabilityRoutes,

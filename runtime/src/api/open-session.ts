@@ -7,6 +7,8 @@ import { clientAddress } from './client-address.ts';
 import { secureCookiesOf } from './public-origin.ts';
 import { cameOverHttps } from './request-scheme.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Role } from '../auth/roles.ts';
+import { signInWorkspace } from '../workspaces/memberships.ts';
 
 /**
  * Starts a session for a person who has just proved who they are (password, second factor, an
@@ -16,15 +18,16 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 export async function openSession(
   c: Context,
   deps: AppDeps,
-  user: { id: string; workspaceId: string },
-): Promise<void> {
+  user: { id: string; workspaceId: string; role: Role },
+): Promise<{ workspaceId: string; role: Role }> {
+  const { workspaceId, role } = await signInWorkspace(deps.db, user);
   const ttl = deps.sessionTtlMs ?? 7 * 24 * 3600 * 1000;
   const trustProxy = deps.trustProxy ?? process.env.OMNIFLOW_TRUST_PROXY === '1';
   const token = newToken('ses');
   const now = new Date();
   await deps.db.insert(sessions).values({
     id: newId(),
-    workspaceId: user.workspaceId,
+    workspaceId,
     userId: user.id,
     tokenHash: hashToken(token),
     expiresAt: new Date(now.getTime() + ttl),
@@ -39,4 +42,5 @@ export async function openSession(
     secure: secureCookiesOf(deps) || cameOverHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy),
     maxAge: Math.floor(ttl / 1000),
   });
+  return { workspaceId, role };
 }

@@ -343,9 +343,13 @@ export function createMessagingService({
    * Applies a delivery report: kept in the history, the status only ever moves forward. A report
    * can beat our own record of the send (fast providers); it is tried again for a few seconds.
    */
-  async function applyStatus(channel: MessagingChannel, update: StatusUpdate): Promise<boolean> {
+  async function applyStatus(
+    channel: MessagingChannel,
+    update: StatusUpdate,
+    workspaceId?: string,
+  ): Promise<boolean> {
     for (let attempt = 0; attempt < 6; attempt++) {
-      if (await applyStatusOnce(channel, update)) return true;
+      if (await applyStatusOnce(channel, update, workspaceId)) return true;
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
     }
     return false;
@@ -363,8 +367,8 @@ export function createMessagingService({
     return items.map((item) => matched.has(`${item.channel} ${item.update.providerMessageId}`));
   });
 
-  const applyStatusOnce = (channel: MessagingChannel, update: StatusUpdate) =>
-    applyReceipt({ channel, update });
+  const applyStatusOnce = (channel: MessagingChannel, update: StatusUpdate, workspaceId?: string) =>
+    applyReceipt({ channel, update, ...(workspaceId ? { workspaceId } : {}) });
 
   // Drivers that learn statuses over their own connection (SMPP, the sandbox) report them here;
   // those built from saved settings are wired by attachChannelLinks instead.
@@ -386,6 +390,8 @@ interface SendStep {
 interface Receipt {
   channel: MessagingChannel;
   update: StatusUpdate;
+  /** A webhook of one workspace's number reports on that workspace's messages only. */
+  workspaceId?: string;
 }
 
 /** Receipts in rounds with one per message each: an UPDATE … FROM changes a row once. */
@@ -407,7 +413,7 @@ function roundsOfDistinct(items: Receipt[]): Receipt[][] {
  */
 function applyReceiptsStatement(items: Receipt[]) {
   const values = sql.join(
-    items.map(({ channel, update }) => {
+    items.map(({ channel, update, workspaceId }) => {
       const record: StatusEntry = {
         status: update.status,
         at: update.at.toISOString(),
@@ -415,12 +421,13 @@ function applyReceiptsStatement(items: Receipt[]) {
         ...(update.errorMessage ? { errorMessage: update.errorMessage } : {}),
       };
       return sql`(${channel}::text, ${update.providerMessageId}::text, ${update.status}::text,
-        ${JSON.stringify([record])}::jsonb, ${update.errorCode ?? null}::text, ${newId()}::uuid)`;
+        ${JSON.stringify([record])}::jsonb, ${update.errorCode ?? null}::text, ${newId()}::uuid,
+        ${workspaceId ?? null}::uuid)`;
     }),
     sql`, `,
   );
   return sql`
-    with v(channel, provider_message_id, status, entry, error_code, ledger_id) as (values ${values}),
+    with v(channel, provider_message_id, status, entry, error_code, ledger_id, workspace_id) as (values ${values}),
     updated as (
       update messages set
         status_history = case when messages.status_history @> v.entry then messages.status_history
@@ -430,6 +437,7 @@ function applyReceiptsStatement(items: Receipt[]) {
         updated_at = now()
       from v
       where messages.channel = v.channel and messages.provider_message_id = v.provider_message_id
+        and (v.workspace_id is null or messages.workspace_id = v.workspace_id)
       returning messages.id, messages.workspace_id, messages.channel, messages.segments, messages.campaign_id,
         messages.run_id, messages.status, messages.provider_message_id, v.status as reported, v.ledger_id,
         messages.contact_address, messages.contact_id, v.error_code),

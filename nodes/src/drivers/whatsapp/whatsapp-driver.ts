@@ -73,6 +73,11 @@ export class WhatsAppDriver implements MessagingDriver {
     });
   }
 
+  /** The number this driver sends from: Meta names it in every webhook's metadata. */
+  get phoneNumberId(): string {
+    return this.options.phoneNumberId;
+  }
+
   /** The GET handshake Meta makes when the webhook is configured: the challenge to echo, or null (403). */
   verifySubscription(query: SubscriptionQuery): string | null {
     return verifySubscription(query, this.options.verifyToken);

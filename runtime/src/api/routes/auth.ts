@@ -17,6 +17,7 @@ import { ApiError, errorBody } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { sessionCookie } from '../authenticate.ts';
 import { clientAddress } from '../client-address.ts';
+import { membershipOf } from '../../workspaces/memberships.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
 
 const userSchema = z
@@ -112,8 +113,8 @@ export function publicAuthRoutes(deps: AppDeps) {
       // knowing the password must not reset the lockout that guards the six digits.
       if (next.secondFactor) return c.json({ user: null, secondFactor: next.secondFactor }, 200);
       await forgiveSignInAttempt(deps.db, subject, limits);
-      await openSession(c, deps, user);
-      const { id, name, role, workspaceId } = user;
+      const { workspaceId, role } = await openSession(c, deps, user);
+      const { id, name } = user;
       return c.json({ user: { id, email: user.email, name, role, workspaceId } }, 200);
     })
     .openapi(logout, async (c) => {
@@ -155,8 +156,9 @@ export function authRoutes(deps: AppDeps) {
               id: user.id,
               email: user.email,
               name: user.name,
-              role: user.role,
-              workspaceId: user.workspaceId,
+              // The workspace the caller acts in and their role there (a person may belong to several).
+              role: (await membershipOf(deps.db, user.id, principal.workspaceId))?.role ?? user.role,
+              workspaceId: principal.workspaceId,
             }
           : null,
         via: principal.via,

@@ -18,6 +18,7 @@ import { publishedFlowChannels, type FlowRef } from '../../messaging/published-f
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
+import { refuseTakenNumber } from '../refuse-taken-number.ts';
 import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, json, notFoundResponse } from '../schemas.ts';
 
@@ -99,6 +100,7 @@ const routes = {
       ...errorResponses,
       ...forbidden,
       ...unprocessable,
+      409: json(errorSchema, 'Another workspace has this number'),
     },
   }),
   remove: createRoute({
@@ -224,6 +226,13 @@ export function channelSettingsRoutes(deps: AppDeps) {
         checkChannelSettings(settings, (s) =>
           driverFromSettings(channel, s, { workspaceId: principal.workspaceId }),
         );
+      await refuseTakenNumber(
+        deps.db,
+        principal.workspaceId,
+        channel,
+        c.req.valid('json'),
+        c.req.header('accept-language'),
+      );
       const saved = await resolver()
         .store.save(principal.workspaceId, channel, c.req.valid('json'), check)
         .catch(asUnprocessable);

@@ -5,6 +5,7 @@ import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { routeInbound } from '../../messaging/route-inbound.ts';
 import { errorBody } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { twilioNumberDriver } from '../twilio-number-driver.ts';
 import { webhookDriver } from '../webhook-driver.ts';
 
 const params = z.object({
@@ -27,8 +28,9 @@ const emptyTwiml = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 /**
  * Twilio's webhooks for a workspace's SMS: incoming messages (`…/sms`) and status callbacks
- * (`…/status`). Not behind sign-in; X-Twilio-Signature, keyed with the workspace's auth token,
- * is the authentication, and nothing is recorded before it checks out.
+ * (`…/status`). Not behind sign-in; X-Twilio-Signature, keyed with the auth token of the number
+ * it came To (one of the workspace's further numbers, else its channel settings), is the
+ * authentication, and nothing is recorded before it checks out.
  */
 export function twilioWebhookRoutes(deps: AppDeps) {
   const messaging = createMessagingService({ db: deps.db, drivers: {} });
@@ -37,7 +39,19 @@ export function twilioWebhookRoutes(deps: AppDeps) {
     const path = params.safeParse(c.req.param());
     if (!path.success) return c.json(errorBody('NOT_FOUND', path.error.issues[0]!.message), 404);
     const { workspaceId } = path.data;
-    const found = await webhookDriver(deps, workspaceId, 'sms');
+    const rawBody = await c.req.text();
+    // Which of the workspace's numbers it is about picks whose auth token checks it (read before
+    // the signature only for that): a message came To it, a status callback is From it.
+    const sent = new URLSearchParams(rawBody);
+    const to = sent.get(path.data.kind === 'status' ? 'From' : 'To') ?? undefined;
+    const number = await twilioNumberDriver(deps, workspaceId, to);
+    if (number.found === 'unusable') return c.json(number.body, 503);
+    if (number.found === 'elsewhere')
+      return c.json(errorBody('NOT_FOUND', `${to} is not a number of this workspace`), 404);
+    const found =
+      number.found === 'number'
+        ? { ok: true as const, driver: number.driver }
+        : await webhookDriver(deps, workspaceId, 'sms');
     if (!found.ok) return c.json(found.body, found.status);
     const driver = found.driver;
     if (!(driver instanceof TwilioSmsDriver)) {
@@ -51,7 +65,7 @@ export function twilioWebhookRoutes(deps: AppDeps) {
     }
     const request = {
       headers: Object.fromEntries(c.req.raw.headers.entries()),
-      rawBody: await c.req.text(),
+      rawBody,
       url: signedUrl(c),
     };
     if (!driver.verifySignature(request))
@@ -61,7 +75,7 @@ export function twilioWebhookRoutes(deps: AppDeps) {
       const fields = form.error.issues.map((i) => i.path.join('.')).join(', ');
       return c.json(errorBody('WEBHOOK_INVALID', `Not a Twilio message webhook: check ${fields}`), 400);
     }
-    for (const update of driver.parseStatus(request)) await messaging.applyStatus('sms', update);
+    for (const update of driver.parseStatus(request)) await messaging.applyStatus('sms', update, workspaceId);
     const routing = { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, messaging };
     for (const message of driver.parseInbound(request)) await routeInbound(routing, workspaceId, message);
     return c.body(emptyTwiml, 200, { 'Content-Type': 'text/xml; charset=utf-8' });

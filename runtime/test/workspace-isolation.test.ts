@@ -1,0 +1,459 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiKeys,
+  bulkJobs,
+  callRecords,
+  channelNumbers,
+  campaigns,
+  caughtMails,
+  contactChannels,
+  contactFields,
+  contactImports,
+  contacts,
+  conversations,
+  imapMailboxes,
+  mailDomains,
+  messages,
+  newId,
+  quotas,
+  userRoles,
+  recordings,
+  segments,
+  templates,
+  users,
+  voicePrompts,
+  workspaces,
+} from '@omniflow/db';
+import { hashPassword } from '../src/auth/passwords.ts';
+import { hashToken } from '../src/auth/tokens.ts';
+import { createFilesystemRecordingStore } from '../src/recordings/filesystem-recording-store.ts';
+import { publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
+
+const approval = JSON.parse(readFileSync(new URL('./golden/approval.graph.json', import.meta.url), 'utf8'));
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** Every route the app has, from Hono's own table (as the API fuzz test walks them). */
+function appRoutes(app: TestOmniflow['app']): Route[] {
+  const seen = new Map<string, Route>();
+  for (const route of app.routes) {
+    if (route.path === '*' || (route.path.endsWith('/*') && route.method === 'ALL')) continue;
+    seen.set(`${route.method} ${route.path}`, { method: route.method, path: route.path });
+  }
+  return [...seen.values()];
+}
+
+/** Paths a signed-in member never reaches by resource id: webhooks, web chat, mail links (own keys). */
+const notMemberRoutes =
+  /^\/api\/v1\/(webhooks|webchat|email-links|auth)\b|^\/(webchat|docs|assets)\b|^\/api\/docs/;
+
+/**
+ * Workspace A holds one of everything; a person who belongs to workspace B only (and B's API
+ * key) then calls every route that takes an id with A's ids. Each answer must be the one a
+ * made-up id gets (a 404, or the same 400 when the body is refused first): never a 200, a 403
+ * that says "it exists but not for you", or a 500. Lists in B never show A's rows.
+ */
+describe('workspace isolation', () => {
+  let omni: TestOmniflow;
+  const a: Record<string, string> = {};
+  let workspaceB: string;
+  let cookieB: string;
+  let keyB: string;
+  const origin = 'http://localhost';
+
+  beforeAll(async () => {
+    const work = mkdtempSync(join(tmpdir(), 'omniflow-isolation-'));
+    const recordingStore = createFilesystemRecordingStore({ dir: join(work, 'recordings') });
+    omni = await startTestOmniflow({ db: 'postgres', worker: false, appDeps: { recordingStore } });
+    const db = omni.handle.db;
+    const workspaceA = (await db.query.workspaces.findFirst())!.id;
+    a.workspace = workspaceA;
+    a.flow = await publishFlow(omni, approval);
+    const run = await omni.call('POST', '/api/v1/runs', {
+      flowId: a.flow,
+      input: { amount: 500, name: 'z' },
+    });
+    expect(run.status).toBe(201);
+    a.run = run.body.id;
+    const bulk = newId();
+    await db
+      .insert(bulkJobs)
+      .values({ id: bulk, workspaceId: workspaceA, action: 'cancel', filter: {}, idempotencyKey: 'k' });
+    a.bulk = bulk;
+    a.contact = newId();
+    await db.insert(contacts).values({ id: a.contact, workspaceId: workspaceA, displayName: 'Ana de A' });
+    a.address = newId();
+    await db.insert(contactChannels).values({
+      id: a.address,
+      workspaceId: workspaceA,
+      contactId: a.contact,
+      channel: 'sms',
+      address: '+34600000001',
+    } as typeof contactChannels.$inferInsert);
+    a.field = newId();
+    await db
+      .insert(contactFields)
+      .values({ id: a.field, workspaceId: workspaceA, key: 'tier', label: 'Tier', type: 'text' });
+    a.segment = newId();
+    await db
+      .insert(segments)
+      .values({ id: a.segment, workspaceId: workspaceA, name: 'Segmento A', kind: 'static' });
+    a.campaign = newId();
+    await db.insert(campaigns).values({
+      id: a.campaign,
+      workspaceId: workspaceA,
+      name: 'Campaña A',
+      kind: 'broadcast',
+      segmentId: a.segment,
+      channels: ['sms'],
+    });
+    a.template = newId();
+    await db
+      .insert(templates)
+      .values({ id: a.template, workspaceId: workspaceA, name: 'plantilla-a', kind: 'text' });
+    a.message = newId();
+    await db.insert(messages).values({
+      id: a.message,
+      workspaceId: workspaceA,
+      channel: 'sms',
+      direction: 'outbound',
+      contactAddress: '+34600000001',
+      body: { text: 'secreto de A' },
+      status: 'sent',
+    } as typeof messages.$inferInsert);
+    a.conversation = newId();
+    await db.insert(conversations).values({
+      id: a.conversation,
+      workspaceId: workspaceA,
+      channel: 'sms',
+      contactAddress: '+34600000001',
+      status: 'agent',
+    });
+    a.call = newId();
+    await db.insert(callRecords).values({
+      id: a.call,
+      workspaceId: workspaceA,
+      callId: 'call-a',
+      driver: 'sip',
+      fromNumber: '+34600000001',
+      toNumber: '+34900000001',
+      startedAt: new Date(),
+    });
+    a.recording = newId();
+    await db.insert(recordings).values({
+      id: a.recording,
+      workspaceId: workspaceA,
+      callRecordId: a.call,
+      fromNumber: '+34600000001',
+      toNumber: '+34900000001',
+      storageKey: `${workspaceA}/rec-a.wav`,
+      bytes: 44,
+      durationMs: 1000,
+    });
+    a.prompt = newId();
+    await db.insert(voicePrompts).values({
+      id: a.prompt,
+      workspaceId: workspaceA,
+      name: 'bienvenida-a',
+      durationMs: 1000,
+      bytes: 44,
+      storageKey: `${workspaceA}/prompt-a.wav`,
+    });
+    // Real audio behind both, so A's own reads of it answer 200.
+    const wav = join(work, 'a.wav');
+    writeFileSync(wav, Buffer.alloc(44));
+    await recordingStore.put(`${workspaceA}/rec-a.wav`, wav, 'audio/wav');
+    await recordingStore.put(`${workspaceA}/prompt-a.wav`, wav, 'audio/wav');
+    a.import = newId();
+    await db.insert(contactImports).values({
+      id: a.import,
+      workspaceId: workspaceA,
+      fileName: 'a.csv',
+      mapping: {},
+    } as typeof contactImports.$inferInsert);
+    a.mailbox = newId();
+    await db.insert(imapMailboxes).values({
+      id: a.mailbox,
+      workspaceId: workspaceA,
+      host: 'imap.a.test',
+      port: 993,
+      security: 'tls',
+      user: 'a',
+      passwordSealed: 'x',
+      keyId: 'x',
+      address: 'buzon@a.test',
+    } as typeof imapMailboxes.$inferInsert);
+    a.mail = newId();
+    await db.insert(caughtMails).values({
+      id: a.mail,
+      workspaceId: workspaceA,
+      fromAddress: 'a@a.test',
+      toAddresses: ['b@a.test'],
+      raw: 'Subject: secreto\r\n\r\nA',
+    });
+    a.number = newId();
+    await db.insert(channelNumbers).values({
+      id: a.number,
+      workspaceId: workspaceA,
+      channel: 'sms',
+      address: '+34910000099',
+      name: 'Número de A',
+      provider: 'twilio',
+      secretsSealed: 'x',
+      keyId: 'x',
+    });
+    await db.insert(mailDomains).values({ domain: 'a-only.test', workspaceId: workspaceA });
+    a.domain = 'a-only.test';
+    await db.insert(quotas).values({
+      id: newId(),
+      workspaceId: workspaceA,
+      channel: 'sms',
+      period: 'total',
+      amount: 777,
+    } as typeof quotas.$inferInsert);
+    const key = await omni.call('POST', '/api/v1/api-keys', {
+      name: 'clave de A',
+      role: userRoles[userRoles.length - 1],
+    });
+    expect(key.status).toBe(201);
+    a.apiKey = key.body.id;
+    a.admin = (await db.query.users.findFirst())!.id;
+
+    // Workspace B and its admin, who belongs to B only.
+    workspaceB = newId();
+    await db.insert(workspaces).values({ id: workspaceB, name: 'B' });
+    const email = `admin-b-${newId()}@b.test`;
+    await db.insert(users).values({
+      id: newId(),
+      workspaceId: workspaceB,
+      email,
+      passwordHash: await hashPassword('clave de B'),
+      role: 'admin',
+    });
+    const login = await omni.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'clave de B' }),
+    });
+    expect(login.status).toBe(200);
+    cookieB = login.headers.get('set-cookie')!.split(';')[0]!;
+    const made = await request('POST', '/api/v1/api-keys', 'cookie', { name: 'clave de B', role: 'admin' });
+    expect(made.status).toBe(201);
+    keyB = made.body.key;
+  });
+  afterAll(async () => omni?.close());
+
+  async function request(method: string, path: string, as: 'cookie' | 'key', body?: unknown) {
+    const headers: Record<string, string> = { origin };
+    if (as === 'cookie') headers.cookie = cookieB;
+    else headers.authorization = `Bearer ${keyB}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await omni.app.request(path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = response.headers.get('content-type')?.includes('event-stream')
+      ? (await response.body?.cancel(), '')
+      : await response.text();
+    let parsed: any;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, body: parsed, text };
+  }
+
+  /** A's value for a path parameter, chosen by the collection it names. */
+  function aValue(path: string, name: string): string | undefined {
+    const before = path.slice(0, path.indexOf(`:${name}`));
+    const collection = before.split('/').filter(Boolean).pop() ?? '';
+    const byCollection: Record<string, string | undefined> = {
+      flows: a.flow,
+      runs: a.run,
+      bulk: a.bulk,
+      contacts: a.contact,
+      addresses: a.address,
+      'contact-fields': a.field,
+      segments: a.segment,
+      campaigns: a.campaign,
+      templates: a.template,
+      messages: a.message,
+      conversations: a.conversation,
+      calls: a.call,
+      recordings: a.recording,
+      'voice-prompts': a.prompt,
+      'contact-imports': a.import,
+      mailboxes: a.mailbox,
+      mails: a.mail,
+      'api-keys': a.apiKey,
+      workspaces: a.workspace,
+      numbers: a.number,
+      members: a.admin,
+      'dkim-keys': a.domain,
+      'mail-domains': a.domain,
+    };
+    // The starter flow templates are the install's catalog, the same for every workspace.
+    if (collection === 'flow-templates') return 'catalog';
+    if (name === 'version') return '1';
+    if (name === 'channel') return 'sms';
+    return byCollection[collection];
+  }
+
+  /** The same path with a made-up id in place of A's: what "no such thing" answers. */
+  function madeUp(value: string) {
+    return /^[0-9a-f-]{36}$/.test(value) ? newId() : value === a.domain ? 'nobody-has.test' : value;
+  }
+
+  /** A body good enough that validation does not answer before the lookup. */
+  function bodyFor(method: string, path: string): unknown {
+    if (method === 'GET' || method === 'DELETE') return undefined;
+    const bodies: [RegExp, unknown][] = [
+      [/\/members\/remove$|\/segments\/:id\/members$/, { contactIds: [a.contact] }],
+      [/\/merge$/, { from: newId() }],
+      [/\/switch$/, undefined],
+      [/^\/api\/v1\/workspace\/members\//, { role: userRoles[userRoles.length - 1] }],
+      [/^\/api\/v1\/workspaces\//, { name: 'robado' }],
+      [/^\/api\/v1\/flows\/:id$/, { name: 'robado', nodes: [], edges: [] }],
+      [/\/runs\/:id\/events$/, { type: 'approve' }],
+      [/\/replay$/, { mode: 'rerun' }],
+      [/\/conversations\/:id\/messages$/, { text: 'hola' }],
+      [/^\/api\/v1\/templates\/:id$/, { name: 'robado', kind: 'text', variants: { es: { body: 'x' } } }],
+      [/^\/api\/v1\/voice-prompts\/:id$/, { name: 'robado' }],
+      [/\/addresses$/, { channel: 'sms', address: '+34600000002' }],
+    ];
+    const found = bodies.find(([pattern]) => pattern.test(path));
+    return found ? found[1] : {};
+  }
+
+  it('answers every route given an id of another workspace as if the id did not exist', async () => {
+    const routes = appRoutes(omni.app).filter((r) => r.path.includes('/:') && !notMemberRoutes.test(r.path));
+    expect(routes.length).toBeGreaterThan(40);
+    const leaks: string[] = [];
+    let tried = 0;
+    const statuses = new Map<string, number>();
+    let ownOk = 0;
+    for (const route of routes) {
+      const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      const values = names.map((n) => aValue(route.path, n));
+      if (values.some((v) => v === undefined)) {
+        leaks.push(`${route.method} ${route.path}: no A value for ${names.join(', ')} (add it to aValue)`);
+        continue;
+      }
+      const fill = (vs: string[]) =>
+        names.reduce(
+          (p, n, i) => p.replace(new RegExp(`:${n}(\\{[^}]*\\})?`), encodeURIComponent(vs[i]!)),
+          route.path,
+        );
+      if (values[0] === 'catalog') continue;
+      const methods = route.method === 'ALL' ? ['GET'] : [route.method];
+      // The ids are real: A's own key reads them (else this test would prove nothing).
+      if (route.method === 'GET') {
+        const own = await omni.app.request(fill(values as string[]), {
+          headers: { authorization: `Bearer ${omni.apiKey}` },
+        });
+        await own.body?.cancel();
+        if (own.status < 300) ownOk++;
+        else statuses.set(`own ${own.status} ${route.path}`, 1);
+      }
+      for (const method of methods)
+        for (const as of ['cookie', 'key'] as const) {
+          const body = bodyFor(method, route.path);
+          const theirs = await request(method, fill(values as string[]), as, body);
+          const nobody = await request(method, fill((values as string[]).map(madeUp)), as, body);
+          tried++;
+          statuses.set(String(theirs.status), (statuses.get(String(theirs.status)) ?? 0) + 1);
+          if (theirs.status !== 404 && process.env.ISOLATION_DEBUG)
+            console.log(`${method} ${route.path} ${as}`, theirs.status, theirs.text.slice(0, 200));
+          const what = `${method} ${route.path} as B's ${as}`;
+          if (theirs.status >= 500) leaks.push(`${what}: ${theirs.status} ${theirs.text.slice(0, 200)}`);
+          else if (theirs.status === 403 && nobody.status !== 403)
+            leaks.push(`${what}: 403 for A's id, ${nobody.status} for a made-up one`);
+          else if (theirs.status !== nobody.status)
+            leaks.push(
+              `${what}: ${theirs.status} for A's id but ${nobody.status} for a made-up one (${theirs.text.slice(0, 160)})`,
+            );
+          else if (theirs.status < 300 && JSON.stringify(theirs.body ?? '').includes('de A'))
+            leaks.push(`${what}: answered A's data ${theirs.text.slice(0, 160)}`);
+        }
+    }
+    console.log('cross-workspace answers', Object.fromEntries(statuses), 'own reads ok', ownOk);
+    expect(leaks).toEqual([]);
+    expect(tried).toBeGreaterThan(80);
+  });
+
+  it('refuses A’s ids named in a body as it refuses made-up ones, and touches none of A’s runs', async () => {
+    const cases: [string, string, (id: string) => unknown, string][] = [
+      ['POST', '/api/v1/runs', (id) => ({ flowId: id, input: {} }), a.flow!],
+      [
+        'POST',
+        '/api/v1/campaigns',
+        (id) => ({ name: 'robada', kind: 'broadcast', segmentId: id, channels: ['sms'] }),
+        a.segment!,
+      ],
+      [
+        'POST',
+        '/api/v1/runs/bulk',
+        (id) => ({ action: 'cancel', filter: { flowId: id }, idempotencyKey: id }),
+        a.flow!,
+      ],
+    ];
+    for (const [method, path, body, id] of cases)
+      for (const as of ['cookie', 'key'] as const) {
+        const theirs = await request(method, path, as, body(id));
+        const nobody = await request(method, path, as, body(newId()));
+        expect(`${path} ${theirs.status}`).toBe(`${path} ${nobody.status}`);
+        expect(theirs.status).toBeLessThan(500);
+        expect(theirs.text).not.toContain('de A');
+      }
+    const run = await omni.call('GET', `/api/v1/runs/${a.run}`);
+    expect(run.body.status).not.toBe('cancelled');
+  });
+
+  it('lists none of workspace A’s rows to a member of B', async () => {
+    const lists = appRoutes(omni.app).filter(
+      (r) =>
+        r.method === 'GET' &&
+        !r.path.includes('/:') &&
+        !notMemberRoutes.test(r.path) &&
+        !r.path.includes('*'),
+    );
+    const ids = Object.values(a);
+    const leaks: string[] = [];
+    for (const route of lists) {
+      if (route.path.endsWith('/stream')) continue;
+      for (const as of ['cookie', 'key'] as const) {
+        const answer = await request('GET', route.path, as);
+        if (answer.status >= 500) leaks.push(`${route.path}: ${answer.status}`);
+        const seen = ids.filter((id) => answer.text.includes(id));
+        if (seen.length > 0) leaks.push(`GET ${route.path} as ${as} shows A's ${seen.join(', ')}`);
+        if (answer.text.includes('de A') || answer.text.includes('777'))
+          leaks.push(`GET ${route.path} as ${as} shows A's data: ${answer.text.slice(0, 160)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('still has every A row afterwards, and B never reached A by switching', async () => {
+    const flow = await omni.call('GET', `/api/v1/flows/${a.flow}`);
+    expect(flow.status).toBe(200);
+    const contact = await omni.call('GET', `/api/v1/contacts/${a.contact}`);
+    expect(contact.status).toBe(200);
+    const switched = await request('POST', `/api/v1/workspaces/${a.workspace}/switch`, 'cookie');
+    expect(switched.status).toBe(404);
+    const session = await omni.handle.db.query.sessions.findFirst({
+      where: (s, { eq }) => eq(s.tokenHash, hashToken(cookieB.split('=')[1]!)),
+    });
+    expect(session?.workspaceId).toBe(workspaceB);
+    const key = await omni.handle.db.query.apiKeys.findFirst({ where: (k, { eq }) => eq(k.id, a.apiKey!) });
+    expect(key?.revokedAt).toBeNull();
+    void apiKeys;
+  });
+});
