@@ -579,10 +579,12 @@ export interface paths {
               user: components['schemas']['User'] & (Record<string, never> | null);
               via: string;
               /**
-               * @description What the caller may do: a key’s role, capped by its maker’s
+               * @description The caller’s role: a person’s, or a key’s
                * @enum {string}
                */
-              role: 'admin' | 'designer' | 'operator';
+              role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
+              /** @description What the caller may do now (a key: only what its maker may do too); the app offers only these */
+              permissions: components['schemas']['Permission'][];
             };
           };
         };
@@ -665,7 +667,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API key (the key is shown only in this answer)
-     * @description The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s.
+     * @description The key acts with `role` (default: the caller’s own), whose permissions must all be the caller’s too.
      */
     post: {
       parameters: {
@@ -679,7 +681,7 @@ export interface paths {
           'application/json': {
             name: string;
             /** @enum {string} */
-            role?: 'admin' | 'designer' | 'operator';
+            role?: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
           };
         };
       };
@@ -695,7 +697,7 @@ export interface paths {
               name: string;
               prefix: string;
               /** @enum {string} */
-              role: 'admin' | 'designer' | 'operator';
+              role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
               key: string;
             };
           };
@@ -10701,12 +10703,54 @@ export interface components {
       };
       at: string;
     };
+    /** @enum {string} */
+    Permission:
+      | 'flows:read'
+      | 'flows:edit'
+      | 'flows:publish'
+      | 'sandbox:use'
+      | 'runs:read'
+      | 'runs:start'
+      | 'runs:operate'
+      | 'messages:read'
+      | 'messages:send'
+      | 'conversations:read'
+      | 'conversations:reply'
+      | 'calls:read'
+      | 'recordings:read'
+      | 'recordings:manage'
+      | 'contacts:read'
+      | 'contacts:edit'
+      | 'contacts:erase'
+      | 'contacts:export'
+      | 'contact-fields:manage'
+      | 'segments:manage'
+      | 'imports:manage'
+      | 'campaigns:read'
+      | 'campaigns:manage'
+      | 'campaigns:control'
+      | 'templates:read'
+      | 'templates:manage'
+      | 'voice-prompts:manage'
+      | 'quotas:read'
+      | 'quotas:manage'
+      | 'settings:read'
+      | 'settings:manage'
+      | 'channels:read'
+      | 'channels:manage'
+      | 'api-keys:own'
+      | 'api-keys:manage'
+      | 'users:manage'
+      | 'audit:read'
+      | 'webhooks:manage'
+      | 'backups:manage'
+      | 'workspaces:manage';
     ApiKey: {
       id: string;
       name: string;
       prefix: string;
       /** @enum {string} */
-      role: 'admin' | 'designer' | 'operator';
+      role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
       createdBy: string | null;
       createdAt: string;
       lastUsedAt: string | null;

@@ -1,13 +1,16 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { apiKeys, users, type Db } from '@omniflow/db';
-import { lesserRole, type Role } from '../auth/roles.ts';
+import { roleWithin } from '../auth/permissions.ts';
+import type { Role } from '../auth/roles.ts';
 
 export interface KnownKey {
   id: string;
   workspaceId: string;
   createdBy: string | null;
-  /** The key's role capped by its maker's role now. */
+  /** The key's own role. */
   role: Role;
+  /** Its maker's role now, when that allows less than the key's role (the key is capped by it). */
+  cappedBy?: Role;
 }
 
 /**
@@ -57,8 +60,14 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
       .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
     if (!row) return undefined;
     // A maker who has since been given a lesser role takes their keys down with them.
-    const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
-    return { id: row.id, workspaceId: row.workspaceId, createdBy: row.createdBy, role };
+    const { makerRole } = row;
+    return {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      createdBy: row.createdBy,
+      role: row.role,
+      ...(makerRole && !roleWithin(row.role, makerRole) ? { cappedBy: makerRole } : {}),
+    };
   }
 
   async function flush() {

@@ -76,8 +76,13 @@ export interface Principal {
   via: 'session' | 'api-key';
   /** The key that called (recorded on the messages it sends). */
   apiKeyId?: string;
-  /** A person's role, or a key's role capped by its maker's role now. */
+  /** A person's role, or a key's role. */
   role: Role;
+  /**
+   * A key's maker's role now, when it allows less than the key's role: the key may then do only
+   * what both allow (api/principal-permissions.ts).
+   */
+  cappedBy?: Role;
 }
 
 export interface AppEnv {

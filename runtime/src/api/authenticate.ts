@@ -28,6 +28,7 @@ export function authenticate(deps: AppDeps) {
         via: 'api-key',
         apiKeyId: key.id,
         role: key.role,
+        ...(key.cappedBy ? { cappedBy: key.cappedBy } : {}),
       });
       return next();
     }

@@ -11,6 +11,7 @@ import { appNotBuiltPage } from './app-not-built-page.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 import { authenticate } from './authenticate.ts';
 import { checkOrigin } from './check-origin.ts';
+import { answersPublicly, checkPermission } from './check-permission.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { flowRoutes } from './routes/flows.ts';
@@ -112,7 +113,11 @@ export function createApp(deps: AppDeps) {
   api.route('/', twilioWebhookRoutes(deps));
   // Mail readers have no account: the signed link is the authority (routes/email-links.ts).
   api.route('/', emailLinkRoutes(deps));
-  api.use('*', async (c, next) => (publicPaths.test(c.req.path) ? next() : requireCaller(c, next)));
+  api.use('*', async (c, next) =>
+    publicPaths.test(c.req.path) || answersPublicly(c) ? next() : requireCaller(c, next),
+  );
+  // Every route's permission from one table (route-permissions.ts), after the caller is known.
+  api.use('*', checkPermission());
   // After the session check: only a signed-in designer's browser gets a SIP door.
   api.route('/', browserPhoneSocketRoutes(deps, webSockets.upgradeWebSocket));
   // Fixed paths (/runs/bulk, /runs/counts) before /runs/{id}: the first route that matches answers.

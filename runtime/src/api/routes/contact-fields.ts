@@ -11,7 +11,6 @@ import {
   json,
   notFoundResponse,
 } from '../schemas.ts';
-import { requireDesigner } from '../require-role.ts';
 
 const choicesSchema = z
   .array(z.string().trim().min(1, 'A choice cannot be empty').max(100, 'A choice is at most 100 characters'))
@@ -124,7 +123,6 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'define contact fields');
       const input = c.req.valid('json');
       try {
         const [row] = await db
@@ -151,7 +149,6 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.update, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contact fields');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const where = and(eq(contactFields.workspaceId, principal.workspaceId), eq(contactFields.id, id));
@@ -177,7 +174,6 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.delete, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'remove contact fields');
       const { id } = c.req.valid('param');
       const removed = await db
         .delete(contactFields)

@@ -10,7 +10,6 @@ import { eraseContact } from '../../contacts/erase-contact.ts';
 import { mergeContacts } from '../../contacts/merge-contacts.ts';
 import { recordingStoreFromEnv } from '../../recordings/recording-store-from-env.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import { requireAdmin, requireDesigner } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -254,7 +253,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     )
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'add contacts');
       const input = c.req.valid('json');
       const workspaceId = principal.workspaceId;
       const attributes = await checkedAttributes(db, workspaceId, input.attributes ?? {});
@@ -301,7 +299,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     )
     .openapi(routes.update, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contacts');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const current = await found(principal.workspaceId, id);
@@ -323,7 +320,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.delete, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'erase contacts');
       const { id } = c.req.valid('param');
       const erased = await eraseContact({ db, store: store() }, principal.workspaceId, id);
       if (!erased) throw notFound('Contact', id);
@@ -331,7 +327,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.addAddress, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contacts');
       const { id } = c.req.valid('param');
       await found(principal.workspaceId, id);
       const [address] = normalized([c.req.valid('json')], '');
@@ -354,7 +349,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.patchAddress, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change consent');
       const { id, addressId } = c.req.valid('param');
       const input = c.req.valid('json');
       const changes: Partial<typeof contactChannels.$inferInsert> = {};
@@ -382,7 +376,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.removeAddress, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contacts');
       const { id, addressId } = c.req.valid('param');
       const removed = await db
         .delete(contactChannels)
@@ -399,7 +392,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.merge, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'merge contacts');
       const { id } = c.req.valid('param');
       const { from } = c.req.valid('json');
       if (from === id)

@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { and, eq } from 'drizzle-orm';
 import { messages, messageStatuses } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
 import { quotaGate } from '../../quotas/quota-gate.ts';
 import { acceptMessage, type MessageRow } from '../../transactional/accept-message.ts';
 import { connectedChannels } from '../../transactional/connected-channels.ts';
@@ -160,15 +159,6 @@ export function messageSendRoutes(deps: AppDeps) {
   app.post('/messages', async (c) => {
     const xml = answersXml(c);
     const principal = c.get('principal');
-    // Sending reaches real people and spends the bag: what designers may do in flows, not operators.
-    if (!roleAtLeast(principal.role, 'designer'))
-      return failure(
-        c,
-        xml,
-        403,
-        'FORBIDDEN',
-        'Sending messages needs a designer or admin key (this one is an operator’s)',
-      );
     const type = c.req.header('content-type');
     if (!isXml(type) && !isJson(type))
       return failure(

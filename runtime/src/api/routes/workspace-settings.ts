@@ -2,7 +2,6 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '@omniflow/db';
 import { notFound } from '../api-error.ts';
-import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json } from '../schemas.ts';
 
@@ -47,7 +46,6 @@ export function workspaceSettingsRoutes({ db }: AppDeps) {
       return c.json({ runRetentionDays: row.runRetentionDays }, 200);
     })
     .openapi(routes.put, async (c) => {
-      requireAdmin(c.get('principal'), 'change workspace settings');
       const { runRetentionDays } = c.req.valid('json');
       await db
         .update(workspaces)
