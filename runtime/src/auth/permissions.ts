@@ -139,6 +139,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   coordinator: [
     ...everyone,
+    // What they send (campaigns, the send API) they may follow to its delivery.
+    'messages:read',
     'messages:send',
     'contacts:edit',
     'contact-fields:manage',
@@ -155,6 +157,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'flows:publish',
     'sandbox:use',
     'runs:start',
+    'messages:read',
     'messages:send',
     'contact-fields:manage',
     'templates:manage',
