@@ -39,6 +39,7 @@ import { runErrorMessages } from '../features/runs/run-error-messages.ts';
 import { flowsMessages } from '../features/flows/messages.ts';
 import { guardMessages } from '../features/editor/guard-messages.ts';
 import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
+import { rolesMessages } from '../features/roles/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -167,6 +168,7 @@ export const catalog = {
     ...flowsMessages.en,
     ...guardMessages.en,
     ...voicePromptMessages.en,
+    ...rolesMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -211,6 +213,7 @@ export const catalog = {
     ...flowsMessages.es,
     ...guardMessages.es,
     ...voicePromptMessages.es,
+    ...rolesMessages.es,
   },
 } as const;
 

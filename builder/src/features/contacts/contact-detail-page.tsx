@@ -6,7 +6,8 @@ import { navigate } from '../../use-route.ts';
 import { AddressList } from './address-list.tsx';
 import { ContactFormDialog } from './contact-form-dialog.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
-import { contactName, type Contact, type ContactField, type Role } from './contact-types.ts';
+import { contactName, type Contact, type ContactField } from './contact-types.ts';
+import { useCan } from '../roles/permissions.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
 
 type Dialog = 'edit' | 'merge' | 'delete' | null;
@@ -17,7 +18,7 @@ function shownValue(value: unknown, yes: string, no: string): string {
 }
 
 /** One person: who they are, their addresses with consent, their fields, and their timeline. */
-export function ContactDetailPage({ contactId, role }: { contactId: string; role: Role }) {
+export function ContactDetailPage({ contactId }: { contactId: string }) {
   const t = useT();
   const [contact, setContact] = useState<Contact | null>(null);
   const [fields, setFields] = useState<ContactField[]>([]);
@@ -25,8 +26,9 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
   const [dialog, setDialog] = useState<Dialog>(null);
   // Bumped after a change that can add history (a merge): the timeline reads again.
   const [version, setVersion] = useState(0);
-  const canEdit = role !== 'operator';
-  const isAdmin = role === 'admin';
+  const can = useCan();
+  const canEdit = can('contacts:edit');
+  const mayErase = can('contacts:erase');
 
   const load = () =>
     ok(client.GET('/contacts/{id}', { params: { path: { id: contactId } } })).then(setContact, (e: unknown) =>
@@ -87,7 +89,7 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
                 {t('contacts.detail.edit')}
               </button>
             )}
-            {isAdmin && (
+            {mayErase && (
               <button
                 type="button"
                 onClick={() => setDialog('merge')}
@@ -96,7 +98,7 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
                 {t('contacts.detail.merge')}
               </button>
             )}
-            {isAdmin && (
+            {mayErase && (
               <button
                 type="button"
                 onClick={() => setDialog('delete')}
@@ -122,7 +124,8 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
           </section>
         )}
       </div>
-      <ContactTimeline contactId={contact.id} version={version} />
+      {/* The timeline holds message bodies and calls: a sensitive read. */}
+      {can('messages:read') && <ContactTimeline contactId={contact.id} version={version} />}
       {dialog === 'edit' && (
         <ContactFormDialog contact={contact} onClose={() => setDialog(null)} onSaved={setContact} />
       )}
