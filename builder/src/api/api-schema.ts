@@ -1240,7 +1240,7 @@ export interface paths {
         };
       };
     };
-    /** Set the domains whose mail this workspace takes (admin) */
+    /** Set the domains whose mail this workspace takes (`channels:manage`) */
     put: {
       parameters: {
         query?: never;
@@ -4477,7 +4477,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Send one message from another application (designer or admin key): 202 with its id; JSON, or XML with Content-Type: application/xml */
+    /** Send one message from another application (a key whose role may `messages:send`): 202 with its id; JSON, or XML with Content-Type: application/xml */
     post: {
       parameters: {
         query?: never;
@@ -4548,7 +4548,7 @@ export interface paths {
             'application/xml': components['schemas']['Error'];
           };
         };
-        /** @description An operator key cannot send */
+        /** @description The key’s role may not send messages */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6181,7 +6181,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Define a typed field (text, number, date, boolean, choice) for contacts (designer or admin) */
+    /** Define a typed field (text, number, date, boolean, choice) for contacts (`contact-fields:manage`) */
     post: {
       parameters: {
         query?: never;
@@ -6222,7 +6222,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not a designer or admin */
+        /** @description The caller’s role may not define contact fields */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6258,7 +6258,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove a field's definition (designer or admin); values already saved stay, untyped */
+    /** Remove a field's definition (`contact-fields:manage`); values already saved stay, untyped */
     delete: {
       parameters: {
         query?: never;
@@ -6295,7 +6295,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not a designer or admin */
+        /** @description The caller’s role may not define contact fields */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6317,7 +6317,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Rename a field or change a choice field's choices (designer or admin); key and type stay */
+    /** Rename a field or change a choice field's choices (`contact-fields:manage`); key and type stay */
     patch: {
       parameters: {
         query?: never;
@@ -6360,7 +6360,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not a designer or admin */
+        /** @description The caller’s role may not define contact fields */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8441,7 +8441,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Pause a running or scheduled campaign before its next chunk (operator) */
+    /** Pause a running or scheduled campaign before its next chunk (`campaigns:control`) */
     post: {
       parameters: {
         query?: never;
@@ -8524,7 +8524,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Resume a paused campaign (operator) */
+    /** Resume a paused campaign (`campaigns:control`) */
     post: {
       parameters: {
         query?: never;
@@ -8607,7 +8607,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel a campaign; what was sent stays counted (operator) */
+    /** Cancel a campaign; what was sent stays counted (`campaigns:control`) */
     post: {
       parameters: {
         query?: never;
@@ -10024,7 +10024,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a person with their addresses (designer or admin) */
+    /** Add a person with their addresses (`contacts:edit`) */
     post: {
       parameters: {
         query?: never;
@@ -10150,7 +10150,7 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Data-protection erasure (admin): the person, their addresses, message bodies and call recordings go; counts stay */
+    /** Data-protection erasure (`contacts:erase`): the person, their addresses, message bodies and call recordings go; counts stay */
     delete: {
       parameters: {
         query?: never;
@@ -10214,7 +10214,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change names, language, time zone, tags or fields (designer or admin); null clears a field */
+    /** Change names, language, time zone, tags or fields (`contacts:edit`); null clears a field */
     patch: {
       parameters: {
         query?: never;
@@ -10288,7 +10288,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add a phone, email, WhatsApp id or web chat session, with consent if given (designer or admin) */
+    /** Add a phone, email, WhatsApp id or web chat session, with consent if given (`contacts:edit`) */
     post: {
       parameters: {
         query?: never;
@@ -10376,7 +10376,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove an address from a person (designer or admin); its messages stay */
+    /** Remove an address from a person (`contacts:edit`); its messages stay */
     delete: {
       parameters: {
         query?: never;
@@ -10436,7 +10436,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Record or withdraw consent, opt out or back in, on one address (designer or admin) */
+    /** Record or withdraw consent, opt out or back in, on one address (`contacts:edit`) */
     patch: {
       parameters: {
         query?: never;
@@ -10511,7 +10511,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Fold a duplicate into this person (admin): addresses, history, campaigns and lists follow */
+    /** Fold a duplicate into this person (`contacts:erase`): addresses, history, campaigns and lists follow */
     post: {
       parameters: {
         query?: never;

@@ -408,9 +408,9 @@ const routes = {
     },
   }),
   start: action('start', 'Start a draft: now, or scheduled for its time (designer)'),
-  pause: action('pause', 'Pause a running or scheduled campaign before its next chunk (operator)'),
-  resume: action('resume', 'Resume a paused campaign (operator)'),
-  cancel: action('cancel', 'Cancel a campaign; what was sent stays counted (operator)'),
+  pause: action('pause', 'Pause a running or scheduled campaign before its next chunk (`campaigns:control`)'),
+  resume: action('resume', 'Resume a paused campaign (`campaigns:control`)'),
+  cancel: action('cancel', 'Cancel a campaign; what was sent stays counted (`campaigns:control`)'),
   occurrences: createRoute({
     method: 'get',
     path: '/campaigns/{id}/occurrences',

@@ -57,7 +57,7 @@ const fieldSchema = z
   })
   .openapi('ContactField');
 
-const forbidden = { 403: json(errorSchema, 'Not a designer or admin') };
+const forbidden = { 403: json(errorSchema, 'The caller’s role may not define contact fields') };
 
 const routes = {
   list: createRoute({
@@ -71,7 +71,8 @@ const routes = {
     method: 'post',
     path: '/contact-fields',
     tags: ['contacts'],
-    summary: 'Define a typed field (text, number, date, boolean, choice) for contacts (designer or admin)',
+    summary:
+      'Define a typed field (text, number, date, boolean, choice) for contacts (`contact-fields:manage`)',
     request: { body: { required: true, content: { 'application/json': { schema: fieldInputSchema } } } },
     responses: { 201: json(fieldSchema, 'The field'), ...errorResponses, ...forbidden, ...conflictResponse },
   }),
@@ -79,7 +80,7 @@ const routes = {
     method: 'patch',
     path: '/contact-fields/{id}',
     tags: ['contacts'],
-    summary: "Rename a field or change a choice field's choices (designer or admin); key and type stay",
+    summary: "Rename a field or change a choice field's choices (`contact-fields:manage`); key and type stay",
     request: {
       params: idParam,
       body: { required: true, content: { 'application/json': { schema: fieldPatchSchema } } },
@@ -95,7 +96,7 @@ const routes = {
     method: 'delete',
     path: '/contact-fields/{id}',
     tags: ['contacts'],
-    summary: "Remove a field's definition (designer or admin); values already saved stay, untyped",
+    summary: "Remove a field's definition (`contact-fields:manage`); values already saved stay, untyped",
     request: { params: idParam },
     responses: { 204: { description: 'Removed' }, ...errorResponses, ...forbidden, ...notFoundResponse },
   }),

@@ -59,7 +59,7 @@ const routes = {
     method: 'post',
     path: '/contacts',
     tags: ['contacts'],
-    summary: 'Add a person with their addresses (designer or admin)',
+    summary: 'Add a person with their addresses (`contacts:edit`)',
     request: body(contactCreateSchema),
     responses: {
       201: json(contactSchema, 'The new contact'),
@@ -80,7 +80,7 @@ const routes = {
     method: 'patch',
     path: '/contacts/{id}',
     tags: ['contacts'],
-    summary: 'Change names, language, time zone, tags or fields (designer or admin); null clears a field',
+    summary: 'Change names, language, time zone, tags or fields (`contacts:edit`); null clears a field',
     request: { params: idParam, ...body(contactPatchSchema) },
     responses: {
       200: json(contactSchema, 'The contact now'),
@@ -94,7 +94,7 @@ const routes = {
     path: '/contacts/{id}',
     tags: ['contacts'],
     summary:
-      'Data-protection erasure (admin): the person, their addresses, message bodies and call recordings go; counts stay',
+      'Data-protection erasure (`contacts:erase`): the person, their addresses, message bodies and call recordings go; counts stay',
     request: { params: idParam },
     responses: {
       200: json(z.object({ messages: z.number(), recordings: z.number() }), 'What was erased'),
@@ -107,7 +107,7 @@ const routes = {
     method: 'post',
     path: '/contacts/{id}/addresses',
     tags: ['contacts'],
-    summary: 'Add a phone, email, WhatsApp id or web chat session, with consent if given (designer or admin)',
+    summary: 'Add a phone, email, WhatsApp id or web chat session, with consent if given (`contacts:edit`)',
     request: { params: idParam, ...body(addressInputSchema) },
     responses: {
       201: json(contactSchema, 'The contact now'),
@@ -121,7 +121,7 @@ const routes = {
     method: 'patch',
     path: '/contacts/{id}/addresses/{addressId}',
     tags: ['contacts'],
-    summary: 'Record or withdraw consent, opt out or back in, on one address (designer or admin)',
+    summary: 'Record or withdraw consent, opt out or back in, on one address (`contacts:edit`)',
     request: { params: addressParams, ...body(addressPatchSchema) },
     responses: {
       200: json(addressSchema, 'The address now'),
@@ -134,7 +134,7 @@ const routes = {
     method: 'delete',
     path: '/contacts/{id}/addresses/{addressId}',
     tags: ['contacts'],
-    summary: 'Remove an address from a person (designer or admin); its messages stay',
+    summary: 'Remove an address from a person (`contacts:edit`); its messages stay',
     request: { params: addressParams },
     responses: { 204: { description: 'Removed' }, ...errorResponses, ...forbidden, ...notFoundResponse },
   }),
@@ -142,7 +142,8 @@ const routes = {
     method: 'post',
     path: '/contacts/{id}/merge',
     tags: ['contacts'],
-    summary: 'Fold a duplicate into this person (admin): addresses, history, campaigns and lists follow',
+    summary:
+      'Fold a duplicate into this person (`contacts:erase`): addresses, history, campaigns and lists follow',
     request: {
       params: idParam,
       ...body(

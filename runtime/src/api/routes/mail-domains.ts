@@ -38,7 +38,7 @@ const routes = {
     method: 'put',
     path: '/mail/domains',
     tags: ['mail'],
-    summary: 'Set the domains whose mail this workspace takes (admin)',
+    summary: 'Set the domains whose mail this workspace takes (`channels:manage`)',
     request: { body: { required: true, content: { 'application/json': { schema: domainsSchema } } } },
     responses: {
       200: json(domainsSchema, 'The domains now'),

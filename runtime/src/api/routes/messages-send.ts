@@ -59,7 +59,7 @@ const docs = {
     path: '/messages',
     tags: ['messages'],
     summary:
-      'Send one message from another application (designer or admin key): 202 with its id; JSON, or XML with Content-Type: application/xml',
+      'Send one message from another application (a key whose role may `messages:send`): 202 with its id; JSON, or XML with Content-Type: application/xml',
     request: {
       body: {
         required: true,
@@ -76,7 +76,7 @@ const docs = {
       ),
       200: bothFormats(sentMessageSchema, 'The message this idempotencyKey sent before'),
       400: bothFormats(errorSchema, 'Not JSON/XML, or a field is wrong'),
-      403: bothFormats(errorSchema, 'An operator key cannot send'),
+      403: bothFormats(errorSchema, 'The key’s role may not send messages'),
       409: bothFormats(errorSchema, 'The idempotencyKey was used for another message'),
       413: bothFormats(errorSchema, 'The body is over 64 KiB'),
       415: bothFormats(errorSchema, 'Neither JSON nor XML'),
