@@ -20,9 +20,13 @@ export function permissionRefusal(
   const what = permissionInfo[permission][language];
   const mine = roleNames[principal.cappedBy ?? principal.role][language];
   const key = principal.via === 'api-key';
+  const onlyAdmin = roles.length === 1 && roles[0] === roleNames.admin[language];
+  const who = key
+    ? { en: 'This API key', es: 'Esta clave de API' }[language]
+    : { en: 'Your role', es: 'Tu rol' }[language];
   const message =
     language === 'es'
-      ? `${key ? 'Esta clave de API' : 'Tu rol'} (${mine}) no permite ${what}: pueden hacerlo ${list(roles, 'o')}; pídeselo a un administrador`
-      : `${key ? 'This API key' : 'Your role'} (${mine}) cannot ${what}: ${list(roles, 'or')} can; ask an admin`;
+      ? `${who} (${mine}) no permite ${what}: ${onlyAdmin ? 'solo puede un administrador' : `pueden hacerlo ${list(roles, 'o')}`}; pídeselo a un administrador`
+      : `${who} (${mine}) cannot ${what}: ${onlyAdmin ? 'only an admin can' : `${list(roles, 'or')} can`}; ask an admin`;
   return new ApiError(403, 'FORBIDDEN', message, { permission, roles: rolesWith(permission) });
 }

@@ -58,7 +58,7 @@ export const routePermissions = {
   'PUT /channels/{channel}': 'channels:manage',
   'DELETE /channels/{channel}': 'channels:manage',
   'POST /channels/{channel}/test': 'channels:manage',
-  'GET /mail/domains': 'channels:read',
+  'GET /mail/domains': 'settings:read',
   'PUT /mail/domains': 'channels:manage',
   'GET /mail/mailboxes': 'channels:manage',
   'POST /mail/mailboxes': 'channels:manage',

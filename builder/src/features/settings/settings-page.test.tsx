@@ -44,7 +44,7 @@ describe('SettingsPage', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('offers a viewer no deliverability check, receiving domains or web chat tag', async () => {
+  it('offers a viewer no deliverability check and no web chat tag', async () => {
     const api = stubApi({
       'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
       'GET /quotas': () => ({ items: [] }),
@@ -53,6 +53,7 @@ describe('SettingsPage', () => {
       'GET /channels': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
       'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
       'GET /mail/mailboxes': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
+      'GET /mail/domains': () => ({ domains: [] }),
     });
     render(
       <PermissionsProvider permissions={['settings:read', 'quotas:read']}>
@@ -62,7 +63,6 @@ describe('SettingsPage', () => {
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(screen.getByRole('region', { name: 'Run history' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Email deliverability' })).toBeNull();
-    expect(screen.queryByRole('region', { name: 'Receiving email' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Web chat on your site' })).toBeNull();
     expect(api.callsTo('GET /email/deliverability/domains')).toHaveLength(0);
     expect(api.callsTo('GET /workspace/webchat-embed')).toHaveLength(0);

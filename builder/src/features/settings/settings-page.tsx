@@ -27,7 +27,7 @@ export function SettingsPage() {
       <CampaignSettingsSection />
       <ChannelsSection />
       <DkimSection />
-      {can('channels:read') && <MailDomainsSection />}
+      <MailDomainsSection />
       <ImapMailboxesSection />
       {can('channels:read') && <DeliverabilitySection />}
       {can('channels:read') && <WebChatEmbedSection />}
