@@ -1,11 +1,35 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app.tsx';
-import { stubApi } from './api/test-api.ts';
+import { apiError, stubApi } from './api/test-api.ts';
 import { useLocale } from './i18n/use-i18n.ts';
 
 const user = { id: 'u1', email: 'ops@example.com', name: 'Ops', role: 'admin', workspaceId: 'w1' };
+const everything = [
+  'flows:read',
+  'runs:read',
+  'calls:read',
+  'recordings:read',
+  'recordings:manage',
+  'contacts:read',
+  'templates:read',
+  'campaigns:read',
+  'sandbox:use',
+  'settings:read',
+];
+/** What GET /auth/me answers a supervisor (runtime/src/auth/permissions.ts). */
+const supervisor = [
+  'flows:read',
+  'runs:read',
+  'runs:operate',
+  'calls:read',
+  'recordings:read',
+  'contacts:read',
+  'campaigns:read',
+  'templates:read',
+  'settings:read',
+];
 const noCounts = {
   counts: { running: 0, waiting: 0, completed: 0, failed: 0, cancelled: 0, abandoned: 0 },
   total: 0,
@@ -15,7 +39,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   useLocale.getState().setLocale('en');
   stubApi({
-    'GET /auth/me': () => ({ user }),
+    'GET /auth/me': () => ({ user, permissions: everything }),
     'GET /flows': () => ({ items: [] }),
     'GET /runs': () => ({ items: [], nextCursor: null }),
     'GET /runs/counts': () => noCounts,
@@ -77,9 +101,9 @@ describe('App navigation', () => {
     expect(phone.getAttribute('aria-current')).toBe('page');
   });
 
-  it('links Calls and Recordings; an operator sees recordings without the admin actions', async () => {
+  it('links Calls and Recordings; a supervisor sees recordings without the admin actions', async () => {
     stubApi({
-      'GET /auth/me': () => ({ user: { ...user, role: 'operator' } }),
+      'GET /auth/me': () => ({ user: { ...user, role: 'supervisor' }, permissions: supervisor }),
       'GET /flows': () => ({ items: [] }),
       'GET /calls': () => ({ items: [], nextCursor: null }),
       'GET /calls/volume': () => ({ bucket: 'day', timeZone: 'UTC', items: [] }),
@@ -112,5 +136,58 @@ describe('App navigation', () => {
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(screen.getByRole('link', { name: 'Llamadas' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Grabaciones' })).toBeTruthy();
+  });
+
+  it('offers a viewer only what their role opens, and says so on a page it does not', async () => {
+    stubApi({
+      'GET /auth/me': () => ({
+        user: { ...user, role: 'viewer' },
+        permissions: ['flows:read', 'runs:read', 'calls:read', 'contacts:read', 'settings:read'],
+      }),
+      'GET /flows': () => ({ items: [] }),
+    });
+    location.hash = '#/flows';
+    render(<App />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const offered = within(nav)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+    expect(offered).toEqual(['Flows', 'Runs', 'Calls', 'Contacts', 'Segments', 'Settings']);
+    // A typed address (or an old bookmark) to a page the role does not open.
+    await goTo('#/recordings');
+    expect(screen.getByRole('heading', { name: 'Not available to your role' })).toBeTruthy();
+    expect(screen.getByText(/Your role \(viewer\) does not open this page/)).toBeTruthy();
+    useLocale.getState().setLocale('es');
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByText(/Tu rol \(lector\) no abre esta página/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Grabaciones' })).toBeNull();
+  });
+
+  it('asks who is signed in again after signing in, so the menu is the new person’s', async () => {
+    let signedIn = false;
+    const api = stubApi({
+      'GET /auth/me': () =>
+        signedIn
+          ? { user: { ...user, role: 'agent' }, permissions: ['flows:read', 'runs:read', 'contacts:read'] }
+          : apiError(401, 'UNAUTHENTICATED', 'Sign in'),
+      'POST /auth/login': () => {
+        signedIn = true;
+        return { user: { ...user, role: 'agent' } };
+      },
+      'GET /flows': () => ({ items: [] }),
+    });
+    location.hash = '#/flows';
+    render(<App />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: user.email } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    await vi.waitFor(() => screen.getByRole('navigation', { name: 'Main' }));
+    expect(api.callsTo('GET /auth/me')).toHaveLength(2);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Settings' })).toBeNull();
+    expect(within(nav).getByRole('link', { name: 'Contacts' })).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { client, done, ok } from './api/client.ts';
-import type { User } from './api/types.ts';
+import type { Permission, User } from './api/types.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { LinkPage } from './features/people/link-page.tsx';
 import { FlowEditorPage } from './features/editor/flow-editor-page.tsx';
@@ -13,6 +13,10 @@ import { GuidedTour } from './features/tour/guided-tour.tsx';
 import { HelpMenu } from './features/tour/help-menu.tsx';
 import { parseRoute, type Route } from './parse-route.ts';
 import { navigate, useRoute } from './use-route.ts';
+import { navItems } from './nav-items.ts';
+import { NotAllowedPage } from './features/roles/not-allowed-page.tsx';
+import { PermissionsProvider, useCan } from './features/roles/permissions.tsx';
+import { screenPermissions } from './features/roles/screen-permissions.ts';
 
 // Operations screens load on first visit: a designer opening the flow list does not pay for them.
 const RunsPage = lazy(() => import('./features/runs/runs-page.tsx').then((m) => ({ default: m.RunsPage })));
@@ -74,9 +78,11 @@ const AuditPage = lazy(() =>
 const MailPage = lazy(() => import('./features/mail/mail-page.tsx').then((m) => ({ default: m.MailPage })));
 
 function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSignedOut: () => void }) {
+  const can = useCan();
+  if (!can(screenPermissions[route.screen])) return <NotAllowedPage role={user.role} />;
   switch (route.screen) {
     case 'people':
-      return user.role === 'admin' ? <PeoplePage meId={user.id} /> : <FlowListPage />;
+      return <PeoplePage meId={user.id} />;
     case 'account':
       return <AccountPage onSignedOut={onSignedOut} />;
     case 'editor':
@@ -98,13 +104,13 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
     case 'call':
       return <CallDetailPage key={route.callId} callId={route.callId} />;
     case 'recordings':
-      return <RecordingsPage query={route.query} isAdmin={user.role === 'admin'} />;
+      return <RecordingsPage query={route.query} isAdmin={can('recordings:manage')} />;
     case 'templates':
       return <TemplatesPage selectedName={route.name} />;
     case 'contacts':
-      return <ContactsPage query={route.query} role={user.role} />;
+      return <ContactsPage query={route.query} />;
     case 'contact':
-      return <ContactDetailPage key={route.contactId} contactId={route.contactId} role={user.role} />;
+      return <ContactDetailPage key={route.contactId} contactId={route.contactId} />;
     case 'segments':
       return <SegmentsPage />;
     case 'contact-import':
@@ -112,7 +118,7 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
     case 'campaigns':
       return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
     case 'audit':
-      return user.role === 'admin' ? <AuditPage /> : <FlowListPage />;
+      return <AuditPage />;
     case 'flows':
     case 'invitation':
     case 'password-reset':
@@ -123,24 +129,36 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
 export function App() {
   const t = useT();
   const route = parseRoute(useRoute());
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [me, setMe] = useState<{ user: User; permissions: Permission[] } | null | undefined>(undefined);
 
-  useEffect(() => {
+  // Who is signed in and what their role lets them do: the app offers only that.
+  const loadMe = () =>
     ok(client.GET('/auth/me')).then(
-      ({ user }) => setUser(user),
-      () => setUser(null),
+      ({ user, permissions }) => setMe(user ? { user, permissions } : null),
+      () => setMe(null),
     );
-  }, []);
+  useEffect(() => void loadMe(), []);
 
   // A link from an invitation or reset mail: whoever is signed in here, the link's person goes on.
   if (route.screen === 'invitation' || route.screen === 'password-reset')
-    return <LinkPage kind={route.screen} token={route.token} onSignedIn={setUser} />;
-  if (user === undefined) return <p className="p-6">{t('common.loading')}</p>;
-  if (user === null) return <SignInPage onSignedIn={setUser} />;
+    return <LinkPage kind={route.screen} token={route.token} onSignedIn={() => void loadMe()} />;
+  if (me === undefined) return <p className="p-6">{t('common.loading')}</p>;
+  if (me === null) return <SignInPage onSignedIn={() => void loadMe()} />;
+  return (
+    <PermissionsProvider permissions={me.permissions}>
+      <SignedInApp user={me.user} onSignedOut={() => setMe(null)} />
+    </PermissionsProvider>
+  );
+}
+
+function SignedInApp({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
+  const t = useT();
+  const can = useCan();
+  const route = parseRoute(useRoute());
 
   async function signOut() {
     await done(client.POST('/auth/logout'));
-    setUser(null);
+    onSignedOut();
     navigate('/flows');
   }
 
@@ -152,115 +170,21 @@ export function App() {
         </a>
         <nav aria-label={t('app.nav')} className="flex gap-4 text-sm">
           {/* The logo alone is no way back to the flows for a first-time user: say it in words. */}
-          <a
-            href="#/flows"
-            aria-current={route.screen === 'flows' || route.screen === 'editor' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('flows.title')}
-          </a>
-          <a
-            href="#/runs"
-            aria-current={route.screen === 'runs' || route.screen === 'run' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.runs')}
-          </a>
-          <a
-            href="#/calls"
-            aria-current={route.screen === 'calls' || route.screen === 'call' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.calls')}
-          </a>
-          <a
-            href="#/recordings"
-            aria-current={route.screen === 'recordings' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.recordings')}
-          </a>
-          <a
-            href="#/contacts"
-            aria-current={
-              ['contacts', 'contact', 'contact-import'].includes(route.screen) ? 'page' : undefined
-            }
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.contacts')}
-          </a>
-          <a
-            href="#/templates"
-            aria-current={route.screen === 'templates' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.templates')}
-          </a>
-          <a
-            href="#/segments"
-            aria-current={route.screen === 'segments' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.segments')}
-          </a>
-          <a
-            href="#/campaigns"
-            aria-current={route.screen === 'campaigns' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.campaigns')}
-          </a>
-          <a
-            href="#/phone"
-            aria-current={route.screen === 'phone' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.phone')}
-          </a>
-          <a
-            href="#/mail"
-            aria-current={route.screen === 'mail' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.mail')}
-          </a>
-          {user.role === 'admin' && (
-            <a
-              href="#/people"
-              aria-current={route.screen === 'people' ? 'page' : undefined}
-              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-            >
-              {t('people.nav')}
-            </a>
-          )}
-          <a
-            href="#/settings"
-            aria-current={route.screen === 'settings' ? 'page' : undefined}
-            className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-          >
-            {t('app.settings')}
-          </a>
-          {user.role === 'admin' && (
-            <a
-              href="#/audit"
-              aria-current={route.screen === 'audit' ? 'page' : undefined}
-              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-            >
-              {t('app.audit')}
-            </a>
-          )}
-          {user.role === 'admin' && (
-            <a
-              href="#/webhooks"
-              aria-current={route.screen === 'webhooks' ? 'page' : undefined}
-              className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
-            >
-              {t('app.webhooks')}
-            </a>
-          )}
+          {navItems
+            .filter((item) => can(item.permission))
+            .map((item) => (
+              <a
+                key={item.href}
+                href={item.href}
+                aria-current={item.screens.includes(route.screen) ? 'page' : undefined}
+                className="text-slate-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+              >
+                {t(item.label)}
+              </a>
+            ))}
         </nav>
         <span className="ml-auto" />
-        <WorkspaceSwitcher isAdmin={user.role === 'admin'} />
+        <WorkspaceSwitcher isAdmin={can('workspaces:manage')} />
         <a
           href="#/account"
           title={t('account.nav')}
@@ -278,7 +202,7 @@ export function App() {
       <SandboxBanner />
       <GuidedTour autoStart={route.screen === 'editor'} />
       <Suspense fallback={<p className="p-6">{t('common.loading')}</p>}>
-        <Screen route={route} user={user} onSignedOut={() => setUser(null)} />
+        <Screen route={route} user={user} onSignedOut={onSignedOut} />
       </Suspense>
     </div>
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { newId, users } from '@omniflow/db';
+import { newId, users, type Role } from '@omniflow/db';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { apiKeyTrustMs } from '../src/api/api-key-cache.ts';
 import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
@@ -25,7 +25,7 @@ describe('roles of people and their API keys', () => {
   const origin = 'http://localhost';
 
   /** Adds a person with `role` and signs them in; answers headers that act as them by cookie. */
-  async function signedIn(role: 'admin' | 'designer' | 'operator') {
+  async function signedIn(role: Role) {
     const email = `${role}-${newId()}@example.test`;
     const id = newId();
     await omni.handle.db
@@ -69,10 +69,42 @@ describe('roles of people and their API keys', () => {
     const lesser = await omni.call(
       'POST',
       '/api/v1/api-keys',
-      { name: 'ops', role: 'operator' },
+      { name: 'ops', role: 'viewer' },
       designer.headers,
     );
-    expect(lesser.body.role).toBe('operator');
+    expect(lesser.body.role).toBe('viewer');
+    // Roles are not a ladder: a supervisor may replay runs, which a designer may not.
+    const sideways = await omni.call(
+      'POST',
+      '/api/v1/api-keys',
+      { name: 'ops', role: 'supervisor' },
+      { ...designer.headers, 'accept-language': 'es' },
+    );
+    expect(sideways.status).toBe(403);
+    expect(sideways.body.error.message).toContain('tu rol (diseñador)');
+  });
+
+  it('lets a key whose maker now has another role do only what both roles allow', async () => {
+    const admin = await signedIn('admin');
+    const made = await omni.call(
+      'POST',
+      '/api/v1/api-keys',
+      { name: 'ops', role: 'supervisor' },
+      admin.headers,
+    );
+    const key = bearer(made.body.key);
+    await omni.handle.db.update(users).set({ role: 'designer' }).where(eq(users.id, admin.id));
+    await eventually(async () => {
+      const me = await omni.call('GET', '/api/v1/auth/me', undefined, key);
+      return me.body.permissions.includes('runs:operate') ? undefined : me.body;
+    }, 10_000);
+    const me = await omni.call('GET', '/api/v1/auth/me', undefined, key);
+    // Neither the supervisor's replay nor the designer's publishing: only what both may do.
+    expect(me.body.permissions).toContain('runs:start');
+    expect(me.body.permissions).not.toContain('flows:publish');
+    const bulk = await omni.call('POST', '/api/v1/runs/bulk/preview', { filter: {} }, key);
+    expect(bulk.status).toBe(403);
+    expect(bulk.body.error.message).toMatch(/^This API key \(designer\) cannot cancel, replay/);
   });
 
   it('refuses a designer, by session or by the key they made, on every admin-only route', async () => {
@@ -123,8 +155,8 @@ describe('roles of people and their API keys', () => {
   });
 
   it('keeps a key an admin made for a lesser role to that role', async () => {
-    const made = await omni.call('POST', '/api/v1/api-keys', { name: 'reports', role: 'operator' });
-    expect(made.body.role).toBe('operator');
+    const made = await omni.call('POST', '/api/v1/api-keys', { name: 'reports', role: 'viewer' });
+    expect(made.body.role).toBe('viewer');
     const refused = await omni.call(
       'PUT',
       '/api/v1/workspace/settings',

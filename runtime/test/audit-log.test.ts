@@ -81,7 +81,7 @@ describe('the audit log', () => {
       secrets: { authToken: twilioToken },
     });
     expect(channel.status, JSON.stringify(channel.body)).toBe(200);
-    const key = await omni.call('POST', '/api/v1/api-keys', { name: 'Integración CRM', role: 'operator' });
+    const key = await omni.call('POST', '/api/v1/api-keys', { name: 'Integración CRM', role: 'supervisor' });
     expect(key.status).toBe(201);
     const settings = await omni.call('PUT', '/api/v1/workspace/settings', { auditRetentionDays: 400 });
     expect(settings.body).toEqual({ runRetentionDays: 45, auditRetentionDays: 400 });
@@ -233,7 +233,7 @@ describe('the audit log', () => {
       workspaceId,
       'operator',
       null,
-      'operator',
+      'supervisor',
     );
     const designerEmail = `designer-${newId()}@example.test`;
     await omni.handle.db.insert(users).values({

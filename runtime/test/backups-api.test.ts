@@ -128,7 +128,7 @@ describe('backups API, workspace export API and the backup schedule', () => {
     // A backup job id is not an export, nor the other way round.
     expect((await omni.call('GET', `/api/v1/backups/jobs/${running}`)).status).toBe(404);
 
-    const { key } = await createApiKey(omni.handle.db, workspaceId, 'operator', null, 'operator');
+    const { key } = await createApiKey(omni.handle.db, workspaceId, 'operator', null, 'supervisor');
     for (const [method, path] of [
       ['GET', '/api/v1/backups'],
       ['POST', '/api/v1/backups'],

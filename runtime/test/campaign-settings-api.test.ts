@@ -5,13 +5,13 @@ import { createApiKey } from '../src/api/api-keys.ts';
 import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 // The workspace's campaign defaults on real PostgreSQL: admins change them, designers and
-// operators read them, and a value that cannot be used is a 422 naming the field in es or en.
+// viewers read them, and a value that cannot be used is a 422 naming the field in es or en.
 
 describe.skipIf(!inject('postgresUrl'))('campaign settings API', () => {
   let omni: TestOmniflow;
   let workspaceId: string;
   let designerKey: string;
-  let operatorKey: string;
+  let viewerKey: string;
   const path = '/api/v1/workspace/campaign-settings';
 
   const as = async (key: string, method: string, body?: object, language = 'en') => {
@@ -31,7 +31,7 @@ describe.skipIf(!inject('postgresUrl'))('campaign settings API', () => {
     omni = await startTestOmniflow({ db: 'postgres', worker: false });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
     designerKey = (await createApiKey(omni.handle.db, workspaceId, 'design', null, 'designer')).key;
-    operatorKey = (await createApiKey(omni.handle.db, workspaceId, 'operate', null, 'operator')).key;
+    viewerKey = (await createApiKey(omni.handle.db, workspaceId, 'view', null, 'viewer')).key;
   });
   afterAll(async () => omni?.close());
 
@@ -71,8 +71,8 @@ describe.skipIf(!inject('postgresUrl'))('campaign settings API', () => {
     expect(after!.campaignSettings).toEqual({ quietHours: { from: '21:00', to: '08:00' } });
   });
 
-  it('lets designers and operators read but only admins change them', async () => {
-    for (const key of [designerKey, operatorKey]) {
+  it('lets designers and viewers read but only admins change them', async () => {
+    for (const key of [designerKey, viewerKey]) {
       const read = await as(key, 'GET');
       expect(read.status).toBe(200);
       expect(read.body.timezone).toBe('America/Lima');

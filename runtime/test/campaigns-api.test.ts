@@ -6,7 +6,7 @@ import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts
 describe('the campaigns API refuses what it cannot do, with a reason', () => {
   let omni: TestOmniflow;
   let segmentId: string;
-  let operatorKey: string;
+  let supervisorKey: string;
 
   beforeAll(async () => {
     // No worker: started campaigns wait in Temporal, which is all these answers need.
@@ -16,7 +16,7 @@ describe('the campaigns API refuses what it cannot do, with a reason', () => {
     await omni.handle.db
       .insert(segments)
       .values({ id: segmentId, workspaceId: workspace!.id, name: 'Todos', kind: 'static' });
-    operatorKey = (await createApiKey(omni.handle.db, workspace!.id, 'monitor', null, 'operator')).key;
+    supervisorKey = (await createApiKey(omni.handle.db, workspace!.id, 'monitor', null, 'supervisor')).key;
   });
   afterAll(async () => omni?.close());
 
@@ -45,13 +45,13 @@ describe('the campaigns API refuses what it cannot do, with a reason', () => {
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.code).toBe('SEGMENT_NOT_FOUND');
 
-    const asOperator = await omni.call(
+    const asSupervisor = await omni.call(
       'POST',
       '/api/v1/campaigns',
       { name: 'X', channel: 'sms' },
-      { authorization: `Bearer ${operatorKey}` },
+      { authorization: `Bearer ${supervisorKey}` },
     );
-    expect(asOperator.status).toBe(403);
+    expect(asSupervisor.status).toBe(403);
 
     const draft = await omni.call('POST', '/api/v1/campaigns', { name: 'Sin contenido', channel: 'sms' });
     expect(draft.status).toBe(201);
@@ -73,9 +73,9 @@ describe('the campaigns API refuses what it cannot do, with a reason', () => {
     expect(started.body.status).toBe('scheduled');
     expect((await omni.call('PATCH', `/api/v1/campaigns/${id}`, { name: 'Otro' })).status).toBe(409);
     expect((await omni.call('DELETE', `/api/v1/campaigns/${id}`)).status).toBe(409);
-    // Operators may stop what is going out.
+    // Supervisors may stop what is going out, though they cannot create campaigns.
     const paused = await omni.call('POST', `/api/v1/campaigns/${id}/pause`, undefined, {
-      authorization: `Bearer ${operatorKey}`,
+      authorization: `Bearer ${supervisorKey}`,
     });
     expect(paused.body.status).toBe('paused');
     expect((await omni.call('POST', `/api/v1/campaigns/${id}/cancel`)).body.status).toBe('cancelled');

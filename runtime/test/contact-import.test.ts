@@ -9,14 +9,15 @@ import { eventually, startTestOmniflow, type TestOmniflow } from './support/test
 describe.skipIf(!inject('postgresUrl'))('contact import on PostgreSQL', () => {
   let omni: TestOmniflow;
   let workspaceId: string;
-  let operatorKey: string;
-  let designerKey: string;
+  let viewerKey: string;
+  let coordinatorKey: string;
 
   beforeAll(async () => {
     omni = await startTestOmniflow({ db: 'postgres', worker: false });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
-    operatorKey = (await createApiKey(omni.handle.db, workspaceId, 'operator', null, 'operator')).key;
-    designerKey = (await createApiKey(omni.handle.db, workspaceId, 'designer', null, 'designer')).key;
+    viewerKey = (await createApiKey(omni.handle.db, workspaceId, 'viewer', null, 'viewer')).key;
+    coordinatorKey = (await createApiKey(omni.handle.db, workspaceId, 'coordinator', null, 'coordinator'))
+      .key;
   }, 60_000);
   afterAll(async () => omni?.close());
 
@@ -314,25 +315,25 @@ describe.skipIf(!inject('postgresUrl'))('contact import on PostgreSQL', () => {
       }
   });
 
-  it('lets designers import, operators only look, and refuses files over the limit with 413', async () => {
+  it('lets coordinators import, viewers only look, and refuses files over the limit with 413', async () => {
     const file = 'name,phone\nZoe,+51987000020\n';
-    const operator = await upload('/contact-imports', file, {}, { key: operatorKey });
-    expect(operator.status).toBe(403);
-    expect(operator.body.error.message).toMatch(/designer or an admin/);
-    expect((await upload('/contact-imports/preview', file, {}, { key: operatorKey })).status).toBe(403);
-    const designer = await upload('/contact-imports', file, {}, { key: designerKey });
+    const viewer = await upload('/contact-imports', file, {}, { key: viewerKey });
+    expect(viewer.status).toBe(403);
+    expect(viewer.body.error.message).toMatch(/admin or coordinator can/);
+    expect((await upload('/contact-imports/preview', file, {}, { key: viewerKey })).status).toBe(403);
+    const designer = await upload('/contact-imports', file, {}, { key: coordinatorKey });
     expect(designer.status).toBe(202);
-    const asOperator = await omni.app.request(`/api/v1/contact-imports/${designer.body.id}`, {
-      headers: { authorization: `Bearer ${operatorKey}` },
+    const asViewer = await omni.app.request(`/api/v1/contact-imports/${designer.body.id}`, {
+      headers: { authorization: `Bearer ${viewerKey}` },
     });
-    expect(asOperator.status).toBe(200);
+    expect(asViewer.status).toBe(200);
     const rejections = await omni.app.request(`/api/v1/contact-imports/${designer.body.id}/rejections`, {
-      headers: { authorization: `Bearer ${operatorKey}` },
+      headers: { authorization: `Bearer ${viewerKey}` },
     });
     expect(rejections.status).toBe(403);
     const country = await omni.app.request('/api/v1/workspace/default-country', {
       method: 'PUT',
-      headers: { authorization: `Bearer ${designerKey}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${coordinatorKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ country: 'PE' }),
     });
     expect(country.status).toBe(403);

@@ -44,7 +44,7 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
   let omni: TestOmniflow;
   let workspaceId: string;
   let recordingDir: string;
-  const as: Record<'operator' | 'designer', Record<string, string>> = { operator: {}, designer: {} };
+  const as: Record<'agent' | 'coordinator', Record<string, string>> = { agent: {}, coordinator: {} };
 
   beforeAll(async () => {
     recordingDir = await mkdtemp(join(tmpdir(), 'omniflow-contacts-'));
@@ -54,7 +54,7 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
       appDeps: { recordingStore: createFilesystemRecordingStore({ dir: recordingDir }) },
     });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
-    for (const role of ['operator', 'designer'] as const) {
+    for (const role of ['agent', 'coordinator'] as const) {
       const { key } = await createApiKey(omni.handle.db, workspaceId, role, null, role);
       as[role] = { authorization: `Bearer ${key}` };
     }
@@ -95,7 +95,7 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
         { channel: 'whatsapp', address: '+51987654321' },
       ],
     });
-    const got = await omni.call('GET', `/api/v1/contacts/${ana.id}`, undefined, as.operator);
+    const got = await omni.call('GET', `/api/v1/contacts/${ana.id}`, undefined, as.agent);
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({
       firstName: 'Ana',
@@ -164,13 +164,13 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
     const second = await omni.call('GET', `/api/v1/contacts?limit=1&cursor=${first.body.nextCursor}`);
     expect(second.body.items[0].id < first.body.items[0].id).toBe(true);
 
-    const fields = await omni.call('GET', '/api/v1/contact-fields', undefined, as.operator);
+    const fields = await omni.call('GET', '/api/v1/contact-fields', undefined, as.agent);
     const plan = fields.body.items.find((f: { key: string }) => f.key === 'plan');
     const renamed = await omni.call(
       'PATCH',
       `/api/v1/contact-fields/${plan.id}`,
       { label: 'Tarifa', choices: ['basico', 'premium', 'oro'] },
-      as.designer,
+      as.coordinator,
     );
     expect(renamed.body).toMatchObject({
       label: 'Tarifa',
@@ -237,30 +237,31 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
     expect(taken.body.error.code).toBe('ADDRESS_TAKEN');
   });
 
-  it('lets operators read, designers edit, and only admins erase or merge', async () => {
+  it('lets agents read, coordinators edit, and only admins erase or merge', async () => {
     const person = await create({ firstName: 'Roles' });
-    expect((await omni.call('GET', '/api/v1/contacts', undefined, as.operator)).status).toBe(200);
-    expect((await omni.call('POST', '/api/v1/contacts', {}, as.operator)).status).toBe(403);
+    expect((await omni.call('GET', '/api/v1/contacts', undefined, as.agent)).status).toBe(200);
+    expect((await omni.call('POST', '/api/v1/contacts', {}, as.agent)).status).toBe(403);
     expect(
-      (await omni.call('PATCH', `/api/v1/contacts/${person.id}`, { lastName: 'X' }, as.operator)).status,
+      (await omni.call('PATCH', `/api/v1/contacts/${person.id}`, { lastName: 'X' }, as.agent)).status,
     ).toBe(403);
     expect(
-      (await omni.call('POST', '/api/v1/contact-fields', { key: 'y', label: 'Y', type: 'text' }, as.operator))
+      (await omni.call('POST', '/api/v1/contact-fields', { key: 'y', label: 'Y', type: 'text' }, as.agent))
         .status,
     ).toBe(403);
     const edited = await omni.call(
       'PATCH',
       `/api/v1/contacts/${person.id}`,
       { lastName: 'Editado' },
-      as.designer,
+      as.coordinator,
     );
     expect(edited.status).toBe(200);
     expect(edited.body.lastName).toBe('Editado');
-    expect((await omni.call('DELETE', `/api/v1/contacts/${person.id}`, undefined, as.designer)).status).toBe(
-      403,
-    );
     expect(
-      (await omni.call('POST', `/api/v1/contacts/${person.id}/merge`, { from: newId() }, as.designer)).status,
+      (await omni.call('DELETE', `/api/v1/contacts/${person.id}`, undefined, as.coordinator)).status,
+    ).toBe(403);
+    expect(
+      (await omni.call('POST', `/api/v1/contacts/${person.id}/merge`, { from: newId() }, as.coordinator))
+        .status,
     ).toBe(403);
   });
 
@@ -326,7 +327,7 @@ describe.each(databases)('contacts API on $db', ({ db }) => {
       .from(messages)
       .where(eq(messages.contactAddress, '+34600000003'));
     expect(row!.contactId).toBe(person.id);
-    const timeline = await omni.call('GET', `/api/v1/contacts/${person.id}/timeline`, undefined, as.operator);
+    const timeline = await omni.call('GET', `/api/v1/contacts/${person.id}/timeline`, undefined, as.agent);
     expect(timeline.status).toBe(200);
     expect(timeline.body.items).toEqual([
       expect.objectContaining({

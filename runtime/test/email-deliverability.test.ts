@@ -117,15 +117,15 @@ describe.skipIf(!hasDnsmasq)('GET /email/deliverability against dnsmasq', () => 
     }
   });
 
-  it('lets a designer check, and refuses an operator with 403', async () => {
-    const asKey = async (role: 'designer' | 'operator') => {
+  it('lets a designer check, and refuses a viewer with 403', async () => {
+    const asKey = async (role: 'designer' | 'viewer') => {
       const { key } = await createApiKey(omni.handle.db, workspaceId, role, null, role);
       return omni.app.request('/api/v1/email/deliverability?domain=good.test', {
         headers: { authorization: `Bearer ${key}` },
       });
     };
     expect((await asKey('designer')).status).toBe(200);
-    const operator = await asKey('operator');
+    const operator = await asKey('viewer');
     expect(operator.status).toBe(403);
     expect(await operator.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });

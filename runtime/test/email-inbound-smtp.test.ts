@@ -232,7 +232,7 @@ describe('the workspace’s mail domains (PUT /mail/domains)', () => {
     const workspace = (await omni.handle.db.query.workspaces.findFirst({
       where: (w, { ne }) => ne(w.id, other),
     }))!;
-    const { key } = await createApiKey(omni.handle.db, workspace.id, 'operador', null, 'operator');
+    const { key } = await createApiKey(omni.handle.db, workspace.id, 'lector', null, 'viewer');
     const forbidden = await omni.call(
       'PUT',
       '/api/v1/mail/domains',

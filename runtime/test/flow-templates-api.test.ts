@@ -63,7 +63,7 @@ describe('the templates gallery API', () => {
   });
 
   it('lets only designers and admins create flows from templates', async () => {
-    const made = await omni.call('POST', '/api/v1/api-keys', { name: 'ops', role: 'operator' });
+    const made = await omni.call('POST', '/api/v1/api-keys', { name: 'ops', role: 'viewer' });
     const refused = await omni.call(
       'POST',
       '/api/v1/flow-templates/faq-bot/flows',

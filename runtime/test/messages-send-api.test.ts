@@ -17,7 +17,7 @@ describe.skipIf(!inject('postgresUrl'))('POST /api/v1/messages (transactional se
   let omni: TestOmniflow;
   let workspaceId: string;
   let designerKey: string;
-  let operatorKey: string;
+  let agentKey: string;
   let designerKeyId: string;
 
   async function request(
@@ -64,7 +64,7 @@ describe.skipIf(!inject('postgresUrl'))('POST /api/v1/messages (transactional se
     const designer = await createApiKey(omni.handle.db, workspaceId, 'billing app', null, 'designer');
     designerKey = designer.key;
     designerKeyId = designer.id;
-    operatorKey = (await createApiKey(omni.handle.db, workspaceId, 'reports', null, 'operator')).key;
+    agentKey = (await createApiKey(omni.handle.db, workspaceId, 'inbox', null, 'agent')).key;
   });
   afterAll(async () => {
     await handOversSettled();
@@ -200,12 +200,12 @@ describe.skipIf(!inject('postgresUrl'))('POST /api/v1/messages (transactional se
     expect(row!.body).toMatchObject({ text: 'Hola Ana, tu código es 1234' });
   });
 
-  it('lets designer and admin keys send, not operators; anyone reads a status', async () => {
-    const refused = await post({ channel: 'sms', to: '+51987654321', text: 'x' }, operatorKey);
+  it('lets designer and admin keys send, not agents; an agent reads a status', async () => {
+    const refused = await post({ channel: 'sms', to: '+51987654321', text: 'x' }, agentKey);
     expect([refused.status, refused.body.error.code]).toEqual([403, 'FORBIDDEN']);
     const admin = await post({ channel: 'sms', to: '+51987000004', text: 'x' }, omni.apiKey);
     expect(admin.status).toBe(202);
-    const read = await request('GET', `/api/v1/messages/${admin.body.id}`, undefined, {}, operatorKey);
+    const read = await request('GET', `/api/v1/messages/${admin.body.id}`, undefined, {}, agentKey);
     expect(read.status).toBe(200);
     const unknown = await request('GET', `/api/v1/messages/${newId()}`);
     expect(unknown.status).toBe(404);

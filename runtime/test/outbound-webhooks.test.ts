@@ -440,7 +440,7 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
     });
     expect(badUrl.status).toBe(422);
 
-    const { key } = await createApiKey(omni.handle.db, workspaceId, 'reader', null, 'operator');
+    const { key } = await createApiKey(omni.handle.db, workspaceId, 'reader', null, 'supervisor');
     const forbidden = await omni.call('GET', '/api/v1/webhook-subscriptions', undefined, {
       authorization: `Bearer ${key}`,
     });

@@ -175,6 +175,6 @@ describe('runs console API: filters, counts, in-flight, live stream, settings', 
       { cookie, authorization: '', origin: 'http://localhost' },
     );
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toContain('Only an admin');
+    expect(refused.body.error.message).toContain('only an admin can');
   });
 });

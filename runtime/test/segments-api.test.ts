@@ -29,16 +29,16 @@ const vipInLima = {
 describe.each(databases)('segments API on $db', ({ db }) => {
   let omni: TestOmniflow;
   let workspaceId: string;
-  let operatorKey: string;
+  let viewerKey: string;
   const ids: string[] = [];
-  const asOperator = { authorization: '' };
+  const asViewer = { authorization: '' };
 
   beforeAll(async () => {
     omni = await startTestOmniflow({ db, worker: false });
     const d = omni.handle.db;
     workspaceId = (await d.query.workspaces.findFirst())!.id;
-    operatorKey = (await createApiKey(d, workspaceId, 'operator', null, 'operator')).key;
-    asOperator.authorization = `Bearer ${operatorKey}`;
+    viewerKey = (await createApiKey(d, workspaceId, 'viewer', null, 'viewer')).key;
+    asViewer.authorization = `Bearer ${viewerKey}`;
     await d
       .insert(contactFields)
       .values({ id: newId(), workspaceId, key: 'ciudad', label: 'Ciudad', type: 'text' });
@@ -229,7 +229,7 @@ describe.each(databases)('segments API on $db', ({ db }) => {
     await omni.handle.db
       .insert(flowVersions)
       .values({ id: newId(), workspaceId, flowId, version: 1, graph, machine: {}, hash: 'h' });
-    const options = await omni.call('GET', '/api/v1/segments/rule-options', undefined, asOperator);
+    const options = await omni.call('GET', '/api/v1/segments/rule-options', undefined, asViewer);
     expect(options.status).toBe(200);
     expect(options.body.fields).toEqual([{ key: 'ciudad', label: 'Ciudad', type: 'text', choices: null }]);
     expect(options.body.tags).toEqual(['vip']);
@@ -244,18 +244,17 @@ describe.each(databases)('segments API on $db', ({ db }) => {
     ]);
   });
 
-  it('lets operators read and count, but only designers and admins change segments', async () => {
-    const count = await omni.call('POST', '/api/v1/segments/count', { rules: vipInLima }, asOperator);
+  it('lets viewers read and count, but only coordinators and admins change segments', async () => {
+    const count = await omni.call('POST', '/api/v1/segments/count', { rules: vipInLima }, asViewer);
     expect(count.status).toBe(200);
-    expect((await omni.call('GET', '/api/v1/segments', undefined, asOperator)).status).toBe(200);
-    const refused = await omni.call('POST', '/api/v1/segments', { name: 'Op', kind: 'static' }, asOperator);
+    expect((await omni.call('GET', '/api/v1/segments', undefined, asViewer)).status).toBe(200);
+    const refused = await omni.call('POST', '/api/v1/segments', { name: 'Op', kind: 'static' }, asViewer);
     expect(refused.status).toBe(403);
     const list = await omni.call('GET', '/api/v1/segments');
     const id = list.body.items[0].id;
-    expect((await omni.call('DELETE', `/api/v1/segments/${id}`, undefined, asOperator)).status).toBe(403);
+    expect((await omni.call('DELETE', `/api/v1/segments/${id}`, undefined, asViewer)).status).toBe(403);
     expect(
-      (await omni.call('POST', `/api/v1/segments/${id}/members`, { contactIds: [ids[0]] }, asOperator))
-        .status,
+      (await omni.call('POST', `/api/v1/segments/${id}/members`, { contactIds: [ids[0]] }, asViewer)).status,
     ).toBe(403);
   });
 });

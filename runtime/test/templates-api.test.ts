@@ -332,16 +332,16 @@ describe.each(databases)('template library API on $db', ({ db }) => {
     expect((await omni.call('GET', `/api/v1/templates/${created.body.id}`)).status).toBe(404);
   });
 
-  it('lets an operator read templates but not change them', async () => {
-    const { key } = await createApiKey(omni.handle.db, workspaceId, 'operator', null, 'operator');
-    const asOperator = { authorization: `Bearer ${key}` };
-    const list = await omni.call('GET', '/api/v1/templates', undefined, asOperator);
+  it('lets a viewer read templates but not change them', async () => {
+    const { key } = await createApiKey(omni.handle.db, workspaceId, 'viewer', null, 'viewer');
+    const asViewer = { authorization: `Bearer ${key}` };
+    const list = await omni.call('GET', '/api/v1/templates', undefined, asViewer);
     expect(list.status).toBe(200);
     const created = await omni.call(
       'POST',
       '/api/v1/templates',
       { name: 'by-operator', kind: 'text', variants: { es: { body: 'x' } } },
-      asOperator,
+      asViewer,
     );
     expect(created.status).toBe(403);
     expect(created.body.error.code).toBe('FORBIDDEN');
@@ -350,7 +350,7 @@ describe.each(databases)('template library API on $db', ({ db }) => {
       'DELETE',
       `/api/v1/templates/${greeting.id}?confirm=true`,
       undefined,
-      asOperator,
+      asViewer,
     );
     expect(removed.status).toBe(403);
   });

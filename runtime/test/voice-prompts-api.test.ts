@@ -163,28 +163,28 @@ describe.each(['pglite', 'postgres'] as const)('recorded prompts on %s', (db) =>
     expect(names.body.items).toHaveLength(2);
   });
 
-  it('lets operators listen but not upload, rename or delete', async () => {
-    const key = await omni.call('POST', '/api/v1/api-keys', { name: 'listener', role: 'operator' });
-    const asOperator = { authorization: `Bearer ${key.body.key}` };
-    const list = await omni.call('GET', '/api/v1/voice-prompts', undefined, asOperator);
+  it('lets a viewer listen but not upload, rename or delete', async () => {
+    const key = await omni.call('POST', '/api/v1/api-keys', { name: 'listener', role: 'viewer' });
+    const asViewer = { authorization: `Bearer ${key.body.key}` };
+    const list = await omni.call('GET', '/api/v1/voice-prompts', undefined, asViewer);
     expect(list.status).toBe(200);
     const [first] = list.body.items;
-    expect((await omni.app.request(first.audioUrl, { headers: asOperator })).status).toBe(200);
+    expect((await omni.app.request(first.audioUrl, { headers: asViewer })).status).toBe(200);
     const form = new FormData();
     form.set('name', 'Intruso');
     form.set('file', new File([spokenWav('Hola')], 'x.wav'));
     const refused = await omni.app.request('/api/v1/voice-prompts', {
       method: 'POST',
       body: form,
-      headers: asOperator,
+      headers: asViewer,
     });
     expect(refused.status).toBe(403);
     expect(
-      (await omni.call('PATCH', `/api/v1/voice-prompts/${first.id}`, { name: 'Otro' }, asOperator)).status,
+      (await omni.call('PATCH', `/api/v1/voice-prompts/${first.id}`, { name: 'Otro' }, asViewer)).status,
     ).toBe(403);
-    expect(
-      (await omni.call('DELETE', `/api/v1/voice-prompts/${first.id}`, undefined, asOperator)).status,
-    ).toBe(403);
+    expect((await omni.call('DELETE', `/api/v1/voice-prompts/${first.id}`, undefined, asViewer)).status).toBe(
+      403,
+    );
   });
 
   it('renames without breaking a flow, flags an unknown prompt and refuses to delete one a published flow plays', async () => {

@@ -1123,10 +1123,12 @@ export interface paths {
               user: components['schemas']['User'] & (Record<string, never> | null);
               via: string;
               /**
-               * @description What the caller may do: a key’s role, capped by its maker’s
+               * @description The caller’s role: a person’s, or a key’s
                * @enum {string}
                */
-              role: 'admin' | 'designer' | 'operator';
+              role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
+              /** @description What the caller may do now (a key: only what its maker may do too); the app offers only these */
+              permissions: components['schemas']['Permission'][];
             };
           };
         };
@@ -1185,7 +1187,7 @@ export interface paths {
               items: components['schemas']['Person'][];
               invitations: components['schemas']['Invitation'][];
               /** @description The roles a person can be given, most to least */
-              roles: ('admin' | 'designer' | 'operator')[];
+              roles: ('admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer')[];
             };
           };
         };
@@ -1252,7 +1254,7 @@ export interface paths {
             /** @enum {string} */
             language: 'es' | 'en';
             /** @enum {string} */
-            role: 'admin' | 'designer' | 'operator';
+            role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
           };
         };
       };
@@ -1423,7 +1425,7 @@ export interface paths {
             /** @enum {string} */
             language?: 'es' | 'en';
             /** @enum {string} */
-            role?: 'admin' | 'designer' | 'operator';
+            role?: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
             /** @enum {string} */
             status?: 'active' | 'deactivated';
           };
@@ -2342,7 +2344,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API key (the key is shown only in this answer)
-     * @description The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s, and may call only what `scopes` allow (default: all the role allows). From `expiresAt` on it is refused with 401 API_KEY_EXPIRED.
+     * @description The key acts with `role` (default: the caller’s own), whose permissions must all be the caller’s too, and may call only what `scopes` allow (default: all the role allows); from `expiresAt` on it is refused.
      */
     post: {
       parameters: {
@@ -2356,7 +2358,7 @@ export interface paths {
           'application/json': {
             name: string;
             /** @enum {string} */
-            role?: 'admin' | 'designer' | 'operator';
+            role?: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
             /** @description read, messages:send, runs:write, flows:write, admin (README "API keys and scopes") */
             scopes?: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[];
             /** Format: date-time */
@@ -2376,7 +2378,7 @@ export interface paths {
               name: string;
               prefix: string;
               /** @enum {string} */
-              role: 'admin' | 'designer' | 'operator';
+              role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
               scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[] | null;
               expiresAt: string | null;
               key: string;
@@ -2564,7 +2566,7 @@ export interface paths {
           'application/json': {
             name: string;
             /** @enum {string} */
-            role?: 'admin' | 'designer' | 'operator';
+            role?: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
             /** @description read, messages:send, runs:write, flows:write, admin (README "API keys and scopes") */
             scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[];
             /** Format: date-time */
@@ -3193,7 +3195,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            role: 'admin' | 'designer' | 'operator';
+            role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
             email: string;
           };
         };
@@ -3283,7 +3285,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            role: 'admin' | 'designer' | 'operator';
+            role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
           };
         };
       };
@@ -3681,7 +3683,7 @@ export interface paths {
         };
       };
     };
-    /** Set the domains whose mail this workspace takes (admin) */
+    /** Set the domains whose mail this workspace takes (`channels:manage`) */
     put: {
       parameters: {
         query?: never;
@@ -7141,7 +7143,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Send one message from another application (designer or admin key): 202 with its id; JSON, or XML with Content-Type: application/xml */
+    /** Send one message from another application (a key whose role may `messages:send`): 202 with its id; JSON, or XML with Content-Type: application/xml */
     post: {
       parameters: {
         query?: never;
@@ -7212,7 +7214,7 @@ export interface paths {
             'application/xml': components['schemas']['Error'];
           };
         };
-        /** @description An operator key cannot send */
+        /** @description The key’s role may not send messages */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9328,7 +9330,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Define a typed field (text, number, date, boolean, choice) for contacts (designer or admin) */
+    /** Define a typed field (text, number, date, boolean, choice) for contacts (`contact-fields:manage`) */
     post: {
       parameters: {
         query?: never;
@@ -9369,7 +9371,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not a designer or admin */
+        /** @description The caller’s role may not define contact fields */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9405,7 +9407,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove a field's definition (designer or admin); values already saved stay, untyped */
+    /** Remove a field's definition (`contact-fields:manage`); values already saved stay, untyped */
     delete: {
       parameters: {
         query?: never;
@@ -9442,7 +9444,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not a designer or admin */
+        /** @description The caller’s role may not define contact fields */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9464,7 +9466,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Rename a field or change a choice field's choices (designer or admin); key and type stay */
+    /** Rename a field or change a choice field's choices (`contact-fields:manage`); key and type stay */
     patch: {
       parameters: {
         query?: never;
@@ -9507,7 +9509,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not a designer or admin */
+        /** @description The caller’s role may not define contact fields */
         403: {
           headers: {
             [name: string]: unknown;
@@ -11588,7 +11590,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Pause a running or scheduled campaign before its next chunk (operator) */
+    /** Pause a running or scheduled campaign before its next chunk (`campaigns:control`) */
     post: {
       parameters: {
         query?: never;
@@ -11671,7 +11673,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Resume a paused campaign (operator) */
+    /** Resume a paused campaign (`campaigns:control`) */
     post: {
       parameters: {
         query?: never;
@@ -11754,7 +11756,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel a campaign; what was sent stays counted (operator) */
+    /** Cancel a campaign; what was sent stays counted (`campaigns:control`) */
     post: {
       parameters: {
         query?: never;
@@ -13322,7 +13324,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a person with their addresses (designer or admin) */
+    /** Add a person with their addresses (`contacts:edit`) */
     post: {
       parameters: {
         query?: never;
@@ -13448,7 +13450,7 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Data-protection erasure (admin): the person, their addresses, message bodies and call recordings go; counts stay */
+    /** Data-protection erasure (`contacts:erase`): the person, their addresses, message bodies and call recordings go; counts stay */
     delete: {
       parameters: {
         query?: never;
@@ -13512,7 +13514,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change names, language, time zone, tags or fields (designer or admin); null clears a field */
+    /** Change names, language, time zone, tags or fields (`contacts:edit`); null clears a field */
     patch: {
       parameters: {
         query?: never;
@@ -13586,7 +13588,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add a phone, email, WhatsApp id or web chat session, with consent if given (designer or admin) */
+    /** Add a phone, email, WhatsApp id or web chat session, with consent if given (`contacts:edit`) */
     post: {
       parameters: {
         query?: never;
@@ -13674,7 +13676,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove an address from a person (designer or admin); its messages stay */
+    /** Remove an address from a person (`contacts:edit`); its messages stay */
     delete: {
       parameters: {
         query?: never;
@@ -13734,7 +13736,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Record or withdraw consent, opt out or back in, on one address (designer or admin) */
+    /** Record or withdraw consent, opt out or back in, on one address (`contacts:edit`) */
     patch: {
       parameters: {
         query?: never;
@@ -13809,7 +13811,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Fold a duplicate into this person (admin): addresses, history, campaigns and lists follow */
+    /** Fold a duplicate into this person (`contacts:erase`): addresses, history, campaigns and lists follow */
     post: {
       parameters: {
         query?: never;
@@ -14625,12 +14627,54 @@ export interface components {
         'invalid_request' | 'invalid_client' | 'invalid_grant' | 'invalid_scope' | 'unsupported_grant_type';
       error_description: string;
     };
+    /** @enum {string} */
+    Permission:
+      | 'flows:read'
+      | 'flows:edit'
+      | 'flows:publish'
+      | 'sandbox:use'
+      | 'runs:read'
+      | 'runs:start'
+      | 'runs:operate'
+      | 'messages:read'
+      | 'messages:send'
+      | 'conversations:read'
+      | 'conversations:reply'
+      | 'calls:read'
+      | 'recordings:read'
+      | 'recordings:manage'
+      | 'contacts:read'
+      | 'contacts:edit'
+      | 'contacts:erase'
+      | 'contacts:export'
+      | 'contact-fields:manage'
+      | 'segments:manage'
+      | 'imports:manage'
+      | 'campaigns:read'
+      | 'campaigns:manage'
+      | 'campaigns:control'
+      | 'templates:read'
+      | 'templates:manage'
+      | 'voice-prompts:manage'
+      | 'quotas:read'
+      | 'quotas:manage'
+      | 'settings:read'
+      | 'settings:manage'
+      | 'channels:read'
+      | 'channels:manage'
+      | 'api-keys:own'
+      | 'api-keys:manage'
+      | 'users:manage'
+      | 'audit:read'
+      | 'webhooks:manage'
+      | 'backups:manage'
+      | 'workspaces:manage';
     Person: {
       id: string;
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'designer' | 'operator';
+      role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
       /** @enum {string} */
       language: 'es' | 'en';
       /** @enum {string} */
@@ -14647,7 +14691,7 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'designer' | 'operator';
+      role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
       /** @enum {string} */
       language: 'es' | 'en';
       createdAt: string;
@@ -14676,7 +14720,7 @@ export interface components {
       name: string;
       prefix: string;
       /** @enum {string} */
-      role: 'admin' | 'designer' | 'operator';
+      role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
       createdBy: string | null;
       /** @description null: all the role allows */
       scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[] | null;
@@ -14690,7 +14734,7 @@ export interface components {
       name: string;
       clientId: string;
       /** @enum {string} */
-      role: 'admin' | 'designer' | 'operator';
+      role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
       scopes: ('read' | 'messages:send' | 'runs:write' | 'flows:write' | 'admin')[];
       createdBy: string | null;
       createdAt: string;
@@ -14769,7 +14813,7 @@ export interface components {
        * @description The caller’s role in this workspace
        * @enum {string}
        */
-      role: 'admin' | 'designer' | 'operator';
+      role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
       /** @description Whether the caller acts in this workspace now */
       current: boolean;
     };
@@ -14778,7 +14822,7 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'designer' | 'operator';
+      role: 'admin' | 'supervisor' | 'coordinator' | 'designer' | 'agent' | 'viewer';
       since: string;
     };
     DefaultCountry: {

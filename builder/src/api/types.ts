@@ -37,6 +37,7 @@ export type FlowEdgeDoc = FlowDocument['edges'][number];
 export type FlowVersionSummary = Schemas['FlowVersionSummary'];
 export type ValidationIssue = Schemas['ValidationIssue'];
 export type User = Schemas['User'];
+export type Permission = Schemas['Permission'];
 /** A node type as GET /nodes lists it: ports, flags and its config's JSON Schema. */
 export type CatalogEntry = Schemas['NodeType'];
 

@@ -45,6 +45,7 @@ import { peopleMessages } from '../features/people/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
 import { webhooksMessages } from '../features/webhooks/messages.ts';
 import { workspacesMessages } from '../features/workspaces/messages.ts';
+import { rolesMessages } from '../features/roles/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -179,6 +180,7 @@ export const catalog = {
     ...peopleMessages.en,
     ...auditMessages.en,
     ...webhooksMessages.en,
+    ...rolesMessages.en,
   },
   es: {
     ...appMessages.es,
@@ -229,6 +231,7 @@ export const catalog = {
     ...peopleMessages.es,
     ...auditMessages.es,
     ...webhooksMessages.es,
+    ...rolesMessages.es,
   },
 } as const;
 

@@ -18,7 +18,7 @@ export const oauthClients = pgTable(
     secretHash: text('secret_hash').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     // Capped by the maker's role now when its tokens are used, as an API key's is.
-    role: text('role', { enum: userRoles }).notNull().default('operator'),
+    role: text('role', { enum: userRoles }).notNull().default('viewer'),
     // The most a token may carry; a token request may ask for fewer (runtime/src/auth/scopes.ts).
     scopes: jsonb('scopes').$type<string[]>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

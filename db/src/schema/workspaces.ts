@@ -14,8 +14,12 @@ import { personColumns, sessionSeenColumns } from './people-columns.ts';
 /** Issue #6: 250 GB (decimal, as disks are sold) of call recordings per workspace unless changed. */
 export const defaultRecordingsQuotaBytes = 250_000_000_000;
 
-/** What a person (or an API key made by one) may do, most to least: see runtime/src/auth/roles.ts. */
-export const userRoles = ['admin', 'designer', 'operator'] as const;
+/**
+ * A person's (or an API key's) role; what each may do is the permission matrix in
+ * runtime/src/auth/permissions.ts. Not a ladder: a designer and a supervisor each do what the
+ * other cannot. ('operator' rows became 'supervisor' in the roles-matrix data migration.)
+ */
+export const userRoles = ['admin', 'supervisor', 'coordinator', 'designer', 'agent', 'viewer'] as const;
 export type Role = (typeof userRoles)[number];
 
 export const workspaces = pgTable('workspaces', {
@@ -74,8 +78,8 @@ export const apiKeys = pgTable(
     keyHash: text('key_hash').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     // Never above its creator's role when made (and capped by their role now when used); the
-    // default is the least role so a key nobody chose a role for can do the least.
-    role: text('role', { enum: userRoles }).notNull().default('operator'),
+    // default is the read-only role so a key nobody chose a role for can do the least.
+    role: text('role', { enum: userRoles }).notNull().default('viewer'),
     // What the key may call within its role (runtime/src/auth/scopes.ts); null = the whole role.
     scopes: jsonb('scopes').$type<string[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

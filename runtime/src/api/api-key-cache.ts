@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { apiKeys, oauthClients, oauthTokens, users, workspaceMembers, type Db } from '@omniflow/db';
-import { lesserRole, type Role } from '../auth/roles.ts';
+import { roleWithin } from '../auth/permissions.ts';
+import type { Role } from '../auth/roles.ts';
 import { isApiScope, type ApiScope } from '../auth/scopes.ts';
 
 /** What a bearer credential is: an API key, or a token issued to an OAuth client. */
@@ -12,12 +13,14 @@ export interface KnownKey {
   kind: CredentialKind;
   workspaceId: string;
   createdBy: string | null;
-  /** The key's role capped by its maker's role now. */
+  /** The key's own role. */
   role: Role;
   /** What it may call within its role; null = all (keys made before scopes). */
   scopes: ApiScope[] | null;
   /** From then on it is refused as expired (the cache keeps it to say so). */
   expiresAt: Date | null;
+  /** Its maker's role now, when that allows less than the key's role (the key is capped by it). */
+  cappedBy?: Role;
 }
 
 /**
@@ -41,6 +44,10 @@ export function apiKeyCacheOf(db: Db) {
   if (!cache) caches.set(db, (cache = createApiKeyCache(db)));
   return cache;
 }
+
+/** A maker who may now do less than the key's role says caps the key (a key is never above its maker). */
+const cap = (role: Role, makerRole: Role | null) =>
+  makerRole && !roleWithin(role, makerRole) ? { cappedBy: makerRole } : {};
 
 const knownScopes = (scopes: string[] | null) => scopes?.filter(isApiScope) ?? null;
 
@@ -84,9 +91,17 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
     // A maker removed from the key's workspace takes their keys out with them.
     if (row.createdBy && !row.makerRole) return undefined;
     // A maker who has since been given a lesser role takes their keys down with them.
-    const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
-    const { id, workspaceId, createdBy, expiresAt } = row;
-    return { id, kind: 'api-key', workspaceId, createdBy, role, scopes: knownScopes(row.scopes), expiresAt };
+    const { id, workspaceId, createdBy, expiresAt, role } = row;
+    return {
+      id,
+      kind: 'api-key',
+      workspaceId,
+      createdBy,
+      role,
+      scopes: knownScopes(row.scopes),
+      expiresAt,
+      ...cap(role, row.makerRole),
+    };
   }
 
   async function findToken(tokenHash: string): Promise<KnownKey | undefined> {
@@ -106,8 +121,7 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
       // A revoked client's tokens end with it, not at their expiry.
       .where(and(eq(oauthTokens.tokenHash, tokenHash), isNull(oauthClients.revokedAt)));
     if (!row) return undefined;
-    const role = row.makerRole ? lesserRole(row.role, row.makerRole) : row.role;
-    const { id, workspaceId, createdBy, expiresAt } = row;
+    const { id, workspaceId, createdBy, expiresAt, role } = row;
     return {
       id,
       kind: 'oauth-token',
@@ -116,6 +130,7 @@ export function createApiKeyCache(db: Db, { trustMs = apiKeyTrustMs, now = () =>
       role,
       scopes: knownScopes(row.scopes) ?? [],
       expiresAt,
+      ...cap(role, row.makerRole),
     };
   }
 

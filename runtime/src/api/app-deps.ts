@@ -89,8 +89,13 @@ export interface Principal {
   oauthClientId?: string;
   /** A key's or token's scopes (auth/scopes.ts); absent = all the role allows (people, old keys). */
   scopes?: ApiScope[];
-  /** A person's role, or a key's role capped by its maker's role now. */
+  /** A person's role, or a key's role. */
   role: Role;
+  /**
+   * A key's maker's role now, when it allows less than the key's role: the key may then do only
+   * what both allow (api/principal-permissions.ts).
+   */
+  cappedBy?: Role;
 }
 
 export interface AppEnv {

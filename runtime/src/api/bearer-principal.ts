@@ -47,5 +47,6 @@ export async function bearerPrincipal(deps: AppDeps, c: Context, header: string)
     role: key.role,
     ...(oauth ? { via: 'oauth', oauthClientId: key.id } : { via: 'api-key', apiKeyId: key.id }),
     ...(key.scopes ? { scopes: key.scopes } : {}),
+    ...(key.cappedBy ? { cappedBy: key.cappedBy } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { auditTrail } from './audit-trail.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { checkOrigin } from './check-origin.ts';
 import { securityHeaders } from './security-headers.ts';
+import { answersPublicly, checkPermission } from './check-permission.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { oauthClientRoutes } from './routes/oauth-clients.ts';
 import { oauthTokenRoutes } from './routes/oauth-token.ts';
@@ -135,8 +136,12 @@ export function createApp(deps: AppDeps) {
   // Mail readers have no account: the signed link is the authority (routes/email-links.ts).
   api.route('/', emailLinkRoutes(deps));
   api.route('/', oauthTokenRoutes(deps));
-  api.use('*', async (c, next) => (publicPaths.test(c.req.path) ? next() : requireCaller(c, next)));
+  api.use('*', async (c, next) =>
+    publicPaths.test(c.req.path) || answersPublicly(c) ? next() : requireCaller(c, next),
+  );
   api.use('*', limits.perKey);
+  // Every route's permission from one table (route-permissions.ts), after the caller is known.
+  api.use('*', checkPermission());
   api.use('*', requireScope());
   // After the caller is known: every change and sensitive read becomes an audit row.
   api.use('*', auditTrail(deps));

@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { CampaignDetail } from './campaign-detail.tsx';
 import { CampaignForm } from './campaign-form.tsx';
+import { useCan } from '../roles/permissions.tsx';
 
 /** #/campaigns, #/campaigns/new, #/campaigns/<id>, #/campaigns/<id>/edit. */
 export function CampaignsPage({ campaignId, editing }: { campaignId?: string; editing?: boolean }) {
@@ -28,6 +29,7 @@ export const statusStyle: Record<string, string> = {
 
 function CampaignList() {
   const t = useT();
+  const can = useCan();
   const locale = useLocale((s) => s.locale);
   const load = useCallback(() => ok(client.GET('/campaigns')), []);
   const { data, error } = usePoll(load, 5000);
@@ -36,12 +38,14 @@ function CampaignList() {
     <main className="mx-auto max-w-4xl p-6">
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">{t('campaigns.title')}</h1>
-        <a
-          href="#/campaigns/new"
-          className="rounded bg-indigo-600 px-3 py-1.5 text-sm text-white hover:bg-indigo-700"
-        >
-          {t('campaigns.new')}
-        </a>
+        {can('campaigns:manage') && (
+          <a
+            href="#/campaigns/new"
+            className="rounded bg-indigo-600 px-3 py-1.5 text-sm text-white hover:bg-indigo-700"
+          >
+            {t('campaigns.new')}
+          </a>
+        )}
       </div>
       <p className="mt-1 text-sm text-slate-600">{t('campaigns.intro')}</p>
       {error && (

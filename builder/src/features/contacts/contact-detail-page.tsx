@@ -4,7 +4,8 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { AddressList } from './address-list.tsx';
 import { ContactFormDialog } from './contact-form-dialog.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
-import { contactName, type Contact, type ContactField, type Role } from './contact-types.ts';
+import { contactName, type Contact, type ContactField } from './contact-types.ts';
+import { useCan } from '../roles/permissions.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
 import { DataProtectionActions } from './data-protection-actions.tsx';
 
@@ -16,7 +17,7 @@ function shownValue(value: unknown, yes: string, no: string): string {
 }
 
 /** One person: who they are, their addresses with consent, their fields, and their timeline. */
-export function ContactDetailPage({ contactId, role }: { contactId: string; role: Role }) {
+export function ContactDetailPage({ contactId }: { contactId: string }) {
   const t = useT();
   const [contact, setContact] = useState<Contact | null>(null);
   const [fields, setFields] = useState<ContactField[]>([]);
@@ -26,9 +27,10 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
   const [version, setVersion] = useState(0);
   const locale = useLocale((s) => s.locale);
   const erased = contact?.erasedAt ?? null;
+  const can = useCan();
   // An erased contact is an anonymous record kept for counts: nothing left to edit or merge.
-  const canEdit = role !== 'operator' && !erased;
-  const isAdmin = role === 'admin' && !erased;
+  const canEdit = can('contacts:edit') && !erased;
+  const mayErase = can('contacts:erase') && !erased;
 
   const load = () =>
     ok(client.GET('/contacts/{id}', { params: { path: { id: contactId } } })).then(setContact, (e: unknown) =>
@@ -94,7 +96,7 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
                 {t('contacts.detail.edit')}
               </button>
             )}
-            {isAdmin && (
+            {mayErase && (
               <button
                 type="button"
                 onClick={() => setDialog('merge')}
@@ -103,7 +105,7 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
                 {t('contacts.detail.merge')}
               </button>
             )}
-            {isAdmin && <DataProtectionActions contact={contact} name={name} onErased={() => void load()} />}
+            {mayErase && <DataProtectionActions contact={contact} name={name} onErased={() => void load()} />}
           </div>
         </div>
         <AddressList contact={contact} canEdit={canEdit} onChanged={() => void load()} />
@@ -121,7 +123,8 @@ export function ContactDetailPage({ contactId, role }: { contactId: string; role
           </section>
         )}
       </div>
-      <ContactTimeline contactId={contact.id} version={version} />
+      {/* The timeline holds message bodies and calls: a sensitive read. */}
+      {can('messages:read') && <ContactTimeline contactId={contact.id} version={version} />}
       {dialog === 'edit' && (
         <ContactFormDialog contact={contact} onClose={() => setDialog(null)} onSaved={setContact} />
       )}

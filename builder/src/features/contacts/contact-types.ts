@@ -5,8 +5,6 @@ export type Contact = Schemas['Contact'];
 export type ContactAddress = Schemas['ContactAddress'];
 export type ContactField = Schemas['ContactField'];
 export type TimelineItem = Schemas['TimelineItem'];
-/** The signed-in person's role: operators read, designers edit, admins also merge and erase. */
-export type Role = string;
 
 export const contactChannels = ['sms', 'whatsapp', 'email', 'webchat'] as const;
 

@@ -5,7 +5,8 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { navigate } from '../../use-route.ts';
 import { ContactFieldsDialog } from './contact-fields-dialog.tsx';
 import { ContactFormDialog } from './contact-form-dialog.tsx';
-import { contactChannels, contactName, type Contact, type Role } from './contact-types.ts';
+import { contactChannels, contactName, type Contact } from './contact-types.ts';
+import { useCan } from '../roles/permissions.tsx';
 
 type Flag = '' | 'true' | 'false';
 
@@ -13,7 +14,7 @@ const cell = 'px-3 py-2 align-top';
 const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
 
 /** The workspace's people: search by name or address, filter by tag, channel, consent, opt-out. */
-export function ContactsPage({ query, role }: { query: URLSearchParams; role: Role }) {
+export function ContactsPage({ query }: { query: URLSearchParams }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [q, setQ] = useState(query.get('q') ?? '');
@@ -44,7 +45,7 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
     [key],
   );
   const list = useCursorList<Contact>(key, loadPage);
-  const canEdit = role !== 'operator';
+  const can = useCan();
 
   const flagSelect = (label: string, value: Flag, set: (v: Flag) => void) => (
     <label className="flex items-center gap-1 text-sm">
@@ -61,11 +62,13 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <div className="flex items-center gap-4">
         <h1 className="text-xl font-semibold">{t('contacts.title')}</h1>
-        {canEdit && (
-          <div className="ml-auto flex gap-2">
+        <div className="ml-auto flex gap-2">
+          {can('imports:manage') && (
             <a href="#/contacts/import" className="rounded border border-slate-300 px-3 py-1 text-sm">
               {t('app.contactImport')}
             </a>
+          )}
+          {can('contact-fields:manage') && (
             <button
               type="button"
               onClick={() => setEditingFields(true)}
@@ -73,6 +76,8 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
             >
               {t('contacts.fields.open')}
             </button>
+          )}
+          {can('contacts:edit') && (
             <button
               type="button"
               onClick={() => setCreating(true)}
@@ -80,8 +85,8 @@ export function ContactsPage({ query, role }: { query: URLSearchParams; role: Ro
             >
               {t('contacts.new')}
             </button>
-          </div>
-        )}
+          )}
+        </div>
       </div>
       <div role="search" className="flex flex-wrap items-center gap-3">
         <input

@@ -7,6 +7,7 @@ import { useLocale } from '../../i18n/use-i18n.ts';
 import { settle, useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 import { ContactDetailPage } from './contact-detail-page.tsx';
 import { ContactsPage } from './contacts-page.tsx';
+import { PermissionsProvider } from '../roles/permissions.tsx';
 import type { Contact, TimelineItem } from './contact-types.ts';
 
 useComponentTestHooks();
@@ -106,13 +107,17 @@ const timeline = (): TimelineItem[] => [
 describe('ContactsPage', () => {
   it('lists people and searches and filters through the API', async () => {
     const api = stubApi({ 'GET /contacts': () => ({ items: [ana], nextCursor: null }) });
-    render(<ContactsPage query={new URLSearchParams()} role="operator" />);
+    render(
+      <PermissionsProvider permissions={['contacts:read']}>
+        <ContactsPage query={new URLSearchParams()} />
+      </PermissionsProvider>,
+    );
     await settle();
     expect(screen.getByRole('link', { name: 'Open Ana Quispe' }).getAttribute('href')).toBe(
       `#/contacts/${ana.id}`,
     );
     expect(screen.getByText('+51987654321')).toBeTruthy();
-    // Operators read only.
+    // A role that only reads contacts is offered no way to change them.
     expect(screen.queryByRole('button', { name: 'New contact' })).toBeNull();
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search by name, phone or email' }), {
       target: { value: 'quis' },
@@ -143,7 +148,7 @@ describe('ContactsPage', () => {
           { status: 400 },
         ),
     });
-    render(<ContactsPage query={new URLSearchParams()} role="designer" />);
+    render(<ContactsPage query={new URLSearchParams()} />);
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'New contact' }));
     await settle();
@@ -185,7 +190,7 @@ describe('ContactFieldsDialog', () => {
         return new Response(JSON.stringify(field), { status: 201 });
       },
     });
-    render(<ContactsPage query={new URLSearchParams()} role="designer" />);
+    render(<ContactsPage query={new URLSearchParams()} />);
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Custom fields' }));
     await settle();
@@ -240,7 +245,11 @@ describe('ContactDetailPage', () => {
   it('shows the timeline with channel marks, Spanish status words and relative times', async () => {
     useLocale.getState().setLocale('es');
     stubApi(routes());
-    render(<ContactDetailPage contactId={ana.id} role="operator" />);
+    render(
+      <PermissionsProvider permissions={['contacts:read', 'messages:read']}>
+        <ContactDetailPage contactId={ana.id} />
+      </PermissionsProvider>,
+    );
     await settle();
     expect(screen.getByRole('heading', { name: 'Ana Quispe' })).toBeTruthy();
     const items = within(screen.getByRole('region', { name: 'Historial' })).getAllByRole('listitem');
@@ -281,7 +290,7 @@ describe('ContactDetailPage', () => {
       [`POST /contacts/${ana.id}/erase`]: () =>
         apiError(403, 'FORBIDDEN', 'Only an admin can erase contacts'),
     });
-    render(<ContactDetailPage contactId={ana.id} role="admin" />);
+    render(<ContactDetailPage contactId={ana.id} />);
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Merge a duplicate' }));
     fireEvent.change(
@@ -337,7 +346,7 @@ describe('ContactDetailPage', () => {
       clicked.push(this.getAttribute('href')!);
     };
     try {
-      render(<ContactDetailPage contactId={ana.id} role="admin" />);
+      render(<ContactDetailPage contactId={ana.id} />);
       await settle();
       fireEvent.click(screen.getByRole('button', { name: 'Exportar datos' }));
       expect(screen.getByText(/Son datos personales/)).toBeTruthy();

@@ -22,6 +22,7 @@ import { useInflight } from './use-inflight.ts';
 import { VersionsPanel, type VersionSummary } from './versions-panel.tsx';
 import type { RunPath } from '../simulator/path-of.ts';
 import { SimulatorPanel } from '../simulator/simulator-panel.tsx';
+import { useCan } from '../roles/permissions.tsx';
 
 // Loaded when its tab is first opened: most editing sessions never replay runs.
 const WhatIfPanel = lazy(() => import('../runs/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
@@ -37,6 +38,7 @@ interface Loaded {
 /** The canvas, palette, inspector, problems, versions and publishing of one flow. */
 export function FlowEditorPage({ flowId }: { flowId: string }) {
   const t = useT();
+  const can = useCan();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -255,15 +257,17 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
             </button>
           </span>
         ) : (
-          <button
-            onClick={publishAfterSave.request}
-            disabled={publishAfterSave.waiting || errorCount > 0}
-            aria-busy={publishAfterSave.waiting || undefined}
-            title={errorCount > 0 ? t('editor.publishBlocked', { count: errorCount }) : undefined}
-            className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
-          >
-            {publishAfterSave.waiting ? t('editor.publishAfterSave') : t('editor.publish')}
-          </button>
+          can('flows:publish') && (
+            <button
+              onClick={publishAfterSave.request}
+              disabled={publishAfterSave.waiting || errorCount > 0}
+              aria-busy={publishAfterSave.waiting || undefined}
+              title={errorCount > 0 ? t('editor.publishBlocked', { count: errorCount }) : undefined}
+              className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
+            >
+              {publishAfterSave.waiting ? t('editor.publishAfterSave') : t('editor.publish')}
+            </button>
+          )
         )}
       </div>
       <div className="flex min-h-0 flex-1">

@@ -6,9 +6,11 @@ import { navigate } from '../../use-route.ts';
 import { downloadFlow, emptyFlow, FlowFileError, readFlowFile } from './flow-file.ts';
 import { TemplatesGallery } from '../gallery/templates-gallery.tsx';
 import { TemplatesGalleryDialog } from '../gallery/templates-gallery-dialog.tsx';
+import { useCan } from '../roles/permissions.tsx';
 
 export function FlowListPage() {
   const t = useT();
+  const can = useCan();
   const locale = useLocale((s) => s.locale);
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [query, setQuery] = useState('');
@@ -98,26 +100,30 @@ export function FlowListPage() {
           onChange={(e) => setQuery(e.target.value)}
           className="rounded border border-slate-300 px-2 py-1"
         />
-        <button
-          onClick={() => fileInput.current?.click()}
-          className="rounded border border-slate-300 bg-white px-3 py-1"
-        >
-          {t('flows.import')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          className="hidden"
-          aria-label={t('flows.import')}
-          onChange={(e) => void importFile(e.target.files?.[0])}
-        />
-        <button
-          onClick={() => setChoosing(true)}
-          className="rounded bg-indigo-600 px-3 py-1 font-medium text-white"
-        >
-          {t('flows.create')}
-        </button>
+        {can('flows:edit') && (
+          <>
+            <button
+              onClick={() => fileInput.current?.click()}
+              className="rounded border border-slate-300 bg-white px-3 py-1"
+            >
+              {t('flows.import')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="application/json,.json"
+              className="hidden"
+              aria-label={t('flows.import')}
+              onChange={(e) => void importFile(e.target.files?.[0])}
+            />
+            <button
+              onClick={() => setChoosing(true)}
+              className="rounded bg-indigo-600 px-3 py-1 font-medium text-white"
+            >
+              {t('flows.create')}
+            </button>
+          </>
+        )}
       </div>
       {error && (
         <p role="alert" className="mb-3 rounded bg-red-50 p-2 text-sm text-red-800">

@@ -35,13 +35,13 @@ const people = (items = [me, lucia]) => ({
       id: 'i-1',
       email: 'marta@example.test',
       name: 'Marta',
-      role: 'operator',
+      role: 'viewer',
       language: 'es',
       createdAt: '2026-12-07T09:00:00Z',
       expiresAt: '2026-12-14T09:00:00Z',
     },
   ],
-  roles: ['admin', 'designer', 'operator'],
+  roles: ['admin', 'supervisor', 'coordinator', 'designer', 'agent', 'viewer'],
 });
 
 describe('PeoplePage', () => {
@@ -59,14 +59,14 @@ describe('PeoplePage', () => {
     const form = screen.getByRole('region', { name: 'Invite a person' });
     fireEvent.change(within(form).getByLabelText('Email'), { target: { value: 'pablo@example.test' } });
     fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Pablo' } });
-    expect((within(form).getByLabelText('Role') as HTMLSelectElement).value).toBe('operator');
+    expect((within(form).getByLabelText('Role') as HTMLSelectElement).value).toBe('viewer');
     fireEvent.click(within(form).getByRole('button', { name: 'Send invitation' }));
     await settle();
     expect(api.callsTo('POST /people/invitations')[0]!.body).toEqual({
       email: 'pablo@example.test',
       name: 'Pablo',
       language: 'es',
-      role: 'operator',
+      role: 'viewer',
     });
     expect(screen.getByText(/give pablo@example.test this link yourself/)).toBeTruthy();
     expect(screen.getByText('http://localhost/#/invitation/abc')).toBeTruthy();

@@ -15,6 +15,7 @@ import { stepForNode } from './step-for-node.ts';
 import { skipReasonText } from './skip-reason-text.ts';
 import { runErrorText } from './run-error-text.ts';
 import { useLiveRun } from './use-live-run.ts';
+import { useCan } from '../roles/permissions.tsx';
 
 /**
  * One run: its version's graph with the path it took on the left, its timeline on the right, kept
@@ -22,6 +23,7 @@ import { useLiveRun } from './use-live-run.ts';
  */
 export function RunDetailPage({ runId }: { runId: string }) {
   const t = useT();
+  const can = useCan();
   const { run, error, mode, watch } = useLiveRun(runId);
   const [catalog, setCatalog] = useState<CatalogEntry[]>([]);
   const [catalogError, setCatalogError] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function RunDetailPage({ runId }: { runId: string }) {
           aria-label={t('run.details')}
           className="w-[30rem] max-w-[50vw] space-y-3 overflow-auto border-l border-slate-200 bg-slate-50 p-3"
         >
-          <RunActions run={run} onChanged={watch} />
+          {can('runs:operate') && <RunActions run={run} onChanged={watch} />}
           {notice && (
             <p role="status" className="text-sm text-indigo-700">
               {notice}

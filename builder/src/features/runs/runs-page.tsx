@@ -10,6 +10,7 @@ import { RunFilterBar } from './run-filter-bar.tsx';
 import { RunsTable } from './runs-table.tsx';
 import { StatusCountChips } from './status-count-chips.tsx';
 import { useRunList } from './use-run-list.ts';
+import { useCan } from '../roles/permissions.tsx';
 
 /** How often the status counts are read again while the list is open. */
 const countsEveryMs = 3000;
@@ -20,6 +21,7 @@ const countsEveryMs = 3000;
  */
 export function RunsPage({ flowId, query }: { flowId: string | null; query: URLSearchParams }) {
   const t = useT();
+  const can = useCan();
   const queryText = query.toString();
   // The hash is the source of truth: parse it once per change, not per render.
   const filter = useMemo(() => filterFromQuery(new URLSearchParams(queryText), flowId), [queryText, flowId]);
@@ -78,7 +80,7 @@ export function RunsPage({ flowId, query }: { flowId: string | null; query: URLS
         </p>
       )}
       <RunFilterBar filter={filter} showVersion={flowId !== null} onChange={show} />
-      <BulkActions filter={filter} onDone={list.reload} />
+      {can('runs:operate') && <BulkActions filter={filter} onDone={list.reload} />}
       {list.error && (
         <p role="alert" className="text-red-700">
           {t('common.error', { message: list.error })}

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { SegmentEditor } from './segment-editor.tsx';
 import { emptyRules, toApiRules, type RuleOptions, type Segment } from './segment-draft.ts';
+import { useCan } from '../roles/permissions.tsx';
 
 type Draft = Pick<Segment, 'name' | 'kind' | 'rules'> & { id?: string };
 
@@ -28,6 +29,7 @@ function SegmentCount({ id, version }: { id: string; version: string }) {
 /** Segments in the top bar: the list with each one's count, and the chosen one's rule builder. */
 export function SegmentsPage() {
   const t = useT();
+  const can = useCan();
   const [segments, setSegments] = useState<Segment[] | null>(null);
   const [options, setOptions] = useState<RuleOptions | null>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
@@ -76,24 +78,26 @@ export function SegmentsPage() {
     <main className="flex min-h-[calc(100vh-3rem)]">
       <aside className="w-72 shrink-0 border-r border-slate-200 bg-white p-4">
         <h1 className="text-lg font-semibold text-slate-900">{t('segments.title')}</h1>
-        <div className="mt-3 flex gap-2">
-          <button
-            type="button"
-            onClick={() =>
-              setDraft({ name: t('segments.newName'), kind: 'rules', rules: toApiRules(emptyRules()) })
-            }
-            className="rounded bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700"
-          >
-            {t('segments.new')}
-          </button>
-          <button
-            type="button"
-            onClick={() => setDraft({ name: t('segments.newListName'), kind: 'static', rules: null })}
-            className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50"
-          >
-            {t('segments.newList')}
-          </button>
-        </div>
+        {can('segments:manage') && (
+          <div className="mt-3 flex gap-2">
+            <button
+              type="button"
+              onClick={() =>
+                setDraft({ name: t('segments.newName'), kind: 'rules', rules: toApiRules(emptyRules()) })
+              }
+              className="rounded bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700"
+            >
+              {t('segments.new')}
+            </button>
+            <button
+              type="button"
+              onClick={() => setDraft({ name: t('segments.newListName'), kind: 'static', rules: null })}
+              className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50"
+            >
+              {t('segments.newList')}
+            </button>
+          </div>
+        )}
         {segments?.length === 0 && <p className="mt-4 text-sm text-slate-500">{t('segments.empty')}</p>}
         <ul className="mt-4 space-y-1" aria-label={t('segments.title')}>
           {segments?.map((segment) => (

@@ -3,6 +3,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, stubApi } from '../../api/test-api.ts';
 import { SettingsPage } from './settings-page.tsx';
+import { PermissionsProvider } from '../roles/permissions.tsx';
 import { useComponentTestHooks } from '../../testing/component-test-hooks.ts';
 
 useComponentTestHooks();
@@ -46,5 +47,29 @@ describe('SettingsPage', () => {
     expect(screen.getByRole('region', { name: 'API keys' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'OAuth clients' })).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers a viewer no deliverability check and no web chat tag', async () => {
+    const api = stubApi({
+      'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+      'GET /quotas': () => ({ items: [] }),
+      'GET /workspace/default-country': () => ({ country: 'PE' }),
+      'GET /workspace/campaign-settings': () => ({ timezone: null, quietHours: null, frequencyCap: null }),
+      'GET /channels': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
+      'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
+      'GET /mail/mailboxes': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
+      'GET /mail/domains': () => ({ domains: [] }),
+    });
+    render(
+      <PermissionsProvider permissions={['settings:read', 'quotas:read']}>
+        <SettingsPage />
+      </PermissionsProvider>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByRole('region', { name: 'Run history' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Email deliverability' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Web chat on your site' })).toBeNull();
+    expect(api.callsTo('GET /email/deliverability/domains')).toHaveLength(0);
+    expect(api.callsTo('GET /workspace/webchat-embed')).toHaveLength(0);
   });
 });

@@ -10,6 +10,7 @@ import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 import { QuotasSection } from '../quotas/quotas-section.tsx';
 import { ApiKeysSection } from '../api-access/api-keys-section.tsx';
 import { OAuthClientsSection } from '../api-access/oauth-clients-section.tsx';
+import { useCan } from '../roles/permissions.tsx';
 
 /**
  * The workspace's settings: run history, channel providers, DKIM keys, the domains mail comes in
@@ -18,6 +19,8 @@ import { OAuthClientsSection } from '../api-access/oauth-clients-section.tsx';
  */
 export function SettingsPage() {
   const t = useT();
+  // Channels, DKIM and mailboxes say themselves that they are an admin's; these would only fail.
+  const can = useCan();
   return (
     <main className="mx-auto max-w-3xl space-y-8 p-6">
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
@@ -28,10 +31,10 @@ export function SettingsPage() {
       <DkimSection />
       <MailDomainsSection />
       <ImapMailboxesSection />
-      <DeliverabilitySection />
-      <WebChatEmbedSection />
-      <ApiKeysSection />
-      <OAuthClientsSection />
+      {can('channels:read') && <DeliverabilitySection />}
+      {can('channels:read') && <WebChatEmbedSection />}
+      {can('api-keys:manage') && <ApiKeysSection />}
+      {can('api-keys:manage') && <OAuthClientsSection />}
     </main>
   );
 }

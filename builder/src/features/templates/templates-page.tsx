@@ -4,10 +4,12 @@ import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { draftOf, newDraft, type Template, type TemplateDraft, type TemplateKind } from './template-draft.ts';
 import { TemplateEditor } from './template-editor.tsx';
+import { useCan } from '../roles/permissions.tsx';
 
 /** Templates in the top bar: the library on the left, the chosen template's editor and preview. */
 export function TemplatesPage({ selectedName }: { selectedName?: string }) {
   const t = useT();
+  const can = useCan();
   const locale = useLocale((s) => s.locale);
   const [templates, setTemplates] = useState<Template[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,22 +66,24 @@ export function TemplatesPage({ selectedName }: { selectedName?: string }) {
     <main className="flex min-h-[calc(100vh-3rem)]">
       <aside className="w-64 shrink-0 border-r border-slate-200 bg-white p-4">
         <h1 className="text-lg font-semibold text-slate-900">{t('templates.title')}</h1>
-        <div className="mt-3 flex gap-2">
-          <button
-            type="button"
-            onClick={() => unlessDirty(() => create('email'))}
-            className="rounded bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700"
-          >
-            {t('templates.newEmail')}
-          </button>
-          <button
-            type="button"
-            onClick={() => unlessDirty(() => create('text'))}
-            className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50"
-          >
-            {t('templates.newText')}
-          </button>
-        </div>
+        {can('templates:manage') && (
+          <div className="mt-3 flex gap-2">
+            <button
+              type="button"
+              onClick={() => unlessDirty(() => create('email'))}
+              className="rounded bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700"
+            >
+              {t('templates.newEmail')}
+            </button>
+            <button
+              type="button"
+              onClick={() => unlessDirty(() => create('text'))}
+              className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50"
+            >
+              {t('templates.newText')}
+            </button>
+          </div>
+        )}
         {error && (
           <p role="alert" className="mt-3 text-sm text-red-700">
             {t('templates.loadFailed', { message: error })}

@@ -1,13 +1,15 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { apiKeys, userRoles } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
+import { roleNames, roleWithin } from '../../auth/permissions.ts';
 import { createApiKey } from '../api-keys.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { apiKeyCacheOf } from '../api-key-cache.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
 import { expiresAtField, futureExpiry, scopesField } from '../credential-fields.ts';
 import { apiScopes, isApiScope } from '../../auth/scopes.ts';
+import { principalMay } from '../principal-permissions.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 
 const roleSchema = z.enum(userRoles);
@@ -35,7 +37,7 @@ const create = createRoute({
   tags: ['api-keys'],
   summary: 'Create an API key (the key is shown only in this answer)',
   description:
-    'The key acts with `role` (default: the caller’s own), which can be no higher than the caller’s, and may call only what `scopes` allow (default: all the role allows). From `expiresAt` on it is refused with 401 API_KEY_EXPIRED.',
+    'The key acts with `role` (default: the caller’s own), whose permissions must all be the caller’s too, and may call only what `scopes` allow (default: all the role allows); from `expiresAt` on it is refused.',
   request: {
     body: {
       required: true,
@@ -97,7 +99,7 @@ const revoke = createRoute({
 /** Keys the caller may see and revoke: all of the workspace's for an admin, else those they made. */
 function manageable(principal: Principal): SQL | undefined {
   const inWorkspace = and(eq(apiKeys.workspaceId, principal.workspaceId), isNull(apiKeys.revokedAt));
-  if (roleAtLeast(principal.role, 'admin')) return inWorkspace;
+  if (principalMay(principal, 'api-keys:manage')) return inWorkspace;
   // A key nobody made (the CLI's) is an admin's to manage.
   return and(inWorkspace, principal.userId ? eq(apiKeys.createdBy, principal.userId) : sql`false`);
 }
@@ -107,12 +109,19 @@ export function apiKeyRoutes(deps: AppDeps) {
     .openapi(create, async (c) => {
       const principal = c.get('principal');
       const { name, role = principal.role, scopes, expiresAt } = c.req.valid('json');
-      if (!roleAtLeast(principal.role, role))
+      // Roles are not a ladder: "not above" means every permission of the key's role is the maker's.
+      const mine = principal.cappedBy ?? principal.role;
+      if (!roleWithin(role, mine) || !roleWithin(role, principal.role)) {
+        const language = readerLanguage(c.req.header('accept-language'));
+        const [key, maker] = [roleNames[role][language], roleNames[mine][language]];
         throw new ApiError(
           403,
           'FORBIDDEN',
-          `A key can do no more than its maker: you are ${principal.role}, so ask an admin for a ${role} key`,
+          language === 'es'
+            ? `Una clave no puede hacer más que quien la crea: tu rol (${maker}) no permite todo lo que permite el rol ${key}; pide la clave a un administrador`
+            : `A key can do no more than its maker: your role (${maker}) does not allow all a ${key} may do; ask an admin for the key`,
         );
+      }
       const limits = {
         scopes: scopes ?? null,
         expiresAt: futureExpiry(expiresAt, deps.now?.() ?? new Date()),

@@ -19,6 +19,8 @@ import { sessionCookie } from '../authenticate.ts';
 import { clientAddress } from '../client-address.ts';
 import { membershipOf } from '../../workspaces/memberships.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
+import { permissions } from '../../auth/permissions.ts';
+import { principalPermissions } from '../principal-permissions.ts';
 
 const userSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), workspaceId: z.string() })
@@ -135,7 +137,12 @@ const me = createRoute({
       z.object({
         user: userSchema.nullable(),
         via: z.string(),
-        role: z.enum(userRoles).describe('What the caller may do: a key’s role, capped by its maker’s'),
+        role: z.enum(userRoles).describe('The caller’s role: a person’s, or a key’s'),
+        permissions: z
+          .array(z.enum(permissions).openapi('Permission'))
+          .describe(
+            'What the caller may do now (a key: only what its maker may do too); the app offers only these',
+          ),
       }),
       'The caller',
     ),
@@ -163,6 +170,7 @@ export function authRoutes(deps: AppDeps) {
           : null,
         via: principal.via,
         role: principal.role,
+        permissions: principalPermissions(principal),
       },
       200,
     );

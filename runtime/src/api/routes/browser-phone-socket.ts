@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { requireDesigner } from '../require-role.ts';
 import { fromOwnPages } from '../check-origin.ts';
 
 /** The browser phone's SIP-over-WebSocket path (RFC 7118), under the API. */
@@ -21,7 +20,6 @@ export function browserPhoneSocketRoutes(deps: AppDeps, upgradeWebSocket: Upgrad
     const principal = c.get('principal');
     if (principal.via !== 'session')
       throw new ApiError(403, 'FORBIDDEN', 'The browser phone is for signed-in people: sign in to call');
-    requireDesigner(principal, 'call flows from the browser');
     // Cross-site WebSocket hijacking: another site's page could open it with the user's cookie.
     if (!fromOwnPages(deps, { origin: c.req.header('origin'), host: c.req.header('host') }))
       throw new ApiError(

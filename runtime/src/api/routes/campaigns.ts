@@ -19,7 +19,6 @@ import {
   json,
   notFoundResponse,
 } from '../schemas.ts';
-import { requireRole } from '../require-role.ts';
 import { readerLanguage, type ReaderLanguage } from '../reader-language.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the time as HH:MM, 24-hour (09:00, 21:30)');
@@ -409,9 +408,9 @@ const routes = {
     },
   }),
   start: action('start', 'Start a draft: now, or scheduled for its time (designer)'),
-  pause: action('pause', 'Pause a running or scheduled campaign before its next chunk (operator)'),
-  resume: action('resume', 'Resume a paused campaign (operator)'),
-  cancel: action('cancel', 'Cancel a campaign; what was sent stays counted (operator)'),
+  pause: action('pause', 'Pause a running or scheduled campaign before its next chunk (`campaigns:control`)'),
+  resume: action('resume', 'Resume a paused campaign (`campaigns:control`)'),
+  cancel: action('cancel', 'Cancel a campaign; what was sent stays counted (`campaigns:control`)'),
   occurrences: createRoute({
     method: 'get',
     path: '/campaigns/{id}/occurrences',
@@ -699,7 +698,6 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
     })
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'designer', 'create campaigns');
       const input = c.req.valid('json');
       const channels = input.channels ?? [input.channel!];
       const variants = input.variants ?? [{ key: 'A', share: 100, content: input.content }];
@@ -745,7 +743,6 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
     )
     .openapi(routes.update, async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'designer', 'change campaigns');
       const { id } = c.req.valid('param');
       const current = await find(principal.workspaceId, id);
       if (current.status !== 'draft')
@@ -846,7 +843,6 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
     })
     .openapi(routes.remove, async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'designer', 'delete campaigns');
       const { id } = c.req.valid('param');
       await find(principal.workspaceId, id);
       const deleted = await db
@@ -869,25 +865,21 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
     })
     .openapi(routes.start, async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'designer', 'start campaigns');
       const { id } = c.req.valid('param');
       return c.json(await stateful(() => control.start(principal.workspaceId, id), id), 200);
     })
     .openapi(routes.pause, async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'operator', 'pause campaigns');
       const { id } = c.req.valid('param');
       return c.json(await stateful(() => control.pause(principal.workspaceId, id), id), 200);
     })
     .openapi(routes.resume, async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'operator', 'resume campaigns');
       const { id } = c.req.valid('param');
       return c.json(await stateful(() => control.resume(principal.workspaceId, id), id), 200);
     })
     .openapi(routes.cancel, async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'operator', 'cancel campaigns');
       const { id } = c.req.valid('param');
       return c.json(await stateful(() => control.cancel(principal.workspaceId, id), id), 200);
     })

@@ -11,7 +11,6 @@ import {
   json,
   notFoundResponse,
 } from '../schemas.ts';
-import { requireDesigner } from '../require-role.ts';
 
 const choicesSchema = z
   .array(z.string().trim().min(1, 'A choice cannot be empty').max(100, 'A choice is at most 100 characters'))
@@ -58,7 +57,7 @@ const fieldSchema = z
   })
   .openapi('ContactField');
 
-const forbidden = { 403: json(errorSchema, 'Not a designer or admin') };
+const forbidden = { 403: json(errorSchema, 'The caller’s role may not define contact fields') };
 
 const routes = {
   list: createRoute({
@@ -72,7 +71,8 @@ const routes = {
     method: 'post',
     path: '/contact-fields',
     tags: ['contacts'],
-    summary: 'Define a typed field (text, number, date, boolean, choice) for contacts (designer or admin)',
+    summary:
+      'Define a typed field (text, number, date, boolean, choice) for contacts (`contact-fields:manage`)',
     request: { body: { required: true, content: { 'application/json': { schema: fieldInputSchema } } } },
     responses: { 201: json(fieldSchema, 'The field'), ...errorResponses, ...forbidden, ...conflictResponse },
   }),
@@ -80,7 +80,7 @@ const routes = {
     method: 'patch',
     path: '/contact-fields/{id}',
     tags: ['contacts'],
-    summary: "Rename a field or change a choice field's choices (designer or admin); key and type stay",
+    summary: "Rename a field or change a choice field's choices (`contact-fields:manage`); key and type stay",
     request: {
       params: idParam,
       body: { required: true, content: { 'application/json': { schema: fieldPatchSchema } } },
@@ -96,7 +96,7 @@ const routes = {
     method: 'delete',
     path: '/contact-fields/{id}',
     tags: ['contacts'],
-    summary: "Remove a field's definition (designer or admin); values already saved stay, untyped",
+    summary: "Remove a field's definition (`contact-fields:manage`); values already saved stay, untyped",
     request: { params: idParam },
     responses: { 204: { description: 'Removed' }, ...errorResponses, ...forbidden, ...notFoundResponse },
   }),
@@ -124,7 +124,6 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'define contact fields');
       const input = c.req.valid('json');
       try {
         const [row] = await db
@@ -151,7 +150,6 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.update, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contact fields');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const where = and(eq(contactFields.workspaceId, principal.workspaceId), eq(contactFields.id, id));
@@ -177,7 +175,6 @@ export function contactFieldRoutes({ db }: AppDeps) {
     })
     .openapi(routes.delete, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'remove contact fields');
       const { id } = c.req.valid('param');
       const removed = await db
         .delete(contactFields)

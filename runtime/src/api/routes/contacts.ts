@@ -10,7 +10,6 @@ import { eraseContact } from '../../contacts/erase-contact.ts';
 import { mergeContacts } from '../../contacts/merge-contacts.ts';
 import { recordingStoreFromEnv } from '../../recordings/recording-store-from-env.ts';
 import { ApiError, notFound } from '../api-error.ts';
-import { requireAdmin, requireDesigner } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -60,7 +59,7 @@ const routes = {
     method: 'post',
     path: '/contacts',
     tags: ['contacts'],
-    summary: 'Add a person with their addresses (designer or admin)',
+    summary: 'Add a person with their addresses (`contacts:edit`)',
     request: body(contactCreateSchema),
     responses: {
       201: json(contactSchema, 'The new contact'),
@@ -81,7 +80,7 @@ const routes = {
     method: 'patch',
     path: '/contacts/{id}',
     tags: ['contacts'],
-    summary: 'Change names, language, time zone, tags or fields (designer or admin); null clears a field',
+    summary: 'Change names, language, time zone, tags or fields (`contacts:edit`); null clears a field',
     request: { params: idParam, ...body(contactPatchSchema) },
     responses: {
       200: json(contactSchema, 'The contact now'),
@@ -95,7 +94,7 @@ const routes = {
     path: '/contacts/{id}',
     tags: ['contacts'],
     summary:
-      'Data-protection erasure (admin): the person, their addresses, message bodies and call recordings go; counts stay',
+      'Data-protection erasure (`contacts:erase`): the person, their addresses, message bodies and call recordings go; counts stay',
     request: { params: idParam },
     responses: {
       200: json(z.object({ messages: z.number(), recordings: z.number() }), 'What was erased'),
@@ -108,7 +107,7 @@ const routes = {
     method: 'post',
     path: '/contacts/{id}/addresses',
     tags: ['contacts'],
-    summary: 'Add a phone, email, WhatsApp id or web chat session, with consent if given (designer or admin)',
+    summary: 'Add a phone, email, WhatsApp id or web chat session, with consent if given (`contacts:edit`)',
     request: { params: idParam, ...body(addressInputSchema) },
     responses: {
       201: json(contactSchema, 'The contact now'),
@@ -122,7 +121,7 @@ const routes = {
     method: 'patch',
     path: '/contacts/{id}/addresses/{addressId}',
     tags: ['contacts'],
-    summary: 'Record or withdraw consent, opt out or back in, on one address (designer or admin)',
+    summary: 'Record or withdraw consent, opt out or back in, on one address (`contacts:edit`)',
     request: { params: addressParams, ...body(addressPatchSchema) },
     responses: {
       200: json(addressSchema, 'The address now'),
@@ -135,7 +134,7 @@ const routes = {
     method: 'delete',
     path: '/contacts/{id}/addresses/{addressId}',
     tags: ['contacts'],
-    summary: 'Remove an address from a person (designer or admin); its messages stay',
+    summary: 'Remove an address from a person (`contacts:edit`); its messages stay',
     request: { params: addressParams },
     responses: { 204: { description: 'Removed' }, ...errorResponses, ...forbidden, ...notFoundResponse },
   }),
@@ -143,7 +142,8 @@ const routes = {
     method: 'post',
     path: '/contacts/{id}/merge',
     tags: ['contacts'],
-    summary: 'Fold a duplicate into this person (admin): addresses, history, campaigns and lists follow',
+    summary:
+      'Fold a duplicate into this person (`contacts:erase`): addresses, history, campaigns and lists follow',
     request: {
       params: idParam,
       ...body(
@@ -254,7 +254,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     )
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'add contacts');
       const input = c.req.valid('json');
       const workspaceId = principal.workspaceId;
       const attributes = await checkedAttributes(db, workspaceId, input.attributes ?? {});
@@ -301,7 +300,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     )
     .openapi(routes.update, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contacts');
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const current = await found(principal.workspaceId, id);
@@ -323,7 +321,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.delete, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'erase contacts');
       const { id } = c.req.valid('param');
       const erased = await eraseContact({ db, store: store() }, principal.workspaceId, id);
       if (!erased) throw notFound('Contact', id);
@@ -331,7 +328,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.addAddress, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contacts');
       const { id } = c.req.valid('param');
       await found(principal.workspaceId, id);
       const [address] = normalized([c.req.valid('json')], '');
@@ -354,7 +350,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.patchAddress, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change consent');
       const { id, addressId } = c.req.valid('param');
       const input = c.req.valid('json');
       const changes: Partial<typeof contactChannels.$inferInsert> = {};
@@ -382,7 +377,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.removeAddress, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'change contacts');
       const { id, addressId } = c.req.valid('param');
       const removed = await db
         .delete(contactChannels)
@@ -399,7 +393,6 @@ export function contactRoutes({ db, recordingStore }: AppDeps) {
     })
     .openapi(routes.merge, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'merge contacts');
       const { id } = c.req.valid('param');
       const { from } = c.req.valid('json');
       if (from === id)

@@ -2,7 +2,6 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '@omniflow/db';
 import { defaultCountryOf, isCountry } from '../../contacts-import/contact-import.ts';
-import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
 
@@ -45,7 +44,6 @@ export function defaultCountryRoutes({ db }: AppDeps) {
       c.json({ country: await defaultCountryOf(db, c.get('principal').workspaceId) }, 200),
     )
     .openapi(routes.put, async (c) => {
-      requireAdmin(c.get('principal'), 'change the default country');
       const { country } = c.req.valid('json');
       await db
         .update(workspaces)

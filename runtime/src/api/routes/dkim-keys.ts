@@ -4,7 +4,6 @@ import { createDkimKeyStore, type DkimKeyView } from '../../email/dkim-key-store
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
-import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, json, notFoundResponse } from '../schemas.ts';
 
 // RFC 1035 §2.3.1 labels; a selector may itself have dots (RFC 6376 §3.1).
@@ -102,12 +101,10 @@ export function dkimKeyRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'see DKIM keys');
       return c.json({ items: (await store().list(principal.workspaceId)).map(shown) }, 200);
     })
     .openapi(routes.put, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'change DKIM keys');
       const { domain } = c.req.valid('param');
       const body = c.req.valid('json');
       const saved = await store()
@@ -120,7 +117,6 @@ export function dkimKeyRoutes(deps: AppDeps) {
     })
     .openapi(routes.remove, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'change DKIM keys');
       const { domain } = c.req.valid('param');
       if (!(await store().remove(principal.workspaceId, domain)))
         throw new ApiError(404, 'NOT_FOUND', `${domain} has no DKIM key`);

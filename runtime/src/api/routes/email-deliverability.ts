@@ -1,12 +1,11 @@
 import { domainToASCII } from 'node:url';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { roleAtLeast } from '../../auth/roles.ts';
 import { checkDeliverability } from '../../email/deliverability/check-deliverability.ts';
 import { dnsServersFromEnv } from '../../email/deliverability/dns-lookup.ts';
 import { sendingDomainsOf, sendingSetupOf } from '../../email/deliverability/sending-setup.ts';
 import { checkStatuses, findingCodes, recordKinds } from '../../email/deliverability/types.ts';
 import { ApiError } from '../api-error.ts';
-import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
 
 // Labels of letters, digits and hyphens (RFC 1035 §2.3.1), at least two of them, 253 at most.
@@ -113,13 +112,6 @@ const routes = {
   }),
 };
 
-// Designers prepare the mail flows send and admins publish DNS; both may look. What the check
-// shows is public DNS and the SMTP host's name (no secret), and it changes nothing.
-function requireDesigner(principal: Principal) {
-  if (!roleAtLeast(principal.role, 'designer'))
-    throw new ApiError(403, 'FORBIDDEN', 'Only designers and admins can check a sending domain');
-}
-
 /** Settings → Email deliverability: the sending domain's DNS, record by record. */
 export function emailDeliverabilityRoutes(deps: AppDeps) {
   // Read once, so a mistyped OMNIFLOW_DNS_SERVERS stops the server at start, not each check.
@@ -127,14 +119,12 @@ export function emailDeliverabilityRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.domains, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal);
       const setup = await sendingSetupOf(deps.db, principal.workspaceId, process.env);
       const domains = await sendingDomainsOf(deps.db, principal.workspaceId, setup);
       return c.json({ domains, sendingServer: setup.server ?? null }, 200);
     })
     .openapi(routes.check, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal);
       const domain =
         c.req.valid('query').domain ??
         (await sendingSetupOf(deps.db, principal.workspaceId, process.env)).fromDomain;

@@ -8,7 +8,6 @@ import {
 } from '../../flow-templates/gallery.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { requireDesigner } from '../require-role.ts';
 import { errorResponses, errorSchema, json, notFoundResponse } from '../schemas.ts';
 import { detail, flowDetail } from './flows.ts';
 
@@ -89,7 +88,6 @@ export function flowTemplateRoutes({ db }: AppDeps) {
     })
     .openapi(routes.create, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'create flows');
       const { id } = c.req.valid('param');
       const template = findGalleryTemplate(id);
       if (!template)

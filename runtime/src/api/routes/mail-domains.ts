@@ -2,7 +2,6 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { mailDomains } from '@omniflow/db';
 import { ApiError } from '../api-error.ts';
-import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { conflictResponse, errorResponses, json } from '../schemas.ts';
 
@@ -39,7 +38,7 @@ const routes = {
     method: 'put',
     path: '/mail/domains',
     tags: ['mail'],
-    summary: 'Set the domains whose mail this workspace takes (admin)',
+    summary: 'Set the domains whose mail this workspace takes (`channels:manage`)',
     request: { body: { required: true, content: { 'application/json': { schema: domainsSchema } } } },
     responses: {
       200: json(domainsSchema, 'The domains now'),
@@ -59,7 +58,6 @@ export function mailDomainRoutes({ db }: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.get, async (c) => c.json({ domains: await list(c.get('principal').workspaceId) }, 200))
     .openapi(routes.put, async (c) => {
-      requireAdmin(c.get('principal'), 'change the mail domains');
       const workspaceId = c.get('principal').workspaceId;
       const domains = [...new Set(c.req.valid('json').domains)];
       await db.transaction(async (tx) => {

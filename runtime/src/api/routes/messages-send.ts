@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { and, eq } from 'drizzle-orm';
 import { messages, messageStatuses } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
 import { quotaGate } from '../../quotas/quota-gate.ts';
 import { acceptMessage, type MessageRow } from '../../transactional/accept-message.ts';
 import { connectedChannels } from '../../transactional/connected-channels.ts';
@@ -60,7 +59,7 @@ const docs = {
     path: '/messages',
     tags: ['messages'],
     summary:
-      'Send one message from another application (designer or admin key): 202 with its id; JSON, or XML with Content-Type: application/xml',
+      'Send one message from another application (a key whose role may `messages:send`): 202 with its id; JSON, or XML with Content-Type: application/xml',
     request: {
       body: {
         required: true,
@@ -77,7 +76,7 @@ const docs = {
       ),
       200: bothFormats(sentMessageSchema, 'The message this idempotencyKey sent before'),
       400: bothFormats(errorSchema, 'Not JSON/XML, or a field is wrong'),
-      403: bothFormats(errorSchema, 'An operator key cannot send'),
+      403: bothFormats(errorSchema, 'The key’s role may not send messages'),
       409: bothFormats(errorSchema, 'The idempotencyKey was used for another message'),
       413: bothFormats(errorSchema, 'The body is over 64 KiB'),
       415: bothFormats(errorSchema, 'Neither JSON nor XML'),
@@ -160,15 +159,6 @@ export function messageSendRoutes(deps: AppDeps) {
   app.post('/messages', async (c) => {
     const xml = answersXml(c);
     const principal = c.get('principal');
-    // Sending reaches real people and spends the bag: what designers may do in flows, not operators.
-    if (!roleAtLeast(principal.role, 'designer'))
-      return failure(
-        c,
-        xml,
-        403,
-        'FORBIDDEN',
-        'Sending messages needs a designer or admin key (this one is an operator’s)',
-      );
     const type = c.req.header('content-type');
     if (!isXml(type) && !isJson(type))
       return failure(

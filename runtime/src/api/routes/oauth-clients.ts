@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { oauthClients, userRoles } from '@omniflow/db';
-import { roleAtLeast } from '../../auth/roles.ts';
+import { roleWithin } from '../../auth/permissions.ts';
 import { apiScopes } from '../../auth/scopes.ts';
 import { createOAuthClient } from '../../auth/oauth-client-credentials.ts';
 import { ApiError, notFound } from '../api-error.ts';
@@ -110,7 +110,7 @@ export function oauthClientRoutes(deps: AppDeps) {
       requireAdmin(principal, 'create OAuth clients');
       const body = c.req.valid('json');
       const role = body.role ?? principal.role;
-      if (!roleAtLeast(principal.role, role))
+      if (!roleWithin(role, principal.cappedBy ?? principal.role) || !roleWithin(role, principal.role))
         throw new ApiError(
           403,
           'FORBIDDEN',

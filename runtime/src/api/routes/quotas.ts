@@ -5,7 +5,6 @@ import { quotaStatuses, type QuotaStatus } from '../../quotas/quota-status.ts';
 import { decodeLedgerCursor, encodeLedgerCursor, ledgerPage } from '../../quotas/ledger-page.ts';
 import { ledgerCsv } from '../../quotas/ledger-csv.ts';
 import { ApiError } from '../api-error.ts';
-import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json, notFoundResponse } from '../schemas.ts';
 
@@ -186,7 +185,6 @@ export function quotaRoutes({ db }: AppDeps) {
       c.json({ items: (await quotaStatuses(db, c.get('principal').workspaceId)).map(view) }, 200),
     )
     .openapi(routes.put, async (c) => {
-      requireAdmin(c.get('principal'), 'set the quotas');
       const { workspaceId } = c.get('principal');
       const { channel } = c.req.valid('param');
       const { startsAt: startsAtText, ...bag } = c.req.valid('json');
@@ -207,7 +205,6 @@ export function quotaRoutes({ db }: AppDeps) {
       return c.json(view(await statusOf(workspaceId, channel)), 200);
     })
     .openapi(routes.remove, async (c) => {
-      requireAdmin(c.get('principal'), 'remove a quota');
       const { workspaceId } = c.get('principal');
       const { channel } = c.req.valid('param');
       const removed = await db
@@ -249,7 +246,6 @@ export function quotaRoutes({ db }: AppDeps) {
       );
     })
     .openapi(routes.addEntry, async (c) => {
-      requireAdmin(c.get('principal'), 'top up or adjust a quota');
       const { workspaceId } = c.get('principal');
       const { channel } = c.req.valid('param');
       const entry = c.req.valid('json');

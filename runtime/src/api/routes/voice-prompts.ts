@@ -18,7 +18,6 @@ import { ApiError, errorBody } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { serveStoredAudio } from '../serve-stored-audio.ts';
 import { readerLanguage, type ReaderLanguage } from '../reader-language.ts';
-import { requireDesigner } from '../require-role.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 import { validationIssueText } from '../validation-text.ts';
 
@@ -204,7 +203,6 @@ export function voicePromptRoutes(
     })
     .openapi(routes.upload, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'upload audio');
       const language = readerLanguage(c.req.header('accept-language'));
       let name: string;
       let bytes: Uint8Array;
@@ -229,8 +227,7 @@ export function voicePromptRoutes(
       return c.json(voicePromptView(row), 201);
     })
     .openapi(routes.rename, async (c) => {
-      const { workspaceId, ...principal } = c.get('principal');
-      requireDesigner({ workspaceId, ...principal }, 'rename audio');
+      const { workspaceId } = c.get('principal');
       const { id } = c.req.valid('param');
       const { name } = c.req.valid('json');
       await findPrompt(workspaceId, id);
@@ -250,7 +247,6 @@ export function voicePromptRoutes(
     })
     .openapi(routes.delete, async (c) => {
       const principal = c.get('principal');
-      requireDesigner(principal, 'delete audio');
       const { id } = c.req.valid('param');
       const row = await findPrompt(principal.workspaceId, id);
       const users = await flowsUsingVoicePrompt(db, principal.workspaceId, id);

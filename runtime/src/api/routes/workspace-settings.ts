@@ -2,7 +2,6 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '@omniflow/db';
 import { notFound } from '../api-error.ts';
-import { requireAdmin } from '../require-role.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json } from '../schemas.ts';
 import { auditRetentionDaysSchema } from '../../audit/audit-retention-setting.ts';
@@ -61,7 +60,6 @@ export function workspaceSettingsRoutes({ db }: AppDeps) {
       );
     })
     .openapi(routes.put, async (c) => {
-      requireAdmin(c.get('principal'), 'change workspace settings');
       const { runRetentionDays, auditRetentionDays } = c.req.valid('json');
       const id = c.get('principal').workspaceId;
       const changes = {
