@@ -196,6 +196,69 @@ export const routePermissions = {
   'PUT /quotas/{channel}': 'quotas:manage',
   'DELETE /quotas/{channel}': 'quotas:manage',
   'POST /quotas/{channel}/ledger': 'quotas:manage',
+
+  // People (invitations, resets and the sign-in code step are answered before sign-in; each
+  // checks its own one-time token).
+  'POST /auth/invitations/preview': 'public',
+  'POST /auth/invitations/accept': 'public',
+  'POST /auth/password-resets/preview': 'public',
+  'POST /auth/password-resets/complete': 'public',
+  'POST /auth/second-factor': 'public',
+  'GET /people': 'users:manage',
+  'POST /people/invitations': 'users:manage',
+  'DELETE /people/invitations/{id}': 'users:manage',
+  'PATCH /people/{id}': 'users:manage',
+  'POST /people/{id}/password-reset': 'users:manage',
+  'DELETE /people/{id}/sessions': 'users:manage',
+  'DELETE /people/{id}/second-factor': 'users:manage',
+  // A person's own account, whatever their role.
+  'GET /account': 'signed-in',
+  'PATCH /account': 'signed-in',
+  'POST /account/password': 'signed-in',
+  'GET /account/sessions': 'signed-in',
+  'DELETE /account/sessions/{id}': 'signed-in',
+  'POST /account/second-factor': 'signed-in',
+  'POST /account/second-factor/confirm': 'signed-in',
+  'DELETE /account/second-factor': 'signed-in',
+
+  // OAuth: the token endpoint checks the client's secret itself.
+  'POST /oauth/token': 'public',
+  'POST /oauth-clients': 'api-keys:manage',
+  'GET /oauth-clients': 'api-keys:manage',
+  'DELETE /oauth-clients/{id}': 'api-keys:manage',
+
+  // Workspaces: anyone lists and switches among their own (route-checked membership).
+  'GET /workspaces': 'signed-in',
+  'POST /workspaces/{id}/switch': 'signed-in',
+  'POST /workspaces': 'workspaces:manage',
+  'PATCH /workspaces/{id}': 'workspaces:manage',
+  'GET /workspace/members': 'users:manage',
+  'POST /workspace/members': 'users:manage',
+  'PUT /workspace/members/{userId}': 'users:manage',
+  'DELETE /workspace/members/{userId}': 'users:manage',
+  'GET /channels/{channel}/numbers': 'channels:manage',
+  'POST /channels/{channel}/numbers': 'channels:manage',
+  'DELETE /channels/{channel}/numbers/{id}': 'channels:manage',
+
+  'GET /webhook-subscriptions': 'webhooks:manage',
+  'POST /webhook-subscriptions': 'webhooks:manage',
+  'GET /webhook-subscriptions/{id}': 'webhooks:manage',
+  'PATCH /webhook-subscriptions/{id}': 'webhooks:manage',
+  'DELETE /webhook-subscriptions/{id}': 'webhooks:manage',
+  'GET /webhook-subscriptions/{id}/deliveries': 'webhooks:manage',
+  'POST /webhook-subscriptions/{id}/deliveries/{deliveryId}/replay': 'webhooks:manage',
+
+  'GET /audit': 'audit:read',
+  'GET /audit/export': 'audit:read',
+  'GET /contacts/{id}/export': 'contacts:export',
+  'POST /contacts/{id}/erase': 'contacts:erase',
+
+  'GET /backups': 'backups:manage',
+  'POST /backups': 'backups:manage',
+  'GET /backups/jobs/{id}': 'backups:manage',
+  'POST /workspace-exports': 'backups:manage',
+  'GET /workspace-exports/{id}': 'backups:manage',
+  'GET /workspace-exports/{id}/archive': 'backups:manage',
 } as const satisfies Record<string, RouteAccess>;
 
 /** Pages outside the API: the app, its docs and the web chat script, served to anyone. */

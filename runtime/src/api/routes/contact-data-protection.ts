@@ -8,7 +8,6 @@ import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
 import { clientAddress } from '../client-address.ts';
 import { readerLanguage } from '../reader-language.ts';
-import { requireAdmin } from '../require-role.ts';
 import {
   conflictResponse,
   errorResponses,
@@ -89,7 +88,6 @@ export function contactDataProtectionRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.export, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'export a contact’s data');
       const { id } = c.req.valid('param');
       const records = await contactRecords(db, principal.workspaceId, id);
       if (!records) throw notFound('Contact', id);
@@ -110,7 +108,6 @@ export function contactDataProtectionRoutes(deps: AppDeps) {
     })
     .openapi(routes.erase, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'erase a contact’s data');
       const { id } = c.req.valid('param');
       const open = await runsInProgressFor(db, principal.workspaceId, id);
       if (open.length > 0)

@@ -8,7 +8,6 @@ import { ApiError, notFound } from '../api-error.ts';
 import { apiKeyCacheOf } from '../api-key-cache.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { futureExpiry, expiresAtField, scopesField } from '../credential-fields.ts';
-import { requireAdmin } from '../require-role.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 
 const roleSchema = z.enum(userRoles);
@@ -107,7 +106,6 @@ export function oauthClientRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(create, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'create OAuth clients');
       const body = c.req.valid('json');
       const role = body.role ?? principal.role;
       if (!roleWithin(role, principal.cappedBy ?? principal.role) || !roleWithin(role, principal.role))
@@ -135,7 +133,6 @@ export function oauthClientRoutes(deps: AppDeps) {
     })
     .openapi(list, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'see OAuth clients');
       const rows = await deps.db
         .select()
         .from(oauthClients)
@@ -145,7 +142,6 @@ export function oauthClientRoutes(deps: AppDeps) {
     })
     .openapi(revoke, async (c) => {
       const principal = c.get('principal');
-      requireAdmin(principal, 'revoke OAuth clients');
       const { id } = c.req.valid('param');
       const revoked = await deps.db
         .update(oauthClients)
