@@ -97,7 +97,13 @@ describe('the audit log', () => {
       204,
     );
 
-    const all = await rows();
+    // The admin's sign-in (a public route the trail cannot see) is recorded by the sign-in itself.
+    const [signIn, ...all] = await rows();
+    expect(signIn).toMatchObject({
+      action: 'user.signed-in',
+      actorEmail: omni.admin.email,
+      resourceType: 'user',
+    });
     expect(all.map((r) => [r.action, r.resourceType, r.resourceId])).toEqual([
       ['flow.created', 'flow', flowId],
       ['flow.updated', 'flow', flowId],
@@ -205,7 +211,7 @@ describe('the audit log', () => {
     ]);
     expect((await list('?resourceType=channel')).items.map((i) => i.action)).toEqual(['channel.updated']);
     expect((await list(`?actor=${encodeURIComponent(omni.admin.email)}`)).items.map((i) => i.action)).toEqual(
-      ['flow.deleted', 'flow.updated', 'flow.created'],
+      ['flow.deleted', 'flow.updated', 'flow.created', 'user.signed-in'],
     );
     expect((await list('?q=CRM')).items.map((i) => i.action)).toEqual(['key.created']);
     expect((await list('?q=100%25')).items).toEqual([]);
@@ -253,9 +259,22 @@ describe('the audit log', () => {
       for (const headers of [{ authorization: `Bearer ${operatorKey}` }, designer]) {
         const refused = await omni.call('GET', path, undefined, headers);
         expect(refused.status).toBe(403);
-        expect(refused.body.error.message).toMatch(/Only an admin/);
+        expect(refused.body.error.message).toMatch(/cannot read and export the audit log: only an admin can/);
       }
     }
+    // A wrong password for a known person is a row of its own (an unknown email names no workspace).
+    const wrong = await omni.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Guesser/1.0' },
+      body: JSON.stringify({ email: designerEmail, password: 'not theirs' }),
+    });
+    expect(wrong.status).toBe(401);
+    const [failed] = (await rows()).slice(-1);
+    expect(failed).toMatchObject({
+      action: 'user.sign-in-failed',
+      actorEmail: designerEmail,
+      userAgent: 'Guesser/1.0',
+    });
     // There is no way to change or remove a row through the API.
     const someId = everything.items[0]!.id;
     for (const method of ['PUT', 'PATCH', 'DELETE'])

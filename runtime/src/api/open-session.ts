@@ -3,6 +3,7 @@ import { setCookie } from 'hono/cookie';
 import { newId, sessions } from '@omniflow/db';
 import type { AppDeps } from './app-deps.ts';
 import { sessionCookie } from './authenticate.ts';
+import { auditSignIn } from './sign-in-audit.ts';
 import { clientAddress } from './client-address.ts';
 import { secureCookiesOf } from './public-origin.ts';
 import { cameOverHttps } from './request-scheme.ts';
@@ -18,7 +19,7 @@ import { signInWorkspace } from '../workspaces/memberships.ts';
 export async function openSession(
   c: Context,
   deps: AppDeps,
-  user: { id: string; workspaceId: string; role: Role },
+  user: { id: string; workspaceId: string; role: Role; email: string; name: string },
 ): Promise<{ workspaceId: string; role: Role }> {
   const { workspaceId, role } = await signInWorkspace(deps.db, user);
   const ttl = deps.sessionTtlMs ?? 7 * 24 * 3600 * 1000;
@@ -42,5 +43,6 @@ export async function openSession(
     secure: secureCookiesOf(deps) || cameOverHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy),
     maxAge: Math.floor(ttl / 1000),
   });
+  await auditSignIn(c, deps, user, workspaceId, 'user.signed-in');
   return { workspaceId, role };
 }

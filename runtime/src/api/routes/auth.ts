@@ -11,6 +11,7 @@ import {
 } from '../../auth/sign-in-throttle.ts';
 import { hashToken } from '../../auth/tokens.ts';
 import { openSession } from '../open-session.ts';
+import { auditSignIn } from '../sign-in-audit.ts';
 import { afterPassword, secondFactorStep } from '../after-password.ts';
 import { readerLanguage } from '../reader-language.ts';
 import { ApiError, errorBody } from '../api-error.ts';
@@ -108,8 +109,10 @@ export function publicAuthRoutes(deps: AppDeps) {
       }
       const [user] = await deps.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
       // The same answer, after the same work, for an unknown email and a wrong password: no probing.
-      if (!(await verifyPasswordOf(user?.passwordHash, password)) || !user)
+      if (!(await verifyPasswordOf(user?.passwordHash, password)) || !user) {
+        if (user) await auditSignIn(c, deps, user, user.workspaceId, 'user.sign-in-failed');
         throw new ApiError(401, 'LOGIN_FAILED', 'The email or password is not right');
+      }
       const next = await afterPassword(deps, user, readerLanguage(c.req.header('accept-language')));
       // With a second factor the attempt stays counted until the code is right (person-links.ts):
       // knowing the password must not reset the lockout that guards the six digits.
