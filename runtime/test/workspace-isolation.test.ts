@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import {
   contactImports,
   contacts,
   conversations,
+  dataJobs,
   imapMailboxes,
+  invitations,
   mailDomains,
   messages,
   newId,
@@ -22,9 +24,12 @@ import {
   userRoles,
   recordings,
   segments,
+  sessions,
   templates,
   users,
   voicePrompts,
+  webhookDeliveries,
+  webhookSubscriptions,
   workspaces,
 } from '@omniflow/db';
 import { hashPassword } from '../src/auth/passwords.ts';
@@ -65,12 +70,25 @@ describe('workspace isolation', () => {
   let workspaceB: string;
   let cookieB: string;
   let keyB: string;
+  let keyIdB: string;
+  const userB = newId();
+  let backupJob: string;
   const origin = 'http://localhost';
 
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), 'omniflow-isolation-'));
     const recordingStore = createFilesystemRecordingStore({ dir: join(work, 'recordings') });
-    omni = await startTestOmniflow({ db: 'postgres', worker: false, appDeps: { recordingStore } });
+    const backupSettings = {
+      dir: join(work, 'backups'),
+      exportDir: join(work, 'exports'),
+      keep: 8,
+      everyDays: 7,
+    };
+    omni = await startTestOmniflow({
+      db: 'postgres',
+      worker: false,
+      appDeps: { recordingStore, backupSettings },
+    });
     const db = omni.handle.db;
     const workspaceA = (await db.query.workspaces.findFirst())!.id;
     a.workspace = workspaceA;
@@ -215,7 +233,7 @@ describe('workspace isolation', () => {
       workspaceId: workspaceA,
       channel: 'sms',
       period: 'total',
-      amount: 777,
+      amount: 7771777,
     } as typeof quotas.$inferInsert);
     const key = await omni.call('POST', '/api/v1/api-keys', {
       name: 'clave de A',
@@ -224,13 +242,75 @@ describe('workspace isolation', () => {
     expect(key.status).toBe(201);
     a.apiKey = key.body.id;
     a.admin = (await db.query.users.findFirst())!.id;
+    a.invitation = newId();
+    await db.insert(invitations).values({
+      id: a.invitation,
+      workspaceId: workspaceA,
+      email: 'invitada@a.test',
+      name: 'Invitada de A',
+      language: 'es',
+      role: userRoles[userRoles.length - 1]!,
+      tokenHash: hashToken(newId()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    a.session = newId();
+    await db.insert(sessions).values({
+      id: a.session,
+      workspaceId: workspaceA,
+      userId: a.admin,
+      tokenHash: hashToken(newId()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    const client = await omni.call('POST', '/api/v1/oauth-clients', {
+      name: 'cliente de A',
+      scopes: ['read'],
+    });
+    expect(client.status).toBe(201);
+    a.oauthClient = client.body.id;
+    a.subscription = newId();
+    await db.insert(webhookSubscriptions).values({
+      id: a.subscription,
+      workspaceId: workspaceA,
+      url: 'https://a.test/hook',
+      description: 'Webhook de A',
+      events: ['run.completed'],
+      secretSealed: 'x',
+      keyId: 'x',
+    });
+    a.delivery = newId();
+    await db.insert(webhookDeliveries).values({
+      id: a.delivery,
+      workspaceId: workspaceA,
+      subscriptionId: a.subscription,
+      eventId: newId(),
+      eventType: 'run.completed',
+      body: '{"secreto":"de A"}',
+      state: 'failed',
+      giveUpAt: new Date(),
+    });
+    a.export = newId();
+    // A finished export with its file, so A's own download answers 200.
+    mkdirSync(backupSettings.exportDir, { recursive: true });
+    await db.insert(dataJobs).values({
+      id: a.export,
+      kind: 'export',
+      workspaceId: workspaceA,
+      trigger: 'api',
+      status: 'done',
+      file: `omniflow-export-${workspaceA}-${a.export}.tar`,
+    });
+    writeFileSync(join(backupSettings.exportDir, `omniflow-export-${workspaceA}-${a.export}.tar`), 'de A');
+    // A backup is of the whole install (one database, every workspace in it), started by any
+    // admin and shown to every admin as the last backup: not a row of A, so not in `a`.
+    backupJob = newId();
+    await db.insert(dataJobs).values({ id: backupJob, kind: 'backup', trigger: 'api', status: 'running' });
 
     // Workspace B and its admin, who belongs to B only.
     workspaceB = newId();
     await db.insert(workspaces).values({ id: workspaceB, name: 'B' });
     const email = `admin-b-${newId()}@b.test`;
     await db.insert(users).values({
-      id: newId(),
+      id: userB,
       workspaceId: workspaceB,
       email,
       passwordHash: await hashPassword('clave de B'),
@@ -246,6 +326,13 @@ describe('workspace isolation', () => {
     const made = await request('POST', '/api/v1/api-keys', 'cookie', { name: 'clave de B', role: 'admin' });
     expect(made.status).toBe(201);
     keyB = made.body.key;
+    keyIdB = made.body.id;
+    // B acts as an admin (session and key), so no route is out of reach for lack of a permission:
+    // what is tested below is the workspace boundary, not the role matrix.
+    for (const as of ['cookie', 'key'] as const) {
+      const people = await request('GET', '/api/v1/people', as);
+      expect(`${as} ${people.status}`).toBe(`${as} 200`);
+    }
   });
   afterAll(async () => omni?.close());
 
@@ -269,6 +356,17 @@ describe('workspace isolation', () => {
       parsed = text;
     }
     return { status: response.status, body: parsed, text };
+  }
+
+  /** Who made each row of an audit answer: the JSON page, or the CSV export's actor_id column. */
+  function auditActors(answer: { body: any; text: string }): string[] {
+    if (Array.isArray(answer.body?.items))
+      return answer.body.items.map((row: { actor: { id: string } }) => row.actor.id);
+    return answer.text
+      .split('\n')
+      .slice(1)
+      .filter((line) => /^\d{4}-/.test(line))
+      .map((line) => line.split(',')[2]!);
   }
 
   /** A's value for a path parameter, chosen by the collection it names. */
@@ -297,11 +395,20 @@ describe('workspace isolation', () => {
       workspaces: a.workspace,
       numbers: a.number,
       members: a.admin,
+      people: a.admin,
+      invitations: a.invitation,
+      sessions: a.session,
+      'oauth-clients': a.oauthClient,
+      'webhook-subscriptions': a.subscription,
+      deliveries: a.delivery,
+      'workspace-exports': a.export,
       'dkim-keys': a.domain,
       'mail-domains': a.domain,
     };
     // The starter flow templates are the install's catalog, the same for every workspace.
     if (collection === 'flow-templates') return 'catalog';
+    // Backup jobs are the install's, not a workspace's: their own test below.
+    if (collection === 'jobs') return 'install';
     if (name === 'version') return '1';
     if (name === 'channel') return 'sms';
     return byCollection[collection];
@@ -327,6 +434,8 @@ describe('workspace isolation', () => {
       [/\/conversations\/:id\/messages$/, { text: 'hola' }],
       [/^\/api\/v1\/templates\/:id$/, { name: 'robado', kind: 'text', variants: { es: { body: 'x' } } }],
       [/^\/api\/v1\/voice-prompts\/:id$/, { name: 'robado' }],
+      [/^\/api\/v1\/webhook-subscriptions\/:id$/, { description: 'robado' }],
+      [/^\/api\/v1\/people\/:id$/, { name: 'robado' }],
       [/\/addresses$/, { channel: 'sms', address: '+34600000002' }],
     ];
     const found = bodies.find(([pattern]) => pattern.test(path));
@@ -352,7 +461,7 @@ describe('workspace isolation', () => {
           (p, n, i) => p.replace(new RegExp(`:${n}(\\{[^}]*\\})?`), encodeURIComponent(vs[i]!)),
           route.path,
         );
-      if (values[0] === 'catalog') continue;
+      if (values[0] === 'catalog' || values[0] === 'install') continue;
       const methods = route.method === 'ALL' ? ['GET'] : [route.method];
       // The ids are real: A's own key reads them (else this test would prove nothing).
       if (route.method === 'GET') {
@@ -432,13 +541,40 @@ describe('workspace isolation', () => {
       for (const as of ['cookie', 'key'] as const) {
         const answer = await request('GET', route.path, as);
         if (answer.status >= 500) leaks.push(`${route.path}: ${answer.status}`);
-        const seen = ids.filter((id) => answer.text.includes(id));
-        if (seen.length > 0) leaks.push(`GET ${route.path} as ${as} shows A's ${seen.join(', ')}`);
-        if (answer.text.includes('de A') || answer.text.includes('777'))
-          leaks.push(`GET ${route.path} as ${as} shows A's data: ${answer.text.slice(0, 160)}`);
+        if (route.path.startsWith('/api/v1/audit')) {
+          // B's log records B's own requests, the paths and bodies that named A's ids above among
+          // them; what must not be there is a row someone else made.
+          const actors = auditActors(answer);
+          expect(actors.length, route.path).toBeGreaterThan(0);
+          const strangers = actors.filter((actor) => actor !== userB && actor !== keyIdB);
+          if (strangers.length > 0)
+            leaks.push(`GET ${route.path} as ${as} shows rows of ${strangers.join(', ')}`);
+        } else {
+          const seen = ids.filter((id) => answer.text.includes(id));
+          if (seen.length > 0) leaks.push(`GET ${route.path} as ${as} shows A's ${seen.join(', ')}`);
+        }
+        // A's quota amount as a whole number: a bare '777' turns up in random ids and times.
+        const data = answer.text.search(/de A|\b7771777\b/);
+        if (data >= 0)
+          leaks.push(
+            `GET ${route.path} as ${as} shows A's data: ${answer.text.slice(Math.max(0, data - 200), data + 60)}`,
+          );
       }
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('shows the install’s backup jobs alike to every workspace’s admin, with no workspace data', async () => {
+    const own = await omni.call('GET', `/api/v1/backups/jobs/${backupJob}`);
+    expect(own.status).toBe(200);
+    for (const as of ['cookie', 'key'] as const) {
+      const theirs = await request('GET', `/api/v1/backups/jobs/${backupJob}`, as);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body).toEqual(own.body);
+      expect(theirs.text).not.toContain(a.workspace);
+      const export_ = await request('GET', `/api/v1/backups/jobs/${a.export}`, as);
+      expect(export_.status).toBe(404);
+    }
   });
 
   it('still has every A row afterwards, and B never reached A by switching', async () => {
@@ -454,6 +590,22 @@ describe('workspace isolation', () => {
     expect(session?.workspaceId).toBe(workspaceB);
     const key = await omni.handle.db.query.apiKeys.findFirst({ where: (k, { eq }) => eq(k.id, a.apiKey!) });
     expect(key?.revokedAt).toBeNull();
+    const db = omni.handle.db;
+    const invitation = await db.query.invitations.findFirst({
+      where: (i, { eq }) => eq(i.id, a.invitation!),
+    });
+    expect(invitation?.revokedAt).toBeNull();
+    expect(await db.query.sessions.findFirst({ where: (s, { eq }) => eq(s.id, a.session!) })).toBeDefined();
+    const client = await db.query.oauthClients.findFirst({ where: (o, { eq }) => eq(o.id, a.oauthClient!) });
+    expect(client?.revokedAt).toBeNull();
+    const subscription = await omni.call('GET', `/api/v1/webhook-subscriptions/${a.subscription}`);
+    expect(subscription.body.description).toBe('Webhook de A');
+    const delivery = await db.query.webhookDeliveries.findFirst({
+      where: (d, { eq }) => eq(d.id, a.delivery!),
+    });
+    expect(delivery?.state).toBe('failed');
+    const person = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, a.admin!) });
+    expect(person?.name).not.toBe('robado');
     void apiKeys;
   });
 });
