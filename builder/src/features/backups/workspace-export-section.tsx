@@ -59,7 +59,7 @@ export function WorkspaceExportSection() {
           ))}
         {job?.status === 'done' && (
           <p className="flex flex-wrap items-center gap-3">
-            {t('workspaceExport.ready', { size: formatBytes(job.bytes ?? 0, locale) })}
+            <span>{t('workspaceExport.ready', { size: formatBytes(job.bytes ?? 0, locale) })}</span>
             <a
               href={`/api/v1/workspace-exports/${encodeURIComponent(job.id)}/archive`}
               download
