@@ -160,6 +160,30 @@ describe('BackupsPage', () => {
     expect(screen.getByText(/A backup is already running; wait for it to finish/)).toBeTruthy();
   });
 
+  it('follows a backup already running (the schedule’s) until it ends', async () => {
+    const api = stubApi({
+      'GET /backups': ({ call }) => ({
+        settings: { keep: 8, everyDays: 7 },
+        items: call === 0 ? [] : [backup()],
+        last:
+          call === 0
+            ? job({ trigger: 'schedule', done: 1, total: 2 })
+            : job({ status: 'done', finishedAt: '2026-12-07T10:00:09.000Z' }),
+      }),
+      [`GET /backups/jobs/${job().id}`]: ({ call }) =>
+        call === 0 ? job({ done: 1, total: 2 }) : job({ status: 'done', done: 2, total: 2, bytes: 900 }),
+    });
+    render(<BackupsPage />);
+    await settle();
+    expect(screen.getByText(/^A backup started on .* is still running\.$/)).toBeTruthy();
+    expect(screen.getByText('Backing up: 1 of 2 files')).toBeTruthy();
+    await tick();
+    await settle();
+    expect(screen.getByText(/^The last backup finished on /)).toBeTruthy();
+    expect(screen.getByRole('table')).toBeTruthy();
+    expect(api.callsTo('POST /backups')).toHaveLength(0);
+  });
+
   it('exports the workspace with progress, then offers the download', async () => {
     const exportJob = job({ id: 'export-1', kind: 'export' });
     const api = stubApi({
