@@ -29,6 +29,9 @@ const SettingsPage = lazy(() =>
 const WebhooksPage = lazy(() =>
   import('./features/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
 );
+const BackupsPage = lazy(() =>
+  import('./features/backups/backups-page.tsx').then((m) => ({ default: m.BackupsPage })),
+);
 
 const CallsPage = lazy(() =>
   import('./features/voice/calls-page.tsx').then((m) => ({ default: m.CallsPage })),
@@ -95,6 +98,8 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
       return <SettingsPage />;
     case 'webhooks':
       return <WebhooksPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'phone':
       return <PhonePage />;
     case 'mail':

@@ -24,6 +24,11 @@ describe('parseRoute', () => {
     expect(parseRoute('/recordings/r1')).toEqual({ screen: 'flows' });
   });
 
+  it('opens the backups page', () => {
+    expect(parseRoute('/backups')).toEqual({ screen: 'backups' });
+    expect(parseRoute('/backups/extra')).toEqual({ screen: 'flows' });
+  });
+
   it('opens the phone simulator', () => {
     expect(parseRoute('/phone')).toEqual({ screen: 'phone' });
     expect(parseRoute('/phone/extra')).toEqual({ screen: 'flows' });

@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'run'; runId: string }
   | { screen: 'settings' }
   | { screen: 'webhooks' }
+  | { screen: 'backups' }
   | { screen: 'phone' }
   | { screen: 'mail' }
   | { screen: 'calls'; query: URLSearchParams }
@@ -35,6 +36,7 @@ export function parseRoute(route: string): Route {
   if (first === 'flows' && id && parts.length === 2) return { screen: 'editor', flowId: id };
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
   if (first === 'webhooks' && parts.length === 1) return { screen: 'webhooks' };
+  if (first === 'backups' && parts.length === 1) return { screen: 'backups' };
   if (first === 'phone' && parts.length === 1) return { screen: 'phone' };
   if (first === 'mail' && parts.length === 1) return { screen: 'mail' };
   if (first === 'calls' && parts.length === 1) return { screen: 'calls', query };

@@ -44,6 +44,7 @@ import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
 import { webhooksMessages } from '../features/webhooks/messages.ts';
+import { backupsMessages } from '../features/backups/messages.ts';
 import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 
@@ -180,6 +181,7 @@ export const catalog = {
     ...peopleMessages.en,
     ...auditMessages.en,
     ...webhooksMessages.en,
+    ...backupsMessages.en,
     ...rolesMessages.en,
   },
   es: {
@@ -231,6 +233,7 @@ export const catalog = {
     ...peopleMessages.es,
     ...auditMessages.es,
     ...webhooksMessages.es,
+    ...backupsMessages.es,
     ...rolesMessages.es,
   },
 } as const;

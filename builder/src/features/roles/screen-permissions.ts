@@ -22,6 +22,7 @@ export const screenPermissions: Record<Route['screen'], Permission> = {
   people: 'users:manage',
   audit: 'audit:read',
   webhooks: 'webhooks:manage',
+  backups: 'backups:manage',
   // Every role holds settings:read: a person's own account, and the mail links (answered before sign-in).
   account: 'settings:read',
   invitation: 'settings:read',
