@@ -169,11 +169,11 @@ function SignedInApp({ user, onSignedOut }: { user: User; onSignedOut: () => voi
 
   return (
     <div className="min-h-screen">
-      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
         <a href="#/flows" className="font-semibold text-indigo-700">
           {t('app.title')}
         </a>
-        <nav aria-label={t('app.nav')} className="flex gap-4 text-sm">
+        <nav aria-label={t('app.nav')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {/* The logo alone is no way back to the flows for a first-time user: say it in words. */}
           {navItems
             .filter((item) => can(item.permission))
