@@ -4,7 +4,7 @@ import { messages, newId, users, workspaces } from '@omniflow/db';
 import { FakeTwilio } from '@omniflow/nodes/drivers/sms/testing';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { listen } from './support/serve-omniflow.ts';
-import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
+import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 /** Three Twilio numbers, each on an account (or subaccount) of its own with its own auth token. */
 const numbers = {
@@ -40,7 +40,7 @@ describe('several Twilio SMS numbers: each webhook checked with its number’s t
   beforeAll(async () => {
     for (const name of Object.keys(numbers) as NumberName[])
       twilio[name] = await FakeTwilio.start(numbers[name]);
-    omni = await startTestOmniflow({ worker: false });
+    omni = await startTestOmniflow();
     server = await listen(omni.app);
     workspaceA = (await omni.handle.db.query.workspaces.findFirst())!.id;
     expect((await omni.call('PUT', '/api/v1/channels/sms', settingsOf('a1'))).status).toBe(200);
@@ -50,6 +50,18 @@ describe('several Twilio SMS numbers: each webhook checked with its number’s t
     });
     expect(second.status).toBe(201);
     expect(second.body.webhooks.incoming).toBe(`/api/v1/webhooks/twilio/${workspaceA}/sms`);
+    await publishFlow(omni, {
+      name: 'Respuesta SMS',
+      nodes: [
+        { id: 'hi', type: 'message.inbound', config: { channel: 'sms' } },
+        { id: 'reply', type: 'message.send', config: { channel: 'sms', text: 'Recibido' } },
+        { id: 'end', type: 'flow.end', config: {} },
+      ],
+      edges: [
+        { id: 'e1', from: { node: 'hi', port: 'next' }, to: { node: 'reply' } },
+        { id: 'e2', from: { node: 'reply', port: 'sent' }, to: { node: 'end' } },
+      ],
+    });
 
     workspaceB = newId();
     await omni.handle.db.insert(workspaces).values({ id: workspaceB, name: 'B' });
@@ -101,6 +113,19 @@ describe('several Twilio SMS numbers: each webhook checked with its number’s t
       const [message] = await inbound(workspaceId(), from);
       expect(message).toMatchObject({ ourAddress: numbers[name].number });
     }
+  });
+
+  it('answers a message to A’s second number from that number, through its own account', async () => {
+    const person = '+34600000221';
+    const delivery = await twilio.a2.sendIncomingMessage(incoming(workspaceA), {
+      from: person,
+      to: numbers.a2.number,
+      body: 'hola',
+    });
+    expect(delivery.status).toBe(200);
+    const reply = await eventually(async () => twilio.a2.messages.find((m) => m.to === person));
+    expect(reply).toMatchObject({ from: numbers.a2.number, body: 'Recibido' });
+    expect(twilio.a1.messages.filter((m) => m.to === person)).toEqual([]);
   });
 
   it('refuses a number’s webhook signed with another number’s token (401), and another workspace’s number on this URL (404)', async () => {

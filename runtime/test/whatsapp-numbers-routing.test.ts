@@ -6,14 +6,18 @@ import { FakeGraphApi } from '@omniflow/nodes/drivers/whatsapp/testing';
 import { listen } from './support/serve-omniflow.ts';
 import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
-/** A flow each workspace answers its WhatsApp with: one run per person who writes. */
+/** A flow each workspace answers its WhatsApp with: one run per person who writes, one reply. */
 const greeter = (name: string) => ({
   name,
   nodes: [
     { id: 'hi', type: 'message.inbound', config: { channel: 'whatsapp' } },
+    { id: 'reply', type: 'message.send', config: { channel: 'whatsapp', text: `Hola desde ${name}` } },
     { id: 'end', type: 'flow.end', config: {} },
   ],
-  edges: [{ id: 'e1', from: { node: 'hi', port: 'next' }, to: { node: 'end' } }],
+  edges: [
+    { id: 'e1', from: { node: 'hi', port: 'next' }, to: { node: 'reply' } },
+    { id: 'e2', from: { node: 'reply', port: 'sent' }, to: { node: 'end' } },
+  ],
 });
 
 /** One WhatsApp Business number: its phone number id and the Meta app secret its webhooks are signed with. */
@@ -141,6 +145,32 @@ describe('several WhatsApp numbers in several workspaces, each webhook to its ow
       (await omni.handle.db.select().from(runs).where(eq(runs.workspaceId, workspaceId))).length;
     await eventually(async () => ((await runsOf(workspaceA)) === 2 ? true : undefined));
     await eventually(async () => ((await runsOf(workspaceB)) === 1 ? true : undefined));
+  });
+
+  it('answers each person from the number they wrote to: a message to A’s second number is answered from it', async () => {
+    const repliesTo = (name: NumberName, waId: string) => graphs[name].sent.filter((s) => s.waId === waId);
+    // Each fake Graph API takes sends only for its own phone number id, with its own token.
+    for (const [name, waId] of [
+      ['a1', '34600000101'],
+      ['a2', '34600000102'],
+      ['b1', '34600000103'],
+    ] as const) {
+      const [reply] = await eventually(async () => {
+        const found = repliesTo(name, waId);
+        return found.length > 0 ? found : undefined;
+      });
+      expect(JSON.stringify(reply!.body)).toContain('Hola desde');
+    }
+    expect(repliesTo('a1', '34600000102')).toEqual([]);
+    expect(repliesTo('a2', '34600000101')).toEqual([]);
+    const [row] = await omni.handle.db
+      .select({ ourAddress: messages.ourAddress })
+      .from(messages)
+      .where(and(eq(messages.contactAddress, '+34600000102'), eq(messages.direction, 'outbound')));
+    expect(row!.ourAddress).toBe(numbers.a2.phoneNumberId);
+    // The same person then writes to A's own number: the reply follows them there.
+    expect((await graphs.a1.userSends(webhook, '+34600000102', { text: 'otra vez' })).status).toBe(200);
+    await eventually(async () => (repliesTo('a1', '34600000102').length > 0 ? true : undefined));
   });
 
   it('checks each number with its own secret: a body signed with another number’s secret is refused', async () => {

@@ -33,6 +33,7 @@ import {
 import { countDeliveredSql } from '../quotas/count-consumption.ts';
 import { quotaGate, quotaExhaustedCode, type QuotaGate } from '../quotas/quota-gate.ts';
 import { createSendSlots, type SendSlots } from './send-slots.ts';
+import type { ReplyNumbers } from './reply-numbers.ts';
 
 export interface MessagingServiceDeps {
   db: Db;
@@ -50,6 +51,8 @@ export interface MessagingServiceDeps {
   quotas?: QuotaGate;
   /** The sending accounts' shared slots (default: the service's own over `db`). */
   sendSlots?: SendSlots;
+  /** The further number a flow's reply goes out from (reply-numbers.ts); the channel's own when absent. */
+  replyNumber?: ReplyNumbers;
 }
 
 // Mail addresses are compared lower-cased everywhere (parseMail, suppressAddress): Ana@X and
@@ -91,6 +94,7 @@ export function createMessagingService({
   attachmentStore,
   quotas = quotaGate(db),
   sendSlots = createSendSlots(db),
+  replyNumber,
 }: MessagingServiceDeps) {
   const testDrivers = sandboxDrivers({ db });
   const outbound = createOutboundRows(db);
@@ -171,9 +175,15 @@ export function createMessagingService({
     given: Omit<OutboundMessage, 'idempotencyKey'>,
     { workspaceId, test }: { workspaceId: string; test: boolean },
   ) {
-    const message = { ...given, to: normalizeAddress(channel, given.to) };
+    let message = { ...given, to: normalizeAddress(channel, given.to) };
+    // A flow's reply goes out from the number the person wrote to, unless the node names one.
+    const number =
+      !test && step.runId && !message.from
+        ? await replyNumber?.(workspaceId, channel, message.to)
+        : undefined;
+    if (number) message = { ...message, from: number.from };
     // A test run of a draft (the builder's simulator) never writes to real people.
-    const driver = test ? testDrivers[channel]! : await driverFor(workspaceId, channel);
+    const driver = test ? testDrivers[channel]! : (number?.driver ?? (await driverFor(workspaceId, channel)));
     // Sandboxes (and so test runs) reach no one and never count against the bag. Admitted
     // before the row is written, so the balance read (sends in flight) never counts it twice.
     const counted = driver !== undefined && !(driver instanceof SandboxDriver);

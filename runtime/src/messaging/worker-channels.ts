@@ -4,6 +4,7 @@ import { channelDriversFromEnv, type ChannelDrivers } from './channel-drivers.ts
 import { createChannelResolver, type ChannelResolver } from './channel-resolver.ts';
 import { createDkimKeyStore } from '../email/dkim-key-store.ts';
 import { createMessagingService } from './messaging-service.ts';
+import { replyNumbers } from './reply-numbers.ts';
 import { emailLinksFromEnv } from '../email/email-links-from-env.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import type { RecordingStore } from '../recordings/recording-store.ts';
@@ -38,6 +39,7 @@ export function workerChannels(options: WorkerChannelsOptions) {
     db: options.db,
     drivers: fallback,
     resolve: resolver.driverFor,
+    replyNumber: replyNumbers(options.db, resolver.keyring, env.OMNIFLOW_PUBLIC_URL),
     dkimKey,
     emailLinks,
     attachmentStore: options.attachmentStore ?? recordingStoreFromEnv(env),

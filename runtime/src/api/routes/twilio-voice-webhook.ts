@@ -2,10 +2,10 @@ import { Hono, type Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { workspaces } from '@omniflow/db';
-import { NodeError } from '@omniflow/nodes/sdk';
 import { errorBody } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
+import { twilioVoiceToken } from '../twilio-voice-token.ts';
 
 const workspaceIdSchema = z.uuid();
 
@@ -13,8 +13,8 @@ const workspaceIdSchema = z.uuid();
  * Twilio's (or a TwiML-compatible provider's) voice webhooks for a workspace's numbers: the
  * incoming call (`…/voice`), the status callback (`…/voice/status`), and the URLs our TwiML
  * sends the provider back to (`…/voice/calls/…`, prompts under `…/voice/audio/…`). Not behind
- * sign-in: X-Twilio-Signature, keyed with the auth token saved for the workspace's Twilio SMS
- * channel, is the authentication. The calls live in the process serving this (AppDeps.twimlVoice).
+ * sign-in: X-Twilio-Signature is the authentication, keyed with the auth token of the number the
+ * call is about (a further Twilio number of the workspace, else its Twilio SMS channel's). The calls live in the process serving this (AppDeps.twimlVoice).
  */
 export function twilioVoiceWebhookRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -33,28 +33,28 @@ export function twilioVoiceWebhookRoutes(deps: AppDeps) {
       );
     const workspace = await deps.db.query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) });
     if (!workspace) return c.json(errorBody('NOT_FOUND', `Workspace ${workspaceId} does not exist`), 404);
-    const authToken = () => twilioAuthToken(deps, workspaceId);
-    let saved: string | undefined;
-    try {
-      saved = c.req.method === 'POST' ? await authToken() : undefined;
-    } catch (error) {
-      // Saved settings that no longer open or parse: the reason, not a bare 500.
-      if (error instanceof NodeError) return c.json(errorBody(error.code, error.message), 503);
-      throw error;
-    }
-    if (c.req.method === 'POST' && !saved)
+    // Which of the workspace's numbers the call is about picks whose token checks it.
+    const form = c.req.method === 'POST' ? new URLSearchParams(await c.req.raw.clone().text()) : undefined;
+    const lookup = form ? await twilioVoiceToken(deps, workspaceId, form) : undefined;
+    if (lookup?.found === 'unusable') return c.json(lookup.body, 503);
+    if (lookup?.found === 'elsewhere')
+      return c.json(errorBody('NOT_FOUND', `${form?.get('To')} is not a number of this workspace`), 404);
+    if (lookup?.found === 'none')
       return c.json(
         errorBody(
           'CHANNEL_NOT_CONFIGURED',
-          'This workspace has no Twilio credentials: save them with PUT /api/v1/channels/sms (provider twilio); voice webhooks are signed with that auth token',
+          'This workspace has no Twilio credentials: save them with PUT /api/v1/channels/sms (provider twilio) or add the number with POST /api/v1/channels/sms/numbers; voice webhooks are signed with that auth token',
         ),
         404,
       );
+    const token = lookup?.found === 'token' ? lookup.token : undefined;
     // The provider signed the URL it was given: the install's public origin when behind a proxy.
     const origin = process.env.OMNIFLOW_PUBLIC_URL ?? new URL(c.req.url).origin;
     const marker = `/${workspaceId}/voice`;
     const path = c.req.path.slice(c.req.path.indexOf(marker) + marker.length);
-    return host.driverFor(workspaceId, origin, authToken).handle(c.req.raw, path);
+    return host
+      .driverFor(workspaceId, origin, () => twilioAuthToken(deps, workspaceId))
+      .handle(c.req.raw, path, () => token);
   };
   app.on(['GET', 'POST'], '/webhooks/twilio/:workspaceId/voice', handle);
   app.on(['GET', 'POST'], '/webhooks/twilio/:workspaceId/voice/*', handle);

@@ -253,4 +253,57 @@ describe('TwimlVoiceDriver with a Twilio-compatible provider', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('CallSid');
   });
+
+  it('checks every later request of a call with the token its first request was checked with', async () => {
+    // One line, two numbers on two accounts: the caller of the line says which token the
+    // first request needs (handle's third argument); the call's actions and status callback
+    // carry no such hint and must still be checked with that number's token, not the line's.
+    const otherToken = 'second-number-token-0123456789';
+    const line = await serveFetchHandler((request) =>
+      other.handle(
+        request,
+        undefined,
+        new URL(request.url).pathname.endsWith('/voice') ? () => otherToken : undefined,
+      ),
+    );
+    const other: TwimlVoiceDriver = new TwimlVoiceDriver({
+      webhookUrl: `${line.url}/webhooks/twilio/ws-2/voice`,
+      authToken: () => authToken,
+      heldRequestMs: 400,
+    });
+    other.onCall((call) => {
+      void (async () => {
+        await call.answer();
+        const keyed = await call.gather({ maxDigits: 1, timeoutMs: 5000 });
+        await call.say(`Tecla ${keyed.digits}`, { language: 'es' });
+        await call.hangup();
+      })().catch(() => undefined);
+    });
+    const caller = new FakeTwilioVoice({
+      voiceUrl: `${line.url}/webhooks/twilio/ws-2/voice`,
+      statusCallbackUrl: `${line.url}/webhooks/twilio/ws-2/voice/status`,
+      authToken: otherToken,
+    });
+    await caller.start();
+    try {
+      const result = await caller.placeCall({ from: '+34600111333', to: '+34910000001', digits: ['4'] });
+      expect(result.said.map((s) => s.text)).toEqual(['Tecla 4']);
+      expect(result.requests.map((r) => r.status).every((status) => status < 300)).toBe(true);
+      expect(result.requests.length).toBeGreaterThan(2);
+      // The line's own token does not open that number's calls.
+      const wrong = new FakeTwilioVoice({
+        voiceUrl: `${line.url}/webhooks/twilio/ws-2/voice`,
+        statusCallbackUrl: `${line.url}/webhooks/twilio/ws-2/voice/status`,
+        authToken,
+      });
+      await wrong.start();
+      const refused = await wrong.placeCall({ from: '+34600111334', to: '+34910000001' });
+      await wrong.stop();
+      expect(refused.requests[0]!.status).toBe(403);
+    } finally {
+      await other.stop();
+      await caller.stop();
+      await line.close();
+    }
+  });
 });

@@ -45,6 +45,8 @@ const isReturnKind = (kind: string): kind is ProviderRequestKind => returnKinds.
 interface Placing {
   from: string;
   to: string;
+  /** The placing account's token: the provider signs this call's webhooks with it. */
+  token: string;
   settle: (placed: PlacedTwimlCall) => void;
 }
 
@@ -88,6 +90,12 @@ export class TwimlVoiceDriver implements VoiceDriver {
   private readonly calls = new Map<string, TwimlCall>();
   private readonly placing = new Map<string, Placing>();
   private readonly audio = new Map<string, string>();
+  /**
+   * The token each held call was checked with on its first request: a line can hold several
+   * numbers, each on an account of its own, and every later request of a call (and the legs it
+   * dials, by ParentCallSid) is signed by that same account whatever its To says.
+   */
+  private readonly callTokens = new Map<string, string>();
   private readonly base: URL;
   private readonly fetch: typeof fetch;
   private readonly now: () => Date;
@@ -109,6 +117,7 @@ export class TwimlVoiceDriver implements VoiceDriver {
   async stop(): Promise<void> {
     for (const call of this.calls.values()) call.close();
     this.calls.clear();
+    this.callTokens.clear();
   }
 
   /**
@@ -162,6 +171,7 @@ export class TwimlVoiceDriver implements VoiceDriver {
       this.placing.set(sid, {
         from: account.from,
         to,
+        token: account.authToken,
         settle: (placed) => {
           clearTimeout(giveUp);
           this.placing.delete(sid);
@@ -179,8 +189,14 @@ export class TwimlVoiceDriver implements VoiceDriver {
   /**
    * Answers one provider request. `path` is the part of its path after the webhook's (`''`,
    * `/status`, `/calls/…`); by default `request.url` must be under the webhook URL's path.
+   * `authToken` (default the line's) checks a request that starts a call: the caller knows which
+   * of the line's numbers it was made to.
    */
-  async handle(request: Request, path?: string): Promise<Response> {
+  async handle(
+    request: Request,
+    path?: string,
+    authToken: () => string | undefined | Promise<string | undefined> = this.options.authToken,
+  ): Promise<Response> {
     const seen = new URL(request.url);
     if (path === undefined) {
       if (!seen.pathname.startsWith(this.base.pathname))
@@ -191,7 +207,14 @@ export class TwimlVoiceDriver implements VoiceDriver {
     if (request.method !== 'POST') return problem(405, 'METHOD_NOT_ALLOWED', 'Voice webhooks are POST');
 
     const rawBody = await request.text();
-    const token = await this.options.authToken();
+    const sent = new URLSearchParams(rawBody);
+    const callSid = sent.get('CallSid') ?? '';
+    const parentSid = sent.get('ParentCallSid') ?? '';
+    const token =
+      this.callTokens.get(callSid) ??
+      this.placing.get(callSid)?.token ??
+      this.callTokens.get(parentSid) ??
+      (await authToken());
     if (!token) return problem(404, 'CHANNEL_NOT_CONFIGURED', 'No Twilio auth token is set for this line');
     // The provider signed the public URL it was given, which a proxy may have rewritten on the way.
     const signedUrl = `${this.base.toString()}${path}${seen.search}`;
@@ -280,9 +303,13 @@ export class TwimlVoiceDriver implements VoiceDriver {
     };
     const call = new TwimlCall(sid, from, to, context);
     this.calls.set(sid, call);
+    this.callTokens.set(sid, token);
     void call.ended.then(() => {
       // The provider may still come back once (a recording after a hang-up): keep it a moment.
-      setTimeout(() => this.calls.delete(sid), context.heldRequestMs).unref();
+      setTimeout(() => {
+        this.calls.delete(sid);
+        this.callTokens.delete(sid);
+      }, context.heldRequestMs).unref();
     });
     return call;
   }
