@@ -253,7 +253,7 @@ describe('the audit log', () => {
       for (const headers of [{ authorization: `Bearer ${operatorKey}` }, designer]) {
         const refused = await omni.call('GET', path, undefined, headers);
         expect(refused.status).toBe(403);
-        expect(refused.body.error.message).toMatch(/Only an admin/);
+        expect(refused.body.error.message).toMatch(/only an admin can/);
       }
     }
     // There is no way to change or remove a row through the API.
