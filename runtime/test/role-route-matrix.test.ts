@@ -139,7 +139,9 @@ describe('every route for every role', () => {
       for (const route of routes.filter(isApi)) {
         const access = permissionFor(...(route.key.split(' ') as [string, string]));
         if (access === 'public' || access === undefined) continue;
-        const may = access === 'signed-in' || roleMay(caller.role, access);
+        const may =
+          access === 'signed-in' ||
+          (access === 'person' ? caller.via === 'session' : roleMay(caller.role, access));
         const answer = await ask(route, { ...caller.headers, 'accept-language': language });
         const what = `${caller.role} by ${caller.via} ${route.key} (${access})`;
         if (may) {
@@ -150,6 +152,13 @@ describe('every route for every role', () => {
         refused++;
         if (answer.status !== 403 || answer.code !== 'FORBIDDEN') {
           wrong.push(`${what}: ${answer.status} ${answer.code}, not refused`);
+          continue;
+        }
+        if (access === 'person') {
+          // No role opens it to a key: the refusal asks for a person, in the caller's language.
+          const person = language === 'es' ? 'una persona con sesión iniciada' : 'a person signed in';
+          if (!answer.message?.includes(person))
+            wrong.push(`${what}: "${answer.message}" does not ask for a person`);
           continue;
         }
         const who = rolesWith(access);

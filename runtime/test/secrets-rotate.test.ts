@@ -6,10 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  channelNumbers,
   credentials,
   dkimKeys,
   newId,
   openDb,
+  users,
+  webhookSubscriptions,
   workspaceWebhooks,
   workspaces,
   type DbHandle,
@@ -23,6 +26,9 @@ import { sealedColumns } from '../src/credentials/sealed-columns.ts';
 import { createStatusWebhookStore } from '../src/transactional/status-webhook-store.ts';
 import { createImapMailboxStore } from '../src/email/imap-mailbox-store.ts';
 import { contextOf as dkimContext, createDkimKeyStore } from '../src/email/dkim-key-store.ts';
+import { contextOf as totpContext } from '../src/people/second-factor.ts';
+import { contextOf as subscriptionContext } from '../src/webhooks/webhook-subscriptions.ts';
+import { contextOf as numberContext } from '../src/channel-numbers/channel-number-store.ts';
 import { eq } from 'drizzle-orm';
 import { freshPostgresDatabase } from './support/postgres.ts';
 
@@ -51,6 +57,33 @@ async function everyValue(db: DbHandle['db'], keyring: SecretKeyring, workspaceI
         { sealed: row.privateKeySealed, keyId: row.keyId },
         dkimContext(workspaceId, row.domain),
       ).privateKey;
+    // A person's sign-in code secret, a webhook subscription's signing secret and a further
+    // number's provider secrets, opened from their rows with the contexts their code seals with.
+    for (const row of await db.select().from(users).where(eq(users.workspaceId, workspaceId)))
+      if (row.totpSecret)
+        values[`${workspaceId}/totp/${row.email}`] = openSecrets(
+          keyring,
+          row.totpSecret,
+          totpContext(row.id),
+        ).secret;
+    for (const row of await db
+      .select()
+      .from(webhookSubscriptions)
+      .where(eq(webhookSubscriptions.workspaceId, workspaceId)))
+      values[`${workspaceId}/subscription/${row.url}`] = openSecrets(
+        keyring,
+        { sealed: row.secretSealed, keyId: row.keyId },
+        subscriptionContext(workspaceId, row.id),
+      ).secret;
+    for (const row of await db
+      .select()
+      .from(channelNumbers)
+      .where(eq(channelNumbers.workspaceId, workspaceId)))
+      values[`${workspaceId}/number/${row.address}`] = openSecrets(
+        keyring,
+        { sealed: row.secretsSealed, keyId: row.keyId },
+        numberContext(row),
+      ).authToken;
   }
   return values;
 }
@@ -100,6 +133,50 @@ describe('omniflow secrets rotate', () => {
           enabled: false,
           password: `imap-${user}-${i}`,
         });
+      const userId = newId();
+      await handle.db.insert(users).values({
+        id: userId,
+        workspaceId: id,
+        email: `totp-${i}@example.test`,
+        passwordHash: 'not used here',
+        role: 'admin',
+        totpSecret: sealSecrets(keyring, { secret: `TOTPSECRET${i}` }, totpContext(userId)),
+      });
+      // A person without a second factor has nothing sealed: rotation passes them by.
+      await handle.db.insert(users).values({
+        id: newId(),
+        workspaceId: id,
+        email: `plain-${i}@example.test`,
+        passwordHash: 'not used here',
+        role: 'viewer',
+      });
+      const subscriptionId = newId();
+      const signing = sealSecrets(keyring, { secret: `whsec_${i}` }, subscriptionContext(id, subscriptionId));
+      await handle.db.insert(webhookSubscriptions).values({
+        id: subscriptionId,
+        workspaceId: id,
+        url: `https://subscriber.example/${i}`,
+        events: ['message.delivered'],
+        secretSealed: signing.sealed,
+        keyId: signing.keyId,
+      });
+      const numberId = newId();
+      const numberSecrets = sealSecrets(
+        keyring,
+        { authToken: `twilio-token-${i}` },
+        numberContext({ workspaceId: id, channel: 'sms', id: numberId }),
+      );
+      await handle.db.insert(channelNumbers).values({
+        id: numberId,
+        workspaceId: id,
+        channel: 'sms',
+        address: `+3460000000${i}`,
+        provider: 'twilio',
+        config: { accountSid: 'AC0', from: `+3460000000${i}` },
+        secretsSealed: numberSecrets.sealed,
+        keyId: numberSecrets.keyId,
+        secretNames: ['authToken'],
+      });
     }
     before = await everyValue(handle.db, keyring, workspaceIds);
   }, 60_000);
@@ -109,7 +186,7 @@ describe('omniflow secrets rotate', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  const total = () => workspaceIds.length * (1 + 1 + 3 + 2);
+  const total = () => workspaceIds.length * (1 + 1 + 3 + 2 + 1 + 1 + 1);
   const keyFile = () => join(home, 'secret.key');
   const keyOnly = (file: string): SecretKeyring => ({
     current: parseSecretKey(readFileSync(file, 'utf8'), file),
@@ -123,6 +200,9 @@ describe('omniflow secrets rotate', () => {
       'status webhook secrets',
       'IMAP mailbox passwords',
       'DKIM private keys',
+      'sign-in code secrets',
+      'webhook subscription secrets',
+      'channel number secrets',
     ]);
     expect(Object.values(before).filter((v) => v === undefined)).toEqual([]);
   });
@@ -209,8 +289,8 @@ describe('omniflow secrets rotate', () => {
       OMNIFLOW_LANG: 'es',
     };
     const done = await run(process.execPath, [bin, 'secrets', 'rotate', '--batch', '5'], { env: cliEnv });
-    expect(done.stdout).toContain('Listo: 21 valor(es) sellados de nuevo');
-    expect(done.stderr).toContain('Sellando secretos de nuevo: 21/21');
+    expect(done.stdout).toContain('Listo: 30 valor(es) sellados de nuevo');
+    expect(done.stderr).toContain('Sellando secretos de nuevo: 30/30');
     const nextOnly = { current: parseSecretKey(next, 'next'), previous: [], source: 'test' };
     expect(await everyValue(handle.db, nextOnly, workspaceIds)).toEqual(before);
     const bad = await run(process.execPath, [bin, 'secrets', 'rotate', '--batch', '0', '--lang', 'en'], {

@@ -137,7 +137,7 @@ describe('workspaces and membership', () => {
       as(cookie, 'es'),
     );
     expect(rename.status).toBe(403);
-    expect(rename.body.error.message).toMatch(/Solo un administrador/);
+    expect(rename.body.error.message).toMatch(/solo puede un administrador/);
 
     // Removed from it, their session there acts nowhere; signing in lands at home.
     const removed = await omni.call('DELETE', `/api/v1/workspace/members/${ines}`, undefined, as(admin));

@@ -3,6 +3,7 @@ import { matchedRoutes } from 'hono/route';
 import type { Context } from 'hono';
 import { ApiError } from './api-error.ts';
 import type { AppEnv } from './app-deps.ts';
+import { peopleError } from './people-text.ts';
 import { permissionRefusal } from './permission-refusal.ts';
 import { principalMay } from './principal-permissions.ts';
 import { readerLanguage } from './reader-language.ts';
@@ -31,6 +32,12 @@ export function checkPermission() {
   return createMiddleware<AppEnv>(async (c, next) => {
     const route = answeringRoute(c);
     if (!route || route.access === 'public' || route.access === 'signed-in') return next();
+    if (route.access === 'person') {
+      const principal = c.get('principal') as AppEnv['Variables']['principal'] | undefined;
+      if (principal && (principal.via !== 'session' || !principal.userId))
+        throw peopleError(403, 'FORBIDDEN', 'signedInByKey', readerLanguage(c.req.header('accept-language')));
+      return next();
+    }
     if (route.access === undefined)
       throw new ApiError(
         403,

@@ -2,10 +2,11 @@ import type { Permission } from '../auth/permissions.ts';
 
 /**
  * What a route needs: `public` (no caller: webhooks check their own signatures, web chat its
- * widget key, mail links their signature), `signed-in` (any caller, whatever the role), or one
- * permission of the matrix (auth/permissions.ts).
+ * widget key, mail links their signature), `signed-in` (any caller, whatever the role), `person`
+ * (a person signed in, whatever the role: their own account and workspaces are no API key's or
+ * OAuth token's business), or one permission of the matrix (auth/permissions.ts).
  */
-export type RouteAccess = 'public' | 'signed-in' | Permission;
+export type RouteAccess = 'public' | 'signed-in' | 'person' | Permission;
 
 /**
  * EVERY route of the API, by method and OpenAPI path (relative to /api/v1; Hono's `:id` is
@@ -212,14 +213,14 @@ export const routePermissions = {
   'DELETE /people/{id}/sessions': 'users:manage',
   'DELETE /people/{id}/second-factor': 'users:manage',
   // A person's own account, whatever their role.
-  'GET /account': 'signed-in',
-  'PATCH /account': 'signed-in',
-  'POST /account/password': 'signed-in',
-  'GET /account/sessions': 'signed-in',
-  'DELETE /account/sessions/{id}': 'signed-in',
-  'POST /account/second-factor': 'signed-in',
-  'POST /account/second-factor/confirm': 'signed-in',
-  'DELETE /account/second-factor': 'signed-in',
+  'GET /account': 'person',
+  'PATCH /account': 'person',
+  'POST /account/password': 'person',
+  'GET /account/sessions': 'person',
+  'DELETE /account/sessions/{id}': 'person',
+  'POST /account/second-factor': 'person',
+  'POST /account/second-factor/confirm': 'person',
+  'DELETE /account/second-factor': 'person',
 
   // OAuth: the token endpoint checks the client's secret itself.
   'POST /oauth/token': 'public',
@@ -227,9 +228,10 @@ export const routePermissions = {
   'GET /oauth-clients': 'api-keys:manage',
   'DELETE /oauth-clients/{id}': 'api-keys:manage',
 
-  // Workspaces: anyone lists and switches among their own (route-checked membership).
+  // Workspaces: anyone lists their own; a person switches among theirs (route-checked membership;
+  // a key acts in the workspace it was made in).
   'GET /workspaces': 'signed-in',
-  'POST /workspaces/{id}/switch': 'signed-in',
+  'POST /workspaces/{id}/switch': 'person',
   'POST /workspaces': 'workspaces:manage',
   'PATCH /workspaces/{id}': 'workspaces:manage',
   'GET /workspace/members': 'users:manage',

@@ -27,7 +27,11 @@ import {
   oauthClients,
   voicePrompts,
   workspaces,
+  workspaceMembers,
   workspaceWebhooks,
+  webhookSubscriptions,
+  channelNumbers,
+  dataJobs,
   type Db,
 } from '@omniflow/db';
 
@@ -113,13 +117,24 @@ export const resourceLoaders: Record<string, ResourceLoader | undefined> = {
   template: rowBy(templates, templates.id),
   'voice-prompt': rowBy(voicePrompts, voicePrompts.id),
   webhook: rowBy(workspaceWebhooks, workspaceWebhooks.workspaceId),
-  workspace: async (db, workspaceId) => {
-    const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  'webhook-subscription': rowBy(webhookSubscriptions, webhookSubscriptions.id),
+  'channel-number': rowBy(channelNumbers, channelNumbers.id),
+  member: rowBy(workspaceMembers, workspaceMembers.userId),
+  // Backups cover the whole install (no workspace on the row): found by their id alone.
+  backup: async (db, _workspaceId, id) => {
+    if (!uuidShape.test(id)) return undefined;
+    const [row] = await db.select().from(dataJobs).where(eq(dataJobs.id, id)).limit(1);
+    return row;
+  },
+  // By its id: a person may create or rename another workspace they belong to (the route checks).
+  workspace: async (db, _workspaceId, id) => {
+    if (!uuidShape.test(id)) return undefined;
+    const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
     if (!row) return undefined;
     const domains = await db
       .select({ domain: mailDomains.domain })
       .from(mailDomains)
-      .where(eq(mailDomains.workspaceId, workspaceId))
+      .where(eq(mailDomains.workspaceId, id))
       .orderBy(asc(mailDomains.domain));
     return { ...row, mailDomains: domains.map((d) => d.domain) };
   },

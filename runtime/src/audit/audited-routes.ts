@@ -97,6 +97,15 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'DELETE /api/v1/oauth-clients/:id': change('oauth-client.revoked', 'oauth-client'),
   'POST /api/v1/api-keys': created('key.created', 'api-key'),
   'DELETE /api/v1/api-keys/:id': change('key.revoked', 'api-key'),
+  // Workspaces and their members
+  'POST /api/v1/workspaces': created('workspace.created', 'workspace', { snapshot: false }),
+  'PATCH /api/v1/workspaces/:id': change('workspace.renamed', 'workspace'),
+  'POST /api/v1/workspaces/:id/switch': notAudited(
+    'changes only which of their own workspaces a session shows; no data changes',
+  ),
+  'POST /api/v1/workspace/members': change('member.added', 'member', { id: 'none', keepBody: true }),
+  'PUT /api/v1/workspace/members/:userId': change('member.updated', 'member', { id: param('userId') }),
+  'DELETE /api/v1/workspace/members/:userId': change('member.removed', 'member', { id: param('userId') }),
   // Flows
   'POST /api/v1/flows': created('flow.created', 'flow'),
   'PUT /api/v1/flows/:id': change('flow.updated', 'flow'),
@@ -128,6 +137,16 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'PUT /api/v1/recordings/quota': settings(),
   'PUT /api/v1/workspace/webhook': change('webhook.updated', 'webhook', { id: 'workspace' }),
   'DELETE /api/v1/workspace/webhook': change('webhook.removed', 'webhook', { id: 'workspace' }),
+  'POST /api/v1/channels/:channel/numbers': created('channel-number.added', 'channel-number'),
+  'DELETE /api/v1/channels/:channel/numbers/:id': change('channel-number.removed', 'channel-number'),
+  'POST /api/v1/webhook-subscriptions': created('webhook-subscription.created', 'webhook-subscription'),
+  'PATCH /api/v1/webhook-subscriptions/:id': change('webhook-subscription.updated', 'webhook-subscription'),
+  'DELETE /api/v1/webhook-subscriptions/:id': change('webhook-subscription.removed', 'webhook-subscription'),
+  'POST /api/v1/webhook-subscriptions/:id/deliveries/:deliveryId/replay': change(
+    'webhook-subscription.delivery-replayed',
+    'webhook-subscription',
+    { snapshot: false },
+  ),
   'PUT /api/v1/dkim-keys/:domain': change('dkim-key.created', 'dkim-key', { id: param('domain') }),
   'DELETE /api/v1/dkim-keys/:domain': change('dkim-key.removed', 'dkim-key', { id: param('domain') }),
   'POST /api/v1/mail/mailboxes': created('mailbox.created', 'mailbox'),
@@ -148,6 +167,14 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'PATCH /api/v1/contacts/:id/addresses/:addressId': change('contact.updated', 'contact'),
   'DELETE /api/v1/contacts/:id/addresses/:addressId': change('contact.updated', 'contact'),
   'POST /api/v1/contacts/:id/merge': change('contact.merged', 'contact', { keepBody: true }),
+  'POST /api/v1/contacts/:id/erase': notAudited(
+    'recorded by the route itself (api/data-protection-audit.ts) with what was erased',
+  ),
+  // Backups and the contract-end export
+  'POST /api/v1/backups': created('backup.started', 'backup', { snapshot: false }),
+  'POST /api/v1/workspace-exports': notAudited(
+    'recorded once the archive is written (workspace-export/export-audit.ts), by the API and the CLI alike',
+  ),
   'POST /api/v1/contact-fields': created('contact-field.created', 'contact-field'),
   'PATCH /api/v1/contact-fields/:id': change('contact-field.updated', 'contact-field'),
   'DELETE /api/v1/contact-fields/:id': change('contact-field.deleted', 'contact-field'),

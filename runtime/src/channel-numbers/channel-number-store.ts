@@ -28,7 +28,7 @@ export interface ChannelNumberSummary {
 type Row = typeof channelNumbers.$inferSelect;
 
 /** Sealed values are bound to their number (AES-GCM associated data): a copied row does not open. */
-const contextOf = (row: { workspaceId: string; channel: string; id: string }) =>
+export const contextOf = (row: { workspaceId: string; channel: string; id: string }) =>
   `${row.workspaceId}/${row.channel}/numbers/${row.id}`;
 
 const summary = (row: Row): ChannelNumberSummary => ({

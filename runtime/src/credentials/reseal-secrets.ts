@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, gt, ne } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@omniflow/db';
 import { openSecrets, sealSecrets } from './secret-box.ts';
@@ -23,11 +23,14 @@ function propertyOf(table: PgTable, column: AnyPgColumn): string {
   return found[0];
 }
 
+/** Values sealed with another key; a row with nothing sealed (NULL) is none of them. */
+const onOtherKey = (column: SealedColumn, keyId: string) => sql`${column.keyId} <> ${keyId}`;
+
 /** How many values of the columns are sealed with a key other than `keyId`. */
 export async function countOtherKeys(db: Db, keyId: string, columns = sealedColumns): Promise<number> {
   let total = 0;
   for (const column of columns) {
-    const [row] = await db.select({ n: count() }).from(column.table).where(ne(column.keyId, keyId));
+    const [row] = await db.select({ n: count() }).from(column.table).where(onOtherKey(column, keyId));
     total += row?.n ?? 0;
   }
   return total;
@@ -63,7 +66,7 @@ export async function resealSecrets(
       const rows = (await db
         .select({ id: column.id, sealed: column.sealed, keyId: column.keyId, ...column.contextColumns })
         .from(column.table)
-        .where(and(ne(column.keyId, newKey), after === undefined ? undefined : gt(column.id, after)))
+        .where(and(onOtherKey(column, newKey), after === undefined ? undefined : gt(column.id, after)))
         .orderBy(asc(column.id))
         .limit(batchSize)) as Array<Record<string, unknown> & { id: string; sealed: string; keyId: string }>;
       if (rows.length === 0) break;
@@ -79,11 +82,13 @@ export async function resealSecrets(
         const sealed = sealSecrets(keyring, secrets, context);
         await db
           .update(column.table)
-          .set({
-            [propertyOf(column.table, column.sealed)]: sealed.sealed,
-            [propertyOf(column.table, column.keyId)]: sealed.keyId,
-          })
-          .where(and(eq(column.id, row.id), eq(column.sealed, row.sealed)));
+          .set(
+            column.write?.(sealed) ?? {
+              [propertyOf(column.table, column.sealed as AnyPgColumn)]: sealed.sealed,
+              [propertyOf(column.table, column.keyId as AnyPgColumn)]: sealed.keyId,
+            },
+          )
+          .where(and(eq(column.id, row.id), sql`${column.sealed} = ${row.sealed}`));
         progress.resealed++;
       }
       after = rows[rows.length - 1]!.id;

@@ -1,10 +1,22 @@
-import { credentials, dkimKeys, imapMailboxes, workspaceWebhooks } from '@omniflow/db';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  channelNumbers,
+  credentials,
+  dkimKeys,
+  imapMailboxes,
+  users,
+  webhookSubscriptions,
+  workspaceWebhooks,
+} from '@omniflow/db';
 import type { MessagingChannel } from '@omniflow/nodes/drivers/messaging';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { contextOf as channelContext } from './credentials-store.ts';
 import { contextOf as statusWebhookContext } from '../transactional/status-webhook-store.ts';
 import { contextOf as imapContext } from '../email/imap-mailbox-store.ts';
 import { contextOf as dkimContext } from '../email/dkim-key-store.ts';
+import { contextOf as totpContext } from '../people/second-factor.ts';
+import { contextOf as subscriptionContext } from '../webhooks/webhook-subscriptions.ts';
+import { contextOf as numberContext } from '../channel-numbers/channel-number-store.ts';
 
 /**
  * One column of sealed values (`v1.<iv>.<tag>.<ct>` beside the id of the key that sealed it) and
@@ -17,8 +29,11 @@ export interface SealedColumn {
   table: PgTable;
   /** A unique, ordered key: rows are walked in batches by it. */
   id: AnyPgColumn;
-  sealed: AnyPgColumn;
-  keyId: AnyPgColumn;
+  /** The sealed text and its key's id: two columns, or two fields of one JSON column. */
+  sealed: AnyPgColumn | SQL<string>;
+  keyId: AnyPgColumn | SQL<string>;
+  /** What the re-sealed value is written as, when `sealed`/`keyId` are not plain columns. */
+  write?: (value: { sealed: string; keyId: string }) => Record<string, unknown>;
   /** The other columns the context is made from. */
   contextColumns: Record<string, AnyPgColumn>;
   context(row: Record<string, unknown>): string;
@@ -60,5 +75,39 @@ export const sealedColumns: SealedColumn[] = [
     keyId: dkimKeys.keyId,
     contextColumns: { workspaceId: dkimKeys.workspaceId, domain: dkimKeys.domain },
     context: (row) => dkimContext(String(row.workspaceId), String(row.domain)),
+  },
+  {
+    name: 'sign-in code secrets',
+    table: users,
+    id: users.id,
+    // One JSON column ({ sealed, keyId }); a person without a second factor has none (NULL).
+    sealed: sql<string>`${users.totpSecret}->>'sealed'`,
+    keyId: sql<string>`${users.totpSecret}->>'keyId'`,
+    write: (value) => ({ totpSecret: value }),
+    contextColumns: {},
+    context: (row) => totpContext(String(row.id)),
+  },
+  {
+    name: 'webhook subscription secrets',
+    table: webhookSubscriptions,
+    id: webhookSubscriptions.id,
+    sealed: webhookSubscriptions.secretSealed,
+    keyId: webhookSubscriptions.keyId,
+    contextColumns: { workspaceId: webhookSubscriptions.workspaceId },
+    context: (row) => subscriptionContext(String(row.workspaceId), String(row.id)),
+  },
+  {
+    name: 'channel number secrets',
+    table: channelNumbers,
+    id: channelNumbers.id,
+    sealed: channelNumbers.secretsSealed,
+    keyId: channelNumbers.keyId,
+    contextColumns: { workspaceId: channelNumbers.workspaceId, channel: channelNumbers.channel },
+    context: (row) =>
+      numberContext({
+        workspaceId: String(row.workspaceId),
+        channel: String(row.channel),
+        id: String(row.id),
+      }),
   },
 ];

@@ -8,7 +8,7 @@ import { acceptedTotpStep, newTotpSecret, qrSvg, totpUri } from './totp.ts';
 
 const recoveryCodeCount = 10;
 // Bound to the person: a sealed secret copied to another user's row does not open there.
-const contextOf = (userId: string) => `totp:${userId}`;
+export const contextOf = (userId: string) => `totp:${userId}`;
 
 const seal = (keyring: SecretKeyring, userId: string, secret: string): SealedTotpSecret =>
   sealSecrets(keyring, { secret }, contextOf(userId));

@@ -15,7 +15,7 @@ export type WebhookSubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 export type WebhookSubscription = Omit<WebhookSubscriptionRow, 'secretSealed' | 'keyId'>;
 
 /** The secret is bound to its workspace and subscription (AES-GCM associated data). */
-const contextOf = (workspaceId: string, id: string) => `${workspaceId}/webhook/${id}`;
+export const contextOf = (workspaceId: string, id: string) => `${workspaceId}/webhook/${id}`;
 
 const visible = {
   id: webhookSubscriptions.id,

@@ -70,12 +70,20 @@ export function AuditPage() {
                   {new Date(event.occurredAt).toLocaleString(locale)}
                 </td>
                 <td>
-                  <span className="block">{who(event)}</span>
+                  {/* A person's name is theirs, not the UI's: shown as written, in any language. */}
+                  <span
+                    className="block"
+                    data-user-text={event.actor.name || event.actor.email ? '' : undefined}
+                  >
+                    {who(event)}
+                  </span>
                   <span className="block text-xs text-slate-500">{t(`audit.actor.${event.actor.kind}`)}</span>
                 </td>
                 <td>{actionWords(t, event.action)}</td>
                 <td>
-                  <span className="block">{event.resource.label}</span>
+                  <span className="block" data-user-text="">
+                    {event.resource.label}
+                  </span>
                   <span className="block text-xs text-slate-500">
                     {resourceWords(t, event.resource.type)}
                   </span>
