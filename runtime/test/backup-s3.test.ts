@@ -8,6 +8,10 @@ import { sql } from 'drizzle-orm';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dataJobs, openDb, type DbHandle } from '@omniflow/db';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { ApiError, errorBody } from '../src/api/api-error.ts';
+import type { AppDeps, AppEnv } from '../src/api/app-deps.ts';
+import { backupRoutes } from '../src/api/routes/backups.ts';
 import { createBackup } from '../src/backups/create-backup.ts';
 import { fetchBackup, listConfiguredBackups } from '../src/backups/backup-location.ts';
 import type { BackupBucketSettings, BackupSettings } from '../src/backups/backup-settings.ts';
@@ -336,6 +340,50 @@ describe('backups in an S3-compatible bucket (PostgreSQL)', () => {
     handle = await install.open();
     expect(await tableFingerprints(handle.db)).toEqual(before);
     expect(await readStore(install.storeDir, seeded.stored.keys())).toEqual(storedBefore);
+    await handle.close();
+  });
+  it('GET /backups lists the bucket, and says in the caller’s language when the bucket cannot be read', async () => {
+    const install = await installOf('site-e/');
+    const handle = await install.open();
+    await seedWorkspaceData(handle.db, install.store, { contacts: 1 });
+    const backup = await createBackup(
+      { db: handle.db, store: install.store, settings: install.settings },
+      { trigger: 'api' },
+    );
+    // Only the local copy of the next one: the listing must come from the bucket, not the folder.
+    await rm(join(install.settings.dir, backup.file));
+    // The backups routes as create-app mounts them, with its way of answering an ApiError.
+    const api = (settings: BackupSettings) => {
+      const app = new OpenAPIHono<AppEnv>();
+      app.route(
+        '/',
+        backupRoutes({ db: handle.db, backupSettings: settings, recordingStore: install.store } as AppDeps & {
+          recordingStore: typeof install.store;
+        }),
+      );
+      app.onError((error, c) =>
+        error instanceof ApiError
+          ? c.json(errorBody(error.code, error.message), error.status)
+          : c.json(errorBody('INTERNAL', error.message), 500),
+      );
+      return app;
+    };
+    const listed = await api(install.settings).request('/backups');
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ file: backup.file, sha256: backup.sha256, databaseKind: 'postgres' }),
+    ]);
+    const wrong = { ...install.settings, bucket: bucketSettings('site-e/', { accessKeyId: 'NOT-OURS' }) };
+    const refused = await api(wrong).request('/backups', { headers: { 'accept-language': 'es' } });
+    expect(refused.status).toBe(502);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: 'BACKUP_BUCKET_UNREACHABLE',
+        message: expect.stringMatching(
+          /^No se pudo leer el bucket de copias s3:\/\/backups\/site-e\/: The AWS Access Key Id you provided does not exist/,
+        ),
+      },
+    });
     await handle.close();
   });
 });
