@@ -14124,7 +14124,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The backups in the backup folder (newest first), the settings and the last result (admin) */
+    /** The backups in the backup folder, or bucket when set (newest first), the settings and the last result (admin) */
     get: {
       parameters: {
         query?: never;

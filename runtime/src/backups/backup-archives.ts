@@ -27,14 +27,19 @@ export interface BackupSidecar {
   manifest: ArchiveManifest;
 }
 
-async function listingOf(dir: string, file: string): Promise<BackupListing> {
-  const { size, mtime } = await stat(join(dir, file));
+/** A backup's listing from its `.json` (absent or unreadable: from what the archive itself shows). */
+export function listingFromSidecar(
+  file: string,
+  bytes: number,
+  sidecarText: string | undefined,
+  modifiedAt: Date,
+): BackupListing {
   try {
-    const sidecar = JSON.parse(await readFile(join(dir, sidecarOf(file)), 'utf8')) as BackupSidecar;
+    const sidecar = JSON.parse(sidecarText ?? '') as BackupSidecar;
     const manifest = archiveManifestSchema.parse(sidecar.manifest);
     return {
       file,
-      bytes: size,
+      bytes,
       sha256: sidecar.archive.sha256,
       createdAt: manifest.createdAt,
       databaseKind: manifest.database?.kind ?? null,
@@ -46,15 +51,21 @@ async function listingOf(dir: string, file: string): Promise<BackupListing> {
     // No readable sidecar (copied in by hand): listed by what the file itself shows.
     return {
       file,
-      bytes: size,
+      bytes,
       sha256: null,
-      createdAt: mtime.toISOString(),
+      createdAt: modifiedAt.toISOString(),
       databaseKind: null,
       schemaTag: null,
       storedFiles: 0,
       missing: 0,
     };
   }
+}
+
+async function listingOf(dir: string, file: string): Promise<BackupListing> {
+  const { size, mtime } = await stat(join(dir, file));
+  const sidecar = await readFile(join(dir, sidecarOf(file)), 'utf8').catch(() => undefined);
+  return listingFromSidecar(file, size, sidecar, mtime);
 }
 
 /** The backups in `dir`, newest first. */

@@ -18,6 +18,8 @@ export type BackupRefusal =
   | { code: 'BACKUP_NOT_CONFIRMED' }
   | { code: 'BACKUP_DATABASE_IN_USE'; sessions: number }
   | { code: 'BACKUP_RUNNING'; jobId: string }
+  | { code: 'BACKUP_BUCKET_UNREACHABLE'; bucket: string; reason: string }
+  | { code: 'BACKUP_UPLOAD_FAILED'; file: string; bucket: string; reason: string; dir: string }
   | { code: 'WORKSPACE_NOT_FOUND'; id: string };
 
 export type BackupErrorCode = BackupRefusal['code'];
@@ -97,6 +99,14 @@ export function backupRefusalText(refusal: BackupRefusal, language: Language): s
       return es
         ? 'Ya hay una copia de seguridad en curso; espere a que termine'
         : 'A backup is already running; wait for it to finish';
+    case 'BACKUP_BUCKET_UNREACHABLE':
+      return es
+        ? `No se pudo leer el bucket de copias ${refusal.bucket}: ${refusal.reason}`
+        : `Could not read the backup bucket ${refusal.bucket}: ${refusal.reason}`;
+    case 'BACKUP_UPLOAD_FAILED':
+      return es
+        ? `No se pudo subir ${refusal.file} a ${refusal.bucket}: ${refusal.reason}. La copia sigue en ${refusal.dir} y se vuelve a subir con la próxima copia de seguridad.`
+        : `Could not upload ${refusal.file} to ${refusal.bucket}: ${refusal.reason}. The backup is kept in ${refusal.dir} and is uploaded again with the next backup.`;
     case 'WORKSPACE_NOT_FOUND':
       return es ? `No existe el espacio de trabajo ${refusal.id}` : `There is no workspace ${refusal.id}`;
   }

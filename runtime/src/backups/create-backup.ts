@@ -21,12 +21,16 @@ import { backupNameAt, pruneBackups, sidecarOf, type BackupSidecar } from './bac
 import { BackupError } from './backup-error.ts';
 import type { BackupSettings } from './backup-settings.ts';
 import { storedObjectKeys } from './stored-objects.ts';
+import type { BackupBucket } from './backup-bucket.ts';
+import { bucketOf, sendToBucket, type BucketOutcome } from './upload-backups.ts';
 
 export interface BackupDeps {
   db: Db;
   store: RecordingStore;
   settings: BackupSettings;
   now?: () => Date;
+  /** Where finished archives are uploaded (default: settings.bucket's, when set). */
+  bucket?: BackupBucket;
 }
 
 export interface BackupResult {
@@ -38,6 +42,8 @@ export interface BackupResult {
   manifest: ArchiveManifest;
   /** Older archives removed to keep `settings.keep`. */
   pruned: string[];
+  /** What went to the bucket, when backups go to one. */
+  bucket?: BucketOutcome;
 }
 
 // A backup that has said nothing for this long died with its process; another may start.
@@ -134,6 +140,9 @@ export async function createBackup(
     await rename(partial, path);
     const sidecar: BackupSidecar = { archive: { file, ...whole }, manifest };
     await writeFile(sidecarOf(path), JSON.stringify(sidecar, null, 2), { mode: 0o600 });
+    // Not done until it is in the bucket: a failed upload fails the job, the archive stays here.
+    const bucket = deps.bucket ?? bucketOf(deps.settings);
+    const sent = bucket ? await sendToBucket(bucket, deps.settings, file) : undefined;
     await deps.db
       .update(dataJobs)
       .set({
@@ -146,13 +155,19 @@ export async function createBackup(
       })
       .where(eq(dataJobs.id, jobId));
     const pruned = await pruneBackups(dir, deps.settings.keep);
-    return { jobId, file, path, ...whole, manifest, pruned };
+    return { jobId, file, path, ...whole, manifest, pruned, ...(sent ? { bucket: sent } : {}) };
   } catch (error) {
     archive?.abort();
     await rm(partial, { force: true });
     await deps.db
       .update(dataJobs)
-      .set({ status: 'failed', error: (error as Error).message, finishedAt: new Date() })
+      .set({
+        status: 'failed',
+        error: (error as Error).message,
+        // The archive is whole and kept in the folder; only its upload failed.
+        ...(error instanceof BackupError && error.code === 'BACKUP_UPLOAD_FAILED' ? { file } : {}),
+        finishedAt: new Date(),
+      })
       .where(eq(dataJobs.id, jobId))
       .catch(() => undefined);
     throw error;

@@ -1,4 +1,4 @@
-// s3rver ships no types; what the S3 store's test uses of it.
+// s3rver ships no types; what the S3 store's and the S3 backups' tests use of it.
 declare module 's3rver' {
   import type { AddressInfo } from 'node:net';
 
@@ -14,5 +14,10 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** S3-style notifications: `ObjectCreated:Put`, or `ObjectCreated:Post` for a completed multipart upload. */
+    on(
+      event: 'event',
+      listener: (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => void,
+    ): this;
   }
 }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq } from 'drizzle-orm';
 import { dataJobs, newId, type Db } from '@omniflow/db';
-import { listBackups } from '../../backups/backup-archives.ts';
+import { listConfiguredBackups } from '../../backups/backup-location.ts';
 import { BackupError, backupRefusalText } from '../../backups/backup-error.ts';
 import { backupSettingsFromEnv, type BackupSettings } from '../../backups/backup-settings.ts';
 import { claimBackup, createBackup } from '../../backups/create-backup.ts';
@@ -57,7 +57,8 @@ const routes = {
     method: 'get',
     path: '/backups',
     tags: ['backups'],
-    summary: 'The backups in the backup folder (newest first), the settings and the last result (admin)',
+    summary:
+      'The backups in the backup folder, or bucket when set (newest first), the settings and the last result (admin)',
     responses: {
       200: json(
         z.object({
@@ -141,7 +142,14 @@ const view = (job: Job) => ({
 /** A refusal in the caller's language, with its status; anything else is not the caller's doing. */
 function apiErrorOf(error: unknown, acceptLanguage: string | undefined): unknown {
   if (!(error instanceof BackupError)) return error;
-  const status = error.code === 'BACKUP_RUNNING' ? 409 : error.code === 'WORKSPACE_NOT_FOUND' ? 404 : 422;
+  const status =
+    error.code === 'BACKUP_RUNNING'
+      ? 409
+      : error.code === 'WORKSPACE_NOT_FOUND'
+        ? 404
+        : error.code === 'BACKUP_BUCKET_UNREACHABLE'
+          ? 502
+          : 422;
   return new ApiError(status, error.code, backupRefusalText(error.refusal, readerLanguage(acceptLanguage)));
 }
 
@@ -176,7 +184,8 @@ export function backupRoutes(deps: AppDeps & { recordingStore: RecordingStore })
 
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) => {
-      const { dir, keep, everyDays } = settings();
+      const current = settings();
+      const { keep, everyDays } = current;
       const [last] = await db
         .select()
         .from(dataJobs)
@@ -184,7 +193,16 @@ export function backupRoutes(deps: AppDeps & { recordingStore: RecordingStore })
         .orderBy(desc(dataJobs.startedAt))
         .limit(1);
       return c.json(
-        { settings: { keep, everyDays }, items: await listBackups(dir), last: last ? view(last) : null },
+        {
+          settings: { keep, everyDays },
+          items: await listConfiguredBackups(current).then(
+            (listed) => listed.items,
+            (error: unknown) => {
+              throw apiErrorOf(error, c.req.header('accept-language'));
+            },
+          ),
+          last: last ? view(last) : null,
+        },
         200,
       );
     })

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { openDb, type DbHandle } from '@omniflow/db';
 import { lockEmbeddedDatabase } from '../../server/embedded-lock.ts';
 import { backupSettingsFromEnv } from '../../backups/backup-settings.ts';
-import { listBackups, locateBackup } from '../../backups/backup-archives.ts';
+import { BackupError } from '../../backups/backup-error.ts';
+import { fetchBackup, listConfiguredBackups } from '../../backups/backup-location.ts';
 import type { RestoreTarget } from '../../backups/restore-backup.ts';
 import { arg, t } from '../cli-i18n.ts';
 import { progressBar } from '../progress-bar.ts';
@@ -50,7 +51,13 @@ export function registerBackupCommands(program: Command, openForCommand: OpenFor
         if (flags.json) {
           console.log(
             JSON.stringify(
-              { file: result.path, bytes: result.bytes, sha256: result.sha256, pruned: result.pruned },
+              {
+                file: result.path,
+                bytes: result.bytes,
+                sha256: result.sha256,
+                pruned: result.pruned,
+                ...(result.bucket ? { bucket: result.bucket } : {}),
+              },
               null,
               2,
             ),
@@ -62,8 +69,13 @@ export function registerBackupCommands(program: Command, openForCommand: OpenFor
         );
         if (result.manifest.missing.length > 0)
           console.log(t('backup.missing', { count: result.manifest.missing.length }));
-        if (result.pruned.length > 0)
-          console.log(t('backup.pruned', { keep: settings.keep, files: result.pruned.join(', ') }));
+        if (result.bucket)
+          console.log(
+            t('backup.uploaded', { bucket: result.bucket.where, files: result.bucket.uploaded.join(', ') }),
+          );
+        const pruned = [...new Set([...result.pruned, ...(result.bucket?.pruned ?? [])])];
+        if (pruned.length > 0)
+          console.log(t('backup.pruned', { keep: settings.keep, files: pruned.join(', ') }));
       } finally {
         await handle.close();
         handle.release();
@@ -75,8 +87,7 @@ export function registerBackupCommands(program: Command, openForCommand: OpenFor
     .description(t('backup.list.description'))
     .option('--json', t('backup.option.json'))
     .action(async (flags: { json?: boolean }) => {
-      const { dir } = backupSettingsFromEnv(process.env);
-      const backups = await listBackups(dir);
+      const { where: dir, items: backups } = await listConfiguredBackups(backupSettingsFromEnv(process.env));
       if (flags.json) return console.log(JSON.stringify(backups, null, 2));
       if (backups.length === 0) return console.log(t('backup.list.empty', { dir }));
       console.log(t('backup.list.folder', { dir }));
@@ -97,15 +108,19 @@ export function registerBackupCommands(program: Command, openForCommand: OpenFor
     .description(t('restore.description'))
     .option('--yes', t('restore.option.yes'))
     .action(async (given: string, flags: { yes?: boolean }) => {
-      const { dir } = backupSettingsFromEnv(process.env);
-      const archive = await locateBackup(dir, given);
       const { restoreBackup, settleRestoredJobs } = await import('../../backups/restore-backup.ts');
       const store = await recordingStore();
       const dataDir = resolve(process.env.OMNIFLOW_HOME ?? '.omniflow', 'pglite');
       const url = process.env.DATABASE_URL;
       // The embedded database must not be open anywhere else while its folder is replaced.
       const release = url ? () => {} : lockEmbeddedDatabase(dataDir, 'omniflow restore');
+      let fetched: Awaited<ReturnType<typeof fetchBackup>> | undefined;
       try {
+        // Asked before a download that may be large; restoreBackup asks again for its other callers.
+        if (flags.yes !== true) throw new BackupError({ code: 'BACKUP_NOT_CONFIRMED' });
+        // From the bucket when backups go to one: downloaded, then checked like any archive.
+        fetched = await fetchBackup(backupSettingsFromEnv(process.env), given);
+        const archive = fetched.path;
         const target: RestoreTarget = url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir };
         const bars = { verify: lazyBar(t('restore.verifying')), restore: lazyBar(t('restore.restoring')) };
         const manifest = await restoreBackup({
@@ -129,6 +144,7 @@ export function registerBackupCommands(program: Command, openForCommand: OpenFor
         console.log(t('restore.done', { file: basename(archive), createdAt: manifest.createdAt }));
       } finally {
         release();
+        await fetched?.done();
       }
     });
 }
