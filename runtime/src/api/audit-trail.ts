@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { auditRuleOf, isAudited, type AuditedRoute } from '../audit/audited-routes.ts';
@@ -7,6 +6,7 @@ import { resourceLabel, resourceLoaders } from '../audit/audit-resources.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AppDeps, AppEnv, Principal } from './app-deps.ts';
 import { actorOf } from './audit-actor.ts';
+import { exactClientIp } from './client-address.ts';
 
 /** The route that answers this request, as Hono lists it (`/api/v1/flows/:id`). */
 function answeringRoute(c: Context): string | undefined {
@@ -34,23 +34,6 @@ export function pathParams(pattern: string, path: string): Record<string, string
     }
   });
   return params;
-}
-
-/** The exact address, not the sign-in throttle's /64 group: the log says where a request came from. */
-function requestAddress(c: Context, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const last = (c.req.header('x-forwarded-for') ?? '')
-      .split(',')
-      .map((hop) => hop.trim())
-      .filter(Boolean)
-      .at(-1);
-    if (last) return last;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function resourceId(rule: AuditedRoute, params: Record<string, string>, principal: Principal) {
@@ -134,7 +117,7 @@ export function auditTrail(deps: AppDeps) {
         method,
         path: c.req.path,
         status,
-        ip: requestAddress(c, trustProxy),
+        ip: exactClientIp(c, trustProxy) ?? null,
         userAgent: c.req.header('user-agent') ?? null,
         requestId: c.res.headers.get('x-request-id') ?? c.req.header('x-request-id') ?? null,
       },

@@ -13,16 +13,21 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 
 /** The address itself (recorded as a key's last use), found as `clientAddress` explains. */
 export function clientIp(c: Context, trustProxy: boolean): string {
+  // app.request() (tests, no server) has no socket to read: those requests share one address.
+  return exactClientIp(c, trustProxy) ?? 'unknown';
+}
+
+/** The address itself, or none when the request came through no socket (the audit log, mail links). */
+export function exactClientIp(c: Context, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim());
     const last = hops.filter(Boolean).at(-1);
     if (last) return last;
   }
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return getConnInfo(c).remote.address;
   } catch {
-    // app.request() (tests, no server) has no socket to read: those requests share one address.
-    return 'unknown';
+    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AppDeps } from './app-deps.ts';
-import { clientAddress } from './client-address.ts';
+import { exactClientIp } from './client-address.ts';
 
 /**
  * Sign-ins are public routes, so the audit trail's middleware never sees them: a security office
@@ -24,7 +24,7 @@ export async function auditSignIn(
     request: {
       method: c.req.method,
       path: c.req.path,
-      ip: clientAddress(c, trustProxy),
+      ip: exactClientIp(c, trustProxy) ?? null,
       userAgent: c.req.header('user-agent') ?? null,
       requestId: c.res.headers.get('x-request-id') ?? c.req.header('x-request-id') ?? null,
     },

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { exactClientIp } from '../client-address.ts';
 import { lazyKeyring, loadSecretKeyring } from '../../credentials/secret-keyring.ts';
 import { emailLinkKeys, verifyEmailLink, type EmailLinkKind } from '../../email/email-links.ts';
 import { takeClick, takeOpen, takeUnsubscribe, unsubscribeTarget } from '../../email/take-email-link.ts';
@@ -79,23 +79,6 @@ const routes = {
 
 const uuid = z.uuid();
 
-/** The request's network address, for spotting Apple's image proxy; none under app.request(). */
-function remoteAddress(c: Context, trustProxy: boolean): string | undefined {
-  if (trustProxy) {
-    const last = (c.req.header('x-forwarded-for') ?? '')
-      .split(',')
-      .map((hop) => hop.trim())
-      .filter(Boolean)
-      .at(-1);
-    if (last) return last;
-  }
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The links in the mail flows send (email/decorate-email.ts), outside sign-in: the signature is
  * the authority, so a link someone changed answers 404 and never redirects anywhere.
@@ -109,7 +92,7 @@ export function emailLinkRoutes(deps: AppDeps) {
   const trustProxy = deps.trustProxy ?? process.env.OMNIFLOW_TRUST_PROXY === '1';
   const visitor = (c: Context) => {
     const userAgent = c.req.header('user-agent');
-    const address = remoteAddress(c, trustProxy);
+    const address = exactClientIp(c, trustProxy);
     return { ...(userAgent ? { userAgent } : {}), ...(address ? { address } : {}) };
   };
   const notOurs = { error: errorBody('LINK_INVALID', 'This link was not signed by this server').error };
