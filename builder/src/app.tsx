@@ -150,7 +150,7 @@ export function App() {
   if (me === undefined) return <p className="p-6">{t('common.loading')}</p>;
   if (me === null) return <SignInPage onSignedIn={() => void loadMe()} />;
   return (
-    <PermissionsProvider permissions={me.permissions}>
+    <PermissionsProvider permissions={me.permissions} role={me.user.role}>
       <SignedInApp user={me.user} onSignedOut={() => setMe(null)} />
     </PermissionsProvider>
   );

@@ -6,6 +6,7 @@ import { contactsMessages } from '../features/contacts/messages.ts';
 import { dataProtectionMessages } from '../features/contacts/data-protection-messages.ts';
 import { contactImportMessages } from '../features/contact-import/messages.ts';
 import { editorMessages } from '../features/editor/messages.ts';
+import { editorReadOnlyMessages } from '../features/editor/read-only-messages.ts';
 import { flowLanguageMessages } from '../features/editor/flow-language-messages.ts';
 import { inspectorMessages } from '../features/inspector/messages.ts';
 import { durationMessages } from '../features/inspector/duration-messages.ts';
@@ -139,6 +140,7 @@ export const catalog = {
     ...durationMessages.en,
     ...advancedMessages.en,
     ...editorMessages.en,
+    ...editorReadOnlyMessages.en,
     ...flowLanguageMessages.en,
     ...simulatorMessages.en,
     ...triggerInputMessages.en,
@@ -191,6 +193,7 @@ export const catalog = {
     ...durationMessages.es,
     ...advancedMessages.es,
     ...editorMessages.es,
+    ...editorReadOnlyMessages.es,
     ...flowLanguageMessages.es,
     ...simulatorMessages.es,
     ...triggerInputMessages.es,

@@ -23,6 +23,7 @@ import { VersionsPanel, type VersionSummary } from './versions-panel.tsx';
 import type { RunPath } from '../simulator/path-of.ts';
 import { SimulatorPanel } from '../simulator/simulator-panel.tsx';
 import { useCan } from '../roles/permissions.tsx';
+import { EditorReadOnlyBanner, useEditorReadOnly } from './use-editor-read-only.tsx';
 
 // Loaded when its tab is first opened: most editing sessions never replay runs.
 const WhatIfPanel = lazy(() => import('../runs/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
@@ -39,6 +40,7 @@ interface Loaded {
 export function FlowEditorPage({ flowId }: { flowId: string }) {
   const t = useT();
   const can = useCan();
+  const role = useEditorReadOnly();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -61,9 +63,10 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   }, []);
 
   const validate = useCallback(async () => {
+    if (role.readOnly) return;
     const result = await ok(client.POST('/flows/{id}/validate', { params: { path: { id: flowId } } }));
     setIssues([...result.errors, ...result.warnings]);
-  }, [flowId]);
+  }, [flowId, role.readOnly]);
 
   const loadVersions = useCallback(async () => {
     setVersions((await ok(client.GET('/flows/{id}/versions', { params: { path: { id: flowId } } }))).items);
@@ -81,7 +84,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
         loadInto(flow.draft);
         // Edits that never reached the server (closed tab, lost connection) come back.
         const backup = readBackup(flowId);
-        if (backup && JSON.stringify(backup) !== JSON.stringify(flow.draft))
+        if (backup && !role.readOnly && JSON.stringify(backup) !== JSON.stringify(flow.draft))
           useFlowStore.getState().load(backup);
         void validate();
         void loadVersions();
@@ -91,13 +94,19 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     return () => {
       cancelled = true;
     };
-  }, [flowId, loadInto, validate, loadVersions]);
+  }, [flowId, loadInto, validate, loadVersions, role.readOnly]);
 
   const {
     state: saveState,
     error: saveError,
     blocked: unsaveable,
-  } = useAutosave(flowId, viewing ? null : doc, revision, loadedRevision, () => void validate());
+  } = useAutosave(
+    flowId,
+    viewing || role.readOnly ? null : doc,
+    revision,
+    loadedRevision,
+    () => void validate(),
+  );
   useLeaveWarning(saveState !== 'saved');
   const publishAfterSave = usePublishAfterSave(
     saveState,
@@ -135,8 +144,9 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   // The simulator runs what the server has: push the draft now rather than wait for autosave.
   const saveNow = useCallback(async () => {
     const current = useFlowStore.getState().doc;
-    if (current) await ok(client.PUT('/flows/{id}', { params: { path: { id: flowId } }, body: current }));
-  }, [flowId]);
+    if (current && !role.readOnly)
+      await ok(client.PUT('/flows/{id}', { params: { path: { id: flowId } }, body: current }));
+  }, [flowId, role.readOnly]);
 
   async function publish(notes: string, policy: InflightPolicy) {
     try {
@@ -200,7 +210,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     );
   if (!loaded || !doc) return <p className="p-6">{t('common.loading')}</p>;
 
-  const readOnly = viewing !== null;
+  const readOnly = viewing !== null || role.readOnly;
   const shownIssues = unsaveable.length > 0 ? [...unsaveable, ...issues] : issues;
   const errorCount = shownIssues.filter((i) => i.severity === 'error').length;
   const highlight = sideTab === 'simulator' ? runPath : sideTab === 'whatIf' ? whatIfPath : null;
@@ -270,6 +280,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           )
         )}
       </div>
+      {role.readOnly && <EditorReadOnlyBanner />}
       <div className="flex min-h-0 flex-1">
         <aside
           aria-label={t('editor.palette')}
@@ -313,17 +324,21 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           className="flex w-96 flex-col overflow-auto border-l border-slate-200 bg-white"
         >
           <div role="tablist" className="flex border-b border-slate-200">
-            {sideTabs.map((tab) => (
-              <button
-                key={tab}
-                role="tab"
-                aria-selected={sideTab === tab}
-                onClick={() => setSideTab(tab)}
-                className={`flex-1 px-3 py-2 text-sm ${sideTab === tab ? 'border-b-2 border-indigo-600 font-semibold' : ''}`}
-              >
-                {tabLabel[tab]}
-              </button>
-            ))}
+            {sideTabs
+              .filter((tab) =>
+                tab === 'simulator' ? role.canTest : tab !== 'whatIf' || can('flows:publish'),
+              )
+              .map((tab) => (
+                <button
+                  key={tab}
+                  role="tab"
+                  aria-selected={sideTab === tab}
+                  onClick={() => setSideTab(tab)}
+                  className={`flex-1 px-3 py-2 text-sm ${sideTab === tab ? 'border-b-2 border-indigo-600 font-semibold' : ''}`}
+                >
+                  {tabLabel[tab]}
+                </button>
+              ))}
           </div>
           {sideTab === 'simulator' ? (
             <SimulatorPanel flowId={flowId} doc={doc} beforeRun={saveNow} onPath={setRunPath} />
@@ -348,6 +363,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
                   onConfigChange={(config) => useFlowStore.getState().updateConfig(selectedNode.id, config)}
                   onLabelChange={(label) => useFlowStore.getState().updateLabel(selectedNode.id, label)}
                   readOnly={readOnly}
+                  readOnlyByRole={role.readOnly && !viewing}
                 />
               ) : (
                 <p className="p-4 text-sm text-slate-500">{t('editor.selectNode')}</p>
@@ -356,7 +372,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
                 versions={versions}
                 viewing={viewing?.version ?? null}
                 onOpen={(v) => void openVersion(v)}
-                onRestore={(v) => void restoreVersion(v)}
+                onRestore={role.readOnly ? undefined : (v) => void restoreVersion(v)}
               />
             </>
           )}

@@ -15,7 +15,8 @@ export function VersionsPanel({
   versions: VersionSummary[];
   viewing: number | null;
   onOpen: (version: number) => void;
-  onRestore: (version: number) => void;
+  /** Absent: the caller may not change the draft, so no version is offered for restoring. */
+  onRestore?: ((version: number) => void) | undefined;
 }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
@@ -44,9 +45,11 @@ export function VersionsPanel({
                 <button onClick={() => onOpen(v.version)} className="text-indigo-700 hover:underline">
                   {t('editor.open')}
                 </button>
-                <button onClick={() => onRestore(v.version)} className="text-indigo-700 hover:underline">
-                  {t('editor.restore')}
-                </button>
+                {onRestore && (
+                  <button onClick={() => onRestore(v.version)} className="text-indigo-700 hover:underline">
+                    {t('editor.restore')}
+                  </button>
+                )}
               </div>
             </li>
           ))}

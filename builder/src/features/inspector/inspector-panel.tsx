@@ -17,6 +17,8 @@ export interface InspectorPanelProps {
   onConfigChange(config: Record<string, unknown>): void;
   onLabelChange(label: string): void;
   readOnly?: boolean;
+  /** The role, not a published version, keeps this read-only: the editor's banner says so. */
+  readOnlyByRole?: boolean;
 }
 
 /** The selected node: what it is, its label on the canvas, and its configuration form. */
@@ -28,6 +30,7 @@ export function InspectorPanel({
   onConfigChange,
   onLabelChange,
   readOnly = false,
+  readOnlyByRole = false,
 }: InspectorPanelProps) {
   const t = useT();
   const localized = useLocalized();
@@ -46,7 +49,7 @@ export function InspectorPanel({
         </h2>
         <p className="text-sm text-slate-600">{localized(entry.description)}</p>
         <TechnicalDetails id={`${idPrefix}-technical`} entry={entry} node={node} />
-        {readOnly && (
+        {readOnly && !readOnlyByRole && (
           <p role="note" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">
             {t('inspector.readOnly')}
           </p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { OnlyIfAllowed } from '../roles/only-if-allowed.tsx';
 import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { QuotaBar, channelKey, type Quota } from './quota-bar.tsx';
@@ -74,7 +75,9 @@ export function QuotasSection() {
           ))}
         </div>
       )}
-      <QuotaForm onSaved={() => void load()} />
+      <OnlyIfAllowed permission="quotas:manage">
+        <QuotaForm onSaved={() => void load()} />
+      </OnlyIfAllowed>
       {ledgerOf && <QuotaLedgerTable quota={ledgerOf} />}
     </section>
   );

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-i18n.ts';
 
-const roleKeys = {
+export const roleKeys = {
   admin: 'roles.admin',
   supervisor: 'roles.supervisor',
   coordinator: 'roles.coordinator',
@@ -9,7 +9,7 @@ const roleKeys = {
   viewer: 'roles.viewer',
 } as const;
 
-const isRole = (role: string): role is keyof typeof roleKeys => Object.hasOwn(roleKeys, role);
+export const isRole = (role: string): role is keyof typeof roleKeys => Object.hasOwn(roleKeys, role);
 
 /** A page the caller's role does not open (a link from elsewhere or a typed address). */
 export function NotAllowedPage({ role }: { role: string }) {

@@ -1,4 +1,6 @@
 import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCan } from '../roles/permissions.tsx';
+import { OnlyIfAllowed } from '../roles/only-if-allowed.tsx';
 import { ApiError, client, ok } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
@@ -45,6 +47,8 @@ function sentenceWith(template: string, parts: Record<string, ReactNode>): React
  */
 export function CampaignSettingsSection() {
   const t = useT();
+  // Enter in a field would submit even with no button shown: the PUT would only end in a 403.
+  const canSave = useCan()('settings:manage');
   const locale = useLocale((s) => s.locale);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [state, setState] = useState<SaveState>('saved');
@@ -177,7 +181,7 @@ export function CampaignSettingsSection() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!invalid) void save(draft);
+          if (!invalid && canSave) void save(draft);
         }}
         className="space-y-5 rounded-lg border border-slate-200 bg-white p-4"
       >
@@ -276,18 +280,20 @@ export function CampaignSettingsSection() {
             {t('common.error', { message: error.message })}
           </p>
         )}
-        <div className="flex items-center gap-3">
-          <button
-            type="submit"
-            disabled={invalid || state !== 'unsaved'}
-            className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
-          >
-            {t('settings.save')}
-          </button>
-          <span role="status" data-state={state} className="text-sm text-slate-600">
-            {t(`settings.${state}`)}
-          </span>
-        </div>
+        <OnlyIfAllowed permission="settings:manage">
+          <div className="flex items-center gap-3">
+            <button
+              type="submit"
+              disabled={invalid || state !== 'unsaved'}
+              className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
+            >
+              {t('settings.save')}
+            </button>
+            <span role="status" data-state={state} className="text-sm text-slate-600">
+              {t(`settings.${state}`)}
+            </span>
+          </div>
+        </OnlyIfAllowed>
       </form>
     </section>
   );

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useCan } from '../roles/permissions.tsx';
+import { OnlyIfAllowed } from '../roles/only-if-allowed.tsx';
 import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 
@@ -17,6 +19,7 @@ const domainsOf = (text: string) =>
  */
 export function MailDomainsSection() {
   const t = useT();
+  const canSave = useCan()('channels:manage');
   const [text, setText] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +66,7 @@ export function MailDomainsSection() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void save();
+            if (canSave) void save();
           }}
           className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
         >
@@ -81,24 +84,26 @@ export function MailDomainsSection() {
             />
           </label>
           {domainsOf(text).length === 0 && <p className="text-sm text-slate-600">{t('mailDomains.none')}</p>}
-          <div className="flex items-center gap-3">
-            <button
-              type="submit"
-              disabled={state !== 'unsaved'}
-              className="rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-50"
-            >
-              {t('mailDomains.save')}
-            </button>
-            <span role="status" className="text-sm text-slate-600">
-              {t(
-                state === 'saved'
-                  ? 'mailDomains.saved'
-                  : state === 'saving'
-                    ? 'mailDomains.saving'
-                    : 'mailDomains.unsaved',
-              )}
-            </span>
-          </div>
+          <OnlyIfAllowed permission="channels:manage">
+            <div className="flex items-center gap-3">
+              <button
+                type="submit"
+                disabled={state !== 'unsaved'}
+                className="rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-50"
+              >
+                {t('mailDomains.save')}
+              </button>
+              <span role="status" className="text-sm text-slate-600">
+                {t(
+                  state === 'saved'
+                    ? 'mailDomains.saved'
+                    : state === 'saving'
+                      ? 'mailDomains.saving'
+                      : 'mailDomains.unsaved',
+                )}
+              </span>
+            </div>
+          </OnlyIfAllowed>
         </form>
       )}
     </section>

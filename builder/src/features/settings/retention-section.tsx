@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useCan } from '../roles/permissions.tsx';
+import { OnlyIfAllowed } from '../roles/only-if-allowed.tsx';
 import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { maxRetentionDays, minRetentionDays, parseRetentionDays } from './retention-days.ts';
@@ -8,6 +10,8 @@ type SaveState = 'saved' | 'unsaved' | 'saving';
 /** Settings → Run history: how long run details are kept. */
 export function RetentionSection() {
   const t = useT();
+  // Enter in the field would submit even with no button shown: the PUT would only end in a 403.
+  const canSave = useCan()('settings:manage');
   const [text, setText] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +60,7 @@ export function RetentionSection() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void save();
+            if (canSave) void save();
           }}
           className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
         >
@@ -68,6 +72,7 @@ export function RetentionSection() {
               max={maxRetentionDays}
               step={1}
               value={text}
+              readOnly={!canSave}
               onChange={(e) => {
                 setText(e.target.value);
                 setState('unsaved');
@@ -84,18 +89,20 @@ export function RetentionSection() {
               t('settings.retentionHint')
             )}
           </p>
-          <div className="flex items-center gap-3">
-            <button
-              type="submit"
-              disabled={invalid || state !== 'unsaved'}
-              className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
-            >
-              {t('settings.save')}
-            </button>
-            <span role="status" data-state={state} className="text-sm text-slate-600">
-              {t(`settings.${state}`)}
-            </span>
-          </div>
+          <OnlyIfAllowed permission="settings:manage">
+            <div className="flex items-center gap-3">
+              <button
+                type="submit"
+                disabled={invalid || state !== 'unsaved'}
+                className="rounded bg-indigo-600 px-3 py-1 font-medium text-white disabled:opacity-50"
+              >
+                {t('settings.save')}
+              </button>
+              <span role="status" data-state={state} className="text-sm text-slate-600">
+                {t(`settings.${state}`)}
+              </span>
+            </div>
+          </OnlyIfAllowed>
         </form>
       )}
     </section>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, stubApi } from '../../api/test-api.ts';
 import { SettingsPage } from './settings-page.tsx';
@@ -71,5 +71,39 @@ describe('SettingsPage', () => {
     expect(screen.queryByRole('region', { name: 'Web chat on your site' })).toBeNull();
     expect(api.callsTo('GET /email/deliverability/domains')).toHaveLength(0);
     expect(api.callsTo('GET /workspace/webchat-embed')).toHaveLength(0);
+  });
+
+  it('shows a viewer the settings to read, with no save control whose PUT would be refused', async () => {
+    const api = stubApi({
+      'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+      'GET /quotas': () => ({ items: [] }),
+      'GET /workspace/default-country': () => ({ country: 'PE' }),
+      'GET /workspace/campaign-settings': () => ({ timezone: null, quietHours: null, frequencyCap: null }),
+      'GET /channels': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
+      'GET /dkim-keys': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
+      'GET /mail/mailboxes': () => apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot set up channels'),
+      'GET /mail/domains': () => ({ domains: ['ayuda.example.test'] }),
+      'PUT /workspace/settings': () =>
+        apiError(403, 'FORBIDDEN', 'Your role (viewer) cannot change settings'),
+    });
+    render(
+      <PermissionsProvider permissions={['settings:read', 'quotas:read']}>
+        <SettingsPage />
+      </PermissionsProvider>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    for (const name of ['Run history', 'Campaigns and contacts', 'Receiving email']) {
+      const section = screen.getByRole('region', { name });
+      expect(within(section).queryByRole('button', { name: /save/i }), name).toBeNull();
+    }
+    expect(screen.queryAllByRole('button', { name: /save/i })).toHaveLength(0);
+    const days = screen.getByLabelText('Keep run details for (days)') as HTMLInputElement;
+    expect(days.value).toBe('30');
+    expect(days.readOnly).toBe(true);
+    // Enter in the field submits the form even without a button: still nothing is sent.
+    fireEvent.submit(days.form!);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(api.callsTo('PUT /workspace/settings')).toHaveLength(0);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
