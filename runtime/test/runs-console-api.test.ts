@@ -146,10 +146,17 @@ describe('runs console API: filters, counts, in-flight, live stream, settings', 
   });
 
   it('keeps the workspace retention setting within sensible bounds', async () => {
-    expect((await omni.call('GET', '/api/v1/workspace/settings')).body).toEqual({ runRetentionDays: 45 });
+    // The audit log's retention (#16) sits beside it, at its own default, untouched by this change.
+    expect((await omni.call('GET', '/api/v1/workspace/settings')).body).toEqual({
+      runRetentionDays: 45,
+      auditRetentionDays: 365,
+    });
     const changed = await omni.call('PUT', '/api/v1/workspace/settings', { runRetentionDays: 90 });
-    expect(changed.body).toEqual({ runRetentionDays: 90 });
-    expect((await omni.call('GET', '/api/v1/workspace/settings')).body).toEqual({ runRetentionDays: 90 });
+    expect(changed.body).toEqual({ runRetentionDays: 90, auditRetentionDays: 365 });
+    expect((await omni.call('GET', '/api/v1/workspace/settings')).body).toEqual({
+      runRetentionDays: 90,
+      auditRetentionDays: 365,
+    });
     const zero = await omni.call('PUT', '/api/v1/workspace/settings', { runRetentionDays: 0 });
     expect(zero.status).toBe(400);
     expect(zero.body.error.message).toContain('at least 1 day');
