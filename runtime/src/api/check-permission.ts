@@ -11,10 +11,12 @@ import { permissionFor, routeKey, type RouteAccess } from './route-permissions.t
 
 /**
  * The route that will answer this request, as the table names it: the first matched handler
- * that is not a middleware (middlewares are registered for ALL methods; routes for one).
+ * that is not a middleware (middlewares are registered for ALL methods; routes for one) and is
+ * an API route: the builder's catch-all page (`GET *`) also matches an unknown API path, which
+ * must go on to the 404, not be refused as a route missing from the table.
  */
 export function answeringRoute(c: Context): { key: string; access: RouteAccess | undefined } | undefined {
-  const route = matchedRoutes(c).find((r) => r.method !== 'ALL');
+  const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'));
   if (!route) return undefined;
   const key = routeKey(route.method, route.path);
   const [method, path] = key.split(' ') as [string, string];
