@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, client, done, ok } from '../../api/client.ts';
 import type { Answer } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
+import { PersonFields } from './person-fields.tsx';
 import { SecondFactorSection } from './second-factor-section.tsx';
 
 type Account = Answer<'/account', 'get'>;
@@ -97,26 +98,13 @@ export function AccountPage({ onSignedOut }: { onSignedOut: () => void }) {
         </h2>
         <form onSubmit={saveProfile} className="flex flex-wrap items-end gap-3 text-sm">
           <span className="text-slate-600">{account.person.email}</span>
-          <label className="flex flex-col">
-            {t('people.name')}
-            <input
-              required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              className="mt-1 w-56 rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
-          <label className="flex flex-col">
-            {t('people.language')}
-            <select
-              value={language}
-              onChange={(e) => setLanguage(e.target.value as 'es' | 'en')}
-              className="mt-1 rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="es">{t('people.lang.es')}</option>
-              <option value="en">{t('people.lang.en')}</option>
-            </select>
-          </label>
+          <PersonFields
+            name={name}
+            language={language}
+            onName={setName}
+            onLanguage={setLanguage}
+            nameWidth="w-56"
+          />
           <button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700">
             {t('people.save')}
           </button>

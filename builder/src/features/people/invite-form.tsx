@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, client, ok } from '../../api/client.ts';
 import type { Answer } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
+import { PersonFields } from './person-fields.tsx';
 import { LinkHandOver } from './link-hand-over.tsx';
 import { useRoleLabel } from './use-role-label.ts';
 
@@ -57,26 +58,7 @@ export function InviteForm({ roles, onInvited }: { roles: Role[]; onInvited: () 
             className="mt-1 w-64 rounded border border-slate-300 px-2 py-1"
           />
         </label>
-        <label className="flex flex-col">
-          {t('people.name')}
-          <input
-            required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            className="mt-1 w-48 rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <label className="flex flex-col">
-          {t('people.language')}
-          <select
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as 'es' | 'en')}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="es">{t('people.lang.es')}</option>
-            <option value="en">{t('people.lang.en')}</option>
-          </select>
-        </label>
+        <PersonFields name={name} language={language} onName={setName} onLanguage={setLanguage} />
         <label className="flex flex-col">
           {t('people.role')}
           <select
