@@ -4,6 +4,7 @@ import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { SecondFactorForm } from '../people/second-factor-form.tsx';
+import { StackedInput } from '../../ui/stacked-input.tsx';
 
 /** Whole minutes left of a sign-in lock (the API's `details.retryAfterSeconds`), at least 1. */
 function lockMinutes(details: unknown): number {
@@ -66,28 +67,22 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void })
             {t('auth.title')}
           </h1>
         </div>
-        <label className="block text-sm">
-          {t('auth.email')}
-          <input
-            type="email"
-            required
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <label className="block text-sm">
-          {t('auth.password')}
-          <input
-            type="password"
-            required
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
+        <StackedInput
+          label={t('auth.email')}
+          type="email"
+          required
+          autoComplete="username"
+          value={email}
+          onValue={setEmail}
+        />
+        <StackedInput
+          label={t('auth.password')}
+          type="password"
+          required
+          autoComplete="current-password"
+          value={password}
+          onValue={setPassword}
+        />
         {error && (
           <p role="alert" className="text-sm text-red-700">
             {error}

@@ -4,6 +4,7 @@ import type { User } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { navigate } from '../../use-route.ts';
+import { StackedInput } from '../../ui/stacked-input.tsx';
 
 type Kind = 'invitation' | 'password-reset';
 
@@ -85,28 +86,22 @@ export function LinkPage({
                 email: who.email,
               })}
             </p>
-            <label className="block text-sm">
-              {t('link.password')}
-              <input
-                type="password"
-                required
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-              />
-            </label>
-            <label className="block text-sm">
-              {t('link.repeat')}
-              <input
-                type="password"
-                required
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-              />
-            </label>
+            <StackedInput
+              label={t('link.password')}
+              type="password"
+              required
+              autoComplete="new-password"
+              value={password}
+              onValue={setPassword}
+            />
+            <StackedInput
+              label={t('link.repeat')}
+              type="password"
+              required
+              autoComplete="new-password"
+              value={repeat}
+              onValue={setRepeat}
+            />
             <p className="text-xs text-slate-500">{t('account.passwordHint')}</p>
             {error && (
               <p role="alert" className="text-sm text-red-700">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, client, ok } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/use-i18n.ts';
+import { StackedInput } from '../../ui/stacked-input.tsx';
 
 /** The sign-in's second step: the code from the person's authenticator app, or a recovery code. */
 export function SecondFactorForm({ token, onSignedIn }: { token: string; onSignedIn: (user: User) => void }) {
@@ -40,18 +41,16 @@ export function SecondFactorForm({ token, onSignedIn }: { token: string; onSigne
         {t('signIn.codeTitle')}
       </h1>
       <p className="text-sm text-slate-600">{t('signIn.codeIntro')}</p>
-      <label className="block text-sm">
-        {t('signIn.code')}
-        <input
-          required
-          autoFocus
-          autoComplete="one-time-code"
-          inputMode="text"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono"
-        />
-      </label>
+      <StackedInput
+        label={t('signIn.code')}
+        required
+        autoFocus
+        autoComplete="one-time-code"
+        inputMode="text"
+        value={code}
+        onValue={setCode}
+        className="font-mono"
+      />
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
