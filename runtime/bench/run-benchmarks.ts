@@ -11,6 +11,8 @@ import { contactImportBenchmark, contactImportLines } from './contact-import-ben
 import { contactImportReport } from './contact-import-report.ts';
 import { emailReport } from './email-report.ts';
 import { emailSendBenchmarks, emailSendFigureLines } from './email-send-benchmark.ts';
+import { enginesBenchmark } from './engines/engines-benchmark.ts';
+import { enginesReport } from './engines/engines-report.ts';
 import { generateGraph } from './generate-graph.ts';
 import { inboundReplyBenchmark } from './inbound-reply-benchmark.ts';
 import { mailAutoReplyBenchmark, mailAutoReplyLines } from './mail-auto-reply-benchmark.ts';
@@ -94,6 +96,10 @@ print(platformFigureLines({ runsList }));
 // The voice figures go last and alone: hundreds of streaming calls load the whole machine.
 const voice = server && only.has('voice') ? await voiceBenchmark(server.address) : undefined;
 await server?.stop();
+// The engines run last, each its own processes (Omniflow with its own Temporal server, n8n,
+// Node-RED), with nothing of this run left loading the machine.
+const engines = only.has('engines') ? await enginesBenchmark((line) => console.log(line)) : undefined;
+if (engines?.skipped) console.log(`Engines comparison skipped: ${engines.skipped}`);
 
 const sections: BenchmarkSections = {};
 if (runsMain && compile && builder && runs && runsList)
@@ -106,6 +112,7 @@ if (emailSend && mail) sections.email = emailReport(emailSend, mail);
 if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
 if (contactImport) sections.contactImport = contactImportReport(contactImport);
 if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
+if (engines && !engines.skipped) sections.engines = enginesReport(engines);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

@@ -7,6 +7,7 @@ export const segmentsHeading = '## Segments (#14)';
 export const contactImportHeading = '## Contact import (#14)';
 export const sendApiHeading = '## Send API (#14)';
 export const campaignsHeading = '## Campaigns (#14)';
+export const enginesHeading = '## Engines (#18)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -17,6 +18,7 @@ export interface BenchmarkSections {
   contactImport?: string;
   sendApi?: string;
   campaigns?: string;
+  engines?: string;
 }
 
 const headings = {
@@ -27,6 +29,7 @@ const headings = {
   contactImport: contactImportHeading,
   sendApi: sendApiHeading,
   campaigns: campaignsHeading,
+  engines: enginesHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -44,6 +47,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     contactImport: '',
     sendApi: '',
     campaigns: '',
+    engines: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);

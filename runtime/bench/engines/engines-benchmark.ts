@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findAnchors, loadEngine, readLoadRows, runAnchorConfigs } from './anchors.ts';
+import { engineFigures, type EngineFigure } from './engine-figures.ts';
+import { startOmniflowUnderLoad, type OmniflowLaunch } from './omniflow-under-load.ts';
+
+const postRunLua = fileURLToPath(new URL('./post-run.lua', import.meta.url));
+
+/** The anchors' 4-node flow as a run started by the API: doubled = n × 2, big when above 10. */
+export const doubleIfRunFlow = {
+  name: 'Engines benchmark: double and compare',
+  nodes: [
+    { id: 'start', type: 'flow.start', config: {} },
+    {
+      id: 'double',
+      type: 'logic.set',
+      config: { assignments: [{ name: 'doubled', value: '{{ input.n | times: 2 }}' }] },
+    },
+    {
+      id: 'compare',
+      type: 'logic.split',
+      config: {
+        branches: [{ id: 'big', conditions: [{ left: '{{ vars.doubled }}', operator: 'gt', right: '10' }] }],
+      },
+    },
+    { id: 'big', type: 'flow.end', config: { output: { result: 'big', doubled: '{{ vars.doubled }}' } } },
+    { id: 'small', type: 'flow.end', config: { output: { result: 'small', doubled: '{{ vars.doubled }}' } } },
+  ],
+  edges: [
+    { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'double' } },
+    { id: 'e2', from: { node: 'double', port: 'next' }, to: { node: 'compare' } },
+    { id: 'e3', from: { node: 'compare', port: 'big' }, to: { node: 'big' } },
+    { id: 'e4', from: { node: 'compare', port: 'else' }, to: { node: 'small' } },
+  ],
+};
+
+export interface EnginesOutcome {
+  figures: EngineFigure[];
+  /** Where the figures came from: which Temporal server and database Omniflow ran on. */
+  omniflowSetups: string[];
+  skipped?: string;
+}
+
+/** Omniflow started as configured, its flows published, each loaded like the anchors, then stopped. */
+async function loadOmniflow(
+  anchors: string,
+  results: string,
+  name: string,
+  launch: OmniflowLaunch,
+): Promise<void> {
+  const omniflow = await startOmniflowUnderLoad(launch);
+  try {
+    const flow = (await omniflow.request('/flows', { method: 'POST', body: doubleIfRunFlow })) as {
+      id: string;
+    };
+    await omniflow.request(`/flows/${flow.id}/publish`, { method: 'POST', body: { notes: 'benchmark' } });
+    await loadEngine(
+      anchors,
+      results,
+      `${name}-runs`,
+      {
+        url: `${omniflow.url}/api/v1/runs`,
+        pid: omniflow.pid,
+        lua: postRunLua,
+        env: { OMNIFLOW_BENCH_KEY: omniflow.key, OMNIFLOW_BENCH_FLOW: flow.id },
+      },
+      launch.log,
+    );
+  } finally {
+    await omniflow.stop();
+  }
+}
+
+/**
+ * #18's comparison: the same 4-node flow on Omniflow, n8n and Node-RED on this machine, each
+ * started fresh and loaded with the anchors' wrk script at 1, 10 and 50 connections, the plain
+ * node:http server measured first and last as the run's baseline.
+ */
+export async function enginesBenchmark(log: (line: string) => void): Promise<EnginesOutcome> {
+  const found = findAnchors();
+  if ('missing' in found) return { figures: [], omniflowSetups: [], skipped: found.missing };
+  const anchors = found.folder;
+  const results = mkdtempSync(join(tmpdir(), 'omniflow-engines-results-'));
+  log(`engines: results in ${results}`);
+  await runAnchorConfigs(anchors, results, ['baseline', 'node-red'], log);
+  const omniflowSetups = ['omniflow-dev: `omniflow dev` (`npm start`): embedded PGlite, Temporal dev server'];
+  await loadOmniflow(anchors, results, 'omniflow-dev', { log });
+  await runAnchorConfigs(anchors, results, ['n8n-default', 'n8n-default-legacyexpr', 'baseline-end'], log);
+  return { figures: engineFigures(readLoadRows(results)), omniflowSetups };
+}

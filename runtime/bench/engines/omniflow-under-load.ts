@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+// tsx's loader in this very process, not tsx's CLI (which runs the code in a child of its own):
+// the process wrk's figures are charged to is then Omniflow itself.
+const tsxLoader = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+
+/** A free loopback port, asked of the kernel. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface OmniflowUnderLoad {
+  url: string;
+  /** The process wrk's figures charge the CPU and RSS to (its children count too). */
+  pid: number;
+  key: string;
+  request(path: string, init?: { method?: string; body?: unknown }): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export interface OmniflowLaunch {
+  /** `dev` (embedded PGlite, a Temporal dev server of its own) unless DATABASE_URL is given. */
+  databaseUrl?: string;
+  /** A Temporal frontend already running (the real server); else `omniflow dev` starts one. */
+  temporalAddress?: string;
+  log: (line: string) => void;
+}
+
+/**
+ * `omniflow dev` as a person starts it (`npm start`), in a fresh home, on free ports, with the
+ * API rate limits off (a load generator on one address is not what they guard against) and an
+ * admin's API key for the benchmark's requests.
+ */
+export async function startOmniflowUnderLoad(launch: OmniflowLaunch): Promise<OmniflowUnderLoad> {
+  const home = mkdtempSync(join(tmpdir(), 'omniflow-engines-'));
+  const port = await freePort();
+  const password = 'bench-Passw0rd-engines';
+  const child: ChildProcess = spawn(process.execPath, ['--import', tsxLoader, cli, 'dev'], {
+    env: {
+      ...process.env,
+      OMNIFLOW_HOME: home,
+      PORT: String(port),
+      OMNIFLOW_TEMPORAL_PORT: String(await freePort()),
+      OMNIFLOW_ADMIN_EMAIL: 'bench@omniflow.local',
+      OMNIFLOW_ADMIN_PASSWORD: password,
+      OMNIFLOW_RATE_LIMIT_PER_KEY: '0',
+      OMNIFLOW_RATE_LIMIT_PER_IP: '0',
+      DATABASE_URL: launch.databaseUrl,
+      TEMPORAL_ADDRESS: launch.temporalAddress,
+      NODE_OPTIONS: '',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // The Temporal dev server it started may still be closing its files for a moment.
+    rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  };
+  try {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`omniflow dev exited ${child.exitCode}: ${stderr}`);
+      const ready = await fetch(`${url}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error(`omniflow dev not ready in 180 s: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    launch.log(`omniflow dev ready at ${url} (pid ${child.pid})`);
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ email: 'bench@omniflow.local', password }),
+    });
+    if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const made = await fetch(`${url}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url, cookie },
+      body: JSON.stringify({ name: 'engines benchmark' }),
+    });
+    if (!made.ok) throw new Error(`API key answered ${made.status}: ${await made.text()}`);
+    const { key } = (await made.json()) as { key: string };
+    const request = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+      const response = await fetch(`${url}/api/v1${path}`, {
+        method: init.method ?? 'GET',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
+      const text = await response.text();
+      if (!response.ok)
+        throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${text}`);
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    };
+    return { url, pid: child.pid!, key, request, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
