@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { findAnchors, loadEngine, readLoadRows, runAnchorConfigs } from './anchors.ts';
 import { engineFigures, type EngineFigure } from './engine-figures.ts';
 import { startOmniflowUnderLoad, type OmniflowLaunch } from './omniflow-under-load.ts';
+import { findTemporalServer, startTemporalGoServer, temporalServerVersion } from './temporal-go-server.ts';
+import pg from 'pg';
 
 const postRunLua = fileURLToPath(new URL('./post-run.lua', import.meta.url));
 
@@ -74,6 +76,36 @@ async function loadOmniflow(
 }
 
 /**
+ * The production shape: Omniflow on PostgreSQL against the real Temporal server (itself on
+ * PostgreSQL), when the server has been built here and a database server is named.
+ */
+async function loadOmniflowOnTemporalServer(anchors: string, results: string, log: (line: string) => void) {
+  const found = findTemporalServer();
+  const databaseUrl = process.env.OMNIFLOW_BENCH_DATABASE_URL ?? process.env.OMNIFLOW_TEST_DATABASE_URL;
+  if ('missing' in found) return `omniflow-temporal: not measured, ${found.missing} not found`;
+  if (!databaseUrl)
+    return 'omniflow-temporal: not measured, no PostgreSQL named (OMNIFLOW_BENCH_DATABASE_URL)';
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query('drop database if exists omniflow_engines with (force)');
+  await admin.query('create database omniflow_engines');
+  await admin.end();
+  const database = new URL(databaseUrl);
+  database.pathname = '/omniflow_engines';
+  const temporal = await startTemporalGoServer(found, databaseUrl, log);
+  try {
+    await loadOmniflow(anchors, results, 'omniflow-temporal', {
+      log,
+      databaseUrl: database.href,
+      temporalAddress: temporal.address,
+    });
+  } finally {
+    await temporal.stop();
+  }
+  return `omniflow-temporal: \`omniflow dev\` on PostgreSQL (${database.host}) against the real Temporal server ${temporalServerVersion} (built from its Go module, on the same PostgreSQL); its RSS is Omniflow's alone, the server's is not counted`;
+}
+
+/**
  * #18's comparison: the same 4-node flow on Omniflow, n8n and Node-RED on this machine, each
  * started fresh and loaded with the anchors' wrk script at 1, 10 and 50 connections, the plain
  * node:http server measured first and last as the run's baseline.
@@ -87,6 +119,7 @@ export async function enginesBenchmark(log: (line: string) => void): Promise<Eng
   await runAnchorConfigs(anchors, results, ['baseline', 'node-red'], log);
   const omniflowSetups = ['omniflow-dev: `omniflow dev` (`npm start`): embedded PGlite, Temporal dev server'];
   await loadOmniflow(anchors, results, 'omniflow-dev', { log });
+  omniflowSetups.push(await loadOmniflowOnTemporalServer(anchors, results, log));
   await runAnchorConfigs(anchors, results, ['n8n-default', 'n8n-default-legacyexpr', 'baseline-end'], log);
   return { figures: engineFigures(readLoadRows(results)), omniflowSetups };
 }

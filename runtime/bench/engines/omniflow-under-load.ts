@@ -1,26 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../src/temporal-server/free-port.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 // tsx's loader in this very process, not tsx's CLI (which runs the code in a child of its own):
 // the process wrk's figures are charged to is then Omniflow itself.
 const tsxLoader = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
-
-/** A free loopback port, asked of the kernel. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface OmniflowUnderLoad {
   url: string;
@@ -37,6 +25,8 @@ export interface OmniflowLaunch {
   /** A Temporal frontend already running (the real server); else `omniflow dev` starts one. */
   temporalAddress?: string;
   log: (line: string) => void;
+  /** Extra node flags, e.g. `--cpu-prof` to see where a request's time goes. */
+  nodeArgs?: string[];
 }
 
 /**
@@ -48,23 +38,27 @@ export async function startOmniflowUnderLoad(launch: OmniflowLaunch): Promise<Om
   const home = mkdtempSync(join(tmpdir(), 'omniflow-engines-'));
   const port = await freePort();
   const password = 'bench-Passw0rd-engines';
-  const child: ChildProcess = spawn(process.execPath, ['--import', tsxLoader, cli, 'dev'], {
-    env: {
-      ...process.env,
-      OMNIFLOW_HOME: home,
-      PORT: String(port),
-      OMNIFLOW_TEMPORAL_PORT: String(await freePort()),
-      OMNIFLOW_ADMIN_EMAIL: 'bench@omniflow.local',
-      OMNIFLOW_ADMIN_PASSWORD: password,
-      OMNIFLOW_RATE_LIMIT_PER_KEY: '0',
-      OMNIFLOW_RATE_LIMIT_PER_IP: '0',
-      DATABASE_URL: launch.databaseUrl,
-      TEMPORAL_ADDRESS: launch.temporalAddress,
-      NODE_OPTIONS: '',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(launch.nodeArgs ?? []), '--import', tsxLoader, cli, 'dev'],
+    {
+      env: {
+        ...process.env,
+        OMNIFLOW_HOME: home,
+        PORT: String(port),
+        OMNIFLOW_TEMPORAL_PORT: String(await freePort()),
+        OMNIFLOW_ADMIN_EMAIL: 'bench@omniflow.local',
+        OMNIFLOW_ADMIN_PASSWORD: password,
+        OMNIFLOW_RATE_LIMIT_PER_KEY: '0',
+        OMNIFLOW_RATE_LIMIT_PER_IP: '0',
+        DATABASE_URL: launch.databaseUrl,
+        TEMPORAL_ADDRESS: launch.temporalAddress,
+        NODE_OPTIONS: '',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
