@@ -79,6 +79,9 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       flowId: '01900000-0000-7000-8000-000000000000',
     });
     expect(unknown.status).toBe(404);
+    const unknownVersion = await omni.call('POST', '/api/v1/runs', { flowId: created.body.id, version: 3 });
+    expect(unknownVersion.status).toBe(404);
+    expect(unknownVersion.body.error.message).toContain('3 of flow');
     const badId = await omni.call('POST', '/api/v1/runs', { flowId: 'flow-1' });
     expect(badId.status).toBe(400);
     expect(badId.body.error.message).toContain('flowId');

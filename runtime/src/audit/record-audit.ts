@@ -1,4 +1,5 @@
 import { auditEvents, newId, type AuditActorKind, type Db } from '@omniflow/db';
+import { statementBatcher } from '../batching/statement-batcher.ts';
 import { redactSecrets } from './redact-secrets.ts';
 
 /** What one audit row says; `recordAudit` fills the id and time and redacts secrets. */
@@ -45,13 +46,31 @@ function side(value: unknown): unknown {
 const clip = (text: string | null | undefined, max = 1000) =>
   text === null || text === undefined ? null : text.slice(0, max);
 
+type AuditRow = typeof auditEvents.$inferInsert;
+
+// One writer per database: the rows of requests answered in the same turn of the event loop
+// (a burst of API calls, each audited) go in one insert instead of a round trip each.
+const writers = new WeakMap<Db, (row: AuditRow) => Promise<void>>();
+
+function writerOf(db: Db) {
+  let write = writers.get(db);
+  if (!write) {
+    write = statementBatcher(async (rows: AuditRow[]) => {
+      await db.insert(auditEvents).values(rows);
+      return rows.map(() => undefined);
+    });
+    writers.set(db, write);
+  }
+  return write;
+}
+
 /**
  * Appends one row to the audit log. Other parts of Omniflow call this for what the central
  * trail (api/audit-trail.ts) cannot see: sign-ins, jobs, things done outside a request.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<string> {
   const id = newId();
-  await db.insert(auditEvents).values({
+  await writerOf(db)({
     id,
     workspaceId: entry.workspaceId,
     occurredAt: entry.occurredAt ?? new Date(),

@@ -69,7 +69,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
   /** Starts a run of a version (see startFlowRun); with a caller-chosen id, starting twice is harmless. */
   async function startRun(
     workspaceId: string,
-    version: VersionRow,
+    version: FlowRunStart['version'],
     input: Record<string, unknown>,
     options: StartOptions = {},
   ): Promise<string> {

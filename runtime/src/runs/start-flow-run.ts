@@ -13,6 +13,7 @@ import type { FlowEvent } from '../machine/run-context.ts';
 import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
 import type * as workflows from '../temporal/workflows.ts';
 import { contactOf } from './contact-of.ts';
+import { insertRunRow, recordRunWorkflow } from './run-row-writes.ts';
 import { RunError } from './run-error.ts';
 import { isNotStartedFault } from './run-workflow.ts';
 
@@ -85,24 +86,20 @@ export async function startFlowRun(deps: StartFlowRunDeps, start: FlowRunStart):
   const runId = start.id ?? newId();
   const workflowId = start.workflowId ?? runId;
   const startedAt = start.startedAt ?? new Date();
-  const inserted = await db
-    .insert(runs)
-    .values({
-      id: runId,
-      workspaceId,
-      flowId: version.flowId,
-      flowVersionId: version.id,
-      version: version.version,
-      input,
-      contact: start.contact === undefined ? contactOf(input) : start.contact,
-      rerunOf: start.rerunOf ?? null,
-      temporalWorkflowId: workflowId,
-      startedAt,
-    })
-    .onConflictDoNothing()
-    .returning({ id: runs.id });
+  const inserted = await insertRunRow(db, {
+    id: runId,
+    workspaceId,
+    flowId: version.flowId,
+    flowVersionId: version.id,
+    version: version.version,
+    input,
+    contact: start.contact === undefined ? contactOf(input) : start.contact,
+    rerunOf: start.rerunOf ?? null,
+    temporalWorkflowId: workflowId,
+    startedAt,
+  });
   const removeRow = async () => {
-    if (inserted.length > 0) await db.delete(runs).where(eq(runs.id, runId));
+    if (inserted) await db.delete(runs).where(eq(runs.id, runId));
   };
   try {
     await start.beforeStart?.(runId);
@@ -153,11 +150,7 @@ export async function startFlowRun(deps: StartFlowRunDeps, start: FlowRunStart):
       return { runId, outcome: 'joined', ...(typeof owner === 'string' ? { owner } : {}), handle };
     }
   }
-  const [recorded] = await db
-    .update(runs)
-    .set({ temporalRunId: executionRunId })
-    .where(eq(runs.id, runId))
-    .returning({ status: runs.status, error: runs.error });
+  const recorded = await recordRunWorkflow(db, runId, executionRunId);
   if (recorded && isNotStartedFault(recorded.error)) {
     // Given up on (by the reconciler or a cancel) while this start was on its way: it must not run.
     await handle.terminate('The run was given up on before its workflow started').catch((error: unknown) => {

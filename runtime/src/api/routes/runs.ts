@@ -5,14 +5,15 @@ import {
   WorkflowUpdateFailedError,
   isGrpcServiceError,
 } from '@temporalio/client';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { flowVersions, messagingChannels, runs, runStatuses } from '@omniflow/db';
+import { and, desc, lt, sql } from 'drizzle-orm';
+import { messagingChannels, runs, runStatuses } from '@omniflow/db';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
 import { sendEventUpdate, skipWaitUpdate } from '../../temporal/workflow-api.ts';
 import { runFilterConditions, runFilterSchema } from '../../runs/run-filter.ts';
 import { createRunOperations, type RunRow } from '../../runs/run-operations.ts';
 import { simulatorConversation } from '../../runs/simulator-conversation.ts';
 import { flowNames, runDetail, runSummaryView } from '../../runs/run-detail.ts';
+import { findRunnableVersion } from '../../runs/runnable-version.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { draftTestVersion } from '../../runs/draft-test-version.ts';
 import { validDraft } from '../valid-draft.ts';
@@ -300,21 +301,15 @@ export function runRoutes(deps: AppDeps) {
     .openapi(routes.start, async (c) => {
       const { workspaceId } = c.get('principal');
       const body = c.req.valid('json');
-      const flow = await findFlow(db, workspaceId, body.flowId);
-      const version = body.version ?? flow.latestVersion;
-      if (version === null)
-        throw new ApiError(409, 'FLOW_NOT_PUBLISHED', 'Publish the flow before starting runs of it');
-      const [published] = await db
-        .select()
-        .from(flowVersions)
-        .where(
-          and(
-            eq(flowVersions.flowId, flow.id),
-            eq(flowVersions.version, version),
-            eq(flowVersions.kind, 'published'),
-          ),
-        );
-      if (!published) throw notFound('Version', `${version} of flow ${flow.id}`);
+      const lookup = await findRunnableVersion(db, workspaceId, body.flowId, body.version);
+      if ('missing' in lookup) {
+        if (lookup.missing === 'flow') throw notFound('Flow', body.flowId);
+        if (lookup.missing === 'published')
+          throw new ApiError(409, 'FLOW_NOT_PUBLISHED', 'Publish the flow before starting runs of it');
+        throw notFound('Version', `${lookup.version} of flow ${lookup.flowId}`);
+      }
+      const published = lookup.found;
+      const version = published.version;
       const id = await ops.startRun(workspaceId, published, body.input, {
         ...(body.contact ? { contact: body.contact } : {}),
       });
