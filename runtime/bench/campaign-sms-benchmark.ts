@@ -235,12 +235,12 @@ export async function campaignBenchmark(
   });
   const paging = campaignPaging();
   const before = peer.received();
-  const startRssMb = sendWorker ? await sendWorker.rssMb() : process.memoryUsage().rss / 2 ** 20;
-  let peakRss = process.memoryUsage().rss;
+  const startRssMb = sendWorker ? await sendWorker.rssMb() : process.memoryUsage.rss() / 2 ** 20;
+  let peakRss = process.memoryUsage.rss();
   const t = performance.now();
   let firstAt = 0;
   const watch = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     if (!firstAt && peer.received() > before) firstAt = performance.now() - t;
   }, 50);
   await client.workflow.execute('campaignRun', {
@@ -258,7 +258,7 @@ export async function campaignBenchmark(
   });
   const seconds = (performance.now() - t) / 1000;
   clearInterval(watch);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const failures = await queryRows<{ code: string | null; n: string }>(
     handle.db,
     sql`select error_code as code, count(*) as n from messages

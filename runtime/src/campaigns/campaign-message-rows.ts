@@ -4,6 +4,7 @@ import { statementBatcher } from '../batching/statement-batcher.ts';
 import type { JournaledMessage } from './hand-over-journal.ts';
 import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
 import { campaignMessageWebhookEvents } from '../webhooks/campaign-webhook-events.ts';
+import { wantedEventTypes } from '../webhooks/wanted-event-types.ts';
 
 /** A campaign message's row before it is written: as journaled, plus its workspace. */
 export interface CampaignMessage extends JournaledMessage {
@@ -58,7 +59,8 @@ async function writeMessages(db: Db, items: MessageRecord[]) {
   );
   // A row still queued under the same key was written before its send by an older version: it
   // takes the answer. Any other conflict is a row already written, which keeps what it says.
-  await db.execute(sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address,
+  const insert =
+    db.execute(sql`insert into messages (id, workspace_id, channel, direction, contact_address, our_address,
       contact_id, campaign_id, idempotency_key, body, segments, status, status_history, error_code, provider_message_id)
     select v.id, v.w, v.ch, 'outbound', v.a, '', v.c, v.cp, v.k, v.b, coalesce(v.n, 1), v.s, v.h || v.x, v.e, v.p
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
@@ -67,7 +69,20 @@ async function writeMessages(db: Db, items: MessageRecord[]) {
       provider_message_id = excluded.provider_message_id, segments = excluded.segments, status = excluded.status,
       error_code = excluded.error_code, status_history = excluded.status_history, updated_at = now()
     where messages.status = 'queued'`);
-  await emitWebhookEvents(db, campaignMessageWebhookEvents(items, at));
+  // Asked beside the insert: a workspace with no subscription for these events gets no envelope
+  // built, hashed and parsed per message (most campaigns).
+  // Both settled before either's failure is thrown: the batch fails (and is retried) whole.
+  const [written, asked] = await Promise.allSettled([
+    insert,
+    wantedEventTypes(db, [...new Set(items.map((i) => i.row.w))]),
+  ]);
+  if (written.status === 'rejected') throw written.reason;
+  if (asked.status === 'rejected') throw asked.reason;
+  const wanted = asked.value;
+  const heard = items.filter((i) =>
+    wanted.has(`${i.row.w} ${i.kind === 'failed' ? 'message.failed' : 'message.sent'}`),
+  );
+  await emitWebhookEvents(db, campaignMessageWebhookEvents(heard, at));
 }
 
 /**

@@ -181,13 +181,14 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   });
 
   // Opt-outs that arrived since the recipient was written (a STOP, an unsubscribe click); the
-  // addresses as one JSON parameter, not thousands of them.
+  // addresses as one JSON parameter, not thousands of them, made an array so each is one probe
+  // of the address index (`in (select …)` read every address of the channel: 26 ms a chunk).
   if (ready.length > 0) {
     const refused = await queryRows<{ address: string }>(
       db,
       sql`select address from contact_channels where workspace_id = ${campaign.workspaceId}::uuid
         and channel = ${channel} and opted_out_at is not null
-        and address in (select jsonb_array_elements_text(${JSON.stringify(ready.map((r) => r.address))}::jsonb))`,
+        and address = any(array(select jsonb_array_elements_text(${JSON.stringify(ready.map((r) => r.address))}::jsonb)))`,
     );
     const out = new Set(refused.map((r) => r.address));
     for (const r of ready)

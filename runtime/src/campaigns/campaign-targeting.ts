@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { campaigns, queryRows, segments, workspaces, type CampaignVariant, type Db } from '@omniflow/db';
 import { segmentPage, type RulesCondition } from '../segments/segment-page.ts';
 import { holdsRest, inAbTest } from './campaign-ab.ts';
+import { sameDueForAll, writeRecipientsInDatabase } from './recipients-in-database.ts';
 import { localInstant, nextLocalTime, pastQuietHours, validZone, type QuietHours } from './local-time.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -142,6 +143,23 @@ export async function targetPage(
   if (!segment) throw new Error('The campaign segment is gone');
   const ids = await segmentPage(db, segment, input.afterId, input.limit, rules);
   if (ids.length === 0) return { count: 0 };
+  const now = new Date(input.now);
+  // The due time depends on the person's zone only, and a page holds few zones.
+  const dueByZone = new Map<string, string>();
+  const dueIn = (zone: string) => {
+    let due = dueByZone.get(zone);
+    if (due === undefined) dueByZone.set(zone, (due = dueFor(context, zone, now).toISOString()));
+    return due;
+  };
+  const due = sameDueForAll(context, dueIn);
+  if (due !== undefined) {
+    await writeRecipientsInDatabase(db, context, {
+      ids: uuidArray(ids),
+      addressChannel: addressChannelOf(campaign.channels[0]!),
+      due,
+    });
+    return { lastId: ids.at(-1), count: ids.length };
+  }
   const [candidates, addresses] = await Promise.all([
     queryRows<Candidate>(
       db,
@@ -164,14 +182,6 @@ export async function targetPage(
     if (own) own.push(a);
     else byContact.set(a.contact_id, [a]);
   }
-  const now = new Date(input.now);
-  // The due time depends on the person's zone only, and a page holds few zones.
-  const dueByZone = new Map<string, string>();
-  const dueIn = (zone: string) => {
-    let due = dueByZone.get(zone);
-    if (due === undefined) dueByZone.set(zone, (due = dueFor(context, zone, now).toISOString()));
-    return due;
-  };
   const rows = candidates.map((c) => {
     // Fallback at targeting: no address, no consent or an opt-out on a channel moves a person on.
     const pick = firstUsableChannel(campaign.channels, byContact.get(c.id) ?? [], campaign.marketing);
