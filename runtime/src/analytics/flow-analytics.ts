@@ -123,7 +123,11 @@ function stepFigures(q: FlowAnalyticsQuery) {
     with picked as materialized (${pickedRuns(q)}),
     steps as materialized (
       select s.run_id, s.seq, s.node_id, s.node_type, s.port, s.entered_at, s.left_at
-      from picked p join run_steps s on s.run_id = p.id
+      from picked p cross join lateral (
+        -- offset 0 keeps this a per-run probe of the (run_id, seq) key: flattened into a join,
+        -- the planner hashes all of run_steps once the period holds ~10,000 runs (seconds at 1M).
+        select * from run_steps where run_id = p.id offset 0
+      ) s
     ),
     last_steps as (
       select distinct on (s.run_id) s.run_id, s.node_id, p.status
@@ -162,8 +166,9 @@ function deliveryFigures(q: FlowAnalyticsQuery) {
     sent as (
       select m.id, m.run_id, m.node_id, m.status,
         exists (select 1 from email_events e where e.message_id = m.id and e.type = 'open' and not e.proxy) as opened
-      from picked p join messages m on m.run_id = p.id
-      where m.direction = 'outbound' and m.node_id is not null
+      from picked p cross join lateral (
+        select * from messages where run_id = p.id and direction = 'outbound' and node_id is not null offset 0
+      ) m
     )
     select node_id, count(*) as sent,
       count(*) filter (where status in ('delivered', 'read') or opened) as delivered,
