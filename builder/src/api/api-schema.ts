@@ -15427,7 +15427,7 @@ export interface components {
       entered: number;
       /** @description Entries, each return of a run counted */
       visits: number;
-      /** @description Mean seconds from entering to leaving */
+      /** @description Mean seconds from entering to leaving by a port; null at an end node */
       avgSeconds: number | null;
       /** @description Runs that completed with this node as their last step */
       ended: number;

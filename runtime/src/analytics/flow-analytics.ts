@@ -33,7 +33,10 @@ export interface NodeAnalytics {
   entered: number;
   /** Entries, counting each time a run came back (a menu asked again, a loop). */
   visits: number;
-  /** Mean seconds between entering and leaving, over the entries that left; null if none did. */
+  /**
+   * Mean seconds from entering to leaving by a port, over the entries that did; null if none did
+   * (an end node, where runs stop rather than go on, has none).
+   */
   avgSeconds: number | null;
   /**
    * Runs whose LAST step is this node, by what became of the run: `ended` completed here (the
@@ -139,8 +142,8 @@ function stepFigures(q: FlowAnalyticsQuery) {
     )
     select 'node' as kind, node_id, min(node_type) as node_type, null as port, null as status,
       count(*) as n, count(distinct run_id) as runs,
-      sum(extract(epoch from left_at - entered_at)) filter (where left_at is not null) as seconds,
-      count(left_at) as timed, null::text[] as nodes
+      sum(extract(epoch from left_at - entered_at)) filter (where port is not null) as seconds,
+      count(*) filter (where port is not null) as timed, null::text[] as nodes
     from steps group by node_id
     union all
     select 'port', node_id, null, port, null, count(*), null, null, null, null

@@ -36,6 +36,10 @@ export function useAnalyticsEdges<E extends Edge>(edges: E[]): E[] {
           strokeWidth: edgeWidth(Math.max(countA, countB), busiest),
           stroke: '#6366f1',
         },
+        // Markers grow with the stroke by default: a wide edge would end in a huge arrow.
+        ...(typeof edge.markerEnd === 'object'
+          ? { markerEnd: { ...edge.markerEnd, markerUnits: 'userSpaceOnUse', width: 18, height: 18 } }
+          : {}),
         label,
         labelStyle,
         labelBgStyle,

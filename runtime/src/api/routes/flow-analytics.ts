@@ -14,7 +14,10 @@ const nodeAnalyticsSchema = z
     nodeType: z.string(),
     entered: count.openapi({ description: 'Runs that entered the node at least once' }),
     visits: count.openapi({ description: 'Entries, each return of a run counted' }),
-    avgSeconds: z.number().nullable().openapi({ description: 'Mean seconds from entering to leaving' }),
+    avgSeconds: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Mean seconds from entering to leaving by a port; null at an end node' }),
     ended: count.openapi({ description: 'Runs that completed with this node as their last step' }),
     abandoned: count.openapi({
       description: 'Runs abandoned (caller hung up) with this node as their last step',
