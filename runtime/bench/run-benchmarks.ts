@@ -13,6 +13,8 @@ import { emailReport } from './email-report.ts';
 import { emailSendBenchmarks, emailSendFigureLines } from './email-send-benchmark.ts';
 import { enginesBenchmark } from './engines/engines-benchmark.ts';
 import { enginesReport } from './engines/engines-report.ts';
+import { flowAnalyticsBenchmark, flowAnalyticsLines } from './flow-analytics-benchmark.ts';
+import { flowAnalyticsReport } from './flow-analytics-report.ts';
 import { generateGraph } from './generate-graph.ts';
 import { inboundReplyBenchmark } from './inbound-reply-benchmark.ts';
 import { mailAutoReplyBenchmark, mailAutoReplyLines } from './mail-auto-reply-benchmark.ts';
@@ -74,6 +76,9 @@ print(segmentFigureLines(segmentCounts));
 // Contact import needs the database only.
 const contactImport = only.has('import') ? await contactImportBenchmark() : undefined;
 print(contactImportLines(contactImport));
+// Flow analytics needs the database only: a million runs with their steps and messages.
+const flowAnalyticsFigures = only.has('flow-analytics') ? await flowAnalyticsBenchmark() : undefined;
+print(flowAnalyticsLines(flowAnalyticsFigures));
 const server = needsTemporal ? await startDevServer({}) : undefined;
 // The browser figures go first: after thousands of workflows the server stays busy for a while.
 const builder = server && only.has('builder') ? await builderBenchmarks(server.address) : undefined;
@@ -113,6 +118,7 @@ if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
 if (contactImport) sections.contactImport = contactImportReport(contactImport);
 if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
 if (engines && !engines.skipped) sections.engines = enginesReport(engines);
+if (flowAnalyticsFigures) sections.flowAnalytics = flowAnalyticsReport(flowAnalyticsFigures);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

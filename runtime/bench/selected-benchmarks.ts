@@ -12,6 +12,7 @@ export const benchmarkNames = [
   'import',
   'campaigns',
   'engines',
+  'flow-analytics',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

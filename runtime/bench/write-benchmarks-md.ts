@@ -8,6 +8,7 @@ export const contactImportHeading = '## Contact import (#14)';
 export const sendApiHeading = '## Send API (#14)';
 export const campaignsHeading = '## Campaigns (#14)';
 export const enginesHeading = '## Engines (#18)';
+export const flowAnalyticsHeading = '## Flow analytics (#17)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -19,6 +20,7 @@ export interface BenchmarkSections {
   sendApi?: string;
   campaigns?: string;
   engines?: string;
+  flowAnalytics?: string;
 }
 
 const headings = {
@@ -30,6 +32,7 @@ const headings = {
   sendApi: sendApiHeading,
   campaigns: campaignsHeading,
   engines: enginesHeading,
+  flowAnalytics: flowAnalyticsHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -48,6 +51,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     sendApi: '',
     campaigns: '',
     engines: '',
+    flowAnalytics: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
@@ -63,7 +67,17 @@ function splitSections(text: string): Required<BenchmarkSections> {
 export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void {
   const current = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
   const parts = (
-    ['main', 'chat', 'voice', 'email', 'segments', 'contactImport', 'sendApi', 'campaigns'] as const
+    [
+      'main',
+      'chat',
+      'voice',
+      'email',
+      'segments',
+      'contactImport',
+      'sendApi',
+      'campaigns',
+      'flowAnalytics',
+    ] as const
   ).map((name) => (sections[name] ?? current[name]).trimEnd());
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');
 }

@@ -6056,6 +6056,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/flows/{id}/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per node and port: runs that entered, left by each port, dropped off, time spent; IVR option counts, funnels and delivery, for runs started in the period */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A published version number, or `all` (the default) for every one */
+          version?: string;
+          /** @description ISO date-time, inclusive; default 7 days before `to` */
+          from?: string;
+          /** @description ISO date-time, exclusive; default now */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The flow’s analytics */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FlowAnalytics'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/runs/bulk/preview': {
     parameters: {
       query?: never;
@@ -14665,6 +14737,7 @@ export interface components {
       | 'api-keys:own'
       | 'api-keys:manage'
       | 'users:manage'
+      | 'reports:read'
       | 'audit:read'
       | 'webhooks:manage'
       | 'backups:manage'
@@ -15314,6 +15387,69 @@ export interface components {
         draftNodeId: string | null;
       } | null;
       assumed: string[];
+    };
+    FlowAnalytics: {
+      flowId: string;
+      version: number | null;
+      from: string;
+      to: string;
+      graphVersion: number | null;
+      runs: {
+        total: number;
+        completed: number;
+        failed: number;
+        abandoned: number;
+        cancelled: number;
+        inProgress: number;
+      };
+      nodes: components['schemas']['NodeAnalytics'][];
+      menus: {
+        nodeId: string;
+        options: {
+          port: string;
+          digit: string | null;
+          label: string;
+          count: number;
+        }[];
+      }[];
+      funnels: {
+        endNodeId: string;
+        stages: {
+          nodeId: string;
+          runs: number;
+        }[];
+      }[];
+    };
+    NodeAnalytics: {
+      nodeId: string;
+      nodeType: string;
+      /** @description Runs that entered the node at least once */
+      entered: number;
+      /** @description Entries, each return of a run counted */
+      visits: number;
+      /** @description Mean seconds from entering to leaving by a port; null at an end node */
+      avgSeconds: number | null;
+      /** @description Runs that completed with this node as their last step */
+      ended: number;
+      /** @description Runs abandoned (caller hung up) with this node as their last step */
+      abandoned: number;
+      /** @description Runs that failed with this node as their last step */
+      failed: number;
+      /** @description Runs cancelled with this node as their last step */
+      cancelled: number;
+      /** @description Runs running or waiting at this node now */
+      inProgress: number;
+      ports: {
+        port: string;
+        count: number;
+      }[];
+      delivery: {
+        sent: number;
+        delivered: number;
+        read: number;
+        replied: number;
+        failed: number;
+      } | null;
     };
     RunSummary: {
       id: string;

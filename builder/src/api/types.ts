@@ -66,6 +66,9 @@ export type BulkJobStarted = Answer<'/runs/bulk', 'post'>;
 
 /** Runs of a flow that are running or waiting right now, by the node they are at. */
 export type InflightCounts = Schemas['Inflight'];
+/** A flow's figures per node and port over a period (GET /flows/{id}/analytics). */
+export type FlowAnalytics = Schemas['FlowAnalytics'];
+export type NodeAnalytics = Schemas['NodeAnalytics'];
 export type InflightPolicy = NonNullable<Body<'/flows/{id}/publish', 'post'>>['inflight'];
 export type PublishResult = Answer<'/flows/{id}/publish', 'post'>;
 export type WhatIfResult = Answer<'/flows/{id}/what-if', 'post'>;

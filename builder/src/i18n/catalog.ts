@@ -48,6 +48,7 @@ import { webhooksMessages } from '../features/webhooks/messages.ts';
 import { backupsMessages } from '../features/backups/messages.ts';
 import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
+import { analyticsMessages } from '../features/analytics/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -136,6 +137,7 @@ export const catalog = {
   en: {
     ...appMessages.en,
     ...canvasMessages.en,
+    ...analyticsMessages.en,
     ...inspectorMessages.en,
     ...durationMessages.en,
     ...advancedMessages.en,
@@ -189,6 +191,7 @@ export const catalog = {
   es: {
     ...appMessages.es,
     ...canvasMessages.es,
+    ...analyticsMessages.es,
     ...inspectorMessages.es,
     ...durationMessages.es,
     ...advancedMessages.es,

@@ -32,6 +32,7 @@ import { runBulkRoutes } from './routes/run-bulk.ts';
 import { runReplayRoutes } from './routes/run-replay.ts';
 import { runStreamRoutes } from './routes/run-stream.ts';
 import { flowOperationRoutes } from './routes/flow-operations.ts';
+import { flowAnalyticsRoutes } from './routes/flow-analytics.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
 import { mailDomainRoutes } from './routes/mail-domains.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps) {
     flowRoutes,
     flowTemplateRoutes,
     flowOperationRoutes,
+    flowAnalyticsRoutes,
     runBulkRoutes,
     runRoutes,
     runReplayRoutes,

@@ -78,6 +78,7 @@ export const routePermissions = {
   'GET /flows/{id}/versions': 'flows:read',
   'GET /flows/{id}/versions/{version}': 'flows:read',
   'GET /flows/{id}/inflight': 'flows:read',
+  'GET /flows/{id}/analytics': 'reports:read',
   'GET /flow-templates': 'flows:read',
   'POST /flows': 'flows:edit',
   'PUT /flows/{id}': 'flows:edit',

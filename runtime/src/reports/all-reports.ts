@@ -1,4 +1,5 @@
+import { flowAnalyticsReport } from './flow-analytics-report.ts';
 import type { ReportDefinition } from './report-registry.ts';
 
 /** Every report `GET /api/v1/reports/{name}` and the scheduled e-mails can produce: one line each. */
-export const allReports: ReportDefinition[] = [];
+export const allReports: ReportDefinition[] = [flowAnalyticsReport];

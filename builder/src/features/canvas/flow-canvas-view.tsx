@@ -29,6 +29,7 @@ import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
 import { useFlowElements } from './use-flow-elements.ts';
 import { usePaletteDrop } from './use-palette-drop.ts';
 import { useSelectedNode } from './use-selected-node.ts';
+import { useAnalyticsEdges } from '../analytics/use-analytics-edges.ts';
 
 // Module scope: React Flow compares these props by identity.
 // The right margin is wider than the minimap (200 px + its 15 px inset), so after "Arrange" or
@@ -69,6 +70,7 @@ export function FlowCanvasView({
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const { nodes, edges } = useFlowElements(catalog, issues, highlight, badges);
+  const shownEdges = useAnalyticsEdges(edges);
   const loadCount = useFlowStore((s) => s.loadCount);
   const ariaLabelConfig = useAriaLabelConfig();
 
@@ -162,7 +164,7 @@ export function FlowCanvasView({
         <ReactFlow<CanvasNode>
           aria-label={t('canvas.label')}
           nodes={nodes}
-          edges={edges}
+          edges={shownEdges}
           nodeTypes={nodeTypes}
           onNodesChange={useFlowStore.getState().applyNodeChanges}
           onEdgesChange={useFlowStore.getState().applyEdgeChanges}

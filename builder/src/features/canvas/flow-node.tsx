@@ -10,6 +10,8 @@ import { rowPortLabels } from './row-port-labels.ts';
 import type { CanvasNode } from './types.ts';
 import { usePortName } from './use-port-name.ts';
 import { problemText } from '../editor/problem-text.ts';
+import { NodeAnalyticsCaption } from '../analytics/node-analytics-caption.tsx';
+import { PortTakenCount } from '../analytics/port-taken-count.tsx';
 
 function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const t = useT();
@@ -53,6 +55,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
       data-run-mark={data.runMark ?? undefined}
     >
       {data.inflight > 0 && <InflightBadge nodeId={id} count={data.inflight} />}
+      <NodeAnalyticsCaption nodeId={id} />
       {!data.trigger && (
         <Handle
           type="target"
@@ -95,6 +98,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
               technicalId={technical && rowLabels.has(port.id) ? port.id : undefined}
               nodeName={name}
               summaryLines={data.summaryLines}
+              taken={<PortTakenCount nodeId={id} port={port.id} />}
             />
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { Handle, Position } from '@xyflow/react';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useT } from '../../i18n/use-i18n.ts';
 import { rowHandleTopPx } from './node-geometry.ts';
 import type { PortView } from './types.ts';
@@ -31,6 +31,8 @@ export interface NodePortRowProps {
   technicalId?: string;
   /** Lines of content above the ports (the handle sits lower by as much). */
   summaryLines?: number;
+  /** How many runs left by this port, in analytics mode (analytics/port-taken-count.tsx). */
+  taken?: ReactNode;
 }
 
 /** One output port: its name, a "required" mark while unwired, and its own source handle. */
@@ -41,6 +43,7 @@ export function NodePortRow({
   nodeName,
   technicalId,
   summaryLines = 0,
+  taken,
 }: NodePortRowProps) {
   const t = useT();
   const missing = port.required && !port.wired;
@@ -55,6 +58,7 @@ export function NodePortRow({
           <span className="sr-only">{t('canvas.node.required')}</span>
         </span>
       )}
+      {taken}
       <span className={`min-w-0 truncate ${missing ? 'text-red-700' : ''}`}>{name}</span>
       {technicalId && <span className="shrink-0 font-mono text-slate-400">{technicalId}</span>}
       <Handle

@@ -24,6 +24,8 @@ import type { RunPath } from '../simulator/path-of.ts';
 import { SimulatorPanel } from '../simulator/simulator-panel.tsx';
 import { useCan } from '../roles/permissions.tsx';
 import { EditorReadOnlyBanner, useEditorReadOnly } from './use-editor-read-only.tsx';
+import { AnalyticsPanel } from '../analytics/analytics-panel.tsx';
+import { AnalyticsToggle } from '../analytics/analytics-toggle.tsx';
 
 // Loaded when its tab is first opened: most editing sessions never replay runs.
 const WhatIfPanel = lazy(() => import('../runs/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
@@ -52,6 +54,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   const [sideTab, setSideTab] = useState<SideTab>('inspector');
   const [runPath, setRunPath] = useState<RunPath | null>(null);
   const [whatIfPath, setWhatIfPath] = useState<RunHighlight | null>(null);
+  const [analyticsOn, setAnalyticsOn] = useState(false);
   const inflight = useInflight(flowId);
   const doc = useFlowStore((s) => s.doc);
   const revision = useFlowStore((s) => s.revision);
@@ -255,6 +258,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
               {t('editor.inflightNow', { count: inflightView.total })}
             </a>
           )}
+          {can('reports:read') && <AnalyticsToggle on={analyticsOn} onChange={setAnalyticsOn} />}
           <a href={`#/flows/${flowId}/runs`} className="text-indigo-700 hover:underline">
             {t('editor.runs')}
           </a>
@@ -319,6 +323,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
             />
           )}
         </div>
+        {analyticsOn && <AnalyticsPanel flowId={flowId} versions={versions} catalog={loaded.catalog} />}
         <aside
           aria-label={t('editor.inspector')}
           className="flex w-96 flex-col overflow-auto border-l border-slate-200 bg-white"
