@@ -87,6 +87,7 @@ export const permissionInfo = {
     en: 'invite people and change their roles',
     es: 'invitar a personas y cambiar sus roles',
   },
+  'reports:read': { en: 'see reports and dashboards', es: 'ver informes y paneles' },
   'audit:read': { en: 'read and export the audit log', es: 'leer y exportar el registro de auditoría' },
   'webhooks:manage': {
     en: 'manage outbound webhooks',
@@ -136,6 +137,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'recordings:read',
     'contacts:edit',
     'campaigns:control',
+    'reports:read',
   ],
   coordinator: [
     ...everyone,
@@ -150,6 +152,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaigns:control',
     'templates:manage',
     'channels:read',
+    'reports:read',
   ],
   designer: [
     ...everyone,
@@ -165,7 +168,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'channels:read',
   ],
   agent: [...everyone, 'messages:read', 'conversations:read', 'conversations:reply'],
-  viewer: everyone,
+  viewer: [...everyone, 'reports:read'],
 };
 
 /** A role's name as a person reads it. */
