@@ -35,7 +35,6 @@ export function smppProbe(resolver: Pick<ChannelResolver, 'onDriver'>, clock = (
         kind: 'smpp',
         up,
         ...(link.lastError ? { error: link.lastError, lastErrorAt: link.lastErrorAt ?? null } : {}),
-        ...(!up && !link.lastError ? { error: 'not bound to the SMSC yet' } : {}),
       };
     });
   return { probe, detach };
