@@ -23,7 +23,12 @@ export function readGreeting(host: string, port: number, timeoutMs: number): Pro
       text += chunk;
       if (text.includes('\r\n') || text.includes('\n')) done();
     });
-    socket.on('error', (error) => done(new Error(`${host}:${port}: ${error.message}`)));
+    // Node's own message names the address already ("connect ECONNREFUSED 127.0.0.1:25").
+    socket.on('error', (error) =>
+      done(
+        new Error(error.message.includes(`:${port}`) ? error.message : `${host}:${port}: ${error.message}`),
+      ),
+    );
     socket.on('end', () => done(new Error(`${host}:${port} closed the connection before greeting`)));
   });
 }
