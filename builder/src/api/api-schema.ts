@@ -2808,6 +2808,7 @@ export interface paths {
           'application/json': {
             runRetentionDays?: number;
             auditRetentionDays?: number;
+            slaTargetPercent?: number;
           };
         };
       };
@@ -14914,6 +14915,7 @@ export interface components {
     WorkspaceSettings: {
       runRetentionDays: number;
       auditRetentionDays: number;
+      slaTargetPercent: number;
     };
     Workspace: {
       id: string;

@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('live dashboard in Chromium: a run finishing shows
     await completed.waitFor();
     await expect.poll(() => page.getByTestId('dashboard-mode').textContent()).toContain('Live');
     // Marks this page: a reload would lose it.
-    await page.evaluate(() => Object.assign(window, { dashboardNotReloaded: true }));
+    await page.evaluate(() => Object.assign(globalThis, { dashboardNotReloaded: true }));
     const before = Number(await completed.textContent());
 
     const started = await session.omni.call('POST', '/api/v1/runs', { flowId, input: {} });
@@ -81,15 +81,13 @@ describe.skipIf(!hasChromium)('live dashboard in Chromium: a run finishing shows
     expect(finished.body.status).toBe('completed');
     const at = Date.now();
     await expect
-      .poll(() => completed.textContent(), { timeout: 2_000, intervals: [50] })
+      .poll(() => completed.textContent(), { timeout: 2_000, interval: 50 })
       .toBe(String(before + 1));
     const took = Date.now() - at;
     expect(took).toBeLessThan(2_000);
     console.log(`Live dashboard: a completed run reached the page in ${took} ms`);
     expect(
-      await page.evaluate(
-        () => (window as unknown as { dashboardNotReloaded?: boolean }).dashboardNotReloaded,
-      ),
+      await page.evaluate(() => (globalThis as { dashboardNotReloaded?: boolean }).dashboardNotReloaded),
     ).toBe(true);
   }, 60_000);
 
