@@ -12,12 +12,15 @@ interface Watched {
   reading: boolean;
 }
 
-export interface DashboardHubOptions {
-  db: Db;
+export type DashboardHubOptions = {
   /** How often a watched workspace's figures are read (default 1 s: updates land within 2 s). */
   tickMs?: number;
   onError?: (error: unknown) => void;
-}
+} & (
+  | { db: Db }
+  /** How a workspace's figures are read, in place of liveSnapshot on a database (tests). */
+  | { read: (workspaceId: string) => Promise<LiveSnapshot> }
+);
 
 /**
  * One reader per watched workspace in this process, whatever the number of browsers: each tick
@@ -28,12 +31,14 @@ export function createDashboardHub(options: DashboardHubOptions) {
   const tickMs = options.tickMs ?? 1_000;
   const report = options.onError ?? ((error) => console.warn(`Live dashboard: ${String(error)}`));
   const watched = new Map<string, Watched>();
+  const readSnapshot =
+    'read' in options ? options.read : (workspaceId: string) => liveSnapshot(options.db, workspaceId);
 
   async function read(workspaceId: string, entry: Watched) {
     if (entry.reading) return;
     entry.reading = true;
     try {
-      const snapshot = await liveSnapshot(options.db, workspaceId);
+      const snapshot = await readSnapshot(workspaceId);
       const key = JSON.stringify({ ...snapshot, at: '' });
       if (key === entry.lastKey) return;
       entry.last = snapshot;
