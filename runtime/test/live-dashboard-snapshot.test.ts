@@ -116,26 +116,24 @@ describe('the live dashboard snapshot', () => {
     // Another workspace's: never counted here.
     await run({ workspaceId: other, status: 'completed', startedAt: ago(1), endedAt: ago(1), input: call });
 
-    await handle.db
-      .insert(conversations)
-      .values([
-        ...[1, 2, 3].map(() => ({
-          id: newId(),
-          workspaceId,
-          channel: 'whatsapp' as const,
-          contactAddress: 'x',
-        })),
-        { id: newId(), workspaceId, channel: 'sms' as const, contactAddress: 'x', status: 'agent' as const },
-        {
-          id: newId(),
-          workspaceId,
-          channel: 'sms' as const,
-          contactAddress: 'y',
-          status: 'closed' as const,
-          closedAt: now,
-        },
-        { id: newId(), workspaceId: other, channel: 'sms' as const, contactAddress: 'y' },
-      ]);
+    await handle.db.insert(conversations).values([
+      ...[1, 2, 3].map(() => ({
+        id: newId(),
+        workspaceId,
+        channel: 'whatsapp' as const,
+        contactAddress: 'x',
+      })),
+      { id: newId(), workspaceId, channel: 'sms' as const, contactAddress: 'x', status: 'agent' as const },
+      {
+        id: newId(),
+        workspaceId,
+        channel: 'sms' as const,
+        contactAddress: 'y',
+        status: 'closed' as const,
+        closedAt: now,
+      },
+      { id: newId(), workspaceId: other, channel: 'sms' as const, contactAddress: 'y' },
+    ]);
 
     await handle.db.insert(messages).values([
       message('sms', [
