@@ -74,6 +74,9 @@ const PeoplePage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./features/people/account-page.tsx').then((m) => ({ default: m.AccountPage })),
 );
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
 const AuditPage = lazy(() =>
   import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
@@ -124,6 +127,8 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
       return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
     case 'audit':
       return <AuditPage />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'flows':
     case 'invitation':
     case 'password-reset':

@@ -13,6 +13,7 @@ export const navItems: {
   permission: Permission;
 }[] = [
   { href: '#/flows', label: 'flows.title', screens: ['flows', 'editor'], permission: 'flows:read' },
+  { href: '#/dashboard', label: 'app.dashboard', screens: ['dashboard'], permission: 'reports:read' },
   { href: '#/runs', label: 'app.runs', screens: ['runs', 'run'], permission: 'runs:read' },
   { href: '#/calls', label: 'app.calls', screens: ['calls', 'call'], permission: 'calls:read' },
   { href: '#/recordings', label: 'app.recordings', screens: ['recordings'], permission: 'recordings:read' },

@@ -84,7 +84,7 @@ describe('the audit log', () => {
     const key = await omni.call('POST', '/api/v1/api-keys', { name: 'Integración CRM', role: 'supervisor' });
     expect(key.status).toBe(201);
     const settings = await omni.call('PUT', '/api/v1/workspace/settings', { auditRetentionDays: 400 });
-    expect(settings.body).toEqual({ runRetentionDays: 45, auditRetentionDays: 400 });
+    expect(settings.body).toEqual({ runRetentionDays: 45, auditRetentionDays: 400, slaTargetPercent: 99.8 });
     const contact = await omni.call('POST', '/api/v1/contacts', {
       firstName: 'Ana',
       addresses: [{ channel: 'email', address: 'ana@example.org' }],

@@ -150,12 +150,14 @@ describe('runs console API: filters, counts, in-flight, live stream, settings', 
     expect((await omni.call('GET', '/api/v1/workspace/settings')).body).toEqual({
       runRetentionDays: 45,
       auditRetentionDays: 365,
+      slaTargetPercent: 99.8,
     });
     const changed = await omni.call('PUT', '/api/v1/workspace/settings', { runRetentionDays: 90 });
-    expect(changed.body).toEqual({ runRetentionDays: 90, auditRetentionDays: 365 });
+    expect(changed.body).toEqual({ runRetentionDays: 90, auditRetentionDays: 365, slaTargetPercent: 99.8 });
     expect((await omni.call('GET', '/api/v1/workspace/settings')).body).toEqual({
       runRetentionDays: 90,
       auditRetentionDays: 365,
+      slaTargetPercent: 99.8,
     });
     const zero = await omni.call('PUT', '/api/v1/workspace/settings', { runRetentionDays: 0 });
     expect(zero.status).toBe(400);

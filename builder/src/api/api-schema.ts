@@ -2808,6 +2808,7 @@ export interface paths {
           'application/json': {
             runRetentionDays?: number;
             auditRetentionDays?: number;
+            slaTargetPercent?: number;
           };
         };
       };
@@ -7132,6 +7133,114 @@ export interface paths {
         };
         /** @description No such resource in this workspace */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dashboard/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The service now: calls, conversations, runs and messages per minute, campaigns, channel health */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The live figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LiveDashboard'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dashboard/live/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-sent events: `snapshot` with the live figures at once and whenever one changes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An event stream */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': string;
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
           headers: {
             [name: string]: unknown;
           };
@@ -14878,6 +14987,7 @@ export interface components {
     WorkspaceSettings: {
       runRetentionDays: number;
       auditRetentionDays: number;
+      slaTargetPercent: number;
     };
     Workspace: {
       id: string;
@@ -15688,6 +15798,59 @@ export interface components {
           mode: 'retry-from-step';
           seq: number;
         };
+    LiveDashboard: {
+      at: string;
+      timezone: string;
+      calls: {
+        inIvr: number;
+        waitingInQueue: number;
+        withAgent: number;
+        abandonedToday: number;
+      };
+      conversations: {
+        channel: string;
+        open: number;
+      }[];
+      runsPerMinute: {
+        minute: string;
+        started: number;
+        completed: number;
+        failed: number;
+      }[];
+      messagesPerMinute: {
+        channel: string;
+        minutes: {
+          minute: string;
+          sent: number;
+          delivered: number;
+          failed: number;
+        }[];
+      }[];
+      campaigns: {
+        id: string;
+        name: string;
+        kind: string;
+        targeted: number;
+        sent: number;
+        delivered: number;
+        failed: number;
+        progress: number;
+        remaining: number;
+        rate: number | null;
+        finishAt: string | null;
+      }[];
+      health: {
+        component: string;
+        kind: string;
+        up: boolean;
+        sampledAt: string;
+        intervalMs: number;
+        lastSuccessAt: string | null;
+        lastError: string | null;
+        lastErrorAt: string | null;
+        stale: boolean;
+      }[];
+    };
     SentMessage: {
       id: string;
       channel: string;

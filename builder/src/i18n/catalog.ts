@@ -44,6 +44,7 @@ import { guardMessages } from '../features/editor/guard-messages.ts';
 import { voicePromptMessages } from '../features/voice-prompts/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
+import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { webhooksMessages } from '../features/webhooks/messages.ts';
 import { backupsMessages } from '../features/backups/messages.ts';
 import { workspacesMessages } from '../features/workspaces/messages.ts';
@@ -184,6 +185,7 @@ export const catalog = {
     ...voicePromptMessages.en,
     ...peopleMessages.en,
     ...auditMessages.en,
+    ...dashboardMessages.en,
     ...webhooksMessages.en,
     ...backupsMessages.en,
     ...rolesMessages.en,
@@ -238,6 +240,7 @@ export const catalog = {
     ...voicePromptMessages.es,
     ...peopleMessages.es,
     ...auditMessages.es,
+    ...dashboardMessages.es,
     ...webhooksMessages.es,
     ...backupsMessages.es,
     ...rolesMessages.es,

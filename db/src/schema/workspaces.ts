@@ -1,5 +1,6 @@
 import {
   bigint,
+  doublePrecision,
   integer,
   jsonb,
   pgTable,
@@ -38,6 +39,8 @@ export const workspaces = pgTable('workspaces', {
   defaultCountry: text('default_country'),
   // IANA zone of the workspace: campaigns' local times for people whose own zone is unknown.
   timezone: text('timezone'),
+  // The availability report's target (issue #17: 99.8 % unless the workspace says otherwise).
+  slaTargetPercent: doublePrecision('sla_target_percent').notNull().default(99.8),
   // Campaign defaults: quiet hours (local to each person) and the marketing frequency cap.
   campaignSettings: jsonb('campaign_settings')
     .$type<{ quietHours?: { from: string; to: string }; frequencyCap?: { messages: number; days: number } }>()

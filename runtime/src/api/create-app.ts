@@ -31,6 +31,7 @@ import { runRoutes } from './routes/runs.ts';
 import { runBulkRoutes } from './routes/run-bulk.ts';
 import { runReplayRoutes } from './routes/run-replay.ts';
 import { runStreamRoutes } from './routes/run-stream.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { flowOperationRoutes } from './routes/flow-operations.ts';
 import { flowAnalyticsRoutes } from './routes/flow-analytics.ts';
 import { workspaceSettingsRoutes } from './routes/workspace-settings.ts';
@@ -174,6 +175,7 @@ export function createApp(deps: AppDeps) {
     runRoutes,
     runReplayRoutes,
     runStreamRoutes,
+    dashboardRoutes,
     messageRoutes,
     messageSendRoutes,
     workspaceWebhookRoutes,

@@ -104,6 +104,8 @@ export const routePermissions = {
   'GET /runs/counts': 'runs:read',
   'GET /runs/{id}': 'runs:read',
   'GET /runs/{id}/stream': 'runs:read',
+  'GET /dashboard/live': 'reports:read',
+  'GET /dashboard/live/stream': 'reports:read',
   'GET /runs/bulk': 'runs:read',
   'GET /runs/bulk/{id}': 'runs:read',
   'POST /runs': 'runs:start',

@@ -17,6 +17,8 @@ import { createBrowserPhoneHost } from '../voice/browser-phone/browser-phone-hos
 import { twilioAccounts } from '../voice/twilio-account.ts';
 import { mailIntakeFromEnv } from '../email/mail-intake-from-env.ts';
 import { startMailIntake } from '../email/start-mail-intake.ts';
+import { startProcessHealth } from '../health/process-health.ts';
+import { processProbe } from '../health/process-probe.ts';
 import { lazyKeyring, loadSecretKeyring } from '../credentials/secret-keyring.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { publicOrigin } from '../api/public-origin.ts';
@@ -112,6 +114,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       ? {}
       : { requestLog: (line: string) => console.log(`${new Date().toISOString()} ${line}`) }),
   });
+  // The API's own health samples (the availability report counts their absence as down).
+  const health = startProcessHealth(options.db, [processProbe('api', options.ping)], env);
   // Replies sent by workers in other processes reach the widgets connected here.
   const stopRelay = startWebChatRelay({ db: options.db, hub: processWebChatHub });
   const listening = await listenApi(app, {
@@ -123,6 +127,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   return {
     url: listening.url,
     close: async () => {
+      await health.stop();
       await mail.stop();
       stopRelay();
       app.closeWebSockets();

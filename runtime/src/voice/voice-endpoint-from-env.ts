@@ -4,6 +4,8 @@ import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { flowTaskQueue } from '../temporal/task-queue.ts';
 import { startVoiceEndpoint, type VoiceEndpoint } from './start-voice-endpoint.ts';
 import { voiceEndpointFromEnv } from './voice-endpoint-options.ts';
+import { startProcessHealth } from '../health/process-health.ts';
+import { sipProbe } from '../health/sip-probe.ts';
 
 /**
  * What `omniflow worker` and `omniflow dev` run beside the flow worker: the SIP endpoint, only
@@ -30,9 +32,21 @@ export async function startVoiceEndpointFromEnv(options: {
     settings,
   });
   console.log(`Voice: SIP endpoint on ${settings.sip.host ?? '127.0.0.1'}:${endpoint.driver.port}`);
+  // Health samples of the endpoint and its trunk, asked with OPTIONS as a trunk would ask us.
+  const health = startProcessHealth(
+    options.db,
+    [
+      sipProbe({
+        endpoint: { host: endpoint.driver.options.host, port: endpoint.driver.port },
+        ...(endpoint.driver.options.trunk ? { trunk: endpoint.driver.options.trunk } : {}),
+      }),
+    ],
+    env,
+  );
   return {
     ...endpoint,
     async stop() {
+      await health.stop();
       await endpoint.stop();
       await connection.close();
     },

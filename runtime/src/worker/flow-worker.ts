@@ -27,6 +27,7 @@ import { flowTaskQueue } from '../temporal/task-queue.ts';
 import { workflowBundle } from './workflow-bundle.ts';
 import { campaignWorkers } from './campaign-workers.ts';
 import { channelUpkeep, messageOf, positiveMs } from './channel-upkeep.ts';
+import { startWorkerHealth } from '../health/worker-health.ts';
 import { quotaBeforeChunk } from '../campaigns/campaign-quota.ts';
 import { createCampaignControlActivities } from '../campaigns/campaign-activities.ts';
 
@@ -146,10 +147,13 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     );
     // Outbound webhooks: the outbox the state changes wrote to (webhooks/webhook-dispatcher.ts).
     const webhooks = webhookDispatcherOf(options.db, channels.resolver.keyring, options.env ?? process.env);
+    // Health samples of the worker and the channels, for the live dashboard and the SLA report.
+    const health = startWorkerHealth(options.db, channels.resolver, options.env ?? process.env);
     try {
       await Promise.all([run(), ...sendWorkers.map((w) => w.run())]);
     } finally {
       await webhooks.stop();
+      await health.stop();
       clearInterval(pendingSends);
       clearInterval(importSweeps);
       await reconciler.stop();

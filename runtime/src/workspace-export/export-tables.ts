@@ -31,4 +31,5 @@ export const exportTables: ExportTable[] = [
   { table: 'campaigns' },
   { table: 'campaign_recipients', csv: true },
   { table: 'audit_events', csv: true },
+  { table: 'health_samples', csv: true },
 ];

@@ -87,6 +87,9 @@ export async function startTestOmniflow(
     OMNIFLOW_CHANNEL_REFRESH_MS: '250',
     // Campaign sends journal their hand-overs per install: test files run side by side.
     OMNIFLOW_SEND_JOURNAL_DIR: join(tmpdir(), `omniflow-send-journal-${taskQueue}`),
+    // Health samples would change tables under tests that compare them (backups); the health
+    // tests run their own sampler.
+    OMNIFLOW_HEALTH_SAMPLES: '0',
     ...options.env,
   };
   const keyring = loadSecretKeyring(env);

@@ -5,6 +5,7 @@ import { notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json } from '../schemas.ts';
 import { auditRetentionDaysSchema } from '../../audit/audit-retention-setting.ts';
+import { slaTargetPercentSchema } from '../../health/sla-target-setting.ts';
 
 const settingsSchema = z
   .object({
@@ -14,6 +15,7 @@ const settingsSchema = z
       .min(1, 'Keep run details at least 1 day')
       .max(3650, 'Keep run details at most 3650 days (10 years)'),
     auditRetentionDays: auditRetentionDaysSchema,
+    slaTargetPercent: slaTargetPercentSchema,
   })
   .openapi('WorkspaceSettings');
 
@@ -35,7 +37,11 @@ const routes = {
         required: true,
         content: {
           'application/json': {
-            schema: settingsSchema.partial({ runRetentionDays: true, auditRetentionDays: true }),
+            schema: settingsSchema.partial({
+              runRetentionDays: true,
+              auditRetentionDays: true,
+              slaTargetPercent: true,
+            }),
           },
         },
       },
@@ -48,23 +54,27 @@ const routes = {
   }),
 };
 
+const answer = (row: typeof workspaces.$inferSelect) => ({
+  runRetentionDays: row.runRetentionDays,
+  auditRetentionDays: row.auditRetentionDays,
+  slaTargetPercent: row.slaTargetPercent,
+});
+
 export function workspaceSettingsRoutes({ db }: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.get, async (c) => {
       const id = c.get('principal').workspaceId;
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
       if (!row) throw notFound('Workspace', id);
-      return c.json(
-        { runRetentionDays: row.runRetentionDays, auditRetentionDays: row.auditRetentionDays },
-        200,
-      );
+      return c.json(answer(row), 200);
     })
     .openapi(routes.put, async (c) => {
-      const { runRetentionDays, auditRetentionDays } = c.req.valid('json');
+      const { runRetentionDays, auditRetentionDays, slaTargetPercent } = c.req.valid('json');
       const id = c.get('principal').workspaceId;
       const changes = {
         ...(runRetentionDays !== undefined ? { runRetentionDays } : {}),
         ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
+        ...(slaTargetPercent !== undefined ? { slaTargetPercent } : {}),
       };
       // A body naming neither setting changes nothing and answers the settings as they are.
       const [row] =
@@ -72,9 +82,6 @@ export function workspaceSettingsRoutes({ db }: AppDeps) {
           ? await db.update(workspaces).set(changes).where(eq(workspaces.id, id)).returning()
           : await db.select().from(workspaces).where(eq(workspaces.id, id));
       if (!row) throw notFound('Workspace', id);
-      return c.json(
-        { runRetentionDays: row.runRetentionDays, auditRetentionDays: row.auditRetentionDays },
-        200,
-      );
+      return c.json(answer(row), 200);
     });
 }
