@@ -13,7 +13,7 @@ export const httpRespond = defineNode({
     es: 'Contesta a la petición que inició la ejecución (un flujo con «Webhook recibido»): estado, cabeceras y un cuerpo desde una plantilla o JSON. La ejecución sigue después.',
   },
   category: 'http',
-  icon: 'reply',
+  icon: 'corner-down-left',
   portDescriptions: {
     next: {
       en: 'Goes on once the answer is on its way.',
