@@ -8,6 +8,8 @@ import { logicWait } from './logic/wait.node.ts';
 import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
 import { logicBusinessHours } from './logic/business-hours.node.ts';
 import { httpRequest } from './http/request.node.ts';
+import { httpWebhook } from './http/webhook.node.ts';
+import { httpRespond } from './http/respond.node.ts';
 import { messageSend } from './messaging/send.node.ts';
 import { messageInbound, inboundMatches } from './messaging/inbound.node.ts';
 import { messageAsk } from './messaging/ask.node.ts';
@@ -37,6 +39,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   logicWaitForEvent,
   logicBusinessHours,
   httpRequest,
+  httpWebhook,
+  httpRespond,
   messageSend,
   messageInbound,
   messageAsk,
@@ -67,6 +71,8 @@ export {
   logicWaitForEvent,
   logicBusinessHours,
   httpRequest,
+  httpWebhook,
+  httpRespond,
   messageSend,
   messageInbound,
   messageAsk,

@@ -27,6 +27,7 @@ import { segmentsReport } from './segments-report.ts';
 import { smsSubmitBenchmark } from './sms-submit-benchmark.ts';
 import { sendApiBenchmark, sendApiFigureLines } from './send-api-benchmark.ts';
 import { workflowThroughput } from './workflow-throughput.ts';
+import { webhookBenchmark } from './webhook-benchmark.ts';
 import { voiceBenchmark } from './voice-benchmark.ts';
 import { voiceReport } from './voice-report.ts';
 import { writeBenchmarksMd, type BenchmarkSections } from './write-benchmarks-md.ts';
@@ -57,7 +58,7 @@ const mainFigures = ['compile', 'builder', 'workflows', 'runs-list'] as const;
 const runsMain = mainFigures.every((name) => only.has(name));
 /** Every figure but compile and the SMS submit rates runs against a Temporal dev server. */
 const needsTemporal = (
-  ['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice', 'send-api', 'campaigns'] as const
+  ['builder', 'chat', 'mail', 'workflows', 'runs-list', 'voice', 'send-api', 'campaigns', 'webhook'] as const
 ).some((name) => only.has(name));
 /** Each figure is printed the moment it is measured, whichever subset runs. */
 const print = (lines: string[]) => lines.forEach((line) => console.log(line));
@@ -88,6 +89,8 @@ const mail = server && only.has('mail') ? await mailAutoReplyBenchmark(server.ad
 if (mail) print(mailAutoReplyLines(mail));
 const sendApi = server && only.has('send-api') ? await sendApiBenchmark(server.address) : undefined;
 print(sendApiFigureLines(sendApi));
+// Printed as measured (webhook-benchmark.ts); no BENCHMARKS.md section yet.
+if (server && only.has('webhook')) await webhookBenchmark(server.address);
 // Each campaign figure is printed as it is measured (campaign-sms-benchmark.ts).
 const campaignFigures =
   server && only.has('campaigns') ? await campaignBenchmarks(server.address) : undefined;

@@ -13,6 +13,7 @@ export const benchmarkNames = [
   'campaigns',
   'engines',
   'flow-analytics',
+  'webhook',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

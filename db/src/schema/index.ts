@@ -15,3 +15,4 @@ export * from './backups.ts';
 export * from './workspace-members.ts';
 export * from './channel-numbers.ts';
 export * from './health.ts';
+export * from './hook-secrets.ts';

@@ -78,6 +78,8 @@ import { workspaceRoutes } from './routes/workspaces.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { backupRoutes } from './routes/backups.ts';
 import { requestLimits } from './request-limits.ts';
+import { hookRoutes } from './routes/hooks.ts';
+import { flowHookRoutes } from './routes/flow-hook.ts';
 import { readerLanguage } from './reader-language.ts';
 import { validationIssueText } from './validation-text.ts';
 import type { z } from 'zod';
@@ -105,7 +107,7 @@ const defaultHook = (
  * once passed as web chat's and reached an admin route with no one signed in).
  */
 const publicPaths =
-  /^\/api\/v1\/(health|auth\/login|auth\/logout|openapi\.json|auth\/second-factor|auth\/(invitations|password-resets)\/(preview|accept|complete))$|^\/api\/v1\/(webhooks|webchat|email-links)\//;
+  /^\/api\/v1\/(health|auth\/login|auth\/logout|openapi\.json|auth\/second-factor|auth\/(invitations|password-resets)\/(preview|accept|complete))$|^\/api\/v1\/(webhooks|webchat|email-links|hooks)\//;
 
 /**
  * The HTTP API over real dependencies; tests call `app.request()` on it. A server that serves it
@@ -138,6 +140,8 @@ export function createApp(deps: AppDeps) {
   // Mail readers have no account: the signed link is the authority (routes/email-links.ts).
   api.route('/', emailLinkRoutes(deps));
   api.route('/', oauthTokenRoutes(deps));
+  // Flows' own webhooks: the trigger's auth (API key or signature) is the check (api/routes/hooks.ts).
+  api.route('/', hookRoutes(deps));
   api.use('*', async (c, next) =>
     publicPaths.test(c.req.path) || answersPublicly(c) ? next() : requireCaller(c, next),
   );
@@ -168,6 +172,7 @@ export function createApp(deps: AppDeps) {
     dkimKeyRoutes,
     emailDeliverabilityRoutes,
     flowRoutes,
+    flowHookRoutes,
     flowTemplateRoutes,
     flowOperationRoutes,
     flowAnalyticsRoutes,

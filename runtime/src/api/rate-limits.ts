@@ -39,7 +39,7 @@ export function rateLimitsFromEnv(env: Record<string, string | undefined>): Rate
  * their signatures; counting them per address would drop citizens' messages. Mail tracking links
  * likewise: a webmail's image proxy fetches every open of a campaign from a handful of addresses.
  */
-const unlimitedPaths = /^\/api\/v1\/(webhooks|email-links)\//;
+const unlimitedPaths = /^\/api\/v1\/(webhooks|email-links|hooks)\//;
 
 /**
  * The two limits as middlewares: `perIp` before anything else (a flood of bad keys costs no

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './api-error.ts';
+import { readerLanguage } from './reader-language.ts';
 import {
   MAX_REQUEST_JSON_DEPTH,
   findUnstorableText,
@@ -69,7 +70,9 @@ export function requestLimits(): MiddlewareHandler {
         throw new ApiError(
           413,
           'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${formatBytes(maxSize)}, the most ${c.req.method} ${c.req.path} takes`,
+          readerLanguage(c.req.header('accept-language')) === 'es'
+            ? `El cuerpo de la petición es más grande que ${formatBytes(maxSize)}, lo máximo que admite ${c.req.method} ${c.req.path}`
+            : `The request body is larger than ${formatBytes(maxSize)}, the most ${c.req.method} ${c.req.path} takes`,
         );
       },
     })(c, async () => {
@@ -81,7 +84,9 @@ export function requestLimits(): MiddlewareHandler {
         throw new ApiError(
           400,
           'JSON_TOO_DEEP',
-          `The JSON body nests deeper than ${MAX_REQUEST_JSON_DEPTH} levels of objects and arrays; flatten it`,
+          readerLanguage(c.req.header('accept-language')) === 'es'
+            ? `El cuerpo JSON anida más de ${MAX_REQUEST_JSON_DEPTH} niveles de objetos y listas; aplánalo`
+            : `The JSON body nests deeper than ${MAX_REQUEST_JSON_DEPTH} levels of objects and arrays; flatten it`,
         );
       let body: unknown;
       try {

@@ -36,6 +36,17 @@ export const routePermissions = {
   'GET /email-links/click/{messageId}/{signature}': 'public',
   'GET /email-links/unsubscribe/{messageId}/{signature}': 'public',
   'POST /email-links/unsubscribe/{messageId}/{signature}': 'public',
+  // A flow's webhook: the trigger's own auth (none, an API key, or an HMAC signature) is its check.
+  'GET /hooks/{workspaceId}/*': 'public',
+  'GET /hooks/test/{flowId}/*': 'public',
+  'POST /hooks/{workspaceId}/*': 'public',
+  'POST /hooks/test/{flowId}/*': 'public',
+  'PUT /hooks/{workspaceId}/*': 'public',
+  'PUT /hooks/test/{flowId}/*': 'public',
+  'PATCH /hooks/{workspaceId}/*': 'public',
+  'PATCH /hooks/test/{flowId}/*': 'public',
+  'DELETE /hooks/{workspaceId}/*': 'public',
+  'DELETE /hooks/test/{flowId}/*': 'public',
 
   'GET /auth/me': 'signed-in',
   // Data-dependent too (routes/api-keys.ts): a key is never above its maker, and only
@@ -86,6 +97,8 @@ export const routePermissions = {
   'POST /flows/{id}/validate': 'flows:edit',
   'POST /flow-templates/{id}/flows': 'flows:edit',
   'POST /flows/{id}/publish': 'flows:publish',
+  'GET /flows/{id}/hook': 'flows:read',
+  'POST /flows/{id}/hook/secret': 'flows:publish',
   'POST /flows/{id}/what-if': 'flows:publish',
 
   'POST /flows/{id}/test-runs': 'sandbox:use',

@@ -53,6 +53,7 @@ const read = (action: string, resource: string, id: AuditedRoute['id'] = 'none')
 const notAudited = (why: string): NotAudited => ({ notAudited: why });
 
 const webhookIn = notAudited('a provider calling in, not a person or key of the workspace');
+const hookIn = notAudited('a caller of a flow’s webhook; the run it starts is its record');
 const changesNothing = notAudited('computes an answer and stores nothing');
 
 export const auditedRoutes: Record<string, AuditRule> = {
@@ -111,6 +112,7 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'PUT /api/v1/flows/:id': change('flow.updated', 'flow'),
   'DELETE /api/v1/flows/:id': change('flow.deleted', 'flow'),
   'POST /api/v1/flows/:id/publish': change('flow.published', 'flow', { keepBody: true }),
+  'POST /api/v1/flows/:id/hook/secret': change('flow.hook-secret-renewed', 'flow', { snapshot: false }),
   'POST /api/v1/flows/:id/test-runs': change('flow.test-run-started', 'flow', { snapshot: false }),
   'POST /api/v1/flows/:id/validate': changesNothing,
   'POST /api/v1/flows/:id/what-if': changesNothing,
@@ -234,6 +236,15 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'POST /api/v1/webhooks/twilio/:workspaceId/:kind': webhookIn,
   'POST /api/v1/webhooks/twilio/:workspaceId/voice': webhookIn,
   'POST /api/v1/webhooks/twilio/:workspaceId/voice/*': webhookIn,
+  // A flow's webhook: its caller is checked by the trigger's own auth; the run it starts is the record.
+  'POST /api/v1/hooks/:workspaceId/*': hookIn,
+  'POST /api/v1/hooks/test/:flowId/*': hookIn,
+  'PUT /api/v1/hooks/:workspaceId/*': hookIn,
+  'PUT /api/v1/hooks/test/:flowId/*': hookIn,
+  'PATCH /api/v1/hooks/:workspaceId/*': hookIn,
+  'PATCH /api/v1/hooks/test/:flowId/*': hookIn,
+  'DELETE /api/v1/hooks/:workspaceId/*': hookIn,
+  'DELETE /api/v1/hooks/test/:flowId/*': hookIn,
   'POST /api/v1/webchat/sessions': notAudited('a web chat visitor, who has no account'),
   'POST /api/v1/webchat/messages': notAudited('a web chat visitor, who has no account'),
   'POST /api/v1/email-links/unsubscribe/:messageId/:signature': notAudited(

@@ -3,6 +3,7 @@ import {
   channelNumbers,
   credentials,
   dkimKeys,
+  hookSecrets,
   imapMailboxes,
   users,
   webhookSubscriptions,
@@ -17,6 +18,7 @@ import { contextOf as dkimContext } from '../email/dkim-key-store.ts';
 import { contextOf as totpContext } from '../people/second-factor.ts';
 import { contextOf as subscriptionContext } from '../webhooks/webhook-subscriptions.ts';
 import { contextOf as numberContext } from '../channel-numbers/channel-number-store.ts';
+import { hookSecretContext } from '../hooks/hook-secret-store.ts';
 
 /**
  * One column of sealed values (`v1.<iv>.<tag>.<ct>` beside the id of the key that sealed it) and
@@ -109,5 +111,14 @@ export const sealedColumns: SealedColumn[] = [
         channel: String(row.channel),
         id: String(row.id),
       }),
+  },
+  {
+    name: 'flow webhook signing secrets',
+    table: hookSecrets,
+    id: hookSecrets.flowId,
+    sealed: hookSecrets.secretSealed,
+    keyId: hookSecrets.keyId,
+    contextColumns: { workspaceId: hookSecrets.workspaceId },
+    context: (row) => hookSecretContext(String(row.workspaceId), String(row.id)),
   },
 ];

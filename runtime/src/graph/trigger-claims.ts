@@ -8,7 +8,7 @@ import type { FlowDocument } from './flow-schema.ts';
 export interface TriggerClaim {
   /** The trigger node that makes the claim. */
   nodeId: string;
-  kind: 'number' | 'keyword' | 'address';
+  kind: 'number' | 'keyword' | 'address' | 'hook';
   /** Channels the claim holds on; two claims meet only where these overlap. */
   channels: readonly string[];
   /** Equal keys (of one kind, on a shared channel) are the same claim. */
@@ -28,7 +28,10 @@ const fold = (s: string) =>
     .trim();
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-const claimingTypes = new Set(['voice.inbound-call', 'message.inbound', 'email.inbound']);
+const claimingTypes = new Set(['voice.inbound-call', 'message.inbound', 'email.inbound', 'http.webhook']);
+
+// A webhook's claim holds on the methods it takes; ANY takes them all, so it meets every one.
+const hookMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** The trigger node: the one the document names, or its (validated: only) claiming trigger. */
 function triggerOf(doc: FlowDocument) {
@@ -87,6 +90,27 @@ export function triggerClaims(doc: FlowDocument): TriggerClaim[] {
           key: `${address}\u0000${filters}`,
           en: address ? `the address ${address}` : 'mail to any of your addresses',
           es: address ? `la dirección ${address}` : 'el correo a cualquiera de tus direcciones',
+        },
+      ];
+    }
+    case 'http.webhook': {
+      // Matched as the hook routes match it (normalizeWebhookPath): no end slashes, lowercase.
+      const path = text(config.path)
+        .trim()
+        .replace(/^\/+|\/+$/g, '')
+        .toLowerCase();
+      const method = text(config.method) || 'POST';
+      if (path === '') return [];
+      const methods = method === 'ANY' ? 'any method' : method;
+      const metodos = method === 'ANY' ? 'cualquier método' : method;
+      return [
+        {
+          nodeId: trigger.id,
+          kind: 'hook',
+          channels: method === 'ANY' ? hookMethods : [method],
+          key: path,
+          en: `the webhook path ${path} (${methods})`,
+          es: `la ruta de webhook ${path} (${metodos})`,
         },
       ];
     }

@@ -4,6 +4,7 @@ import type { FlowDocument, FlowNode } from './flow-schema.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 import { conversationChannelErrors } from './conversation-channel-rule.ts';
 import { emailReplyErrors } from './email-reply-rule.ts';
+import { webhookErrors } from './webhook-rules.ts';
 import { objectRenderWarnings } from './object-render-rule.ts';
 import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
 import { nodeNames } from './issue-names.ts';
@@ -322,6 +323,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id), definitions));
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
+  errors.push(...webhookErrors(doc, trigger, definitions));
   warnings.push(...objectRenderWarnings(doc, trigger, definitions));
   warnings.push(...forgottenPortWarnings(doc, trigger, definitions));
 

@@ -26,6 +26,8 @@ export const validationCodes = [
   'HANGUP_LEADS_TO_CALL',
   'FLOW_FIELD_TOO_LONG',
   'TRIGGER_CLAIMED',
+  'WEBHOOK_PATH_INVALID',
+  'RESPOND_WITHOUT_WEBHOOK',
   // Checked against the workspace's prompts (runtime/src/voice-prompts/unknown-voice-prompts.ts).
   'VOICE_PROMPT_UNKNOWN',
 ] as const;

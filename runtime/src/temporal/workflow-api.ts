@@ -60,3 +60,14 @@ export const stateQuery = defineQuery<RunState>('state');
 export interface ProgressSinks extends Sinks {
   progress: { record(progress: RunProgress): void };
 }
+
+/**
+ * What a webhook's caller waits for (update-with-start, runtime/src/api/routes/hooks.ts): the output of the
+ * first of the named `http.respond` nodes the run reaches, or, when it ends without one, how it
+ * ended.
+ */
+export interface HttpAnswer {
+  answer?: unknown;
+  ended?: { status: RunStatus; error?: RunFault };
+}
+export const httpAnswerUpdate = defineUpdate<HttpAnswer, [string[]]>('httpAnswer');

@@ -40,6 +40,14 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     en: 'Look up an order in your shop: `GET https://shop.example.com/orders/{{ nodes.number.output.answer }}`; the next message reads `{{ nodes.lookup.output.body.status }}`.',
     es: 'Consulta un pedido en tu tienda: `GET https://tienda.example.com/orders/{{ nodes.number.output.answer }}`; el mensaje siguiente lee `{{ nodes.lookup.output.body.status }}`.',
   },
+  'http.webhook': {
+    en: 'Let your shop tell the flow about a new order: `POST` to the path `orders/new`, signed with the flow’s secret; the order is `{{ input.body }}` (JSON, form or XML) and `{{ input.query.source }}` a query parameter.',
+    es: 'Que tu tienda avise al flujo de un pedido nuevo: `POST` a la ruta `pedidos/nuevo`, firmado con el secreto del flujo; el pedido es `{{ input.body }}` (JSON, formulario o XML) y `{{ input.query.origen }}` un parámetro de la consulta.',
+  },
+  'http.respond': {
+    en: 'Answer the shop within the same request: status `201` and the JSON body `{"accepted": true, "total": "{{ vars.total }}"}`; if the flow takes longer than the trigger allows, the shop gets 202 with the run id instead.',
+    es: 'Contesta a la tienda en la misma petición: estado `201` y el cuerpo JSON `{"aceptado": true, "total": "{{ vars.total }}"}`; si el flujo tarda más de lo que permite el disparador, la tienda recibe 202 con el id de la ejecución.',
+  },
   'message.send': {
     en: 'Answer on the conversation’s channel: “Your order is on its way and arrives tomorrow.” On WhatsApp you can add up to 3 buttons.',
     es: 'Responde por el canal de la conversación: «Tu pedido está en camino y llega mañana». En WhatsApp puedes añadir hasta 3 botones.',

@@ -32,6 +32,14 @@ const cards: Record<string, { config: Record<string, unknown>; es: string[] }> =
     config: { method: 'POST', url: 'https://api.example.com/v1/orders?x=1' },
     es: ['POST api.example.com'],
   },
+  'http.webhook': {
+    config: { path: 'orders/new', method: 'POST', auth: 'hmac' },
+    es: ['POST orders/new', 'Una petición firmada (HMAC-SHA256)'],
+  },
+  'http.respond': {
+    config: { status: '201', body: '{"ok": true}' },
+    es: ['Estado: 201', 'Cuerpo: {"ok": true}'],
+  },
   'logic.ab-split': {
     config: {
       branches: [

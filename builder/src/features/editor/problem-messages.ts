@@ -77,6 +77,13 @@ export const problemMessages = {
       'Another organisation on this installation already answers {claim}. Use another number or address, or ask whoever runs this installation.',
     'problem.VOICE_PROMPT_UNKNOWN':
       'This step plays a recorded audio that is no longer in the workspace; choose another audio',
+    'problem.WEBHOOK_PATH_INVALID.empty': '“{node}” has no path; write one, such as orders/new',
+    'problem.WEBHOOK_PATH_INVALID.characters':
+      '“{node}” has a path a URL cannot take here (“{path}”); use letters, digits, -, _ and . between single slashes',
+    'problem.WEBHOOK_PATH_INVALID.long': '“{node}” has a path longer than 200 characters; shorten it',
+    'problem.WEBHOOK_PATH_INVALID': '“{node}” has a path that cannot be served; change it',
+    'problem.RESPOND_WITHOUT_WEBHOOK':
+      '“{node}” answers an HTTP request, but this flow does not start with “Webhook received”; start it with that trigger, or remove the answer',
   },
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
@@ -152,5 +159,12 @@ export const problemMessages = {
       'Otra organización de esta instalación ya atiende {claim}. Usa otro número o dirección, o pregunta a quien administra la instalación.',
     'problem.VOICE_PROMPT_UNKNOWN':
       'Este paso reproduce un audio grabado que ya no está en el espacio de trabajo; elige otro audio',
+    'problem.WEBHOOK_PATH_INVALID.empty': '«{node}» no tiene ruta; escribe una, como pedidos/nuevo',
+    'problem.WEBHOOK_PATH_INVALID.characters':
+      '«{node}» tiene una ruta que una URL no admite aquí («{path}»); usa letras, dígitos, -, _ y . entre barras simples',
+    'problem.WEBHOOK_PATH_INVALID.long': '«{node}» tiene una ruta de más de 200 caracteres; acórtala',
+    'problem.WEBHOOK_PATH_INVALID': '«{node}» tiene una ruta que no se puede servir; cámbiala',
+    'problem.RESPOND_WITHOUT_WEBHOOK':
+      '«{node}» responde a una petición HTTP, pero este flujo no empieza con «Webhook recibido»; empiézalo con ese disparador, o quita la respuesta',
   },
 } as const;

@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
 import { readerLanguage } from '../reader-language.ts';
 import { refuseClaimedTrigger } from '../trigger-conflict.ts';
+import { hookDirectoryOf } from '../../hooks/hook-directory.ts';
 import {
   unknownVoicePromptIssues,
   withVoicePromptIssues,
@@ -310,6 +311,7 @@ export function flowRoutes(deps: AppDeps) {
         );
       }
       await db.delete(flows).where(eq(flows.id, id));
+      hookDirectoryOf(db).forget(c.get('principal').workspaceId);
       return c.body(null, 204);
     })
     .openapi(routes.validate, async (c) => {
@@ -357,6 +359,8 @@ export function flowRoutes(deps: AppDeps) {
         await tx.update(flows).set({ latestVersion: next }).where(eq(flows.id, id));
         return next;
       });
+      // A webhook flow answers its new version at once in this process (hooks/hook-directory.ts).
+      hookDirectoryOf(db).forget(workspaceId);
       const cancelled = body?.inflight === 'cancel' ? await cancelInflight(id, version) : 0;
       return c.json({ version, hash, cancelled }, 201);
     })

@@ -18,6 +18,7 @@ import { createEventInbox } from './event-inbox.ts';
 import { createNodeActivities } from './node-activities.ts';
 import { planCommands, type ExecutableAction } from './plan-commands.ts';
 import { setRunHandlers } from './run-handlers.ts';
+import { setHttpAnswerHandler } from './http-answer.ts';
 import { createRunTimers } from './run-timers.ts';
 import { createStepJournal } from './step-journal.ts';
 
@@ -92,6 +93,14 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     snapshot = first;
     carryOut(actions);
   }
+  // After the first step: a webhook's update comes with the start and reads the run's context.
+  setHttpAnswerHandler({
+    context,
+    ended: () =>
+      ended()
+        ? { status: fault() ? 'failed' : 'completed', ...(fault() ? { error: fault() } : {}) }
+        : undefined,
+  });
 
   try {
     for (;;) {
