@@ -92,6 +92,10 @@ export const permissionInfo = {
     en: 'manage outbound webhooks',
     es: 'gestionar los webhooks salientes',
   },
+  'reports:manage': {
+    en: 'schedule reports to be e-mailed',
+    es: 'programar el envío de informes por correo',
+  },
   'backups:manage': {
     en: 'make, list and restore backups or export the workspace',
     es: 'hacer, listar y restaurar copias o exportar el espacio de trabajo',
@@ -136,6 +140,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'recordings:read',
     'contacts:edit',
     'campaigns:control',
+    'reports:manage',
   ],
   coordinator: [
     ...everyone,

@@ -31,4 +31,6 @@ export const exportTables: ExportTable[] = [
   { table: 'campaigns' },
   { table: 'campaign_recipients', csv: true },
   { table: 'audit_events', csv: true },
+  { table: 'report_schedules' },
+  { table: 'report_deliveries' },
 ];
