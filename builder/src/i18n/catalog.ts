@@ -46,6 +46,7 @@ import { peopleMessages } from '../features/people/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
 import { webhooksMessages } from '../features/webhooks/messages.ts';
 import { backupsMessages } from '../features/backups/messages.ts';
+import { reportSchedulesMessages } from '../features/report-schedules/messages.ts';
 import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 
@@ -184,6 +185,7 @@ export const catalog = {
     ...auditMessages.en,
     ...webhooksMessages.en,
     ...backupsMessages.en,
+    ...reportSchedulesMessages.en,
     ...rolesMessages.en,
   },
   es: {
@@ -237,6 +239,7 @@ export const catalog = {
     ...auditMessages.es,
     ...webhooksMessages.es,
     ...backupsMessages.es,
+    ...reportSchedulesMessages.es,
     ...rolesMessages.es,
   },
 } as const;
