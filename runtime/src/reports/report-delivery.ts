@@ -63,15 +63,13 @@ export async function claimDueReports(deps: Pick<ReportDeliveryDeps, 'db' | 'now
   });
 }
 
-const subjects = {
-  en: (title: string, date: string) => `${title} — ${date}`,
-  es: (title: string, date: string) => `${title} — ${date}`,
-};
+// The subject reads the same in both languages: the title is already in the reader's.
+const subjectOf = (title: string, date: string) => `${title} — ${date}`;
 const bodies = {
   en: (title: string, date: string) =>
-    `Hello,\n\nAttached is the report "${title}", generated ${date}.\n\nThis mail is sent on a schedule by Omniflow; an admin or supervisor can change or stop it under Reports → Scheduled reports.\n`,
+    `Hello,\n\nAttached is the report "${title}", generated ${date}.\n\nThis mail is sent on a schedule by Omniflow; an admin or supervisor can change or stop it on the Scheduled reports page.\n`,
   es: (title: string, date: string) =>
-    `Hola:\n\nAdjuntamos el informe «${title}», generado el ${date}.\n\nOmniflow envía este correo según una programación; un administrador o supervisor puede cambiarla o detenerla en Informes → Informes programados.\n`,
+    `Hola:\n\nAdjuntamos el informe «${title}», generado el ${date}.\n\nOmniflow envía este correo según una programación; un administrador o supervisor puede cambiarla o detenerla en la página Informes programados.\n`,
 };
 
 /**
@@ -131,7 +129,7 @@ export async function deliverReport(deps: ReportDeliveryDeps, deliveryId: string
           to,
           text: bodies[schedule.language](doc.title, date),
           email: {
-            subject: subjects[schedule.language](doc.title, date),
+            subject: subjectOf(doc.title, date),
             attachments: [
               { filename: rendered.filename, contentType: rendered.contentType, attachmentId: 'report' },
             ],
