@@ -29,6 +29,11 @@ const SettingsPage = lazy(() =>
 const WebhooksPage = lazy(() =>
   import('./features/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
 );
+const ReportSchedulesPage = lazy(() =>
+  import('./features/report-schedules/report-schedules-page.tsx').then((m) => ({
+    default: m.ReportSchedulesPage,
+  })),
+);
 const BackupsPage = lazy(() =>
   import('./features/backups/backups-page.tsx').then((m) => ({ default: m.BackupsPage })),
 );
@@ -103,6 +108,8 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
       return <WebhooksPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'report-schedules':
+      return <ReportSchedulesPage />;
     case 'phone':
       return <PhonePage />;
     case 'mail':

@@ -32,5 +32,11 @@ export const navItems: {
   { href: '#/settings', label: 'app.settings', screens: ['settings'], permission: 'settings:read' },
   { href: '#/audit', label: 'app.audit', screens: ['audit'], permission: 'audit:read' },
   { href: '#/webhooks', label: 'app.webhooks', screens: ['webhooks'], permission: 'webhooks:manage' },
+  {
+    href: '#/report-schedules',
+    label: 'app.reportSchedules',
+    screens: ['report-schedules'],
+    permission: 'reports:manage',
+  },
   { href: '#/backups', label: 'app.backups', screens: ['backups'], permission: 'backups:manage' },
 ];

@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'webhooks' }
   | { screen: 'backups' }
+  | { screen: 'report-schedules' }
   | { screen: 'phone' }
   | { screen: 'mail' }
   | { screen: 'calls'; query: URLSearchParams }
@@ -38,6 +39,7 @@ export function parseRoute(route: string): Route {
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
   if (first === 'webhooks' && parts.length === 1) return { screen: 'webhooks' };
   if (first === 'backups' && parts.length === 1) return { screen: 'backups' };
+  if (first === 'report-schedules' && parts.length === 1) return { screen: 'report-schedules' };
   if (first === 'phone' && parts.length === 1) return { screen: 'phone' };
   if (first === 'mail' && parts.length === 1) return { screen: 'mail' };
   if (first === 'calls' && parts.length === 1) return { screen: 'calls', query };

@@ -26,6 +26,7 @@ import {
   segments,
   sessions,
   templates,
+  reportSchedules,
   users,
   voicePrompts,
   webhookDeliveries,
@@ -135,6 +136,19 @@ describe('workspace isolation', () => {
     await db
       .insert(templates)
       .values({ id: a.template, workspaceId: workspaceA, name: 'plantilla-a', kind: 'text' });
+    a.reportSchedule = newId();
+    await db.insert(reportSchedules).values({
+      id: a.reportSchedule,
+      workspaceId: workspaceA,
+      report: 'call-traffic',
+      period: 'yesterday',
+      format: 'pdf',
+      frequency: 'daily',
+      hour: 7,
+      recipients: ['jefa@a.test'],
+      language: 'es',
+      nextRunAt: new Date(Date.now() + 86_400_000),
+    });
     a.message = newId();
     await db.insert(messages).values({
       id: a.message,
@@ -383,6 +397,7 @@ describe('workspace isolation', () => {
       segments: a.segment,
       campaigns: a.campaign,
       templates: a.template,
+      'report-schedules': a.reportSchedule,
       messages: a.message,
       conversations: a.conversation,
       calls: a.call,
@@ -434,6 +449,18 @@ describe('workspace isolation', () => {
       [/\/conversations\/:id\/messages$/, { text: 'hola' }],
       [/^\/api\/v1\/templates\/:id$/, { name: 'robado', kind: 'text', variants: { es: { body: 'x' } } }],
       [/^\/api\/v1\/voice-prompts\/:id$/, { name: 'robado' }],
+      [
+        /^\/api\/v1\/report-schedules\/:id$/,
+        {
+          report: 'call-traffic',
+          period: 'yesterday',
+          format: 'pdf',
+          frequency: 'daily',
+          hour: 7,
+          recipients: ['robado@b.test'],
+          language: 'es',
+        },
+      ],
       [/^\/api\/v1\/webhook-subscriptions\/:id$/, { description: 'robado' }],
       [/^\/api\/v1\/people\/:id$/, { name: 'robado' }],
       [/\/addresses$/, { channel: 'sms', address: '+34600000002' }],

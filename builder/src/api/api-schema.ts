@@ -9595,6 +9595,402 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/report-schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reports e-mailed on a calendar, with their last delivery and the reports to choose from */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The schedules */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ReportSchedule'][];
+              reports: string[];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** E-mail a report daily, weekly (Mondays) or monthly (the 1st) at an hour of the workspace */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReportScheduleInput'];
+        };
+      };
+      responses: {
+        /** @description The schedule */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportSchedule'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/report-schedules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One scheduled report */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The schedule */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportSchedule'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change a scheduled report */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReportScheduleInput'];
+        };
+      };
+      responses: {
+        /** @description The schedule */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportSchedule'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Stop and delete a scheduled report (its deliveries go with it) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/report-schedules/{id}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a scheduled report now, for its period as of now; follow it in its deliveries */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The delivery started */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportDelivery'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/report-schedules/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The last 50 deliveries of a scheduled report, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The deliveries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ReportDelivery'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/contact-fields': {
     parameters: {
       query?: never;
@@ -14982,6 +15378,7 @@ export interface components {
       | 'reports:read'
       | 'audit:read'
       | 'webhooks:manage'
+      | 'reports:manage'
       | 'backups:manage'
       | 'workspaces:manage';
     Person: {
@@ -16239,6 +16636,84 @@ export interface components {
         es?: components['schemas']['TemplateVariant'];
         en?: components['schemas']['TemplateVariant'];
       };
+    };
+    ReportSchedule: {
+      id: string;
+      report: string;
+      /** @enum {string} */
+      period: 'yesterday' | 'last-week' | 'last-month';
+      /** @enum {string} */
+      bucket: 'minute' | 'hour' | 'day' | 'week' | 'month';
+      filters: {
+        channel?: string;
+        /** Format: uuid */
+        flowId?: string;
+        queue?: string;
+        /** Format: uuid */
+        campaignId?: string;
+        /** Format: uuid */
+        agentId?: string;
+      };
+      /** @enum {string} */
+      format: 'xlsx' | 'pdf';
+      /** @enum {string} */
+      frequency: 'daily' | 'weekly' | 'monthly';
+      hour: number;
+      recipients: string[];
+      /** @enum {string} */
+      language: 'es' | 'en';
+      enabled: boolean;
+      timezone: string;
+      nextRunAt: string;
+      lastDelivery: components['schemas']['ReportDelivery'];
+      createdAt: string;
+      updatedAt: string;
+    };
+    ReportDelivery: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+      /** @enum {string} */
+      status: 'sending' | 'sent' | 'failed';
+      attempts: number;
+      error: string | null;
+      filename: string | null;
+      bytes: number | null;
+      periodFrom: string | null;
+      periodTo: string | null;
+      createdAt: string;
+      finishedAt: string | null;
+    } | null;
+    ReportScheduleInput: {
+      report: string;
+      /** @enum {string} */
+      period: 'yesterday' | 'last-week' | 'last-month';
+      /**
+       * @default day
+       * @enum {string}
+       */
+      bucket: 'minute' | 'hour' | 'day' | 'week' | 'month';
+      /** @default {} */
+      filters: {
+        channel?: string;
+        /** Format: uuid */
+        flowId?: string;
+        queue?: string;
+        /** Format: uuid */
+        campaignId?: string;
+        /** Format: uuid */
+        agentId?: string;
+      };
+      /** @enum {string} */
+      format: 'xlsx' | 'pdf';
+      /** @enum {string} */
+      frequency: 'daily' | 'weekly' | 'monthly';
+      hour: number;
+      recipients: string[];
+      /** @enum {string} */
+      language: 'es' | 'en';
+      /** @default true */
+      enabled: boolean;
     };
     ContactField: {
       id: string;

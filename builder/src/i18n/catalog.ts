@@ -47,6 +47,7 @@ import { auditMessages } from '../features/audit/messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { webhooksMessages } from '../features/webhooks/messages.ts';
 import { backupsMessages } from '../features/backups/messages.ts';
+import { reportSchedulesMessages } from '../features/report-schedules/messages.ts';
 import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 import { analyticsMessages } from '../features/analytics/messages.ts';
@@ -188,6 +189,7 @@ export const catalog = {
     ...dashboardMessages.en,
     ...webhooksMessages.en,
     ...backupsMessages.en,
+    ...reportSchedulesMessages.en,
     ...rolesMessages.en,
   },
   es: {
@@ -243,6 +245,7 @@ export const catalog = {
     ...dashboardMessages.es,
     ...webhooksMessages.es,
     ...backupsMessages.es,
+    ...reportSchedulesMessages.es,
     ...rolesMessages.es,
   },
 } as const;

@@ -16,3 +16,4 @@ export * from './workspace-members.ts';
 export * from './channel-numbers.ts';
 export * from './health.ts';
 export * from './hook-secrets.ts';
+export * from './reports.ts';

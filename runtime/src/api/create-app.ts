@@ -63,6 +63,7 @@ import { recordingRoutes } from './routes/recordings.ts';
 import { voicePromptRoutes } from './routes/voice-prompts.ts';
 import { callRoutes } from './routes/calls.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { reportScheduleRoutes } from './routes/report-schedules.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { contactDataProtectionRoutes } from './routes/contact-data-protection.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps) {
     conversationRoutes,
     webChatEmbedRoutes,
     templateRoutes,
+    reportScheduleRoutes,
     contactFieldRoutes,
     segmentRoutes,
     quotaRoutes,

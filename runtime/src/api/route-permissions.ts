@@ -271,6 +271,13 @@ export const routePermissions = {
   'GET /contacts/{id}/export': 'contacts:export',
   'POST /contacts/{id}/erase': 'contacts:erase',
 
+  'GET /report-schedules': 'reports:manage',
+  'POST /report-schedules': 'reports:manage',
+  'GET /report-schedules/{id}': 'reports:manage',
+  'PUT /report-schedules/{id}': 'reports:manage',
+  'DELETE /report-schedules/{id}': 'reports:manage',
+  'POST /report-schedules/{id}/send': 'reports:manage',
+  'GET /report-schedules/{id}/deliveries': 'reports:manage',
   'GET /backups': 'backups:manage',
   'POST /backups': 'backups:manage',
   'GET /backups/jobs/{id}': 'backups:manage',

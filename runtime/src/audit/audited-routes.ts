@@ -173,6 +173,12 @@ export const auditedRoutes: Record<string, AuditRule> = {
     'recorded by the route itself (api/data-protection-audit.ts) with what was erased',
   ),
   // Backups and the contract-end export
+  'POST /api/v1/report-schedules': created('report-schedule.created', 'report-schedule'),
+  'PUT /api/v1/report-schedules/:id': change('report-schedule.updated', 'report-schedule'),
+  'DELETE /api/v1/report-schedules/:id': change('report-schedule.deleted', 'report-schedule'),
+  'POST /api/v1/report-schedules/:id/send': change('report-schedule.sent', 'report-schedule', {
+    snapshot: false,
+  }),
   'POST /api/v1/backups': created('backup.started', 'backup', { snapshot: false }),
   'POST /api/v1/workspace-exports': notAudited(
     'recorded once the archive is written (workspace-export/export-audit.ts), by the API and the CLI alike',

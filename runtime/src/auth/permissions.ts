@@ -93,6 +93,10 @@ export const permissionInfo = {
     en: 'manage outbound webhooks',
     es: 'gestionar los webhooks salientes',
   },
+  'reports:manage': {
+    en: 'schedule reports to be e-mailed',
+    es: 'programar el envío de informes por correo',
+  },
   'backups:manage': {
     en: 'make, list and restore backups or export the workspace',
     es: 'hacer, listar y restaurar copias o exportar el espacio de trabajo',
@@ -138,6 +142,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'contacts:edit',
     'campaigns:control',
     'reports:read',
+    'reports:manage',
   ],
   coordinator: [
     ...everyone,

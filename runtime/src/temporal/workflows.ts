@@ -5,3 +5,4 @@ export { bulkRuns, retentionSweep } from './operations-workflows.ts';
 export { transactionalSend } from './transactional-workflows.ts';
 export { campaignRun } from './campaign-workflows.ts';
 export { scheduledBackup } from './backup-workflows.ts';
+export { scheduledReports, sendScheduledReport } from './report-workflows.ts';

@@ -14,6 +14,8 @@ import { ensureRetentionSchedule } from '../runs/retention-schedule.ts';
 import { ensureBackupSchedule } from '../backups/backup-schedule.ts';
 import { backupSettingsFromEnv } from '../backups/backup-settings.ts';
 import { createBackupActivities } from '../backups/backup-activities.ts';
+import { createReportScheduleActivities } from '../reports/report-delivery.ts';
+import { ensureReportScheduleTimer } from '../reports/report-schedule-timer.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
 import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
@@ -75,6 +77,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
   if (options.scheduleRetention) {
     await ensureRetentionSchedule(client, taskQueue);
     await ensureBackupSchedule(client, taskQueue, backupSettingsFromEnv(options.env ?? process.env));
+    await ensureReportScheduleTimer(client, taskQueue);
   }
   const channels = workerChannels(options);
   const links = channelUpkeep(channels, { db: options.db, temporal: client, taskQueue, env: options.env });
@@ -204,6 +207,10 @@ export async function flowWorkerParts(
         settings: () => backupSettingsFromEnv(options.env ?? process.env),
       }),
       ...createTransactionalActivities({ db: options.db, messaging: channels.messaging }),
+      ...createReportScheduleActivities({
+        db: options.db,
+        emailDriver: (workspaceId) => channels.resolver.driverFor(workspaceId, 'email'),
+      }),
       ...createStatusWebhookActivities({
         db: options.db,
         keyring: channels.resolver.keyring,

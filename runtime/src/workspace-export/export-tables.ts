@@ -32,4 +32,6 @@ export const exportTables: ExportTable[] = [
   { table: 'campaign_recipients', csv: true },
   { table: 'audit_events', csv: true },
   { table: 'health_samples', csv: true },
+  { table: 'report_schedules' },
+  { table: 'report_deliveries' },
 ];

@@ -24,6 +24,7 @@ export const screenPermissions: Record<Route['screen'], Permission> = {
   dashboard: 'reports:read',
   webhooks: 'webhooks:manage',
   backups: 'backups:manage',
+  'report-schedules': 'reports:manage',
   // Every role holds settings:read: a person's own account, and the mail links (answered before sign-in).
   account: 'settings:read',
   invitation: 'settings:read',
