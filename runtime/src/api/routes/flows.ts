@@ -5,6 +5,7 @@ import { compileFlow } from '../../compiler/compile-flow.ts';
 import { flowDocumentSchema, type FlowDocument } from '../../graph/flow-schema.ts';
 import { graphHash } from '../../graph/graph-hash.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
+import { upgradeNodeVersions } from '../../graph/upgrade-node-versions.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
 import { readerLanguage } from '../reader-language.ts';
@@ -281,7 +282,8 @@ export function flowRoutes(deps: AppDeps) {
       return c.json({ items: rows.map(summary) }, 200);
     })
     .openapi(routes.get, async (c) => {
-      return c.json(detail(await findFlow(db, c.get('principal').workspaceId, c.req.valid('param').id)), 200);
+      const opened = detail(await findFlow(db, c.get('principal').workspaceId, c.req.valid('param').id));
+      return c.json({ ...opened, draft: upgradeNodeVersions(opened.draft, registry).doc }, 200);
     })
     .openapi(routes.update, async (c) => {
       const { id } = c.req.valid('param');
@@ -315,7 +317,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(routes.validate, async (c) => {
       const { workspaceId } = c.get('principal');
       const flow = await findFlow(db, workspaceId, c.req.valid('param').id);
-      const graph = flowDocumentSchema.parse(flow.draft);
+      const graph = upgradeNodeVersions(flowDocumentSchema.parse(flow.draft), registry).doc;
       return c.json(await withVoicePromptIssues(db, workspaceId, graph, validateFlow(graph, registry)), 200);
     })
     .openapi(routes.publish, async (c) => {
