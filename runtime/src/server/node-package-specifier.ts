@@ -14,7 +14,8 @@ export function nodePackageSpecifier(entry: string, cwd: string = process.cwd())
   if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return pathToFileURL(path).href;
   const manifest: unknown = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
   const main = entryPointOf(manifest);
-  if (!main) throw new Error(`The node package at ${path} names no entry point (exports or main in package.json)`);
+  if (!main)
+    throw new Error(`The node package at ${path} names no entry point (exports or main in package.json)`);
   return pathToFileURL(join(path, main)).href;
 }
 

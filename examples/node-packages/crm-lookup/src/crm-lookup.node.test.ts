@@ -68,7 +68,9 @@ describe('crm.lookup', () => {
       lookupBy: 'id',
       value: 'c-9',
     });
-    expect(() => compileNode(crmLookup, crmLookup.migrate?.({ baseUrl, customerId: 'c-9' }, 1))).not.toThrow();
+    expect(() =>
+      compileNode(crmLookup, crmLookup.migrate?.({ baseUrl, customerId: 'c-9' }, 1)),
+    ).not.toThrow();
   });
 
   it('refuses a config without an address', () => {

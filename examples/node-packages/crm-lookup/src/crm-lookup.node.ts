@@ -21,7 +21,10 @@ export const crmLookup = defineNode({
   ports: ['found', 'notFound', 'failed'],
   portDescriptions: {
     found: { en: 'The CRM has the customer.', es: 'El CRM tiene al cliente.' },
-    notFound: { en: 'The CRM answered that there is no such customer.', es: 'El CRM respondió que no hay tal cliente.' },
+    notFound: {
+      en: 'The CRM answered that there is no such customer.',
+      es: 'El CRM respondió que no hay tal cliente.',
+    },
     failed: {
       en: 'The CRM could not be reached, refused the key or answered an error.',
       es: 'No se pudo llegar al CRM, rechazó la clave o respondió con un error.',
