@@ -15329,6 +15329,7 @@ export interface components {
       startedAt: string;
       endedAt: string | null;
       rerunOf: string | null;
+      parentRunId: string | null;
       detailsExpired: boolean;
       skipReason: string | null;
     };
@@ -15426,6 +15427,14 @@ export interface components {
         }[];
       };
       reruns: string[];
+      childRuns: {
+        id: string;
+        flowId: string;
+        flowName: string;
+        nodeId: string | null;
+        /** @enum {string} */
+        status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+      }[];
       summary: {
         stepCount: number;
         path: string[];

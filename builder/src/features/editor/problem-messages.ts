@@ -77,6 +77,10 @@ export const problemMessages = {
       'Another organisation on this installation already answers {claim}. Use another number or address, or ask whoever runs this installation.',
     'problem.VOICE_PROMPT_UNKNOWN':
       'This step plays a recorded audio that is no longer in the workspace; choose another audio',
+    'problem.SUBFLOW_NOT_PUBLISHED':
+      '“{node}” runs the flow “{flow}”, which has no published version yet: publish it first, or choose another flow.',
+    'problem.SUBFLOW_CYCLE':
+      '“{node}” would make the flows call each other for ever ({cycle}): a flow cannot end up calling itself.',
   },
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
@@ -152,5 +156,9 @@ export const problemMessages = {
       'Otra organización de esta instalación ya atiende {claim}. Usa otro número o dirección, o pregunta a quien administra la instalación.',
     'problem.VOICE_PROMPT_UNKNOWN':
       'Este paso reproduce un audio grabado que ya no está en el espacio de trabajo; elige otro audio',
+    'problem.SUBFLOW_NOT_PUBLISHED':
+      '«{node}» ejecuta el flujo «{flow}», que aún no tiene ninguna versión publicada: publícalo antes, o elige otro flujo.',
+    'problem.SUBFLOW_CYCLE':
+      '«{node}» haría que los flujos se llamen unos a otros sin fin ({cycle}): un flujo no puede acabar llamándose a sí mismo.',
   },
 } as const;

@@ -6,6 +6,7 @@ import { flowDocumentSchema, type FlowDocument } from '../../graph/flow-schema.t
 import { graphHash } from '../../graph/graph-hash.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
 import { upgradeNodeVersions } from '../../graph/upgrade-node-versions.ts';
+import { pinSubflowVersions, subflowCallIssues, withSubflowIssues } from '../../subflows/subflow-calls.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
 import { readerLanguage } from '../reader-language.ts';
@@ -318,7 +319,8 @@ export function flowRoutes(deps: AppDeps) {
       const { workspaceId } = c.get('principal');
       const flow = await findFlow(db, workspaceId, c.req.valid('param').id);
       const graph = upgradeNodeVersions(flowDocumentSchema.parse(flow.draft), registry).doc;
-      return c.json(await withVoicePromptIssues(db, workspaceId, graph, validateFlow(graph, registry)), 200);
+      const result = await withVoicePromptIssues(db, workspaceId, graph, validateFlow(graph, registry));
+      return c.json(await withSubflowIssues(db, registry, workspaceId, flow.id, graph, result), 200);
     })
     .openapi(routes.publish, async (c) => {
       const { workspaceId, userId } = c.get('principal');
@@ -326,9 +328,15 @@ export function flowRoutes(deps: AppDeps) {
       const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined;
       const notes = body?.notes ?? '';
       const flow = await findFlow(db, workspaceId, id);
-      const graph = validDraft(flow.draft, registry, 'publish it');
-      await refuseClaimedTrigger(db, workspaceId, id, graph, readerLanguage(c.req.header('accept-language')));
-      const missingPrompts = await unknownVoicePromptIssues(db, workspaceId, graph);
+      const draftGraph = validDraft(flow.draft, registry, 'publish it');
+      await refuseClaimedTrigger(
+        db,
+        workspaceId,
+        id,
+        draftGraph,
+        readerLanguage(c.req.header('accept-language')),
+      );
+      const missingPrompts = await unknownVoicePromptIssues(db, workspaceId, draftGraph);
       if (missingPrompts.length > 0)
         throw new ApiError(
           422,
@@ -339,6 +347,13 @@ export function flowRoutes(deps: AppDeps) {
             warnings: [],
           },
         );
+      const subflowProblems = await subflowCallIssues(db, registry, workspaceId, id, draftGraph);
+      if (subflowProblems.length > 0)
+        throw new ApiError(422, 'FLOW_INVALID', 'The flow calls subflows it cannot run', {
+          errors: subflowProblems,
+          warnings: [],
+        });
+      const graph = await pinSubflowVersions(db, workspaceId, draftGraph);
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);
       // Versions are numbered under a row lock so two publishers cannot take the same number.
