@@ -5094,6 +5094,7 @@ export interface paths {
             trigger?: {
               node: string;
             };
+            reusable?: boolean;
             nodes: {
               id: string;
               type: string;
@@ -5257,6 +5258,7 @@ export interface paths {
             trigger?: {
               node: string;
             };
+            reusable?: boolean;
             nodes: {
               id: string;
               type: string;
@@ -5676,6 +5678,7 @@ export interface paths {
                 trigger?: {
                   node: string;
                 };
+                reusable?: boolean;
                 nodes: {
                   id: string;
                   type: string;
@@ -15200,6 +15203,7 @@ export interface components {
         trigger?: {
           node: string;
         };
+        reusable?: boolean;
         nodes: {
           id: string;
           type: string;
@@ -15248,6 +15252,7 @@ export interface components {
       name: string;
       description: string;
       latestVersion: number | null;
+      reusable: boolean;
       createdAt: string;
       updatedAt: string;
     };
@@ -15384,6 +15389,7 @@ export interface components {
         trigger?: {
           node: string;
         };
+        reusable?: boolean;
         nodes: {
           id: string;
           type: string;

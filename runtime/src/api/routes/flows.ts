@@ -36,6 +36,8 @@ const flowSummary = z
     name: z.string(),
     description: z.string(),
     latestVersion: z.number().int().nullable(),
+    // Marked as a reusable subflow (the draft's `reusable`): palettes list it as a node.
+    reusable: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -69,12 +71,17 @@ const versionSummary = z
 
 type FlowRow = typeof flows.$inferSelect;
 
+function draftField(draft: unknown, key: string): unknown {
+  return typeof draft === 'object' && draft !== null ? Reflect.get(draft, key) : undefined;
+}
+
 function summary(row: FlowRow) {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     latestVersion: row.latestVersion,
+    reusable: flowDocumentSchema.shape.reusable.safeParse(draftField(row.draft, 'reusable')).data === true,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
