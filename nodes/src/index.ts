@@ -1,6 +1,7 @@
 import type { AnyNodeDefinition } from './sdk/types.ts';
 import { flowStart } from './flow/start.node.ts';
 import { flowEnd } from './flow/end.node.ts';
+import { flowCall } from './flow/call.node.ts';
 import { logicSet } from './logic/set.node.ts';
 import { logicSplit } from './logic/split.node.ts';
 import { logicAbSplit } from './logic/ab-split.node.ts';
@@ -32,6 +33,7 @@ import { emailReply } from './email/reply.node.ts';
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   flowStart,
   flowEnd,
+  flowCall,
   logicSet,
   logicSplit,
   logicAbSplit,
@@ -64,6 +66,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
 export {
   flowStart,
   flowEnd,
+  flowCall,
   logicSet,
   logicSplit,
   logicAbSplit,

@@ -40,7 +40,13 @@ const warningCodes = [
   'HANGUP_LEADS_TO_CALL',
 ];
 // Made outside validateFlow: by the builder before a save the server would refuse, and by publish.
-const elsewhereCodes = ['FLOW_FIELD_TOO_LONG', 'TRIGGER_CLAIMED', 'VOICE_PROMPT_UNKNOWN'];
+const elsewhereCodes = [
+  'FLOW_FIELD_TOO_LONG',
+  'TRIGGER_CLAIMED',
+  'VOICE_PROMPT_UNKNOWN',
+  'SUBFLOW_NOT_PUBLISHED',
+  'SUBFLOW_CYCLE',
+];
 
 const sortedCodes = (issues: readonly { code: string }[]) => issues.map((i) => i.code).sort();
 const targetKey = (i: { code: string; nodeId?: string | undefined; edgeId?: string | undefined }) =>

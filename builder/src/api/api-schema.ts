@@ -5095,6 +5095,7 @@ export interface paths {
             trigger?: {
               node: string;
             };
+            reusable?: boolean;
             nodes: {
               id: string;
               type: string;
@@ -5258,6 +5259,7 @@ export interface paths {
             trigger?: {
               node: string;
             };
+            reusable?: boolean;
             nodes: {
               id: string;
               type: string;
@@ -5677,6 +5679,7 @@ export interface paths {
                 trigger?: {
                   node: string;
                 };
+                reusable?: boolean;
                 nodes: {
                   id: string;
                   type: string;
@@ -15913,6 +15916,7 @@ export interface components {
         trigger?: {
           node: string;
         };
+        reusable?: boolean;
         nodes: {
           id: string;
           type: string;
@@ -15961,6 +15965,7 @@ export interface components {
       name: string;
       description: string;
       latestVersion: number | null;
+      reusable: boolean;
       createdAt: string;
       updatedAt: string;
     };
@@ -16118,6 +16123,7 @@ export interface components {
       startedAt: string;
       endedAt: string | null;
       rerunOf: string | null;
+      parentRunId: string | null;
       detailsExpired: boolean;
       skipReason: string | null;
     };
@@ -16172,6 +16178,7 @@ export interface components {
         trigger?: {
           node: string;
         };
+        reusable?: boolean;
         nodes: {
           id: string;
           type: string;
@@ -16215,6 +16222,14 @@ export interface components {
         }[];
       };
       reruns: string[];
+      childRuns: {
+        id: string;
+        flowId: string;
+        flowName: string;
+        nodeId: string | null;
+        /** @enum {string} */
+        status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'abandoned' | 'skipped';
+      }[];
       summary: {
         stepCount: number;
         path: string[];

@@ -61,6 +61,9 @@ export const runs = pgTable(
     error: jsonb('error'),
     // A re-run points at the run whose trigger input it repeated.
     rerunOf: uuid('rerun_of').references((): AnyPgColumn => runs.id, { onDelete: 'set null' }),
+    // A subflow's run points at the run whose flow.call node started it, and at that node.
+    parentRunId: uuid('parent_run_id').references((): AnyPgColumn => runs.id, { onDelete: 'set null' }),
+    parentNodeId: text('parent_node_id'),
     temporalWorkflowId: text('temporal_workflow_id').notNull(),
     temporalRunId: text('temporal_run_id'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
@@ -85,6 +88,9 @@ export const runs = pgTable(
     index('runs_rerun_of_idx')
       .on(t.rerunOf)
       .where(sql`${t.rerunOf} is not null`),
+    index('runs_parent_run_idx')
+      .on(t.parentRunId, t.id)
+      .where(sql`${t.parentRunId} is not null`),
     // The retention job looks for ended runs whose details are still there.
     index('runs_retention_idx')
       .on(t.workspaceId, t.endedAt)

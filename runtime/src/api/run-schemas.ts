@@ -23,6 +23,8 @@ export const runSummarySchema = z
     startedAt: z.string(),
     endedAt: z.string().nullable(),
     rerunOf: z.string().nullable(),
+    // A subflow's run: the run whose flow.call node started it.
+    parentRunId: z.string().nullable(),
     detailsExpired: z.boolean(),
     // Why a `skipped` run never started (a mail that must not be answered): a stable code such as
     // AUTO_SUBMITTED or REPLIED_RECENTLY, which the builder words in the person's language.
@@ -60,6 +62,16 @@ export const runDetailSchema = runSummarySchema
     messages: z.array(messageSchema),
     graph: flowDocumentSchema,
     reruns: z.array(z.string()),
+    // The subflow runs this run's flow.call nodes started, oldest first.
+    childRuns: z.array(
+      z.object({
+        id: z.string(),
+        flowId: z.string(),
+        flowName: z.string(),
+        nodeId: z.string().nullable(),
+        status: statusSchema,
+      }),
+    ),
     summary: z
       .object({ stepCount: z.number().int(), path: z.array(z.string()), lastNodeId: z.string().nullable() })
       .nullable(),

@@ -210,6 +210,22 @@ const en = {
   // Backups, restore and the workspace export (commands/backups.ts, commands/workspace-export.ts).
   'arg.backup': 'backup',
   'arg.workspace': 'workspaceId',
+  // omniflow node new
+  'arg.type': 'type',
+  'arg.directory': 'directory',
+  'node.description': 'Work on node packages (custom nodes loaded through OMNIFLOW_NODE_PACKAGES)',
+  'node.new.description': 'Write a new node package to start from: its node, a test and a README',
+  'node.new.argument': 'the package’s name, lowercase with dashes (weather, crm-lookup)',
+  'node.new.option.type': 'the node’s type, like acme.weather (default custom.<name>)',
+  'node.new.option.dir': 'where to write it (default ./<name>)',
+  'node.new.badName':
+    '“{value}” cannot name a package: use lowercase letters, digits and dashes, starting with a letter',
+  'node.new.badType':
+    '“{value}” cannot be a node type: use lowercase words joined by dots, like acme.weather',
+  'node.new.notEmpty': '{dir} already has files in it; choose another directory with --dir',
+  'node.new.done': 'Node package written to {dir} ({count} files)',
+  'node.new.next':
+    'Next: cd {dir} && npm test; then start Omniflow with OMNIFLOW_NODE_PACKAGES={dir} and find the node in the palette',
   'backup.description':
     'Backups of the whole install: database, recordings, voice prompts and mail attachments',
   'backup.now.description': 'make a backup now into the backup folder (OMNIFLOW_BACKUP_DIR)',
@@ -462,6 +478,21 @@ const es: Record<CliMessageKey, string> = {
 
   'arg.backup': 'copia',
   'arg.workspace': 'idEspacio',
+  'arg.type': 'tipo',
+  'arg.directory': 'directorio',
+  'node.description': 'Trabaja con paquetes de nodos (nodos propios cargados con OMNIFLOW_NODE_PACKAGES)',
+  'node.new.description': 'Escribe un paquete de nodos nuevo para empezar: su nodo, una prueba y un README',
+  'node.new.argument': 'el nombre del paquete, en minúsculas con guiones (tiempo, crm-lookup)',
+  'node.new.option.type': 'el tipo del nodo, como acme.tiempo (por omisión custom.<nombre>)',
+  'node.new.option.dir': 'dónde escribirlo (por omisión ./<nombre>)',
+  'node.new.badName':
+    '«{value}» no puede ser el nombre de un paquete: usa minúsculas, dígitos y guiones, empezando por una letra',
+  'node.new.badType':
+    '«{value}» no puede ser un tipo de nodo: usa palabras en minúsculas unidas por puntos, como acme.tiempo',
+  'node.new.notEmpty': '{dir} ya tiene archivos; elige otro directorio con --dir',
+  'node.new.done': 'Paquete de nodos escrito en {dir} ({count} archivos)',
+  'node.new.next':
+    'Después: cd {dir} && npm test; luego arranca Omniflow con OMNIFLOW_NODE_PACKAGES={dir} y busca el nodo en la paleta',
   'backup.description':
     'Copias de seguridad de toda la instalación: base de datos, grabaciones, locuciones y adjuntos de correo',
   'backup.now.description': 'hace una copia ahora en la carpeta de copias (OMNIFLOW_BACKUP_DIR)',

@@ -9,6 +9,7 @@ import { registerContactCommands } from './commands/contacts.ts';
 import { registerSecretCommands } from './commands/secrets.ts';
 import { registerBackupCommands } from './commands/backups.ts';
 import { registerExportCommands } from './commands/workspace-export.ts';
+import { registerNodePackageCommands } from './commands/node-packages.ts';
 import { BackupError, backupRefusalText } from '../backups/backup-error.ts';
 import { arg, currentCliLanguage, setCliLanguage, t } from './cli-i18n.ts';
 import { languageOf } from './cli-language.ts';
@@ -152,6 +153,7 @@ registerContactCommands(program);
 registerSecretCommands(program, openForCommand);
 registerBackupCommands(program, openForCommand);
 registerExportCommands(program, openForCommand);
+registerNodePackageCommands(program);
 
 /** What a failed command prints: the CLI's own sentence where it has one, else the error's message. */
 function failureText(error: unknown): string {

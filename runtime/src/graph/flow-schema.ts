@@ -36,6 +36,8 @@ export const flowDocumentSchema = z.object({
   // The language the flow talks to people in: default retry and error texts follow it (es, en).
   language: z.enum(['es', 'en']).optional(),
   trigger: z.object({ node: z.string().min(1) }).optional(),
+  // A reusable subflow: the builder's palette lists it by name, as a flow.call node that runs it.
+  reusable: z.boolean().optional(),
   nodes: z.array(flowNodeSchema).max(5000, 'A flow has at most 5000 nodes'),
   edges: z.array(flowEdgeSchema).max(20000),
   variables: z.array(flowVariableSchema).default([]),

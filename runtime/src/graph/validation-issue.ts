@@ -30,6 +30,9 @@ export const validationCodes = [
   'RESPOND_WITHOUT_WEBHOOK',
   // Checked against the workspace's prompts (runtime/src/voice-prompts/unknown-voice-prompts.ts).
   'VOICE_PROMPT_UNKNOWN',
+  // Checked against the workspace's flows (runtime/src/subflows/subflow-calls.ts).
+  'SUBFLOW_NOT_PUBLISHED',
+  'SUBFLOW_CYCLE',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

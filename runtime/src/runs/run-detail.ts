@@ -30,6 +30,7 @@ export function runSummaryView(row: RunRow, flowName: string) {
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     rerunOf: row.rerunOf,
+    parentRunId: row.parentRunId,
     detailsExpired: row.detailsExpiredAt !== null,
     skipReason: row.status === 'skipped' ? skipReasonOf(row.error) : null,
   };
@@ -56,7 +57,7 @@ export async function flowNames(db: Db, flowIds: string[]): Promise<Map<string, 
  * received, the version's graph, re-runs.
  */
 export async function runDetail(db: Db, row: RunRow) {
-  const [steps, events, sentAndReceived, [version], reruns, names] = await Promise.all([
+  const [steps, events, sentAndReceived, [version], reruns, names, children] = await Promise.all([
     db.select().from(runSteps).where(eq(runSteps.runId, row.id)).orderBy(asc(runSteps.seq)),
     db.select().from(runEvents).where(eq(runEvents.runId, row.id)).orderBy(asc(runEvents.seq)),
     db.select().from(messages).where(eq(messages.runId, row.id)).orderBy(asc(messages.id)),
@@ -67,7 +68,16 @@ export async function runDetail(db: Db, row: RunRow) {
       .where(and(eq(runs.rerunOf, row.id), eq(runs.workspaceId, row.workspaceId)))
       .orderBy(desc(runs.id)),
     flowNames(db, [row.flowId]),
+    db
+      .select({ id: runs.id, flowId: runs.flowId, nodeId: runs.parentNodeId, status: runs.status })
+      .from(runs)
+      .where(and(eq(runs.parentRunId, row.id), eq(runs.workspaceId, row.workspaceId)))
+      .orderBy(asc(runs.id)),
   ]);
+  const childFlowNames = await flowNames(
+    db,
+    children.map((c) => c.flowId),
+  );
   const mailEvents = await emailEventsOf(
     db,
     sentAndReceived.filter((m) => m.channel === 'email').map((m) => m.id),
@@ -99,6 +109,7 @@ export async function runDetail(db: Db, row: RunRow) {
     messages: sentAndReceived.map((m) => messageView(m, mailEvents.get(m.id))),
     graph: version?.graph as FlowDocument,
     reruns: reruns.map((r) => r.id),
+    childRuns: children.map((c) => ({ ...c, flowName: childFlowNames.get(c.flowId) ?? '' })),
     summary: (row.summary as RunSummaryRecord | null) ?? null,
   };
 }

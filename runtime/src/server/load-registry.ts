@@ -1,4 +1,5 @@
 import { builtinNodes } from '@omniflow/nodes';
+import { nodePackageSpecifier } from './node-package-specifier.ts';
 import { createNodeRegistry, type AnyNodeDefinition, type NodeRegistry } from '@omniflow/nodes/sdk';
 
 function isNodeDefinition(value: unknown): value is AnyNodeDefinition {
@@ -12,7 +13,7 @@ function isNodeDefinition(value: unknown): value is AnyNodeDefinition {
 
 /**
  * The built-in nodes plus every definition exported by the packages named in
- * OMNIFLOW_NODE_PACKAGES (comma-separated module names or paths).
+ * OMNIFLOW_NODE_PACKAGES (comma-separated module names, or paths from the working directory).
  */
 export async function loadRegistry(
   env: Record<string, string | undefined> = process.env,
@@ -22,7 +23,7 @@ export async function loadRegistry(
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    const module: Record<string, unknown> = await import(name);
+    const module: Record<string, unknown> = await import(nodePackageSpecifier(name));
     const exported = Object.values(module).flatMap((v) => (Array.isArray(v) ? v : [v]));
     const found = exported.filter(isNodeDefinition);
     if (found.length === 0)

@@ -12,6 +12,10 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     en: 'Finish a bot after the last answer and keep what it learnt: set the output `order` to `{{ nodes.number.output.answer }}`; the run shows it in the runs console.',
     es: 'Termina un bot tras la última respuesta y guarda lo aprendido: pon en la salida `pedido` = `{{ nodes.number.output.answer }}`; la ejecución lo muestra en la consola de ejecuciones.',
   },
+  'flow.call': {
+    en: 'Several bots look a customer up the same way: one flow “Find customer” (marked reusable) does it, and each bot runs it with the input `email` = `{{ input.email }}`, waits for it and reads `{{ nodes.find.output.name }}`; if it fails, {port:failed} hands over to a person.',
+    es: 'Varios bots buscan al cliente igual: un flujo «Buscar cliente» (marcado como reutilizable) lo hace, y cada bot lo ejecuta con el dato `email` = `{{ input.email }}`, espera a que termine y lee `{{ nodes.find.output.name }}`; si falla, {port:failed} pasa a una persona.',
+  },
   'logic.set': {
     en: 'Before a split, set `total` to `{{ input.amount }}` so later steps and conditions read one name.',
     es: 'Antes de una bifurcación, guarda `total` = `{{ input.amount }}` para que los pasos siguientes y las condiciones lean un solo nombre.',

@@ -3,6 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { createActivities } from '../temporal/activities.ts';
+import { createSubflowActivities } from '../subflows/subflow-activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createTransactionalActivities } from '../transactional/transactional-activities.ts';
 import { startPendingSends } from '../transactional/start-pending-sends.ts';
@@ -201,6 +202,7 @@ export async function flowWorkerParts(
         templates: createTemplateLibrary(options.db),
       }),
       ...operations,
+      ...createSubflowActivities(options.db),
       ...createBackupActivities({
         db: options.db,
         store: () => recordingStoreFromEnv(options.env ?? process.env),

@@ -42,7 +42,8 @@ export interface FlowState {
   /** The language the flow speaks to people; default texts follow it. */
   setLanguage(language: 'es' | 'en'): void;
   /** Adds a node of that type with an empty config; undefined when it is a second trigger. */
-  addNode(entry: CatalogEntry, position: Point): string | undefined;
+  /** `preset`: config chosen already (a reusable subflow's flow). */
+  addNode(entry: CatalogEntry, position: Point, preset?: Record<string, unknown>): string | undefined;
   /** Draws an edge from an output port; false when `connectionProblem` refuses it. */
   connect(connection: PortConnection): boolean;
   /** Deletes the selected nodes (with their edges) and edges; deleting the trigger unsets it. */
@@ -143,7 +144,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       if (doc && doc.language !== language) commit({ ...doc, language }, {}, 'language');
     },
 
-    addNode(entry, position) {
+    addNode(entry, position, preset) {
       const { doc } = get();
       if (!doc) return undefined;
       if (entry.trigger && hasTrigger(doc, entry.type)) return undefined;
@@ -152,7 +153,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         id,
         type: entry.type,
         version: entry.version,
-        config: {},
+        config: { ...preset },
         position: freeSpot(doc, position),
       };
       commit(

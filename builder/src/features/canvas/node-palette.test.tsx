@@ -15,7 +15,7 @@ describe('NodePalette', () => {
     const logic = screen.getByRole('region', { name: 'Logic' });
     expect(within(logic).getByRole('button', { name: 'Add node: Split' })).toBeTruthy();
     expect(within(logic).getByText(/first branch whose conditions match/)).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Flow' })).getAllByRole('button')).toHaveLength(2);
+    expect(within(screen.getByRole('region', { name: 'Flow' })).getAllByRole('button')).toHaveLength(3);
 
     act(() => useLocale.getState().setLocale('es'));
     expect(within(screen.getByRole('region', { name: 'Lógica' })).getByText('Bifurcación')).toBeTruthy();

@@ -56,7 +56,7 @@ export function NodePalette({ catalog, onAdd }: NodePaletteProps) {
           </h3>
           <ul className="flex flex-col gap-1">
             {group.entries.map((entry) => (
-              <li key={entry.type}>
+              <li key={`${entry.type}:${entry.title.en}`}>
                 <PaletteItem entry={entry} onAdd={onAdd} />
               </li>
             ))}

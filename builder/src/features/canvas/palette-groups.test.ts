@@ -17,7 +17,7 @@ describe('paletteGroups', () => {
       'http',
       'data',
     ]);
-    expect(groups[0]!.entries.map((e) => e.type)).toEqual(['flow.end', 'flow.start']);
+    expect(groups[0]!.entries.map((e) => e.type)).toEqual(['flow.end', 'flow.start', 'flow.call']);
     expect(types(groups)).toHaveLength(testCatalog.length);
   });
 

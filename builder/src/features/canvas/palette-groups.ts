@@ -31,8 +31,10 @@ export function paletteGroups(
 ): PaletteGroup[] {
   const newest = new Map<string, CatalogEntry>();
   for (const entry of catalog) {
-    const known = newest.get(entry.type);
-    if (!known || known.version < entry.version) newest.set(entry.type, entry);
+    // A reusable subflow is a flow.call item of its own, with its flow preset.
+    const key = 'preset' in entry ? `${entry.type}:${entry.title.en}` : entry.type;
+    const known = newest.get(key);
+    if (!known || known.version < entry.version) newest.set(key, entry);
   }
   const terms = fold(query).split(/\s+/).filter(Boolean);
   const matching = [...newest.values()].filter((entry) => {

@@ -6,6 +6,7 @@ import { FlowCanvas } from '../canvas/flow-canvas.tsx';
 import { useFlowStore } from '../canvas/flow-store.ts';
 import { FlowLanguageSelect } from './flow-language-select.tsx';
 import { NodePalette } from '../canvas/node-palette.tsx';
+import { subflowPaletteEntries, type PaletteEntry } from '../subflows/subflow-palette-entries.ts';
 import type { RunHighlight } from '../canvas/types.ts';
 import { InspectorPanel } from '../inspector/inspector-panel.tsx';
 import { templateVariables } from '../inspector/template-variables.ts';
@@ -36,6 +37,8 @@ type SideTab = (typeof sideTabs)[number];
 interface Loaded {
   flow: Flow;
   catalog: CatalogEntry[];
+  /** The workspace's reusable subflows, listed in the palette by name. */
+  subflows: PaletteEntry[];
 }
 
 /** The canvas, palette, inspector, problems, versions and publishing of one flow. */
@@ -80,10 +83,16 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
     Promise.all([
       ok(client.GET('/flows/{id}', { params: { path: { id: flowId } } })),
       ok(client.GET('/nodes')),
+      // The palette's subflows only: the editor opens without them.
+      ok(client.GET('/flows')).catch(() => ({ items: [] })),
     ]).then(
-      ([flow, nodes]) => {
+      ([flow, nodes, flows]) => {
         if (cancelled) return;
-        setLoaded({ flow, catalog: nodes.items });
+        setLoaded({
+          flow,
+          catalog: nodes.items,
+          subflows: subflowPaletteEntries(nodes.items, flows.items, flowId),
+        });
         loadInto(flow.draft);
         // Edits that never reached the server (closed tab, lost connection) come back.
         const backup = readBackup(flowId);
@@ -292,10 +301,10 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
         >
           {!readOnly && (
             <NodePalette
-              catalog={loaded.catalog}
-              onAdd={(entry) => {
+              catalog={[...loaded.catalog, ...loaded.subflows]}
+              onAdd={(entry: PaletteEntry) => {
                 const { addNode, viewCentre, select } = useFlowStore.getState();
-                const id = addNode(entry, viewCentre);
+                const id = addNode(entry, viewCentre, entry.preset);
                 if (id) select([id], []);
               }}
             />

@@ -84,6 +84,10 @@ export const problemMessages = {
     'problem.WEBHOOK_PATH_INVALID': '“{node}” has a path that cannot be served; change it',
     'problem.RESPOND_WITHOUT_WEBHOOK':
       '“{node}” answers an HTTP request, but this flow does not start with “Webhook received”; start it with that trigger, or remove the answer',
+    'problem.SUBFLOW_NOT_PUBLISHED':
+      '“{node}” runs the flow “{flow}”, which has no published version yet: publish it first, or choose another flow.',
+    'problem.SUBFLOW_CYCLE':
+      '“{node}” would make the flows call each other for ever ({cycle}): a flow cannot end up calling itself.',
   },
   es: {
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
@@ -166,5 +170,9 @@ export const problemMessages = {
     'problem.WEBHOOK_PATH_INVALID': '«{node}» tiene una ruta que no se puede servir; cámbiala',
     'problem.RESPOND_WITHOUT_WEBHOOK':
       '«{node}» responde a una petición HTTP, pero este flujo no empieza con «Webhook recibido»; empiézalo con ese disparador, o quita la respuesta',
+    'problem.SUBFLOW_NOT_PUBLISHED':
+      '«{node}» ejecuta el flujo «{flow}», que aún no tiene ninguna versión publicada: publícalo antes, o elige otro flujo.',
+    'problem.SUBFLOW_CYCLE':
+      '«{node}» haría que los flujos se llamen unos a otros sin fin ({cycle}): un flujo no puede acabar llamándose a sí mismo.',
   },
 } as const;

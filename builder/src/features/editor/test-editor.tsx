@@ -17,6 +17,7 @@ export function stubEditor(draft: FlowDocument, routes: Parameters<typeof stubAp
   return stubApi({
     'GET /flows/f1': () => ({ id: 'f1', name: draft.name, draft }),
     'GET /nodes': () => ({ items: testCatalog }),
+    'GET /flows': () => ({ items: [] }),
     'POST /flows/f1/validate': () => ({ errors: [], warnings: [] }),
     'GET /flows/f1/versions': () => ({ items: [] }),
     'GET /flows/f1/inflight': () => ({ total: 0, byNode: {}, byVersion: [] }),

@@ -65,6 +65,7 @@ export function testSummary(over: Partial<RunSummary> = {}): RunSummary {
     startedAt: at(0),
     endedAt: at(9),
     rerunOf: null,
+    parentRunId: null,
     detailsExpired: false,
     skipReason: null,
     ...over,
@@ -87,6 +88,7 @@ export function testRun(over: Partial<RunDetail> = {}): RunDetail {
     messages: [],
     graph: orderGraph,
     reruns: [],
+    childRuns: [],
     summary: null,
     ...over,
   };

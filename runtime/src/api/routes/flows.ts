@@ -5,6 +5,8 @@ import { compileFlow } from '../../compiler/compile-flow.ts';
 import { flowDocumentSchema, type FlowDocument } from '../../graph/flow-schema.ts';
 import { graphHash } from '../../graph/graph-hash.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
+import { upgradeNodeVersions } from '../../graph/upgrade-node-versions.ts';
+import { pinSubflowVersions, subflowCallIssues, withSubflowIssues } from '../../subflows/subflow-calls.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { validDraft } from '../valid-draft.ts';
 import { readerLanguage } from '../reader-language.ts';
@@ -35,6 +37,8 @@ const flowSummary = z
     name: z.string(),
     description: z.string(),
     latestVersion: z.number().int().nullable(),
+    // Marked as a reusable subflow (the draft's `reusable`): palettes list it as a node.
+    reusable: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -68,12 +72,17 @@ const versionSummary = z
 
 type FlowRow = typeof flows.$inferSelect;
 
+function draftField(draft: unknown, key: string): unknown {
+  return typeof draft === 'object' && draft !== null ? Reflect.get(draft, key) : undefined;
+}
+
 function summary(row: FlowRow) {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     latestVersion: row.latestVersion,
+    reusable: flowDocumentSchema.shape.reusable.safeParse(draftField(row.draft, 'reusable')).data === true,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -282,7 +291,8 @@ export function flowRoutes(deps: AppDeps) {
       return c.json({ items: rows.map(summary) }, 200);
     })
     .openapi(routes.get, async (c) => {
-      return c.json(detail(await findFlow(db, c.get('principal').workspaceId, c.req.valid('param').id)), 200);
+      const opened = detail(await findFlow(db, c.get('principal').workspaceId, c.req.valid('param').id));
+      return c.json({ ...opened, draft: upgradeNodeVersions(opened.draft, registry).doc }, 200);
     })
     .openapi(routes.update, async (c) => {
       const { id } = c.req.valid('param');
@@ -317,8 +327,9 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(routes.validate, async (c) => {
       const { workspaceId } = c.get('principal');
       const flow = await findFlow(db, workspaceId, c.req.valid('param').id);
-      const graph = flowDocumentSchema.parse(flow.draft);
-      return c.json(await withVoicePromptIssues(db, workspaceId, graph, validateFlow(graph, registry)), 200);
+      const graph = upgradeNodeVersions(flowDocumentSchema.parse(flow.draft), registry).doc;
+      const result = await withVoicePromptIssues(db, workspaceId, graph, validateFlow(graph, registry));
+      return c.json(await withSubflowIssues(db, registry, workspaceId, flow.id, graph, result), 200);
     })
     .openapi(routes.publish, async (c) => {
       const { workspaceId, userId } = c.get('principal');
@@ -326,9 +337,15 @@ export function flowRoutes(deps: AppDeps) {
       const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined;
       const notes = body?.notes ?? '';
       const flow = await findFlow(db, workspaceId, id);
-      const graph = validDraft(flow.draft, registry, 'publish it');
-      await refuseClaimedTrigger(db, workspaceId, id, graph, readerLanguage(c.req.header('accept-language')));
-      const missingPrompts = await unknownVoicePromptIssues(db, workspaceId, graph);
+      const draftGraph = validDraft(flow.draft, registry, 'publish it');
+      await refuseClaimedTrigger(
+        db,
+        workspaceId,
+        id,
+        draftGraph,
+        readerLanguage(c.req.header('accept-language')),
+      );
+      const missingPrompts = await unknownVoicePromptIssues(db, workspaceId, draftGraph);
       if (missingPrompts.length > 0)
         throw new ApiError(
           422,
@@ -339,6 +356,13 @@ export function flowRoutes(deps: AppDeps) {
             warnings: [],
           },
         );
+      const subflowProblems = await subflowCallIssues(db, registry, workspaceId, id, draftGraph);
+      if (subflowProblems.length > 0)
+        throw new ApiError(422, 'FLOW_INVALID', 'The flow calls subflows it cannot run', {
+          errors: subflowProblems,
+          warnings: [],
+        });
+      const graph = await pinSubflowVersions(db, workspaceId, draftGraph);
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);
       // Versions are numbered under a row lock so two publishers cannot take the same number.

@@ -11,6 +11,7 @@ import type { CallHangup } from './call-hangup.ts';
 import type { QueuedEvent } from './event-inbox.ts';
 import type { ActivityRequest } from './plan-commands.ts';
 import type { StepJournal } from './step-journal.ts';
+import { runSubflow, subflowNodeType } from './subflow-call.ts';
 
 /** The node activities a run has under way, each in its own cancellation scope. */
 export interface NodeActivities {
@@ -60,16 +61,18 @@ export function createNodeActivities({ args, journal, hangup, deliver }: NodeAct
       inflight.set(id, entry);
       scope
         .run(() =>
-          executeNode({
-            runId: args.runId,
-            nodeId: request.nodeId,
-            nodeType: request.nodeType,
-            version: request.version,
-            config: request.config,
-            ...(request.next !== undefined ? { next: request.next } : {}),
-            scope: runScope,
-            idempotencyKey: journal.idempotencyKey(request.nodeId, step),
-          }),
+          request.nodeType === subflowNodeType
+            ? runSubflow(args.runId, request, runScope)
+            : executeNode({
+                runId: args.runId,
+                nodeId: request.nodeId,
+                nodeType: request.nodeType,
+                version: request.version,
+                config: request.config,
+                ...(request.next !== undefined ? { next: request.next } : {}),
+                scope: runScope,
+                idempotencyKey: journal.idempotencyKey(request.nodeId, step),
+              }),
         )
         .then(
           (result: ExecuteNodeResult) => {
