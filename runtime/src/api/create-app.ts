@@ -60,6 +60,7 @@ import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { voicePromptRoutes } from './routes/voice-prompts.ts';
 import { callRoutes } from './routes/calls.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { contactDataProtectionRoutes } from './routes/contact-data-protection.ts';
@@ -195,6 +196,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', recordingRoutes({ ...deps, recordingStore }));
   api.route('/', voicePromptRoutes({ ...deps, recordingStore }));
   api.route('/', callRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.route('/', contactRoutes({ ...deps, recordingStore }));
   api.route('/', contactDataProtectionRoutes({ ...deps, recordingStore }));
   api.route('/', backupRoutes({ ...deps, recordingStore }));

@@ -61,6 +61,10 @@ export const permissionInfo = {
     es: 'subir, renombrar o borrar audios grabados',
   },
   'quotas:read': { en: 'see quotas', es: 'ver cuotas' },
+  'reports:read': {
+    en: 'read and download reports',
+    es: 'ver y descargar informes',
+  },
   'quotas:manage': { en: 'set or top up quotas', es: 'fijar o recargar cuotas' },
   'settings:read': { en: 'see the workspace settings', es: 'ver los ajustes del espacio de trabajo' },
   'settings:manage': {
@@ -136,6 +140,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'recordings:read',
     'contacts:edit',
     'campaigns:control',
+    'reports:read',
   ],
   coordinator: [
     ...everyone,
@@ -150,6 +155,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaigns:control',
     'templates:manage',
     'channels:read',
+    'reports:read',
   ],
   designer: [
     ...everyone,
@@ -163,9 +169,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'templates:manage',
     'voice-prompts:manage',
     'channels:read',
+    // Their flows' figures: IVR options chosen, messages delivered.
+    'reports:read',
   ],
+  // Agents answer people; the team's figures are for whoever leads them.
   agent: [...everyone, 'messages:read', 'conversations:read', 'conversations:reply'],
-  viewer: everyone,
+  viewer: [...everyone, 'reports:read'],
 };
 
 /** A role's name as a person reads it. */

@@ -1,0 +1,1 @@
+CREATE INDEX "run_steps_voice_report_idx" ON "run_steps" USING btree ("workspace_id","node_type","entered_at") WHERE "run_steps"."node_type" in ('voice.menu', 'voice.enqueue');
