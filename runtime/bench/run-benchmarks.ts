@@ -6,6 +6,8 @@ import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { campaignBenchmarks } from './campaign-sms-benchmark.ts';
 import { campaignsReport } from './campaigns-report.ts';
+import { reportsBenchmark } from './reports-benchmark.ts';
+import { reportsSection } from './reports-section.ts';
 import { chatReport } from './chat-report.ts';
 import { contactImportBenchmark, contactImportLines } from './contact-import-benchmark.ts';
 import { contactImportReport } from './contact-import-report.ts';
@@ -69,6 +71,8 @@ print(emailSendFigureLines(emailSend));
 // The segment count needs no Temporal: PostgreSQL (or PGlite) and a million contacts.
 const segmentCounts = only.has('segments') ? await segmentsBenchmark() : undefined;
 print(segmentFigureLines(segmentCounts));
+// Reports need PostgreSQL only (the quiet cluster by default, BENCH_REPORTS_DATABASE_URL).
+const reportFigures = only.has('reports') ? await reportsBenchmark() : undefined;
 // Contact import needs the database only.
 const contactImport = only.has('import') ? await contactImportBenchmark() : undefined;
 print(contactImportLines(contactImport));
@@ -106,6 +110,7 @@ if (emailSend && mail) sections.email = emailReport(emailSend, mail);
 if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
 if (contactImport) sections.contactImport = contactImportReport(contactImport);
 if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
+if (reportFigures) sections.reports = reportsSection(reportFigures);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

@@ -11,6 +11,7 @@ export const benchmarkNames = [
   'send-api',
   'import',
   'campaigns',
+  'reports',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

@@ -20,6 +20,12 @@ interface Doc {
   }[];
 }
 
+interface Answer {
+  items: { name: string; title: string; filters: string[] }[];
+  error: { code: string; message: string };
+}
+const read = async (response: Response) => (await response.json()) as Answer;
+
 describe('reports', () => {
   let omni: TestOmniflow;
   let fixture: ReportFixture;
@@ -57,8 +63,8 @@ describe('reports', () => {
   afterAll(() => omni?.close());
 
   it('lists every report with its title in the reader’s language', async () => {
-    const en = await (await get('/reports')).json();
-    expect(en.items.map((r: { name: string }) => r.name)).toEqual([
+    const en = await read(await get('/reports'));
+    expect(en.items.map((r) => r.name)).toEqual([
       'call-traffic',
       'ivr',
       'outbound-messages',
@@ -66,9 +72,9 @@ describe('reports', () => {
       'interactions',
       'quota-consumption',
     ]);
-    const es = await (await get('/reports', 'es')).json();
+    const es = await read(await get('/reports', 'es'));
     expect(es.items[0]).toMatchObject({ name: 'call-traffic', title: 'Tráfico de llamadas entrantes' });
-    expect(es.items[0].filters).toEqual(['flow', 'queue', 'agent']);
+    expect(es.items[0]?.filters).toEqual(['flow', 'queue', 'agent']);
   });
 
   it('counts inbound calls per local day: a call at 23:59 Lima is that day’s', async () => {
@@ -275,31 +281,31 @@ describe('reports', () => {
   it('refuses Excel and PDF with 422 until their renderer is in', async () => {
     const response = await get(`/reports/email?${period}&format=xlsx`, 'es');
     expect(response.status).toBe(422);
-    expect((await response.json()).error).toMatchObject({ code: 'REPORT_FORMAT_UNAVAILABLE' });
+    expect((await read(response)).error).toMatchObject({ code: 'REPORT_FORMAT_UNAVAILABLE' });
   });
 
   it('refuses bad filters with 400 in the reader’s language and an unknown report with 404', async () => {
     const tooMany = await get(`/reports/call-traffic?${period}&bucket=minute`, 'es');
     expect(tooMany.status).toBe(400);
-    const body = await tooMany.json();
+    const body = await read(tooMany);
     expect(body.error.code).toBe('REPORT_FILTERS_INVALID');
     expect(body.error.message).toMatch(/^Ese periodo da 20160 intervalos, más de 1500 filas/);
     const reversed = await get(
       `/reports/call-traffic?from=${encodeURIComponent(reportPeriod.to)}&to=${encodeURIComponent(reportPeriod.from)}`,
     );
     expect(reversed.status).toBe(400);
-    expect((await reversed.json()).error.message).toMatch(/`from` must be before `to`/);
+    expect((await read(reversed)).error.message).toMatch(/`from` must be before `to`/);
     const long = await get('/reports/ivr?from=2025-01-01T00:00:00Z&to=2026-06-01T00:00:00Z', 'es');
-    expect((await long.json()).error.message).toMatch(/más de 367 días/);
+    expect((await read(long)).error.message).toMatch(/más de 367 días/);
     const badZone = await get(`/reports/ivr?${period}&timezone=Mars/Olympus`);
     expect(badZone.status).toBe(400);
-    expect((await badZone.json()).error.message).toMatch(/IANA time zone/);
+    expect((await read(badZone)).error.message).toMatch(/IANA time zone/);
     const badBucket = await get(`/reports/ivr?${period}&bucket=year`, 'es');
     expect(badBucket.status).toBe(400);
-    expect((await badBucket.json()).error.message).toMatch(/Elige una de estas opciones/);
+    expect((await read(badBucket)).error.message).toMatch(/Elige una de estas opciones/);
     const unknown = await get(`/reports/nope?${period}`, 'es');
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.message).toMatch(/No hay ningún informe llamado «nope»/);
+    expect((await read(unknown)).error.message).toMatch(/No hay ningún informe llamado «nope»/);
   });
 
   it('lets a viewer read reports and refuses an agent', async () => {

@@ -69,27 +69,34 @@ export const interactionsReport: ReportDefinition = {
         select ${bucketLabel(filters, bucketOf(filters, sql`i.at`))} as label, i.channel, i.direction, count(*) as n
         from i group by 1, 2, 3`,
     );
-    const channelContacts = await queryRows<{ channel: string; contacts: string }>(
-      deps.db,
-      sql`with i as (${interactionsOf(context)}) select i.channel, count(distinct i.address) as contacts from i group by 1`,
-    );
-    const contacts = await queryRows<{
-      address: string;
-      name: string | null;
-      inbound: string;
-      outbound: string;
-      channels: string;
+    // One pass per address and channel; the contacts per channel and the busiest contacts are
+    // both read from it.
+    const [people] = await queryRows<{
+      channels: { channel: string; contacts: number }[] | null;
+      top:
+        | { address: string; name: string | null; inbound: number; outbound: number; channels: number }[]
+        | null;
     }>(
       deps.db,
       sql`with i as (${interactionsOf(context)}),
+        per as materialized (
+          select i.address, i.channel, count(*) filter (where i.direction = 'inbound') as inbound,
+            count(*) filter (where i.direction = 'outbound') as outbound
+          from i group by 1, 2),
+        ch as (select per.channel, count(*) as contacts from per group by 1),
         top as (
-          select i.address, count(*) filter (where i.direction = 'inbound') as inbound,
-            count(*) filter (where i.direction = 'outbound') as outbound, count(distinct i.channel) as channels
-          from i group by 1 order by count(*) desc, 1 limit ${topContacts})
-        select top.*, (select nullif(c.display_name, '') from contact_channels cc join contacts c on c.id = cc.contact_id
-            where cc.workspace_id = ${workspaceId}::uuid and cc.address = top.address limit 1) as name
-        from top order by top.inbound + top.outbound desc, top.address`,
+          select per.address, sum(per.inbound)::int as inbound, sum(per.outbound)::int as outbound,
+            count(*)::int as channels
+          from per group by 1 order by sum(per.inbound + per.outbound) desc, 1 limit ${topContacts})
+        select (select json_agg(ch) from ch) as channels,
+          (select json_agg(t order by t.inbound + t.outbound desc, t.address) from (
+            select top.*, (select nullif(c.display_name, '') from contact_channels cc
+                join contacts c on c.id = cc.contact_id
+                where cc.workspace_id = ${workspaceId}::uuid and cc.address = top.address limit 1) as name
+            from top) t) as top`,
     );
+    const channelContacts = people?.channels ?? [];
+    const contacts = people?.top ?? [];
     const labels = await bucketLabels(deps.db, filters);
     const channels = [...new Set(grouped.map((g) => g.channel))].sort();
     const cell = new Map<string, number>();

@@ -44,12 +44,10 @@ export const reportQuerySchema = z.object({
     description: 'Start of the period, inclusive (ISO-8601 with offset); default: 30 days before `to`',
     example: '2026-11-01T00:00:00-05:00',
   }),
-  to: boundedDateTime('to')
-    .optional()
-    .openapi({
-      description: 'End of the period, exclusive; default: now',
-      example: '2026-12-01T00:00:00-05:00',
-    }),
+  to: boundedDateTime('to').optional().openapi({
+    description: 'End of the period, exclusive; default: now',
+    example: '2026-12-01T00:00:00-05:00',
+  }),
   bucket: z
     .enum(reportBuckets, { message: 'bucket must be minute, hour, day, week or month' })
     .default('day')

@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '@omniflow/db';
 import { allReports } from '../../reports/all-reports.ts';
+import { buildReport } from '../../reports/build-report.ts';
 import { ReportFilterError, reportQuerySchema, resolveReportFilters } from '../../reports/report-filters.ts';
 import { ReportFormatUnavailable, renderReport } from '../../reports/render-report.ts';
 import { ApiError } from '../api-error.ts';
@@ -150,7 +151,7 @@ export function reportRoutes({ db }: AppDeps) {
           throw new ApiError(400, 'REPORT_FILTERS_INVALID', error.message, { field: error.field });
         throw error;
       }
-      const doc = await report.build({ db }, { workspaceId, language, filters });
+      const doc = await buildReport({ db }, report, { workspaceId, language, filters });
       if (format === 'json') return c.json(doc, 200);
       try {
         const file = await renderReport(doc, format);

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_report_idx" ON "messages" USING btree ("workspace_id","created_at");
