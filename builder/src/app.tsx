@@ -33,6 +33,9 @@ const BackupsPage = lazy(() =>
   import('./features/backups/backups-page.tsx').then((m) => ({ default: m.BackupsPage })),
 );
 
+const ReportsPage = lazy(() =>
+  import('./features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const CallsPage = lazy(() =>
   import('./features/voice/calls-page.tsx').then((m) => ({ default: m.CallsPage })),
 );
@@ -124,6 +127,8 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
       return <CampaignsPage campaignId={route.campaignId} editing={route.editing} />;
     case 'audit':
       return <AuditPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'flows':
     case 'invitation':
     case 'password-reset':

@@ -21,7 +21,8 @@ export type Route =
   | { screen: 'people' }
   | { screen: 'account' }
   | { screen: 'invitation' | 'password-reset'; token: string }
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  | { screen: 'reports' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -49,6 +50,7 @@ export function parseRoute(route: string): Route {
   if (first === 'contacts' && id && parts.length === 2) return { screen: 'contact', contactId: id };
   if (first === 'segments' && parts.length === 1) return { screen: 'segments' };
   if (first === 'audit' && parts.length === 1) return { screen: 'audit' };
+  if (first === 'reports' && parts.length === 1) return { screen: 'reports' };
   if (first === 'campaigns' && parts.length === 1) return { screen: 'campaigns' };
   if (first === 'campaigns' && id && parts.length === 2) return { screen: 'campaigns', campaignId: id };
   if (first === 'campaigns' && id && sub === 'edit' && parts.length === 3)

@@ -13349,6 +13349,8 @@ export interface paths {
           campaignId?: string;
           /** @description The agent who answered (the address the queue rang, e.g. sip:ana@pbx) */
           agentId?: string;
+          /** @description The language of titles and labels; default: Accept-Language (a download link sets it) */
+          language?: 'es' | 'en';
           /** @description json (the document), csv (one section per table), xlsx or pdf */
           format?: 'json' | 'csv' | 'xlsx' | 'pdf';
         };

@@ -72,6 +72,9 @@ export const reportQuerySchema = z.object({
     .max(320)
     .optional()
     .openapi({ description: 'The agent who answered (the address the queue rang, e.g. sip:ana@pbx)' }),
+  language: z.enum(['es', 'en'], { message: 'language must be es or en' }).optional().openapi({
+    description: 'The language of titles and labels; default: Accept-Language (a download link sets it)',
+  }),
   format: z
     .enum(reportFormats, { message: 'format must be json, csv, xlsx or pdf' })
     .default('json')
@@ -111,7 +114,7 @@ export class ReportFilterError extends Error {
  * and a day, and not more buckets than a chart can draw.
  */
 export function resolveReportFilters(
-  query: Omit<ReportQuery, 'format'>,
+  query: Omit<ReportQuery, 'format' | 'language'>,
   workspaceTimezone: string | null,
   language: ReportLanguage,
   now = new Date(),

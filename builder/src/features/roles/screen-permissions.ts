@@ -21,6 +21,7 @@ export const screenPermissions: Record<Route['screen'], Permission> = {
   campaigns: 'campaigns:read',
   people: 'users:manage',
   audit: 'audit:read',
+  reports: 'reports:read',
   webhooks: 'webhooks:manage',
   backups: 'backups:manage',
   // Every role holds settings:read: a person's own account, and the mail links (answered before sign-in).

@@ -133,9 +133,9 @@ export function reportRoutes({ db }: AppDeps) {
       );
     })
     .openapi(routes.get, async (c) => {
-      const language = readerLanguage(c.req.header('accept-language'));
       const { name } = c.req.valid('param');
-      const { format, ...query } = c.req.valid('query');
+      const { format, language: asked, ...query } = c.req.valid('query');
+      const language = asked ?? readerLanguage(c.req.header('accept-language'));
       const report = allReports.find((r) => r.name === name);
       if (!report) throw new ApiError(404, 'REPORT_NOT_FOUND', text.unknown[language](name));
       const { workspaceId } = c.get('principal');
