@@ -13,6 +13,8 @@ export function chartOption(chart: Chart): echarts.EChartsCoreOption {
   if (chart.kind === 'pie')
     return {
       color: okabeIto,
+      // Drawn at once: a report is read (and printed, and captured), not watched.
+      animation: false,
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
       series: [
@@ -25,6 +27,7 @@ export function chartOption(chart: Chart): echarts.EChartsCoreOption {
     };
   return {
     color: okabeIto,
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 48, right: 16, top: 16, bottom: 56 },
