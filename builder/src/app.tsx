@@ -38,6 +38,9 @@ const BackupsPage = lazy(() =>
   import('./features/backups/backups-page.tsx').then((m) => ({ default: m.BackupsPage })),
 );
 
+const ReportsPage = lazy(() =>
+  import('./features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const CallsPage = lazy(() =>
   import('./features/voice/calls-page.tsx').then((m) => ({ default: m.CallsPage })),
 );
@@ -136,6 +139,8 @@ function Screen({ route, user, onSignedOut }: { route: Route; user: User; onSign
       return <AuditPage />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'flows':
     case 'invitation':
     case 'password-reset':

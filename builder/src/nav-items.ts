@@ -26,6 +26,7 @@ export const navItems: {
   { href: '#/templates', label: 'app.templates', screens: ['templates'], permission: 'templates:read' },
   { href: '#/segments', label: 'app.segments', screens: ['segments'], permission: 'contacts:read' },
   { href: '#/campaigns', label: 'app.campaigns', screens: ['campaigns'], permission: 'campaigns:read' },
+  { href: '#/reports', label: 'app.reports', screens: ['reports'], permission: 'reports:read' },
   { href: '#/phone', label: 'app.phone', screens: ['phone'], permission: 'sandbox:use' },
   { href: '#/mail', label: 'app.mail', screens: ['mail'], permission: 'sandbox:use' },
   { href: '#/people', label: 'people.nav', screens: ['people'], permission: 'users:manage' },

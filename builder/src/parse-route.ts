@@ -23,7 +23,8 @@ export type Route =
   | { screen: 'account' }
   | { screen: 'invitation' | 'password-reset'; token: string }
   | { screen: 'audit' }
-  | { screen: 'dashboard' };
+  | { screen: 'dashboard' }
+  | { screen: 'reports' };
 
 /** Unknown paths open the flow list, as an empty hash does. */
 export function parseRoute(route: string): Route {
@@ -53,6 +54,7 @@ export function parseRoute(route: string): Route {
   if (first === 'segments' && parts.length === 1) return { screen: 'segments' };
   if (first === 'audit' && parts.length === 1) return { screen: 'audit' };
   if (first === 'dashboard' && parts.length === 1) return { screen: 'dashboard' };
+  if (first === 'reports' && parts.length === 1) return { screen: 'reports' };
   if (first === 'campaigns' && parts.length === 1) return { screen: 'campaigns' };
   if (first === 'campaigns' && id && parts.length === 2) return { screen: 'campaigns', campaignId: id };
   if (first === 'campaigns' && id && sub === 'edit' && parts.length === 3)

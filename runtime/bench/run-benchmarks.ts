@@ -6,6 +6,8 @@ import { startDevServer } from '../src/temporal-server/dev-server.ts';
 import { builderBenchmarks } from './builder-benchmarks.ts';
 import { campaignBenchmarks } from './campaign-sms-benchmark.ts';
 import { campaignsReport } from './campaigns-report.ts';
+import { reportsBenchmark } from './reports-benchmark.ts';
+import { reportsSection } from './reports-section.ts';
 import { chatReport } from './chat-report.ts';
 import { contactImportBenchmark, contactImportLines } from './contact-import-benchmark.ts';
 import { contactImportReport } from './contact-import-report.ts';
@@ -74,6 +76,8 @@ print(emailSendFigureLines(emailSend));
 // The segment count needs no Temporal: PostgreSQL (or PGlite) and a million contacts.
 const segmentCounts = only.has('segments') ? await segmentsBenchmark() : undefined;
 print(segmentFigureLines(segmentCounts));
+// Reports need PostgreSQL only (the quiet cluster by default, BENCH_REPORTS_DATABASE_URL).
+const reportFigures = only.has('reports') ? await reportsBenchmark() : undefined;
 // Contact import needs the database only.
 const contactImport = only.has('import') ? await contactImportBenchmark() : undefined;
 print(contactImportLines(contactImport));
@@ -122,6 +126,7 @@ if (contactImport) sections.contactImport = contactImportReport(contactImport);
 if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
 if (engines && !engines.skipped) sections.engines = enginesReport(engines);
 if (flowAnalyticsFigures) sections.flowAnalytics = flowAnalyticsReport(flowAnalyticsFigures);
+if (reportFigures) sections.reports = reportsSection(reportFigures);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

@@ -14,6 +14,7 @@ export const benchmarkNames = [
   'engines',
   'flow-analytics',
   'webhook',
+  'reports',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

@@ -9,6 +9,7 @@ export const sendApiHeading = '## Send API (#14)';
 export const campaignsHeading = '## Campaigns (#14)';
 export const enginesHeading = '## Engines (#18)';
 export const flowAnalyticsHeading = '## Flow analytics (#17)';
+export const reportsHeading = '## Reports (#17)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -21,6 +22,7 @@ export interface BenchmarkSections {
   campaigns?: string;
   engines?: string;
   flowAnalytics?: string;
+  reports?: string;
 }
 
 const headings = {
@@ -33,6 +35,7 @@ const headings = {
   campaigns: campaignsHeading,
   engines: enginesHeading,
   flowAnalytics: flowAnalyticsHeading,
+  reports: reportsHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -52,6 +55,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     campaigns: '',
     engines: '',
     flowAnalytics: '',
+    reports: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
@@ -77,6 +81,7 @@ export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void 
       'sendApi',
       'campaigns',
       'flowAnalytics',
+      'reports',
     ] as const
   ).map((name) => (sections[name] ?? current[name]).trimEnd());
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');

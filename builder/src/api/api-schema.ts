@@ -13979,6 +13979,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reports this workspace can produce, with their titles in the caller’s language */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ReportInfo'][];
+            };
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One report for a period (buckets in the workspace’s time zone): the document as JSON, or a CSV, Excel or PDF download */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Start of the period, inclusive (ISO-8601 with offset); default: 30 days before `to` */
+          from?: string;
+          /** @description End of the period, exclusive; default: now */
+          to?: string;
+          /** @description Rows and chart points per minute, hour, day, week (from Monday) or month */
+          bucket?: 'minute' | 'hour' | 'day' | 'week' | 'month';
+          /** @description IANA zone the buckets are cut in; default: the workspace’s (UTC if unset) */
+          timezone?: string;
+          channel?: 'voice' | 'sms' | 'whatsapp' | 'email' | 'webchat';
+          flowId?: string;
+          flowVersion?: number;
+          /** @description An agent queue’s name */
+          queue?: string;
+          campaignId?: string;
+          /** @description The agent who answered (the address the queue rang, e.g. sip:ana@pbx) */
+          agentId?: string;
+          /** @description The language of titles and labels; default: Accept-Language (a download link sets it) */
+          language?: 'es' | 'en';
+          /** @description json (the document), csv (one section per table), xlsx or pdf */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+        };
+        header?: never;
+        path: {
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report (json) or its file (csv, xlsx, pdf) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportDocument'];
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'application/pdf': string;
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The format cannot be rendered by this server yet */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/contacts': {
     parameters: {
       query?: never;
@@ -15370,6 +15524,7 @@ export interface components {
       | 'templates:manage'
       | 'voice-prompts:manage'
       | 'quotas:read'
+      | 'reports:read'
       | 'quotas:manage'
       | 'settings:read'
       | 'settings:manage'
@@ -17774,6 +17929,53 @@ export interface components {
         answered: number;
         /** @description The caller hung up (before or after the answer) */
         abandoned: number;
+      }[];
+    };
+    ReportInfo: {
+      name: string;
+      /** @description In the caller’s language (Accept-Language) */
+      title: string;
+      description: string;
+      /** @description Filters beyond the period that apply to it */
+      filters: ('channel' | 'flow' | 'campaign' | 'queue' | 'agent')[];
+    };
+    ReportDocument: {
+      report: string;
+      title: string;
+      /** @enum {string} */
+      language: 'en' | 'es';
+      generatedAt: string;
+      timezone: string;
+      filters: {
+        label: string;
+        value: string;
+      }[];
+      charts: {
+        title: string;
+        /** @enum {string} */
+        kind: 'line' | 'bar' | 'stacked-bar' | 'pie';
+        categories: string[];
+        series: {
+          name: string;
+          data: number[];
+        }[];
+        /** @enum {string} */
+        valueType: 'integer' | 'number' | 'percent' | 'duration';
+      }[];
+      tables: {
+        name: string;
+        columns: {
+          key: string;
+          label: string;
+          /** @enum {string} */
+          type: 'text' | 'integer' | 'number' | 'percent' | 'duration' | 'datetime' | 'date';
+        }[];
+        rows: {
+          [key: string]: string | number | null;
+        }[];
+        totals?: {
+          [key: string]: string | number | null;
+        };
       }[];
     };
     Contact: {

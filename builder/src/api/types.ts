@@ -172,3 +172,5 @@ export type OAuthClient = Schemas['OAuthClient'];
 export type WebhookSubscription = Schemas['WebhookSubscription'];
 export type WebhookEventType = Schemas['WebhookEventType'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type ReportDocument = Schemas['ReportDocument'];
+export type ReportInfo = Schemas['ReportInfo'];

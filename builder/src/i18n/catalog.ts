@@ -33,6 +33,7 @@ import { templatesMessages } from '../features/templates/messages.ts';
 import { voiceMessages } from '../features/voice/messages.ts';
 import { nodeHelpMessages } from '../features/inspector/node-help-messages.ts';
 import { quotasMessages } from '../features/quotas/messages.ts';
+import { reportsMessages } from '../features/reports/messages.ts';
 import { problemMessages } from '../features/editor/problem-messages.ts';
 import { variablePickerMessages } from '../features/inspector/variable-picker-messages.ts';
 import { galleryMessages } from '../features/gallery/messages.ts';
@@ -172,6 +173,7 @@ export const catalog = {
     ...dataProtectionMessages.en,
     ...segmentsMessages.en,
     ...quotasMessages.en,
+    ...reportsMessages.en,
     ...campaignsMessages.en,
     ...campaignAbMessages.en,
     ...rateLimitMessages.en,
@@ -228,6 +230,7 @@ export const catalog = {
     ...dataProtectionMessages.es,
     ...segmentsMessages.es,
     ...quotasMessages.es,
+    ...reportsMessages.es,
     ...campaignsMessages.es,
     ...campaignAbMessages.es,
     ...rateLimitMessages.es,

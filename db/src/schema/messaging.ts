@@ -156,6 +156,9 @@ export const messages = pgTable(
       .where(
         sql`${t.status} = 'queued' and ${t.direction} = 'outbound' and ${t.runId} is null and ${t.idempotencyKey} like 'api:%'`,
       ),
+    // Reports (#17) read a workspace's messages by period: a month of them, not every message.
+    // created_at never changes, so status updates stay heap-only as far as this index goes.
+    index('messages_report_idx').on(t.workspaceId, t.createdAt),
     index('messages_contact_id_idx')
       .on(t.contactId, t.id)
       .where(sql`${t.contactId} is not null`),

@@ -62,6 +62,7 @@ import { emailDeliverabilityRoutes } from './routes/email-deliverability.ts';
 import { recordingRoutes } from './routes/recordings.ts';
 import { voicePromptRoutes } from './routes/voice-prompts.ts';
 import { callRoutes } from './routes/calls.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { reportScheduleRoutes } from './routes/report-schedules.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -206,6 +207,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', recordingRoutes({ ...deps, recordingStore }));
   api.route('/', voicePromptRoutes({ ...deps, recordingStore }));
   api.route('/', callRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.route('/', contactRoutes({ ...deps, recordingStore }));
   api.route('/', contactDataProtectionRoutes({ ...deps, recordingStore }));
   api.route('/', backupRoutes({ ...deps, recordingStore }));

@@ -138,6 +138,8 @@ export const routePermissions = {
   'GET /calls': 'calls:read',
   'GET /calls/volume': 'calls:read',
   'GET /calls/{id}': 'calls:read',
+  'GET /reports': 'reports:read',
+  'GET /reports/{name}': 'reports:read',
   'GET /recordings': 'recordings:read',
   'GET /recordings/count': 'recordings:read',
   'GET /recordings/usage': 'recordings:read',

@@ -235,6 +235,8 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'GET /api/v1/conversations': read('conversation.read', 'conversation'),
   'GET /api/v1/contacts/:id/timeline': read('contact.timeline-read', 'contact', param('id')),
   'GET /api/v1/calls/:id': read('call.read', 'call', param('id')),
+  // A report lists contacts' addresses and can be downloaded whole: who took which is kept.
+  'GET /api/v1/reports/:name': read('report.read', 'report', param('name')),
   'GET /api/v1/mail-catcher/mails/:id': read('message.read', 'mail-catcher', param('id')),
   'GET /api/v1/mail-catcher/mails/:id/raw': read('message.read', 'mail-catcher', param('id')),
   // Provider webhooks and public links: not a member of the workspace acting

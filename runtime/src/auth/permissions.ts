@@ -61,6 +61,10 @@ export const permissionInfo = {
     es: 'subir, renombrar o borrar audios grabados',
   },
   'quotas:read': { en: 'see quotas', es: 'ver cuotas' },
+  'reports:read': {
+    en: 'see reports and dashboards, and download them',
+    es: 'ver informes y paneles, y descargarlos',
+  },
   'quotas:manage': { en: 'set or top up quotas', es: 'fijar o recargar cuotas' },
   'settings:read': { en: 'see the workspace settings', es: 'ver los ajustes del espacio de trabajo' },
   'settings:manage': {
@@ -87,7 +91,6 @@ export const permissionInfo = {
     en: 'invite people and change their roles',
     es: 'invitar a personas y cambiar sus roles',
   },
-  'reports:read': { en: 'see reports and dashboards', es: 'ver informes y paneles' },
   'audit:read': { en: 'read and export the audit log', es: 'leer y exportar el registro de auditoría' },
   'webhooks:manage': {
     en: 'manage outbound webhooks',
@@ -171,9 +174,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'templates:manage',
     'voice-prompts:manage',
     'channels:read',
-    // Their flows' analytics (flow-analytics route) show how what they drew performs.
+    // Their flows' figures (analytics on the canvas, IVR options chosen, messages delivered).
     'reports:read',
   ],
+  // Agents answer people; the team's figures are for whoever leads them.
   agent: [...everyone, 'messages:read', 'conversations:read', 'conversations:reply'],
   viewer: [...everyone, 'reports:read'],
 };

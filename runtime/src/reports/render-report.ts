@@ -1,11 +1,10 @@
 import type { ReportDocument } from './report-document.ts';
+import type { ReportFormat } from './report-filters.ts';
 import { renderCsv } from './report-csv.ts';
 import { renderPdf } from './report-pdf.ts';
 import { localDate } from './report-values.ts';
 import { renderXlsx } from './report-xlsx.ts';
 
-export const reportFormats = ['json', 'csv', 'xlsx', 'pdf'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
 
 export interface RenderedReport {
   body: Uint8Array | string;

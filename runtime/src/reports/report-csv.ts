@@ -1,22 +1,29 @@
-import type { ReportDocument } from './report-document.ts';
+import type { ReportCell, ReportDocument, ReportTable } from './report-document.ts';
 
-const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+function csvField(value: ReportCell): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const csvLine = (cells: ReportCell[]) => cells.map(csvField).join(',');
+
+function csvSection(table: ReportTable): string[] {
+  const lines = [csvLine([table.name]), csvLine(table.columns.map((c) => c.label))];
+  for (const row of table.rows) lines.push(csvLine(table.columns.map((c) => row[c.key] ?? null)));
+  if (table.totals) lines.push(csvLine(table.columns.map((c) => table.totals?.[c.key] ?? null)));
+  return lines;
+}
 
 /**
- * RFC 4180 CSV of the document's tables, raw values (a percent stays a fraction, a duration
- * seconds) so a spreadsheet computes on them; several tables are separated by an empty line and
- * headed by their name.
+ * The report as one CSV file: the title and filters first, then each table as a section (its
+ * name, its header, its rows and totals) with an empty line between, so one download opens in a
+ * spreadsheet whole. A byte-order mark makes Excel read the accents as UTF-8. Numbers stay plain
+ * (a percent is a fraction: 0.25, a duration seconds) so they sum and sort as numbers.
  */
 export function renderCsv(doc: ReportDocument): string {
-  const blocks = doc.tables.map((table) => {
-    const lines = [table.columns.map((c) => quote(c.label)).join(',')];
-    const line = (row: Record<string, string | number | null>) =>
-      table.columns
-        .map((c) => quote(row[c.key] === null || row[c.key] === undefined ? '' : String(row[c.key])))
-        .join(',');
-    for (const row of table.rows) lines.push(line(row));
-    if (table.totals) lines.push(line(table.totals));
-    return (doc.tables.length > 1 ? `${quote(table.name)}\r\n` : '') + lines.join('\r\n');
-  });
-  return blocks.join('\r\n\r\n') + '\r\n';
+  const head = [csvLine([doc.title]), ...doc.filters.map((f) => csvLine([f.label, f.value])), ''];
+  const sections = doc.tables.map((table) => csvSection(table).join('\r\n'));
+  return `\uFEFF${head.join('\r\n')}\r\n${sections.join('\r\n\r\n')}\r\n`;
 }

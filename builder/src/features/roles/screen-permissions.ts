@@ -22,6 +22,7 @@ export const screenPermissions: Record<Route['screen'], Permission> = {
   people: 'users:manage',
   audit: 'audit:read',
   dashboard: 'reports:read',
+  reports: 'reports:read',
   webhooks: 'webhooks:manage',
   backups: 'backups:manage',
   'report-schedules': 'reports:manage',

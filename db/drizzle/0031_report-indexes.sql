@@ -1,0 +1,2 @@
+CREATE INDEX "run_steps_voice_report_idx" ON "run_steps" USING btree ("workspace_id","node_type","entered_at") WHERE "run_steps"."node_type" in ('voice.menu', 'voice.enqueue');--> statement-breakpoint
+CREATE INDEX "messages_report_idx" ON "messages" USING btree ("workspace_id","created_at");

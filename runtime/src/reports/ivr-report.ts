@@ -1,0 +1,197 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { flowVersions, flows, queryRows } from '@omniflow/db';
+import type { ReportDocument } from './report-document.ts';
+import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
+import { describeFilters, pick } from './describe-filters.ts';
+import { bucketLabel, bucketLabels, bucketOf, inPeriod, num, seconds, share } from './report-sql.ts';
+
+const text = {
+  title: { en: 'IVR', es: 'IVR (menús de voz)' },
+  description: {
+    en: 'Calls that entered the voice menus, the options callers chose in each menu and the time spent in them.',
+    es: 'Llamadas que entraron en los menús de voz, las opciones elegidas en cada menú y el tiempo que pasaron en ellos.',
+  },
+  chart: { en: 'Calls in the IVR', es: 'Llamadas en el IVR' },
+  optionsChart: { en: 'Options chosen', es: 'Opciones elegidas' },
+  byBucket: { en: 'IVR entries', es: 'Entradas al IVR' },
+  byOption: { en: 'Options per menu', es: 'Opciones por menú' },
+  period: { en: 'Period', es: 'Periodo' },
+  entries: { en: 'Calls in the IVR', es: 'Llamadas en el IVR' },
+  time: { en: 'Average time in the IVR (s)', es: 'Tiempo medio en el IVR (s)' },
+  menu: { en: 'Menu', es: 'Menú' },
+  option: { en: 'Option', es: 'Opción' },
+  chosen: { en: 'Times chosen', es: 'Veces elegida' },
+  shareOfMenu: { en: 'Share of the menu', es: 'Parte del menú' },
+  timeInMenu: { en: 'Average time in the menu (s)', es: 'Tiempo medio en el menú (s)' },
+  timeout: { en: 'No key pressed', es: 'Sin respuesta' },
+  invalid: { en: 'Wrong key', es: 'Tecla no válida' },
+  hungUp: { en: 'Hung up in the menu', es: 'Colgó en el menú' },
+  total: { en: 'Total', es: 'Total' },
+};
+
+/**
+ * The menu steps of the period's calls (alias `s`), with the call's flow. Joined to the call
+ * records (both read by time, then hashed) rather than to runs one by one: a menu step is a
+ * call's, and the call says its flow.
+ */
+function menuStepsOf({ workspaceId, filters }: ReportContext): SQL {
+  const calls: SQL[] = [
+    sql`cr.workspace_id = ${workspaceId}::uuid`,
+    sql`cr.started_at >= ${filters.from}::timestamptz - interval '1 day'`,
+    sql`cr.started_at < ${filters.to}::timestamptz`,
+  ];
+  if (filters.flowId) calls.push(sql`cr.flow_id = ${filters.flowId}::uuid`);
+  if (filters.flowVersion !== undefined)
+    calls.push(
+      sql`exists (select 1 from runs r where r.id = cr.run_id and r.version = ${filters.flowVersion})`,
+    );
+  return sql`select s.run_id, s.node_id, s.port, s.entered_at, s.left_at, cr.flow_id
+    from run_steps s join call_records cr on cr.run_id = s.run_id and ${sql.join(calls, sql` and `)}
+    where s.workspace_id = ${workspaceId}::uuid and s.node_type = 'voice.menu' and ${inPeriod(filters, sql`s.entered_at`)}`;
+}
+
+interface GraphNode {
+  id: string;
+  label?: string;
+  config?: { options?: { id?: string; digit?: string; label?: string }[] };
+}
+
+export const ivrReport: ReportDefinition = {
+  name: 'ivr',
+  title: text.title,
+  description: text.description,
+  filters: ['flow'],
+  async build(deps: ReportDeps, context: ReportContext): Promise<ReportDocument> {
+    const { filters, language, workspaceId } = context;
+    const t = (key: keyof typeof text) => pick(language, text[key]);
+    const perBucket = await queryRows<{ label: string; calls: string; ms: string | null }>(
+      deps.db,
+      sql`with s as (${menuStepsOf(context)}),
+        per_call as (select s.run_id, min(s.entered_at) as first_in, max(s.left_at) as last_out from s group by 1)
+        select ${bucketLabel(filters, bucketOf(filters, sql`p.first_in`))} as label, count(*) as calls,
+          sum(extract(epoch from p.last_out - p.first_in) * 1000) as ms
+        from per_call p group by 1`,
+    );
+    const perOption = await queryRows<{
+      flow_id: string | null;
+      node_id: string;
+      port: string | null;
+      n: string;
+      ms: string | null;
+      timed: string;
+    }>(
+      deps.db,
+      sql`with s as (${menuStepsOf(context)})
+        select s.flow_id, s.node_id, s.port, count(*) as n,
+          sum(extract(epoch from s.left_at - s.entered_at) * 1000) as ms, count(s.left_at) as timed
+        from s group by 1, 2, 3`,
+    );
+    // Menus and options by the names the designer gave them, from each flow's latest version.
+    const flowIds = [...new Set(perOption.map((o) => o.flow_id).filter((id): id is string => !!id))];
+    const graphs = new Map<string, { name: string; nodes: GraphNode[] }>();
+    if (flowIds.length > 0) {
+      const named = await deps.db
+        .select({ id: flows.id, name: flows.name })
+        .from(flows)
+        .where(and(eq(flows.workspaceId, workspaceId), inArray(flows.id, flowIds)));
+      for (const flow of named) {
+        const [latest] = await deps.db
+          .select({ graph: flowVersions.graph })
+          .from(flowVersions)
+          .where(eq(flowVersions.flowId, flow.id))
+          .orderBy(desc(flowVersions.version))
+          .limit(1);
+        const nodes = ((latest?.graph as { nodes?: GraphNode[] } | undefined)?.nodes ?? []).filter(Boolean);
+        graphs.set(flow.id, { name: flow.name, nodes });
+      }
+    }
+    const menuName = (flowId: string | null, nodeId: string) => {
+      const graph = flowId ? graphs.get(flowId) : undefined;
+      const node = graph?.nodes.find((n) => n.id === nodeId);
+      return `${graph?.name ?? '—'} · ${node?.label || nodeId}`;
+    };
+    const optionName = (flowId: string | null, nodeId: string, port: string | null) => {
+      if (port === null) return t('hungUp');
+      if (port === 'timeout' || port === 'invalid') return t(port);
+      const node = (flowId ? graphs.get(flowId) : undefined)?.nodes.find((n) => n.id === nodeId);
+      const option = node?.config?.options?.find((o) => o.id === port);
+      if (!option) return port;
+      return [option.digit, option.label].filter(Boolean).join(' · ') || port;
+    };
+    const menuTotals = new Map<string, number>();
+    for (const o of perOption) {
+      const key = menuName(o.flow_id, o.node_id);
+      menuTotals.set(key, (menuTotals.get(key) ?? 0) + num(o.n));
+    }
+    const optionRows = perOption
+      .map((o) => ({
+        menu: menuName(o.flow_id, o.node_id),
+        option: optionName(o.flow_id, o.node_id, o.port),
+        chosen: num(o.n),
+        share: share(num(o.n), menuTotals.get(menuName(o.flow_id, o.node_id)) ?? 0),
+        time: num(o.timed) > 0 ? seconds(num(o.ms) / num(o.timed)) : null,
+      }))
+      .sort(
+        (a, b) => a.menu.localeCompare(b.menu) || b.chosen - a.chosen || a.option.localeCompare(b.option),
+      );
+    const labels = await bucketLabels(deps.db, filters);
+    const byLabel = new Map(perBucket.map((r) => [r.label, r]));
+    const bucketRows = labels.map((label) => {
+      const r = byLabel.get(label);
+      return {
+        period: label,
+        entries: num(r?.calls),
+        time: r && num(r.calls) > 0 && r.ms !== null ? seconds(num(r.ms) / num(r.calls)) : null,
+      };
+    });
+    const calls = perBucket.reduce((acc, r) => acc + num(r.calls), 0);
+    const ms = perBucket.reduce((acc, r) => acc + num(r.ms), 0);
+    return {
+      report: 'ivr',
+      title: t('title'),
+      language,
+      generatedAt: new Date().toISOString(),
+      timezone: filters.timezone,
+      filters: await describeFilters(deps, context),
+      charts: [
+        {
+          title: t('chart'),
+          kind: 'bar',
+          categories: labels,
+          series: [{ name: t('entries'), data: bucketRows.map((r) => r.entries) }],
+          valueType: 'integer',
+        },
+        {
+          title: t('optionsChart'),
+          kind: 'bar',
+          categories: optionRows.map((o) => `${o.menu} · ${o.option}`),
+          series: [{ name: t('chosen'), data: optionRows.map((o) => o.chosen) }],
+          valueType: 'integer',
+        },
+      ],
+      tables: [
+        {
+          name: t('byBucket'),
+          columns: [
+            { key: 'period', label: t('period'), type: 'text' },
+            { key: 'entries', label: t('entries'), type: 'integer' },
+            { key: 'time', label: t('time'), type: 'duration' },
+          ],
+          rows: bucketRows,
+          totals: { period: t('total'), entries: calls, time: calls > 0 ? seconds(ms / calls) : null },
+        },
+        {
+          name: t('byOption'),
+          columns: [
+            { key: 'menu', label: t('menu'), type: 'text' },
+            { key: 'option', label: t('option'), type: 'text' },
+            { key: 'chosen', label: t('chosen'), type: 'integer' },
+            { key: 'share', label: t('shareOfMenu'), type: 'percent' },
+            { key: 'time', label: t('timeInMenu'), type: 'duration' },
+          ],
+          rows: optionRows,
+        },
+      ],
+    };
+  },
+};
