@@ -7,6 +7,8 @@ import { logicAbSplit } from './logic/ab-split.node.ts';
 import { logicWait } from './logic/wait.node.ts';
 import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
 import { logicBusinessHours } from './logic/business-hours.node.ts';
+import { logicCode } from './logic/code.node.ts';
+import { aiChat } from './ai/chat.node.ts';
 import { httpRequest } from './http/request.node.ts';
 import { messageSend } from './messaging/send.node.ts';
 import { messageInbound, inboundMatches } from './messaging/inbound.node.ts';
@@ -36,6 +38,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   logicWait,
   logicWaitForEvent,
   logicBusinessHours,
+  logicCode,
+  aiChat,
   httpRequest,
   messageSend,
   messageInbound,
@@ -66,6 +70,8 @@ export {
   logicWait,
   logicWaitForEvent,
   logicBusinessHours,
+  logicCode,
+  aiChat,
   httpRequest,
   messageSend,
   messageInbound,
