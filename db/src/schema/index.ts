@@ -14,3 +14,4 @@ export * from './webhooks.ts';
 export * from './backups.ts';
 export * from './workspace-members.ts';
 export * from './channel-numbers.ts';
+export * from './ai.ts';

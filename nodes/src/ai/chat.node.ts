@@ -175,11 +175,9 @@ export const aiChat = defineNode({
       .meta({
         ui: { widget: 'toggle', label: { en: 'Stream the answer', es: 'Recibir la respuesta en streaming' } },
       }),
-    timeout: durationSchema
-      .default('PT30S')
-      .meta({
-        ui: { widget: 'duration', label: { en: 'Timeout per try', es: 'Tiempo máximo por intento' } },
-      }),
+    timeout: durationSchema.default('PT30S').meta({
+      ui: { widget: 'duration', label: { en: 'Timeout per try', es: 'Tiempo máximo por intento' } },
+    }),
   }),
   output: z
     .object({

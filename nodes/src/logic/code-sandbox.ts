@@ -16,6 +16,9 @@ export interface SandboxLimits {
   outputChars: number;
 }
 
+/** The author's line for a line of the evaluated source (TypeScript's output differs from its input). */
+export type LineMap = readonly number[];
+
 export const defaultSandboxLimits: SandboxLimits = {
   timeMs: 1000,
   memoryBytes: 32 * 1024 * 1024,
@@ -74,10 +77,11 @@ export async function runInSandbox(
   wrappedSource: string,
   globals: SandboxGlobals,
   limits: SandboxLimits = defaultSandboxLimits,
+  lines?: LineMap,
 ): Promise<SandboxResult> {
   const wasm = await quickJs();
   try {
-    return evaluate(wasm, wrappedSource, globals, limits);
+    return evaluate(wasm, wrappedSource, globals, limits, lines);
   } catch (error) {
     // A trap inside the WASM module (not a JS exception) may leave its memory inconsistent:
     // the next evaluation starts from a new module.
@@ -98,7 +102,9 @@ function evaluate(
   wrappedSource: string,
   globals: SandboxGlobals,
   limits: SandboxLimits,
+  lines: LineMap | undefined,
 ): SandboxResult {
+  const errorText = (error: unknown) => describeError(error, lines);
   const logs: string[] = [];
   let logChars = 0;
   const runtime = wasm.newRuntime();
@@ -237,11 +243,12 @@ function installConsole(
   vm.setProp(vm.global, 'console', console);
 }
 
-function errorText(error: unknown): string {
+function describeError(error: unknown, lines: LineMap | undefined): string {
   if (error !== null && typeof error === 'object') {
     const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
     if (typeof message === 'string') {
-      const line = typeof stack === 'string' ? /code\.js:(\d+)/.exec(stack)?.[1] : undefined;
+      const found = typeof stack === 'string' ? /code\.js:(\d+)/.exec(stack)?.[1] : undefined;
+      const line = found === undefined ? undefined : (lines?.[Number(found)] ?? Number(found));
       const prefix = typeof name === 'string' && name !== 'Error' ? `${name}: ` : '';
       return `${prefix}${message}${line === undefined ? '' : ` (line ${line})`}`;
     }

@@ -70,6 +70,16 @@ describe('logic.code', () => {
     expect(result).toMatchObject({ port: 'next', output: '3+5' });
   });
 
+  it('names the author’s line when TypeScript code throws', async () => {
+    const result = await run(
+      `interface Order { id: string }
+       const order: Order | undefined = undefined;
+       if (order === undefined) throw new Error('no order');`,
+      { language: 'typescript' },
+    );
+    expect(result.fault?.message).toBe('no order (line 3)');
+  });
+
   it('gives null when nothing is returned', async () => {
     expect((await run('const x = 1;')).output).toBeNull();
   });

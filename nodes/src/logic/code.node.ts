@@ -99,6 +99,7 @@ export const logicCode = defineNode({
           memoryBytes: config.memoryLimitMb * 1024 * 1024,
           outputChars: codeOutputChars,
         },
+        source.lines,
       );
       const logged = { ...input, logs: result.logs };
       if (result.ok) return { port: 'next', output: result.value, input: logged };

@@ -31,4 +31,6 @@ export const exportTables: ExportTable[] = [
   { table: 'campaigns' },
   { table: 'campaign_recipients', csv: true },
   { table: 'audit_events', csv: true },
+  // Tokens each AI call spent; the AI provider's row is left out (it holds a key).
+  { table: 'ai_usage', csv: true },
 ];
