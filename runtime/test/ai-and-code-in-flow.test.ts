@@ -217,10 +217,13 @@ describe.skipIf(!inject('postgresUrl'))('AI and code nodes inside running flows'
 
   it('takes failed when the provider does not answer in time', async () => {
     fake.answer = () => ({ hang: true });
-    const slow = { ...answerFlow, name: 'Slow answer' };
-    slow.nodes = answerFlow.nodes.map((n) =>
-      n.id === 'faq' ? { ...n, config: { ...n.config, timeout: 'PT0.3S' } } : n,
-    );
+    const slow = {
+      ...answerFlow,
+      name: 'Slow answer',
+      nodes: answerFlow.nodes.map((n) =>
+        n.id === 'faq' ? { ...n, config: { ...n.config, timeout: 'PT0.3S' } } : n,
+      ),
+    };
     const created = await omni.call('POST', '/api/v1/flows', slow);
     await omni.call('POST', `/api/v1/flows/${created.body.id}/publish`, {});
     flowIds.set(slow.name, created.body.id as string);
