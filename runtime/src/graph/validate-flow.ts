@@ -9,6 +9,7 @@ import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
 import { nodeNames } from './issue-names.ts';
 import { configIssueParams, fieldNames } from './config-issue-params.ts';
 import { forgottenPortWarnings } from './forgotten-ports-rule.ts';
+import { codeAndAiErrors } from './code-and-ai-rules.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -322,6 +323,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     errors.push(...emailReplyErrors(doc, trigger, definitions.get(trigger.id), definitions));
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
+  errors.push(...codeAndAiErrors(doc, definitions));
   warnings.push(...objectRenderWarnings(doc, trigger, definitions));
   warnings.push(...forgottenPortWarnings(doc, trigger, definitions));
 

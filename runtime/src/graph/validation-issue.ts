@@ -26,6 +26,10 @@ export const validationCodes = [
   'HANGUP_LEADS_TO_CALL',
   'FLOW_FIELD_TOO_LONG',
   'TRIGGER_CLAIMED',
+  'CODE_EMPTY',
+  'CODE_SYNTAX_ERROR',
+  'AI_CLASSIFY_WITHOUT_INTENTS',
+  'AI_EXTRACT_WITHOUT_FIELDS',
   // Checked against the workspace's prompts (runtime/src/voice-prompts/unknown-voice-prompts.ts).
   'VOICE_PROMPT_UNKNOWN',
 ] as const;
