@@ -132,7 +132,7 @@ export const aiChat = defineNode({
       .max(50, 'At most 50 intents')
       .default([])
       .refine((list) => new Set(list.map((i) => i.id)).size === list.length, 'Port ids must be unique')
-      .meta({ ui: { widget: 'rows', idFrom: 'name', label: { en: 'Intents', es: 'Intenciones' } } }),
+      .meta({ ui: { widget: 'rows', label: { en: 'Intents', es: 'Intenciones' } } }),
     fields: z
       .array(field)
       .max(50, 'At most 50 fields')
