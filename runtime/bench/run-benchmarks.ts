@@ -1,3 +1,4 @@
+import { codeNodeBenchmark, codeNodeReport } from './code-node-benchmark.ts';
 import { compileFlow } from '../src/compiler/compile-flow.ts';
 import { flowDocumentSchema } from '../src/graph/flow-schema.ts';
 import { validateFlow } from '../src/graph/validate-flow.ts';
@@ -67,6 +68,7 @@ const sms = only.has('chat') ? await smsSubmitBenchmark() : undefined;
 const emailSend = only.has('email-send') ? await emailSendBenchmarks() : undefined;
 print(emailSendFigureLines(emailSend));
 // The segment count needs no Temporal: PostgreSQL (or PGlite) and a million contacts.
+const codeNode = only.has('code-node') ? await codeNodeBenchmark() : undefined;
 const segmentCounts = only.has('segments') ? await segmentsBenchmark() : undefined;
 print(segmentFigureLines(segmentCounts));
 // Contact import needs the database only.
@@ -104,6 +106,7 @@ if (sms && chat) sections.chat = chatReport(sms, chat);
 if (voice) sections.voice = voiceReport(voice);
 if (emailSend && mail) sections.email = emailReport(emailSend, mail);
 if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
+if (codeNode) sections.codeNode = codeNodeReport(codeNode);
 if (contactImport) sections.contactImport = contactImportReport(contactImport);
 if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
 const written = Object.keys(sections);

@@ -11,6 +11,7 @@ export const benchmarkNames = [
   'send-api',
   'import',
   'campaigns',
+  'code-node',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

@@ -7,6 +7,7 @@ export const segmentsHeading = '## Segments (#14)';
 export const contactImportHeading = '## Contact import (#14)';
 export const sendApiHeading = '## Send API (#14)';
 export const campaignsHeading = '## Campaigns (#14)';
+export const codeNodeHeading = '## Code node (#18)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -17,6 +18,7 @@ export interface BenchmarkSections {
   contactImport?: string;
   sendApi?: string;
   campaigns?: string;
+  codeNode?: string;
 }
 
 const headings = {
@@ -27,6 +29,7 @@ const headings = {
   contactImport: contactImportHeading,
   sendApi: sendApiHeading,
   campaigns: campaignsHeading,
+  codeNode: codeNodeHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -44,6 +47,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     contactImport: '',
     sendApi: '',
     campaigns: '',
+    codeNode: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
@@ -59,7 +63,17 @@ function splitSections(text: string): Required<BenchmarkSections> {
 export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void {
   const current = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
   const parts = (
-    ['main', 'chat', 'voice', 'email', 'segments', 'contactImport', 'sendApi', 'campaigns'] as const
+    [
+      'main',
+      'chat',
+      'voice',
+      'email',
+      'segments',
+      'contactImport',
+      'sendApi',
+      'campaigns',
+      'codeNode',
+    ] as const
   ).map((name) => (sections[name] ?? current[name]).trimEnd());
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');
 }
