@@ -8,6 +8,8 @@ import { logicAbSplit } from './logic/ab-split.node.ts';
 import { logicWait } from './logic/wait.node.ts';
 import { logicWaitForEvent } from './logic/wait-for-event.node.ts';
 import { logicBusinessHours } from './logic/business-hours.node.ts';
+import { logicCode } from './logic/code.node.ts';
+import { aiChat } from './ai/chat.node.ts';
 import { httpRequest } from './http/request.node.ts';
 import { httpWebhook } from './http/webhook.node.ts';
 import { httpRespond } from './http/respond.node.ts';
@@ -40,6 +42,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   logicWait,
   logicWaitForEvent,
   logicBusinessHours,
+  logicCode,
+  aiChat,
   httpRequest,
   httpWebhook,
   httpRespond,
@@ -73,6 +77,8 @@ export {
   logicWait,
   logicWaitForEvent,
   logicBusinessHours,
+  logicCode,
+  aiChat,
   httpRequest,
   httpWebhook,
   httpRespond,

@@ -1,3 +1,4 @@
+import { codeNodeBenchmark, codeNodeReport } from './code-node-benchmark.ts';
 import { compileFlow } from '../src/compiler/compile-flow.ts';
 import { flowDocumentSchema } from '../src/graph/flow-schema.ts';
 import { validateFlow } from '../src/graph/validate-flow.ts';
@@ -74,6 +75,7 @@ const sms = only.has('chat') ? await smsSubmitBenchmark() : undefined;
 const emailSend = only.has('email-send') ? await emailSendBenchmarks() : undefined;
 print(emailSendFigureLines(emailSend));
 // The segment count needs no Temporal: PostgreSQL (or PGlite) and a million contacts.
+const codeNode = only.has('code-node') ? await codeNodeBenchmark() : undefined;
 const segmentCounts = only.has('segments') ? await segmentsBenchmark() : undefined;
 print(segmentFigureLines(segmentCounts));
 // Reports need PostgreSQL only (the quiet cluster by default, BENCH_REPORTS_DATABASE_URL).
@@ -122,6 +124,7 @@ if (sms && chat) sections.chat = chatReport(sms, chat);
 if (voice) sections.voice = voiceReport(voice);
 if (emailSend && mail) sections.email = emailReport(emailSend, mail);
 if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
+if (codeNode) sections.codeNode = codeNodeReport(codeNode);
 if (contactImport) sections.contactImport = contactImportReport(contactImport);
 if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
 if (engines && !engines.skipped) sections.engines = enginesReport(engines);

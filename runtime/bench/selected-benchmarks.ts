@@ -15,6 +15,7 @@ export const benchmarkNames = [
   'flow-analytics',
   'webhook',
   'reports',
+  'code-node',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

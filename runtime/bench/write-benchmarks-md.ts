@@ -10,6 +10,7 @@ export const campaignsHeading = '## Campaigns (#14)';
 export const enginesHeading = '## Engines (#18)';
 export const flowAnalyticsHeading = '## Flow analytics (#17)';
 export const reportsHeading = '## Reports (#17)';
+export const codeNodeHeading = '## Code node (#18)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -23,6 +24,7 @@ export interface BenchmarkSections {
   engines?: string;
   flowAnalytics?: string;
   reports?: string;
+  codeNode?: string;
 }
 
 const headings = {
@@ -36,6 +38,7 @@ const headings = {
   engines: enginesHeading,
   flowAnalytics: flowAnalyticsHeading,
   reports: reportsHeading,
+  codeNode: codeNodeHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -56,6 +59,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     engines: '',
     flowAnalytics: '',
     reports: '',
+    codeNode: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
@@ -82,6 +86,7 @@ export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void 
       'campaigns',
       'flowAnalytics',
       'reports',
+      'codeNode',
     ] as const
   ).map((name) => (sections[name] ?? current[name]).trimEnd());
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');

@@ -7824,6 +7824,165 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/workspace/ai-provider': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The OpenAI-compatible endpoint the AI node calls (never its key) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The provider */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AiProvider'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set the AI provider: base URL, model and API key of any OpenAI-compatible chat-completions service */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AiProviderInput'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AiProvider'];
+          };
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed to change settings */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove the AI provider (AI nodes then leave by "failed") */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or bad API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource in this workspace */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhook-subscriptions': {
     parameters: {
       query?: never;
@@ -15624,7 +15783,7 @@ export interface components {
         es: string;
       };
       /** @enum {string} */
-      category: 'flow' | 'logic' | 'http' | 'messaging' | 'voice' | 'email' | 'data';
+      category: 'flow' | 'logic' | 'http' | 'messaging' | 'voice' | 'email' | 'data' | 'ai';
       icon: string;
       trigger: boolean;
       waits: boolean;
@@ -16611,6 +16770,19 @@ export interface components {
       url: string;
       /** @description Make a new signing secret (the old one stops at once); default false */
       newSecret?: boolean;
+    };
+    AiProvider: {
+      baseUrl: string;
+      model: string;
+      hasApiKey: boolean;
+      updatedAt: string;
+    };
+    AiProviderInput: {
+      /** Format: uri */
+      baseUrl: string;
+      model: string;
+      /** @description Sealed at rest and never answered; omit to keep the saved one, null to remove it */
+      apiKey?: string | null;
     };
     WebhookSubscription: {
       id: string;

@@ -17,3 +17,4 @@ export * from './channel-numbers.ts';
 export * from './health.ts';
 export * from './hook-secrets.ts';
 export * from './reports.ts';
+export * from './ai.ts';

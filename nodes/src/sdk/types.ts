@@ -10,7 +10,7 @@ export interface Localized {
   es: string;
 }
 
-export const nodeCategories = ['flow', 'logic', 'http', 'messaging', 'voice', 'email', 'data'] as const;
+export const nodeCategories = ['flow', 'logic', 'http', 'messaging', 'voice', 'email', 'data', 'ai'] as const;
 export type NodeCategory = (typeof nodeCategories)[number];
 
 /** A JSON value: what machine fragments, configs and outputs are made of. */
@@ -117,10 +117,27 @@ export interface ActivityDeps {
   recordings?: NodeRecordings;
   /** The workspace's recorded prompts as files the call can play; beside `voice` on the call's worker. */
   voicePrompts?: NodeVoicePrompts;
+  /** The workspace's AI provider and the token count of the run (ai.chat); absent where none is wired. */
+  ai?: NodeAi;
   /** The node's id in the flow (what `nodes.<id>` templates of later nodes read its output by). */
   nodeId?: string;
   /** What the node's compile passed as `runActivity({ next })`: the nodes its ports lead to. */
   next?: NextNodes;
+}
+
+/** An OpenAI-compatible chat-completions endpoint a workspace set (Settings → AI provider). */
+export interface AiProvider {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+}
+
+/** What the AI node may use: its workspace's provider, and where the tokens it spent are counted. */
+export interface NodeAi {
+  /** Undefined when the workspace set no provider. */
+  provider(): Promise<AiProvider | undefined>;
+  /** Counts the tokens one model call spent against the run (reports sum them). */
+  recordUsage(usage: { model: string; promptTokens: number; completionTokens: number }): Promise<void>;
 }
 
 /** What a node may do with a recording a call made: store it with its call record, run and node. */

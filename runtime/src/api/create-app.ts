@@ -72,6 +72,7 @@ import { segmentRoutes } from './routes/segments.ts';
 import { quotaRoutes } from './routes/quotas.ts';
 import { messageSendRoutes } from './routes/messages-send.ts';
 import { workspaceWebhookRoutes } from './routes/workspace-webhook.ts';
+import { aiProviderRoutes } from './routes/ai-provider.ts';
 import { webhookSubscriptionRoutes } from './routes/webhook-subscriptions.ts';
 import { contactImportRoutes } from './routes/contact-imports.ts';
 import { defaultCountryRoutes } from './routes/default-country.ts';
@@ -186,6 +187,7 @@ export function createApp(deps: AppDeps) {
     messageRoutes,
     messageSendRoutes,
     workspaceWebhookRoutes,
+    aiProviderRoutes,
     webhookSubscriptionRoutes,
     sandboxRoutes,
     mailCatcherRoutes,

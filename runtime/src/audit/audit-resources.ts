@@ -1,6 +1,7 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
+  aiProviders,
   apiKeys,
   bulkJobs,
   campaigns,
@@ -119,6 +120,7 @@ export const resourceLoaders: Record<string, ResourceLoader | undefined> = {
   'report-schedule': rowBy(reportSchedules, reportSchedules.id),
   'voice-prompt': rowBy(voicePrompts, voicePrompts.id),
   webhook: rowBy(workspaceWebhooks, workspaceWebhooks.workspaceId),
+  'ai-provider': rowBy(aiProviders, aiProviders.workspaceId),
   'webhook-subscription': rowBy(webhookSubscriptions, webhookSubscriptions.id),
   'channel-number': rowBy(channelNumbers, channelNumbers.id),
   member: rowBy(workspaceMembers, workspaceMembers.userId),

@@ -139,6 +139,8 @@ export const auditedRoutes: Record<string, AuditRule> = {
   'PUT /api/v1/recordings/quota': settings(),
   'PUT /api/v1/workspace/webhook': change('webhook.updated', 'webhook', { id: 'workspace' }),
   'DELETE /api/v1/workspace/webhook': change('webhook.removed', 'webhook', { id: 'workspace' }),
+  'PUT /api/v1/workspace/ai-provider': change('ai-provider.updated', 'ai-provider', { id: 'workspace' }),
+  'DELETE /api/v1/workspace/ai-provider': change('ai-provider.removed', 'ai-provider', { id: 'workspace' }),
   'POST /api/v1/channels/:channel/numbers': created('channel-number.added', 'channel-number'),
   'DELETE /api/v1/channels/:channel/numbers/:id': change('channel-number.removed', 'channel-number'),
   'POST /api/v1/webhook-subscriptions': created('webhook-subscription.created', 'webhook-subscription'),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  aiProviders,
   channelNumbers,
   credentials,
   dkimKeys,
@@ -19,6 +20,7 @@ import { contextOf as totpContext } from '../people/second-factor.ts';
 import { contextOf as subscriptionContext } from '../webhooks/webhook-subscriptions.ts';
 import { contextOf as numberContext } from '../channel-numbers/channel-number-store.ts';
 import { hookSecretContext } from '../hooks/hook-secret-store.ts';
+import { contextOf as aiProviderContext } from '../ai/ai-provider-store.ts';
 
 /**
  * One column of sealed values (`v1.<iv>.<tag>.<ct>` beside the id of the key that sealed it) and
@@ -42,6 +44,15 @@ export interface SealedColumn {
 }
 
 export const sealedColumns: SealedColumn[] = [
+  {
+    name: 'AI provider keys',
+    table: aiProviders,
+    id: aiProviders.workspaceId,
+    sealed: aiProviders.secretsSealed,
+    keyId: aiProviders.keyId,
+    contextColumns: {},
+    context: (row) => aiProviderContext(String(row.id)),
+  },
   {
     name: 'channel credentials',
     table: credentials,

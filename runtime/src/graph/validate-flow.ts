@@ -10,6 +10,7 @@ import { whatsAppWindowWarnings } from './whatsapp-window-rule.ts';
 import { nodeNames } from './issue-names.ts';
 import { configIssueParams, fieldNames } from './config-issue-params.ts';
 import { forgottenPortWarnings } from './forgotten-ports-rule.ts';
+import { codeAndAiErrors } from './code-and-ai-rules.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -324,6 +325,7 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): Validat
     warnings.push(...whatsAppWindowWarnings(doc, trigger, definitions));
   }
   errors.push(...webhookErrors(doc, trigger, definitions));
+  errors.push(...codeAndAiErrors(doc, definitions));
   warnings.push(...objectRenderWarnings(doc, trigger, definitions));
   warnings.push(...forgottenPortWarnings(doc, trigger, definitions));
 

@@ -28,6 +28,10 @@ export const validationCodes = [
   'TRIGGER_CLAIMED',
   'WEBHOOK_PATH_INVALID',
   'RESPOND_WITHOUT_WEBHOOK',
+  'CODE_EMPTY',
+  'CODE_SYNTAX_ERROR',
+  'AI_CLASSIFY_WITHOUT_INTENTS',
+  'AI_EXTRACT_WITHOUT_FIELDS',
   // Checked against the workspace's prompts (runtime/src/voice-prompts/unknown-voice-prompts.ts).
   'VOICE_PROMPT_UNKNOWN',
   // Checked against the workspace's flows (runtime/src/subflows/subflow-calls.ts).

@@ -14,6 +14,7 @@ import type { MessagingService } from '../messaging/messaging-service.ts';
 import type { ContactsService } from '../messaging/contacts-service.ts';
 import type { ConversationsService } from '../messaging/conversations-service.ts';
 import type { TemplateLibrary } from '../templates/template-library.ts';
+import type { AiService } from '../ai/ai-service.ts';
 
 export interface ActivityDependencies {
   registry: NodeRegistry;
@@ -30,6 +31,8 @@ export interface ActivityDependencies {
   recordings?: { forStep(step: { runId: string; nodeId: string; idempotencyKey: string }): NodeRecordings };
   /** The workspaces' recorded prompts as local files: beside `voice` on a voice endpoint's worker. */
   voicePrompts?: NodeVoicePrompts;
+  /** The workspaces' AI providers and token counts, for ai.chat. */
+  ai?: Pick<AiService, 'forStep'>;
 }
 
 /**
@@ -77,6 +80,7 @@ export function createActivities({
   voice,
   recordings,
   voicePrompts,
+  ai,
 }: ActivityDependencies) {
   return {
     /** Runs one node's side effect (an HTTP call, a message) and returns the port it leaves by. */
@@ -109,6 +113,7 @@ export function createActivities({
           ...(contacts ? { contacts: contacts.forRun(input.runId) } : {}),
           ...(conversations ? { conversations: conversations.forRun(input.runId) } : {}),
           ...(templates ? { templates: templates.forRun(input.runId) } : {}),
+          ...(ai ? { ai: ai.forStep({ runId: input.runId, nodeId: input.nodeId }) } : {}),
           ...(voice ? { voice } : {}),
           ...(voicePrompts ? { voicePrompts } : {}),
           ...(recordings

@@ -20,6 +20,14 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     en: 'Before a split, set `total` to `{{ input.amount }}` so later steps and conditions read one name.',
     es: 'Antes de una bifurcación, guarda `total` = `{{ input.amount }}` para que los pasos siguientes y las condiciones lean un solo nombre.',
   },
+  'logic.code': {
+    en: 'Add up a basket the trigger sent: `return { total: input.items.reduce((sum, i) => sum + i.price * i.qty, 0) }`; the next message reads `{{ nodes.code.output.total }}`. A `throw new Error(\'empty basket\')` leaves by {port:failed} with that message. No network, files or timers; 1 s and 32 MB unless you raise them.',
+    es: 'Suma la cesta que envió el disparador: `return { total: input.items.reduce((suma, i) => suma + i.price * i.qty, 0) }`; el mensaje siguiente lee `{{ nodes.code.output.total }}`. Un `throw new Error(\'cesta vacía\')` sale por {port:failed} con ese mensaje. Sin red, archivos ni temporizadores; 1 s y 32 MB salvo que los subas.',
+  },
+  'ai.chat': {
+    en: 'Sort WhatsApp messages: intents “Billing” (invoices, charges) and “Support” (something broke); “I was charged twice” leaves by the Billing port, “hello” by {port:other}. Set the provider (any OpenAI-compatible URL, model and key) in the workspace settings first.',
+    es: 'Clasifica mensajes de WhatsApp: intenciones «Cobros» (facturas, cargos) y «Soporte» (algo no funciona); «Me cobraron dos veces» sale por el puerto de Cobros y «hola» por {port:other}. Antes, configura el proveedor (cualquier URL compatible con OpenAI, modelo y clave) en los ajustes del espacio de trabajo.',
+  },
   'logic.split': {
     en: 'After a menu on WhatsApp, a branch “Wants a person” when the answer equals `agent`; everything else leaves by {port:else} and goes on to ask for the order number.',
     es: 'Tras un menú en WhatsApp, una rama «Quiere una persona» cuando la respuesta es `agent`; lo demás sale por {port:else} y sigue pidiendo el número de pedido.',

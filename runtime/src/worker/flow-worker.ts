@@ -23,6 +23,7 @@ import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
 import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { workerChannels, type WorkerChannels } from '../messaging/worker-channels.ts';
 import { createContactsService } from '../messaging/contacts-service.ts';
+import { createAiService } from '../ai/ai-service.ts';
 import { createTemplateLibrary } from '../templates/template-library.ts';
 import { createConversationsService } from '../messaging/conversations-service.ts';
 import { createProgressSinks } from '../temporal/progress-sink.ts';
@@ -200,6 +201,7 @@ export async function flowWorkerParts(
         contacts: createContactsService(options.db),
         conversations: createConversationsService(options.db),
         templates: createTemplateLibrary(options.db),
+        ai: createAiService(options.db, channels.resolver.keyring),
       }),
       ...operations,
       ...createSubflowActivities(options.db),

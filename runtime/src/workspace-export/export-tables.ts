@@ -34,4 +34,6 @@ export const exportTables: ExportTable[] = [
   { table: 'health_samples', csv: true },
   { table: 'report_schedules' },
   { table: 'report_deliveries' },
+  // Tokens each AI call spent; the AI provider's row is left out (it holds a key).
+  { table: 'ai_usage', csv: true },
 ];

@@ -10,6 +10,7 @@ const categoryLooks: Record<NodeCategory, { classes: string; ink: string }> = {
   voice: { classes: 'bg-rose-100 text-rose-800', ink: '#9f1239' },
   email: { classes: 'bg-indigo-100 text-indigo-800', ink: '#3730a3' },
   data: { classes: 'bg-slate-200 text-slate-800', ink: '#1e293b' },
+  ai: { classes: 'bg-teal-100 text-teal-800', ink: '#115e59' },
 };
 const unknownLook = { classes: 'bg-slate-100 text-slate-600', ink: '#475569' };
 

@@ -14,6 +14,7 @@ const categoryKeys: Record<NodeCategory, MessageKey> = {
   voice: 'canvas.category.voice',
   email: 'canvas.category.email',
   data: 'canvas.category.data',
+  ai: 'canvas.category.ai',
 };
 
 export interface NodePaletteProps {

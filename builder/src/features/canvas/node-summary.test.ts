@@ -28,6 +28,11 @@ const cards: Record<string, { config: Record<string, unknown>; es: string[] }> =
   },
   'flow.end': { config: { output: { result: 'ok' } }, es: ['Devuelve: result'] },
   'flow.start': { config: { trigger: 'api' }, es: ['Se inicia desde: la API'] },
+  'ai.chat': {
+    config: { mode: 'classify', intents: [{ id: 'billing', name: 'Cobros' }] },
+    es: ['Clasificar el mensaje', 'Cobros'],
+  },
+  'logic.code': { config: { language: 'typescript', code: 'return 1' }, es: ['TypeScript'] },
   'http.request': {
     config: { method: 'POST', url: 'https://api.example.com/v1/orders?x=1' },
     es: ['POST api.example.com'],

@@ -12,6 +12,7 @@ const categoryRank: Record<NodeCategory, number> = {
   email: 4,
   http: 5,
   data: 6,
+  ai: 7,
 };
 
 export interface PaletteGroup {

@@ -10,6 +10,7 @@ const categories: Record<NodeCategory, true> = {
   voice: true,
   email: true,
   data: true,
+  ai: true,
 };
 
 function isCategory(value: string): value is NodeCategory {

@@ -9,6 +9,7 @@ import { NodePalette } from '../canvas/node-palette.tsx';
 import { subflowPaletteEntries, type PaletteEntry } from '../subflows/subflow-palette-entries.ts';
 import type { RunHighlight } from '../canvas/types.ts';
 import { InspectorPanel } from '../inspector/inspector-panel.tsx';
+import { scriptContextTypes } from '../editors/script-context-types.ts';
 import { templateVariables } from '../inspector/template-variables.ts';
 import { runsRoute } from '../runs/run-filter.ts';
 import { inflightBadges } from './inflight-badges.ts';
@@ -374,6 +375,9 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
                   node={selectedNode}
                   issues={issues.filter((i) => i.nodeId === selectedNode.id)}
                   variables={templateVariables(doc, selectedNode.id, loaded.catalog)}
+                  {...(selectedNode.type === 'logic.code'
+                    ? { scriptTypes: scriptContextTypes(doc, selectedNode.id, loaded.catalog) }
+                    : {})}
                   onConfigChange={(config) => useFlowStore.getState().updateConfig(selectedNode.id, config)}
                   onLabelChange={(label) => useFlowStore.getState().updateLabel(selectedNode.id, label)}
                   readOnly={readOnly}

@@ -6,6 +6,11 @@
 // `reason` (`problem.NODE_CONFIG_INVALID.<reason>`, runtime/src/graph/config-issue-params.ts).
 export const problemMessages = {
   en: {
+    'problem.CODE_EMPTY': '“{node}” has no code: write what it computes and return the result',
+    'problem.CODE_SYNTAX_ERROR': '“{node}”: line {line} of the code cannot be read ({problem})',
+    'problem.AI_CLASSIFY_WITHOUT_INTENTS': '“{node}” sorts messages but has no intents: add at least one',
+    'problem.AI_EXTRACT_WITHOUT_FIELDS':
+      '“{node}” extracts data but lists no fields: add the fields to look for',
     'problem.NO_TRIGGER': 'Add a start node: a flow needs exactly one',
     'problem.TEMPLATE_RENDERS_OBJECT':
       '“{node}” writes everything “{source}” holds into its text, which reads as a list of fields: pick the one field you mean in the variable list',
@@ -90,6 +95,13 @@ export const problemMessages = {
       '“{node}” would make the flows call each other for ever ({cycle}): a flow cannot end up calling itself.',
   },
   es: {
+    'problem.CODE_EMPTY':
+      '“{node}” no tiene código: escribe lo que calcula y devuelve el resultado con return',
+    'problem.CODE_SYNTAX_ERROR': '“{node}”: la línea {line} del código no se puede leer ({problem})',
+    'problem.AI_CLASSIFY_WITHOUT_INTENTS':
+      '“{node}” clasifica mensajes pero no tiene intenciones: añade al menos una',
+    'problem.AI_EXTRACT_WITHOUT_FIELDS':
+      '“{node}” extrae datos pero no tiene ningún dato que buscar: añádelos',
     'problem.NO_TRIGGER': 'Añade un nodo de inicio: un flujo necesita exactamente uno',
     'problem.MULTIPLE_TRIGGERS':
       '«{node}» es un segundo inicio; un flujo tiene exactamente uno. Elimina uno de ellos',

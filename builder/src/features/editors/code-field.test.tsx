@@ -26,6 +26,7 @@ vi.mock('./monaco-setup.ts', () => ({
       }),
       setMarkers: vi.fn(),
       update: vi.fn(),
+      addTypes: vi.fn(() => () => undefined),
       dispose: vi.fn(() => view.remove()),
     };
     monaco.mounted.push({ options, editor });

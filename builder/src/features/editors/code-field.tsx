@@ -19,6 +19,8 @@ export interface CodeFieldProps {
   describedBy?: string;
   /** Problems found elsewhere (the server), drawn under their lines in Monaco. */
   markers?: readonly LineMarker[];
+  /** TypeScript declarations Monaco knows while editing JavaScript or TypeScript (a script's context). */
+  extraLib?: string;
   /** Tailwind height of the editor (default h-48). */
   heightClass?: string;
 }
@@ -44,6 +46,7 @@ export function CodeField({
   required = false,
   describedBy,
   markers,
+  extraLib,
   heightClass = 'h-48',
 }: CodeFieldProps) {
   const t = useT();
@@ -131,6 +134,11 @@ export function CodeField({
   useEffect(() => {
     editor?.setMarkers(markers ?? []);
   }, [editor, markers]);
+
+  useEffect(() => {
+    if (!editor || extraLib === undefined) return;
+    return editor.addTypes(extraLib);
+  }, [editor, extraLib]);
 
   return (
     <div className="min-w-0">

@@ -5,7 +5,7 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/register.all';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
-import 'monaco-editor/languages/features/typescript/register';
+import { javascriptDefaults, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
@@ -97,7 +97,15 @@ export interface MountedEditor {
   setValue(value: string): void;
   setMarkers(markers: readonly LineMarker[]): void;
   update(options: { readOnly: boolean; ariaLabel: string }): void;
+  /** Declarations the JavaScript/TypeScript services know (a script's context); returns its removal. */
+  addTypes(declarations: string): () => void;
   dispose(): void;
+}
+
+// A code node's script is a function body: a top-level `return` and `await` are right there
+// (TS1108 return outside a function, TS1375/TS1378 top-level await).
+for (const defaults of [javascriptDefaults, typescriptDefaults]) {
+  defaults.setDiagnosticsOptions({ diagnosticCodesToIgnore: [1108, 1375, 1378] });
 }
 
 function languageId(language: string, template: boolean): string {
@@ -180,6 +188,11 @@ export function mountCodeEditor(container: HTMLElement, options: CodeEditorOptio
       );
     },
     update: ({ readOnly, ariaLabel }) => editor.updateOptions({ readOnly, ariaLabel }),
+    addTypes(declarations) {
+      const uri = 'file:///omniflow-script-context.d.ts';
+      const added = [javascriptDefaults, typescriptDefaults].map((d) => d.addExtraLib(declarations, uri));
+      return () => added.forEach((lib) => lib.dispose());
+    },
     dispose() {
       subscription.dispose();
       editor.dispose();

@@ -13,6 +13,10 @@ export interface FormContextValue {
   portRows?: PortRowsInfo;
   /** The language the flow speaks: defaults shown are the ones it will send. */
   flowLanguage?: 'es' | 'en';
+  /** The node's whole config, for a field that follows another (a script's language). */
+  config?: Record<string, unknown>;
+  /** Declarations of the flow's context for a code node's script (editors/script-context-types.ts). */
+  scriptTypes?: string;
 }
 
 export interface PortRowsInfo {

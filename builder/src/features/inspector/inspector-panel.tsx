@@ -14,6 +14,8 @@ export interface InspectorPanelProps {
   /** Issues of this node (validation runs on the whole flow; the page filters by node id). */
   issues: readonly ValidationIssue[];
   variables: readonly VariableOption[];
+  /** For a code node: the flow's context as TypeScript declarations, for Monaco's hints. */
+  scriptTypes?: string;
   onConfigChange(config: Record<string, unknown>): void;
   onLabelChange(label: string): void;
   readOnly?: boolean;
@@ -27,6 +29,7 @@ export function InspectorPanel({
   node,
   issues,
   variables,
+  scriptTypes,
   onConfigChange,
   onLabelChange,
   readOnly = false,
@@ -86,6 +89,7 @@ export function InspectorPanel({
           readOnly={readOnly}
           portRows={portRows}
           flowLanguage={flowLanguage}
+          {...(scriptTypes === undefined ? {} : { scriptTypes })}
         />
       </div>
       <NodeHelp entry={entry} />

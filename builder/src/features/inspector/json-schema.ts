@@ -28,6 +28,7 @@ export type Widget =
   | 'template'
   | 'duration'
   | 'code'
+  | 'script'
   | 'library-template'
   | 'voice-prompt'
   | 'json';
@@ -286,6 +287,9 @@ export function widgetOf(node: SchemaNode): Widget {
       break;
     case 'code':
       if (kind === 'string') return 'code';
+      break;
+    case 'script':
+      if (kind === 'string') return 'script';
       break;
     case 'library-template':
       if (kind === 'string') return 'library-template';

@@ -459,6 +459,11 @@ describe('NodeForm on the real node catalog', () => {
   const samples: Record<string, Config> = {
     'http.request': { url: 'https://x.test', headers: { Accept: 'application/json' }, body: '{}' },
     'logic.set': { assignments: [{ name: 'total', value: 1 }] },
+    'ai.chat': {
+      mode: 'classify',
+      intents: [{ id: 'billing', name: 'Cobros' }],
+      fields: [{ name: 'order', type: 'string' }],
+    },
     'logic.split': { branches: [{ id: 'a', conditions: [{ left: 'x', operator: 'equals' }] }] },
     'flow.end': { output: { result: '{{ vars.total }}' } },
     'flow.start': { inputs: [{ label: 'Nombre', name: 'name', type: 'text' }] },

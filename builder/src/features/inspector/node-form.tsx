@@ -25,6 +25,8 @@ export interface NodeFormProps {
   portRows?: PortRowsInfo;
   /** The flow's language, for defaults that follow it. */
   flowLanguage?: 'es' | 'en';
+  /** What a code node's script may use, as TypeScript declarations. */
+  scriptTypes?: string;
 }
 
 const noIssues: readonly ValidationIssue[] = [];
@@ -41,6 +43,7 @@ export function NodeForm({
   readOnly = false,
   portRows,
   flowLanguage,
+  scriptTypes,
 }: NodeFormProps) {
   const t = useT();
   const reactId = useId();
@@ -55,8 +58,10 @@ export function NodeForm({
       issuesAt: (path) => routed.byField.get(pathKey(path)) ?? noIssues,
       portRows,
       flowLanguage,
+      config: value,
+      ...(scriptTypes === undefined ? {} : { scriptTypes }),
     }),
-    [prefix, variables, readOnly, routed, portRows, flowLanguage],
+    [prefix, variables, readOnly, routed, portRows, flowLanguage, value, scriptTypes],
   );
   const problemsId = `${prefix}-problems`;
 

@@ -1,4 +1,5 @@
 import { CodeField } from '../editors/code-field.tsx';
+import { ScriptField } from '../editors/script-field.tsx';
 import { DurationField } from './duration-field.tsx';
 import { FieldShell } from './field-shell.tsx';
 import type { FieldProps } from './field-props.ts';
@@ -69,6 +70,8 @@ export function SchemaField(props: FieldProps) {
         </FieldShell>
       );
     }
+    case 'script':
+      return <ScriptField {...props} />;
     case 'library-template':
       return <LibraryTemplateField {...props} />;
     case 'voice-prompt':
