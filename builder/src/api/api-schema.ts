@@ -14273,15 +14273,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The format cannot be rendered by this server yet */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
       };
     };
     put?: never;
@@ -15692,7 +15683,6 @@ export interface components {
       | 'api-keys:own'
       | 'api-keys:manage'
       | 'users:manage'
-      | 'reports:read'
       | 'audit:read'
       | 'webhooks:manage'
       | 'reports:manage'
