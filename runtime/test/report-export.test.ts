@@ -345,7 +345,9 @@ describe('report export', () => {
   it('writes CSV and JSON too', async () => {
     const csv = await renderReport(handMade('en'), 'csv');
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
-    const lines = String(csv.body).replace(/^\uFEFF/, '').split('\r\n');
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(lines[0]).toBe(handMade('en').title);
     const table = lines.indexOf('By day');
     expect(lines.slice(table, table + 3)).toEqual([

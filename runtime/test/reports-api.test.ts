@@ -286,10 +286,18 @@ describe('reports', () => {
     );
     expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename="email-.*\.xlsx"$/);
     // A workbook is a zip: its first bytes are the local file header.
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const pdf = await get(`/reports/email?${period}&format=pdf`, 'es');
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('refuses bad filters with 400 in the reader’s language and an unknown report with 404', async () => {

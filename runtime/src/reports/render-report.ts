@@ -5,7 +5,6 @@ import { renderPdf } from './report-pdf.ts';
 import { localDate } from './report-values.ts';
 import { renderXlsx } from './report-xlsx.ts';
 
-
 export interface RenderedReport {
   body: Uint8Array | string;
   contentType: string;

@@ -21,8 +21,8 @@ export const nodeExamples: Record<string, { en: string; es: string }> = {
     es: 'Antes de una bifurcación, guarda `total` = `{{ input.amount }}` para que los pasos siguientes y las condiciones lean un solo nombre.',
   },
   'logic.code': {
-    en: 'Add up a basket the trigger sent: `return { total: input.items.reduce((sum, i) => sum + i.price * i.qty, 0) }`; the next message reads `{{ nodes.code.output.total }}`. A `throw new Error(\'empty basket\')` leaves by {port:failed} with that message. No network, files or timers; 1 s and 32 MB unless you raise them.',
-    es: 'Suma la cesta que envió el disparador: `return { total: input.items.reduce((suma, i) => suma + i.price * i.qty, 0) }`; el mensaje siguiente lee `{{ nodes.code.output.total }}`. Un `throw new Error(\'cesta vacía\')` sale por {port:failed} con ese mensaje. Sin red, archivos ni temporizadores; 1 s y 32 MB salvo que los subas.',
+    en: "Add up a basket the trigger sent: `return { total: input.items.reduce((sum, i) => sum + i.price * i.qty, 0) }`; the next message reads `{{ nodes.code.output.total }}`. A `throw new Error('empty basket')` leaves by {port:failed} with that message. No network, files or timers; 1 s and 32 MB unless you raise them.",
+    es: "Suma la cesta que envió el disparador: `return { total: input.items.reduce((suma, i) => suma + i.price * i.qty, 0) }`; el mensaje siguiente lee `{{ nodes.code.output.total }}`. Un `throw new Error('cesta vacía')` sale por {port:failed} con ese mensaje. Sin red, archivos ni temporizadores; 1 s y 32 MB salvo que los subas.",
   },
   'ai.chat': {
     en: 'Sort WhatsApp messages: intents “Billing” (invoices, charges) and “Support” (something broke); “I was charged twice” leaves by the Billing port, “hello” by {port:other}. Set the provider (any OpenAI-compatible URL, model and key) in the workspace settings first.',

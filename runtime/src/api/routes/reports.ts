@@ -8,7 +8,7 @@ import { renderReport } from '../../reports/render-report.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { readerLanguage } from '../reader-language.ts';
-import { errorResponses, errorSchema, json, notFoundResponse } from '../schemas.ts';
+import { errorResponses, json, notFoundResponse } from '../schemas.ts';
 
 const cellType = z.enum(['text', 'integer', 'number', 'percent', 'duration', 'datetime', 'date']);
 const cell = z.union([z.string(), z.number(), z.null()]);
@@ -60,7 +60,6 @@ const nameParam = z.object({
     .max(100)
     .openapi({ param: { name: 'name', in: 'path' }, example: 'call-traffic' }),
 });
-
 
 const routes = {
   list: createRoute({
