@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import { findTemporalServer, startTemporalGoServer, temporalServerVersion } from
 import pg from 'pg';
 
 const postRunLua = fileURLToPath(new URL('./post-run.lua', import.meta.url));
+/** The anchors' flow itself on Omniflow: webhook → set → if → respond (examples/flows). */
+const webhookFlowFile = new URL('../../../examples/flows/webhook-double.json', import.meta.url);
 
 /** The anchors' 4-node flow as a run started by the API: doubled = n × 2, big when above 10. */
 export const doubleIfRunFlow = {
@@ -54,6 +56,20 @@ async function loadOmniflow(
 ): Promise<void> {
   const omniflow = await startOmniflowUnderLoad(launch);
   try {
+    const hookFlow = (await omniflow.request('/flows', {
+      method: 'POST',
+      body: JSON.parse(readFileSync(webhookFlowFile, 'utf8')),
+    })) as { id: string };
+    await omniflow.request(`/flows/${hookFlow.id}/publish`, { method: 'POST', body: { notes: 'benchmark' } });
+    const hook = (await omniflow.request(`/flows/${hookFlow.id}/hook`)) as { productionUrl: string };
+    // The anchors' own script and body: exactly the request n8n and Node-RED answer.
+    await loadEngine(
+      anchors,
+      results,
+      `${name}-webhook`,
+      { url: hook.productionUrl, pid: omniflow.pid },
+      launch.log,
+    );
     const flow = (await omniflow.request('/flows', { method: 'POST', body: doubleIfRunFlow })) as {
       id: string;
     };
