@@ -264,6 +264,6 @@ describe.each(databases)('flow analytics API on $db', ({ db }) => {
     expect(funnel.series[0]!.data).toEqual([14, 14, 5]);
     await expect(
       report.build({ db: omni.handle.db }, { workspaceId, language: 'en', filters: filters() }),
-    ).rejects.toThrow(/needs a flow/);
+    ).rejects.toThrow(/Choose a flow/);
   });
 });

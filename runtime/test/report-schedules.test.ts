@@ -15,6 +15,8 @@ import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts
  */
 const knownReport: ReportDefinition = {
   name: 'test-known-figures',
+  title: { en: 'Known figures', es: 'Cifras conocidas' },
+  description: { en: 'Figures the test knows', es: 'Cifras que la prueba conoce' },
   async build(_deps, { language, filters }) {
     return {
       report: 'test-known-figures',

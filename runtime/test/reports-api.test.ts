@@ -64,17 +64,27 @@ describe('reports', () => {
 
   it('lists every report with its title in the reader’s language', async () => {
     const en = await read(await get('/reports'));
-    expect(en.items.map((r) => r.name)).toEqual([
-      'call-traffic',
-      'ivr',
-      'outbound-messages',
-      'email',
-      'interactions',
-      'quota-consumption',
-    ]);
+    expect(en.items.map((r) => r.name).sort()).toEqual(
+      [
+        'availability',
+        'call-traffic',
+        'email',
+        'flow-analytics',
+        'interactions',
+        'ivr',
+        'live-dashboard',
+        'outbound-messages',
+        'quota-consumption',
+      ].sort(),
+    );
+    expect(en.items.every((r) => r.title && r.title !== r.name)).toBe(true);
+    const flowless = await get(`/reports/flow-analytics?${period}`, 'es');
+    expect(flowless.status).toBe(400);
+    expect((await read(flowless)).error.message).toContain('Elige un flujo');
     const es = await read(await get('/reports', 'es'));
-    expect(es.items[0]).toMatchObject({ name: 'call-traffic', title: 'Tráfico de llamadas entrantes' });
-    expect(es.items[0]?.filters).toEqual(['flow', 'queue', 'agent']);
+    const calls = es.items.find((r) => r.name === 'call-traffic');
+    expect(calls).toMatchObject({ title: 'Tráfico de llamadas entrantes' });
+    expect(calls?.filters).toEqual(['flow', 'queue', 'agent']);
   });
 
   it('counts inbound calls per local day: a call at 23:59 Lima is that day’s', async () => {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@omniflow/db';
 import type { ReportColumn, ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
-import { describeFilters, pick } from './describe-filters.ts';
+import { pick, reportHead } from './describe-filters.ts';
 import { bucketLabel, bucketOf, bucketSeries, inPeriod, num, seconds } from './report-sql.ts';
 
 const text = {
@@ -135,12 +135,7 @@ export const callTrafficReport: ReportDefinition = {
     const series = (rows: Row[], keys: ('offered' | 'answered' | 'abandoned')[]) =>
       keys.map((key) => ({ name: t(key), data: rows.map((r) => num(r[key])) }));
     return {
-      report: 'call-traffic',
-      title: t('title'),
-      language,
-      generatedAt: new Date().toISOString(),
-      timezone: filters.timezone,
-      filters: await describeFilters(deps, context),
+      ...(await reportHead(deps, context, 'call-traffic', t('title'))),
       charts: [
         {
           title: t('chart'),

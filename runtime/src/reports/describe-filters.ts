@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { campaigns, flows } from '@omniflow/db';
-import type { ReportLanguage } from './report-document.ts';
+import type { ReportDocument, ReportLanguage } from './report-document.ts';
 import type { ReportContext, ReportDeps } from './report-registry.ts';
 
 /** One text in both languages, picked for the reader. */
@@ -89,4 +89,21 @@ export async function describeFilters(
   }
   if (filters.agentId) out.push(line(labels.agent, filters.agentId));
   return out;
+}
+
+/** What every report's document begins with: its name and title, when and where, and its filters. */
+export async function reportHead(
+  deps: ReportDeps,
+  context: ReportContext,
+  report: string,
+  title: string,
+): Promise<Omit<ReportDocument, 'charts' | 'tables'>> {
+  return {
+    report,
+    title,
+    language: context.language,
+    generatedAt: new Date().toISOString(),
+    timezone: context.filters.timezone,
+    filters: await describeFilters(deps, context),
+  };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
-import { describeFilters, pick } from './describe-filters.ts';
+import { pick, reportHead } from './describe-filters.ts';
 import { messageConditions } from './message-conditions.ts';
 import { bucketLabel, bucketLabels, bucketOf, num, share } from './report-sql.ts';
 
@@ -92,12 +92,7 @@ export const emailReport: ReportDefinition = {
     }));
     const bucketRows = labels.map(bucketRow);
     return {
-      report: 'email',
-      title: t('title'),
-      language,
-      generatedAt: new Date().toISOString(),
-      timezone: filters.timezone,
-      filters: await describeFilters(deps, context),
+      ...(await reportHead(deps, context, 'email', t('title'))),
       charts: [
         {
           title: t('chart'),

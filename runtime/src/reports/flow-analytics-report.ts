@@ -1,3 +1,4 @@
+import { ReportFilterError } from './report-filters.ts';
 import { and, eq } from 'drizzle-orm';
 import { flows } from '@omniflow/db';
 import { flowAnalytics } from '../analytics/flow-analytics.ts';
@@ -83,15 +84,26 @@ const column = (w: Words, key: WordKey, type: ReportColumn['type']): ReportColum
 });
 
 /** The flow's analytics (see analytics/flow-analytics.ts) as a report: needs the `flowId` filter. */
+const needsFlow = {
+  en: 'Choose a flow: this report is about one flow (flowId)',
+  es: 'Elige un flujo: este informe trata de un flujo (flowId)',
+};
+
 export const flowAnalyticsReport: ReportDefinition = {
   name: 'flow-analytics',
+  title: { en: 'Flow analytics', es: 'Analítica del flujo' },
+  description: {
+    en: 'How many runs entered each step of a flow, which way they left, where they dropped off and how long they stayed.',
+    es: 'Cuántas ejecuciones entraron en cada paso de un flujo, por dónde salieron, dónde se quedaron y cuánto tardaron.',
+  },
+  filters: ['flow'],
   async build({ db }, { workspaceId, language, filters }) {
-    if (!filters.flowId) throw new Error('The flow-analytics report needs a flow: set the flowId filter');
+    if (!filters.flowId) throw new ReportFilterError('flowId', needsFlow[language]);
     const [flow] = await db
       .select({ id: flows.id, name: flows.name, draft: flows.draft })
       .from(flows)
       .where(and(eq(flows.id, filters.flowId), eq(flows.workspaceId, workspaceId)));
-    if (!flow) throw new Error(`Flow ${filters.flowId} does not exist in this workspace`);
+    if (!flow) throw new ReportFilterError('flowId', needsFlow[language]);
     const w = words[language];
     const figures = await flowAnalytics(db, {
       workspaceId,

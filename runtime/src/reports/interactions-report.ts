@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
-import { channelName, describeFilters, pick } from './describe-filters.ts';
+import { channelName, pick, reportHead } from './describe-filters.ts';
 import { messageConditions } from './message-conditions.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num } from './report-sql.ts';
 
@@ -124,12 +124,7 @@ export const interactionsReport: ReportDefinition = {
     }));
     const sumOf = (key: 'inbound' | 'outbound' | 'total') => channelRows.reduce((acc, r) => acc + r[key], 0);
     return {
-      report: 'interactions',
-      title: t('title'),
-      language,
-      generatedAt: new Date().toISOString(),
-      timezone: filters.timezone,
-      filters: await describeFilters(deps, context),
+      ...(await reportHead(deps, context, 'interactions', t('title'))),
       charts: [
         {
           title: t('chart'),

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { flowVersions, flows, queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
-import { describeFilters, pick } from './describe-filters.ts';
+import { pick, reportHead } from './describe-filters.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num, seconds, share } from './report-sql.ts';
 
 const text = {
@@ -147,12 +147,7 @@ export const ivrReport: ReportDefinition = {
     const calls = perBucket.reduce((acc, r) => acc + num(r.calls), 0);
     const ms = perBucket.reduce((acc, r) => acc + num(r.ms), 0);
     return {
-      report: 'ivr',
-      title: t('title'),
-      language,
-      generatedAt: new Date().toISOString(),
-      timezone: filters.timezone,
-      filters: await describeFilters(deps, context),
+      ...(await reportHead(deps, context, 'ivr', t('title'))),
       charts: [
         {
           title: t('chart'),

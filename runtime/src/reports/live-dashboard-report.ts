@@ -78,6 +78,11 @@ const words = {
 export function liveDashboardReport(clock: () => Date = () => new Date()): ReportDefinition {
   return {
     name: 'live-dashboard',
+    title: { en: 'Service now', es: 'El servicio ahora' },
+    description: {
+      en: 'The live dashboard as it is at this moment: calls, conversations, runs, messages, campaigns and channel health.',
+      es: 'El panel en vivo tal como está ahora: llamadas, conversaciones, ejecuciones, mensajes, campañas y salud de los canales.',
+    },
     async build({ db }, { workspaceId, language, filters }): Promise<ReportDocument> {
       const w = words[language];
       const s = await liveSnapshot(db, workspaceId, clock());

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { campaigns, queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
-import { channelName, describeFilters, pick } from './describe-filters.ts';
+import { channelName, pick, reportHead } from './describe-filters.ts';
 import { messageConditions } from './message-conditions.ts';
 import { statusGroup, statusNames } from './message-status-groups.ts';
 import { bucketLabel, bucketLabels, bucketOf, num, share } from './report-sql.ts';
@@ -112,12 +112,7 @@ export const outboundMessagesReport: ReportDefinition = {
     const withRate = (c: Counts) => ({ ...c, deliveryRate: share(c.delivered, c.sent) });
     const channels = [...byChannel.entries()].sort((a, b) => b[1].sent - a[1].sent);
     return {
-      report: 'outbound-messages',
-      title: t('title'),
-      language,
-      generatedAt: new Date().toISOString(),
-      timezone: filters.timezone,
-      filters: await describeFilters(deps, context),
+      ...(await reportHead(deps, context, 'outbound-messages', t('title'))),
       charts: [
         {
           title: t('chart'),

@@ -3,7 +3,7 @@ import { queryRows } from '@omniflow/db';
 import { quotaStatuses } from '../quotas/quota-status.ts';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
-import { channelName, describeFilters, pick } from './describe-filters.ts';
+import { channelName, pick, reportHead } from './describe-filters.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num, share } from './report-sql.ts';
 
 const text = {
@@ -108,12 +108,7 @@ export const quotaConsumptionReport: ReportDefinition = {
     const sum = (key: 'consumed' | 'refunded' | 'added') => bucketRows.reduce((acc, r) => acc + r[key], 0);
     const renews = { month: t('month'), year: t('year'), total: t('totalPeriod') };
     return {
-      report: 'quota-consumption',
-      title: t('title'),
-      language,
-      generatedAt: new Date().toISOString(),
-      timezone: filters.timezone,
-      filters: await describeFilters(deps, context),
+      ...(await reportHead(deps, context, 'quota-consumption', t('title'))),
       charts: [
         {
           title: t('chart'),

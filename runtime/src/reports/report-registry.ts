@@ -32,9 +32,9 @@ export interface ReportDefinition {
   /** kebab-case, the `{name}` of `GET /api/v1/reports/{name}`. */
   name: string;
   /** What the list of reports and the page's picker call it (optional so views of other parts plug in as they are). */
-  title?: { en: string; es: string };
+  title: { en: string; es: string };
   /** One sentence on what it counts, for the picker. */
-  description?: { en: string; es: string };
+  description: { en: string; es: string };
   /** The filters the page offers for it (the period and bucket always). */
   filters?: ('channel' | 'flow' | 'campaign' | 'queue' | 'agent')[];
   build(deps: ReportDeps, context: ReportContext): Promise<ReportDocument>;

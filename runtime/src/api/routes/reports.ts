@@ -113,8 +113,8 @@ export function reportRoutes({ db }: AppDeps) {
         {
           items: allReports.map((r) => ({
             name: r.name,
-            title: r.title?.[language] ?? r.name,
-            description: r.description?.[language] ?? '',
+            title: r.title[language],
+            description: r.description[language],
             filters: r.filters ?? [],
           })),
         },
@@ -140,7 +140,14 @@ export function reportRoutes({ db }: AppDeps) {
           throw new ApiError(400, 'REPORT_FILTERS_INVALID', error.message, { field: error.field });
         throw error;
       }
-      const doc = await buildReport({ db }, report, { workspaceId, language, filters });
+      let doc;
+      try {
+        doc = await buildReport({ db }, report, { workspaceId, language, filters });
+      } catch (error) {
+        if (error instanceof ReportFilterError)
+          throw new ApiError(400, 'REPORT_FILTERS_INVALID', error.message, { field: error.field });
+        throw error;
+      }
       if (format === 'json') return c.json(doc, 200);
       const file = await renderReport(doc, format);
       return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
