@@ -52,6 +52,7 @@ import { reportSchedulesMessages } from '../features/report-schedules/messages.t
 import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 import { analyticsMessages } from '../features/analytics/messages.ts';
+import { webhooksInMessages } from '../features/webhooks-in/messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -190,6 +191,7 @@ export const catalog = {
     ...auditMessages.en,
     ...dashboardMessages.en,
     ...webhooksMessages.en,
+    ...webhooksInMessages.en,
     ...backupsMessages.en,
     ...reportSchedulesMessages.en,
     ...rolesMessages.en,
@@ -247,6 +249,7 @@ export const catalog = {
     ...auditMessages.es,
     ...dashboardMessages.es,
     ...webhooksMessages.es,
+    ...webhooksInMessages.es,
     ...backupsMessages.es,
     ...reportSchedulesMessages.es,
     ...rolesMessages.es,

@@ -373,6 +373,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
                 <InspectorPanel
                   entry={entryOf(selectedNode.type, selectedNode.version)!}
                   node={selectedNode}
+                  flowId={flowId}
                   issues={issues.filter((i) => i.nodeId === selectedNode.id)}
                   variables={templateVariables(doc, selectedNode.id, loaded.catalog)}
                   {...(selectedNode.type === 'logic.code'
