@@ -53,6 +53,7 @@ import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 import { analyticsMessages } from '../features/analytics/messages.ts';
 import { webhooksInMessages } from '../features/webhooks-in/messages.ts';
+import { aiProviderMessages } from '../features/settings/ai-provider-messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -192,6 +193,7 @@ export const catalog = {
     ...dashboardMessages.en,
     ...webhooksMessages.en,
     ...webhooksInMessages.en,
+    ...aiProviderMessages.en,
     ...backupsMessages.en,
     ...reportSchedulesMessages.en,
     ...rolesMessages.en,
@@ -250,6 +252,7 @@ export const catalog = {
     ...dashboardMessages.es,
     ...webhooksMessages.es,
     ...webhooksInMessages.es,
+    ...aiProviderMessages.es,
     ...backupsMessages.es,
     ...reportSchedulesMessages.es,
     ...rolesMessages.es,
