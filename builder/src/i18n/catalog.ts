@@ -53,6 +53,7 @@ import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 import { analyticsMessages } from '../features/analytics/messages.ts';
 import { webhooksInMessages } from '../features/webhooks-in/messages.ts';
+import { subflowRunMessages } from '../features/runs/subflow-run-messages.ts';
 import { aiProviderMessages } from '../features/settings/ai-provider-messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
@@ -193,6 +194,7 @@ export const catalog = {
     ...dashboardMessages.en,
     ...webhooksMessages.en,
     ...webhooksInMessages.en,
+    ...subflowRunMessages.en,
     ...aiProviderMessages.en,
     ...backupsMessages.en,
     ...reportSchedulesMessages.en,
@@ -252,6 +254,7 @@ export const catalog = {
     ...dashboardMessages.es,
     ...webhooksMessages.es,
     ...webhooksInMessages.es,
+    ...subflowRunMessages.es,
     ...aiProviderMessages.es,
     ...backupsMessages.es,
     ...reportSchedulesMessages.es,
