@@ -53,6 +53,7 @@ import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 import { analyticsMessages } from '../features/analytics/messages.ts';
 import { webhooksInMessages } from '../features/webhooks-in/messages.ts';
+import { subflowsMessages } from '../features/subflows/messages.ts';
 import { subflowRunMessages } from '../features/runs/subflow-run-messages.ts';
 import { aiProviderMessages } from '../features/settings/ai-provider-messages.ts';
 
@@ -194,6 +195,7 @@ export const catalog = {
     ...dashboardMessages.en,
     ...webhooksMessages.en,
     ...webhooksInMessages.en,
+    ...subflowsMessages.en,
     ...subflowRunMessages.en,
     ...aiProviderMessages.en,
     ...backupsMessages.en,
@@ -254,6 +256,7 @@ export const catalog = {
     ...dashboardMessages.es,
     ...webhooksMessages.es,
     ...webhooksInMessages.es,
+    ...subflowsMessages.es,
     ...subflowRunMessages.es,
     ...aiProviderMessages.es,
     ...backupsMessages.es,
