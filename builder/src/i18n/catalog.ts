@@ -52,6 +52,10 @@ import { reportSchedulesMessages } from '../features/report-schedules/messages.t
 import { workspacesMessages } from '../features/workspaces/messages.ts';
 import { rolesMessages } from '../features/roles/messages.ts';
 import { analyticsMessages } from '../features/analytics/messages.ts';
+import { webhooksInMessages } from '../features/webhooks-in/messages.ts';
+import { subflowsMessages } from '../features/subflows/messages.ts';
+import { subflowRunMessages } from '../features/runs/subflow-run-messages.ts';
+import { aiProviderMessages } from '../features/settings/ai-provider-messages.ts';
 
 /** Every string the builder shows, in both languages. Keys are stable; add to both at once. */
 const appMessages = {
@@ -190,6 +194,10 @@ export const catalog = {
     ...auditMessages.en,
     ...dashboardMessages.en,
     ...webhooksMessages.en,
+    ...webhooksInMessages.en,
+    ...subflowsMessages.en,
+    ...subflowRunMessages.en,
+    ...aiProviderMessages.en,
     ...backupsMessages.en,
     ...reportSchedulesMessages.en,
     ...rolesMessages.en,
@@ -247,6 +255,10 @@ export const catalog = {
     ...auditMessages.es,
     ...dashboardMessages.es,
     ...webhooksMessages.es,
+    ...webhooksInMessages.es,
+    ...subflowsMessages.es,
+    ...subflowRunMessages.es,
+    ...aiProviderMessages.es,
     ...backupsMessages.es,
     ...reportSchedulesMessages.es,
     ...rolesMessages.es,

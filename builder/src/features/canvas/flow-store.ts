@@ -41,6 +41,8 @@ export interface FlowState {
   rename(name: string): void;
   /** The language the flow speaks to people; default texts follow it. */
   setLanguage(language: 'es' | 'en'): void;
+  /** Whether other flows may call this one as a subflow (listed in their palette once published). */
+  setReusable(reusable: boolean): void;
   /** Adds a node of that type with an empty config; undefined when it is a second trigger. */
   /** `preset`: config chosen already (a reusable subflow's flow). */
   addNode(entry: CatalogEntry, position: Point, preset?: Record<string, unknown>): string | undefined;
@@ -142,6 +144,11 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     setLanguage(language) {
       const { doc } = get();
       if (doc && doc.language !== language) commit({ ...doc, language }, {}, 'language');
+    },
+
+    setReusable(reusable) {
+      const { doc } = get();
+      if (doc && (doc.reusable ?? false) !== reusable) commit({ ...doc, reusable }, {}, 'reusable');
     },
 
     addNode(entry, position, preset) {

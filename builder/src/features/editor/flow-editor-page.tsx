@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-i18n.ts';
 import { FlowCanvas } from '../canvas/flow-canvas.tsx';
 import { useFlowStore } from '../canvas/flow-store.ts';
 import { FlowLanguageSelect } from './flow-language-select.tsx';
+import { ReusableToggle } from '../subflows/reusable-toggle.tsx';
 import { NodePalette } from '../canvas/node-palette.tsx';
 import { subflowPaletteEntries, type PaletteEntry } from '../subflows/subflow-palette-entries.ts';
 import type { RunHighlight } from '../canvas/types.ts';
@@ -247,6 +248,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
           className="rounded border border-transparent px-2 py-1 text-lg font-semibold hover:border-slate-300"
         />
         <FlowLanguageSelect readOnly={readOnly} />
+        <ReusableToggle readOnly={readOnly} />
         <SaveStatus state={saveState} error={saveError} blocked={unsaveable} />
         {notice && (
           <span role="status" className="text-sm text-indigo-700">
@@ -373,6 +375,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
                 <InspectorPanel
                   entry={entryOf(selectedNode.type, selectedNode.version)!}
                   node={selectedNode}
+                  flowId={flowId}
                   issues={issues.filter((i) => i.nodeId === selectedNode.id)}
                   variables={templateVariables(doc, selectedNode.id, loaded.catalog)}
                   {...(selectedNode.type === 'logic.code'

@@ -15,6 +15,8 @@ export interface FormContextValue {
   flowLanguage?: 'es' | 'en';
   /** The node's whole config, for a field that follows another (a script's language). */
   config?: Record<string, unknown>;
+  /** Replaces the whole config, for a field that sets another with it (a subflow's name). */
+  setConfig?(config: Record<string, unknown>): void;
   /** Declarations of the flow's context for a code node's script (editors/script-context-types.ts). */
   scriptTypes?: string;
 }

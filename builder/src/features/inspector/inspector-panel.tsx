@@ -7,6 +7,7 @@ import { NodeHelp } from './node-help.tsx';
 import { TechnicalDetails } from './technical-details.tsx';
 import { usePortRows } from './use-port-rows.ts';
 import { useFlowStore } from '../canvas/flow-store.ts';
+import { NodeExtras } from '../webhooks-in/node-extras.tsx';
 
 export interface InspectorPanelProps {
   entry: CatalogEntry;
@@ -16,6 +17,8 @@ export interface InspectorPanelProps {
   variables: readonly VariableOption[];
   /** For a code node: the flow's context as TypeScript declarations, for Monaco's hints. */
   scriptTypes?: string;
+  /** The flow being edited: node types that show server-side state (a webhook's URLs) need it. */
+  flowId?: string;
   onConfigChange(config: Record<string, unknown>): void;
   onLabelChange(label: string): void;
   readOnly?: boolean;
@@ -30,6 +33,7 @@ export function InspectorPanel({
   issues,
   variables,
   scriptTypes,
+  flowId,
   onConfigChange,
   onLabelChange,
   readOnly = false,
@@ -92,6 +96,7 @@ export function InspectorPanel({
           {...(scriptTypes === undefined ? {} : { scriptTypes })}
         />
       </div>
+      {flowId !== undefined && <NodeExtras flowId={flowId} node={node} readOnly={readOnly} />}
       <NodeHelp entry={entry} />
     </section>
   );

@@ -31,6 +31,7 @@ export type Widget =
   | 'script'
   | 'library-template'
   | 'voice-prompt'
+  | 'subflow'
   | 'json';
 
 export interface UiHints {
@@ -296,6 +297,9 @@ export function widgetOf(node: SchemaNode): Widget {
       break;
     case 'voice-prompt':
       if (kind === 'string') return 'voice-prompt';
+      break;
+    case 'subflow':
+      if (kind === 'string') return 'subflow';
       break;
   }
   const byKind: Record<Kind, Widget> = {

@@ -59,9 +59,10 @@ export function NodeForm({
       portRows,
       flowLanguage,
       config: value,
+      setConfig: onChange,
       ...(scriptTypes === undefined ? {} : { scriptTypes }),
     }),
-    [prefix, variables, readOnly, routed, portRows, flowLanguage, value, scriptTypes],
+    [prefix, variables, readOnly, routed, portRows, flowLanguage, value, onChange, scriptTypes],
   );
   const problemsId = `${prefix}-problems`;
 

@@ -15,6 +15,7 @@ import { TemplateField } from './template-field.tsx';
 import { TextField } from './text-field.tsx';
 import { ToggleField } from './toggle-field.tsx';
 import { VoicePromptField } from '../voice-prompts/voice-prompt-field.tsx';
+import { SubflowField } from '../subflows/subflow-field.tsx';
 
 /** The control for one schema, chosen by `widgetOf`; objects and lists recurse through here. */
 export function SchemaField(props: FieldProps) {
@@ -76,6 +77,8 @@ export function SchemaField(props: FieldProps) {
       return <LibraryTemplateField {...props} />;
     case 'voice-prompt':
       return <VoicePromptField {...props} />;
+    case 'subflow':
+      return <SubflowField {...props} />;
     case 'json':
       return <JsonValueField {...props} />;
   }

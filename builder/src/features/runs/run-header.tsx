@@ -2,6 +2,7 @@ import type { RunDetail } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { elapsedMs, formatDuration } from './format-duration.ts';
 import { RunStatusBadge } from './run-status-badge.tsx';
+import { SubflowRunLinks } from './subflow-run-links.tsx';
 import type { LiveMode } from './use-live-run.ts';
 
 /** Which run this is: status, flow and version, contact, times, and the runs it is related to. */
@@ -81,6 +82,7 @@ export function RunHeader({ run, mode }: { run: RunDetail; mode: LiveMode }) {
             </dd>
           </div>
         )}
+        <SubflowRunLinks run={run} />
       </dl>
     </div>
   );

@@ -5,6 +5,7 @@ import { DeliverabilitySection } from './deliverability-section.tsx';
 import { ImapMailboxesSection } from './imap-mailboxes-section.tsx';
 import { MailDomainsSection } from './mail-domains-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
+import { AiProviderSection } from './ai-provider-section.tsx';
 import { CampaignSettingsSection } from './campaign-settings-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 import { QuotasSection } from '../quotas/quotas-section.tsx';
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <RetentionSection />
       <QuotasSection />
       <CampaignSettingsSection />
+      <AiProviderSection />
       <ChannelsSection />
       <DkimSection />
       <MailDomainsSection />
