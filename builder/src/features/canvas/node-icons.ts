@@ -36,6 +36,7 @@ import {
   Variable,
   Volume2,
   Webhook,
+  Workflow,
   type IconNode,
 } from 'lucide';
 
@@ -82,6 +83,7 @@ export const nodeIcons: Readonly<Record<string, IconNode>> = {
   variable: Variable,
   'volume-2': Volume2,
   webhook: Webhook,
+  workflow: Workflow,
 };
 
 const escapeAttribute = (value: unknown) =>

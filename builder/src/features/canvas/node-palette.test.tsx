@@ -25,7 +25,9 @@ describe('NodePalette', () => {
     render(<NodePalette catalog={testCatalog} onAdd={() => {}} />);
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search nodes' }), { target: { value: 'http' } });
     expect(screen.getAllByRole('button').map((b) => b.getAttribute('data-node-type'))).toEqual([
+      'http.respond',
       'http.request',
+      'http.webhook',
     ]);
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'nothing like this' } });
     expect(screen.getByRole('status').textContent).toContain('nothing like this');
@@ -38,7 +40,8 @@ describe('NodePalette', () => {
       target: { value: 'peticion' },
     });
     expect(screen.getByRole('button', { name: 'Añadir nodo: Petición HTTP' })).toBeTruthy();
-    expect(screen.getAllByRole('button')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Añadir nodo: Responder a la petición' })).toBeTruthy();
+    expect(screen.getAllByRole('button')).toHaveLength(3);
   });
 
   it('adds the focused node with Enter, reachable with the keyboard', async () => {

@@ -28,6 +28,10 @@ const cards: Record<string, { config: Record<string, unknown>; es: string[] }> =
   },
   'flow.end': { config: { output: { result: 'ok' } }, es: ['Devuelve: result'] },
   'flow.start': { config: { trigger: 'api' }, es: ['Se inicia desde: la API'] },
+  'flow.call': {
+    config: { flowId: '01900000-0000-7000-8000-000000000001', flowName: 'Alta de cliente', mode: 'wait' },
+    es: ['Ejecuta: Alta de cliente', 'espera a que termine'],
+  },
   'ai.chat': {
     config: { mode: 'classify', intents: [{ id: 'billing', name: 'Cobros' }] },
     es: ['Clasificar el mensaje', 'Cobros'],

@@ -16,14 +16,24 @@ describe('paletteGroups', () => {
       'email',
       'http',
       'data',
+      'ai',
     ]);
     expect(groups[0]!.entries.map((e) => e.type)).toEqual(['flow.end', 'flow.start', 'flow.call']);
     expect(types(groups)).toHaveLength(testCatalog.length);
   });
 
   it('searches titles, descriptions and types in the current language, ignoring case and accents', () => {
-    expect(types(paletteGroups(testCatalog, 'peticion', 'es'))).toEqual(['http.request']);
-    expect(types(paletteGroups(testCatalog, 'HTTP request', 'en'))).toEqual(['http.request']);
+    // "Petición HTTP", "Responder a la petición" and the webhook's description all speak of a request.
+    expect(types(paletteGroups(testCatalog, 'peticion', 'es'))).toEqual([
+      'http.request',
+      'http.respond',
+      'http.webhook',
+    ]);
+    expect(types(paletteGroups(testCatalog, 'HTTP request', 'en'))).toEqual([
+      'http.respond',
+      'http.request',
+      'http.webhook',
+    ]);
     expect(types(paletteGroups(testCatalog, 'wait-for', 'en'))).toEqual(['logic.wait-for-event']);
     expect(types(paletteGroups(testCatalog, 'bifurcación', 'en'))).toEqual([]);
     expect(paletteGroups(testCatalog, 'zzz', 'en')).toEqual([]);

@@ -20,6 +20,8 @@ export const portKeys = new Map<string, CanvasKey>([
   ['no-answer', 'canvas.port.noAnswer'],
   ['connected', 'canvas.port.connected'],
   ['sent', 'canvas.port.sent'],
+  ['done', 'canvas.port.done'],
+  ['other', 'canvas.port.other'],
 ]);
 
 /** A port's name in `lang`, outside React; the id itself when the port has no catalog name. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntry, FlowDocument, FlowNodeDoc } from '../../api/types.ts';
 import { templateVariables, upstreamOf, type TemplateVariable } from './template-variables.ts';
 
-const categories: readonly string[] = ['flow', 'logic', 'http', 'messaging', 'voice', 'email', 'data'];
+const categories: readonly string[] = ['flow', 'logic', 'http', 'messaging', 'voice', 'email', 'data', 'ai'];
 const isCategory = (value: string): value is NodeCategory => categories.includes(value);
 const catalog: CatalogEntry[] = catalogJson.map((entry) => {
   if (!isCategory(entry.category)) throw new Error(entry.category);
