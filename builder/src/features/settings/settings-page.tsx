@@ -5,6 +5,7 @@ import { DeliverabilitySection } from './deliverability-section.tsx';
 import { ImapMailboxesSection } from './imap-mailboxes-section.tsx';
 import { MailDomainsSection } from './mail-domains-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
+import { SlaTargetSection } from './sla-target-section.tsx';
 import { CampaignSettingsSection } from './campaign-settings-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 import { QuotasSection } from '../quotas/quotas-section.tsx';
@@ -25,6 +26,7 @@ export function SettingsPage() {
     <main className="mx-auto max-w-3xl space-y-8 p-6">
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <RetentionSection />
+      <SlaTargetSection />
       <QuotasSection />
       <CampaignSettingsSection />
       <ChannelsSection />
