@@ -43,7 +43,7 @@ beforeEach(() => {
     'GET /flows': () => ({ items: [] }),
     'GET /runs': () => ({ items: [], nextCursor: null }),
     'GET /runs/counts': () => noCounts,
-    'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+    'GET /workspace/settings': () => ({ runRetentionDays: 30, slaTargetPercent: 99.8 }),
     'GET /messages': () => ({ items: [], nextCursor: null }),
   });
 });

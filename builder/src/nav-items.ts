@@ -26,18 +26,18 @@ export const navItems: {
   { href: '#/templates', label: 'app.templates', screens: ['templates'], permission: 'templates:read' },
   { href: '#/segments', label: 'app.segments', screens: ['segments'], permission: 'contacts:read' },
   { href: '#/campaigns', label: 'app.campaigns', screens: ['campaigns'], permission: 'campaigns:read' },
-  { href: '#/reports', label: 'app.reports', screens: ['reports'], permission: 'reports:read' },
+  {
+    href: '#/reports',
+    label: 'app.reports',
+    // Scheduled reports are reached from the Reports page, so that tab stays current there.
+    screens: ['reports', 'report-schedules'],
+    permission: 'reports:read',
+  },
   { href: '#/phone', label: 'app.phone', screens: ['phone'], permission: 'sandbox:use' },
   { href: '#/mail', label: 'app.mail', screens: ['mail'], permission: 'sandbox:use' },
   { href: '#/people', label: 'people.nav', screens: ['people'], permission: 'users:manage' },
   { href: '#/settings', label: 'app.settings', screens: ['settings'], permission: 'settings:read' },
   { href: '#/audit', label: 'app.audit', screens: ['audit'], permission: 'audit:read' },
   { href: '#/webhooks', label: 'app.webhooks', screens: ['webhooks'], permission: 'webhooks:manage' },
-  {
-    href: '#/report-schedules',
-    label: 'app.reportSchedules',
-    screens: ['report-schedules'],
-    permission: 'reports:manage',
-  },
   { href: '#/backups', label: 'app.backups', screens: ['backups'], permission: 'backups:manage' },
 ];

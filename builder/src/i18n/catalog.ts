@@ -25,6 +25,7 @@ import { imapMailboxMessages } from '../features/settings/imap-mailbox-messages.
 import { mailDomainsMessages } from '../features/settings/mail-domains-messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { campaignSettingsMessages } from '../features/settings/campaign-settings-messages.ts';
+import { slaTargetMessages } from '../features/settings/sla-target-messages.ts';
 import { simulatorMessages } from '../features/simulator/messages.ts';
 import { triggerInputMessages } from '../features/simulator/trigger-input-messages.ts';
 import { browserPhoneMessages } from '../features/browser-phone/messages.ts';
@@ -158,6 +159,7 @@ export const catalog = {
     ...skipMessages.en,
     ...settingsMessages.en,
     ...campaignSettingsMessages.en,
+    ...slaTargetMessages.en,
     ...channelMessages.en,
     ...dkimMessages.en,
     ...apiAccessMessages.en,
@@ -219,6 +221,7 @@ export const catalog = {
     ...skipMessages.es,
     ...settingsMessages.es,
     ...campaignSettingsMessages.es,
+    ...slaTargetMessages.es,
     ...channelMessages.es,
     ...dkimMessages.es,
     ...apiAccessMessages.es,

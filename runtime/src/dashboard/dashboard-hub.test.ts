@@ -73,4 +73,70 @@ describe('the dashboard hub', () => {
     hub.close();
     expect(hub.watching).toBe(0);
   });
+
+  it('reads a workspace again the moment its runs end, even behind a slow read, one read at a time', async () => {
+    let completed = 0;
+    let running = 0;
+    let overlapped = false;
+    const readsAt: number[] = [];
+    let announce: (ids: ReadonlySet<string>) => void = () => undefined;
+    const hub = createDashboardHub({
+      tickMs: 1000,
+      runsEnded: (listener) => {
+        announce = listener;
+        return () => (announce = () => undefined);
+      },
+      // Each read takes 1.5 s and sees the figures as they were when it began.
+      read: async () => {
+        readsAt.push(Date.now());
+        overlapped ||= running > 0;
+        running++;
+        const seen = completed;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        running--;
+        return figures(seen, new Date().toISOString());
+      },
+    });
+    const seen: number[] = [];
+    hub.watch('ws-1', (s) => seen.push(s.runsPerMinute[0]!.completed));
+    await vi.advanceTimersByTimeAsync(1600);
+    expect(seen).toEqual([0]);
+    const start = Date.now();
+    // A run ends while the second read is under way (it began at 1.6 s with the old figures).
+    await vi.advanceTimersByTimeAsync(100);
+    completed = 1;
+    announce(new Set(['ws-1', 'ws-unwatched']));
+    // That read ends at 3.1 s; the one asked for starts then and ends at 4.6 s: 2.9 s after the
+    // start, where waiting for a free tick (4 s, ends 5.5 s) would take longer than 2 s from the end.
+    await vi.advanceTimersByTimeAsync(2900);
+    expect(seen).toEqual([0, 1]);
+    expect(Date.now() - start).toBe(3000);
+    expect(overlapped).toBe(false);
+    // Reads run back to back, never two at once.
+    for (let i = 1; i < readsAt.length; i++)
+      expect(readsAt[i]! - readsAt[i - 1]!).toBeGreaterThanOrEqual(1500);
+    hub.close();
+    announce(new Set(['ws-1']));
+    const after = readsAt.length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(readsAt.length).toBeLessThanOrEqual(after + 1);
+  });
+
+  it('does not wait for the next tick when a watched workspace’s run ends', async () => {
+    let completed = 0;
+    let announce: (ids: ReadonlySet<string>) => void = () => undefined;
+    const hub = createDashboardHub({
+      tickMs: 60_000,
+      runsEnded: (listener) => ((announce = listener), () => undefined),
+      read: async () => figures(completed, new Date().toISOString()),
+    });
+    const seen: number[] = [];
+    hub.watch('ws-1', (s) => seen.push(s.runsPerMinute[0]!.completed));
+    await vi.advanceTimersByTimeAsync(0);
+    completed = 1;
+    announce(new Set(['ws-1']));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([0, 1]);
+    hub.close();
+  });
 });

@@ -12,6 +12,7 @@ import { runNotStartedCode } from '../runs/run-workflow.ts';
 import type { RunProgress } from './run-progress.ts';
 import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
 import { runEndedWebhookEvents, type WrittenRun } from '../webhooks/run-webhook-events.ts';
+import { signalRunsEnded } from '../dashboard/runs-ended-signal.ts';
 
 interface Pending {
   progress: RunProgress;
@@ -49,6 +50,7 @@ function fold(records: RunProgress[]): RunProgress {
  */
 export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<void> {
   const written = await queryRows<WrittenRun>(db, progressBatchStatement(batch));
+  signalRunsEnded(batch.filter((p) => p.ended).map((p) => p.workspaceId));
   await emitWebhookEvents(db, runEndedWebhookEvents(batch, written));
 }
 

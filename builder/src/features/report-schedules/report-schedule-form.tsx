@@ -17,14 +17,15 @@ export function ReportScheduleForm({
   onSave,
   onCancel,
 }: {
-  reports: string[];
+  /** The reports one may schedule, each with its title in the reader's language. */
+  reports: { name: string; title: string }[];
   initial?: Schedule;
   onSave: (input: ReportScheduleInput) => Promise<void>;
   onCancel: () => void;
 }) {
   const t = useT();
   const [value, setValue] = useState<ReportScheduleInput>({
-    report: initial?.report ?? reports[0] ?? '',
+    report: initial?.report ?? reports[0]?.name ?? '',
     period: initial?.period ?? 'yesterday',
     bucket: initial?.bucket ?? 'day',
     filters: initial?.filters ?? {},
@@ -67,8 +68,8 @@ export function ReportScheduleForm({
         {t('reportSchedules.field.report')}
         <select className={input} value={value.report} onChange={(e) => set('report', e.target.value)}>
           {reports.map((r) => (
-            <option key={r} value={r}>
-              {r}
+            <option key={r.name} value={r.name}>
+              {r.title}
             </option>
           ))}
         </select>

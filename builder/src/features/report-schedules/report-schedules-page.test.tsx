@@ -42,10 +42,18 @@ const schedule = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+const reportList = {
+  items: [
+    { name: 'call-traffic', title: 'Tráfico de llamadas', description: '' },
+    { name: 'email', title: 'Correo electrónico', description: '' },
+  ],
+};
+
 describe('ReportSchedulesPage', () => {
   it('lists schedules in words with their last delivery, in Spanish', async () => {
     useLocale.getState().setLocale('es');
     stubApi({
+      'GET /reports': () => reportList,
       'GET /report-schedules': () => ({
         reports: ['call-traffic'],
         items: [
@@ -69,6 +77,9 @@ describe('ReportSchedulesPage', () => {
     expect(text).toContain('ayer, Excel, cada día a las 07:00');
     expect(text).toContain('la semana pasada (de lunes a domingo), PDF, cada lunes a las 08:00');
     expect(text).toContain('jefa@example.test, analista@example.test');
+    // Each report by its title, not its name.
+    expect(screen.getAllByRole('cell')[0]!.textContent).toBe('Tráfico de llamadas');
+    expect(text).not.toContain('call-traffic');
     const last = screen.getAllByTestId('last-delivery').map((c) => c.textContent);
     expect(last[0]).toMatch(/^Enviado /);
     expect(last[1]).toMatch(/^Falló .* tras 3 intentos: 550 5\.1\.1 No such user$/);
@@ -80,6 +91,7 @@ describe('ReportSchedulesPage', () => {
   it('creates a schedule from the form, splitting the recipients, and shows the server’s refusal', async () => {
     let created = false;
     const api = stubApi({
+      'GET /reports': () => reportList,
       'GET /report-schedules': () => ({
         reports: ['call-traffic', 'email'],
         items: created ? [schedule()] : [],
@@ -100,7 +112,12 @@ describe('ReportSchedulesPage', () => {
     await settle();
     expect(screen.getByText('No report is scheduled yet.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Schedule a report' }));
-    fireEvent.change(screen.getByLabelText('Report'), { target: { value: 'email' } });
+    const picker = screen.getByLabelText('Report');
+    expect([...picker.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Tráfico de llamadas',
+      'Correo electrónico',
+    ]);
+    fireEvent.change(picker, { target: { value: 'email' } });
     fireEvent.change(screen.getByLabelText('Covering'), { target: { value: 'last-month' } });
     fireEvent.change(screen.getByLabelText('File'), { target: { value: 'pdf' } });
     fireEvent.change(screen.getByLabelText('Sent'), { target: { value: 'monthly' } });

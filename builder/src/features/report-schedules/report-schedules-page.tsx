@@ -3,6 +3,7 @@ import { client, ok } from '../../api/client.ts';
 import type { components } from '../../api/api-schema.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import { ReportScheduleForm, type ReportScheduleInput } from './report-schedule-form.tsx';
+import { useReportTitles } from './use-report-titles.ts';
 
 type Schedule = components['schemas']['ReportSchedule'];
 type Delivery = components['schemas']['ReportDelivery'];
@@ -16,6 +17,7 @@ export function ReportSchedulesPage() {
   const locale = useLocale((s) => s.locale);
   const [items, setItems] = useState<Schedule[] | null>(null);
   const [reports, setReports] = useState<string[]>([]);
+  const titles = useReportTitles(locale);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
   const [sending, setSending] = useState<string | null>(null);
@@ -113,7 +115,7 @@ export function ReportSchedulesPage() {
         {editing !== null && (
           <ReportScheduleForm
             key={editing === 'new' ? 'new' : editing.id}
-            reports={reports}
+            reports={reports.map((name) => ({ name, title: titles[name] ?? name }))}
             {...(editing === 'new' ? {} : { initial: editing })}
             onSave={save}
             onCancel={() => setEditing(null)}
@@ -134,7 +136,7 @@ export function ReportSchedulesPage() {
             <tbody>
               {items.map((s) => (
                 <tr key={s.id} className="border-t border-slate-200 align-top">
-                  <td className="py-2">{s.report}</td>
+                  <td className="py-2">{titles[s.report] ?? s.report}</td>
                   <td>
                     {t('reportSchedules.summary', {
                       period: t(`reportSchedules.period.${s.period}`),

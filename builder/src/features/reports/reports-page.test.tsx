@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/use-i18n.ts';
 import { chartOption } from './report-chart.tsx';
 import { periodRange } from './report-period.ts';
 import { okabeIto } from './report-palette.ts';
+import { PermissionsProvider } from '../roles/permissions.tsx';
 import { ReportsPage } from './reports-page.tsx';
 
 const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
@@ -103,6 +104,27 @@ describe('ReportsPage', () => {
     expect(screen.getByLabelText('Flujo')).toBeTruthy();
     expect(screen.getByLabelText('Cola')).toBeTruthy();
     expect(screen.queryByLabelText('Canal')).toBeNull();
+    // Scheduling lives next to the reports themselves.
+    expect(screen.getByRole('link', { name: 'Informes programados' }).getAttribute('href')).toBe(
+      '#/report-schedules',
+    );
+  });
+
+  it('offers scheduled reports only to whom may manage them', async () => {
+    stubApi({
+      'GET /reports': () => reports,
+      'GET /reports/call-traffic': () => doc,
+      'GET /flows': () => ({ items: [] }),
+      'GET /campaigns': () => ({ campaigns: [] }),
+    });
+    render(
+      <PermissionsProvider permissions={['reports:read']}>
+        <ReportsPage now={now} />
+      </PermissionsProvider>,
+    );
+    await settle();
+    expect(screen.getByRole('heading', { name: 'Informes' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Informes programados' })).toBeNull();
   });
 
   it('asks again with the channel, bucket and custom period picked', async () => {

@@ -4,6 +4,7 @@ import type { ReportDocument, ReportInfo } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/use-i18n.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useFlowNames } from '../voice/use-flow-names.ts';
+import { useCan } from '../roles/permissions.tsx';
 import { ReportChart } from './report-chart.tsx';
 import { ReportTable } from './report-table.tsx';
 import { localDate, periodPresets, periodRange, type PeriodPreset } from './report-period.ts';
@@ -46,6 +47,7 @@ export function ReportsPage({ now = () => new Date() }: { now?: () => Date }) {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const { flows } = useFlowNames();
+  const can = useCan();
   const [campaigns, setCampaigns] = useState<{ id: string; name: string }[]>([]);
 
   useEffect(() => {
@@ -116,6 +118,11 @@ export function ReportsPage({ now = () => new Date() }: { now?: () => Date }) {
             ))}
           </select>
         </label>
+        {can('reports:manage') && (
+          <a href="#/report-schedules" className="text-sm text-indigo-700 underline">
+            {t('app.reportSchedules')}
+          </a>
+        )}
         {query && name && (
           <nav aria-label={t('reports.download')} className="ml-auto flex gap-2">
             {(['xlsx', 'pdf', 'csv'] as const).map((format) => (

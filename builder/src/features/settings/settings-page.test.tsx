@@ -11,7 +11,7 @@ useComponentTestHooks();
 describe('SettingsPage', () => {
   it('shows a designer who is not an admin a note for channels, and still the web chat tag', async () => {
     stubApi({
-      'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+      'GET /workspace/settings': () => ({ runRetentionDays: 30, slaTargetPercent: 99.8 }),
       'GET /quotas': () => ({ items: [] }),
       'GET /workspace/default-country': () => ({ country: 'PE' }),
       'GET /workspace/campaign-settings': () => ({ timezone: null, quietHours: null, frequencyCap: null }),
@@ -51,7 +51,7 @@ describe('SettingsPage', () => {
 
   it('offers a viewer no deliverability check and no web chat tag', async () => {
     const api = stubApi({
-      'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+      'GET /workspace/settings': () => ({ runRetentionDays: 30, slaTargetPercent: 99.8 }),
       'GET /quotas': () => ({ items: [] }),
       'GET /workspace/default-country': () => ({ country: 'PE' }),
       'GET /workspace/campaign-settings': () => ({ timezone: null, quietHours: null, frequencyCap: null }),
@@ -75,7 +75,7 @@ describe('SettingsPage', () => {
 
   it('shows a viewer the settings to read, with no save control whose PUT would be refused', async () => {
     const api = stubApi({
-      'GET /workspace/settings': () => ({ runRetentionDays: 30 }),
+      'GET /workspace/settings': () => ({ runRetentionDays: 30, slaTargetPercent: 99.8 }),
       'GET /quotas': () => ({ items: [] }),
       'GET /workspace/default-country': () => ({ country: 'PE' }),
       'GET /workspace/campaign-settings': () => ({ timezone: null, quietHours: null, frequencyCap: null }),
@@ -92,7 +92,7 @@ describe('SettingsPage', () => {
       </PermissionsProvider>,
     );
     await act(() => vi.advanceTimersByTimeAsync(0));
-    for (const name of ['Run history', 'Campaigns and contacts', 'Receiving email']) {
+    for (const name of ['Run history', 'Availability target', 'Campaigns and contacts', 'Receiving email']) {
       const section = screen.getByRole('region', { name });
       expect(within(section).queryByRole('button', { name: /save/i }), name).toBeNull();
     }
@@ -100,6 +100,7 @@ describe('SettingsPage', () => {
     const days = screen.getByLabelText('Keep run details for (days)') as HTMLInputElement;
     expect(days.value).toBe('30');
     expect(days.readOnly).toBe(true);
+    expect((screen.getByLabelText('Target availability (%)') as HTMLInputElement).readOnly).toBe(true);
     // Enter in the field submits the form even without a button: still nothing is sent.
     fireEvent.submit(days.form!);
     await act(() => vi.advanceTimersByTimeAsync(0));

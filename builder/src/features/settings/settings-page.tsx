@@ -6,6 +6,7 @@ import { ImapMailboxesSection } from './imap-mailboxes-section.tsx';
 import { MailDomainsSection } from './mail-domains-section.tsx';
 import { RetentionSection } from './retention-section.tsx';
 import { AiProviderSection } from './ai-provider-section.tsx';
+import { SlaTargetSection } from './sla-target-section.tsx';
 import { CampaignSettingsSection } from './campaign-settings-section.tsx';
 import { WebChatEmbedSection } from './webchat-embed-section.tsx';
 import { QuotasSection } from '../quotas/quotas-section.tsx';
@@ -26,6 +27,7 @@ export function SettingsPage() {
     <main className="mx-auto max-w-3xl space-y-8 p-6">
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <RetentionSection />
+      <SlaTargetSection />
       <QuotasSection />
       <CampaignSettingsSection />
       <AiProviderSection />
