@@ -2,11 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { flows } from '@omniflow/db';
 import { flowAnalytics } from '../analytics/flow-analytics.ts';
 import type { ReportChart, ReportColumn, ReportLanguage, ReportTable } from './report-document.ts';
+import { ReportFilterError } from './report-filters.ts';
 import type { ReportDefinition } from './report-registry.ts';
 
 const words = {
   en: {
     title: (flow: string) => `Flow analytics: ${flow}`,
+    needsFlow: 'The flow-analytics report needs a flow: set flowId to one of your flows',
+    noFlow: (id: string) => `No flow ${id} in this workspace: set flowId to one of your flows`,
     period: 'Period',
     version: 'Version',
     allVersions: 'All',
@@ -40,6 +43,9 @@ const words = {
   },
   es: {
     title: (flow: string) => `Analítica del flujo: ${flow}`,
+    needsFlow: 'El informe de analítica del flujo necesita un flujo: pon en flowId uno de tus flujos',
+    noFlow: (id: string) =>
+      `No hay ningún flujo ${id} en este espacio de trabajo: pon en flowId uno de tus flujos`,
     period: 'Periodo',
     version: 'Versión',
     allVersions: 'Todas',
@@ -86,12 +92,13 @@ const column = (w: Words, key: WordKey, type: ReportColumn['type']): ReportColum
 export const flowAnalyticsReport: ReportDefinition = {
   name: 'flow-analytics',
   async build({ db }, { workspaceId, language, filters }) {
-    if (!filters.flowId) throw new Error('The flow-analytics report needs a flow: set the flowId filter');
+    // A filter the caller chose, refused with 400 (another workspace's flow like a made-up one).
+    if (!filters.flowId) throw new ReportFilterError('flowId', words[language].needsFlow);
     const [flow] = await db
       .select({ id: flows.id, name: flows.name, draft: flows.draft })
       .from(flows)
       .where(and(eq(flows.id, filters.flowId), eq(flows.workspaceId, workspaceId)));
-    if (!flow) throw new Error(`Flow ${filters.flowId} does not exist in this workspace`);
+    if (!flow) throw new ReportFilterError('flowId', words[language].noFlow(filters.flowId));
     const w = words[language];
     const figures = await flowAnalytics(db, {
       workspaceId,

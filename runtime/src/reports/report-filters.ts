@@ -102,7 +102,7 @@ const refusals = {
 /** Filters a report cannot answer: refused with 400 and the reason in the reader's language. */
 export class ReportFilterError extends Error {
   constructor(
-    readonly field: 'from' | 'bucket',
+    readonly field: 'from' | 'bucket' | 'flowId',
     message: string,
   ) {
     super(message);

@@ -132,15 +132,16 @@ export function reportRoutes({ db }: AppDeps) {
         .select({ timezone: workspaces.timezone })
         .from(workspaces)
         .where(eq(workspaces.id, workspaceId));
-      let filters;
+      let doc;
       try {
-        filters = resolveReportFilters(query, workspace?.timezone ?? null, language);
+        const filters = resolveReportFilters(query, workspace?.timezone ?? null, language);
+        // A report may refuse a filter only it needs (flow-analytics: a flow of this workspace).
+        doc = await buildReport({ db }, report, { workspaceId, language, filters });
       } catch (error) {
         if (error instanceof ReportFilterError)
           throw new ApiError(400, 'REPORT_FILTERS_INVALID', error.message, { field: error.field });
         throw error;
       }
-      const doc = await buildReport({ db }, report, { workspaceId, language, filters });
       if (format === 'json') return c.json(doc, 200);
       const file = await renderReport(doc, format);
       return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
