@@ -71,8 +71,13 @@ describe('reports', () => {
       'email',
       'interactions',
       'quota-consumption',
+      'availability',
+      'flow-analytics',
+      'live-dashboard',
     ]);
     const es = await read(await get('/reports', 'es'));
+    // Each with a title of its own, never its name, in the picker.
+    for (const item of es.items) expect(item.title, item.name).not.toBe(item.name);
     expect(es.items[0]).toMatchObject({ name: 'call-traffic', title: 'Tráfico de llamadas entrantes' });
     expect(es.items[0]?.filters).toEqual(['flow', 'queue', 'agent']);
   });

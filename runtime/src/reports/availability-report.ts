@@ -59,6 +59,11 @@ const words = {
 export function availabilityReport(clock: () => Date = () => new Date()): ReportDefinition {
   return {
     name: 'availability',
+    title: { en: 'Service availability', es: 'Disponibilidad del servicio' },
+    description: {
+      en: 'Uptime of the API, the worker and each channel against the SLA target, with every outage.',
+      es: 'Disponibilidad de la API, el worker y cada canal frente al objetivo del SLA, con cada caída.',
+    },
     async build({ db }, { workspaceId, language, filters }): Promise<ReportDocument> {
       const w = words[language];
       const from = new Date(filters.from);

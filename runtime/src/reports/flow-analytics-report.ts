@@ -91,6 +91,12 @@ const column = (w: Words, key: WordKey, type: ReportColumn['type']): ReportColum
 /** The flow's analytics (see analytics/flow-analytics.ts) as a report: needs the `flowId` filter. */
 export const flowAnalyticsReport: ReportDefinition = {
   name: 'flow-analytics',
+  title: { en: 'Flow analytics', es: 'Analítica del flujo' },
+  description: {
+    en: 'How one flow’s runs went through it: per node, per port, funnels and IVR options.',
+    es: 'Cómo pasaron por un flujo sus ejecuciones: por nodo, por puerto, embudos y opciones del IVR.',
+  },
+  filters: ['flow'],
   async build({ db }, { workspaceId, language, filters }) {
     // A filter the caller chose, refused with 400 (another workspace's flow like a made-up one).
     if (!filters.flowId) throw new ReportFilterError('flowId', words[language].needsFlow);

@@ -78,6 +78,11 @@ const words = {
 export function liveDashboardReport(clock: () => Date = () => new Date()): ReportDefinition {
   return {
     name: 'live-dashboard',
+    title: { en: 'Live dashboard', es: 'Panel en vivo' },
+    description: {
+      en: 'What is happening now: runs, calls, queues, campaigns and channel health.',
+      es: 'Lo que pasa ahora: ejecuciones, llamadas, colas, campañas y salud de los canales.',
+    },
     async build({ db }, { workspaceId, language, filters }): Promise<ReportDocument> {
       const w = words[language];
       const s = await liveSnapshot(db, workspaceId, clock());
