@@ -9,6 +9,8 @@ import {
   channelNumbers,
   credentials,
   dkimKeys,
+  flows,
+  hookSecrets,
   newId,
   openDb,
   users,
@@ -29,6 +31,8 @@ import { contextOf as dkimContext, createDkimKeyStore } from '../src/email/dkim-
 import { contextOf as totpContext } from '../src/people/second-factor.ts';
 import { contextOf as subscriptionContext } from '../src/webhooks/webhook-subscriptions.ts';
 import { contextOf as numberContext } from '../src/channel-numbers/channel-number-store.ts';
+import { createHookSecretStore, hookSecretContext } from '../src/hooks/hook-secret-store.ts';
+import { createAiProviderStore } from '../src/ai/ai-provider-store.ts';
 import { eq } from 'drizzle-orm';
 import { freshPostgresDatabase } from './support/postgres.ts';
 
@@ -84,6 +88,14 @@ async function everyValue(db: DbHandle['db'], keyring: SecretKeyring, workspaceI
         { sealed: row.secretsSealed, keyId: row.keyId },
         numberContext(row),
       ).authToken;
+    // A webhook flow's HMAC secret and the workspace's AI provider key.
+    for (const row of await db.select().from(hookSecrets).where(eq(hookSecrets.workspaceId, workspaceId)))
+      values[`${workspaceId}/hook/${row.flowId}`] = openSecrets(
+        keyring,
+        { sealed: row.secretSealed, keyId: row.keyId },
+        hookSecretContext(workspaceId, row.flowId),
+      ).secret;
+    values[`${workspaceId}/ai`] = (await createAiProviderStore(db, ring).open(workspaceId))?.apiKey;
   }
   return values;
 }
@@ -177,6 +189,14 @@ describe('omniflow secrets rotate', () => {
         keyId: numberSecrets.keyId,
         secretNames: ['authToken'],
       });
+      const flowId = newId();
+      await handle.db.insert(flows).values({ id: flowId, workspaceId: id, name: `Webhook ${i}`, draft: {} });
+      await createHookSecretStore(handle.db, ring).renew(id, flowId);
+      await createAiProviderStore(handle.db, ring).put(id, {
+        baseUrl: 'https://llm.example/v1',
+        model: 'small',
+        apiKey: `sk-ai-${i}`,
+      });
     }
     before = await everyValue(handle.db, keyring, workspaceIds);
   }, 60_000);
@@ -186,7 +206,7 @@ describe('omniflow secrets rotate', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  const total = () => workspaceIds.length * (1 + 1 + 3 + 2 + 1 + 1 + 1);
+  const total = () => workspaceIds.length * (1 + 1 + 3 + 2 + 1 + 1 + 1 + 1 + 1);
   const keyFile = () => join(home, 'secret.key');
   const keyOnly = (file: string): SecretKeyring => ({
     current: parseSecretKey(readFileSync(file, 'utf8'), file),
@@ -196,6 +216,7 @@ describe('omniflow secrets rotate', () => {
 
   it('covers every table that stores a sealed value', () => {
     expect(sealedColumns.map((c) => c.name)).toEqual([
+      'AI provider keys',
       'channel credentials',
       'status webhook secrets',
       'IMAP mailbox passwords',
@@ -203,6 +224,7 @@ describe('omniflow secrets rotate', () => {
       'sign-in code secrets',
       'webhook subscription secrets',
       'channel number secrets',
+      'flow webhook signing secrets',
     ]);
     expect(Object.values(before).filter((v) => v === undefined)).toEqual([]);
   });
@@ -289,8 +311,8 @@ describe('omniflow secrets rotate', () => {
       OMNIFLOW_LANG: 'es',
     };
     const done = await run(process.execPath, [bin, 'secrets', 'rotate', '--batch', '5'], { env: cliEnv });
-    expect(done.stdout).toContain('Listo: 30 valor(es) sellados de nuevo');
-    expect(done.stderr).toContain('Sellando secretos de nuevo: 30/30');
+    expect(done.stdout).toContain('Listo: 36 valor(es) sellados de nuevo');
+    expect(done.stderr).toContain('Sellando secretos de nuevo: 36/36');
     const nextOnly = { current: parseSecretKey(next, 'next'), previous: [], source: 'test' };
     expect(await everyValue(handle.db, nextOnly, workspaceIds)).toEqual(before);
     const bad = await run(process.execPath, [bin, 'secrets', 'rotate', '--batch', '0', '--lang', 'en'], {

@@ -138,6 +138,10 @@ for (const kind of ['pglite', 'postgres'] as const) {
       ).toBe(true);
       const everything = [...entries.values()].map((b) => b.toString('latin1')).join('');
       expect(everything).not.toContain(other.workspaceId);
+      // Secrets stay behind: no sealed value, nor the tables that hold them.
+      for (const value of seeded.sealed) expect(everything).not.toContain(value);
+      for (const table of ['hook_secrets', 'ai_providers'])
+        expect([...entries.keys()].filter((p) => p.startsWith(table))).toEqual([]);
       // Every file but the manifest is listed, and nothing the manifest lists is absent.
       expect(new Set(manifest.files.map((f) => f.path))).toEqual(
         new Set([...entries.keys()].filter((p) => p !== 'manifest.json')),

@@ -26,6 +26,7 @@ import {
   segments,
   sessions,
   templates,
+  reportDeliveries,
   reportSchedules,
   users,
   voicePrompts,
@@ -39,6 +40,18 @@ import { createFilesystemRecordingStore } from '../src/recordings/filesystem-rec
 import { publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 const approval = JSON.parse(readFileSync(new URL('./golden/approval.graph.json', import.meta.url), 'utf8'));
+const webhookDouble = JSON.parse(
+  readFileSync(new URL('../../examples/flows/webhook-double.json', import.meta.url), 'utf8'),
+) as { nodes: { id: string; config: Record<string, unknown> }[] } & Record<string, unknown>;
+
+/** A's webhook flow: signed with its own secret, at a path of its own. */
+const signedHook = {
+  ...webhookDouble,
+  name: 'Webhook de A',
+  nodes: webhookDouble.nodes.map((n) =>
+    n.id === 'hook' ? { ...n, config: { ...n.config, path: 'pedidos-a', auth: 'hmac' } } : n,
+  ),
+};
 
 interface Route {
   method: string;
@@ -149,6 +162,20 @@ describe('workspace isolation', () => {
       language: 'es',
       nextRunAt: new Date(Date.now() + 86_400_000),
     });
+    a.reportDelivery = newId();
+    await db.insert(reportDeliveries).values({
+      id: a.reportDelivery,
+      workspaceId: workspaceA,
+      scheduleId: a.reportSchedule,
+      trigger: 'schedule',
+      status: 'failed',
+      error: 'buzón de A lleno',
+    });
+    // A webhook flow with its HMAC secret, so A's own reads of its hook answer 200.
+    a.hookFlow = await publishFlow(omni, signedHook);
+    const secret = await omni.call('POST', `/api/v1/flows/${a.hookFlow}/hook/secret`);
+    expect(secret.status).toBe(201);
+    a.hookSecret = secret.body.secret;
     a.message = newId();
     await db.insert(messages).values({
       id: a.message,
@@ -424,6 +451,11 @@ describe('workspace isolation', () => {
     if (collection === 'flow-templates') return 'catalog';
     // Backup jobs are the install's, not a workspace's: their own test below.
     if (collection === 'jobs') return 'install';
+    // A's webhook flow for its hook's URLs; the hook URLs themselves name the flow or workspace.
+    if (/^\/api\/v1\/flows\/:id\/hook/.test(path) || name === 'flowId') return a.hookFlow;
+    if (name === 'workspaceId') return a.workspace;
+    // The reports are the install's catalog: A's ids in their filters are tested below.
+    if (collection === 'reports') return 'catalog';
     if (name === 'version') return '1';
     if (name === 'channel') return 'sms';
     return byCollection[collection];
@@ -581,7 +613,7 @@ describe('workspace isolation', () => {
           if (seen.length > 0) leaks.push(`GET ${route.path} as ${as} shows A's ${seen.join(', ')}`);
         }
         // A's quota amount as a whole number: a bare '777' turns up in random ids and times.
-        const data = answer.text.search(/de A|\b7771777\b/);
+        const data = answer.text.search(/\bde A\b|\b7771777\b/);
         if (data >= 0)
           leaks.push(
             `GET ${route.path} as ${as} shows A's data: ${answer.text.slice(Math.max(0, data - 200), data + 60)}`,
@@ -602,6 +634,91 @@ describe('workspace isolation', () => {
       const export_ = await request('GET', `/api/v1/backups/jobs/${a.export}`, as);
       expect(export_.status).toBe(404);
     }
+  });
+
+  it('reaches none of A’s reports, scheduled reports or webhooks by their ids, and changes none of them', async () => {
+    const db = omni.handle.db;
+    const secretBefore = await db.query.hookSecrets.findFirst({
+      where: (h, { eq }) => eq(h.flowId, a.hookFlow!),
+    });
+    expect(secretBefore).toBeDefined();
+    for (const as of ['cookie', 'key'] as const) {
+      // A's flow or campaign as a report's filter answers as a made-up one, and names none of A's.
+      for (const [report, filter, id] of [
+        ['flow-analytics', 'flowId', a.hookFlow!],
+        ['call-traffic', 'flowId', a.flow!],
+        ['outbound-messages', 'campaignId', a.campaign!],
+      ] as const) {
+        const theirs = await request('GET', `/api/v1/reports/${report}?${filter}=${id}`, as);
+        const nobody = await request('GET', `/api/v1/reports/${report}?${filter}=${newId()}`, as);
+        expect(`${report} ${as} ${theirs.status}`).toBe(`${report} ${as} ${nobody.status}`);
+        expect(theirs.status).toBeLessThan(500);
+        expect(theirs.text).not.toMatch(/\bde A\b|Campaña A/);
+      }
+      // Sending, changing or deleting A's schedule, and renewing A's hook secret: as for no schedule.
+      for (const [method, path, body] of [
+        ['POST', `/api/v1/report-schedules/${a.reportSchedule}/send`, undefined],
+        ['GET', `/api/v1/report-schedules/${a.reportSchedule}/deliveries`, undefined],
+        ['DELETE', `/api/v1/report-schedules/${a.reportSchedule}`, undefined],
+        ['POST', `/api/v1/flows/${a.hookFlow}/hook/secret`, undefined],
+        ['GET', `/api/v1/flows/${a.hookFlow}/hook`, undefined],
+        ['GET', `/api/v1/flows/${a.flow}/analytics`, undefined],
+      ] as const) {
+        const theirs = await request(method, path, as, body);
+        expect(`${method} ${path} ${theirs.status}`).toBe(`${method} ${path} 404`);
+        expect(theirs.text).not.toContain('de A');
+      }
+      // A's hook URLs are public addresses, guarded by the trigger's own auth: B's key opens
+      // neither (the signature is still asked for), and a made-up flow has no test URL at all.
+      const headers = { authorization: `Bearer ${keyB}`, 'content-type': 'application/json' };
+      const body = JSON.stringify({ n: 4 });
+      for (const path of [
+        `/api/v1/hooks/test/${a.hookFlow}/pedidos-a`,
+        `/api/v1/hooks/${a.workspace}/pedidos-a`,
+      ]) {
+        const answer = await omni.app.request(path, { method: 'POST', headers, body });
+        expect(`${path} ${answer.status}`).toBe(`${path} 401`);
+        expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('SIGNATURE_MISSING');
+      }
+      const nobody = await omni.app.request(`/api/v1/hooks/test/${newId()}/pedidos-a`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      expect(nobody.status).toBe(404);
+    }
+    // A hook that takes an API key refuses B's key, valid as it is, as a key of another workspace.
+    const keyedFlow = await publishFlow(omni, {
+      ...signedHook,
+      name: 'Con clave de A',
+      nodes: signedHook.nodes.map((n) =>
+        n.id === 'hook' ? { ...n, config: { ...n.config, path: 'clave-a', auth: 'apiKey' } } : n,
+      ),
+    });
+    for (const path of [`/api/v1/hooks/test/${keyedFlow}/clave-a`, `/api/v1/hooks/${a.workspace}/clave-a`]) {
+      const answer = await omni.app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keyB}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ n: 4 }),
+      });
+      expect(`${path} ${answer.status}`).toBe(`${path} 403`);
+      expect(await answer.text()).not.toContain('de A');
+    }
+    // Nothing of A's changed or started: the schedule, its one delivery, the secret, no run.
+    const schedule = await db.query.reportSchedules.findFirst({
+      where: (r, { eq }) => eq(r.id, a.reportSchedule!),
+    });
+    expect(schedule?.recipients).toEqual(['jefa@a.test']);
+    const deliveries = await db.query.reportDeliveries.findMany({
+      where: (d, { eq }) => eq(d.scheduleId, a.reportSchedule!),
+    });
+    expect(deliveries.map((d) => d.id)).toEqual([a.reportDelivery]);
+    const secretAfter = await db.query.hookSecrets.findFirst({
+      where: (h, { eq }) => eq(h.flowId, a.hookFlow!),
+    });
+    expect(secretAfter).toEqual(secretBefore);
+    for (const flowId of [a.hookFlow!, keyedFlow])
+      expect(await db.query.runs.findMany({ where: (r, { eq }) => eq(r.flowId, flowId) })).toEqual([]);
   });
 
   it('still has every A row afterwards, and B never reached A by switching', async () => {

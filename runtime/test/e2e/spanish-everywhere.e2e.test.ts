@@ -112,6 +112,9 @@ describe.skipIf(!hasChromium)('the builder in Spanish shows no English', () => {
       ['templates', 'templates'],
       ['campaigns', 'campaigns'],
       ['audit', 'audit log'],
+      ['dashboard', 'live dashboard'],
+      ['reports', 'reports'],
+      ['report-schedules', 'scheduled reports'],
     ];
     for (const [hash, where] of pages) await visit(hash, where);
 

@@ -3,6 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  aiProviders,
+  aiUsage,
   callRecords,
   campaignRecipients,
   campaigns,
@@ -10,10 +12,14 @@ import {
   conversations,
   flows,
   flowVersions,
+  healthSamples,
+  hookSecrets,
   mailAttachments,
   messages,
   newId,
   recordings,
+  reportDeliveries,
+  reportSchedules,
   runs,
   templates,
   voicePrompts,
@@ -27,6 +33,8 @@ export interface SeededData {
   workspaceId: string;
   counts: Record<string, number>;
   stored: Map<string, Buffer>;
+  /** Sealed values of the workspace (a webhook flow's secret, the AI provider's key): never exported. */
+  sealed: string[];
 }
 
 /** A WAV header over random samples: real enough for a player, unique per call. */
@@ -51,7 +59,9 @@ function wav(samples: number): Buffer {
 /**
  * Known data in one workspace, across every table a backup or an export carries: a flow with two
  * versions, runs, contacts, messages, a conversation, calls with recordings, a voice prompt, a
- * mail attachment, templates and a campaign with recipients. Stored files go through `store`.
+ * mail attachment, templates, a campaign with recipients, channel health samples, a scheduled
+ * report with a delivery, AI usage, and the sealed rows (hook secret, AI provider) an export leaves
+ * out. Stored files go through `store`.
  */
 export async function seedWorkspaceData(
   db: Db,
@@ -202,8 +212,60 @@ export async function seedWorkspaceData(
       status: i % 3 ? ('sent' as const) : ('failed' as const),
     })),
   );
+  const now = Date.now();
+  await db.insert(healthSamples).values(
+    [0, 1].map((i) => ({
+      id: newId(),
+      workspaceId: workspaceId!,
+      component: 'sms',
+      kind: 'smpp',
+      sampledAt: new Date(now - i * 60_000),
+      intervalMs: 60_000,
+      up: i === 0,
+      ...(i === 0 ? {} : { lastError: `bind refused ${tag}`, lastErrorAt: new Date(now - 60_000) }),
+    })),
+  );
+  const scheduleId = newId();
+  await db.insert(reportSchedules).values({
+    id: scheduleId,
+    workspaceId,
+    report: 'call-traffic',
+    period: 'yesterday',
+    format: 'pdf',
+    frequency: 'daily',
+    hour: 7,
+    recipients: [`jefa-${tag}@example.test`],
+    language: 'es',
+    nextRunAt: new Date(now + 86_400_000),
+  });
+  await db
+    .insert(reportDeliveries)
+    .values({ id: newId(), workspaceId, scheduleId, trigger: 'schedule', status: 'sent', attempts: 1 });
+  await db.insert(aiUsage).values(
+    [0, 1].map((i) => ({
+      workspaceId: workspaceId!,
+      flowId,
+      runId: newId(),
+      nodeId: 'classify',
+      model: 'small',
+      promptTokens: 100 + i,
+      completionTokens: 10 + i,
+    })),
+  );
+  // Sealed rows: made-up ciphertexts are enough, nothing opens them here.
+  const sealed = [`v1.seed-hook-${tag}`, `v1.seed-ai-${tag}`];
+  await db.insert(hookSecrets).values({ flowId, workspaceId, secretSealed: sealed[0]!, keyId: 'seed' });
+  await db.insert(aiProviders).values({
+    workspaceId,
+    baseUrl: 'https://llm.example/v1',
+    model: 'small',
+    secretsSealed: sealed[1]!,
+    keyId: 'seed',
+    hasApiKey: true,
+  });
   await rm(scratch, { recursive: true, force: true });
   return {
+    sealed,
     workspaceId,
     stored,
     counts: {
@@ -220,6 +282,10 @@ export async function seedWorkspaceData(
       templates: 2,
       campaigns: 1,
       campaign_recipients: recipientCount,
+      health_samples: 2,
+      report_schedules: 1,
+      report_deliveries: 1,
+      ai_usage: 2,
     },
   };
 }

@@ -215,10 +215,13 @@ export function accountRoutes(deps: AppDeps) {
     .openapi(routes.update, async (c) => {
       const user = await me(c, languageOf(c));
       const { name, language } = c.req.valid('json');
-      await deps.db
-        .update(users)
-        .set({ ...(name !== undefined ? { name } : {}), ...(language !== undefined ? { language } : {}) })
-        .where(eq(users.id, user.id));
+      const changes = {
+        ...(name !== undefined ? { name } : {}),
+        ...(language !== undefined ? { language } : {}),
+      };
+      // An empty body changes nothing; drizzle refuses an empty SET (it would answer 500).
+      if (Object.keys(changes).length > 0)
+        await deps.db.update(users).set(changes).where(eq(users.id, user.id));
       return c.json({ person: await personOf(user) }, 200);
     })
     .openapi(routes.password, async (c) => {
