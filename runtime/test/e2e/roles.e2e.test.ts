@@ -32,9 +32,21 @@ describe.skipIf(!hasChromium)('builder in Chromium: what a role is offered', () 
     await page.getByLabel('Password').fill('lector password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    // A viewer reads the dashboard and reports too (reports:read).
     await expect
       .poll(menu)
-      .toEqual(['Flows', 'Runs', 'Calls', 'Contacts', 'Templates', 'Segments', 'Campaigns', 'Settings']);
+      .toEqual([
+        'Flows',
+        'Dashboard',
+        'Runs',
+        'Calls',
+        'Contacts',
+        'Templates',
+        'Segments',
+        'Campaigns',
+        'Reports',
+        'Settings',
+      ]);
     // Reading flows, but no way to make one.
     expect(await page.getByRole('button', { name: 'New flow' }).count()).toBe(0);
 
