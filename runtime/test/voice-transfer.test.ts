@@ -262,7 +262,11 @@ describe('voice.transfer and voice.enqueue with baresip', () => {
       const runId = await eventually(() => latestRunOf(omni, 'caller4'));
       const call = await eventually(async () => inbound.find((c) => c.from === 'caller4'));
       const workspaceId = endpoint.calls.workspaceOf(call.id)!;
-      await eventually(async () => (agentQueues.size(workspaceId, 'abandono') === 1 ? true : undefined));
+      // A loaded two-core CI box has taken more than 20 s from the answer to the queue.
+      await eventually(
+        async () => (agentQueues.size(workspaceId, 'abandono') === 1 ? true : undefined),
+        60_000,
+      );
       await sleep(1500);
       expect((await caller.command('hangup')).ok).toBe(true);
       const run = await runReaches(omni, runId, finished, 30_000);
