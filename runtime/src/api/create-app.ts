@@ -84,7 +84,7 @@ import { requestLimits } from './request-limits.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { flowHookRoutes } from './routes/flow-hook.ts';
 import { readerLanguage } from './reader-language.ts';
-import { validationIssueText } from './validation-text.ts';
+import { validationFailure } from './validation-text.ts';
 import type { z } from 'zod';
 
 /** Every zod failure becomes a 400 naming the fields, in the API's one error shape. */
@@ -96,12 +96,10 @@ const defaultHook = (
   },
 ) => {
   if (result.success || !result.error) return;
-  const language = readerLanguage(c.req.header('accept-language'));
-  const issues = result.error.issues.map((i) => ({
-    path: i.path.map(String).join('.'),
-    ...validationIssueText(i, language),
-  }));
-  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  const { message, issues } = validationFailure(
+    result.error.issues,
+    readerLanguage(c.req.header('accept-language')),
+  );
   return c.json(errorBody('VALIDATION_FAILED', message, { issues }), 400);
 };
 

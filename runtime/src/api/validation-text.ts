@@ -42,3 +42,25 @@ export function validationIssueText(issue: z.core.$ZodIssue, language: ReaderLan
   };
   return { reason, message: spanish[reason].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '') };
 }
+
+/** A field's own sentence for any refusal of it, in both languages (a setting that names its unit and range). */
+export type FieldText = Record<string, Record<ReaderLanguage, string>>;
+
+/**
+ * A request's refused fields as the API answers them: each in the reader's language (the
+ * field's own sentence from `fieldText` where it has one) and one message naming them all.
+ */
+export function validationFailure(
+  zodIssues: z.core.$ZodIssue[],
+  language: ReaderLanguage,
+  fieldText: FieldText = {},
+) {
+  const issues = zodIssues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const text = validationIssueText(issue, language);
+    const own = fieldText[path]?.[language];
+    return { path, ...text, ...(own ? { message: own } : {}) };
+  });
+  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return { message, issues };
+}

@@ -1,11 +1,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '@omniflow/db';
-import { notFound } from '../api-error.ts';
+import { ApiError, notFound } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json } from '../schemas.ts';
 import { auditRetentionDaysSchema } from '../../audit/audit-retention-setting.ts';
 import { slaTargetPercentSchema } from '../../health/sla-target-setting.ts';
+import { readerLanguage } from '../reader-language.ts';
+import { validationFailure } from '../validation-text.ts';
+import { workspaceSettingsText } from '../workspace-settings-text.ts';
 
 const settingsSchema = z
   .object({
@@ -68,20 +71,35 @@ export function workspaceSettingsRoutes({ db }: AppDeps) {
       if (!row) throw notFound('Workspace', id);
       return c.json(answer(row), 200);
     })
-    .openapi(routes.put, async (c) => {
-      const { runRetentionDays, auditRetentionDays, slaTargetPercent } = c.req.valid('json');
-      const id = c.get('principal').workspaceId;
-      const changes = {
-        ...(runRetentionDays !== undefined ? { runRetentionDays } : {}),
-        ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
-        ...(slaTargetPercent !== undefined ? { slaTargetPercent } : {}),
-      };
-      // A body naming neither setting changes nothing and answers the settings as they are.
-      const [row] =
-        Object.keys(changes).length > 0
-          ? await db.update(workspaces).set(changes).where(eq(workspaces.id, id)).returning()
-          : await db.select().from(workspaces).where(eq(workspaces.id, id));
-      if (!row) throw notFound('Workspace', id);
-      return c.json(answer(row), 200);
-    });
+    .openapi(
+      routes.put,
+      async (c) => {
+        const { runRetentionDays, auditRetentionDays, slaTargetPercent } = c.req.valid('json');
+        const id = c.get('principal').workspaceId;
+        const changes = {
+          ...(runRetentionDays !== undefined ? { runRetentionDays } : {}),
+          ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
+          ...(slaTargetPercent !== undefined ? { slaTargetPercent } : {}),
+        };
+        // A body naming neither setting changes nothing and answers the settings as they are.
+        const [row] =
+          Object.keys(changes).length > 0
+            ? await db.update(workspaces).set(changes).where(eq(workspaces.id, id)).returning()
+            : await db.select().from(workspaces).where(eq(workspaces.id, id));
+        if (!row) throw notFound('Workspace', id);
+        return c.json(answer(row), 200);
+      },
+      refuseInReaderLanguage,
+    );
+}
+
+/** A refused setting answers the 400 every route does, with the setting's own sentence in es or en. */
+function refuseInReaderLanguage(
+  result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } },
+  c: { req: { header: (name: string) => string | undefined } },
+): undefined {
+  if (result.success || !result.error) return undefined;
+  const language = readerLanguage(c.req.header('accept-language'));
+  const { message, issues } = validationFailure(result.error.issues, language, workspaceSettingsText);
+  throw new ApiError(400, 'VALIDATION_FAILED', message, { issues });
 }
