@@ -108,6 +108,16 @@ describe('invalid flow fixtures', () => {
     expect(new Set(errors.map((e) => e.code)).size).toBeGreaterThanOrEqual(10);
   });
 
+  it('gives a code syntax error its line and column as numbers, the parser’s words only in the message', () => {
+    const [, fixture] = fixtures.find(([file]) => file === 'code-syntax-error.json')!;
+    const [issue] = validateFlow(flowDocumentSchema.parse(fixture.flow), registry).errors;
+    expect(issue!.params).toMatchObject({ line: 2, column: 1 });
+    expect(issue!.params).not.toHaveProperty('problem');
+    expect(issue!.message).toBe(
+      '"compute": line 2, column 1 of the code does not parse: Expression expected.',
+    );
+  });
+
   it('gives the config path of a config error', () => {
     const [, fixture] = fixtures.find(([file]) => file === 'node-config-invalid.json')!;
     const { errors } = validateFlow(flowDocumentSchema.parse(fixture.flow), registry);

@@ -11,11 +11,15 @@ function ts(): typeof TypeScript {
   return typescript;
 }
 
-/** A syntax problem in a script, with the author's line. */
+/** A syntax problem in a script: the parser's own (English) words, and where, in the author's lines and columns (1-based). */
 export interface ScriptSyntaxError {
   message: string;
   line: number;
+  column: number;
 }
+
+// The wrapper puts the author's first line after its own opening: columns there count from after it.
+const wrapperPrefixLength = wrapScript('').indexOf('\n');
 
 const transpiled = new Map<string, { wrapped: string; lines?: number[] }>();
 
@@ -78,13 +82,15 @@ function transpile(language: Language, code: string) {
   if (first === undefined) {
     return { ok: true as const, js: result.outputText, lines: originalLines(result.sourceMapText) };
   }
-  const line =
+  const at =
     first.file && first.start !== undefined
-      ? first.file.getLineAndCharacterOfPosition(first.start).line + 1
-      : 1;
+      ? first.file.getLineAndCharacterOfPosition(first.start)
+      : { line: 0, character: wrapperPrefixLength };
+  const line = at.line + 1;
+  const column = at.character + 1 - (line === 1 ? wrapperPrefixLength : 0);
   return {
     ok: false as const,
-    error: { message: api.flattenDiagnosticMessageText(first.messageText, '\n'), line },
+    error: { message: api.flattenDiagnosticMessageText(first.messageText, '\n'), line, column },
   };
 }
 

@@ -101,7 +101,17 @@ describe('logic.code', () => {
     expect(typed).toMatchObject({ port: 'failed', fault: { code: 'CODE_SYNTAX_ERROR' } });
     expect(scriptSyntaxError('javascript', 'return 1')).toBeUndefined();
     expect(scriptSyntaxError('javascript', 'return await input')).toBeUndefined();
-    expect(scriptSyntaxError('javascript', 'let x = {\n\nreturn x')).toMatchObject({ line: 3 });
+    expect(scriptSyntaxError('javascript', 'let x = {\n\nreturn x')).toMatchObject({ line: 3, column: 8 });
+  });
+
+  it('counts columns from the start of the author’s line, the first line too', () => {
+    // The wrapper sits before the first line: its column must not count.
+    expect(scriptSyntaxError('javascript', 'return a +;')).toMatchObject({ line: 1, column: 11 });
+    expect(scriptSyntaxError('typescript', 'const a: number = ;')).toEqual({
+      message: 'Expression expected.',
+      line: 1,
+      column: 19,
+    });
   });
 
   describe('escapes', () => {

@@ -40,8 +40,10 @@ export function codeAndAiErrors(
           severity: 'error',
           nodeId: node.id,
           path: ['code'],
-          params: { ...names, line: syntax.line, problem: syntax.message },
-          message: `"${node.id}": line ${syntax.line} of the code does not parse: ${syntax.message}`,
+          // The designer's sentence (problem.CODE_SYNTAX_ERROR) names only where; the parser's own
+          // English words stay in `message`, the technical text the API and the CLI show.
+          params: { ...names, line: syntax.line, column: syntax.column },
+          message: `"${node.id}": line ${syntax.line}, column ${syntax.column} of the code does not parse: ${syntax.message}`,
         });
       }
     }

@@ -7,7 +7,8 @@
 export const problemMessages = {
   en: {
     'problem.CODE_EMPTY': '“{node}” has no code: write what it computes and return the result',
-    'problem.CODE_SYNTAX_ERROR': '“{node}”: line {line} of the code cannot be read ({problem})',
+    'problem.CODE_SYNTAX_ERROR':
+      '“{node}”: the code cannot be read at line {line}, column {column}: look there for a bracket, quote or comma missing or too many',
     'problem.AI_CLASSIFY_WITHOUT_INTENTS': '“{node}” sorts messages but has no intents: add at least one',
     'problem.AI_EXTRACT_WITHOUT_FIELDS':
       '“{node}” extracts data but lists no fields: add the fields to look for',
@@ -97,7 +98,8 @@ export const problemMessages = {
   es: {
     'problem.CODE_EMPTY':
       '“{node}” no tiene código: escribe lo que calcula y devuelve el resultado con return',
-    'problem.CODE_SYNTAX_ERROR': '“{node}”: la línea {line} del código no se puede leer ({problem})',
+    'problem.CODE_SYNTAX_ERROR':
+      '“{node}”: el código no se puede leer en la línea {line}, columna {column}: busca ahí un paréntesis, una comilla o una coma que falte o sobre',
     'problem.AI_CLASSIFY_WITHOUT_INTENTS':
       '“{node}” clasifica mensajes pero no tiene intenciones: añade al menos una',
     'problem.AI_EXTRACT_WITHOUT_FIELDS':

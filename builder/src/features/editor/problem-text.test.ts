@@ -33,6 +33,24 @@ describe('problemText', () => {
     expect(problemText(missingOptionId, t('en'))).toBe('“Main menu”: fill in “Options #1 › Port id”');
   });
 
+  it('says where the code cannot be read, in the reader’s language, without the parser’s English', () => {
+    const syntax: ValidationIssue = {
+      code: 'CODE_SYNTAX_ERROR',
+      severity: 'error',
+      nodeId: 'compute',
+      path: ['code'],
+      message: '"compute": line 2, column 1 of the code does not parse: Expression expected.',
+      params: { node: 'Compute', nodeEs: 'Calcular', line: 2, column: 1 },
+    };
+    expect(problemText(syntax, t('es'))).toBe(
+      '“Calcular”: el código no se puede leer en la línea 2, columna 1: busca ahí un paréntesis, una comilla o una coma que falte o sobre',
+    );
+    expect(problemText(syntax, t('en'))).toBe(
+      '“Compute”: the code cannot be read at line 2, column 1: look there for a bracket, quote or comma missing or too many',
+    );
+    expect(problemText(syntax, t('es'))).not.toContain('Expression expected');
+  });
+
   it('says a claim of another organisation without naming any flow of it', () => {
     const elsewhere: ValidationIssue = {
       code: 'TRIGGER_CLAIMED',
