@@ -224,4 +224,51 @@ describe('subflows: flow.call runs a published flow as a child workflow', () => 
       params: { flow: 'Never published' },
     });
   });
+  it('refuses a call that gives an input the child does not declare or leaves out a required one', async () => {
+    const greets = line('Greets', [], { said: 'Hola {{ input.name }}' });
+    greets.nodes[0]!.config = {
+      inputs: [
+        { label: 'Name', name: 'name', type: 'text', required: true },
+        { label: 'Title', name: 'title', type: 'text' },
+      ],
+    };
+    const child = await publishFlow(omni, greets);
+
+    const typo = await omni.call(
+      'POST',
+      '/api/v1/flows',
+      line('Typo caller', [call('c', child, { nmae: 'Ana' })], {}),
+    );
+    const refused = await omni.call('POST', `/api/v1/flows/${typo.body.id}/publish`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.errors).toEqual([
+      expect.objectContaining({
+        code: 'SUBFLOW_INPUT_UNKNOWN',
+        nodeId: 'c',
+        path: ['inputs', 'nmae'],
+        params: expect.objectContaining({ flow: 'Greets', input: 'nmae', takes: 'name, title' }),
+      }),
+      expect.objectContaining({
+        code: 'SUBFLOW_INPUT_MISSING',
+        nodeId: 'c',
+        params: expect.objectContaining({ flow: 'Greets', input: 'name' }),
+        message: 'Node c does not give the flow "Greets" its required input "name"',
+      }),
+    ]);
+    const validated = await omni.call('POST', `/api/v1/flows/${typo.body.id}/validate`);
+    expect(validated.body.errors.map((e: { code: string }) => e.code).sort()).toEqual([
+      'SUBFLOW_INPUT_MISSING',
+      'SUBFLOW_INPUT_UNKNOWN',
+    ]);
+
+    // The required input given, the optional one left out: it publishes and runs.
+    const good = await publishFlow(
+      omni,
+      line('Good caller', [call('c', child, { name: '{{ input.who }}' })], {
+        said: '{{ nodes.c.output.said }}',
+      }),
+    );
+    const run = await finished(await start(good, { who: 'Ana' }));
+    expect(run).toMatchObject({ status: 'completed', output: { said: 'Hola Ana' } });
+  });
 });

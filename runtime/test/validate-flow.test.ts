@@ -46,6 +46,8 @@ const elsewhereCodes = [
   'VOICE_PROMPT_UNKNOWN',
   'SUBFLOW_NOT_PUBLISHED',
   'SUBFLOW_CYCLE',
+  'SUBFLOW_INPUT_UNKNOWN',
+  'SUBFLOW_INPUT_MISSING',
 ];
 
 const sortedCodes = (issues: readonly { code: string }[]) => issues.map((i) => i.code).sort();

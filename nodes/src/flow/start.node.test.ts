@@ -51,7 +51,17 @@ describe('flow.start compile', () => {
 describe('flow.start inputs', () => {
   it('declares the inputs a run is given, with their kind', () => {
     const config = flowStart.config.parse({ inputs: [{ label: 'Nombre', name: 'name' }] });
-    expect(config.inputs).toEqual([{ label: 'Nombre', name: 'name', type: 'text' }]);
+    expect(config.inputs).toEqual([{ label: 'Nombre', name: 'name', type: 'text', required: false }]);
+  });
+
+  it('marks an input a calling flow must give', () => {
+    const config = flowStart.config.parse({
+      inputs: [{ label: 'Id', name: 'id', type: 'number', required: true }],
+    });
+    expect(config.inputs?.[0]?.required).toBe(true);
+    expect(
+      flowStart.config.safeParse({ inputs: [{ label: 'Id', name: 'id', required: 'yes' }] }).success,
+    ).toBe(false);
   });
 
   it('refuses a name the flow could not use and a name given twice', () => {

@@ -23,6 +23,11 @@ const input = z.object({
         },
       },
     }),
+  // A flow that runs this one (flow.call) cannot be published without giving a required input.
+  required: z
+    .boolean()
+    .default(false)
+    .meta(uiLabel('A calling flow must give it', 'Un flujo que lo llama debe darlo')),
 });
 
 export const flowStart = defineNode({

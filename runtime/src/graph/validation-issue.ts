@@ -37,6 +37,8 @@ export const validationCodes = [
   // Checked against the workspace's flows (runtime/src/subflows/subflow-calls.ts).
   'SUBFLOW_NOT_PUBLISHED',
   'SUBFLOW_CYCLE',
+  'SUBFLOW_INPUT_UNKNOWN',
+  'SUBFLOW_INPUT_MISSING',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { flowVersions, flows, type Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { flowDocumentSchema, type FlowDocument, type FlowNode } from '../graph/flow-schema.ts';
@@ -6,6 +7,7 @@ import { nodeNames } from '../graph/issue-names.ts';
 import type { ValidationIssue } from '../graph/validation-issue.ts';
 
 const callType = 'flow.call';
+const startType = 'flow.start';
 
 function calledFlowId(node: FlowNode): string | undefined {
   const flowId = node.config.flowId;
@@ -27,19 +29,82 @@ async function flowFacts(db: Db, workspaceId: string, ids: string[]): Promise<Ma
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** The flows the latest published version of `flowId` calls. */
-async function publishedCallees(db: Db, flowId: string, latestVersion: number): Promise<string[]> {
+/** The graph of a published version of `flowId`, or undefined when it cannot be read. */
+async function publishedGraph(db: Db, flowId: string, version: number): Promise<FlowDocument | undefined> {
   const [row] = await db
     .select({ graph: flowVersions.graph })
     .from(flowVersions)
-    .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.version, latestVersion)));
+    .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.version, version)));
   const graph = flowDocumentSchema.safeParse(row?.graph);
-  return graph.success ? graph.data.nodes.flatMap((n) => calledFlowId(n) ?? []) : [];
+  return graph.success ? graph.data : undefined;
+}
+
+/** The flows the latest published version of `flowId` calls. */
+async function publishedCallees(db: Db, flowId: string, latestVersion: number): Promise<string[]> {
+  const graph = await publishedGraph(db, flowId, latestVersion);
+  return graph ? graph.nodes.flatMap((n) => calledFlowId(n) ?? []) : [];
+}
+
+// What this check reads of flow.start's `inputs` (nodes/src/flow/start.node.ts); rows it cannot read are left to that node's own validation.
+const declaredInputsSchema = z.object({
+  inputs: z.array(z.object({ name: z.string(), required: z.boolean().default(false) })).optional(),
+});
+type DeclaredInput = { name: string; required: boolean };
+
+/**
+ * The inputs a flow's start declares, or undefined when it declares none (or starts another
+ * way): such a flow takes whatever it is given.
+ */
+function declaredInputs(graph: FlowDocument): DeclaredInput[] | undefined {
+  const trigger =
+    graph.nodes.find((n) => n.id === graph.trigger?.node) ?? graph.nodes.find((n) => n.type === startType);
+  if (trigger?.type !== startType) return undefined;
+  const parsed = declaredInputsSchema.safeParse(trigger.config);
+  const inputs = parsed.success ? parsed.data.inputs : undefined;
+  return inputs && inputs.length > 0 ? inputs : undefined;
+}
+
+/**
+ * A call's inputs against what the called flow declares: each input given that it does not
+ * declare (a typo or a removed input, whose value would be lost), each required one not given.
+ */
+function inputIssues(
+  node: FlowNode,
+  names: Record<string, string>,
+  flow: string,
+  declared: DeclaredInput[],
+): ValidationIssue[] {
+  const mapped = node.config.inputs;
+  const given = typeof mapped === 'object' && mapped !== null ? Object.keys(mapped) : [];
+  const known = new Set(declared.map((d) => d.name));
+  const takes = declared.map((d) => d.name).join(', ');
+  const unknown = given
+    .filter((input) => !known.has(input))
+    .map((input): ValidationIssue => ({
+      code: 'SUBFLOW_INPUT_UNKNOWN',
+      severity: 'error',
+      nodeId: node.id,
+      path: ['inputs', input],
+      params: { ...names, flow, input, takes },
+      message: `Node ${node.id} gives the flow "${flow}" the input "${input}", which it does not declare (it takes: ${takes})`,
+    }));
+  const missing = declared
+    .filter((d) => d.required && !given.includes(d.name))
+    .map((d): ValidationIssue => ({
+      code: 'SUBFLOW_INPUT_MISSING',
+      severity: 'error',
+      nodeId: node.id,
+      path: ['inputs'],
+      params: { ...names, flow, input: d.name },
+      message: `Node ${node.id} does not give the flow "${flow}" its required input "${d.name}"`,
+    }));
+  return [...unknown, ...missing];
 }
 
 /**
  * The subflow problems of a flow about to be published: a call to a flow with no published
- * version, and a call that leads back to this flow (itself, or A → B → A through the published
+ * version, inputs given that the called flow does not declare or required ones not given
+ * (against the version the call will be pinned to), and a call that leads back to this flow (itself, or A → B → A through the published
  * versions of the flows it calls), which would start runs for ever. The cycle is named by the
  * flows' names, in the order they call each other.
  */
@@ -73,6 +138,11 @@ export async function subflowCallIssues(
         message: `Node ${node.id} runs the flow "${flow}", which has no published version`,
       });
       continue;
+    }
+    if (callee !== flowId && facts?.latestVersion) {
+      const child = await publishedGraph(db, callee, facts.latestVersion);
+      const declared = child && declaredInputs(child);
+      if (declared) issues.push(...inputIssues(node, names0, facts.name, declared));
     }
     const path = await pathBack(db, workspaceId, flowId, callee, names);
     if (path) {

@@ -94,6 +94,10 @@ export const problemMessages = {
       '“{node}” runs the flow “{flow}”, which has no published version yet: publish it first, or choose another flow.',
     'problem.SUBFLOW_CYCLE':
       '“{node}” would make the flows call each other for ever ({cycle}): a flow cannot end up calling itself.',
+    'problem.SUBFLOW_INPUT_UNKNOWN':
+      '“{node}” gives the flow “{flow}” the input “{input}”, which that flow does not take (it takes: {takes}): rename it or remove it.',
+    'problem.SUBFLOW_INPUT_MISSING':
+      '“{node}” does not give the flow “{flow}” its input “{input}”, which that flow requires: add it to the inputs it is given.',
   },
   es: {
     'problem.CODE_EMPTY':
@@ -188,5 +192,9 @@ export const problemMessages = {
       '«{node}» ejecuta el flujo «{flow}», que aún no tiene ninguna versión publicada: publícalo antes, o elige otro flujo.',
     'problem.SUBFLOW_CYCLE':
       '«{node}» haría que los flujos se llamen unos a otros sin fin ({cycle}): un flujo no puede acabar llamándose a sí mismo.',
+    'problem.SUBFLOW_INPUT_UNKNOWN':
+      '«{node}» da al flujo «{flow}» el dato «{input}», que ese flujo no recibe (recibe: {takes}): cámbiale el nombre o quítalo.',
+    'problem.SUBFLOW_INPUT_MISSING':
+      '«{node}» no da al flujo «{flow}» el dato «{input}», que ese flujo exige: añádelo a los datos que recibe.',
   },
 } as const;
