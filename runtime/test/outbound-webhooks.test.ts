@@ -13,7 +13,7 @@ import { handOversSettled } from '../src/transactional/accept-message.ts';
 import { emitWebhookEvents } from '../src/webhooks/emit-webhook-events.ts';
 import { createWebhookDispatcher } from '../src/webhooks/webhook-dispatcher.ts';
 import { webhookEventTypes } from '../src/webhooks/webhook-event-types.ts';
-import { eventually, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
+import { eventually, publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 import { verifyFromDocs } from './webhooks/doc-verifier.ts';
 
 // Outbound webhooks against a real HTTP receiver on loopback, real PostgreSQL and a real Temporal
@@ -522,5 +522,55 @@ describe.skipIf(!inject('postgresUrl'))('outbound webhooks', () => {
     const id = await subscribe('/gone', ['run.failed']);
     expect((await omni.call('DELETE', `/api/v1/webhook-subscriptions/${id}`)).status).toBe(204);
     expect((await omni.call('GET', `/api/v1/webhook-subscriptions/${id}/deliveries`)).status).toBe(404);
+  });
+  it('tells run.started and run.completed of a subflow’s child run as of any run', async () => {
+    const path = '/subflows';
+    await subscribe(path, ['run.started', 'run.completed']);
+    const child = await publishFlow(omni, { ...approval, name: 'Webhook child' });
+    const parent = await publishFlow(omni, {
+      ...approval,
+      name: 'Webhook parent',
+      nodes: [
+        approval.nodes[0],
+        {
+          id: 'call',
+          type: 'flow.call',
+          version: 1,
+          config: { flowId: child, inputs: { who: 'Ana' } },
+          position: { x: 0, y: 50 },
+        },
+        { ...approval.nodes[1], config: { output: { child: '{{ nodes.call.output.done }}' } } },
+      ],
+      edges: [
+        { id: 'e1', from: { node: 'start', port: 'next' }, to: { node: 'call' } },
+        { id: 'e2', from: { node: 'call', port: 'done' }, to: { node: 'end' } },
+      ],
+    });
+    const run = await omni.call('POST', '/api/v1/runs', { flowId: parent, input: {} });
+    expect(run.status).toBe(201);
+    const events = await eventually(async () => {
+      const got = at(path).map((r) => r.event);
+      return got.length >= 4 ? got : undefined;
+    }, 60_000);
+    const childRunId = (await omni.call('GET', `/api/v1/runs/${run.body.id}`)).body.childRuns[0].id as string;
+    const of = (runId: string) =>
+      events
+        .filter((e) => e.data.runId === runId)
+        .map((e) => [e.type, e.data.flowId])
+        .sort();
+    expect(of(childRunId)).toEqual([
+      ['run.completed', child],
+      ['run.started', child],
+    ]);
+    expect(of(run.body.id)).toEqual([
+      ['run.completed', parent],
+      ['run.started', parent],
+    ]);
+    expect(events.find((e) => e.type === 'run.started' && e.data.runId === childRunId)!.data).toEqual({
+      runId: childRunId,
+      flowId: child,
+      version: 1,
+    });
+    expect(at(path).every((r) => r.verified)).toBe(true);
   });
 });
