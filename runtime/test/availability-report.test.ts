@@ -134,6 +134,14 @@ describe('the availability report', () => {
       ['SMS (enlace SMPP)', 0.99, 'sí'],
     ]);
     expect(doc.tables[1]!.rows[1]!.lastError).toBe('sin muestras: el proceso no estaba en marcha');
+    // The head every report has (reportHead): the period in the report's zone, then the target.
+    expect(doc.generatedAt).toBe(to.toISOString());
+    expect(doc.filters).toEqual([
+      { label: 'Periodo', value: '2026-11-01 00:00 – 2026-11-02 00:00' },
+      { label: 'Agrupado por', value: 'día' },
+      { label: 'Zona horaria', value: 'UTC' },
+      { label: 'Objetivo de SLA', value: '99 %' },
+    ]);
     await handle.db.update(workspaces).set({ slaTargetPercent: 99.8 }).where(eq(workspaces.id, workspaceId));
   });
 

@@ -272,6 +272,14 @@ describe('the live dashboard snapshot', () => {
       },
     );
     expect(doc.title).toBe('Panel en vivo');
+    expect(doc).toMatchObject({
+      report: 'live-dashboard',
+      language: 'es',
+      timezone: 'America/Lima',
+      generatedAt: now.toISOString(),
+    });
+    // A snapshot: the moment it shows, not the period asked for.
+    expect(doc.filters).toEqual([{ label: expect.any(String), value: now.toISOString() }]);
     expect(doc.tables[0]!.rows.slice(0, 4)).toEqual([
       { figure: 'Llamadas en el IVR', value: 3 },
       { figure: 'Llamadas esperando en una cola', value: 2 },

@@ -3,13 +3,13 @@ import { workspaces } from '@omniflow/db';
 import { availabilityOf } from '../health/availability.ts';
 import { componentLabel } from '../health/component-label.ts';
 import { componentOrder, samplesForPeriod } from '../health/health-queries.ts';
+import { reportHead } from './describe-filters.ts';
 import type { ReportDocument, ReportTable } from './report-document.ts';
 import type { ReportDefinition } from './report-registry.ts';
 
 const words = {
   en: {
     title: 'Service availability',
-    period: 'Period',
     target: 'SLA target',
     summary: 'Availability',
     outages: 'Outages',
@@ -30,7 +30,6 @@ const words = {
   },
   es: {
     title: 'Disponibilidad del servicio',
-    period: 'Periodo',
     target: 'Objetivo de SLA',
     summary: 'Disponibilidad',
     outages: 'Caídas',
@@ -64,7 +63,9 @@ export function availabilityReport(clock: () => Date = () => new Date()): Report
       en: 'Uptime of the API, the worker and each channel against the SLA target, with every outage.',
       es: 'Tiempo en servicio de la API, el worker y cada canal frente al objetivo de SLA, con cada caída.',
     },
-    async build({ db }, { workspaceId, language, filters }): Promise<ReportDocument> {
+    async build(deps, context): Promise<ReportDocument> {
+      const { db } = deps;
+      const { workspaceId, language, filters } = context;
       const w = words[language];
       const from = new Date(filters.from);
       const to = new Date(filters.to);
@@ -141,14 +142,11 @@ export function availabilityReport(clock: () => Date = () => new Date()): Report
             lastError: outage.lastError ?? (outage.unsampled ? w.unsampled : null),
           });
       }
+      const head = await reportHead(deps, context, 'availability', w.title, now);
       return {
-        report: 'availability',
-        title: w.title,
-        language,
-        generatedAt: now.toISOString(),
-        timezone: filters.timezone,
+        ...head,
         filters: [
-          { label: w.period, value: `${filters.from} – ${filters.to}` },
+          ...head.filters,
           {
             label: w.target,
             value: `${(target * 100).toLocaleString(language, { maximumFractionDigits: 3 })} %`,

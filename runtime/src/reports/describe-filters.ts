@@ -91,18 +91,22 @@ export async function describeFilters(
   return out;
 }
 
-/** What every report's document begins with: its name and title, when and where, and its filters. */
+/**
+ * What every report's document begins with: its name and title, when and where, and its filters.
+ * `generatedAt` is for a report that reads a clock of its own (the moment it describes).
+ */
 export async function reportHead(
   deps: ReportDeps,
   context: ReportContext,
   report: string,
   title: string,
+  generatedAt: Date = new Date(),
 ): Promise<Omit<ReportDocument, 'charts' | 'tables'>> {
   return {
     report,
     title,
     language: context.language,
-    generatedAt: new Date().toISOString(),
+    generatedAt: generatedAt.toISOString(),
     timezone: context.filters.timezone,
     filters: await describeFilters(deps, context),
   };

@@ -1,5 +1,6 @@
 import { liveSnapshot } from '../dashboard/live-snapshot.ts';
 import { componentLabel } from '../health/component-label.ts';
+import { reportHead } from './describe-filters.ts';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportDefinition } from './report-registry.ts';
 
@@ -83,20 +84,17 @@ export function liveDashboardReport(clock: () => Date = () => new Date()): Repor
       en: 'The live dashboard as it is at this moment: calls, conversations, runs, messages, campaigns and channel health.',
       es: 'El panel en vivo tal como está ahora: llamadas, conversaciones, ejecuciones, mensajes, campañas y salud de los canales.',
     },
-    async build({ db }, { workspaceId, language, filters }): Promise<ReportDocument> {
-      const w = words[language];
-      const s = await liveSnapshot(db, workspaceId, clock());
+    async build(deps, context): Promise<ReportDocument> {
+      const w = words[context.language];
+      const s = await liveSnapshot(deps.db, context.workspaceId, clock());
       const perMinute = s.messagesPerMinute.flatMap((c) =>
         c.minutes
           .filter((m) => m.sent + m.delivered + m.failed > 0)
           .map((m) => ({ channel: c.channel, ...m })),
       );
       return {
-        report: 'live-dashboard',
-        title: w.title,
-        language,
-        generatedAt: s.at,
-        timezone: filters.timezone,
+        ...(await reportHead(deps, context, 'live-dashboard', w.title, new Date(s.at))),
+        // A snapshot of one moment: the period and grouping asked for do not apply to it, the moment does.
         filters: [{ label: w.at, value: s.at }],
         charts: [
           {
@@ -182,7 +180,7 @@ export function liveDashboardReport(clock: () => Date = () => new Date()): Repor
               { key: 'lastErrorAt', label: w.lastErrorAt, type: 'datetime' },
             ],
             rows: s.health.map((h) => ({
-              component: componentLabel(h.component, language),
+              component: componentLabel(h.component, context.language),
               state: h.up ? w.up : w.down,
               lastSuccess: h.lastSuccessAt,
               lastError: h.lastError,
