@@ -1,14 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/temporal-server/free-port.ts';
-
-const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-// tsx's loader in this very process, not tsx's CLI (which runs the code in a child of its own):
-// the process wrk's figures are charged to is then Omniflow itself.
-const tsxLoader = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+import { spawnOmniflowCli } from '../../test/support/spawn-omniflow-cli.ts';
 
 export interface OmniflowUnderLoad {
   url: string;
@@ -38,53 +32,42 @@ export async function startOmniflowUnderLoad(launch: OmniflowLaunch): Promise<Om
   const home = mkdtempSync(join(tmpdir(), 'omniflow-engines-'));
   const port = await freePort();
   const password = 'bench-Passw0rd-engines';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...(launch.nodeArgs ?? []), '--import', tsxLoader, cli, 'dev'],
-    {
-      env: {
-        ...process.env,
-        OMNIFLOW_HOME: home,
-        PORT: String(port),
-        OMNIFLOW_TEMPORAL_PORT: String(await freePort()),
-        OMNIFLOW_ADMIN_EMAIL: 'bench@omniflow.local',
-        OMNIFLOW_ADMIN_PASSWORD: password,
-        OMNIFLOW_RATE_LIMIT_PER_KEY: '0',
-        OMNIFLOW_RATE_LIMIT_PER_IP: '0',
-        DATABASE_URL: launch.databaseUrl,
-        TEMPORAL_ADDRESS: launch.temporalAddress,
-        NODE_OPTIONS: '',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      detached: true,
+  // The tests' spawner: its own process group, tsx's loader in the process itself, so the
+  // process wrk's figures are charged to is Omniflow.
+  const omniflow = spawnOmniflowCli(['dev'], {
+    nodeArgs: launch.nodeArgs ?? [],
+    outputLimit: 4000,
+    env: {
+      ...process.env,
+      OMNIFLOW_HOME: home,
+      PORT: String(port),
+      OMNIFLOW_TEMPORAL_PORT: String(await freePort()),
+      OMNIFLOW_ADMIN_EMAIL: 'bench@omniflow.local',
+      OMNIFLOW_ADMIN_PASSWORD: password,
+      OMNIFLOW_RATE_LIMIT_PER_KEY: '0',
+      OMNIFLOW_RATE_LIMIT_PER_IP: '0',
+      DATABASE_URL: launch.databaseUrl,
+      TEMPORAL_ADDRESS: launch.temporalAddress,
     },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  const { child } = omniflow;
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid!, 'SIGTERM');
-      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    if (child.exitCode === null) await omniflow.stop(20_000);
     // The Temporal dev server it started may still be closing its files for a moment.
     rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   try {
     const deadline = Date.now() + 180_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`omniflow dev exited ${child.exitCode}: ${stderr}`);
+      if (child.exitCode !== null)
+        throw new Error(`omniflow dev exited ${child.exitCode}: ${omniflow.output()}`);
       const ready = await fetch(`${url}/api/v1/health`).then(
         (r) => r.ok,
         () => false,
       );
       if (ready) break;
-      if (Date.now() > deadline) throw new Error(`omniflow dev not ready in 180 s: ${stderr}`);
+      if (Date.now() > deadline) throw new Error(`omniflow dev not ready in 180 s: ${omniflow.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     launch.log(`omniflow dev ready at ${url} (pid ${child.pid})`);
