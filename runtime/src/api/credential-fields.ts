@@ -30,3 +30,25 @@ export function futureExpiry(expiresAt: string | null | undefined, now: Date): D
     );
   return at;
 }
+
+/** What API keys and OAuth clients both answer of their making and use (the list's last columns). */
+export const credentialUseFields = {
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  lastUsedIp: z.string().nullable(),
+};
+
+export function credentialUse(row: {
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+}) {
+  return {
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    lastUsedIp: row.lastUsedIp,
+  };
+}

@@ -1,12 +1,18 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { apiKeys, userRoles } from '@omniflow/db';
-import { roleNames, roleWithin } from '../../auth/permissions.ts';
 import { createApiKey } from '../api-keys.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { apiKeyCacheOf } from '../api-key-cache.ts';
 import type { AppDeps, AppEnv, Principal } from '../app-deps.ts';
-import { expiresAtField, futureExpiry, scopesField } from '../credential-fields.ts';
+import {
+  credentialUse,
+  credentialUseFields,
+  expiresAtField,
+  futureExpiry,
+  scopesField,
+} from '../credential-fields.ts';
+import { credentialRole } from '../credential-role.ts';
 import { apiScopes, isApiScope } from '../../auth/scopes.ts';
 import { principalMay } from '../principal-permissions.ts';
 import { readerLanguage } from '../reader-language.ts';
@@ -22,10 +28,7 @@ const keySummary = z
     role: roleSchema,
     createdBy: z.string().nullable(),
     scopes: z.array(z.enum(apiScopes)).nullable().openapi({ description: 'null: all the role allows' }),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-    lastUsedIp: z.string().nullable(),
+    ...credentialUseFields,
   })
   .openapi('ApiKey');
 
@@ -108,20 +111,8 @@ export function apiKeyRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(create, async (c) => {
       const principal = c.get('principal');
-      const { name, role = principal.role, scopes, expiresAt } = c.req.valid('json');
-      // Roles are not a ladder: "not above" means every permission of the key's role is the maker's.
-      const mine = principal.cappedBy ?? principal.role;
-      if (!roleWithin(role, mine) || !roleWithin(role, principal.role)) {
-        const language = readerLanguage(c.req.header('accept-language'));
-        const [key, maker] = [roleNames[role][language], roleNames[mine][language]];
-        throw new ApiError(
-          403,
-          'FORBIDDEN',
-          language === 'es'
-            ? `Una clave no puede hacer más que quien la crea: tu rol (${maker}) no permite todo lo que permite el rol ${key}; pide la clave a un administrador`
-            : `A key can do no more than its maker: your role (${maker}) does not allow all a ${key} may do; ask an admin for the key`,
-        );
-      }
+      const { name, role: wanted, scopes, expiresAt } = c.req.valid('json');
+      const role = credentialRole(principal, wanted, 'key', readerLanguage(c.req.header('accept-language')));
       const limits = {
         scopes: scopes ?? null,
         expiresAt: futureExpiry(expiresAt, deps.now?.() ?? new Date()),
@@ -144,10 +135,7 @@ export function apiKeyRoutes(deps: AppDeps) {
         role: k.role,
         createdBy: k.createdBy,
         scopes: k.scopes?.filter(isApiScope) ?? null,
-        createdAt: k.createdAt.toISOString(),
-        expiresAt: k.expiresAt?.toISOString() ?? null,
-        lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
-        lastUsedIp: k.lastUsedIp,
+        ...credentialUse(k),
       }));
       return c.json({ items }, 200);
     })

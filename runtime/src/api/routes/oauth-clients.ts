@@ -1,13 +1,20 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { oauthClients, userRoles } from '@omniflow/db';
-import { roleWithin } from '../../auth/permissions.ts';
-import { apiScopes } from '../../auth/scopes.ts';
+import { apiScopes, isApiScope } from '../../auth/scopes.ts';
 import { createOAuthClient } from '../../auth/oauth-client-credentials.ts';
-import { ApiError, notFound } from '../api-error.ts';
+import { notFound } from '../api-error.ts';
 import { apiKeyCacheOf } from '../api-key-cache.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
-import { futureExpiry, expiresAtField, scopesField } from '../credential-fields.ts';
+import {
+  credentialUse,
+  credentialUseFields,
+  expiresAtField,
+  futureExpiry,
+  scopesField,
+} from '../credential-fields.ts';
+import { credentialRole } from '../credential-role.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
 
 const roleSchema = z.enum(userRoles);
@@ -20,10 +27,7 @@ const clientSummary = z
     role: roleSchema,
     scopes: z.array(z.enum(apiScopes)),
     createdBy: z.string().nullable(),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-    lastUsedIp: z.string().nullable(),
+    ...credentialUseFields,
   })
   .openapi('OAuthClient');
 
@@ -91,14 +95,9 @@ const summary = (row: ClientRow): z.infer<typeof clientSummary> => ({
   name: row.name,
   clientId: row.clientId,
   role: row.role,
-  scopes: row.scopes.filter((s): s is (typeof apiScopes)[number] =>
-    (apiScopes as readonly string[]).includes(s),
-  ),
+  scopes: row.scopes.filter(isApiScope),
   createdBy: row.createdBy,
-  createdAt: row.createdAt.toISOString(),
-  expiresAt: row.expiresAt?.toISOString() ?? null,
-  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-  lastUsedIp: row.lastUsedIp,
+  ...credentialUse(row),
 });
 
 export function oauthClientRoutes(deps: AppDeps) {
@@ -107,13 +106,12 @@ export function oauthClientRoutes(deps: AppDeps) {
     .openapi(create, async (c) => {
       const principal = c.get('principal');
       const body = c.req.valid('json');
-      const role = body.role ?? principal.role;
-      if (!roleWithin(role, principal.cappedBy ?? principal.role) || !roleWithin(role, principal.role))
-        throw new ApiError(
-          403,
-          'FORBIDDEN',
-          `A client can do no more than its maker: you are ${principal.role}`,
-        );
+      const role = credentialRole(
+        principal,
+        body.role,
+        'client',
+        readerLanguage(c.req.header('accept-language')),
+      );
       const client = await createOAuthClient(deps.db, {
         workspaceId: principal.workspaceId,
         name: body.name,
