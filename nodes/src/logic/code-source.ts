@@ -11,7 +11,10 @@ function ts(): typeof TypeScript {
   return typescript;
 }
 
-/** A syntax problem in a script: the parser's own (English) words, and where, in the author's lines and columns (1-based). */
+/**
+ * A syntax problem in a script: the parser's own (English) words, and where, in the author's
+ * lines and columns (1-based).
+ */
 export interface ScriptSyntaxError {
   message: string;
   line: number;

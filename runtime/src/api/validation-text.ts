@@ -43,7 +43,7 @@ export function validationIssueText(issue: z.core.$ZodIssue, language: ReaderLan
   return { reason, message: spanish[reason].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '') };
 }
 
-/** A field's own sentence for any refusal of it, in both languages (a setting that names its unit and range). */
+/** A field's own sentence for any refusal of it, in both languages (a setting naming its unit and range). */
 export type FieldText = Record<string, Record<ReaderLanguage, string>>;
 
 /**

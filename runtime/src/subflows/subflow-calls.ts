@@ -45,7 +45,8 @@ async function publishedCallees(db: Db, flowId: string, latestVersion: number): 
   return graph ? graph.nodes.flatMap((n) => calledFlowId(n) ?? []) : [];
 }
 
-// What this check reads of flow.start's `inputs` (nodes/src/flow/start.node.ts); rows it cannot read are left to that node's own validation.
+// What this check reads of flow.start's `inputs` (nodes/src/flow/start.node.ts); rows it cannot
+// read are left to that node's own validation.
 const declaredInputsSchema = z.object({
   inputs: z.array(z.object({ name: z.string(), required: z.boolean().default(false) })).optional(),
 });
@@ -103,10 +104,10 @@ function inputIssues(
 
 /**
  * The subflow problems of a flow about to be published: a call to a flow with no published
- * version, inputs given that the called flow does not declare or required ones not given
- * (against the version the call will be pinned to), and a call that leads back to this flow (itself, or A → B → A through the published
- * versions of the flows it calls), which would start runs for ever. The cycle is named by the
- * flows' names, in the order they call each other.
+ * version, inputs given that the called flow does not declare or required ones not given (against
+ * the version the call will be pinned to), and a call that leads back to this flow (itself, or
+ * A → B → A through the published versions of the flows it calls), which would start runs for
+ * ever. The cycle is named by the flows' names, in the order they call each other.
  */
 export async function subflowCallIssues(
   db: Db,

@@ -22,7 +22,10 @@ export interface SpawnedOmniflow {
 export interface SpawnOmniflowOptions {
   /** The child's whole environment (NODE_OPTIONS is cleared: the parent's loaders are not its). */
   env: Record<string, string | undefined>;
-  /** Through the published bin (which sets the send worker's heap bound and starts a child of its own) instead of the sources. */
+  /**
+   * Through the published bin (which sets the send worker's heap bound and starts a child of its
+   * own) instead of the sources.
+   */
   viaBin?: boolean;
   /** Node flags before the script, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
