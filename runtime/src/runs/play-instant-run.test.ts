@@ -18,7 +18,11 @@ function flow(middle: { id: string; type: string; config: object }[], wires: [st
     name: 'flow',
     trigger: { node: 'hook' },
     nodes: nodes.map((n, i) => ({ version: 1, position: { x: i, y: 0 }, ...n })),
-    edges: wires.map(([from, port, to], i) => ({ id: `e${i}`, from: { node: from, port }, to: { node: to } })),
+    edges: wires.map(([from, port, to], i) => ({
+      id: `e${i}`,
+      from: { node: from, port },
+      to: { node: to },
+    })),
   });
 }
 
@@ -61,7 +65,11 @@ describe('playInstantRun', () => {
     const outcome = await playInstantRun(registry, start(doc, { n: 3 }));
     expect(outcome.kind).toBe('ended');
     const code = outcome.progress.steps.find((s) => s.nodeId === 'code')!;
-    expect(code).toMatchObject({ port: 'failed', attempts: 1, output: { error: expect.stringContaining('no 3') } });
+    expect(code).toMatchObject({
+      port: 'failed',
+      attempts: 1,
+      output: { error: expect.stringContaining('no 3') },
+    });
     expect(outcome.context.nodes.bad?.output).toMatchObject({ status: 500 });
   });
 
