@@ -16,6 +16,7 @@ import { emailReport } from './email-report.ts';
 import { emailSendBenchmarks, emailSendFigureLines } from './email-send-benchmark.ts';
 import { enginesBenchmark } from './engines/engines-benchmark.ts';
 import { enginesReport } from './engines/engines-report.ts';
+import { instantCpuBenchmark } from './engines/instant-cpu.ts';
 import { flowAnalyticsBenchmark, flowAnalyticsLines } from './flow-analytics-benchmark.ts';
 import { flowAnalyticsReport } from './flow-analytics-report.ts';
 import { generateGraph } from './generate-graph.ts';
@@ -114,6 +115,9 @@ await server?.stop();
 // Node-RED), with nothing of this run left loading the machine.
 const engines = only.has('engines') ? await enginesBenchmark((line) => console.log(line)) : undefined;
 if (engines?.skipped) console.log(`Engines comparison skipped: ${engines.skipped}`);
+// CPU per request with every run through Temporal and with instant runs, each on its own
+// `omniflow dev`: printed only (the figures go to BENCHMARKS.md by hand, with the load average).
+if (only.has('instant-cpu')) await instantCpuBenchmark((line) => console.log(line));
 
 const sections: BenchmarkSections = {};
 if (runsMain && compile && builder && runs && runsList)

@@ -27,6 +27,11 @@ export interface OmniflowLaunch {
   log: (line: string) => void;
   /** Extra node flags, e.g. `--cpu-prof` to see where a request's time goes. */
   nodeArgs?: string[];
+  /**
+   * Runs whose path is pure are played in the API process without Temporal (the default, as
+   * a person's install does); false sends every run through Temporal, to compare.
+   */
+  instantRuns?: boolean;
 }
 
 /**
@@ -53,6 +58,8 @@ export async function startOmniflowUnderLoad(launch: OmniflowLaunch): Promise<Om
         OMNIFLOW_RATE_LIMIT_PER_IP: '0',
         DATABASE_URL: launch.databaseUrl,
         TEMPORAL_ADDRESS: launch.temporalAddress,
+        // Said outright, so a shell that turned them off does not change what is measured.
+        OMNIFLOW_INSTANT_RUNS: launch.instantRuns === false ? '0' : '1',
         NODE_OPTIONS: '',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
