@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { doubleIfRunFlow } from './engines-benchmark.ts';
 import { startOmniflowUnderLoad, type OmniflowUnderLoad } from './omniflow-under-load.ts';
+import { measuredOn } from '../measured-on.ts';
+import { instantRunsHeading } from '../write-benchmarks-md.ts';
 
 const webhookFlowFile = new URL('../../../examples/flows/webhook-double.json', import.meta.url);
 
@@ -109,7 +111,7 @@ async function measure(
 export async function instantCpuBenchmark(
   log: (line: string) => void,
   requests = Number(process.env.BENCH_INSTANT_REQUESTS ?? 1000),
-): Promise<InstantCpuFigure[]> {
+): Promise<{ figures: InstantCpuFigure[]; loadAverage: number[] }> {
   const figures: InstantCpuFigure[] = [];
   for (const mode of ['temporal', 'instant'] as const) {
     const omniflow = await startOmniflowUnderLoad({ log, instantRuns: mode === 'instant' });
@@ -156,13 +158,9 @@ export async function instantCpuBenchmark(
       await omniflow.stop();
     }
   }
-  log(
-    `Load average while measured: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
-  return figures;
+  const loadAverage = os.loadavg();
+  log(`Load average while measured: ${loadAverage.map((l) => l.toFixed(2)).join(' ')}`);
+  return { figures, loadAverage };
 }
 
 /** One line per figure, with the ceiling its CPU implies on this machine's cores. */
@@ -174,4 +172,42 @@ export function describe(f: InstantCpuFigure): string {
     `Temporal ${f.temporalMs.toFixed(1)} ms → ${ceiling.toFixed(0)} req/s on ${os.cpus().length} cores at most; ` +
     `p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms (loaded machine), RSS ${f.rssMb.toFixed(0)} MB`
   );
+}
+
+/**
+ * The BENCHMARKS.md section: CPU per request with every run through Temporal (the baseline,
+ * measured in the same run) and with instant runs, their ratio, and the ceiling each implies.
+ */
+export function instantCpuReport(figures: InstantCpuFigure[], loadAverage: number[]): string {
+  const cores = os.cpus().length;
+  const of = (mode: InstantCpuFigure['mode'], what: InstantCpuFigure['what']) =>
+    figures.find((f) => f.mode === mode && f.what === what);
+  const total = (f: InstantCpuFigure) => f.omniflowMs + f.temporalMs;
+  const rows = (['webhook', 'runs'] as const).flatMap((what) => {
+    const before = of('temporal', what);
+    const after = of('instant', what);
+    if (!before || !after) return [];
+    const label =
+      what === 'webhook' ? 'webhook-double (hook → set → split → respond)' : '`POST /runs`, 4-node flow';
+    const line = (f: InstantCpuFigure, name: string) =>
+      `| ${label} | ${name} | ${f.omniflowMs.toFixed(1)} | ${f.temporalMs.toFixed(1)} | ${total(f).toFixed(1)} | ${((cores * 1000) / total(f)).toFixed(0)} | ${f.p99Ms.toFixed(0)} | ${f.rssMb.toFixed(0)} |`;
+    return [
+      line(before, 'every run through Temporal'),
+      line(after, `instant (${(total(before) / total(after)).toFixed(1)}× less CPU)`),
+    ];
+  });
+  return [
+    instantRunsHeading,
+    '',
+    `Measured ${measuredOn()} by \`npm run bench -- --only instant-cpu\`: \`omniflow dev\` (embedded PGlite, its`,
+    'own Temporal dev server) started twice, first with `OMNIFLOW_INSTANT_RUNS=0`, then as installed;',
+    `${figures[0]?.requests ?? 0} requests at 10 connections after a warm-up. CPU is read from /proc for the Omniflow process`,
+    '(API, worker, database) and for the Temporal server it started; the ceiling is the cores over their sum.',
+    `Load average while measured: ${loadAverage.map((l) => l.toFixed(2)).join(' ')} on ${cores} cores, shared with other`,
+    'work: the p99 column is wall time under that load, a hint only.',
+    '',
+    '| flow | runs | Omniflow ms CPU/request | Temporal ms CPU/request | total | ceiling req/s | p99 ms | RSS MB |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
