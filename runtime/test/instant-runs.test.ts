@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { runSteps, runs, webhookDeliveries, webhookSubscriptions } from '@omniflow/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/api/create-app.ts';
@@ -284,6 +284,28 @@ describe.each(['postgres', 'pglite'] as const)('instant runs (%s)', (db) => {
       expect(expected.status).toBe(path === 'code-caught' ? 'completed' : 'failed');
       expect(await recordOf(omni, instantId)).toEqual(expected);
     }
+  });
+
+  it('answers nothing of the run when its record is not committed, and leaves no trace of it', async () => {
+    const flowId = await publishFlow(omni, doubleFlow('Doblar sin registro', 'unrecorded'));
+    // The database refuses this flow's runs: as if the process stopped before the commit.
+    await omni.handle.db.execute(
+      sql.raw(`alter table runs add constraint instant_refused check (flow_id <> '${flowId}')`),
+    );
+    try {
+      const refused = await post(omni.app, 'unrecorded', { n: 7 });
+      expect(refused.status).toBeGreaterThanOrEqual(500);
+      const text = await refused.text();
+      expect(text).not.toContain('big');
+      expect(refused.headers.get('x-omniflow-run-id')).toBeNull();
+      // No row, so no steps (they hang off it) and no workflow: nothing was started in Temporal.
+      expect(await runsOf(flowId)).toEqual([]);
+    } finally {
+      await omni.handle.db.execute(sql.raw('alter table runs drop constraint instant_refused'));
+    }
+    const answered = await post(omni.app, 'unrecorded', { n: 7 });
+    expect(answered.status).toBe(200);
+    expect(await runsOf(flowId)).toHaveLength(1);
   });
 
   it('refuses bad input and failed hook auth with nothing recorded or started', async () => {
