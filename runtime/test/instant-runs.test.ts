@@ -169,6 +169,34 @@ describe.each(['postgres', 'pglite'] as const)('instant runs (%s)', (db) => {
       .where(eq(webhookSubscriptions.workspaceId, workspaceId));
   });
 
+  it('starts a POST /runs run that needs Temporal there from its beginning, as before', async () => {
+    const flowId = await publishFlow(
+      omni,
+      flow(
+        'Espera por API',
+        'api-wait',
+        [
+          { id: 'pause', type: 'logic.wait', config: { duration: 'PT1S' } },
+          { id: 'done', type: 'flow.end', config: {} },
+        ],
+        [
+          ['hook', 'next', 'pause'],
+          ['pause', 'next', 'done'],
+        ],
+      ),
+    );
+    const started = await omni.call('POST', '/api/v1/runs', { flowId, input: { body: {} } });
+    expect(started.status).toBe(201);
+    expect(started.body.status).toBe('running');
+    const runId = started.body.id as string;
+    expect(await hasWorkflow(runId)).toBe(true);
+    expect((await ended(runId)).status).toBe('completed');
+    const steps = await omni.handle.db.select().from(runSteps).where(eq(runSteps.runId, runId));
+    // Every step in Temporal's history, the trigger's too: retry-from-step can reach each.
+    expect(steps).toHaveLength(3);
+    expect(steps.every((s) => s.temporalRunId !== null && s.wftEventId !== null)).toBe(true);
+  });
+
   it('hands a run that answers and then waits over to Temporal, which completes it with every step', async () => {
     const flowId = await publishFlow(
       omni,

@@ -313,12 +313,15 @@ export function runRoutes(deps: AppDeps) {
       const published = lookup.found;
       const version = published.version;
       if (instantRunsOn(deps)) {
-        // Played here when its path is pure; one that ended here says how it ended.
+        // Played here when its path is pure; one that ended here says how it ended. Its caller
+        // waits for nothing a part of the run could give, so a run that needs Temporal starts
+        // there from its beginning, as before, with its whole history (verify, retry any step).
         const started = await startInstantRun(deps, {
           workspaceId,
           version: published,
           input: body.input,
           contact: body.contact ?? contactOf(body.input),
+          settled: () => false,
         });
         if (started.kind !== 'needs-temporal') {
           const status = started.kind === 'ended' ? started.status : ('running' as const);
