@@ -4,6 +4,7 @@ import type { MachineJson } from '../compiler/machine-json.ts';
 import type { RunContext } from '../machine/run-context.ts';
 import { storableProgress, writeProgressBatch } from '../temporal/progress-writer.ts';
 import { playInstantRun } from './play-instant-run.ts';
+import { RunError } from './run-error.ts';
 import { recordInstantRun } from './record-instant-run.ts';
 import { startFlowRun, type FlowRunStart, type StartFlowRunDeps } from './start-flow-run.ts';
 
@@ -56,16 +57,25 @@ export async function startInstantRun(
     run: { id: runId, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
   });
   if (outcome.kind === 'ended') {
-    await recordInstantRun(db, {
-      workspaceId,
-      flowId: version.flowId,
-      flowVersionId: version.id,
-      version: version.version,
-      input,
-      contact,
-      startedAt,
-      progress: outcome.progress,
-    });
+    try {
+      await recordInstantRun(db, {
+        workspaceId,
+        flowId: version.flowId,
+        flowVersionId: version.id,
+        version: version.version,
+        input,
+        contact,
+        startedAt,
+        progress: outcome.progress,
+      });
+    } catch (error) {
+      // Not recorded is not run: the play touched nothing outside, so the caller may send again.
+      console.error(`Run ${runId} of flow ${version.flowId} could not be recorded:`, error);
+      throw new RunError(
+        'RUN_NOT_RECORDED',
+        'The run could not be recorded, so it did not happen; nothing was done. Send the request again.',
+      );
+    }
     const status = outcome.progress.status === 'completed' ? 'completed' : 'failed';
     return { kind: 'ended', runId, status, context: outcome.context };
   }
