@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { asc, eq, sql } from 'drizzle-orm';
 import { runSteps, runs, webhookDeliveries, webhookSubscriptions } from '@omniflow/db';
@@ -82,6 +84,9 @@ describe.each(['postgres', 'pglite'] as const)('instant runs (%s)', (db) => {
   let workspaceId: string;
   /** The same install answering as before this change: every run through Temporal. */
   let viaTemporal: ReturnType<typeof createApp>;
+  let peer: Server;
+  let peerUrl: string;
+  const heard: string[] = [];
   const post = (app: ReturnType<typeof createApp>, path: string, body: unknown, headers = {}) =>
     app.request(`/api/v1/hooks/${workspaceId}/${path}`, {
       method: 'POST',
@@ -105,11 +110,26 @@ describe.each(['postgres', 'pglite'] as const)('instant runs (%s)', (db) => {
   const runsOf = (flowId: string) => omni.handle.db.select().from(runs).where(eq(runs.flowId, flowId));
 
   beforeAll(async () => {
-    omni = await startTestOmniflow({ db, appDeps: { instantRuns: true } });
+    // A loopback peer for http.request, the side effect a handed-over run makes in Temporal.
+    peer = createServer((request, response) => {
+      heard.push(request.url ?? '');
+      response.setHeader('content-type', 'application/json');
+      response.end('{"seen":true}');
+    });
+    await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
+    peerUrl = `http://127.0.0.1:${(peer.address() as AddressInfo).port}`;
+    omni = await startTestOmniflow({
+      db,
+      appDeps: { instantRuns: true },
+      env: { OMNIFLOW_HTTP_ALLOW_PRIVATE: '1' },
+    });
     workspaceId = (await omni.handle.db.query.workspaces.findFirst())!.id;
     viaTemporal = createApp({ ...omni.deps, instantRuns: false });
   }, 120_000);
-  afterAll(async () => omni?.close());
+  afterAll(async () => {
+    await omni?.close();
+    peer?.close();
+  });
 
   it('answers the webhook-double flow without Temporal and records what a Temporal run records', async () => {
     await publishFlow(omni, doubleFlow('Doblar', 'double'));
@@ -205,13 +225,15 @@ describe.each(['postgres', 'pglite'] as const)('instant runs (%s)', (db) => {
         'then-wait',
         [
           text('answer', 'ok {{ input.body.n }}'),
+          { id: 'call', type: 'http.request', config: { url: `${peerUrl}/after/{{ input.body.n }}` } },
           { id: 'pause', type: 'logic.wait', config: { duration: 'PT1S' } },
           { id: 'code', type: 'logic.code', config: { code: 'return { n: input.body.n + 1 }' } },
           { id: 'done', type: 'flow.end', config: {} },
         ],
         [
           ['hook', 'next', 'answer'],
-          ['answer', 'next', 'pause'],
+          ['answer', 'next', 'call'],
+          ['call', 'success', 'pause'],
           ['pause', 'next', 'code'],
           ['code', 'next', 'done'],
         ],
@@ -232,11 +254,15 @@ describe.each(['postgres', 'pglite'] as const)('instant runs (%s)', (db) => {
     expect(steps.map((s) => [s.seq, s.nodeId, s.port, s.leftAt !== null])).toEqual([
       [1, 'hook', 'next', true],
       [2, 'answer', 'next', true],
-      [3, 'pause', 'next', true],
-      [4, 'code', 'next', true],
-      [5, 'done', null, true],
+      [3, 'call', 'success', true],
+      [4, 'pause', 'next', true],
+      [5, 'code', 'next', true],
+      [6, 'done', null, true],
     ]);
-    expect(steps[3]!.output).toEqual({ n: 5 });
+    // The side effect happened once, in Temporal, after the answer.
+    expect(heard.filter((url) => url === '/after/4')).toHaveLength(1);
+    expect(steps[2]!).toMatchObject({ attempts: 1, output: { status: 200, body: { seen: true } } });
+    expect(steps[4]!.output).toEqual({ n: 5 });
     // The steps played here carry no place in history; the workflow's do.
     expect(steps[1]!.temporalRunId).toBeNull();
     expect(steps[2]!.temporalRunId).not.toBeNull();

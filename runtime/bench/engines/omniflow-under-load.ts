@@ -95,11 +95,19 @@ export async function startOmniflowUnderLoad(launch: OmniflowLaunch): Promise<Om
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     launch.log(`omniflow dev ready at ${url} (pid ${child.pid})`);
-    const login = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ email: 'bench@omniflow.local', password }),
-    });
+    // `omniflow dev` makes its admin once the API listens (hashing the password takes a while
+    // on a loaded machine): a first refusal is tried again, well under the 5 that lock the account.
+    const signIn = () =>
+      fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: url },
+        body: JSON.stringify({ email: 'bench@omniflow.local', password }),
+      });
+    let login = await signIn();
+    for (let wait = 2000; login.status === 401 && wait <= 8000; wait *= 2) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      login = await signIn();
+    }
     if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
     const cookie = login.headers
       .getSetCookie()

@@ -4,6 +4,7 @@ import { createNodeRegistry } from '@omniflow/nodes/sdk';
 import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../compiler/compile-flow.ts';
 import { flowDocumentSchema } from '../graph/flow-schema.ts';
+import { createMachineStepper, hydrateMachine } from '../machine/index.ts';
 import { playInstantRun } from './play-instant-run.ts';
 
 const registry = createNodeRegistry(builtinNodes);
@@ -92,5 +93,41 @@ describe('playInstantRun', () => {
     expect(outcome.resume.seq).toBe(2);
     expect(outcome.resume.commands?.map((c) => c.type)).toEqual(['openStep', 'startTimer']);
     expect(JSON.parse(JSON.stringify(outcome.resume.snapshot))).toMatchObject({ value: 'pause' });
+  });
+
+  it('leaves a snapshot that takes the handed-over activity’s result as the workflow resumes it', async () => {
+    const doc = flow(
+      [
+        { id: 'answer', type: 'http.respond', config: { bodyType: 'text', body: 'ok' } },
+        { id: 'call', type: 'http.request', config: { url: 'https://example.test/x' } },
+        { id: 'done', type: 'flow.end', config: {} },
+      ],
+      [
+        ['hook', 'next', 'answer'],
+        ['answer', 'next', 'call'],
+        ['call', 'success', 'done'],
+        ['call', 'failed', 'done'],
+      ],
+    );
+    const played = start(doc, {});
+    const outcome = await playInstantRun(registry, played);
+    if (outcome.kind !== 'handover') throw new Error('expected a handover');
+    const commands = outcome.resume.commands ?? [];
+    expect(commands.map((c) => c.type)).toEqual(['openStep', 'startActivity']);
+    const activity = commands[1]!;
+    if (activity.type !== 'startActivity') throw new Error('expected an activity');
+    expect(activity.request).toMatchObject({ nodeId: 'call', nodeType: 'http.request' });
+    // As flow-run.ts resumes: the persisted snapshot through JSON (workflow arguments), then the result.
+    const machine = hydrateMachine(played.machine);
+    const resumed = machine.resolveState(JSON.parse(JSON.stringify(outcome.resume.snapshot)));
+    const done = {
+      type: `xstate.done.actor.${activity.id}`,
+      output: { port: 'success', output: { status: 200 }, attempts: 1 },
+    };
+    const [after] = createMachineStepper(machine).next(resumed, done);
+    expect(after.status).toBe('done');
+    expect((after.context as { nodes: Record<string, { output?: unknown }> }).nodes.call?.output).toEqual({
+      status: 200,
+    });
   });
 });
