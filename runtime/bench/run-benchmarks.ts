@@ -16,6 +16,7 @@ import { emailReport } from './email-report.ts';
 import { emailSendBenchmarks, emailSendFigureLines } from './email-send-benchmark.ts';
 import { enginesBenchmark } from './engines/engines-benchmark.ts';
 import { enginesReport } from './engines/engines-report.ts';
+import { instantCpuBenchmark, instantCpuReport } from './engines/instant-cpu.ts';
 import { flowAnalyticsBenchmark, flowAnalyticsLines } from './flow-analytics-benchmark.ts';
 import { flowAnalyticsReport } from './flow-analytics-report.ts';
 import { generateGraph } from './generate-graph.ts';
@@ -114,6 +115,11 @@ await server?.stop();
 // Node-RED), with nothing of this run left loading the machine.
 const engines = only.has('engines') ? await enginesBenchmark((line) => console.log(line)) : undefined;
 if (engines?.skipped) console.log(`Engines comparison skipped: ${engines.skipped}`);
+// CPU per request with every run through Temporal and with instant runs, each on its own
+// `omniflow dev`, the first the baseline of the second.
+const instantCpu = only.has('instant-cpu')
+  ? await instantCpuBenchmark((line) => console.log(line))
+  : undefined;
 
 const sections: BenchmarkSections = {};
 if (runsMain && compile && builder && runs && runsList)
@@ -130,6 +136,7 @@ if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
 if (engines && !engines.skipped) sections.engines = enginesReport(engines);
 if (flowAnalyticsFigures) sections.flowAnalytics = flowAnalyticsReport(flowAnalyticsFigures);
 if (reportFigures) sections.reports = reportsSection(reportFigures);
+if (instantCpu) sections.instantRuns = instantCpuReport(instantCpu.figures, instantCpu.loadAverage);
 const written = Object.keys(sections);
 if (written.length > 0) {
   writeBenchmarksMd(new URL('../../BENCHMARKS.md', import.meta.url), sections);

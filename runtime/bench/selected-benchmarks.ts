@@ -12,6 +12,7 @@ export const benchmarkNames = [
   'import',
   'campaigns',
   'engines',
+  'instant-cpu',
   'flow-analytics',
   'webhook',
   'reports',

@@ -11,6 +11,7 @@ export const enginesHeading = '## Engines (#18)';
 export const flowAnalyticsHeading = '## Flow analytics (#17)';
 export const reportsHeading = '## Reports (#17)';
 export const codeNodeHeading = '## Code node (#18)';
+export const instantRunsHeading = '## Instant runs (#18)';
 
 export interface BenchmarkSections {
   main?: string;
@@ -25,6 +26,7 @@ export interface BenchmarkSections {
   flowAnalytics?: string;
   reports?: string;
   codeNode?: string;
+  instantRuns?: string;
 }
 
 const headings = {
@@ -39,6 +41,7 @@ const headings = {
   flowAnalytics: flowAnalyticsHeading,
   reports: reportsHeading,
   codeNode: codeNodeHeading,
+  instantRuns: instantRunsHeading,
 } as const;
 
 /** The file cut at its section headings: the platform table first, then each issue's section. */
@@ -60,6 +63,7 @@ function splitSections(text: string): Required<BenchmarkSections> {
     flowAnalytics: '',
     reports: '',
     codeNode: '',
+    instantRuns: '',
   };
   starts.forEach((s, i) => {
     sections[s.name] = text.slice(s.at, starts[i + 1]?.at ?? text.length);
@@ -84,9 +88,11 @@ export function writeBenchmarksMd(file: URL, sections: BenchmarkSections): void 
       'contactImport',
       'sendApi',
       'campaigns',
+      'engines',
       'flowAnalytics',
       'reports',
       'codeNode',
+      'instantRuns',
     ] as const
   ).map((name) => (sections[name] ?? current[name]).trimEnd());
   writeFileSync(file, parts.filter(Boolean).join('\n\n') + '\n');

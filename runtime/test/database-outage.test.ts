@@ -9,7 +9,9 @@ const approval = JSON.parse(readFileSync(new URL('./golden/approval.graph.json',
 describe('a database outage while a run records its steps', () => {
   let omni: TestOmniflow;
   beforeAll(async () => {
-    omni = await startTestOmniflow();
+    // The workflow's progress writer under an outage: the approval flow's path here is pure, and
+    // an instant run would not start at all (instant-runs.test.ts covers that side).
+    omni = await startTestOmniflow({ appDeps: { instantRuns: false } });
   });
   afterAll(async () => omni.close());
 

@@ -10,6 +10,7 @@ export const flowEnd = defineNode({
     es: 'Termina la ejecución y define su salida con plantillas.',
   },
   category: 'flow',
+  pure: true,
   icon: 'flag',
   summary: [{ field: 'output', as: 'keys', label: { en: 'Returns', es: 'Devuelve' } }],
   ports: [],

@@ -39,6 +39,7 @@ export const flowStart = defineNode({
     es: 'Donde empieza una ejecución iniciada desde la API o a mano.',
   },
   category: 'flow',
+  pure: true,
   icon: 'play',
   portDescriptions: {
     next: { en: 'Where the run begins.', es: 'Por donde empieza la ejecución.' },

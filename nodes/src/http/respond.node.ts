@@ -13,6 +13,7 @@ export const httpRespond = defineNode({
     es: 'Contesta a la petición que inició la ejecución (un flujo con «Webhook recibido»): estado, cabeceras y un cuerpo desde una plantilla o JSON. La ejecución sigue después.',
   },
   category: 'http',
+  pure: true,
   icon: 'corner-down-left',
   portDescriptions: {
     next: {

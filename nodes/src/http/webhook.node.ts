@@ -39,6 +39,7 @@ export const httpWebhook = defineNode({
     es: 'Inicia una ejecución cuando llega una petición a la URL de este flujo; termina el flujo con «Responder a la petición» para contestar a quien llamó.',
   },
   category: 'http',
+  pure: true,
   icon: 'webhook',
   portDescriptions: {
     next: {

@@ -28,6 +28,7 @@ export const logicAbSplit = defineNode({
     es: 'Reparte las ejecuciones entre las ramas según porcentajes: la misma persona va siempre por la misma rama; si no se sabe quién es, al azar.',
   },
   category: 'logic',
+  pure: true,
   icon: 'shuffle',
   rowPortDescription: {
     en: 'The run takes this branch in its share of the runs.',

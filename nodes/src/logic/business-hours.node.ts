@@ -37,6 +37,7 @@ export const logicBusinessHours = defineNode({
     es: 'Sigue por «abierto» o «cerrado» según el horario semanal y los festivos, en la zona horaria elegida.',
   },
   category: 'logic',
+  pure: true,
   icon: 'clock',
   portDescriptions: {
     open: { en: 'Now is within the opening hours.', es: 'Ahora está dentro del horario de apertura.' },

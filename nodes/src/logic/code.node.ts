@@ -18,6 +18,7 @@ export const logicCode = defineNode({
     es: 'Ejecuta una función corta en JavaScript o TypeScript dentro de un entorno aislado; lo que devuelve es la salida del paso, y un error que lance sale por «fallo».',
   },
   category: 'logic',
+  pure: true,
   icon: 'code',
   portDescriptions: {
     next: {

@@ -17,6 +17,7 @@ export const logicSet = defineNode({
     es: 'Guarda valores en variables de la ejecución; cada valor es una plantilla Liquid o JSON.',
   },
   category: 'logic',
+  pure: true,
   icon: 'variable',
   portDescriptions: {
     next: { en: 'Goes on once the variables are set.', es: 'Sigue cuando las variables quedan guardadas.' },

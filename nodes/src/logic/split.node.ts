@@ -65,6 +65,7 @@ export const logicSplit = defineNode({
     es: 'Lleva la ejecución por la primera rama cuyas condiciones se cumplan, o por «si no».',
   },
   category: 'logic',
+  pure: true,
   icon: 'git-branch',
   portDescriptions: {
     else: { en: 'No branch matched.', es: 'No se cumplió ninguna rama.' },

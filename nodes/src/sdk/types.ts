@@ -254,6 +254,16 @@ export interface NodeDefinition<TSchema extends z.ZodType = z.ZodType, TPort ext
   /** Stops and waits for time or an outside event, so a loop through it is not a busy loop. */
   waits?: boolean;
   /**
+   * Running the node changes nothing outside the run and never waits: its fragment only moves
+   * the run's context, and its activity, if it has one, only computes from its config and the
+   * run's scope (no network, no database, no messages, no timers, no `deps` but `clock`). A run
+   * whose path holds only pure nodes is played in the API process that took the request and
+   * recorded in one write, without Temporal (ARCHITECTURE.md, "Instant runs"); the first node
+   * that is not pure hands the run over to Temporal from where it is. Leave it unset when in
+   * doubt: an unmarked node only costs speed, a wrongly marked one could act twice.
+   */
+  pure?: boolean;
+  /**
    * Output ports; a function when ports depend on the config. Ports named by a list's rows (a
    * split's branches, a menu's options) come from `rowPorts`, so the builder can draw them too.
    */

@@ -74,6 +74,12 @@ export interface AppDeps {
   browserPhone?: BrowserPhoneHost;
   /** Requests per key/OAuth client and per client address (default: rateLimitsFromEnv). */
   rateLimits?: RateLimits;
+  /**
+   * Runs whose path is pure are played in this process and recorded in one write, without
+   * Temporal (runs/start-instant-run.ts): published hooks and `POST /runs`. Default: on, unless
+   * OMNIFLOW_INSTANT_RUNS=0 (to compare, or to keep every run in Temporal's history).
+   */
+  instantRuns?: boolean;
   /** Writes one line per request, with its request id (the server: stdout; default: none). */
   requestLog?: (line: string) => void;
 }

@@ -13,4 +13,5 @@ export const runErrorStatus: Record<RunErrorCode, ContentfulStatusCode> = {
   STEP_BEFORE_CONTINUE_AS_NEW: 409,
   VERSION_INVALID: 422,
   TEMPORAL_UNAVAILABLE: 503,
+  RUN_NOT_RECORDED: 503,
 };

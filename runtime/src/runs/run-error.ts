@@ -13,6 +13,7 @@ export const runErrorCodes = [
   'STEP_BEFORE_CONTINUE_AS_NEW',
   'VERSION_INVALID',
   'TEMPORAL_UNAVAILABLE',
+  'RUN_NOT_RECORDED',
 ] as const;
 
 export type RunErrorCode = (typeof runErrorCodes)[number];

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { newId, runs, type Db, type flowVersions } from '@omniflow/db';
 import type { MachineJson } from '../compiler/machine-json.ts';
 import type { FlowEvent } from '../machine/run-context.ts';
-import { eventSignal, type FlowRunArgs } from '../temporal/workflow-api.ts';
+import { eventSignal, type FlowRunArgs, type ResumeState } from '../temporal/workflow-api.ts';
 import type * as workflows from '../temporal/workflows.ts';
 import { contactOf } from './contact-of.ts';
 import { insertRunRow, recordRunWorkflow } from './run-row-writes.ts';
@@ -51,6 +51,11 @@ export interface FlowRunStart {
    * starts and the answer names that run; the caller then sends it what it came with.
    */
   joinRunning?: boolean;
+  /**
+   * Where the workflow takes the run on, when it was played this far outside Temporal (an
+   * instant run handed over: play-instant-run.ts); its steps so far are written by `beforeStart`.
+   */
+  resume?: ResumeState;
   /** Work that needs the run's row and must be done before its first step (a call's record). */
   beforeStart?: (runId: string) => Promise<void>;
 }
@@ -117,6 +122,7 @@ export async function startFlowRun(deps: StartFlowRunDeps, start: FlowRunStart):
     run: { id: runId, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
     ...(start.test ? { test: true } : {}),
     ...(start.callQueue ? { callQueue: start.callQueue } : {}),
+    ...(start.resume ? { resume: start.resume } : {}),
   };
   const workflowArgs: [FlowRunArgs] = [args];
   const options = { taskQueue, workflowId, args: workflowArgs, memo: { runId } };

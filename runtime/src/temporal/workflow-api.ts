@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate, type Sinks } from '@temporalio
 import type { FlowEvent, MachineInput, RunFault } from '../machine/run-context.ts';
 import type { MachineJson } from '../compiler/machine-json.ts';
 import type { RunProgress, RunStatus, StepRecord } from './run-progress.ts';
+import type { RunCommand, TimerEvent } from './workflows/plan-commands.ts';
 
 export interface PendingTimer {
   id: string;
@@ -17,6 +18,12 @@ export interface ResumeState {
   /** Absent when resuming a run started before events were recorded. */
   eventSeq?: number;
   openSteps: StepRecord[];
+  /**
+   * An instant run handed over (runs/play-instant-run.ts): the commands of the step that reached
+   * a node that is not pure, not carried out yet, and the events its pure activities answered.
+   */
+  commands?: RunCommand[];
+  events?: TimerEvent[];
 }
 
 export interface FlowRunArgs extends MachineInput {

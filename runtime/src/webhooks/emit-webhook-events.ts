@@ -48,7 +48,7 @@ export function envelopeOf(event: WebhookEvent): WebhookEnvelope {
  * One delivery per event and active subscription that wants it, in one statement for the whole
  * batch: a workspace with no subscription costs a statement that inserts nothing, never a row.
  */
-function outboxStatement(events: WebhookEvent[]) {
+export function outboxStatement(events: WebhookEvent[]) {
   const rows = events.map((event) => {
     const envelope = envelopeOf(event);
     return {

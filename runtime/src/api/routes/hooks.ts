@@ -9,6 +9,8 @@ import { flowDocumentSchema } from '../../graph/flow-schema.ts';
 import { validateFlow } from '../../graph/validate-flow.ts';
 import { draftTestVersion } from '../../runs/draft-test-version.ts';
 import { answerHook, type HookAnswer } from '../../hooks/answer-hook.ts';
+import { answerHookInstantly } from '../../hooks/answer-hook-instantly.ts';
+import { instantRunsOn } from '../../runs/start-instant-run.ts';
 import { refuseHookCaller } from '../hook-auth.ts';
 import { hookDirectoryOf } from '../../hooks/hook-directory.ts';
 import { hookTargetOf, takesMethod, type HookTarget } from '../../hooks/hook-target.ts';
@@ -83,12 +85,12 @@ export function hookRoutes(deps: AppDeps) {
     const headers: Record<string, string> = {};
     for (const [name, value] of c.req.raw.headers) if (!droppedHeaders.has(name)) headers[name] = value;
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    const answer = await answerHook(
-      deps,
-      target,
-      { method, path, query: c.req.query(), headers, body },
-      { test },
-    );
+    const request = { method, path, query: c.req.query(), headers, body };
+    // A draft's test run stays in Temporal, where the designer can step through it.
+    const instantly = !test && instantRunsOn(deps);
+    const answer =
+      (instantly ? await answerHookInstantly(deps, target, request) : undefined) ??
+      (await answerHook(deps, target, request, { test }));
     return respond(c, answer);
   }
 

@@ -28,6 +28,8 @@ import {
   notFoundResponse,
 } from '../schemas.ts';
 import { findFlow } from './flows.ts';
+import { contactOf } from '../../runs/contact-of.ts';
+import { instantRunsOn, startInstantRun } from '../../runs/start-instant-run.ts';
 import { boundedInt } from '../../limits/bounded-fields.ts';
 
 const eventBody = z
@@ -310,6 +312,22 @@ export function runRoutes(deps: AppDeps) {
       }
       const published = lookup.found;
       const version = published.version;
+      if (instantRunsOn(deps)) {
+        // Played here when its path is pure; one that ended here says how it ended. Its caller
+        // waits for nothing a part of the run could give, so a run that needs Temporal starts
+        // there from its beginning, as before, with its whole history (verify, retry any step).
+        const started = await startInstantRun(deps, {
+          workspaceId,
+          version: published,
+          input: body.input,
+          contact: body.contact ?? contactOf(body.input),
+          settled: () => false,
+        });
+        if (started.kind !== 'needs-temporal') {
+          const status = started.kind === 'ended' ? started.status : ('running' as const);
+          return c.json({ id: started.runId, version, status }, 201);
+        }
+      }
       const id = await ops.startRun(workspaceId, published, body.input, {
         ...(body.contact ? { contact: body.contact } : {}),
       });

@@ -88,6 +88,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
 
   if (args.resume) {
     snapshot = machine.resolveState(args.resume.snapshot as never);
+    // An instant run handed over: what its last step left for the workflow to carry out.
+    if (args.resume.commands) carryOutCommands(args.resume.commands, targets);
+    for (const event of args.resume.events ?? []) inbox.push({ event });
   } else {
     const [first, actions] = stepper.initial({ input: args.input, run: args.run });
     snapshot = first;

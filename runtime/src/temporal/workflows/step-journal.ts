@@ -5,8 +5,9 @@ import type { ResumeState } from '../workflow-api.ts';
 /** Where a step began in Temporal history (for retry-from-step). */
 export interface StepOrigin {
   enteredAt: string;
-  temporalRunId: string;
-  wft: number;
+  /** Absent for a step played outside Temporal (an instant run, runs/play-instant-run.ts). */
+  temporalRunId?: string;
+  wft?: number;
 }
 
 /** The run as the journal reports it at a resting point or at the end. */
@@ -62,8 +63,8 @@ export function createStepJournal(
         nodeId,
         nodeType,
         enteredAt: origin.enteredAt,
-        temporalRunId: origin.temporalRunId,
-        wft: origin.wft,
+        ...(origin.temporalRunId !== undefined ? { temporalRunId: origin.temporalRunId } : {}),
+        ...(origin.wft !== undefined ? { wft: origin.wft } : {}),
       };
       openSteps.set(nodeId, step);
       changed(step);
