@@ -19,7 +19,7 @@ import { freshPostgresDatabase } from '../test/support/postgres.ts';
 import { startSinkProcess } from './smtp-sink-process.ts';
 import { writeMessageRows } from './persistence-floor.ts';
 import { startSendWorkerProcess, type SendWorkerSetup } from './campaign-send-worker-process.ts';
-import { childrenOf, cpuMeter, postgresBackendsOf } from './process-cpu.ts';
+import { childrenOf, cpuMeter, cpuPerMessage, postgresBackendsOf } from './process-cpu.ts';
 
 /** The SMS segment sizes: RSS must stay flat from the first to the second; the ratio is the second's. */
 const smsSizes = [
@@ -56,7 +56,16 @@ export interface CampaignRunFigures {
    * (the benchmark's process: the client and the loopback peer, which the campaign's total counts
    * too). The machine is shared: CPU per message is the figure load does not change.
    */
-  cpu?: { worker: number; postgres: number; temporal: number; bench: number; total: number; raw: number };
+  cpu?: {
+    worker: number;
+    postgres: number;
+    temporal: number;
+    bench: number;
+    total: number;
+    /** Of `total`, what the same processes use idle over as long (measured before the start). */
+    idle: number;
+    raw: number;
+  };
   /** The send worker ran in a process of its own (PostgreSQL), not in the benchmark's. */
   ownProcess: boolean;
   database: 'postgresql' | 'pglite';
@@ -254,13 +263,30 @@ export async function campaignBenchmark(
   // (the workflow worker and the loopback peer).
   const database = fresh ? new URL(fresh.url).pathname.slice(1) : undefined;
   const temporalPids = childrenOf(process.pid).filter((pid) => pid !== sendWorker?.pid);
-  const meters = sendWorker
-    ? {
-        worker: cpuMeter(() => [sendWorker.pid]),
-        postgres: cpuMeter(postgresBackendsOf(database!)),
-        temporal: cpuMeter(() => temporalPids),
-      }
-    : undefined;
+  const startMeters = () =>
+    sendWorker
+      ? {
+          worker: cpuMeter(() => [sendWorker.pid]),
+          postgres: cpuMeter(postgresBackendsOf(database!)),
+          temporal: cpuMeter(() => temporalPids),
+        }
+      : undefined;
+  // What the path burns doing nothing (polls, timers), per second, over 3 s before it starts: on a
+  // loaded machine the campaign takes longer, and this share of its CPU grows with the wall time.
+  const idleSeconds = 3;
+  const idleMeters = startMeters();
+  const idleBenchAtStart = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  const idleBench = process.cpuUsage(idleBenchAtStart);
+  const idlePerSecond = idleMeters
+    ? (idleMeters.worker.stop() +
+        idleMeters.postgres.stop() +
+        idleMeters.temporal.stop() +
+        (idleBench.user + idleBench.system) / 1e6 -
+        (idleMeters.worker.ownCpu() + idleMeters.postgres.ownCpu() + idleMeters.temporal.ownCpu())) /
+      idleSeconds
+    : 0;
+  const meters = startMeters();
   const benchCpuAtStart = process.cpuUsage();
   const t = performance.now();
   let firstAt = 0;
@@ -291,6 +317,7 @@ export async function campaignBenchmark(
     // The meters' own sampling is the benchmark's, not the path's.
     bench: seconds_(benchCpu) - (meters ? Object.values(meters).reduce((sum, m) => sum + m.ownCpu(), 0) : 0),
     total: 0,
+    idle: idlePerSecond * seconds,
     raw: seconds_(rawCpu),
   };
   if (cpu) cpu.total = cpu.worker + cpu.postgres + cpu.temporal + cpu.bench;
@@ -332,14 +359,11 @@ export async function campaignBenchmark(
   };
 }
 
-/** CPU microseconds per message. */
-export const cpuPerMessage = (seconds: number, people: number) => (seconds * 1e6) / people;
-
 const cpuLine = (f: CampaignRunFigures) => {
   if (!f.cpu) return '';
   const us = (s: number) => cpuPerMessage(s, f.people).toFixed(0);
   const c = f.cpu;
-  return `\n  CPU per message: campaign ${us(c.total)} µs (send worker ${us(c.worker)}, PostgreSQL ${us(c.postgres)}, Temporal ${us(c.temporal)}, bench process ${us(c.bench)}) vs raw ${us(c.raw)} µs = ${(c.raw / c.total).toFixed(2)}× (raw / campaign)`;
+  return `\n  CPU per message: campaign ${us(c.total)} µs (send worker ${us(c.worker)}, PostgreSQL ${us(c.postgres)}, Temporal ${us(c.temporal)}, bench process ${us(c.bench)}) vs raw ${us(c.raw)} µs = ${(c.raw / c.total).toFixed(2)}× (raw / campaign); less what the same processes burn idle over as long (${us(c.idle)} µs): ${us(c.total - c.idle)} µs = ${(c.raw / (c.total - c.idle)).toFixed(2)}×`;
 };
 
 export const campaignRunLine = (f: CampaignRunFigures) =>

@@ -123,3 +123,6 @@ export function cpuMeter(find: () => number[], intervalMs = 250) {
     ownCpu: () => ownCpu,
   };
 }
+
+/** CPU microseconds per message. */
+export const cpuPerMessage = (seconds: number, messages: number) => (seconds * 1e6) / messages;

@@ -349,17 +349,17 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
       // Journaled right before the provider write (see handOverTradeOff); the database hears of
       // it with the provider's answer.
       let journaled = false;
-      const handingOver = () => {
-        try {
-          // A mail's row is already written (queued): its id is enough, and a rendered mail is large.
-          journal.handedOver(channel === 'email' ? id : row);
-        } catch (error) {
-          // A journal that cannot be written (a full disk): nothing goes, the chunk is tried again.
-          return Promise.reject(Object.assign(error as Error, { retryable: true }));
-        }
-        journaled = true;
-        return handed;
-      };
+      const handingOver = () =>
+        // A mail's row is already written (queued): its id is enough, and a rendered mail is large.
+        journal.handedOver(channel === 'email' ? id : row).then(
+          () => {
+            journaled = true;
+          },
+          (error: unknown) => {
+            // A journal that cannot be written (a full disk): nothing goes, the chunk is tried again.
+            throw Object.assign(error as Error, { retryable: true });
+          },
+        );
       try {
         const message: OutboundMessage = {
           to: r.address,
@@ -540,7 +540,6 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
 export const handOverTradeOff = 'exactly once across a killed process; at least once across a lost host';
 
 let defaultJournal: HandOverJournal | undefined;
-const handed = Promise.resolve();
 
 async function writeOutcomes(db: Db, campaignId: string, outcomes: Outcome[]) {
   if (outcomes.length === 0) return;
