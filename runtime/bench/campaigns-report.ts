@@ -53,6 +53,12 @@ export function campaignsReport(f: CampaignFigures): string {
     'process of its own (runtime/bench/campaign-send-worker-process.ts: the activities, the driver, a',
     'database pool; the workflow worker and the loopback SMSC stay in the benchmark’s), started with',
     'the heap bound `omniflow worker --campaign-sends` gets (runtime/bin/send-worker-heap.mjs), and its',
-    'RSS is sampled every 50 ms.',
+    'RSS is sampled every 50 ms. CPU per message is read from /proc for every process of the path',
+    '(runtime/bench/process-cpu.ts: the send worker, the PostgreSQL backends of the campaign’s database,',
+    'the Temporal dev server, the benchmark’s own process less the sampling) from the workflow’s start to',
+    'its end; the raw figure is the benchmark’s process while the raw session runs (its client and the',
+    'SMSC, which the campaign’s total counts too). `BENCH_CAMPAIGN_SMS_SMALL=0 BENCH_CAMPAIGN_SMS=20000',
+    'BENCH_CAMPAIGN_EMAIL=0` measures it alone in about a minute; `BENCH_WORKER_PROFILE=<dir>` writes a',
+    'CPU profile of the send worker.',
   ].join('\n');
 }
