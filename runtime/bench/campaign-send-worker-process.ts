@@ -25,6 +25,8 @@ export interface SendWorkerSetup {
  * loopback peer, no baseline client), sampled every 50 ms while it runs.
  */
 export async function startSendWorkerProcess(setup: SendWorkerSetup): Promise<{
+  /** The worker's process id (its CPU is read from /proc: process-cpu.ts). */
+  pid: number;
   /** RSS now, MB: before the campaign starts. */
   rssMb(): Promise<number>;
   /** Stops the worker; answers the peak RSS since start, MB. */
@@ -36,6 +38,10 @@ export async function startSendWorkerProcess(setup: SendWorkerSetup): Promise<{
     execArgv: [
       '--import',
       'tsx',
+      // BENCH_WORKER_PROFILE=<dir>: a CPU profile of the send worker, written when it stops.
+      ...(process.env.BENCH_WORKER_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
+        : []),
       ...(process.env.BENCH_WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? sendWorkerHeapFlags),
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -52,6 +58,7 @@ export async function startSendWorkerProcess(setup: SendWorkerSetup): Promise<{
     return answer;
   };
   return {
+    pid: child.pid!,
     rssMb: () => ask('rss'),
     async stop() {
       const peak = await ask('stop');

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
@@ -18,12 +19,14 @@ import { freshPostgresDatabase } from '../test/support/postgres.ts';
 import { startSinkProcess } from './smtp-sink-process.ts';
 import { writeMessageRows } from './persistence-floor.ts';
 import { startSendWorkerProcess, type SendWorkerSetup } from './campaign-send-worker-process.ts';
+import { childrenOf, cpuMeter, cpuPerMessage, postgresBackendsOf } from './process-cpu.ts';
 
 /** The SMS segment sizes: RSS must stay flat from the first to the second; the ratio is the second's. */
 const smsSizes = [
   Number(process.env.BENCH_CAMPAIGN_SMS_SMALL ?? 10_000),
   Number(process.env.BENCH_CAMPAIGN_SMS ?? 100_000),
-];
+  // BENCH_CAMPAIGN_SMS_SMALL=0: the large size alone (a CPU-per-message run).
+].filter((people) => people > 0);
 const emailPeople = Number(process.env.BENCH_CAMPAIGN_EMAIL ?? 50_000);
 // Both SMPP clients keep this many submit_sm unanswered, no more; both mail pools this many connections.
 const window = 50;
@@ -47,6 +50,22 @@ export interface CampaignRunFigures {
   /** Resident set of the send worker's process when the campaign started and its peak during it, MB. */
   startRssMb: number;
   peakRssMb: number;
+  /**
+   * CPU seconds each process of the campaign path used from the workflow's start to its end (read
+   * from /proc; PostgreSQL's are the backends of the campaign's database), and the raw baseline's
+   * (the benchmark's process: the client and the loopback peer, which the campaign's total counts
+   * too). The machine is shared: CPU per message is the figure load does not change.
+   */
+  cpu?: {
+    worker: number;
+    postgres: number;
+    temporal: number;
+    bench: number;
+    total: number;
+    /** Of `total`, what the same processes use idle over as long (measured before the start). */
+    idle: number;
+    raw: number;
+  };
   /** The send worker ran in a process of its own (PostgreSQL), not in the benchmark's. */
   ownProcess: boolean;
   database: 'postgresql' | 'pglite';
@@ -175,7 +194,9 @@ export async function campaignBenchmark(
   const { segmentId } = await seedAudience(handle.db, { workspaceId, count: people, channel });
   // The raw baseline first, the same texts to the same addresses; for SMS then the same again
   // while the least a campaign must keep (a message row per person) is written: the floor.
+  const rawCpuAtStart = process.cpuUsage();
   const rawRate = await peer.raw();
+  const rawCpu = process.cpuUsage(rawCpuAtStart);
   const floorRate =
     channel === 'sms' ? await peer.raw(() => writeMessageRows(handle.db, workspaceId, people)) : undefined;
 
@@ -237,6 +258,36 @@ export async function campaignBenchmark(
   const before = peer.received();
   const startRssMb = sendWorker ? await sendWorker.rssMb() : process.memoryUsage.rss() / 2 ** 20;
   let peakRss = process.memoryUsage.rss();
+  // Every process of the path, from the workflow's start: the send worker, the campaign
+  // database's PostgreSQL backends, the Temporal dev server (this process's child) and this one
+  // (the workflow worker and the loopback peer).
+  const database = fresh ? new URL(fresh.url).pathname.slice(1) : undefined;
+  const temporalPids = childrenOf(process.pid).filter((pid) => pid !== sendWorker?.pid);
+  const startMeters = () =>
+    sendWorker
+      ? {
+          worker: cpuMeter(() => [sendWorker.pid]),
+          postgres: cpuMeter(postgresBackendsOf(database!)),
+          temporal: cpuMeter(() => temporalPids),
+        }
+      : undefined;
+  // What the path burns doing nothing (polls, timers), per second, over 3 s before it starts: on a
+  // loaded machine the campaign takes longer, and this share of its CPU grows with the wall time.
+  const idleSeconds = 3;
+  const idleMeters = startMeters();
+  const idleBenchAtStart = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  const idleBench = process.cpuUsage(idleBenchAtStart);
+  const idlePerSecond = idleMeters
+    ? (idleMeters.worker.stop() +
+        idleMeters.postgres.stop() +
+        idleMeters.temporal.stop() +
+        (idleBench.user + idleBench.system) / 1e6 -
+        (idleMeters.worker.ownCpu() + idleMeters.postgres.ownCpu() + idleMeters.temporal.ownCpu())) /
+      idleSeconds
+    : 0;
+  const meters = startMeters();
+  const benchCpuAtStart = process.cpuUsage();
   const t = performance.now();
   let firstAt = 0;
   const watch = setInterval(() => {
@@ -257,6 +308,19 @@ export async function campaignBenchmark(
     ],
   });
   const seconds = (performance.now() - t) / 1000;
+  const benchCpu = process.cpuUsage(benchCpuAtStart);
+  const seconds_ = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+  const cpu = meters && {
+    worker: meters.worker.stop(),
+    postgres: meters.postgres.stop(),
+    temporal: meters.temporal.stop(),
+    // The meters' own sampling is the benchmark's, not the path's.
+    bench: seconds_(benchCpu) - (meters ? Object.values(meters).reduce((sum, m) => sum + m.ownCpu(), 0) : 0),
+    total: 0,
+    idle: idlePerSecond * seconds,
+    raw: seconds_(rawCpu),
+  };
+  if (cpu) cpu.total = cpu.worker + cpu.postgres + cpu.temporal + cpu.bench;
   clearInterval(watch);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const failures = await queryRows<{ code: string | null; n: string }>(
@@ -285,6 +349,7 @@ export async function campaignBenchmark(
     raw: rawRate,
     ratio: campaignRate / rawRate,
     ...(floorRate ? { floor: floorRate } : {}),
+    ...(cpu ? { cpu } : {}),
     firstAfter: firstAt / 1000,
     seconds,
     peakRssMb: workerPeakMb,
@@ -294,5 +359,15 @@ export async function campaignBenchmark(
   };
 }
 
+const cpuLine = (f: CampaignRunFigures) => {
+  if (!f.cpu) return '';
+  const us = (s: number) => cpuPerMessage(s, f.people).toFixed(0);
+  const c = f.cpu;
+  return `\n  CPU per message: campaign ${us(c.total)} µs (send worker ${us(c.worker)}, PostgreSQL ${us(c.postgres)}, Temporal ${us(c.temporal)}, bench process ${us(c.bench)}) vs raw ${us(c.raw)} µs = ${(c.raw / c.total).toFixed(2)}× (raw / campaign); less what the same processes burn idle over as long (${us(c.idle)} µs): ${us(c.total - c.idle)} µs = ${(c.raw / (c.total - c.idle)).toFixed(2)}×`;
+};
+
 export const campaignRunLine = (f: CampaignRunFigures) =>
-  `Campaign ${f.channel === 'sms' ? 'SMS' : 'email'} broadcast (${f.people} people, ${f.database}): ${f.campaign.toFixed(0)} msg/s through campaignRun (${f.firstAfter ? `first after ${f.firstAfter.toFixed(1)} s, ` : ''}all after ${f.seconds.toFixed(1)} s, worker RSS ${f.startRssMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB) vs raw ${f.channel === 'sms' ? 'smpp' : 'nodemailer pool'} ${f.raw.toFixed(0)} msg/s = ${f.ratio.toFixed(2)}× (goal ≥ 0.5×)${f.floor ? `; raw smpp writing one message row per person alongside: ${f.floor.toFixed(0)} msg/s = ${(f.floor / f.raw).toFixed(2)}× of raw` : ''}`;
+  `Campaign ${f.channel === 'sms' ? 'SMS' : 'email'} broadcast (${f.people} people, ${f.database}): ${f.campaign.toFixed(0)} msg/s through campaignRun (${f.firstAfter ? `first after ${f.firstAfter.toFixed(1)} s, ` : ''}all after ${f.seconds.toFixed(1)} s, worker RSS ${f.startRssMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB) vs raw ${f.channel === 'sms' ? 'smpp' : 'nodemailer pool'} ${f.raw.toFixed(0)} msg/s = ${f.ratio.toFixed(2)}× (goal ≥ 0.5×)${f.floor ? `; raw smpp writing one message row per person alongside: ${f.floor.toFixed(0)} msg/s = ${(f.floor / f.raw).toFixed(2)}× of raw` : ''}${cpuLine(f)}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;

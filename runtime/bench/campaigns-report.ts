@@ -2,16 +2,24 @@ import os from 'node:os';
 import { campaignsHeading } from './write-benchmarks-md.ts';
 import { measuredOn } from './measured-on.ts';
 import type { CampaignFigures, CampaignRunFigures } from './campaign-sms-benchmark.ts';
+import { cpuPerMessage } from './process-cpu.ts';
 
 /** The campaigns section of BENCHMARKS.md: issue #14's send-path figures against raw clients. */
 export function campaignsReport(f: CampaignFigures): string {
   const met = (ok: boolean) => (ok ? '✔' : '✘ not met');
+  const perMessage = (seconds: number, r: CampaignRunFigures) =>
+    `${cpuPerMessage(seconds, r.people).toFixed(0)} µs`;
   const rate = (r: CampaignRunFigures) =>
     `${r.campaign.toFixed(0)} msg/s (${r.seconds.toFixed(1)} s${r.firstAfter ? `, first after ${r.firstAfter.toFixed(1)} s` : ''})`;
   const [small, large] = [f.sms[0]!, f.sms.at(-1)!];
   const growth = large.peakRssMb / small.peakRssMb;
   const rows = [
     `| ${large.people.toLocaleString('en')}-person SMS broadcast through campaignRun (segment read, recipients, message rows, SmppDriver, window ${50}) to the loopback SMSC | **${rate(large)}** | raw \`smpp\` session, same window, same texts: ${large.raw.toFixed(0)} msg/s | **${large.ratio.toFixed(2)}×** | ≥ 0.5× ${met(large.ratio >= 0.5)} |`,
+    ...(large.cpu
+      ? [
+          `| CPU per message of the same broadcast, every process of the path (send worker ${perMessage(large.cpu.worker, large)}, its database's PostgreSQL backends ${perMessage(large.cpu.postgres, large)}, Temporal ${perMessage(large.cpu.temporal, large)}, the benchmark's process — workflow worker and SMSC — ${perMessage(large.cpu.bench, large)}; ${perMessage(large.cpu.idle, large)} of it what they burn idle over as long) | **${perMessage(large.cpu.total, large)}** | raw \`smpp\` session and the SMSC (one process): ${perMessage(large.cpu.raw, large)} | **${(large.cpu.raw / large.cpu.total).toFixed(2)}×** | (what load does not change: the two-core box's throughput ratio is bounded by it) |`,
+        ]
+      : []),
     ...(large.floor
       ? [
           `| Floor for any path that keeps a record: the same raw \`smpp\` session while one message row per person is written alongside (500 per statement, no recipients, no reads) | ${large.floor.toFixed(0)} msg/s | raw \`smpp\`: ${large.raw.toFixed(0)} msg/s | ${(large.floor / large.raw).toFixed(2)}× | (context for the goal above) |`,
@@ -45,6 +53,12 @@ export function campaignsReport(f: CampaignFigures): string {
     'process of its own (runtime/bench/campaign-send-worker-process.ts: the activities, the driver, a',
     'database pool; the workflow worker and the loopback SMSC stay in the benchmark’s), started with',
     'the heap bound `omniflow worker --campaign-sends` gets (runtime/bin/send-worker-heap.mjs), and its',
-    'RSS is sampled every 50 ms.',
+    'RSS is sampled every 50 ms. CPU per message is read from /proc for every process of the path',
+    '(runtime/bench/process-cpu.ts: the send worker, the PostgreSQL backends of the campaign’s database,',
+    'the Temporal dev server, the benchmark’s own process less the sampling) from the workflow’s start to',
+    'its end; the raw figure is the benchmark’s process while the raw session runs (its client and the',
+    'SMSC, which the campaign’s total counts too). `BENCH_CAMPAIGN_SMS_SMALL=0 BENCH_CAMPAIGN_SMS=20000',
+    'BENCH_CAMPAIGN_EMAIL=0` measures it alone in about a minute; `BENCH_WORKER_PROFILE=<dir>` writes a',
+    'CPU profile of the send worker.',
   ].join('\n');
 }

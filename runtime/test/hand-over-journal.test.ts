@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
@@ -65,9 +65,9 @@ describe('the hand-over journal', () => {
     // pid 1 is alive for as long as this machine is.
     writeFileSync(join(dir, `1-live.log`), `${other}\n`);
     const current = journal.start();
-    current.handedOver(open!);
+    await current.handedOver(open!);
     const failedAttempt = journal.start();
-    failedAttempt.handedOver(abandoned!);
+    await failedAttempt.handedOver(abandoned!);
     failedAttempt.abandon();
     expect(await journal.recover(handle.db)).toBe(1);
     expect((await statusOf([other!, open!, abandoned!])).map((r) => r.status)).toEqual([
@@ -77,6 +77,24 @@ describe('the hand-over journal', () => {
     ]);
     current.done();
     expect(readdirSync(dir)).toEqual(['1-live.log']);
+  });
+
+  it('writes the hand-overs of one turn in one write, and settles each once its line is in the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const chunk = new HandOverJournal(dir).start();
+    const [first, second] = ['01900000-0000-7000-8000-000000000001', '01900000-0000-7000-8000-000000000002'];
+    const a = chunk.handedOver(first);
+    const b = chunk.handedOver(second);
+    const [file] = readdirSync(dir);
+    // Nothing written yet in this turn: a driver waiting on either has not written to its provider.
+    expect(readFileSync(join(dir, file!), 'utf8')).toBe('');
+    expect(a).toBe(b);
+    await a;
+    expect(readFileSync(join(dir, file!), 'utf8')).toBe(`${first}\n${second}\n`);
+    await chunk.handedOver(first);
+    expect(readFileSync(join(dir, file!), 'utf8').split('\n')).toHaveLength(4);
+    chunk.done();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("leaves another installation's journal (none of its messages in this database) for that one", async () => {

@@ -45,20 +45,56 @@ export async function contactScopes(
     own[channel === 'sms' ? 'phone' : channel] ??= address;
     byContact.set(contactId, own);
   }
-  for (const c of people) {
-    const name = c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ');
-    scopes.set(c.id, {
-      ...byContact.get(c.id),
-      ...c.attributes,
-      first_name: c.firstName,
-      last_name: c.lastName,
-      language: c.language ?? '',
-      id: c.id,
-      name,
-      tags: c.tags,
-    });
-  }
+  for (const c of people)
+    scopes.set(c.id, { ...byContact.get(c.id), ...c.attributes, ...ownFieldsScope(c), tags: c.tags });
   return scopes;
+}
+
+/** A person's fields that come from their contact row alone: a scope puts them over any attribute. */
+export function ownFieldsScope(c: {
+  id: string;
+  displayName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  language: string | null;
+}): Record<string, unknown> {
+  return {
+    first_name: c.firstName,
+    last_name: c.lastName,
+    language: c.language ?? '',
+    id: c.id,
+    name: c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' '),
+  };
+}
+
+const ownFields = new Set(['first_name', 'last_name', 'language', 'id', 'name']);
+// An output of one plain path, as runtime's plain-path renderer reads it (nodes/src/sdk/expressions/plain-paths.ts).
+const pathOutput = /\{\{[ \t\r\n]*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)[ \t\r\n]*\}\}/g;
+
+/**
+ * True when a campaign's texts on `channel` read nothing of a person but the fields of their
+ * contact row (`{{ contact.first_name }}` and the like, no tags, no `{% %}`, no library
+ * template): then `ownFieldsScope` renders them exactly as the full scope would, and a chunk reads
+ * no attributes and no addresses for it (two statements per slice, the most of its reading).
+ */
+export function readsOwnFieldsOnly(contents: readonly CampaignContent[], channel: string): boolean {
+  if (channel !== 'sms' && channel !== 'email') return false;
+  return contents.every((content) => {
+    if (content.templateId) return false;
+    const texts = channel === 'email' ? [content.text, content.subject] : [content.text];
+    return texts.every((text) => {
+      if (!text) return true;
+      if (text.includes('{%')) return false;
+      let rest = text;
+      for (const match of text.matchAll(pathOutput)) {
+        const [root, field, ...more] = match[1]!.split('.');
+        if (root !== 'contact' || !field || !ownFields.has(field) || more.length > 0) return false;
+        rest = rest.replace(match[0], '');
+      }
+      // Anything else Liquid would read (an unclosed or trimmed output, a filter) needs the full scope.
+      return !rest.includes('{{') && !rest.includes('}}');
+    });
+  });
 }
 
 export interface RenderedContent {

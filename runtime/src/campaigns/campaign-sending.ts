@@ -8,7 +8,7 @@ import type {
 } from '@omniflow/nodes/drivers/messaging';
 import { emailToSend } from '../email/email-to-send.ts';
 import type { EmailLinkSettings } from '../email/email-links.ts';
-import { contactScopes, renderContent } from './campaign-content.ts';
+import { contactScopes, ownFieldsScope, readsOwnFieldsOnly, renderContent } from './campaign-content.ts';
 import { inQuietHours, pastQuietHours, validZone } from './local-time.ts';
 import { loadCampaignContext } from './campaign-targeting.ts';
 import { planSms } from '@omniflow/nodes/drivers/messaging';
@@ -71,6 +71,11 @@ export interface ChunkResult {
 
 interface DueRow {
   contact_id: string;
+  /** The contact row's own fields (campaign-content.ts ownFieldsScope). */
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string | null;
+  language: string | null;
   address: string;
   variant: string | null;
   timezone: string | null;
@@ -130,6 +135,7 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
   const due = await queryRows<DueRow>(
     db,
     sql`select r.contact_id, r.address, r.variant, c.timezone,
+        c.first_name, c.last_name, c.display_name, c.language,
         m.id as message_id, m.provider_message_id, m.status as message_status
       from campaign_recipients r join contacts c on c.id = r.contact_id
       -- One index probe per person (a hash join would read every message of the workspace).
@@ -226,6 +232,11 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     const accountPace = await accountPacer(db, campaign.workspaceId, channel, deps.heartbeat);
     const variants = new Map(campaign.variants.map((v) => [v.key, v.content]));
     const fallbackContent = campaign.variants[0]?.content ?? {};
+    // Texts that read only the contact row's own fields take them from the due people's row.
+    const ownFieldsOnly = readsOwnFieldsOnly(
+      campaign.variants.map((v) => v.content),
+      channel,
+    );
     const queued = [{ status: 'queued' as const, at: input.now }];
     const rowOf = ({ r, id, body }: ToSend): CampaignMessage => ({
       id,
@@ -241,10 +252,12 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
 
     /** A slice of the chunk made ready to send: its people's fields read, its texts rendered. */
     const prepare = async (slice: DueRow[]): Promise<ToSend[]> => {
-      const scopes = await contactScopes(
-        db,
-        slice.map((r) => r.contact_id),
-      );
+      const scopes = ownFieldsOnly
+        ? undefined
+        : await contactScopes(
+            db,
+            slice.map((r) => r.contact_id),
+          );
       const windows =
         channel === 'whatsapp'
           ? await openWhatsAppWindows(
@@ -259,7 +272,15 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           const rendered = await renderContent(
             (r.variant && variants.get(r.variant)) || fallbackContent,
             channel,
-            scopes.get(r.contact_id) ?? {},
+            scopes
+              ? (scopes.get(r.contact_id) ?? {})
+              : ownFieldsScope({
+                  id: r.contact_id,
+                  firstName: r.first_name,
+                  lastName: r.last_name,
+                  displayName: r.display_name,
+                  language: r.language,
+                }),
             library,
             { whatsappWindowOpen: windows?.has(r.address) ?? false },
           );
@@ -310,7 +331,11 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     const baseContext: SendContext = deps.dkimKey
       ? { dkimKey: (domain: string) => deps.dkimKey!(campaign.workspaceId, domain) }
       : {};
-    const sendOne = async (item: ToSend): Promise<Outcome> => {
+    /**
+     * Hands one message to the driver; answers, once the provider has answered, its row's write
+     * (the outcome once that statement has run) boxed, so the lane can send on while it runs.
+     */
+    const sendOne = async (item: ToSend): Promise<{ recorded: Promise<Outcome> }> => {
       const { r, id, body } = item;
       const row = rowOf(item);
       if (!driver) {
@@ -319,22 +344,22 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           message: `The ${channel} channel has no provider connected`,
         };
         await record({ kind: 'failed', row, ...error });
-        return { contactId: r.contact_id, status: 'failed', messageId: id };
+        return { recorded: Promise.resolve({ contactId: r.contact_id, status: 'failed', messageId: id }) };
       }
       // Journaled right before the provider write (see handOverTradeOff); the database hears of
       // it with the provider's answer.
       let journaled = false;
-      const handingOver = () => {
-        try {
-          // A mail's row is already written (queued): its id is enough, and a rendered mail is large.
-          journal.handedOver(channel === 'email' ? id : row);
-        } catch (error) {
-          // A journal that cannot be written (a full disk): nothing goes, the chunk is tried again.
-          return Promise.reject(Object.assign(error as Error, { retryable: true }));
-        }
-        journaled = true;
-        return handed;
-      };
+      const handingOver = () =>
+        // A mail's row is already written (queued): its id is enough, and a rendered mail is large.
+        journal.handedOver(channel === 'email' ? id : row).then(
+          () => {
+            journaled = true;
+          },
+          (error: unknown) => {
+            // A journal that cannot be written (a full disk): nothing goes, the chunk is tried again.
+            throw Object.assign(error as Error, { retryable: true });
+          },
+        );
       try {
         const message: OutboundMessage = {
           to: r.address,
@@ -345,13 +370,13 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         if (!driver.announcesHandOver) await handingOver();
         const sent = await driver.send(outgoing, { ...baseContext, handingOver });
         // The row, written as soon as the provider answers (answers at once share one statement).
-        await record({
+        const recorded = record({
           kind: 'sent',
           row,
           providerMessageId: sent.providerMessageId,
           segments: sent.segments,
-        });
-        return { contactId: r.contact_id, status: 'sent', messageId: id };
+        }).then((): Outcome => ({ contactId: r.contact_id, status: 'sent', messageId: id }));
+        return { recorded };
       } catch (error) {
         const e = error as { code?: unknown; message?: unknown; retryable?: unknown };
         // A provider outage (retryable) fails the chunk so Temporal tries it again: a send never
@@ -367,7 +392,7 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
           code: String(e.code ?? 'SEND_FAILED'),
           message: String(e.message ?? error),
         });
-        return { contactId: r.contact_id, status: 'failed', messageId: id };
+        return { recorded: Promise.resolve({ contactId: r.contact_id, status: 'failed', messageId: id }) };
       }
     };
 
@@ -375,10 +400,18 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     // stays full with no pause between slices, and the next slice is prepared while this one
     // goes. A driver that cannot tell when it writes gets fewer at once: each was recorded as
     // handed over before `send`, and a crash loses those queued inside it (handOverTradeOff).
+    // A lane does not wait for its message's row to be written (one statement serves every send
+    // answered meanwhile): so a few lanes more than a provider's window keep it full, and a
+    // message lives in the worker from its preparation to its row's statement, not across the
+    // hundreds of others a lane per unanswered send kept waiting for a window slot (each outliving
+    // young-generation collections: most of the worker's garbage collector time).
     const inFlight = Math.max(
       1,
-      Math.min(driver?.announcesHandOver ? 1000 : 50, rate === Infinity ? Infinity : Math.ceil(rate)),
+      Math.min(driver?.announcesHandOver ? 200 : 50, rate === Infinity ? Infinity : Math.ceil(rate)),
     );
+    // Sends whose rows are not written yet, per lane: past this many the lane waits for its
+    // oldest, so a slow database holds back the sends instead of piling up rows in memory.
+    const unrecordedPerLane = 10;
     // A taken send's slot is cleared: its text and row go to the collector as soon as it is sent,
     // not when the whole chunk ends.
     const queue: (ToSend | undefined)[] = [];
@@ -399,9 +432,17 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
     };
     const started = Date.now();
     const lane = async () => {
+      const unrecorded: Promise<Outcome>[] = [];
+      const settle = async (recorded: Promise<Outcome>) => {
+        try {
+          outcomes.push(await recorded);
+        } catch (error) {
+          stop ??= error;
+        }
+      };
       while (stop === undefined) {
         if (taken >= queue.length) {
-          if (!producing) return;
+          if (!producing) break;
           await grown.promise;
           continue;
         }
@@ -416,12 +457,17 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
         if (aheadMs > 0) await new Promise((resolve) => setTimeout(resolve, aheadMs));
         queue[at] = undefined;
         try {
-          outcomes.push(await sendOne(item));
+          const { recorded } = await sendOne(item);
+          // Handled now; awaited in order below or when the lane ends.
+          recorded.catch(() => undefined);
+          unrecorded.push(recorded);
+          if (unrecorded.length >= unrecordedPerLane) await settle(unrecorded.shift()!);
         } catch (error) {
           stop ??= error;
         }
         if (at % 500 === 499) deps.heartbeat?.({ handed: at + 1 });
       }
+      for (const recorded of unrecorded) await settle(recorded);
     };
     const lanes = Array.from({ length: inFlight }, lane);
     try {
@@ -494,7 +540,6 @@ export async function sendCampaignChunk(deps: CampaignSendDeps, input: ChunkInpu
 export const handOverTradeOff = 'exactly once across a killed process; at least once across a lost host';
 
 let defaultJournal: HandOverJournal | undefined;
-const handed = Promise.resolve();
 
 async function writeOutcomes(db: Db, campaignId: string, outcomes: Outcome[]) {
   if (outcomes.length === 0) return;

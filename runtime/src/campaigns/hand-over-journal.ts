@@ -39,13 +39,41 @@ export class HandOverJournal {
     const fd = openSync(file, 'a');
     this.open.add(file);
     let closed = false;
+    // The lines of one turn of the event loop go in one write (a window refilled by a burst of
+    // answers hands over dozens at once): each caller's promise settles once its line is written,
+    // and only then does its driver write to the provider.
+    let lines = '';
+    let written:
+      { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
+    const flush = () => {
+      const batch = written;
+      const text = lines;
+      written = undefined;
+      lines = '';
+      if (!batch) return;
+      try {
+        writeSync(fd, text);
+        batch.resolve();
+      } catch (error) {
+        batch.reject(error);
+      }
+    };
     return {
       handedOver: (message: string | JournaledMessage) => {
-        writeSync(fd, `${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
+        lines += `${typeof message === 'string' ? message : JSON.stringify(message)}\n`;
+        if (!written) {
+          let resolve!: () => void;
+          let reject!: (error: unknown) => void;
+          const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+          written = { promise, resolve, reject };
+          process.nextTick(flush);
+        }
+        return written.promise;
       },
       /** Every send in it is recorded in the database: the file is no longer needed. */
       done: () => {
         if (closed) return;
+        flush();
         closed = true;
         closeSync(fd);
         rmSync(file, { force: true });
@@ -54,6 +82,7 @@ export class HandOverJournal {
       /** The database could not be told: the file stays for `recover`. */
       abandon: () => {
         if (closed) return;
+        flush();
         closed = true;
         closeSync(fd);
         this.open.delete(file);
@@ -160,8 +189,11 @@ export interface JournaledMessage {
 const uuidLine = /^[0-9a-f-]{36}$/;
 
 export interface ChunkJournal {
-  /** A message id (its row is already written) or the message's whole row. */
-  handedOver(message: string | JournaledMessage): void;
+  /**
+   * A message id (its row is already written) or the message's whole row: settles once it is in
+   * the file (with the others of the same turn), rejects when it could not be written.
+   */
+  handedOver(message: string | JournaledMessage): Promise<void>;
   done(): void;
   abandon(): void;
 }
