@@ -1,5 +1,4 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '@omniflow/db';
 import { allAuditRows, type AuditFilter, type AuditRow } from './search-audit.ts';
 
@@ -81,12 +80,14 @@ export function auditCsv(db: Db, workspaceId: string, filter: AuditFilter): Read
  */
 export function auditXlsx(db: Db, workspaceId: string, filter: AuditFilter): ReadableStream<Uint8Array> {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('Audit', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = auditColumns.map((c) => ({ header: c.header, key: c.header, width: c.width }));
-  sheet.getColumn(1).numFmt = 'yyyy-mm-dd hh:mm:ss';
-  sheet.getRow(1).font = { bold: true };
   const write = async () => {
+    // Loaded on first use: exceljs is tens of megabytes a server that never exports need not hold.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const sheet = workbook.addWorksheet('Audit', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = auditColumns.map((c) => ({ header: c.header, key: c.header, width: c.width }));
+    sheet.getColumn(1).numFmt = 'yyyy-mm-dd hh:mm:ss';
+    sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     for await (const row of allAuditRows(db, workspaceId, filter)) {
       const added = sheet.addRow(auditColumns.map((c) => c.value(row)));

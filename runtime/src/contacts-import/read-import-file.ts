@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeCsvText } from './decode-csv-text.ts';
 import { ImportFileError } from './import-messages.ts';
 import { parseCsv, type FileRow } from './parse-csv.ts';
@@ -29,7 +29,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<FileRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is tens of megabytes a server that never imports a workbook need not hold.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

@@ -1,9 +1,7 @@
 import type { ReportDocument } from './report-document.ts';
 import type { ReportFormat } from './report-filters.ts';
 import { renderCsv } from './report-csv.ts';
-import { renderPdf } from './report-pdf.ts';
 import { localDate } from './report-values.ts';
-import { renderXlsx } from './report-xlsx.ts';
 
 export interface RenderedReport {
   body: Uint8Array | string;
@@ -21,11 +19,12 @@ const contentTypes: Record<ReportFormat, string> = {
 /** One document in the format asked for, named `<report>-<local date>.<ext>`. */
 export async function renderReport(doc: ReportDocument, format: ReportFormat): Promise<RenderedReport> {
   const filename = `${doc.report}-${localDate(doc.generatedAt, doc.timezone)}.${format}`;
+  // The PDF and Excel writers (ECharts, pdfkit, exceljs: about 100 MB resident) load on first use.
   const body =
     format === 'xlsx'
-      ? await renderXlsx(doc)
+      ? await (await import('./report-xlsx.ts')).renderXlsx(doc)
       : format === 'pdf'
-        ? await renderPdf(doc)
+        ? await (await import('./report-pdf.ts')).renderPdf(doc)
         : format === 'csv'
           ? renderCsv(doc)
           : JSON.stringify(doc);

@@ -1,40 +1,32 @@
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { promisify } from 'node:util';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
-/** The workflow code every worker runs (flowRun and the operations workflows). */
-export const workflowsPath = fileURLToPath(new URL('../temporal/workflows.ts', import.meta.url));
+export { sharedWorkflowModules, workflowsPath } from './workflow-bundle-paths.ts';
 
-/**
- * Modules all workflows of a worker share instead of each evaluating its own copy (the SDK's
- * `preloadModules`, for its default reusable V8 context): the instruction set, and with it
- * XState, the template helpers and the Liquid engine. Evaluated per workflow, their classes
- * were new for every run, so V8 never kept its optimised code for them and recompiled it all
- * the time; with one copy they stay compiled, and the engine is built once.
- *
- * They must hold no per-run state: the instruction set and the template helpers are pure
- * functions, the Liquid engine keeps only its options, and XState's only module state is the
- * counter behind actor session ids, which nothing a workflow records depends on. The SDK
- * freezes what they export.
- */
-export const sharedWorkflowModules = [fileURLToPath(new URL('../machine/index.ts', import.meta.url))];
+const run = promisify(execFile);
+const bundler = fileURLToPath(new URL('./bundle-workflows-process.ts', import.meta.url));
+// tsx's loader in the child, as the `omniflow` command runs the server itself.
+const tsxLoader = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** Bundles the workflow code once per process; every worker after the first reuses it. */
+/**
+ * Bundles the workflow code once per process; every worker after the first reuses it. Webpack
+ * runs in a short-lived child process: bundling in the server left ~130 MB resident for good.
+ */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath,
-    preloadModules: sharedWorkflowModules,
-    logger: quietBundlerLogger,
-  });
+  bundle ??= bundleInChildProcess();
   return bundle;
 }
 
-const quietBundlerLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
+async function bundleInChildProcess(): Promise<WorkflowBundleWithSourceMap> {
+  const { stdout, stderr } = await run(process.execPath, ['--import', tsxLoader, bundler], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  if (stderr.trim()) console.warn(stderr.trim());
+  return JSON.parse(stdout) as WorkflowBundleWithSourceMap;
+}
