@@ -15,9 +15,49 @@ CREATE TABLE "report_call_rollup" (
 	"handled_n" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "report_call_rollup_daily" (
+	"workspace_id" uuid NOT NULL,
+	"day_start" timestamp with time zone NOT NULL,
+	"flow_id" uuid,
+	"flow_version" integer,
+	"queue" text,
+	"agent" text,
+	"offered" integer NOT NULL,
+	"answered" integer NOT NULL,
+	"abandoned" integer NOT NULL,
+	"transferred" integer NOT NULL,
+	"waited_sum" double precision,
+	"waited_n" integer NOT NULL,
+	"handled_sum" double precision,
+	"handled_n" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "report_message_rollup" (
 	"workspace_id" uuid NOT NULL,
 	"bucket_start" timestamp with time zone NOT NULL,
+	"channel" text NOT NULL,
+	"direction" text NOT NULL,
+	"campaign_id" uuid,
+	"flow_id" uuid,
+	"flow_version" integer,
+	"status" text NOT NULL,
+	"error_code" text,
+	"messages" integer NOT NULL,
+	"opened_unique" integer DEFAULT 0 NOT NULL,
+	"opened_total" integer DEFAULT 0 NOT NULL,
+	"clicked_unique" integer DEFAULT 0 NOT NULL,
+	"clicked_total" integer DEFAULT 0 NOT NULL,
+	"bounced_unique" integer DEFAULT 0 NOT NULL,
+	"bounced_total" integer DEFAULT 0 NOT NULL,
+	"unsubscribed_unique" integer DEFAULT 0 NOT NULL,
+	"unsubscribed_total" integer DEFAULT 0 NOT NULL,
+	"complained_unique" integer DEFAULT 0 NOT NULL,
+	"complained_total" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "report_message_rollup_daily" (
+	"workspace_id" uuid NOT NULL,
+	"day_start" timestamp with time zone NOT NULL,
 	"channel" text NOT NULL,
 	"direction" text NOT NULL,
 	"campaign_id" uuid,
@@ -47,6 +87,15 @@ CREATE TABLE "report_quota_rollup" (
 	"delta" bigint NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "report_quota_rollup_daily" (
+	"workspace_id" uuid NOT NULL,
+	"day_start" timestamp with time zone NOT NULL,
+	"channel" text NOT NULL,
+	"campaign_id" uuid,
+	"reason" text NOT NULL,
+	"delta" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "report_rollup_dirty" (
 	"workspace_id" uuid NOT NULL,
 	"bucket_start" timestamp with time zone NOT NULL
@@ -58,12 +107,25 @@ CREATE TABLE "report_rollup_state" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "report_rollup_zones" (
+	"workspace_id" uuid PRIMARY KEY NOT NULL,
+	"source_timezone" text,
+	"timezone" text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "report_call_rollup" ADD CONSTRAINT "report_call_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_call_rollup_daily" ADD CONSTRAINT "report_call_rollup_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_message_rollup" ADD CONSTRAINT "report_message_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_message_rollup_daily" ADD CONSTRAINT "report_message_rollup_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_quota_rollup" ADD CONSTRAINT "report_quota_rollup_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_quota_rollup_daily" ADD CONSTRAINT "report_quota_rollup_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_rollup_zones" ADD CONSTRAINT "report_rollup_zones_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_call_rollup_bucket_idx" ON "report_call_rollup" USING btree ("workspace_id","bucket_start");--> statement-breakpoint
+CREATE INDEX "report_call_rollup_daily_idx" ON "report_call_rollup_daily" USING btree ("workspace_id","day_start");--> statement-breakpoint
 CREATE INDEX "report_message_rollup_bucket_idx" ON "report_message_rollup" USING btree ("workspace_id","bucket_start");--> statement-breakpoint
+CREATE INDEX "report_message_rollup_daily_idx" ON "report_message_rollup_daily" USING btree ("workspace_id","day_start");--> statement-breakpoint
 CREATE INDEX "report_quota_rollup_bucket_idx" ON "report_quota_rollup" USING btree ("workspace_id","bucket_start");--> statement-breakpoint
+CREATE INDEX "report_quota_rollup_daily_idx" ON "report_quota_rollup_daily" USING btree ("workspace_id","day_start");--> statement-breakpoint
 CREATE INDEX "call_records_run_idx" ON "call_records" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "quota_ledger_manual_idx" ON "quota_ledger" USING btree ("workspace_id","at") WHERE "quota_ledger"."reason" in ('top_up', 'adjustment');--> statement-breakpoint
 -- Issue #17: the report rollups' dirty-bucket queue. A write to a row the reports read appends the

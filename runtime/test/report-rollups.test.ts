@@ -131,15 +131,18 @@ async function allFigures(handle: DbHandle, fixture: Fixture, filters: ReportFil
   return out;
 }
 
-/** The same reports computed from the raw rows only: the rollup state is hidden for the read. */
+/** The same reports computed from the raw rows only: with no rollup state, the reports read no rollup. */
 async function rawFigures(handle: DbHandle, fixture: Fixture, filters: ReportFilters[]) {
-  await handle.db.execute(sql`alter table report_rollup_state rename to report_rollup_state_hidden`);
-  await handle.db.execute(sql`create table report_rollup_state (like report_rollup_state_hidden)`);
+  const state = await queryRows<{ name: string; rolled_up_to: string }>(
+    handle.db,
+    sql`delete from report_rollup_state returning name, rolled_up_to::text`,
+  );
   try {
     return await allFigures(handle, fixture, filters);
   } finally {
-    await handle.db.execute(sql`drop table report_rollup_state`);
-    await handle.db.execute(sql`alter table report_rollup_state_hidden rename to report_rollup_state`);
+    for (const row of state)
+      await handle.db.execute(sql`insert into report_rollup_state (name, rolled_up_to)
+        values (${row.name}, ${row.rolled_up_to}::timestamptz)`);
   }
 }
 
@@ -209,6 +212,24 @@ describe.each(databases)('report rollups on $db', ({ db, enabled }) => {
     // A second pass at the same time changes nothing.
     const again = await rollUpReports(handle.db, { now: () => at(6 * 24), settleMs: 5 * 60_000 });
     expect(again.rolledUpTo).toEqual(result.rolledUpTo);
+    expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
+  }, 600_000);
+
+  it.runIf(enabled)('cuts the daily rows again when the workspace moves to a half-hour zone', async () => {
+    const filters = cases(fixture, from, to).filter((f) => f.timezone === 'Asia/Kolkata');
+    await handle.db.execute(sql`update workspaces set timezone = 'Asia/Kolkata' where id = ${fixture.workspaceId}::uuid`);
+    await rollUpReports(handle.db, { now: () => at(6 * 24), settleMs: 5 * 60_000 });
+    const [zone] = await queryRows<{ timezone: string }>(
+      handle.db,
+      sql`select timezone from report_rollup_zones where workspace_id = ${fixture.workspaceId}::uuid`,
+    );
+    expect(zone!.timezone).toBe('Asia/Kolkata');
+    const [day] = await queryRows<{ day_start: string }>(
+      handle.db,
+      sql`select min(day_start)::text as day_start from report_message_rollup_daily where workspace_id = ${fixture.workspaceId}::uuid`,
+    );
+    // Kolkata's midnight is 18:30 UTC the day before.
+    expect(new Date(day!.day_start).getUTCMinutes()).toBe(30);
     expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
   }, 600_000);
 

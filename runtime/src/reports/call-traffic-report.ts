@@ -3,7 +3,7 @@ import { queryRows } from '@omniflow/db';
 import type { ReportColumn, ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { pick, reportHead } from './describe-filters.ts';
-import { inRollupRange, outsideRollupRange, rollupRangeOf, type RollupRange } from './report-rollup-range.ts';
+import { outsideRollupRange, rolledUpRows, rollupRangeOf, type RollupRange } from './report-rollup-range.ts';
 import { bucketLabel, bucketOf, bucketSeries, inPeriod, num, seconds } from './report-sql.ts';
 
 const text = {
@@ -53,7 +53,6 @@ function callsOf({ workspaceId, filters }: ReportContext, range: RollupRange | n
     outsideRollupRange(range, sql`cr.started_at`),
   ];
   const rollupConditions: SQL[] = [sql`rc.workspace_id = ${workspaceId}::uuid`];
-  if (range) rollupConditions.push(inRollupRange(range, 'rc'));
   if (filters.flowId) {
     conditions.push(sql`cr.flow_id = ${filters.flowId}::uuid`);
     rollupConditions.push(sql`rc.flow_id = ${filters.flowId}::uuid`);
@@ -72,11 +71,13 @@ function callsOf({ workspaceId, filters }: ReportContext, range: RollupRange | n
     conditions.push(sql`q.agent = ${filters.agentId}`);
     rollupConditions.push(sql`rc.agent = ${filters.agentId}`);
   }
-  const rolledUp = range
-    ? sql`select rc.bucket_start as at, rc.offered, rc.answered, rc.abandoned, rc.transferred, rc.waited_sum,
-          rc.waited_n, rc.handled_sum, rc.handled_n
-        from report_call_rollup rc where ${sql.join(rollupConditions, sql` and `)} union all `
-    : sql``;
+  const rolledUp = rolledUpRows(
+    range,
+    'call',
+    'rc',
+    sql`rc.offered, rc.answered, rc.abandoned, rc.transferred, rc.waited_sum, rc.waited_n, rc.handled_sum, rc.handled_n`,
+    rollupConditions,
+  );
   return sql`q as (
       select distinct on (s.run_id) s.run_id, s.output->>'queue' as queue, s.output->>'agent' as agent,
         (s.output->>'waitedMs')::float8 as waited_ms
@@ -134,7 +135,7 @@ export const callTrafficReport: ReportDefinition = {
   async build(deps: ReportDeps, context: ReportContext): Promise<ReportDocument> {
     const { filters, language } = context;
     const t = (key: keyof typeof text) => pick(language, text[key]);
-    const range = await rollupRangeOf(deps.db, filters);
+    const range = await rollupRangeOf(deps.db, context.workspaceId, filters);
     const byBucket = await queryRows<Row>(
       deps.db,
       sql`with ${callsOf(context, range)}, b as (${bucketSeries(filters)}),
@@ -143,9 +144,11 @@ export const callTrafficReport: ReportDefinition = {
         from b left join g c on c.bucket = b.bucket
         group by b.bucket order by b.bucket`,
     );
+    // The hour of the day needs the 15-minute rows: a daily row's time is its midnight.
+    const hourly = range && { ...range, days: null };
     const byHour = await queryRows<Row>(
       deps.db,
-      sql`with ${callsOf(context, range)}, h as (select generate_series(0, 23) as hour),
+      sql`with ${callsOf(context, hourly)}, h as (select generate_series(0, 23) as hour),
         g as (select extract(hour from c.at at time zone ${filters.timezone}) as hour, c.* from c)
         select lpad(h.hour::text, 2, '0') || ':00' as label, ${figures}
         from h left join g c on c.hour = h.hour

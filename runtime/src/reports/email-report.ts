@@ -4,7 +4,7 @@ import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { pick, reportHead } from './describe-filters.ts';
 import { messageConditions, messageRollupConditions } from './message-conditions.ts';
-import { rollupRangeOf } from './report-rollup-range.ts';
+import { rolledUpRows, rollupRangeOf } from './report-rollup-range.ts';
 import { bucketLabel, bucketLabels, bucketOf, num, share } from './report-sql.ts';
 
 const text = {
@@ -46,14 +46,17 @@ export const emailReport: ReportDefinition = {
     const t = (key: keyof typeof text) => pick(language, text[key]);
     // A mail's events come after it was sent, so only events from the period's start can belong
     // to its mails. A pixel fetched by a mail provider's proxy is nobody reading: not an open.
-    const range = await rollupRangeOf(deps.db, filters);
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
     const mail = { direction: 'outbound' as const, channel: 'email' };
-    const rolledUp = range
-      ? sql`select mr.bucket_start as at, mr.messages as sent, mr.opened_unique, mr.opened_total,
-            mr.clicked_unique, mr.clicked_total, mr.bounced_unique, mr.bounced_total,
-            mr.unsubscribed_unique, mr.unsubscribed_total, mr.complained_unique, mr.complained_total
-          from report_message_rollup mr where ${messageRollupConditions(context, mail, range)} union all `
-      : sql``;
+    const rolledUp = rolledUpRows(
+      range,
+      'message',
+      'mr',
+      sql`mr.messages as sent, mr.opened_unique, mr.opened_total, mr.clicked_unique, mr.clicked_total,
+        mr.bounced_unique, mr.bounced_total, mr.unsubscribed_unique, mr.unsubscribed_total,
+        mr.complained_unique, mr.complained_total`,
+      messageRollupConditions(context, mail),
+    );
     const rows = await queryRows<Row>(
       deps.db,
       sql`with e as (

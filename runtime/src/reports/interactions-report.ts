@@ -4,7 +4,7 @@ import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { channelName, pick, reportHead } from './describe-filters.ts';
 import { messageConditions, messageRollupConditions } from './message-conditions.ts';
-import { inRollupRange, outsideRollupRange, rollupRangeOf, type RollupRange } from './report-rollup-range.ts';
+import { outsideRollupRange, rolledUpRows, rollupRangeOf, type RollupRange } from './report-rollup-range.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num } from './report-sql.ts';
 
 const text = {
@@ -66,21 +66,26 @@ const withCalls = ({ filters }: ReportContext) =>
  * `i`, with `n`), followed by `union all`; nothing without a range.
  */
 function rolledUpInteractionsOf(context: ReportContext, range: RollupRange | null): SQL {
-  if (!range) return sql``;
   const { filters, workspaceId } = context;
   const parts: SQL[] = [];
   if (filters.channel !== 'voice')
-    parts.push(sql`select mr.bucket_start as at, mr.channel, mr.direction, mr.messages as n
-      from report_message_rollup mr where ${messageRollupConditions(context, {}, range)}`);
+    parts.push(
+      rolledUpRows(
+        range,
+        'message',
+        'mr',
+        sql`mr.channel, mr.direction, mr.messages as n`,
+        messageRollupConditions(context, {}),
+      ),
+    );
   if (withCalls(context)) {
-    const conditions: SQL[] = [sql`rc.workspace_id = ${workspaceId}::uuid`, inRollupRange(range, 'rc')];
+    const conditions: SQL[] = [sql`rc.workspace_id = ${workspaceId}::uuid`];
     if (filters.flowId) conditions.push(sql`rc.flow_id = ${filters.flowId}::uuid`);
-    parts.push(sql`select rc.bucket_start as at, 'voice' as channel, 'inbound' as direction, rc.offered as n
-      from report_call_rollup rc
-      where ${sql.join(conditions, sql` and `)}`);
+    parts.push(
+      rolledUpRows(range, 'call', 'rc', sql`'voice' as channel, 'inbound' as direction, rc.offered as n`, conditions),
+    );
   }
-  if (parts.length === 0) return sql``;
-  return sql`${sql.join(parts, sql` union all `)} union all `;
+  return sql.join(parts, sql``);
 }
 
 export const interactionsReport: ReportDefinition = {
@@ -92,7 +97,7 @@ export const interactionsReport: ReportDefinition = {
     const { filters, language, workspaceId } = context;
     const t = (key: keyof typeof text) => pick(language, text[key]);
     // The counts per bucket: closed buckets from the rollups, the rest from the rows.
-    const range = await rollupRangeOf(deps.db, filters);
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
     const grouped = await queryRows<{ label: string; channel: string; direction: string; n: string }>(
       deps.db,
       sql`with i as (${rolledUpInteractionsOf(context, range)}

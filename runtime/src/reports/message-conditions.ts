@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReportContext } from './report-registry.ts';
 import { inPeriod } from './report-sql.ts';
-import { inRollupRange, outsideRollupRange, type RollupRange } from './report-rollup-range.ts';
+import { outsideRollupRange, type RollupRange } from './report-rollup-range.ts';
 
 interface MessageOptions {
   direction?: 'outbound' | 'inbound';
@@ -33,13 +33,9 @@ export function messageConditions(
   return sql.join(conditions, sql` and `);
 }
 
-/** The same filters over the message rollup (alias `mr`) within the rolled-up range. */
-export function messageRollupConditions(
-  { workspaceId, filters }: ReportContext,
-  options: MessageOptions,
-  range: RollupRange,
-): SQL {
-  const conditions: SQL[] = [sql`mr.workspace_id = ${workspaceId}::uuid`, inRollupRange(range, 'mr')];
+/** The same filters over the message rollups (alias `mr`). */
+export function messageRollupConditions({ workspaceId, filters }: ReportContext, options: MessageOptions): SQL[] {
+  const conditions: SQL[] = [sql`mr.workspace_id = ${workspaceId}::uuid`];
   if (options.direction) conditions.push(sql`mr.direction = ${options.direction}`);
   const channel = options.channel ?? filters.channel;
   if (channel) conditions.push(sql`mr.channel = ${channel}`);
@@ -47,5 +43,5 @@ export function messageRollupConditions(
   if (filters.flowId) conditions.push(sql`mr.flow_id = ${filters.flowId}::uuid`);
   if (filters.flowId && filters.flowVersion !== undefined)
     conditions.push(sql`mr.flow_version = ${filters.flowVersion}`);
-  return sql.join(conditions, sql` and `);
+  return conditions;
 }

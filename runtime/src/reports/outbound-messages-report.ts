@@ -4,7 +4,7 @@ import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { channelName, pick, reportHead } from './describe-filters.ts';
 import { messageConditions, messageRollupConditions } from './message-conditions.ts';
-import { rollupRangeOf } from './report-rollup-range.ts';
+import { rolledUpRows, rollupRangeOf } from './report-rollup-range.ts';
 import { statusGroup, statusNames } from './message-status-groups.ts';
 import { bucketLabel, bucketLabels, bucketOf, num, share } from './report-sql.ts';
 
@@ -60,12 +60,15 @@ export const outboundMessagesReport: ReportDefinition = {
     const t = (key: keyof typeof text) => pick(language, text[key]);
     // One pass over the period's messages, grouped finely; every table is a sum of these rows.
     // Closed buckets come from the rollup, the period's ragged ends and the open time from messages.
-    const range = await rollupRangeOf(deps.db, filters);
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
     const outbound = { direction: 'outbound' as const };
-    const rolledUp = range
-      ? sql`select mr.bucket_start as at, mr.channel, mr.campaign_id, mr.status, mr.error_code, mr.messages as n
-          from report_message_rollup mr where ${messageRollupConditions(context, outbound, range)} union all `
-      : sql``;
+    const rolledUp = rolledUpRows(
+      range,
+      'message',
+      'mr',
+      sql`mr.channel, mr.campaign_id, mr.status, mr.error_code, mr.messages as n`,
+      messageRollupConditions(context, outbound),
+    );
     const rows = await queryRows<Row>(
       deps.db,
       sql`with src as (${rolledUp}

@@ -4,7 +4,7 @@ import { quotaStatuses } from '../quotas/quota-status.ts';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { channelName, pick, reportHead } from './describe-filters.ts';
-import { inRollupRange, outsideRollupRange, rollupRangeOf } from './report-rollup-range.ts';
+import { outsideRollupRange, rolledUpRows, rollupRangeOf } from './report-rollup-range.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num, share } from './report-sql.ts';
 
 const text = {
@@ -57,16 +57,11 @@ export const quotaConsumptionReport: ReportDefinition = {
     const where = sql.join(conditions, sql` and `);
     // Consumed: what messages took (delivered, accepted) less what was given back for them.
     // Closed buckets come from the rollup, the period's ragged ends and the open time from the ledger.
-    const range = await rollupRangeOf(deps.db, filters);
-    const rollupConditions: SQL[] = range
-      ? [sql`qr.workspace_id = ${workspaceId}::uuid`, inRollupRange(range, 'qr')]
-      : [];
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
+    const rollupConditions: SQL[] = [sql`qr.workspace_id = ${workspaceId}::uuid`];
     if (filters.channel) rollupConditions.push(sql`qr.channel = ${filters.channel}`);
     if (filters.campaignId) rollupConditions.push(sql`qr.campaign_id = ${filters.campaignId}::uuid`);
-    const rolledUp = range
-      ? sql`select qr.bucket_start as at, qr.channel, qr.reason, qr.delta
-          from report_quota_rollup qr where ${sql.join(rollupConditions, sql` and `)} union all `
-      : sql``;
+    const rolledUp = rolledUpRows(range, 'quota', 'qr', sql`qr.channel, qr.reason, qr.delta`, rollupConditions);
     const grouped = await queryRows<{
       label: string;
       channel: string;

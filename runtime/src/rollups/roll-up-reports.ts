@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@omniflow/db';
+import { reportRollupDayStatements, rezoneStatements } from './report-rollup-day-statements.ts';
 import { reportRollupStatements } from './report-rollup-statements.ts';
 
 /** The rollups' bucket: 15 minutes, so every local hour, day, week and month is a union of them. */
@@ -87,6 +88,12 @@ export async function rollUpReports(db: Db, options: RollUpOptions = {}): Promis
           select w.id, ${fromIso}::timestamptz, ${toIso}::timestamptz from workspaces w`);
       await options.onStep?.('take dirty buckets');
       for (const statement of reportRollupStatements) {
+        await tx.execute(sql.raw(statement.text));
+        await options.onStep?.(statement.step);
+      }
+      // Then the whole local days this pass finished or changed, from the rows just written.
+      for (const text of rezoneStatements(toIso)) await tx.execute(sql.raw(text));
+      for (const statement of reportRollupDayStatements) {
         await tx.execute(sql.raw(statement.text));
         await options.onStep?.(statement.step);
       }
