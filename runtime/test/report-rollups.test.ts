@@ -33,7 +33,13 @@ interface Fixture {
  * either way with every status, from a flow's runs (two versions) and a campaign or neither,
  * opens, clicks and bounces for mails, calls with and without an agent-queue step, and ledger lines.
  */
-async function seed(handle: DbHandle, offsetHours: number, count: number, seedValue: number, fixture?: Fixture) {
+async function seed(
+  handle: DbHandle,
+  offsetHours: number,
+  count: number,
+  seedValue: number,
+  fixture?: Fixture,
+) {
   const db = handle.db;
   let f = fixture;
   if (!f) {
@@ -42,7 +48,9 @@ async function seed(handle: DbHandle, offsetHours: number, count: number, seedVa
     const flowId = newId();
     await db.insert(flows).values({ id: flowId, workspaceId, name: 'Ventas', draft: {}, latestVersion: 2 });
     for (const version of [1, 2])
-      await db.insert(flowVersions).values({ id: newId(), workspaceId, flowId, version, graph: {}, machine: {}, hash: `h${version}` });
+      await db
+        .insert(flowVersions)
+        .values({ id: newId(), workspaceId, flowId, version, graph: {}, machine: {}, hash: `h${version}` });
     const campaignId = newId();
     await db.execute(sql`insert into campaigns (id, workspace_id, name, kind, status, channels)
       values (${campaignId}::uuid, ${workspaceId}::uuid, 'Promo', 'broadcast', 'completed', array['sms'])`);
@@ -50,7 +58,9 @@ async function seed(handle: DbHandle, offsetHours: number, count: number, seedVa
   }
   const { workspaceId, flowId, campaignId } = f;
   await db.execute(sql`select setseed(${seedValue})`);
-  const instant = sql.raw(`(timestamptz '${at(offsetHours).toISOString()}' + random() * interval '${spanHours} hours')`);
+  const instant = sql.raw(
+    `(timestamptz '${at(offsetHours).toISOString()}' + random() * interval '${spanHours} hours')`,
+  );
   await db.execute(sql`insert into runs (id, workspace_id, flow_id, flow_version_id, version, status, temporal_workflow_id, started_at, updated_at)
     select gen_random_uuid(), ${workspaceId}::uuid, ${flowId}::uuid, v.id, v.version, 'completed', 'wf-' || gen_random_uuid(), t, t
     from generate_series(1, ${count}) i, lateral (select ${instant} as t where i > 0) x,
@@ -127,7 +137,8 @@ function cases(fixture: Fixture, from: Date, to: Date): ReportFilters[] {
 async function allFigures(handle: DbHandle, fixture: Fixture, filters: ReportFilters[]) {
   const out: unknown[] = [];
   for (const f of filters)
-    for (const name of rolledUpReports) out.push({ name, f, ...(await figures(handle, fixture.workspaceId, name, f)) });
+    for (const name of rolledUpReports)
+      out.push({ name, f, ...(await figures(handle, fixture.workspaceId, name, f)) });
   return out;
 }
 
@@ -170,92 +181,118 @@ describe.each(databases)('report rollups on $db', ({ db, enabled }) => {
     await fresh?.drop();
   });
 
-  it.runIf(enabled)('gives every figure the raw rows give, rolled up and live, in Lima, Kolkata and UTC', async () => {
-    const filters = cases(fixture, from, to);
-    const raw = await rawFigures(handle, fixture, filters);
-    // Rolled up to the middle of the span: the rest is read live from the rows.
-    const result = await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
-    expect(result.rolledUpTo.toISOString()).toBe(at(40).toISOString());
-    expect(await count(handle, 'report_message_rollup')).toBeGreaterThan(0);
-    expect(await allFigures(handle, fixture, filters)).toEqual(raw);
-    // A known total: every outbound message is counted once, wherever it was read from.
-    const outbound = await figures(handle, fixture.workspaceId, 'outbound-messages', filters[0]!);
-    expect(outbound.tables[0]!.totals!.sent).toBe(fixture.outbound);
-  }, 600_000);
+  it.runIf(enabled)(
+    'gives every figure the raw rows give, rolled up and live, in Lima, Kolkata and UTC',
+    async () => {
+      const filters = cases(fixture, from, to);
+      const raw = await rawFigures(handle, fixture, filters);
+      // Rolled up to the middle of the span: the rest is read live from the rows.
+      const result = await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
+      expect(result.rolledUpTo.toISOString()).toBe(at(40).toISOString());
+      expect(await count(handle, 'report_message_rollup')).toBeGreaterThan(0);
+      expect(await allFigures(handle, fixture, filters)).toEqual(raw);
+      // A known total: every outbound message is counted once, wherever it was read from.
+      const outbound = await figures(handle, fixture.workspaceId, 'outbound-messages', filters[0]!);
+      expect(outbound.tables[0]!.totals!.sent).toBe(fixture.outbound);
+    },
+    600_000,
+  );
 
-  it.runIf(enabled)('re-rolls a bucket whose message is delivered late, and a call whose queue step lands late', async () => {
-    const filters = cases(fixture, from, to).slice(0, 4);
-    await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
-    const [late] = await queryRows<{ id: string }>(
-      handle.db,
-      sql`select id from messages where workspace_id = ${fixture.workspaceId}::uuid and direction = 'outbound'
+  it.runIf(enabled)(
+    're-rolls a bucket whose message is delivered late, and a call whose queue step lands late',
+    async () => {
+      const filters = cases(fixture, from, to).slice(0, 4);
+      await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
+      const [late] = await queryRows<{ id: string }>(
+        handle.db,
+        sql`select id from messages where workspace_id = ${fixture.workspaceId}::uuid and direction = 'outbound'
         and status <> 'delivered' and created_at < ${at(30).toISOString()}::timestamptz limit 1`,
-    );
-    await handle.db.execute(sql`update messages set status = 'delivered' where id = ${late!.id}::uuid`);
-    await handle.db.execute(sql`update call_records set hangup_side = 'caller'
+      );
+      await handle.db.execute(sql`update messages set status = 'delivered' where id = ${late!.id}::uuid`);
+      await handle.db.execute(sql`update call_records set hangup_side = 'caller'
       where id = (select id from call_records where workspace_id = ${fixture.workspaceId}::uuid
         and started_at < ${at(30).toISOString()}::timestamptz and hangup_side is distinct from 'caller' limit 1)`);
-    expect(await count(handle, 'report_rollup_dirty')).toBeGreaterThan(0);
-    const result = await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
-    expect(result.rerolled).toBeGreaterThanOrEqual(1);
-    expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
-  }, 600_000);
+      expect(await count(handle, 'report_rollup_dirty')).toBeGreaterThan(0);
+      const result = await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
+      expect(result.rerolled).toBeGreaterThanOrEqual(1);
+      expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
+    },
+    600_000,
+  );
 
-  it.runIf(enabled)('catches up after a gap in batches and counts each row once', async () => {
-    // Traffic while no job ran: three more days after the span, then the clock moves on.
-    await seed(handle, spanHours, 60, 0.17, fixture);
-    const filters = cases(fixture, from, new Date(start + 7 * 24 * hour)).slice(0, 6);
-    const result = await rollUpReports(handle.db, { now: () => at(6 * 24), settleMs: 5 * 60_000, batchMs: 12 * hour });
-    expect(result.batches).toBeGreaterThan(5);
-    // The last bucket that closed five minutes (the settle margin) before now.
-    expect(result.rolledUpTo.getTime()).toBe(at(6 * 24).getTime() - 15 * 60_000);
-    // A second pass at the same time changes nothing.
-    const again = await rollUpReports(handle.db, { now: () => at(6 * 24), settleMs: 5 * 60_000 });
-    expect(again.rolledUpTo).toEqual(result.rolledUpTo);
-    expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
-  }, 600_000);
+  it.runIf(enabled)(
+    'catches up after a gap in batches and counts each row once',
+    async () => {
+      // Traffic while no job ran: three more days after the span, then the clock moves on.
+      await seed(handle, spanHours, 60, 0.17, fixture);
+      const filters = cases(fixture, from, new Date(start + 7 * 24 * hour)).slice(0, 6);
+      const result = await rollUpReports(handle.db, {
+        now: () => at(6 * 24),
+        settleMs: 5 * 60_000,
+        batchMs: 12 * hour,
+      });
+      expect(result.batches).toBeGreaterThan(5);
+      // The last bucket that closed five minutes (the settle margin) before now.
+      expect(result.rolledUpTo.getTime()).toBe(at(6 * 24).getTime() - 15 * 60_000);
+      // A second pass at the same time changes nothing.
+      const again = await rollUpReports(handle.db, { now: () => at(6 * 24), settleMs: 5 * 60_000 });
+      expect(again.rolledUpTo).toEqual(result.rolledUpTo);
+      expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
+    },
+    600_000,
+  );
 
-  it.runIf(enabled)('cuts the daily rows again when the workspace moves to a half-hour zone', async () => {
-    const filters = cases(fixture, from, to).filter((f) => f.timezone === 'Asia/Kolkata');
-    await handle.db.execute(sql`update workspaces set timezone = 'Asia/Kolkata' where id = ${fixture.workspaceId}::uuid`);
-    await rollUpReports(handle.db, { now: () => at(6 * 24), settleMs: 5 * 60_000 });
-    const [zone] = await queryRows<{ timezone: string }>(
-      handle.db,
-      sql`select timezone from report_rollup_zones where workspace_id = ${fixture.workspaceId}::uuid`,
-    );
-    expect(zone!.timezone).toBe('Asia/Kolkata');
-    const [day] = await queryRows<{ day_start: string }>(
-      handle.db,
-      sql`select min(day_start)::text as day_start from report_message_rollup_daily where workspace_id = ${fixture.workspaceId}::uuid`,
-    );
-    // Kolkata's midnight is 18:30 UTC the day before.
-    expect(new Date(day!.day_start).getUTCMinutes()).toBe(30);
-    expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
-  }, 600_000);
+  it.runIf(enabled)(
+    'cuts the daily rows again when the workspace moves to a half-hour zone',
+    async () => {
+      const filters = cases(fixture, from, to).filter((f) => f.timezone === 'Asia/Kolkata');
+      await handle.db.execute(
+        sql`update workspaces set timezone = 'Asia/Kolkata' where id = ${fixture.workspaceId}::uuid`,
+      );
+      await rollUpReports(handle.db, { now: () => at(6 * 24), settleMs: 5 * 60_000 });
+      const [zone] = await queryRows<{ timezone: string }>(
+        handle.db,
+        sql`select timezone from report_rollup_zones where workspace_id = ${fixture.workspaceId}::uuid`,
+      );
+      expect(zone!.timezone).toBe('Asia/Kolkata');
+      const [day] = await queryRows<{ day_start: string }>(
+        handle.db,
+        sql`select min(day_start)::text as day_start from report_message_rollup_daily where workspace_id = ${fixture.workspaceId}::uuid`,
+      );
+      // Kolkata's midnight is 18:30 UTC the day before.
+      expect(new Date(day!.day_start).getUTCMinutes()).toBe(30);
+      expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
+    },
+    600_000,
+  );
 
-  it.runIf(enabled)('leaves nothing half done when a pass is cut short midway', async () => {
-    const filters = cases(fixture, from, to).slice(0, 3);
-    const reach = await rolledUpTo(handle.db);
-    const before = await count(handle, 'report_message_rollup');
-    await handle.db.execute(sql`update messages set status = 'read'
+  it.runIf(enabled)(
+    'leaves nothing half done when a pass is cut short midway',
+    async () => {
+      const filters = cases(fixture, from, to).slice(0, 3);
+      const reach = await rolledUpTo(handle.db);
+      const before = await count(handle, 'report_message_rollup');
+      await handle.db.execute(sql`update messages set status = 'read'
       where id = (select id from messages where workspace_id = ${fixture.workspaceId}::uuid and status = 'delivered'
         and created_at < ${at(20).toISOString()}::timestamptz limit 1)`);
-    const dirty = await count(handle, 'report_rollup_dirty');
-    await expect(
-      rollUpReports(handle.db, {
-        now: () => at(8 * 24),
-        settleMs: 0,
-        onStep: (step) => {
-          if (step === 'roll up calls') throw new Error('worker stopped');
-        },
-      }),
-    ).rejects.toThrow('worker stopped');
-    // Rolled back whole: the same reach, rows and dirty queue as before.
-    expect(await rolledUpTo(handle.db)).toEqual(reach);
-    expect(await count(handle, 'report_message_rollup')).toBe(before);
-    expect(await count(handle, 'report_rollup_dirty')).toBe(dirty);
-    await rollUpReports(handle.db, { now: () => at(8 * 24), settleMs: 0 });
-    expect(await count(handle, 'report_rollup_dirty')).toBe(0);
-    expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
-  }, 600_000);
+      const dirty = await count(handle, 'report_rollup_dirty');
+      await expect(
+        rollUpReports(handle.db, {
+          now: () => at(8 * 24),
+          settleMs: 0,
+          onStep: (step) => {
+            if (step === 'roll up calls') throw new Error('worker stopped');
+          },
+        }),
+      ).rejects.toThrow('worker stopped');
+      // Rolled back whole: the same reach, rows and dirty queue as before.
+      expect(await rolledUpTo(handle.db)).toEqual(reach);
+      expect(await count(handle, 'report_message_rollup')).toBe(before);
+      expect(await count(handle, 'report_rollup_dirty')).toBe(dirty);
+      await rollUpReports(handle.db, { now: () => at(8 * 24), settleMs: 0 });
+      expect(await count(handle, 'report_rollup_dirty')).toBe(0);
+      expect(await allFigures(handle, fixture, filters)).toEqual(await rawFigures(handle, fixture, filters));
+    },
+    600_000,
+  );
 });

@@ -82,7 +82,13 @@ function rolledUpInteractionsOf(context: ReportContext, range: RollupRange | nul
     const conditions: SQL[] = [sql`rc.workspace_id = ${workspaceId}::uuid`];
     if (filters.flowId) conditions.push(sql`rc.flow_id = ${filters.flowId}::uuid`);
     parts.push(
-      rolledUpRows(range, 'call', 'rc', sql`'voice' as channel, 'inbound' as direction, rc.offered as n`, conditions),
+      rolledUpRows(
+        range,
+        'call',
+        'rc',
+        sql`'voice' as channel, 'inbound' as direction, rc.offered as n`,
+        conditions,
+      ),
     );
   }
   return sql.join(parts, sql``);

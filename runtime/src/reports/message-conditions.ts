@@ -34,7 +34,10 @@ export function messageConditions(
 }
 
 /** The same filters over the message rollups (alias `mr`). */
-export function messageRollupConditions({ workspaceId, filters }: ReportContext, options: MessageOptions): SQL[] {
+export function messageRollupConditions(
+  { workspaceId, filters }: ReportContext,
+  options: MessageOptions,
+): SQL[] {
   const conditions: SQL[] = [sql`mr.workspace_id = ${workspaceId}::uuid`];
   if (options.direction) conditions.push(sql`mr.direction = ${options.direction}`);
   const channel = options.channel ?? filters.channel;

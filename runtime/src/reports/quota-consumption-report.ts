@@ -61,7 +61,13 @@ export const quotaConsumptionReport: ReportDefinition = {
     const rollupConditions: SQL[] = [sql`qr.workspace_id = ${workspaceId}::uuid`];
     if (filters.channel) rollupConditions.push(sql`qr.channel = ${filters.channel}`);
     if (filters.campaignId) rollupConditions.push(sql`qr.campaign_id = ${filters.campaignId}::uuid`);
-    const rolledUp = rolledUpRows(range, 'quota', 'qr', sql`qr.channel, qr.reason, qr.delta`, rollupConditions);
+    const rolledUp = rolledUpRows(
+      range,
+      'quota',
+      'qr',
+      sql`qr.channel, qr.reason, qr.delta`,
+      rollupConditions,
+    );
     const grouped = await queryRows<{
       label: string;
       channel: string;

@@ -20,7 +20,11 @@ export interface RollupRange {
  * only: a minute is finer than a rollup bucket, and such periods are short. Read in the report's
  * own transaction, so the reach, the rollups and the raw rows are one snapshot.
  */
-export async function rollupRangeOf(db: Db, workspaceId: string, filters: ReportFilters): Promise<RollupRange | null> {
+export async function rollupRangeOf(
+  db: Db,
+  workspaceId: string,
+  filters: ReportFilters,
+): Promise<RollupRange | null> {
   if (filters.bucket === 'minute') return null;
   const [state] = await queryRows<{ rolled_up_to: Date | string; timezone: string | null }>(
     db,

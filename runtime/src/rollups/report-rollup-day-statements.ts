@@ -37,12 +37,12 @@ function fill(kind: keyof typeof figures): string {
 }
 
 /** In order: each daily table cleared of the days, then filled again from the 15-minute rows. */
-export const reportRollupDayStatements: { step: string; text: string }[] = (['message', 'call', 'quota'] as const).flatMap(
-  (kind) => [
-    { step: `clear ${kind} days`, text: clear(`report_${kind}_rollup_daily`) },
-    { step: `roll up ${kind} days`, text: fill(kind) },
-  ],
-);
+export const reportRollupDayStatements: { step: string; text: string }[] = (
+  ['message', 'call', 'quota'] as const
+).flatMap((kind) => [
+  { step: `clear ${kind} days`, text: clear(`report_${kind}_rollup_daily`) },
+  { step: `roll up ${kind} days`, text: fill(kind) },
+]);
 
 /**
  * Workspaces whose zone is not the one their days were cut in (or that have none yet): their

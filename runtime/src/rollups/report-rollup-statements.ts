@@ -8,7 +8,10 @@
  */
 
 /** A source row (alias `alias`) whose `instant` lies in one of the ranges. */
-const inTodo = (alias: string, instant: string) => `join report_rollup_todo t on t.workspace_id = ${alias}.workspace_id
+const inTodo = (
+  alias: string,
+  instant: string,
+) => `join report_rollup_todo t on t.workspace_id = ${alias}.workspace_id
     and ${alias}.${instant} >= t.range_from and ${alias}.${instant} < t.range_to`;
 
 const clear = (table: string) => `delete from ${table} r using report_rollup_todo t
