@@ -79,4 +79,5 @@ export const rezoneStatements = (rolledUpTo: string): string[] => [
     lateral (select local_day at time zone z.timezone as day_start,
       (local_day + interval '1 day') at time zone z.timezone as day_end) d
     where r.range_from is not null and r.range_from < r.range_to and d.day_end <= timestamptz '${rolledUpTo}'`,
+  `analyze report_rollup_days`,
 ];
