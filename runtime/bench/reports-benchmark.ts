@@ -23,6 +23,8 @@ const postgresUrl =
   process.env.OMNIFLOW_TEST_DATABASE_URL ??
   'postgres://omniflow:omniflow@127.0.0.1:5433/postgres';
 const rounds = 9;
+/** The six historical reports of the goal (the others need a flow or read live samples). */
+const historicalReports = allReports.slice(0, 6);
 const rollupTables = [
   'report_message_rollup',
   'report_call_rollup',
@@ -234,7 +236,7 @@ export async function reportsBenchmark(): Promise<ReportsFigures> {
         bucket,
         timezone: 'America/Lima',
       };
-      for (const report of allReports) {
+      for (const report of historicalReports) {
         const smallMs = await time(little.workspaceId, report.name, filters);
         const largeMs = await time(big.workspaceId, report.name, filters);
         const figure = { name: report.name, period, largeMs, smallMs };
