@@ -234,6 +234,10 @@ export const quotaLedger = pgTable(
   },
   (t) => [
     index('quota_ledger_channel_idx').on(t.workspaceId, t.channel, t.at),
+    // The quota report lists top-ups and adjustments newest first among a period of message lines.
+    index('quota_ledger_manual_idx')
+      .on(t.workspaceId, t.at)
+      .where(sql`${t.reason} in ('top_up', 'adjustment')`),
     // A message is counted once, however many receipts say it was delivered.
     uniqueIndex('quota_ledger_message_unique')
       .on(t.messageId, t.reason)

@@ -63,6 +63,8 @@ export const callRecords = pgTable(
     index('call_records_from_idx').on(t.workspaceId, t.fromNumber, t.id),
     index('call_records_to_idx').on(t.workspaceId, t.toNumber, t.id),
     index('call_records_started_idx').on(t.workspaceId, t.startedAt),
+    // A queue step finds its call (report rollups mark the call's bucket when its wait changes).
+    index('call_records_run_idx').on(t.runId),
     index('call_records_flow_idx')
       .on(t.workspaceId, t.flowId, t.id)
       .where(sql`${t.flowId} is not null`),

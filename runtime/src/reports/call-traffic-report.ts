@@ -3,6 +3,7 @@ import { queryRows } from '@omniflow/db';
 import type { ReportColumn, ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { pick, reportHead } from './describe-filters.ts';
+import { outsideRollupRange, rolledUpRows, rollupRangeOf, type RollupRange } from './report-rollup-range.ts';
 import { bucketLabel, bucketOf, bucketSeries, inPeriod, num, seconds } from './report-sql.ts';
 
 const text = {
@@ -42,19 +43,41 @@ interface Row {
  * The calls of the period with their queue wait: a caller's last agent-queue step (its output
  * says which queue, which agent answered and how long they waited). Answered means picked up and
  * not ended by the caller, abandoned means the caller hung up first, as on the Calls page.
+ * `c` holds counts and sums per row: one call each from call_records, a group each from the
+ * rollup, which answers for the period's closed buckets (`range`).
  */
-function callsOf({ workspaceId, filters }: ReportContext): SQL {
+function callsOf({ workspaceId, filters }: ReportContext, range: RollupRange | null): SQL {
   const conditions: SQL[] = [
     sql`cr.workspace_id = ${workspaceId}::uuid`,
     inPeriod(filters, sql`cr.started_at`),
+    outsideRollupRange(range, sql`cr.started_at`),
   ];
-  if (filters.flowId) conditions.push(sql`cr.flow_id = ${filters.flowId}::uuid`);
-  if (filters.flowVersion !== undefined)
+  const rollupConditions: SQL[] = [sql`rc.workspace_id = ${workspaceId}::uuid`];
+  if (filters.flowId) {
+    conditions.push(sql`cr.flow_id = ${filters.flowId}::uuid`);
+    rollupConditions.push(sql`rc.flow_id = ${filters.flowId}::uuid`);
+  }
+  if (filters.flowVersion !== undefined) {
     conditions.push(
       sql`exists (select 1 from runs r where r.id = cr.run_id and r.version = ${filters.flowVersion})`,
     );
-  if (filters.queue) conditions.push(sql`q.queue = ${filters.queue}`);
-  if (filters.agentId) conditions.push(sql`q.agent = ${filters.agentId}`);
+    rollupConditions.push(sql`rc.flow_version = ${filters.flowVersion}`);
+  }
+  if (filters.queue) {
+    conditions.push(sql`q.queue = ${filters.queue}`);
+    rollupConditions.push(sql`rc.queue = ${filters.queue}`);
+  }
+  if (filters.agentId) {
+    conditions.push(sql`q.agent = ${filters.agentId}`);
+    rollupConditions.push(sql`rc.agent = ${filters.agentId}`);
+  }
+  const rolledUp = rolledUpRows(
+    range,
+    'call',
+    'rc',
+    sql`rc.offered, rc.answered, rc.abandoned, rc.transferred, rc.waited_sum, rc.waited_n, rc.handled_sum, rc.handled_n`,
+    rollupConditions,
+  );
   return sql`q as (
       select distinct on (s.run_id) s.run_id, s.output->>'queue' as queue, s.output->>'agent' as agent,
         (s.output->>'waitedMs')::float8 as waited_ms
@@ -62,19 +85,21 @@ function callsOf({ workspaceId, filters }: ReportContext): SQL {
       where s.workspace_id = ${workspaceId}::uuid and s.node_type = 'voice.enqueue'
         and s.entered_at >= ${filters.from}::timestamptz and s.entered_at < ${filters.to}::timestamptz + interval '1 day'
       order by s.run_id, s.seq desc),
-    c as (
-      select cr.started_at, cr.answered_at, cr.duration_ms, cr.hangup_side, q.waited_ms
-      from call_records cr left join q on q.run_id = cr.run_id
+    c as (${rolledUp}
+      select cr.started_at as at, 1 as offered, h.handled::int as answered,
+        (cr.hangup_side = 'caller')::int as abandoned, (cr.hangup_side = 'transfer')::int as transferred,
+        q.waited_ms as waited_sum, (q.waited_ms is not null)::int as waited_n,
+        case when h.handled then cr.duration_ms end as handled_sum,
+        (h.handled and cr.duration_ms is not null)::int as handled_n
+      from call_records cr left join q on q.run_id = cr.run_id,
+        lateral (select cr.answered_at is not null and cr.hangup_side is distinct from 'caller' as handled) h
       where ${sql.join(conditions, sql` and `)})`;
 }
 
-const figures = sql`count(c.started_at) as offered,
-  count(*) filter (where c.answered_at is not null and c.hangup_side is distinct from 'caller') as answered,
-  count(*) filter (where c.hangup_side = 'caller') as abandoned,
-  count(*) filter (where c.hangup_side = 'transfer') as transferred,
-  sum(c.waited_ms) as waited_sum, count(c.waited_ms) as waited_n,
-  sum(c.duration_ms) filter (where c.answered_at is not null and c.hangup_side is distinct from 'caller') as handled_sum,
-  count(c.duration_ms) filter (where c.answered_at is not null and c.hangup_side is distinct from 'caller') as handled_n`;
+const figures = sql`coalesce(sum(c.offered), 0) as offered, coalesce(sum(c.answered), 0) as answered,
+  coalesce(sum(c.abandoned), 0) as abandoned, coalesce(sum(c.transferred), 0) as transferred,
+  sum(c.waited_sum) as waited_sum, coalesce(sum(c.waited_n), 0) as waited_n,
+  sum(c.handled_sum) as handled_sum, coalesce(sum(c.handled_n), 0) as handled_n`;
 
 function rowOf(r: Row) {
   return {
@@ -110,18 +135,23 @@ export const callTrafficReport: ReportDefinition = {
   async build(deps: ReportDeps, context: ReportContext): Promise<ReportDocument> {
     const { filters, language } = context;
     const t = (key: keyof typeof text) => pick(language, text[key]);
+    const range = await rollupRangeOf(deps.db, context.workspaceId, filters);
     const byBucket = await queryRows<Row>(
       deps.db,
-      sql`with ${callsOf(context)}, b as (${bucketSeries(filters)})
+      sql`with ${callsOf(context, range)}, b as (${bucketSeries(filters)}),
+        g as (select ${bucketOf(filters, sql`c.at`)} as bucket, c.* from c)
         select ${bucketLabel(filters, sql`b.bucket`)} as label, ${figures}
-        from b left join c on ${bucketOf(filters, sql`c.started_at`)} = b.bucket
+        from b left join g c on c.bucket = b.bucket
         group by b.bucket order by b.bucket`,
     );
+    // The hour of the day needs the 15-minute rows: a daily row's time is its midnight.
+    const hourly = range && { ...range, days: null };
     const byHour = await queryRows<Row>(
       deps.db,
-      sql`with ${callsOf(context)}, h as (select generate_series(0, 23) as hour)
+      sql`with ${callsOf(context, hourly)}, h as (select generate_series(0, 23) as hour),
+        g as (select extract(hour from c.at at time zone ${filters.timezone}) as hour, c.* from c)
         select lpad(h.hour::text, 2, '0') || ':00' as label, ${figures}
-        from h left join c on extract(hour from c.started_at at time zone ${filters.timezone}) = h.hour
+        from h left join g c on c.hour = h.hour
         group by h.hour order by h.hour`,
     );
     const figureColumns: ReportColumn[] = [

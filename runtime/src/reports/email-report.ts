@@ -3,7 +3,8 @@ import { queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { pick, reportHead } from './describe-filters.ts';
-import { messageConditions } from './message-conditions.ts';
+import { messageConditions, messageRollupConditions } from './message-conditions.ts';
+import { rolledUpRows, rollupRangeOf } from './report-rollup-range.ts';
 import { bucketLabel, bucketLabels, bucketOf, num, share } from './report-sql.ts';
 
 const text = {
@@ -45,6 +46,17 @@ export const emailReport: ReportDefinition = {
     const t = (key: keyof typeof text) => pick(language, text[key]);
     // A mail's events come after it was sent, so only events from the period's start can belong
     // to its mails. A pixel fetched by a mail provider's proxy is nobody reading: not an open.
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
+    const mail = { direction: 'outbound' as const, channel: 'email' };
+    const rolledUp = rolledUpRows(
+      range,
+      'message',
+      'mr',
+      sql`mr.messages as sent, mr.opened_unique, mr.opened_total, mr.clicked_unique, mr.clicked_total,
+        mr.bounced_unique, mr.bounced_total, mr.unsubscribed_unique, mr.unsubscribed_total,
+        mr.complained_unique, mr.complained_total`,
+      messageRollupConditions(context, mail),
+    );
     const rows = await queryRows<Row>(
       deps.db,
       sql`with e as (
@@ -56,17 +68,30 @@ export const emailReport: ReportDefinition = {
             count(*) filter (where e.type = 'complaint') as complained
           from email_events e
           where e.workspace_id = ${workspaceId}::uuid and e.at >= ${filters.from}::timestamptz
-          group by e.message_id)
-        select ${bucketLabel(filters, bucketOf(filters, sql`m.created_at`))} as label, count(*) as sent,
-          count(*) filter (where e.opened > 0) as opened_unique, sum(e.opened) as opened_total,
-          count(*) filter (where e.clicked > 0) as clicked_unique, sum(e.clicked) as clicked_total,
-          count(*) filter (where e.bounced > 0 or m.status = 'bounced') as bounced_unique,
-          sum(greatest(e.bounced, case when m.status = 'bounced' then 1 else 0 end)) as bounced_total,
-          count(*) filter (where e.unsubscribed > 0) as unsubscribed_unique, sum(e.unsubscribed) as unsubscribed_total,
-          count(*) filter (where e.complained > 0) as complained_unique, sum(e.complained) as complained_total
-        from messages m left join e on e.message_id = m.id
-        where ${messageConditions(context, { direction: 'outbound', channel: 'email' })}
-        group by 1`,
+            and e.message_id in (select m.id from messages m where ${messageConditions(context, mail, range)})
+          group by e.message_id),
+        src as (${rolledUp}
+          select m.created_at as at, 1 as sent,
+            (e.opened > 0)::int as opened_unique, e.opened as opened_total,
+            (e.clicked > 0)::int as clicked_unique, e.clicked as clicked_total,
+            (e.bounced > 0 or m.status = 'bounced')::int as bounced_unique,
+            greatest(e.bounced, case when m.status = 'bounced' then 1 else 0 end) as bounced_total,
+            (e.unsubscribed > 0)::int as unsubscribed_unique, e.unsubscribed as unsubscribed_total,
+            (e.complained > 0)::int as complained_unique, e.complained as complained_total
+          from messages m left join e on e.message_id = m.id
+          where ${messageConditions(context, mail, range)}),
+        g as (
+          select ${bucketOf(filters, sql`src.at`)} as bucket, sum(src.sent) as sent,
+            sum(src.opened_unique) as opened_unique, sum(src.opened_total) as opened_total,
+            sum(src.clicked_unique) as clicked_unique, sum(src.clicked_total) as clicked_total,
+            sum(src.bounced_unique) as bounced_unique, sum(src.bounced_total) as bounced_total,
+            sum(src.unsubscribed_unique) as unsubscribed_unique, sum(src.unsubscribed_total) as unsubscribed_total,
+            sum(src.complained_unique) as complained_unique, sum(src.complained_total) as complained_total
+          from src group by 1)
+        select ${bucketLabel(filters, sql`g.bucket`)} as label, g.sent, g.opened_unique, g.opened_total,
+          g.clicked_unique, g.clicked_total, g.bounced_unique, g.bounced_total, g.unsubscribed_unique,
+          g.unsubscribed_total, g.complained_unique, g.complained_total
+        from g`,
     );
     const labels = await bucketLabels(deps.db, filters);
     const byLabel = new Map(rows.map((r) => [r.label, r]));

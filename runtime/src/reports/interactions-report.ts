@@ -3,7 +3,8 @@ import { queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { channelName, pick, reportHead } from './describe-filters.ts';
-import { messageConditions } from './message-conditions.ts';
+import { messageConditions, messageRollupConditions } from './message-conditions.ts';
+import { outsideRollupRange, rolledUpRows, rollupRangeOf, type RollupRange } from './report-rollup-range.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num } from './report-sql.ts';
 
 const text = {
@@ -35,24 +36,62 @@ export const topContacts = 50;
  * caller's interaction on the voice channel). Calls have no campaign, so a campaign filter
  * leaves them out, as does a channel filter naming a messaging channel.
  */
-function interactionsOf(context: ReportContext): SQL {
+function interactionsOf(context: ReportContext, range: RollupRange | null = null): SQL {
   const { filters, workspaceId } = context;
   const parts: SQL[] = [];
   if (filters.channel !== 'voice')
     parts.push(sql`select m.created_at as at, m.channel, m.direction, m.contact_address as address
-      from messages m where ${messageConditions(context)}`);
-  if ((!filters.channel || filters.channel === 'voice') && !filters.campaignId) {
+      from messages m where ${messageConditions(context, {}, range)}`);
+  if (withCalls(context)) {
     const conditions: SQL[] = [
       sql`cr.workspace_id = ${workspaceId}::uuid`,
       inPeriod(filters, sql`cr.started_at`),
+      outsideRollupRange(range, sql`cr.started_at`),
     ];
     if (filters.flowId) conditions.push(sql`cr.flow_id = ${filters.flowId}::uuid`);
-    parts.push(sql`select cr.started_at, 'voice', 'inbound', cr.from_number from call_records cr
+    parts.push(sql`select cr.started_at as at, 'voice' as channel, 'inbound' as direction, cr.from_number as address
+      from call_records cr
       where ${sql.join(conditions, sql` and `)}`);
   }
   if (parts.length === 0)
     return sql`select null::timestamptz as at, null::text as channel, null::text as direction, null::text as address where false`;
   return sql.join(parts, sql` union all `);
+}
+
+const withCalls = ({ filters }: ReportContext) =>
+  (!filters.channel || filters.channel === 'voice') && !filters.campaignId;
+
+/**
+ * The interactions of the rolled-up buckets, counted per bucket, channel and direction (alias
+ * `i`, with `n`), followed by `union all`; nothing without a range.
+ */
+function rolledUpInteractionsOf(context: ReportContext, range: RollupRange | null): SQL {
+  const { filters, workspaceId } = context;
+  const parts: SQL[] = [];
+  if (filters.channel !== 'voice')
+    parts.push(
+      rolledUpRows(
+        range,
+        'message',
+        'mr',
+        sql`mr.channel, mr.direction, mr.messages as n`,
+        messageRollupConditions(context, {}),
+      ),
+    );
+  if (withCalls(context)) {
+    const conditions: SQL[] = [sql`rc.workspace_id = ${workspaceId}::uuid`];
+    if (filters.flowId) conditions.push(sql`rc.flow_id = ${filters.flowId}::uuid`);
+    parts.push(
+      rolledUpRows(
+        range,
+        'call',
+        'rc',
+        sql`'voice' as channel, 'inbound' as direction, rc.offered as n`,
+        conditions,
+      ),
+    );
+  }
+  return sql.join(parts, sql``);
 }
 
 export const interactionsReport: ReportDefinition = {
@@ -63,11 +102,15 @@ export const interactionsReport: ReportDefinition = {
   async build(deps: ReportDeps, context: ReportContext): Promise<ReportDocument> {
     const { filters, language, workspaceId } = context;
     const t = (key: keyof typeof text) => pick(language, text[key]);
+    // The counts per bucket: closed buckets from the rollups, the rest from the rows.
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
     const grouped = await queryRows<{ label: string; channel: string; direction: string; n: string }>(
       deps.db,
-      sql`with i as (${interactionsOf(context)})
-        select ${bucketLabel(filters, bucketOf(filters, sql`i.at`))} as label, i.channel, i.direction, count(*) as n
-        from i group by 1, 2, 3`,
+      sql`with i as (${rolledUpInteractionsOf(context, range)}
+          select i.at, i.channel, i.direction, 1 as n from (${interactionsOf(context, range)}) i),
+        g as (select ${bucketOf(filters, sql`i.at`)} as bucket, i.channel, i.direction, sum(i.n) as n
+          from i group by 1, 2, 3)
+        select ${bucketLabel(filters, sql`g.bucket`)} as label, g.channel, g.direction, g.n from g`,
     );
     // One pass per address and channel; the contacts per channel and the busiest contacts are
     // both read from it.

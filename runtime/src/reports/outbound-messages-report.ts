@@ -3,7 +3,8 @@ import { campaigns, queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { channelName, pick, reportHead } from './describe-filters.ts';
-import { messageConditions } from './message-conditions.ts';
+import { messageConditions, messageRollupConditions } from './message-conditions.ts';
+import { rolledUpRows, rollupRangeOf } from './report-rollup-range.ts';
 import { statusGroup, statusNames } from './message-status-groups.ts';
 import { bucketLabel, bucketLabels, bucketOf, num, share } from './report-sql.ts';
 
@@ -58,13 +59,28 @@ export const outboundMessagesReport: ReportDefinition = {
     const { filters, language, workspaceId } = context;
     const t = (key: keyof typeof text) => pick(language, text[key]);
     // One pass over the period's messages, grouped finely; every table is a sum of these rows.
+    // Closed buckets come from the rollup, the period's ragged ends and the open time from messages.
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
+    const outbound = { direction: 'outbound' as const };
+    const rolledUp = rolledUpRows(
+      range,
+      'message',
+      'mr',
+      sql`mr.channel, mr.campaign_id, mr.status, mr.error_code, mr.messages as n`,
+      messageRollupConditions(context, outbound),
+    );
     const rows = await queryRows<Row>(
       deps.db,
-      sql`select ${bucketLabel(filters, bucketOf(filters, sql`m.created_at`))} as label, m.channel, m.campaign_id,
-          m.status, case when m.status in ('delivered', 'read', 'queued', 'sent') then null else m.error_code end as error_code,
-          count(*) as n
-        from messages m where ${messageConditions(context, { direction: 'outbound' })}
-        group by 1, 2, 3, 4, 5`,
+      sql`with src as (${rolledUp}
+          select m.created_at as at, m.channel, m.campaign_id, m.status,
+            case when m.status in ('delivered', 'read', 'queued', 'sent') then null else m.error_code end as error_code,
+            1 as n
+          from messages m where ${messageConditions(context, outbound, range)}),
+        g as (select ${bucketOf(filters, sql`src.at`)} as bucket, src.channel, src.campaign_id, src.status,
+            src.error_code, sum(src.n) as n
+          from src group by 1, 2, 3, 4, 5)
+        select ${bucketLabel(filters, sql`g.bucket`)} as label, g.channel, g.campaign_id, g.status, g.error_code, g.n
+        from g`,
     );
     const labels = await bucketLabels(deps.db, filters);
     const byBucket = new Map(labels.map((label) => [label, zero()]));

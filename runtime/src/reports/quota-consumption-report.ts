@@ -4,6 +4,7 @@ import { quotaStatuses } from '../quotas/quota-status.ts';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { channelName, pick, reportHead } from './describe-filters.ts';
+import { outsideRollupRange, rolledUpRows, rollupRangeOf } from './report-rollup-range.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num, share } from './report-sql.ts';
 
 const text = {
@@ -55,6 +56,18 @@ export const quotaConsumptionReport: ReportDefinition = {
     if (filters.campaignId) conditions.push(sql`l.campaign_id = ${filters.campaignId}::uuid`);
     const where = sql.join(conditions, sql` and `);
     // Consumed: what messages took (delivered, accepted) less what was given back for them.
+    // Closed buckets come from the rollup, the period's ragged ends and the open time from the ledger.
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
+    const rollupConditions: SQL[] = [sql`qr.workspace_id = ${workspaceId}::uuid`];
+    if (filters.channel) rollupConditions.push(sql`qr.channel = ${filters.channel}`);
+    if (filters.campaignId) rollupConditions.push(sql`qr.campaign_id = ${filters.campaignId}::uuid`);
+    const rolledUp = rolledUpRows(
+      range,
+      'quota',
+      'qr',
+      sql`qr.channel, qr.reason, qr.delta`,
+      rollupConditions,
+    );
     const grouped = await queryRows<{
       label: string;
       channel: string;
@@ -63,11 +76,16 @@ export const quotaConsumptionReport: ReportDefinition = {
       added: string;
     }>(
       deps.db,
-      sql`select ${bucketLabel(filters, bucketOf(filters, sql`l.at`))} as label, l.channel,
-          coalesce(-sum(l.delta) filter (where l.reason in ('delivered', 'accepted', 'refund')), 0) as consumed,
-          coalesce(sum(l.delta) filter (where l.reason = 'refund'), 0) as refunded,
-          coalesce(sum(l.delta) filter (where l.reason in ('top_up', 'adjustment')), 0) as added
-        from quota_ledger l where ${where} group by 1, 2`,
+      sql`with src as (${rolledUp}
+          select l.at, l.channel, l.reason, l.delta from quota_ledger l
+          where ${where} and ${outsideRollupRange(range, sql`l.at`)}),
+        g as (
+          select ${bucketOf(filters, sql`src.at`)} as bucket, src.channel,
+            coalesce(-sum(src.delta) filter (where src.reason in ('delivered', 'accepted', 'refund')), 0) as consumed,
+            coalesce(sum(src.delta) filter (where src.reason = 'refund'), 0) as refunded,
+            coalesce(sum(src.delta) filter (where src.reason in ('top_up', 'adjustment')), 0) as added
+          from src group by 1, 2)
+        select ${bucketLabel(filters, sql`g.bucket`)} as label, g.channel, g.consumed, g.refunded, g.added from g`,
     );
     const lines = await queryRows<{
       at: Date | string;

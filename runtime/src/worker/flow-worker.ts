@@ -17,6 +17,7 @@ import { backupSettingsFromEnv } from '../backups/backup-settings.ts';
 import { createBackupActivities } from '../backups/backup-activities.ts';
 import { createReportScheduleActivities } from '../reports/report-delivery.ts';
 import { ensureReportScheduleTimer } from '../reports/report-schedule-timer.ts';
+import { startReportRollups } from '../rollups/report-rollup-timer.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
 import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
@@ -154,11 +155,20 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     const webhooks = webhookDispatcherOf(options.db, channels.resolver.keyring, options.env ?? process.env);
     // Health samples of the worker and the channels, for the live dashboard and the SLA report.
     const health = startWorkerHealth(options.db, channels.resolver, options.env ?? process.env);
+    // The historical reports' rollups: closed 15-minute buckets and the ones a late write changed.
+    const rollups = startReportRollups(options.db, {
+      everyMs: positiveMs(
+        options.env?.OMNIFLOW_REPORT_ROLLUP_MS ?? process.env.OMNIFLOW_REPORT_ROLLUP_MS,
+        60_000,
+      ),
+      onError: (error) => console.warn(`Rolling up the reports failed: ${messageOf(error)}`),
+    });
     try {
       await Promise.all([run(), ...sendWorkers.map((w) => w.run())]);
     } finally {
       await webhooks.stop();
       await health.stop();
+      await rollups.stop();
       clearInterval(pendingSends);
       clearInterval(importSweeps);
       await reconciler.stop();
