@@ -18,3 +18,4 @@ export * from './health.ts';
 export * from './hook-secrets.ts';
 export * from './reports.ts';
 export * from './ai.ts';
+export * from './flow-analytics.ts';
