@@ -137,9 +137,9 @@ function liveRuns(q: FlowAnalyticsQuery, lo: number, hi: number): SQL {
  * committing between two statements would count its runs twice or not at all): the rollup's whole
  * buckets that have not changed since, plus the live runs.
  */
-function figures(q: FlowAnalyticsQuery): SQL {
-  const lo = Math.ceil(Date.parse(q.from) / bucketMs) * bucketMs;
-  const hi = Math.floor(Date.parse(q.to) / bucketMs) * bucketMs;
+function figures(q: FlowAnalyticsQuery, useRollup: boolean): SQL {
+  const lo = useRollup ? Math.ceil(Date.parse(q.from) / bucketMs) * bucketMs : 0;
+  const hi = useRollup ? Math.floor(Date.parse(q.to) / bucketMs) * bucketMs : 0;
   const rolled =
     hi > lo
       ? sql`
@@ -223,8 +223,16 @@ function menusOf(
 }
 
 /** A flow's analytics for a version (or all) and a period: see FlowAnalytics for each figure. */
-export async function flowAnalytics(db: Db, q: FlowAnalyticsQuery): Promise<FlowAnalytics> {
-  const [rows, graph] = await Promise.all([queryRows<FigureRow>(db, figures(q)), graphOf(db, q)]);
+export async function flowAnalytics(
+  db: Db,
+  q: FlowAnalyticsQuery,
+  /** `rollup: false` reads every run's raw rows (what the rollup is checked against). */
+  options: { rollup?: boolean } = {},
+): Promise<FlowAnalytics> {
+  const [rows, graph] = await Promise.all([
+    queryRows<FigureRow>(db, figures(q, options.rollup ?? true)),
+    graphOf(db, q),
+  ]);
   const nodes = new Map<string, NodeAnalytics>();
   const nodeOf = (id: string) => {
     let node = nodes.get(id);

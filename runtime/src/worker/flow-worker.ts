@@ -17,6 +17,8 @@ import { backupSettingsFromEnv } from '../backups/backup-settings.ts';
 import { createBackupActivities } from '../backups/backup-activities.ts';
 import { createReportScheduleActivities } from '../reports/report-delivery.ts';
 import { ensureReportScheduleTimer } from '../reports/report-schedule-timer.ts';
+import { ensureFlowAnalyticsRollupSchedule } from '../analytics/flow-analytics-rollup-schedule.ts';
+import { createFlowAnalyticsRollupActivities } from '../analytics/flow-analytics-rollup-activities.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
 import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
@@ -80,6 +82,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     await ensureRetentionSchedule(client, taskQueue);
     await ensureBackupSchedule(client, taskQueue, backupSettingsFromEnv(options.env ?? process.env));
     await ensureReportScheduleTimer(client, taskQueue);
+    await ensureFlowAnalyticsRollupSchedule(client, taskQueue);
   }
   const channels = workerChannels(options);
   const links = channelUpkeep(channels, { db: options.db, temporal: client, taskQueue, env: options.env });
@@ -205,6 +208,7 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createSubflowActivities(options.db),
+      ...createFlowAnalyticsRollupActivities(options.db),
       ...createBackupActivities({
         db: options.db,
         store: () => recordingStoreFromEnv(options.env ?? process.env),
