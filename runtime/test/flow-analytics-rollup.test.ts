@@ -61,12 +61,20 @@ const say = (node: 'sales' | 'support' | 'bye', port?: string): PlannedStep => (
 
 /** A random run of the IVR: where it went, where it stopped, how it ended. */
 function randomPlan(random: () => number, startedAt: Date): PlannedRun & { version: number } {
-  const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
   const steps: PlannedStep[] = [call()];
   // Some callers press an invalid key first and are asked again (a loop through the menu).
   if (random() < 0.2) steps.push(menu(Math.ceil(random() * 9), 'invalid'));
   const choice = pick(['sales', 'support', 'timeout', 'stay'] as const);
-  const status = pick(['completed', 'completed', 'failed', 'abandoned', 'cancelled', 'waiting', 'running'] as const);
+  const status = pick([
+    'completed',
+    'completed',
+    'failed',
+    'abandoned',
+    'cancelled',
+    'waiting',
+    'running',
+  ] as const);
   const open = status === 'waiting' || status === 'running';
   if (choice === 'stay') steps.push(menu(Math.ceil(random() * 9)));
   else {
@@ -93,7 +101,8 @@ describe.each(databases)('the flow analytics rollup on $db', ({ db: kind }) => {
   async function seedRuns(count: number) {
     for (let i = 0; i < count; i++) {
       let at = start + Math.floor(random() * 3 * day);
-      if (random() < 0.1) at = Math.floor(at / (15 * minute)) * 15 * minute + (random() < 0.5 ? 0 : 15 * minute - 1);
+      if (random() < 0.1)
+        at = Math.floor(at / (15 * minute)) * 15 * minute + (random() < 0.5 ? 0 : 15 * minute - 1);
       const plan = randomPlan(random, new Date(at));
       const id = await writePlannedRun(db, target(plan.version), plan);
       runIds.push(id);
@@ -102,11 +111,17 @@ describe.each(databases)('the flow analytics rollup on $db', ({ db: kind }) => {
         const base = { workspaceId, contactAddress: '+51999000111', runId: id, body: { text: 'Hola' } };
         const channel = random() < 0.3 ? ('email' as const) : ('whatsapp' as const);
         const messageId = newId();
-        await db.insert(messages).values({ ...base, id: messageId, channel, direction: 'outbound', nodeId: 'sales', status });
+        await db
+          .insert(messages)
+          .values({ ...base, id: messageId, channel, direction: 'outbound', nodeId: 'sales', status });
         if (channel === 'email' && random() < 0.5)
-          await db.insert(emailEvents).values({ id: newId(), workspaceId, messageId, type: 'open', proxy: random() < 0.3 });
+          await db
+            .insert(emailEvents)
+            .values({ id: newId(), workspaceId, messageId, type: 'open', proxy: random() < 0.3 });
         if (random() < 0.3)
-          await db.insert(messages).values({ ...base, id: newId(), channel, direction: 'inbound', status: 'received' });
+          await db
+            .insert(messages)
+            .values({ ...base, id: newId(), channel, direction: 'inbound', status: 'received' });
       }
     }
   }
@@ -201,8 +216,18 @@ describe.each(databases)('the flow analytics rollup on $db', ({ db: kind }) => {
 
   it('moves a run that was open when rolled up to where it ended, and back when it is reopened', async () => {
     const startedAt = new Date(Date.UTC(2026, 10, 3, 10, 30));
-    const id = await writePlannedRun(db, target(1), { status: 'waiting', steps: [call(), menu(4)], startedAt });
-    const q = { workspaceId, flowId, version: 1, from: '2026-11-03T00:00:00.000Z', to: '2026-11-04T00:00:00.000Z' };
+    const id = await writePlannedRun(db, target(1), {
+      status: 'waiting',
+      steps: [call(), menu(4)],
+      startedAt,
+    });
+    const q = {
+      workspaceId,
+      flowId,
+      version: 1,
+      from: '2026-11-03T00:00:00.000Z',
+      to: '2026-11-04T00:00:00.000Z',
+    };
     await rollUpFlowAnalytics(db);
     const before = await flowAnalytics(db, q);
     const menuOf = (a: typeof before) => a.nodes.find((n) => n.nodeId === 'menu')!;
@@ -254,7 +279,9 @@ describe.each(databases)('the flow analytics rollup on $db', ({ db: kind }) => {
       body: { text: 'Más tarde' },
       status: 'received',
     });
-    await db.insert(emailEvents).values({ id: newId(), workspaceId, messageId: sent[2]!.id, type: 'open', proxy: false });
+    await db
+      .insert(emailEvents)
+      .values({ id: newId(), workspaceId, messageId: sent[2]!.id, type: 'open', proxy: false });
     expect(await dirtyBuckets()).toBeGreaterThan(0);
     await expectSameAsRaw();
     await rollUpFlowAnalytics(db);
@@ -269,10 +296,14 @@ describe.each(databases)('the flow analytics rollup on $db', ({ db: kind }) => {
     const rowsBefore = await count(sql`select coalesce(sum(n), 0) as n from flow_analytics_rollup`);
     expect(pending).toBeGreaterThan(0);
     // The database refuses the rollup's write after the runs were marked (a crash in between).
-    await db.execute(sql.raw(`create function refuse_rollup() returns trigger language plpgsql as $$
-      begin raise exception 'rollup refused by the test'; end; $$`));
     await db.execute(
-      sql.raw('create trigger refuse_rollup before insert on flow_analytics_rollup for each statement execute function refuse_rollup()'),
+      sql.raw(`create function refuse_rollup() returns trigger language plpgsql as $$
+      begin raise exception 'rollup refused by the test'; end; $$`),
+    );
+    await db.execute(
+      sql.raw(
+        'create trigger refuse_rollup before insert on flow_analytics_rollup for each statement execute function refuse_rollup()',
+      ),
     );
     try {
       await expect(rollUpEndedRuns(db, 10)).rejects.toThrow();

@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  integer,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { flows } from './flows.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -39,7 +30,10 @@ export const flowAnalyticsRollup = pgTable(
     port: text('port').notNull().default(''),
     status: text('status').notNull().default(''),
     // `set`: the sorted distinct nodes a run visited (what a funnel needs).
-    nodes: text('nodes').array().notNull().default(sql`'{}'::text[]`),
+    nodes: text('nodes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     nodeType: text('node_type'),
     // Steps (node, port), runs (last, set, status) or messages sent (delivery).
     n: bigint('n', { mode: 'number' }).notNull().default(0),
@@ -77,7 +71,5 @@ export const flowAnalyticsDirty = pgTable(
     bucket: timestamp('bucket', { withTimezone: true }).notNull(),
     markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ name: 'flow_analytics_dirty_pkey', columns: [t.flowId, t.version, t.bucket] }),
-  ],
+  (t) => [primaryKey({ name: 'flow_analytics_dirty_pkey', columns: [t.flowId, t.version, t.bucket] })],
 );

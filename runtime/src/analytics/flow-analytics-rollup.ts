@@ -37,35 +37,65 @@ const addToRollup = (picked: ReturnType<typeof sql>) => sql`
     replied = flow_analytics_rollup.replied + excluded.replied,
     failed = flow_analytics_rollup.failed + excluded.failed`;
 
+/** Where a pass has got to in the pending runs' index order (flow, version, id). */
+export interface RollupCursor {
+  flowId: string;
+  version: number;
+  id: string;
+}
+
 /**
  * Takes up to `batchSize` ended runs not yet rolled up into the rollup, in one transaction: the
  * runs are marked and their figures added together, so a pass cut short (a crash, a timeout)
  * leaves nothing half counted and the next pass takes the same runs again. SKIP LOCKED: a run a
  * writer is changing right now (its lock is held) waits for the next pass, and this never waits.
+ * Runs are taken in the order of runs_analytics_pending_idx (which holds only runs not rolled up)
+ * after `after`, so a batch's runs share buckets and a pass reads that index once.
  */
-export async function rollUpEndedRuns(db: Db, batchSize = 5000): Promise<number> {
+export async function rollUpEndedRuns(
+  db: Db,
+  batchSize = 5000,
+  after?: RollupCursor,
+): Promise<{ runs: number; last?: RollupCursor }> {
   return db.transaction(async (tx) => {
     // First statement: lock and mark. The figures are read by the next statement, whose snapshot
     // includes every change committed by a writer this one waited for (see the migration's
     // flow_analytics_mark_run: a writer that comes after sees the run rolled up and marks it).
-    const taken = await queryRows<{ id: string }>(
+    const from = after
+      ? sql`and (flow_id, version, id) > (${after.flowId}::uuid, ${after.version}::integer, ${after.id}::uuid)`
+      : sql``;
+    const taken = await queryRows<{ id: string; flow_id: string; version: number }>(
       tx,
       sql`update runs set analytics_rolled_at = now()
-        where id in (
+        where id = any(array(
           select id from runs
-          where analytics_rolled_at is null and status in (${endedStatusList})
+          where analytics_rolled_at is null and status in (${endedStatusList}) ${from}
+          order by flow_id, version, id
           limit ${batchSize}
           for update skip locked
-        )
-        returning id`,
+        ))
+        returning id, flow_id, version`,
     );
-    if (taken.length === 0) return 0;
+    if (taken.length === 0) return { runs: 0 };
     const ids = `{${taken.map((r) => r.id).join(',')}}`;
     await tx.execute(
       addToRollup(sql`select id, status, workspace_id, flow_id, version, flow_analytics_bucket(id) as bucket
         from runs where id = any(${ids}::uuid[]) and status <> 'skipped'`),
     );
-    return taken.length;
+    const last = taken.reduce((a, b) =>
+      a.flow_id !== b.flow_id
+        ? a.flow_id > b.flow_id
+          ? a
+          : b
+        : a.version !== b.version
+          ? a.version > b.version
+            ? a
+            : b
+          : a.id > b.id
+            ? a
+            : b,
+    );
+    return { runs: taken.length, last: { flowId: last.flow_id, version: last.version, id: last.id } };
   });
 }
 
@@ -129,12 +159,14 @@ export async function rollUpFlowAnalytics(
     options.onBatch?.(done);
     if (buckets === 0) break;
   }
+  let after: RollupCursor | undefined;
   for (;;) {
     if (outOfTime()) return { ...done, more: true };
-    const runs = await rollUpEndedRuns(db, options.batchSize);
+    const batch = await rollUpEndedRuns(db, options.batchSize, after);
     batches++;
-    done.runs += runs;
+    done.runs += batch.runs;
     options.onBatch?.(done);
-    if (runs === 0) return { ...done, more: false };
+    if (!batch.last) return { ...done, more: false };
+    after = batch.last;
   }
 }
