@@ -22,6 +22,7 @@ import {
 } from '../src/analytics/flow-analytics-rollup.ts';
 import { writePlannedRun, type PlannedRun, type PlannedStep } from './support/analytics-runs.ts';
 import { freshPostgresDatabase, type FreshDatabase } from './support/postgres.ts';
+import { publishFlow, startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 const graph = JSON.parse(readFileSync(new URL('./golden/voice-menu.graph.json', import.meta.url), 'utf8'));
 
@@ -322,5 +323,46 @@ describe.each(databases)('the flow analytics rollup on $db', ({ db: kind }) => {
     await rollUpFlowAnalytics(db, { batchSize: 5 });
     expect(await pendingEnded()).toBe(0);
     await expectSameAsRaw();
+  }, 300_000);
+});
+
+describe('the flow analytics rollup workflow', () => {
+  let omni: TestOmniflow;
+
+  beforeAll(async () => {
+    omni = await startTestOmniflow({ db: 'pglite' });
+  }, 120_000);
+  afterAll(async () => omni?.close());
+
+  it('rolls up ended runs through the worker, and the API answers the same figures', async () => {
+    const db = omni.handle.db;
+    const workspaceId = (await db.query.workspaces.findFirst())!.id;
+    const flowId = await publishFlow(omni, graph);
+    const version = (await db.query.flowVersions.findFirst({ where: (v, { eq }) => eq(v.flowId, flowId) }))!;
+    const target = { workspaceId, flowId, flowVersionId: version.id, version: 1 };
+    const at = (minutes: number) => new Date(Date.UTC(2026, 4, 1, 9) + minutes * minute);
+    await writePlannedRun(db, target, {
+      status: 'completed',
+      steps: [call(), menu(8, 'sales'), say('sales', 'next')],
+      startedAt: at(1),
+    });
+    await writePlannedRun(db, target, { status: 'abandoned', steps: [call(), menu(5)], startedAt: at(20) });
+    await writePlannedRun(db, target, { status: 'waiting', steps: [call(), menu(3)], startedAt: at(40) });
+    const period = 'from=2026-05-01T00:00:00-05:00&to=2026-05-02T00:00:00-05:00';
+    const before = await omni.call('GET', `/api/v1/flows/${flowId}/analytics?version=1&${period}`);
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    const rolled = await omni.temporal.workflow.execute('flowAnalyticsRollup', {
+      taskQueue: omni.taskQueue,
+      workflowId: `test-flow-analytics-rollup-${Date.now()}`,
+    });
+    expect(rolled).toBe(2);
+    const pending = await queryRows<{ n: string | number }>(
+      db,
+      sql`select count(*) as n from runs where flow_id = ${flowId} and analytics_rolled_at is null`,
+    );
+    expect(Number(pending[0]!.n)).toBe(1);
+    const after = await omni.call('GET', `/api/v1/flows/${flowId}/analytics?version=1&${period}`);
+    expect(after.body).toEqual(before.body);
+    expect(after.body.runs).toMatchObject({ total: 3, completed: 1, abandoned: 1, inProgress: 1 });
   }, 300_000);
 });
