@@ -124,12 +124,18 @@ function liveRuns(q: FlowAnalyticsQuery, lo: number, hi: number): SQL {
     union all ${between(lo, hi)} and analytics_rolled_at is null
     union all
     select r.id, r.status, r.workspace_id, r.flow_id, r.version, null::timestamptz
-    from flow_analytics_dirty d join runs r on r.flow_id = d.flow_id and r.version = d.version
-      and r.id >= ${uuidFloorSql(sql`d.bucket`)}
-      and r.id < ${uuidFloorSql(sql`d.bucket + interval '15 minutes'`)}
+    from flow_analytics_dirty d cross join lateral (
+      -- offset 0: the changed buckets (few, usually none) drive, each an id range of its runs;
+      -- never a pass over the flow's runs to meet them.
+      select * from runs r
+      where r.flow_id = d.flow_id and r.version = d.version
+        and r.id >= ${uuidFloorSql(sql`d.bucket`)}
+        and r.id < ${uuidFloorSql(sql`d.bucket + interval '15 minutes'`)}
+        and r.analytics_rolled_at is not null and r.status <> 'skipped'
+      offset 0
+    ) r
     where d.flow_id = ${q.flowId} and d.workspace_id = ${q.workspaceId} and ${versionIs(q, sql`d.version`)}
-      and d.bucket >= ${new Date(lo).toISOString()}::timestamptz and d.bucket < ${new Date(hi).toISOString()}::timestamptz
-      and r.analytics_rolled_at is not null and r.status <> 'skipped'`;
+      and d.bucket >= ${new Date(lo).toISOString()}::timestamptz and d.bucket < ${new Date(hi).toISOString()}::timestamptz`;
 }
 
 /**
