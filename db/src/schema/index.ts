@@ -19,3 +19,4 @@ export * from './hook-secrets.ts';
 export * from './reports.ts';
 export * from './ai.ts';
 export * from './report-rollups.ts';
+export * from './flow-analytics.ts';

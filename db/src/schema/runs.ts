@@ -71,6 +71,9 @@ export const runs = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     detailsExpiredAt: timestamp('details_expired_at', { withTimezone: true }),
     summary: jsonb('summary').$type<RunSummaryRecord>(),
+    // When the flow analytics rollup took this ended run in (analytics/flow-analytics-rollup.ts);
+    // null while it is open or not yet rolled up, and then the analytics read it live.
+    analyticsRolledAt: timestamp('analytics_rolled_at', { withTimezone: true }),
   },
   (t) => [
     // Cursor pages walk (…, id desc): uuid v7 ids sort by creation time, so date ranges are id
@@ -91,6 +94,11 @@ export const runs = pgTable(
     index('runs_parent_run_idx')
       .on(t.parentRunId, t.id)
       .where(sql`${t.parentRunId} is not null`),
+    // Runs the flow analytics rollup has not taken: what the analytics read live, and where the
+    // rollup job finds its next batch. Partial, so a rolled-up run leaves it.
+    index('runs_analytics_pending_idx')
+      .on(t.flowId, t.version, t.id)
+      .where(sql`${t.analyticsRolledAt} is null`),
     // The retention job looks for ended runs whose details are still there.
     index('runs_retention_idx')
       .on(t.workspaceId, t.endedAt)

@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { flowVersions, queryRows, type Db } from '@omniflow/db';
 import { uuidV7Floor } from '../runs/run-filter.ts';
 import { flowFunnels, type Funnel, type FunnelGraph } from './flow-funnels.ts';
+import { bucketMs, figureRows, uuidFloorSql } from './flow-analytics-figures.ts';
 
 export interface FlowAnalyticsQuery {
   workspaceId: string;
@@ -79,108 +80,97 @@ export interface FlowAnalytics {
   funnels: Funnel[];
 }
 
-interface StepRow {
-  kind: 'node' | 'port' | 'last' | 'set' | 'status';
+interface FigureRow {
+  kind: 'node' | 'port' | 'last' | 'set' | 'status' | 'delivery';
   node_id: string | null;
   node_type: string | null;
   port: string | null;
   status: string | null;
+  nodes: string[] | null;
   n: string | number;
   runs: string | number | null;
   seconds: string | number | null;
   timed: string | number | null;
-  nodes: string[] | null;
-}
-
-interface DeliveryRow {
-  node_id: string;
-  sent: string | number;
-  delivered: string | number;
-  read: string | number;
-  replied: string | number;
-  failed: string | number;
+  delivered: string | number | null;
+  read: string | number | null;
+  replied: string | number | null;
+  failed: string | number | null;
 }
 
 const num = (v: string | number | null | undefined) => Number(v ?? 0);
 
+const versionIs = (q: FlowAnalyticsQuery, column: SQL) =>
+  q.version === undefined ? sql`${column} > 0` : sql`${column} = ${q.version}`;
+
 /**
- * The runs a query picks: uuid v7 ids make the started-at range an id range, so the
- * (flow_id, version, id) index finds them without reading other flows' or periods' runs.
+ * The runs a query reads live, as figureRows wants them. uuid v7 ids make the started-at range an
+ * id range, so the (flow_id, version, id) indexes find them without reading other flows' or
+ * periods' runs. With whole buckets [lo, hi) inside the period, the rollup has their ended runs:
+ * live are the period's edges, the runs of [lo, hi) not rolled up yet (open ones, the job's tail:
+ * the partial index holds only those) and the runs of buckets changed since they were rolled up.
  */
-function pickedRuns(q: FlowAnalyticsQuery) {
-  return sql`
-    select id, status from runs
-    where flow_id = ${q.flowId} and workspace_id = ${q.workspaceId}
-      and ${q.version === undefined ? sql`version > 0` : sql`version = ${q.version}`}
-      and id >= ${uuidV7Floor(new Date(q.from))} and id < ${uuidV7Floor(new Date(q.to))}
+function liveRuns(q: FlowAnalyticsQuery, lo: number, hi: number): SQL {
+  const select = sql`select id, status, workspace_id, flow_id, version, null::timestamptz as bucket from runs
+    where flow_id = ${q.flowId} and workspace_id = ${q.workspaceId} and ${versionIs(q, sql`version`)}
       and status <> 'skipped'`;
+  const between = (a: number, b: number) =>
+    sql`${select} and id >= ${uuidV7Floor(new Date(a))} and id < ${uuidV7Floor(new Date(b))}`;
+  const from = Date.parse(q.from);
+  const to = Date.parse(q.to);
+  if (hi <= lo) return between(from, to);
+  return sql`
+    ${between(from, lo)}
+    union all ${between(hi, to)}
+    union all ${between(lo, hi)} and analytics_rolled_at is null
+    union all
+    select r.id, r.status, r.workspace_id, r.flow_id, r.version, null::timestamptz
+    from flow_analytics_dirty d cross join lateral (
+      -- offset 0: the changed buckets (few, usually none) drive, each an id range of its runs;
+      -- never a pass over the flow's runs to meet them.
+      select * from runs r
+      where r.flow_id = d.flow_id and r.version = d.version
+        and r.id >= ${uuidFloorSql(sql`d.bucket`)}
+        and r.id < ${uuidFloorSql(sql`d.bucket + interval '15 minutes'`)}
+        and r.analytics_rolled_at is not null and r.status <> 'skipped'
+      offset 0
+    ) r
+    where d.flow_id = ${q.flowId} and d.workspace_id = ${q.workspaceId} and ${versionIs(q, sql`d.version`)}
+      and d.bucket >= ${new Date(lo).toISOString()}::timestamptz and d.bucket < ${new Date(hi).toISOString()}::timestamptz`;
 }
 
 /**
- * Every step figure in one pass over the picked runs' steps: per node (entries, runs, time), per
- * port, the last step of each run with the run's status, and each run's set of visited nodes
- * grouped (for the funnels; runs share few distinct sets, so this stays small).
+ * Every figure in one statement, so the rollup and the live read see the same moment (a rollup
+ * committing between two statements would count its runs twice or not at all): the rollup's whole
+ * buckets that have not changed since, plus the live runs.
  */
-function stepFigures(q: FlowAnalyticsQuery) {
+function figures(q: FlowAnalyticsQuery, useRollup: boolean): SQL {
+  const lo = useRollup ? Math.ceil(Date.parse(q.from) / bucketMs) * bucketMs : 0;
+  const hi = useRollup ? Math.floor(Date.parse(q.to) / bucketMs) * bucketMs : 0;
+  const rolled =
+    hi > lo
+      ? sql`
+    union all
+    select kind, node_id, port, status, nodes, node_type, n, runs, seconds, timed, delivered, read, replied, failed
+    from flow_analytics_rollup r
+    where flow_id = ${q.flowId} and workspace_id = ${q.workspaceId} and ${versionIs(q, sql`version`)}
+      and bucket >= ${new Date(lo).toISOString()}::timestamptz and bucket < ${new Date(hi).toISOString()}::timestamptz
+      and not exists (
+        select 1 from flow_analytics_dirty d
+        where d.flow_id = r.flow_id and d.version = r.version and d.bucket = r.bucket
+      )`
+      : sql``;
   return sql`
-    with picked as materialized (${pickedRuns(q)}),
-    steps as materialized (
-      select s.run_id, s.seq, s.node_id, s.node_type, s.port, s.entered_at, s.left_at
-      from picked p cross join lateral (
-        -- offset 0 keeps this a per-run probe of the (run_id, seq) key: flattened into a join,
-        -- the planner hashes all of run_steps once the period holds ~10,000 runs (seconds at 1M).
-        select * from run_steps where run_id = p.id offset 0
-      ) s
-    ),
-    last_steps as (
-      select distinct on (s.run_id) s.run_id, s.node_id, p.status
-      from steps s join picked p on p.id = s.run_id
-      order by s.run_id, s.seq desc
-    ),
-    visited as (
-      select array_agg(distinct node_id order by node_id) as nodes from steps group by run_id
-    )
-    select 'node' as kind, node_id, min(node_type) as node_type, null as port, null as status,
-      count(*) as n, count(distinct run_id) as runs,
-      sum(extract(epoch from left_at - entered_at)) filter (where port is not null) as seconds,
-      count(*) filter (where port is not null) as timed, null::text[] as nodes
-    from steps group by node_id
-    union all
-    select 'port', node_id, null, port, null, count(*), null, null, null, null
-    from steps where port is not null group by node_id, port
-    union all
-    select 'last', node_id, null, null, status, count(*), null, null, null, null
-    from last_steps group by node_id, status
-    union all
-    select 'set', null, null, null, null, count(*), null, null, null, nodes
-    from visited group by nodes
-    union all
-    select 'status', null, null, null, status, count(*), null, null, null, null
-    from picked group by status`;
-}
-
-/**
- * Per sending node, what became of its outbound messages. `replied`: an inbound message on the
- * same run came after it (ids are uuid v7, so later is a larger id on the (run_id, id) index).
- */
-function deliveryFigures(q: FlowAnalyticsQuery) {
-  return sql`
-    with picked as materialized (${pickedRuns(q)}),
-    sent as (
-      select m.id, m.run_id, m.node_id, m.status,
-        exists (select 1 from email_events e where e.message_id = m.id and e.type = 'open' and not e.proxy) as opened
-      from picked p cross join lateral (
-        select * from messages where run_id = p.id and direction = 'outbound' and node_id is not null offset 0
-      ) m
-    )
-    select node_id, count(*) as sent,
-      count(*) filter (where status in ('delivered', 'read') or opened) as delivered,
-      count(*) filter (where status = 'read' or opened) as read,
-      count(*) filter (where status in ('failed', 'undelivered', 'expired', 'bounced')) as failed,
-      count(*) filter (where exists (
-        select 1 from messages r where r.run_id = sent.run_id and r.id > sent.id and r.direction = 'inbound'
-      )) as replied
-    from sent group by node_id`;
+    with live as (${figureRows(liveRuns(q, lo, hi))})
+    select kind, nullif(node_id, '') as node_id, nullif(port, '') as port, nullif(status, '') as status,
+      nodes, min(node_type) as node_type, sum(n) as n, sum(runs) as runs, sum(seconds) as seconds,
+      sum(timed) as timed, sum(delivered) as delivered, sum(read) as read, sum(replied) as replied,
+      sum(failed) as failed
+    from (
+      select kind, node_id, port, status, nodes, node_type, n, runs, seconds, timed, delivered, read, replied, failed
+      from live
+      ${rolled}
+    ) f
+    group by kind, node_id, port, status, nodes`;
 }
 
 /** The graph the funnels and menus follow: the chosen version's, else the newest version's. */
@@ -239,10 +229,14 @@ function menusOf(
 }
 
 /** A flow's analytics for a version (or all) and a period: see FlowAnalytics for each figure. */
-export async function flowAnalytics(db: Db, q: FlowAnalyticsQuery): Promise<FlowAnalytics> {
-  const [rows, deliveries, graph] = await Promise.all([
-    queryRows<StepRow>(db, stepFigures(q)),
-    queryRows<DeliveryRow>(db, deliveryFigures(q)),
+export async function flowAnalytics(
+  db: Db,
+  q: FlowAnalyticsQuery,
+  /** `rollup: false` reads every run's raw rows (what the rollup is checked against). */
+  options: { rollup?: boolean } = {},
+): Promise<FlowAnalytics> {
+  const [rows, graph] = await Promise.all([
+    queryRows<FigureRow>(db, figures(q, options.rollup ?? true)),
     graphOf(db, q),
   ]);
   const nodes = new Map<string, NodeAnalytics>();
@@ -289,6 +283,14 @@ export async function flowAnalytics(db: Db, q: FlowAnalyticsQuery): Promise<Flow
       else node.inProgress += n;
     } else if (row.kind === 'set') {
       visited.push({ nodes: row.nodes ?? [], runs: n });
+    } else if (row.kind === 'delivery') {
+      nodeOf(row.node_id!).delivery = {
+        sent: n,
+        delivered: num(row.delivered),
+        read: num(row.read),
+        replied: num(row.replied),
+        failed: num(row.failed),
+      };
     } else {
       runs.total += n;
       if (row.status === 'completed') runs.completed += n;
@@ -297,15 +299,6 @@ export async function flowAnalytics(db: Db, q: FlowAnalyticsQuery): Promise<Flow
       else if (row.status === 'cancelled') runs.cancelled += n;
       else runs.inProgress += n;
     }
-  }
-  for (const row of deliveries) {
-    nodeOf(row.node_id).delivery = {
-      sent: num(row.sent),
-      delivered: num(row.delivered),
-      read: num(row.read),
-      replied: num(row.replied),
-      failed: num(row.failed),
-    };
   }
   for (const node of nodes.values())
     node.ports.sort((a, b) => b.count - a.count || a.port.localeCompare(b.port));

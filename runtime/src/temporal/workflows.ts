@@ -6,3 +6,4 @@ export { transactionalSend } from './transactional-workflows.ts';
 export { campaignRun } from './campaign-workflows.ts';
 export { scheduledBackup } from './backup-workflows.ts';
 export { scheduledReports, sendScheduledReport } from './report-workflows.ts';
+export { flowAnalyticsRollup } from './flow-analytics-workflows.ts';

@@ -18,6 +18,8 @@ import { createBackupActivities } from '../backups/backup-activities.ts';
 import { createReportScheduleActivities } from '../reports/report-delivery.ts';
 import { ensureReportScheduleTimer } from '../reports/report-schedule-timer.ts';
 import { startReportRollups } from '../rollups/report-rollup-timer.ts';
+import { ensureFlowAnalyticsRollupSchedule } from '../analytics/flow-analytics-rollup-schedule.ts';
+import { createFlowAnalyticsRollupActivities } from '../analytics/flow-analytics-rollup-activities.ts';
 import { recordingStoreFromEnv } from '../recordings/recording-store-from-env.ts';
 import { startRunStartReconciler } from '../runs/reconcile-run-starts.ts';
 import type { MessagingServiceDeps } from '../messaging/messaging-service.ts';
@@ -81,6 +83,7 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     await ensureRetentionSchedule(client, taskQueue);
     await ensureBackupSchedule(client, taskQueue, backupSettingsFromEnv(options.env ?? process.env));
     await ensureReportScheduleTimer(client, taskQueue);
+    await ensureFlowAnalyticsRollupSchedule(client, taskQueue);
   }
   const channels = workerChannels(options);
   const links = channelUpkeep(channels, { db: options.db, temporal: client, taskQueue, env: options.env });
@@ -215,6 +218,7 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createSubflowActivities(options.db),
+      ...createFlowAnalyticsRollupActivities(options.db),
       ...createBackupActivities({
         db: options.db,
         store: () => recordingStoreFromEnv(options.env ?? process.env),
