@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@omniflow/db';
 import { statementBatcher } from '../batching/statement-batcher.ts';
 import { signalRunsEnded } from '../dashboard/runs-ended-signal.ts';
-import { storableProgress } from '../temporal/progress-writer.ts';
+import { stepRows, storableProgress } from '../temporal/progress-writer.ts';
 import type { RunProgress } from '../temporal/run-progress.ts';
 import { outboxStatement, type WebhookEvent } from '../webhooks/emit-webhook-events.ts';
 import { runEndedWebhookEvents, runStartedWebhookEvent } from '../webhooks/run-webhook-events.ts';
@@ -42,22 +42,7 @@ export function instantRunsStatement(records: InstantRunRecord[]): SQL {
     error: r.progress.error ?? null,
     started_at: r.startedAt.toISOString(),
   }));
-  const steps = records.flatMap(({ progress: p }) =>
-    p.steps.map((s) => ({
-      workspace_id: p.workspaceId,
-      run_id: p.runId,
-      seq: s.seq,
-      node_id: s.nodeId,
-      node_type: s.nodeType,
-      entered_at: s.enteredAt,
-      left_at: s.leftAt ?? null,
-      port: s.port ?? null,
-      attempts: s.attempts ?? null,
-      input: s.input ?? null,
-      output: s.output ?? null,
-      error: s.error ?? null,
-    })),
-  );
+  const steps = stepRows(records.map((r) => r.progress));
   const events: WebhookEvent[] = records.flatMap((r) => {
     const run = { runId: r.progress.runId, workspaceId: r.workspaceId, flowId: r.flowId, version: r.version };
     return [

@@ -54,9 +54,9 @@ export async function writeProgressBatch(db: Db, batch: RunProgress[]): Promise<
   await emitWebhookEvents(db, runEndedWebhookEvents(batch, written));
 }
 
-/** The statement writeProgressBatch runs (exported for the test that checks its plan). */
-export function progressBatchStatement(batch: RunProgress[]): SQL {
-  const steps = batch.flatMap((p) =>
+/** The run_steps rows of runs' progress, as the writers' jsonb_to_recordset reads them. */
+export function stepRows(batch: Pick<RunProgress, 'workspaceId' | 'runId' | 'steps'>[]) {
+  return batch.flatMap((p) =>
     p.steps.map((s) => ({
       workspace_id: p.workspaceId,
       run_id: p.runId,
@@ -74,6 +74,11 @@ export function progressBatchStatement(batch: RunProgress[]): SQL {
       error: s.error ?? null,
     })),
   );
+}
+
+/** The statement writeProgressBatch runs (exported for the test that checks its plan). */
+export function progressBatchStatement(batch: RunProgress[]): SQL {
+  const steps = stepRows(batch);
   const events = batch.flatMap((p) =>
     (p.events ?? []).map((e) => ({
       workspace_id: p.workspaceId,
