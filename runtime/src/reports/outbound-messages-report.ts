@@ -126,7 +126,10 @@ export const outboundMessagesReport: ReportDefinition = {
       { key: 'deliveryRate', label: t('deliveryRate'), type: 'percent' as const },
     ];
     const withRate = (c: Counts) => ({ ...c, deliveryRate: share(c.delivered, c.sent) });
-    const channels = [...byChannel.entries()].sort((a, b) => b[1].sent - a[1].sent);
+    // Ties in a fixed order: rows come from rollups or raw rows in whatever order the database gives.
+    const channels = [...byChannel.entries()].sort(
+      (a, b) => b[1].sent - a[1].sent || a[0].localeCompare(b[0]),
+    );
     return {
       ...(await reportHead(deps, context, 'outbound-messages', t('title'))),
       charts: [
@@ -165,7 +168,7 @@ export const outboundMessagesReport: ReportDefinition = {
           name: t('byCampaign'),
           columns: [{ key: 'campaign', label: t('campaign'), type: 'text' }, ...countColumns],
           rows: [...byCampaign.entries()]
-            .sort((a, b) => b[1].sent - a[1].sent)
+            .sort((a, b) => b[1].sent - a[1].sent || (a[0] ?? '').localeCompare(b[0] ?? ''))
             .map(([id, c]) => ({ campaign: id ? (names.get(id) ?? id) : t('noCampaign'), ...withRate(c) })),
           totals: { campaign: t('total'), ...withRate(total) },
         },
@@ -177,7 +180,9 @@ export const outboundMessagesReport: ReportDefinition = {
             { key: 'messages', label: t('messages'), type: 'integer' },
           ],
           rows: [...byReason.values()]
-            .sort((a, b) => b.n - a.n)
+            .sort(
+              (a, b) => b.n - a.n || a.channel.localeCompare(b.channel) || a.reason.localeCompare(b.reason),
+            )
             .map((r) => ({ channel: channelName(language, r.channel), reason: r.reason, messages: r.n })),
           totals: { channel: t('total'), reason: '', messages: total.undelivered },
         },
