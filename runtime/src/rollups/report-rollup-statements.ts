@@ -22,8 +22,12 @@ export const menuStepFigureParts = [
       case when f.first then (extract(epoch from f.last_out - s.entered_at) * 1000)::float8 end as call_ms
     from (`,
   `) s
-      join call_records cr on cr.run_id = s.run_id and cr.workspace_id = s.workspace_id and `,
+      cross join lateral (select cr.flow_id, cr.run_id from call_records cr
+        where cr.run_id = s.run_id and cr.workspace_id = s.workspace_id and `,
   `
+        -- Looked up per step by run: a few steps' estimate can be thousands, and a hash join
+        -- then read every call record (offset 0 keeps PostgreSQL from flattening this).
+        offset 0) cr
       left join runs r on r.id = cr.run_id
       cross join lateral (
         select not exists (select 1 from run_steps m where m.run_id = s.run_id and m.node_type = 'voice.menu'
