@@ -29,9 +29,11 @@ const rollupTables = [
   'report_message_rollup',
   'report_call_rollup',
   'report_quota_rollup',
+  'report_ivr_rollup',
   'report_message_rollup_daily',
   'report_call_rollup_daily',
   'report_quota_rollup_daily',
+  'report_ivr_rollup_daily',
 ];
 const dayMs = 86_400_000;
 /** The data covers 90 days up to now; reports ask for the last 30 (the default) and for all 90. */

@@ -32,9 +32,9 @@ export function reportsSection(figures: ReportsFigures): string {
     'Reports read closed time from the rollup tables (runtime/src/rollups/, ARCHITECTURE.md “Report',
     'rollups”): whole local days from the daily rows, the period’s ragged ends from the 15-minute rows,',
     'and only the time since the last pass (at most the 5-minute settle margin plus one bucket here) from',
-    'the raw rows. Call traffic, outbound messages, email and quota consumption read only rollups for',
-    'closed time. Two parts still scan the period’s raw rows: the IVR report (menu steps per call) and',
-    'the interactions report’s contacts tables (distinct contacts per channel and the 50 busiest need',
-    'every address of the period; its per-period counts come from the rollups).',
+    'the raw rows. Call traffic, IVR, outbound messages, email and quota consumption read only rollups for',
+    'closed time (the IVR rollup counts a call once, at its first menu step). One part still scans the',
+    'period’s raw rows: the interactions report’s contacts tables (distinct contacts per channel and the',
+    '50 busiest need every address of the period; its per-period counts come from the rollups).',
   ].join('\n');
 }

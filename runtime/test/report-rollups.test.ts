@@ -17,8 +17,15 @@ const start = Date.parse('2026-11-01T00:00:00Z');
 const hour = 3_600_000;
 const spanHours = 72;
 const at = (hours: number) => new Date(start + hours * hour);
-/** The reports that read the rollups (IVR reads menu steps, which the rollups leave out). */
-const rolledUpReports = ['call-traffic', 'outbound-messages', 'email', 'interactions', 'quota-consumption'];
+/** The reports that read the rollups. */
+const rolledUpReports = [
+  'call-traffic',
+  'ivr',
+  'outbound-messages',
+  'email',
+  'interactions',
+  'quota-consumption',
+];
 
 interface Fixture {
   workspaceId: string;
@@ -94,6 +101,16 @@ async function seed(
         'agent', (array['sip:ana@pbx', 'sip:luis@pbx'])[1 + floor(random() * 2)::int], 'waitedMs', floor(random() * 60000))
     from call_records cr where cr.workspace_id = ${workspaceId}::uuid and cr.started_at >= ${at(offsetHours).toISOString()}::timestamptz
       and random() < 0.6`);
+  // One to three menu steps per call, minutes apart (a call's steps cross bucket edges), some
+  // without an exit (the caller hung up, or the step is still open).
+  await db.execute(sql`insert into run_steps (workspace_id, run_id, seq, node_id, node_type, entered_at, left_at, port)
+    select cr.workspace_id, cr.run_id, 10 + n, 'menu' || (n % 2), 'voice.menu', e.entered_at,
+      case when random() < 0.15 then null else e.entered_at + random() * interval '40 seconds' end,
+      (array['1', '2', 'timeout', 'invalid', null])[1 + floor(random() * 5)::int]
+    from call_records cr, generate_series(1, 3) n,
+      lateral (select cr.started_at + n * random() * interval '9 minutes' as entered_at where n > 0) e
+    where cr.workspace_id = ${workspaceId}::uuid and cr.started_at >= ${at(offsetHours).toISOString()}::timestamptz
+      and (n = 1 or random() < 0.5) and hashtext(cr.id::text) % 4 <> 0`);
   await db.execute(sql`insert into quota_ledger (id, workspace_id, channel, delta, reason, campaign_id, at)
     select gen_random_uuid(), ${workspaceId}::uuid, (array['sms', 'whatsapp'])[1 + floor(random() * 2)::int],
       case when r = 'top_up' then 500 when r = 'refund' then 1 when r = 'adjustment' then -3 else -1 end, r,
@@ -199,7 +216,7 @@ describe.each(databases)('report rollups on $db', ({ db, enabled }) => {
   );
 
   it.runIf(enabled)(
-    're-rolls a bucket whose message is delivered late, and a call whose queue step lands late',
+    're-rolls a bucket whose message is delivered late, and a call whose queue or menu step lands late',
     async () => {
       const filters = cases(fixture, from, to).slice(0, 4);
       await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
@@ -212,6 +229,11 @@ describe.each(databases)('report rollups on $db', ({ db, enabled }) => {
       await handle.db.execute(sql`update call_records set hangup_side = 'caller'
       where id = (select id from call_records where workspace_id = ${fixture.workspaceId}::uuid
         and started_at < ${at(30).toISOString()}::timestamptz and hangup_side is distinct from 'caller' limit 1)`);
+      // A caller leaves an early call's menu late: its time in the IVR grows, at its first menu step.
+      await handle.db.execute(sql`update run_steps set left_at = entered_at + interval '20 minutes'
+      where (run_id, seq) = (select run_id, max(seq) from run_steps where workspace_id = ${fixture.workspaceId}::uuid
+        and node_type = 'voice.menu' and entered_at < ${at(30).toISOString()}::timestamptz group by run_id
+        having count(*) > 1 limit 1)`);
       expect(await count(handle, 'report_rollup_dirty')).toBeGreaterThan(0);
       const result = await rollUpReports(handle.db, { now: () => at(40), settleMs: 0 });
       expect(result.rerolled).toBeGreaterThanOrEqual(1);

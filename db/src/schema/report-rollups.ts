@@ -79,6 +79,24 @@ const quotaFigures = () => ({
   delta: bigint('delta', { mode: 'number' }).notNull(),
 });
 
+/**
+ * What an IVR rollup row counts: menu steps per menu and option (the port left by; null for a
+ * caller who hung up in the menu), and the calls whose first menu step this is, with the time from
+ * that step's entry to the call's last exit from a menu. Each call is counted once, in the bucket of
+ * its first menu step, so the figures add up across buckets.
+ */
+const ivrFigures = () => ({
+  flowId: uuid('flow_id'),
+  flowVersion: integer('flow_version'),
+  nodeId: text('node_id').notNull(),
+  port: text('port'),
+  steps: integer('steps').notNull(),
+  stepMs: doublePrecision('step_ms'),
+  stepTimed: integer('step_timed').notNull(),
+  calls: integer('calls').notNull(),
+  callMs: doublePrecision('call_ms'),
+});
+
 /** Messages by 15-minute bucket of `created_at`. */
 export const reportMessageRollup = pgTable(
   'report_message_rollup',
@@ -99,6 +117,17 @@ export const reportCallRollup = pgTable(
     ...callFigures(),
   },
   (t) => [index('report_call_rollup_bucket_idx').on(t.workspaceId, t.bucketStart)],
+);
+
+/** Menu steps by 15-minute bucket of `entered_at`. */
+export const reportIvrRollup = pgTable(
+  'report_ivr_rollup',
+  {
+    workspaceId: owner(),
+    bucketStart: timestamp('bucket_start', { withTimezone: true }).notNull(),
+    ...ivrFigures(),
+  },
+  (t) => [index('report_ivr_rollup_bucket_idx').on(t.workspaceId, t.bucketStart)],
 );
 
 /** The quota ledger by 15-minute bucket of `at`. */
@@ -157,4 +186,14 @@ export const reportQuotaRollupDaily = pgTable(
     ...quotaFigures(),
   },
   (t) => [index('report_quota_rollup_daily_idx').on(t.workspaceId, t.dayStart)],
+);
+
+export const reportIvrRollupDaily = pgTable(
+  'report_ivr_rollup_daily',
+  {
+    workspaceId: owner(),
+    dayStart: timestamp('day_start', { withTimezone: true }).notNull(),
+    ...ivrFigures(),
+  },
+  (t) => [index('report_ivr_rollup_daily_idx').on(t.workspaceId, t.dayStart)],
 );

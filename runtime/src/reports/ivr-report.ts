@@ -3,6 +3,8 @@ import { flowVersions, flows, queryRows } from '@omniflow/db';
 import type { ReportDocument } from './report-document.ts';
 import type { ReportContext, ReportDefinition, ReportDeps } from './report-registry.ts';
 import { pick, reportHead } from './describe-filters.ts';
+import { menuStepFigureParts } from '../rollups/report-rollup-statements.ts';
+import { outsideRollupRange, rolledUpRows, rollupRangeOf, type RollupRange } from './report-rollup-range.ts';
 import { bucketLabel, bucketLabels, bucketOf, inPeriod, num, seconds, share } from './report-sql.ts';
 
 const text = {
@@ -30,24 +32,29 @@ const text = {
 };
 
 /**
- * The menu steps of the period's calls (alias `s`), with the call's flow. Joined to the call
- * records (both read by time, then hashed) rather than to runs one by one: a menu step is a
- * call's, and the call says its flow.
+ * The figures of the period's menu steps (alias `i`: at, flow_id, node_id, port, steps, step_ms,
+ * step_timed, calls, call_ms): closed buckets from the IVR rollup, the rest from the menu steps,
+ * counted alike (a call once, at its first menu step; see menuStepFigures).
  */
-function menuStepsOf({ workspaceId, filters }: ReportContext): SQL {
-  const calls: SQL[] = [
-    sql`cr.workspace_id = ${workspaceId}::uuid`,
-    sql`cr.started_at >= ${filters.from}::timestamptz - interval '1 day'`,
-    sql`cr.started_at < ${filters.to}::timestamptz`,
-  ];
-  if (filters.flowId) calls.push(sql`cr.flow_id = ${filters.flowId}::uuid`);
-  if (filters.flowVersion !== undefined)
-    calls.push(
-      sql`exists (select 1 from runs r where r.id = cr.run_id and r.version = ${filters.flowVersion})`,
-    );
-  return sql`select s.run_id, s.node_id, s.port, s.entered_at, s.left_at, cr.flow_id
-    from run_steps s join call_records cr on cr.run_id = s.run_id and ${sql.join(calls, sql` and `)}
-    where s.workspace_id = ${workspaceId}::uuid and s.node_type = 'voice.menu' and ${inPeriod(filters, sql`s.entered_at`)}`;
+function menuFiguresOf(context: ReportContext, range: RollupRange | null): SQL {
+  const { workspaceId, filters } = context;
+  const rolled: SQL[] = [sql`ri.workspace_id = ${workspaceId}::uuid`];
+  if (filters.flowId) rolled.push(sql`ri.flow_id = ${filters.flowId}::uuid`);
+  if (filters.flowVersion !== undefined) rolled.push(sql`ri.flow_version = ${filters.flowVersion}`);
+  const steps = sql`select s.* from run_steps s where s.workspace_id = ${workspaceId}::uuid
+    and s.node_type = 'voice.menu' and ${inPeriod(filters, sql`s.entered_at`)}
+    and ${outsideRollupRange(range, sql`s.entered_at`)}`;
+  const callWhere = filters.flowId ? sql`cr.flow_id = ${filters.flowId}::uuid` : sql`true`;
+  const runWhere = filters.flowVersion !== undefined ? sql`r.version = ${filters.flowVersion}` : sql`true`;
+  const [a, b, c] = menuStepFigureParts;
+  return sql`${rolledUpRows(
+    range,
+    'ivr',
+    'ri',
+    sql`ri.flow_id, ri.node_id, ri.port, ri.steps, ri.step_ms, ri.step_timed, ri.calls, ri.call_ms`,
+    rolled,
+  )}select l.entered_at as at, l.flow_id, l.node_id, l.port, l.steps, l.step_ms, l.step_timed, l.calls, l.call_ms
+    from (${sql.raw(a)}${steps}${sql.raw(b)}${callWhere}${sql.raw(c)}${runWhere}) l`;
 }
 
 interface GraphNode {
@@ -64,13 +71,13 @@ export const ivrReport: ReportDefinition = {
   async build(deps: ReportDeps, context: ReportContext): Promise<ReportDocument> {
     const { filters, language, workspaceId } = context;
     const t = (key: keyof typeof text) => pick(language, text[key]);
+    const range = await rollupRangeOf(deps.db, workspaceId, filters);
     const perBucket = await queryRows<{ label: string; calls: string; ms: string | null }>(
       deps.db,
-      sql`with s as (${menuStepsOf(context)}),
-        per_call as (select s.run_id, min(s.entered_at) as first_in, max(s.left_at) as last_out from s group by 1)
-        select ${bucketLabel(filters, bucketOf(filters, sql`p.first_in`))} as label, count(*) as calls,
-          sum(extract(epoch from p.last_out - p.first_in) * 1000) as ms
-        from per_call p group by 1`,
+      sql`with i as (${menuFiguresOf(context, range)})
+        select ${bucketLabel(filters, bucketOf(filters, sql`i.at`))} as label, sum(i.calls) as calls,
+          sum(i.call_ms) as ms
+        from i where i.calls > 0 group by 1`,
     );
     const perOption = await queryRows<{
       flow_id: string | null;
@@ -81,10 +88,9 @@ export const ivrReport: ReportDefinition = {
       timed: string;
     }>(
       deps.db,
-      sql`with s as (${menuStepsOf(context)})
-        select s.flow_id, s.node_id, s.port, count(*) as n,
-          sum(extract(epoch from s.left_at - s.entered_at) * 1000) as ms, count(s.left_at) as timed
-        from s group by 1, 2, 3`,
+      sql`with i as (${menuFiguresOf(context, range)})
+        select i.flow_id, i.node_id, i.port, sum(i.steps) as n, sum(i.step_ms) as ms, sum(i.step_timed) as timed
+        from i group by 1, 2, 3`,
     );
     // Menus and options by the names the designer gave them, from each flow's latest version.
     const flowIds = [...new Set(perOption.map((o) => o.flow_id).filter((id): id is string => !!id))];

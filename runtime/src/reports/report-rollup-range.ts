@@ -63,7 +63,7 @@ export async function rollupRangeOf(
  */
 export function rolledUpRows(
   range: RollupRange | null,
-  kind: 'message' | 'call' | 'quota',
+  kind: 'message' | 'call' | 'quota' | 'ivr',
   alias: string,
   columns: SQL,
   where: SQL[],

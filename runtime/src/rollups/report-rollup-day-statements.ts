@@ -9,12 +9,14 @@ const figures = {
   message: `channel, direction, campaign_id, flow_id, flow_version, status, error_code`,
   call: `flow_id, flow_version, queue, agent`,
   quota: `channel, campaign_id, reason`,
+  ivr: `flow_id, flow_version, node_id, port`,
 };
 const sums = {
   message: `messages, opened_unique, opened_total, clicked_unique, clicked_total, bounced_unique, bounced_total,
     unsubscribed_unique, unsubscribed_total, complained_unique, complained_total`,
   call: `offered, answered, abandoned, transferred, waited_sum, waited_n, handled_sum, handled_n`,
   quota: `delta`,
+  ivr: `steps, step_ms, step_timed, calls, call_ms`,
 };
 
 const clear = (table: string) => `delete from ${table} r using report_rollup_days d
@@ -38,7 +40,7 @@ function fill(kind: keyof typeof figures): string {
 
 /** In order: each daily table cleared of the days, then filled again from the 15-minute rows. */
 export const reportRollupDayStatements: { step: string; text: string }[] = (
-  ['message', 'call', 'quota'] as const
+  ['message', 'call', 'quota', 'ivr'] as const
 ).flatMap((kind) => [
   { step: `clear ${kind} days`, text: clear(`report_${kind}_rollup_daily`) },
   { step: `roll up ${kind} days`, text: fill(kind) },
@@ -54,7 +56,7 @@ export const rezoneStatements = (rolledUpTo: string): string[] => [
       case when w.timezone in (select name from pg_timezone_names) then w.timezone else 'UTC' end as timezone
     from workspaces w left join report_rollup_zones z on z.workspace_id = w.id
     where z.workspace_id is null or z.source_timezone is distinct from w.timezone`,
-  ...(['message', 'call', 'quota'] as const).map(
+  ...(['message', 'call', 'quota', 'ivr'] as const).map(
     (kind) =>
       `delete from report_${kind}_rollup_daily r using report_rollup_rezoned z where r.workspace_id = z.workspace_id`,
   ),

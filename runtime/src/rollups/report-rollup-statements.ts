@@ -7,6 +7,38 @@
  * with no parameters: the ranges come from the table.
  */
 
+/**
+ * The figures of each menu step in `steps` (a query over run_steps' columns; the parts around
+ * steps, callWhere and runWhere are exported for callers that build SQL with parameters, menu steps only), one
+ * row per step: workspace_id, entered_at, flow_id, flow_version, node_id, port, steps (1), step_ms,
+ * step_timed, calls (1 where it is its call's first menu step) and call_ms. `callWhere` and
+ * `runWhere` filter its call record (alias `cr`) and run (alias `r`). Plain SQL text.
+ */
+export const menuStepFigureParts = [
+  `select s.workspace_id, s.entered_at, cr.flow_id, r.version as flow_version, s.node_id, s.port, 1 as steps,
+      (extract(epoch from s.left_at - s.entered_at) * 1000)::float8 as step_ms,
+      case when s.left_at is null then 0 else 1 end as step_timed,
+      case when f.first then 1 else 0 end as calls,
+      case when f.first then (extract(epoch from f.last_out - s.entered_at) * 1000)::float8 end as call_ms
+    from (`,
+  `) s
+      cross join lateral (select cr.flow_id, cr.run_id from call_records cr
+        where cr.run_id = s.run_id and cr.workspace_id = s.workspace_id and `,
+  `
+        -- Looked up per step by run: a few steps' estimate can be thousands, and a hash join
+        -- then read every call record (offset 0 keeps PostgreSQL from flattening this).
+        offset 0) cr
+      left join runs r on r.id = cr.run_id
+      cross join lateral (
+        select not exists (select 1 from run_steps m where m.run_id = s.run_id and m.node_type = 'voice.menu'
+            and (m.entered_at, m.seq) < (s.entered_at, s.seq)) as first,
+          (select max(m.left_at) from run_steps m where m.run_id = s.run_id and m.node_type = 'voice.menu') as last_out) f
+    where `,
+] as const;
+
+export const menuStepFigures = (steps: string, callWhere: string, runWhere: string) =>
+  menuStepFigureParts[0] + steps + menuStepFigureParts[1] + callWhere + menuStepFigureParts[2] + runWhere;
+
 /** A source row (alias `alias`) whose `instant` lies in one of the ranges. */
 const inTodo = (
   alias: string,
@@ -77,12 +109,26 @@ const quota = `insert into report_quota_rollup (workspace_id, bucket_start, chan
     from quota_ledger l ${inTodo('l', 'at')}
     group by 1, 2, 3, 4, 5`;
 
+/**
+ * Menu steps per menu and option, and each call counted once, at its first menu step (by entry,
+ * then order), with the time from that entry to its last exit from a menu; the call's flow from
+ * its call record. `menuStepFigures` is shared with the IVR report's live part, so both count alike.
+ */
+const ivr = `insert into report_ivr_rollup (workspace_id, bucket_start, flow_id, flow_version, node_id, port,
+      steps, step_ms, step_timed, calls, call_ms)
+    select s.workspace_id, report_rollup_bucket(s.entered_at), s.flow_id, s.flow_version, s.node_id, s.port,
+      sum(s.steps), sum(s.step_ms), sum(s.step_timed), sum(s.calls), sum(s.call_ms)
+    from (${menuStepFigures(`select s.* from run_steps s ${inTodo('s', 'entered_at')} where s.node_type = 'voice.menu'`, 'true', 'true')}) s
+    group by 1, 2, 3, 4, 5, 6`;
+
 /** In order: each table cleared of the ranges, then filled again. */
 export const reportRollupStatements: { step: string; text: string }[] = [
   { step: 'clear messages', text: clear('report_message_rollup') },
   { step: 'roll up messages', text: messages },
   { step: 'clear calls', text: clear('report_call_rollup') },
   { step: 'roll up calls', text: calls },
+  { step: 'clear ivr', text: clear('report_ivr_rollup') },
+  { step: 'roll up ivr', text: ivr },
   { step: 'clear quota', text: clear('report_quota_rollup') },
   { step: 'roll up quota', text: quota },
 ];
