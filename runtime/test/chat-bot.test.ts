@@ -194,6 +194,13 @@ describe('a chat bot on the sandbox WhatsApp channel', () => {
     await runReaches(omni, ended, ['waiting']);
     await write('+34600111005', '3');
     await runReaches(omni, ended, ['completed']);
+    // The row says completed a moment before Temporal closes the workflow (its last progress write
+    // comes first): only a closed workflow refuses the signal.
+    const [row] = await omni.handle.db
+      .select({ workflowId: runs.temporalWorkflowId })
+      .from(runs)
+      .where(eq(runs.id, ended));
+    await omni.temporal.workflow.getHandle(row!.workflowId!).result();
     // A row behind Temporal (its last progress write not in yet): the signal is refused.
     await omni.handle.db.update(runs).set({ status: 'waiting' }).where(eq(runs.id, ended));
     const next = await write('+34600111005', 'pedido');
