@@ -80,10 +80,11 @@ export default tseslint.config(
       'runtime/src/temporal/campaign-workflows.ts',
       'runtime/src/temporal/backup-workflows.ts',
       'runtime/src/temporal/report-workflows.ts',
+      'runtime/src/temporal/flow-analytics-workflows.ts',
     ],
     rules: restrictImports(nodeBuiltins, {
       regex:
-        '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows|transactional-workflows|campaign-workflows|backup-workflows|report-workflows)\\.ts$|\\./workflows/[\\w-]+\\.ts$|\\.\\./compiler/machine-json\\.ts$|\\.\\./reports/report-retry\\.ts$)',
+        '^(?!@temporalio/workflow$|xstate$|\\.\\./machine/|\\./(workflow-api|operations-workflows|transactional-workflows|campaign-workflows|backup-workflows|report-workflows|flow-analytics-workflows)\\.ts$|\\./workflows/[\\w-]+\\.ts$|\\.\\./compiler/machine-json\\.ts$|\\.\\./reports/report-retry\\.ts$)',
       allowTypeImports: true,
       message:
         'Workflow files may import only @temporalio/workflow, xstate and runtime/src/machine (DESIGN.md §3).',
