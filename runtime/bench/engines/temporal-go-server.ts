@@ -110,9 +110,8 @@ export async function startTemporalGoServer(
   const child = spawn(
     found.server,
     ['--root', root, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+    // The dynamic config's file path in the module's config is relative: it resolves from here.
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
