@@ -261,8 +261,8 @@ describe('voice.transfer and voice.enqueue with baresip', () => {
       await caller.waitForEvent('CALL_ESTABLISHED');
       const runId = await eventually(() => latestRunOf(omni, 'caller4'));
       const call = await eventually(async () => inbound.find((c) => c.from === 'caller4'));
-      const workspaceId = endpoint.calls.workspaceOf(call.id)!;
-      // A loaded two-core CI box has taken more than 20 s from the answer to the queue.
+      // The endpoint learns the call's workspace when the flow claims it, a moment after the answer.
+      const workspaceId = await eventually(async () => endpoint.calls.workspaceOf(call.id));
       await eventually(
         async () => (agentQueues.size(workspaceId, 'abandono') === 1 ? true : undefined),
         60_000,
