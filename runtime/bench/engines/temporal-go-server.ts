@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import pg from 'pg';
-import { freePort } from '../../src/temporal-server/free-port.ts';
+import { freeLowPort } from '../../src/temporal-server/free-port.ts';
 
 /** The release #18 names: built here with `go install go.temporal.io/server/cmd/server@v1.28.1`. */
 export const temporalServerVersion = 'v1.28.1';
@@ -92,10 +92,10 @@ export async function startTemporalGoServer(
   const root = mkdtempSync(join(tmpdir(), 'temporal-go-'));
   mkdirSync(join(root, 'config'), { recursive: true });
   cpSync(join(found.module, 'config/dynamicconfig'), join(root, 'config/dynamicconfig'), { recursive: true });
-  const frontend = await freePort();
+  const frontend = await freeLowPort();
   const ports = new Map<string, number>();
   for (const port of ['7233', '7234', '7235', '7239', '6933', '6934', '6935', '6939', '7243', '7936', '8000'])
-    ports.set(port, port === '7233' ? frontend : await freePort());
+    ports.set(port, port === '7233' ? frontend : await freeLowPort());
   let config = readFileSync(join(found.module, 'config/development-postgres12.yaml'), 'utf8')
     .replaceAll('127.0.0.1:5432', `${url.hostname}:${url.port || '5432'}`)
     .replaceAll('user: "temporal"', `user: "${decodeURIComponent(url.username)}"`)
@@ -111,11 +111,15 @@ export async function startTemporalGoServer(
     found.server,
     ['--root', root, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'],
     // The dynamic config's file path in the module's config is relative: it resolves from here.
-    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
+  // The server logs its own failures (a config it refuses, a port taken) to stdout.
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-20_000);
+  });
   child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
+    stderr = (stderr + chunk.toString()).slice(-20_000);
   });
   const address = `127.0.0.1:${frontend}`;
   const stop = async () => {
