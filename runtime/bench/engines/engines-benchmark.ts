@@ -54,7 +54,12 @@ export interface EnginesOutcome {
  * baseline): a change to Omniflow is measured in minutes without n8n and Node-RED.
  */
 export function selectedEngines(value: string | undefined): (name: string) => boolean {
-  const names = new Set((value ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  const names = new Set(
+    (value ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
   return names.size === 0 ? () => true : (name) => names.has(name);
 }
 
