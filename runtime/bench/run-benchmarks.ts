@@ -115,6 +115,8 @@ await server?.stop();
 // Node-RED), with nothing of this run left loading the machine.
 const engines = only.has('engines') ? await enginesBenchmark((line) => console.log(line)) : undefined;
 if (engines?.skipped) console.log(`Engines comparison skipped: ${engines.skipped}`);
+// A partial run (BENCH_ENGINES) is printed in the section's shape but not written over it.
+if (engines?.partial) console.log(`Engines, ${engines.partial} (not written):\n${enginesReport(engines)}`);
 // CPU per request with every run through Temporal and with instant runs, each on its own
 // `omniflow dev`, the first the baseline of the second.
 const instantCpu = only.has('instant-cpu')
@@ -133,7 +135,7 @@ if (segmentCounts) sections.segments = segmentsReport(segmentCounts);
 if (codeNode) sections.codeNode = codeNodeReport(codeNode);
 if (contactImport) sections.contactImport = contactImportReport(contactImport);
 if (campaignFigures) sections.campaigns = campaignsReport(campaignFigures);
-if (engines && !engines.skipped) sections.engines = enginesReport(engines);
+if (engines && !engines.skipped && !engines.partial) sections.engines = enginesReport(engines);
 if (flowAnalyticsFigures) sections.flowAnalytics = flowAnalyticsReport(flowAnalyticsFigures);
 if (reportFigures) sections.reports = reportsSection(reportFigures);
 if (instantCpu) sections.instantRuns = instantCpuReport(instantCpu.figures, instantCpu.loadAverage);

@@ -45,6 +45,22 @@ export interface EnginesOutcome {
   /** Where the figures came from: which Temporal server and database Omniflow ran on. */
   omniflowSetups: string[];
   skipped?: string;
+  /** Only some setups ran (BENCH_ENGINES): printed, not written over the whole section. */
+  partial?: string;
+}
+
+/**
+ * BENCH_ENGINES=omniflow-dev,omniflow-temporal runs only those setups (or anchor configs such as
+ * baseline): a change to Omniflow is measured in minutes without n8n and Node-RED.
+ */
+export function selectedEngines(value: string | undefined): (name: string) => boolean {
+  const names = new Set(
+    (value ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
+  return names.size === 0 ? () => true : (name) => names.has(name);
 }
 
 /** Omniflow started as configured, its flows published, each loaded like the anchors, then stopped. */
@@ -132,10 +148,22 @@ export async function enginesBenchmark(log: (line: string) => void): Promise<Eng
   const anchors = found.folder;
   const results = mkdtempSync(join(tmpdir(), 'omniflow-engines-results-'));
   log(`engines: results in ${results}`);
-  await runAnchorConfigs(anchors, results, ['baseline', 'node-red'], log);
-  const omniflowSetups = ['omniflow-dev: `omniflow dev` (`npm start`): embedded PGlite, Temporal dev server'];
-  await loadOmniflow(anchors, results, 'omniflow-dev', { log });
-  omniflowSetups.push(await loadOmniflowOnTemporalServer(anchors, results, log));
-  await runAnchorConfigs(anchors, results, ['n8n-default', 'n8n-default-legacyexpr', 'baseline-end'], log);
-  return { figures: engineFigures(readLoadRows(results)), omniflowSetups };
+  const selected = selectedEngines(process.env.BENCH_ENGINES);
+  const anchorConfigs = async (configs: string[]) => {
+    const chosen = configs.filter(selected);
+    if (chosen.length > 0) await runAnchorConfigs(anchors, results, chosen, log);
+  };
+  await anchorConfigs(['baseline', 'node-red']);
+  const omniflowSetups: string[] = [];
+  if (selected('omniflow-dev')) {
+    omniflowSetups.push('omniflow-dev: `omniflow dev` (`npm start`): embedded PGlite, Temporal dev server');
+    await loadOmniflow(anchors, results, 'omniflow-dev', { log });
+  }
+  if (selected('omniflow-temporal'))
+    omniflowSetups.push(await loadOmniflowOnTemporalServer(anchors, results, log));
+  await anchorConfigs(['n8n-default', 'n8n-default-legacyexpr', 'baseline-end']);
+  const figures = engineFigures(readLoadRows(results));
+  return process.env.BENCH_ENGINES
+    ? { figures, omniflowSetups, partial: `only ${process.env.BENCH_ENGINES}` }
+    : { figures, omniflowSetups };
 }

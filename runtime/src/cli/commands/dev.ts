@@ -4,6 +4,7 @@ import { openDb } from '@omniflow/db';
 import { bootstrapAdmin } from '../../auth/bootstrap-admin.ts';
 import { lockEmbeddedDatabase } from '../../server/embedded-lock.ts';
 import { startApi } from '../../server/start-api.ts';
+import { compileEmbeddedDatabaseOptimised } from '../../server/embedded-database-code.ts';
 import { loadRegistry } from '../../server/load-registry.ts';
 import { startDevServer, type DevServer } from '../../temporal-server/dev-server.ts';
 import { createFlowWorker } from '../../worker/flow-worker.ts';
@@ -36,6 +37,7 @@ export async function runServices(options: RunServicesOptions): Promise<void> {
   const env = process.env;
   const dataDir = resolve(home, 'pglite');
   const release = env.DATABASE_URL ? () => {} : lockEmbeddedDatabase(dataDir, 'omniflow dev');
+  if (!env.DATABASE_URL) compileEmbeddedDatabaseOptimised();
   const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir });
   const registry = await loadRegistry();
 
