@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { normalizeContact } from '../runs/run-filter.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, cursorInvalid } from './api-error.ts';
 import type { voiceFilterSchema } from './voice-schemas.ts';
 
 interface VoiceColumns {
@@ -36,8 +36,7 @@ export function voiceFilterConditions(
   if (filter.flowId) conditions.push(eq(columns.flowId, filter.flowId));
   if (filter.cursor) {
     const id = Buffer.from(filter.cursor, 'base64url').toString();
-    if (!z.uuid().safeParse(id).success)
-      throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+    if (!z.uuid().safeParse(id).success) throw cursorInvalid();
     conditions.push(lt(columns.id, id));
   }
   return [and(...conditions)!];

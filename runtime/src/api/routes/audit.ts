@@ -7,7 +7,7 @@ import {
   searchAudit,
   type AuditFilter,
 } from '../../audit/search-audit.ts';
-import { ApiError } from '../api-error.ts';
+import { ApiError, cursorInvalid } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { boundedDateTime } from '../../limits/bounded-fields.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
@@ -124,8 +124,7 @@ export function auditRoutes({ db }: AppDeps) {
     .openapi(routes.list, async (c) => {
       const { limit, cursor, ...query } = c.req.valid('query');
       const after = cursor ? decodeAuditCursor(cursor) : undefined;
-      if (cursor && !after)
-        throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+      if (cursor && !after) throw cursorInvalid();
       const rows = await searchAudit(db, c.get('principal').workspaceId, filterOf(query), {
         limit: limit + 1,
         ...(after ? { after } : {}),

@@ -17,6 +17,7 @@ import {
   withVoicePromptIssues,
 } from '../../voice-prompts/unknown-voice-prompts.ts';
 import { createRunOperations } from '../../runs/run-operations.ts';
+import { versionNotFound } from '../../runs/run-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -411,7 +412,7 @@ export function flowRoutes(deps: AppDeps) {
             eq(flowVersions.kind, 'published'),
           ),
         );
-      if (!row) throw notFound('Version', `${version} of flow ${id}`);
+      if (!row) throw versionNotFound(id, version);
       return c.json(
         { ...versionView(row), graph: flowDocumentSchema.parse(row.graph), machine: row.machine },
         200,
