@@ -56,6 +56,13 @@ export const notFound = (what: MissingThing, id: string) =>
     es: missingInSpanish[what].replace('{id}', id),
   });
 
+/** A session that is over: the person signs in again. */
+export const sessionExpired = () =>
+  new ApiError(401, 'SESSION_EXPIRED', {
+    en: 'Your session has expired; sign in again',
+    es: 'Tu sesión ha caducado; vuelve a iniciar sesión',
+  });
+
 /** The 400 of a `cursor` the API did not give out (every paged list says it the same way). */
 export const cursorInvalid = () =>
   new ApiError(400, 'CURSOR_INVALID', {

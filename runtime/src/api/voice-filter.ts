@@ -25,7 +25,10 @@ export function voiceFilterConditions(
 ): SQL[] {
   const conditions: SQL[] = [eq(columns.workspaceId, workspaceId)];
   if (filter.from && filter.to && Date.parse(filter.from) >= Date.parse(filter.to))
-    throw new ApiError(422, 'RANGE_INVALID', `from (${filter.from}) must be before to (${filter.to})`);
+    throw new ApiError(422, 'RANGE_INVALID', {
+      en: `from (${filter.from}) must be before to (${filter.to})`,
+      es: `El inicio (${filter.from}) debe ser anterior al final (${filter.to})`,
+    });
   if (filter.number) {
     // Stored normalised, so "+34 600 11 22 33" finds "+34600112233".
     const number = normalizeContact(filter.number);

@@ -102,7 +102,10 @@ const routes = {
 
 function filterOf(query: z.infer<typeof filterQuery>): AuditFilter {
   if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to))
-    throw new ApiError(400, 'PERIOD_INVALID', 'from must be before to');
+    throw new ApiError(400, 'PERIOD_INVALID', {
+      en: 'from must be before to',
+      es: 'El inicio del periodo debe ser anterior a su final',
+    });
   const actions = (query.action ?? '')
     .split(',')
     .map((a) => a.trim())
