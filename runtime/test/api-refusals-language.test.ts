@@ -15,9 +15,9 @@ const tinyFlow = {
 
 const spanish = { 'accept-language': 'es-ES,es;q=0.9' };
 
-// What an operation on a run is refused with is said in the reader's language (the builder
-// sends its own as Accept-Language); the code stays the same, English when none is asked for.
-describe('refusals of operations on a run, in the reader’s language', () => {
+// What the API refuses — an operation on a run above all — is said in the reader's language (the
+// builder sends its own as Accept-Language); the code stays the same, English when none is asked for.
+describe('API refusals in the reader’s language', () => {
   let omni: TestOmniflow;
   let completed: string;
   beforeAll(async () => {
@@ -112,5 +112,39 @@ describe('refusals of operations on a run, in the reader’s language', () => {
       code: 'INVALID_JSON',
       message: 'El cuerpo de la petición no es JSON válido',
     });
+  });
+
+  it('says other refusals a builder user meets in Spanish, keeping their codes', async () => {
+    const login = await omni.call(
+      'POST',
+      '/api/v1/auth/login',
+      { email: omni.admin.email, password: 'not the password' },
+      { ...spanish, authorization: '' },
+    );
+    expect([login.status, login.body.error.code, login.body.error.message]).toEqual([
+      401,
+      'LOGIN_FAILED',
+      'El correo o la contraseña no son correctos',
+    ]);
+    const missing = '01900000-0000-7000-8000-000000000001';
+    const flow = await omni.call('GET', `/api/v1/flows/${missing}`, undefined, spanish);
+    expect([flow.status, flow.body.error.code, flow.body.error.message]).toEqual([
+      404,
+      'NOT_FOUND',
+      `El flujo ${missing} no existe`,
+    ]);
+    const cursor = await omni.call('GET', '/api/v1/runs?cursor=nope', undefined, spanish);
+    expect([cursor.status, cursor.body.error.code]).toEqual([400, 'CURSOR_INVALID']);
+    expect(cursor.body.error.message).toMatch(/^El cursor no es uno que haya dado esta API/);
+    const field = { key: 'dni', label: 'DNI', type: 'text' };
+    expect((await omni.call('POST', '/api/v1/contact-fields', field)).status).toBe(201);
+    const taken = await omni.call('POST', '/api/v1/contact-fields', field, spanish);
+    expect([taken.status, taken.body.error.code, taken.body.error.message]).toEqual([
+      409,
+      'FIELD_KEY_TAKEN',
+      'Ya existe un campo con la clave dni: elige otra clave',
+    ]);
+    const english = await omni.call('POST', '/api/v1/contact-fields', field);
+    expect(english.body.error.message).toBe('A field with the key dni exists: pick another key');
   });
 });
