@@ -349,8 +349,19 @@ describe.each(['postgres', 'pglite'] as const)('instant runs (%s)', (db) => {
     try {
       const refused = await post(omni.app, 'unrecorded', { n: 7 });
       expect(refused.status).toBe(503);
-      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RUN_NOT_RECORDED');
+      expect(((await refused.json()) as { error: unknown }).error).toMatchObject({
+        code: 'RUN_NOT_RECORDED',
+        message: expect.stringMatching(/^The run could not be recorded, so it did not happen/),
+      });
       expect(refused.headers.get('x-omniflow-run-id')).toBeNull();
+      // Said in the caller's language, with the same code.
+      const spanish = await post(omni.app, 'unrecorded', { n: 7 }, { 'accept-language': 'es-MX,es;q=0.9' });
+      expect(spanish.status).toBe(503);
+      expect(((await spanish.json()) as { error: unknown }).error).toMatchObject({
+        code: 'RUN_NOT_RECORDED',
+        message:
+          'No se pudo guardar la ejecución, así que no ocurrió y no se hizo nada. Envía la petición de nuevo.',
+      });
       // No row, so no steps (they hang off it) and no workflow: nothing was started in Temporal.
       expect(await runsOf(flowId)).toEqual([]);
     } finally {

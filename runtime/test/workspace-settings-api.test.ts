@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId, users } from '@omniflow/db';
+import { hashPassword } from '../src/auth/passwords.ts';
 import { startTestOmniflow, type TestOmniflow } from './support/test-omniflow.ts';
 
 // PUT /workspace/settings refuses a value it cannot keep with a 400 whose sentence names the
@@ -58,5 +60,46 @@ describe('workspace settings API: refusals in the reader language', () => {
     const saved = await put({ slaTargetPercent: 99.5 }, 'es');
     expect(saved.status).toBe(200);
     expect(saved.body.slaTargetPercent).toBe(99.5);
+  });
+
+  it('refuses a designer with a 403 in their language: only an admin may change the settings', async () => {
+    const workspace = (await omni.handle.db.query.workspaces.findFirst())!;
+    await omni.handle.db.insert(users).values({
+      id: newId(),
+      workspaceId: workspace.id,
+      email: 'disenadora@example.test',
+      passwordHash: await hashPassword('designer password'),
+      role: 'designer',
+    });
+    const login = await omni.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'disenadora@example.test', password: 'designer password' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const asDesigner = (language?: string) =>
+      omni.call(
+        'PUT',
+        '/api/v1/workspace/settings',
+        { runRetentionDays: 5 },
+        {
+          cookie,
+          authorization: '',
+          origin: 'http://localhost',
+          ...(language ? { 'accept-language': language } : {}),
+        },
+      );
+    const es = await asDesigner('es-ES,es;q=0.9');
+    expect(es.status).toBe(403);
+    expect(es.body.error.code).toBe('FORBIDDEN');
+    expect(es.body.error.message).toBe(
+      'Tu rol (diseñador) no permite cambiar los ajustes del espacio de trabajo: solo puede un administrador; pídeselo a un administrador',
+    );
+    const en = await asDesigner();
+    expect(en.status).toBe(403);
+    expect(en.body.error.message).toBe(
+      'Your role (designer) cannot change the workspace settings: only an admin can; ask an admin',
+    );
+    expect((await omni.call('GET', '/api/v1/workspace/settings')).body.runRetentionDays).not.toBe(5);
   });
 });

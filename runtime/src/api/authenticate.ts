@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { bearerPrincipal } from './bearer-principal.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { touchSession } from '../auth/touch-session.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, sessionExpired } from './api-error.ts';
 import { sessionMembership } from '../workspaces/session-membership.ts';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 
@@ -27,17 +27,15 @@ export function authenticate(deps: AppDeps) {
         return next();
       }
       if (session.found === 'not-member')
-        throw new ApiError(
-          401,
-          'NOT_A_MEMBER',
-          'You are no longer a member of this workspace; sign in again',
-        );
-      throw new ApiError(401, 'SESSION_EXPIRED', 'Your session has expired; sign in again');
+        throw new ApiError(401, 'NOT_A_MEMBER', {
+          en: 'You are no longer a member of this workspace; sign in again',
+          es: 'Ya no eres miembro de este espacio de trabajo; vuelve a iniciar sesión',
+        });
+      throw sessionExpired();
     }
-    throw new ApiError(
-      401,
-      'UNAUTHENTICATED',
-      'Sign in, or send an API key as "Authorization: Bearer <key>"',
-    );
+    throw new ApiError(401, 'UNAUTHENTICATED', {
+      en: 'Sign in, or send an API key as "Authorization: Bearer <key>"',
+      es: 'Inicia sesión o envía una clave de API como "Authorization: Bearer <clave>"',
+    });
   });
 }

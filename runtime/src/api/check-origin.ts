@@ -47,13 +47,15 @@ export function checkOrigin(deps: Pick<AppDeps, 'publicUrl'>) {
     if (!source && !signedIn) return next();
     const host = c.req.header('host') ?? new URL(c.req.url).host;
     if (source && (source.origin === configured || isSameHost(source, host))) return next();
-    throw new ApiError(
-      403,
-      'CSRF_ORIGIN_MISMATCH',
-      `A change signed in by cookie must come from Omniflow's own pages (${configured ?? host}), not from ${
+    const own = configured ?? host;
+    throw new ApiError(403, 'CSRF_ORIGIN_MISMATCH', {
+      en: `A change signed in by cookie must come from Omniflow's own pages (${own}), not from ${
         source?.origin ?? 'a request without Origin or Referer'
       }; scripts should send an API key instead`,
-    );
+      es: `Un cambio con la sesión iniciada por cookie debe venir de las páginas de Omniflow (${own}), no de ${
+        source?.origin ?? 'una petición sin Origin ni Referer'
+      }; los scripts deben enviar una clave de API`,
+    });
   });
 }
 

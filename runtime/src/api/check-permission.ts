@@ -48,11 +48,10 @@ export function checkPermission() {
       );
     const principal = c.get('principal') as AppEnv['Variables']['principal'] | undefined;
     if (!principal)
-      throw new ApiError(
-        401,
-        'UNAUTHENTICATED',
-        'Sign in, or send an API key as "Authorization: Bearer <key>"',
-      );
+      throw new ApiError(401, 'UNAUTHENTICATED', {
+        en: 'Sign in, or send an API key as "Authorization: Bearer <key>"',
+        es: 'Inicia sesión o envía una clave de API como "Authorization: Bearer <clave>"',
+      });
     if (!principalMay(principal, route.access))
       throw permissionRefusal(principal, route.access, readerLanguage(c.req.header('accept-language')));
     return next();

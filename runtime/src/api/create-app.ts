@@ -235,24 +235,35 @@ export function createApp(deps: AppDeps) {
   } else {
     app.get('/', (c) => c.html(appNotBuiltPage));
   }
-  app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) => {
+    const route = `${c.req.method} ${c.req.path}`;
+    const message = { en: `No route for ${route}`, es: `No hay ninguna ruta para ${route}` };
+    return c.json(errorBody('NOT_FOUND', message[readerLanguage(c.req.header('accept-language'))]), 404);
+  });
+  // Every refusal is said in the reader's language; the codes stay the same for clients.
   app.onError((error, c) => {
+    const language = readerLanguage(c.req.header('accept-language'));
     if (error instanceof ApiError)
-      return c.json(errorBody(error.code, error.message, error.details), error.status);
+      return c.json(errorBody(error.code, error.messageIn(language), error.details), error.status);
     if (error instanceof RunError)
-      return c.json(errorBody(error.code, error.message), runErrorStatus[error.code]);
+      return c.json(errorBody(error.code, error.messageIn(language)), runErrorStatus[error.code]);
     if (error instanceof HTTPException) {
       const malformed = error.status === 400 && /json/i.test(error.message);
+      const notJson = {
+        en: 'The request body is not valid JSON',
+        es: 'El cuerpo de la petición no es JSON válido',
+      };
       return c.json(
-        errorBody(
-          malformed ? 'INVALID_JSON' : 'BAD_REQUEST',
-          malformed ? 'The request body is not valid JSON' : error.message,
-        ),
+        errorBody(malformed ? 'INVALID_JSON' : 'BAD_REQUEST', malformed ? notJson[language] : error.message),
         error.status,
       );
     }
     console.error(error);
-    return c.json(errorBody('INTERNAL', 'Something went wrong on the server; it has been logged'), 500);
+    const internal = {
+      en: 'Something went wrong on the server; it has been logged',
+      es: 'Algo falló en el servidor; ha quedado registrado',
+    };
+    return c.json(errorBody('INTERNAL', internal[language]), 500);
   });
   return Object.assign(app, {
     injectWebSocket: webSockets.injectWebSocket,

@@ -23,11 +23,10 @@ export function futureExpiry(expiresAt: string | null | undefined, now: Date): D
   if (!expiresAt) return null;
   const at = new Date(expiresAt);
   if (at <= now)
-    throw new ApiError(
-      400,
-      'EXPIRY_IN_PAST',
-      `The expiry ${expiresAt} has already passed; choose a later date`,
-    );
+    throw new ApiError(400, 'EXPIRY_IN_PAST', {
+      en: `The expiry ${expiresAt} has already passed; choose a later date`,
+      es: `La caducidad ${expiresAt} ya ha pasado; elige una fecha posterior`,
+    });
   return at;
 }
 

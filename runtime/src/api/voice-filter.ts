@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { normalizeContact } from '../runs/run-filter.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, cursorInvalid } from './api-error.ts';
 import type { voiceFilterSchema } from './voice-schemas.ts';
 
 interface VoiceColumns {
@@ -25,7 +25,10 @@ export function voiceFilterConditions(
 ): SQL[] {
   const conditions: SQL[] = [eq(columns.workspaceId, workspaceId)];
   if (filter.from && filter.to && Date.parse(filter.from) >= Date.parse(filter.to))
-    throw new ApiError(422, 'RANGE_INVALID', `from (${filter.from}) must be before to (${filter.to})`);
+    throw new ApiError(422, 'RANGE_INVALID', {
+      en: `from (${filter.from}) must be before to (${filter.to})`,
+      es: `El inicio (${filter.from}) debe ser anterior al final (${filter.to})`,
+    });
   if (filter.number) {
     // Stored normalised, so "+34 600 11 22 33" finds "+34600112233".
     const number = normalizeContact(filter.number);
@@ -36,8 +39,7 @@ export function voiceFilterConditions(
   if (filter.flowId) conditions.push(eq(columns.flowId, filter.flowId));
   if (filter.cursor) {
     const id = Buffer.from(filter.cursor, 'base64url').toString();
-    if (!z.uuid().safeParse(id).success)
-      throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+    if (!z.uuid().safeParse(id).success) throw cursorInvalid();
     conditions.push(lt(columns.id, id));
   }
   return [and(...conditions)!];

@@ -105,10 +105,9 @@ export async function answerHook(
     handle = await heldByTemporal(temporal, runId, start, outcome === 'late');
   } catch (error) {
     await db.delete(runs).where(eq(runs.id, runId));
-    throw new RunError(
-      'TEMPORAL_UNAVAILABLE',
-      `The run could not be started: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new RunError('TEMPORAL_UNAVAILABLE', 'notStarted', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   // Kept off the caller's time: the answer does not wait for these writes.
   const executionRunId = handle?.firstExecutionRunId;

@@ -1,3 +1,5 @@
+import { runErrorSentence, type RunErrorLanguage, type RunErrorTextKey } from './run-error-text.ts';
+
 /**
  * Why an operation on a run was refused. The codes are stable (callers and the API's answers
  * use them); how each is said over HTTP is the API's business (`api/run-error-status.ts`).
@@ -18,16 +20,28 @@ export const runErrorCodes = [
 
 export type RunErrorCode = (typeof runErrorCodes)[number];
 
+/**
+ * A refusal with its sentence (`runErrorText`) and the values that fill it, so the API can say
+ * it in the reader's language; `message` is the English, for logs and the CLI.
+ */
 export class RunError extends Error {
   override readonly name = 'RunError';
 
   constructor(
     readonly code: RunErrorCode,
-    message: string,
+    readonly textKey: RunErrorTextKey,
+    readonly params: Readonly<Record<string, string>> = {},
   ) {
-    super(message);
+    super(runErrorSentence(textKey, 'en', params));
+  }
+
+  /** The refusal in a person's language. */
+  messageIn(language: RunErrorLanguage): string {
+    return runErrorSentence(this.textKey, language, this.params);
   }
 }
 
-export const runNotFound = (what: string, id: string) =>
-  new RunError('NOT_FOUND', `${what} ${id} does not exist`);
+export const runNotFound = (id: string) => new RunError('NOT_FOUND', 'runNotFound', { id });
+
+export const versionNotFound = (flowId: string, version: number | string) =>
+  new RunError('NOT_FOUND', 'versionNotFound', { flowId, version: String(version) });

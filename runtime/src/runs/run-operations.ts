@@ -5,7 +5,7 @@ import protos from '@temporalio/proto';
 import type { temporal as ProtoTypes } from '@temporalio/proto';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { flowVersions, runSteps, runs, type Db } from '@omniflow/db';
-import { RunError, runNotFound } from './run-error.ts';
+import { RunError, runNotFound, versionNotFound } from './run-error.ts';
 import { historyMissing, isWorkflowMissing, runNotStartedCode, runWorkflow } from './run-workflow.ts';
 import { startFlowRun, type FlowRunStart } from './start-flow-run.ts';
 import { resetPointFor } from './temporal-history.ts';
@@ -47,7 +47,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
       .select()
       .from(runs)
       .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId)));
-    if (!row) throw runNotFound('Run', id);
+    if (!row) throw runNotFound(id);
     return row;
   }
 
@@ -62,7 +62,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
           eq(flowVersions.kind, version === 0 ? 'test' : 'published'),
         ),
       );
-    if (!row) throw runNotFound('Version', `${version} of flow ${flowId}`);
+    if (!row) throw versionNotFound(flowId, version);
     return row;
   }
 
@@ -85,7 +85,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
    * Temporal is marked cancelled here, since no workflow is left to record it.
    */
   async function cancelRun(row: RunRow, wait = true): Promise<RunRow['status']> {
-    if (ended(row.status)) throw new RunError('RUN_ENDED', `The run is already ${row.status}`);
+    if (ended(row.status)) throw new RunError('RUN_ENDED', 'runEnded', { status: row.status });
     const execution = await runWorkflow(temporal, row);
     if (!execution || execution.status.name !== 'RUNNING')
       return cancelWithoutWorkflow(row, execution !== undefined || row.temporalRunId !== null);
@@ -135,8 +135,7 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
     id?: string,
   ): Promise<{ runId: string; version: number }> {
     const target = version ?? row.version;
-    if (target === 0 && row.version !== 0)
-      throw new RunError('VERSION_INVALID', 'Re-run on a published version (1 or more)');
+    if (target === 0 && row.version !== 0) throw new RunError('VERSION_INVALID', 'rerunOnDraft');
     const versionRow = target === row.version ? await versionOf(row) : await findVersion(row.flowId, target);
     const runId = await startRun(row.workspaceId, versionRow, row.input as Record<string, unknown>, {
       rerunOf: row.id,
@@ -149,35 +148,30 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
 
   async function versionOf(row: RunRow): Promise<VersionRow> {
     const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, row.flowVersionId));
-    if (!version) throw runNotFound('Version', String(row.version));
+    if (!version) throw versionNotFound(row.flowId, row.version);
     return version;
   }
 
   /** Where a retry from step `seq` resets to; checks the run can be retried from there. */
   async function planRetry(row: RunRow, seq: number): Promise<RetryPlan> {
     if (!ended(row.status)) {
-      throw new RunError('RUN_ACTIVE', `The run is ${row.status}; cancel it or wait until it ends to retry`);
+      throw new RunError('RUN_ACTIVE', 'runActive', { status: row.status });
     }
-    if (row.detailsExpiredAt)
-      throw new RunError('RUN_DETAILS_EXPIRED', 'This run’s details were removed by retention');
+    if (row.detailsExpiredAt) throw new RunError('RUN_DETAILS_EXPIRED', 'detailsExpired');
     const [step] = await db
       .select()
       .from(runSteps)
       .where(and(eq(runSteps.runId, row.id), eq(runSteps.seq, seq)));
-    if (!step) throw runNotFound('Step', `${seq} of run ${row.id}`);
+    if (!step) throw new RunError('NOT_FOUND', 'stepNotFound', { seq: String(seq), runId: row.id });
     if (step.wftEventId === null || !step.temporalRunId)
-      throw new RunError('STEP_NOT_RETRYABLE', 'This step was recorded without its place in history');
+      throw new RunError('STEP_NOT_RETRYABLE', 'stepWithoutPlace');
     const execution = (await describeOrRefuse(row)).runId;
     if (execution !== step.temporalRunId) {
-      throw new RunError(
-        'STEP_BEFORE_CONTINUE_AS_NEW',
-        'This step happened before the run’s history was rolled over; retry from a later step',
-      );
+      throw new RunError('STEP_BEFORE_CONTINUE_AS_NEW', 'stepBeforeRollover');
     }
     const history = await temporal.workflow.getHandle(row.temporalWorkflowId, execution).fetchHistory();
     const resetTo = resetPointFor(history.events ?? [], step.wftEventId);
-    if (resetTo === undefined)
-      throw new RunError('STEP_NOT_RETRYABLE', 'No workflow task to reset to was found for this step');
+    if (resetTo === undefined) throw new RunError('STEP_NOT_RETRYABLE', 'noResetPoint');
     // Steps begun in that workflow task or later are recorded again by the retried run.
     const [first] = await db
       .select({ seq: sql<number>`min(${runSteps.seq})` })
@@ -250,13 +244,13 @@ export function createRunOperations({ db, temporal, taskQueue }: RunOperationsDe
   /** The step a failed run failed at (its last visit of the failed node). */
   async function failedStepOf(row: RunRow): Promise<number> {
     if (row.status !== 'failed' || !row.failedNodeId)
-      throw new RunError('RUN_NOT_FAILED', `The run is ${row.status}, not failed at a step`);
+      throw new RunError('RUN_NOT_FAILED', 'runNotFailed', { status: row.status });
     const [step] = await db
       .select({ seq: sql<number>`max(${runSteps.seq})` })
       .from(runSteps)
       .where(and(eq(runSteps.runId, row.id), eq(runSteps.nodeId, row.failedNodeId)));
     if (step?.seq === null || step?.seq === undefined)
-      throw new RunError('STEP_NOT_RETRYABLE', `No step of ${row.failedNodeId} was recorded`);
+      throw new RunError('STEP_NOT_RETRYABLE', 'failedStepMissing', { nodeId: row.failedNodeId });
     return step.seq;
   }
 

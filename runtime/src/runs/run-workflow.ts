@@ -38,11 +38,7 @@ export function isNotStartedFault(error: unknown): boolean {
 }
 
 /** Refusal of what needs a run's Temporal history (verify, retry) when there is none. */
-export const historyMissing = () =>
-  new RunError(
-    'RUN_HISTORY_MISSING',
-    'This run has no workflow history in Temporal: its workflow never started, or its history was removed',
-  );
+export const historyMissing = () => new RunError('RUN_HISTORY_MISSING', 'historyMissing');
 
 /** gRPC's NOT_FOUND: what fetching a history Temporal does not have throws (not WorkflowNotFoundError). */
 const grpcNotFound = 5;

@@ -145,7 +145,7 @@ export async function startFlowRun(deps: StartFlowRunDeps, start: FlowRunStart):
     if (error instanceof WorkflowExecutionAlreadyStartedError)
       return { runId, outcome: 'already-started', handle: temporal.workflow.getHandle(workflowId) };
     await removeRow();
-    throw new RunError('TEMPORAL_UNAVAILABLE', `The run could not be started: ${messageOf(error)}`);
+    throw new RunError('TEMPORAL_UNAVAILABLE', 'notStarted', { reason: messageOf(error) });
   }
 
   if (start.joinRunning) {

@@ -71,10 +71,7 @@ export async function startInstantRun(
     } catch (error) {
       // Not recorded is not run: the play touched nothing outside, so the caller may send again.
       console.error(`Run ${runId} of flow ${version.flowId} could not be recorded:`, error);
-      throw new RunError(
-        'RUN_NOT_RECORDED',
-        'The run could not be recorded, so it did not happen; nothing was done. Send the request again.',
-      );
+      throw new RunError('RUN_NOT_RECORDED', 'notRecorded');
     }
     const status = outcome.progress.status === 'completed' ? 'completed' : 'failed';
     return { kind: 'ended', runId, status, context: outcome.context };

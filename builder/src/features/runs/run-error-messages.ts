@@ -29,6 +29,8 @@ export const runErrorMessages = {
     'runError.LIQUID_INVALID': 'A {{ }} placeholder in a text has a mistake',
     'runError.WAIT_UNTIL_INVALID': 'The date to wait until is not valid',
     'runError.NODE_FAILED': 'The step failed',
+    'runError.RUN_NOT_STARTED': 'The run never started: the engine that runs flows did not get it. Re-run it',
+    'runError.WORKFLOW_MISSING': 'Cancelled here: the run was no longer going in the engine that runs flows',
   },
   es: {
     'runError.HTTP_STATUS': 'El servicio web respondió con un error (HTTP {status})',
@@ -58,5 +60,9 @@ export const runErrorMessages = {
     'runError.LIQUID_INVALID': 'Un marcador {{ }} de un texto tiene un error',
     'runError.WAIT_UNTIL_INVALID': 'La fecha hasta la que esperar no es válida',
     'runError.NODE_FAILED': 'El paso falló',
+    'runError.RUN_NOT_STARTED':
+      'La ejecución no llegó a empezar: el motor que ejecuta los flujos no la recibió. Vuelve a ejecutarla',
+    'runError.WORKFLOW_MISSING':
+      'Cancelada aquí: la ejecución ya no seguía en el motor que ejecuta los flujos',
   },
 } as const;

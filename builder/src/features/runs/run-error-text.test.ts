@@ -15,6 +15,18 @@ describe('runErrorText', () => {
     );
   });
 
+  it('says why the runtime itself cancelled or never started a run, in Spanish', () => {
+    expect(
+      runErrorText(es, {
+        code: 'WORKFLOW_MISSING',
+        message: 'Cancelled here: the run’s workflow was no longer running in Temporal',
+      }),
+    ).toBe('Cancelada aquí: la ejecución ya no seguía en el motor que ejecuta los flujos');
+    expect(
+      runErrorText(es, { code: 'RUN_NOT_STARTED', message: 'The run’s workflow never started' }),
+    ).toMatch(/^La ejecución no llegó a empezar/);
+  });
+
   it('keeps the server’s message for a code it does not know, or none', () => {
     expect(runErrorText(es, { code: 'ACME_BROKE', message: 'Acme broke' })).toBe('Acme broke');
     expect(runErrorText(es, { code: null, message: 'Something' })).toBe('Something');

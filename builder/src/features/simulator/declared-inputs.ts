@@ -4,6 +4,8 @@ export interface DeclaredInput {
   name: string;
   label: string;
   type: 'text' | 'number' | 'boolean';
+  /** The start marks it as one a run must be given. */
+  required: boolean;
 }
 
 const kinds: readonly DeclaredInput['type'][] = ['text', 'number', 'boolean'];
@@ -19,9 +21,16 @@ export function declaredInputs(doc: FlowDocument): DeclaredInput[] | undefined {
   const rows: unknown[] = Array.isArray(trigger.config.inputs) ? trigger.config.inputs : [];
   return rows.flatMap((row) => {
     if (typeof row !== 'object' || row === null) return [];
-    const { name, label, type } = row as Record<string, unknown>;
+    const { name, label, type, required } = row as Record<string, unknown>;
     if (typeof name !== 'string' || name === '') return [];
     const kind = kinds.find((k) => k === type) ?? 'text';
-    return [{ name, label: typeof label === 'string' && label !== '' ? label : name, type: kind }];
+    return [
+      {
+        name,
+        label: typeof label === 'string' && label !== '' ? label : name,
+        type: kind,
+        required: required === true,
+      },
+    ];
   });
 }

@@ -11,6 +11,7 @@ import { runErrorText } from '../runs/run-error-text.ts';
 import { flowInvalidText } from '../editor/flow-invalid-text.ts';
 import { declaredInputs } from './declared-inputs.ts';
 import { TriggerInputForm, type InputValues } from './trigger-input-form.tsx';
+import { missingInputs, withRequiredAnswers } from './missing-inputs.ts';
 import { BrowserPhonePanel } from '../browser-phone/browser-phone-panel.tsx';
 import { isVoiceFlow } from '../browser-phone/is-voice-flow.ts';
 import { useRunPolling, type RunStep } from './use-run-polling.ts';
@@ -57,6 +58,7 @@ function RunSimulator({
   const t = useT();
   const [input, setInput] = useState('{}');
   const [formValues, setFormValues] = useState<InputValues>({});
+  const [missing, setMissing] = useState<string[]>([]);
   const inputs = declaredInputs(doc);
   const [eventData, setEventData] = useState('{}');
   const [runId, setRunId] = useState<string | null>(null);
@@ -76,6 +78,12 @@ function RunSimulator({
   async function start() {
     const parsed = parseObject(input);
     if (!parsed) return setProblem(t('simulator.inputInvalid'));
+    // What the start marks required is asked for here, by its label, before any run starts.
+    const given = withRequiredAnswers(inputs ?? [], { ...parsed, ...formValues });
+    const left = missingInputs(inputs ?? [], given);
+    setMissing(left.map((input) => input.name));
+    if (left.length > 0)
+      return setProblem(t('triggerInput.missing', { fields: left.map((input) => input.label).join(', ') }));
     setProblem(null);
     setSelected(null);
     try {
@@ -83,7 +91,7 @@ function RunSimulator({
       const started = await ok(
         client.POST('/flows/{id}/test-runs', {
           params: { path: { id: flowId } },
-          body: { input: { ...parsed, ...formValues } },
+          body: { input: given },
         }),
       );
       setRunId(started.id);
@@ -169,7 +177,14 @@ function RunSimulator({
         </>
       ) : (
         <>
-          {inputs && <TriggerInputForm inputs={inputs} values={formValues} onChange={setFormValues} />}
+          {inputs && (
+            <TriggerInputForm
+              inputs={inputs}
+              values={formValues}
+              onChange={setFormValues}
+              missing={missing}
+            />
+          )}
           {/* Raw JSON is for what a form cannot say (a call's or a message's trigger data). */}
           <details>
             <summary className="cursor-pointer text-xs text-slate-600">{t('advanced.section')}</summary>

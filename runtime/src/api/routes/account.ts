@@ -14,7 +14,7 @@ import {
   removeSecondFactor,
   startTotpEnrolment,
 } from '../../people/second-factor.ts';
-import { ApiError } from '../api-error.ts';
+import { sessionExpired } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { sessionCookie } from '../authenticate.ts';
 import { readerLanguage, type ReaderLanguage } from '../reader-language.ts';
@@ -190,7 +190,7 @@ export function accountRoutes(deps: AppDeps) {
     if (principal.via !== 'session' || !principal.userId)
       throw peopleError(403, 'FORBIDDEN', 'signedInByKey', language);
     const [user] = await deps.db.select().from(users).where(eq(users.id, principal.userId));
-    if (!user) throw new ApiError(401, 'SESSION_EXPIRED', 'Your session has expired; sign in again');
+    if (!user) throw sessionExpired();
     return user;
   };
   const languageOf = (c: { req: { header: (n: string) => string | undefined } }) =>

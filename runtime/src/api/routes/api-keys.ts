@@ -158,6 +158,9 @@ export function apiKeyRoutes(deps: AppDeps) {
           and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, principal.workspaceId), isNull(apiKeys.revokedAt)),
         );
       if (!other) throw notFound('API key', id);
-      throw new ApiError(403, 'FORBIDDEN', 'Only an admin can revoke another person’s key');
+      throw new ApiError(403, 'FORBIDDEN', {
+        en: 'Only an admin can revoke another person’s key',
+        es: 'Solo un administrador puede revocar la clave de otra persona',
+      });
     });
 }

@@ -7,7 +7,7 @@ import {
   searchAudit,
   type AuditFilter,
 } from '../../audit/search-audit.ts';
-import { ApiError } from '../api-error.ts';
+import { ApiError, cursorInvalid } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { boundedDateTime } from '../../limits/bounded-fields.ts';
 import { errorResponses, errorSchema, json } from '../schemas.ts';
@@ -102,7 +102,10 @@ const routes = {
 
 function filterOf(query: z.infer<typeof filterQuery>): AuditFilter {
   if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to))
-    throw new ApiError(400, 'PERIOD_INVALID', 'from must be before to');
+    throw new ApiError(400, 'PERIOD_INVALID', {
+      en: 'from must be before to',
+      es: 'El inicio del periodo debe ser anterior a su final',
+    });
   const actions = (query.action ?? '')
     .split(',')
     .map((a) => a.trim())
@@ -124,8 +127,7 @@ export function auditRoutes({ db }: AppDeps) {
     .openapi(routes.list, async (c) => {
       const { limit, cursor, ...query } = c.req.valid('query');
       const after = cursor ? decodeAuditCursor(cursor) : undefined;
-      if (cursor && !after)
-        throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+      if (cursor && !after) throw cursorInvalid();
       const rows = await searchAudit(db, c.get('principal').workspaceId, filterOf(query), {
         limit: limit + 1,
         ...(after ? { after } : {}),

@@ -111,7 +111,10 @@ export function publicAuthRoutes(deps: AppDeps) {
       // The same answer, after the same work, for an unknown email and a wrong password: no probing.
       if (!(await verifyPasswordOf(user?.passwordHash, password)) || !user) {
         if (user) await auditSignIn(c, deps, user, user.workspaceId, 'user.sign-in-failed');
-        throw new ApiError(401, 'LOGIN_FAILED', 'The email or password is not right');
+        throw new ApiError(401, 'LOGIN_FAILED', {
+          en: 'The email or password is not right',
+          es: 'El correo o la contraseña no son correctos',
+        });
       }
       const next = await afterPassword(deps, user, readerLanguage(c.req.header('accept-language')));
       // With a second factor the attempt stays counted until the code is right (person-links.ts):

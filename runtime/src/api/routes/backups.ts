@@ -165,11 +165,10 @@ async function jobOf(db: Db, id: string, where: { kind: 'backup' | 'export'; wor
       ),
     );
   if (!job)
-    throw new ApiError(
-      404,
-      'NOT_FOUND',
-      `There is no ${where.kind === 'backup' ? 'backup job' : 'workspace export'} ${id}`,
-    );
+    throw new ApiError(404, 'NOT_FOUND', {
+      en: `There is no ${where.kind === 'backup' ? 'backup job' : 'workspace export'} ${id}`,
+      es: `No hay ninguna ${where.kind === 'backup' ? 'copia de seguridad' : 'exportación del espacio de trabajo'} ${id}`,
+    });
   return job;
 }
 
@@ -294,16 +293,18 @@ export function backupRoutes(deps: AppDeps & { recordingStore: RecordingStore })
         workspaceId: principal.workspaceId,
       });
       if (job.status !== 'done' || !job.file)
-        throw new ApiError(
-          409,
-          'EXPORT_NOT_READY',
-          `The export is ${job.status}: download it once it is done`,
-        );
+        throw new ApiError(409, 'EXPORT_NOT_READY', {
+          en: `The export is ${job.status}: download it once it is done`,
+          es: `La exportación aún no está lista (${job.status}): descárgala cuando termine`,
+        });
       const path = join(settings().exportDir, job.file);
       const size = await stat(path).then(
         (s) => s.size,
         () => {
-          throw new ApiError(404, 'EXPORT_GONE', `The export's file is no longer in ${settings().exportDir}`);
+          throw new ApiError(404, 'EXPORT_GONE', {
+            en: `The export's file is no longer in ${settings().exportDir}`,
+            es: `El archivo de la exportación ya no está en ${settings().exportDir}`,
+          });
         },
       );
       const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { campaigns, flows, newId, segments, templates, type Db } from '@omniflow/db';
+import { campaigns, campaignStatuses, flows, newId, segments, templates, type Db } from '@omniflow/db';
 import { campaignStats } from '../../campaigns/campaign-stats.ts';
 import { effectiveRate } from '../../campaigns/account-rate.ts';
 import { quotaStatuses } from '../../quotas/quota-status.ts';
@@ -559,22 +559,24 @@ async function checkReferences(
 ) {
   if (kind === 'journey' && input.flowId !== undefined) {
     if (!input.flowId)
-      throw new ApiError(
-        422,
-        'JOURNEY_FLOW_REQUIRED',
-        'A journey starts a flow per person: pick a published flow',
-      );
+      throw new ApiError(422, 'JOURNEY_FLOW_REQUIRED', {
+        en: 'A journey starts a flow per person: pick a published flow',
+        es: 'Un recorrido inicia un flujo por persona: elige un flujo publicado',
+      });
     const [flow] = await db
       .select({ id: flows.id })
       .from(flows)
       .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, input.flowId)));
-    if (!flow) throw new ApiError(422, 'FLOW_NOT_FOUND', `This workspace has no flow ${input.flowId}`);
+    if (!flow)
+      throw new ApiError(422, 'FLOW_NOT_FOUND', {
+        en: `This workspace has no flow ${input.flowId}`,
+        es: `Este espacio de trabajo no tiene el flujo ${input.flowId}`,
+      });
     if (!(await publishedVersion(db, workspaceId, input.flowId)))
-      throw new ApiError(
-        422,
-        'JOURNEY_FLOW_NOT_PUBLISHED',
-        'The flow has never been published: publish it, then pick it for the journey',
-      );
+      throw new ApiError(422, 'JOURNEY_FLOW_NOT_PUBLISHED', {
+        en: 'The flow has never been published: publish it, then pick it for the journey',
+        es: 'El flujo nunca se ha publicado: publícalo y luego elígelo para el recorrido',
+      });
   }
   if (input.segmentId) {
     const [segment] = await db
@@ -582,7 +584,10 @@ async function checkReferences(
       .from(segments)
       .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, input.segmentId)));
     if (!segment)
-      throw new ApiError(422, 'SEGMENT_NOT_FOUND', `This workspace has no segment ${input.segmentId}`);
+      throw new ApiError(422, 'SEGMENT_NOT_FOUND', {
+        en: `This workspace has no segment ${input.segmentId}`,
+        es: `Este espacio de trabajo no tiene el segmento ${input.segmentId}`,
+      });
   }
   for (const templateId of new Set(
     [input.content, ...(input.variants ?? []).map((v) => v.content)].map((c) => c?.templateId),
@@ -593,13 +598,15 @@ async function checkReferences(
       .from(templates)
       .where(and(eq(templates.workspaceId, workspaceId), eq(templates.id, templateId)));
     if (!template)
-      throw new ApiError(422, 'TEMPLATE_NOT_FOUND', `The template library has no template ${templateId}`);
+      throw new ApiError(422, 'TEMPLATE_NOT_FOUND', {
+        en: `The template library has no template ${templateId}`,
+        es: `La biblioteca de plantillas no tiene la plantilla ${templateId}`,
+      });
     if (template.kind === 'email' && channel !== 'email')
-      throw new ApiError(
-        422,
-        'TEMPLATE_KIND_MISMATCH',
-        'An email template cannot go by SMS: pick a text template',
-      );
+      throw new ApiError(422, 'TEMPLATE_KIND_MISMATCH', {
+        en: 'An email template cannot go by SMS: pick a text template',
+        es: 'Una plantilla de correo no puede ir por SMS: elige una plantilla de texto',
+      });
   }
 }
 
@@ -624,6 +631,17 @@ function checkWhatsApp(
 }
 
 type Language = ReaderLanguage;
+
+/** A campaign's status as "Una campaña {status}" says it. */
+const campaignStatusInSpanish: Record<(typeof campaignStatuses)[number], string> = {
+  draft: 'en borrador',
+  scheduled: 'programada',
+  running: 'en envío',
+  paused: 'en pausa',
+  completed: 'terminada',
+  cancelled: 'cancelada',
+  failed: 'fallida',
+};
 const languageOf = readerLanguage;
 const abProblem = (language: Language, code: string, text: Record<Language, string>) =>
   new ApiError(422, code, text[language]);
@@ -746,11 +764,10 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
       const { id } = c.req.valid('param');
       const current = await find(principal.workspaceId, id);
       if (current.status !== 'draft')
-        throw new ApiError(
-          409,
-          'CAMPAIGN_STATE',
-          `A ${current.status} campaign cannot be changed: only a draft can`,
-        );
+        throw new ApiError(409, 'CAMPAIGN_STATE', {
+          en: `A ${current.status} campaign cannot be changed: only a draft can`,
+          es: `Una campaña ${campaignStatusInSpanish[current.status]} no se puede cambiar: solo un borrador`,
+        });
       const input = c.req.valid('json');
       // A new first channel keeps the rest of the list behind it.
       const channels =
@@ -759,7 +776,10 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
           ? [input.channel, ...current.channels.filter((ch) => ch !== input.channel)]
           : current.channels);
       if (input.channels && input.channel && input.channels[0] !== input.channel)
-        throw new ApiError(400, 'VALIDATION_FAILED', 'The channel is the first of the channels list');
+        throw new ApiError(400, 'VALIDATION_FAILED', {
+          en: 'The channel is the first of the channels list',
+          es: 'El canal debe ser el primero de la lista de canales',
+        });
       // Content alone changes the first variant and keeps the others (an A/B draft stays one).
       const variants =
         input.variants ??
@@ -834,11 +854,10 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         .where(and(eq(campaigns.id, id), eq(campaigns.status, 'draft')))
         .returning();
       if (!row)
-        throw new ApiError(
-          409,
-          'CAMPAIGN_STATE',
-          'The campaign was started meanwhile: only a draft can be changed',
-        );
+        throw new ApiError(409, 'CAMPAIGN_STATE', {
+          en: 'The campaign was started meanwhile: only a draft can be changed',
+          es: 'La campaña se inició mientras tanto: solo se puede cambiar un borrador',
+        });
       return c.json(view(row), 200);
     })
     .openapi(routes.remove, async (c) => {
@@ -856,11 +875,10 @@ export function campaignRoutes({ db, temporal, taskQueue }: AppDeps) {
         )
         .returning({ id: campaigns.id });
       if (deleted.length === 0)
-        throw new ApiError(
-          409,
-          'CAMPAIGN_STATE',
-          'A campaign that is sending or scheduled cannot be deleted: cancel it first',
-        );
+        throw new ApiError(409, 'CAMPAIGN_STATE', {
+          en: 'A campaign that is sending or scheduled cannot be deleted: cancel it first',
+          es: 'Una campaña que se está enviando o está programada no se puede borrar: cancélala antes',
+        });
       return c.body(null, 204);
     })
     .openapi(routes.start, async (c) => {

@@ -238,15 +238,14 @@ export function channelSettingsRoutes(deps: AppDeps) {
     .openapi(routes.remove, async (c) => {
       const principal = c.get('principal');
       const { channel } = c.req.valid('param');
-      if (!(await resolver().store.remove(principal.workspaceId, channel)))
-        throw new ApiError(404, 'NOT_FOUND', `The ${channel} channel has no saved settings`);
+      if (!(await resolver().store.remove(principal.workspaceId, channel))) throw noSavedSettings(channel);
       return c.body(null, 204);
     })
     .openapi(routes.test, async (c) => {
       const principal = c.get('principal');
       const { channel } = c.req.valid('param');
       const read = await resolver().store.read(principal.workspaceId, channel).catch(asUnprocessable);
-      if (!read) throw new ApiError(404, 'NOT_FOUND', `The ${channel} channel has no saved settings`);
+      if (!read) throw noSavedSettings(channel);
       if (read.settings.provider === 'sandbox')
         return c.json({ ok: true, message: 'The sandbox is always up' }, 200);
       if (read.settings.provider === 'smtp') {
@@ -270,11 +269,10 @@ export function channelSettingsRoutes(deps: AppDeps) {
         }
       }
       if (read.settings.provider !== 'smpp') {
-        throw new ApiError(
-          422,
-          'TEST_UNSUPPORTED',
-          `${read.settings.provider} has no connection to test; send a message to check the settings`,
-        );
+        throw new ApiError(422, 'TEST_UNSUPPORTED', {
+          en: `${read.settings.provider} has no connection to test; send a message to check the settings`,
+          es: `${read.settings.provider} no tiene una conexión que probar; envía un mensaje para comprobar los ajustes`,
+        });
       }
       // A link of its own, closed right after: the worker's bound link is left alone.
       const driver = driverFromSettings(channel, read.settings, {
@@ -299,3 +297,9 @@ export function channelSettingsRoutes(deps: AppDeps) {
       }
     });
 }
+
+const noSavedSettings = (channel: string) =>
+  new ApiError(404, 'NOT_FOUND', {
+    en: `The ${channel} channel has no saved settings`,
+    es: `El canal ${channel} no tiene ajustes guardados`,
+  });

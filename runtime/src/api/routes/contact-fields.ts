@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { contactFieldTypes, contactFields, isUniqueViolation, newId } from '@omniflow/db';
 import { ApiError, notFound } from '../api-error.ts';
+import { readerLanguage, type ReaderLanguage } from '../reader-language.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -140,11 +141,10 @@ export function contactFieldRoutes({ db }: AppDeps) {
         return c.json(view(row!), 201);
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new ApiError(
-            409,
-            'FIELD_KEY_TAKEN',
-            `A field with the key ${input.key} exists: pick another key`,
-          );
+          throw new ApiError(409, 'FIELD_KEY_TAKEN', {
+            en: `A field with the key ${input.key} exists: pick another key`,
+            es: `Ya existe un campo con la clave ${input.key}: elige otra clave`,
+          });
         throw error;
       }
     })
@@ -155,14 +155,9 @@ export function contactFieldRoutes({ db }: AppDeps) {
       const where = and(eq(contactFields.workspaceId, principal.workspaceId), eq(contactFields.id, id));
       const [current] = await db.select().from(contactFields).where(where);
       if (!current) throw notFound('Field', id);
-      if (input.choices && current.type !== 'choice')
-        throw new ApiError(400, 'VALIDATION_FAILED', 'choices: Only a choice field has choices', {
-          issues: [{ path: 'choices', message: 'Only a choice field has choices' }],
-        });
-      if (input.choices?.length === 0)
-        throw new ApiError(400, 'VALIDATION_FAILED', 'choices: A choice field needs at least one choice', {
-          issues: [{ path: 'choices', message: 'A choice field needs at least one choice' }],
-        });
+      const language = readerLanguage(c.req.header('accept-language'));
+      if (input.choices && current.type !== 'choice') throw choicesRefused('onlyChoice', language);
+      if (input.choices?.length === 0) throw choicesRefused('noChoice', language);
       const [row] = await db
         .update(contactFields)
         .set({
@@ -183,4 +178,20 @@ export function contactFieldRoutes({ db }: AppDeps) {
       if (removed.length === 0) throw notFound('Field', id);
       return c.body(null, 204);
     });
+}
+
+const choicesText = {
+  onlyChoice: { en: 'Only a choice field has choices', es: 'Solo un campo de opciones tiene opciones' },
+  noChoice: {
+    en: 'A choice field needs at least one choice',
+    es: 'Un campo de opciones necesita al menos una opción',
+  },
+} satisfies Record<string, Record<ReaderLanguage, string>>;
+
+/** The 400 of a field's choices that cannot be, in the reader's language. */
+function choicesRefused(why: keyof typeof choicesText, language: ReaderLanguage): ApiError {
+  const message = choicesText[why][language];
+  return new ApiError(400, 'VALIDATION_FAILED', `choices: ${message}`, {
+    issues: [{ path: 'choices', message }],
+  });
 }

@@ -134,7 +134,10 @@ export function conversationRoutes(deps: AppDeps) {
     .openapi(routes.reply, async (c) => {
       const row = await find(c.get('principal').workspaceId, c.req.valid('param').id);
       if (row.status !== 'agent' || !row.runId)
-        throw new ApiError(409, 'CONVERSATION_NOT_WITH_AGENT', `The conversation is ${row.status}`);
+        throw new ApiError(409, 'CONVERSATION_NOT_WITH_AGENT', {
+          en: `The conversation is ${row.status}`,
+          es: `La conversación no está con un agente (estado: ${row.status})`,
+        });
       const sent = await messaging
         .forStep({ runId: row.runId, nodeId: 'agent', idempotencyKey: `agent:${randomUUID()}` })
         .send(row.channel, { to: row.contactAddress, text: c.req.valid('json').text });
@@ -144,7 +147,10 @@ export function conversationRoutes(deps: AppDeps) {
       const { workspaceId, userId } = c.get('principal');
       const row = await find(workspaceId, c.req.valid('param').id);
       if (row.status === 'closed')
-        throw new ApiError(409, 'CONVERSATION_CLOSED', 'The conversation is already closed');
+        throw new ApiError(409, 'CONVERSATION_CLOSED', {
+          en: 'The conversation is already closed',
+          es: 'La conversación ya está cerrada',
+        });
       const note = c.req.header('content-type')?.includes('json') ? c.req.valid('json').note : undefined;
       const [closed] = await db
         .update(conversations)

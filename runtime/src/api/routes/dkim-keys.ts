@@ -119,7 +119,10 @@ export function dkimKeyRoutes(deps: AppDeps) {
       const principal = c.get('principal');
       const { domain } = c.req.valid('param');
       if (!(await store().remove(principal.workspaceId, domain)))
-        throw new ApiError(404, 'NOT_FOUND', `${domain} has no DKIM key`);
+        throw new ApiError(404, 'NOT_FOUND', {
+          en: `${domain} has no DKIM key`,
+          es: `${domain} no tiene clave DKIM`,
+        });
       return c.body(null, 204);
     });
 }

@@ -129,11 +129,10 @@ export function emailDeliverabilityRoutes(deps: AppDeps) {
         c.req.valid('query').domain ??
         (await sendingSetupOf(deps.db, principal.workspaceId, process.env)).fromDomain;
       if (!domain)
-        throw new ApiError(
-          422,
-          'SENDING_DOMAIN_UNKNOWN',
-          'Say which domain to check (?domain=example.com): the email channel has no From address to take it from',
-        );
+        throw new ApiError(422, 'SENDING_DOMAIN_UNKNOWN', {
+          en: 'Say which domain to check (?domain=example.com): the email channel has no From address to take it from',
+          es: 'Indica qué dominio comprobar (?domain=example.com): el canal de correo no tiene una dirección de remitente de la que tomarlo',
+        });
       const result = await checkDeliverability(
         { db: deps.db, env: process.env, ...(dnsServers ? { dnsServers } : {}) },
         principal.workspaceId,

@@ -91,7 +91,10 @@ export function flowTemplateRoutes({ db }: AppDeps) {
       const { id } = c.req.valid('param');
       const template = findGalleryTemplate(id);
       if (!template)
-        throw new ApiError(404, 'NOT_FOUND', `There is no template “${id}”; GET /flow-templates lists them`);
+        throw new ApiError(404, 'NOT_FOUND', {
+          en: `There is no template “${id}”; GET /flow-templates lists them`,
+          es: `No hay ninguna plantilla «${id}»; GET /flow-templates las enumera`,
+        });
       // A copy: the designer edits their own draft, never the example it came from.
       const draft = structuredClone(template.flows[c.req.valid('json').language]);
       const [row] = await db

@@ -17,6 +17,7 @@ import {
   withVoicePromptIssues,
 } from '../../voice-prompts/unknown-voice-prompts.ts';
 import { createRunOperations } from '../../runs/run-operations.ts';
+import { versionNotFound } from '../../runs/run-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import {
   conflictResponse,
@@ -314,11 +315,10 @@ export function flowRoutes(deps: AppDeps) {
         .where(and(eq(runs.flowId, id), inArray(runs.status, ['running', 'waiting'])))
         .limit(1);
       if (active) {
-        throw new ApiError(
-          409,
-          'FLOW_HAS_ACTIVE_RUNS',
-          'This flow still has running or waiting runs; cancel them first',
-        );
+        throw new ApiError(409, 'FLOW_HAS_ACTIVE_RUNS', {
+          en: 'This flow still has running or waiting runs; cancel them first',
+          es: 'Este flujo aún tiene ejecuciones en curso o esperando; cancélalas antes',
+        });
       }
       await db.delete(flows).where(eq(flows.id, id));
       hookDirectoryOf(db).forget(c.get('principal').workspaceId);
@@ -350,7 +350,10 @@ export function flowRoutes(deps: AppDeps) {
         throw new ApiError(
           422,
           'FLOW_INVALID',
-          'The flow plays recorded audio that is not in this workspace',
+          {
+            en: 'The flow plays recorded audio that is not in this workspace',
+            es: 'El flujo reproduce un audio grabado que no está en este espacio de trabajo',
+          },
           {
             errors: missingPrompts,
             warnings: [],
@@ -358,10 +361,15 @@ export function flowRoutes(deps: AppDeps) {
         );
       const subflowProblems = await subflowCallIssues(db, registry, workspaceId, id, draftGraph);
       if (subflowProblems.length > 0)
-        throw new ApiError(422, 'FLOW_INVALID', 'The flow calls subflows it cannot run', {
-          errors: subflowProblems,
-          warnings: [],
-        });
+        throw new ApiError(
+          422,
+          'FLOW_INVALID',
+          {
+            en: 'The flow calls subflows it cannot run',
+            es: 'El flujo llama a subflujos que no puede ejecutar',
+          },
+          { errors: subflowProblems, warnings: [] },
+        );
       const graph = await pinSubflowVersions(db, workspaceId, draftGraph);
       const machine = compileFlow(graph, registry);
       const hash = graphHash(graph);
@@ -411,7 +419,7 @@ export function flowRoutes(deps: AppDeps) {
             eq(flowVersions.kind, 'published'),
           ),
         );
-      if (!row) throw notFound('Version', `${version} of flow ${id}`);
+      if (!row) throw versionNotFound(id, version);
       return c.json(
         { ...versionView(row), graph: flowDocumentSchema.parse(row.graph), machine: row.machine },
         200,

@@ -7,7 +7,7 @@ import { caughtMailView } from '../../email/caught-mail-view.ts';
 import { createMailRecipients } from '../../email/mail-recipients.ts';
 import { takeInboundMail } from '../../email/take-inbound-mail.ts';
 import { createMessagingService } from '../../messaging/messaging-service.ts';
-import { ApiError, notFound } from '../api-error.ts';
+import { ApiError, notFound, cursorInvalid } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { channelResolverOf } from '../channel-resolver-of.ts';
 import { errorResponses, errorSchema, idParam, json, notFoundResponse } from '../schemas.ts';
@@ -166,8 +166,7 @@ export function mailCatcherRoutes(deps: AppDeps) {
       const conditions = [eq(caughtMails.workspaceId, c.get('principal').workspaceId)];
       if (cursor) {
         const id = Buffer.from(cursor, 'base64url').toString();
-        if (!z.uuid().safeParse(id).success)
-          throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+        if (!z.uuid().safeParse(id).success) throw cursorInvalid();
         conditions.push(lt(caughtMails.id, id));
       }
       const rows = await db

@@ -67,11 +67,10 @@ export function mailDomainRoutes({ db }: AppDeps) {
             .from(mailDomains)
             .where(and(inArray(mailDomains.domain, domains), ne(mailDomains.workspaceId, workspaceId)));
           if (taken.length > 0)
-            throw new ApiError(
-              409,
-              'MAIL_DOMAIN_TAKEN',
-              `${taken.map((t) => t.domain).join(', ')} already belongs to another workspace: a domain's mail has one owner`,
-            );
+            throw new ApiError(409, 'MAIL_DOMAIN_TAKEN', {
+              en: `${taken.map((t) => t.domain).join(', ')} already belongs to another workspace: a domain's mail has one owner`,
+              es: `${taken.map((t) => t.domain).join(', ')} ya pertenece a otro espacio de trabajo: el correo de un dominio tiene un solo dueño`,
+            });
         }
         await tx.delete(mailDomains).where(eq(mailDomains.workspaceId, workspaceId));
         if (domains.length > 0)

@@ -3,7 +3,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { messageStatuses, messages, messagingChannels } from '@omniflow/db';
 import { messageView } from '../../messaging/message-view.ts';
 import { emailEventsOf } from '../../email/email-events-of.ts';
-import { ApiError } from '../api-error.ts';
+import { cursorInvalid } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { messageSchema } from '../message-schema.ts';
 import { errorResponses, json } from '../schemas.ts';
@@ -39,8 +39,7 @@ export function messageRoutes({ db }: AppDeps) {
     if (status) conditions.push(eq(messages.status, status));
     if (cursor) {
       const id = Buffer.from(cursor, 'base64url').toString();
-      if (!z.uuid().safeParse(id).success)
-        throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+      if (!z.uuid().safeParse(id).success) throw cursorInvalid();
       conditions.push(lt(messages.id, id));
     }
     const rows = await db

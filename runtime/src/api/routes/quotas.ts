@@ -4,7 +4,7 @@ import { campaignChannels, newId, quotaLedger, quotas, type CampaignChannel } fr
 import { quotaStatuses, type QuotaStatus } from '../../quotas/quota-status.ts';
 import { decodeLedgerCursor, encodeLedgerCursor, ledgerPage } from '../../quotas/ledger-page.ts';
 import { ledgerCsv } from '../../quotas/ledger-csv.ts';
-import { ApiError } from '../api-error.ts';
+import { ApiError, cursorInvalid } from '../api-error.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { errorResponses, json, notFoundResponse } from '../schemas.ts';
 
@@ -228,8 +228,7 @@ export function quotaRoutes({ db }: AppDeps) {
         });
       }
       const after = cursor ? decodeLedgerCursor(cursor) : undefined;
-      if (cursor && !after)
-        throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+      if (cursor && !after) throw cursorInvalid();
       const lines = await ledgerPage(db, workspaceId, channel, {
         since: status.periodStart,
         ...(after ? { after } : {}),

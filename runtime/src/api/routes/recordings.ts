@@ -211,7 +211,10 @@ export function recordingRoutes(deps: AppDeps & { recordingStore: RecordingStore
       const principal = c.get('principal');
       const { from, to } = c.req.valid('json');
       if (from && Date.parse(from) >= Date.parse(to))
-        throw new ApiError(422, 'RANGE_INVALID', `from (${from}) must be before to (${to})`);
+        throw new ApiError(422, 'RANGE_INVALID', {
+          en: `from (${from}) must be before to (${to})`,
+          es: `El inicio (${from}) debe ser anterior al final (${to})`,
+        });
       const deleted = await deleteRecordingsBetween({ db, store }, principal.workspaceId, {
         ...(from ? { from: new Date(from) } : {}),
         to: new Date(to),

@@ -168,11 +168,11 @@ export function runBulkRoutes(deps: AppDeps) {
         });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-          throw new ApiError(
-            503,
-            'TEMPORAL_UNAVAILABLE',
-            `The bulk action could not start: ${(error as Error).message}`,
-          );
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new ApiError(503, 'TEMPORAL_UNAVAILABLE', {
+            en: `The bulk action could not start: ${reason}`,
+            es: `No se pudo iniciar la acción en bloque: ${reason}`,
+          });
         }
       }
       return c.json({ jobId: job.id, total: job.total }, 202);

@@ -14,7 +14,9 @@ import { createRunOperations, type RunRow } from '../../runs/run-operations.ts';
 import { simulatorConversation } from '../../runs/simulator-conversation.ts';
 import { flowNames, runDetail, runSummaryView } from '../../runs/run-detail.ts';
 import { findRunnableVersion } from '../../runs/runnable-version.ts';
-import { ApiError, notFound } from '../api-error.ts';
+import { ApiError, notFound, cursorInvalid } from '../api-error.ts';
+import { versionNotFound } from '../../runs/run-error.ts';
+import { runStatusWord } from '../../runs/run-error-text.ts';
 import { draftTestVersion } from '../../runs/draft-test-version.ts';
 import { validDraft } from '../valid-draft.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
@@ -218,8 +220,7 @@ const routes = {
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!z.uuid().safeParse(id).success)
-    throw new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this API gave out');
+  if (!z.uuid().safeParse(id).success) throw cursorInvalid();
   return id;
 }
 
@@ -248,7 +249,10 @@ export function runRoutes(deps: AppDeps) {
   /** Sends an Update to a live run; refusals become 409 with the workflow's reason. */
   async function updateRun<T>(row: RunRow, send: () => Promise<T>): Promise<T> {
     if (row.status !== 'running' && row.status !== 'waiting') {
-      throw new ApiError(409, 'RUN_ENDED', `The run is ${row.status}; it takes no more events`);
+      throw new ApiError(409, 'RUN_ENDED', {
+        en: `The run is ${row.status}; it takes no more events`,
+        es: `La ejecución está ${runStatusWord(row.status, 'es')}; ya no recibe más eventos`,
+      });
     }
     try {
       return await send();
@@ -257,13 +261,13 @@ export function runRoutes(deps: AppDeps) {
         const reason = error.cause instanceof Error ? error.cause.message : error.message;
         throw new ApiError(409, 'EVENT_NOT_ACCEPTED', reason);
       }
-      if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'RUN_ENDED', 'The run has ended');
+      if (error instanceof WorkflowNotFoundError)
+        throw new ApiError(409, 'RUN_ENDED', { en: 'The run has ended', es: 'La ejecución ha terminado' });
       if (error instanceof ServiceError && runTooBusy(error.cause)) {
-        throw new ApiError(
-          409,
-          'RUN_BUSY',
-          'The run is taking other events right now and did not take this one; send it again in a moment',
-        );
+        throw new ApiError(409, 'RUN_BUSY', {
+          en: 'The run is taking other events right now and did not take this one; send it again in a moment',
+          es: 'La ejecución está atendiendo otros eventos y no ha recibido este; envíalo de nuevo en un momento',
+        });
       }
       throw error;
     }
@@ -307,8 +311,11 @@ export function runRoutes(deps: AppDeps) {
       if ('missing' in lookup) {
         if (lookup.missing === 'flow') throw notFound('Flow', body.flowId);
         if (lookup.missing === 'published')
-          throw new ApiError(409, 'FLOW_NOT_PUBLISHED', 'Publish the flow before starting runs of it');
-        throw notFound('Version', `${lookup.version} of flow ${lookup.flowId}`);
+          throw new ApiError(409, 'FLOW_NOT_PUBLISHED', {
+            en: 'Publish the flow before starting runs of it',
+            es: 'Publica el flujo antes de iniciar ejecuciones de él',
+          });
+        throw versionNotFound(lookup.flowId, lookup.version);
       }
       const published = lookup.found;
       const version = published.version;

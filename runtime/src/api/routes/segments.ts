@@ -302,15 +302,17 @@ async function findSegment(db: Db, workspaceId: string, id: string): Promise<Seg
 
 function staticOnly(row: SegmentRow): void {
   if (row.kind !== 'static')
-    throw new ApiError(
-      409,
-      'SEGMENT_NOT_STATIC',
-      `"${row.name}" selects people by its rules: add people to a static list instead`,
-    );
+    throw new ApiError(409, 'SEGMENT_NOT_STATIC', {
+      en: `"${row.name}" selects people by its rules: add people to a static list instead`,
+      es: `«${row.name}» elige a las personas por sus reglas: añádelas a una lista fija`,
+    });
 }
 
 const nameTaken = (name: string) =>
-  new ApiError(409, 'SEGMENT_NAME_TAKEN', `A segment named "${name}" exists already: choose another name`);
+  new ApiError(409, 'SEGMENT_NAME_TAKEN', {
+    en: `A segment named "${name}" exists already: choose another name`,
+    es: `Ya existe un segmento llamado «${name}»: elige otro nombre`,
+  });
 
 /** Segments: who a campaign is for, by rules evaluated when used or as a list of people. */
 export function segmentRoutes({ db }: AppDeps) {
@@ -389,7 +391,10 @@ export function segmentRoutes({ db }: AppDeps) {
       const input = c.req.valid('json');
       const current = await findSegment(db, principal.workspaceId, id);
       if (input.rules && current.kind === 'static')
-        throw new ApiError(409, 'SEGMENT_NOT_RULES', `"${current.name}" is a static list: it has no rules`);
+        throw new ApiError(409, 'SEGMENT_NOT_RULES', {
+          en: `"${current.name}" is a static list: it has no rules`,
+          es: `«${current.name}» es una lista fija: no tiene reglas`,
+        });
       const rules = input.rules;
       if (rules) await checked(() => segmentCondition(db, principal.workspaceId, rules));
       try {
@@ -421,7 +426,10 @@ export function segmentRoutes({ db }: AppDeps) {
         throw new ApiError(
           409,
           'SEGMENT_IN_USE',
-          `Campaigns use "${current.name}" (${users.map((u) => `"${u.name}"`).join(', ')}): change or delete them first`,
+          {
+            en: `Campaigns use "${current.name}" (${users.map((u) => `"${u.name}"`).join(', ')}): change or delete them first`,
+            es: `Hay campañas que usan «${current.name}» (${users.map((u) => `«${u.name}»`).join(', ')}): cámbialas o bórralas antes`,
+          },
           { campaigns: users.map((u) => u.name) },
         );
       await db

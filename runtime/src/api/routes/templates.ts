@@ -302,20 +302,23 @@ function describeProblems(problems: TemplateProblem[]): string {
 
 function inUse(what: string, flows: TemplateUser[]): ApiError {
   const names = flows.map((f) => `"${f.flowName}"`).join(', ');
+  const namesEs = flows.map((f) => `«${f.flowName}»`).join(', ');
   return new ApiError(
     409,
     'TEMPLATE_IN_USE',
-    `Published flows use this template (${names}); ${what} anyway with confirm=true, or change those flows first`,
+    {
+      en: `Published flows use this template (${names}); ${what} anyway with confirm=true, or change those flows first`,
+      es: `Hay flujos publicados que usan esta plantilla (${namesEs}); confírmalo (confirm=true) o cambia antes esos flujos`,
+    },
     { flows },
   );
 }
 
 function nameTaken(name: string): ApiError {
-  return new ApiError(
-    409,
-    'TEMPLATE_NAME_TAKEN',
-    `A template named "${name}" exists already: choose another name`,
-  );
+  return new ApiError(409, 'TEMPLATE_NAME_TAKEN', {
+    en: `A template named "${name}" exists already: choose another name`,
+    es: `Ya existe una plantilla llamada «${name}»: elige otro nombre`,
+  });
 }
 
 export function templateRoutes({ db, catalog }: AppDeps) {
