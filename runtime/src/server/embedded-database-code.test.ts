@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '@omniflow/db';
+import { openDb, queryRows } from '@omniflow/db';
 import { compileEmbeddedDatabaseOptimised } from './embedded-database-code.ts';
 
 describe('compileEmbeddedDatabaseOptimised', () => {
@@ -9,10 +9,11 @@ describe('compileEmbeddedDatabaseOptimised', () => {
     const handle = await openDb({ dataDir: 'memory://' });
     try {
       await handle.ping();
-      const rows = await handle.db.execute(
+      const rows = await queryRows<{ tables: number }>(
+        handle.db,
         sql`select count(*)::int as tables from pg_tables where tablename = 'runs'`,
       );
-      expect(rows.rows).toEqual([{ tables: 1 }]);
+      expect(rows).toEqual([{ tables: 1 }]);
       await expect(handle.db.execute(sql`select * from no_such_table`)).rejects.toThrow(/no_such_table/);
     } finally {
       await handle.close();
