@@ -4,6 +4,7 @@ import {
   continueAsNew,
   isCancellation,
   patched,
+  proxyActivities,
   proxySinks,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -12,9 +13,16 @@ import { createMachineStepper, hydrateMachine } from '../../machine/index.ts';
 import type { FlowEvent, RunContext, RunFault } from '../../machine/index.ts';
 import type { RunStatus } from '../run-progress.ts';
 import type { FlowRunArgs, FlowRunResult, ProgressSinks, RunState } from '../workflow-api.ts';
+import type { ConversationHandoverActivities } from '../../messaging/conversation-handover-activities.ts';
 import { createCallHangup } from './call-hangup.ts';
 import { carryOutCommands } from './carry-out-commands.ts';
-import { createEventInbox } from './event-inbox.ts';
+import {
+  handOverConversation,
+  handsOverMessages,
+  holdsUntakenMessages,
+  isPersonMessage,
+} from './conversation-handover.ts';
+import { createEventInbox, type QueuedEvent } from './event-inbox.ts';
 import { createNodeActivities } from './node-activities.ts';
 import { planCommands, type ExecutableAction } from './plan-commands.ts';
 import { setRunHandlers } from './run-handlers.ts';
@@ -48,6 +56,12 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   const activities = createNodeActivities({ args, journal, hangup, deliver: inbox.push });
   let status: RunStatus = 'running';
   let snapshot: AnyMachineSnapshot;
+  // A person's messages the run could not take when they came, in order (conversation-handover.ts).
+  const held: FlowEvent[] = [];
+  const heldTakeable = (): QueuedEvent | undefined =>
+    held.length > 0 && snapshot.can(held[0]!)
+      ? { event: { ...held.shift()!, type: 'message' }, external: true }
+      : undefined;
 
   const context = (): RunContext => snapshot.context;
   const currentNodes = () => {
@@ -96,6 +110,17 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     snapshot = first;
     carryOut(actions);
   }
+  // Messages the conversation's previous run did not take, or this run held when it continued.
+  for (const event of args.events ?? [])
+    inbox.push({ event: { ...event, type: event.type }, external: true });
+  if (args.handedOver && !args.resume) {
+    const { noteConversationRunStarted } = proxyActivities<ConversationHandoverActivities>({
+      startToCloseTimeout: '1m',
+      retry: { maximumAttempts: 10 },
+    });
+    // Its first step's activities are already under way: noting it delays nothing the person sees.
+    await noteConversationRunStarted({ runId: args.runId, temporalRunId: workflowInfo().runId });
+  }
   // After the first step: a webhook's update comes with the start and reads the run's context.
   setHttpAnswerHandler({
     context,
@@ -108,12 +133,18 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   try {
     for (;;) {
       while (!ended()) {
-        const next = inbox.shift();
+        const fromHeld = heldTakeable();
+        const next = fromHeld ?? inbox.shift();
         if (!next) break;
         inbox.idle = false;
         const takes = snapshot.can(next.event);
         if (next.ticket && next.external && !takes && refusesUntakenEvents()) {
           inbox.refuse(next.ticket, cannotTake(next.event.type));
+          continue;
+        }
+        // Behind messages held before it, or not takeable now: held, in the order they came.
+        if (!fromHeld && isPersonMessage(next) && (held.length > 0 || !takes) && holdsUntakenMessages()) {
+          held.push(next.event);
           continue;
         }
         const [after, actions] = stepper.next(snapshot, next.event);
@@ -136,6 +167,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         await condition(allHandlersFinished);
         await continueAsNew<typeof flowRun>({
           ...args,
+          // What it holds goes on with it; what it was started with was taken or is held.
+          events: [...held],
           resume: {
             snapshot: machine.getPersistedSnapshot(snapshot),
             timers: timers.pending(),
@@ -172,7 +205,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   });
   report(true);
   // Events still queued when the run ended were never applied: their senders hear so.
-  inbox.close(() => (refusesUntakenEvents() ? whyEnded() : undefined));
+  const left = inbox.close(() => (refusesUntakenEvents() ? whyEnded() : undefined));
+  const untaken = (queued: QueuedEvent[]) => queued.filter(isPersonMessage).map((q) => q.event);
+  const messagesLeft = [...held, ...untaken(left)];
+  if (messagesLeft.length > 0 && handsOverMessages(args) && holdsUntakenMessages())
+    await handOverConversation(args, messagesLeft, () => untaken(inbox.close(() => undefined)));
   // Only wait when an update is still running: every promise a workflow creates costs a stack
   // capture in the SDK, and most runs end with nothing in flight.
   if (!allHandlersFinished()) await condition(allHandlersFinished);
