@@ -41,7 +41,8 @@ const messageData = z.looseObject({
 export function createConversationHandoverActivities(db: Db) {
   const link = (workspaceId: string, left: FlowEvent[], runId: string | null) => {
     const ids = left.flatMap((m) => recordedMessage.safeParse(m).data?.providerMessageId ?? []);
-    const channel = messageData.safeParse(left[0]?.data).data?.channel;
+    // A conversation is on one channel: any of its messages names it.
+    const channel = left.map((m) => messageData.safeParse(m.data).data?.channel).find((c) => c !== undefined);
     if (ids.length === 0 || !channel) return Promise.resolve();
     return db
       .update(messages)

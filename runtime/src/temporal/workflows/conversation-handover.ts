@@ -88,3 +88,21 @@ export async function handOverConversation(
     });
   }
 }
+
+/**
+ * A run handed over notes its own execution on its row (startFlowRun does it for the others), so
+ * route-inbound signals it directly. Should that fail, the reconciler notes it later
+ * (reconcile-run-starts.ts): the run goes on either way.
+ */
+export async function noteConversationRunStarted(runId: string): Promise<void> {
+  const { noteConversationRunStarted: note } = proxyActivities<ConversationHandoverActivities>({
+    startToCloseTimeout: '1m',
+    retry: { maximumAttempts: 5 },
+  });
+  try {
+    await note({ runId, temporalRunId: workflowInfo().runId });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    log.warn('The run could not note its execution', { error: error.message });
+  }
+}

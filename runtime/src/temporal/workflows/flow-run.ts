@@ -4,7 +4,6 @@ import {
   continueAsNew,
   isCancellation,
   patched,
-  proxyActivities,
   proxySinks,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -13,7 +12,6 @@ import { createMachineStepper, hydrateMachine } from '../../machine/index.ts';
 import type { FlowEvent, RunContext, RunFault } from '../../machine/index.ts';
 import type { RunStatus } from '../run-progress.ts';
 import type { FlowRunArgs, FlowRunResult, ProgressSinks, RunState } from '../workflow-api.ts';
-import type { ConversationHandoverActivities } from '../../messaging/conversation-handover-activities.ts';
 import { createCallHangup } from './call-hangup.ts';
 import { carryOutCommands } from './carry-out-commands.ts';
 import {
@@ -21,6 +19,7 @@ import {
   handsOverMessages,
   holdsUntakenMessages,
   isPersonMessage,
+  noteConversationRunStarted,
 } from './conversation-handover.ts';
 import { createEventInbox, type QueuedEvent } from './event-inbox.ts';
 import { createNodeActivities } from './node-activities.ts';
@@ -113,14 +112,6 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   // Messages the conversation's previous run did not take, or this run held when it continued.
   for (const event of args.events ?? [])
     inbox.push({ event: { ...event, type: event.type }, external: true });
-  if (args.handedOver && !args.resume) {
-    const { noteConversationRunStarted } = proxyActivities<ConversationHandoverActivities>({
-      startToCloseTimeout: '1m',
-      retry: { maximumAttempts: 10 },
-    });
-    // Its first step's activities are already under way: noting it delays nothing the person sees.
-    await noteConversationRunStarted({ runId: args.runId, temporalRunId: workflowInfo().runId });
-  }
   // After the first step: a webhook's update comes with the start and reads the run's context.
   setHttpAnswerHandler({
     context,
@@ -129,6 +120,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         ? { status: fault() ? 'failed' : 'completed', ...(fault() ? { error: fault() } : {}) }
         : undefined,
   });
+
+  // Its first step's activities are already under way: noting it delays nothing the person sees.
+  if (args.handedOver && !args.resume) await noteConversationRunStarted(args.runId);
 
   try {
     for (;;) {
