@@ -95,6 +95,18 @@ describe('a message that reaches a conversation run as it ends starts the next c
         reply('whatsapp', 'Apuntado: {{ nodes.what.output.answer }}'),
       ]),
     );
+    await publishFlow(
+      omni,
+      line('Espera', { channel: 'whatsapp', keyword: 'espera' }, [
+        {
+          id: 'go',
+          type: 'logic.wait-for-event',
+          config: { event: 'go', timeout: 'PT1H' },
+          port: 'received',
+          ends: ['timeout'],
+        },
+      ]),
+    );
   }, 120_000);
   afterAll(async () => {
     await omni?.close();
@@ -245,5 +257,31 @@ describe('a message that reaches a conversation run as it ends starts the next c
         detail: expect.objectContaining({ body: { text: 'gracias' } }),
       }),
     );
+  });
+
+  it('lets a message go that came while the run waited at rest for something else, as before', async () => {
+    const person = '+34600200040';
+    const first = await write('whatsapp', person, 'espera');
+    await runReaches(omni, first.runId!, ['waiting']);
+    // Waiting for an event, not a message (as a run that handed the person to an agent does):
+    // what the person writes meanwhile is not the run's to answer, nor a new conversation.
+    expect(await write('whatsapp', person, 'quiero una cita')).toEqual({
+      outcome: 'delivered',
+      runId: first.runId,
+    });
+    // The run has come to rest again after the message: a workflow task completed after it.
+    const [row] = await omni.handle.db.select().from(runs).where(eq(runs.id, first.runId!));
+    await eventually(async () => {
+      const events =
+        (await omni.temporal.workflow.getHandle(row!.temporalWorkflowId).fetchHistory()).events ?? [];
+      const signalled = events.findLastIndex((e) => e.workflowExecutionSignaledEventAttributes);
+      const rested = events.findLastIndex((e) => e.workflowTaskCompletedEventAttributes);
+      return signalled > 0 && rested > signalled ? true : undefined;
+    });
+    expect((await omni.call('POST', `/api/v1/runs/${first.runId}/events`, { type: 'go' })).status).toBe(200);
+    await runReaches(omni, first.runId!, ['completed']);
+    const later = await omni.handle.db.select({ id: runs.id }).from(runs).where(eq(runs.contact, person));
+    expect(later).toHaveLength(1);
+    expect((await sentTo(person)).find((m) => m.text === 'quiero una cita')?.runId).toBe(first.runId);
   });
 });

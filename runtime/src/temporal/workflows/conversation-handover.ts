@@ -16,10 +16,11 @@ import type { QueuedEvent } from './event-inbox.ts';
 import type { flowRun } from './flow-run.ts';
 
 /**
- * A person's message the run cannot take yet (it is sending a reply, or past its last question)
- * is held for a node that takes it, and handed to the conversation's next run if the run ends
- * first. Runs recorded before let such a message go; their histories replay that way (Temporal's
- * patch marker tells which is which).
+ * A person's message the run cannot take while it is busy (sending a reply, at an HTTP step,
+ * ending) is held for a node that takes it, and handed to the conversation's next run if the run
+ * ends first. A run that comes to rest waiting for something else (an agent, a timer) lets what it
+ * holds go, as runs did before. Runs recorded before let such a message go at once; their
+ * histories replay that way (Temporal's patch marker tells which is which).
  */
 export const holdsUntakenMessages = () => patched('hold-untaken-messages');
 

@@ -153,6 +153,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       if (inbox.size > 0) continue;
 
       status = activities.size === 0 ? 'waiting' : 'running';
+      // At rest, waiting for something that is not a message (an agent who took the
+      // conversation over, a timer): what the person wrote meanwhile was for that, as before
+      // messages were held. It stays recorded; it neither waits for a later question nor starts
+      // the next run. Only a run busy sending or ending keeps what it could not take yet.
+      if (status === 'waiting') held.length = 0;
       report(false);
       if (inbox.size > 0) continue;
       inbox.idle = activities.size === 0;
@@ -161,8 +166,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         await condition(allHandlersFinished);
         await continueAsNew<typeof flowRun>({
           ...args,
-          // What it holds goes on with it; what it was started with was taken or is held.
-          events: [...held],
+          // At rest it holds nothing; what it was started with was taken or let go.
+          events: [],
           resume: {
             snapshot: machine.getPersistedSnapshot(snapshot),
             timers: timers.pending(),
