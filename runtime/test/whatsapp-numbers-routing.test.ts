@@ -168,15 +168,8 @@ describe('several WhatsApp numbers in several workspaces, each webhook to its ow
       .from(messages)
       .where(and(eq(messages.contactAddress, '+34600000102'), eq(messages.direction, 'outbound')));
     expect(row!.ourAddress).toBe(numbers.a2.phoneNumberId);
-    // The same person then writes to A's own number once that conversation is over (a message
-    // arriving while the run is ending goes to that run): the reply follows them there.
-    await eventually(async () => {
-      const [run] = await omni.handle.db
-        .select({ status: runs.status })
-        .from(runs)
-        .where(eq(runs.contact, '+34600000102'));
-      return run?.status === 'completed' ? true : undefined;
-    });
+    // The same person then writes to A's own number straight away, maybe while the first run is
+    // still ending (it then hands the message to the conversation's next run): the reply follows them there.
     expect((await graphs.a1.userSends(webhook, '+34600000102', { text: 'otra vez' })).status).toBe(200);
     await eventually(async () => (repliesTo('a1', '34600000102').length > 0 ? true : undefined));
   });

@@ -7,6 +7,8 @@ import { workflowBundle } from '../src/worker/workflow-bundle.ts';
 // Histories flowRun recorded before it was split into parts and before updates it could no
 // longer take were refused (commit f4b1671): runs in flight across an upgrade must go on
 // replaying. `activity-loop-events-dropped` holds 22 accepted updates of which 12 were applied.
+// `conversation-message-untaken`: a person's message signalled while the run was at an HTTP step,
+// let go before messages were held and handed to the conversation's next run.
 const dir = new URL('./fixtures/histories/', import.meta.url);
 const histories = readdirSync(dir)
   .filter((file) => file.endsWith('.json'))
@@ -24,6 +26,7 @@ describe('histories recorded by earlier flowRun code', () => {
       'cancelled-while-waiting',
       'continued-as-new-first',
       'continued-as-new-last',
+      'conversation-message-untaken',
     ]);
   });
 

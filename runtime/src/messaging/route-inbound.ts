@@ -59,7 +59,8 @@ async function touchContact(db: Db, workspaceId: string, inbound: InboundMessage
  * Takes a message someone sent: records it (a provider's duplicate stops here), then hands it to
  * that person's conversation run on the channel, starting one from the matching trigger flow when
  * none is going. Signal-with-start on one workflow id per conversation means two messages arriving
- * together still reach one run.
+ * together still reach one run. A run that ends without taking the message (it was sending its
+ * last reply) hands it to the conversation's next run itself (conversation-handover.ts).
  */
 export async function routeInbound(
   deps: InboundRouting,
@@ -107,7 +108,13 @@ export async function routeInbound(
     return { outcome: keyword === 'opt-out' ? 'opted-out' : 'opted-in' };
   }
   const workflowId = conversationWorkflowId(workspaceId, inbound.channel, inbound.from);
-  const event = { type: 'message', data: messageEventData(inbound) };
+  // Which recorded message it is goes along: a message the run does not take is handed to the
+  // conversation's next run and linked to it (conversation-handover-activities.ts).
+  const event = {
+    type: 'message',
+    data: messageEventData(inbound),
+    providerMessageId: inbound.providerMessageId,
+  };
   const link = (runId: string) =>
     db
       .update(messages)
@@ -134,21 +141,31 @@ export async function routeInbound(
   // No flow starts on this message, and no conversation is going to take it.
   if (!version) return { outcome: 'unrouted' };
 
-  const started = await startFlowRun(deps, {
-    workspaceId,
-    version,
-    input: event.data,
-    contact: inbound.from,
-    workflowId,
-    joinRunning: true,
-  });
-  if (started.outcome === 'started') {
-    await link(started.runId);
-    return { outcome: 'started', runId: started.runId };
+  // The run joined can close between the join and the signal (its row already said it ended):
+  // the message then starts the next run, as if it had come a moment later.
+  for (let attempt = 1; ; attempt++) {
+    const started = await startFlowRun(deps, {
+      workspaceId,
+      version,
+      input: event.data,
+      contact: inbound.from,
+      workflowId,
+      joinRunning: true,
+      conversation: true,
+    });
+    if (started.outcome === 'started') {
+      await link(started.runId);
+      return { outcome: 'started', runId: started.runId };
+    }
+    // The conversation was already going: the message goes to that run.
+    try {
+      await started.handle.signal(eventSignal, event);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError && attempt < 3) continue;
+      throw error;
+    }
+    const ownerId = started.owner ?? '';
+    if (ownerId) await link(ownerId);
+    return { outcome: 'delivered', runId: ownerId };
   }
-  // The conversation was already going: the message goes to that run.
-  await started.handle.signal(eventSignal, event);
-  const ownerId = started.owner ?? '';
-  if (ownerId) await link(ownerId);
-  return { outcome: 'delivered', runId: ownerId };
 }

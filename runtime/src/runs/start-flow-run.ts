@@ -51,6 +51,8 @@ export interface FlowRunStart {
    * starts and the answer names that run; the caller then sends it what it came with.
    */
   joinRunning?: boolean;
+  /** A person's conversation (route-inbound.ts): messages the run does not take go on to the next. */
+  conversation?: boolean;
   /**
    * Where the workflow takes the run on, when it was played this far outside Temporal (an
    * instant run handed over: play-instant-run.ts); its steps so far are written by `beforeStart`.
@@ -122,6 +124,7 @@ export async function startFlowRun(deps: StartFlowRunDeps, start: FlowRunStart):
     run: { id: runId, flowId: version.flowId, version: version.version, startedAt: startedAt.toISOString() },
     ...(start.test ? { test: true } : {}),
     ...(start.callQueue ? { callQueue: start.callQueue } : {}),
+    ...(start.conversation ? { conversation: true } : {}),
     ...(start.resume ? { resume: start.resume } : {}),
   };
   const workflowArgs: [FlowRunArgs] = [args];

@@ -5,8 +5,7 @@ import { evaluateValue, type TemplateScope } from '@omniflow/nodes/sdk';
 import type { MachineJson } from '../compiler/machine-json.ts';
 import type { FlowRunArgs } from '../temporal/workflow-api.ts';
 import { contactOf } from '../runs/contact-of.ts';
-import { emitWebhookEvents } from '../webhooks/emit-webhook-events.ts';
-import { runStartedWebhookEvent } from '../webhooks/run-webhook-events.ts';
+import { noteRunExecution } from '../runs/note-run-execution.ts';
 
 export interface PrepareSubflowInput {
   parentRunId: string;
@@ -108,20 +107,7 @@ export function createSubflowActivities(db: Db) {
 
     /** Also tells subscribers run.started, as startFlowRun does once any other run is under way. */
     async recordSubflowStarted(input: { runId: string; temporalRunId: string }): Promise<void> {
-      const [run] = await db
-        .update(runs)
-        .set({ temporalRunId: input.temporalRunId })
-        .where(eq(runs.id, input.runId))
-        .returning({
-          workspaceId: runs.workspaceId,
-          flowId: runs.flowId,
-          version: runs.version,
-          contact: runs.contact,
-          startedAt: runs.startedAt,
-        });
-      // The event's key is the run id: a retried activity reports the same event, sent once.
-      if (run && run.version > 0)
-        await emitWebhookEvents(db, runStartedWebhookEvent({ runId: input.runId, ...run }));
+      await noteRunExecution(db, input.runId, input.temporalRunId);
     },
   };
 }

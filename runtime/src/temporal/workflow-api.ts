@@ -41,6 +41,22 @@ export interface FlowRunArgs extends MachineInput {
   callQueue?: string;
   /** Continue-as-new once history passes this many events (Temporal may suggest it sooner). */
   historyLimit?: number;
+  /**
+   * A person's messages the run takes first, in order, as if just signalled: those the run
+   * before it in the conversation did not take (conversation-handover.ts), or those a run held
+   * when it continued as new.
+   */
+  events?: FlowEvent[];
+  /**
+   * A person's conversation on a channel (route-inbound.ts): messages it does not take go on to
+   * the conversation's next run (conversation-handover.ts).
+   */
+  conversation?: boolean;
+  /**
+   * Started by the run before it in the conversation (continue-as-new), not by `startFlowRun`:
+   * the run notes its own Temporal execution on its row.
+   */
+  handedOver?: boolean;
 }
 
 export interface RunState {

@@ -4,6 +4,7 @@ import type { Db } from '@omniflow/db';
 import type { NodeRegistry } from '@omniflow/nodes/sdk';
 import { createActivities } from '../temporal/activities.ts';
 import { createSubflowActivities } from '../subflows/subflow-activities.ts';
+import { createConversationHandoverActivities } from '../messaging/conversation-handover-activities.ts';
 import { createOperationActivities } from '../runs/bulk-activities.ts';
 import { createTransactionalActivities } from '../transactional/transactional-activities.ts';
 import { startPendingSends } from '../transactional/start-pending-sends.ts';
@@ -218,6 +219,7 @@ export async function flowWorkerParts(
       }),
       ...operations,
       ...createSubflowActivities(options.db),
+      ...createConversationHandoverActivities(options.db),
       ...createFlowAnalyticsRollupActivities(options.db),
       ...createBackupActivities({
         db: options.db,

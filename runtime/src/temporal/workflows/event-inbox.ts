@@ -28,9 +28,11 @@ export interface EventInbox {
   answer(ticket: number): Promise<string | undefined>;
   /**
    * The run ended: updates still queued are refused with the reason `refusal` gives (asked only
-   * when there are some; undefined answers them as taken), the rest are answered.
+   * when there are some; undefined answers them as taken), the rest are answered. Returns what
+   * was still queued (a person's messages go on to the conversation's next run). Events queued
+   * later (signals) wait for the next close.
    */
-  close(refusal: () => string | undefined): void;
+  close(refusal: () => string | undefined): QueuedEvent[];
 }
 
 export function createEventInbox(): EventInbox {
@@ -70,11 +72,13 @@ export function createEventInbox(): EventInbox {
       return refusal;
     },
     close(refusal) {
-      const updates = queue.splice(0).flatMap((left) => (left.ticket && left.external ? [left.ticket] : []));
+      const left = queue.splice(0);
+      const updates = left.flatMap((queued) => (queued.ticket && queued.external ? [queued.ticket] : []));
       const reason = updates.length > 0 ? refusal() : undefined;
       if (reason !== undefined) for (const ticket of updates) refusals.set(ticket, reason);
       idle = true;
       taken = tickets;
+      return left;
     },
   };
 }

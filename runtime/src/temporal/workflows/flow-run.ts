@@ -14,7 +14,14 @@ import type { RunStatus } from '../run-progress.ts';
 import type { FlowRunArgs, FlowRunResult, ProgressSinks, RunState } from '../workflow-api.ts';
 import { createCallHangup } from './call-hangup.ts';
 import { carryOutCommands } from './carry-out-commands.ts';
-import { createEventInbox } from './event-inbox.ts';
+import {
+  handOverConversation,
+  handsOverMessages,
+  holdsUntakenMessages,
+  isPersonMessage,
+  noteConversationRunStarted,
+} from './conversation-handover.ts';
+import { createEventInbox, type QueuedEvent } from './event-inbox.ts';
 import { createNodeActivities } from './node-activities.ts';
 import { planCommands, type ExecutableAction } from './plan-commands.ts';
 import { setRunHandlers } from './run-handlers.ts';
@@ -48,6 +55,12 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   const activities = createNodeActivities({ args, journal, hangup, deliver: inbox.push });
   let status: RunStatus = 'running';
   let snapshot: AnyMachineSnapshot;
+  // A person's messages the run could not take when they came, in order (conversation-handover.ts).
+  const held: FlowEvent[] = [];
+  const heldTakeable = (): QueuedEvent | undefined =>
+    held.length > 0 && snapshot.can(held[0]!)
+      ? { event: { ...held.shift()!, type: 'message' }, external: true }
+      : undefined;
 
   const context = (): RunContext => snapshot.context;
   const currentNodes = () => {
@@ -96,6 +109,9 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
     snapshot = first;
     carryOut(actions);
   }
+  // Messages the conversation's previous run did not take, or this run held when it continued.
+  for (const event of args.events ?? [])
+    inbox.push({ event: { ...event, type: event.type }, external: true });
   // After the first step: a webhook's update comes with the start and reads the run's context.
   setHttpAnswerHandler({
     context,
@@ -105,15 +121,24 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         : undefined,
   });
 
+  // Its first step's activities are already under way: noting it delays nothing the person sees.
+  if (args.handedOver && !args.resume) await noteConversationRunStarted(args.runId);
+
   try {
     for (;;) {
       while (!ended()) {
-        const next = inbox.shift();
+        const fromHeld = heldTakeable();
+        const next = fromHeld ?? inbox.shift();
         if (!next) break;
         inbox.idle = false;
         const takes = snapshot.can(next.event);
         if (next.ticket && next.external && !takes && refusesUntakenEvents()) {
           inbox.refuse(next.ticket, cannotTake(next.event.type));
+          continue;
+        }
+        // Behind messages held before it, or not takeable now: held, in the order they came.
+        if (!fromHeld && isPersonMessage(next) && (held.length > 0 || !takes) && holdsUntakenMessages()) {
+          held.push(next.event);
           continue;
         }
         const [after, actions] = stepper.next(snapshot, next.event);
@@ -128,6 +153,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
       if (inbox.size > 0) continue;
 
       status = activities.size === 0 ? 'waiting' : 'running';
+      // At rest, waiting for something that is not a message (an agent who took the
+      // conversation over, a timer): what the person wrote meanwhile was for that, as before
+      // messages were held. It stays recorded; it neither waits for a later question nor starts
+      // the next run. Only a run busy sending or ending keeps what it could not take yet.
+      if (status === 'waiting') held.length = 0;
       report(false);
       if (inbox.size > 0) continue;
       inbox.idle = activities.size === 0;
@@ -136,6 +166,8 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
         await condition(allHandlersFinished);
         await continueAsNew<typeof flowRun>({
           ...args,
+          // At rest it holds nothing; what it was started with was taken or let go.
+          events: [],
           resume: {
             snapshot: machine.getPersistedSnapshot(snapshot),
             timers: timers.pending(),
@@ -172,7 +204,11 @@ export async function flowRun(args: FlowRunArgs): Promise<FlowRunResult> {
   });
   report(true);
   // Events still queued when the run ended were never applied: their senders hear so.
-  inbox.close(() => (refusesUntakenEvents() ? whyEnded() : undefined));
+  const left = inbox.close(() => (refusesUntakenEvents() ? whyEnded() : undefined));
+  const untaken = (queued: QueuedEvent[]) => queued.filter(isPersonMessage).map((q) => q.event);
+  const messagesLeft = [...held, ...untaken(left)];
+  if (messagesLeft.length > 0 && handsOverMessages(args) && holdsUntakenMessages())
+    await handOverConversation(args, messagesLeft, () => untaken(inbox.close(() => undefined)));
   // Only wait when an update is still running: every promise a workflow creates costs a stack
   // capture in the SDK, and most runs end with nothing in flight.
   if (!allHandlersFinished()) await condition(allHandlersFinished);
